@@ -1,0 +1,129 @@
+#include "arena.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Chunks grow geometrically so that a 50 MB capture does not make thousands
+ * of small chunks, and a 2 KB capture does not reserve megabytes. */
+#define CHUNK_MIN (16u * 1024u)
+#define CHUNK_MAX (4u * 1024u * 1024u)
+
+struct chunk {
+	struct chunk *next;
+	size_t size;
+	size_t used;
+	_Alignas(max_align_t) unsigned char data[];
+};
+
+struct ip_arena {
+	struct chunk *head;
+	size_t next_size;
+};
+
+static void out_of_memory(void)
+{
+	fputs("iosplan: fatal: out of memory\n", stderr);
+	abort();
+}
+
+ip_arena *ip_arena_new(void)
+{
+	ip_arena *a = calloc(1, sizeof(*a));
+	if (!a)
+		out_of_memory();
+	a->next_size = CHUNK_MIN;
+	return a;
+}
+
+void ip_arena_free(ip_arena *a)
+{
+	if (!a)
+		return;
+	struct chunk *c = a->head;
+	while (c) {
+		struct chunk *next = c->next;
+		free(c);
+		c = next;
+	}
+	free(a);
+}
+
+static struct chunk *chunk_new(ip_arena *a, size_t need)
+{
+	size_t size = a->next_size;
+	if (size < need)
+		size = need;
+	if (a->next_size < CHUNK_MAX)
+		a->next_size *= 2;
+	struct chunk *c = malloc(sizeof(*c) + size);
+	if (!c)
+		out_of_memory();
+	c->size = size;
+	c->used = 0;
+	c->next = a->head;
+	a->head = c;
+	return c;
+}
+
+void *ip_arena_alloc(ip_arena *a, size_t size)
+{
+	const size_t align = _Alignof(max_align_t);
+	size = (size + align - 1) & ~(align - 1);
+	if (size == 0)
+		size = align;
+	struct chunk *c = a->head;
+	if (!c || c->size - c->used < size)
+		c = chunk_new(a, size);
+	void *p = c->data + c->used;
+	c->used += size;
+	memset(p, 0, size);
+	return p;
+}
+
+char *ip_arena_strndup(ip_arena *a, const char *s, size_t n)
+{
+	char *p = ip_arena_alloc(a, n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *ip_arena_strdup(ip_arena *a, const char *s)
+{
+	return ip_arena_strndup(a, s, strlen(s));
+}
+
+char *ip_arena_printf(ip_arena *a, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return ip_arena_strdup(a, "");
+	char *p = ip_arena_alloc(a, (size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return p;
+}
+
+void *ip_arena_grow(ip_arena *a, void *array, size_t *cap, size_t need,
+		    size_t elem_size)
+{
+	if (need <= *cap)
+		return array;
+	size_t ncap = *cap ? *cap * 2 : 8;
+	while (ncap < need)
+		ncap *= 2;
+	if (ncap > SIZE_MAX / elem_size)
+		out_of_memory();
+	void *n = ip_arena_alloc(a, ncap * elem_size);
+	if (array && *cap)
+		memcpy(n, array, *cap * elem_size);
+	*cap = ncap;
+	return n;
+}

@@ -1,0 +1,37 @@
+/* A bump allocator.
+ *
+ * Everything parsed from one set of captures (lines, sections, device
+ * states, strings) lives in one arena and is freed at once with
+ * ip_arena_free(). Nothing allocated from an arena is freed individually.
+ * Allocation never returns NULL: on exhaustion of memory the program aborts
+ * with a message, because a half-built device state is worse than none. */
+#ifndef IOSPLAN_ARENA_H
+#define IOSPLAN_ARENA_H
+
+#include <stddef.h>
+
+typedef struct ip_arena ip_arena;
+
+ip_arena *ip_arena_new(void);
+void ip_arena_free(ip_arena *a);
+
+/* Zeroed, aligned for any type. */
+void *ip_arena_alloc(ip_arena *a, size_t size);
+char *ip_arena_strndup(ip_arena *a, const char *s, size_t n);
+char *ip_arena_strdup(ip_arena *a, const char *s);
+char *ip_arena_printf(ip_arena *a, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Grow an arena-owned array of elem_size-byte elements so that it holds at
+ * least need elements; *cap is updated. The old block is abandoned to the
+ * arena (at most as much waste as the final array). */
+void *ip_arena_grow(ip_arena *a, void *array, size_t *cap, size_t need,
+		    size_t elem_size);
+
+/* Append one element to an arena array: `IP_PUSH(arena, v, n, cap)` returns a
+ * pointer to the new zeroed slot v[n-1]. */
+#define IP_PUSH(arena, v, n, cap)                                            \
+	((v) = ip_arena_grow((arena), (v), &(cap), (n) + 1, sizeof(*(v))),   \
+	 &(v)[(n)++])
+
+#endif

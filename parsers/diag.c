@@ -1,0 +1,36 @@
+#include "diag.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+
+void ip_diag_add(ip_diags *d, ip_diag_level level, ip_span span,
+		 const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	ip_diag *x = IP_PUSH(d->arena, d->v, d->n, d->cap);
+	x->level = level;
+	x->span = span;
+	x->message = ip_arena_strdup(d->arena, buf);
+}
+
+size_t ip_diags_count(const ip_diags *d, ip_diag_level level)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < d->n; i++)
+		k += d->v[i].level == level;
+	return k;
+}
+
+const char *ip_diag_level_name(ip_diag_level level)
+{
+	switch (level) {
+	case IP_DIAG_ERROR: return "error";
+	case IP_DIAG_WARNING: return "warning";
+	case IP_DIAG_NOTE: break;
+	}
+	return "note";
+}

@@ -1,0 +1,29 @@
+/* The section parsers: one per command output. Each reads one section and
+ * sets facts on the device, each fact with its span. A line a parser expects
+ * to understand but cannot becomes a warning; output that cannot be used at
+ * all (a listing without its totals line, a show version cut short) becomes
+ * an error diagnostic. They return 0, or a negative IP_E* code only for an
+ * internal failure. */
+#ifndef IOSPLAN_PARSERS_H
+#define IOSPLAN_PARSERS_H
+
+#include "device.h"
+
+int show_version_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx);
+int flash_listing_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx);
+int file_systems_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx);
+int config_boot_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx);
+int show_boot_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx);
+
+/* Parse one boot target as it appears after `boot system` or inside a BOOT
+ * variable ("flash:x.bin", "flash x.bin", "tftp://h/x", "rom", "switch all
+ * flash:x"). Shared by config_boot and show_boot. */
+void boot_entry_parse(ip_boot_entry *out, ip_arena *a, const char *text,
+		      size_t len, ip_span span);
+
+/* Split "flash:/dir/x.bin" into filesystem "flash:" and path "dir/x.bin".
+ * Leaves filesystem NULL when the text has no "name:" prefix. URLs
+ * ("tftp://h/x") keep the scheme as filesystem "tftp:". */
+void ip_path_split(ip_path *out, ip_arena *a, const char *text, size_t len);
+
+#endif

@@ -1,0 +1,97 @@
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include "rx.h"
+
+#include <pcre2.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+static _Thread_local pcre2_match_data *match_data;
+
+static pcre2_code *compile(const char *pattern, bool caseless, int *err,
+			   PCRE2_SIZE *off)
+{
+	uint32_t opts = PCRE2_UTF | PCRE2_NO_UTF_CHECK | PCRE2_MATCH_INVALID_UTF;
+	if (caseless)
+		opts |= PCRE2_CASELESS;
+	pcre2_code *code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+					 opts, err, off, NULL);
+	if (code)
+		pcre2_jit_compile(code, PCRE2_JIT_COMPLETE); /* falls back to the interpreter */
+	return code;
+}
+
+void ip_rx_compile_all(ip_rx *table, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		int err;
+		PCRE2_SIZE off;
+		table[i].code = compile(table[i].pattern,
+					table[i].flags & IP_RX_CASELESS, &err, &off);
+		if (!table[i].code) {
+			PCRE2_UCHAR buf[256];
+			pcre2_get_error_message(err, buf, sizeof(buf));
+			fprintf(stderr, "iosplan: internal error: pattern %s: %s at %zu\n",
+				table[i].pattern, (char *)buf, (size_t)off);
+			abort();
+		}
+	}
+}
+
+static pcre2_match_data *thread_match_data(void)
+{
+	if (!match_data) {
+		match_data = pcre2_match_data_create(IP_RX_MAX_GROUPS, NULL);
+		if (!match_data) {
+			fputs("iosplan: fatal: out of memory\n", stderr);
+			abort();
+		}
+	}
+	return match_data;
+}
+
+static int run(const pcre2_code *code, const char *s, size_t len)
+{
+	return pcre2_match(code, (PCRE2_SPTR)s, len, 0, 0, thread_match_data(), NULL);
+}
+
+bool ip_rx_exec(const ip_rx *rx, const char *s, size_t len, ip_rx_match *m)
+{
+	int rc = run(rx->code, s, len);
+	if (rc <= 0) {
+		if (m)
+			m->n = 0;
+		return false;
+	}
+	if (m) {
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(match_data);
+		uint32_t pairs = pcre2_get_ovector_count(match_data);
+		if (pairs > IP_RX_MAX_GROUPS)
+			pairs = IP_RX_MAX_GROUPS;
+		m->n = (int)pairs;
+		for (uint32_t i = 0; i < pairs; i++) {
+			m->start[i] = ov[2 * i] == PCRE2_UNSET ? (size_t)-1 : ov[2 * i];
+			m->end[i] = ov[2 * i + 1] == PCRE2_UNSET ? (size_t)-1 : ov[2 * i + 1];
+		}
+	}
+	return true;
+}
+
+void *ip_rx_compile_dynamic(const char *pattern, bool caseless)
+{
+	int err;
+	PCRE2_SIZE off;
+	return compile(pattern, caseless, &err, &off);
+}
+
+bool ip_rx_exec_dynamic(void *code, const char *s, size_t len)
+{
+	return run(code, s, len) > 0;
+}
+
+void ip_rx_free_dynamic(void *code) { pcre2_code_free(code); }
+
+void ip_rx_thread_end(void)
+{
+	pcre2_match_data_free(match_data);
+	match_data = NULL;
+}

@@ -1,0 +1,33 @@
+/* Test helpers shared by every Criterion suite. */
+#ifndef IOSPLAN_TEST_HELPERS_H
+#define IOSPLAN_TEST_HELPERS_H
+
+#include <stddef.h>
+
+#include "device.h"
+#include "section.h"
+
+/* A section of command `cmd` whose output lines are `text` split on '\n'
+ * (no cleaning, no prompt), as if read from file "test.txt" starting at
+ * line 1. Arena-owned. */
+ip_section *test_section(ip_arena *a, ip_cmd cmd, const char *text);
+
+/* The same with a typed command, e.g. ("show flash0:", ...): identifies the
+ * command, argument and filter exactly as a prompt line would. */
+ip_section *test_section_cmd(ip_arena *a, const char *command, const char *text);
+
+/* A fresh device plus a parse context on arena a. */
+ip_device *test_device(ip_arena *a, ip_parse_ctx *ctx, ip_diags *diags);
+
+/* Whole pipeline on an in-memory capture: clean, split, assemble. The set
+ * holds the devices and the diagnostics; free with ip_device_set_free(). */
+ip_device_set *test_load_text(const char *name, const char *text);
+/* Whole pipeline on files under samples/ (NULL-terminated list). */
+ip_device_set *test_load_samples(const char *first, ...);
+
+/* Read a whole file into a malloc'd NUL-terminated buffer (NULL on error). */
+char *test_read_file(const char *path, size_t *len);
+/* samples/ directory (from IOSPLAN_SAMPLES, else the source tree). */
+const char *test_samples_dir(void);
+
+#endif
