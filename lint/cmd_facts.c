@@ -1,0 +1,80 @@
+/* iosplan facts [--format text|json] FILE...
+ *
+ * Prints the device state read from the captures. Several devices in the
+ * input give a JSON array, one device a JSON object. Any input error
+ * (unreadable file, not a capture, truncated output) prints the diagnostics,
+ * nothing on standard output, and exits 2: half a fact sheet is not one. */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "facts.h"
+
+static const char *const formats[] = { "text", "json", NULL };
+enum { FMT_TEXT, FMT_JSON };
+
+static void usage(FILE *out)
+{
+	fputs("usage: iosplan facts [--format text|json] FILE...\n"
+	      "  Print what iosplan reads from the captures: one device state per device.\n"
+	      "  FILE may be '-' for standard input.\n", out);
+}
+
+static int print_json(const ip_device_set *set)
+{
+	cJSON *root;
+	if (set->n == 1) {
+		root = facts_device_json(set->v[0]);
+	} else {
+		root = cJSON_CreateArray();
+		for (size_t i = 0; i < set->n; i++)
+			cJSON_AddItemToArray(root, facts_device_json(set->v[i]));
+	}
+	char *s = cJSON_Print(root);
+	cJSON_Delete(root);
+	if (!s)
+		return EXIT_INPUT;
+	puts(s);
+	free(s);
+	return EXIT_CLEAN;
+}
+
+int cmd_facts(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int fmt = FMT_TEXT, c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "f:h", opts, NULL)) != -1) {
+		if (c == 'f' && (fmt = cli_format_index("facts", optarg, formats)) < 0)
+			return EXIT_INPUT;
+		if (c == 'h') {
+			usage(stdout);
+			return EXIT_CLEAN;
+		}
+		if (c == '?') {
+			usage(stderr);
+			return EXIT_INPUT;
+		}
+	}
+	if (optind >= argc) {
+		fputs("iosplan facts: error: no capture file given\n", stderr);
+		usage(stderr);
+		return EXIT_INPUT;
+	}
+	ip_device_set *set;
+	int rc = cli_load(&set, argv + optind, argc - optind);
+	if (rc == EXIT_CLEAN) {
+		if (fmt == FMT_JSON)
+			rc = print_json(set);
+		else
+			for (size_t i = 0; i < set->n; i++)
+				facts_device_text(stdout, set->v[i]);
+	}
+	ip_device_set_free(set);
+	return rc;
+}

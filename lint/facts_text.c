@@ -1,0 +1,93 @@
+/* The human-readable fact sheet: what an engineer checks before a change.
+ * "unknown" is printed for every fact no capture supplied, with the capture
+ * that would supply it. */
+#include <inttypes.h>
+
+#include "facts.h"
+
+#define UNKNOWN(hint) "unknown (capture " hint ")"
+
+static void field(FILE *out, const char *name, const char *value, const char *hint)
+{
+	fprintf(out, "  %-16s %s%s%s\n", name, value ? value : "unknown (capture ",
+		value ? "" : hint, value ? "" : ")");
+}
+
+static void reg(FILE *out, const char *name, ip_register r, const char *hint)
+{
+	if (r.known)
+		fprintf(out, "  %-16s 0x%X\n", name, (unsigned)r.v);
+	else
+		field(out, name, NULL, hint);
+}
+
+static void boot_list(FILE *out, const char *name, const ip_boot_list *l, const char *hint)
+{
+	if (!l->known) {
+		field(out, name, NULL, hint);
+		return;
+	}
+	if (l->n == 0) {
+		fprintf(out, "  %-16s (none)\n", name);
+		return;
+	}
+	for (size_t i = 0; i < l->n; i++)
+		fprintf(out, "  %-16s %zu. %s\n", i ? "" : name, i + 1, l->v[i].raw);
+}
+
+static void filesystems(FILE *out, const ip_device *d)
+{
+	if (d->n_filesystems == 0)
+		field(out, "filesystems", NULL, "'show flash:' or 'dir'");
+	for (size_t i = 0; i < d->n_filesystems; i++) {
+		const ip_filesystem *fs = &d->filesystems[i];
+		fprintf(out, "  %-16s %s", i ? "" : "filesystems", fs->name);
+		if (fs->free.known)
+			fprintf(out, " %" PRIu64 " bytes free", fs->free.v);
+		if (fs->total.known)
+			fprintf(out, " of %" PRIu64, fs->total.v);
+		fprintf(out, ", %zu entries%s\n", fs->n_files, fs->complete ? "" : " (listing incomplete)");
+		for (size_t k = 0; k < fs->n_files; k++) {
+			const ip_file *f = &fs->files[k];
+			if (f->is_dir)
+				fprintf(out, "  %-16s   %s/\n", "", f->name);
+			else if (f->size.known)
+				fprintf(out, "  %-16s   %-56s %12" PRIu64 "\n", "", f->name, f->size.v);
+			else
+				fprintf(out, "  %-16s   %s\n", "", f->name);
+		}
+	}
+}
+
+void facts_device_text(FILE *out, const ip_device *d)
+{
+	fprintf(out, "%s\n", d->hostname.s ? d->hostname.s : "(device without a hostname)");
+	field(out, "os", ip_os_name(d->os), "'show version'");
+	field(out, "version", d->version.s, "'show version'");
+	if (d->xe_version.s)
+		field(out, "xe version", d->xe_version.s, "");
+	field(out, "platform", d->platform.s, "'show version'");
+	field(out, "serial", d->serial.s, "'show version'");
+	field(out, "rommon", d->rommon.s, "'show version'");
+	field(out, "system image", d->system_image.raw, "'show version'");
+	reg(out, "register", d->confreg, "'show version'");
+	if (d->confreg.known && d->confreg_next.known && d->confreg_next.v != d->confreg.v)
+		reg(out, "register next", d->confreg_next, "'show version'");
+	field(out, "install mode", d->install_mode.v == IP_TRI_UNKNOWN ? NULL
+		: d->install_mode.v == IP_TRI_YES ? "install (packages.conf)" : "bundle",
+		"'show version' on IOS-XE");
+	filesystems(out, d);
+	boot_list(out, "boot running", &d->boot_running, "'show running-config | include boot'");
+	boot_list(out, "boot startup", &d->boot_startup, "'show startup-config | include boot'");
+	if (d->boot_config.known)
+		boot_list(out, "boot (config)", &d->boot_config, "");
+	if (d->bootvar.known || d->bootvar_current.known)
+		boot_list(out, "BOOT variable", &d->bootvar, "'show boot'");
+	for (size_t i = 0; i < d->n_members; i++) {
+		const ip_member *m = &d->members[i];
+		fprintf(out, "  %-16s %s%d %s %s %s\n", i ? "" : "stack members", m->active ? "*" : "",
+			m->number, m->model.s ? m->model.s : "?", m->version.s ? m->version.s : "?",
+			m->mode.s ? m->mode.s : "");
+	}
+	fputc('\n', out);
+}

@@ -1,1 +1,53 @@
-int main(void) { return 0; }
+/* iosplan: plan and check Cisco IOS / IOS-XE upgrades from saved captures. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "facts.h"
+#include "iosplan_config.h"
+#include "rx.h"
+
+typedef struct subcommand {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	const char *summary;
+} subcommand;
+
+static const subcommand subcommands[] = {
+	{ "facts", cmd_facts, "print the device state read from the captures" },
+};
+
+static void usage(FILE *out)
+{
+	fputs("usage: iosplan COMMAND [OPTIONS] FILE...\n\ncommands:\n", out);
+	for (size_t i = 0; i < sizeof(subcommands) / sizeof(subcommands[0]); i++)
+		fprintf(out, "  %-10s %s\n", subcommands[i].name, subcommands[i].summary);
+	fputs("\nexit codes: 0 clean, 1 blocking findings, 2 usage error or unreadable input\n"
+	      "run 'iosplan COMMAND --help' for a command's options\n", out);
+}
+
+int main(int argc, char **argv)
+{
+	int rc = EXIT_INPUT;
+	if (argc < 2) {
+		usage(stderr);
+	} else if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		usage(stdout);
+		rc = EXIT_CLEAN;
+	} else if (strcmp(argv[1], "--version") == 0) {
+		printf("iosplan %s\n", IOSPLAN_VERSION);
+		rc = EXIT_CLEAN;
+	} else {
+		size_t i = 0, n = sizeof(subcommands) / sizeof(subcommands[0]);
+		while (i < n && strcmp(argv[1], subcommands[i].name) != 0)
+			i++;
+		if (i < n) {
+			rc = subcommands[i].run(argc - 1, argv + 1);
+		} else {
+			fprintf(stderr, "iosplan: error: unknown command '%s'\n", argv[1]);
+			usage(stderr);
+		}
+	}
+	ip_rx_thread_end();
+	return rc;
+}

@@ -1,7 +1,360 @@
-/* placeholder: being written */
+/* The capture reader; see capture.h for what it undoes and why.
+ *
+ * The whole file is read into the arena once. A clean line (the common case)
+ * is NUL-terminated in place and costs no copy. A dirty line (ANSI escapes,
+ * backspaces, carriage returns, pager residue, a timestamp prefix) is replayed
+ * into a new buffer the way a terminal would have drawn it, with a column map
+ * back to the raw bytes so that spans still point at the file as an editor
+ * shows it. */
 #include "capture.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "error.h"
-int ip_capture_read(ip_capture **out, ip_arena *a, const char *path) { (void)out; (void)a; (void)path; return IP_E_IO; }
-int ip_capture_from_buffer(ip_capture **out, ip_arena *a, const char *name, const char *buf, size_t len) { (void)out; (void)a; (void)name; (void)buf; (void)len; return IP_E_IO; }
-ip_span ip_line_span(const ip_line *l, const char *file, size_t start, size_t end) { ip_span s = {file, l->lineno, (uint32_t)start + 1, l->lineno, (uint32_t)end + 1}; return s; }
-ip_span ip_line_span_all(const ip_line *l, const char *file) { return ip_line_span(l, file, 0, l->len); }
+#include "rx.h"
+
+/* A session logger's time stamp at the start of each line. */
+static ip_rx ts_rx[] = {
+	{ "^\\[\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d+)?(?: ?[+-]\\d{2}:?\\d{2}|Z)?\\] ?", 0, NULL },
+	{ "^\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d+)?(?: ?[+-]\\d{2}:?\\d{2}|Z)?:? ", 0, NULL },
+	{ "^\\[\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d+)?\\] ?", 0, NULL },
+	{ "^\\[[A-Z][a-z]{2} [A-Z][a-z]{2} +\\d{1,2} \\d{2}:\\d{2}:\\d{2} \\d{4}\\] ?", 0, NULL },
+};
+IP_RX_TABLE_INIT(ts_rx)
+
+#define N_TS (sizeof(ts_rx) / sizeof(ts_rx[0]))
+#define TS_SAMPLE_LINES 1000
+
+typedef struct raw_line {
+	char *p;
+	size_t len;
+} raw_line;
+
+static uint32_t line_of_offset(const char *buf, size_t off)
+{
+	uint32_t line = 1;
+	for (size_t i = 0; i < off; i++)
+		line += buf[i] == '\n';
+	return line;
+}
+
+static int check_binary(const char *path, const char *buf, size_t len)
+{
+	const char *nul = memchr(buf, '\0', len);
+	if (nul) {
+		size_t off = (size_t)(nul - buf);
+		return ip_error_set(IP_E_INPUT,
+			"%s:%u: error: NUL byte at offset %zu: this is a binary file, not a text capture",
+			path, line_of_offset(buf, off), off);
+	}
+	/* Device output is text: a file whose first 64 KiB are mostly control
+	 * bytes is an image, an archive or a core dump. */
+	size_t n = len < 65536 ? len : 65536, ctl = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)buf[i];
+		ctl += (c < 0x20 && c != '\n' && c != '\r' && c != '\t' &&
+			c != '\b' && c != 0x1b) || c == 0x7f;
+	}
+	if (ctl * 10 > n)
+		return ip_error_set(IP_E_INPUT,
+			"%s:1: error: %zu of the first %zu bytes are control characters: this is a binary file, not a text capture",
+			path, ctl, n);
+	return 0;
+}
+
+/* Cut buf into raw lines. LF (with an optional CR before it) ends a line;
+ * in a file with no LF at all, a lone CR does (classic Mac line ends). */
+static int split_raw(raw_line **out, size_t *n_out, ip_arena *a, ip_capture *cap,
+		     char *buf, size_t len)
+{
+	bool cr_only = memchr(buf, '\n', len) == NULL && memchr(buf, '\r', len) != NULL;
+	char sep = cr_only ? '\r' : '\n';
+	raw_line *v = NULL;
+	size_t n = 0, cap_v = 0;
+	char *p = buf, *end = buf + len;
+	while (p < end) {
+		char *e = memchr(p, sep, (size_t)(end - p));
+		size_t l = e ? (size_t)(e - p) : (size_t)(end - p);
+		if (!cr_only && l && p[l - 1] == '\r') {
+			l--;
+			cap->had_crlf = true;
+		}
+		if (n >= IP_MAX_LINES)
+			return ip_error_set(IP_E_LIMIT,
+				"%s:%zu: error: more than %u lines: too large for one capture (split it per device)",
+				cap->path, n + 1, IP_MAX_LINES);
+		if (l > IP_MAX_LINE_BYTES)
+			return ip_error_set(IP_E_LIMIT,
+				"%s:%zu: error: line is %zu bytes long (limit %u): not device output",
+				cap->path, n + 1, l, IP_MAX_LINE_BYTES);
+		raw_line *r = IP_PUSH(a, v, n, cap_v);
+		r->p = p;
+		r->len = l;
+		p = e ? e + 1 : end;
+	}
+	cap->had_cr_only = cr_only;
+	*out = v;
+	*n_out = n;
+	return 0;
+}
+
+/* Which time stamp prefix, if any, most lines carry. */
+static int detect_timestamps(const raw_line *r, size_t n)
+{
+	size_t hits[N_TS] = {0}, nonempty = 0;
+	for (size_t i = 0; i < n && nonempty < TS_SAMPLE_LINES; i++) {
+		if (r[i].len == 0)
+			continue;
+		nonempty++;
+		if (r[i].p[0] != '[' && (r[i].p[0] < '0' || r[i].p[0] > '9'))
+			continue;
+		for (size_t k = 0; k < N_TS; k++)
+			if (ip_rx_exec(&ts_rx[k], r[i].p, r[i].len, NULL)) {
+				hits[k]++;
+				break;
+			}
+	}
+	for (size_t k = 0; k < N_TS; k++)
+		if (nonempty && hits[k] * 10 >= nonempty * 6)
+			return (int)k;
+	return -1;
+}
+
+static bool line_is_dirty(const char *p, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)p[i];
+		if ((c < 0x20 && c != '\t') || c == 0x7f)
+			return true;
+	}
+	return len >= 8 && memmem(p, len, "--More--", 8) != NULL;
+}
+
+/* Skip an ANSI escape sequence starting at p[i] == ESC; returns the index of
+ * its last byte. */
+static size_t skip_escape(const char *p, size_t len, size_t i)
+{
+	if (i + 1 >= len)
+		return i;
+	if (p[i + 1] == '[') {
+		size_t j = i + 2;
+		while (j < len && !((unsigned char)p[j] >= 0x40 && (unsigned char)p[j] <= 0x7e))
+			j++;
+		return j < len ? j : len - 1;
+	}
+	if (p[i + 1] == ']') { /* OSC: until BEL or ESC \ */
+		size_t j = i + 2;
+		while (j < len && p[j] != '\a' && !(p[j] == 0x1b && j + 1 < len && p[j + 1] == '\\'))
+			j++;
+		return j < len && p[j] == 0x1b ? j + 1 : (j < len ? j : len - 1);
+	}
+	return i + 1;
+}
+
+/* Remove `n` cells at `at` from the rendered line. */
+static void cells_cut(char *t, uint32_t *col, size_t *len, size_t at, size_t n)
+{
+	memmove(t + at, t + at + n, *len - at - n);
+	memmove(col + at, col + at + n, (*len - at - n) * sizeof(*col));
+	*len -= n;
+}
+
+/* A pager prompt that was not erased ("--More--" kept in the log): drop it
+ * and the blanks around it. */
+static void strip_pager(ip_capture *cap, char *t, uint32_t *col, size_t *len)
+{
+	char *m;
+	while ((m = memmem(t, *len, "--More--", 8)) != NULL) {
+		size_t at = (size_t)(m - t), n = 8;
+		while (at > 0 && t[at - 1] == ' ')
+			at--, n++;
+		while (at + n < *len && t[at + n] == ' ')
+			n++;
+		cells_cut(t, col, len, at, n);
+		cap->had_pager = true;
+	}
+}
+
+/* Replay a dirty line as a terminal draws it. */
+static void render_line(ip_capture *cap, ip_arena *a, ip_line *out,
+			const char *p, size_t len, size_t skip)
+{
+	char *t = ip_arena_alloc(a, len + 1);
+	uint32_t *col = ip_arena_alloc(a, (len + 1) * sizeof(*col));
+	size_t cursor = 0, n = 0;
+	for (size_t i = skip; i < len; i++) {
+		unsigned char c = (unsigned char)p[i];
+		if (c == 0x1b) {
+			i = skip_escape(p, len, i);
+			cap->had_ansi = true;
+		} else if (c == '\b') {
+			cursor -= cursor > 0;
+		} else if (c == '\r') {
+			cursor = 0;
+		} else if ((c < 0x20 && c != '\t') || c == 0x7f) {
+			continue;
+		} else {
+			t[cursor] = (char)c;
+			col[cursor] = (uint32_t)i + 1;
+			if (++cursor > n)
+				n = cursor;
+		}
+	}
+	strip_pager(cap, t, col, &n);
+	while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == '\t'))
+		n--;
+	t[n] = '\0';
+	col[n] = n ? col[n - 1] + 1 : (uint32_t)skip + 1;
+	out->text = t;
+	out->len = (uint32_t)n;
+	out->colmap = col;
+}
+
+static void clean_line(ip_capture *cap, ip_arena *a, ip_line *out, raw_line r, int ts)
+{
+	size_t skip = 0;
+	ip_rx_match m;
+	if (ts >= 0 && ip_rx_exec(&ts_rx[ts], r.p, r.len, &m))
+		skip = m.end[0];
+	if (skip || line_is_dirty(r.p, r.len)) {
+		render_line(cap, a, out, r.p, r.len, skip);
+		return;
+	}
+	size_t n = r.len;
+	while (n > 0 && (r.p[n - 1] == ' ' || r.p[n - 1] == '\t'))
+		n--;
+	r.p[n] = '\0'; /* the byte after the line is its separator: ours to overwrite */
+	out->text = r.p;
+	out->len = (uint32_t)n;
+	out->colmap = NULL;
+}
+
+static int capture_build(ip_capture **out, ip_arena *a, const char *name,
+			 char *buf, size_t len)
+{
+	IP_RX_ONCE(ts_rx);
+	ip_capture *cap = ip_arena_alloc(a, sizeof(*cap));
+	cap->path = ip_arena_strdup(a, name);
+	cap->raw_bytes = len;
+	if (len == 0)
+		return ip_error_set(IP_E_INPUT, "%s:1: error: file is empty: nothing to read", name);
+	int rc = check_binary(cap->path, buf, len);
+	if (rc)
+		return rc;
+	raw_line *raw = NULL;
+	size_t n = 0;
+	if ((rc = split_raw(&raw, &n, a, cap, buf, len)) != 0)
+		return rc;
+	int ts = detect_timestamps(raw, n);
+	cap->had_timestamps = ts >= 0;
+	cap->lines = ip_arena_alloc(a, (n ? n : 1) * sizeof(ip_line));
+	for (size_t i = 0; i < n; i++) {
+		cap->lines[i].lineno = (uint32_t)i + 1;
+		clean_line(cap, a, &cap->lines[i], raw[i], ts);
+	}
+	cap->n_lines = n;
+	*out = cap;
+	return 0;
+}
+
+int ip_capture_from_buffer(ip_capture **out, ip_arena *a, const char *name,
+			   const char *buf, size_t len)
+{
+	if (len > IP_MAX_FILE_BYTES)
+		return ip_error_set(IP_E_LIMIT, "%s:1: error: %zu bytes is over the %u-byte limit for one capture",
+				    name, len, IP_MAX_FILE_BYTES);
+	char *copy = ip_arena_alloc(a, len + 1);
+	memcpy(copy, buf, len);
+	return capture_build(out, a, name, copy, len);
+}
+
+static int read_fd(char **out, size_t *len_out, ip_arena *a, int fd, const char *path, size_t hint)
+{
+	size_t cap = hint ? hint + 1 : 65536, len = 0;
+	char *buf = ip_arena_alloc(a, cap + 1);
+	for (;;) {
+		if (len == cap) {
+			if (cap > IP_MAX_FILE_BYTES)
+				return ip_error_set(IP_E_LIMIT, "%s:1: error: more than %u bytes: over the limit for one capture",
+						    path, IP_MAX_FILE_BYTES);
+			size_t ncap = cap * 2;
+			char *nb = ip_arena_alloc(a, ncap + 1);
+			memcpy(nb, buf, len);
+			buf = nb;
+			cap = ncap;
+		}
+		ssize_t k = read(fd, buf + len, cap - len);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k < 0)
+			return ip_error_set(IP_E_IO, "%s: error: cannot read: %s", path, strerror(errno));
+		if (k == 0)
+			break;
+		len += (size_t)k;
+	}
+	if (len > IP_MAX_FILE_BYTES)
+		return ip_error_set(IP_E_LIMIT, "%s:1: error: %zu bytes is over the %u-byte limit for one capture",
+				    path, len, IP_MAX_FILE_BYTES);
+	*out = buf;
+	*len_out = len;
+	return 0;
+}
+
+int ip_capture_read(ip_capture **out, ip_arena *a, const char *path)
+{
+	bool is_stdin = strcmp(path, "-") == 0;
+	int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return ip_error_set(IP_E_IO, "%s: error: cannot open: %s", path, strerror(errno));
+	struct stat st;
+	size_t hint = 0;
+	int rc = 0;
+	if (fstat(fd, &st) == 0) {
+		if (S_ISDIR(st.st_mode))
+			rc = ip_error_set(IP_E_IO, "%s: error: is a directory, not a capture file", path);
+		else if (S_ISREG(st.st_mode) && (uint64_t)st.st_size > IP_MAX_FILE_BYTES)
+			rc = ip_error_set(IP_E_LIMIT, "%s:1: error: %lld bytes is over the %u-byte limit for one capture",
+					  path, (long long)st.st_size, IP_MAX_FILE_BYTES);
+		else if (S_ISREG(st.st_mode))
+			hint = (size_t)st.st_size;
+	}
+	char *buf = NULL;
+	size_t len = 0;
+	if (rc == 0)
+		rc = read_fd(&buf, &len, a, fd, is_stdin ? "<stdin>" : path, hint);
+	if (!is_stdin)
+		close(fd);
+	if (rc)
+		return rc;
+	return capture_build(out, a, is_stdin ? "<stdin>" : path, buf, len);
+}
+
+ip_span ip_line_span(const ip_line *l, const char *file, size_t start, size_t end)
+{
+	if (start > l->len)
+		start = l->len;
+	if (end > l->len)
+		end = l->len;
+	if (end < start)
+		end = start;
+	ip_span s = { file, l->lineno, 0, l->lineno, 0 };
+	if (l->colmap) {
+		s.col = l->colmap[start];
+		s.end_col = end > start ? l->colmap[end - 1] + 1 : s.col;
+	} else {
+		s.col = (uint32_t)start + 1;
+		s.end_col = (uint32_t)end + 1;
+	}
+	return s;
+}
+
+ip_span ip_line_span_all(const ip_line *l, const char *file)
+{
+	return ip_line_span(l, file, 0, l->len);
+}

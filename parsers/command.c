@@ -1,6 +1,325 @@
-/* placeholder: being written */
+/* Typed commands, as engineers abbreviate them.
+ *
+ *   sh ver            show version
+ *   sh run | i boot   show running-config | include boot
+ *   sh start          show startup-config
+ *   show bootflash:   flash listing of bootflash:
+ *   dir /all flash:   flash listing of flash:
+ *   sh boot / show bootvar / show boot system
+ *   verify /md5 flash:x.bin <hash>
+ *   do sh run         (the same from configuration mode)
+ *
+ * IOS accepts any unambiguous prefix of a keyword; each keyword below has the
+ * shortest prefix we accept, chosen so that the prefix is unambiguous on the
+ * platforms we read (e.g. "sh sta" could be standby, so startup needs "star"). */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
 #include "section.h"
-bool ip_command_identify(ip_arena *a, const char *text, ip_cmd *cmd, const char **canonical, const char **arg, const char **filter) { (void)a; (void)text; (void)cmd; (void)canonical; (void)arg; (void)filter; return false; }
-bool ip_section_filter_passes(const ip_section *s, const char *probe) { (void)s; (void)probe; return true; }
-const char *ip_cmd_name(ip_cmd cmd) { (void)cmd; return "unknown"; }
-const char *ip_cmd_json_name(ip_cmd cmd) { (void)cmd; return "unknown"; }
+#include "rx.h"
+
+typedef struct keyword {
+	const char *word;
+	size_t min;
+} keyword;
+
+typedef struct grammar {
+	ip_cmd cmd;
+	const char *canonical;
+	keyword words[3];
+} grammar;
+
+static const grammar show_grammar[] = {
+	{ IP_CMD_SHOW_VERSION, "show version", { { "version", 2 } } },
+	{ IP_CMD_RUNNING_CONFIG, "show running-config", { { "running-config", 3 } } },
+	{ IP_CMD_STARTUP_CONFIG, "show startup-config", { { "startup-config", 4 } } },
+	{ IP_CMD_STARTUP_CONFIG, "show configuration", { { "configuration", 4 } } },
+	{ IP_CMD_SHOW_BOOT, "show bootvar", { { "bootvar", 5 } } },
+	{ IP_CMD_SHOW_BOOT, "show boot", { { "boot", 4 } } },
+	{ IP_CMD_FILE_SYSTEMS, "show file systems", { { "file", 4 }, { "systems", 3 } } },
+	{ IP_CMD_SHOW_SWITCH, "show switch", { { "switch", 3 } } },
+	{ IP_CMD_INSTALL_SUMMARY, "show install summary", { { "install", 4 }, { "summary", 3 } } },
+};
+
+/* First words that make a line after "host#" a command at all. */
+static const keyword exec_verbs[] = {
+	{ "show", 2 }, { "dir", 3 }, { "verify", 4 }, { "more", 3 }, { "copy", 3 },
+	{ "terminal", 3 }, { "ping", 2 }, { "traceroute", 4 }, { "configure", 4 },
+	{ "enable", 2 }, { "disable", 4 }, { "reload", 3 }, { "write", 2 },
+	{ "delete", 3 }, { "clear", 3 }, { "exit", 3 }, { "end", 3 }, { "logout", 4 },
+	{ "debug", 3 }, { "undebug", 3 }, { "install", 4 }, { "request", 3 },
+	{ "archive", 4 }, { "squeeze", 4 }, { "format", 4 }, { "erase", 4 },
+	{ "mkdir", 3 }, { "cd", 2 }, { "pwd", 3 }, { "rename", 3 }, { "ssh", 3 },
+	{ "telnet", 3 }, { "license", 3 }, { "monitor", 3 }, { "test", 4 },
+	{ "boot", 4 }, { "no", 2 }, { "do", 2 }, { "upgrade", 3 }, { "setup", 5 },
+	{ "send", 4 }, { "ip", 2 }, { "interface", 3 }, { "hostname", 4 },
+	{ "switch", 3 }, { "session", 4 }, { "redundancy", 4 }, { "wr", 2 },
+};
+
+static bool kw_match(const char *tok, size_t len, keyword k)
+{
+	return len >= k.min && len <= strlen(k.word) && strncasecmp(tok, k.word, len) == 0;
+}
+
+typedef struct tokens {
+	const char *p[16];
+	size_t len[16];
+	int n;
+} tokens;
+
+static void tokenize(tokens *t, const char *s, size_t len)
+{
+	t->n = 0;
+	size_t i = 0;
+	while (i < len && t->n < 16) {
+		while (i < len && isspace((unsigned char)s[i]))
+			i++;
+		if (i >= len)
+			break;
+		size_t j = i;
+		while (j < len && !isspace((unsigned char)s[j]))
+			j++;
+		t->p[t->n] = s + i;
+		t->len[t->n++] = j - i;
+		i = j;
+	}
+}
+
+static bool has_colon(const char *p, size_t len)
+{
+	return memchr(p, ':', len) != NULL;
+}
+
+/* The filesystem word of "show flash", "show bootflash:", "show flash-2:". */
+static bool fs_word(const char *p, size_t len)
+{
+	static const char *bare[] = { "flash", "bootflash", "flash0", "flash1",
+				      "slot0", "disk0", "harddisk", "usbflash0",
+				      "usbflash1", "sdflash", "nvram" };
+	if (len >= 2 && p[len - 1] == ':' && isalpha((unsigned char)p[0]))
+		return true;
+	for (size_t i = 0; i < sizeof(bare) / sizeof(bare[0]); i++)
+		if (len == strlen(bare[i]) && strncasecmp(p, bare[i], len) == 0)
+			return true;
+	return false;
+}
+
+static const char *lower_dup(ip_arena *a, const char *p, size_t len, bool add_colon)
+{
+	char *s = ip_arena_alloc(a, len + 2);
+	for (size_t i = 0; i < len; i++)
+		s[i] = (char)tolower((unsigned char)p[i]);
+	if (add_colon && (len == 0 || s[len - 1] != ':'))
+		s[len++] = ':';
+	s[len] = '\0';
+	return s;
+}
+
+static bool identify_show(ip_arena *a, const tokens *t, ip_cmd *cmd,
+			  const char **canonical, const char **arg)
+{
+	if (t->n >= 2 && fs_word(t->p[1], t->len[1])) {
+		*cmd = IP_CMD_FLASH_LISTING;
+		*arg = lower_dup(a, t->p[1], t->len[1], true);
+		*canonical = ip_arena_printf(a, "show %s", *arg);
+		return true;
+	}
+	for (size_t g = 0; g < sizeof(show_grammar) / sizeof(show_grammar[0]); g++) {
+		const grammar *gr = &show_grammar[g];
+		int k = 0;
+		while (k < 3 && gr->words[k].word && 1 + k < t->n &&
+		       kw_match(t->p[1 + k], t->len[1 + k], gr->words[k]))
+			k++;
+		if (k > 0 && (k == 3 || !gr->words[k].word)) {
+			*cmd = gr->cmd;
+			*canonical = gr->canonical;
+			return true;
+		}
+	}
+	*cmd = IP_CMD_OTHER;
+	return true;
+}
+
+/* "dir", "dir /all", "dir /recursive bootflash:", "dir flash:/sub" */
+static void identify_dir(ip_arena *a, const tokens *t, ip_cmd *cmd,
+			 const char **canonical, const char **arg)
+{
+	*cmd = IP_CMD_FLASH_LISTING;
+	for (int i = 1; i < t->n; i++)
+		if (t->p[i][0] != '/' && has_colon(t->p[i], t->len[i]))
+			*arg = lower_dup(a, t->p[i], t->len[i], false);
+	*canonical = *arg ? ip_arena_printf(a, "dir %s", *arg) : "dir";
+}
+
+/* "more system:running-config", "more nvram:startup-config" */
+static void identify_more(const tokens *t, ip_cmd *cmd, const char **canonical)
+{
+	*cmd = IP_CMD_OTHER;
+	if (t->n < 2)
+		return;
+	if (strncasecmp(t->p[1], "system:running-config", t->len[1]) == 0 && t->len[1] > 7) {
+		*cmd = IP_CMD_RUNNING_CONFIG;
+		*canonical = "show running-config";
+	} else if (strncasecmp(t->p[1], "nvram:startup-config", t->len[1]) == 0 && t->len[1] > 6) {
+		*cmd = IP_CMD_STARTUP_CONFIG;
+		*canonical = "show startup-config";
+	}
+}
+
+bool ip_command_identify(ip_arena *a, const char *text, ip_cmd *cmd,
+			 const char **canonical, const char **arg,
+			 const char **filter)
+{
+	*cmd = IP_CMD_UNKNOWN;
+	*canonical = NULL;
+	*arg = NULL;
+	*filter = NULL;
+	size_t len = strlen(text);
+	const char *bar = memchr(text, '|', len);
+	size_t clen = bar ? (size_t)(bar - text) : len;
+	tokens t;
+	tokenize(&t, text, clen);
+	if (t.n > 1 && t.len[0] == 2 && strncasecmp(t.p[0], "do", 2) == 0) {
+		const char *rest = t.p[0] + 2; /* "do show ..." from config mode */
+		tokenize(&t, rest, clen - (size_t)(rest - text));
+	}
+	if (t.n == 0)
+		return false;
+	if (!isalpha((unsigned char)t.p[0][0]))
+		return false;
+	bool verb = false;
+	for (size_t i = 0; i < sizeof(exec_verbs) / sizeof(exec_verbs[0]); i++)
+		verb = verb || kw_match(t.p[0], t.len[0], exec_verbs[i]);
+	if (!verb)
+		return false;
+	if (kw_match(t.p[0], t.len[0], (keyword){ "show", 2 }))
+		identify_show(a, &t, cmd, canonical, arg);
+	else if (kw_match(t.p[0], t.len[0], (keyword){ "dir", 3 }))
+		identify_dir(a, &t, cmd, canonical, arg);
+	else if (kw_match(t.p[0], t.len[0], (keyword){ "more", 3 }))
+		identify_more(&t, cmd, canonical);
+	else if (kw_match(t.p[0], t.len[0], (keyword){ "verify", 4 })) {
+		*cmd = IP_CMD_VERIFY;
+		*canonical = "verify";
+		for (int i = 1; i < t.n; i++)
+			if (t.p[i][0] != '/' && has_colon(t.p[i], t.len[i])) {
+				*arg = ip_arena_strndup(a, t.p[i], t.len[i]);
+				break;
+			}
+	} else if (kw_match(t.p[0], t.len[0], (keyword){ "write", 2 }) && t.n >= 2 &&
+		   kw_match(t.p[1], t.len[1], (keyword){ "terminal", 1 })) {
+		*cmd = IP_CMD_RUNNING_CONFIG;
+		*canonical = "show running-config";
+	} else
+		*cmd = IP_CMD_OTHER;
+	if (bar) {
+		const char *f = bar + 1;
+		while (*f == ' ' || *f == '\t')
+			f++;
+		*filter = ip_arena_strdup(a, f);
+		if (*canonical)
+			*canonical = ip_arena_printf(a, "%s | %s", *canonical, *filter);
+	}
+	if (!*canonical)
+		*canonical = ip_arena_strndup(a, text, clen);
+	return true;
+}
+
+/* --- output filters ----------------------------------------------------- */
+
+typedef enum { F_INCLUDE, F_EXCLUDE, F_BEGIN, F_SECTION, F_NONE_SHOWN, F_BAD } filter_op;
+
+static filter_op filter_parse(const char *s, size_t len, const char **re, size_t *re_len)
+{
+	tokens t;
+	tokenize(&t, s, len);
+	if (t.n == 0)
+		return F_BAD;
+	static const struct { keyword k; filter_op op; } ops[] = {
+		{ { "include", 1 }, F_INCLUDE }, { { "exclude", 1 }, F_EXCLUDE },
+		{ { "begin", 1 }, F_BEGIN }, { { "section", 1 }, F_SECTION },
+		{ { "count", 1 }, F_NONE_SHOWN },
+	};
+	for (size_t i = 0; i < sizeof(ops) / sizeof(ops[0]); i++) {
+		if (!kw_match(t.p[0], t.len[0], ops[i].k))
+			continue;
+		*re = t.n > 1 ? t.p[1] : t.p[0] + t.len[0];
+		*re_len = (size_t)(s + len - *re);
+		while (*re_len && isspace((unsigned char)(*re)[*re_len - 1]))
+			(*re_len)--;
+		return ops[i].op;
+	}
+	return F_BAD;
+}
+
+/* One stage of a pipe; begin/section show a line the regex matches (begin
+ * starts at the first match, which is at or before any matching line). */
+static bool stage_passes(const char *stage, size_t len, const char *probe)
+{
+	const char *re;
+	size_t re_len;
+	filter_op op = filter_parse(stage, len, &re, &re_len);
+	if (op == F_BAD || op == F_NONE_SHOWN)
+		return false;
+	char pat[512];
+	if (re_len == 0 || re_len >= sizeof(pat))
+		return false;
+	memcpy(pat, re, re_len);
+	pat[re_len] = '\0';
+	void *code = ip_rx_compile_dynamic(pat, false);
+	if (!code)
+		return false;
+	bool m = ip_rx_exec_dynamic(code, probe, strlen(probe));
+	ip_rx_free_dynamic(code);
+	return op == F_EXCLUDE ? !m : m;
+}
+
+bool ip_section_filter_passes(const ip_section *s, const char *probe)
+{
+	if (!s->filter)
+		return true;
+	const char *p = s->filter;
+	for (;;) {
+		const char *bar = strchr(p, '|');
+		/* A '|' inside an include regex is alternation, not a pipe: IOS
+		 * takes the rest of the line as the pattern after include. */
+		const char *re;
+		size_t re_len;
+		filter_op op = filter_parse(p, strlen(p), &re, &re_len);
+		if (op == F_INCLUDE || op == F_EXCLUDE || op == F_BEGIN || op == F_SECTION)
+			bar = NULL;
+		size_t len = bar ? (size_t)(bar - p) : strlen(p);
+		if (!stage_passes(p, len, probe))
+			return false;
+		if (!bar)
+			return true;
+		p = bar + 1;
+	}
+}
+
+static const char *const cmd_names[IP_CMD__COUNT][2] = {
+	[IP_CMD_UNKNOWN] = { "unknown output", "unknown" },
+	[IP_CMD_SHOW_VERSION] = { "show version", "show_version" },
+	[IP_CMD_FLASH_LISTING] = { "flash listing", "flash_listing" },
+	[IP_CMD_RUNNING_CONFIG] = { "show running-config", "running_config" },
+	[IP_CMD_STARTUP_CONFIG] = { "show startup-config", "startup_config" },
+	[IP_CMD_CONFIG] = { "configuration", "config" },
+	[IP_CMD_SHOW_BOOT] = { "show boot", "show_boot" },
+	[IP_CMD_FILE_SYSTEMS] = { "show file systems", "file_systems" },
+	[IP_CMD_VERIFY] = { "verify", "verify" },
+	[IP_CMD_SHOW_SWITCH] = { "show switch", "show_switch" },
+	[IP_CMD_INSTALL_SUMMARY] = { "show install summary", "install_summary" },
+	[IP_CMD_CONFIG_MODE] = { "configuration mode", "config_mode" },
+	[IP_CMD_OTHER] = { "other command", "other" },
+};
+
+const char *ip_cmd_name(ip_cmd cmd)
+{
+	return cmd < IP_CMD__COUNT ? cmd_names[cmd][0] : "unknown output";
+}
+
+const char *ip_cmd_json_name(ip_cmd cmd)
+{
+	return cmd < IP_CMD__COUNT ? cmd_names[cmd][1] : "unknown";
+}

@@ -1,12 +1,219 @@
-/* placeholder: being written */
+/* Assembling device states from captures.
+ *
+ * Sections are grouped per device before anything is parsed, so that the
+ * parsers always write into the right device and facts never need merging:
+ *   1. a section's device is the hostname in its prompt, else a hostname its
+ *      content names ("R1 uptime is", "hostname R1"), else
+ *   2. the one device its file talks about, else
+ *   3. the one device of the whole input; with several, it is an error to
+ *      guess, and the section is reported instead.
+ * Sections are then parsed per device in input order, so a later capture of
+ * the same command supersedes an earlier one. */
 #include <stdlib.h>
 #include <string.h>
+
 #include "device.h"
+#include "error.h"
 #include "parsers.h"
-ip_device_set *ip_device_set_new(void) { ip_device_set *s = calloc(1, sizeof(*s)); s->arena = ip_arena_new(); s->diags.arena = s->arena; return s; }
-void ip_device_set_free(ip_device_set *s) { if (!s) return; ip_arena_free(s->arena); free(s); }
-int ip_device_set_load(ip_device_set *s, const char *const *paths, size_t n) { (void)s; (void)paths; (void)n; return 0; }
-int ip_device_set_add_captures(ip_device_set *s, ip_capture *const *caps, size_t n) { (void)s; (void)caps; (void)n; return 0; }
+#include "rx.h"
+
+static ip_rx hint_rx[] = {
+	{ "^(\\S+) uptime is ", 0, NULL },
+	{ "^hostname (\\S+)$", 0, NULL },
+};
+IP_RX_TABLE_INIT(hint_rx)
+
+ip_device_set *ip_device_set_new(void)
+{
+	ip_device_set *s = calloc(1, sizeof(*s));
+	if (!s)
+		abort();
+	s->arena = ip_arena_new();
+	s->diags.arena = s->arena;
+	return s;
+}
+
+void ip_device_set_free(ip_device_set *s)
+{
+	if (!s)
+		return;
+	ip_arena_free(s->arena);
+	free(s);
+}
+
+/* A hostname the output itself names, without parsing it fully. */
+static const char *content_hostname(ip_arena *a, const ip_section *s)
+{
+	int which;
+	if (s->cmd == IP_CMD_SHOW_VERSION)
+		which = 0;
+	else if (s->cmd == IP_CMD_RUNNING_CONFIG || s->cmd == IP_CMD_STARTUP_CONFIG ||
+		 s->cmd == IP_CMD_CONFIG)
+		which = 1;
+	else
+		return NULL;
+	ip_rx_match m;
+	for (size_t i = 0; i < s->n_lines; i++) {
+		const ip_line *l = &s->lines[i];
+		if (l->len < 9 || (which == 1 && l->text[0] != 'h'))
+			continue;
+		if (ip_rx_exec(&hint_rx[which], l->text, l->len, &m))
+			return ip_arena_strndup(a, l->text + m.start[1], m.end[1] - m.start[1]);
+	}
+	return NULL;
+}
+
+typedef struct pending {
+	ip_section *sec;
+	const char *key; /* device hostname, "" for the unnamed device */
+	size_t file;
+} pending;
+
+static ip_device *device_for(ip_device_set *set, const char *key)
+{
+	for (size_t i = 0; i < set->n; i++)
+		if (strcmp(set->v[i]->key, key) == 0)
+			return set->v[i];
+	ip_device *d = ip_arena_alloc(set->arena, sizeof(*d));
+	d->key = key;
+	ip_device **slot = IP_PUSH(set->arena, set->v, set->n, set->cap);
+	*slot = d;
+	return d;
+}
+
+/* Steps 2 and 3 of the header comment. */
+static void resolve_keys(ip_device_set *set, pending *p, size_t n, size_t n_files)
+{
+	const char *only = NULL;
+	bool several_devices = false;
+	for (size_t i = 0; i < n; i++) {
+		if (!p[i].key)
+			continue;
+		several_devices |= only && strcmp(only, p[i].key) != 0;
+		only = only ? only : p[i].key;
+	}
+	for (size_t f = 0; f < n_files; f++) {
+		const char *file_key = NULL;
+		bool several = false;
+		for (size_t i = 0; i < n; i++)
+			if (p[i].file == f && p[i].key) {
+				several |= file_key && strcmp(file_key, p[i].key) != 0;
+				file_key = file_key ? file_key : p[i].key;
+			}
+		for (size_t i = 0; i < n; i++) {
+			if (p[i].file != f || p[i].key)
+				continue;
+			if (file_key && !several)
+				p[i].key = file_key;
+			else if (!several_devices)
+				p[i].key = only ? only : "";
+			else if (p[i].sec->cmd != IP_CMD_OTHER && p[i].sec->cmd != IP_CMD_UNKNOWN)
+				ip_diag_add(&set->diags, IP_DIAG_ERROR,
+					    (ip_span){ p[i].sec->file, p[i].sec->first_line, 1,
+						       p[i].sec->first_line, 1 },
+					    "cannot tell which device this %s belongs to: the input "
+					    "holds several devices and this file names none (add the "
+					    "prompt line, or give each device's files separately)",
+					    ip_cmd_name(p[i].sec->cmd));
+		}
+	}
+}
+
+static void add_source(ip_device *d, ip_arena *a, const ip_section *s)
+{
+	ip_source *src = IP_PUSH(a, d->sources, d->n_sources, d->cap_sources);
+	src->file = s->file;
+	src->cmd = s->cmd;
+	src->command = s->command ? s->command : s->canonical;
+	src->inferred = s->inferred;
+	src->first_line = s->first_line;
+	src->last_line = s->last_line;
+}
+
+static bool readable(ip_cmd c)
+{
+	return c != IP_CMD_OTHER && c != IP_CMD_UNKNOWN && c != IP_CMD_CONFIG_MODE;
+}
+
+static void report_unreadable_files(ip_device_set *set, ip_capture *const *caps,
+				    size_t n_caps, const pending *p, size_t n)
+{
+	for (size_t f = 0; f < n_caps; f++) {
+		bool any = false;
+		for (size_t i = 0; i < n && !any; i++)
+			any = p[i].file == f && readable(p[i].sec->cmd);
+		if (!any)
+			ip_diag_add(&set->diags, IP_DIAG_ERROR,
+				    (ip_span){ caps[f]->path, 1, 1, 1, 1 },
+				    "no device output iosplan reads was found in this file "
+				    "(expected show version, a flash listing, show boot, or a "
+				    "running/startup configuration)");
+	}
+}
+
+int ip_device_set_add_captures(ip_device_set *s, ip_capture *const *caps, size_t n_caps)
+{
+	IP_RX_ONCE(hint_rx);
+	pending *p = NULL;
+	size_t n = 0, cap = 0;
+	for (size_t f = 0; f < n_caps; f++) {
+		ip_section *secs;
+		size_t ns;
+		ip_sections_split(&secs, &ns, s->arena, caps[f], &s->diags);
+		for (size_t i = 0; i < ns; i++) {
+			pending *x = IP_PUSH(s->arena, p, n, cap);
+			x->sec = &secs[i];
+			x->file = f;
+			x->key = secs[i].hostname ? secs[i].hostname
+						  : content_hostname(s->arena, &secs[i]);
+		}
+	}
+	resolve_keys(s, p, n, n_caps);
+	report_unreadable_files(s, caps, n_caps, p, n);
+	ip_parse_ctx ctx = { s->arena, &s->diags };
+	for (size_t i = 0; i < n; i++) {
+		if (!p[i].key || (!readable(p[i].sec->cmd) && !p[i].sec->hostname))
+			continue;
+		ip_device *d = device_for(s, p[i].key);
+		add_source(d, s->arena, p[i].sec);
+		int rc = ip_section_parse(d, p[i].sec, &ctx);
+		if (rc < 0)
+			return rc;
+		if (!d->hostname.s && p[i].sec->hostname) {
+			/* Only the prompt names this device. */
+			d->hostname.s = p[i].sec->hostname;
+			d->hostname.span = ip_line_span(p[i].sec->prompt, p[i].sec->file, 0,
+							strlen(p[i].sec->hostname));
+		}
+	}
+	return 0;
+}
+
+int ip_device_set_load(ip_device_set *s, const char *const *paths, size_t n)
+{
+	ip_capture **caps = ip_arena_alloc(s->arena, (n ? n : 1) * sizeof(*caps));
+	for (size_t i = 0; i < n; i++) {
+		int rc = ip_capture_read(&caps[i], s->arena, paths[i]);
+		if (rc)
+			return rc;
+	}
+	return ip_device_set_add_captures(s, caps, n);
+}
+
+int ip_section_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx)
+{
+	switch (sec->cmd) {
+	case IP_CMD_SHOW_VERSION: return show_version_parse(dev, sec, ctx);
+	case IP_CMD_FLASH_LISTING: return flash_listing_parse(dev, sec, ctx);
+	case IP_CMD_FILE_SYSTEMS: return file_systems_parse(dev, sec, ctx);
+	case IP_CMD_RUNNING_CONFIG:
+	case IP_CMD_STARTUP_CONFIG:
+	case IP_CMD_CONFIG: return config_boot_parse(dev, sec, ctx);
+	case IP_CMD_SHOW_BOOT: return show_boot_parse(dev, sec, ctx);
+	default: return 0;
+	}
+}
+
 ip_filesystem *ip_device_filesystem(ip_device *dev, ip_arena *a, const char *name)
 {
 	for (size_t i = 0; i < dev->n_filesystems; i++)
@@ -16,6 +223,7 @@ ip_filesystem *ip_device_filesystem(ip_device *dev, ip_arena *a, const char *nam
 	fs->name = ip_arena_strdup(a, name);
 	return fs;
 }
+
 const ip_filesystem *ip_device_filesystem_find(const ip_device *dev, const char *name)
 {
 	for (size_t i = 0; i < dev->n_filesystems; i++)
@@ -23,6 +231,7 @@ const ip_filesystem *ip_device_filesystem_find(const ip_device *dev, const char 
 			return &dev->filesystems[i];
 	return NULL;
 }
+
 const ip_file *ip_filesystem_file_find(const ip_filesystem *fs, const char *path)
 {
 	for (size_t i = 0; i < fs->n_files; i++)
@@ -30,5 +239,8 @@ const ip_file *ip_filesystem_file_find(const ip_filesystem *fs, const char *path
 			return &fs->files[i];
 	return NULL;
 }
-int ip_section_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx) { (void)dev; (void)sec; (void)ctx; return 0; }
-const char *ip_os_name(ip_os os) { return os == IP_OS_IOS ? "ios" : os == IP_OS_IOSXE ? "iosxe" : NULL; }
+
+const char *ip_os_name(ip_os os)
+{
+	return os == IP_OS_IOS ? "ios" : os == IP_OS_IOSXE ? "iosxe" : NULL;
+}

@@ -125,6 +125,7 @@ typedef struct ip_source {
 } ip_source;
 
 typedef struct ip_device {
+	const char *key;      /* the name sections were grouped by; "" = unnamed */
 	ip_text hostname;
 	ip_os os;
 	ip_span os_span;

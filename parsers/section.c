@@ -1,3 +1,228 @@
-/* placeholder: being written */
+/* Cutting a capture into command sections; see section.h.
+ *
+ *   NetsTuts_R1#show bootflash:          <- prompt: a new section
+ *   -#- --length-- -----date/time------ path
+ *   1 521347072 Mar 05 2026 09:14:22 isr4300-universalk9.16.09.06.SPA.bin
+ *   NetsTuts_R1#sh run | i boot          <- prompt: the next one
+ *   boot-start-marker
+ *
+ * A line is a prompt when it reads host#cmd or host>cmd (optionally
+ * host(config-xx)#cmd) and cmd is empty or starts with an exec verb, so that
+ * "admin>rules" inside a banner is not taken for one. Output without
+ * prompts is cut where a known output visibly starts. */
+#include <string.h>
+
+#include "rx.h"
 #include "section.h"
-int ip_sections_split(ip_section **out, size_t *n_out, ip_arena *a, const ip_capture *cap, ip_diags *diags) { (void)a; (void)cap; (void)diags; *out = NULL; *n_out = 0; return 0; }
+
+enum { RX_PROMPT, RX_INVALID, RX_LAST };
+static ip_rx sec_rx[] = {
+	[RX_PROMPT] = { "^([A-Za-z0-9][A-Za-z0-9._-]{0,62})(\\((?:config[a-z0-9-]*|[a-z][a-z0-9-]*)\\))?([#>]) ?(.*)$", 0, NULL },
+	[RX_INVALID] = { "^% ?(?:Invalid input detected|Ambiguous command|Incomplete command|Unknown command|Bad IP address|Invalid command)", 0, NULL },
+};
+IP_RX_TABLE_INIT(sec_rx)
+
+/* Where bare output of a known command begins. */
+typedef struct signature {
+	const char *pattern_prefix; /* cheap literal test first */
+	ip_cmd cmd;
+} signature;
+
+static const signature signatures[] = {
+	{ "Cisco IOS XE Software", IP_CMD_SHOW_VERSION },
+	{ "Cisco IOS Software", IP_CMD_SHOW_VERSION },
+	{ "IOS (tm) ", IP_CMD_SHOW_VERSION },
+	{ "Cisco Internetwork Operating System Software", IP_CMD_SHOW_VERSION },
+	{ "Directory of ", IP_CMD_FLASH_LISTING },
+	{ "-#- --length-- ", IP_CMD_FLASH_LISTING },
+	{ "BOOT path-list", IP_CMD_SHOW_BOOT },
+	{ "BOOT variable ", IP_CMD_SHOW_BOOT },
+	{ "Current Boot Variables:", IP_CMD_SHOW_BOOT },
+	{ "Boot Variables on next reload:", IP_CMD_SHOW_BOOT },
+	{ "File Systems:", IP_CMD_FILE_SYSTEMS },
+	{ "Building configuration...", IP_CMD_RUNNING_CONFIG },
+	{ "Current configuration : ", IP_CMD_RUNNING_CONFIG },
+	{ "Current configuration: ", IP_CMD_RUNNING_CONFIG },
+	{ "Using ", IP_CMD_STARTUP_CONFIG }, /* "Using 1823 out of 262136 bytes" */
+	{ "! Last configuration change at ", IP_CMD_CONFIG },
+	{ "version ", IP_CMD_CONFIG },
+};
+
+static bool is_config(ip_cmd c)
+{
+	return c == IP_CMD_RUNNING_CONFIG || c == IP_CMD_STARTUP_CONFIG || c == IP_CMD_CONFIG;
+}
+
+static bool starts_with(const ip_line *l, const char *p)
+{
+	size_t n = strlen(p);
+	return l->len >= n && memcmp(l->text, p, n) == 0;
+}
+
+/* Extra shape checks for the signatures that are plain words. */
+static bool signature_shape_ok(const ip_line *l, const signature *s)
+{
+	const char *t = l->text;
+	if (s->cmd == IP_CMD_STARTUP_CONFIG)
+		return strstr(t, " out of ") && strstr(t, " bytes");
+	if (s->cmd == IP_CMD_CONFIG && t[0] == 'v') /* "version 15.2" */
+		return l->len >= 10 && l->len < 24 && t[8] >= '0' && t[8] <= '9' && strchr(t + 8, '.');
+	if (s->cmd == IP_CMD_FLASH_LISTING && t[0] == 'D')
+		return strchr(t + 13, ':') != NULL;
+	return true;
+}
+
+static const signature *bare_signature(const ip_line *l)
+{
+	if (l->len < 5)
+		return NULL;
+	char c = l->text[0];
+	if (c != 'C' && c != 'I' && c != 'D' && c != '-' && c != 'B' && c != 'F' &&
+	    c != 'U' && c != '!' && c != 'v')
+		return NULL;
+	for (size_t i = 0; i < sizeof(signatures) / sizeof(signatures[0]); i++)
+		if (starts_with(l, signatures[i].pattern_prefix) &&
+		    signature_shape_ok(l, &signatures[i]))
+			return &signatures[i];
+	return NULL;
+}
+
+/* Whether a bare signature should open a new section given the one open:
+ * the outputs that print several signature lines themselves must not be
+ * cut (IOS-XE prints two version lines; recursive dir prints several
+ * "Directory of"; show boot has current/next blocks; configs carry
+ * "version" after "Building configuration"). */
+static bool opens_new(const ip_section *cur, const signature *sig)
+{
+	if (!cur)
+		return true;
+	if (cur->prompt && cur->cmd != IP_CMD_OTHER && cur->cmd != IP_CMD_UNKNOWN)
+		return false;
+	if (cur->cmd == sig->cmd)
+		return sig->cmd == IP_CMD_SHOW_VERSION && cur->n_lines > 6;
+	if (is_config(cur->cmd) && is_config(sig->cmd))
+		return false;
+	return true;
+}
+
+typedef struct splitter {
+	ip_arena *arena;
+	const ip_capture *cap;
+	ip_diags *diags;
+	ip_section *v;
+	size_t n, cap_v;
+	ip_section *cur;
+	const char *last_host; /* hostname of the last accepted prompt */
+} splitter;
+
+static void close_current(splitter *sp, uint32_t last_line)
+{
+	ip_section *s = sp->cur;
+	if (!s)
+		return;
+	s->last_line = last_line >= s->first_line ? last_line : s->first_line;
+	/* The device refused the command: its "output" is an error message. */
+	for (size_t i = 0; i < s->n_lines && i < 4; i++) {
+		if (s->lines[i].len && s->lines[i].text[0] == '%' &&
+		    ip_rx_exec(&sec_rx[RX_INVALID], s->lines[i].text, s->lines[i].len, NULL)) {
+			ip_diag_add(sp->diags, IP_DIAG_NOTE,
+				    ip_line_span_all(&s->lines[i], s->file),
+				    "the device rejected '%s'; its output is ignored",
+				    s->command ? s->command : ip_cmd_name(s->cmd));
+			s->cmd = IP_CMD_OTHER;
+			break;
+		}
+	}
+	sp->cur = NULL;
+}
+
+static ip_section *open_section(splitter *sp, const ip_line *first)
+{
+	ip_section *s = IP_PUSH(sp->arena, sp->v, sp->n, sp->cap_v);
+	s->file = sp->cap->path;
+	s->first_line = first->lineno;
+	s->last_line = first->lineno;
+	sp->cur = s;
+	return s;
+}
+
+/* Try to read l as a prompt line; on success opens its section. */
+static bool take_prompt(splitter *sp, const ip_line *l)
+{
+	size_t scan = l->len < 80 ? l->len : 80;
+	if (!memchr(l->text, '#', scan) && !memchr(l->text, '>', scan))
+		return false;
+	ip_rx_match m;
+	if (!ip_rx_exec(&sec_rx[RX_PROMPT], l->text, l->len, &m))
+		return false;
+	const char *host = l->text;
+	size_t hlen = m.end[1];
+	const char *cmdtext = l->text + m.start[4];
+	bool config_mode = ip_rx_group_set(&m, 2);
+	bool known_host = sp->last_host && strlen(sp->last_host) == hlen &&
+			  memcmp(sp->last_host, host, hlen) == 0;
+	ip_cmd cmd = IP_CMD_OTHER;
+	const char *canonical = NULL, *arg = NULL, *filter = NULL;
+	bool is_cmd = *cmdtext && ip_command_identify(sp->arena, cmdtext, &cmd, &canonical,
+						      &arg, &filter);
+	if (config_mode)
+		cmd = IP_CMD_CONFIG_MODE;
+	if (!*cmdtext && !known_host && m.start[4] != l->len)
+		return false;
+	if (*cmdtext && !is_cmd && !(config_mode && known_host))
+		return false;
+	close_current(sp, l->lineno - 1);
+	ip_section *s = open_section(sp, l);
+	s->prompt = l;
+	s->hostname = ip_arena_strndup(sp->arena, host, hlen);
+	s->command = *cmdtext ? ip_arena_strdup(sp->arena, cmdtext) : NULL;
+	s->cmd = *cmdtext ? cmd : IP_CMD_OTHER;
+	s->canonical = canonical;
+	s->arg = arg;
+	s->filter = filter;
+	s->lines = l + 1;
+	sp->last_host = s->hostname;
+	return true;
+}
+
+static bool take_bare(splitter *sp, const ip_line *l)
+{
+	const signature *sig = bare_signature(l);
+	if (!sig || !opens_new(sp->cur, sig))
+		return false;
+	close_current(sp, l->lineno - 1);
+	ip_section *s = open_section(sp, l);
+	s->cmd = sig->cmd;
+	s->inferred = true;
+	s->canonical = ip_cmd_name(sig->cmd);
+	s->lines = l;
+	s->n_lines = 1;
+	return true;
+}
+
+int ip_sections_split(ip_section **out, size_t *n_out, ip_arena *a,
+		      const ip_capture *cap, ip_diags *diags)
+{
+	IP_RX_ONCE(sec_rx);
+	splitter sp = { .arena = a, .cap = cap, .diags = diags };
+	size_t stray = 0, stray_first = 0;
+	for (size_t i = 0; i < cap->n_lines; i++) {
+		const ip_line *l = &cap->lines[i];
+		if (take_prompt(&sp, l) || take_bare(&sp, l))
+			continue;
+		if (sp.cur) {
+			sp.cur->n_lines = (size_t)(l - sp.cur->lines) + 1;
+		} else if (l->len) {
+			if (!stray++)
+				stray_first = i;
+		}
+	}
+	close_current(&sp, cap->n_lines ? cap->lines[cap->n_lines - 1].lineno : 1);
+	if (stray && sp.n)
+		ip_diag_add(diags, IP_DIAG_NOTE, ip_line_span_all(&cap->lines[stray_first], cap->path),
+			    "%zu line%s before the first recognised command output ignored",
+			    stray, stray == 1 ? "" : "s");
+	*out = sp.v;
+	*n_out = sp.n;
+	return 0;
+}

@@ -1,0 +1,21 @@
+/* Printing device states: `iosplan facts`. */
+#ifndef IOSPLAN_FACTS_H
+#define IOSPLAN_FACTS_H
+
+#include <cjson/cJSON.h>
+#include <stdio.h>
+
+#include "device.h"
+
+#define IOSPLAN_FACTS_FORMAT_VERSION 1
+
+/* The documented JSON object for one device (README "facts JSON"). The
+ * caller owns the result (cJSON_Delete). */
+cJSON *facts_device_json(const ip_device *d);
+
+/* Human-readable summary of one device. */
+void facts_device_text(FILE *out, const ip_device *d);
+
+int cmd_facts(int argc, char **argv);
+
+#endif
