@@ -61,7 +61,7 @@ static int check_binary(const char *path, const char *buf, size_t len)
 		ctl += (c < 0x20 && c != '\n' && c != '\r' && c != '\t' &&
 			c != '\b' && c != 0x1b) || c == 0x7f;
 	}
-	if (ctl * 10 > n)
+	if (n >= 64 && ctl * 10 > n)
 		return ip_error_set(IP_E_INPUT,
 			"%s:1: error: %zu of the first %zu bytes are control characters: this is a binary file, not a text capture",
 			path, ctl, n);

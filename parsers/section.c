@@ -46,6 +46,9 @@ static const signature signatures[] = {
 	{ "Using ", IP_CMD_STARTUP_CONFIG }, /* "Using 1823 out of 262136 bytes" */
 	{ "! Last configuration change at ", IP_CMD_CONFIG },
 	{ "version ", IP_CMD_CONFIG },
+	{ "boot-start-marker", IP_CMD_CONFIG }, /* a saved "| include boot" */
+	{ "boot system ", IP_CMD_CONFIG },
+	{ "config-register 0x", IP_CMD_CONFIG },
 };
 
 static bool is_config(ip_cmd c)
@@ -78,7 +81,7 @@ static const signature *bare_signature(const ip_line *l)
 		return NULL;
 	char c = l->text[0];
 	if (c != 'C' && c != 'I' && c != 'D' && c != '-' && c != 'B' && c != 'F' &&
-	    c != 'U' && c != '!' && c != 'v')
+	    c != 'U' && c != '!' && c != 'v' && c != 'b' && c != 'c')
 		return NULL;
 	for (size_t i = 0; i < sizeof(signatures) / sizeof(signatures[0]); i++)
 		if (starts_with(l, signatures[i].pattern_prefix) &&
@@ -185,6 +188,19 @@ static bool take_prompt(splitter *sp, const ip_line *l)
 	return true;
 }
 
+/* A bare configuration does not say whether it was the running or the
+ * startup one; backup tools say it in the file name ("R1-startup.cfg"). */
+static ip_cmd config_origin_from_name(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	if (strcasestr(base, "startup") || strcasestr(base, "start-up"))
+		return IP_CMD_STARTUP_CONFIG;
+	if (strcasestr(base, "running") || strcasestr(base, "-run") || strcasestr(base, "_run"))
+		return IP_CMD_RUNNING_CONFIG;
+	return IP_CMD_CONFIG;
+}
+
 static bool take_bare(splitter *sp, const ip_line *l)
 {
 	const signature *sig = bare_signature(l);
@@ -193,6 +209,10 @@ static bool take_bare(splitter *sp, const ip_line *l)
 	close_current(sp, l->lineno - 1);
 	ip_section *s = open_section(sp, l);
 	s->cmd = sig->cmd;
+	if (s->cmd == IP_CMD_CONFIG && (s->cmd = config_origin_from_name(sp->cap->path)) != IP_CMD_CONFIG)
+		ip_diag_add(sp->diags, IP_DIAG_NOTE, ip_line_span_all(l, s->file),
+			    "taken as the %s because of the file name",
+			    s->cmd == IP_CMD_STARTUP_CONFIG ? "startup-config" : "running-config");
 	s->inferred = true;
 	s->canonical = ip_cmd_name(sig->cmd);
 	s->lines = l;

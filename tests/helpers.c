@@ -120,3 +120,20 @@ char *test_read_file(const char *path, size_t *len)
 	}
 	return buf;
 }
+
+const char *test_corpus_dir(void)
+{
+	static char buf[1024];
+	const char *d = getenv("IOSPLAN_CORPUS");
+	if (d && *d)
+		snprintf(buf, sizeof(buf), "%s", d);
+	else
+		snprintf(buf, sizeof(buf), "%s/../shared/corpus/ntc-templates", IOSPLAN_SOURCE_ROOT);
+	char probe[1100];
+	snprintf(probe, sizeof(probe), "%s/cisco_ios", buf);
+	FILE *f = fopen(probe, "r");
+	if (!f)
+		return NULL;
+	fclose(f);
+	return buf;
+}

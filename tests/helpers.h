@@ -30,4 +30,26 @@ char *test_read_file(const char *path, size_t *len);
 /* samples/ directory (from IOSPLAN_SAMPLES, else the source tree). */
 const char *test_samples_dir(void);
 
+/* Table-driven Criterion tests, one TAP case per table row.
+ *
+ * Criterion may start each test in a freshly exec'd worker, where pointers
+ * inside parameters (strings in a static table) are not valid: pass the row
+ * index instead and look the row up in the worker's own copy of the table:
+ *
+ *   IP_TABLE_PARAMS(suite, name, cases)
+ *   ParameterizedTest(size_t *row, suite, name) { const my_case *c = &cases[*row]; ... }
+ */
+#define IP_TABLE_PARAMS(suite, name, table)                                     \
+	ParameterizedTestParameters(suite, name)                                \
+	{                                                                       \
+		static size_t idx_[sizeof(table) / sizeof((table)[0])];         \
+		for (size_t i_ = 0; i_ < sizeof(idx_) / sizeof(idx_[0]); i_++)  \
+			idx_[i_] = i_;                                          \
+		return cr_make_param_array(size_t, idx_, sizeof(idx_) / sizeof(idx_[0])); \
+	}
+
+/* The ntc-templates corpus (IOSPLAN_CORPUS, else ../shared/corpus/ntc-templates
+ * beside the source tree); NULL when absent, and the test should skip. */
+const char *test_corpus_dir(void);
+
 #endif

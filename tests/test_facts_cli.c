@@ -1,1 +1,249 @@
+/* `iosplan facts` end to end: exit codes, hostile input, JSON shape. */
 #include <criterion/criterion.h>
+#include <criterion/parameterized.h>
+#include <cjson/cJSON.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "helpers.h"
+
+static char tmpdir[256];
+
+static void make_tmpdir(void)
+{
+	snprintf(tmpdir, sizeof(tmpdir), "/tmp/iosplan-test-XXXXXX");
+	cr_assert_not_null(mkdtemp(tmpdir));
+}
+
+static void remove_tmpdir(void)
+{
+	char cmd[300];
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
+	cr_assert_eq(system(cmd), 0);
+}
+
+static const char *bin(void)
+{
+	const char *b = getenv("IOSPLAN_BIN");
+	cr_assert_not_null(b, "IOSPLAN_BIN is set by meson");
+	return b;
+}
+
+typedef struct run_result {
+	int status;
+	char *out;
+	char *err;
+} run_result;
+
+/* Run `iosplan ARGS` (a shell fragment) and collect exit status and output. */
+static run_result run(const char *args)
+{
+	char cmd[4096], out[300], err[300];
+	snprintf(out, sizeof(out), "%s/stdout", tmpdir);
+	snprintf(err, sizeof(err), "%s/stderr", tmpdir);
+	snprintf(cmd, sizeof(cmd), "timeout 60 '%s' </dev/null %s >'%s' 2>'%s'", bin(), args, out, err);
+	int st = system(cmd);
+	run_result r = { WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st), NULL, NULL };
+	r.out = test_read_file(out, NULL);
+	r.err = test_read_file(err, NULL);
+	return r;
+}
+
+static void free_result(run_result *r)
+{
+	free(r->out);
+	free(r->err);
+}
+
+static char *write_file(const char *name, const char *data, size_t len)
+{
+	static char path[512];
+	snprintf(path, sizeof(path), "%s/%s", tmpdir, name);
+	FILE *f = fopen(path, "wb");
+	cr_assert_not_null(f);
+	cr_assert_eq(fwrite(data, 1, len, f), len);
+	fclose(f);
+	return path;
+}
+
+/* --- hostile input: exit 2 and a file:line: error: message ------------- */
+
+typedef enum { GEN_TEXT, GEN_LONG_LINE, GEN_MANY_LINES, GEN_RANDOM } gen_kind;
+
+typedef struct hostile_case {
+	const char *name;
+	gen_kind gen;
+	const char *text;
+	size_t len;
+	unsigned line;      /* the line the error names */
+	const char *expect; /* in stderr after "error: " */
+} hostile_case;
+
+static const hostile_case hostile_cases[] = {
+	{ "empty", GEN_TEXT, "", 0, 1, "file is empty" },
+	{ "blank lines only", GEN_TEXT, "\n\n   \n", 6, 1, "no device output" },
+	{ "nul bytes", GEN_TEXT, "R1#show version\n\0\0\0\n", 20, 2, "NUL byte" },
+	{ "binary", GEN_RANDOM, NULL, 4096, 1, "" },
+	{ "50 MB single line", GEN_LONG_LINE, NULL, 50u * 1024 * 1024, 1, "line is" },
+	{ "one million lines", GEN_MANY_LINES, NULL, 1000000, 1, "no device output" },
+	{ "not a capture", GEN_TEXT, "Dear team,\nplease upgrade the routers tonight.\n", 0,
+	  1, "no device output" },
+	{ "truncated listing", GEN_TEXT,
+	  "SW1#show flash:\nDirectory of flash:/\n\n    2  -rwx    12582912  Mar 05 2026 00:00:00 +00:00  c2960-lanbasek9-mz.152-7.E6.bin\n    3  -rwx        4414  Mar 05 2026 00:00:00 +00:00  conf",
+	  0, 5, "listing of flash: ends before" },
+	{ "truncated show version", GEN_TEXT,
+	  "SW1#show version\nCisco IOS Software, C2960 Software (C2960-LANBASEK9-M), Version 15.2(7)E6, RELEASE SOFTWARE (fc3)\nTechnical Support: http://www.cisco.com/techsupport\nCopyright (c) 1986-2019 by Cisco",
+	  0, 4, "show version output ends early" },
+};
+
+static char *generate(const hostile_case *c, size_t *len)
+{
+	char *buf;
+	switch (c->gen) {
+	case GEN_LONG_LINE:
+		buf = malloc(c->len);
+		memset(buf, 'A', c->len);
+		*len = c->len;
+		return buf;
+	case GEN_MANY_LINES:
+		buf = malloc(c->len * 2);
+		for (size_t i = 0; i < c->len; i++)
+			memcpy(buf + 2 * i, "x\n", 2);
+		*len = c->len * 2;
+		return buf;
+	case GEN_RANDOM:
+		buf = malloc(c->len);
+		srand(42);
+		for (size_t i = 0; i < c->len; i++)
+			buf[i] = (char)(rand() & 0xff);
+		*len = c->len;
+		return buf;
+	case GEN_TEXT:
+		break;
+	}
+	*len = c->len ? c->len : strlen(c->text);
+	buf = malloc(*len + 1);
+	memcpy(buf, c->text, *len);
+	return buf;
+}
+
+IP_TABLE_PARAMS(cli, hostile_input, hostile_cases)
+
+ParameterizedTest(size_t *row, cli, hostile_input, .init = make_tmpdir, .fini = remove_tmpdir)
+{
+	const hostile_case *c = &hostile_cases[*row];
+	size_t len;
+	char *data = generate(c, &len);
+	char *path = write_file("input.log", data, len);
+	free(data);
+	char args[700];
+	snprintf(args, sizeof(args), "facts --format json '%s'", path);
+	run_result r = run(args);
+	cr_assert_eq(r.status, 2, "%s: exit %d, stderr: %s", c->name, r.status, r.err);
+	char where[700], what[300];
+	snprintf(where, sizeof(where), "%s:%u:", path, c->line);
+	snprintf(what, sizeof(what), "error: %s", c->expect);
+	const char *at = r.err ? strstr(r.err, where) : NULL;
+	cr_assert(at, "%s: stderr '%s' lacks '%s'", c->name, r.err, where);
+	cr_assert(strstr(at, what), "%s: stderr '%s' lacks '%s'", c->name, r.err, what);
+	cr_assert(r.out && r.out[0] == '\0', "%s: nothing on stdout on error", c->name);
+	free_result(&r);
+}
+
+/* --- usage errors -------------------------------------------------------- */
+
+typedef struct usage_case {
+	const char *args;
+	int status;
+	const char *expect;
+} usage_case;
+
+static const usage_case usage_cases[] = {
+	{ "", 2, "usage: iosplan" },
+	{ "frobnicate x", 2, "unknown command 'frobnicate'" },
+	{ "facts", 2, "no capture file given" },
+	{ "facts --format xml x", 2, "unknown format 'xml'" },
+	{ "facts /nonexistent.log", 2, "/nonexistent.log: error: cannot open" },
+	{ "facts /", 2, "is a directory" },
+	{ "--help", 0, NULL },
+	{ "facts --help", 0, NULL },
+	{ "--version", 0, NULL },
+};
+
+IP_TABLE_PARAMS(cli, usage, usage_cases)
+
+ParameterizedTest(size_t *row, cli, usage, .init = make_tmpdir, .fini = remove_tmpdir)
+{
+	const usage_case *c = &usage_cases[*row];
+	run_result r = run(c->args);
+	cr_assert_eq(r.status, c->status, "'%s': exit %d", c->args, r.status);
+	if (c->expect)
+		cr_assert(strstr(r.err, c->expect), "'%s': stderr '%s'", c->args, r.err);
+	free_result(&r);
+}
+
+/* --- JSON shape --------------------------------------------------------- */
+
+static const char *required_keys[] = {
+	"format_version", "hostname", "os", "version", "xe_version", "platform", "serial",
+	"rommon", "system_image", "config_register", "install_mode", "filesystems", "boot",
+	"sources",
+};
+
+Test(cli, json_has_documented_keys, .init = make_tmpdir, .fini = remove_tmpdir)
+{
+	const char *log = "SW1#show running-config | include boot\nboot-start-marker\nboot system flash:a.bin\nboot-end-marker\n";
+	char *path = write_file("a.log", log, strlen(log));
+	char args[700];
+	snprintf(args, sizeof(args), "facts --format json '%s'", path);
+	run_result r = run(args);
+	cr_assert_eq(r.status, 0, "stderr: %s", r.err);
+	cJSON *j = cJSON_Parse(r.out);
+	cr_assert_not_null(j, "valid JSON");
+	cr_assert(cJSON_IsObject(j), "one device: an object");
+	for (size_t i = 0; i < sizeof(required_keys) / sizeof(required_keys[0]); i++)
+		cr_assert(cJSON_HasObjectItem(j, required_keys[i]), "key %s", required_keys[i]);
+	cr_assert(cJSON_IsNull(cJSON_GetObjectItem(j, "version")), "unknown is null");
+	cJSON *boot = cJSON_GetObjectItem(j, "boot");
+	cr_assert(cJSON_IsArray(cJSON_GetObjectItem(boot, "running")));
+	cr_assert(cJSON_IsNull(cJSON_GetObjectItem(boot, "startup")), "no startup capture: null");
+	cJSON *e = cJSON_GetArrayItem(cJSON_GetObjectItem(boot, "running"), 0);
+	cr_assert_str_eq(cJSON_GetObjectItem(e, "filesystem")->valuestring, "flash:");
+	cr_assert_str_eq(cJSON_GetObjectItem(e, "path")->valuestring, "a.bin");
+	cr_assert_str_eq(cJSON_GetObjectItem(e, "kind")->valuestring, "file");
+	cJSON_Delete(j);
+	free_result(&r);
+}
+
+Test(cli, several_devices_give_an_array, .init = make_tmpdir, .fini = remove_tmpdir)
+{
+	const char *log = "R1#show run | i boot\nboot system flash:a.bin\nR2#show run | i boot\nboot system flash:b.bin\n";
+	char *path = write_file("a.log", log, strlen(log));
+	char args[700];
+	snprintf(args, sizeof(args), "facts --format json '%s'", path);
+	run_result r = run(args);
+	cr_assert_eq(r.status, 0, "stderr: %s", r.err);
+	cJSON *j = cJSON_Parse(r.out);
+	cr_assert(cJSON_IsArray(j));
+	cr_assert_eq(cJSON_GetArraySize(j), 2);
+	cr_assert_str_eq(cJSON_GetObjectItem(cJSON_GetArrayItem(j, 1), "hostname")->valuestring, "R2");
+	cJSON_Delete(j);
+	free_result(&r);
+}
+
+Test(cli, stdin_dash, .init = make_tmpdir, .fini = remove_tmpdir)
+{
+	const char *log = "R1#show run | i boot\nboot system flash:a.bin\n";
+	char *path = write_file("a.log", log, strlen(log));
+	char args[700];
+	snprintf(args, sizeof(args), "facts - < '%s'", path);
+	/* run() redirects stdin from /dev/null first; this later one wins */
+	run_result r = run(args);
+	cr_assert_eq(r.status, 0, "stderr: %s", r.err);
+	cr_assert(strstr(r.out, "R1"), "%s", r.out);
+	free_result(&r);
+}

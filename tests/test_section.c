@@ -1,1 +1,200 @@
+/* Cutting captures into command sections and recognising commands. */
 #include <criterion/criterion.h>
+#include <criterion/parameterized.h>
+
+#include "helpers.h"
+#include <string.h>
+
+#include "capture.h"
+#include "section.h"
+
+/* --- typed commands ----------------------------------------------------- */
+
+typedef struct cmd_case {
+	const char *typed;
+	bool is_command;
+	ip_cmd cmd;
+	const char *arg;    /* NULL: none */
+	const char *filter; /* NULL: none */
+} cmd_case;
+
+static const cmd_case cmd_cases[] = {
+	{ "show version", true, IP_CMD_SHOW_VERSION, NULL, NULL },
+	{ "sh ver", true, IP_CMD_SHOW_VERSION, NULL, NULL },
+	{ "sho versio", true, IP_CMD_SHOW_VERSION, NULL, NULL },
+	{ "show version | include register", true, IP_CMD_SHOW_VERSION, NULL, "include register" },
+	{ "sh run | i boot", true, IP_CMD_RUNNING_CONFIG, NULL, "i boot" },
+	{ "show running-config", true, IP_CMD_RUNNING_CONFIG, NULL, NULL },
+	{ "show run all", true, IP_CMD_RUNNING_CONFIG, NULL, NULL },
+	{ "more system:running-config", true, IP_CMD_RUNNING_CONFIG, NULL, NULL },
+	{ "write terminal", true, IP_CMD_RUNNING_CONFIG, NULL, NULL },
+	{ "sh start", true, IP_CMD_STARTUP_CONFIG, NULL, NULL },
+	{ "show startup-config | include boot system", true, IP_CMD_STARTUP_CONFIG, NULL, "include boot system" },
+	{ "more nvram:startup-config", true, IP_CMD_STARTUP_CONFIG, NULL, NULL },
+	{ "show configuration", true, IP_CMD_STARTUP_CONFIG, NULL, NULL },
+	{ "show flash:", true, IP_CMD_FLASH_LISTING, "flash:", NULL },
+	{ "sh flash", true, IP_CMD_FLASH_LISTING, "flash:", NULL },
+	{ "show bootflash:", true, IP_CMD_FLASH_LISTING, "bootflash:", NULL },
+	{ "show flash0:", true, IP_CMD_FLASH_LISTING, "flash0:", NULL },
+	{ "show flash-2:", true, IP_CMD_FLASH_LISTING, "flash-2:", NULL },
+	{ "dir", true, IP_CMD_FLASH_LISTING, NULL, NULL },
+	{ "dir bootflash:", true, IP_CMD_FLASH_LISTING, "bootflash:", NULL },
+	{ "dir /all flash:", true, IP_CMD_FLASH_LISTING, "flash:", NULL },
+	{ "DIR USBFLASH0:", true, IP_CMD_FLASH_LISTING, "usbflash0:", NULL },
+	{ "show boot", true, IP_CMD_SHOW_BOOT, NULL, NULL },
+	{ "sh boot", true, IP_CMD_SHOW_BOOT, NULL, NULL },
+	{ "show bootvar", true, IP_CMD_SHOW_BOOT, NULL, NULL },
+	{ "show boot system", true, IP_CMD_SHOW_BOOT, NULL, NULL },
+	{ "show file systems", true, IP_CMD_FILE_SYSTEMS, NULL, NULL },
+	{ "verify /md5 flash:x.bin", true, IP_CMD_VERIFY, "flash:x.bin", NULL },
+	{ "show switch", true, IP_CMD_SHOW_SWITCH, NULL, NULL },
+	{ "show install summary", true, IP_CMD_INSTALL_SUMMARY, NULL, NULL },
+	{ "do sh run | i boot", true, IP_CMD_RUNNING_CONFIG, NULL, "i boot" },
+	{ "ping 192.168.1.100", true, IP_CMD_OTHER, NULL, NULL },
+	{ "terminal length 0", true, IP_CMD_OTHER, NULL, NULL },
+	{ "show ip interface brief", true, IP_CMD_OTHER, NULL, NULL },
+	{ "rules", false, IP_CMD_UNKNOWN, NULL, NULL },
+	{ "12345", false, IP_CMD_UNKNOWN, NULL, NULL },
+	{ "", false, IP_CMD_UNKNOWN, NULL, NULL },
+};
+
+IP_TABLE_PARAMS(section, commands, cmd_cases)
+
+ParameterizedTest(size_t *row, section, commands)
+{
+	const cmd_case *c = &cmd_cases[*row];
+	ip_arena *a = ip_arena_new();
+	ip_cmd cmd;
+	const char *canonical, *arg, *filter;
+	bool ok = ip_command_identify(a, c->typed, &cmd, &canonical, &arg, &filter);
+	cr_assert_eq(ok, c->is_command, "'%s'", c->typed);
+	if (ok) {
+		cr_assert_eq(cmd, c->cmd, "'%s': got %s", c->typed, ip_cmd_name(cmd));
+		if (c->arg)
+			cr_assert_str_eq(arg, c->arg, "'%s'", c->typed);
+		else
+			cr_assert_null(arg, "'%s': arg '%s'", c->typed, arg);
+		if (c->filter)
+			cr_assert_str_eq(filter, c->filter);
+		else
+			cr_assert_null(filter);
+	}
+	ip_arena_free(a);
+}
+
+/* --- filters ------------------------------------------------------------ */
+
+typedef struct filter_case {
+	const char *filter;
+	const char *probe;
+	bool passes;
+} filter_case;
+
+static const filter_case filter_cases[] = {
+	{ NULL, "boot system flash:x.bin", true },
+	{ "include boot", "boot system flash:x.bin", true },
+	{ "i boot", "boot system flash:x.bin", true },
+	{ "inc boot system", "boot system flash:x.bin", true },
+	{ "include hostname", "boot system flash:x.bin", false },
+	{ "include boot|config-register", "config-register 0x2102", true },
+	{ "include ^boot", "boot system flash:x.bin", true },
+	{ "exclude boot", "boot system flash:x.bin", false },
+	{ "section boot", "boot system flash:x.bin", true },
+	{ "begin boot", "boot system flash:x.bin", true },
+	{ "count boot", "boot system flash:x.bin", false },
+	{ "i Boot", "boot system flash:x.bin", false }, /* IOS filters are case-sensitive */
+	{ "include boot | exclude marker", "boot system flash:x.bin", true },
+	{ "i (", "boot system flash:x.bin", false },   /* a broken regex shows nothing we can trust */
+};
+
+IP_TABLE_PARAMS(section, filters, filter_cases)
+
+ParameterizedTest(size_t *row, section, filters)
+{
+	const filter_case *c = &filter_cases[*row];
+	ip_section s = { .filter = c->filter };
+	cr_assert_eq(ip_section_filter_passes(&s, c->probe), c->passes, "filter '%s'",
+		     c->filter ? c->filter : "(none)");
+}
+
+/* --- splitting ---------------------------------------------------------- */
+
+typedef struct split_case {
+	const char *name;
+	const char *text;
+	size_t n;
+	struct {
+		ip_cmd cmd;
+		const char *host;
+		uint32_t first, last;
+		size_t n_lines;
+	} want[6];
+} split_case;
+
+static const split_case split_cases[] = {
+	{ "session log",
+	  "R1#show version\nCisco IOS Software, x\nR1 uptime is 1 day\nR1#sh run | i boot\nboot-start-marker\nboot-end-marker\nR1#\n",
+	  3,
+	  { { IP_CMD_SHOW_VERSION, "R1", 1, 3, 2 }, { IP_CMD_RUNNING_CONFIG, "R1", 4, 6, 2 },
+	    { IP_CMD_OTHER, "R1", 7, 7, 0 } } },
+	{ "user mode prompt and config mode",
+	  "SW1>sh flash:\nDirectory of flash:/\nSW1#conf t\nSW1(config)#boot system flash:a.bin\nSW1(config)#end\n",
+	  4,
+	  { { IP_CMD_FLASH_LISTING, "SW1", 1, 2, 1 }, { IP_CMD_OTHER, "SW1", 3, 3, 0 },
+	    { IP_CMD_CONFIG_MODE, "SW1", 4, 4, 0 }, { IP_CMD_CONFIG_MODE, "SW1", 5, 5, 0 } } },
+	{ "two devices",
+	  "R1#sh ver\nCisco IOS Software, a\nR2#sh ver\nCisco IOS Software, b\n", 2,
+	  { { IP_CMD_SHOW_VERSION, "R1", 1, 2, 1 }, { IP_CMD_SHOW_VERSION, "R2", 3, 4, 1 } } },
+	{ "bare outputs back to back",
+	  "Cisco IOS XE Software, Version 16.09.06\nCisco IOS Software [Fuji], ISR Software\nR1 uptime is 2 days\n"
+	  "System image file is \"bootflash:x.bin\"\nProcessor board ID X\n1 Gigabit\n2\n3\n"
+	  "Directory of bootflash:/\n 1 -rw- 5 Mar 1 2020 x\n10 bytes total (5 bytes free)\n"
+	  "BOOT variable = bootflash:x.bin,12;\n",
+	  3,
+	  { { IP_CMD_SHOW_VERSION, NULL, 1, 8, 8 }, { IP_CMD_FLASH_LISTING, NULL, 9, 11, 3 },
+	    { IP_CMD_SHOW_BOOT, NULL, 12, 12, 1 } } },
+	{ "bare running config keeps its version line",
+	  "Building configuration...\n\nCurrent configuration : 1200 bytes\n!\nversion 15.2\nhostname SW1\nend\n", 1,
+	  { { IP_CMD_RUNNING_CONFIG, NULL, 1, 7, 7 } } },
+	{ "bare startup config", "Using 1823 out of 262136 bytes\n!\nversion 16.9\nhostname R1\nend\n", 1,
+	  { { IP_CMD_STARTUP_CONFIG, NULL, 1, 5, 5 } } },
+	{ "recursive dir stays one section",
+	  "Directory of flash:/\n 2 drwx 512 Mar 1 1993 d\nDirectory of flash:/d/\n 3 -rwx 5 Mar 1 1993 f\n10 bytes total (1 bytes free)\n",
+	  1, { { IP_CMD_FLASH_LISTING, NULL, 1, 5, 5 } } },
+	{ "rejected command",
+	  "SW1#show bootvar\n              ^\n% Invalid input detected at '^' marker.\n\nSW1#show boot\nBOOT path-list : flash:a.bin\n",
+	  2, { { IP_CMD_OTHER, "SW1", 1, 4, 3 }, { IP_CMD_SHOW_BOOT, "SW1", 5, 6, 1 } } },
+	{ "banner text is not a prompt",
+	  "R1#show running-config\nbanner motd ^C\nadmin>rules apply\n^C\nend\n", 1,
+	  { { IP_CMD_RUNNING_CONFIG, "R1", 1, 5, 4 } } },
+	{ "syslog line inside output",
+	  "R1#show version\nCisco IOS Software, x\n*Mar  7 14:35:00.001: %SYS-5-CONFIG_I: Configured from console\nR1 uptime is 1 day\n",
+	  1, { { IP_CMD_SHOW_VERSION, "R1", 1, 4, 3 } } },
+	{ "prose is nothing", "hello world\nthis is not a capture\n", 0, { { 0 } } },
+};
+
+IP_TABLE_PARAMS(section, split, split_cases)
+
+ParameterizedTest(size_t *row, section, split)
+{
+	const split_case *c = &split_cases[*row];
+	ip_arena *a = ip_arena_new();
+	ip_capture *cap = NULL;
+	cr_assert_eq(ip_capture_from_buffer(&cap, a, "t.log", c->text, strlen(c->text)), 0);
+	ip_diags d = { .arena = a };
+	ip_section *s;
+	size_t n;
+	cr_assert_eq(ip_sections_split(&s, &n, a, cap, &d), 0);
+	cr_assert_eq(n, c->n, "%s: %zu sections", c->name, n);
+	for (size_t i = 0; i < n; i++) {
+		cr_assert_eq(s[i].cmd, c->want[i].cmd, "%s #%zu: %s", c->name, i, ip_cmd_name(s[i].cmd));
+		if (c->want[i].host)
+			cr_assert_str_eq(s[i].hostname, c->want[i].host);
+		else
+			cr_assert_null(s[i].hostname);
+		cr_assert_eq(s[i].first_line, c->want[i].first, "%s #%zu first %u", c->name, i, s[i].first_line);
+		cr_assert_eq(s[i].last_line, c->want[i].last, "%s #%zu last %u", c->name, i, s[i].last_line);
+		cr_assert_eq(s[i].n_lines, c->want[i].n_lines, "%s #%zu n_lines %zu", c->name, i, s[i].n_lines);
+	}
+	ip_arena_free(a);
+}
