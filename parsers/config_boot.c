@@ -1,7 +1,284 @@
-/* placeholder: being written */
+/* Boot statements in a configuration (show running-config, show
+ * startup-config, or a saved configuration file):
+ *
+ *   Building configuration...
+ *   Current configuration : 4512 bytes
+ *   version 15.2
+ *   hostname SW1
+ *   boot-start-marker
+ *   boot system flash:c2960x-universalk9-mz.152-7.E3.bin
+ *   boot system flash:c2960x-universalk9-mz.152-2.E7.bin
+ *   boot-end-marker
+ *   config-register 0x2102
+ *   end
+ *
+ * The order of the `boot system` lines is the boot priority, so they are
+ * kept in order, duplicates included. The list is only "known" when the
+ * capture shows every `boot system` line: an unfiltered config must reach
+ * its `end` line (else it was cut short), and a filtered one (`| include
+ * boot`) must use a filter that lets such lines through. The markers alone
+ * prove nothing: old releases do not write them. Other `boot` commands
+ * (boot host, boot network, boot config, boot bootstrap) are not image
+ * choices and are skipped. */
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
 #include "parsers.h"
+#include "rx.h"
+
+enum { RX_BOOT_SYSTEM, RX_CONFREG, RX_HOSTNAME, RX_FULL };
+
+static ip_rx cfg_rx[] = {
+	[RX_BOOT_SYSTEM] = {"^\\s*boot\\s+system(?:\\s+(\\S.*))?$", 0, NULL},
+	[RX_CONFREG] = {"^config-register\\s+(0x[0-9A-Fa-f]+)$", 0, NULL},
+	[RX_HOSTNAME] = {"^hostname\\s+(\\S+)$", 0, NULL},
+	/* lines only a whole configuration has */
+	[RX_FULL] = {"^(?:version \\S+$|Building configuration|"
+		     "Current configuration\\s*:|Using \\d+ out of \\d+ bytes)",
+		     0, NULL},
+};
+IP_RX_TABLE_INIT(cfg_rx)
+
+typedef struct cfg_scan {
+	ip_boot_list list;
+	bool start_marker, end_marker;
+	bool end;    /* the `end` line that closes a whole configuration */
+	bool full;   /* a line only a whole configuration has */
+	bool absent; /* "startup-config is not present" */
+} cfg_scan;
+
+/* From the prompt (or first line) to the end of the last line. */
+static ip_span section_span(const ip_section *sec)
+{
+	const ip_line *first = sec->prompt;
+	if (!first && sec->n_lines)
+		first = &sec->lines[0];
+	if (!first) {
+		ip_span s = {sec->file, sec->first_line, 1, sec->last_line, 1};
+		return s;
+	}
+	const ip_line *last = sec->n_lines ? &sec->lines[sec->n_lines - 1] : first;
+	ip_span s = ip_line_span(first, sec->file, 0, 0);
+	ip_span e = ip_line_span_all(last, sec->file);
+	s.end_line = e.end_line;
+	s.end_col = e.end_col;
+	return s;
+}
+
+static void add_entry(cfg_scan *st, const ip_section *sec, ip_parse_ctx *ctx,
+		      const ip_line *l, size_t start, size_t end)
+{
+	ip_boot_entry e;
+	ip_span span = ip_line_span(l, sec->file, start, end);
+	boot_entry_parse(&e, ctx->arena, l->text + start, end - start, span);
+	if (e.kind == IP_BOOT_OTHER)
+		ip_diag_add(ctx->diags, IP_DIAG_WARNING, span,
+			    "'boot system %s' not understood: kept in the boot "
+			    "order, but iosplan cannot tell what it loads", e.raw);
+	for (size_t i = 0; i < st->list.n; i++) {
+		if (strcmp(st->list.v[i].raw, e.raw) == 0) {
+			ip_diag_add(ctx->diags, IP_DIAG_WARNING, span,
+				    "duplicate 'boot system %s' (also on line "
+				    "%u): IOS tries the same image twice", e.raw,
+				    (unsigned)st->list.v[i].span.line);
+			break;
+		}
+	}
+	*IP_PUSH(ctx->arena, st->list.v, st->list.n, st->list.cap) = e;
+}
+
+/* Any line starting with "boot" (after white space). */
+static void boot_line(cfg_scan *st, const ip_section *sec, ip_parse_ctx *ctx,
+		      const ip_line *l, size_t ws)
+{
+	const char *t = l->text + ws;
+	size_t n = l->len - ws;
+	if (ws == 0 && n == 17 && memcmp(t, "boot-start-marker", 17) == 0) {
+		st->start_marker = true;
+		return;
+	}
+	if (ws == 0 && n == 15 && memcmp(t, "boot-end-marker", 15) == 0) {
+		st->end_marker = true;
+		return;
+	}
+	ip_rx_match m;
+	if (!ip_rx_exec(&cfg_rx[RX_BOOT_SYSTEM], l->text, l->len, &m))
+		return; /* boot host/network/config/bootstrap: not an image */
+	if (ws)
+		ip_diag_add(ctx->diags, IP_DIAG_WARNING,
+			    ip_line_span_all(l, sec->file),
+			    "white space before 'boot system' (a paste "
+			    "artefact?): read as a boot statement, but check "
+			    "that the saved configuration has it");
+	if (!ip_rx_group_set(&m, 1)) {
+		ip_diag_add(ctx->diags, IP_DIAG_WARNING,
+			    ip_line_span_all(l, sec->file),
+			    "'boot system' without a target: ignored");
+		return;
+	}
+	add_entry(st, sec, ctx, l, m.start[1], m.end[1]);
+}
+
+static void confreg_line(ip_device *dev, const ip_section *sec,
+			 ip_parse_ctx *ctx, const ip_line *l)
+{
+	ip_rx_match m;
+	if (!ip_rx_exec(&cfg_rx[RX_CONFREG], l->text, l->len, &m))
+		return;
+	ip_span span = ip_line_span(l, sec->file, m.start[1], m.end[1]);
+	errno = 0;
+	unsigned long long v = strtoull(l->text + m.start[1], NULL, 16);
+	if (errno == ERANGE || v > 0xFFFF) {
+		ip_diag_add(ctx->diags, IP_DIAG_WARNING, span,
+			    "config-register value does not fit in 16 bits: "
+			    "ignored");
+		return;
+	}
+	if (dev->confreg_config.known)
+		return;
+	dev->confreg_config.known = true;
+	dev->confreg_config.v = (uint32_t)v;
+	dev->confreg_config.span = span;
+}
+
+static void hostname_line(ip_device *dev, const ip_section *sec,
+			  ip_parse_ctx *ctx, const ip_line *l)
+{
+	ip_rx_match m;
+	if (dev->hostname.s ||
+	    !ip_rx_exec(&cfg_rx[RX_HOSTNAME], l->text, l->len, &m))
+		return; /* show version's hostname wins */
+	dev->hostname.s = ip_arena_strndup(ctx->arena, l->text + m.start[1],
+					   ip_rx_group_len(&m, 1));
+	dev->hostname.span = ip_line_span(l, sec->file, m.start[1], m.end[1]);
+}
+
+static void scan_line(cfg_scan *st, ip_device *dev, const ip_section *sec,
+		      ip_parse_ctx *ctx, const ip_line *l)
+{
+	const char *t = l->text;
+	size_t ws = 0;
+	while (ws < l->len && isspace((unsigned char)t[ws]))
+		ws++;
+	if (l->len - ws >= 4 && memcmp(t + ws, "boot", 4) == 0) {
+		boot_line(st, sec, ctx, l, ws);
+		return;
+	}
+	if (ws || l->len == 0)
+		return; /* indented: a sub-command of some other mode */
+	if (l->len == 3 && memcmp(t, "end", 3) == 0)
+		st->end = true;
+	else if (strncmp(t, "config-register", 15) == 0)
+		confreg_line(dev, sec, ctx, l);
+	else if (strncmp(t, "hostname", 8) == 0)
+		hostname_line(dev, sec, ctx, l);
+	else if (strstr(t, "startup-config is not present"))
+		st->absent = true;
+	else if (strchr("vBCU", t[0]) &&
+		 ip_rx_exec(&cfg_rx[RX_FULL], t, l->len, NULL))
+		st->full = true;
+}
+
+/* "show running-config interface Gi0/1" shows part of the config: any word
+ * after the second except the ones that keep it whole. */
+static bool command_is_partial(const char *cmd)
+{
+	static const char *const whole[] = { "all", "full", "brief", "view",
+					     "linenum" };
+	size_t words = 0;
+	const char *p = cmd;
+	while (*p && *p != '|') {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		const char *w = p;
+		while (*p && *p != ' ' && *p != '\t' && *p != '|')
+			p++;
+		size_t n = (size_t)(p - w);
+		if (n == 0 || (words == 0 && n == 2 && strncmp(w, "do", 2) == 0))
+			continue;
+		if (++words <= 2)
+			continue;
+		bool ok = false;
+		for (size_t i = 0; i < sizeof(whole) / sizeof(whole[0]); i++)
+			ok = ok || (strlen(whole[i]) == n &&
+				    strncasecmp(w, whole[i], n) == 0);
+		if (!ok)
+			return true;
+	}
+	return false;
+}
+
+static const char *config_name(ip_cmd cmd)
+{
+	return cmd == IP_CMD_RUNNING_CONFIG ? "running-config"
+	       : cmd == IP_CMD_STARTUP_CONFIG ? "startup-config"
+					      : "configuration";
+}
+
+/* Whether the capture shows every `boot system` line. */
+static void scan_finish(cfg_scan *st, const ip_section *sec, ip_parse_ctx *ctx)
+{
+	ip_boot_list *list = &st->list;
+	list->markers = st->start_marker || st->end_marker;
+	list->span = section_span(sec);
+	if (sec->filter) {
+		list->filtered = true;
+		list->known = ip_section_filter_passes(sec,
+						       "boot system flash:x.bin");
+		return;
+	}
+	if (st->absent || st->end) {
+		list->known = true;
+		if (st->start_marker != st->end_marker)
+			ip_diag_add(ctx->diags, IP_DIAG_WARNING, list->span,
+				    "%s has only one of boot-start-marker and "
+				    "boot-end-marker: the boot block was edited "
+				    "by hand?", config_name(sec->cmd));
+		return;
+	}
+	ip_span last = list->span;
+	last.line = last.end_line;
+	last.col = 1;
+	bool whole = sec->cmd == IP_CMD_CONFIG
+			     ? st->full
+			     : sec->arg == NULL && !(sec->command &&
+						     command_is_partial(sec->command));
+	if (whole)
+		ip_diag_add(ctx->diags, IP_DIAG_ERROR, last,
+			    "%s ends before 'end': capture truncated? boot "
+			    "statements after the cut are unknown",
+			    config_name(sec->cmd));
+	else
+		ip_diag_add(ctx->diags, IP_DIAG_NOTE, list->span,
+			    "part of a %s only: the boot statements outside "
+			    "it are unknown", config_name(sec->cmd));
+}
+
+/* A later capture replaces an earlier one unless it shows less. */
+static void store_list(ip_boot_list *dst, const ip_boot_list *src)
+{
+	if (src->known || (!dst->known && (src->n || !dst->n)))
+		*dst = *src;
+}
+
 int config_boot_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx)
 {
-	(void)dev; (void)sec; (void)ctx;
+	ip_boot_list *dst;
+	switch (sec->cmd) {
+	case IP_CMD_RUNNING_CONFIG: dst = &dev->boot_running; break;
+	case IP_CMD_STARTUP_CONFIG: dst = &dev->boot_startup; break;
+	case IP_CMD_CONFIG: dst = &dev->boot_config; break;
+	default: return 0;
+	}
+	IP_RX_ONCE(cfg_rx);
+	cfg_scan st;
+	memset(&st, 0, sizeof(st));
+	for (size_t i = 0; i < sec->n_lines; i++)
+		scan_line(&st, dev, sec, ctx, &sec->lines[i]);
+	scan_finish(&st, sec, ctx);
+	store_list(dst, &st.list);
 	return 0;
 }
