@@ -98,12 +98,15 @@ char *ip_arena_strdup(ip_arena *a, const char *s)
 
 char *ip_arena_printf(ip_arena *a, const char *fmt, ...)
 {
+	char small[256];
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
+	int n = vsnprintf(small, sizeof(small), fmt, ap);
 	va_end(ap);
 	if (n < 0)
 		return ip_arena_strdup(a, "");
+	if ((size_t)n < sizeof(small))
+		return ip_arena_strndup(a, small, (size_t)n);
 	char *p = ip_arena_alloc(a, (size_t)n + 1);
 	va_start(ap, fmt);
 	vsnprintf(p, (size_t)n + 1, fmt, ap);
