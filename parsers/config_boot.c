@@ -119,7 +119,21 @@ static void boot_line(cfg_scan *st, const ip_section *sec, ip_parse_ctx *ctx,
 			    "'boot system' without a target: ignored");
 		return;
 	}
-	add_entry(st, sec, ctx, l, m.start[1], m.end[1]);
+	/* Catalyst switches accept a ';'-separated list in one statement
+	 * (boot system flash:a.bin;flash:b.bin): each element is an entry. */
+	size_t start = m.start[1];
+	for (size_t i = start; i <= m.end[1]; i++) {
+		if (i < m.end[1] && l->text[i] != ';')
+			continue;
+		size_t a = start, b = i;
+		while (a < b && l->text[a] == ' ')
+			a++;
+		while (b > a && l->text[b - 1] == ' ')
+			b--;
+		if (b > a)
+			add_entry(st, sec, ctx, l, a, b);
+		start = i + 1;
+	}
 }
 
 static void confreg_line(ip_device *dev, const ip_section *sec,

@@ -201,11 +201,49 @@ static ip_cmd config_origin_from_name(const char *path)
 	return IP_CMD_CONFIG;
 }
 
+static bool is_rule_line(const ip_line *l)
+{
+	if (l->len < 3)
+		return false;
+	for (uint32_t i = 0; i < l->len; i++)
+		if (l->text[i] != '-')
+			return false;
+	return true;
+}
+
+static bool is_switch_banner(const ip_line *l)
+{
+	return l->len >= 8 && l->len <= 10 && memcmp(l->text, "Switch ", 7) == 0 &&
+	       l->text[7] >= '0' && l->text[7] <= '9';
+}
+
+/* A stack's show boot opens with a banner before its first signature line:
+ *   ---------------------------
+ *   Switch 1
+ *   ---------------------------
+ *   Current Boot Variables:
+ * The banner belongs to the new section, not to the output before it. */
+static const ip_line *banner_start(const splitter *sp, const ip_line *l)
+{
+	const ip_line *floor = sp->cur ? sp->cur->lines + (sp->cur->prompt ? 0 : 1)
+				       : sp->cap->lines;
+	const ip_line *start = l;
+	while (start - 1 >= floor && l - start < 3 &&
+	       (is_rule_line(start - 1) || is_switch_banner(start - 1)))
+		start--;
+	return start;
+}
+
 static bool take_bare(splitter *sp, const ip_line *l)
 {
 	const signature *sig = bare_signature(l);
 	if (!sig || !opens_new(sp->cur, sig))
 		return false;
+	const ip_line *sig_line = l;
+	if (sig->cmd == IP_CMD_SHOW_BOOT)
+		l = banner_start(sp, l);
+	if (sp->cur && l < sp->cur->lines + sp->cur->n_lines)
+		sp->cur->n_lines = (size_t)(l - sp->cur->lines);
 	close_current(sp, l->lineno - 1);
 	ip_section *s = open_section(sp, l);
 	s->cmd = sig->cmd;
@@ -216,7 +254,7 @@ static bool take_bare(splitter *sp, const ip_line *l)
 	s->inferred = true;
 	s->canonical = ip_cmd_name(sig->cmd);
 	s->lines = l;
-	s->n_lines = 1;
+	s->n_lines = (size_t)(sig_line - l) + 1;
 	return true;
 }
 

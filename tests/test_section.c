@@ -170,6 +170,11 @@ static const split_case split_cases[] = {
 	{ "syslog line inside output",
 	  "R1#show version\nCisco IOS Software, x\n*Mar  7 14:35:00.001: %SYS-5-CONFIG_I: Configured from console\nR1 uptime is 1 day\n",
 	  1, { { IP_CMD_SHOW_VERSION, "R1", 1, 4, 3 } } },
+	{ "stack show boot banner after a bare listing",
+	  "Directory of flash:/\n 1 -rw- 5 Mar 1 2020 00:00:00 +00:00 packages.conf\n10 bytes total (5 bytes free)\n"
+	  "---------------------------\nSwitch 1\n---------------------------\nCurrent Boot Variables:\n"
+	  "BOOT variable does not exist\n",
+	  2, { { IP_CMD_FLASH_LISTING, NULL, 1, 3, 3 }, { IP_CMD_SHOW_BOOT, NULL, 4, 8, 5 } } },
 	{ "prose is nothing", "hello world\nthis is not a capture\n", 0, { { 0 } } },
 };
 

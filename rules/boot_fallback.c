@@ -1,0 +1,4 @@
+/* placeholder: being written */
+#include "rule.h"
+static void check(const ip_rule_ctx *ctx, ip_findings *out) { (void)ctx; (void)out; }
+const ip_rule rule_boot_fallback = { "boot-fallback", IP_SEV_WARNING, check };

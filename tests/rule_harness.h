@@ -1,0 +1,30 @@
+/* Running one rule on a capture, for the per-rule test tables. */
+#ifndef IOSPLAN_RULE_HARNESS_H
+#define IOSPLAN_RULE_HARNESS_H
+
+#include "engine.h"
+
+typedef struct rule_run {
+	ip_device_set *set;
+	ip_device_check check; /* of the first device */
+	const ip_target *target;
+} rule_run;
+
+/* Load `capture` (a path under samples/ when it has no newline, else the
+ * capture text itself), build the target from `target` (NULL: none) and run
+ * only rule `rule_id` with default options, adjusted by `tweak` if not NULL. */
+rule_run *rule_run_new(const char *rule_id, const char *capture, const char *target,
+		       void (*tweak)(ip_check_config *c));
+void rule_run_free(rule_run *r);
+
+/* The number of findings of the rule; and the first one (NULL if none). */
+size_t rule_run_count(const rule_run *r);
+const ip_finding *rule_run_first(const rule_run *r);
+
+/* Assert the expectations of one table row: `n` findings; when n > 0 the
+ * first is on `line` (and `col` when non-zero) and its message contains
+ * `message_part` (when not NULL). */
+void rule_run_expect(const rule_run *r, const char *row, size_t n, uint32_t line,
+		     uint32_t col, const char *message_part);
+
+#endif
