@@ -156,6 +156,8 @@ int ip_device_set_add_captures(ip_device_set *s, ip_capture *const *caps, size_t
 	IP_RX_ONCE(hint_rx);
 	pending *p = NULL;
 	size_t n = 0, cap = 0;
+	for (size_t f = 0; f < n_caps; f++)
+		*IP_PUSH(s->arena, s->captures, s->n_captures, s->cap_captures) = caps[f];
 	for (size_t f = 0; f < n_caps; f++) {
 		ip_section *secs;
 		size_t ns;
@@ -237,6 +239,16 @@ const ip_file *ip_filesystem_file_find(const ip_filesystem *fs, const char *path
 	for (size_t i = 0; i < fs->n_files; i++)
 		if (strcmp(fs->files[i].name, path) == 0)
 			return &fs->files[i];
+	return NULL;
+}
+
+const ip_line *ip_device_set_line(const ip_device_set *s, const char *file, uint32_t line)
+{
+	for (size_t i = 0; i < s->n_captures; i++) {
+		const ip_capture *c = s->captures[i];
+		if (file && strcmp(c->path, file) == 0 && line >= 1 && line <= c->n_lines)
+			return &c->lines[line - 1];
+	}
 	return NULL;
 }
 

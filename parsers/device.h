@@ -164,6 +164,8 @@ typedef struct ip_device_set {
 	ip_device **v;
 	size_t n, cap;
 	ip_diags diags;
+	ip_capture **captures; /* every file read, for quoting source lines */
+	size_t n_captures, cap_captures;
 } ip_device_set;
 
 /* Everything a section parser may touch. */
@@ -184,6 +186,9 @@ int ip_device_set_load(ip_device_set *s, const char *const *paths, size_t n);
 /* The same from already-read captures (editors, archives, tests). */
 int ip_device_set_add_captures(ip_device_set *s, ip_capture *const *caps,
 			       size_t n);
+
+/* The clean line `line` of `file`, or NULL (for quoting in messages). */
+const ip_line *ip_device_set_line(const ip_device_set *s, const char *file, uint32_t line);
 
 /* Find or create the filesystem `name` ("flash:") on dev. */
 ip_filesystem *ip_device_filesystem(ip_device *dev, ip_arena *a,
