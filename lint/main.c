@@ -13,8 +13,15 @@ typedef struct subcommand {
 	const char *summary;
 } subcommand;
 
+int cmd_lint(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
+int cmd_rules(int argc, char **argv);
+
 static const subcommand subcommands[] = {
+	{ "lint", cmd_lint, "check the captures for what would make the upgrade or reload fail" },
 	{ "facts", cmd_facts, "print the device state read from the captures" },
+	{ "explain", cmd_explain, "explain a rule: what it catches, why, and the fix" },
+	{ "rules", cmd_rules, "list the rules" },
 };
 
 static void usage(FILE *out)

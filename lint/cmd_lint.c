@@ -1,0 +1,117 @@
+/* iosplan lint [--target IMAGE] [--config FILE] [--format FMT] FILE...
+ *
+ * Runs every rule over every device in the captures and prints the
+ * findings. Exit 1 when any finding is an error, 2 on usage or input
+ * errors, else 0. */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "config.h"
+#include "error.h"
+#include "format.h"
+
+static void usage(FILE *out)
+{
+	fputs("usage: iosplan lint [--target IMAGE] [--config FILE] [--format text|gcc|json|sarif|markdown]\n"
+	      "                    [--color auto|always|never] FILE...\n"
+	      "  Check the captures for what would make an upgrade or the next reload fail.\n"
+	      "  exit: 0 clean, 1 blocking findings (errors), 2 usage or unreadable input\n", out);
+}
+
+typedef struct lint_args {
+	const char *target, *config, *format, *color;
+	char **files;
+	int n_files;
+} lint_args;
+
+static int parse_args(lint_args *a, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "target", required_argument, NULL, 't' }, { "config", required_argument, NULL, 'c' },
+		{ "format", required_argument, NULL, 'f' }, { "color", required_argument, NULL, 'C' },
+		{ "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 },
+	};
+	memset(a, 0, sizeof(*a));
+	a->format = "text";
+	a->color = "auto";
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "t:c:f:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 't': a->target = optarg; break;
+		case 'c': a->config = optarg; break;
+		case 'f': a->format = optarg; break;
+		case 'C': a->color = optarg; break;
+		case 'h': usage(stdout); return EXIT_CLEAN + 100;
+		default: usage(stderr); return EXIT_INPUT;
+		}
+	}
+	if (optind >= argc) {
+		fputs("iosplan lint: error: no capture file given\n", stderr);
+		return EXIT_INPUT;
+	}
+	a->files = argv + optind;
+	a->n_files = argc - optind;
+	return -1;
+}
+
+static bool want_color(const char *mode, FILE *out)
+{
+	if (strcmp(mode, "always") == 0)
+		return true;
+	if (strcmp(mode, "never") == 0)
+		return false;
+	const char *nc = getenv("NO_COLOR");
+	return isatty(fileno(out)) && !(nc && *nc);
+}
+
+static int run(const lint_args *a, const ip_writer *w, ip_device_set *set, const ip_config *cfg)
+{
+	const char *tname = a->target ? a->target : cfg->target;
+	const ip_target *target = tname ? ip_target_from_name(set->arena, tname, a->target ? "--target" : cfg->path) : NULL;
+	ip_device_check *checks = ip_arena_alloc(set->arena, (set->n ? set->n : 1) * sizeof(*checks));
+	int rc = EXIT_CLEAN;
+	for (size_t i = 0; i < set->n; i++) {
+		ip_check_device(&checks[i], set->arena, set->v[i], target, &cfg->check);
+		if (ip_device_check_worst(&checks[i]) == IP_SEV_ERROR)
+			rc = EXIT_FINDINGS;
+	}
+	ip_lint_result r = { set, checks, set->n, target, ip_catalogue_builtin(), want_color(a->color, stdout) };
+	ip_lint_write(w, stdout, &r);
+	return rc;
+}
+
+int cmd_lint(int argc, char **argv)
+{
+	lint_args a;
+	int rc = parse_args(&a, argc, argv);
+	if (rc == EXIT_CLEAN + 100)
+		return EXIT_CLEAN;
+	if (rc >= 0)
+		return rc;
+	const ip_writer *w = ip_writer_find(a.format);
+	if (!w) {
+		fprintf(stderr, "iosplan lint: error: unknown format '%s' (text, gcc, json, sarif, markdown)\n", a.format);
+		return EXIT_INPUT;
+	}
+	if (strcmp(a.color, "auto") && strcmp(a.color, "always") && strcmp(a.color, "never")) {
+		fprintf(stderr, "iosplan lint: error: --color is auto, always or never\n");
+		return EXIT_INPUT;
+	}
+	ip_device_set *set;
+	rc = cli_load(&set, a.files, a.n_files);
+	if (rc == EXIT_CLEAN) {
+		ip_config cfg;
+		const char *path = a.config ? a.config : ip_config_find(set->arena, a.files[0]);
+		if (ip_config_load(&cfg, set->arena, path)) {
+			fprintf(stderr, "%s\n", ip_error_last());
+			rc = EXIT_INPUT;
+		} else
+			rc = run(&a, w, set, &cfg);
+	}
+	ip_device_set_free(set);
+	return rc;
+}

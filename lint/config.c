@@ -1,0 +1,216 @@
+#include "config.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <yaml.h>
+
+#include "error.h"
+
+typedef struct cfg_loader {
+	yaml_document_t doc;
+	const char *path;
+	ip_arena *arena;
+	ip_config *cfg;
+	ip_normal_register *regs;
+	size_t n_regs, cap_regs;
+} cfg_loader;
+
+static int bad(const cfg_loader *l, const yaml_node_t *n, const char *fmt, const char *what)
+{
+	char msg[300];
+	snprintf(msg, sizeof(msg), fmt, what);
+	return ip_error_set(IP_E_CONFIG, "%s:%zu:%zu: error: %s", l->path,
+			    n ? n->start_mark.line + 1 : 1, n ? n->start_mark.column + 1 : 1, msg);
+}
+
+static const char *text(const cfg_loader *l, const yaml_node_t *n)
+{
+	if (!n || n->type != YAML_SCALAR_NODE)
+		return NULL;
+	return ip_arena_strndup(l->arena, (const char *)n->data.scalar.value, n->data.scalar.length);
+}
+
+/* A non-negative integer, decimal or 0x-hex, within max. */
+static int number(const cfg_loader *l, const yaml_node_t *n, uint64_t max, uint64_t *out)
+{
+	const char *s = text(l, n);
+	if (!s || !*s || *s == '-')
+		return bad(l, n, "%s", "expected a whole number");
+	char *end;
+	errno = 0;
+	unsigned long long v = strtoull(s, &end, 0);
+	if (errno || *end || v > max)
+		return bad(l, n, "'%s' is not a whole number in range", s);
+	*out = v;
+	return 0;
+}
+
+#define FOR_PAIRS(l, node, k, v)                                                       \
+	for (yaml_node_pair_t *p_ = (node)->data.mapping.pairs.start;                  \
+	     p_ < (node)->data.mapping.pairs.top; p_++)                                \
+		for (yaml_node_t *k = yaml_document_get_node(&(l)->doc, p_->key),      \
+				 *v = yaml_document_get_node(&(l)->doc, p_->value), *o_ = k; \
+		     o_; o_ = NULL)
+
+static int rules_section(cfg_loader *l, yaml_node_t *n)
+{
+	if (n->type != YAML_MAPPING_NODE)
+		return bad(l, n, "%s", "'rules' maps rule ids to error, warning, note or off");
+	FOR_PAIRS(l, n, k, v) {
+		const char *id = text(l, k), *sev = text(l, v);
+		size_t i = 0;
+		while (id && i < ip_rules_count && strcmp(ip_rules[i]->id, id) != 0)
+			i++;
+		if (!id || i == ip_rules_count)
+			return bad(l, k, "unknown rule '%s' (iosplan rules lists them)", id ? id : "?");
+		if (!sev || !ip_severity_parse(sev, &l->cfg->check.severity[i]))
+			return bad(l, v, "'%s': use error, warning, note or off", sev ? sev : "?");
+	}
+	return 0;
+}
+
+static int flash_section(cfg_loader *l, yaml_node_t *n)
+{
+	if (n->type != YAML_MAPPING_NODE)
+		return bad(l, n, "%s", "'flash' is a mapping (margin_bytes, margin_percent)");
+	FOR_PAIRS(l, n, k, v) {
+		const char *key = text(l, k);
+		uint64_t x;
+		int rc;
+		if (key && strcmp(key, "margin_bytes") == 0) {
+			if ((rc = number(l, v, UINT64_MAX / 2, &x)))
+				return rc;
+			l->cfg->check.opts.flash_margin_bytes = x;
+		} else if (key && strcmp(key, "margin_percent") == 0) {
+			if ((rc = number(l, v, 100, &x)))
+				return rc;
+			l->cfg->check.opts.flash_margin_percent = (unsigned)x;
+		} else
+			return bad(l, k, "unknown flash setting '%s' (margin_bytes, margin_percent)", key ? key : "?");
+	}
+	return 0;
+}
+
+static int tftp_section(cfg_loader *l, yaml_node_t *n)
+{
+	if (n->type != YAML_MAPPING_NODE)
+		return bad(l, n, "%s", "'tftp' is a mapping (limit_bytes)");
+	FOR_PAIRS(l, n, k, v) {
+		const char *key = text(l, k);
+		if (!key || strcmp(key, "limit_bytes") != 0)
+			return bad(l, k, "unknown tftp setting '%s' (limit_bytes)", key ? key : "?");
+		int rc = number(l, v, UINT64_MAX / 2, &l->cfg->check.opts.tftp_limit_bytes);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+static int registers_section(cfg_loader *l, yaml_node_t *n)
+{
+	if (n->type != YAML_MAPPING_NODE)
+		return bad(l, n, "%s", "'normal_registers' maps model prefixes to register values");
+	FOR_PAIRS(l, n, k, v) {
+		const char *model = text(l, k);
+		uint64_t x;
+		if (!model || !*model)
+			return bad(l, k, "%s", "a model prefix is plain text");
+		int rc = number(l, v, 0xFFFF, &x);
+		if (rc)
+			return rc;
+		ip_normal_register *r = IP_PUSH(l->arena, l->regs, l->n_regs, l->cap_regs);
+		r->model_prefix = model;
+		r->value = (uint32_t)x;
+	}
+	l->cfg->check.opts.normal_registers = l->regs;
+	l->cfg->check.opts.n_normal_registers = l->n_regs;
+	return 0;
+}
+
+static int top(cfg_loader *l)
+{
+	yaml_node_t *root = yaml_document_get_root_node(&l->doc);
+	if (!root)
+		return 0; /* an empty file: defaults */
+	if (root->type != YAML_MAPPING_NODE)
+		return bad(l, root, "%s", "the configuration is a mapping");
+	FOR_PAIRS(l, root, k, v) {
+		const char *key = text(l, k);
+		int rc;
+		if (!key)
+			return bad(l, k, "%s", "keys are plain text");
+		if (strcmp(key, "rules") == 0)
+			rc = rules_section(l, v);
+		else if (strcmp(key, "flash") == 0)
+			rc = flash_section(l, v);
+		else if (strcmp(key, "tftp") == 0)
+			rc = tftp_section(l, v);
+		else if (strcmp(key, "normal_registers") == 0)
+			rc = registers_section(l, v);
+		else if (strcmp(key, "target") == 0)
+			rc = (l->cfg->target = text(l, v)) ? 0 : bad(l, v, "%s", "'target' is an image name");
+		else
+			rc = bad(l, k, "unknown setting '%s' (rules, flash, tftp, normal_registers, target)", key);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+int ip_config_load(ip_config *out, ip_arena *a, const char *path)
+{
+	memset(out, 0, sizeof(*out));
+	ip_check_config_defaults(&out->check);
+	if (!path)
+		return 0;
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return ip_error_set(IP_E_CONFIG, "%s: error: cannot open configuration: %s", path, strerror(errno));
+	cfg_loader l = { .path = path, .arena = a, .cfg = out };
+	yaml_parser_t p;
+	yaml_parser_initialize(&p);
+	yaml_parser_set_input_file(&p, f);
+	int rc;
+	if (!yaml_parser_load(&p, &l.doc)) {
+		rc = ip_error_set(IP_E_CONFIG, "%s:%zu:%zu: error: %s", path, p.problem_mark.line + 1,
+				  p.problem_mark.column + 1, p.problem ? p.problem : "not valid YAML");
+	} else {
+		rc = top(&l);
+		yaml_document_delete(&l.doc);
+	}
+	yaml_parser_delete(&p);
+	fclose(f);
+	out->path = ip_arena_strdup(a, path);
+	return rc;
+}
+
+const char *ip_config_find(ip_arena *a, const char *input)
+{
+	char dir[PATH_MAX];
+	if (!input || strcmp(input, "-") == 0 || !realpath(input, dir))
+		return NULL;
+	struct stat st;
+	if (stat(dir, &st) == 0 && !S_ISDIR(st.st_mode)) {
+		char *slash = strrchr(dir, '/');
+		if (slash)
+			*slash = '\0';
+	}
+	for (;;) {
+		char path[PATH_MAX + 16];
+		snprintf(path, sizeof(path), "%s/.iosplan.yaml", dir[0] ? dir : "");
+		if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
+			return ip_arena_strdup(a, path);
+		char *slash = strrchr(dir, '/');
+		if (!slash)
+			return NULL;
+		if (slash == dir) {
+			if (!dir[1])
+				return NULL;
+			dir[1] = '\0';
+		} else
+			*slash = '\0';
+	}
+}

@@ -1,0 +1,34 @@
+/* .iosplan.yaml: the per-project configuration.
+ *
+ *   rules:                     # severity per rule id: error|warning|note|off
+ *     boot-fallback: off
+ *   flash:
+ *     margin_bytes: 2097152    # kept free beyond the image (default 1 MiB)
+ *     margin_percent: 10       # or this share of the image, whichever is larger (default 5)
+ *   tftp:
+ *     limit_bytes: 33553920    # larger images get the tftp-transfer warning
+ *   normal_registers:          # model prefix -> the register that is normal there
+ *     WS-C3560CX: 0x2102
+ *   target: isr4300-universalk9.16.12.04.SPA.bin   # default --target
+ *
+ * Found upward from the first input file (or given with --config). Any
+ * unknown key or bad value is an error with its line and column. */
+#ifndef IOSPLAN_CONFIG_H
+#define IOSPLAN_CONFIG_H
+
+#include "engine.h"
+
+typedef struct ip_config {
+	ip_check_config check;
+	const char *target; /* default target, or NULL */
+	const char *path;   /* the file loaded, or NULL for defaults */
+} ip_config;
+
+/* Defaults, then the file at `path` when not NULL. On error returns
+ * IP_E_CONFIG with "path:line:col: error: ..." in ip_error_last(). */
+int ip_config_load(ip_config *out, ip_arena *a, const char *path);
+
+/* The nearest .iosplan.yaml in the directory of `input` or above; NULL. */
+const char *ip_config_find(ip_arena *a, const char *input);
+
+#endif

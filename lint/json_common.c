@@ -1,0 +1,79 @@
+/* JSON pieces shared by `facts --format json` and `lint --format json`. */
+#include "format.h"
+
+#include "rule.h"
+
+static cJSON *str_or_null(const char *s)
+{
+	return s ? cJSON_CreateString(s) : cJSON_CreateNull();
+}
+
+static cJSON *span_obj(ip_span s)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddItemToObject(o, "file", str_or_null(s.file));
+	cJSON_AddNumberToObject(o, "line", s.line);
+	cJSON_AddNumberToObject(o, "col", s.col);
+	cJSON_AddNumberToObject(o, "end_line", s.end_line);
+	cJSON_AddNumberToObject(o, "end_col", s.end_col);
+	return o;
+}
+
+cJSON *next_boot_json(const ip_boot_prediction *p)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddStringToObject(o, "outcome", ip_next_outcome_name(p->outcome));
+	cJSON_AddStringToObject(o, "step", ip_next_step_name(p->step));
+	cJSON_AddItemToObject(o, "filesystem", str_or_null(p->filesystem));
+	cJSON_AddItemToObject(o, "path", str_or_null(p->path));
+	cJSON_AddItemToObject(o, "alt_path", str_or_null(p->alt_path));
+	cJSON_AddItemToObject(o, "missing", str_or_null(p->missing));
+	cJSON_AddBoolToObject(o, "from_fallback", p->from_fallback);
+	cJSON_AddItemToObject(o, "decided_at", ip_span_known(p->span) ? span_obj(p->span) : cJSON_CreateNull());
+	cJSON *t = cJSON_AddArrayToObject(o, "trace");
+	for (size_t i = 0; i < p->n_trace; i++) {
+		cJSON *e = cJSON_CreateObject();
+		cJSON_AddStringToObject(e, "text", p->trace[i].text);
+		if (ip_span_known(p->trace[i].span)) {
+			cJSON_AddItemToObject(e, "file", str_or_null(p->trace[i].span.file));
+			cJSON_AddNumberToObject(e, "line", p->trace[i].span.line);
+		}
+		cJSON_AddItemToArray(t, e);
+	}
+	return o;
+}
+
+cJSON *finding_json(const ip_finding *f)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddStringToObject(o, "rule", f->rule_id);
+	cJSON_AddStringToObject(o, "severity", ip_severity_name(f->severity));
+	cJSON_AddItemToObject(o, "device", str_or_null(f->device));
+	cJSON_AddStringToObject(o, "message", f->message);
+	cJSON_AddItemToObject(o, "location", ip_span_known(f->span) ? span_obj(f->span) : cJSON_CreateNull());
+	cJSON *rel = cJSON_AddArrayToObject(o, "related");
+	for (size_t i = 0; i < f->n_related; i++) {
+		cJSON *r = span_obj(f->related[i].span);
+		cJSON_AddStringToObject(r, "message", f->related[i].message);
+		cJSON_AddItemToArray(rel, r);
+	}
+	cJSON *fix = cJSON_AddArrayToObject(o, "fix");
+	for (size_t i = 0; i < f->n_fix; i++)
+		cJSON_AddItemToArray(fix, cJSON_CreateString(f->fix[i]));
+	cJSON_AddItemToObject(o, "capture", str_or_null(f->capture));
+	return o;
+}
+
+cJSON *target_json(const ip_target *t)
+{
+	if (!t)
+		return cJSON_CreateNull();
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddStringToObject(o, "name", t->name);
+	cJSON_AddItemToObject(o, "filesystem", str_or_null(t->filesystem));
+	cJSON_AddItemToObject(o, "size", t->size.known ? cJSON_CreateNumber((double)t->size.v) : cJSON_CreateNull());
+	cJSON_AddItemToObject(o, "md5", str_or_null(t->md5));
+	cJSON_AddItemToObject(o, "sha512", str_or_null(t->sha512));
+	cJSON_AddItemToObject(o, "source", str_or_null(t->source));
+	return o;
+}
