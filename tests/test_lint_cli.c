@@ -1,0 +1,135 @@
+/* `iosplan lint`, `explain`, `rules` end to end: exit codes, the text and
+ * gcc formats, and the configuration file. */
+#include <criterion/criterion.h>
+#include <criterion/parameterized.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "helpers.h"
+
+static char tmpdir[256];
+
+static void setup(void)
+{
+	snprintf(tmpdir, sizeof(tmpdir), "/tmp/iosplan-lint-XXXXXX");
+	cr_assert_not_null(mkdtemp(tmpdir));
+}
+
+static void teardown(void)
+{
+	char cmd[300];
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
+	cr_assert_eq(system(cmd), 0);
+}
+
+typedef struct result {
+	int status;
+	char *out, *err;
+} result;
+
+/* Run iosplan from the samples directory with ARGS; {tmp} expands to the
+ * test's temporary directory. */
+static result run(const char *args)
+{
+	char expanded[2048], cmd[4096], out[300], err[300];
+	const char *at = strstr(args, "{tmp}");
+	if (at)
+		snprintf(expanded, sizeof(expanded), "%.*s%s%s", (int)(at - args), args, tmpdir, at + 5);
+	else
+		snprintf(expanded, sizeof(expanded), "%s", args);
+	snprintf(out, sizeof(out), "%s/stdout", tmpdir);
+	snprintf(err, sizeof(err), "%s/stderr", tmpdir);
+	snprintf(cmd, sizeof(cmd), "cd '%s' && timeout 60 '%s' %s >'%s' 2>'%s' </dev/null", test_samples_dir(),
+		 getenv("IOSPLAN_BIN"), expanded, out, err);
+	int st = system(cmd);
+	result r = { WIFEXITED(st) ? WEXITSTATUS(st) : 128, test_read_file(out, NULL), test_read_file(err, NULL) };
+	return r;
+}
+
+static void write_tmp(const char *name, const char *text)
+{
+	char path[512];
+	snprintf(path, sizeof(path), "%s/%s", tmpdir, name);
+	FILE *f = fopen(path, "w");
+	cr_assert_not_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+typedef struct cli_case {
+	const char *name;
+	const char *config; /* written to {tmp}/.iosplan.yaml when not NULL */
+	const char *args;
+	int status;
+	const char *out_has; /* NULL: not checked */
+	const char *err_has;
+} cli_case;
+
+static const cli_case cli_cases[] = {
+	{ "clean device", NULL, "lint netstuts-r1.log", 0, "no findings", NULL },
+	{ "trap device", NULL, "lint traps/register-2142.log", 1, "[config-register]", NULL },
+	{ "gcc format", NULL, "lint --format gcc traps/register-2142.log", 1,
+	  "traps/register-2142.log:62:", NULL },
+	{ "caret under the value", NULL, "lint --color never traps/register-2142.log", 1,
+	  "    62 | Configuration register is 0x2142\n       |                           ^~~~~~", NULL },
+	{ "explain links", NULL, "lint traps/register-2142.log", 1, "iosplan explain config-register", NULL },
+	{ "target from the command line", NULL,
+	  "lint --format gcc --target c2960-lanbasek9-mz.152-7.E9.bin netstuts-r1.log", 1, "[image-platform]", NULL },
+	{ "unknown format", NULL, "lint --format xml netstuts-r1.log", 2, NULL, "unknown format 'xml'" },
+	{ "bad color", NULL, "lint --color sometimes netstuts-r1.log", 2, NULL, "--color" },
+	{ "no files", NULL, "lint", 2, NULL, "no capture file" },
+	{ "unreadable", NULL, "lint /nonexistent.log", 2, NULL, "cannot open" },
+	{ "config disables a rule", "rules:\n  config-register: off\n",
+	  "lint --config {tmp}/.iosplan.yaml traps/register-2142.log", 0, "no findings", NULL },
+	{ "config makes it a note", "rules:\n  config-register: note\n",
+	  "lint --format gcc --config {tmp}/.iosplan.yaml traps/register-2142.log", 0, ": note: ", NULL },
+	{ "config unknown rule", "rules:\n  no-such-rule: off\n",
+	  "lint --config {tmp}/.iosplan.yaml netstuts-r1.log", 2, NULL, ".iosplan.yaml:2:3: error: unknown rule 'no-such-rule'" },
+	{ "config bad severity", "rules:\n  boot-order: loud\n",
+	  "lint --config {tmp}/.iosplan.yaml netstuts-r1.log", 2, NULL, ".iosplan.yaml:2:15: error: 'loud'" },
+	{ "config unknown key", "flash:\n  margin: 5\n",
+	  "lint --config {tmp}/.iosplan.yaml netstuts-r1.log", 2, NULL, ".iosplan.yaml:2:3: error: unknown flash setting" },
+	{ "config bad number", "flash:\n  margin_percent: 500\n",
+	  "lint --config {tmp}/.iosplan.yaml netstuts-r1.log", 2, NULL, ".iosplan.yaml:2:19: error:" },
+	{ "config not yaml", "rules: [\n", "lint --config {tmp}/.iosplan.yaml netstuts-r1.log", 2, NULL,
+	  ".iosplan.yaml:2:1: error:" },
+	{ "config default target", "target: c2960-lanbasek9-mz.152-7.E9.bin\n",
+	  "lint --format gcc --config {tmp}/.iosplan.yaml netstuts-r1.log", 1, "[image-platform]", NULL },
+	{ "missing config file", NULL, "lint --config {tmp}/none.yaml netstuts-r1.log", 2, NULL, "cannot open configuration" },
+	{ "rules lists every rule", NULL, "rules", 0, "version-change", NULL },
+	{ "explain", NULL, "explain flash-space", 0, "why it matters", NULL },
+	{ "explain unknown", NULL, "explain nope", 2, NULL, "no rule 'nope'" },
+};
+
+IP_TABLE_PARAMS(lint_cli, cases, cli_cases)
+
+ParameterizedTest(size_t *row, lint_cli, cases, .init = setup, .fini = teardown)
+{
+	const cli_case *c = &cli_cases[*row];
+	if (c->config)
+		write_tmp(".iosplan.yaml", c->config);
+	result r = run(c->args);
+	cr_assert_eq(r.status, c->status, "%s: exit %d\nstdout: %s\nstderr: %s", c->name, r.status, r.out, r.err);
+	if (c->out_has)
+		cr_assert(r.out && strstr(r.out, c->out_has), "%s: stdout lacks '%s':\n%s", c->name, c->out_has, r.out);
+	if (c->err_has)
+		cr_assert(r.err && strstr(r.err, c->err_has), "%s: stderr lacks '%s':\n%s", c->name, c->err_has, r.err);
+	free(r.out);
+	free(r.err);
+}
+
+Test(lint_cli, config_found_upward, .init = setup, .fini = teardown)
+{
+	char cmd[1024];
+	snprintf(cmd, sizeof(cmd), "mkdir -p '%s/a/b' && cp '%s/traps/register-2142.log' '%s/a/b/'", tmpdir,
+		 test_samples_dir(), tmpdir);
+	cr_assert_eq(system(cmd), 0);
+	write_tmp(".iosplan.yaml", "rules:\n  config-register: off\n");
+	result r = run("lint {tmp}/a/b/register-2142.log");
+	cr_assert_eq(r.status, 0, "the config two levels up disables the rule: %s", r.out);
+	free(r.out);
+	free(r.err);
+}
