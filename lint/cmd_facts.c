@@ -21,15 +21,15 @@ static void usage(FILE *out)
 	      "  FILE may be '-' for standard input.\n", out);
 }
 
-static int print_json(const ip_device_set *set)
+static int print_json(const ip_device_set *set, const ip_boot_prediction *next)
 {
 	cJSON *root;
 	if (set->n == 1) {
-		root = facts_device_json(set->v[0]);
+		root = facts_device_json(set->v[0], &next[0]);
 	} else {
 		root = cJSON_CreateArray();
 		for (size_t i = 0; i < set->n; i++)
-			cJSON_AddItemToArray(root, facts_device_json(set->v[i]));
+			cJSON_AddItemToArray(root, facts_device_json(set->v[i], &next[i]));
 	}
 	char *s = cJSON_Print(root);
 	cJSON_Delete(root);
@@ -69,11 +69,14 @@ int cmd_facts(int argc, char **argv)
 	ip_device_set *set;
 	int rc = cli_load(&set, argv + optind, argc - optind);
 	if (rc == EXIT_CLEAN) {
+		ip_boot_prediction *next = ip_arena_alloc(set->arena, (set->n ? set->n : 1) * sizeof(*next));
+		for (size_t i = 0; i < set->n; i++)
+			ip_boot_predict(&next[i], set->arena, set->v[i]);
 		if (fmt == FMT_JSON)
-			rc = print_json(set);
+			rc = print_json(set, next);
 		else
 			for (size_t i = 0; i < set->n; i++)
-				facts_device_text(stdout, set->v[i]);
+				facts_device_text(stdout, set->v[i], &next[i]);
 	}
 	ip_device_set_free(set);
 	return rc;

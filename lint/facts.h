@@ -5,16 +5,17 @@
 #include <cjson/cJSON.h>
 #include <stdio.h>
 
+#include "boot_sim.h"
 #include "device.h"
 
 #define IOSPLAN_FACTS_FORMAT_VERSION 1
 
 /* The documented JSON object for one device (README "facts JSON"). The
  * caller owns the result (cJSON_Delete). */
-cJSON *facts_device_json(const ip_device *d);
+cJSON *facts_device_json(const ip_device *d, const ip_boot_prediction *next_boot);
 
 /* Human-readable summary of one device. */
-void facts_device_text(FILE *out, const ip_device *d);
+void facts_device_text(FILE *out, const ip_device *d, const ip_boot_prediction *next_boot);
 
 int cmd_facts(int argc, char **argv);
 

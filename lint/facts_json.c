@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "facts.h"
+#include "format.h"
 #include "version.h"
 
 static cJSON *str_or_null(const char *s)
@@ -161,7 +162,7 @@ static void add_spans(cJSON *o, const ip_device *d)
 	cJSON_AddItemToObject(s, "install_mode", span_json(d->install_mode.span));
 }
 
-cJSON *facts_device_json(const ip_device *d)
+cJSON *facts_device_json(const ip_device *d, const ip_boot_prediction *next_boot)
 {
 	cJSON *o = cJSON_CreateObject();
 	cJSON_AddNumberToObject(o, "format_version", IOSPLAN_FACTS_FORMAT_VERSION);
@@ -204,6 +205,7 @@ cJSON *facts_device_json(const ip_device *d)
 	cJSON_AddItemToObject(boot, "config", boot_list_json(&d->boot_config));
 	cJSON_AddItemToObject(boot, "bootvar", boot_list_json(&d->bootvar));
 	cJSON_AddItemToObject(boot, "bootvar_current", boot_list_json(&d->bootvar_current));
+	cJSON_AddItemToObject(o, "next_boot", next_boot_json(next_boot));
 	cJSON_AddItemToObject(o, "members", members_json(d));
 	cJSON_AddItemToObject(o, "sources", sources_json(d));
 	add_spans(o, d);

@@ -59,7 +59,22 @@ static void filesystems(FILE *out, const ip_device *d)
 	}
 }
 
-void facts_device_text(FILE *out, const ip_device *d)
+static void next_boot(FILE *out, const ip_boot_prediction *p)
+{
+	if (p->outcome == IP_NEXT_IMAGE || p->outcome == IP_NEXT_AMBIGUOUS)
+		fprintf(out, "  %-16s %s%s%s%s (%s)\n", "next boot", p->filesystem ? p->filesystem : "",
+			p->path ? p->path : "?", p->alt_path ? " or " : "", p->alt_path ? p->alt_path : "",
+			ip_next_step_name(p->step));
+	else if (p->outcome == IP_NEXT_UNKNOWN)
+		fprintf(out, "  %-16s unknown (capture '%s')\n", "next boot", p->missing ? p->missing : "?");
+	else
+		fprintf(out, "  %-16s %s (%s)\n", "next boot", ip_next_outcome_name(p->outcome),
+			ip_next_step_name(p->step));
+	for (size_t i = 0; i < p->n_trace; i++)
+		fprintf(out, "  %-16s - %s\n", "", p->trace[i].text);
+}
+
+void facts_device_text(FILE *out, const ip_device *d, const ip_boot_prediction *nb)
 {
 	fprintf(out, "%s\n", d->hostname.s ? d->hostname.s : "(device without a hostname)");
 	field(out, "os", ip_os_name(d->os), "'show version'");
@@ -73,9 +88,12 @@ void facts_device_text(FILE *out, const ip_device *d)
 	reg(out, "register", d->confreg, "'show version'");
 	if (d->confreg.known && d->confreg_next.known && d->confreg_next.v != d->confreg.v)
 		reg(out, "register next", d->confreg_next, "'show version'");
-	field(out, "install mode", d->install_mode.v == IP_TRI_UNKNOWN ? NULL
-		: d->install_mode.v == IP_TRI_YES ? "install (packages.conf)" : "bundle",
-		"'show version' on IOS-XE");
+	if (d->os == IP_OS_IOS && d->install_mode.v == IP_TRI_UNKNOWN)
+		field(out, "install mode", "not applicable (classic IOS)", "");
+	else
+		field(out, "install mode", d->install_mode.v == IP_TRI_UNKNOWN ? NULL
+			: d->install_mode.v == IP_TRI_YES ? "install (packages.conf)" : "bundle",
+			"'show version'");
 	filesystems(out, d);
 	boot_list(out, "boot running", &d->boot_running, "'show running-config | include boot'");
 	boot_list(out, "boot startup", &d->boot_startup, "'show startup-config | include boot'");
@@ -83,6 +101,7 @@ void facts_device_text(FILE *out, const ip_device *d)
 		boot_list(out, "boot (config)", &d->boot_config, "");
 	if (d->bootvar.known || d->bootvar_current.known)
 		boot_list(out, "BOOT variable", &d->bootvar, "'show boot'");
+	next_boot(out, nb);
 	for (size_t i = 0; i < d->n_members; i++) {
 		const ip_member *m = &d->members[i];
 		fprintf(out, "  %-16s %s%d %s %s %s\n", i ? "" : "stack members", m->active ? "*" : "",

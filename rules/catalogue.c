@@ -48,8 +48,12 @@ static int example(loader *l, yaml_node_t *n, ip_rule_example *out)
 			out->capture = val;
 		else if (strcmp(key, "target") == 0)
 			out->target = val;
+		else if (strcmp(key, "size") == 0)
+			out->size = val;
+		else if (strcmp(key, "md5") == 0)
+			out->md5 = val;
 		else
-			return fail(l, k, "unknown example key (capture, target)");
+			return fail(l, k, "unknown example key (capture, target, size, md5)");
 	}
 	return 0;
 }

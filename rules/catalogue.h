@@ -11,6 +11,8 @@
 typedef struct ip_rule_example {
 	const char *capture; /* path relative to the source tree, or NULL */
 	const char *target;  /* target image name, or NULL */
+	const char *size;    /* target size in bytes, or NULL */
+	const char *md5;     /* target reference MD5, or NULL */
 } ip_rule_example;
 
 typedef struct ip_rule_doc {

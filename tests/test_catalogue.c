@@ -2,6 +2,7 @@
  * examples behave as documented (the bad one fires, the good one does not). */
 #include <criterion/criterion.h>
 #include <criterion/parameterized.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "catalogue.h"
@@ -46,7 +47,13 @@ static size_t run_example(const char *id, const ip_rule_example *ex)
 	ip_device_set *set = ip_device_set_new();
 	cr_assert_eq(ip_device_set_load(set, paths, 1), 0, "%s: %s", ex->capture, ip_error_last());
 	cr_assert_eq(ip_diags_count(&set->diags, IP_DIAG_ERROR), 0, "%s reads cleanly", ex->capture);
-	const ip_target *t = ex->target ? ip_target_from_name(set->arena, ex->target, "example") : NULL;
+	ip_target *t = ex->target ? ip_target_from_name(set->arena, ex->target, "example") : NULL;
+	if (t && ex->size) {
+		t->size.known = true;
+		t->size.v = strtoull(ex->size, NULL, 10);
+	}
+	if (t && ex->md5)
+		t->md5 = ex->md5;
 	ip_check_config cfg;
 	ip_check_config_defaults(&cfg);
 	cfg.only = id;
