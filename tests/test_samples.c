@@ -40,7 +40,7 @@ static const sample_case sample_cases[] = {
 	{ { "dirty-2960x.log" }, 1, 0, "ACC-SW-2960X-07", "WS-C2960X-48FPD-L", "15.2(7)E8",
 	  "flash:/c2960x-universalk9-mz.152-7.E8/c2960x-universalk9-mz.152-7.E8.bin", "flash:", 84592640ULL,
 	  "flash:/c2960x-universalk9-mz.152-7.E8/c2960x-universalk9-mz.152-7.E8.bin", 0xF, IP_TRI_UNKNOWN, 1,
-	  IP_NEXT_IMAGE, "c2960x-universalk9-mz.152-7.E8/c2960x-universalk9-mz.152-7.E8.bin" },
+	  IP_NEXT_UNKNOWN, NULL }, /* the listing does not show inside the image directory */
 	{ { "two-routers.log" }, 2, 0, "BR-WAN-2911", "CISCO2911/K9", "15.4(3)M10", NULL, "flash0:",
 	  46772224ULL, NULL, 0x2102, IP_TRI_UNKNOWN, 0, IP_NEXT_UNKNOWN, NULL }, /* no startup-config captured */
 	{ { "two-routers.log" }, 2, 1, "BR-WAN-1941", "CISCO1941/K9", "15.1(4)M8", NULL, NULL, 0, NULL,
