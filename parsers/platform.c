@@ -1,6 +1,331 @@
-/* placeholder: being written */
+/* What the platform implies, from the facts show version gives:
+ *
+ *   cisco ISR4321/K9 (1RU) processor with 1647778K/6147K bytes of memory.
+ *   Cisco IOS Software [Fuji], ISR Software (X86_64_LINUX_IOSD-UNIVERSALK9-M), ...
+ *   System image file is "bootflash:isr4300-universalk9.16.09.06.SPA.bin"
+ *
+ * One table holds what iosplan knows per series: the model prefixes on the
+ * processor line, the software-image prefixes of the Cisco IOS Software
+ * line, the platform tokens image file names carry, the default filesystem.
+ * The model decides first (the longest matching prefix wins, so
+ * "WS-C2960X" beats "WS-C2960"); then the software image; then the platform
+ * token of the running image's file name; then, weakest, a flash0:
+ * filesystem on classic IOS (only ISR G2 routers and IOSv have one, and
+ * IOSv says so in its software image). A model the table does not know
+ * stays IP_FAMILY_UNKNOWN even when weaker facts are present: the model is
+ * the better fact, and a guess from the image could be a wrong one.
+ *
+ * What a family implies (DOMAIN.md §1.3, §2.3, §2.5):
+ * - the normal register: routers 0x2102, classic switches 0xF (fixed),
+ *   Cat3k/Cat9k/IE3x00 0x102, Cat4500 0x2102 (factory 0x2101, which is not
+ *   normal in the field), IOSv 0x0;
+ * - which list decides the next boot: on classic and IOS-XE switches the
+ *   BOOT variable (show boot), which can differ from the configuration
+ *   (§2.5). Cat4500 is register-driven like a router: its BOOT variable is
+ *   written from the configuration's `boot system` lines when the
+ *   configuration is saved, so the startup-config is the list it boots
+ *   from, and boot_from_bootvar is false there. */
+#include <stdio.h>
 #include <string.h>
+#include <strings.h>
+
+#include "image_name.h"
 #include "platform.h"
-void ip_platform_classify(ip_platform *out, const ip_device *dev) { (void)dev; memset(out, 0, sizeof(*out)); }
-const char *ip_family_name(ip_family f) { (void)f; return "unknown"; }
-int ip_platform_image_fits(const ip_platform *p, const char *image_platform) { (void)p; (void)image_platform; return -1; }
+
+enum {
+	F_INSTALL = 1 << 0,  /* can run in install mode (packages.conf) */
+	F_CAT9K = 1 << 1,    /* register line optional and without effect */
+	F_NEEDS_SW = 1 << 2, /* the model alone does not decide this row */
+};
+
+typedef struct row {
+	const char *series;
+	ip_family family;
+	const char *models;  /* upper-case prefixes of the processor-line model */
+	const char *sw;      /* upper-case prefixes of the software image */
+	const char *tokens;  /* image_platforms; NULL: not known */
+	/* A chassis whose image depends on the supervisor or RP fitted: the
+	 * running image's token says which one; image_platforms stays NULL
+	 * when it does not. */
+	const char *narrow[4];
+	const char *fs;
+	const char *aliases;
+	unsigned flags;
+} row;
+
+#define XE_R IP_FAMILY_ROUTER_XE
+#define CL_R IP_FAMILY_ROUTER_CLASSIC
+#define CL_S IP_FAMILY_SWITCH_CLASSIC
+#define XE_S IP_FAMILY_SWITCH_XE
+#define C45 IP_FAMILY_SWITCH_CAT4500
+#define VIRT IP_FAMILY_VIRTUAL
+#define ISR4K_FS "bootflash:", "bootflash: flash:"
+#define G2_FS "flash0:", "flash0: flash:"
+#define CAT_FS "flash:", "flash: bootflash:"
+
+static const row rows[] = {
+	/* IOS-XE routers */
+	{ "ISR4200", XE_R, "ISR422", NULL, "isr4200", {0}, ISR4K_FS, F_INSTALL },
+	{ "ISR4300", XE_R, "ISR432 ISR433 ISR435", NULL, "isr4300", {0}, ISR4K_FS, F_INSTALL },
+	{ "ISR4400", XE_R, "ISR443 ISR445", NULL, "isr4400", {0}, ISR4K_FS, F_INSTALL },
+	{ "ISR4461", XE_R, "ISR446", NULL, "isr4400v2", {0}, ISR4K_FS, F_INSTALL },
+	{ "ISR1100", XE_R, "C11", NULL, "c1100", {0}, ISR4K_FS, F_INSTALL },
+	{ "ASR1001", XE_R, "ASR1001", NULL, "asr1001", {0}, "bootflash:", NULL, F_INSTALL },
+	{ "ASR1001-X", XE_R, "ASR1001-X", NULL, "asr1001x", {0}, "bootflash:", NULL, F_INSTALL },
+	{ "ASR1002-X", XE_R, "ASR1002-X", NULL, "asr1002x", {0}, "bootflash:", NULL, F_INSTALL },
+	/* image family not recorded here: unknown rather than guessed */
+	{ "ASR1000-HX", XE_R, "ASR1001-HX ASR1002-HX", NULL, NULL, {0}, "bootflash:", NULL, F_INSTALL },
+	{ "ASR1000", XE_R, "ASR1002 ASR1004 ASR1006 ASR1009 ASR1013", NULL, NULL,
+	  { "asr1000", "asr1000rp1", "asr1000rp2", NULL }, "bootflash:", NULL, F_INSTALL },
+	{ "CSR1000V", XE_R, "CSR1000V", NULL, "csr1000v", {0}, "bootflash:", NULL, F_INSTALL },
+	{ "C8000V", XE_R, "C8000V", NULL, "c8000v", {0}, "bootflash:", NULL, F_INSTALL },
+	{ "C8200", XE_R, "C8200", NULL, "c8000be", {0}, "bootflash:", NULL, F_INSTALL },
+	{ "C8300", XE_R, "C8300", NULL, "c8000be", {0}, "bootflash:", NULL, F_INSTALL },
+	{ "C8500", XE_R, "C8500", NULL, "c8000aep", {0}, "bootflash:", NULL, F_INSTALL },
+	{ NULL, XE_R, NULL, "X86_64_LINUX_IOSD PPC_LINUX_IOSD", NULL, {0}, "bootflash:", NULL, F_INSTALL },
+	/* classic IOS routers */
+	{ "C1900", CL_R, "CISCO19", "C1900-", "c1900", {0}, G2_FS, 0 },
+	{ "C2900", CL_R, "CISCO29", "C2900-", "c2900", {0}, G2_FS, 0 },
+	{ "C3900", CL_R, "CISCO3925 CISCO3945", "C3900-", "c3900", {0}, G2_FS, 0 },
+	{ "C3900E", CL_R, "CISCO3925E CISCO3945E", "C3900E-", "c3900e", {0}, G2_FS, 0 },
+	{ "C180X", CL_R, "180", "C180X-", "c180x", {0}, "flash:", NULL, 0 },
+	{ "C181X", CL_R, "181", "C181X-", "c181x", {0}, "flash:", NULL, 0 },
+	{ "C1841", CL_R, "CISCO1841 1841", "C1841-", "c1841", {0}, "flash:", NULL, 0 },
+	{ "C2801", CL_R, "CISCO2801", "C2801-", "c2801", {0}, "flash:", NULL, 0 },
+	{ "C2800", CL_R, "CISCO2811 CISCO2821 CISCO2851", "C2800NM-", "c2800nm", {0}, "flash:", NULL, 0 },
+	{ "C3825", CL_R, "CISCO3825", "C3825-", "c3825", {0}, "flash:", NULL, 0 },
+	{ "C3845", CL_R, "CISCO3845", "C3845-", "c3845", {0}, "flash:", NULL, 0 },
+	{ "C2600", CL_R, "261 262 265", "C2600-", "c2600", {0}, "flash:", NULL, 0 },
+	{ "C7200", CL_R, "720", "C7200-", "c7200", {0}, NULL, NULL, 0 },
+	/* classic switches */
+	{ "C2940", CL_S, "WS-C2940", "C2940-", "c2940", {0}, "flash:", NULL, 0 },
+	{ "C2950", CL_S, "WS-C2950", "C2950-", "c2950", {0}, "flash:", NULL, 0 },
+	{ "C2960", CL_S, "WS-C2960", "C2960-", "c2960", {0}, "flash:", NULL, 0 },
+	{ "C2960S", CL_S, "WS-C2960S", "C2960S-", "c2960s", {0}, "flash:", NULL, 0 },
+	{ "C2960X", CL_S, "WS-C2960X", "C2960X-", "c2960x", {0}, "flash:", NULL, 0 },
+	{ "C2960L", CL_S, "WS-C2960L", "C2960L-", "c2960l", {0}, "flash:", NULL, 0 },
+	{ "C2960C", CL_S, "WS-C2960C", "C2960C405-", "c2960c405", {0}, "flash:", NULL, 0 },
+	{ "C2960CX", CL_S, "WS-C2960CX", "C2960CX-", "c2960cx", {0}, "flash:", NULL, 0 },
+	{ "C3550", CL_S, "WS-C3550", "C3550-", "c3550", {0}, "flash:", NULL, 0 },
+	{ "C3560", CL_S, "WS-C3560", "C3560-", "c3560", {0}, "flash:", NULL, 0 },
+	{ "C3560E", CL_S, "WS-C3560E WS-C3560X", "C3560E-", "c3560e", {0}, "flash:", NULL, 0 },
+	{ "C3560C", CL_S, "WS-C3560C", "C3560C405-", "c3560c405", {0}, "flash:", NULL, 0 },
+	{ "C3560CG", CL_S, "WS-C3560CG", "C3560C405EX-", "c3560c405ex", {0}, "flash:", NULL, 0 },
+	{ "C3560CX", CL_S, "WS-C3560CX", "C3560CX-", "c3560cx", {0}, "flash:", NULL, 0 },
+	{ "C3750", CL_S, "WS-C3750", "C3750-", "c3750", {0}, "flash:", NULL, 0 },
+	{ "C3750E", CL_S, "WS-C3750E WS-C3750X", "C3750E-", "c3750e", {0}, "flash:", NULL, 0 },
+	{ "IE2000", CL_S, "IE-2000", "IE2000-", "ie2000", {0}, "flash:", NULL, 0 },
+	{ "IE3000", CL_S, "IE-3000", "IES-", "ies", {0}, "flash:", NULL, 0 },
+	{ "IE4000", CL_S, "IE-4000", "IE4000-", "ie4000", {0}, "flash:", NULL, 0 },
+	{ "IE4010", CL_S, "IE-4010", "IE4010-", "ie4010", {0}, "flash:", NULL, 0 },
+	{ "IE5000", CL_S, "IE-5000", "IE5000-", "ie5000", {0}, "flash:", NULL, 0 },
+	/* Cat4500 / 4900 */
+	{ "C4948", C45, "WS-C4948", "CAT4500-", "cat4500", {0}, "bootflash:", NULL, 0 },
+	{ "C4948E", C45, "WS-C4948E WS-C4900M", "CAT4500E-", "cat4500e", {0}, "bootflash:", NULL, 0 },
+	{ "C4500X", C45, "WS-C4500X", "CAT4500ES8-", "cat4500es8", {0}, "bootflash:", NULL, 0 },
+	{ "C4500", C45, "WS-C450", NULL, NULL, { "cat4500e", "cat4500es8", "cat4500", NULL },
+	  "bootflash:", NULL, 0 },
+	/* IOS-XE switches */
+	{ "C3850", XE_S, "WS-C3850", "CAT3K_CAA-", "cat3k_caa", {0}, CAT_FS, F_INSTALL },
+	{ "C3650", XE_S, "WS-C3650", "CAT3K_CAA-", "cat3k_caa", {0}, CAT_FS, F_INSTALL },
+	{ "C9200", XE_S, "C9200", "CAT9K_LITE_IOSXE", "cat9k_lite", {0}, CAT_FS, F_INSTALL | F_CAT9K },
+	{ "C9300", XE_S, "C9300", "CAT9K_IOSXE", "cat9k", {0}, CAT_FS, F_INSTALL | F_CAT9K },
+	{ "C9400", XE_S, "C9400 C9407 C9410", "CAT9K_IOSXE", "cat9k", {0}, CAT_FS, F_INSTALL | F_CAT9K },
+	{ "C9500", XE_S, "C9500", "CAT9K_IOSXE", "cat9k", {0}, CAT_FS, F_INSTALL | F_CAT9K },
+	{ "C9600", XE_S, "C9600 C9606", "CAT9K_IOSXE", "cat9k", {0}, CAT_FS, F_INSTALL | F_CAT9K },
+	{ "IE3X00", XE_S, "IE-3200 IE-3300 IE-3400", "IE3X00", "ie3x00", {0}, "flash:", NULL, 0 },
+	{ "IE3100", XE_S, "IE-31", NULL, NULL, {0}, NULL, NULL, 0 },
+	/* virtual: both print "Cisco IOSv" on the processor line */
+	{ "vIOS-L2", VIRT, "IOSV", "VIOS_L2", "vios_l2", {0}, "flash0:", NULL, F_NEEDS_SW },
+	{ "IOSv", VIRT, "IOSV", "VIOS-", "vios", {0}, "flash0:", NULL, 0 },
+};
+
+static const struct {
+	const char *name;
+	uint32_t confreg;
+	bool bootvar;
+} families[] = {
+	[IP_FAMILY_UNKNOWN] = { "unknown", 0, false },
+	[IP_FAMILY_ROUTER_CLASSIC] = { "router-classic", 0x2102, false },
+	[IP_FAMILY_ROUTER_XE] = { "router-xe", 0x2102, false },
+	[IP_FAMILY_SWITCH_CLASSIC] = { "switch-classic", 0xF, true },
+	[IP_FAMILY_SWITCH_CAT4500] = { "switch-cat4500", 0x2102, false },
+	[IP_FAMILY_SWITCH_XE] = { "switch-xe", 0x102, true },
+	[IP_FAMILY_VIRTUAL] = { "virtual", 0x0, false },
+};
+
+#define N_ROWS (sizeof(rows) / sizeof(rows[0]))
+
+/* Length of the longest word of `list` that s starts with (any case). */
+static size_t longest_prefix(const char *list, const char *s)
+{
+	size_t best = 0;
+	while (list && *list) {
+		size_t n = strcspn(list, " ");
+		if (n > best && strncasecmp(list, s, n) == 0)
+			best = n;
+		list += n;
+		list += strspn(list, " ");
+	}
+	return best;
+}
+
+/* Whether `word` (len bytes) is one of the space-separated words of list. */
+static bool list_has(const char *list, const char *word, size_t len)
+{
+	while (list && *list) {
+		size_t n = strcspn(list, " ");
+		if (n == len && len && strncasecmp(list, word, n) == 0)
+			return true;
+		list += n;
+		list += strspn(list, " ");
+	}
+	return false;
+}
+
+/* The platform token of the running image's file name ("isr4300"), or "". */
+static void running_token(const ip_device *dev, char *buf, size_t n)
+{
+	ip_image_name img;
+	const char *p = dev->system_image.path;
+	buf[0] = '\0';
+	if (p && ip_image_name_parse(&img, p, strlen(p)) && img.platform[0])
+		snprintf(buf, n, "%s", img.platform);
+}
+
+static bool row_sw_matches(const row *r, const ip_device *dev, const char *tok)
+{
+	if (dev->software_image.s && longest_prefix(r->sw, dev->software_image.s))
+		return true;
+	return tok[0] && list_has(r->tokens, tok, strlen(tok));
+}
+
+static const row *by_model(const ip_device *dev, const char *tok)
+{
+	const row *best = NULL;
+	size_t best_len = 0;
+	for (size_t i = 0; i < N_ROWS && dev->platform.s; i++) {
+		size_t n = longest_prefix(rows[i].models, dev->platform.s);
+		if (n == 0 || n < best_len || (n == best_len && best))
+			continue;
+		if ((rows[i].flags & F_NEEDS_SW) && !row_sw_matches(&rows[i], dev, tok))
+			continue;
+		best = &rows[i];
+		best_len = n;
+	}
+	return best;
+}
+
+static const row *by_software(const ip_device *dev)
+{
+	const row *best = NULL;
+	size_t best_len = 0;
+	for (size_t i = 0; i < N_ROWS && dev->software_image.s; i++) {
+		size_t n = longest_prefix(rows[i].sw, dev->software_image.s);
+		if (n > best_len) {
+			best = &rows[i];
+			best_len = n;
+		}
+	}
+	return best;
+}
+
+static const row *by_token(const char *tok)
+{
+	for (size_t i = 0; i < N_ROWS && tok[0]; i++)
+		if (list_has(rows[i].tokens, tok, strlen(tok)))
+			return &rows[i];
+	return NULL;
+}
+
+/* Several rows share a software image or token (Cat3650 and Cat3850,
+ * C9300 and C9500): the series is then not known from it. */
+static bool shared(const row *r, bool software)
+{
+	for (size_t i = 0; i < N_ROWS; i++) {
+		const row *o = &rows[i];
+		if (o == r)
+			continue;
+		if (software && o->sw && r->sw && strcasecmp(o->sw, r->sw) == 0)
+			return true;
+		if (!software && o->tokens && r->tokens && strcasecmp(o->tokens, r->tokens) == 0)
+			return true;
+	}
+	return false;
+}
+
+static void fill(ip_platform *out, const row *r, const char *tok, bool exact)
+{
+	out->family = r->family;
+	out->series = exact ? r->series : NULL;
+	out->image_platforms = r->tokens;
+	for (size_t i = 0; r->narrow[0] && i < 4 && r->narrow[i]; i++)
+		if (tok[0] && strcasecmp(r->narrow[i], tok) == 0)
+			out->image_platforms = r->narrow[i];
+	out->normal_confreg = families[r->family].confreg;
+	out->has_normal_confreg = true;
+	out->confreg_line_optional = (r->flags & F_CAT9K) != 0;
+	out->confreg_ignored = (r->flags & F_CAT9K) != 0;
+	out->boot_from_bootvar = families[r->family].bootvar;
+	out->has_install_mode = (r->flags & F_INSTALL) != 0;
+	out->default_fs = r->fs;
+	out->fs_aliases = r->aliases;
+}
+
+/* The weakest evidence: flash0: exists on classic IOS only on ISR G2
+ * routers (and IOSv, which its software image names). */
+static bool by_filesystem(ip_platform *out, const ip_device *dev)
+{
+	if (dev->os == IP_OS_IOSXE)
+		return false;
+	const ip_filesystem *fs = ip_device_filesystem_find(dev, "flash0:");
+	if (!fs)
+		return false;
+	out->family = IP_FAMILY_ROUTER_CLASSIC;
+	out->normal_confreg = families[out->family].confreg;
+	out->has_normal_confreg = true;
+	out->default_fs = "flash0:";
+	out->fs_aliases = "flash0: flash:";
+	out->evidence = fs->span;
+	return true;
+}
+
+void ip_platform_classify(ip_platform *out, const ip_device *dev)
+{
+	char tok[32];
+	memset(out, 0, sizeof(*out));
+	running_token(dev, tok, sizeof(tok));
+	const row *r = by_model(dev, tok);
+	if (r) {
+		fill(out, r, tok, true);
+		out->evidence = dev->platform.span;
+		return;
+	}
+	if (dev->platform.s)
+		return; /* a model the table does not know: see the top comment */
+	const row *sw = by_software(dev);
+	const row *img = by_token(tok);
+	if (sw && !(sw->series == NULL && img && img->family == sw->family)) {
+		fill(out, sw, tok, !shared(sw, true));
+		out->evidence = dev->software_image.span;
+	} else if (img) {
+		fill(out, img, tok, !shared(img, false));
+		out->evidence = dev->system_image.span;
+	} else {
+		by_filesystem(out, dev);
+	}
+}
+
+const char *ip_family_name(ip_family f)
+{
+	if ((size_t)f >= sizeof(families) / sizeof(families[0]))
+		return "unknown";
+	return families[f].name;
+}
+
+int ip_platform_image_fits(const ip_platform *p, const char *image_platform)
+{
+	if (!p || !p->image_platforms || !image_platform || !*image_platform)
+		return -1;
+	return list_has(p->image_platforms, image_platform, strlen(image_platform));
+}

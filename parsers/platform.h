@@ -36,6 +36,10 @@ typedef struct ip_platform {
 	bool boot_from_bootvar;     /* switches: the BOOT variable (show boot) decides, not the config */
 	bool has_install_mode;      /* IOS-XE devices that can run packages.conf */
 	const char *default_fs;     /* "flash:", "bootflash:", "flash0:"; NULL if unknown */
+	/* Prefixes that name one filesystem on this platform, space separated
+	 * ("flash: bootflash:" on a Cat9k, "flash0: flash:" on an ISR G2), for
+	 * captures without `show file systems`; NULL if none are known. */
+	const char *fs_aliases;
 	ip_span evidence;           /* the fact the family was decided from */
 } ip_platform;
 

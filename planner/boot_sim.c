@@ -1,6 +1,764 @@
-/* placeholder: being written */
+/* The boot simulator: the order of boot_sim.h, applied to a device state.
+ *
+ * Platform decisions (DOMAIN.md §1.2, §2.3, §2.5; seed section 1):
+ * - Switches stop at the switch: prompt when Manual Boot is yes, whatever
+ *   the register says; on a Cat9k the register has no effect at all, so
+ *   Manual Boot is the only switch and must be known.
+ * - Classic switches print a register fixed at 0xF: when no register line
+ *   was read the boot goes on (the fixed value cannot stop it).
+ * - Boot field 0 on IOSv is how it runs: it boots its disk image, not
+ *   ROMMON. The prediction is the image it runs now.
+ * - `boot system rom`: classic routers load their ROM or boot-helper image
+ *   where they have one (PLATFORM_ROM); IOS-XE and switches have none and
+ *   stop in ROMMON.
+ * - When no entry can boot: routers boot the first image in flash, classic
+ *   switches the first one a depth-first search of flash finds (directories
+ *   included, as tar installs put the image in one). That a classic switch
+ *   also searches after a BOOT list that failed is UNCONFIRMED (DOMAIN.md
+ *   §2.3): it is assumed, and the trace says so. Cat3k/Cat9k stop at
+ *   switch: (FN63641: "The BOOT environment variable needs to be set");
+ *   Cat4500 with no boot statement stays in ROMMON, and with only failing
+ *   ones retries its list for ever: it does not come up either way.
+ * - "First image": IOS documents a first image in flash but not the order it
+ *   reads flash in; the seed says alphabetical. Where the alphabetically
+ *   first and the listing-first image differ the outcome is AMBIGUOUS and
+ *   names both; where they agree it is the image.
+ * - A file is absent only when a complete listing of its directory says so:
+ *   a listing cut short, or a directory whose contents were not listed,
+ *   leaves the prediction UNKNOWN with the capture that would settle it.
+ * - A file a boot entry names is assumed to load when it is present and is
+ *   not clearly something else (a directory, an empty file, a tar archive,
+ *   a sub-package, a text file): its integrity is other rules' business. */
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
+#include <strings.h>
+
 #include "boot_sim.h"
-void ip_boot_predict(ip_boot_prediction *out, ip_arena *a, const ip_device *dev) { (void)a; (void)dev; memset(out, 0, sizeof(*out)); }
-const char *ip_next_outcome_name(ip_next_outcome o) { (void)o; return "unknown"; }
-const char *ip_next_step_name(ip_next_step s) { (void)s; return "none"; }
+#include "image_name.h"
+
+typedef struct sim {
+	ip_boot_prediction *out;
+	ip_arena *a;
+	const ip_device *dev;
+	ip_platform plat;
+	bool skipped;      /* an entry before the current one was skipped */
+	ip_next_step step; /* BOOT_STATEMENT or BOOT_VARIABLE */
+} sim;
+
+typedef enum res { R_SKIP, R_DONE } res;
+
+static const ip_span no_span;
+
+static void trace(sim *s, ip_span span, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void trace(sim *s, ip_span span, const char *fmt, ...)
+{
+	char buf[640];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	ip_boot_prediction *o = s->out;
+	ip_trace_line *t = IP_PUSH(s->a, o->trace, o->n_trace, o->cap_trace);
+	t->text = ip_arena_strdup(s->a, buf);
+	t->span = span;
+}
+
+static void decide(sim *s, ip_next_outcome o, ip_next_step step, ip_span span)
+{
+	s->out->outcome = o;
+	s->out->step = step;
+	s->out->span = span;
+}
+
+/* Stop: the fact the next step needs is not known; `missing` names the
+ * capture that supplies it. The caller has traced why. */
+static res stop_unknown(sim *s, const char *missing, ip_span span)
+{
+	decide(s, IP_NEXT_UNKNOWN, IP_STEP_NONE, span);
+	s->out->missing = missing;
+	return R_DONE;
+}
+
+static bool is_switch(ip_family f)
+{
+	return f == IP_FAMILY_SWITCH_CLASSIC || f == IP_FAMILY_SWITCH_XE;
+}
+
+/* --- filesystems and files ------------------------------------------------ */
+
+/* Whether `name` is one of the space-separated words of list. */
+static bool word_in(const char *list, const char *name)
+{
+	size_t len = strlen(name);
+	while (list && *list) {
+		size_t n = strcspn(list, " ");
+		if (n == len && strncasecmp(list, name, n) == 0)
+			return true;
+		list += n;
+		list += strspn(list, " ");
+	}
+	return false;
+}
+
+static bool fs_names(const sim *s, const ip_filesystem *fs, const char *name)
+{
+	if (strcasecmp(fs->name, name) == 0 || word_in(fs->aliases, name))
+		return true;
+	/* a platform alias: name and fs->name are one filesystem there */
+	return word_in(s->plat.fs_aliases, name) &&
+	       word_in(s->plat.fs_aliases, fs->name);
+}
+
+static bool captured(const ip_device *dev, ip_cmd cmd)
+{
+	for (size_t i = 0; i < dev->n_sources; i++)
+		if (dev->sources[i].cmd == cmd)
+			return true;
+	return false;
+}
+
+/* The filesystem `name` names, preferring one that was listed. *absent is
+ * set when show file systems was read and names no such filesystem. */
+static const ip_filesystem *fs_resolve(const sim *s, const char *name,
+				       bool *absent)
+{
+	const ip_filesystem *any = NULL;
+	*absent = false;
+	for (size_t i = 0; i < s->dev->n_filesystems; i++) {
+		const ip_filesystem *fs = &s->dev->filesystems[i];
+		if (!fs_names(s, fs, name))
+			continue;
+		if (fs->listed)
+			return fs;
+		any = any ? any : fs;
+	}
+	*absent = !any && captured(s->dev, IP_CMD_FILE_SYSTEMS);
+	return any;
+}
+
+static const ip_file *find_n(const ip_filesystem *fs, const char *name, size_t n)
+{
+	for (size_t i = 0; i < fs->n_files; i++)
+		if (strncmp(fs->files[i].name, name, n) == 0 &&
+		    fs->files[i].name[n] == '\0')
+			return &fs->files[i];
+	return NULL;
+}
+
+/* Whether the contents of directory name[0..n) were listed. */
+static bool contents_listed(const ip_filesystem *fs, const char *name, size_t n)
+{
+	for (size_t i = 0; i < fs->n_files; i++)
+		if (strncmp(fs->files[i].name, name, n) == 0 &&
+		    fs->files[i].name[n] == '/')
+			return true;
+	return false;
+}
+
+typedef enum look { L_FOUND, L_ABSENT, L_UNKNOWN } look;
+
+/* Find path on fs. L_UNKNOWN sets *missing (and traces why). */
+static look file_look(sim *s, const ip_filesystem *fs, const char *path,
+		      ip_span span, const ip_file **f, const char **missing)
+{
+	while (*path == '/')
+		path++;
+	*f = find_n(fs, path, strlen(path));
+	if (*f)
+		return L_FOUND;
+	*missing = ip_arena_printf(s->a, "show %s", fs->name);
+	if (!fs->listed || !fs->complete) {
+		trace(s, span, "%s was %s: whether it holds %.200s is unknown",
+		      fs->name, fs->listed ? "listed only in part (cut short?)"
+					   : "not listed", path);
+		return L_UNKNOWN;
+	}
+	if (fs->recursive)
+		return L_ABSENT;
+	for (const char *sl = strchr(path, '/'); sl; sl = strchr(sl + 1, '/')) {
+		size_t n = (size_t)(sl - path);
+		if (!find_n(fs, path, n))
+			return L_ABSENT; /* the directory is not there */
+		if (!contents_listed(fs, path, n)) {
+			*missing = ip_arena_printf(s->a, "dir /recursive %s", fs->name);
+			trace(s, span, "the listing of %s does not show what directory "
+			      "%.*s holds", fs->name, (int)n, path);
+			return L_UNKNOWN;
+		}
+	}
+	return L_ABSENT;
+}
+
+static bool text_name(const char *name)
+{
+	static const char *const ext[] = { ".text", ".txt", ".cfg", ".dat",
+					   ".log", ".xml", ".tcl", ".lic" };
+	const char *dot = strrchr(name, '.');
+	for (size_t i = 0; dot && i < sizeof(ext) / sizeof(ext[0]); i++)
+		if (strcasecmp(dot, ext[i]) == 0)
+			return true;
+	return false;
+}
+
+/* Why the file an entry names cannot boot, or NULL. */
+static const char *unbootable(const sim *s, const char *fsname, const ip_file *f)
+{
+	ip_image_name n;
+	bool ok = ip_image_name_parse(&n, f->name, strlen(f->name));
+	if (f->is_dir)
+		return "is a directory";
+	if (f->size.known && f->size.v == 0)
+		return "is empty (0 bytes)";
+	if (ok && n.kind == IP_IMAGE_TAR)
+		return "is a tar archive (archive download-sw unpacks it; it does not boot)";
+	if (ok && n.kind == IP_IMAGE_PACKAGE)
+		return "is a sub-package, not a bootable image";
+	if (ok && n.kind == IP_IMAGE_PROVISIONING) {
+		if (s->plat.family != IP_FAMILY_UNKNOWN && !s->plat.has_install_mode)
+			return "is an install-mode file, and this platform has no install mode";
+		if (strncasecmp(fsname, "usb", 3) == 0)
+			return "is an install-mode file outside flash: install mode boots only from flash";
+	}
+	if (!ok && text_name(f->name))
+		return "is not an image";
+	return NULL;
+}
+
+/* --- the first image ------------------------------------------------------ */
+
+/* Component-wise byte order: "d/x" sorts as the directory d, before "d-1". */
+static int path_cmp(const char *a, const char *b)
+{
+	for (;; a++, b++) {
+		unsigned ca = *a == '/' ? 1u : (unsigned char)*a;
+		unsigned cb = *b == '/' ? 1u : (unsigned char)*b;
+		if (ca != cb || ca == 0)
+			return (ca > cb) - (ca < cb);
+	}
+}
+
+enum { MAX_DEPTH = 16 };
+
+/* Depth-first listing order: the position of each ancestor directory, then
+ * of the file (a directory not listed itself takes its file's position). */
+static size_t listing_key(const ip_filesystem *fs, const ip_file *f, size_t *key)
+{
+	size_t n = 0, self = (size_t)(f - fs->files);
+	for (const char *sl = strchr(f->name, '/'); sl && n + 1 < MAX_DEPTH;
+	     sl = strchr(sl + 1, '/')) {
+		const ip_file *d = find_n(fs, f->name, (size_t)(sl - f->name));
+		key[n++] = d ? (size_t)(d - fs->files) : self;
+	}
+	key[n++] = self;
+	return n;
+}
+
+static bool listed_before(const ip_filesystem *fs, const ip_file *a, const ip_file *b)
+{
+	size_t ka[MAX_DEPTH], kb[MAX_DEPTH];
+	size_t na = listing_key(fs, a, ka), nb = listing_key(fs, b, kb);
+	for (size_t i = 0; i < na && i < nb; i++)
+		if (ka[i] != kb[i])
+			return ka[i] < kb[i];
+	return na < nb;
+}
+
+/* A bootable name that also names its platform: "nvram_backup.bin" ends
+ * in .bin but is no image. */
+static bool is_image(const char *name)
+{
+	ip_image_name n;
+	return ip_image_name_bootable(name) &&
+	       ip_image_name_parse(&n, name, strlen(name)) && n.platform[0];
+}
+
+typedef struct firsts {
+	const ip_file *listing, *alpha;
+} firsts;
+
+static firsts first_images(const sim *s, const ip_filesystem *fs)
+{
+	bool deep = s->plat.family == IP_FAMILY_SWITCH_CLASSIC;
+	firsts r = { NULL, NULL };
+	for (size_t i = 0; i < fs->n_files; i++) {
+		const ip_file *f = &fs->files[i];
+		if (f->is_dir || (!deep && strchr(f->name, '/')) ||
+		    (f->size.known && f->size.v == 0) || !is_image(f->name))
+			continue;
+		if (!r.listing || listed_before(fs, f, r.listing))
+			r.listing = f;
+		if (!r.alpha || path_cmp(f->name, r.alpha->name) < 0)
+			r.alpha = f;
+	}
+	return r;
+}
+
+/* A classic switch searches directories too: one whose contents were not
+ * listed, met before the image found, may hold an earlier one. */
+static const ip_file *unlisted_dir_before(const ip_filesystem *fs, firsts r)
+{
+	for (size_t i = 0; i < fs->n_files && !fs->recursive; i++) {
+		const ip_file *d = &fs->files[i];
+		if (!d->is_dir || strchr(d->name, '/') ||
+		    contents_listed(fs, d->name, strlen(d->name)))
+			continue;
+		if (!r.listing || d < r.listing || !r.alpha ||
+		    path_cmp(d->name, r.alpha->name) < 0)
+			return d;
+	}
+	return NULL;
+}
+
+static void take_first(sim *s, const char *fsname, firsts r)
+{
+	ip_boot_prediction *o = s->out;
+	o->filesystem = fsname;
+	o->path = r.alpha->name;
+	o->file = r.alpha;
+	if (r.alpha == r.listing) {
+		trace(s, r.alpha->span, "first bootable image on %s, both in listing "
+		      "order and alphabetically: %.200s", fsname, r.alpha->name);
+		decide(s, IP_NEXT_IMAGE, IP_STEP_FIRST_IMAGE, r.alpha->span);
+	} else {
+		o->alt_path = r.listing->name;
+		trace(s, r.alpha->span, "alphabetically first bootable image on %s: "
+		      "%.200s", fsname, r.alpha->name);
+		trace(s, r.listing->span, "first bootable image in the listing: %.200s; "
+		      "which of the two boots depends on the order the platform "
+		      "reads flash in", r.listing->name);
+		decide(s, IP_NEXT_AMBIGUOUS, IP_STEP_FIRST_IMAGE, r.alpha->span);
+	}
+}
+
+/* The first image on fsname: R_DONE when decided (image, ambiguous or
+ * unknown), R_SKIP when fsname holds nothing bootable. */
+static res first_image(sim *s, const char *fsname, ip_span span)
+{
+	bool absent;
+	const ip_filesystem *fs = fs_resolve(s, fsname, &absent);
+	if (!fs) {
+		trace(s, span, absent ? "this device has no %s (show file systems)"
+				      : "%s was not listed: its first image is unknown",
+		      fsname);
+		return absent ? R_SKIP
+			      : stop_unknown(s, ip_arena_printf(s->a, "show %s", fsname), span);
+	}
+	if (!fs->listed || !fs->complete) {
+		trace(s, fs->span, "%s was %s: its first image is unknown", fs->name,
+		      fs->listed ? "listed only in part (cut short?)" : "not listed");
+		return stop_unknown(s, ip_arena_printf(s->a, "show %s", fs->name), span);
+	}
+	firsts r = first_images(s, fs);
+	const ip_file *d = s->plat.family == IP_FAMILY_SWITCH_CLASSIC
+				   ? unlisted_dir_before(fs, r) : NULL;
+	if (d) {
+		trace(s, d->span, "the switch searches flash depth-first, and the "
+		      "contents of directory %.200s were not listed", d->name);
+		return stop_unknown(s, ip_arena_printf(s->a, "dir /recursive %s",
+						       fs->name), d->span);
+	}
+	if (!r.listing) {
+		trace(s, fs->span, "%s holds no bootable image", fs->name);
+		return R_SKIP;
+	}
+	take_first(s, fsname, r);
+	return R_DONE;
+}
+
+/* --- boot entries --------------------------------------------------------- */
+
+static const char *label(const sim *s)
+{
+	return s->step == IP_STEP_BOOT_VARIABLE ? "BOOT entry" : "boot system";
+}
+
+static void take_entry(sim *s, const ip_boot_entry *e, size_t idx)
+{
+	s->out->entry = e;
+	s->out->entry_index = idx;
+	s->out->skipped_entries = s->skipped;
+	s->out->from_fallback = idx > 0;
+}
+
+static void note_fit(sim *s, const ip_file *f)
+{
+	ip_image_name n;
+	if (!ip_image_name_parse(&n, f->name, strlen(f->name)) || !n.platform[0])
+		return;
+	if (ip_platform_image_fits(&s->plat, n.platform) == 0)
+		trace(s, f->span, "%.200s is built for %s, not for this platform (%s)",
+		      f->name, n.platform, s->plat.image_platforms);
+}
+
+/* The entry names the running image: it was there at the last boot, which
+ * is a hint, not proof that it still is. */
+static void running_note(sim *s, const char *fsname, const ip_boot_entry *e)
+{
+	const ip_path *img = &s->dev->system_image;
+	if (!fsname || !img->path || !img->filesystem || !e->path ||
+	    strcmp(img->path, e->path) != 0)
+		return;
+	ip_filesystem probe = { .name = img->filesystem };
+	if (fs_names(s, &probe, fsname))
+		trace(s, img->span, "%.200s is the image running now, so it was "
+		      "there at the last boot; the listing does not show that it "
+		      "still is", e->path);
+}
+
+static res entry_file(sim *s, const ip_boot_entry *e, size_t idx)
+{
+	const char *fsname = e->filesystem ? e->filesystem : s->plat.default_fs;
+	bool absent;
+	const ip_filesystem *fs = fsname ? fs_resolve(s, fsname, &absent) : NULL;
+	if (!fs && fsname && absent) {
+		trace(s, e->span, "%s %.200s: skipped, this device has no %s",
+		      label(s), e->raw, fsname);
+		return R_SKIP;
+	}
+	const ip_file *f = NULL;
+	const char *missing = fsname ? ip_arena_printf(s->a, "show %s", fsname)
+				     : "show file systems";
+	look l = fs ? file_look(s, fs, e->path, e->span, &f, &missing) : L_UNKNOWN;
+	if (!fs)
+		trace(s, e->span, "%s %.200s: %s was not listed", label(s), e->raw,
+		      fsname ? fsname : "its filesystem");
+	if (l == L_UNKNOWN) {
+		running_note(s, fsname, e);
+		take_entry(s, e, idx);
+		return stop_unknown(s, missing, e->span);
+	}
+	if (l == L_ABSENT) {
+		trace(s, e->span, "%s %.200s: skipped, %s has no %.200s", label(s),
+		      e->raw, fs->name, e->path);
+		return R_SKIP;
+	}
+	const char *why = unbootable(s, fsname, f);
+	if (why) {
+		trace(s, f->span, "%s %.200s: skipped, %.200s %s", label(s), e->raw,
+		      f->name, why);
+		return R_SKIP;
+	}
+	trace(s, e->span, "%s %.200s: %s holds it: this is the image that boots",
+	      label(s), e->raw, fs->name);
+	note_fit(s, f);
+	take_entry(s, e, idx);
+	s->out->filesystem = fsname;
+	s->out->path = e->path;
+	s->out->file = f;
+	decide(s, IP_NEXT_IMAGE, s->step, e->span);
+	return R_DONE;
+}
+
+static res entry_network(sim *s, const ip_boot_entry *e, size_t idx)
+{
+	trace(s, e->span, "%s %.200s: loads %.200s over the network from %s; "
+	      "whether the server has it cannot be checked offline, and if the "
+	      "load fails IOS goes on to the next entry", label(s), e->raw,
+	      e->path ? e->path : "a file", e->server ? e->server : "a server");
+	take_entry(s, e, idx);
+	s->out->filesystem = e->filesystem;
+	s->out->path = e->path;
+	decide(s, IP_NEXT_NETWORK, s->step, e->span);
+	return R_DONE;
+}
+
+static res entry_rom(sim *s, const ip_boot_entry *e, size_t idx)
+{
+	bool classic = s->plat.family == IP_FAMILY_ROUTER_CLASSIC;
+	trace(s, e->span, "%s rom: %s", label(s),
+	      classic ? "loads the ROM or boot-helper image where the router has "
+			"one, else stops in ROMMON"
+		      : "this platform has no ROM image: it stops in ROMMON");
+	take_entry(s, e, idx);
+	decide(s, classic ? IP_NEXT_PLATFORM_ROM : IP_NEXT_ROMMON, s->step, e->span);
+	return R_DONE;
+}
+
+static int active_member(const ip_device *dev)
+{
+	for (size_t i = 0; i < dev->n_members; i++)
+		if (dev->members[i].active)
+			return dev->members[i].number;
+	return 0;
+}
+
+static res entry_try(sim *s, const ip_boot_entry *e, size_t idx)
+{
+	int active = active_member(s->dev);
+	if (e->member > 0 && active > 0 && e->member != active) {
+		trace(s, e->span, "%s %.200s: skipped, it is for switch %d and the "
+		      "active switch is %d", label(s), e->raw, e->member, active);
+		return R_SKIP;
+	}
+	switch (e->kind) {
+	case IP_BOOT_FILE:
+		return entry_file(s, e, idx);
+	case IP_BOOT_FLASH_FIRST: {
+		const char *fsname = e->filesystem ? e->filesystem : s->plat.default_fs;
+		if (!fsname) {
+			trace(s, e->span, "%s %.200s: the default flash is unknown",
+			      label(s), e->raw);
+			take_entry(s, e, idx);
+			return stop_unknown(s, "show file systems", e->span);
+		}
+		trace(s, e->span, "%s %.200s: the first image on %s", label(s),
+		      e->raw, fsname);
+		res r = first_image(s, fsname, e->span);
+		if (r == R_DONE)
+			take_entry(s, e, idx);
+		return r;
+	}
+	case IP_BOOT_NETWORK:
+	case IP_BOOT_MOP:
+		return entry_network(s, e, idx);
+	case IP_BOOT_ROM:
+		return entry_rom(s, e, idx);
+	case IP_BOOT_OTHER:
+		break;
+	}
+	trace(s, e->span, "%s %.200s: not understood, so what it loads is unknown",
+	      label(s), e->raw);
+	take_entry(s, e, idx);
+	return stop_unknown(s, "a boot entry iosplan can read", e->span);
+}
+
+/* --- the steps ------------------------------------------------------------ */
+
+static res unknown_platform(sim *s)
+{
+	const ip_device *d = s->dev;
+	if (!d->platform.s && !d->software_image.s) {
+		trace(s, no_span, "the platform is unknown, and with it the boot "
+		      "order it follows");
+		return stop_unknown(s, "show version", no_span);
+	}
+	const ip_text *t = d->platform.s ? &d->platform : &d->software_image;
+	trace(s, t->span, "%.100s is not a platform iosplan knows: its boot order "
+	      "is unknown", t->s);
+	return stop_unknown(s, ip_arena_printf(s->a, "a platform iosplan knows "
+					       "(%.100s is not in its table)", t->s),
+			    t->span);
+}
+
+static res virtual_image(sim *s, ip_register r)
+{
+	const ip_path *img = &s->dev->system_image;
+	trace(s, r.span, "config-register 0x%X: on IOSv boot field 0 is how it "
+	      "runs, not ROMMON: the virtual machine boots its own image", r.v);
+	if (!img->path)
+		return stop_unknown(s, "show version", r.span);
+	trace(s, img->span, "the image it runs now: %.200s", img->raw);
+	s->out->filesystem = img->filesystem;
+	s->out->path = img->path;
+	bool absent;
+	const ip_filesystem *fs = img->filesystem ? fs_resolve(s, img->filesystem, &absent)
+						  : NULL;
+	s->out->file = fs ? find_n(fs, img->path, strlen(img->path)) : NULL;
+	decide(s, IP_NEXT_IMAGE, IP_STEP_REGISTER, r.span);
+	return R_DONE;
+}
+
+static const char *field1_text(ip_family f)
+{
+	switch (f) {
+	case IP_FAMILY_ROUTER_CLASSIC:
+		return "boots the first image in flash (ISR G2) or the ROM or "
+		       "boot-helper image (older routers)";
+	case IP_FAMILY_SWITCH_CAT4500:
+		return "boots the first file in onboard flash";
+	default:
+		return "has a platform-dependent meaning";
+	}
+}
+
+/* Step 1 for platforms where the register counts. */
+static res register_step(sim *s)
+{
+	const ip_device *d = s->dev;
+	ip_register r = d->confreg_next.known ? d->confreg_next : d->confreg;
+	if (!r.known && s->plat.family == IP_FAMILY_SWITCH_CLASSIC) {
+		trace(s, no_span, "no configuration register read: it is fixed at "
+		      "0xF on these switches and does not stop the boot");
+		return R_SKIP;
+	}
+	if (!r.known) {
+		trace(s, no_span, "the configuration register is unknown");
+		return stop_unknown(s, "show version", no_span);
+	}
+	if (d->confreg.known && d->confreg_next.known && d->confreg.v != d->confreg_next.v)
+		trace(s, r.span, "the register is 0x%X now and will be 0x%X at the "
+		      "next reload: the next value counts", d->confreg.v, r.v);
+	unsigned field = r.v & 0xF;
+	if (field == 0 && s->plat.family == IP_FAMILY_VIRTUAL)
+		return virtual_image(s, r);
+	if (field == 0) {
+		trace(s, r.span, "config-register 0x%X: boot field 0 stops in ROMMON", r.v);
+		decide(s, IP_NEXT_ROMMON, IP_STEP_REGISTER, r.span);
+		return R_DONE;
+	}
+	if (field == 1) {
+		trace(s, r.span, "config-register 0x%X: boot field 1 %s", r.v,
+		      field1_text(s->plat.family));
+		decide(s, IP_NEXT_PLATFORM_ROM, IP_STEP_REGISTER, r.span);
+		return R_DONE;
+	}
+	if (r.v & 0x8040)
+		trace(s, r.span, "config-register 0x%X ignores the startup-config: "
+		      "the image chosen is the same, but the device comes up "
+		      "unconfigured", r.v);
+	trace(s, r.span, "config-register 0x%X: boot field 0x%X, the boot list "
+	      "decides", r.v, field);
+	return R_SKIP;
+}
+
+/* Step 1: the platform, Manual Boot and the register. */
+static res control_step(sim *s)
+{
+	const ip_device *d = s->dev;
+	bool sw = is_switch(s->plat.family);
+	if (s->plat.family == IP_FAMILY_UNKNOWN)
+		return unknown_platform(s);
+	if (sw && d->manual_boot.v == IP_TRI_YES) {
+		trace(s, d->manual_boot.span, "Manual Boot is yes: the switch stops "
+		      "at the switch: prompt");
+		decide(s, IP_NEXT_ROMMON, IP_STEP_MANUAL_BOOT, d->manual_boot.span);
+		return R_DONE;
+	}
+	if (s->plat.confreg_ignored) {
+		ip_register r = d->confreg_next.known ? d->confreg_next : d->confreg;
+		trace(s, r.known ? r.span : s->plat.evidence, "the configuration "
+		      "register has no effect on this platform: Manual Boot decides");
+	} else if (register_step(s) == R_DONE) {
+		return R_DONE;
+	}
+	if (sw && d->manual_boot.v == IP_TRI_UNKNOWN) {
+		trace(s, no_span, "Manual Boot is unknown: if it is yes the switch "
+		      "stops at the switch: prompt");
+		return stop_unknown(s, "show boot", no_span);
+	}
+	if (sw)
+		trace(s, d->manual_boot.span, "Manual Boot is no: the switch boots "
+		      "on its own");
+	return R_SKIP;
+}
+
+/* Step 2's list: NULL when it is unknown (and the outcome says so). */
+static const ip_boot_list *boot_list(sim *s)
+{
+	const ip_device *d = s->dev;
+	if (s->plat.boot_from_bootvar) {
+		s->step = IP_STEP_BOOT_VARIABLE;
+		if (d->bootvar.known) {
+			trace(s, d->bootvar.span, "a switch boots from its BOOT variable "
+			      "for the next reload: %zu entr%s", d->bootvar.n,
+			      d->bootvar.n == 1 ? "y" : "ies");
+			return &d->bootvar;
+		}
+		trace(s, no_span, "the BOOT variable for the next reload is unknown "
+		      "(a switch boots from it, not from its configuration)");
+		stop_unknown(s, "show boot", no_span);
+		return NULL;
+	}
+	s->step = IP_STEP_BOOT_STATEMENT;
+	if (d->boot_startup.known) {
+		trace(s, d->boot_startup.span, "the startup-config has %zu boot "
+		      "system statement%s", d->boot_startup.n,
+		      d->boot_startup.n == 1 ? "" : "s");
+		return &d->boot_startup;
+	}
+	if (d->boot_running.known)
+		trace(s, d->boot_running.span, "the running-config's boot statements "
+		      "count only once saved");
+	if (d->boot_config.known)
+		trace(s, d->boot_config.span, "a configuration of unknown origin was "
+		      "read: it is not proof of what the startup-config holds");
+	trace(s, no_span, "the startup-config's boot system statements are unknown");
+	stop_unknown(s, "show startup-config | include boot", no_span);
+	return NULL;
+}
+
+/* Steps 3 and 4: no entry could boot. */
+static void fallback_step(sim *s, const ip_boot_list *list)
+{
+	ip_family f = s->plat.family;
+	s->out->skipped_entries = s->skipped;
+	s->out->from_fallback = list->n > 0;
+	const char *none = list->n ? "no entry can boot" : "no boot entries";
+	if (f == IP_FAMILY_SWITCH_XE || f == IP_FAMILY_SWITCH_CAT4500) {
+		trace(s, list->span, "%s: %s", none,
+		      f == IP_FAMILY_SWITCH_XE
+			      ? "a Cat3k/Cat9k does not search flash, it stops at "
+				"the switch: prompt"
+		      : list->n ? "a Cat4500 does not search flash, it retries its "
+				  "list for ever and never comes up"
+				: "a Cat4500 does not search flash, it stays in ROMMON");
+		decide(s, IP_NEXT_ROMMON, IP_STEP_NOTHING, list->span);
+		return;
+	}
+	const char *fsname = s->plat.default_fs;
+	for (size_t i = 0; !fsname && i < s->dev->n_filesystems; i++)
+		if (s->dev->filesystems[i].is_default)
+			fsname = s->dev->filesystems[i].name;
+	if (!fsname) {
+		trace(s, list->span, "%s, and the default flash is unknown", none);
+		stop_unknown(s, "show file systems", list->span);
+		return;
+	}
+	trace(s, list->span, "%s: IOS boots the first image %s %s%s", none,
+	      f == IP_FAMILY_SWITCH_CLASSIC ? "a depth-first search finds on" : "on",
+	      fsname, f == IP_FAMILY_SWITCH_CLASSIC && list->n
+			      ? " (assumed: documented only for an unset BOOT variable)"
+			      : "");
+	if (first_image(s, fsname, list->span) == R_DONE)
+		return;
+	trace(s, list->span, "nothing bootable: the device stops in ROMMON");
+	decide(s, IP_NEXT_ROMMON, IP_STEP_NOTHING, list->span);
+}
+
+void ip_boot_predict(ip_boot_prediction *out, ip_arena *a, const ip_device *dev)
+{
+	memset(out, 0, sizeof(*out));
+	sim s = { .out = out, .a = a, .dev = dev };
+	ip_platform_classify(&s.plat, dev);
+	if (control_step(&s) == R_DONE)
+		return;
+	const ip_boot_list *list = boot_list(&s);
+	if (!list)
+		return;
+	for (size_t i = 0; i < list->n; i++) {
+		if (entry_try(&s, &list->v[i], i) == R_DONE)
+			return;
+		s.skipped = true;
+	}
+	fallback_step(&s, list);
+}
+
+const char *ip_next_outcome_name(ip_next_outcome o)
+{
+	switch (o) {
+	case IP_NEXT_UNKNOWN: return "unknown";
+	case IP_NEXT_IMAGE: return "image";
+	case IP_NEXT_NETWORK: return "network";
+	case IP_NEXT_ROMMON: return "rommon";
+	case IP_NEXT_AMBIGUOUS: return "ambiguous";
+	case IP_NEXT_PLATFORM_ROM: return "platform-rom";
+	}
+	return "unknown";
+}
+
+const char *ip_next_step_name(ip_next_step s)
+{
+	switch (s) {
+	case IP_STEP_NONE: return "none";
+	case IP_STEP_REGISTER: return "register";
+	case IP_STEP_MANUAL_BOOT: return "manual-boot";
+	case IP_STEP_BOOT_STATEMENT: return "boot-statement";
+	case IP_STEP_BOOT_VARIABLE: return "boot-variable";
+	case IP_STEP_FIRST_IMAGE: return "first-image";
+	case IP_STEP_NOTHING: return "nothing";
+	}
+	return "none";
+}
