@@ -4,6 +4,7 @@
 
 #include "catalogue.h"
 #include "cli.h"
+#include "commands.h"
 
 static void indent(FILE *out, const char *text)
 {

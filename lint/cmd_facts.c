@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "commands.h"
 #include "facts.h"
 
 static const char *const formats[] = { "text", "json", NULL };

@@ -17,6 +17,5 @@ cJSON *facts_device_json(const ip_device *d, const ip_boot_prediction *next_boot
 /* Human-readable summary of one device. */
 void facts_device_text(FILE *out, const ip_device *d, const ip_boot_prediction *next_boot);
 
-int cmd_facts(int argc, char **argv);
 
 #endif

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "commands.h"
 #include "facts.h"
 #include "iosplan_config.h"
 #include "rx.h"
@@ -13,15 +14,12 @@ typedef struct subcommand {
 	const char *summary;
 } subcommand;
 
-int cmd_lint(int argc, char **argv);
-int cmd_explain(int argc, char **argv);
-int cmd_rules(int argc, char **argv);
-
 static const subcommand subcommands[] = {
 	{ "lint", cmd_lint, "check the captures for what would make the upgrade or reload fail" },
 	{ "facts", cmd_facts, "print the device state read from the captures" },
 	{ "explain", cmd_explain, "explain a rule: what it catches, why, and the fix" },
 	{ "rules", cmd_rules, "list the rules" },
+	{ "hash", cmd_hash, "print the MD5 and SHA-512 of image files (one read pass)" },
 };
 
 static void usage(FILE *out)

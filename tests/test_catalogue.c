@@ -2,6 +2,7 @@
  * examples behave as documented (the bad one fires, the good one does not). */
 #include <criterion/criterion.h>
 #include <criterion/parameterized.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 

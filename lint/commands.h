@@ -1,0 +1,12 @@
+/* The subcommands, each in lint/cmd_<name>.c: argv[0] is the subcommand's
+ * name; the return value is the process exit code (see cli.h). */
+#ifndef IOSPLAN_COMMANDS_H
+#define IOSPLAN_COMMANDS_H
+
+int cmd_facts(int argc, char **argv);
+int cmd_lint(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
+int cmd_rules(int argc, char **argv);
+int cmd_hash(int argc, char **argv);
+
+#endif
