@@ -1,4 +1,122 @@
-/* placeholder: being written */
-#include "rule.h"
-static void check(const ip_rule_ctx *ctx, ip_findings *out) { (void)ctx; (void)out; }
-const ip_rule rule_boot_missing_file = { "boot-missing-file", IP_SEV_WARNING, check };
+/* boot-missing-file: a boot statement or BOOT variable entry names a file
+ * the listing of its filesystem does not show (DOMAIN.md §2.3, §9.3).
+ *
+ *   boot system flash0:c2900-universalk9-mz.SPA.157-3.M8.bin
+ *   BR-RTR-2921#show flash0:      (no such file; the totals line is there)
+ *
+ * IOS skips such an entry at reload and tries the next one; with none left
+ * the device loads the first image it finds or stops in ROMMON. Only a
+ * listed filesystem can say a file is missing: network entries, and files
+ * on a filesystem nobody listed, are not checked. A file inside a
+ * sub-directory that a non-recursive `dir` does not open is not missing:
+ * an image in the directory of its own name is how `archive download-sw`
+ * installs, anything else is reported weakly with the capture that would
+ * decide. Each entry is reported once, at the list the next reload reads,
+ * with its other occurrences as related spans. */
+#include <string.h>
+
+#include "boot_facts.h"
+
+/* An image in a directory of its own name (the tar install layout). */
+static bool own_directory(const char *path)
+{
+	const char *slash = strchr(path, '/');
+	const char *base = strrchr(path, '/');
+	if (!slash || slash != base)
+		return false;
+	size_t dl = (size_t)(slash - path), bl = strlen(base + 1);
+	return bl > 4 && bl - 4 == dl && strcmp(base + 1 + dl, ".bin") == 0 &&
+	       memcmp(path, base + 1, dl) == 0;
+}
+
+/* An image on fs that could replace the entry: the running one, else the
+ * first image in the listing. */
+static const char *replacement(const ip_rule_ctx *ctx, const ip_filesystem *fs)
+{
+	const char *run = ctx->dev->system_image.path;
+	boot_file bf;
+	if (run) {
+		boot_file_find(&bf, ctx, ctx->dev->system_image.filesystem, run);
+		if (bf.state == BOOT_FILE_PRESENT && bf.fs == fs && !bf.file->is_dir)
+			return ip_arena_printf(ctx->arena, "%s%s", fs->name, run);
+	}
+	for (size_t i = 0; i < fs->n_files; i++)
+		if (!fs->files[i].is_dir && boot_image_name_ok(fs->files[i].name))
+			return ip_arena_printf(ctx->arena, "%s%s", fs->name, fs->files[i].name);
+	return NULL;
+}
+
+static void fix(ip_findings *out, ip_finding *f, const ip_rule_ctx *ctx, const boot_listed *le,
+		const ip_filesystem *fs)
+{
+	const char *with = replacement(ctx, fs);
+	ip_finding_fix(out, f, "configure terminal");
+	if (le->config)
+		ip_finding_fix(out, f, "no boot system %s", le->e->raw);
+	if (with)
+		ip_finding_fix(out, f, "boot system %s", with);
+	ip_finding_fix(out, f, "end");
+	ip_finding_fix(out, f, "copy running-config startup-config");
+}
+
+static ip_finding *report(const ip_rule_ctx *ctx, ip_findings *out, const boot_listed *le,
+			  const boot_file *bf)
+{
+	const char *what = boot_entry_text(ctx, le->e);
+	const char *fs = bf->fs->name;
+	ip_finding *f;
+	if (bf->state == BOOT_FILE_UNSURE) {
+		f = ip_report_weak(out, le->e->span,
+				   "the %s entry %s is not in the listing of %s, which does "
+				   "not show every file: cannot tell whether it exists",
+				   le->list, what, fs);
+		ip_finding_capture(out, f, bf->capture);
+		return f;
+	}
+	if (bf->state == BOOT_FILE_MISSING)
+		f = ip_report(out, le->e->span,
+			      "the %s entry %s points at a file that is not in the listing "
+			      "of %s, so IOS skips it at reload", le->list, what, fs);
+	else if (bf->file->is_dir)
+		f = ip_report(out, le->e->span,
+			      "the %s entry %s names a directory, not an image", le->list, what);
+	else
+		f = ip_report(out, le->e->span,
+			      "the %s entry %s points at an empty file (0 bytes on %s)",
+			      le->list, what, fs);
+	ip_finding_related(out, f, bf->file ? bf->file->span : bf->fs->span,
+			   bf->file ? "listed here" : "the listing of %s", fs);
+	fix(out, f, ctx, le, bf->fs);
+	return f;
+}
+
+/* Whether an entry points at something it cannot load; PRESENT files that
+ * are fine and anything not checkable return false. */
+static bool broken(const ip_boot_entry *e, const boot_file *bf)
+{
+	switch (bf->state) {
+	case BOOT_FILE_MISSING: return true;
+	case BOOT_FILE_UNSURE: return !own_directory(e->path);
+	case BOOT_FILE_PRESENT:
+		return bf->file->is_dir || (bf->file->size.known && bf->file->size.v == 0);
+	default: return false;
+	}
+}
+
+static void check(const ip_rule_ctx *ctx, ip_findings *out)
+{
+	boot_listed *all;
+	size_t n = boot_entries_all(ctx, &all);
+	for (size_t i = 0; i < n; i++) {
+		boot_file bf;
+		if (all[i].dup || all[i].e->kind != IP_BOOT_FILE)
+			continue;
+		boot_file_of_entry(&bf, ctx, all[i].e);
+		if (!broken(all[i].e, &bf))
+			continue;
+		ip_finding *f = report(ctx, out, &all[i], &bf);
+		boot_related_copies(out, f, ctx, all, n, i);
+	}
+}
+
+const ip_rule rule_boot_missing_file = { "boot-missing-file", IP_SEV_ERROR, check };

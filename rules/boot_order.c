@@ -1,4 +1,129 @@
-/* placeholder: being written */
-#include "rule.h"
-static void check(const ip_rule_ctx *ctx, ip_findings *out) { (void)ctx; (void)out; }
-const ip_rule rule_boot_order = { "boot-order", IP_SEV_WARNING, check };
+/* boot-order: the target image is on the filesystem the device boots from,
+ * but the reload would not try it first (DOMAIN.md §2.3; seed step 5).
+ *
+ *   bootflash:  7  559482880 ... isr4300-universalk9.16.12.04.SPA.bin   target
+ *   boot system bootflash:isr4300-universalk9.16.09.06.SPA.bin         tried first
+ *
+ * The list is the one the boot simulator reads: the startup-config on
+ * routers, the next-reload BOOT variable on switches. Entries whose file
+ * the listing shows missing are skipped, as IOS does; the first entry left
+ * must load the target (compared by file name). No entry at all means the
+ * first-image search decides, which is not an explicit choice either.
+ * Silent without a target or when the target is not on flash yet (the
+ * copy comes first); in install mode the target goes through `install`,
+ * not a boot statement (install-mode's business). */
+#include <string.h>
+#include <strings.h>
+
+#include "boot_facts.h"
+
+/* The target's listing line on the filesystem it boots from: at the root,
+ * else in a sub-directory (the 2960 tar layout). */
+static void target_find(boot_file *out, const ip_rule_ctx *ctx)
+{
+	const ip_target *t = ctx->target;
+	boot_file_find(out, ctx, t->filesystem, t->name);
+	if (out->state == BOOT_FILE_PRESENT || !out->fs)
+		return;
+	for (size_t i = 0; i < out->fs->n_files; i++) {
+		const ip_file *f = &out->fs->files[i];
+		if (!f->is_dir && strcasecmp(boot_basename(f->name), t->name) == 0) {
+			out->state = BOOT_FILE_PRESENT;
+			out->file = f;
+			return;
+		}
+	}
+}
+
+/* The first entry IOS would try: entries with a missing file are skipped. */
+static size_t first_tried(const ip_rule_ctx *ctx, const ip_boot_list *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		boot_file bf;
+		boot_file_of_entry(&bf, ctx, &l->v[i]);
+		if (bf.state != BOOT_FILE_MISSING)
+			return i;
+	}
+	return l->n;
+}
+
+/* Where in the list the target is, or SIZE_MAX. */
+static size_t target_index(const ip_boot_list *l, const char *name)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (boot_entry_names(&l->v[i], name))
+			return i;
+	return SIZE_MAX;
+}
+
+static void fix(ip_findings *out, ip_finding *f, const ip_rule_ctx *ctx, const boot_file *tf)
+{
+	const char *paths[2];
+	size_t n = 0;
+	paths[n++] = ip_arena_printf(ctx->arena, "%s%s", tf->fs->name, tf->file->name);
+	const ip_device *dev = ctx->dev;
+	boot_file run;
+	boot_file_find(&run, ctx, dev->system_image.filesystem, dev->system_image.path);
+	if (run.state == BOOT_FILE_PRESENT && run.file != tf->file && !run.file->is_dir)
+		paths[n++] = ip_arena_printf(ctx->arena, "%s%s", run.fs->name, run.file->name);
+	boot_fix_list(out, f, ctx, paths, n, true);
+}
+
+static void report(const ip_rule_ctx *ctx, ip_findings *out, const boot_source *src,
+		   const boot_file *tf, size_t first)
+{
+	const ip_boot_list *l = src->list;
+	const char *name = ctx->target->name;
+	ip_finding *f;
+	if (first == l->n)
+		f = ip_report(out, l->span,
+			      "the target %s is on %s but the %s has no usable boot entry: "
+			      "the reload boots whatever the first-image search finds",
+			      name, tf->fs->name, src->name);
+	else
+		f = ip_report(out, l->v[first].span,
+			      "the target %s is on %s but the first %s entry tried is %s, "
+			      "which the reload boots instead", name, tf->fs->name, src->name,
+			      boot_entry_text(ctx, &l->v[first]));
+	ip_finding_related(out, f, tf->file->span, "the target on %s", tf->fs->name);
+	size_t ti = target_index(l, name);
+	if (ti != SIZE_MAX)
+		ip_finding_related(out, f, l->v[ti].span, "the target is entry %zu", ti + 1);
+	fix(out, f, ctx, tf);
+}
+
+static bool install_mode(const ip_rule_ctx *ctx, const ip_boot_list *l, size_t first)
+{
+	const char *p = first < l->n ? l->v[first].path : NULL;
+	size_t n = p ? strlen(p) : 0;
+	return ctx->dev->install_mode.v == IP_TRI_YES && n > 5 &&
+	       strcasecmp(p + n - 5, ".conf") == 0;
+}
+
+static void check(const ip_rule_ctx *ctx, ip_findings *out)
+{
+	if (!ctx->target || !ctx->target->name || !*ctx->target->name)
+		return;
+	boot_file tf;
+	target_find(&tf, ctx);
+	if (tf.state != BOOT_FILE_PRESENT)
+		return;
+	boot_source src;
+	boot_source_next(&src, ctx);
+	if (!src.list) {
+		ip_finding *f = ip_report_weak(out, tf.file->span,
+					       "the target %s is on %s, but the %s was not "
+					       "captured: cannot tell whether it boots first",
+					       ctx->target->name, tf.fs->name, src.name);
+		ip_finding_capture(out, f, src.capture);
+		return;
+	}
+	size_t first = first_tried(ctx, src.list);
+	if (install_mode(ctx, src.list, first))
+		return;
+	if (first < src.list->n && boot_entry_names(&src.list->v[first], ctx->target->name))
+		return;
+	report(ctx, out, &src, &tf, first);
+}
+
+const ip_rule rule_boot_order = { "boot-order", IP_SEV_ERROR, check };

@@ -1,4 +1,105 @@
-/* placeholder: being written */
-#include "rule.h"
-static void check(const ip_rule_ctx *ctx, ip_findings *out) { (void)ctx; (void)out; }
-const ip_rule rule_unsaved_boot = { "unsaved-boot", IP_SEV_WARNING, check };
+/* unsaved-boot: the boot statements that will be read at reload are not
+ * the ones the running-config shows (DOMAIN.md §2.5, §9.4).
+ *
+ *   show running-config | include boot      boot system bootflash:new.bin
+ *                                           boot system bootflash:old.bin
+ *   show startup-config | include boot      boot system bootflash:old.bin
+ *
+ * Routers read the startup-config at reload: a statement only in the
+ * running-config is lost. Order matters, entries compare by filesystem
+ * (aliases followed) and path. On switches the BOOT variable decides, and
+ * whether `boot system` writes it at once or only when the configuration
+ * is saved differs between platforms (§2.5 UNCONFIRMED): there a config
+ * that disagrees with the next-reload BOOT variable is reported as
+ * pending, weakly. An empty config boot list beside a set BOOT variable is
+ * normal on switches (archive download-sw sets BOOT only) and not
+ * reported. */
+#include "boot_facts.h"
+
+typedef struct side {
+	const ip_boot_list *list;
+	const char *name; /* "running-config" */
+} side;
+
+/* Index of the first entry where a and b differ, or SIZE_MAX. */
+static size_t first_difference(const ip_rule_ctx *ctx, const ip_boot_list *a,
+			       const ip_boot_list *b)
+{
+	size_t n = a->n > b->n ? a->n : b->n;
+	for (size_t i = 0; i < n; i++)
+		if (i >= a->n || i >= b->n || !boot_entry_same(ctx, &a->v[i], &b->v[i]))
+			return i;
+	return SIZE_MAX;
+}
+
+static const char *entry_at(const ip_rule_ctx *ctx, const ip_boot_list *l, size_t i)
+{
+	return i < l->n ? boot_entry_text(ctx, &l->v[i]) : "(none)";
+}
+
+static ip_span span_at(const ip_boot_list *l, size_t i)
+{
+	return i < l->n ? l->v[i].span : l->span;
+}
+
+/* running-config against startup-config: weak on switches, where neither
+ * is what the ROMMON reads. Returns whether it reported. */
+static bool unsaved(const ip_rule_ctx *ctx, ip_findings *out, bool weak)
+{
+	const ip_device *dev = ctx->dev;
+	side run = { &dev->boot_running, "running-config" };
+	side start = { &dev->boot_startup, "startup-config" };
+	size_t i = first_difference(ctx, run.list, start.list);
+	if (i == SIZE_MAX)
+		return false;
+	ip_finding *(*rep)(ip_findings *, ip_span, const char *, ...) =
+		weak ? ip_report_weak : ip_report;
+	side *at = i < run.list->n ? &run : &start, *other = at == &run ? &start : &run;
+	ip_finding *f = rep(out, span_at(at->list, i),
+			    "boot entry %zu differs: running-config has %s, startup-config "
+			    "has %s, and the reload uses the startup-config's unless the "
+			    "configuration is saved", i + 1, entry_at(ctx, run.list, i),
+			    entry_at(ctx, start.list, i));
+	ip_finding_related(out, f, span_at(other->list, i), "the %s's entry %zu",
+			   other->name, i + 1);
+	ip_finding_fix(out, f, "copy running-config startup-config");
+	return true;
+}
+
+/* The configuration against the next-reload BOOT variable (switches). */
+static void pending(const ip_rule_ctx *ctx, ip_findings *out)
+{
+	const ip_device *dev = ctx->dev;
+	side cfg = { &dev->boot_running, "running-config" };
+	if (!cfg.list->known) {
+		cfg.list = &dev->boot_startup;
+		cfg.name = "startup-config";
+	}
+	const ip_boot_list *bv = &dev->bootvar;
+	if (!cfg.list->known || !cfg.list->n || !bv->known)
+		return;
+	size_t i = first_difference(ctx, cfg.list, bv);
+	if (i == SIZE_MAX)
+		return;
+	ip_finding *f = ip_report_weak(
+		out, span_at(i < cfg.list->n ? cfg.list : bv, i),
+		"boot entry %zu differs: the %s has %s, the BOOT variable for the next "
+		"reload has %s, so the change is pending (not written to BOOT yet, or "
+		"not saved)", i + 1, cfg.name, entry_at(ctx, cfg.list, i), entry_at(ctx, bv, i));
+	ip_finding_related(out, f, span_at(i < cfg.list->n ? bv : cfg.list, i), "the %s",
+			   i < cfg.list->n ? "BOOT variable" : cfg.name);
+	ip_finding_fix(out, f, "copy running-config startup-config");
+	ip_finding_capture(out, f, "show boot");
+}
+
+static void check(const ip_rule_ctx *ctx, ip_findings *out)
+{
+	const ip_device *dev = ctx->dev;
+	bool sw = ctx->platform->boot_from_bootvar;
+	if (dev->boot_running.known && dev->boot_startup.known && unsaved(ctx, out, sw))
+		return;
+	if (sw)
+		pending(ctx, out);
+}
+
+const ip_rule rule_unsaved_boot = { "unsaved-boot", IP_SEV_ERROR, check };
