@@ -11,6 +11,7 @@ void ip_check_config_defaults(ip_check_config *c)
 	c->opts.flash_margin_bytes = 1024 * 1024;
 	c->opts.flash_margin_percent = 5;
 	c->opts.tftp_limit_bytes = 65535ull * 512;
+	c->opts.install_expand_percent = 100;
 	for (size_t i = 0; i < ip_rules_count && i < IP_RULES_MAX; i++)
 		c->severity[i] = ip_rules[i]->default_severity;
 }

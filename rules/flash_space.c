@@ -1,4 +1,395 @@
-/* placeholder: being written */
+/* flash-space: the target image must fit in the free space of the
+ * filesystem it is copied to, with a margin (seed "Check 2 — Verify Flash
+ * Space"; DOMAIN.md §4, §9.6). The finding points at the listing's
+ * free-bytes number:
+ *
+ *   Directory of flash:/
+ *       3  -rwx     9848960  Jul 14 2013 10:22:07 +00:00  c2960-lanbasek9-mz.122-50.SE5.bin
+ *   32514048 bytes total (8150016 bytes free)
+ *
+ * Decisions:
+ * - The size is the target's (--size, a catalogue). When it is unknown and
+ *   a file of the target's name is already on the filesystem there is
+ *   nothing to copy: silent (whether that copy is whole is for
+ *   image-integrity). Otherwise a copy of the same name on another
+ *   filesystem (a stack member), or an image of the same platform, feature
+ *   set and version, stands in for the size and the findings are weak and
+ *   say so. With none of these the rule says it cannot check: no other
+ *   estimate, since a wrong one would hide a real shortage.
+ * - Need = size + max(margin bytes, margin % of size). In install mode
+ *   `install add` expands the .bin into .pkg files next to it: add
+ *   install_expand_percent of the size (DOMAIN.md §9.6 calls the ratio
+ *   UNCONFIRMED, so when only that part does not fit the finding is weak).
+ * - The filesystem is the target's, else the platform default, else the
+ *   running image's, aliases resolved; on a stack every member's flash-N:
+ *   must hold the image too.
+ * - What could be deleted, in this order: images neither running nor in any
+ *   boot list, then boot-list images (deleting them loses the fallback),
+ *   and the running image only with its cost spelled out. Each with the
+ *   bytes it frees and whether that would be enough. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "image_name.h"
 #include "rule.h"
-static void check(const ip_rule_ctx *ctx, ip_findings *out) { (void)ctx; (void)out; }
-const ip_rule rule_flash_space = { "flash-space", IP_SEV_WARNING, check };
+#include "target_fs.h"
+
+typedef unsigned long long ull;
+
+typedef struct need {
+	uint64_t size, margin, expand, total;
+	const char *estimate; /* "flash:x.bin" the size was taken from, or NULL */
+} need;
+
+enum { C_FREE, C_FALLBACK, C_RUNNING };
+
+typedef struct cand {
+	const ip_file *file;
+	int cls;
+} cand;
+
+#define MAX_CANDS 64
+
+static uint64_t sat_add(uint64_t a, uint64_t b)
+{
+	return a > UINT64_MAX - b ? UINT64_MAX : a + b;
+}
+
+/* p % of v, saturating. */
+static uint64_t percent(uint64_t v, unsigned p)
+{
+	uint64_t whole, part = (v % 100) * p / 100;
+	if (__builtin_mul_overflow(v / 100, (uint64_t)p, &whole))
+		return UINT64_MAX;
+	return sat_add(whole, part);
+}
+
+static bool same_name(const char *a, const char *b)
+{
+	return a && b && strcasecmp(a, b) == 0;
+}
+
+/* --- the size ------------------------------------------------------------ */
+
+/* A file of the same name elsewhere, or of the same platform, feature set
+ * and version: its size stands in for an unknown target size. */
+static bool file_stands_in(const ip_target *t, const ip_file *f)
+{
+	ip_image_name img;
+	if (f->is_dir || !f->size.known)
+		return false;
+	if (same_name(f->name, t->name))
+		return true;
+	if (!t->parsed || t->image.version.scheme == IP_VER_INVALID)
+		return false;
+	if (!ip_image_name_parse(&img, f->name, strlen(f->name)))
+		return false;
+	return img.kind == t->image.kind &&
+	       strcasecmp(img.platform, t->image.platform) == 0 &&
+	       strcasecmp(img.feature, t->image.feature) == 0 &&
+	       ip_version_cmp(&img.version, &t->image.version) == 0;
+}
+
+static bool size_estimate(const ip_rule_ctx *ctx, need *n)
+{
+	const ip_device *dev = ctx->dev;
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < dev->n_filesystems; i++) {
+			const ip_filesystem *fs = &dev->filesystems[i];
+			for (size_t j = 0; j < fs->n_files; j++) {
+				const ip_file *f = &fs->files[j];
+				if (pass == 0 ? !(!f->is_dir && f->size.known &&
+						  same_name(f->name, ctx->target->name))
+					      : !file_stands_in(ctx->target, f))
+					continue;
+				n->size = f->size.v;
+				n->estimate = ip_arena_printf(ctx->arena, "%s%s",
+							      fs->name, f->name);
+				return true;
+			}
+		}
+	return false;
+}
+
+static void need_compute(const ip_rule_ctx *ctx, need *n)
+{
+	const ip_rule_options *o = ctx->opts;
+	n->margin = percent(n->size, o->flash_margin_percent);
+	if (n->margin < o->flash_margin_bytes)
+		n->margin = o->flash_margin_bytes;
+	n->expand = 0;
+	if (ctx->dev->install_mode.v == IP_TRI_YES &&
+	    ctx->target->image.kind == IP_IMAGE_BUNDLE)
+		n->expand = percent(n->size, o->install_expand_percent);
+	n->total = sat_add(sat_add(n->size, n->margin), n->expand);
+}
+
+/* --- what could be deleted ---------------------------------------------- */
+
+static bool list_names(const ip_boot_list *l, const char *name)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (l->v[i].kind == IP_BOOT_FILE && same_name(l->v[i].path, name))
+			return true;
+	return false;
+}
+
+/* Any boot list names it: being conservative, a file any source lists is a
+ * fallback, whichever list the next boot reads. */
+static bool in_boot_list(const ip_device *d, const char *name)
+{
+	return list_names(&d->boot_startup, name) || list_names(&d->boot_running, name) ||
+	       list_names(&d->boot_config, name) || list_names(&d->bootvar, name) ||
+	       list_names(&d->bootvar_current, name);
+}
+
+static int cand_cmp(const void *pa, const void *pb)
+{
+	const cand *a = pa, *b = pb;
+	if (a->cls != b->cls)
+		return a->cls - b->cls;
+	if (a->file->size.v != b->file->size.v)
+		return a->file->size.v > b->file->size.v ? -1 : 1;
+	return strcmp(a->file->name, b->file->name);
+}
+
+static size_t cands_collect(const ip_rule_ctx *ctx, const ip_filesystem *fs, cand *c)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < fs->n_files && k < MAX_CANDS; i++) {
+		const ip_file *f = &fs->files[i];
+		if (f->is_dir || !f->size.known || !ip_image_name_bootable(f->name) ||
+		    same_name(f->name, ctx->target->name))
+			continue;
+		c[k].file = f;
+		/* the running image's path, on any filesystem: a stack member
+		 * runs the same path from its own flash-N: */
+		if (same_name(f->name, ctx->dev->system_image.path))
+			c[k].cls = C_RUNNING;
+		else
+			c[k].cls = in_boot_list(ctx->dev, f->name) ? C_FALLBACK : C_FREE;
+		k++;
+	}
+	qsort(c, k, sizeof(*c), cand_cmp);
+	return k;
+}
+
+/* --- the message --------------------------------------------------------- */
+
+typedef struct msg {
+	char s[1000];
+	size_t n;
+} msg;
+
+static void app(msg *m, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void app(msg *m, const char *fmt, ...)
+{
+	if (m->n >= sizeof(m->s))
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	int w = vsnprintf(m->s + m->n, sizeof(m->s) - m->n, fmt, ap);
+	va_end(ap);
+	if (w > 0)
+		m->n += (size_t)w;
+}
+
+static const char *const class_intro[] = {
+	[C_FREE] = "free to delete (neither running nor in the boot list): ",
+	[C_FALLBACK] = "in the boot list, the fallback: ",
+	[C_RUNNING] = "the running image: ",
+};
+
+static const char *const class_cost[] = {
+	[C_FREE] = "",
+	[C_FALLBACK] = "loses the fallback",
+	[C_RUNNING] = "leaves nothing to boot if the copy fails",
+};
+
+/* One class of candidates c[0..k): names, bytes, and whether deleting them
+ * (after the classes before) would be enough. */
+static void describe_class(msg *m, const cand *c, size_t k, bool after, bool enough)
+{
+	uint64_t sum = 0;
+	app(m, "; %s", class_intro[c[0].cls]);
+	for (size_t i = 0; i < k; i++) {
+		sum = sat_add(sum, c[i].file->size.v);
+		if (i < 4)
+			app(m, "%s%s (%llu bytes)", i ? ", " : "", c[i].file->name,
+			    (ull)c[i].file->size.v);
+	}
+	if (k > 4)
+		app(m, " and %zu more", k - 4);
+	app(m, ": deleting %s%s frees %llu bytes, %s", k > 1 ? "them" : "it",
+	    after ? " as well" : "", (ull)sum, enough ? "enough" : "not enough");
+	if (c[0].cls != C_FREE)
+		app(m, ", %s %s", enough ? "but" : "and", class_cost[c[0].cls]);
+}
+
+static void related_and_fix(ip_findings *out, ip_finding *f, const ip_filesystem *fs,
+			    const cand *c, bool fix)
+{
+	static const char *const why[] = {
+		[C_FREE] = "neither running nor in the boot list: deleting it frees %llu bytes",
+		[C_FALLBACK] = "in the boot list: deleting it frees %llu bytes and loses the fallback",
+		[C_RUNNING] = "the running image (%llu bytes): deleting it leaves nothing "
+			      "to boot if the copy fails",
+	};
+	ip_finding_related(out, f, c->file->span, why[c->cls], (ull)c->file->size.v);
+	if (fix && c->cls != C_RUNNING)
+		ip_finding_fix(out, f, "delete /force %s%s", fs->name, c->file->name);
+}
+
+/* --- the checks ---------------------------------------------------------- */
+
+/* The message: what is needed, what is free, and what deleting each class
+ * of candidates would give. Returns how many candidates it named; *have is
+ * the free space once they are deleted. */
+static size_t describe(msg *m, const ip_rule_ctx *ctx, const ip_filesystem *fs,
+		       uint64_t free_b, const need *n, const cand *c, size_t k, uint64_t *have)
+{
+	app(m, "%s needs %llu bytes on %s (%llu for the image", ctx->target->name,
+	    (ull)n->total, fs->name, (ull)n->size);
+	if (n->expand)
+		app(m, ", %llu for the packages install add expands", (ull)n->expand);
+	app(m, ", %llu margin) but %s has %llu bytes free, %llu short", (ull)n->margin,
+	    fs->name, (ull)free_b, (ull)(n->total - free_b));
+	size_t i = 0;
+	*have = free_b;
+	while (i < k && *have < n->total) {
+		size_t j = i;
+		while (j < k && c[j].cls == c[i].cls)
+			*have = sat_add(*have, c[j++].file->size.v);
+		describe_class(m, c + i, j - i, i > 0, *have >= n->total);
+		i = j;
+	}
+	if (k == 0)
+		app(m, "; no other image on %s to delete", fs->name);
+	return i;
+}
+
+static void report_short(const ip_rule_ctx *ctx, ip_findings *out, const ip_filesystem *fs,
+			 uint64_t free_b, const need *n)
+{
+	cand c[MAX_CANDS];
+	size_t k = cands_collect(ctx, fs, c);
+	msg m = { .n = 0 };
+	uint64_t have;
+	size_t shown = describe(&m, ctx, fs, free_b, n, c, k, &have);
+	if (n->estimate)
+		app(&m, " (size taken from %s: give --size)", n->estimate);
+	bool only_expand = n->expand && free_b >= sat_add(n->size, n->margin);
+	if (only_expand)
+		app(&m, " (assuming the packages take %u%% of the image: unconfirmed)",
+		    ctx->opts->install_expand_percent);
+	ip_finding *f = (n->estimate || only_expand ? ip_report_weak : ip_report)(
+		out, fs->free.span, "%s", m.s);
+	if (n->expand)
+		ip_finding_fix(out, f, "install remove inactive");
+	/* delete commands only when deleting what may be deleted is enough */
+	bool can = have >= n->total && (shown == 0 || c[shown - 1].cls != C_RUNNING);
+	uint64_t fixed = free_b;
+	for (size_t i = 0; i < shown; i++) {
+		bool need_it = can && fixed < n->total;
+		if (need_it && c[i].cls != C_RUNNING)
+			fixed = sat_add(fixed, c[i].file->size.v);
+		related_and_fix(out, f, fs, &c[i], need_it);
+	}
+}
+
+/* The listing says nothing usable about free space: none was captured, or
+ * one filtered (`| include`) or cut short before its totals line. */
+static void report_unknown_free(const ip_rule_ctx *ctx, ip_findings *out, const char *name,
+				const ip_filesystem *fs)
+{
+	ip_span at = { 0 };
+	ip_finding *f;
+	if (fs)
+		at = ip_span_known(fs->span) || !fs->n_files ? fs->span : fs->files[0].span;
+	if (!fs || (!fs->listed && !fs->n_files))
+		f = ip_report_weak(out, at, "cannot check whether %s has room for %s: no "
+				   "listing of it was captured", name, ctx->target->name);
+	else
+		f = ip_report_weak(out, at, "cannot check whether %s has room for %s: its "
+				   "listing is filtered or cut short, the free bytes are unknown",
+				   fs->name, ctx->target->name);
+	ip_finding_capture(out, f, ip_arena_printf(ctx->arena, "show %s", name));
+}
+
+static void check_fs(const ip_rule_ctx *ctx, ip_findings *out, const char *name, const need *n)
+{
+	const ip_target *t = ctx->target;
+	const ip_filesystem *fs = ip_fs_listing(ctx, name);
+	const ip_file *have = fs ? ip_fs_file(fs, t->name) : NULL;
+	if (have && !t->size.known)
+		return; /* already there; its integrity is another rule's */
+	if (!fs || !fs->listed || !fs->free.known) {
+		report_unknown_free(ctx, out, name, fs);
+		return;
+	}
+	uint64_t free_b = fs->free.v;
+	if (have && have->size.known && have->size.v == n->size)
+		return;
+	if (have) {
+		ip_finding *f = ip_report(out, have->size.known ? have->size.span : have->span,
+					  "%s already holds %s with %llu bytes, not the %llu of the "
+					  "target: a partial or different copy",
+					  fs->name, have->name, (ull)have->size.v, (ull)n->size);
+		ip_finding_fix(out, f, "delete /force %s%s", fs->name, have->name);
+		free_b = sat_add(free_b, have->size.v);
+	}
+	if (free_b < n->total)
+		report_short(ctx, out, fs, free_b, n);
+}
+
+/* The filesystems the image must go to: the target's, and on a stack each
+ * other member's flash-N:. */
+static size_t fs_targets(const ip_rule_ctx *ctx, const char *first, const char **v, size_t max)
+{
+	size_t k = 0;
+	v[k++] = first;
+	if (ctx->dev->n_members < 2 || !ip_fs_same(ctx, first, "flash:"))
+		return k;
+	for (size_t i = 0; i < ctx->dev->n_members && k < max; i++) {
+		const ip_member *m = &ctx->dev->members[i];
+		if (!m->active)
+			v[k++] = ip_arena_printf(ctx->arena, "flash-%d:", m->number);
+	}
+	return k;
+}
+
+static void check(const ip_rule_ctx *ctx, ip_findings *out)
+{
+	const ip_target *t = ctx->target;
+	if (!t)
+		return;
+	const char *fs = ip_target_fs(ctx);
+	ip_span none = { 0 };
+	if (!fs) {
+		ip_finding *f = ip_report_weak(out, t->span, "cannot check the room for %s: "
+					       "which filesystem it goes to is unknown", t->name);
+		ip_finding_capture(out, f, "show file systems");
+		return;
+	}
+	need n = { .size = t->size.v };
+	if (!t->size.known && !size_estimate(ctx, &n)) {
+		const ip_filesystem *l = ip_fs_listing(ctx, fs);
+		if (ip_fs_file(l, t->name))
+			return; /* already there, size not listed */
+		bool free_known = l && l->listed && l->free.known;
+		ip_report_weak(out, free_known ? l->free.span : none,
+			       "cannot check whether %s has room for %s: the image size "
+			       "is unknown (give --size or a catalogue)", fs, t->name);
+		return;
+	}
+	need_compute(ctx, &n);
+	const char *names[16];
+	size_t k = fs_targets(ctx, fs, names, 16);
+	for (size_t i = 0; i < k; i++)
+		check_fs(ctx, out, names[i], &n);
+}
+
+const ip_rule rule_flash_space = { "flash-space", IP_SEV_ERROR, check };

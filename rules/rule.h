@@ -59,6 +59,10 @@ typedef struct ip_rule_options {
 	uint64_t tftp_limit_bytes;      /* 65535 blocks of 512 bytes */
 	const ip_normal_register *normal_registers;
 	size_t n_normal_registers;
+	/* Install mode: room for the .pkg files `install add` expands the .bin
+	 * into, in % of the image size. The ratio is UNCONFIRMED (DOMAIN.md
+	 * §9.6): "roughly the size of the .bin", hence 100 by default. */
+	unsigned install_expand_percent;
 } ip_rule_options;
 
 typedef struct ip_rule_ctx {

@@ -2,6 +2,9 @@
 #ifndef IOSPLAN_RULE_HARNESS_H
 #define IOSPLAN_RULE_HARNESS_H
 
+#include <stdbool.h>
+#include <stdint.h>
+
 #include "engine.h"
 
 typedef struct rule_run {
@@ -15,6 +18,21 @@ typedef struct rule_run {
  * only rule `rule_id` with default options, adjusted by `tweak` if not NULL. */
 rule_run *rule_run_new(const char *rule_id, const char *capture, const char *target,
 		       void (*tweak)(ip_check_config *c));
+
+/* Everything rule_run_new takes, plus the target facts a name alone does
+ * not carry (what --size/--md5 or a catalogue give). */
+typedef struct rule_run_opts {
+	const char *target;       /* NULL: no target */
+	uint64_t target_size;     /* bytes; 0: unknown */
+	const char *target_md5;   /* NULL: unknown */
+	void (*tweak)(ip_check_config *c);
+	bool input_errors_ok;     /* the capture is meant to be broken
+				   * (a listing cut short): don't assert it
+				   * reads cleanly */
+} rule_run_opts;
+
+rule_run *rule_run_new_opts(const char *rule_id, const char *capture,
+			    const rule_run_opts *o);
 void rule_run_free(rule_run *r);
 
 /* The number of findings of the rule; and the first one (NULL if none). */

@@ -1,1 +1,599 @@
+/* The rules about the target image: flash-space, image-platform,
+ * install-mode, version-change, tftp-transfer, image-integrity. One table
+ * per rule: captures (a path under samples/, or the capture text) with a
+ * target that must trigger the rule, with the line, column and a part of
+ * the message of the first finding, and ones that must not. */
 #include <criterion/criterion.h>
+#include <criterion/parameterized.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "helpers.h"
+#include "integrity.h"
+#include "rule_harness.h"
+
+enum { ANY = 0, NOTE = IP_SEV_NOTE, WARN = IP_SEV_WARNING, ERR = IP_SEV_ERROR };
+
+typedef struct rcase {
+	const char *row;
+	const char *capture;
+	const char *target;
+	uint64_t size;        /* 0: unknown */
+	const char *md5;
+	size_t n;             /* findings */
+	uint32_t line, col;   /* of the first; col 0: not checked */
+	const char *msg;      /* part of the first message */
+	int sev;              /* severity of the first, ANY: not checked */
+	const char *any;      /* part of some finding's message, fix or related */
+	void (*tweak)(ip_check_config *c);
+	bool broken;          /* the capture has input errors on purpose */
+} rcase;
+
+static bool finding_has(const ip_finding *f, const char *part)
+{
+	if (strstr(f->message, part))
+		return true;
+	for (size_t i = 0; i < f->n_fix; i++)
+		if (strstr(f->fix[i], part))
+			return true;
+	for (size_t i = 0; i < f->n_related; i++)
+		if (strstr(f->related[i].message, part))
+			return true;
+	return f->capture && strstr(f->capture, part);
+}
+
+static void run_case(const char *rule, const rcase *c)
+{
+	rule_run_opts o = { .target = c->target, .target_size = c->size,
+			    .target_md5 = c->md5, .tweak = c->tweak,
+			    .input_errors_ok = c->broken };
+	rule_run *r = rule_run_new_opts(rule, c->capture, &o);
+	rule_run_expect(r, c->row, c->n, c->line, c->col, c->msg);
+	const ip_finding *f = rule_run_first(r);
+	if (f && c->sev != ANY)
+		cr_assert_eq((int)f->severity, c->sev, "%s: severity %s, want %s (%s)", c->row,
+			     ip_severity_name(f->severity), ip_severity_name((ip_severity)c->sev),
+			     f->message);
+	if (c->any) {
+		bool found = false;
+		for (size_t i = 0; i < r->check.n_findings && !found; i++)
+			found = finding_has(&r->check.findings[i], c->any);
+		cr_assert(found, "%s: no finding mentions '%s'%s%s", c->row, c->any,
+			  f ? "; first: " : "", f ? f->message : "");
+	}
+	rule_run_free(r);
+}
+
+static void no_expand(ip_check_config *c)
+{
+	c->opts.install_expand_percent = 0;
+}
+
+static void big_tftp_limit(ip_check_config *c)
+{
+	c->opts.tftp_limit_bytes = 1ull << 40;
+}
+
+static void no_margin(ip_check_config *c)
+{
+	c->opts.flash_margin_bytes = 0;
+	c->opts.flash_margin_percent = 0;
+}
+
+/* --- small captures -------------------------------------------------------- */
+
+#define SW_VERSION                                                                          \
+	"SW1#show version\n"                                                                \
+	"Cisco IOS Software, C2960 Software (C2960-LANBASEK9-M), Version 15.2(7)E6, "       \
+	"RELEASE SOFTWARE (fc2)\n"                                                          \
+	"System image file is \"flash:c2960-lanbasek9-mz.152-7.E6.bin\"\n"                  \
+	"cisco WS-C2960-24TT-L (PowerPC405) processor (revision R0) with 65536K bytes of "  \
+	"memory.\n"                                                                         \
+	"Configuration register is 0xF\n"
+
+/* show version only: no listing at all */
+static const char sw_no_listing[] = SW_VERSION "SW1#\n";
+
+/* a filtered listing: no totals line, so free space unknown */
+static const char sw_filtered[] = SW_VERSION
+	"SW1#show flash: | include bin\n"
+	"    2  -rwx    12582912   Mar 5 2026 09:31:10 +00:00  c2960-lanbasek9-mz.152-7.E6.bin\n"
+	"SW1#\n";
+
+/* a listing cut short before its totals line (an input error) */
+static const char sw_cut[] = SW_VERSION
+	"SW1#show flash:\n"
+	"\n"
+	"Directory of flash:/\n"
+	"\n"
+	"    2  -rwx    12582912   Mar 5 2026 09:31:10 +00:00  c2960-lanbasek9-mz.152-7.E6.bin\n";
+
+/* only the running image, little room: deleting it is the only way */
+static const char sw_tight[] = SW_VERSION
+	"SW1#show flash:\n"
+	"\n"
+	"Directory of flash:/\n"
+	"\n"
+	"    2  -rwx    12582912   Mar 5 2026 09:31:10 +00:00  c2960-lanbasek9-mz.152-7.E6.bin\n"
+	"    3  -rwx        4414   Mar 5 2026 09:52:47 +00:00  config.text\n"
+	"\n"
+	"16515072 bytes total (3927744 bytes free)\n"
+	"SW1#show boot\n"
+	"BOOT path-list      : flash:c2960-lanbasek9-mz.152-7.E6.bin\n"
+	"SW1#\n";
+
+/* two unused images, a fallback, and the running one */
+static const char sw_many[] = SW_VERSION
+	"SW1#show flash:\n"
+	"\n"
+	"Directory of flash:/\n"
+	"\n"
+	"    2  -rwx    12582912   Mar 5 2026 09:31:10 +00:00  c2960-lanbasek9-mz.152-7.E6.bin\n"
+	"    3  -rwx    11000000   Mar 5 2025 09:31:10 +00:00  c2960-lanbasek9-mz.152-4.E8.bin\n"
+	"    4  -rwx     9000000   Mar 5 2024 09:31:10 +00:00  c2960-lanbasek9-mz.150-2.SE11.bin\n"
+	"    5  -rwx     8000000   Mar 5 2023 09:31:10 +00:00  c2960-lanbasek9-mz.122-55.SE12.bin\n"
+	"    6  -rwx        4414   Mar 5 2026 09:52:47 +00:00  config.text\n"
+	"\n"
+	"64016384 bytes total (1000000 bytes free)\n"
+	"SW1#show boot\n"
+	"BOOT path-list      : flash:c2960-lanbasek9-mz.152-7.E6.bin;flash:c2960-lanbasek9-mz.152-4.E8.bin\n"
+	"SW1#\n";
+
+/* An install-mode Catalyst 9300 whose boot list already names a .bin. */
+#define C9K_VERSION(mode2)                                                                  \
+	"SW9#show version\n"                                                                \
+	"Cisco IOS XE Software, Version 17.09.04a\n"                                        \
+	"Cisco IOS Software [Cupertino], Catalyst L3 Switch Software (CAT9K_IOSXE), "       \
+	"Version 17.9.4a, RELEASE SOFTWARE (fc3)\n"                                         \
+	"System image file is \"flash:packages.conf\"\n"                                    \
+	"cisco C9300-48P (X86) processor with 1338934K/6147K bytes of memory.\n"            \
+	"\n"                                                                                \
+	"Switch Ports Model              SW Version        SW Image              Mode   \n" \
+	"------ ----- -----              ----------        ----------            ----   \n" \
+	"*    1 65    C9300-48P          17.09.04a         CAT9K_IOSXE           INSTALL\n" \
+	mode2                                                                               \
+	"\n"
+
+static const char c9k_boot_bin[] = C9K_VERSION("")
+	"SW9#show running-config | include boot\n"
+	"boot-start-marker\n"
+	"boot system switch all flash:cat9k_iosxe.17.12.04.SPA.bin\n"
+	"boot-end-marker\n"
+	"SW9#\n";
+
+static const char c9k_mixed[] = C9K_VERSION(
+	"     2 65    C9300-48P          17.09.04a         CAT9K_IOSXE           BUNDLE\n")
+	"SW9#\n";
+
+static const char c9k_same[] = C9K_VERSION(
+	"     2 65    C9300-48P          17.09.04a         CAT9K_IOSXE           INSTALL\n")
+	"SW9#\n";
+
+/* A model the platform table does not know. */
+static const char unknown_model[] =
+	"R9#show version\n"
+	"Cisco IOS Software, X9 Software (X9-UNIVERSALK9-M), Version 15.4(3)M10, RELEASE SOFTWARE (fc1)\n"
+	"System image file is \"flash:x9-universalk9-mz.SPA.154-3.M10.bin\"\n"
+	"Cisco XR9-FOO (revision 1.0) with 483328K/40960K bytes of memory.\n"
+	"R9#\n";
+
+/* --- flash-space ----------------------------------------------------------- */
+
+#define E9 "c2960-lanbasek9-mz.152-7.E9.bin"
+#define E9_SIZE 12582912ull
+
+static const rcase flash_cases[] = {
+	/* the catalogue examples */
+	{ .row = "catalogue bad: 8150016 free, a 12 MB image", "traps/no-space.log", E9, E9_SIZE, NULL,
+	  1, 76, 23, "needs 13631488 bytes on flash: (12582912 for the image, 1048576 margin) "
+	  "but flash: has 8150016 bytes free, 5481472 short", ERR,
+	  "c2960-lanbasek9-mz.122-50.SE5.bin (9848960 bytes): deleting it frees 9848960 bytes, enough" },
+	{ .row = "catalogue good: 50 MB free", "netstuts-sw1.log", E9, E9_SIZE, NULL, 0, 0, 0, NULL, ANY,
+	  NULL },
+	{ .row = "fix deletes the unused image", "traps/no-space.log", E9, E9_SIZE, NULL, 1, 76, 23,
+	  NULL, ERR, "delete /force flash:c2960-lanbasek9-mz.122-50.SE5.bin" },
+	{ .row = "unused image listed as free to delete", "traps/no-space.log", E9, E9_SIZE, NULL, 1, 76,
+	  23, "free to delete (neither running nor in the boot list)", ERR, NULL },
+	{ .row = "the margin: 5 % of a big image", "netstuts-sw1.log", E9, 49000000, NULL, 1, 77, 23,
+	  "needs 51450000 bytes on flash: (49000000 for the image, 2450000 margin)", ERR, NULL },
+	{ .row = "no margin: an exact fit is silent", "netstuts-sw1.log", E9, 50511872, NULL, 0, 0, 0,
+	  NULL, ANY, NULL, no_margin },
+	{ .row = "no margin: one byte more fires", "netstuts-sw1.log", E9, 50511873, NULL, 1, 77, 23,
+	  "1 short", ERR, NULL, no_margin },
+	/* size unknown */
+	{ .row = "size unknown, image not on flash: cannot check", "netstuts-sw1.log", E9, 0, NULL, 1, 77,
+	  23, "cannot check whether flash: has room for " E9 ": the image size is unknown", WARN,
+	  NULL },
+	{ .row = "size unknown, image already on flash", "netstuts-sw1.log",
+	  "c2960-lanbasek9-mz.152-7.E6.bin", 0, NULL, 0, 0, 0, NULL, ANY, NULL },
+	{ .row = "already there with the same size", "netstuts-sw1.log", "flash:c2960-lanbasek9-mz.152-7.E6.bin",
+	  12582912, NULL, 0, 0, 0, NULL, ANY, NULL },
+	{ .row = "already there with another size: a partial copy", "netstuts-sw1.log",
+	  "c2960-lanbasek9-mz.152-7.E6.bin", 13000000, NULL, 1, 70, 16,
+	  "flash: already holds c2960-lanbasek9-mz.152-7.E6.bin with 12582912 bytes, not the "
+	  "13000000 of the target: a partial or different copy", ERR,
+	  "delete /force flash:c2960-lanbasek9-mz.152-7.E6.bin" },
+	/* free space unknown */
+	{ .row = "no listing captured", sw_no_listing, E9, E9_SIZE, NULL, 1, 0, 0,
+	  "cannot check whether flash: has room for " E9 ": no listing of it was captured", WARN,
+	  "show flash:" },
+	{ .row = "filtered listing", sw_filtered, E9, E9_SIZE, NULL, 1, 7, 0,
+	  "its listing is filtered or cut short, the free bytes are unknown", WARN, "show flash:" },
+	{ .row = "listing cut short", sw_cut, E9, E9_SIZE, NULL, 1, 8, 1,
+	  "its listing is filtered or cut short", WARN, NULL, NULL, true },
+	/* what could be deleted, in order */
+	{ .row = "the fallback, with its cost", "two-routers.log", "c2900-universalk9-mz.SPA.157-3.M8.bin",
+	  110000000, NULL, 1, 79, 1,
+	  "; in the boot list, the fallback: c2900-universalk9-mz.SPA.151-4.M4.bin (97794040 bytes): "
+	  "deleting it frees 97794040 bytes, enough, but loses the fallback", ERR, NULL },
+	{ .row = "the running image only with its cost", "two-routers.log",
+	  "c2900-universalk9-mz.SPA.157-3.M8.bin", 200000000, NULL, 1, 79, 1,
+	  "; the running image: c2900-universalk9-mz.SPA.154-3.M10.bin (106640948 bytes): deleting "
+	  "it as well frees 106640948 bytes, enough, but leaves nothing to boot if the copy fails",
+	  ERR, NULL },
+	{ .row = "never a fix that deletes the running image", sw_tight, E9, E9_SIZE, NULL, 1, 13, 23,
+	  "the running image: c2960-lanbasek9-mz.152-7.E6.bin (12582912 bytes): deleting it frees "
+	  "12582912 bytes, enough, but leaves nothing to boot if the copy fails", ERR,
+	  "deleting it leaves nothing to boot" },
+	{ .row = "unused first, then the fallback", sw_many, E9, E9_SIZE, NULL, 1, 16, 23,
+	  "free to delete (neither running nor in the boot list): "
+	  "c2960-lanbasek9-mz.150-2.SE11.bin (9000000 bytes), "
+	  "c2960-lanbasek9-mz.122-55.SE12.bin (8000000 bytes): deleting them frees 17000000 bytes, "
+	  "enough", ERR, NULL },
+	{ .row = "unused not enough: the fallback as well", sw_many, E9, 20000000, NULL, 1, 16, 23,
+	  "frees 17000000 bytes, not enough; in the boot list, the fallback: "
+	  "c2960-lanbasek9-mz.152-4.E8.bin (11000000 bytes): deleting it as well frees 11000000 "
+	  "bytes, enough, but loses the fallback", ERR,
+	  "delete /force flash:c2960-lanbasek9-mz.152-4.E8.bin" },
+	{ .row = "nothing else to delete", "two-routers.log", "c2900-universalk9-mz.SPA.157-3.M8.bin",
+	  400000000, NULL, 1, 79, 1, "not enough, and leaves nothing to boot", ERR, NULL },
+	/* aliases and the platform's default filesystem */
+	{ .row = "flash: names flash0: on an ISR G2", "two-routers.log",
+	  "flash:c2900-universalk9-mz.SPA.157-3.M8.bin", 110000000, NULL, 1, 79, 1,
+	  "on flash0:", ERR, NULL },
+	{ .row = "bootflash: default on an ISR4k, fits", "netstuts-r1.log",
+	  "isr4300-universalk9.16.12.04.SPA.bin", 521347072, NULL, 0, 0, 0, NULL, ANY, NULL },
+	{ .row = "bootflash: default on an ISR4k, too big", "netstuts-r1.log",
+	  "isr4300-universalk9.16.12.04.SPA.bin", 7000000000ull, NULL, 1, 98, 1,
+	  "on bootflash:", ERR, NULL },
+	{ .row = "bootflash: is flash: on a Cat9k", "c9300-install.log",
+	  "bootflash:cat9k_iosxe.17.12.04.SPA.bin", 9000000000ull, NULL, 1, 150, 26,
+	  "on flash:", ERR, NULL },
+	/* install mode: room for the expanded packages */
+	{ .row = "install mode: fits", "c9300-install.log", "cat9k_iosxe.17.12.04.SPA.bin", 3000000000ull,
+	  NULL, 0, 0, 0, NULL, ANY, NULL },
+	{ .row = "install mode: only the packages do not fit (weak)", "c9300-install.log",
+	  "cat9k_iosxe.17.12.04.SPA.bin", 4100000000ull, NULL, 1, 150, 26,
+	  "4100000000 for the packages install add expands", WARN, "install remove inactive" },
+	{ .row = "install mode: the unconfirmed ratio is said", "c9300-install.log",
+	  "cat9k_iosxe.17.12.04.SPA.bin", 4100000000ull, NULL, 1, 150, 26,
+	  "assuming the packages take 100% of the image: unconfirmed", WARN,
+	  "cat9k_iosxe.17.09.04a.SPA.bin (1442213753 bytes)" },
+	{ .row = "install mode: expansion set to 0 %", "c9300-install.log", "cat9k_iosxe.17.12.04.SPA.bin",
+	  4100000000ull, NULL, 0, 0, 0, NULL, ANY, NULL, no_expand },
+	{ .row = "install mode: the image alone does not fit", "c9300-install.log",
+	  "cat9k_iosxe.17.12.04.SPA.bin", 8000000000ull, NULL, 1, 150, 26, "short", ERR, NULL },
+	/* stacks: every member's flash */
+	{ .row = "stack: each member's flash-N:", "stack-3850.log",
+	  "cat3k_caa-universalk9.16.12.10.SPA.bin", 520000000, NULL, 3, 152, 25, "on flash: (520000000 for the image, 520000000 for the packages", WARN,
+	  "on flash-3:" },
+	{ .row = "stack: fits everywhere", "stack-3850.log", "cat3k_caa-universalk9.16.12.10.SPA.bin",
+	  200000000, NULL, 0, 0, 0, NULL, ANY, NULL },
+	/* no target */
+	{ .row = "no target", "traps/no-space.log", NULL, 0, NULL, 0, 0, 0, NULL, ANY, NULL },
+};
+
+IP_TABLE_PARAMS(rules_image, flash_space, flash_cases)
+
+ParameterizedTest(size_t *row, rules_image, flash_space)
+{
+	run_case("flash-space", &flash_cases[*row]);
+}
+
+/* Deleting is no fix when even the fallback and the running image would
+ * not make room; and the running image is never in a fix. */
+Test(rules_image, flash_space_fixes_only_what_helps)
+{
+	static const struct {
+		const char *capture, *target;
+		uint64_t size;
+		size_t n_fix;
+		const char *fix0;
+	} rows[] = {
+		{ "two-routers.log", "c2900-universalk9-mz.SPA.157-3.M8.bin", 400000000, 0, NULL },
+		{ "two-routers.log", "c2900-universalk9-mz.SPA.157-3.M8.bin", 200000000, 0, NULL },
+		{ "two-routers.log", "c2900-universalk9-mz.SPA.157-3.M8.bin", 110000000, 1,
+		  "delete /force flash0:c2900-universalk9-mz.SPA.151-4.M4.bin" },
+		{ "traps/no-space.log", E9, E9_SIZE, 1,
+		  "delete /force flash:c2960-lanbasek9-mz.122-50.SE5.bin" },
+	};
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		rule_run_opts o = { .target = rows[i].target, .target_size = rows[i].size };
+		rule_run *r = rule_run_new_opts("flash-space", rows[i].capture, &o);
+		const ip_finding *f = rule_run_first(r);
+		cr_assert_not_null(f, "row %zu fires", i);
+		cr_assert_eq(f->n_fix, rows[i].n_fix, "row %zu: %zu fixes (%s)", i, f->n_fix,
+			     f->n_fix ? f->fix[0] : "");
+		if (rows[i].fix0)
+			cr_assert_str_eq(f->fix[0], rows[i].fix0, "row %zu", i);
+		rule_run_free(r);
+	}
+}
+
+/* --- image-platform -------------------------------------------------------- */
+
+static const rcase platform_cases[] = {
+	{ .row = "catalogue bad: a 2960 image on an ISR4321", "netstuts-r1.log", E9, 0, NULL, 1, 75, 7,
+	  E9 " is an image for c2960, but ISR4321/K9 runs isr4300 images", ERR, NULL },
+	{ .row = "catalogue good: an isr4300 image on an ISR4321", "netstuts-r1.log",
+	  "isr4300-universalk9.16.12.04.SPA.bin", 0, NULL, 0, 0, 0, NULL, ANY, NULL },
+	{ .row = "a Cat9k image on a 2960", "traps/no-space.log", "cat9k_iosxe.17.12.04.SPA.bin", 0, NULL,
+	  1, 32, 7, "is an image for cat9k, but WS-C2960-24TT-L runs c2960 images", ERR, NULL },
+	{ .row = "c2960 is not c2960x", "dirty-2960x.log", E9, 0, NULL, 1, 48, 7, "runs c2960x images",
+	  ERR, NULL },
+	{ .row = "a 2960X image on a 2960X", "dirty-2960x.log", "c2960x-universalk9-mz.152-7.E9.bin", 0,
+	  NULL, 0, 0, 0, NULL, ANY, NULL },
+	{ .row = "cat9k_lite is for the C9200, not a C9300", "c9300-install.log",
+	  "cat9k_lite_iosxe.17.09.04.SPA.bin", 0, NULL, 1, 62, 7, "is an image for cat9k_lite",
+	  ERR, NULL },
+	{ .row = "a cat9k image on a C9300", "c9300-install.log", "cat9k_iosxe.17.12.04.SPA.bin", 0, NULL,
+	  0, 0, 0, NULL, ANY, NULL },
+	{ .row = "unknown model: silent", unknown_model, E9, 0, NULL, 0, 0, 0, NULL, ANY, NULL },
+	{ .row = "no platform in the name: silent", "c9300-install.log", "packages.conf", 0, NULL, 0, 0, 0,
+	  NULL, ANY, NULL },
+	{ .row = "no target", "netstuts-r1.log", NULL, 0, NULL, 0, 0, 0, NULL, ANY, NULL },
+};
+
+IP_TABLE_PARAMS(rules_image, image_platform, platform_cases)
+
+ParameterizedTest(size_t *row, rules_image, image_platform)
+{
+	run_case("image-platform", &platform_cases[*row]);
+}
+
+/* --- install-mode ---------------------------------------------------------- */
+
+static const rcase install_cases[] = {
+	{ .row = "catalogue bad: a .bin for an install-mode C9300", "c9300-install.log",
+	  "flash:cat9k_iosxe.17.12.04.SPA.bin", 0, NULL, 1, 86, 73,
+	  "the device runs in install mode: upgrade to cat9k_iosxe.17.12.04.SPA.bin with install "
+	  "add, since booting the .bin directly converts it to bundle mode", WARN,
+	  "install add file flash:cat9k_iosxe.17.12.04.SPA.bin activate commit" },
+	{ .row = "catalogue good: a .bin for a bundle-mode ISR4321", "netstuts-r1.log",
+	  "isr4300-universalk9.16.12.04.SPA.bin", 0, NULL, 0, 0, 0, NULL, ANY, NULL },
+	{ .row = "the boot list already names the .bin", c9k_boot_bin, "cat9k_iosxe.17.12.04.SPA.bin", 0,
+	  NULL, 1, 13, 13, "the boot list names cat9k_iosxe.17.12.04.SPA.bin on a device in install "
+	  "mode", WARN, "no boot system switch all flash:cat9k_iosxe.17.12.04.SPA.bin" },
+	{ .row = "packages.conf on an install-mode device", "c9300-install.log", "packages.conf", 0, NULL,
+	  0, 0, 0, NULL, ANY, NULL },
+	{ .row = "a .pkg on a bundle-mode ISR4321", "netstuts-r1.log", "isr4300-rpbase.16.12.04.SPA.pkg", 0,
+	  NULL, 1, 27, 0, "is an install-mode file but the device runs in bundle mode", WARN, NULL },
+	{ .row = "classic IOS: no mode", "netstuts-sw1.log", E9, 0, NULL, 0, 0, 0, NULL, ANY, NULL },
+	{ .row = "stack, all INSTALL: only the advice", "stack-3850.log",
+	  "cat3k_caa-universalk9.16.12.10.SPA.bin", 0, NULL, 1, 87, 73, "runs in install mode", WARN,
+	  NULL },
+	{ .row = "stack, all INSTALL, no target", c9k_same, NULL, 0, NULL, 0, 0, 0, NULL, ANY, NULL },
+	{ .row = "stack in mixed modes: V-Mismatch", c9k_mixed, "cat9k_iosxe.17.12.04.SPA.bin", 0, NULL, 2,
+	  9, 73, "runs in install mode", WARN, "stack member 2 runs in BUNDLE mode, member 1 in INSTALL mode" },
+	{ .row = "no target", "c9300-install.log", NULL, 0, NULL, 0, 0, 0, NULL, ANY, NULL },
+};
+
+IP_TABLE_PARAMS(rules_image, install_mode, install_cases)
+
+ParameterizedTest(size_t *row, rules_image, install_mode)
+{
+	run_case("install-mode", &install_cases[*row]);
+}
+
+/* The mixed stack is an error and points at the odd member's Mode. */
+Test(rules_image, install_mode_mixed_stack_is_an_error)
+{
+	rule_run_opts o = { .target = "cat9k_iosxe.17.12.04.SPA.bin" };
+	rule_run *r = rule_run_new_opts("install-mode", c9k_mixed, &o);
+	const ip_finding *v = NULL;
+	for (size_t i = 0; i < r->check.n_findings; i++)
+		if (strstr(r->check.findings[i].message, "V-Mismatch"))
+			v = &r->check.findings[i];
+	cr_assert_not_null(v, "a V-Mismatch finding");
+	cr_assert_eq(v->severity, IP_SEV_ERROR, "%s", v->message);
+	cr_assert_eq(v->span.line, 10);
+	cr_assert_eq(v->span.col, 73);
+	cr_assert_str_eq(v->fix[1], "boot system switch all flash:packages.conf");
+	rule_run_free(r);
+}
+
+/* --- version-change -------------------------------------------------------- */
+
+static const rcase version_cases[] = {
+	{ .row = "catalogue bad: the running release again", "netstuts-r1.log",
+	  "isr4300-universalk9.16.09.06.SPA.bin", 0, NULL, 1, 3, 32,
+	  "isr4300-universalk9.16.09.06.SPA.bin is 16.9.6, the release already running: a reinstall",
+	  WARN, NULL },
+	{ .row = "catalogue good: newer", "netstuts-r1.log", "isr4300-universalk9.16.12.04.SPA.bin", 0, NULL,
+	  0, 0, 0, NULL, ANY, NULL },
+	{ .row = "older XE", "netstuts-r1.log", "isr4300-universalk9.16.06.05.SPA.bin", 0, NULL, 1, 3, 32,
+	  "is 16.6.5, older than the running 16.9.6: a downgrade", WARN, NULL },
+	{ .row = "rebuild letter: 17.9.4 is older than 17.9.4a", "c9300-install.log",
+	  "cat9k_iosxe.17.09.04.SPA.bin", 0, NULL, 1, 3, 32, "older than the running 17.9.4a", WARN,
+	  NULL },
+	{ .row = "rebuild letter: 17.9.4b is newer", "c9300-install.log", "cat9k_iosxe.17.09.04b.SPA.bin", 0,
+	  NULL, 0, 0, 0, NULL, ANY, NULL },
+	{ .row = "classic, same train: older rebuild", "netstuts-sw1.log", "c2960-lanbasek9-mz.152-7.E3.bin",
+	  0, NULL, 1, 3, 65, "is 15.2(7)E3, older than the running 15.2(7)E6", WARN, NULL },
+	{ .row = "classic, same train: newer", "netstuts-sw1.log", E9, 0, NULL, 0, 0, 0, NULL, ANY, NULL },
+	{ .row = "classic, same train, older minor", "two-routers.log",
+	  "c2900-universalk9-mz.SPA.151-4.M4.bin", 0, NULL, 1, 3, 67,
+	  "is 15.1(4)M4, older than the running 15.4(3)M10", WARN, NULL },
+	{ .row = "classic, same train, newer minor", "two-routers.log",
+	  "c2900-universalk9-mz.SPA.157-3.M8.bin", 0, NULL, 0, 0, 0, NULL, ANY, NULL },
+	{ .row = "train change SE to E: a note", "traps/no-space.log", E9, 0, NULL, 1, 2, 65,
+	  "moves from 12.2(55)SE12 to 15.2(7)E9: a change of release train (SE to E)", NOTE, NULL },
+	{ .row = "a special build cannot be ordered", "c9300-install.log",
+	  "cat9k_iosxe.17.12.01prd7.SPA.bin", 0, NULL, 1, 3, 32, "cannot be ordered", NOTE, NULL },
+	{ .row = "no version in the name", "c9300-install.log", "packages.conf", 0, NULL, 0, 0, 0, NULL, ANY,
+	  NULL },
+	{ .row = "no target", "netstuts-r1.log", NULL, 0, NULL, 0, 0, 0, NULL, ANY, NULL },
+};
+
+IP_TABLE_PARAMS(rules_image, version_change, version_cases)
+
+ParameterizedTest(size_t *row, rules_image, version_change)
+{
+	run_case("version-change", &version_cases[*row]);
+}
+
+/* --- tftp-transfer --------------------------------------------------------- */
+
+static const rcase tftp_cases[] = {
+	{ .row = "catalogue bad: a 520 MB image", "netstuts-r1.log", "isr4300-universalk9.16.12.04.SPA.bin",
+	  521347072, NULL, 1, 0, 0,
+	  "isr4300-universalk9.16.12.04.SPA.bin is 521347072 bytes, more than the 33553920 bytes a "
+	  "plain TFTP transfer carries", WARN, "ip tftp blocksize 8192" },
+	{ .row = "catalogue good: a 12 MB image", "netstuts-sw1.log", E9, E9_SIZE, NULL, 0, 0, 0, NULL, ANY,
+	  NULL },
+	{ .row = "exactly 65535 blocks", "netstuts-sw1.log", E9, 33553920, NULL, 0, 0, 0, NULL, ANY, NULL },
+	{ .row = "one byte more", "netstuts-sw1.log", E9, 33553921, NULL, 1, 0, 0, "33553921 bytes", WARN,
+	  NULL },
+	{ .row = "beyond 8192-byte blocks: SCP", "c9300-install.log", "cat9k_iosxe.17.12.04.SPA.bin",
+	  1442213753, NULL, 1, 0, 0, "even with 8192-byte blocks (536862720 bytes)", WARN,
+	  "copy scp://user@server/cat9k_iosxe.17.12.04.SPA.bin flash:" },
+	{ .row = "already on flash: nothing to transfer", "c9300-install.log",
+	  "cat9k_iosxe.17.09.04a.SPA.bin", 1442213753, NULL, 0, 0, 0, NULL, ANY, NULL },
+	{ .row = "size unknown", "netstuts-r1.log", "isr4300-universalk9.16.12.04.SPA.bin", 0, NULL, 0, 0, 0,
+	  NULL, ANY, NULL },
+	{ .row = "a configured limit", "netstuts-r1.log", "isr4300-universalk9.16.12.04.SPA.bin", 521347072,
+	  NULL, 0, 0, 0, NULL, ANY, NULL, big_tftp_limit },
+	{ .row = "no target", "netstuts-r1.log", NULL, 0, NULL, 0, 0, 0, NULL, ANY, NULL },
+};
+
+IP_TABLE_PARAMS(rules_image, tftp_transfer, tftp_cases)
+
+ParameterizedTest(size_t *row, rules_image, tftp_transfer)
+{
+	run_case("tftp-transfer", &tftp_cases[*row]);
+}
+
+/* --- image-integrity ------------------------------------------------------- */
+
+static const rcase integrity_cases[] = {
+	{ .row = "catalogue bad: no reference hash", "netstuts-sw1.log", E9, 0, NULL, 1, 0, 0,
+	  "no reference MD5 for " E9 ": an image without a reference hash cannot be verified", WARN,
+	  "verify /md5 flash:" E9 },
+	{ .row = "catalogue good: a reference hash", "netstuts-sw1.log", E9, 0,
+	  "7b4e91a2c0d3f5e6a7b8c9d0e1f2a3b4", 0, 0, 0, NULL, ANY, NULL },
+	{ .row = "upper-case hex is a hash", "netstuts-sw1.log", E9, 0, "7B4E91A2C0D3F5E6A7B8C9D0E1F2A3B4", 0,
+	  0, 0, NULL, ANY, NULL },
+	{ .row = "a reference that is not an MD5", "netstuts-sw1.log", E9, 0, "7b4e91a2...", 1, 0, 0,
+	  "the reference MD5 '7b4e91a2...' of " E9 " is not 32 hex digits", ERR, NULL },
+	{ .row = "a SHA-512 given as MD5", "netstuts-sw1.log", E9, 0,
+	  "7b4e91a2c0d3f5e6a7b8c9d0e1f2a3b47b4e91a2c0d3f5e6a7b8c9d0e1f2a3b4", 1, 0, 0,
+	  "is not 32 hex digits", ERR, NULL },
+	{ .row = "the capture names the target's filesystem", "netstuts-r1.log",
+	  "isr4300-universalk9.16.12.04.SPA.bin", 0, NULL, 1, 0, 0, NULL, WARN,
+	  "verify /md5 bootflash:isr4300-universalk9.16.12.04.SPA.bin" },
+	{ .row = "no target", "netstuts-sw1.log", NULL, 0, NULL, 0, 0, 0, NULL, ANY, NULL },
+};
+
+IP_TABLE_PARAMS(rules_image, image_integrity, integrity_cases)
+
+ParameterizedTest(size_t *row, rules_image, image_integrity)
+{
+	run_case("image-integrity", &integrity_cases[*row]);
+}
+
+/* The comparison the later issue feeds: reference, server copy, device. */
+typedef struct md5_case {
+	const char *ref, *server, *device;
+	ip_md5_verdict verdict;
+	ip_md5_source a, b;
+} md5_case;
+
+#define H1 "a3f8c12d9e4b72f1c8d5a0e3b6f91234"
+#define H1U "A3F8C12D9E4B72F1C8D5A0E3B6F91234"
+#define H2 "ff00aa11bb22cc33dd44ee55ff66aa77"
+
+static const md5_case md5_cases[] = {
+	{ NULL, NULL, NULL, IP_MD5_UNDECIDED, IP_MD5_REFERENCE, IP_MD5_REFERENCE },
+	{ H1, NULL, NULL, IP_MD5_UNDECIDED, IP_MD5_REFERENCE, IP_MD5_REFERENCE },
+	{ H1, NULL, H1U, IP_MD5_MATCH, IP_MD5_REFERENCE, IP_MD5_REFERENCE },
+	{ H1, H1, H1, IP_MD5_MATCH, IP_MD5_REFERENCE, IP_MD5_REFERENCE },
+	{ H1, NULL, H2, IP_MD5_MISMATCH, IP_MD5_REFERENCE, IP_MD5_DEVICE },
+	{ H1, H2, NULL, IP_MD5_MISMATCH, IP_MD5_REFERENCE, IP_MD5_SERVER },
+	{ NULL, H1, H2, IP_MD5_MISMATCH, IP_MD5_SERVER, IP_MD5_DEVICE },
+	/* server corrupt, device matches the reference: the server pair */
+	{ H1, H2, H1, IP_MD5_MISMATCH, IP_MD5_REFERENCE, IP_MD5_SERVER },
+	{ H1, "zz", H1, IP_MD5_MALFORMED, IP_MD5_SERVER, IP_MD5_SERVER },
+	{ "", NULL, NULL, IP_MD5_MALFORMED, IP_MD5_REFERENCE, IP_MD5_REFERENCE },
+};
+
+IP_TABLE_PARAMS(rules_image, md5_compare, md5_cases)
+
+ParameterizedTest(size_t *row, rules_image, md5_compare)
+{
+	const md5_case *c = &md5_cases[*row];
+	const char *h[IP_MD5_SOURCES] = { c->ref, c->server, c->device };
+	ip_md5_check out;
+	ip_md5_compare(&out, h);
+	cr_assert_eq(out.verdict, c->verdict, "row %zu: verdict %d, want %d", *row, out.verdict,
+		     c->verdict);
+	if (c->verdict == IP_MD5_MISMATCH || c->verdict == IP_MD5_MALFORMED) {
+		cr_assert_eq(out.a, c->a, "row %zu: %s, want %s", *row, ip_md5_source_name(out.a),
+			     ip_md5_source_name(c->a));
+		cr_assert_eq(out.b, c->b, "row %zu: %s, want %s", *row, ip_md5_source_name(out.b),
+			     ip_md5_source_name(c->b));
+	}
+}
+
+/* --- real captures (ntc-templates corpus) ---------------------------------- */
+
+typedef struct corpus_case {
+	const char *file; /* under cisco_ios/show_version/ */
+	const char *rule;
+	const char *target;
+	size_t n;
+	uint32_t line, col;
+	const char *msg;
+} corpus_case;
+
+static const corpus_case corpus_cases[] = {
+	/* ASR1001 on XE 3.9.1S: XE targets compare with "IOS XE Version:" */
+	{ "cisco_ios_show_version2.raw", "version-change",
+	  "asr1001-universalk9.03.09.01.S.153-2.S1.bin", 1, 6, 17, "the release already running" },
+	{ "cisco_ios_show_version2.raw", "version-change",
+	  "asr1001-universalk9.03.16.10.S.155-3.S10-ext.SPA.bin", 0, 0, 0, NULL },
+	{ "cisco_ios_show_version2.raw", "image-platform", "isr4300-universalk9.16.12.04.SPA.bin", 1,
+	  49, 7, "is an image for isr4300" },
+	{ "cisco_ios_show_version2.raw", "image-platform",
+	  "asr1001-universalk9.03.16.10.S.155-3.S10-ext.SPA.bin", 0, 0, 0, NULL },
+	/* Cat3850 on 03.06.05E in install mode, going to 16.x */
+	{ "cisco_ios_show_version1.raw", "version-change", "cat3k_caa-universalk9.16.12.10.SPA.bin",
+	  0, 0, 0, NULL },
+	{ "cisco_ios_show_version1.raw", "install-mode", "cat3k_caa-universalk9.16.12.10.SPA.bin", 1,
+	  84, 73, "runs in install mode" },
+	/* a special build cannot be ordered */
+	{ "cisco_ios_show_version_special_build.raw", "version-change",
+	  "isr4300-universalk9.16.12.04.SPA.bin", 1, 1, 32, "cannot be ordered" },
+};
+
+IP_TABLE_PARAMS(rules_image, corpus, corpus_cases)
+
+ParameterizedTest(size_t *row, rules_image, corpus)
+{
+	const corpus_case *c = &corpus_cases[*row];
+	const char *dir = test_corpus_dir();
+	if (!dir)
+		cr_skip_test("corpus not found (set IOSPLAN_CORPUS)");
+	char path[1200];
+	snprintf(path, sizeof(path), "%s/cisco_ios/show_version/%s", dir, c->file);
+	size_t len;
+	char *text = test_read_file(path, &len);
+	if (!text)
+		cr_skip_test("%s not in the corpus", c->file);
+	rule_run *r = rule_run_new(c->rule, text, c->target, NULL);
+	char label[300];
+	snprintf(label, sizeof(label), "%s %s %s", c->file, c->rule, c->target);
+	rule_run_expect(r, label, c->n, c->line, c->col, c->msg);
+	rule_run_free(r);
+	free(text);
+}
