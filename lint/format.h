@@ -48,6 +48,9 @@ void ip_lint_write(const ip_writer *w, FILE *out, const ip_lint_result *r);
 cJSON *next_boot_json(const ip_boot_prediction *p);   /* facts and lint JSON */
 cJSON *finding_json(const ip_finding *f);              /* lint JSON */
 cJSON *target_json(const ip_target *t);                /* null when t is NULL */
+/* cJSON_Print with every invalid UTF-8 byte (capture text is not checked)
+ * replaced by U+FFFD. The caller frees the result with free(). */
+char *json_print_utf8(const cJSON *doc);
 /* The clean text of the line a span points at and the 0-based byte range
  * of the span in it (for carets and snippets); NULL when not available. */
 const char *span_source(const ip_device_set *set, ip_span s, size_t *start, size_t *end);
