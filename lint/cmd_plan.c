@@ -1,0 +1,206 @@
+/* iosplan plan [target options] [--tftp-server IP] [--transfer tftp|scp]
+ *              [--reload-in MIN] [--format text|markdown|json|ansible]
+ *              [--allow-delete-running] [--config FILE] FILE...
+ *
+ * Builds, proves and prints the upgrade plan of every device in the
+ * captures (planner/plan.h). Exit 0 when every device has a plan, 1 when
+ * any was refused (its blocking findings and reasons are printed instead),
+ * 2 on usage or input errors. */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "commands.h"
+#include "config.h"
+#include "error.h"
+#include "plan.h"
+#include "target_args.h"
+
+enum {
+	OPT_SERVER = 0x1200,
+	OPT_TRANSFER,
+	OPT_RELOAD_IN,
+	OPT_ALLOW_DELETE_RUNNING,
+};
+
+static void usage(FILE *out)
+{
+	fputs("usage: iosplan plan --target IMAGE --md5 HASH --size BYTES [options] FILE...\n"
+	      IP_TARGET_USAGE
+	      "  --tftp-server IP           the transfer server (tftp and scp)\n"
+	      "  --transfer tftp|scp        how the image is copied (default tftp)\n"
+	      "  --reload-in MIN            `reload in MIN` (default 5; 0: an immediate reload)\n"
+	      "  --allow-delete-running     may delete the running image when nothing else makes\n"
+	      "                             room (routers: a `boot system tftp` fallback replaces it)\n"
+	      "  --format text|markdown|json|ansible   (default text)\n"
+	      "  --config FILE              .iosplan.yaml (default: found upward from FILE)\n"
+	      "  Print the ordered, simulated upgrade plan, or the findings that block it.\n"
+	      "  exit: 0 planned, 1 refused (blocking findings), 2 usage or unreadable input\n", out);
+}
+
+typedef struct plan_args {
+	ip_target_args target;
+	const char *server, *transfer, *reload_in, *format, *config;
+	bool allow_delete_running;
+	char **files;
+	int n_files;
+} plan_args;
+
+static int take(plan_args *a, int c, const char *arg)
+{
+	switch (c) {
+	case OPT_SERVER: a->server = arg; break;
+	case OPT_TRANSFER: a->transfer = arg; break;
+	case OPT_RELOAD_IN: a->reload_in = arg; break;
+	case OPT_ALLOW_DELETE_RUNNING: a->allow_delete_running = true; break;
+	case 'f': a->format = arg; break;
+	case 'c': a->config = arg; break;
+	case 'h': usage(stdout); return EXIT_CLEAN + 100;
+	default:
+		if (ip_target_args_take(&a->target, c, arg))
+			break;
+		usage(stderr);
+		return EXIT_INPUT;
+	}
+	return -1;
+}
+
+static int parse_args(plan_args *a, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		IP_TARGET_LONG_OPTIONS,
+		{ "tftp-server", required_argument, NULL, OPT_SERVER },
+		{ "transfer", required_argument, NULL, OPT_TRANSFER },
+		{ "reload-in", required_argument, NULL, OPT_RELOAD_IN },
+		{ "allow-delete-running", no_argument, NULL, OPT_ALLOW_DELETE_RUNNING },
+		{ "format", required_argument, NULL, 'f' },
+		{ "config", required_argument, NULL, 'c' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	memset(a, 0, sizeof(*a));
+	a->format = "text";
+	int c, rc;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "t:f:c:h", opts, NULL)) != -1)
+		if ((rc = take(a, c, optarg)) >= 0)
+			return rc;
+	if (optind >= argc) {
+		fputs("iosplan plan: error: no capture file given\n", stderr);
+		return EXIT_INPUT;
+	}
+	a->files = argv + optind;
+	a->n_files = argc - optind;
+	return -1;
+}
+
+/* A server is an address or a host name: no spaces, slashes or '@'. */
+static bool server_ok(const char *s)
+{
+	return *s && strlen(s) < 256 && !strpbrk(s, " \t/@:\\\"'");
+}
+
+static int options(ip_plan_options *o, ip_plan_format *fmt, const plan_args *a)
+{
+	ip_plan_options_defaults(o);
+	if (!ip_plan_format_parse(a->format, fmt)) {
+		fprintf(stderr, "iosplan plan: error: unknown format '%s' (text, markdown, json, "
+			"ansible)\n", a->format);
+		return EXIT_INPUT;
+	}
+	if (a->server && !server_ok(a->server)) {
+		fprintf(stderr, "iosplan plan: error: --tftp-server '%s' is not an address or host "
+			"name\n", a->server);
+		return EXIT_INPUT;
+	}
+	o->server = a->server;
+	if (a->transfer && strcmp(a->transfer, "tftp") && strcmp(a->transfer, "scp")) {
+		fprintf(stderr, "iosplan plan: error: --transfer is tftp or scp\n");
+		return EXIT_INPUT;
+	}
+	o->transfer = a->transfer && !strcmp(a->transfer, "scp") ? IP_TRANSFER_SCP
+								 : IP_TRANSFER_TFTP;
+	if (a->reload_in) {
+		char *end;
+		unsigned long m = strtoul(a->reload_in, &end, 10);
+		if (end == a->reload_in || *end || a->reload_in[0] == '-' || m > 1440) {
+			fprintf(stderr, "iosplan plan: error: --reload-in is minutes, 0 to 1440\n");
+			return EXIT_INPUT;
+		}
+		o->reload_in = (unsigned)m;
+	}
+	o->allow_delete_running = a->allow_delete_running;
+	return -1;
+}
+
+/* One plan per device; returns the exit code. */
+static int plan_all(ip_device_set *set, ip_targets *targets, const ip_plan_options *o,
+		    ip_plan_format fmt)
+{
+	const ip_plan **plans = ip_arena_alloc(set->arena, (set->n + 1) * sizeof(*plans));
+	int rc = EXIT_CLEAN;
+	for (size_t i = 0; i < set->n; i++) {
+		const ip_target *t = NULL;
+		const char *why = NULL;
+		if (ip_targets_for_device(&t, &why, targets, set->v[i])) {
+			fprintf(stderr, "%s\n", ip_error_last());
+			return EXIT_INPUT;
+		}
+		ip_plan *p = ip_arena_alloc(set->arena, sizeof(*p));
+		ip_plan_build(p, set->arena, set->v[i], t, o);
+		if (!t && why)
+			*IP_PUSH(set->arena, p->reasons, p->n_reasons, p->cap_reasons) = why;
+		plans[i] = p;
+		if (p->refused)
+			rc = EXIT_FINDINGS;
+	}
+	if (ip_plan_write(fmt, stdout, stderr, plans, set->n) || fflush(stdout)) {
+		fputs("iosplan plan: error: cannot write the plan\n", stderr);
+		return EXIT_INPUT;
+	}
+	return rc;
+}
+
+static int run(const plan_args *a, ip_device_set *set, const ip_plan_options *base,
+	       ip_plan_format fmt)
+{
+	ip_config cfg;
+	const char *path = a->config ? a->config : ip_config_find(set->arena, a->files[0]);
+	if (ip_config_load(&cfg, set->arena, path)) {
+		fprintf(stderr, "%s\n", ip_error_last());
+		return EXIT_INPUT;
+	}
+	ip_targets *targets;
+	if (ip_targets_new(&targets, set->arena, &a->target, cfg.target, cfg.path)) {
+		fprintf(stderr, "%s\n", ip_error_last());
+		return EXIT_INPUT;
+	}
+	if (!set->n) {
+		fputs("iosplan plan: error: the captures show no device\n", stderr);
+		return EXIT_INPUT;
+	}
+	ip_plan_options o = *base;
+	o.check = &cfg.check;
+	return plan_all(set, targets, &o, fmt);
+}
+
+int cmd_plan(int argc, char **argv)
+{
+	plan_args a;
+	int rc = parse_args(&a, argc, argv);
+	if (rc == EXIT_CLEAN + 100)
+		return EXIT_CLEAN;
+	if (rc >= 0)
+		return rc;
+	ip_plan_options o;
+	ip_plan_format fmt;
+	if ((rc = options(&o, &fmt, &a)) >= 0)
+		return rc;
+	ip_device_set *set;
+	rc = cli_load(&set, a.files, a.n_files);
+	if (rc == EXIT_CLEAN)
+		rc = run(&a, set, &o, fmt);
+	ip_device_set_free(set);
+	return rc;
+}

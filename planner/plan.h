@@ -1,0 +1,230 @@
+/* The upgrade planner: the ordered commands that move one device to a target
+ * image, and the proof, by simulation, that they do it safely.
+ *
+ * A plan is the seed's section 9 checklist made concrete for one device:
+ * phases (pre-checks, transfer, verify, boot statements, save, reload,
+ * post-checks, deferred clean-up, rollback), each a list of steps. A step
+ * carries the commands, why they are there, the output that proves they
+ * worked, the answers to the prompts they raise, and its EFFECTS on the
+ * device state (a file copied, deleted or verified, a boot entry added, the
+ * configuration saved, the device reloaded...).
+ *
+ * The builder (plan_build.c) runs every rule first. Error findings that the
+ * plan itself repairs (the boot list, unsaved boot statements, a register
+ * the plan sets back, room it makes by deleting unused images) do not stop
+ * it; any other error finding, or a fact the plan needs and no capture
+ * gives, refuses the plan with the reason.
+ *
+ * The proof (plan_sim.c) applies the effects to a COPY of the device state
+ * and runs the boot simulator: the next boot must be the verified target,
+ * and with the target made unbootable it must be the old image (or a
+ * `boot system tftp` fallback), unless the plan warns that it has none. No
+ * step may delete the last bootable image before the target is verified,
+ * and no boot entry or activation may name the target before it is.
+ * A plan that fails its own proof is refused: it is never printed.
+ *
+ * Ownership: everything a plan points to lives in the arena given to
+ * ip_plan_build(), or in the device set the device belongs to. */
+#ifndef IOSPLAN_PLAN_H
+#define IOSPLAN_PLAN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "engine.h"
+
+#define IOSPLAN_PLAN_FORMAT_VERSION 1
+
+typedef enum ip_plan_phase {
+	IP_PHASE_PRECHECK = 0,
+	IP_PHASE_TRANSFER,
+	IP_PHASE_VERIFY,
+	IP_PHASE_BOOT,
+	IP_PHASE_SAVE,
+	IP_PHASE_RELOAD,
+	IP_PHASE_POSTCHECK,
+	IP_PHASE_CLEANUP,  /* deferred: after the soak period */
+	IP_PHASE_ROLLBACK, /* only if the new release misbehaves */
+	IP_PHASE_COUNT,
+} ip_plan_phase;
+
+typedef enum ip_plan_mode {
+	IP_MODE_EXEC = 0, /* privileged exec commands */
+	IP_MODE_CONFIG,   /* lines inside `configure terminal` ... `end` */
+} ip_plan_mode;
+
+typedef enum ip_effect_kind {
+	IP_EFFECT_COPY = 0,      /* filesystem:path of `size` bytes appears */
+	IP_EFFECT_DELETE,        /* filesystem:path goes */
+	IP_EFFECT_VERIFY,        /* filesystem:path matched the reference hash */
+	IP_EFFECT_SERVER_BACKUP, /* the transfer server now holds path */
+	IP_EFFECT_BOOT_CLEAR,    /* `no boot system`: the running list empties */
+	IP_EFFECT_BOOT_REMOVE,   /* `no boot system X`: entry X leaves it */
+	IP_EFFECT_BOOT_ADD,      /* `boot system X`: appended to it */
+	IP_EFFECT_SAVE,          /* running -> startup (and BOOT on switches) */
+	IP_EFFECT_REGISTER,      /* `config-register V`: V at the next reload */
+	IP_EFFECT_NO_BOOT_MANUAL,
+	IP_EFFECT_INSTALL,       /* install add file F activate commit: reloads */
+	IP_EFFECT_INSTALL_ROLLBACK,        /* back to the packages before it; reloads */
+	IP_EFFECT_INSTALL_REMOVE_INACTIVE, /* unused .bin and packages go */
+	IP_EFFECT_RELOAD,
+} ip_effect_kind;
+
+typedef struct ip_plan_effect {
+	ip_effect_kind kind;
+	const char *filesystem; /* a listed filesystem's name: "bootflash:", "flash-2:" */
+	const char *path;       /* relative to its root */
+	uint64_t size;          /* COPY */
+	ip_boot_entry entry;    /* BOOT_ADD, BOOT_REMOVE */
+	uint32_t value;         /* REGISTER */
+} ip_plan_effect;
+
+typedef struct ip_plan_prompt {
+	const char *prompt; /* "Destination filename [x.bin]?" */
+	const char *answer; /* "" = press Enter */
+	bool always;        /* asked every time, so the text format types it */
+	const char *var;    /* an answer only the operator knows: the Ansible
+			     * variable that holds it ("scp_password"), or NULL */
+} ip_plan_prompt;
+
+typedef struct ip_plan_step {
+	ip_plan_phase phase;
+	ip_plan_mode mode;
+	const char *title;   /* "Copy the image to bootflash:" */
+	const char *why;     /* one or more sentences */
+	const char **commands;
+	size_t n_commands, cap_commands;
+	const char **expect; /* lines the output must contain */
+	size_t n_expect, cap_expect;
+	ip_plan_prompt *prompts;
+	size_t n_prompts, cap_prompts;
+	ip_plan_effect *effects;
+	size_t n_effects, cap_effects;
+	const char *abort;   /* what undoes or aborts it ("reload cancel"), or NULL */
+	bool gate;           /* stop the whole plan unless every expect line appears */
+} ip_plan_step;
+
+typedef enum ip_plan_role {
+	IP_ROLE_BLOCKS = 0, /* an error the plan cannot repair: refused */
+	IP_ROLE_RESOLVED,   /* an error (or warning) the plan's own steps repair */
+	IP_ROLE_NOTED,      /* a warning or note, carried into the plan */
+} ip_plan_role;
+
+typedef struct ip_plan_finding {
+	const ip_finding *finding;
+	ip_plan_role role;
+	const char *note; /* how the plan repairs it, or why it cannot */
+} ip_plan_finding;
+
+typedef enum ip_plan_method {
+	IP_METHOD_BUNDLE = 0, /* copy, verify, boot system, reload (the seed) */
+	IP_METHOD_INSTALL,    /* IOS-XE install mode: install add ... activate commit */
+} ip_plan_method;
+
+typedef enum ip_plan_transfer {
+	IP_TRANSFER_TFTP = 0,
+	IP_TRANSFER_SCP,
+} ip_plan_transfer;
+
+typedef struct ip_plan_options {
+	const char *server;        /* --tftp-server; NULL: "<server>" and a warning */
+	ip_plan_transfer transfer; /* --transfer */
+	unsigned reload_in;        /* --reload-in minutes; 0: an immediate reload */
+	bool allow_delete_running; /* --allow-delete-running */
+	const ip_check_config *check; /* severities and margins; NULL: defaults */
+} ip_plan_options;
+
+/* One boot prediction and what it means for the plan. */
+typedef struct ip_plan_outcome {
+	ip_boot_prediction p;
+	const char *text; /* "bootflash:x.bin (the target; boot system entry 1)" */
+	bool target;      /* boots the target */
+	bool fallback;    /* boots the old image, or the network fallback */
+} ip_plan_outcome;
+
+typedef struct ip_plan_proof {
+	bool proven;
+	ip_plan_outcome before;       /* as captured */
+	ip_plan_outcome next;         /* at the plan's reload */
+	ip_plan_outcome target_fails; /* the same, the target made unbootable */
+	ip_plan_outcome rollback;     /* after the rollback section */
+	ip_plan_outcome cleanup;      /* after the deferred clean-up */
+	bool rollback_simulated, cleanup_simulated;
+	const char **violations;      /* each rule the plan broke, with the step */
+	size_t n_violations, cap_violations;
+} ip_plan_proof;
+
+typedef struct ip_plan {
+	const ip_device *dev;
+	const ip_target *target;
+	ip_plan_options opts;
+	ip_device_check check;    /* findings, platform, next boot as captured */
+	ip_plan_method method;
+	const char *hostname;     /* hostname, else the device key, else "device" */
+	const char *filesystem;   /* where the image goes: "bootflash:" */
+	const char *image;        /* "bootflash:isr4300-…16.12.04.SPA.bin" */
+	const char *running;      /* "bootflash:isr4300-…16.09.06.SPA.bin" or NULL */
+	const char *fallback;     /* the image kept as fallback, or NULL */
+	const char *server;       /* the transfer server, or "<server>" */
+	const char *hash_algo;    /* "md5" or "sha512" */
+	const char *hash;         /* the reference hash the verify step uses */
+	const char **member_fs;   /* stacks: "flash-2:", "flash-3:" */
+	size_t n_member_fs;
+	bool network_fallback;    /* --allow-delete-running: `boot system tftp` */
+	bool no_fallback_warned;  /* a warning says a failed boot has no fallback */
+	bool refused;
+	ip_plan_finding *findings; /* every finding, with its role */
+	size_t n_findings;
+	const char **reasons;      /* refused: the planner's own reasons */
+	size_t n_reasons, cap_reasons;
+	const char **warnings;     /* what the operator must know before starting */
+	size_t n_warnings, cap_warnings;
+	ip_plan_step *steps;       /* in phase order */
+	size_t n_steps, cap_steps;
+	ip_plan_proof proof;
+} ip_plan;
+
+void ip_plan_options_defaults(ip_plan_options *o); /* tftp, reload in 5 */
+
+/* Check dev, then build and prove the plan (or the refusal) into *out.
+ * target may be NULL (refused: nothing to plan). Never fails otherwise. */
+void ip_plan_build(ip_plan *out, ip_arena *a, const ip_device *dev,
+		   const ip_target *target, const ip_plan_options *opts);
+
+/* Apply the plan's effects to a copy of its device and check every rule
+ * above; fills out (also called by ip_plan_build, and by the tests on
+ * plans they alter, to show that the proof catches each violation). */
+void ip_plan_prove(ip_plan_proof *out, ip_arena *a, const ip_plan *p);
+
+const char *ip_plan_phase_id(ip_plan_phase ph);    /* "precheck", "transfer", ... */
+const char *ip_plan_phase_title(ip_plan_phase ph); /* "pre-checks", "transfer", ... */
+const char *ip_effect_kind_name(ip_effect_kind k); /* "copy", "boot-add", ... */
+const char *ip_plan_role_name(ip_plan_role r);     /* "blocks", "resolved", "noted" */
+const char *ip_plan_method_name(ip_plan_method m); /* "bundle", "install" */
+
+/* --- output -------------------------------------------------------------- */
+
+typedef enum ip_plan_format {
+	IP_PLAN_TEXT = 0, /* paste-ready CLI, explanations as `!` comments */
+	IP_PLAN_MARKDOWN, /* a change ticket */
+	IP_PLAN_JSON,     /* the schema in README.md, `iosplan plan` */
+	IP_PLAN_ANSIBLE,  /* a playbook (cisco.ios collection) */
+} ip_plan_format;
+
+/* "text" | "markdown" | "json" | "ansible"; false otherwise. */
+bool ip_plan_format_parse(const char *name, ip_plan_format *out);
+
+/* Write the plans (or refusals) of n devices. Refusals in the ansible
+ * format go to `err` as text, the playbook keeps only planned devices.
+ * Returns 0, or -1 when the output could not be written. */
+int ip_plan_write(ip_plan_format f, FILE *out, FILE *err, const ip_plan *const *plans,
+		  size_t n);
+
+int ip_plan_write_text(FILE *out, const ip_plan *const *plans, size_t n);
+int ip_plan_write_markdown(FILE *out, const ip_plan *const *plans, size_t n);
+int ip_plan_write_json(FILE *out, const ip_plan *const *plans, size_t n);
+int ip_plan_write_ansible(FILE *out, const ip_plan *const *plans, size_t n);
+
+#endif

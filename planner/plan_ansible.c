@@ -1,0 +1,375 @@
+/* The Ansible plan: a playbook for the cisco.ios collection, emitted with
+ * libyaml's event API (so quoting is libyaml's business, not ours).
+ *
+ * Per planned device, one play `hosts: <hostname>` whose tasks are the
+ * steps of pre-checks through post-checks, each tagged with its phase:
+ * - exec steps: cisco.ios.ios_command; a command with prompts becomes a
+ *   {command, prompt, answer} item (the prompt regex-escaped, Enter as
+ *   "\r", an answer only the operator knows as a variable asked for in
+ *   vars_prompt); the output is registered and `failed_when` fails the
+ *   task unless every expect line appears: the verify step is the gate;
+ * - config steps: cisco.ios.ios_config with the lines (match: none, so
+ *   every `no boot system` is sent as written);
+ * - a reload (or install activate) is followed by meta: reset_connection
+ *   and wait_for_connection.
+ * The clean-up and the rollback are two more plays tagged `never` plus
+ * `cleanup` / `rollback`: they run only when asked for with --tags.
+ * The simulated predictions and the warnings head the file as comments
+ * (libyaml emits no comments, so they are written before the stream). */
+#include <stdio.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "plan.h"
+
+typedef struct em {
+	yaml_emitter_t e;
+	bool failed;
+	ip_arena *a;   /* strings built for one write */
+	const ip_plan *p;
+	const char *reg; /* the variable the current task registers */
+} em;
+
+static void emit(em *m, yaml_event_t *ev)
+{
+	if (!m->failed && !yaml_emitter_emit(&m->e, ev))
+		m->failed = true;
+}
+
+static void scalar(em *m, const char *s)
+{
+	yaml_event_t ev;
+	if (!yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s, (int)strlen(s), 1, 1,
+					  YAML_ANY_SCALAR_STYLE))
+		m->failed = true;
+	else
+		emit(m, &ev);
+}
+
+static void map_start(em *m)
+{
+	yaml_event_t ev;
+	yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_MAPPING_STYLE);
+	emit(m, &ev);
+}
+
+static void map_end(em *m)
+{
+	yaml_event_t ev;
+	yaml_mapping_end_event_initialize(&ev);
+	emit(m, &ev);
+}
+
+static void seq_start(em *m, bool flow)
+{
+	yaml_event_t ev;
+	yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1,
+					     flow ? YAML_FLOW_SEQUENCE_STYLE : YAML_BLOCK_SEQUENCE_STYLE);
+	emit(m, &ev);
+}
+
+static void seq_end(em *m)
+{
+	yaml_event_t ev;
+	yaml_sequence_end_event_initialize(&ev);
+	emit(m, &ev);
+}
+
+static void kv(em *m, const char *k, const char *v)
+{
+	scalar(m, k);
+	scalar(m, v);
+}
+
+/* A plain integer or boolean scalar (not quoted). */
+static void kv_plain(em *m, const char *k, const char *v)
+{
+	yaml_event_t ev;
+	scalar(m, k);
+	yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)v, (int)strlen(v), 1, 0,
+				     YAML_PLAIN_SCALAR_STYLE);
+	emit(m, &ev);
+}
+
+/* --- text helpers ---------------------------------------------------------- */
+
+/* s as a regular expression matching it literally. */
+static const char *regex_escape(ip_arena *a, const char *s)
+{
+	size_t n = strlen(s);
+	char *o = ip_arena_alloc(a, 2 * n + 1), *w = o;
+	for (; *s; s++) {
+		if (strchr("\\^$.|?*+()[]{}", *s))
+			*w++ = '\\';
+		*w++ = *s;
+	}
+	*w = '\0';
+	return o;
+}
+
+/* s inside a single-quoted Jinja string. */
+static const char *jinja_quote(ip_arena *a, const char *s)
+{
+	size_t n = strlen(s);
+	char *o = ip_arena_alloc(a, 2 * n + 1), *w = o;
+	for (; *s; s++) {
+		if (*s == '\'' || *s == '\\')
+			*w++ = '\\';
+		*w++ = *s;
+	}
+	*w = '\0';
+	return o;
+}
+
+
+/* --- tasks ------------------------------------------------------------------ */
+
+static void task_head(em *m, const ip_plan_step *st, int ph, size_t no, const char *suffix)
+{
+	map_start(m);
+	kv(m, "name", ip_arena_printf(m->a, "%d.%zu %s: %s%s", ph, no,
+				      ip_plan_phase_title(st->phase), st->title, suffix));
+	scalar(m, "tags");
+	seq_start(m, true);
+	scalar(m, ip_plan_phase_id(st->phase));
+	seq_end(m);
+}
+
+static void command_item(em *m, const ip_plan_step *st, size_t i)
+{
+	bool last = i + 1 == st->n_commands;
+	if (!st->n_prompts || !last) {
+		scalar(m, st->commands[i]);
+		return;
+	}
+	map_start(m);
+	kv(m, "command", st->commands[i]);
+	scalar(m, "prompt");
+	seq_start(m, false);
+	for (size_t j = 0; j < st->n_prompts; j++)
+		scalar(m, regex_escape(m->a, st->prompts[j].prompt));
+	seq_end(m);
+	scalar(m, "answer");
+	seq_start(m, false);
+	for (size_t j = 0; j < st->n_prompts; j++) {
+		const ip_plan_prompt *pr = &st->prompts[j];
+		scalar(m, pr->var ? ip_arena_printf(m->a, "{{ %s }}", pr->var)
+				  : *pr->answer ? pr->answer : "\r");
+	}
+	seq_end(m);
+	map_end(m);
+}
+
+/* failed_when: the task fails unless every expect line is in the output. */
+static const char *failed_when(em *m, const ip_plan_step *st)
+{
+	const char *out = ip_arena_printf(m->a, "(%s.stdout | default([]) | join('\\n'))", m->reg);
+	const char *s = ip_arena_printf(m->a, "(%s.failed | default(false))", m->reg);
+	for (size_t i = 0; i < st->n_expect; i++)
+		s = ip_arena_printf(m->a, "%s or ('%s' not in %s)", s,
+				    jinja_quote(m->a, st->expect[i]), out);
+	return s;
+}
+
+static void exec_task(em *m, const ip_plan_step *st, int ph, size_t no)
+{
+	m->reg = ip_arena_printf(m->a, "step_%d_%zu", ph, no);
+	task_head(m, st, ph, no, "");
+	scalar(m, "cisco.ios.ios_command");
+	map_start(m);
+	scalar(m, "commands");
+	seq_start(m, false);
+	for (size_t i = 0; i < st->n_commands; i++)
+		command_item(m, st, i);
+	seq_end(m);
+	map_end(m);
+	kv(m, "register", m->reg);
+	if (st->n_expect)
+		kv(m, "failed_when", failed_when(m, st));
+	map_end(m);
+}
+
+static void config_task(em *m, const ip_plan_step *st, int ph, size_t no)
+{
+	task_head(m, st, ph, no, "");
+	scalar(m, "cisco.ios.ios_config");
+	map_start(m);
+	scalar(m, "lines");
+	seq_start(m, false);
+	for (size_t i = 0; i < st->n_commands; i++)
+		scalar(m, st->commands[i]);
+	seq_end(m);
+	kv(m, "match", "none");
+	map_end(m);
+	map_end(m);
+}
+
+static bool reloads(const ip_plan_step *st)
+{
+	for (size_t i = 0; i < st->n_effects; i++)
+		if (st->effects[i].kind == IP_EFFECT_RELOAD ||
+		    st->effects[i].kind == IP_EFFECT_INSTALL ||
+		    st->effects[i].kind == IP_EFFECT_INSTALL_ROLLBACK)
+			return true;
+	return false;
+}
+
+/* After a reload: drop the dead connection, wait for the device. */
+static void wait_tasks(em *m, const ip_plan_step *st, int ph, size_t no)
+{
+	char delay[32];
+	bool scheduled = false;
+	for (size_t i = 0; i < st->n_effects; i++)
+		scheduled |= st->effects[i].kind == IP_EFFECT_RELOAD;
+	snprintf(delay, sizeof(delay), "%u", (scheduled ? m->p->opts.reload_in * 60 : 0) + 300);
+	task_head(m, st, ph, no, " (reset the connection)");
+	kv(m, "ansible.builtin.meta", "reset_connection");
+	map_end(m);
+	task_head(m, st, ph, no, " (wait for the device)");
+	scalar(m, "ansible.builtin.wait_for_connection");
+	map_start(m);
+	kv_plain(m, "delay", delay);
+	kv_plain(m, "timeout", "3600");
+	map_end(m);
+	map_end(m);
+}
+
+static void tasks(em *m, ip_plan_phase from, ip_plan_phase to)
+{
+	const ip_plan *p = m->p;
+	ip_plan_phase cur = IP_PHASE_COUNT;
+	size_t no = 0;
+	scalar(m, "tasks");
+	seq_start(m, false);
+	for (size_t i = 0; i < p->n_steps; i++) {
+		const ip_plan_step *st = &p->steps[i];
+		no = st->phase == cur ? no + 1 : 1;
+		cur = st->phase;
+		if (st->phase < from || st->phase > to)
+			continue;
+		if (st->mode == IP_MODE_CONFIG)
+			config_task(m, st, (int)st->phase + 1, no);
+		else
+			exec_task(m, st, (int)st->phase + 1, no);
+		if (reloads(st))
+			wait_tasks(m, st, (int)st->phase + 1, no);
+	}
+	seq_end(m);
+}
+
+/* --- plays ----------------------------------------------------------------- */
+
+static bool needs_var(const ip_plan *p, ip_plan_phase from, ip_plan_phase to, const char *var)
+{
+	for (size_t i = 0; i < p->n_steps; i++)
+		for (size_t j = 0; j < p->steps[i].n_prompts; j++)
+			if (p->steps[i].phase >= from && p->steps[i].phase <= to &&
+			    p->steps[i].prompts[j].var && !strcmp(p->steps[i].prompts[j].var, var))
+				return true;
+	return false;
+}
+
+static void play(em *m, const char *name, const char *tag, ip_plan_phase from, ip_plan_phase to)
+{
+	const ip_plan *p = m->p;
+	map_start(m);
+	kv(m, "name", name);
+	kv(m, "hosts", p->hostname);
+	kv_plain(m, "gather_facts", "false");
+	kv(m, "connection", "ansible.netcommon.network_cli");
+	if (tag) {
+		scalar(m, "tags");
+		seq_start(m, true);
+		scalar(m, "never");
+		scalar(m, tag);
+		seq_end(m);
+	}
+	scalar(m, "vars");
+	map_start(m);
+	kv(m, "ansible_network_os", "cisco.ios.ios");
+	kv_plain(m, "ansible_command_timeout", "3600");
+	map_end(m);
+	if (needs_var(p, from, to, "scp_password")) {
+		scalar(m, "vars_prompt");
+		seq_start(m, false);
+		map_start(m);
+		kv(m, "name", "scp_password");
+		kv(m, "prompt", ip_arena_printf(m->a, "Password of your SCP account on %s", p->server));
+		kv_plain(m, "private", "true");
+		map_end(m);
+		seq_end(m);
+	}
+	tasks(m, from, to);
+	map_end(m);
+}
+
+static bool has_phase(const ip_plan *p, ip_plan_phase ph)
+{
+	for (size_t i = 0; i < p->n_steps; i++)
+		if (p->steps[i].phase == ph)
+			return true;
+	return false;
+}
+
+static void plays(em *m)
+{
+	const ip_plan *p = m->p;
+	play(m, ip_arena_printf(m->a, "Upgrade %s to %s", p->hostname, p->target->name), NULL,
+	     IP_PHASE_PRECHECK, IP_PHASE_POSTCHECK);
+	if (has_phase(p, IP_PHASE_CLEANUP))
+		play(m, ip_arena_printf(m->a, "Clean up %s after the soak period (--tags cleanup)",
+					p->hostname), "cleanup", IP_PHASE_CLEANUP, IP_PHASE_CLEANUP);
+	if (has_phase(p, IP_PHASE_ROLLBACK))
+		play(m, ip_arena_printf(m->a, "Roll %s back to the old image (--tags rollback)",
+					p->hostname), "rollback", IP_PHASE_ROLLBACK, IP_PHASE_ROLLBACK);
+}
+
+static void comments(FILE *out, const ip_plan *p)
+{
+	fprintf(out, "# iosplan upgrade plan for %s: %s -> %s\n", p->hostname,
+		p->dev->system_image.raw ? p->dev->system_image.raw : "unknown", p->image);
+	fprintf(out, "#   after the plan:      %s\n", p->proof.next.text);
+	fprintf(out, "#   if the target fails: %s\n", p->proof.target_fails.text);
+	for (size_t i = 0; i < p->n_warnings; i++)
+		fprintf(out, "#   warning: %s\n", p->warnings[i]);
+}
+
+int ip_plan_write_ansible(FILE *out, const ip_plan *const *plans, size_t n)
+{
+	size_t planned = 0;
+	fputs("# Generated by iosplan plan --format ansible; run one phase at a time with\n"
+	      "# --tags precheck,transfer,verify ... and read every task's output.\n"
+	      "# The clean-up and the rollback run only when asked for (--tags cleanup,\n"
+	      "# --tags rollback).\n", out);
+	for (size_t i = 0; i < n; i++)
+		if (!plans[i]->refused) {
+			comments(out, plans[i]);
+			planned++;
+		}
+	em m = { .a = ip_arena_new() };
+	yaml_event_t ev;
+	yaml_emitter_initialize(&m.e);
+	yaml_emitter_set_output_file(&m.e, out);
+	yaml_emitter_set_unicode(&m.e, 1);
+	yaml_emitter_set_width(&m.e, 100);
+	yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING);
+	emit(&m, &ev);
+	yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 0);
+	emit(&m, &ev);
+	seq_start(&m, planned == 0);
+	for (size_t i = 0; i < n; i++) {
+		if (plans[i]->refused)
+			continue;
+		m.p = plans[i];
+		plays(&m);
+	}
+	seq_end(&m);
+	yaml_document_end_event_initialize(&ev, 1);
+	emit(&m, &ev);
+	yaml_stream_end_event_initialize(&ev);
+	emit(&m, &ev);
+	yaml_emitter_flush(&m.e);
+	yaml_emitter_delete(&m.e);
+	ip_arena_free(m.a);
+	return m.failed || ferror(out) ? -1 : 0;
+}

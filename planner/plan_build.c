@@ -1,0 +1,756 @@
+/* The plan builder: decides the facts the plan rests on, which findings it
+ * repairs and which refuse it, and makes room on flash; plan_steps.c
+ * writes the steps, plan_sim.c proves them.
+ *
+ * Decisions (README.md, `iosplan plan`):
+ * - The image goes to the filesystem the target names, else the platform's
+ *   default, else the running image's; its listing must be complete, with
+ *   its free bytes, since the proof counts them. On a stack the image also
+ *   goes to (bundle) or is expanded on (install) every member's flash-N:.
+ * - The target must be a .bin, with a size and a reference hash (MD5, else
+ *   SHA-512): without them the copy cannot be checked or verified.
+ * - Findings the plan repairs: the boot list ones (alphabetical-boot,
+ *   boot-fallback, boot-missing-file, boot-order, unsaved-boot, fs-prefix on
+ *   a boot entry: the plan replaces the whole list and saves it), the
+ *   config-register ones it sets back (boot field 0/1, or a pending ignore
+ *   bit, to the platform's normal value; MANUAL_BOOT with `no boot
+ *   manual`), flash-space when deleting unused images makes room,
+ *   install-mode warnings (the plan upgrades with install add),
+ *   tftp-transfer with --transfer scp. Everything else that is an error
+ *   refuses the plan: image-platform, image-integrity, fs-prefix on the
+ *   target, mixed install/bundle stacks, and a register that ignores the
+ *   startup-config NOW (the running-config may then not be the device's
+ *   real configuration, and the plan's save would overwrite it).
+ * - Room: images that are neither running, nor the fallback, nor the
+ *   target are deleted, those no boot list names first, largest first;
+ *   the running image only with --allow-delete-running, on platforms that
+ *   can boot from the network: the plan backs it up to the server first
+ *   and saves `boot system tftp` to it before deleting it. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "image_name.h"
+#include "plan_private.h"
+
+/* --- names ---------------------------------------------------------------- */
+
+const char *ip_plan_phase_id(ip_plan_phase ph)
+{
+	static const char *const ids[IP_PHASE_COUNT] = {
+		"precheck", "transfer", "verify", "boot", "save", "reload",
+		"postcheck", "cleanup", "rollback",
+	};
+	return ph < IP_PHASE_COUNT ? ids[ph] : "?";
+}
+
+const char *ip_plan_phase_title(ip_plan_phase ph)
+{
+	static const char *const t[IP_PHASE_COUNT] = {
+		"pre-checks", "transfer", "verify", "boot statements", "save", "reload",
+		"post-checks", "clean-up (deferred)", "rollback",
+	};
+	return ph < IP_PHASE_COUNT ? t[ph] : "?";
+}
+
+const char *ip_effect_kind_name(ip_effect_kind k)
+{
+	static const char *const n[] = {
+		"copy", "delete", "verify", "server-backup", "boot-clear", "boot-remove",
+		"boot-add", "save", "register", "no-boot-manual", "install",
+		"install-rollback", "install-remove-inactive", "reload",
+	};
+	return (size_t)k < sizeof(n) / sizeof(n[0]) ? n[k] : "?";
+}
+
+const char *ip_plan_role_name(ip_plan_role r)
+{
+	return r == IP_ROLE_BLOCKS ? "blocks" : r == IP_ROLE_RESOLVED ? "resolved" : "noted";
+}
+
+const char *ip_plan_method_name(ip_plan_method m)
+{
+	return m == IP_METHOD_INSTALL ? "install" : "bundle";
+}
+
+void ip_plan_options_defaults(ip_plan_options *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->transfer = IP_TRANSFER_TFTP;
+	o->reload_in = 5;
+}
+
+/* --- building steps ------------------------------------------------------- */
+
+ip_plan_step *plan_step(plan_bld *b, ip_plan_phase ph, ip_plan_mode m, const char *title)
+{
+	ip_plan *p = b->p;
+	b->cur = IP_PUSH(b->a, p->steps, p->n_steps, p->cap_steps);
+	b->cur->phase = ph;
+	b->cur->mode = m;
+	b->cur->title = title;
+	return b->cur;
+}
+
+static char *vfmt(ip_arena *a, const char *fmt, va_list ap)
+{
+	char small[512];
+	va_list cp;
+	va_copy(cp, ap);
+	int n = vsnprintf(small, sizeof(small), fmt, cp);
+	va_end(cp);
+	if (n < 0)
+		return ip_arena_strdup(a, "");
+	if ((size_t)n < sizeof(small))
+		return ip_arena_strdup(a, small);
+	char *big = ip_arena_alloc(a, (size_t)n + 1);
+	vsnprintf(big, (size_t)n + 1, fmt, ap);
+	return big;
+}
+
+void plan_why(plan_bld *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *s = vfmt(b->a, fmt, ap);
+	va_end(ap);
+	ip_plan_step *st = b->cur;
+	st->why = st->why ? ip_arena_printf(b->a, "%s %s", st->why, s) : s;
+}
+
+void plan_cmd(plan_bld *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	ip_plan_step *st = b->cur;
+	*IP_PUSH(b->a, st->commands, st->n_commands, st->cap_commands) = vfmt(b->a, fmt, ap);
+	va_end(ap);
+}
+
+void plan_expect(plan_bld *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	ip_plan_step *st = b->cur;
+	*IP_PUSH(b->a, st->expect, st->n_expect, st->cap_expect) = vfmt(b->a, fmt, ap);
+	va_end(ap);
+}
+
+void plan_prompt(plan_bld *b, const char *prompt, const char *answer, bool always,
+		 const char *var)
+{
+	ip_plan_step *st = b->cur;
+	ip_plan_prompt *pr = IP_PUSH(b->a, st->prompts, st->n_prompts, st->cap_prompts);
+	pr->prompt = prompt;
+	pr->answer = answer;
+	pr->always = always;
+	pr->var = var;
+}
+
+ip_plan_effect *plan_effect(plan_bld *b, ip_effect_kind k)
+{
+	ip_plan_step *st = b->cur;
+	ip_plan_effect *e = IP_PUSH(b->a, st->effects, st->n_effects, st->cap_effects);
+	e->kind = k;
+	return e;
+}
+
+void plan_warn(plan_bld *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	ip_plan *p = b->p;
+	*IP_PUSH(b->a, p->warnings, p->n_warnings, p->cap_warnings) = vfmt(b->a, fmt, ap);
+	va_end(ap);
+}
+
+static void reason(plan_bld *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void reason(plan_bld *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	ip_plan *p = b->p;
+	*IP_PUSH(b->a, p->reasons, p->n_reasons, p->cap_reasons) = vfmt(b->a, fmt, ap);
+	va_end(ap);
+}
+
+/* --- the facts ------------------------------------------------------------ */
+
+static bool ends_with(const char *s, const char *suffix)
+{
+	size_t n = s ? strlen(s) : 0, k = strlen(suffix);
+	return n >= k && strcasecmp(s + n - k, suffix) == 0;
+}
+
+static const char *base(const char *p)
+{
+	const char *sl = p ? strrchr(p, '/') : NULL;
+	return sl ? sl + 1 : p;
+}
+
+static bool listing_usable(const ip_filesystem *fs)
+{
+	return fs && fs->listed && fs->complete && fs->free.known;
+}
+
+static void decide_target(plan_bld *b)
+{
+	ip_plan *p = b->p;
+	const ip_target *t = p->target;
+	bool bundle = t->parsed ? t->image.kind == IP_IMAGE_BUNDLE : ends_with(t->name, ".bin");
+	if (!bundle || !ends_with(t->name, ".bin"))
+		reason(b, "%s is not a .bin image: iosplan plans upgrades to a bundle .bin "
+		       "(copy, verify, boot system or install add)", t->name);
+	if (t->md5) {
+		p->hash_algo = "md5";
+		p->hash = t->md5;
+	} else if (t->sha512) {
+		p->hash_algo = "sha512";
+		p->hash = t->sha512;
+	} else {
+		reason(b, "no reference hash for %s: the plan cannot verify the copy (give "
+		       "--md5 or --sha512 from the download page)", t->name);
+	}
+	if (!t->size.known)
+		reason(b, "the size of %s is unknown: the plan cannot check the room or the "
+		       "copy (give --size from the download page)", t->name);
+}
+
+static void decide_dest(plan_bld *b)
+{
+	ip_plan *p = b->p;
+	const char *name = ip_target_fs(&b->ctx);
+	b->dest = name ? ip_fs_listing(&b->ctx, name) : NULL;
+	if (!name) {
+		reason(b, "the filesystem the image goes to is unknown (capture show version "
+		       "and show file systems)");
+		return;
+	}
+	if (!listing_usable(b->dest)) {
+		reason(b, "no complete listing of %s with its free bytes: capture `show %s`",
+		       name, name);
+		b->dest = NULL;
+		return;
+	}
+	p->filesystem = b->dest->name;
+	p->image = ip_arena_printf(b->a, "%s%s", p->filesystem, p->target->name);
+	b->have = ip_fs_file(b->dest, p->target->name);
+	b->copy_needed = !b->have || !b->have->size.known || !p->target->size.known ||
+			 b->have->size.v != p->target->size.v;
+}
+
+static bool install_mode(const ip_plan *p)
+{
+	const ip_device *d = p->dev;
+	return p->check.platform.has_install_mode &&
+	       (d->install_mode.v == IP_TRI_YES || ends_with(d->system_image.path, ".conf"));
+}
+
+static void decide_running(plan_bld *b)
+{
+	ip_plan *p = b->p;
+	const ip_path *run = &p->dev->system_image;
+	p->method = install_mode(p) ? IP_METHOD_INSTALL : IP_METHOD_BUNDLE;
+	if (!run->path || !b->dest)
+		return;
+	if (strcasecmp(base(run->path), p->target->name) == 0 &&
+	    (!run->filesystem || ip_fs_same(&b->ctx, run->filesystem, b->dest->name)))
+		reason(b, "the device already runs %s", run->raw);
+	const ip_file *f = NULL;
+	if (!run->filesystem || ip_fs_same(&b->ctx, run->filesystem, b->dest->name))
+		f = ip_fs_file(b->dest, run->path);
+	if (!f)
+		return;
+	b->running_name = f->name;
+	p->running = ip_arena_printf(b->a, "%s%s", b->dest->name, f->name);
+}
+
+static int active_member(const ip_device *d)
+{
+	for (size_t i = 0; i < d->n_members; i++)
+		if (d->members[i].active)
+			return d->members[i].number;
+	return 0;
+}
+
+/* A stack: every other member's flash-N: must be listed too. */
+static void decide_stack(plan_bld *b)
+{
+	ip_plan *p = b->p;
+	const ip_device *d = p->dev;
+	if (d->n_members < 2 || !b->dest || !ip_fs_same(&b->ctx, b->dest->name, "flash:"))
+		return;
+	b->stack = true;
+	int act = active_member(d);
+	for (size_t i = 0; i < d->n_members; i++) {
+		if (d->members[i].number == act)
+			continue;
+		const char *fs = ip_arena_printf(b->a, "flash-%d:", d->members[i].number);
+		const ip_filesystem *l = ip_fs_listing(&b->ctx, fs);
+		if (!listing_usable(l)) {
+			reason(b, "stack member %d: no complete listing of %s: capture `dir %s`",
+			       d->members[i].number, fs, fs);
+			continue;
+		}
+		*IP_PUSH(b->a, p->member_fs, p->n_member_fs, b->cap_member_fs) = l->name;
+	}
+}
+
+#define CR_IGNORE 0x8040u /* bits that make the device ignore its startup-config */
+
+/* The normal register: a .iosplan.yaml entry for the model, else the
+ * platform's (as config-register reads it). */
+static bool normal_register(plan_bld *b, uint32_t *v)
+{
+	const ip_device *d = b->p->dev;
+	const ip_platform *pl = &b->p->check.platform;
+	size_t best = 0;
+	for (size_t i = 0; i < b->cfg->opts.n_normal_registers; i++) {
+		const ip_normal_register *r = &b->cfg->opts.normal_registers[i];
+		size_t n = r->model_prefix ? strlen(r->model_prefix) : 0;
+		if (n > best && ((d->platform.s && strncasecmp(d->platform.s, r->model_prefix, n) == 0) ||
+				 (pl->series && strncasecmp(pl->series, r->model_prefix, n) == 0))) {
+			best = n;
+			*v = r->value;
+		}
+	}
+	if (best)
+		return true;
+	*v = pl->normal_confreg;
+	return pl->has_normal_confreg && (*v & 0xF) >= 2 && !(*v & CR_IGNORE);
+}
+
+static void decide_register(plan_bld *b)
+{
+	const ip_device *d = b->p->dev;
+	const ip_platform *pl = &b->p->check.platform;
+	bool sw = pl->family == IP_FAMILY_SWITCH_CLASSIC || pl->family == IP_FAMILY_SWITCH_XE;
+	uint32_t normal = 0;
+	bool has_normal = normal_register(b, &normal);
+	b->fix_manual_boot = sw && d->manual_boot.v != IP_TRI_NO;
+	if (d->confreg.known && (d->confreg.v & CR_IGNORE) && !(has_normal && d->confreg.v == normal)) {
+		b->register_blocks = ip_arena_printf(b->a, "the device runs with register 0x%X now, "
+			"which ignores the startup-config: its running-config may not be its real "
+			"configuration, and the plan's save would overwrite the startup-config with it "
+			"(restore the configuration first: copy startup-config running-config, then "
+			"set the register back)", d->confreg.v);
+		return;
+	}
+	if (pl->confreg_ignored || pl->family == IP_FAMILY_VIRTUAL ||
+	    pl->family == IP_FAMILY_UNKNOWN)
+		return;
+	ip_register next = d->confreg_next.known ? d->confreg_next : d->confreg;
+	if (!next.known || ((next.v & 0xF) >= 2 && !(next.v & CR_IGNORE)))
+		return;
+	if (pl->family == IP_FAMILY_SWITCH_CLASSIC || !has_normal) {
+		b->register_blocks = ip_arena_printf(b->a, "the register will be 0x%X at the next "
+			"reload, which does not boot normally, and iosplan knows no value to set it "
+			"to on this platform", next.v);
+		return;
+	}
+	b->fix_register = true;
+	b->register_value = normal;
+}
+
+/* --- room on flash -------------------------------------------------------- */
+
+typedef struct cand {
+	const ip_file *file;
+	int cls; /* 0 unlisted, 1 in a boot list, 2 running */
+} cand;
+
+static uint64_t percent(uint64_t v, unsigned pct)
+{
+	uint64_t whole;
+	if (__builtin_mul_overflow(v / 100, (uint64_t)pct, &whole))
+		return UINT64_MAX;
+	uint64_t r = whole + (v % 100) * pct / 100;
+	return r < whole ? UINT64_MAX : r;
+}
+
+static uint64_t sat_add(uint64_t x, uint64_t y)
+{
+	return x > UINT64_MAX - y ? UINT64_MAX : x + y;
+}
+
+static bool list_names(const ip_boot_list *l, const char *name)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (l->v[i].path && strcasecmp(base(l->v[i].path), base(name)) == 0)
+			return true;
+	return false;
+}
+
+static bool in_boot_list(const ip_device *d, const char *name)
+{
+	return list_names(&d->boot_running, name) || list_names(&d->boot_startup, name) ||
+	       list_names(&d->boot_config, name) || list_names(&d->bootvar, name) ||
+	       list_names(&d->bootvar_current, name);
+}
+
+static int cand_class(const plan_bld *b, const ip_file *f)
+{
+	if (f->is_dir || !f->size.known || !ip_image_name_bootable(f->name) ||
+	    strcasecmp(base(f->name), b->p->target->name) == 0)
+		return -1;
+	const char *run = b->p->dev->system_image.path;
+	if (run && strcasecmp(base(f->name), base(run)) == 0)
+		return 2;
+	return in_boot_list(b->p->dev, f->name) ? 1 : 0;
+}
+
+static int cand_cmp(const void *pa, const void *pb)
+{
+	const cand *x = pa, *y = pb;
+	if (x->cls != y->cls)
+		return x->cls - y->cls;
+	if (x->file->size.v != y->file->size.v)
+		return x->file->size.v > y->file->size.v ? -1 : 1;
+	return strcmp(x->file->name, y->file->name);
+}
+
+static bool network_boot_ok(const plan_bld *b)
+{
+	ip_family f = b->p->check.platform.family;
+	return b->p->method == IP_METHOD_BUNDLE &&
+	       (f == IP_FAMILY_ROUTER_CLASSIC || f == IP_FAMILY_ROUTER_XE);
+}
+
+static void add_delete(plan_bld *b, const ip_filesystem *fs, const ip_file *f, const char *why)
+{
+	plan_delete *d = IP_PUSH(b->a, b->deletes, b->n_deletes, b->cap_deletes);
+	d->filesystem = fs->name;
+	d->file = f;
+	d->why = why;
+}
+
+static const char *const class_why[] = {
+	"neither running nor in any boot list",
+	"in a boot list, but neither running nor the fallback: the plan replaces the boot list",
+	"the running image: --allow-delete-running, the network fallback replaces it",
+};
+
+/* What fs can still boot (images, packages.conf in install mode) once the
+ * deletions from `from` on are done; the target does not count. */
+static size_t bootable_after(const plan_bld *b, const ip_filesystem *fs, size_t from)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < fs->n_files; i++) {
+		const ip_file *f = &fs->files[i];
+		bool conf = b->p->method == IP_METHOD_INSTALL && strcasecmp(f->name, "packages.conf") == 0;
+		if (f->is_dir || (f->size.known && f->size.v == 0) ||
+		    (!conf && !ip_image_name_bootable(f->name)) ||
+		    strcasecmp(base(f->name), b->p->target->name) == 0)
+			continue;
+		bool gone = false;
+		for (size_t j = from; j < b->n_deletes; j++)
+			gone |= b->deletes[j].file == f;
+		n += !gone;
+	}
+	return n;
+}
+
+/* Pick the deletions that make `need` bytes free on fs; false when even
+ * they are not enough, or when they would leave fs nothing to boot before
+ * the new image is verified (unless the network fallback covers it). */
+static bool make_room(plan_bld *b, const ip_filesystem *fs, uint64_t have, uint64_t need)
+{
+	size_t first = b->n_deletes;
+	size_t k = 0;
+	cand *c = ip_arena_alloc(b->a, (fs->n_files + 1) * sizeof(*c));
+	for (size_t i = 0; i < fs->n_files; i++) {
+		int cls = cand_class(b, &fs->files[i]);
+		if (cls >= 0)
+			c[k++] = (cand){ &fs->files[i], cls };
+	}
+	qsort(c, k, sizeof(*c), cand_cmp);
+	for (size_t i = 0; i < k && have < need; i++) {
+		if (c[i].cls == 2 && !b->p->opts.allow_delete_running)
+			break;
+		if (c[i].cls == 2 && !network_boot_ok(b))
+			break;
+		add_delete(b, fs, c[i].file, class_why[c[i].cls]);
+		have = sat_add(have, c[i].file->size.v);
+		b->delete_running |= c[i].cls == 2;
+	}
+	if (have >= need && !b->delete_running && !bootable_after(b, fs, first)) {
+		b->last_image = fs->name;
+		return false;
+	}
+	return have >= need;
+}
+
+/* Room on one filesystem for what the plan puts there. */
+static void room_on(plan_bld *b, const ip_filesystem *fs, bool is_dest)
+{
+	const ip_target *t = b->p->target;
+	bool install = b->p->method == IP_METHOD_INSTALL;
+	const ip_file *have = ip_fs_file(fs, t->name);
+	bool copy = (is_dest || !install) && !(have && have->size.known && have->size.v == t->size.v);
+	uint64_t margin = percent(t->size.v, b->cfg->opts.flash_margin_percent);
+	if (margin < b->cfg->opts.flash_margin_bytes)
+		margin = b->cfg->opts.flash_margin_bytes;
+	uint64_t need = install ? percent(t->size.v, b->cfg->opts.install_expand_percent) : 0;
+	need = copy ? sat_add(need, t->size.v) : need;
+	need = need ? sat_add(need, margin) : 0;
+	uint64_t free_b = fs->free.v;
+	if (is_dest) {
+		b->need_dest = need;
+		b->margin = margin;
+	}
+	if (have && copy) {
+		add_delete(b, fs, have, ip_arena_printf(b->a, "a partial or different copy of the "
+			   "target (%llu bytes, not %llu)", (unsigned long long)have->size.v,
+			   (unsigned long long)t->size.v));
+		free_b = sat_add(free_b, have->size.v);
+	}
+	if (free_b >= need || make_room(b, fs, free_b, need))
+		return;
+	if (b->last_image) {
+		b->space_blocks = ip_arena_printf(b->a, "%s needs %llu bytes free and has %llu: only "
+			"deleting every image on it makes room, which leaves nothing to boot until the "
+			"new image is verified", fs->name, (unsigned long long)need,
+			(unsigned long long)fs->free.v);
+		return;
+	}
+	b->space_blocks = ip_arena_printf(b->a, "%s needs %llu bytes free (%s) and has %llu; "
+		"deleting every image that is neither running nor the fallback is not enough%s",
+		fs->name, (unsigned long long)need,
+		install ? "image, packages install add expands, margin" : "image and margin",
+		(unsigned long long)fs->free.v,
+		b->p->opts.allow_delete_running
+			? (network_boot_ok(b) ? ", even with the running image"
+					     : "; deleting the running image is planned only on "
+					       "routers in bundle mode, which can boot from the network")
+			: " (--allow-delete-running would also delete the running image)");
+}
+
+static void decide_room(plan_bld *b)
+{
+	if (!b->dest || !b->p->target->size.known)
+		return;
+	room_on(b, b->dest, true);
+	for (size_t i = 0; i < b->p->n_member_fs && !b->space_blocks; i++)
+		room_on(b, ip_fs_listing(&b->ctx, b->p->member_fs[i]), false);
+	if (b->space_blocks)
+		b->n_deletes = 0;
+}
+
+/* --- which findings the plan repairs -------------------------------------- */
+
+static bool on_line(const ip_boot_list *l, ip_span s)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		ip_span e = l->v[i].span;
+		if (e.line == s.line && (e.file == s.file || (e.file && s.file && strcmp(e.file, s.file) == 0)))
+			return true;
+	}
+	return false;
+}
+
+/* Whether a finding points at a boot entry (not at the target). */
+static bool on_boot_entry(const ip_device *d, ip_span s)
+{
+	return ip_span_known(s) && (on_line(&d->boot_running, s) || on_line(&d->boot_startup, s) ||
+				    on_line(&d->boot_config, s) || on_line(&d->bootvar, s) ||
+				    on_line(&d->bootvar_current, s));
+}
+
+static const char *list_note(const plan_bld *b)
+{
+	const ip_plan *p = b->p;
+	if (p->method == IP_METHOD_INSTALL)
+		return "the plan sets the BOOT variable to packages.conf and saves it";
+	return ip_arena_printf(b->a, "the plan replaces the boot list (%s first%s%s) and saves it",
+			       p->image ? p->image : "the target",
+			       p->fallback ? ", then " : "", p->fallback ? p->fallback : "");
+}
+
+static const char *deletes_note(const plan_bld *b)
+{
+	if (!b->n_deletes)
+		return "the copy fits";
+	char *s = "";
+	for (size_t i = 0; i < b->n_deletes; i++)
+		s = ip_arena_printf(b->a, "%s%s%s%s", s, i ? ", " : "", b->deletes[i].filesystem,
+				    b->deletes[i].file->name);
+	return ip_arena_printf(b->a, "the plan deletes %s after the backup, before the copy", s);
+}
+
+static ip_plan_role repairable(const plan_bld *b, const ip_finding *f, const char **note)
+{
+	const char *id = f->rule_id;
+	const ip_plan *p = b->p;
+	if (!strcmp(id, "alphabetical-boot") || !strcmp(id, "boot-fallback") ||
+	    !strcmp(id, "boot-missing-file") || !strcmp(id, "boot-order") ||
+	    !strcmp(id, "unsaved-boot") ||
+	    (!strcmp(id, "fs-prefix") && on_boot_entry(p->dev, f->span))) {
+		*note = list_note(b);
+		return IP_ROLE_RESOLVED;
+	}
+	if (!strcmp(id, "config-register") && !b->register_blocks &&
+	    (b->fix_register || b->fix_manual_boot)) {
+		*note = b->fix_register ? ip_arena_printf(b->a, "the plan sets config-register 0x%X",
+							  b->register_value)
+					: "the plan runs no boot manual";
+		return IP_ROLE_RESOLVED;
+	}
+	if (!strcmp(id, "config-register") && b->register_blocks) {
+		*note = b->register_blocks;
+		return IP_ROLE_BLOCKS;
+	}
+	if (!strcmp(id, "flash-space")) {
+		*note = b->space_blocks ? b->space_blocks : deletes_note(b);
+		return b->space_blocks ? IP_ROLE_BLOCKS : IP_ROLE_RESOLVED;
+	}
+	if (!strcmp(id, "install-mode") && f->severity < IP_SEV_ERROR &&
+	    p->method == IP_METHOD_INSTALL) {
+		*note = "the plan upgrades with install add ... activate commit";
+		return IP_ROLE_RESOLVED;
+	}
+	if (!strcmp(id, "tftp-transfer") && p->opts.transfer == IP_TRANSFER_SCP) {
+		*note = "the plan copies with scp";
+		return IP_ROLE_RESOLVED;
+	}
+	return f->severity == IP_SEV_ERROR ? IP_ROLE_BLOCKS : IP_ROLE_NOTED;
+}
+
+static bool classify_findings(plan_bld *b)
+{
+	ip_plan *p = b->p;
+	bool blocks = false;
+	p->n_findings = p->check.n_findings;
+	p->findings = ip_arena_alloc(b->a, (p->n_findings + 1) * sizeof(*p->findings));
+	for (size_t i = 0; i < p->n_findings; i++) {
+		ip_plan_finding *pf = &p->findings[i];
+		pf->finding = &p->check.findings[i];
+		pf->role = repairable(b, pf->finding, &pf->note);
+		blocks |= pf->role == IP_ROLE_BLOCKS;
+	}
+	return blocks;
+}
+
+/* --- the whole ------------------------------------------------------------ */
+
+static void decide_fallback(plan_bld *b)
+{
+	ip_plan *p = b->p;
+	p->server = p->opts.server ? p->opts.server : "<server>";
+	if (!p->opts.server)
+		plan_warn(b, "no --tftp-server given: replace <server> in the commands with the "
+			  "transfer server's address");
+	if (p->method == IP_METHOD_INSTALL) {
+		p->no_fallback_warned = true;
+		plan_warn(b, "install mode keeps no second boot entry: if the new packages do not "
+			  "boot, the switch stops at the switch: prompt; recover from there (boot "
+			  "a .bin still on flash, or the seed's ROMMON procedure)");
+		return;
+	}
+	if (b->delete_running) {
+		p->network_fallback = true;
+		p->fallback = ip_arena_printf(b->a, "tftp %s %s", b->running_name, p->server);
+		plan_warn(b, "--allow-delete-running: the running image %s is deleted before the "
+			  "new one is copied; until the new image is verified the only fallback is "
+			  "booting %s from %s over TFTP, so the server must stay reachable", p->running,
+			  b->running_name, p->server);
+		return;
+	}
+	if (b->running_name) {
+		p->fallback = p->running;
+		return;
+	}
+	p->no_fallback_warned = true;
+	plan_warn(b, "the running image is not on %s in the captured listing: the plan has no "
+		  "fallback image, and if the new one fails to boot the device falls to the "
+		  "first-image search or ROMMON", p->filesystem ? p->filesystem : "flash");
+}
+
+static void facts(plan_bld *b)
+{
+	ip_plan *p = b->p;
+	if (p->check.platform.family == IP_FAMILY_UNKNOWN)
+		reason(b, "the platform is unknown, and with it the boot order and filesystem "
+		       "(capture show version)");
+	if (p->check.platform.family == IP_FAMILY_VIRTUAL)
+		reason(b, "IOSv boots the image its virtual disk holds: upgrade it by replacing "
+		       "the disk image, not from the CLI");
+	decide_target(b);
+	decide_dest(b);
+	decide_running(b);
+	decide_stack(b);
+	decide_register(b);
+	decide_room(b);
+	decide_fallback(b);
+}
+
+static bool blocked_by(const ip_plan *p, const char *rule)
+{
+	for (size_t i = 0; i < p->n_findings; i++)
+		if (p->findings[i].role == IP_ROLE_BLOCKS && !strcmp(p->findings[i].finding->rule_id, rule))
+			return true;
+	return false;
+}
+
+/* What blocks the plan whether or not a rule reported it (a rule may be
+ * disabled in .iosplan.yaml; the plan still cannot go on). */
+static void facts_blocking(plan_bld *b)
+{
+	if (b->register_blocks && !blocked_by(b->p, "config-register"))
+		reason(b, "%s", b->register_blocks);
+	if (b->space_blocks && !blocked_by(b->p, "flash-space"))
+		reason(b, "%s", b->space_blocks);
+}
+
+static void prove(plan_bld *b)
+{
+	ip_plan *p = b->p;
+	ip_plan_prove(&p->proof, b->a, p);
+	if (p->proof.proven)
+		return;
+	p->refused = true;
+	const ip_boot_prediction *next = &p->proof.next.p;
+	if (next->outcome == IP_NEXT_UNKNOWN) {
+		reason(b, "the boot simulator cannot predict what the device boots after the "
+		       "plan: it needs `%s`", next->missing ? next->missing : "more captures");
+		return;
+	}
+	for (size_t i = 0; i < p->proof.n_violations; i++)
+		reason(b, "the plan fails its own simulation: %s", p->proof.violations[i]);
+}
+
+void ip_plan_build(ip_plan *out, ip_arena *a, const ip_device *dev, const ip_target *target,
+		   const ip_plan_options *opts)
+{
+	memset(out, 0, sizeof(*out));
+	out->dev = dev;
+	out->target = target;
+	if (opts)
+		out->opts = *opts;
+	else
+		ip_plan_options_defaults(&out->opts);
+	if (!out->opts.check) {
+		ip_check_config *c = ip_arena_alloc(a, sizeof(*c));
+		ip_check_config_defaults(c);
+		out->opts.check = c;
+	}
+	out->hostname = dev->hostname.s ? dev->hostname.s : dev->key && *dev->key ? dev->key : "device";
+	ip_check_device(&out->check, a, dev, target, out->opts.check);
+	plan_bld b = { .p = out, .a = a, .cfg = out->opts.check };
+	b.ctx = (ip_rule_ctx){ dev, &out->check.platform, &out->check.next_boot, target,
+			       &out->opts.check->opts, a };
+	if (!target)
+		reason(&b, "no target image given (--target)");
+	else
+		facts(&b);
+	bool blocks = classify_findings(&b);
+	facts_blocking(&b);
+	if (blocks || out->n_reasons) {
+		out->refused = true;
+		return;
+	}
+	plan_steps_write(&b);
+	prove(&b);
+}

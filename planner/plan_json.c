@@ -1,0 +1,239 @@
+/* The JSON plan: one object per device (an array for several), schema in
+ * README.md (`iosplan plan`). Every key is always present; null where a
+ * value does not apply. cJSON builds the document; a NULL from it (out of
+ * memory) fails the write. */
+#include <cjson/cJSON.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "plan.h"
+
+static cJSON *str_or_null(const char *s)
+{
+	return s ? cJSON_CreateString(s) : cJSON_CreateNull();
+}
+
+static void add_str(cJSON *o, const char *k, const char *v)
+{
+	cJSON_AddItemToObject(o, k, str_or_null(v));
+}
+
+static cJSON *strings(const char *const *v, size_t n)
+{
+	cJSON *a = cJSON_CreateArray();
+	for (size_t i = 0; i < n; i++)
+		cJSON_AddItemToArray(a, cJSON_CreateString(v[i]));
+	return a;
+}
+
+static cJSON *span_json(ip_span s)
+{
+	if (!ip_span_known(s))
+		return cJSON_CreateNull();
+	cJSON *o = cJSON_CreateObject();
+	add_str(o, "file", s.file);
+	cJSON_AddNumberToObject(o, "line", s.line);
+	cJSON_AddNumberToObject(o, "col", s.col);
+	cJSON_AddNumberToObject(o, "end_line", s.end_line);
+	cJSON_AddNumberToObject(o, "end_col", s.end_col);
+	return o;
+}
+
+static cJSON *device_json(const ip_plan *p)
+{
+	const ip_device *d = p->dev;
+	cJSON *o = cJSON_CreateObject();
+	add_str(o, "hostname", p->hostname);
+	add_str(o, "platform", d->platform.s);
+	add_str(o, "family", ip_family_name(p->check.platform.family));
+	add_str(o, "version", d->xe_version.s ? d->xe_version.s : d->version.s);
+	add_str(o, "image", d->system_image.raw);
+	return o;
+}
+
+static cJSON *target_json(const ip_plan *p)
+{
+	const ip_target *t = p->target;
+	cJSON *o = cJSON_CreateObject();
+	add_str(o, "name", t ? t->name : NULL);
+	add_str(o, "path", p->image);
+	if (t && t->size.known)
+		cJSON_AddNumberToObject(o, "size", (double)t->size.v);
+	else
+		cJSON_AddNullToObject(o, "size");
+	add_str(o, "md5", t ? t->md5 : NULL);
+	add_str(o, "sha512", t ? t->sha512 : NULL);
+	add_str(o, "verify_with", p->hash_algo);
+	return o;
+}
+
+static cJSON *finding_json(const ip_plan_finding *pf)
+{
+	const ip_finding *f = pf->finding;
+	cJSON *o = cJSON_CreateObject();
+	add_str(o, "rule", f->rule_id);
+	add_str(o, "severity", ip_severity_name(f->severity));
+	add_str(o, "message", f->message);
+	cJSON_AddItemToObject(o, "span", span_json(f->span));
+	add_str(o, "role", ip_plan_role_name(pf->role));
+	add_str(o, "note", pf->note);
+	return o;
+}
+
+static cJSON *outcome_json(const ip_plan_outcome *oc, bool simulated)
+{
+	if (!simulated)
+		return cJSON_CreateNull();
+	const ip_boot_prediction *p = &oc->p;
+	cJSON *o = cJSON_CreateObject();
+	add_str(o, "outcome", ip_next_outcome_name(p->outcome));
+	add_str(o, "step", ip_next_step_name(p->step));
+	add_str(o, "filesystem", p->filesystem);
+	add_str(o, "path", p->path);
+	cJSON_AddBoolToObject(o, "target", oc->target);
+	cJSON_AddBoolToObject(o, "fallback", oc->fallback);
+	add_str(o, "text", oc->text);
+	return o;
+}
+
+static cJSON *prediction_json(const ip_plan *p)
+{
+	const ip_plan_proof *s = &p->proof;
+	bool done = !p->refused;
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddItemToObject(o, "before", outcome_json(&s->before, done));
+	cJSON_AddItemToObject(o, "after", outcome_json(&s->next, done));
+	cJSON_AddItemToObject(o, "target_fails", outcome_json(&s->target_fails, done));
+	cJSON_AddItemToObject(o, "rollback", outcome_json(&s->rollback, done && s->rollback_simulated));
+	cJSON_AddItemToObject(o, "cleanup", outcome_json(&s->cleanup, done && s->cleanup_simulated));
+	return o;
+}
+
+static cJSON *effect_json(const ip_plan_effect *e)
+{
+	cJSON *o = cJSON_CreateObject();
+	add_str(o, "kind", ip_effect_kind_name(e->kind));
+	add_str(o, "filesystem", e->filesystem);
+	add_str(o, "path", e->path);
+	if (e->kind == IP_EFFECT_COPY || e->kind == IP_EFFECT_INSTALL)
+		cJSON_AddNumberToObject(o, "size", (double)e->size);
+	else
+		cJSON_AddNullToObject(o, "size");
+	bool boot = e->kind == IP_EFFECT_BOOT_ADD || e->kind == IP_EFFECT_BOOT_REMOVE;
+	add_str(o, "boot_entry", boot ? e->entry.raw : NULL);
+	char reg[16];
+	snprintf(reg, sizeof(reg), "0x%X", e->value);
+	add_str(o, "register", e->kind == IP_EFFECT_REGISTER ? reg : NULL);
+	return o;
+}
+
+static cJSON *prompt_json(const ip_plan_prompt *pr)
+{
+	cJSON *o = cJSON_CreateObject();
+	add_str(o, "prompt", pr->prompt);
+	add_str(o, "answer", pr->answer);
+	cJSON_AddBoolToObject(o, "always", pr->always);
+	add_str(o, "variable", pr->var);
+	return o;
+}
+
+static cJSON *step_json(const ip_plan_step *st)
+{
+	cJSON *o = cJSON_CreateObject();
+	add_str(o, "title", st->title);
+	add_str(o, "why", st->why);
+	add_str(o, "mode", st->mode == IP_MODE_CONFIG ? "config" : "exec");
+	cJSON_AddItemToObject(o, "commands", strings(st->commands, st->n_commands));
+	cJSON_AddItemToObject(o, "expect", strings(st->expect, st->n_expect));
+	cJSON *pr = cJSON_AddArrayToObject(o, "prompts");
+	for (size_t i = 0; i < st->n_prompts; i++)
+		cJSON_AddItemToArray(pr, prompt_json(&st->prompts[i]));
+	add_str(o, "abort", st->abort);
+	cJSON_AddBoolToObject(o, "gate", st->gate);
+	cJSON *ef = cJSON_AddArrayToObject(o, "effects");
+	for (size_t i = 0; i < st->n_effects; i++)
+		cJSON_AddItemToArray(ef, effect_json(&st->effects[i]));
+	return o;
+}
+
+static cJSON *phases_json(const ip_plan *p)
+{
+	cJSON *a = cJSON_CreateArray();
+	for (int ph = 0; ph < IP_PHASE_COUNT; ph++) {
+		cJSON *steps = NULL;
+		for (size_t i = 0; i < p->n_steps; i++) {
+			if (p->steps[i].phase != (ip_plan_phase)ph)
+				continue;
+			if (!steps) {
+				cJSON *o = cJSON_CreateObject();
+				add_str(o, "id", ip_plan_phase_id((ip_plan_phase)ph));
+				add_str(o, "title", ip_plan_phase_title((ip_plan_phase)ph));
+				steps = cJSON_AddArrayToObject(o, "steps");
+				cJSON_AddItemToArray(a, o);
+			}
+			cJSON_AddItemToArray(steps, step_json(&p->steps[i]));
+		}
+	}
+	return a;
+}
+
+static cJSON *plan_json(const ip_plan *p)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddNumberToObject(o, "format_version", IOSPLAN_PLAN_FORMAT_VERSION);
+	add_str(o, "status", p->refused ? "refused" : "planned");
+	cJSON_AddItemToObject(o, "device", device_json(p));
+	cJSON_AddItemToObject(o, "target", target_json(p));
+	add_str(o, "method", p->refused ? NULL : ip_plan_method_name(p->method));
+	cJSON *tr = cJSON_AddObjectToObject(o, "transfer");
+	add_str(tr, "protocol", p->opts.transfer == IP_TRANSFER_SCP ? "scp" : "tftp");
+	add_str(tr, "server", p->server ? p->server : p->opts.server);
+	add_str(o, "fallback", p->fallback);
+	cJSON *fs = cJSON_AddArrayToObject(o, "findings");
+	for (size_t i = 0; i < p->n_findings; i++)
+		cJSON_AddItemToArray(fs, finding_json(&p->findings[i]));
+	cJSON_AddItemToObject(o, "reasons", strings(p->reasons, p->n_reasons));
+	cJSON_AddItemToObject(o, "warnings", strings(p->warnings, p->n_warnings));
+	cJSON_AddItemToObject(o, "prediction", prediction_json(p));
+	cJSON_AddItemToObject(o, "phases", p->refused ? cJSON_CreateArray() : phases_json(p));
+	return o;
+}
+
+/* Capture text is not checked for UTF-8: replace what is not valid. */
+static void utf8_fix(char *s)
+{
+	unsigned char *u = (unsigned char *)s;
+	while (*u) {
+		size_t n = *u < 0x80 ? 1 : (*u & 0xE0) == 0xC0 ? 2 : (*u & 0xF0) == 0xE0 ? 3
+			 : (*u & 0xF8) == 0xF0 ? 4 : 0;
+		size_t k = 1;
+		while (n > 1 && k < n && (u[k] & 0xC0) == 0x80)
+			k++;
+		if (n == 0 || k < n) {
+			*u++ = '?';
+			continue;
+		}
+		u += n;
+	}
+}
+
+int ip_plan_write_json(FILE *out, const ip_plan *const *plans, size_t n)
+{
+	cJSON *doc;
+	if (n == 1) {
+		doc = plan_json(plans[0]);
+	} else {
+		doc = cJSON_CreateArray();
+		for (size_t i = 0; i < n; i++)
+			cJSON_AddItemToArray(doc, plan_json(plans[i]));
+	}
+	char *s = doc ? cJSON_Print(doc) : NULL;
+	cJSON_Delete(doc);
+	if (!s)
+		return -1;
+	utf8_fix(s);
+	fprintf(out, "%s\n", s);
+	free(s);
+	return ferror(out) ? -1 : 0;
+}

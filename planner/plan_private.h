@@ -1,0 +1,64 @@
+/* What the plan builder's two files share: the facts decided about the
+ * device (plan_build.c) and the step writers (plan_steps.c). Internal to
+ * planner/. */
+#ifndef IOSPLAN_PLAN_PRIVATE_H
+#define IOSPLAN_PLAN_PRIVATE_H
+
+#include "plan.h"
+#include "target_fs.h"
+
+/* A file the plan deletes before the copy, and why. */
+typedef struct plan_delete {
+	const char *filesystem;
+	const ip_file *file;
+	const char *why; /* "neither running nor in a boot list" */
+} plan_delete;
+
+typedef struct plan_bld {
+	ip_plan *p;
+	ip_arena *a;
+	ip_rule_ctx ctx;            /* for the target_fs helpers */
+	const ip_check_config *cfg;
+	const ip_filesystem *dest;  /* the listing the image goes to */
+	const ip_file *have;        /* a file of the target's name there */
+	bool copy_needed;           /* false: a whole copy is already there */
+	const char *running_name;   /* the running image's path on dest */
+	bool bootvar;               /* the BOOT variable decides (switches) */
+	bool one_line;              /* classic Catalyst: one BOOT path-list */
+	bool stack;                 /* boot system switch all */
+	size_t cap_member_fs;
+	bool fix_register;
+	uint32_t register_value;
+	bool fix_manual_boot;
+	const char *register_blocks; /* why the register cannot be repaired */
+	const char *space_blocks;    /* why room cannot be made */
+	const char *last_image;      /* room only by deleting every image there */
+	plan_delete *deletes;
+	size_t n_deletes, cap_deletes;
+	/* the running-config's boot list as the plan leaves it so far */
+	ip_boot_entry *run;
+	size_t n_run, cap_run;
+	bool run_known;
+	ip_boot_entry target_entry, fallback_entry;
+	bool has_fallback;
+	bool delete_running;
+	uint64_t need_dest, margin;  /* bytes the destination must have free */        /* --allow-delete-running was needed */
+	ip_plan_step *cur;
+} plan_bld;
+
+/* --- plan_steps.c --------------------------------------------------------- */
+
+void plan_steps_write(plan_bld *b);
+
+/* --- helpers both use ----------------------------------------------------- */
+
+ip_plan_step *plan_step(plan_bld *b, ip_plan_phase ph, ip_plan_mode m, const char *title);
+void plan_why(plan_bld *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void plan_cmd(plan_bld *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void plan_expect(plan_bld *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void plan_prompt(plan_bld *b, const char *prompt, const char *answer, bool always,
+		 const char *var);
+ip_plan_effect *plan_effect(plan_bld *b, ip_effect_kind k);
+void plan_warn(plan_bld *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+#endif

@@ -1,0 +1,677 @@
+/* The proof: a plan applied to a copy of its device, checked by the boot
+ * simulator (plan.h).
+ *
+ * The copy shares nothing it changes with the device: filesystems, their
+ * file arrays and the boot lists are copied before the first effect. Beside
+ * the device state the simulation keeps what the device state has no field
+ * for: which files were verified against the reference hash, which files
+ * the transfer server holds, and, in install mode, whether packages.conf
+ * now activates the target's packages.
+ *
+ * What each effect does is what the command does on the device; where the
+ * platforms differ the choice is the conservative one:
+ * - `boot system` changes the running-config only; the BOOT variable of a
+ *   switch is assumed written when the configuration is saved (DOMAIN.md
+ *   §2.5 leaves open whether it is written at once; the plan saves anyway).
+ * - `config-register` sets the value for the next reload at once.
+ * - a reload boots what ip_boot_predict() says; the image it booted becomes
+ *   the running image and the register's next value the current one.
+ *
+ * The rules checked (each breach is a violation naming the step):
+ *   R1 a copy fits in the free space; a delete or verify finds its file;
+ *   R2 before the target is verified, no delete takes the last bootable
+ *      image from a filesystem that had one (unless a saved network
+ *      fallback the server can serve remains), and the running image is
+ *      deleted only with --allow-delete-running;
+ *   R3 no boot entry names the target, and no install activates it,
+ *      before it is verified on every filesystem it boots from;
+ *   R4 the plan's reload boots the target, verified;
+ *   R5 with the target unbootable, the next boot is the old image or the
+ *      network fallback, unless the plan warns that there is none;
+ *   R6 the rollback section's reload boots the old image;
+ *   R7 after the clean-up the device still boots the target. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "image_name.h"
+#include "plan.h"
+#include "target_fs.h"
+
+typedef struct sim {
+	ip_arena *a;
+	const ip_plan *plan;
+	ip_device dev;
+	ip_platform plat;
+	const char **verified; /* "fs|path" */
+	size_t n_verified, cap_verified;
+	const char **server;   /* file names the server holds */
+	size_t n_server, cap_server;
+	bool conf_target;      /* install: packages.conf activates the target */
+	bool reloaded;
+	ip_plan_outcome last;  /* the last reload's prediction */
+	ip_plan_proof *proof;
+	const ip_plan_step *step;
+	size_t step_no;
+} sim;
+
+static void violation(sim *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void violation(sim *s, const char *fmt, ...)
+{
+	char buf[600];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	const char **v = IP_PUSH(s->a, s->proof->violations, s->proof->n_violations,
+				 s->proof->cap_violations);
+	*v = s->step ? ip_arena_printf(s->a, "%s, step %zu (%s): %s",
+				       ip_plan_phase_title(s->step->phase), s->step_no,
+				       s->step->title, buf)
+		     : ip_arena_strdup(s->a, buf);
+}
+
+/* --- the copy ------------------------------------------------------------- */
+
+static void list_copy(ip_arena *a, ip_boot_list *l)
+{
+	ip_boot_entry *v = l->n ? ip_arena_alloc(a, l->n * sizeof(*v)) : NULL;
+	if (l->n)
+		memcpy(v, l->v, l->n * sizeof(*v));
+	l->v = v;
+	l->cap = l->n;
+}
+
+static void dev_copy(ip_arena *a, ip_device *dst, const ip_device *src)
+{
+	*dst = *src;
+	size_t n = src->n_filesystems;
+	dst->filesystems = n ? ip_arena_alloc(a, n * sizeof(*dst->filesystems)) : NULL;
+	dst->cap_filesystems = n;
+	for (size_t i = 0; i < n; i++) {
+		ip_filesystem *fs = &dst->filesystems[i];
+		*fs = src->filesystems[i];
+		fs->files = fs->n_files ? ip_arena_alloc(a, fs->n_files * sizeof(*fs->files)) : NULL;
+		if (fs->n_files)
+			memcpy(fs->files, src->filesystems[i].files, fs->n_files * sizeof(*fs->files));
+		fs->cap_files = fs->n_files;
+	}
+	list_copy(a, &dst->boot_running);
+	list_copy(a, &dst->boot_startup);
+	list_copy(a, &dst->boot_config);
+	list_copy(a, &dst->bootvar);
+	list_copy(a, &dst->bootvar_current);
+}
+
+static void strs_copy(ip_arena *a, const char ***v, size_t n, size_t *cap)
+{
+	const char **c = n ? ip_arena_alloc(a, n * sizeof(*c)) : NULL;
+	if (n)
+		memcpy(c, *v, n * sizeof(*c));
+	*v = c;
+	*cap = n;
+}
+
+/* A second, independent simulation from the state s is in now. */
+static void sim_fork(sim *dst, const sim *s)
+{
+	*dst = *s;
+	dev_copy(s->a, &dst->dev, &s->dev);
+	strs_copy(s->a, &dst->verified, s->n_verified, &dst->cap_verified);
+	strs_copy(s->a, &dst->server, s->n_server, &dst->cap_server);
+	dst->step = NULL;
+}
+
+/* --- facts of the simulated device --------------------------------------- */
+
+static ip_rule_ctx ctx_of(const sim *s)
+{
+	ip_rule_ctx c = { &s->dev, &s->plat, NULL, s->plan->target, NULL, s->a };
+	return c;
+}
+
+static bool fs_same(const sim *s, const char *a, const char *b)
+{
+	ip_rule_ctx c = ctx_of(s);
+	return ip_fs_same(&c, a, b);
+}
+
+static const char *base(const char *p)
+{
+	const char *sl = p ? strrchr(p, '/') : NULL;
+	return sl ? sl + 1 : p;
+}
+
+static ip_filesystem *fs_get(sim *s, const char *name)
+{
+	for (size_t i = 0; name && i < s->dev.n_filesystems; i++)
+		if (strcasecmp(s->dev.filesystems[i].name, name) == 0)
+			return &s->dev.filesystems[i];
+	return NULL;
+}
+
+static ip_file *file_get(ip_filesystem *fs, const char *path)
+{
+	for (size_t i = 0; fs && path && i < fs->n_files; i++)
+		if (strcasecmp(fs->files[i].name, path) == 0)
+			return &fs->files[i];
+	return NULL;
+}
+
+static const char *vkey(const sim *s, const char *fs, const char *path)
+{
+	return ip_arena_printf(s->a, "%s|%s", fs, path);
+}
+
+static bool str_in(const char *const *v, size_t n, const char *x)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcasecmp(v[i], x) == 0)
+			return true;
+	return false;
+}
+
+static bool verified(const sim *s, const char *fs, const char *path)
+{
+	return str_in(s->verified, s->n_verified, vkey(s, fs, path));
+}
+
+static void unverify(sim *s, const char *fs, const char *path)
+{
+	const char *k = vkey(s, fs, path);
+	for (size_t i = 0; i < s->n_verified; i++)
+		if (strcasecmp(s->verified[i], k) == 0)
+			s->verified[i] = "";
+}
+
+static bool is_target_name(const sim *s, const char *path)
+{
+	return path && strcasecmp(base(path), s->plan->target->name) == 0;
+}
+
+/* Every filesystem the target must be verified on before it may boot. */
+static bool target_verified_everywhere(const sim *s)
+{
+	const ip_plan *p = s->plan;
+	if (!verified(s, p->filesystem, p->target->name))
+		return false;
+	for (size_t i = 0; p->method == IP_METHOD_BUNDLE && i < p->n_member_fs; i++)
+		if (!verified(s, p->member_fs[i], p->target->name))
+			return false;
+	return true;
+}
+
+static bool image_file_ok(const ip_file *f)
+{
+	return !f->is_dir && !(f->size.known && f->size.v == 0) &&
+	       ip_image_name_bootable(f->name);
+}
+
+/* Whether the list the device boots from holds a network entry the server
+ * can serve. */
+static bool network_fallback_saved(const sim *s)
+{
+	const ip_boot_list *l = s->plat.boot_from_bootvar ? &s->dev.bootvar : &s->dev.boot_startup;
+	for (size_t i = 0; i < l->n; i++)
+		if (l->v[i].kind == IP_BOOT_NETWORK && l->v[i].path &&
+		    str_in(s->server, s->n_server, base(l->v[i].path)))
+			return true;
+	return false;
+}
+
+/* R2: fs still holds something the device can boot that is not the
+ * unverified target (an install keeps packages.conf). */
+static bool bootable_left(const sim *s, const ip_filesystem *fs)
+{
+	for (size_t i = 0; i < fs->n_files; i++) {
+		const ip_file *f = &fs->files[i];
+		bool conf = s->plan->method == IP_METHOD_INSTALL &&
+			    strcasecmp(f->name, "packages.conf") == 0;
+		if (!conf && !image_file_ok(f))
+			continue;
+		if (is_target_name(s, f->name) && !verified(s, fs->name, f->name))
+			continue;
+		return true;
+	}
+	return network_fallback_saved(s);
+}
+
+/* --- outcomes ------------------------------------------------------------- */
+
+static bool pred_names_target(const sim *s, const char *fs, const char *path)
+{
+	if (!path)
+		return false;
+	if (s->plan->method == IP_METHOD_INSTALL && strcasecmp(base(path), "packages.conf") == 0)
+		return s->conf_target;
+	return is_target_name(s, path) && fs_same(s, fs, s->plan->filesystem);
+}
+
+static bool pred_names_old(const sim *s, const ip_boot_prediction *p, const char *path)
+{
+	const ip_path *run = &s->plan->dev->system_image;
+	if (path && s->plan->method == IP_METHOD_INSTALL && strcasecmp(base(path), "packages.conf") == 0)
+		return !s->conf_target; /* the packages that ran before */
+	if (!path || !run->path)
+		return false;
+	if (strcasecmp(base(path), base(run->path)) != 0 || is_target_name(s, path))
+		return false;
+	if (p->outcome == IP_NEXT_NETWORK)
+		return str_in(s->server, s->n_server, base(path));
+	return fs_same(s, p->filesystem, run->filesystem);
+}
+
+static const char *step_text(ip_arena *a, const ip_boot_prediction *p)
+{
+	switch (p->step) {
+	case IP_STEP_BOOT_STATEMENT:
+		return ip_arena_printf(a, "boot system entry %zu", p->entry_index + 1);
+	case IP_STEP_BOOT_VARIABLE:
+		return ip_arena_printf(a, "BOOT variable entry %zu", p->entry_index + 1);
+	case IP_STEP_FIRST_IMAGE: return "the first image on flash";
+	case IP_STEP_REGISTER: return "the config-register";
+	case IP_STEP_MANUAL_BOOT: return "MANUAL_BOOT";
+	case IP_STEP_NOTHING: return "nothing bootable";
+	case IP_STEP_NONE: break;
+	}
+	return "no step";
+}
+
+static const char *role_text(const ip_plan_outcome *o, const sim *s, const char *path)
+{
+	if (o->target)
+		return s->plan->method == IP_METHOD_INSTALL
+			       ? ip_arena_printf(s->a, "the target's packages, %s",
+						 s->plan->target->name)
+			       : "the target";
+	if (o->fallback)
+		return s->plan->method == IP_METHOD_INSTALL &&
+				       strcasecmp(base(path), "packages.conf") == 0
+			       ? "the old packages" : "the old image";
+	return "not the target";
+}
+
+static void outcome_text(ip_plan_outcome *o, const sim *s)
+{
+	const ip_boot_prediction *p = &o->p;
+	ip_arena *a = s->a;
+	switch (p->outcome) {
+	case IP_NEXT_IMAGE:
+		o->text = ip_arena_printf(a, "%s%s (%s; %s)", p->filesystem ? p->filesystem : "",
+					  p->path, role_text(o, s, p->path), step_text(a, p));
+		break;
+	case IP_NEXT_NETWORK:
+		o->text = ip_arena_printf(a, "%s from %s over the network (%s; %s)",
+					  p->path ? p->path : "a file",
+					  p->entry && p->entry->server ? p->entry->server : "a server",
+					  role_text(o, s, p->path), step_text(a, p));
+		break;
+	case IP_NEXT_AMBIGUOUS:
+		o->text = ip_arena_printf(a, "%s or %s, depending on the platform (%s)",
+					  p->path, p->alt_path, step_text(a, p));
+		break;
+	case IP_NEXT_ROMMON:
+		o->text = ip_arena_printf(a, "ROMMON, no image (%s)", step_text(a, p));
+		break;
+	case IP_NEXT_PLATFORM_ROM:
+		o->text = ip_arena_printf(a, "a platform-dependent ROM image (%s)", step_text(a, p));
+		break;
+	case IP_NEXT_UNKNOWN:
+		o->text = ip_arena_printf(a, "unknown: needs %s", p->missing ? p->missing : "more captures");
+		break;
+	}
+}
+
+static void predict(sim *s, ip_plan_outcome *o)
+{
+	memset(o, 0, sizeof(*o));
+	ip_boot_predict(&o->p, s->a, &s->dev);
+	const ip_boot_prediction *p = &o->p;
+	if (p->outcome == IP_NEXT_IMAGE) {
+		o->target = pred_names_target(s, p->filesystem, p->path);
+		o->fallback = !o->target && pred_names_old(s, p, p->path);
+	} else if (p->outcome == IP_NEXT_AMBIGUOUS) {
+		o->target = pred_names_target(s, p->filesystem, p->path) &&
+			    pred_names_target(s, p->filesystem, p->alt_path);
+		o->fallback = pred_names_old(s, p, p->path) && pred_names_old(s, p, p->alt_path);
+	} else if (p->outcome == IP_NEXT_NETWORK) {
+		o->fallback = pred_names_old(s, p, p->path);
+	}
+	outcome_text(o, s);
+}
+
+/* --- the effects ---------------------------------------------------------- */
+
+static void do_copy(sim *s, const ip_plan_effect *e)
+{
+	ip_filesystem *fs = fs_get(s, e->filesystem);
+	if (!fs) {
+		violation(s, "copies to %s, which the device state does not list", e->filesystem);
+		return;
+	}
+	if (file_get(fs, e->path)) {
+		violation(s, "copies %s%s over a file of that name", fs->name, e->path);
+		return;
+	}
+	if (!fs->free.known || fs->free.v < e->size) {
+		violation(s, "copies %llu bytes to %s, which has %s bytes free", (unsigned long long)e->size,
+			  fs->name, fs->free.known ? ip_arena_printf(s->a, "%llu",
+				(unsigned long long)fs->free.v) : "an unknown number of");
+		return;
+	}
+	fs->free.v -= e->size;
+	ip_file *f = IP_PUSH(s->a, fs->files, fs->n_files, fs->cap_files);
+	f->name = e->path;
+	f->size.known = true;
+	f->size.v = e->size;
+	unverify(s, fs->name, e->path);
+}
+
+static bool is_running(const sim *s, const ip_filesystem *fs, const char *path)
+{
+	const ip_path *run = &s->plan->dev->system_image;
+	return run->path && strcasecmp(base(run->path), base(path)) == 0 &&
+	       (!run->filesystem || fs_same(s, run->filesystem, fs->name) ||
+		strncasecmp(fs->name, "flash-", 6) == 0);
+}
+
+static void do_delete(sim *s, const ip_plan_effect *e)
+{
+	ip_filesystem *fs = fs_get(s, e->filesystem);
+	ip_file *f = file_get(fs, e->path);
+	if (!f) {
+		violation(s, "deletes %s%s, which is not there", e->filesystem, e->path);
+		return;
+	}
+	bool target_ok = target_verified_everywhere(s);
+	bool could_boot = bootable_left(s, fs);
+	if (is_running(s, fs, e->path) && !s->plan->opts.allow_delete_running && !s->reloaded)
+		violation(s, "deletes the running image %s%s without --allow-delete-running",
+			  fs->name, e->path);
+	if (fs->free.known && f->size.known)
+		fs->free.v += f->size.v;
+	unverify(s, fs->name, e->path);
+	size_t i = (size_t)(f - fs->files);
+	memmove(f, f + 1, (fs->n_files - i - 1) * sizeof(*f));
+	fs->n_files--;
+	if (!target_ok && could_boot && !bootable_left(s, fs))
+		violation(s, "deleting %s%s leaves %s without a bootable image before the target "
+			  "is verified", fs->name, e->path, fs->name);
+}
+
+static void do_verify(sim *s, const ip_plan_effect *e)
+{
+	ip_filesystem *fs = fs_get(s, e->filesystem);
+	ip_file *f = file_get(fs, e->path);
+	if (!f) {
+		violation(s, "verifies %s%s, which is not there", e->filesystem, e->path);
+		return;
+	}
+	const ip_target *t = s->plan->target;
+	if (is_target_name(s, e->path) && (!f->size.known || !t->size.known ||
+					   f->size.v != t->size.v)) {
+		violation(s, "%s%s does not have the target's size", fs->name, e->path);
+		return;
+	}
+	*IP_PUSH(s->a, s->verified, s->n_verified, s->cap_verified) = vkey(s, fs->name, e->path);
+}
+
+static bool entry_same(const sim *s, const ip_boot_entry *a, const ip_boot_entry *b)
+{
+	if (a->kind != b->kind || !a->path != !b->path ||
+	    (a->path && strcasecmp(a->path, b->path) != 0))
+		return false;
+	if (a->kind == IP_BOOT_NETWORK)
+		return !a->server == !b->server && (!a->server || strcasecmp(a->server, b->server) == 0);
+	return fs_same(s, a->filesystem, b->filesystem);
+}
+
+static void boot_add(sim *s, const ip_boot_entry *e)
+{
+	if (e->kind == IP_BOOT_FILE && pred_names_target(s, e->filesystem, e->path) &&
+	    !target_verified_everywhere(s))
+		violation(s, "a boot entry names the target before it is verified");
+	ip_boot_list *l = &s->dev.boot_running;
+	*IP_PUSH(s->a, l->v, l->n, l->cap) = *e;
+}
+
+static void boot_remove(sim *s, const ip_boot_entry *e)
+{
+	ip_boot_list *l = &s->dev.boot_running;
+	for (size_t i = 0; i < l->n; i++)
+		if (entry_same(s, &l->v[i], e)) {
+			memmove(&l->v[i], &l->v[i + 1], (l->n - i - 1) * sizeof(*l->v));
+			l->n--;
+			return;
+		}
+}
+
+static void save(sim *s)
+{
+	ip_boot_list run = s->dev.boot_running;
+	s->dev.boot_startup = run;
+	list_copy(s->a, &s->dev.boot_startup);
+	if (s->plat.boot_from_bootvar) {
+		s->dev.bootvar = run;
+		list_copy(s->a, &s->dev.bootvar);
+	}
+}
+
+/* A reload: it boots what the simulator predicts, which must be verified
+ * when it is the target. */
+static void reload(sim *s)
+{
+	predict(s, &s->last);
+	if (s->last.target && !target_verified_everywhere(s))
+		violation(s, "the reload boots the target before it is verified");
+	s->reloaded = true;
+	const ip_boot_prediction *p = &s->last.p;
+	if (p->outcome == IP_NEXT_IMAGE) {
+		s->dev.system_image.filesystem = p->filesystem;
+		s->dev.system_image.path = p->path;
+		s->dev.system_image.raw = ip_arena_printf(s->a, "%s%s", p->filesystem ? p->filesystem : "",
+							   p->path);
+	}
+	if (s->dev.confreg_next.known)
+		s->dev.confreg = s->dev.confreg_next;
+	s->dev.bootvar_current = s->dev.bootvar;
+}
+
+/* install add file F activate commit: F is expanded into packages on every
+ * member's flash, packages.conf now activates them, the device reloads. */
+static void install(sim *s, const ip_plan_effect *e)
+{
+	ip_filesystem *fs = fs_get(s, e->filesystem);
+	if (!file_get(fs, e->path) || !verified(s, e->filesystem, e->path)) {
+		violation(s, "install activates %s%s before it is on flash and verified",
+			  e->filesystem, e->path);
+		return;
+	}
+	const ip_plan *p = s->plan;
+	const ip_check_config *cc = p->opts.check;
+	unsigned pct = cc ? cc->opts.install_expand_percent : 100;
+	uint64_t expand = e->size / 100 * pct + e->size % 100 * pct / 100;
+	for (size_t i = 0; i <= p->n_member_fs; i++) {
+		ip_filesystem *m = fs_get(s, i == 0 ? p->filesystem : p->member_fs[i - 1]);
+		if (!m || !m->free.known || m->free.v < expand) {
+			violation(s, "install add needs about %llu bytes for the packages on %s",
+				  (unsigned long long)expand, m ? m->name : "a member's flash");
+			continue;
+		}
+		m->free.v -= expand;
+	}
+	/* install add writes packages.conf where there was none */
+	if (!file_get(fs, "packages.conf")) {
+		ip_file *f = IP_PUSH(s->a, fs->files, fs->n_files, fs->cap_files);
+		f->name = "packages.conf";
+		f->size.known = true;
+		f->size.v = 8192;
+	}
+	s->conf_target = true;
+	reload(s);
+}
+
+/* install remove inactive: every .bin the BOOT variable does not name. */
+static void remove_inactive(sim *s)
+{
+	for (size_t i = 0; i <= s->plan->n_member_fs; i++) {
+		ip_filesystem *fs = fs_get(s, i == 0 ? s->plan->filesystem : s->plan->member_fs[i - 1]);
+		for (size_t j = 0; fs && j < fs->n_files;) {
+			ip_file *f = &fs->files[j];
+			if (f->is_dir || !ip_image_name_bootable(f->name)) {
+				j++;
+				continue;
+			}
+			if (fs->free.known && f->size.known)
+				fs->free.v += f->size.v;
+			memmove(f, f + 1, (fs->n_files - j - 1) * sizeof(*f));
+			fs->n_files--;
+		}
+	}
+}
+
+static void apply(sim *s, const ip_plan_effect *e)
+{
+	switch (e->kind) {
+	case IP_EFFECT_COPY: do_copy(s, e); break;
+	case IP_EFFECT_DELETE: do_delete(s, e); break;
+	case IP_EFFECT_VERIFY: do_verify(s, e); break;
+	case IP_EFFECT_SERVER_BACKUP:
+		*IP_PUSH(s->a, s->server, s->n_server, s->cap_server) = base(e->path);
+		break;
+	case IP_EFFECT_BOOT_CLEAR:
+		s->dev.boot_running.n = 0;
+		s->dev.boot_running.known = true;
+		break;
+	case IP_EFFECT_BOOT_REMOVE: boot_remove(s, &e->entry); break;
+	case IP_EFFECT_BOOT_ADD: boot_add(s, &e->entry); break;
+	case IP_EFFECT_SAVE: save(s); break;
+	case IP_EFFECT_REGISTER:
+		s->dev.confreg_next.known = true;
+		s->dev.confreg_next.v = e->value;
+		break;
+	case IP_EFFECT_NO_BOOT_MANUAL: s->dev.manual_boot.v = IP_TRI_NO; break;
+	case IP_EFFECT_INSTALL: install(s, e); break;
+	case IP_EFFECT_INSTALL_ROLLBACK:
+		s->conf_target = false;
+		reload(s);
+		break;
+	case IP_EFFECT_INSTALL_REMOVE_INACTIVE: remove_inactive(s); break;
+	case IP_EFFECT_RELOAD: reload(s); break;
+	}
+}
+
+/* Apply the steps of phases [from, to]. */
+static void run_phases(sim *s, ip_plan_phase from, ip_plan_phase to)
+{
+	const ip_plan *p = s->plan;
+	size_t no = 0;
+	ip_plan_phase cur = IP_PHASE_COUNT;
+	for (size_t i = 0; i < p->n_steps; i++) {
+		const ip_plan_step *st = &p->steps[i];
+		no = st->phase == cur ? no + 1 : 1;
+		cur = st->phase;
+		if (st->phase < from || st->phase > to)
+			continue;
+		s->step = st;
+		s->step_no = no;
+		for (size_t j = 0; j < st->n_effects; j++)
+			apply(s, &st->effects[j]);
+	}
+	s->step = NULL;
+}
+
+/* --- the proof ------------------------------------------------------------ */
+
+static void sim_init(sim *s, ip_arena *a, const ip_plan *p, ip_plan_proof *proof)
+{
+	memset(s, 0, sizeof(*s));
+	s->a = a;
+	s->plan = p;
+	s->proof = proof;
+	dev_copy(a, &s->dev, p->dev);
+	ip_platform_classify(&s->plat, &s->dev);
+	*IP_PUSH(a, s->server, s->n_server, s->cap_server) = p->target->name;
+}
+
+/* R5: the target made unbootable (removed; in install mode, its
+ * packages.conf), what boots then. */
+static void prove_target_fails(sim *after, ip_plan_proof *proof)
+{
+	sim f;
+	sim_fork(&f, after);
+	const ip_plan *p = f.plan;
+	const char *gone = p->method == IP_METHOD_INSTALL ? "packages.conf" : p->target->name;
+	for (size_t i = 0; i <= p->n_member_fs; i++) {
+		ip_filesystem *fs = fs_get(&f, i == 0 ? p->filesystem : p->member_fs[i - 1]);
+		ip_file *x = file_get(fs, gone);
+		if (x) {
+			memmove(x, x + 1, (fs->n_files - (size_t)(x - fs->files) - 1) * sizeof(*x));
+			fs->n_files--;
+		}
+	}
+	f.conf_target = false;
+	predict(&f, &proof->target_fails);
+	if (p->method == IP_METHOD_INSTALL)
+		proof->target_fails.fallback = false;
+	if (!proof->target_fails.fallback && !p->no_fallback_warned)
+		violation(&f, "with the target unbootable the device boots %s, and the plan does "
+			  "not warn that it has no fallback", proof->target_fails.text);
+}
+
+static bool has_phase(const ip_plan *p, ip_plan_phase ph)
+{
+	for (size_t i = 0; i < p->n_steps; i++)
+		if (p->steps[i].phase == ph)
+			return true;
+	return false;
+}
+
+/* R6, R7: the rollback and the clean-up, each from the upgraded state. */
+static void prove_after(sim *after, ip_plan_proof *proof)
+{
+	const ip_plan *p = after->plan;
+	if (has_phase(p, IP_PHASE_ROLLBACK)) {
+		sim r;
+		sim_fork(&r, after);
+		r.reloaded = false;
+		run_phases(&r, IP_PHASE_ROLLBACK, IP_PHASE_ROLLBACK);
+		proof->rollback_simulated = true;
+		proof->rollback = r.last;
+		if (!r.reloaded)
+			violation(&r, "the rollback section never reloads");
+		else if (!r.last.fallback)
+			violation(&r, "the rollback reload boots %s, not the old image", r.last.text);
+	}
+	if (has_phase(p, IP_PHASE_CLEANUP)) {
+		sim c;
+		sim_fork(&c, after);
+		run_phases(&c, IP_PHASE_CLEANUP, IP_PHASE_CLEANUP);
+		proof->cleanup_simulated = true;
+		predict(&c, &proof->cleanup);
+		if (!proof->cleanup.target)
+			violation(&c, "after the clean-up the device boots %s, not the target",
+				  proof->cleanup.text);
+	}
+}
+
+void ip_plan_prove(ip_plan_proof *out, ip_arena *a, const ip_plan *p)
+{
+	memset(out, 0, sizeof(*out));
+	sim s;
+	sim_init(&s, a, p, out);
+	predict(&s, &out->before);
+	run_phases(&s, IP_PHASE_PRECHECK, IP_PHASE_POSTCHECK);
+	out->next = s.last;
+	if (!s.reloaded) {
+		violation(&s, "the plan never reloads the device");
+	} else if (!s.last.target) {
+		violation(&s, "the plan's reload boots %s, not the target", s.last.text);
+	} else {
+		prove_target_fails(&s, out);
+		prove_after(&s, out);
+	}
+	out->proven = out->n_violations == 0;
+}

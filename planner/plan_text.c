@@ -1,0 +1,240 @@
+/* The text plan: paste-ready CLI. Everything that is not a command is a
+ * `!` comment line, which IOS ignores at the exec and config prompts, so a
+ * whole phase can be pasted at once. A prompt the command always raises
+ * is answered on the line after it (an empty line for Enter); one it may
+ * raise (reload's Save?) is only a comment, and a command that asks for
+ * an answer only the operator knows (an SCP password) is marked to be
+ * typed by hand. Phases are pasted one at a time: a STOP step must show
+ * its expect lines before the next phase.
+ *
+ * A refused plan prints the blocking findings compiler-style, then the
+ * planner's own reasons. */
+#include <stdio.h>
+#include <string.h>
+
+#include "plan.h"
+
+typedef unsigned long long ull;
+
+/* `text` in lines of at most ~78 columns: the first after `lead`, the
+ * others indented under it, starting with '!' when lead does (comments). */
+static void wrap(FILE *out, const char *lead, const char *text)
+{
+	const char *mark = lead[0] == '!' ? "!" : " ";
+	size_t lw = strlen(lead), width = lw < 60 ? 78 - lw : 18;
+	bool first = true;
+	while (text && *text) {
+		size_t n = strlen(text);
+		if (n > width) {
+			size_t cut = width;
+			while (cut > 0 && text[cut] != ' ')
+				cut--;
+			n = cut ? cut : width;
+		}
+		if (first)
+			fprintf(out, "%s%.*s\n", lead, (int)n, text);
+		else
+			fprintf(out, "%s%*s%.*s\n", mark, (int)lw - 1, "", (int)n, text);
+		first = false;
+		text += n;
+		while (*text == ' ')
+			text++;
+	}
+}
+
+static const char *loc(const ip_finding *f, char *buf, size_t n)
+{
+	if (!ip_span_known(f->span))
+		snprintf(buf, n, "%s", f->device ? f->device : "iosplan");
+	else
+		snprintf(buf, n, "%s:%u:%u", f->span.file ? f->span.file : "<input>", f->span.line,
+			 f->span.col);
+	return buf;
+}
+
+static void header(FILE *out, const ip_plan *p)
+{
+	const ip_device *d = p->dev;
+	const ip_target *t = p->target;
+	fprintf(out, "! iosplan upgrade plan for %s (%s, %s)\n", p->hostname,
+		d->platform.s ? d->platform.s : "model unknown",
+		ip_family_name(p->check.platform.family));
+	const char *v = d->xe_version.s ? d->xe_version.s : d->version.s;
+	fprintf(out, "!   from: %s%s%s%s\n", d->system_image.raw ? d->system_image.raw : "unknown",
+		v ? " (" : "", v ? v : "", v ? ")" : "");
+	fprintf(out, "!   to:   %s, %llu bytes, %s %s\n", p->image, (ull)t->size.v, p->hash_algo,
+		p->hash);
+	fprintf(out, "!   method: %s; transfer: %s from %s; fallback: %s\n",
+		p->method == IP_METHOD_INSTALL ? "install (install add ... activate commit)"
+					       : "bundle (boot system)",
+		p->opts.transfer == IP_TRANSFER_SCP ? "scp" : "tftp", p->server,
+		p->fallback ? p->fallback : "none");
+}
+
+static void simulation(FILE *out, const ip_plan *p)
+{
+	const ip_plan_proof *s = &p->proof;
+	fputs("!\n! Simulation: the plan's effects applied to the captured state, then the boot\n"
+	      "! simulator:\n", out);
+	wrap(out, "!   next boot as captured: ", s->before.text);
+	wrap(out, "!   after the plan:        ", s->next.text);
+	wrap(out, "!   if the target fails:   ", s->target_fails.text);
+	if (s->rollback_simulated)
+		wrap(out, "!   after a rollback:      ", s->rollback.text);
+	if (s->cleanup_simulated)
+		wrap(out, "!   after the clean-up:    ", s->cleanup.text);
+}
+
+static void findings(FILE *out, const ip_plan *p)
+{
+	char buf[512];
+	if (p->n_findings)
+		fputs("!\n! Findings:\n", out);
+	for (size_t i = 0; i < p->n_findings; i++) {
+		const ip_plan_finding *pf = &p->findings[i];
+		const ip_finding *f = pf->finding;
+		fprintf(out, "!   %s: %s: %s [%s]\n", loc(f, buf, sizeof(buf)),
+			ip_severity_name(f->severity), f->message, f->rule_id);
+		if (pf->role == IP_ROLE_RESOLVED)
+			wrap(out, "!     resolved: ", pf->note);
+	}
+	if (p->n_warnings)
+		fputs("!\n! Warnings:\n", out);
+	for (size_t i = 0; i < p->n_warnings; i++)
+		wrap(out, "!   - ", p->warnings[i]);
+}
+
+/* A step with an answer only the operator knows (a password) is typed by
+ * hand: lines pasted after it would be taken as that answer. */
+static bool by_hand(const ip_plan_step *st)
+{
+	for (size_t i = 0; i < st->n_prompts; i++)
+		if (st->prompts[i].var)
+			return true;
+	return false;
+}
+
+/* The answers to the prompts a command always raises, typed on the lines
+ * after it; a prompt that may not come (Save? when nothing changed) only
+ * as a comment: whatever is pasted instead makes IOS ask again, it never
+ * answers yes. */
+static void prompts(FILE *out, const ip_plan_step *st)
+{
+	bool typed = !by_hand(st);
+	for (size_t i = 0; typed && i < st->n_prompts; i++)
+		if (st->prompts[i].always)
+			fprintf(out, "%s\n", st->prompts[i].answer);
+	for (size_t i = 0; i < st->n_prompts; i++) {
+		const ip_plan_prompt *pr = &st->prompts[i];
+		const char *ans = *pr->answer ? pr->answer : "Enter";
+		const char *how = typed && pr->always ? "answered:" : pr->always ? "answer:" : "if asked:";
+		fprintf(out, "!   %s %s -> %s%s\n", how, pr->prompt, ans,
+			typed && pr->always ? " (typed above)" : "");
+	}
+}
+
+static void step(FILE *out, const ip_plan_step *st, size_t ph, size_t no)
+{
+	fprintf(out, "!\n! %zu.%zu %s\n", ph, no, st->title);
+	wrap(out, "! ", st->why);
+	if (by_hand(st))
+		fputs("! (type this one by hand: it asks for an answer only you know)\n", out);
+	if (st->mode == IP_MODE_CONFIG)
+		fputs("configure terminal\n", out);
+	for (size_t i = 0; i < st->n_commands; i++)
+		fprintf(out, "%s\n", st->commands[i]);
+	if (st->mode == IP_MODE_CONFIG)
+		fputs("end\n", out);
+	prompts(out, st);
+	for (size_t i = 0; i < st->n_expect; i++)
+		fprintf(out, "!   expect: %s\n", st->expect[i]);
+	if (st->gate)
+		fputs("!   STOP unless the output shows the expect line above.\n", out);
+	if (st->abort)
+		fprintf(out, "!   %s: %s\n", st->gate ? "if it does not" : "to abort", st->abort);
+}
+
+static void steps(FILE *out, const ip_plan *p)
+{
+	ip_plan_phase cur = IP_PHASE_COUNT;
+	size_t no = 0;
+	for (size_t i = 0; i < p->n_steps; i++) {
+		const ip_plan_step *st = &p->steps[i];
+		if (st->phase != cur) {
+			cur = st->phase;
+			no = 0;
+			fprintf(out, "!\n! ===== %d. %s =====\n", (int)cur + 1, ip_plan_phase_title(cur));
+		}
+		step(out, st, (size_t)cur + 1, ++no);
+	}
+}
+
+static void refusal(FILE *out, const ip_plan *p)
+{
+	char buf[512];
+	fprintf(out, "iosplan plan: %s: refused, no plan\n", p->hostname);
+	for (size_t i = 0; i < p->n_findings; i++) {
+		const ip_plan_finding *pf = &p->findings[i];
+		if (pf->role != IP_ROLE_BLOCKS)
+			continue;
+		fprintf(out, "%s: %s: %s [%s]\n", loc(pf->finding, buf, sizeof(buf)),
+			ip_severity_name(pf->finding->severity), pf->finding->message,
+			pf->finding->rule_id);
+		if (pf->note)
+			wrap(out, "    blocks: ", pf->note);
+	}
+	for (size_t i = 0; i < p->n_reasons; i++)
+		wrap(out, "  ", p->reasons[i]);
+}
+
+static void one(FILE *out, const ip_plan *p)
+{
+	if (p->refused) {
+		refusal(out, p);
+		return;
+	}
+	header(out, p);
+	simulation(out, p);
+	findings(out, p);
+	fputs("!\n! Paste one phase at a time and compare the output with its expect lines\n"
+	      "! before going on. The clean-up is deferred; the rollback is for a failure.\n", out);
+	steps(out, p);
+	fputs("!\n! end of plan\n", out);
+}
+
+int ip_plan_write_text(FILE *out, const ip_plan *const *plans, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			fputc('\n', out);
+		one(out, plans[i]);
+	}
+	return ferror(out) ? -1 : 0;
+}
+
+/* --- the format table (shared by the four writers) ------------------------ */
+
+bool ip_plan_format_parse(const char *name, ip_plan_format *out)
+{
+	static const char *const names[] = { "text", "markdown", "json", "ansible" };
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (name && strcmp(name, names[i]) == 0) {
+			*out = (ip_plan_format)i;
+			return true;
+		}
+	return false;
+}
+
+int ip_plan_write(ip_plan_format f, FILE *out, FILE *err, const ip_plan *const *plans, size_t n)
+{
+	switch (f) {
+	case IP_PLAN_TEXT: return ip_plan_write_text(out, plans, n);
+	case IP_PLAN_MARKDOWN: return ip_plan_write_markdown(out, plans, n);
+	case IP_PLAN_JSON: return ip_plan_write_json(out, plans, n);
+	case IP_PLAN_ANSIBLE: break;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (plans[i]->refused)
+			ip_plan_write_text(err, &plans[i], 1);
+	return ip_plan_write_ansible(out, plans, n);
+}

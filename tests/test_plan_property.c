@@ -1,0 +1,610 @@
+/* The planner's safety properties over random device states (issue 5):
+ * for each state, either the plan is refused (a blocking finding or a
+ * reason says why), or
+ *   P1 its simulation, run again from scratch, boots the target at the
+ *      plan's reload;
+ *   P2 walking its effects in order (independently of the simulator): no
+ *      boot entry, install or reload uses the target before it is verified
+ *      on every filesystem it boots from, the running image is deleted only
+ *      with --allow-delete-running, and no delete before the verify takes
+ *      the last bootable image from a filesystem that had one (unless a
+ *      saved network fallback the server holds remains);
+ *   P3 with the target unbootable the next boot is the old image or the
+ *      network fallback, or the plan warns that it has none;
+ *   P4 it reloads exactly once before the clean-up.
+ * A refusal may never come from the plan failing its own simulation: that
+ * would be a plan the builder believed in.
+ *
+ * States are built directly in C: platforms (routers, switches, Cat9k and
+ * 3850 install mode, stacks, Cat4500, IOSv, an unknown model), file sets
+ * and free space, registers now and at the next reload, Manual Boot, boot
+ * lists that differ between running-config, startup-config and BOOT, files
+ * that are missing or partial, targets of every kind, and the options.
+ * IOSPLAN_PROPERTY_N (default 10000) and IOSPLAN_PROPERTY_SEED change the
+ * run; a failure prints the offending state and its plan. */
+#include <criterion/criterion.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "image_name.h"
+#include "plan.h"
+
+/* --- a small deterministic generator --------------------------------------- */
+
+typedef struct rng {
+	uint64_t s;
+} rng;
+
+static uint64_t next_u64(rng *r)
+{
+	r->s ^= r->s << 13;
+	r->s ^= r->s >> 7;
+	r->s ^= r->s << 17;
+	return r->s;
+}
+
+static unsigned pick(rng *r, unsigned n)
+{
+	return (unsigned)(next_u64(r) % n);
+}
+
+static bool chance(rng *r, unsigned percent)
+{
+	return pick(r, 100) < percent;
+}
+
+/* --- platforms ------------------------------------------------------------------ */
+
+typedef struct pf {
+	const char *model, *sw;
+	const char *image; /* printf pattern with one %d: the release */
+	const char *fs, *alias;
+	ip_os os;
+	bool install, stack, network_boot;
+} pf;
+
+static const pf pfs[] = {
+	{ "ISR4321/K9", NULL, "isr4300-universalk9.16.%02d.04.SPA.bin", "bootflash:", "flash:",
+	  IP_OS_IOSXE, true, false, true },
+	{ "CISCO1941/K9", "C1900-UNIVERSALK9-M", "c1900-universalk9-mz.SPA.157-3.M%d.bin", "flash0:",
+	  "flash:", IP_OS_IOS, false, false, true },
+	{ "CISCO2911/K9", "C2900-UNIVERSALK9-M", "c2900-universalk9-mz.SPA.154-3.M%d.bin", "flash0:",
+	  "flash:", IP_OS_IOS, false, false, true },
+	{ "WS-C2960-24TT-L", "C2960-LANBASEK9-M", "c2960-lanbasek9-mz.152-7.E%d.bin", "flash:", NULL,
+	  IP_OS_IOS, false, false, false },
+	{ "WS-C3750X-48P", "C3750E-UNIVERSALK9-M", "c3750e-universalk9-mz.152-4.E%d.bin", "flash:", NULL,
+	  IP_OS_IOS, false, true, false },
+	{ "C9300-48P", "CAT9K_IOSXE", "cat9k_iosxe.17.%02d.01.SPA.bin", "flash:", "bootflash:",
+	  IP_OS_IOSXE, true, true, false },
+	{ "WS-C3850-48P", "CAT3K_CAA-UNIVERSALK9", "cat3k_caa-universalk9.16.12.%02d.SPA.bin", "flash:",
+	  "bootflash:", IP_OS_IOSXE, true, true, false },
+	{ "WS-C4948E", "CAT4500E-ENTSERVICESK9-M", "cat4500e-entservicesk9-mz.152-2.E%d.bin",
+	  "bootflash:", NULL, IP_OS_IOS, false, false, false },
+	{ "ASR1001-X", NULL, "asr1001x-universalk9.17.%02d.01.SPA.bin", "bootflash:", NULL,
+	  IP_OS_IOSXE, true, false, true },
+	{ "IOSv", "VIOS-ADVENTERPRISEK9-M", "vios-adventerprisek9-m.SPA.157-3.M%d", "flash0:", NULL,
+	  IP_OS_IOS, false, false, false },
+	{ "FOO-9999", NULL, "foo-universalk9.16.%02d.01.SPA.bin", "flash:", NULL, IP_OS_UNKNOWN, false,
+	  false, false },
+};
+#define N_PFS (sizeof(pfs) / sizeof(pfs[0]))
+
+typedef struct state {
+	ip_arena *a;
+	const pf *pf;
+	ip_device *dev;
+	ip_target *target;
+	ip_plan_options opts;
+	uint64_t image_size;
+	int release;
+} state;
+
+static const char *image(state *s, const pf *p, int release)
+{
+	return ip_arena_printf(s->a, p->image, release);
+}
+
+static void add_file(state *s, ip_filesystem *fs, const char *name, uint64_t size, bool dir)
+{
+	for (size_t i = 0; i < fs->n_files; i++)
+		if (!strcasecmp(fs->files[i].name, name))
+			return; /* a listing never shows a name twice */
+	ip_file *f = IP_PUSH(s->a, fs->files, fs->n_files, fs->cap_files);
+	f->name = name;
+	f->is_dir = dir;
+	f->size.known = true;
+	f->size.v = size;
+}
+
+static uint64_t around(rng *r, uint64_t v)
+{
+	return v - v / 5 + next_u64(r) % (v / 5 * 2 + 1);
+}
+
+/* --- device states ----------------------------------------------------------------- */
+
+static ip_filesystem *gen_fs(state *s, rng *r, const char *name)
+{
+	ip_filesystem *fs = IP_PUSH(s->a, s->dev->filesystems, s->dev->n_filesystems,
+				    s->dev->cap_filesystems);
+	fs->name = name;
+	fs->listed = !chance(r, 4);
+	fs->complete = fs->listed && !chance(r, 5);
+	return fs;
+}
+
+/* The files of one flash: what runs, what ran before, other files, and
+ * sometimes the target already (whole or cut short). */
+static void gen_files(state *s, rng *r, ip_filesystem *fs, bool install, const char *running)
+{
+	uint64_t S = s->image_size;
+	if (install) {
+		if (!chance(r, 8))
+			add_file(s, fs, "packages.conf", 8116, false);
+		add_file(s, fs, ip_arena_printf(s->a, "pkg-rpbase.%d.SPA.pkg", s->release), S / 3, false);
+		if (chance(r, 50))
+			add_file(s, fs, image(s, s->pf, s->release), around(r, S), false);
+	} else if (running && chance(r, 88)) {
+		const char *sl = strrchr(running, '/');
+		if (sl)
+			add_file(s, fs, ip_arena_strndup(s->a, running, (size_t)(sl - running)), 512, true);
+		add_file(s, fs, running, around(r, S), false);
+		fs->recursive = sl != NULL;
+	}
+	if (chance(r, 40))
+		add_file(s, fs, image(s, s->pf, s->release - 1), around(r, S), false);
+	if (chance(r, 10))
+		add_file(s, fs, image(s, &pfs[pick(r, N_PFS)], 3), around(r, S), false);
+	add_file(s, fs, "config.text", 4414, false);
+	if (chance(r, 50))
+		add_file(s, fs, "vlan.dat", 736, false);
+	if (s->target && chance(r, 12))
+		add_file(s, fs, s->target->name, s->target->size.known ? s->target->size.v : S, false);
+	else if (s->target && chance(r, 8))
+		add_file(s, fs, s->target->name, S / 3, false);
+	uint64_t used = 0;
+	for (size_t i = 0; i < fs->n_files; i++)
+		used += fs->files[i].size.v;
+	unsigned k = pick(r, 10);
+	uint64_t free_b = k < 2 ? next_u64(r) % (S + 1) : k < 7 ? S * 3 + next_u64(r) % (S * 7)
+						       : S + next_u64(r) % (S * 2);
+	fs->free.known = fs->complete && !chance(r, 3);
+	fs->free.v = free_b;
+	fs->total.known = fs->free.known && chance(r, 80);
+	fs->total.v = used + free_b;
+}
+
+enum { E_RUN, E_OLD, E_MISSING, E_NET, E_TARGET, E_CONF, E_WRONGFS, E_FLASH, E_COUNT };
+
+static ip_boot_entry gen_entry(state *s, rng *r, const char *fs, const char *running, bool install)
+{
+	ip_boot_entry e = { 0 };
+	unsigned k = install && chance(r, 70) ? E_CONF : pick(r, E_COUNT);
+	e.kind = IP_BOOT_FILE;
+	e.filesystem = k == E_WRONGFS ? "usbflash9:" : fs;
+	switch (k) {
+	case E_RUN: case E_WRONGFS: e.path = running ? running : image(s, s->pf, 1); break;
+	case E_OLD: e.path = image(s, s->pf, s->release - 1); break;
+	case E_MISSING: e.path = image(s, s->pf, 40); break;
+	case E_TARGET: e.path = s->target ? s->target->name : image(s, s->pf, 41); break;
+	case E_CONF: e.path = "packages.conf"; break;
+	case E_NET:
+		e.kind = IP_BOOT_NETWORK;
+		e.filesystem = "tftp:";
+		e.path = image(s, s->pf, s->release);
+		e.server = "10.9.9.9";
+		e.raw = ip_arena_printf(s->a, "tftp://10.9.9.9/%s", e.path);
+		return e;
+	case E_FLASH:
+		e.kind = IP_BOOT_FLASH_FIRST;
+		e.raw = ip_arena_printf(s->a, "flash %s", fs);
+		return e;
+	}
+	e.member = s->dev->n_members > 1 && chance(r, 50) ? -1 : 0;
+	e.raw = ip_arena_printf(s->a, "%s%s%s", e.member ? "switch all " : "", e.filesystem, e.path);
+	return e;
+}
+
+static void gen_list(state *s, rng *r, ip_boot_list *l, const char *fs, const char *running,
+		     bool install)
+{
+	l->known = true;
+	unsigned n = install ? 1 + pick(r, 2) : pick(r, 4);
+	for (unsigned i = 0; i < n; i++)
+		*IP_PUSH(s->a, l->v, l->n, l->cap) = gen_entry(s, r, fs, running, install);
+}
+
+static void copy_list(state *s, ip_boot_list *dst, const ip_boot_list *src)
+{
+	*dst = *src;
+	dst->v = NULL;
+	dst->n = dst->cap = 0;
+	for (size_t i = 0; i < src->n; i++)
+		*IP_PUSH(s->a, dst->v, dst->n, dst->cap) = src->v[i];
+}
+
+static void gen_lists(state *s, rng *r, const char *fs, const char *running, bool install)
+{
+	ip_device *d = s->dev;
+	if (!chance(r, 12))
+		gen_list(s, r, &d->boot_running, fs, running, install);
+	unsigned k = pick(r, 10);
+	if (k < 7 && d->boot_running.known)
+		copy_list(s, &d->boot_startup, &d->boot_running);
+	else if (k < 9)
+		gen_list(s, r, &d->boot_startup, fs, running, install);
+	bool sw = s->pf->os != IP_OS_UNKNOWN && (strstr(s->pf->model, "WS-C29") ||
+		  strstr(s->pf->model, "WS-C37") || strstr(s->pf->model, "C9300") ||
+		  strstr(s->pf->model, "WS-C38"));
+	if (!sw || chance(r, 15))
+		return;
+	k = pick(r, 10);
+	if (k < 6 && d->boot_startup.known)
+		copy_list(s, &d->bootvar, &d->boot_startup);
+	else
+		gen_list(s, r, &d->bootvar, fs, running, install);
+}
+
+static uint32_t normal_register(const pf *p)
+{
+	if (!strncmp(p->model, "WS-C29", 6) || !strncmp(p->model, "WS-C37", 6))
+		return 0xF;
+	if (!strcmp(p->model, "C9300-48P") || !strcmp(p->model, "WS-C3850-48P"))
+		return 0x102;
+	return strcmp(p->model, "IOSv") ? 0x2102 : 0x0;
+}
+
+static void gen_register(state *s, rng *r)
+{
+	static const uint32_t odd[] = { 0x2142, 0x2100, 0x2101, 0x0, 0x2102, 0x102, 0xF, 0x2122, 0x8102 };
+	ip_device *d = s->dev;
+	if (chance(r, 5))
+		return;
+	d->confreg.known = true;
+	d->confreg.v = chance(r, 65) ? normal_register(s->pf) : odd[pick(r, 9)];
+	d->confreg_next = d->confreg;
+	if (chance(r, 15))
+		d->confreg_next.v = chance(r, 50) ? normal_register(s->pf) : odd[pick(r, 9)];
+}
+
+static void gen_target(state *s, rng *r)
+{
+	unsigned k = pick(r, 100);
+	const char *name;
+	if (k < 72)
+		name = image(s, s->pf, s->release + 1 + (int)pick(r, 3));
+	else if (k < 80)
+		name = image(s, s->pf, s->release);           /* what runs */
+	else if (k < 87)
+		name = image(s, &pfs[pick(r, N_PFS)], 7);     /* maybe another platform */
+	else if (k < 92)
+		name = "c2960-lanbasek9-tar.152-7.E9.tar";
+	else
+		name = image(s, s->pf, s->release - 1);       /* a downgrade */
+	if (chance(r, 8))
+		name = ip_arena_printf(s->a, "%s%s", chance(r, 50) ? s->pf->fs : "usbflash9:", name);
+	ip_target *t = ip_target_from_name(s->a, name, "--target");
+	t->size.known = !chance(r, 8);
+	t->size.v = around(r, s->image_size);
+	unsigned h = pick(r, 100);
+	t->md5 = h < 84 ? "0123456789abcdef0123456789abcdef" : h < 88 ? "12345" : NULL;
+	if (h >= 88 && h < 93)
+		t->sha512 = "aa55aa55aa55aa55aa55aa55aa55aa55aa55aa55aa55aa55aa55aa55aa55aa55"
+			    "aa55aa55aa55aa55aa55aa55aa55aa55aa55aa55aa55aa55aa55aa55aa55aa55";
+	s->target = t;
+}
+
+static void gen_members(state *s, rng *r, const char *running, bool install)
+{
+	ip_device *d = s->dev;
+	if (!s->pf->stack || !chance(r, 40))
+		return;
+	unsigned n = 2 + pick(r, 2);
+	for (unsigned i = 1; i <= n; i++) {
+		ip_member *m = IP_PUSH(s->a, d->members, d->n_members, d->cap_members);
+		m->number = (int)i;
+		m->active = i == 1;
+		m->mode.s = install ? "INSTALL" : "BUNDLE";
+	}
+	for (unsigned i = 2; i <= n; i++) {
+		if (chance(r, 5))
+			continue; /* a member whose flash was not listed */
+		ip_filesystem *fs = gen_fs(s, r, ip_arena_printf(s->a, "flash-%u:", i));
+		gen_files(s, r, fs, install, running);
+	}
+}
+
+static void gen_device(state *s, rng *r)
+{
+	ip_device *d = s->dev = ip_arena_alloc(s->a, sizeof(*d));
+	d->key = "DEV";
+	d->hostname.s = "DEV";
+	d->os = s->pf->os;
+	d->platform.s = chance(r, 96) ? s->pf->model : NULL;
+	d->software_image.s = s->pf->sw;
+	bool install = s->pf->install && chance(r, 50);
+	const char *fs = s->pf->alias && chance(r, 15) ? s->pf->alias : s->pf->fs;
+	const char *running = install ? "packages.conf" : image(s, s->pf, s->release);
+	if (!install && !strncmp(s->pf->model, "WS-C29", 6) && chance(r, 10))
+		running = ip_arena_printf(s->a, "%.*s/%s", (int)(strlen(running) - 4), running, running);
+	if (!chance(r, 4)) {
+		d->system_image.filesystem = fs;
+		d->system_image.path = running;
+		d->system_image.raw = ip_arena_printf(s->a, "%s%s", fs, running);
+	}
+	d->install_mode.v = install ? IP_TRI_YES : s->pf->install ? IP_TRI_NO : IP_TRI_UNKNOWN;
+	unsigned mb = pick(r, 100);
+	d->manual_boot.v = mb < 12 ? IP_TRI_YES : mb < 85 ? IP_TRI_NO : IP_TRI_UNKNOWN;
+	gen_register(s, r);
+	gen_members(s, r, install ? NULL : running, install);
+	if (!chance(r, 3))
+		gen_files(s, r, gen_fs(s, r, fs), install, install ? NULL : running);
+	gen_lists(s, r, fs, install ? "packages.conf" : running, install);
+	ip_source *src = IP_PUSH(s->a, d->sources, d->n_sources, d->cap_sources);
+	src->cmd = IP_CMD_SHOW_VERSION;
+	src->command = "show version";
+}
+
+static void gen(state *s, rng *r)
+{
+	s->pf = &pfs[pick(r, N_PFS)];
+	s->release = 3 + (int)pick(r, 6);
+	s->image_size = 8000000 + next_u64(r) % 900000000;
+	gen_target(s, r);
+	gen_device(s, r);
+	ip_plan_options_defaults(&s->opts);
+	s->opts.allow_delete_running = chance(r, 25);
+	s->opts.transfer = chance(r, 20) ? IP_TRANSFER_SCP : IP_TRANSFER_TFTP;
+	s->opts.server = chance(r, 90) ? "10.0.0.1" : NULL;
+	s->opts.reload_in = pick(r, 11);
+}
+
+/* --- printing a state ---------------------------------------------------------------- */
+
+static void dump_list(FILE *out, const char *name, const ip_boot_list *l)
+{
+	fprintf(out, "  %s:%s", name, l->known ? "" : " unknown");
+	for (size_t i = 0; i < l->n; i++)
+		fprintf(out, " [%s]", l->v[i].raw ? l->v[i].raw : "?");
+	fputc('\n', out);
+}
+
+static void dump(FILE *out, const state *s, uint64_t seed)
+{
+	const ip_device *d = s->dev;
+	const ip_target *t = s->target;
+	fprintf(out, "state (seed %" PRIu64 "): model %s, image %s, install %d, manual boot %d\n", seed,
+		d->platform.s ? d->platform.s : "(none)", d->system_image.raw ? d->system_image.raw : "(none)",
+		(int)d->install_mode.v, (int)d->manual_boot.v);
+	fprintf(out, "  register %s0x%X, next %s0x%X; %zu members\n", d->confreg.known ? "" : "unknown ",
+		d->confreg.v, d->confreg_next.known ? "" : "unknown ", d->confreg_next.v, d->n_members);
+	for (size_t i = 0; i < d->n_filesystems; i++) {
+		const ip_filesystem *fs = &d->filesystems[i];
+		fprintf(out, "  %s listed %d complete %d free %s%" PRIu64 "\n", fs->name, fs->listed,
+			fs->complete, fs->free.known ? "" : "unknown ", fs->free.v);
+		for (size_t j = 0; j < fs->n_files; j++)
+			fprintf(out, "    %s%s %" PRIu64 "\n", fs->files[j].name, fs->files[j].is_dir ? "/" : "",
+				fs->files[j].size.v);
+	}
+	dump_list(out, "running-config", &d->boot_running);
+	dump_list(out, "startup-config", &d->boot_startup);
+	dump_list(out, "BOOT variable", &d->bootvar);
+	fprintf(out, "  target %s size %s%" PRIu64 " md5 %s sha512 %s\n", t->raw, t->size.known ? "" : "unknown ",
+		t->size.v, t->md5 ? t->md5 : "-", t->sha512 ? "yes" : "-");
+	fprintf(out, "  options: allow-delete-running %d, %s, server %s, reload in %u\n",
+		s->opts.allow_delete_running, s->opts.transfer == IP_TRANSFER_SCP ? "scp" : "tftp",
+		s->opts.server ? s->opts.server : "-", s->opts.reload_in);
+}
+
+/* --- the properties ------------------------------------------------------------------ */
+
+typedef struct walk {
+	const ip_plan *p;
+	const char **have; /* "fs|name" of the files present */
+	size_t n_have, cap_have;
+	const char **ok;   /* verified */
+	size_t n_ok, cap_ok;
+	bool net_added, net_saved, backed_up;
+	int reloads;
+	const char *why;   /* the first property broken */
+} walk;
+
+static const char *base(const char *p)
+{
+	const char *sl = p ? strrchr(p, '/') : NULL;
+	return sl ? sl + 1 : p;
+}
+
+static ssize_t find(const char *const *v, size_t n, const char *k)
+{
+	for (size_t i = 0; i < n; i++)
+		if (v[i] && !strcasecmp(v[i], k))
+			return (ssize_t)i;
+	return -1;
+}
+
+static bool target_ok(walk *w, ip_arena *a)
+{
+	const ip_plan *p = w->p;
+	if (find(w->ok, w->n_ok, ip_arena_printf(a, "%s|%s", p->filesystem, p->target->name)) < 0)
+		return false;
+	for (size_t i = 0; p->method == IP_METHOD_BUNDLE && i < p->n_member_fs; i++)
+		if (find(w->ok, w->n_ok, ip_arena_printf(a, "%s|%s", p->member_fs[i], p->target->name)) < 0)
+			return false;
+	return true;
+}
+
+/* After deleting from fs: does it still hold something bootable that is
+ * not the unverified target? */
+static bool bootable_left(walk *w, ip_arena *a, const char *fs)
+{
+	size_t n = strlen(fs);
+	for (size_t i = 0; i < w->n_have; i++) {
+		const char *h = w->have[i];
+		if (!h || strncasecmp(h, fs, n) || h[n] != '|')
+			continue;
+		const char *name = h + n + 1;
+		if (!strcasecmp(base(name), w->p->target->name))
+			continue;
+		if (ip_image_name_bootable(name) || (w->p->method == IP_METHOD_INSTALL &&
+						     !strcasecmp(name, "packages.conf")))
+			return true;
+	}
+	(void)a;
+	return w->net_saved && w->backed_up;
+}
+
+static void walk_effect(walk *w, ip_arena *a, const ip_plan_effect *e)
+{
+	const ip_plan *p = w->p;
+	const char *key = e->filesystem ? ip_arena_printf(a, "%s|%s", e->filesystem, e->path) : NULL;
+	bool is_target = e->path && !strcasecmp(base(e->path), p->target->name);
+	switch (e->kind) {
+	case IP_EFFECT_COPY:
+		*IP_PUSH(a, w->have, w->n_have, w->cap_have) = key;
+		break;
+	case IP_EFFECT_DELETE: {
+		bool could_boot = bootable_left(w, a, e->filesystem);
+		ssize_t i = find(w->have, w->n_have, key);
+		if (i >= 0)
+			w->have[i] = NULL;
+		const char *run = p->dev->system_image.path;
+		if (run && !strcasecmp(base(run), base(e->path)) && !p->opts.allow_delete_running)
+			w->why = w->why ? w->why : "P2: deletes the running image without the flag";
+		if (!target_ok(w, a) && could_boot && !bootable_left(w, a, e->filesystem))
+			w->why = w->why ? w->why : "P2: deletes the last bootable image before the verify";
+		break;
+	}
+	case IP_EFFECT_VERIFY:
+		*IP_PUSH(a, w->ok, w->n_ok, w->cap_ok) = key;
+		break;
+	case IP_EFFECT_SERVER_BACKUP: w->backed_up = true; break;
+	case IP_EFFECT_BOOT_ADD:
+		if (e->entry.kind == IP_BOOT_FILE && e->entry.path &&
+		    !strcasecmp(base(e->entry.path), p->target->name) && !target_ok(w, a))
+			w->why = w->why ? w->why : "P2: a boot entry names the target before the verify";
+		w->net_added |= e->entry.kind == IP_BOOT_NETWORK;
+		break;
+	case IP_EFFECT_SAVE: w->net_saved |= w->net_added; break;
+	case IP_EFFECT_INSTALL:
+	case IP_EFFECT_RELOAD:
+		w->reloads++;
+		if (!target_ok(w, a))
+			w->why = w->why ? w->why : "P2: reloads or activates before the target is verified";
+		break;
+	default: break;
+	}
+	(void)is_target;
+}
+
+static const char *check_effects(const ip_plan *p, ip_arena *a)
+{
+	walk w = { .p = p };
+	for (size_t i = 0; i < p->dev->n_filesystems; i++) {
+		const ip_filesystem *fs = &p->dev->filesystems[i];
+		for (size_t j = 0; j < fs->n_files; j++)
+			*IP_PUSH(a, w.have, w.n_have, w.cap_have) =
+				ip_arena_printf(a, "%s|%s", fs->name, fs->files[j].name);
+	}
+	for (size_t i = 0; i < p->n_steps && p->steps[i].phase <= IP_PHASE_POSTCHECK; i++)
+		for (size_t j = 0; j < p->steps[i].n_effects; j++)
+			walk_effect(&w, a, &p->steps[i].effects[j]);
+	if (!w.why && w.reloads != 1)
+		w.why = "P4: the plan does not reload exactly once";
+	return w.why;
+}
+
+static bool blocked(const ip_plan *p)
+{
+	for (size_t i = 0; i < p->n_findings; i++)
+		if (p->findings[i].role == IP_ROLE_BLOCKS)
+			return true;
+	return p->n_reasons > 0;
+}
+
+static const char *check(const ip_plan *p, ip_arena *a)
+{
+	if (p->refused) {
+		for (size_t i = 0; i < p->n_reasons; i++)
+			if (strstr(p->reasons[i], "fails its own simulation"))
+				return "a refusal from the plan failing its own simulation";
+		return blocked(p) ? NULL : "refused without a blocking finding or a reason";
+	}
+	ip_plan_proof again;
+	ip_plan_prove(&again, a, p);
+	if (!again.proven || !again.next.target || again.next.p.outcome != IP_NEXT_IMAGE)
+		return "P1: the simulation does not boot the target";
+	if (!again.target_fails.fallback && !(p->no_fallback_warned && p->n_warnings))
+		return "P3: no fallback and no warning";
+	return check_effects(p, a);
+}
+
+typedef struct kinds_seen {
+	unsigned long install, stack, deletes, network, reg, no_fallback;
+} kinds_seen;
+
+static void tally(kinds_seen *k, const ip_plan *p)
+{
+	bool del = false, reg = false;
+	for (size_t i = 0; i < p->n_steps; i++)
+		for (size_t j = 0; j < p->steps[i].n_effects; j++) {
+			const ip_plan_effect *e = &p->steps[i].effects[j];
+			del |= e->kind == IP_EFFECT_DELETE && p->steps[i].phase == IP_PHASE_TRANSFER;
+			reg |= e->kind == IP_EFFECT_REGISTER;
+		}
+	k->install += p->method == IP_METHOD_INSTALL;
+	k->stack += p->n_member_fs > 0;
+	k->deletes += del;
+	k->network += p->network_fallback;
+	k->reg += reg;
+	k->no_fallback += p->no_fallback_warned;
+}
+
+static unsigned long env_num(const char *name, unsigned long dflt)
+{
+	const char *v = getenv(name);
+	return v && *v ? strtoul(v, NULL, 10) : dflt;
+}
+
+Test(plan_property, random_states, .timeout = 240)
+{
+	unsigned long n = env_num("IOSPLAN_PROPERTY_N", 10000);
+	uint64_t seed0 = env_num("IOSPLAN_PROPERTY_SEED", 20260307);
+	unsigned long planned = 0, refused = 0;
+	kinds_seen kinds = { 0 };
+	ip_check_config cfg;
+	ip_check_config_defaults(&cfg);
+	for (unsigned long i = 0; i < n; i++) {
+		uint64_t seed = seed0 * 1000003u + i + 1;
+		rng r = { seed | 1 };
+		state s = { .a = ip_arena_new() };
+		gen(&s, &r);
+		s.opts.check = &cfg;
+		ip_plan p;
+		ip_plan_build(&p, s.a, s.dev, s.target, &s.opts);
+		const char *bad = check(&p, s.a);
+		if (bad) {
+			dump(stderr, &s, seed);
+			const ip_plan *pp = &p;
+			ip_plan_write_text(stderr, &pp, 1);
+			cr_assert_fail("state %lu breaks the planner: %s (state and plan above)", i, bad);
+		}
+		planned += !p.refused;
+		refused += p.refused;
+		if (!p.refused)
+			tally(&kinds, &p);
+		ip_arena_free(s.a);
+	}
+	cr_log_info("%lu states: %lu planned, %lu refused; planned: %lu install, %lu stack, "
+		    "%lu deleting files, %lu with a network fallback, %lu setting the register, "
+		    "%lu without a fallback", n, planned, refused, kinds.install, kinds.stack,
+		    kinds.deletes, kinds.network, kinds.reg, kinds.no_fallback);
+	/* every variant the planner has must have been exercised */
+	cr_assert(kinds.install && kinds.stack && kinds.deletes && kinds.network && kinds.reg &&
+		  kinds.no_fallback, "a plan variant was never generated");
+	/* a generator that only makes refusals would prove nothing */
+	cr_assert_gt(planned, n / 10, "only %lu of %lu states were planned", planned, n);
+}
