@@ -1,7 +1,8 @@
-/* Parse throughput: every file of a folder through the whole reader (clean
- * lines, sections, parsers, device assembly), one device set per file as
- * the audit will do. Prints captures/s and MB/s of the parse alone (files
- * are read into memory first, so the figure is not the disk's).
+/* Parse and lint throughput: every file of a folder through the whole
+ * reader (clean lines, sections, parsers, device assembly), one device set
+ * per file as the audit does, then (second figure) the same plus every rule
+ * and the boot simulator. Files are read into memory first, so the figures
+ * are the CPU's, not the disk's.
  *
  *   bench_parse DIR [ROUNDS]                 */
 #include <dirent.h>
@@ -11,6 +12,7 @@
 #include <time.h>
 
 #include "device.h"
+#include "engine.h"
 
 typedef struct blob {
 	char *name;
@@ -71,25 +73,35 @@ int main(int argc, char **argv)
 	int rounds = argc > 2 ? atoi(argv[2]) : 3;
 	size_t n = 0, bytes = 0;
 	blob *files = load_dir(argv[1], &n, &bytes);
-	double best = 1e30;
-	size_t devices = 0;
-	for (int r = 0; r < rounds; r++) {
-		double t0 = now();
-		devices = 0;
-		for (size_t i = 0; i < n; i++) {
-			ip_device_set *set = ip_device_set_new();
-			ip_capture *cap;
-			if (ip_capture_from_buffer(&cap, set->arena, files[i].name, files[i].data, files[i].len) == 0)
-				ip_device_set_add_captures(set, &cap, 1);
-			devices += set->n;
-			ip_device_set_free(set);
+	ip_check_config cfg;
+	ip_check_config_defaults(&cfg);
+	for (int lint = 0; lint <= 1; lint++) {
+		double best = 1e30;
+		size_t devices = 0, findings = 0;
+		for (int r = 0; r < rounds; r++) {
+			double t0 = now();
+			devices = findings = 0;
+			for (size_t i = 0; i < n; i++) {
+				ip_device_set *set = ip_device_set_new();
+				ip_capture *cap;
+				if (ip_capture_from_buffer(&cap, set->arena, files[i].name, files[i].data, files[i].len) == 0)
+					ip_device_set_add_captures(set, &cap, 1);
+				devices += set->n;
+				for (size_t d = 0; lint && d < set->n; d++) {
+					ip_device_check ck;
+					ip_check_device(&ck, set->arena, set->v[d], NULL, &cfg);
+					findings += ck.n_findings;
+				}
+				ip_device_set_free(set);
+			}
+			double t = now() - t0;
+			if (t < best)
+				best = t;
 		}
-		double t = now() - t0;
-		if (t < best)
-			best = t;
+		printf("%s: %zu captures, %.1f MB, %zu devices, %zu findings, best of %d: %.3f s -> %.0f captures/s, %.1f MB/s\n",
+		       lint ? "lint " : "parse", n, (double)bytes / 1e6, devices, findings, rounds, best,
+		       (double)n / best, (double)bytes / 1e6 / best);
 	}
-	printf("parse: %zu captures, %.1f MB, %zu devices, best of %d: %.3f s -> %.0f captures/s, %.1f MB/s\n",
-	       n, (double)bytes / 1e6, devices, rounds, best, (double)n / best, (double)bytes / 1e6 / best);
 	for (size_t i = 0; i < n; i++) {
 		free(files[i].name);
 		free(files[i].data);
