@@ -52,7 +52,7 @@ static const cmd_case cmd_cases[] = {
 	{ "do sh run | i boot", true, IP_CMD_RUNNING_CONFIG, NULL, "i boot" },
 	{ "ping 192.168.1.100", true, IP_CMD_OTHER, NULL, NULL },
 	{ "terminal length 0", true, IP_CMD_OTHER, NULL, NULL },
-	{ "show ip interface brief", true, IP_CMD_OTHER, NULL, NULL },
+	{ "show ip route", true, IP_CMD_OTHER, NULL, NULL },
 	{ "rules", false, IP_CMD_UNKNOWN, NULL, NULL },
 	{ "12345", false, IP_CMD_UNKNOWN, NULL, NULL },
 	{ "", false, IP_CMD_UNKNOWN, NULL, NULL },

@@ -1,0 +1,306 @@
+/* The checks about the image: on flash with its full size and the
+ * reference hash (after the transfer); running, at the target's version,
+ * with the expected register and a fresh uptime (after the reload). */
+#include <string.h>
+#include <strings.h>
+
+#include "parsers.h"
+#include "verify_private.h"
+
+static const ip_span none = { 0 };
+
+static const char *listing_cmd(vctx *c, const char *fs)
+{
+	return ip_arena_printf(c->a, "show %s", fs ? fs : "flash:");
+}
+
+/* One filesystem (the target's, or a stack member's). */
+static void present_on(vctx *c, const char *fsname)
+{
+	const ip_target *t = c->v->target;
+	const ip_filesystem *fs = ip_fs_listing(&c->rc, fsname);
+	if (!fs || !fs->listed) {
+		vcheck_missing(c, "image-present", false, listing_cmd(c, fsname),
+			       "no listing of %s after the change: the copy of %s cannot be checked",
+			       fsname, t->name);
+		return;
+	}
+	const ip_file *f = ip_fs_file(fs, t->name);
+	if (!f) {
+		ip_vcheck *k = vcheck(c, "image-present", IP_VCHECK_FAIL, fs->span, none,
+				      "%s has no %s: the image was not copied (or was deleted)",
+				      fs->name, t->name);
+		vcheck_fix(c, k, "copy tftp://<server>/%s %s", t->name, fs->name);
+		return;
+	}
+	if (!t->size.known || !f->size.known) {
+		vcheck(c, "image-present", IP_VCHECK_WARN, f->span, none,
+		       "%s lists %s, but its size cannot be compared: %s", fs->name, f->name,
+		       t->size.known ? "the listing does not print it" : "no reference size (give --size)");
+		return;
+	}
+	if (f->size.v != t->size.v) {
+		ip_vcheck *k = vcheck(c, "image-present", IP_VCHECK_FAIL, f->size.span, none,
+				      "%s%s is %llu bytes, the reference is %llu bytes (%s): the copy "
+				      "is incomplete or another file", fs->name, f->name,
+				      (unsigned long long)f->size.v, (unsigned long long)t->size.v,
+				      t->size_origin ? t->size_origin : "--size");
+		vcheck_fix(c, k, "delete /force %s%s", fs->name, f->name);
+		vcheck_fix(c, k, "copy tftp://<server>/%s %s", t->name, fs->name);
+		return;
+	}
+	vcheck(c, "image-present", IP_VCHECK_PASS, f->size.span, none,
+	       "%s%s is %llu bytes, the reference size", fs->name, f->name,
+	       (unsigned long long)f->size.v);
+}
+
+void v_check_image_present(vctx *c)
+{
+	if (!c->v->target || !c->image.path) {
+		vcheck_missing(c, "image-present", false, NULL, "no target image: %s",
+			       c->v->no_target_why ? c->v->no_target_why
+						   : "give --target or --catalog");
+		return;
+	}
+	present_on(c, c->image.filesystem);
+	for (size_t i = 0; c->plan && i < c->plan->n_member_fs; i++)
+		present_on(c, c->plan->member_fs[i]);
+}
+
+/* The last verify of the image in the after-captures. */
+static const ip_verification *last_verify(const vctx *c)
+{
+	const ip_device *d = c->v->after;
+	for (size_t i = d->n_verifications; i-- > 0;)
+		if (v_same_file(c, d->verifications[i].file.filesystem, d->verifications[i].file.path,
+				c->image.filesystem, c->image.path))
+			return &d->verifications[i];
+	return NULL;
+}
+
+static void verified_against(vctx *c, const ip_verification *r, const char *ref, const char *origin)
+{
+	ip_span at = r->computed.s ? r->computed.span : r->span;
+	const char *got = r->result == IP_VERIFY_VERIFIED && r->expected.s ? r->expected.s : r->computed.s;
+	if (!ref) {
+		vcheck(c, "image-verified", IP_VCHECK_WARN, at, none,
+		       "%s hashes to %s, but no reference hash was given to compare it with (give "
+		       "--md5 from the download page)", r->file.raw, got ? got : "?");
+		return;
+	}
+	const ip_target *t = c->v->target;
+	ip_span ref_at = ref == t->md5 ? t->md5_span : t->sha512_span;
+	if (got && strcasecmp(got, ref) == 0) {
+		ip_vcheck *k = vcheck(c, "image-verified", IP_VCHECK_PASS, at, none,
+				      "%s %s %s, the reference (%s)", r->file.raw,
+				      r->result == IP_VERIFY_VERIFIED ? "verified as" : "hashes to", ref,
+				      origin ? origin : "--md5");
+		if (ip_span_known(ref_at))
+			vcheck_related(c, k, ref_at, "the reference hash");
+		return;
+	}
+	ip_vcheck *k = vcheck(c, "image-verified", IP_VCHECK_FAIL, at, none,
+			      r->result == IP_VERIFY_VERIFIED
+				      ? "%s was verified against %s, not the reference %s: the check "
+					"proves nothing about the published image"
+				      : "%s hashes to %s, the reference is %s: the copy is corrupt or "
+					"tampered with; never boot it",
+			      r->file.raw, got ? got : "?", ref);
+	if (ip_span_known(ref_at))
+		vcheck_related(c, k, ref_at, "the reference hash");
+	vcheck_fix(c, k, "verify /md5 %s %s", r->file.raw, ref);
+}
+
+void v_check_image_verified(vctx *c)
+{
+	const ip_target *t = c->v->target;
+	if (!t || !c->image.path)
+		return; /* image-present said there is no target */
+	const ip_verification *r = last_verify(c);
+	bool sha = r && r->algorithm == IP_HASH_SHA512;
+	const char *ref = sha ? t->sha512 : t->md5 ? t->md5 : NULL;
+	const char *origin = sha ? t->sha512_origin : t->md5_origin;
+	if (!r) {
+		vcheck_missing(c, "image-verified", false,
+			       ip_arena_printf(c->a, "verify /md5 %s %s", c->v->image,
+					       t->md5 ? t->md5 : "<published-md5>"),
+			       "no verify /md5 of %s in the after-captures", c->v->image);
+		return;
+	}
+	switch (r->result) {
+	case IP_VERIFY_VERIFIED:
+	case IP_VERIFY_COMPUTED:
+		verified_against(c, r, ref, origin);
+		return;
+	case IP_VERIFY_MISMATCH: {
+		ip_vcheck *k = vcheck(c, "image-verified", IP_VCHECK_FAIL, r->span, none,
+				      "the device found %s different from %s: %%Error verifying; the "
+				      "copy is corrupt or the hash is wrong", r->file.raw,
+				      r->expected.s ? r->expected.s : "the hash given");
+		vcheck_fix(c, k, "delete /force %s", r->file.raw);
+		return;
+	}
+	case IP_VERIFY_FAILED:
+		vcheck(c, "image-verified", IP_VCHECK_FAIL, r->span, none,
+		       "the device could not read %s: %s", r->file.raw, r->reason ? r->reason : "error");
+		return;
+	default:
+		vcheck_missing(c, "image-verified", false,
+			       ip_arena_printf(c->a, "verify /md5 %s", c->v->image),
+			       "the verify output of %s stops before its result: the capture was cut "
+			       "short", r->file.raw);
+	}
+}
+
+/* --- after the reload -------------------------------------------------------- */
+
+static const ip_text *running_text(const ip_device *d, bool xe)
+{
+	if (xe && d->xe_version.s)
+		return &d->xe_version;
+	return d->version.s ? &d->version : NULL;
+}
+
+void v_check_version(vctx *c)
+{
+	const ip_target *t = c->v->target;
+	const ip_device *d = c->v->after, *b = c->v->before;
+	if (!t || !t->parsed || t->image.version.scheme == IP_VER_INVALID) {
+		vcheck_missing(c, "version", false, NULL, "the target's name carries no version to "
+			       "compare with%s", t ? "" : " (no target given)");
+		return;
+	}
+	const ip_text *rt = running_text(d, t->image.is_xe);
+	const ip_text *bt = b ? running_text(b, t->image.is_xe) : NULL;
+	ip_version run;
+	if (!rt || !ip_version_parse(&run, rt->s, strlen(rt->s))) {
+		vcheck_missing(c, "version", false, "show version",
+			       "the version running after the reload is unknown");
+		return;
+	}
+	char tn[64], rn[64];
+	ip_version_normalise(&t->image.version, tn, sizeof(tn));
+	ip_version_normalise(&run, rn, sizeof(rn));
+	ip_span before = bt ? bt->span : none;
+	if (ip_version_cmp(&run, &t->image.version) == 0) {
+		vcheck(c, "version", IP_VCHECK_PASS, rt->span, before, "runs %s, the target's version%s%s",
+		       rt->s, bt ? "; it ran " : "", bt ? bt->s : "");
+		return;
+	}
+	bool old = bt && strcasecmp(bt->s, rt->s) == 0;
+	const ip_path *img = &d->system_image;
+	if (!old && c->boots.path && img->raw &&
+	    v_same_file(c, img->filesystem, img->path, c->boots.filesystem, c->boots.path)) {
+		ip_vcheck *k = vcheck(c, "version", IP_VCHECK_FAIL, rt->span, before,
+				      "runs %s from %s, not the target's %s: the file under the "
+				      "target's name holds another release; verify its hash against "
+				      "the download page", rt->s, img->raw, tn);
+		vcheck_related(c, k, img->span, "the image that booted");
+		if (t->md5)
+			vcheck_fix(c, k, "verify /md5 %s %s", img->raw, t->md5);
+		return;
+	}
+	vcheck(c, "version", IP_VCHECK_FAIL, rt->span, before,
+	       old ? "still runs %s, the version before the change, not the target's %s: the new "
+		     "image did not load"
+		   : "runs %s, not the target's %s", rt->s, tn);
+}
+
+void v_check_system_image(vctx *c)
+{
+	ip_verify_device *v = c->v;
+	const ip_path *img = &v->after->system_image;
+	ip_span before = v->before ? v->before->system_image.span : none;
+	if (!img->raw) {
+		vcheck_missing(c, "system-image", false, "show version",
+			       "the image running after the reload is unknown (the System image file line)");
+		return;
+	}
+	if (!c->boots.path) {
+		vcheck(c, "system-image", IP_VCHECK_WARN, img->span, before,
+		       "runs %s; with no target it cannot be judged", img->raw);
+		return;
+	}
+	if (v_same_file(c, img->filesystem, img->path, c->boots.filesystem, c->boots.path)) {
+		vcheck(c, "system-image", IP_VCHECK_PASS, img->span, before, "booted %s, the target",
+		       img->raw);
+		return;
+	}
+	ip_path old = { 0 };
+	if (v->old_image)
+		ip_path_split(&old, c->a, v->old_image, strlen(v->old_image));
+	if (old.path && v_same_file(c, img->filesystem, img->path, old.filesystem, old.path)) {
+		ip_vcheck *k = vcheck(c, "system-image", IP_VCHECK_FAIL, img->span, before,
+				      "THE FALLBACK BOOTED: the device runs %s, the old image, not %s: "
+				      "the new image failed to load (it healed itself, but the upgrade "
+				      "did not happen); check the console boot log and verify the copy",
+				      img->raw, v->boots);
+		if (v->image && v->target && v->target->md5)
+			vcheck_fix(c, k, "verify /md5 %s %s", v->image, v->target->md5);
+		vcheck_fix(c, k, "show boot");
+		return;
+	}
+	vcheck(c, "system-image", IP_VCHECK_FAIL, img->span, before, "runs %s, not the target %s",
+	       img->raw, v->boots);
+}
+
+void v_check_register(vctx *c)
+{
+	const ip_device *d = c->v->after, *b = c->v->before;
+	ip_span before = b && b->confreg.known ? b->confreg.span : none;
+	if (!d->confreg.known) {
+		if (c->platform.confreg_line_optional || c->platform.confreg_ignored)
+			vcheck(c, "config-register", IP_VCHECK_PASS, none, before,
+			       "no configuration register line: normal on this platform, where "
+			       "MANUAL_BOOT decides");
+		else
+			vcheck_missing(c, "config-register", false, "show version | include register",
+				       "the register after the reload is unknown");
+		return;
+	}
+	if (d->confreg_next.known && d->confreg_next.v != d->confreg.v) {
+		vcheck(c, "config-register", IP_VCHECK_FAIL, d->confreg_next.span, before,
+		       "the register is 0x%X but will be 0x%X at the next reload: a change is pending",
+		       d->confreg.v, d->confreg_next.v);
+		return;
+	}
+	if (c->v->register_known && d->confreg.v != c->v->register_value) {
+		ip_vcheck *k = vcheck(c, "config-register", IP_VCHECK_FAIL, d->confreg.span, before,
+				      "the register is 0x%X, expected 0x%X", d->confreg.v,
+				      c->v->register_value);
+		vcheck_fix(c, k, "configure terminal");
+		vcheck_fix(c, k, "config-register 0x%X", c->v->register_value);
+		vcheck_fix(c, k, "end");
+		return;
+	}
+	vcheck(c, "config-register", IP_VCHECK_PASS, d->confreg.span, before,
+	       "the register is 0x%X%s, no change pending", d->confreg.v,
+	       c->v->register_known ? ", as expected" : "");
+}
+
+void v_check_uptime(vctx *c)
+{
+	const ip_device *d = c->v->after, *b = c->v->before;
+	ip_span before = b && b->uptime.s ? b->uptime.span : none;
+	const char *why = d->reload_reason.s
+				  ? ip_arena_printf(c->a, " (last reload: %s)", d->reload_reason.s)
+				  : "";
+	if (!c->up_after_known) {
+		vcheck_missing(c, "uptime", false, "show version",
+			       d->uptime.s ? "the uptime after the change is not readable"
+					   : "the uptime after the change is unknown");
+		return;
+	}
+	if (!c->up_before_known) {
+		vcheck(c, "uptime", IP_VCHECK_PASS, d->uptime.span, before, "up %s%s", d->uptime.s, why);
+		return;
+	}
+	if (c->up_after < c->up_before) {
+		vcheck(c, "uptime", IP_VCHECK_PASS, d->uptime.span, before,
+		       "up %s, %s before: the device reloaded%s", d->uptime.s, b->uptime.s, why);
+		return;
+	}
+	vcheck(c, "uptime", IP_VCHECK_FAIL, d->uptime.span, before,
+	       "up %s, not less than the %s before: the device has not reloaded since the "
+	       "before-captures (or the captures are swapped)", d->uptime.s, b->uptime.s);
+}
