@@ -1,9 +1,12 @@
 /* gen_fleet: writes a deterministic fleet of synthetic captures for the
  * benchmarks.
  *
- *   gen_fleet --out DIR --devices N [--seed S] [--style mixed|session|bare]
+ *   gen_fleet --out DIR --devices N [--seed S]
+ *             [--style mixed|session|bare|rancid|oxidized|backups]
  *
- * It writes one file per device, DIR/<hostname>.log. The templates follow the
+ * It writes one file per device, DIR/<hostname>.log (or, for the backup
+ * styles, the files RANCID and Oxidized write, and split folders
+ * DIR/<hostname>/show_version.txt ...). The templates follow the
  * captures in samples/: ISR4k, ISR G2, 2960/2960-Plus, 2960X, a 3850 stack,
  * C9300 and ASR1k. Each device varies in the facts the rules read:
  *   - the version, which matches between show version and the file names
@@ -263,12 +266,15 @@ typedef struct sink {
 	FILE *f;
 	bool crlf, pager;
 	unsigned lines; /* output lines since the last prompt */
+	const char *prefix; /* backups: "!Flash: " before every line, or NULL */
 } sink;
 
 static void sink_raw(sink *s, const char *text)
 {
 	if (s->pager && s->lines > 0 && s->lines % PAGE == 0)
 		fputs(" --More-- \b\b\b\b\b\b\b\b\b\b          \b\b\b\b\b\b\b\b\b\b", s->f);
+	if (s->prefix)
+		fputs(s->prefix, s->f);
 	fputs(text, s->f);
 	fputs(s->crlf ? "\r\n" : "\n", s->f);
 	s->lines++;
@@ -1098,7 +1104,11 @@ static void show_bootvar(sink *s, const device *d)
 	out(s, "BOOT variable = %s", list);
 	out(s, "CONFIG_FILE variable does not exist");
 	out(s, "BOOTLDR variable does not exist");
-	out(s, "Configuration register is 0x%" PRIX32, d->reg_next);
+	if (d->reg_next != d->reg) /* as show version prints it */
+		out(s, "Configuration register is 0x%" PRIX32 " (will be 0x%" PRIX32
+		    " at next reload)", d->reg, d->reg_next);
+	else
+		out(s, "Configuration register is 0x%" PRIX32, d->reg);
 	out(s, "%s", "");
 	out(s, "Standby not ready to show bootvar");
 }
@@ -1133,7 +1143,7 @@ static void banner(sink *s)
 
 static void write_capture(FILE *f, const device *d)
 {
-	sink s = {f, d->crlf, false, 0};
+	sink s = {f, d->crlf, false, 0, NULL};
 
 	if (d->ansi)
 		banner(&s);
@@ -1153,20 +1163,276 @@ static void write_capture(FILE *f, const device *d)
 	prompt(&s, d, NULL);
 }
 
+/* ---- backups: RANCID, Oxidized, split folders ---------------------------------- */
+
+/* The image name inside "… Software (C2960X-UNIVERSALK9-M)". */
+static void software_image(char *buf, size_t len, const device *d)
+{
+	const char *sw = software_name(d->m->fam);
+
+	if (!sw) { /* ISR G2 */
+		snprintf(buf, len, "C%.3s0-UNIVERSALK9-M", d->m->prefix + 1);
+		return;
+	}
+	sw = strchr(sw, '(') + 1;
+	snprintf(buf, len, "%.*s", (int)strcspn(sw, ")"), sw);
+}
+
+/* RANCID rounds the free space down to whole KB, MB or GB. */
+static void rounded_free(char *buf, size_t len, uint64_t avail)
+{
+	if (avail >= (UINT64_C(1) << 30))
+		snprintf(buf, len, "%" PRIu64 " GB free", avail >> 30);
+	else if (avail >= (UINT64_C(1) << 20))
+		snprintf(buf, len, "%" PRIu64 " MB free", avail >> 20);
+	else if (avail >= 1024)
+		snprintf(buf, len, "%" PRIu64 " KB free", avail >> 10);
+	else
+		snprintf(buf, len, avail ? "< 1KB free" : "0 bytes free");
+}
+
+/* The configuration without the lines backup tools drop. */
+static void config_body(sink *s, const device *d)
+{
+	out(s, "version %.*s", (int)config_version_len(d->cur->show), d->cur->show);
+	out(s, "service timestamps debug datetime msec");
+	out(s, "service timestamps log datetime msec");
+	out(s, "!");
+	out(s, "hostname %s", d->host);
+	out(s, "!");
+	boot_lines(s, d, false);
+	out(s, "!");
+	out(s, "interface %s", fam_is_switch(d->m->fam) ? "Vlan1"
+			       : d->m->fam == F_ISRG2 ? "GigabitEthernet0/0" : "GigabitEthernet0/0/0");
+	out(s, " ip address 10.%u.%u.1 255.255.255.0", (unsigned)(name_hash(d->host) % 200),
+	    (unsigned)(name_hash(d->serial) % 250));
+	out(s, "!");
+	out(s, "line vty 0 4");
+	out(s, " transport input ssh");
+	out(s, "!");
+	out(s, "end");
+}
+
+/* The show version comments both tools write (keys from RANCID's ios.pm;
+ * `lead` is "!" for RANCID, "! " for Oxidized). */
+static void backup_version(sink *s, const device *d, const char *lead)
+{
+	char img[48], cpu[32];
+	const char *p = strchr(d->m->proc, '(');
+
+	software_image(img, sizeof(img), d);
+	snprintf(cpu, sizeof(cpu), "%.*s", p ? (int)strcspn(p + 1, ")") : 0, p ? p + 1 : "");
+	out(s, "%sChassis type: %s", lead, d->m->pid);
+	if (cpu[0] && d->m->fam != F_ISRG2)
+		out(s, "%sCPU: %s", lead, cpu);
+	out(s, "%sMemory: main %s", lead, d->m->mem);
+	if (d->m->flash_k && d->m->fam != F_ISRG2 && d->m->fam != F_ASR1K &&
+	    d->m->fam != F_C3850 && d->m->fam != F_C9300)
+		out(s, "%sMemory: flash %" PRIu64 "K", lead, d->m->flash_k);
+	out(s, "%sProcessor ID: %s", lead, d->serial);
+	out(s, "%sImage: Software: %s, %s, RELEASE SOFTWARE (fc2)", lead, img, d->cur->show);
+	out(s, "%sImage: Compiled: %s by mcpre", lead, d->cur->built);
+	out(s, "%sImage: %s%s", lead, d->m->fs, d->running_image);
+	if (d->m->fam == F_ISRG2)
+		out(s, "%sROM Bootstrap: Version 15.0(1r)M16, RELEASE SOFTWARE (fc1)", lead);
+	else if (d->m->fam == F_C2960)
+		out(s, "%sBOOTLDR: Version 12.2(53r)SEY3, RELEASE SOFTWARE (fc1)", lead);
+	else if (d->m->fam == F_C2960X)
+		out(s, "%sBOOTLDR: Version 15.2(7r)E, RELEASE SOFTWARE (fc1)", lead);
+}
+
+/* RANCID's "show boot" block: "!Variable:" on WS-C29xx (its "2900XL"
+ * type), "!BootFlash:" elsewhere; routers other than ASR print none. */
+static void rancid_boot(sink *s, const device *d)
+{
+	family f = d->m->fam;
+
+	if (!fam_is_switch(f) && f != F_ASR1K)
+		return;
+	s->prefix = f == F_C2960 || f == F_C2960X ? "!Variable: " : "!BootFlash: ";
+	if (f == F_ASR1K) {
+		char list[MAX_BOOT * (BOOT_LEN + 4)] = "";
+		for (size_t i = 0; i < d->n_bootvar; i++) {
+			strcat(list, d->bootvar[i]);
+			strcat(list, ",12;");
+		}
+		out(s, "BOOT variable = %s", list);
+		out(s, "CONFIG_FILE variable does not exist");
+		out(s, "BOOTLDR variable does not exist");
+		out(s, "Configuration register is 0x%" PRIX32, d->reg);
+	} else if (f == F_C3850 || f == F_C9300) {
+		show_boot_xe_switch(s, d);
+	} else {
+		show_boot_classic(s, d);
+	}
+	s->prefix = NULL;
+	out(s, "!");
+}
+
+/* RANCID's "!Flash:" block: show flash on classic IOS (the table form on
+ * ISR G2), dir /all on IOS-XE with the device name after the key. */
+static void rancid_flash(sink *s, const device *d, const fs_list *fs)
+{
+	bool xe = fam_is_xe(d->m->fam), g2 = d->m->fam == F_ISRG2;
+	char date[40], pre[40], free_s[32];
+
+	snprintf(pre, sizeof(pre), "!Flash: %.*s%s", xe ? (int)strlen(fs->name) : 0, fs->name,
+		 xe ? " " : "");
+	s->prefix = pre;
+	rounded_free(free_s, sizeof(free_s), fs->free);
+	if (g2) {
+		out(s, "-#- --length-- -----date/time------ path");
+		for (size_t i = 0; i < fs->n; i++) {
+			fmt_date(date, sizeof(date), fs->f[i].day, fs->f[i].secs, 'i');
+			out(s, "%-3zu %10" PRIu64 " %s +00:00 %s", i + 1, fs->f[i].size, date,
+			    fs->f[i].name);
+		}
+		out(s, "%s", free_s);
+		s->prefix = NULL;
+		return;
+	}
+	out(s, "Directory of %s/", fs->name);
+	for (size_t i = 0; i < fs->n; i++) {
+		const file_ent *f = &fs->f[i];
+		fmt_date(date, sizeof(date), f->day, f->secs, 'd');
+		if (!strcmp(f->name, "vlan.dat") || !strcmp(f->name, "tracelogs"))
+			out(s, "%*s  %s %16s  %20s %6s  %s", xe ? 6 : 5, "", f->dir ? "drwx" : "-rwx",
+			    "", "", "", f->name);
+		else
+			out(s, "%*zu  %s %*" PRIu64 "  %20s +00:00  %s", xe ? 6 : 5,
+			    xe ? 12289 + i * 7 : i + 2, f->dir ? "drwx" : xe ? "-rw-" : "-rwx",
+			    xe ? 16 : 11, f->size, date, f->name);
+	}
+	out(s, "%" PRIu64 " bytes total (%s)", d->m->fs_total, free_s);
+	s->prefix = NULL;
+}
+
+static void write_rancid(FILE *f, const device *d)
+{
+	sink s = {f, false, false, 0, NULL};
+
+	out(&s, "!RANCID-CONTENT-TYPE: cisco");
+	out(&s, "!");
+	backup_version(&s, d, "!");
+	out(&s, "!");
+	rancid_boot(&s, d);
+	for (size_t i = 0; i < d->members; i++)
+		rancid_flash(&s, d, &d->fs[i]);
+	out(&s, "!");
+	if (d->reg_next != d->reg)
+		out(&s, "config-register 0x%" PRIX32 " (will be 0x%" PRIX32 " at next reload)",
+		    d->reg, d->reg_next);
+	else
+		out(&s, "config-register 0x%" PRIX32, d->reg);
+	out(&s, "!");
+	config_body(&s, d);
+}
+
+static void write_oxidized(FILE *f, const device *d)
+{
+	sink s = {f, false, false, 0, NULL};
+	char img[48];
+
+	software_image(img, sizeof(img), d);
+	if (fam_is_xe(d->m->fam))
+		out(&s, "! Cisco IOS XE Software, Version %s", d->cur->file);
+	else
+		out(&s, "! Cisco IOS Software, %s, Version %s, RELEASE SOFTWARE (fc2)",
+		    software_name(d->m->fam) ? software_name(d->m->fam) : img, d->cur->show);
+	backup_version(&s, d, "! ");
+	out(&s, "!");
+	out(&s, "! NAME: \"Chassis\", DESCR: \"Cisco %s Chassis\"", d->m->pid);
+	out(&s, "! PID: %-18s, VID: V01  , SN: %s", d->m->pid, d->serial);
+	out(&s, "!");
+	config_body(&s, d);
+}
+
+static FILE *open_out(const char *path)
+{
+	FILE *f = fopen(path, "wb");
+	if (!f)
+		fprintf(stderr, "gen_fleet: cannot write %s: %s\n", path, strerror(errno));
+	return f;
+}
+
+static int close_out(FILE *f, const char *path)
+{
+	if (fclose(f) != 0) {
+		fprintf(stderr, "gen_fleet: error writing %s\n", path);
+		return 1;
+	}
+	return 0;
+}
+
+static bool path_in(char *buf, size_t len, const char *dir, const char *name)
+{
+	int n = snprintf(buf, len, "%s/%s", dir, name);
+	return n > 0 && (size_t)n < len;
+}
+
+/* DIR/<host>/show_version.txt, dir_<fs>.txt, show_boot.txt, running-config.cfg:
+ * bare outputs, one command per file, as scripts save them. */
+static int write_split(const char *dir, device *d)
+{
+	char path[4096];
+	FILE *f;
+	int rc = 0;
+
+	d->bare = true;
+	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+		fprintf(stderr, "gen_fleet: cannot create %s: %s\n", dir, strerror(errno));
+		return 1;
+	}
+	if (!path_in(path, sizeof(path), dir, "show_version.txt") || !(f = open_out(path)))
+		return 1;
+	show_version(&(sink){f, d->crlf, false, 0, NULL}, d);
+	rc |= close_out(f, path);
+	for (size_t i = 0; i < d->members; i++) {
+		char name[40];
+		snprintf(name, sizeof(name), "dir_%.*s.txt", (int)strcspn(d->fs[i].name, ":"),
+			 d->fs[i].name);
+		if (!path_in(path, sizeof(path), dir, name) || !(f = open_out(path)))
+			return 1;
+		listing_dir(&(sink){f, d->crlf, false, 0, NULL}, d, &d->fs[i]);
+		rc |= close_out(f, path);
+	}
+	if (fam_is_switch(d->m->fam) || d->m->fam == F_ASR1K) {
+		if (!path_in(path, sizeof(path), dir, "show_boot.txt") || !(f = open_out(path)))
+			return 1;
+		show_boot(&(sink){f, d->crlf, false, 0, NULL}, d);
+		rc |= close_out(f, path);
+	}
+	if (!path_in(path, sizeof(path), dir, "running-config.cfg") || !(f = open_out(path)))
+		return 1;
+	full_config(&(sink){f, d->crlf, false, 0, NULL}, d);
+	return rc | close_out(f, path);
+}
+
 /* ---- command line ------------------------------------------------------------ */
 
 typedef struct options {
 	const char *out;
 	unsigned long devices;
 	uint64_t seed;
-	char style; /* 'm', 's' or 'b' */
+	char style; /* 'm', 's', 'b'; backups: 'r' rancid, 'o' oxidized, 'a' all */
 } options;
 
 static int usage(void)
 {
 	fputs("usage: gen_fleet --out DIR --devices N [--seed S] "
-	      "[--style mixed|session|bare]\n", stderr);
+	      "[--style mixed|session|bare|rancid|oxidized|backups]\n", stderr);
 	return 2;
+}
+
+static char style_of(const char *v)
+{
+	static const char *const names[] = { "mixed", "session", "bare", "rancid", "oxidized",
+					     "backups" };
+	static const char codes[] = "msbroa";
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (!strcmp(v, names[i]))
+			return codes[i];
+	return 0;
 }
 
 static bool parse_number(const char *s, unsigned long long max, unsigned long long *v)
@@ -1193,20 +1459,59 @@ static int parse_args(int argc, char **argv, options *o)
 			o->devices = (unsigned long)v;
 		else if (!strcmp(a, "--seed") && parse_number(val, UINT64_MAX, &v))
 			o->seed = v;
-		else if (!strcmp(a, "--style") && (!strcmp(val, "mixed") ||
-			 !strcmp(val, "session") || !strcmp(val, "bare")))
-			o->style = val[0] == 'b' ? 'b' : val[0] == 's' ? 's' : 'm';
+		else if (!strcmp(a, "--style") && style_of(val))
+			o->style = style_of(val);
 		else
 			return usage();
 	}
 	return o->out && o->devices ? 0 : usage();
 }
 
-static int write_device(const options *o, const device *d)
+typedef enum kind { K_SESSION, K_RANCID, K_OXIDIZED, K_SPLIT } kind;
+
+/* --style backups: 30 % session logs or bare outputs (as mixed), 25 %
+ * RANCID, 25 % Oxidized, 20 % split folders; chosen from the host name so
+ * that the devices are those of --style mixed. */
+static kind kind_of(const options *o, const device *d)
+{
+	uint64_t h = name_hash(d->host) % 100;
+
+	if (o->style == 'r')
+		return K_RANCID;
+	if (o->style == 'o')
+		return K_OXIDIZED;
+	if (o->style != 'a' || h < 30)
+		return K_SESSION;
+	return h < 55 ? K_RANCID : h < 80 ? K_OXIDIZED : K_SPLIT;
+}
+
+/* RANCID and Oxidized name the file after the device, lower case. */
+static void backup_name(char *buf, size_t len, const char *dir, const char *host)
+{
+	size_t n = (size_t)snprintf(buf, len, "%s/", dir);
+
+	for (const char *p = host; *p && n + 1 < len; p++)
+		buf[n++] = (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p);
+	buf[n] = '\0';
+}
+
+static int write_device(const options *o, device *d)
 {
 	char path[4096];
 	FILE *f;
+	kind k = kind_of(o, d);
 
+	if (k == K_SPLIT) {
+		snprintf(path, sizeof(path), "%s/%s", o->out, d->host);
+		return write_split(path, d);
+	}
+	if (k != K_SESSION) {
+		backup_name(path, sizeof(path), o->out, d->host);
+		if (!(f = open_out(path)))
+			return 1;
+		(k == K_RANCID ? write_rancid : write_oxidized)(f, d);
+		return close_out(f, path);
+	}
 	snprintf(path, sizeof(path), "%s/%s.log", o->out, d->host);
 	f = fopen(path, "wb");
 	if (!f) {
@@ -1241,7 +1546,7 @@ int main(int argc, char **argv)
 	if (r.s == 0) /* xorshift never leaves zero */
 		r.s = 1;
 	for (unsigned long i = 0; i < o.devices && rc == 0; i++) {
-		build_device(d, &r, (uint32_t)i, o.style);
+		build_device(d, &r, (uint32_t)i, strchr("roa", o.style) ? 'm' : o.style);
 		rc = write_device(&o, d);
 	}
 	free(d);

@@ -1,8 +1,9 @@
-/* iosplan lint [--target IMAGE] [--config FILE] [--format FMT] FILE...
+/* iosplan lint [TARGET OPTIONS] [--config FILE] [--format FMT] FILE...
  *
  * Runs every rule over every device in the captures and prints the
- * findings. Exit 1 when any finding is an error, 2 on usage or input
- * errors, else 0. */
+ * findings. The target image options are target_args.h's: one --target
+ * for every device, or a --catalog that picks each device's image. Exit 1
+ * when any finding is an error, 2 on usage or input errors, else 0. */
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,17 +14,20 @@
 #include "config.h"
 #include "error.h"
 #include "format.h"
+#include "target_args.h"
 
 static void usage(FILE *out)
 {
-	fputs("usage: iosplan lint [--target IMAGE] [--config FILE] [--format text|gcc|json|sarif|markdown]\n"
+	fputs("usage: iosplan lint [TARGET OPTIONS] [--config FILE] [--format text|gcc|json|sarif|markdown]\n"
 	      "                    [--color auto|always|never] FILE...\n"
 	      "  Check the captures for what would make an upgrade or the next reload fail.\n"
+	      IP_TARGET_USAGE
 	      "  exit: 0 clean, 1 blocking findings (errors), 2 usage or unreadable input\n", out);
 }
 
 typedef struct lint_args {
-	const char *target, *config, *format, *color;
+	ip_target_args targs;
+	const char *config, *format, *color;
 	char **files;
 	int n_files;
 } lint_args;
@@ -31,7 +35,7 @@ typedef struct lint_args {
 static int parse_args(lint_args *a, int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{ "target", required_argument, NULL, 't' }, { "config", required_argument, NULL, 'c' },
+		IP_TARGET_LONG_OPTIONS, { "config", required_argument, NULL, 'c' },
 		{ "format", required_argument, NULL, 'f' }, { "color", required_argument, NULL, 'C' },
 		{ "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 },
 	};
@@ -42,12 +46,15 @@ static int parse_args(lint_args *a, int argc, char **argv)
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "t:c:f:h", opts, NULL)) != -1) {
 		switch (c) {
-		case 't': a->target = optarg; break;
 		case 'c': a->config = optarg; break;
 		case 'f': a->format = optarg; break;
 		case 'C': a->color = optarg; break;
 		case 'h': usage(stdout); return EXIT_CLEAN + 100;
-		default: usage(stderr); return EXIT_INPUT;
+		default:
+			if (ip_target_args_take(&a->targs, c, optarg))
+				break;
+			usage(stderr);
+			return EXIT_INPUT;
 		}
 	}
 	if (optind >= argc) {
@@ -69,14 +76,39 @@ static bool want_color(const char *mode, FILE *out)
 	return isatty(fileno(out)) && !(nc && *nc);
 }
 
+/* The target of each device (target_args.h); a device the catalogue has no
+ * image for is checked without one, and the user is told. */
+static int targets_for(const ip_target **out, const lint_args *a, ip_device_set *set,
+		       const ip_config *cfg)
+{
+	ip_targets *ts;
+	int rc = ip_targets_new(&ts, set->arena, &a->targs, cfg->target, cfg->path);
+	for (size_t i = 0; !rc && i < set->n; i++) {
+		const char *why;
+		rc = ip_targets_for_device(&out[i], &why, ts, set->v[i]);
+		if (!rc && why)
+			fprintf(stderr, "iosplan lint: warning: %s: %s; its target checks are skipped\n",
+				set->v[i]->hostname.s ? set->v[i]->hostname.s : set->v[i]->key, why);
+	}
+	if (rc) {
+		const char *msg = ip_error_last(); /* the catalogue's carry "path:l:c: error:" */
+		fprintf(stderr, "%s%s\n", strstr(msg, ": error: ") ? "" : "iosplan lint: error: ", msg);
+		return EXIT_INPUT;
+	}
+	out[set->n] = ip_targets_fixed(ts);
+	return EXIT_CLEAN;
+}
+
 static int run(const lint_args *a, const ip_writer *w, ip_device_set *set, const ip_config *cfg)
 {
-	const char *tname = a->target ? a->target : cfg->target;
-	const ip_target *target = tname ? ip_target_from_name(set->arena, tname, a->target ? "--target" : cfg->path) : NULL;
+	const ip_target **targets = ip_arena_alloc(set->arena, (set->n + 1) * sizeof(*targets));
+	if (targets_for(targets, a, set, cfg))
+		return EXIT_INPUT;
+	const ip_target *target = targets[set->n];
 	ip_device_check *checks = ip_arena_alloc(set->arena, (set->n ? set->n : 1) * sizeof(*checks));
 	int rc = EXIT_CLEAN;
 	for (size_t i = 0; i < set->n; i++) {
-		ip_check_device(&checks[i], set->arena, set->v[i], target, &cfg->check);
+		ip_check_device(&checks[i], set->arena, set->v[i], targets[i], &cfg->check);
 		if (ip_device_check_worst(&checks[i]) == IP_SEV_ERROR)
 			rc = EXIT_FINDINGS;
 	}

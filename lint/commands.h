@@ -5,8 +5,12 @@
 
 int cmd_facts(int argc, char **argv);
 int cmd_lint(int argc, char **argv);
+int cmd_plan(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
 int cmd_hash(int argc, char **argv);
+int cmd_verify(int argc, char **argv);
+int cmd_lsp(int argc, char **argv);
+int cmd_audit(int argc, char **argv);
 
 #endif

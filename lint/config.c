@@ -2,12 +2,14 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <yaml.h>
 
 #include "error.h"
+#include "yaml_guard.h"
 
 typedef struct cfg_loader {
 	yaml_document_t doc;
@@ -160,6 +162,52 @@ static int top(cfg_loader *l)
 	return 0;
 }
 
+int ip_config_parse(ip_config *out, ip_arena *a, const char *name, const char *text, size_t len)
+{
+	memset(out, 0, sizeof(*out));
+	ip_check_config_defaults(&out->check);
+	out->path = ip_arena_strdup(a, name);
+	int rc = ip_yaml_guard(name, text, len);
+	if (rc)
+		return rc;
+	cfg_loader l = { .path = name, .arena = a, .cfg = out };
+	yaml_parser_t p;
+	yaml_parser_initialize(&p);
+	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
+	if (!yaml_parser_load(&p, &l.doc)) {
+		rc = ip_error_set(IP_E_CONFIG, "%s:%zu:%zu: error: %s", name, p.problem_mark.line + 1,
+				  p.problem_mark.column + 1, p.problem ? p.problem : "not valid YAML");
+	} else {
+		rc = top(&l);
+		yaml_document_delete(&l.doc);
+	}
+	yaml_parser_delete(&p);
+	return rc;
+}
+
+/* The whole file, refused past IP_CONFIG_MAX_BYTES (one byte more is read to
+ * tell). */
+static int read_config(FILE *f, const char *path, char **text, size_t *len)
+{
+	char *buf = malloc(IP_CONFIG_MAX_BYTES + 1);
+	if (!buf)
+		abort();
+	size_t n = fread(buf, 1, IP_CONFIG_MAX_BYTES + 1, f);
+	if (ferror(f)) {
+		free(buf);
+		return ip_error_set(IP_E_CONFIG, "%s: error: cannot read configuration: %s", path,
+				    strerror(errno));
+	}
+	if (n > IP_CONFIG_MAX_BYTES) {
+		free(buf);
+		return ip_error_set(IP_E_LIMIT, "%s:1:1: error: configuration is over the %u-byte limit",
+				    path, IP_CONFIG_MAX_BYTES);
+	}
+	*text = buf;
+	*len = n;
+	return 0;
+}
+
 int ip_config_load(ip_config *out, ip_arena *a, const char *path)
 {
 	memset(out, 0, sizeof(*out));
@@ -169,21 +217,13 @@ int ip_config_load(ip_config *out, ip_arena *a, const char *path)
 	FILE *f = fopen(path, "rb");
 	if (!f)
 		return ip_error_set(IP_E_CONFIG, "%s: error: cannot open configuration: %s", path, strerror(errno));
-	cfg_loader l = { .path = path, .arena = a, .cfg = out };
-	yaml_parser_t p;
-	yaml_parser_initialize(&p);
-	yaml_parser_set_input_file(&p, f);
-	int rc;
-	if (!yaml_parser_load(&p, &l.doc)) {
-		rc = ip_error_set(IP_E_CONFIG, "%s:%zu:%zu: error: %s", path, p.problem_mark.line + 1,
-				  p.problem_mark.column + 1, p.problem ? p.problem : "not valid YAML");
-	} else {
-		rc = top(&l);
-		yaml_document_delete(&l.doc);
-	}
-	yaml_parser_delete(&p);
+	char *text = NULL;
+	size_t len = 0;
+	int rc = read_config(f, path, &text, &len);
 	fclose(f);
-	out->path = ip_arena_strdup(a, path);
+	if (rc == 0)
+		rc = ip_config_parse(out, a, path, text, len);
+	free(text);
 	return rc;
 }
 

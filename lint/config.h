@@ -28,6 +28,12 @@ typedef struct ip_config {
  * IP_E_CONFIG with "path:line:col: error: ..." in ip_error_last(). */
 int ip_config_load(ip_config *out, ip_arena *a, const char *path);
 
+/* The same from text already read (`name` is used in messages). The file is
+ * at most IP_CONFIG_MAX_BYTES; its YAML is checked by ip_yaml_guard. */
+#define IP_CONFIG_MAX_BYTES (1024u * 1024u)
+int ip_config_parse(ip_config *out, ip_arena *a, const char *name, const char *text,
+		    size_t len);
+
 /* The nearest .iosplan.yaml in the directory of `input` or above; NULL. */
 const char *ip_config_find(ip_arena *a, const char *input);
 

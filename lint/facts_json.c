@@ -150,6 +150,29 @@ static cJSON *normalised_version(const ip_text *v)
 	return buf[0] ? cJSON_CreateString(buf) : cJSON_CreateNull();
 }
 
+/* `verify /md5` and `verify /sha512` runs, in capture order. */
+static cJSON *verifications_json(const ip_device *d)
+{
+	static const char *const results[] = { "incomplete", "computed", "verified", "mismatch",
+						"failed" };
+	static const char *const algos[] = { NULL, "md5", "sha512" };
+	cJSON *a = cJSON_CreateArray();
+	for (size_t i = 0; i < d->n_verifications; i++) {
+		const ip_verification *v = &d->verifications[i];
+		cJSON *o = cJSON_CreateObject();
+		cJSON_AddItemToObject(o, "filesystem", str_or_null(v->file.filesystem));
+		cJSON_AddItemToObject(o, "path", str_or_null(v->file.path));
+		cJSON_AddItemToObject(o, "algorithm", str_or_null(algos[v->algorithm]));
+		cJSON_AddStringToObject(o, "result", results[v->result]);
+		cJSON_AddItemToObject(o, "computed", str_or_null(v->computed.s));
+		cJSON_AddItemToObject(o, "expected", str_or_null(v->expected.s));
+		cJSON_AddItemToObject(o, "reason", str_or_null(v->reason));
+		cJSON_AddNumberToObject(o, "line", v->span.line);
+		cJSON_AddItemToArray(a, o);
+	}
+	return a;
+}
+
 static void add_spans(cJSON *o, const ip_device *d)
 {
 	cJSON *s = cJSON_AddObjectToObject(o, "spans");
@@ -207,6 +230,7 @@ cJSON *facts_device_json(const ip_device *d, const ip_boot_prediction *next_boot
 	cJSON_AddItemToObject(boot, "bootvar_current", boot_list_json(&d->bootvar_current));
 	cJSON_AddItemToObject(o, "next_boot", next_boot_json(next_boot));
 	cJSON_AddItemToObject(o, "members", members_json(d));
+	cJSON_AddItemToObject(o, "verifications", verifications_json(d));
 	cJSON_AddItemToObject(o, "sources", sources_json(d));
 	add_spans(o, d);
 	return o;

@@ -74,6 +74,18 @@ static void next_boot(FILE *out, const ip_boot_prediction *p)
 		fprintf(out, "  %-16s - %s\n", "", p->trace[i].text);
 }
 
+static void verifications(FILE *out, const ip_device *d)
+{
+	static const char *const results[] = { "incomplete: no result captured", "computed",
+						"verified", "mismatch", "failed" };
+	for (size_t i = 0; i < d->n_verifications; i++) {
+		const ip_verification *v = &d->verifications[i];
+		fprintf(out, "  %-16s %s %s: %s%s%s\n", i ? "" : "verify",
+			v->algorithm == IP_HASH_SHA512 ? "sha512" : "md5", v->file.raw,
+			results[v->result], v->computed.s ? " " : "", v->computed.s ? v->computed.s : "");
+	}
+}
+
 void facts_device_text(FILE *out, const ip_device *d, const ip_boot_prediction *nb)
 {
 	fprintf(out, "%s\n", d->hostname.s ? d->hostname.s : "(device without a hostname)");
@@ -102,6 +114,7 @@ void facts_device_text(FILE *out, const ip_device *d, const ip_boot_prediction *
 	if (d->bootvar.known || d->bootvar_current.known)
 		boot_list(out, "BOOT variable", &d->bootvar, "'show boot'");
 	next_boot(out, nb);
+	verifications(out, d);
 	for (size_t i = 0; i < d->n_members; i++) {
 		const ip_member *m = &d->members[i];
 		fprintf(out, "  %-16s %s%d %s %s %s\n", i ? "" : "stack members", m->active ? "*" : "",

@@ -48,11 +48,24 @@ void ip_lint_write(const ip_writer *w, FILE *out, const ip_lint_result *r);
 cJSON *next_boot_json(const ip_boot_prediction *p);   /* facts and lint JSON */
 cJSON *finding_json(const ip_finding *f);              /* lint JSON */
 cJSON *target_json(const ip_target *t);                /* null when t is NULL */
+/* A catalogue fix text in Markdown, its indented command lines fenced
+ * (SARIF help, the LSP's hover and rule pages). The caller frees it. */
+char *fix_markdown(const char *fix);
 /* cJSON_Print with every invalid UTF-8 byte (capture text is not checked)
  * replaced by U+FFFD. The caller frees the result with free(). */
 char *json_print_utf8(const cJSON *doc);
 /* The clean text of the line a span points at and the 0-based byte range
  * of the span in it (for carets and snippets); NULL when not available. */
 const char *span_source(const ip_device_set *set, ip_span s, size_t *start, size_t *end);
+
+/* SARIF for writers that stream one device at a time (iosplan audit), from
+ * format_sarif.c: a result (its ruleIndex in catalogue order, a rule the
+ * catalogue lacks after them all), the catalogue's rule descriptors, and a
+ * location. No artifactLocation carries an index: such a writer lists no
+ * artifacts. The caller owns what is returned. */
+cJSON *sarif_stream_result(const ip_device_set *set, const ip_catalogue *cat,
+			   const ip_device_check *c, const ip_finding *f);
+cJSON *sarif_stream_rules(const ip_catalogue *cat);
+cJSON *sarif_stream_location(const ip_device_set *set, ip_span s);
 
 #endif

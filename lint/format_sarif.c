@@ -23,6 +23,7 @@
 #include "format.h"
 #include "iosplan_config.h"
 #include "rule.h"
+#include "utf16.h"
 
 #define SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
 
@@ -91,7 +92,7 @@ static char *pascal_case(const char *id)
 
 /* The catalogue's fix text in Markdown: its indented lines are commands and
  * become a fenced block; the rest is prose and stays as written. */
-static char *fix_markdown(const char *fix)
+char *fix_markdown(const char *fix)
 {
 	char *buf = NULL;
 	size_t len = 0;
@@ -225,25 +226,10 @@ static cJSON *artifact_location(const sarif_state *st, const char *file)
 }
 
 /* SARIF columns count UTF-16 code units (the default columnKind); iosplan's
- * count bytes of the raw line. Subtract what each multi-byte character on
- * the line before `col` adds. */
+ * count bytes of the raw line: utf16.h converts, as for the LSP. */
 static uint32_t utf16_col(const ip_device_set *set, const char *file, uint32_t line, uint32_t col)
 {
-	const ip_line *l = set ? ip_device_set_line(set, file, line) : NULL;
-	if (!l)
-		return col;
-	uint32_t extra = 0;
-	for (uint32_t i = 0; i < l->len; i++) {
-		uint32_t at = l->colmap ? l->colmap[i] : i + 1;
-		unsigned char b = (unsigned char)l->text[i];
-		if (at >= col)
-			continue;
-		if (b >= 0xE0)
-			extra += 2; /* 3 bytes -> 1 unit, 4 bytes -> a surrogate pair */
-		else if (b >= 0xC0)
-			extra += 1; /* 2 bytes -> 1 unit */
-	}
-	return col > extra ? col - extra : 1;
+	return ip_utf16_col(set ? ip_device_set_line(set, file, line) : NULL, col);
 }
 
 static cJSON *snippet(const char *text, size_t n)
@@ -485,3 +471,69 @@ static void end(void *state)
 }
 
 const ip_writer format_sarif = { "sarif", begin, device, finding, end };
+
+/* --- for writers that stream one device at a time (iosplan audit) --------- */
+
+/* Such a writer lists no artifacts, so no location may point into the list. */
+static void strip_artifact_indices(cJSON *node)
+{
+	if (!node)
+		return;
+	cJSON *al = cJSON_GetObjectItemCaseSensitive(node, "artifactLocation");
+	if (al)
+		cJSON_DeleteItemFromObjectCaseSensitive(al, "index");
+	for (cJSON *c = node->child; c; c = c->next)
+		if (cJSON_IsObject(c) || cJSON_IsArray(c))
+			strip_artifact_indices(c);
+}
+
+static void stream_state(sarif_state *st, ip_lint_result *r)
+{
+	st->r = r;
+	st->results = cJSON_CreateArray();
+	st->rules = cJSON_CreateArray();
+	st->n_rules = st->cap_rules = r->catalogue ? r->catalogue->n : 0;
+	st->rule_ids = malloc((st->cap_rules + 1) * sizeof(*st->rule_ids));
+	if (!st->rule_ids)
+		abort();
+	for (size_t i = 0; i < st->n_rules; i++)
+		st->rule_ids[i] = r->catalogue->v[i].id;
+}
+
+static void stream_state_free(sarif_state *st)
+{
+	cJSON_Delete(st->results);
+	cJSON_Delete(st->rules);
+	free(st->rule_ids);
+}
+
+cJSON *sarif_stream_result(const ip_device_set *set, const ip_catalogue *cat,
+			   const ip_device_check *c, const ip_finding *f)
+{
+	ip_lint_result r = { .set = set, .catalogue = cat };
+	sarif_state st = { 0 };
+	stream_state(&st, &r);
+	finding(&st, c, f);
+	cJSON *res = cJSON_DetachItemFromArray(st.results, 0);
+	stream_state_free(&st);
+	strip_artifact_indices(res);
+	return res;
+}
+
+cJSON *sarif_stream_rules(const ip_catalogue *cat)
+{
+	cJSON *rules = cJSON_CreateArray();
+	for (size_t i = 0; cat && i < cat->n; i++)
+		cJSON_AddItemToArray(rules, rule_descriptor(cat->v[i].id, &cat->v[i]));
+	return rules;
+}
+
+cJSON *sarif_stream_location(const ip_device_set *set, ip_span s)
+{
+	ip_lint_result r = { .set = set };
+	sarif_state st = { .r = &r };
+	cJSON *loc = cJSON_CreateObject();
+	cJSON_AddItemToObject(loc, "physicalLocation", physical_location(&st, s));
+	strip_artifact_indices(loc);
+	return loc;
+}

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "rule.h"
+#include "utf16.h"
 
 static cJSON *str_or_null(const char *s)
 {
@@ -82,38 +83,6 @@ cJSON *target_json(const ip_target *t)
 	return o;
 }
 
-/* Length of the valid UTF-8 sequence at s (n bytes left), 0 if invalid:
- * overlong forms, surrogates and code points past U+10FFFF are invalid. */
-static size_t utf8_len(const unsigned char *s, size_t n)
-{
-	unsigned char c = s[0];
-	size_t len = 0;
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xC2 && c <= 0xDF)
-		len = 2;
-	else if (c >= 0xE0 && c <= 0xEF)
-		len = 3;
-	else if (c >= 0xF0 && c <= 0xF4)
-		len = 4;
-	if (!len || len > n)
-		return 0;
-	unsigned char lo = 0x80, hi = 0xBF; /* range of the second byte */
-	if (c == 0xE0)
-		lo = 0xA0;
-	else if (c == 0xED)
-		hi = 0x9F;
-	else if (c == 0xF0)
-		lo = 0x90;
-	else if (c == 0xF4)
-		hi = 0x8F;
-	for (size_t i = 1; i < len; i++) {
-		if (s[i] < (i == 1 ? lo : 0x80) || s[i] > (i == 1 ? hi : 0xBF))
-			return 0;
-	}
-	return len;
-}
-
 /* cJSON copies bytes from the captures as they are; JSON must be UTF-8.
  * Every byte that starts no valid sequence becomes U+FFFD. All JSON syntax
  * is ASCII, so this cannot change the document's structure. */
@@ -128,7 +97,7 @@ char *json_print_utf8(const cJSON *doc)
 		abort();
 	size_t o = 0;
 	for (size_t i = 0; i < n;) {
-		size_t len = utf8_len((const unsigned char *)text + i, n - i);
+		size_t len = ip_utf8_seq_len((const unsigned char *)text + i, n - i);
 		if (len) {
 			memcpy(out + o, text + i, len);
 			o += len;

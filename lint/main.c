@@ -16,10 +16,14 @@ typedef struct subcommand {
 
 static const subcommand subcommands[] = {
 	{ "lint", cmd_lint, "check the captures for what would make the upgrade or reload fail" },
+	{ "plan", cmd_plan, "print the upgrade plan, proved by simulation, or what blocks it" },
 	{ "facts", cmd_facts, "print the device state read from the captures" },
 	{ "explain", cmd_explain, "explain a rule: what it catches, why, and the fix" },
 	{ "rules", cmd_rules, "list the rules" },
 	{ "hash", cmd_hash, "print the MD5 and SHA-512 of image files (one read pass)" },
+	{ "verify", cmd_verify, "check the captures taken after the change: done, or not done and why" },
+	{ "lsp", cmd_lsp, "run the language server for editors (LSP over stdio)" },
+	{ "audit", cmd_audit, "audit a fleet's backups: reload, approved image, upgrade readiness" },
 };
 
 static void usage(FILE *out)

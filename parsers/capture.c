@@ -345,8 +345,17 @@ ip_span ip_line_span(const ip_line *l, const char *file, size_t start, size_t en
 		end = start;
 	ip_span s = { file, l->lineno, 0, l->lineno, 0 };
 	if (l->colmap) {
+		/* A carriage return or backspaces may have drawn later raw bytes
+		 * before earlier ones ("abc\rX" shows "Xbc"): the span covers
+		 * every raw column its text came from. */
 		s.col = l->colmap[start];
-		s.end_col = end > start ? l->colmap[end - 1] + 1 : s.col;
+		s.end_col = s.col;
+		for (size_t i = start; i < end; i++) {
+			if (l->colmap[i] < s.col)
+				s.col = l->colmap[i];
+			if (l->colmap[i] + 1 > s.end_col)
+				s.end_col = l->colmap[i] + 1;
+		}
 	} else {
 		s.col = (uint32_t)start + 1;
 		s.end_col = (uint32_t)end + 1;

@@ -7,6 +7,9 @@
  *   dir /all flash:   flash listing of flash:
  *   sh boot / show bootvar / show boot system
  *   verify /md5 flash:x.bin <hash>
+ *   sh ip int br / sh int status / sh ip ospf [1] nei / sh ip bgp [vpnv4 all] summ /
+ *   sh cdp nei        (the post-change health checks; their "detail" and
+ *                     "err-disabled" views print other tables and stay OTHER)
  *   do sh run         (the same from configuration mode)
  *
  * IOS accepts any unambiguous prefix of a keyword; each keyword below has the
@@ -40,6 +43,10 @@ static const grammar show_grammar[] = {
 	{ IP_CMD_FILE_SYSTEMS, "show file systems", { { "file", 4 }, { "systems", 3 } } },
 	{ IP_CMD_SHOW_SWITCH, "show switch", { { "switch", 3 } } },
 	{ IP_CMD_INSTALL_SUMMARY, "show install summary", { { "install", 4 }, { "summary", 3 } } },
+	{ IP_CMD_IP_INT_BRIEF, "show ip interface brief", { { "ip", 2 }, { "interface", 3 }, { "brief", 1 } } },
+	{ IP_CMD_INTERFACES_STATUS, "show interfaces status", { { "interfaces", 3 }, { "status", 4 } } },
+	{ IP_CMD_OSPF_NEIGHBOR, "show ip ospf neighbor", { { "ip", 2 }, { "ospf", 2 }, { "neighbor", 3 } } },
+	{ IP_CMD_CDP_NEIGHBORS, "show cdp neighbors", { { "cdp", 3 }, { "neighbors", 3 } } },
 };
 
 /* First words that make a line after "host#" a command at all. */
@@ -116,6 +123,57 @@ static const char *lower_dup(ip_arena *a, const char *p, size_t len, bool add_co
 	return s;
 }
 
+/* A word after the command that turns its table into another one. */
+static bool other_view(const tokens *t, int from)
+{
+	static const keyword views[] = { { "detail", 3 }, { "err-disabled", 3 } };
+	for (int i = from; i < t->n; i++)
+		for (size_t k = 0; k < sizeof(views) / sizeof(views[0]); k++)
+			if (kw_match(t->p[i], t->len[i], views[k]))
+				return true;
+	return false;
+}
+
+static bool has_views(ip_cmd c)
+{
+	return c == IP_CMD_INTERFACES_STATUS || c == IP_CMD_OSPF_NEIGHBOR ||
+	       c == IP_CMD_CDP_NEIGHBORS;
+}
+
+static bool all_digits(const char *p, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (!isdigit((unsigned char)p[i]))
+			return false;
+	return len > 0;
+}
+
+/* The forms a fixed grammar row cannot hold: "show ip ospf 10 neighbor"
+ * (a process id), and the BGP summaries, whose address family or VRF sits
+ * between "bgp" and "summary" ("show ip bgp vpnv4 vrf A summary",
+ * "show bgp ipv4 unicast summary", "show ip bgp all summary"). */
+static bool identify_routing(const tokens *t, ip_cmd *cmd, const char **canonical)
+{
+	int i = 1;
+	if (t->n > 2 && kw_match(t->p[1], t->len[1], (keyword){ "ip", 2 }))
+		i = 2;
+	if (i == 2 && t->n >= 5 && kw_match(t->p[2], t->len[2], (keyword){ "ospf", 2 }) &&
+	    all_digits(t->p[3], t->len[3]) && kw_match(t->p[4], t->len[4], (keyword){ "neighbor", 3 })) {
+		*cmd = other_view(t, 5) ? IP_CMD_OTHER : IP_CMD_OSPF_NEIGHBOR;
+		*canonical = "show ip ospf neighbor";
+		return true;
+	}
+	if (t->n < i + 2 || !kw_match(t->p[i], t->len[i], (keyword){ "bgp", 2 }))
+		return false;
+	for (int k = i + 1; k < t->n; k++)
+		if (kw_match(t->p[k], t->len[k], (keyword){ "summary", 2 })) {
+			*cmd = IP_CMD_BGP_SUMMARY;
+			*canonical = i == 2 ? "show ip bgp summary" : "show bgp summary";
+			return true;
+		}
+	return false;
+}
+
 static bool identify_show(ip_arena *a, const tokens *t, ip_cmd *cmd,
 			  const char **canonical, const char **arg)
 {
@@ -132,11 +190,13 @@ static bool identify_show(ip_arena *a, const tokens *t, ip_cmd *cmd,
 		       kw_match(t->p[1 + k], t->len[1 + k], gr->words[k]))
 			k++;
 		if (k > 0 && (k == 3 || !gr->words[k].word)) {
-			*cmd = gr->cmd;
+			*cmd = has_views(gr->cmd) && other_view(t, 1 + k) ? IP_CMD_OTHER : gr->cmd;
 			*canonical = gr->canonical;
 			return true;
 		}
 	}
+	if (identify_routing(t, cmd, canonical))
+		return true;
 	*cmd = IP_CMD_OTHER;
 	return true;
 }
@@ -312,6 +372,13 @@ static const char *const cmd_names[IP_CMD__COUNT][2] = {
 	[IP_CMD_INSTALL_SUMMARY] = { "show install summary", "install_summary" },
 	[IP_CMD_CONFIG_MODE] = { "configuration mode", "config_mode" },
 	[IP_CMD_OTHER] = { "other command", "other" },
+	[IP_CMD_IP_INT_BRIEF] = { "show ip interface brief", "ip_interface_brief" },
+	[IP_CMD_INTERFACES_STATUS] = { "show interfaces status", "interfaces_status" },
+	[IP_CMD_OSPF_NEIGHBOR] = { "show ip ospf neighbor", "ospf_neighbor" },
+	[IP_CMD_BGP_SUMMARY] = { "show ip bgp summary", "bgp_summary" },
+	[IP_CMD_CDP_NEIGHBORS] = { "show cdp neighbors", "cdp_neighbors" },
+	[IP_CMD_RANCID] = { "RANCID backup", "rancid" },
+	[IP_CMD_OXIDIZED] = { "Oxidized backup", "oxidized" },
 };
 
 const char *ip_cmd_name(ip_cmd cmd)

@@ -14,6 +14,7 @@
 
 #include "device.h"
 #include "error.h"
+#include "merge.h"
 #include "parsers.h"
 #include "rx.h"
 
@@ -178,9 +179,12 @@ int ip_device_set_add_captures(ip_device_set *s, ip_capture *const *caps, size_t
 			continue;
 		ip_device *d = device_for(s, p[i].key);
 		add_source(d, s->arena, p[i].sec);
+		ip_merge_snap before;
+		ip_merge_snapshot(&before, d);
 		int rc = ip_section_parse(d, p[i].sec, &ctx);
 		if (rc < 0)
 			return rc;
+		ip_merge_compare(&before, d, p[i].sec, &s->diags);
 		if (!d->hostname.s && p[i].sec->hostname) {
 			/* Only the prompt names this device. */
 			d->hostname.s = p[i].sec->hostname;
@@ -212,6 +216,14 @@ int ip_section_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx)
 	case IP_CMD_STARTUP_CONFIG:
 	case IP_CMD_CONFIG: return config_boot_parse(dev, sec, ctx);
 	case IP_CMD_SHOW_BOOT: return show_boot_parse(dev, sec, ctx);
+	case IP_CMD_VERIFY: return verify_md5_parse(dev, sec, ctx);
+	case IP_CMD_IP_INT_BRIEF: return show_ip_int_brief_parse(dev, sec, ctx);
+	case IP_CMD_INTERFACES_STATUS: return show_interfaces_status_parse(dev, sec, ctx);
+	case IP_CMD_OSPF_NEIGHBOR: return show_ip_ospf_neighbor_parse(dev, sec, ctx);
+	case IP_CMD_BGP_SUMMARY: return show_ip_bgp_summary_parse(dev, sec, ctx);
+	case IP_CMD_CDP_NEIGHBORS: return show_cdp_neighbors_parse(dev, sec, ctx);
+	case IP_CMD_RANCID: return rancid_parse(dev, sec, ctx);
+	case IP_CMD_OXIDIZED: return oxidized_parse(dev, sec, ctx);
 	default: return 0;
 	}
 }

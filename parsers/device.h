@@ -65,6 +65,11 @@ typedef struct ip_filesystem {
 	/* from show file systems */
 	bool is_default;
 	const char *aliases; /* other prefixes on the same line, space-separated */
+	/* A backup that rounds the free space (RANCID: "92 MB free") gives a
+	 * range: free.v is then its lower end and free_max its upper end, both
+	 * inclusive. Readers that take free.v alone stay on the safe side. */
+	bool free_is_bound;
+	uint64_t free_max;
 } ip_filesystem;
 
 /* A "NNNNK bytes of ... at bootflash:." line of show version. */
@@ -116,6 +121,83 @@ typedef struct ip_member {
 	ip_span span;
 } ip_member;
 
+/* One `verify /md5` or `verify /sha512` run (DOMAIN.md §5):
+ *   verify /md5 (flash:x.bin) = 410db2a7015eaa42b1fe71f1bf3d59a2   COMPUTED
+ *   Verified (flash:x.bin) = 56604f86ee9b096b3deb622b52062f6b       VERIFIED
+ *   %Error verifying flash:x.bin / Computed signature = … /
+ *   Submitted signature = …                                          MISMATCH
+ * A run whose output ends before any of these is INCOMPLETE: unknown,
+ * never a pass. */
+typedef enum ip_hash_algo { IP_HASH_ALGO_UNKNOWN = 0, IP_HASH_MD5, IP_HASH_SHA512 } ip_hash_algo;
+
+typedef enum ip_verify_result {
+	IP_VERIFY_INCOMPLETE = 0, /* no result line: the capture stops early */
+	IP_VERIFY_COMPUTED,       /* hash printed; no expected hash was given */
+	IP_VERIFY_VERIFIED,       /* the device found it equal to the expected hash */
+	IP_VERIFY_MISMATCH,       /* the device found it different */
+	IP_VERIFY_FAILED,         /* "%Error opening …": the file could not be read */
+} ip_verify_result;
+
+typedef struct ip_verification {
+	ip_path file;          /* "flash:x.bin"; span on the file name text */
+	ip_hash_algo algorithm;
+	ip_text computed;      /* lower-case hex, span on the digits; NULL unknown */
+	ip_text expected;      /* the hash typed after the file (or echoed by
+				* "Submitted signature"); NULL when none */
+	ip_verify_result result;
+	const char *reason;    /* FAILED: the device's reason ("No such file or directory") */
+	ip_span span;          /* the result line, else the command */
+} ip_verification;
+
+/* One row of `show ip interface brief` or `show interfaces status`:
+ *   GigabitEthernet0/0/0   192.168.1.1  YES NVRAM  up                    up
+ *   Gi1/0/2   AccessPoint  connected    8  a-full a-1000 10/100/1000BaseTX */
+typedef struct ip_interface {
+	ip_text name;       /* as printed: "GigabitEthernet0/0/0", "Gi1/0/2" */
+	const char *key;    /* for matching across outputs: "gi0/0/0" (ip_interface_key) */
+	ip_text address;    /* ip brief: "192.168.1.1", "unassigned" */
+	ip_text status;     /* "up", "administratively down", "connected", "err-disabled" */
+	ip_text protocol;   /* ip brief only: "up", "down" */
+	ip_text vlan;       /* interfaces status only: "8", "trunk", "routed" */
+	ip_text description;/* interfaces status Name column; NULL when blank */
+	bool up;            /* ip brief: up/up; interfaces status: connected (or up) */
+	ip_span span;       /* the whole row */
+} ip_interface;
+
+typedef struct ip_interface_list {
+	bool known;         /* the command's table was read */
+	const char *filter; /* "| include ..." it was captured with, or NULL */
+	ip_interface *v;
+	size_t n, cap;
+	ip_span span;       /* the table's header line, else its first row */
+} ip_interface_list;
+
+/* A routing or discovery neighbour:
+ *   OSPF  10.0.0.1  0  FULL/  -  00:00:32  10.0.1.1  Port-channel1
+ *   BGP   10.0.0.1  4  65000 2746767 2396274 512185206 0 0 3w0d  558720
+ *   CDP   R1-PBX    Gig 1/0/10  144  R S I  2811  Fas 0/0 */
+typedef struct ip_neighbor {
+	ip_text id;         /* OSPF neighbour ID, BGP neighbour address, CDP device ID */
+	ip_text address;    /* OSPF interface address; NULL otherwise */
+	ip_text interface;  /* OSPF Interface, CDP Local Intrfce; NULL for BGP */
+	const char *if_key; /* interface as ip_interface_key, or NULL */
+	ip_text state;      /* OSPF "FULL/DR", BGP "558720" or "Idle (Admin)", CDP NULL */
+	ip_text remote;     /* BGP remote AS, CDP Port ID; NULL for OSPF */
+	ip_text platform;   /* CDP Platform */
+	ip_text up_down;    /* BGP Up/Down column */
+	const char *family; /* BGP "For address family:" ("VPNv4 Unicast"), or NULL */
+	bool established;   /* OSPF FULL or 2WAY, BGP a prefix count, CDP listed */
+	ip_span span;       /* the whole row (the first line of a wrapped row) */
+} ip_neighbor;
+
+typedef struct ip_neighbor_list {
+	bool known;         /* the command's table was read */
+	const char *filter;
+	ip_neighbor *v;
+	size_t n, cap;
+	ip_span span;
+} ip_neighbor_list;
+
 typedef struct ip_source {
 	const char *file;
 	ip_cmd cmd;
@@ -157,6 +239,13 @@ typedef struct ip_device {
 	size_t n_members, cap_members;
 	ip_source *sources;
 	size_t n_sources, cap_sources;
+	ip_verification *verifications; /* in capture order */
+	size_t n_verifications, cap_verifications;
+	ip_interface_list if_brief;   /* show ip interface brief */
+	ip_interface_list if_status;  /* show interfaces status */
+	ip_neighbor_list ospf_neighbors;
+	ip_neighbor_list bgp_neighbors;
+	ip_neighbor_list cdp_neighbors;
 } ip_device;
 
 typedef struct ip_device_set {
@@ -202,5 +291,14 @@ const ip_file *ip_filesystem_file_find(const ip_filesystem *fs,
 int ip_section_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx);
 
 const char *ip_os_name(ip_os os); /* "ios", "iosxe", NULL */
+
+/* An interface name in one form for every output that prints it:
+ * "GigabitEthernet0/0/0", "Gi0/0/0" and CDP's "Gig 0/0/0" all give
+ * "gi0/0/0". Arena-owned. */
+const char *ip_interface_key(ip_arena *a, const char *name, size_t len);
+
+/* "2 weeks, 2 days, 18 hours, 23 minutes" (show version uptime) in
+ * minutes; false when the text is not an uptime. */
+bool ip_uptime_minutes(const char *text, uint64_t *minutes);
 
 #endif

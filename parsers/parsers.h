@@ -14,6 +14,15 @@ int flash_listing_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx
 int file_systems_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx);
 int config_boot_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx);
 int show_boot_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx);
+int verify_md5_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx);
+int show_ip_int_brief_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx);
+int show_interfaces_status_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx);
+int show_ip_ospf_neighbor_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx);
+int show_ip_bgp_summary_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx);
+int show_cdp_neighbors_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx);
+/* Backup files: the comment blocks of RANCID and Oxidized (backup.h). */
+int rancid_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx);
+int oxidized_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx);
 
 /* Parse one boot target as it appears after `boot system` or inside a BOOT
  * variable ("flash:x.bin", "flash x.bin", "tftp://h/x", "rom", "switch all

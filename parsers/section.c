@@ -49,7 +49,50 @@ static const signature signatures[] = {
 	{ "boot-start-marker", IP_CMD_CONFIG }, /* a saved "| include boot" */
 	{ "boot system ", IP_CMD_CONFIG },
 	{ "config-register 0x", IP_CMD_CONFIG },
+	{ "Verified (", IP_CMD_VERIFY },
+	{ "verify /md5 (", IP_CMD_VERIFY },
+	{ "verify /sha512 (", IP_CMD_VERIFY },
+	{ "%Error verifying ", IP_CMD_VERIFY },
+	{ "Interface ", IP_CMD_IP_INT_BRIEF },
+	{ "Port ", IP_CMD_INTERFACES_STATUS },
+	{ "Neighbor ID ", IP_CMD_OSPF_NEIGHBOR },
+	{ "BGP router identifier ", IP_CMD_BGP_SUMMARY },
+	{ "For address family: ", IP_CMD_BGP_SUMMARY },
+	{ "Capability Codes: ", IP_CMD_CDP_NEIGHBORS },
+	{ "Device ID ", IP_CMD_CDP_NEIGHBORS },
+	/* backup files: their comment blocks come before the configuration */
+	{ "!RANCID-CONTENT-TYPE:", IP_CMD_RANCID },
+	{ "! Cisco IOS Software", IP_CMD_OXIDIZED },
+	{ "! Cisco IOS XE Software", IP_CMD_OXIDIZED },
+	{ "! Cisco Internetwork Operating System", IP_CMD_OXIDIZED },
+	{ "! IOS (tm) ", IP_CMD_OXIDIZED },
+	{ "! Image: Software: ", IP_CMD_OXIDIZED },
 };
+
+/* Table headers are plain words: the other column titles must be there too
+ * ("Interface  IP-Address  OK? Method Status  Protocol"). */
+static const struct {
+	const char *prefix;
+	const char *words[3];
+} header_words[] = {
+	{ "Interface ", { "IP-Address", "OK?", "Protocol" } },
+	{ "Port ", { "Name", "Status", "Vlan" } },
+	{ "Neighbor ID ", { " Pri ", "State", "Dead Time" } },
+	{ "BGP router identifier ", { ", local AS number", NULL, NULL } },
+	{ "Device ID ", { "Local Intrfce", "Holdtme", NULL } },
+};
+
+static bool header_words_ok(const ip_line *l, const signature *s)
+{
+	for (size_t i = 0; i < sizeof(header_words) / sizeof(header_words[0]); i++) {
+		if (strcmp(header_words[i].prefix, s->pattern_prefix) != 0)
+			continue;
+		for (size_t w = 0; w < 3 && header_words[i].words[w]; w++)
+			if (!strstr(l->text, header_words[i].words[w]))
+				return false;
+	}
+	return true;
+}
 
 static bool is_config(ip_cmd c)
 {
@@ -66,13 +109,31 @@ static bool starts_with(const ip_line *l, const char *p)
 static bool signature_shape_ok(const ip_line *l, const signature *s)
 {
 	const char *t = l->text;
+	if (!header_words_ok(l, s))
+		return false;
 	if (s->cmd == IP_CMD_STARTUP_CONFIG)
 		return strstr(t, " out of ") && strstr(t, " bytes");
 	if (s->cmd == IP_CMD_CONFIG && t[0] == 'v') /* "version 15.2" */
 		return l->len >= 10 && l->len < 24 && t[8] >= '0' && t[8] <= '9' && strchr(t + 8, '.');
 	if (s->cmd == IP_CMD_FLASH_LISTING && t[0] == 'D')
 		return strchr(t + 13, ':') != NULL;
+	if (s->cmd == IP_CMD_VERIFY && t[0] != '%')
+		return strstr(t, ") =") != NULL;
 	return true;
+}
+
+/* A flattened log puts the progress and the result on one line:
+ * "....Done! verify /md5 (flash:x.bin) = 410db2a7…". */
+static const signature verify_flat = { "", IP_CMD_VERIFY };
+
+static bool verify_flattened(const ip_line *l)
+{
+	const char *t = l->text;
+	if (t[0] != '.' && t[0] != 'D')
+		return false;
+	const char *v = strstr(t, "Done! verify /");
+	return v && (strncmp(v + 14, "md5 (", 5) == 0 || strncmp(v + 14, "sha512 (", 8) == 0) &&
+	       strstr(v, ") =");
 }
 
 static const signature *bare_signature(const ip_line *l)
@@ -81,8 +142,11 @@ static const signature *bare_signature(const ip_line *l)
 		return NULL;
 	char c = l->text[0];
 	if (c != 'C' && c != 'I' && c != 'D' && c != '-' && c != 'B' && c != 'F' &&
-	    c != 'U' && c != '!' && c != 'v' && c != 'b' && c != 'c')
+	    c != 'U' && c != '!' && c != 'v' && c != 'b' && c != 'c' && c != 'V' &&
+	    c != '%' && c != '.' && c != 'N' && c != 'P')
 		return NULL;
+	if (verify_flattened(l))
+		return &verify_flat;
 	for (size_t i = 0; i < sizeof(signatures) / sizeof(signatures[0]); i++)
 		if (starts_with(l, signatures[i].pattern_prefix) &&
 		    signature_shape_ok(l, &signatures[i]))
@@ -101,9 +165,18 @@ static bool opens_new(const ip_section *cur, const signature *sig)
 		return true;
 	if (cur->prompt && cur->cmd != IP_CMD_OTHER && cur->cmd != IP_CMD_UNKNOWN)
 		return false;
+	/* `copy running-config startup-config` and `write memory` print
+	 * "Building configuration..." and [OK]: that is no configuration */
+	if (cur->prompt && cur->command && sig->cmd == IP_CMD_RUNNING_CONFIG &&
+	    (strncasecmp(cur->command, "cop", 3) == 0 || strncasecmp(cur->command, "wr", 2) == 0))
+		return false;
 	if (cur->cmd == sig->cmd)
 		return sig->cmd == IP_CMD_SHOW_VERSION && cur->n_lines > 6;
 	if (is_config(cur->cmd) && is_config(sig->cmd))
+		return false;
+	/* RANCID writes show version's register as "config-register 0x2102"
+	 * at the end of its comment block, before the configuration */
+	if (cur->cmd == IP_CMD_RANCID && sig->cmd == IP_CMD_CONFIG && sig->pattern_prefix[0] == 'c')
 		return false;
 	return true;
 }
@@ -234,6 +307,38 @@ static const ip_line *banner_start(const splitter *sp, const ip_line *l)
 	return start;
 }
 
+/* The progress lines of a bare verify ("......", "Done!") belong to it. */
+static const ip_line *progress_start(const splitter *sp, const ip_line *l)
+{
+	const ip_line *floor = sp->cur ? sp->cur->lines + (sp->cur->prompt ? 0 : 1)
+				       : sp->cap->lines;
+	const ip_line *start = l;
+	while (start - 1 >= floor && l - start < 64 && start[-1].len &&
+	       (strspn(start[-1].text, ".!") == start[-1].len ||
+		strcmp(start[-1].text + strspn(start[-1].text, ".!"), "Done!") == 0))
+		start--;
+	return start;
+}
+
+/* A backup's comment block ends at its first line that is not a comment
+ * (RANCID's "config-register" line aside): the running-config starts there
+ * even when no signature line ("version 15.2") opens it. */
+static bool take_backup_config(splitter *sp, const ip_line *l)
+{
+	const ip_section *cur = sp->cur;
+	if (!cur || (cur->cmd != IP_CMD_RANCID && cur->cmd != IP_CMD_OXIDIZED) || !l->len ||
+	    l->text[0] == '!' || (cur->cmd == IP_CMD_RANCID && starts_with(l, "config-register ")))
+		return false;
+	close_current(sp, l->lineno - 1);
+	ip_section *s = open_section(sp, l);
+	s->cmd = IP_CMD_RUNNING_CONFIG;
+	s->inferred = true;
+	s->canonical = ip_cmd_name(IP_CMD_RUNNING_CONFIG);
+	s->lines = l;
+	s->n_lines = 1;
+	return true;
+}
+
 static bool take_bare(splitter *sp, const ip_line *l)
 {
 	const signature *sig = bare_signature(l);
@@ -242,11 +347,15 @@ static bool take_bare(splitter *sp, const ip_line *l)
 	const ip_line *sig_line = l;
 	if (sig->cmd == IP_CMD_SHOW_BOOT)
 		l = banner_start(sp, l);
+	else if (sig->cmd == IP_CMD_VERIFY)
+		l = progress_start(sp, l);
 	if (sp->cur && l < sp->cur->lines + sp->cur->n_lines)
 		sp->cur->n_lines = (size_t)(l - sp->cur->lines);
+	/* the configuration a backup tool saved is the running one */
+	bool backup = sp->cur && (sp->cur->cmd == IP_CMD_RANCID || sp->cur->cmd == IP_CMD_OXIDIZED);
 	close_current(sp, l->lineno - 1);
 	ip_section *s = open_section(sp, l);
-	s->cmd = sig->cmd;
+	s->cmd = backup && is_config(sig->cmd) ? IP_CMD_RUNNING_CONFIG : sig->cmd;
 	if (s->cmd == IP_CMD_CONFIG && (s->cmd = config_origin_from_name(sp->cap->path)) != IP_CMD_CONFIG)
 		ip_diag_add(sp->diags, IP_DIAG_NOTE, ip_line_span_all(l, s->file),
 			    "taken as the %s because of the file name",
@@ -266,7 +375,7 @@ int ip_sections_split(ip_section **out, size_t *n_out, ip_arena *a,
 	size_t stray = 0, stray_first = 0;
 	for (size_t i = 0; i < cap->n_lines; i++) {
 		const ip_line *l = &cap->lines[i];
-		if (take_prompt(&sp, l) || take_bare(&sp, l))
+		if (take_prompt(&sp, l) || take_bare(&sp, l) || take_backup_config(&sp, l))
 			continue;
 		if (sp.cur) {
 			sp.cur->n_lines = (size_t)(l - sp.cur->lines) + 1;

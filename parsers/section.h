@@ -32,6 +32,13 @@ typedef enum ip_cmd {
 	IP_CMD_INSTALL_SUMMARY,
 	IP_CMD_CONFIG_MODE,      /* commands typed in (config)# mode */
 	IP_CMD_OTHER,            /* a command iosplan does not read */
+	IP_CMD_IP_INT_BRIEF,     /* show ip interface brief */
+	IP_CMD_INTERFACES_STATUS,/* show interfaces status */
+	IP_CMD_OSPF_NEIGHBOR,    /* show ip ospf [N] neighbor */
+	IP_CMD_BGP_SUMMARY,      /* show ip bgp [af] summary, show bgp ... summary */
+	IP_CMD_CDP_NEIGHBORS,    /* show cdp neighbors */
+	IP_CMD_RANCID,           /* a RANCID backup's comment block (!RANCID-CONTENT-TYPE) */
+	IP_CMD_OXIDIZED,         /* an Oxidized backup's "! " comment block */
 	IP_CMD__COUNT
 } ip_cmd;
 

@@ -151,14 +151,15 @@ static bool after_colon(const ip_line *l, size_t i, size_t len, size_t *a)
 	return *a < len;
 }
 
-/* "0x2102" -> 0x2102; false when it does not fit 32 bits. */
-static bool parse_hex32(const char *t, size_t len, uint32_t *out)
+/* "0x2102" -> 0x2102; false when it does not fit the 16-bit register (as
+ * config_boot and show_boot read it: "0x12345" is not a register value). */
+static bool parse_hex16(const char *t, size_t len, uint32_t *out)
 {
 	uint64_t v = 0;
 	for (size_t i = 2; i < len; i++) {
 		int c = tolower((unsigned char)t[i]);
 		v = v * 16 + (uint64_t)(isdigit(c) ? c - '0' : c - 'a' + 10);
-		if (v > UINT32_MAX)
+		if (v > 0xFFFF)
 			return false;
 	}
 	*out = (uint32_t)v;
@@ -525,9 +526,10 @@ static void confreg_line(struct sv *st, const ip_line *l, size_t off, size_t len
 		if (!ip_rx_group_set(&m, g))
 			continue;
 		size_t a = off + m.start[g], e = off + m.end[g];
-		if (!parse_hex32(l->text + a, e - a, &r[g - 1].v)) {
+		if (!parse_hex16(l->text + a, e - a, &r[g - 1].v)) {
 			ip_diag_add(st->diags, IP_DIAG_WARNING, sp(st, l, a, e),
-				    "configuration register value does not fit 32 bits");
+				    "configuration register value %.*s does not fit 16 bits: ignored",
+				    (int)(e - a < 40 ? e - a : 40), l->text + a);
 			return;
 		}
 		r[g - 1].known = true;

@@ -9,6 +9,7 @@
 #include <yaml.h>
 
 #include "error.h"
+#include "yaml_guard.h"
 
 extern const char ip_rules_yaml[];
 extern const size_t ip_rules_yaml_len;
@@ -161,6 +162,9 @@ static int walk(loader *l)
 
 int ip_catalogue_parse(ip_catalogue **out, const char *name, const char *text, size_t len)
 {
+	int rc = ip_yaml_guard(name, text, len);
+	if (rc)
+		return rc;
 	ip_catalogue *c = calloc(1, sizeof(*c));
 	if (!c)
 		abort();
@@ -169,7 +173,6 @@ int ip_catalogue_parse(ip_catalogue **out, const char *name, const char *text, s
 	yaml_parser_t p;
 	yaml_parser_initialize(&p);
 	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
-	int rc;
 	if (!yaml_parser_load(&p, &l.doc)) {
 		rc = ip_error_set(IP_E_CONFIG, "%s:%zu:%zu: error: %s", name, p.problem_mark.line + 1,
 				  p.problem_mark.column + 1, p.problem ? p.problem : "YAML error");

@@ -23,6 +23,9 @@
  * - The filesystem is the target's, else the platform default, else the
  *   running image's, aliases resolved; on a stack every member's flash-N:
  *   must hold the image too.
+ * - A free space a backup rounded (ip_filesystem.free_is_bound) is a range:
+ *   if its lower end fits the rule is silent, if its upper end does not
+ *   the finding stands, in between it is weak.
  * - What could be deleted, in this order: images neither running nor in any
  *   boot list, then boot-list images (deleting them loses the fallback),
  *   and the running image only with its cost spelled out. Each with the
@@ -285,7 +288,13 @@ static void report_short(const ip_rule_ctx *ctx, ip_findings *out, const ip_file
 	if (only_expand)
 		app(&m, " (assuming the packages take %u%% of the image: unconfirmed)",
 		    ctx->opts->install_expand_percent);
-	ip_finding *f = (n->estimate || only_expand ? ip_report_weak : ip_report)(
+	/* a rounded free space (RANCID): the upper end of the range still fits */
+	bool maybe = fs->free_is_bound && sat_add(free_b, fs->free_max - fs->free.v) >= n->total;
+	if (fs->free_is_bound)
+		app(&m, " (the backup rounds the free space down: between %llu and %llu bytes "
+		    "are free%s)", (ull)fs->free.v, (ull)fs->free_max,
+		    maybe ? ", so it may fit: capture the listing to be sure" : "");
+	ip_finding *f = (n->estimate || only_expand || maybe ? ip_report_weak : ip_report)(
 		out, fs->free.span, "%s", m.s);
 	if (n->expand)
 		ip_finding_fix(out, f, "install remove inactive");

@@ -1,7 +1,8 @@
-/* Comparing the MD5 hashes of one image (seed "Verify the MD5 Checksum":
- * "All three values must match: Cisco -> TFTP server -> device flash").
- * Internal to rules/: image-integrity uses it, and the target-image issue
- * feeds it the server and device hashes once they are read. */
+/* Comparing what is known of one image along its chain (seed "Verify the
+ * MD5 Checksum": "All three values must match: Cisco -> TFTP server ->
+ * device flash"): the reference Cisco publishes, the copy on the transfer
+ * server, and the copy on the device. Internal to rules/: image-integrity
+ * uses it for the MD5, the SHA-512 and the size alike. */
 #ifndef IOSPLAN_INTEGRITY_H
 #define IOSPLAN_INTEGRITY_H
 
@@ -27,6 +28,24 @@ typedef struct ip_md5_check {
 
 /* Compare the known hashes (NULL = unknown), case-insensitively. Pure. */
 void ip_md5_compare(ip_md5_check *out, const char *const md5[IP_MD5_SOURCES]);
+
+/* Which link of the chain is broken, from the values known (NULL =
+ * unknown), compared without case. Which link it is decides the fix: a bad
+ * download is downloaded again, a bad transfer copied again. */
+typedef enum ip_chain_break {
+	IP_CHAIN_OK = 0,       /* every known pair agrees, or fewer than two known */
+	IP_CHAIN_DOWNLOAD,     /* reference != server copy; the device, if known,
+				* holds the same bad copy */
+	IP_CHAIN_TRANSFER,     /* server copy != device; the reference, if known,
+				* agrees with the server copy */
+	IP_CHAIN_UNPLACED,     /* reference != device, server copy unknown: the
+				* download or the transfer */
+	IP_CHAIN_BOTH,         /* all three differ */
+	IP_CHAIN_SERVER_STALE, /* device = reference, the server copy differs: the
+				* device is fine, the server file is not */
+} ip_chain_break;
+
+ip_chain_break ip_chain_check(const char *const v[IP_MD5_SOURCES]);
 
 /* "reference", "server copy", "device" */
 const char *ip_md5_source_name(ip_md5_source s);

@@ -1,3 +1,4 @@
+#include <ctype.h>
 #include <string.h>
 
 #include "parsers.h"
@@ -15,4 +16,13 @@ ip_target *ip_target_from_name(ip_arena *a, const char *raw, const char *source)
 	t->parsed = ip_image_name_parse(&t->image, t->name, strlen(t->name));
 	t->source = source;
 	return t;
+}
+
+bool ip_target_hash_ok(const char *text, size_t hex_len)
+{
+	size_t i = 0;
+	for (; text && text[i]; i++)
+		if (!isxdigit((unsigned char)text[i]))
+			return false;
+	return text && i == hex_len;
 }

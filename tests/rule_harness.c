@@ -29,6 +29,13 @@ rule_run *rule_run_new_opts(const char *rule_id, const char *capture,
 		}
 		if (o->target_md5)
 			t->md5 = ip_arena_strdup(r->set->arena, o->target_md5);
+		if (o->target_sha512)
+			t->sha512 = ip_arena_strdup(r->set->arena, o->target_sha512);
+		if (o->server_md5 || o->server_sha512 || o->server_size)
+			t->server.path = "/srv/tftp/image.bin";
+		t->server.md5 = o->server_md5;
+		t->server.sha512 = o->server_sha512;
+		t->server.size = (ip_u64){ o->server_size != 0, o->server_size, { 0 } };
 		r->target = t;
 	}
 	ip_check_config c;

@@ -25,6 +25,10 @@ typedef struct rule_run_opts {
 	const char *target;       /* NULL: no target */
 	uint64_t target_size;     /* bytes; 0: unknown */
 	const char *target_md5;   /* NULL: unknown */
+	const char *target_sha512;
+	/* the copy on the transfer server (what --image-file computes) */
+	const char *server_md5, *server_sha512;
+	uint64_t server_size;     /* 0: unknown */
 	void (*tweak)(ip_check_config *c);
 	bool input_errors_ok;     /* the capture is meant to be broken
 				   * (a listing cut short): don't assert it

@@ -28,6 +28,9 @@ typedef struct rcase {
 	const char *any;      /* part of some finding's message, fix or related */
 	void (*tweak)(ip_check_config *c);
 	bool broken;          /* the capture has input errors on purpose */
+	const char *sha512;   /* the reference SHA-512 */
+	const char *server_md5, *server_sha512; /* the server copy (--image-file) */
+	uint64_t server_size;
 } rcase;
 
 static bool finding_has(const ip_finding *f, const char *part)
@@ -47,7 +50,9 @@ static void run_case(const char *rule, const rcase *c)
 {
 	rule_run_opts o = { .target = c->target, .target_size = c->size,
 			    .target_md5 = c->md5, .tweak = c->tweak,
-			    .input_errors_ok = c->broken };
+			    .input_errors_ok = c->broken, .target_sha512 = c->sha512,
+			    .server_md5 = c->server_md5, .server_sha512 = c->server_sha512,
+			    .server_size = c->server_size };
 	rule_run *r = rule_run_new_opts(rule, c->capture, &o);
 	rule_run_expect(r, c->row, c->n, c->line, c->col, c->msg);
 	const ip_finding *f = rule_run_first(r);
@@ -476,23 +481,170 @@ ParameterizedTest(size_t *row, rules_image, tftp_transfer)
 
 /* --- image-integrity ------------------------------------------------------- */
 
+#define HB "7b4e91a2f3c8d5e0a1b6c9d2e4f70123" /* the seed's switch image */
+#define HX "ff00aa11bb22cc33dd44ee55ff66aa77" /* the seed's mismatch */
+#define HY "0123456789abcdef0123456789abcdef"
+#define S1 "cf83e1357eefb8bdf1542850d66d8007d620e4050b5715dc83f4a921d36ce9ce" \
+	   "47d0d13c5d85f2b0ff8318d2877eec2f63b931bd47417a81a538327af927da3e"
+#define S2 "ddaf35a193617abacc417349ae20413112e6fa4e89a97ea20a9eeee64b55d39a" \
+	   "2192992a274fc1a836ba3c23a3feebbd454d4423643ce80e2a9ac94fa54ca49f"
+
+/* E9 copied to flash (line 11; its size at column 16), nothing verified */
+#define SW_E9_LISTED SW_VERSION                                                             \
+	"SW1#show flash:\n"                                                                 \
+	"\n"                                                                                \
+	"Directory of flash:/\n"                                                            \
+	"\n"                                                                                \
+	"    2  -rwx    12582912   Mar 5 2026 09:31:10 +00:00  c2960-lanbasek9-mz.152-7.E6.bin\n" \
+	"    3  -rwx    12582912   Mar 7 2026 09:48:57 +00:00  " E9 "\n"                   \
+	"\n"                                                                                \
+	"32514048 bytes total (7348224 bytes free)\n"
+
+static const char sw_e9_none[] = SW_E9_LISTED "SW1#\n";
+/* line 16, the hash at column 55 */
+static const char sw_e9_computed[] = SW_E9_LISTED "SW1#verify /md5 flash:" E9 "\n....Done!\n"
+	"verify /md5 (flash:" E9 ") = " HB "\nSW1#\n";
+static const char sw_e9_upper[] = SW_E9_LISTED "SW1#verify /md5 flash:C2960-LANBASEK9-MZ.152-7.E9.BIN\n"
+	"....Done!\nverify /md5 (flash:C2960-LANBASEK9-MZ.152-7.E9.BIN) = " HB "\nSW1#\n";
+/* line 16, the hash at column 52 */
+static const char sw_e9_verified[] = SW_E9_LISTED "SW1#verify /md5 flash:" E9 " " HB "\n.....Done!\n"
+	"Verified (flash:" E9 ") = " HB "\nSW1#\n";
+static const char sw_e9_verified_other[] = SW_E9_LISTED "SW1#verify /md5 flash:" E9 " " HX "\n"
+	".....Done!\nVerified (flash:" E9 ") = " HX "\nSW1#\n";
+/* the computed signature on line 17 at column 22 */
+static const char sw_e9_sigs[] = SW_E9_LISTED "SW1#verify /md5 flash:" E9 " " HB "\n...Done!\n"
+	"%Error verifying flash:" E9 "\nComputed signature = " HX "\nSubmitted signature = " HB "\nSW1#\n";
+/* %Error verifying on line 16, without the signature lines */
+static const char sw_e9_err_ref[] = SW_E9_LISTED "SW1#verify /md5 flash:" E9 " " HB "\n...Done!\n"
+	"%Error verifying flash:" E9 "\nSW1#\n";
+static const char sw_e9_err_other[] = SW_E9_LISTED "SW1#verify /md5 flash:" E9 " " HY "\n...Done!\n"
+	"%Error verifying flash:" E9 "\nSW1#\n";
+/* cut short: the file in the prompt line 14 at column 17 */
+static const char sw_e9_cut[] = SW_E9_LISTED "SW1#verify /md5 flash:" E9 "\n"
+	"..........................................\n";
+static const char sw_e9_failed[] = SW_E9_LISTED "SW1#verify /md5 flash:" E9 "\n"
+	"%Error opening flash:" E9 " (Permission denied)\nSW1#\n";
+/* a verify of the running image, not the target: line 16 */
+static const char sw_e9_other_file[] = SW_E9_LISTED "SW1#verify /md5 flash:c2960-lanbasek9-mz.152-7.E6.bin\n"
+	"..Done!\nverify /md5 (flash:c2960-lanbasek9-mz.152-7.E6.bin) = " HY "\nSW1#\n";
+/* the same file on another filesystem is not the copy that boots */
+static const char sw_e9_usb[] = SW_E9_LISTED "SW1#verify /md5 usbflash0:" E9 "\n..Done!\n"
+	"verify /md5 (usbflash0:" E9 ") = " HB "\nSW1#\n";
+/* SHA-512: line 16, the hash at column 58 */
+static const char sw_e9_sha[] = SW_E9_LISTED "SW1#verify /sha512 flash:" E9 "\n..Done!\n"
+	"verify /sha512 (flash:" E9 ") = " S1 "\nSW1#\n";
+
 static const rcase integrity_cases[] = {
+	/* the reference */
 	{ .row = "catalogue bad: no reference hash", "netstuts-sw1.log", E9, 0, NULL, 1, 0, 0,
-	  "no reference MD5 for " E9 ": an image without a reference hash cannot be verified", WARN,
+	  "no reference hash for " E9 ": an image without a reference hash cannot be verified", ERR,
 	  "verify /md5 flash:" E9 },
 	{ .row = "catalogue good: a reference hash", "netstuts-sw1.log", E9, 0,
 	  "7b4e91a2c0d3f5e6a7b8c9d0e1f2a3b4", 0, 0, 0, NULL, ANY, NULL },
 	{ .row = "upper-case hex is a hash", "netstuts-sw1.log", E9, 0, "7B4E91A2C0D3F5E6A7B8C9D0E1F2A3B4", 0,
 	  0, 0, NULL, ANY, NULL },
+	{ .row = "a SHA-512 alone is a reference", .capture = "netstuts-sw1.log", .target = E9, .sha512 = S1 },
 	{ .row = "a reference that is not an MD5", "netstuts-sw1.log", E9, 0, "7b4e91a2...", 1, 0, 0,
 	  "the reference MD5 '7b4e91a2...' of " E9 " is not 32 hex digits", ERR, NULL },
 	{ .row = "a SHA-512 given as MD5", "netstuts-sw1.log", E9, 0,
 	  "7b4e91a2c0d3f5e6a7b8c9d0e1f2a3b47b4e91a2c0d3f5e6a7b8c9d0e1f2a3b4", 1, 0, 0,
 	  "is not 32 hex digits", ERR, NULL },
+	{ .row = "an MD5 given as SHA-512", .capture = "netstuts-sw1.log", .target = E9, .sha512 = HB,
+	  .n = 1, .msg = "the reference SHA-512 '" HB "' of " E9 " is not 128 hex digits", .sev = ERR },
 	{ .row = "the capture names the target's filesystem", "netstuts-r1.log",
-	  "isr4300-universalk9.16.12.04.SPA.bin", 0, NULL, 1, 0, 0, NULL, WARN,
+	  "isr4300-universalk9.16.12.04.SPA.bin", 0, NULL, 1, 0, 0, NULL, ERR,
 	  "verify /md5 bootflash:isr4300-universalk9.16.12.04.SPA.bin" },
 	{ .row = "no target", "netstuts-sw1.log", NULL, 0, NULL, 0, 0, 0, NULL, ANY, NULL },
+	/* every link agrees */
+	{ .row = "reference = device", .capture = sw_e9_computed, .target = E9, .md5 = HB },
+	{ .row = "reference = server = device, sizes too", .capture = sw_e9_computed, .target = E9,
+	  .md5 = HB, .server_md5 = HB, .size = E9_SIZE, .server_size = E9_SIZE },
+	{ .row = "file names compared without case", .capture = sw_e9_upper, .target = E9, .md5 = HB },
+	{ .row = "Verified against the reference", .capture = sw_e9_verified, .target = E9, .md5 = HB },
+	{ .row = "reference = server, not copied yet", .capture = "netstuts-sw1.log", .target = E9,
+	  .md5 = HB, .server_md5 = HB, .size = E9_SIZE, .server_size = E9_SIZE },
+	{ .row = "SHA-512 reference = device", .capture = sw_e9_sha, .target = E9, .sha512 = S1 },
+	/* a mismatch in each position */
+	{ .row = "reference != device, server unknown", .capture = sw_e9_computed, .target = E9, .md5 = HX,
+	  .n = 1, .line = 16, .col = 55, .sev = ERR,
+	  .msg = "the device's copy flash:" E9 " (verify) has MD5 " HB " but the reference (test) is MD5 " HX
+		 ": a corrupt or tampered image, never boot it", .any = "delete /force flash:" E9 },
+	{ .row = "server != device: the transfer", .capture = sw_e9_computed, .target = E9, .md5 = HX,
+	  .server_md5 = HX, .n = 1, .line = 16, .col = 55, .sev = ERR,
+	  .msg = "but the server copy /srv/tftp/image.bin has MD5 " HX ", as the reference does: the "
+		 "transfer corrupted it", .any = "copy tftp://<tftp-server>/" E9 " flash:" E9 },
+	{ .row = "transfer: the fix verifies against the reference", .capture = sw_e9_computed, .target = E9,
+	  .md5 = HX, .server_md5 = HX, .n = 1, .line = 16, .col = 55, .any = "verify /md5 flash:" E9 " " HX },
+	{ .row = "reference != server = device: the download", .capture = sw_e9_computed, .target = E9,
+	  .md5 = HX, .server_md5 = HB, .n = 1, .line = 16, .col = 55, .sev = ERR,
+	  .msg = "the server copy /srv/tftp/image.bin has MD5 " HB " but the reference (test) is MD5 " HX
+		 ": the download is corrupt or is another file; download it again from cisco.com, and "
+		 "the device holds the same bad copy" },
+	{ .row = "reference != server, device unknown", .capture = "netstuts-sw1.log", .target = E9,
+	  .md5 = HX, .server_md5 = HB, .n = 1, .line = 0, .sev = ERR,
+	  .msg = "the download is corrupt or is another file; download it again from cisco.com" },
+	{ .row = "every link differs", .capture = sw_e9_computed, .target = E9, .md5 = HX, .server_md5 = HY,
+	  .n = 1, .line = 16, .col = 55, .sev = ERR,
+	  .msg = "the MD5 of " E9 " differs at every link: the reference (test) " HX ", the server copy "
+		 "/srv/tftp/image.bin " HY },
+	{ .row = "device = reference, the server file differs", .capture = sw_e9_computed, .target = E9,
+	  .md5 = HB, .server_md5 = HY, .n = 1, .line = 0, .sev = WARN,
+	  .msg = "the server copy /srv/tftp/image.bin has MD5 " HY ", not the reference MD5 " HB },
+	{ .row = "server != device and no reference", .capture = sw_e9_computed, .target = E9,
+	  .server_md5 = HX, .n = 2, .line = 0, .sev = ERR, .msg = "no reference hash",
+	  .any = "the transfer corrupted it" },
+	{ .row = "SHA-512 reference != device", .capture = sw_e9_sha, .target = E9, .sha512 = S2,
+	  .n = 1, .line = 16, .col = 58, .sev = ERR, .msg = "has SHA-512 " S1 " but the reference (test) is SHA-512 " S2,
+	  .any = "verify /sha512 flash:" E9 " " S2 },
+	{ .row = "SHA-512 server != reference", .capture = "netstuts-sw1.log", .target = E9, .sha512 = S2,
+	  .server_sha512 = S1, .n = 1, .line = 0, .sev = ERR, .msg = "has SHA-512 " S1 " but the reference" },
+	/* what the device said */
+	{ .row = "Verified against a hash that is not the reference", .capture = sw_e9_verified_other,
+	  .target = E9, .md5 = HB, .n = 1, .line = 16, .col = 52, .sev = ERR, .msg = "has MD5 " HX },
+	{ .row = "%Error verifying with its signatures", .capture = sw_e9_sigs, .target = E9, .md5 = HB,
+	  .n = 1, .line = 17, .col = 22, .sev = ERR, .msg = "has MD5 " HX " but the reference (test) is MD5 " HB },
+	{ .row = "%Error verifying against the reference, no signatures", .capture = sw_e9_err_ref,
+	  .target = E9, .md5 = HB, .n = 1, .line = 16, .col = 1, .sev = ERR,
+	  .msg = "`verify` found flash:" E9 " on the device does not match MD5 " HB },
+	{ .row = "%Error verifying against another hash", .capture = sw_e9_err_other, .target = E9,
+	  .md5 = HB, .n = 1, .line = 16, .col = 1, .sev = WARN,
+	  .msg = "`verify` compared flash:" E9 " with " HY ", not the reference " HB },
+	/* missing pieces: weak, and only for an image already on flash */
+	{ .row = "a verify cut short is unknown, not a pass", .capture = sw_e9_cut, .target = E9, .md5 = HB,
+	  .n = 1, .line = 14, .col = 17, .sev = WARN, .msg = "stops before its result",
+	  .any = "verify /md5 flash:" E9 " " HB },
+	{ .row = "a verify that could not open the file", .capture = sw_e9_failed, .target = E9, .md5 = HB,
+	  .n = 1, .line = 15, .col = 1, .sev = WARN, .msg = "could not read flash:" E9 " (Permission denied)" },
+	{ .row = "a verify of another file", .capture = sw_e9_other_file, .target = E9, .md5 = HB, .n = 1,
+	  .line = 16, .col = 1, .sev = WARN,
+	  .msg = "the captured `verify` is of flash:c2960-lanbasek9-mz.152-7.E6.bin, not of the target flash:" E9 },
+	{ .row = "a verify on another filesystem", .capture = sw_e9_usb, .target = E9, .md5 = HB, .n = 1,
+	  .line = 16, .col = 1, .sev = WARN, .msg = "is of usbflash0:" E9 ", not of the target" },
+	{ .row = "on flash, never verified", .capture = sw_e9_none, .target = E9, .md5 = HB, .n = 1,
+	  .line = 11, .sev = WARN, .msg = "flash:" E9 " is on flash but no `verify /md5` of it was captured",
+	  .any = "verify /md5 flash:" E9 " " HB },
+	{ .row = "on flash, SHA-512 reference: the capture asks for verify /sha512", .capture = sw_e9_none,
+	  .target = E9, .sha512 = S1, .n = 1, .line = 11, .sev = WARN, .any = "verify /sha512 flash:" E9 " " S1 },
+	/* the seed's mismatch, as a sample (the last verify, with signatures, counts) */
+	{ .row = "sample: traps/md5-mismatch.log", .capture = "traps/md5-mismatch.log",
+	  .target = "isr4300-universalk9.16.12.04.SPA.bin", .md5 = "a3f8c12d9e4b72f1c8d5a0e3b6f91234",
+	  .size = 521347072, .n = 1, .line = 111, .col = 22, .sev = ERR,
+	  .msg = "the device's copy bootflash:isr4300-universalk9.16.12.04.SPA.bin (verify) has MD5 "
+		 "ff00aa11bb22cc33dd44ee55ff66aa77", .any = "delete /force bootflash:isr4300-universalk9.16.12.04.SPA.bin" },
+	/* sizes */
+	{ .row = "size: reference = listing", .capture = sw_e9_computed, .target = E9, .md5 = HB,
+	  .size = E9_SIZE },
+	{ .row = "size: reference != listing", .capture = sw_e9_computed, .target = E9, .md5 = HB,
+	  .size = 12648448, .n = 1, .line = 11, .col = 16, .sev = ERR,
+	  .msg = "the device's copy flash:" E9 " (flash listing) has 12582912 bytes but the reference "
+		 "(test) is 12648448 bytes" },
+	{ .row = "size: the transfer stopped early", .capture = sw_e9_computed, .target = E9, .md5 = HB,
+	  .size = 12648448, .server_size = 12648448, .n = 1, .line = 11, .col = 16, .sev = ERR,
+	  .msg = "has 12582912 bytes but the server copy /srv/tftp/image.bin has 12648448 bytes, as the "
+		 "reference does: the transfer corrupted it" },
+	{ .row = "size: a truncated download", .capture = "netstuts-sw1.log", .target = E9, .md5 = HB,
+	  .size = 12648448, .server_size = 33553920, .n = 1, .line = 0, .sev = ERR,
+	  .msg = "has 33553920 bytes but the reference (test) is 12648448 bytes: the download" },
 };
 
 IP_TABLE_PARAMS(rules_image, image_integrity, integrity_cases)
@@ -543,6 +695,36 @@ ParameterizedTest(size_t *row, rules_image, md5_compare)
 		cr_assert_eq(out.b, c->b, "row %zu: %s, want %s", *row, ip_md5_source_name(out.b),
 			     ip_md5_source_name(c->b));
 	}
+}
+
+/* Which link breaks, for every combination of known values. */
+typedef struct link_case {
+	const char *ref, *server, *device;
+	ip_chain_break want;
+} link_case;
+
+static const link_case link_cases[] = {
+	{ NULL, NULL, NULL, IP_CHAIN_OK },
+	{ H1, NULL, NULL, IP_CHAIN_OK },
+	{ H1, H1, H1U, IP_CHAIN_OK },
+	{ H1, NULL, H1, IP_CHAIN_OK },
+	{ H1, H2, NULL, IP_CHAIN_DOWNLOAD },
+	{ H1, H2, H2, IP_CHAIN_DOWNLOAD },
+	{ H1, H1, H2, IP_CHAIN_TRANSFER },
+	{ NULL, H1, H2, IP_CHAIN_TRANSFER },
+	{ H1, NULL, H2, IP_CHAIN_UNPLACED },
+	{ H1, H2, "00000000000000000000000000000000", IP_CHAIN_BOTH },
+	{ H1, H2, H1, IP_CHAIN_SERVER_STALE },
+	{ "12648448", "33553920", "33553920", IP_CHAIN_DOWNLOAD }, /* sizes alike */
+};
+
+IP_TABLE_PARAMS(rules_image, chain_check, link_cases)
+
+ParameterizedTest(size_t *row, rules_image, chain_check)
+{
+	const link_case *c = &link_cases[*row];
+	const char *v[IP_MD5_SOURCES] = { c->ref, c->server, c->device };
+	cr_assert_eq(ip_chain_check(v), c->want, "row %zu: %d, want %d", *row, ip_chain_check(v), c->want);
 }
 
 /* --- real captures (ntc-templates corpus) ---------------------------------- */

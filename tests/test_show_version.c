@@ -973,7 +973,10 @@ Test(parsers, show_version_register_variants)
 		  { 0x142, { 1, 27, 32 } }, { 0x102, { 1, 42, 47 } }, 0 },
 		{ "Configuration register is 0x1822 (will be 0x3922 at next reload)",
 		  { 0x1822, { 1, 27, 33 } }, { 0x3922, { 1, 43, 49 } }, 0 },
-		{ "Configuration register is 0xFFFFFFFF", { 0xFFFFFFFF, { 1, 27, 37 } }, { 0xFFFFFFFF, { 1, 27, 37 } }, 0 },
+		{ "Configuration register is 0xFFFF", { 0xFFFF, { 1, 27, 33 } }, { 0xFFFF, { 1, 27, 33 } }, 0 },
+		/* the register is 16 bits wide, as config_boot and show_boot read it */
+		{ "Configuration register is 0x12345", { UNKNOWN_REG, { 0 } }, { UNKNOWN_REG, { 0 } }, 1 },
+		{ "Configuration register is 0xFFFFFFFF", { UNKNOWN_REG, { 0 } }, { UNKNOWN_REG, { 0 } }, 1 },
 		{ "Configuration register is 0x123456789", { UNKNOWN_REG, { 0 } }, { UNKNOWN_REG, { 0 } }, 1 },
 		{ "Configuration register is 0x2102 (will be 0x1FFFFFFFF at next reload)", { UNKNOWN_REG, { 0 } }, { UNKNOWN_REG, { 0 } }, 1 },
 		{ "Configuration register is garbled", { UNKNOWN_REG, { 0 } }, { UNKNOWN_REG, { 0 } }, 1 },

@@ -1,0 +1,250 @@
+/* `iosplan audit`: the pieces behind lint/cmd_audit.c. Private to lint/.
+ *
+ * The data flow, which keeps memory bounded whatever the fleet's size:
+ *
+ *   audit_walk.c   PATH... -> files (directories walked in name order,
+ *                  archives streamed with libarchive), each read whole into
+ *                  a malloc'd buffer, or a problem for its path
+ *   audit_group.c  files -> units: the files of one device (a folder holding
+ *                  R1/show_version.txt, R1/running.cfg, ...) or one file
+ *   audit_run.c    units -> workers (--jobs) -> results, written in input
+ *                  order by one writer; at most a few units are in flight
+ *   audit_device.c one unit -> a device set -> per device: checks, the
+ *                  approved image, the planner's decision -> records
+ *   audit_out.c    records -> table | jsonl | csv | markdown;
+ *   audit_sarif.c  -> sarif; both add the fleet summary at the end.
+ *
+ * Ownership: a unit owns its file buffers until audit_device frees them;
+ * a result owns its text and summaries until the writer frees them. */
+#ifndef IOSPLAN_AUDIT_H
+#define IOSPLAN_AUDIT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "config.h"
+#include "engine.h"
+#include "image_catalog.h"
+#include "plan.h"
+#include "target_args.h"
+
+#define IOSPLAN_AUDIT_FORMAT_VERSION 1
+
+/* Backups are small; anything past this is not one (and would not fit the
+ * memory bound): reported, not read. */
+#define AUDIT_MAX_FILE_BYTES (16u * 1024u * 1024u)
+
+/* --- files and units ------------------------------------------------------ */
+
+typedef struct audit_file {
+	char *path;  /* as shown: "backups/R1.log", "fleet.tgz:R1/running.cfg" */
+	char *buf;   /* the whole file, malloc'd; NULL once handed to a parser */
+	size_t len;
+} audit_file;
+
+typedef enum audit_unit_kind { UNIT_DEVICE = 0, UNIT_PROBLEM } audit_unit_kind;
+
+typedef struct audit_unit {
+	audit_unit_kind kind;
+	size_t seq;          /* input order */
+	audit_file *files;   /* UNIT_DEVICE: one device's files, in name order */
+	size_t n_files, cap_files;
+	char *name;          /* the device name when no file names a host: the
+			      * folder of a split device, else the file's stem */
+	char *problem_path;  /* UNIT_PROBLEM */
+	char *problem;
+} audit_unit;
+
+void audit_unit_free(audit_unit *u);
+
+/* --- walking the inputs --------------------------------------------------- */
+
+typedef struct audit_sink {
+	/* a file read whole; takes buf. `group` names the folder it came from
+	 * ("dir/R1", "fleet.tgz:R1"), for grouping */
+	void (*file)(void *ctx, const char *group, char *path, char *buf, size_t len);
+	void (*problem)(void *ctx, const char *path, const char *message);
+	void *ctx;
+} audit_sink;
+
+typedef struct audit_progress audit_progress;
+
+/* The walk read `bytes` more (archives: compressed bytes); NULL-safe. */
+void audit_progress_read(audit_progress *pg, uint64_t bytes);
+
+/* Walk every path in order. Returns the number of paths that could not be
+ * opened at all (each also reported as a problem). */
+size_t audit_walk(const char *const *paths, size_t n, const audit_sink *sink, audit_progress *pg);
+
+/* The bytes the walk will read (regular files, archives at their size on
+ * disk), for the progress bar; stops early past `limit` entries. */
+uint64_t audit_walk_size(const char *const *paths, size_t n, uint64_t *files);
+
+/* Whether libarchive was built in. */
+bool audit_archives_supported(void);
+
+/* --- grouping -------------------------------------------------------------- */
+
+typedef struct audit_grouper audit_grouper;
+
+/* Units go to emit(ctx, unit), in input order, ownership with them. */
+audit_grouper *audit_grouper_new(void (*emit)(void *ctx, audit_unit *u), void *ctx);
+void audit_grouper_file(audit_grouper *g, const char *group, char *path, char *buf, size_t len);
+void audit_grouper_problem(audit_grouper *g, const char *path, const char *message);
+void audit_grouper_finish(audit_grouper *g); /* flushes, frees g */
+
+/* The hostname a file names without parsing it (a prompt, "X uptime is",
+ * "hostname X"); malloc'd, NULL when none. *backup is set for RANCID and
+ * Oxidized files; *skip to a reason when the file is not IOS at all. */
+char *audit_file_key(const char *buf, size_t len, bool *backup, const char **skip);
+
+/* --- one device ------------------------------------------------------------ */
+
+typedef enum audit_upgrade {
+	UP_UNKNOWN = 0, /* no approved image for it */
+	UP_CURRENT,     /* already runs the approved image */
+	UP_PLANNABLE,   /* the planner would plan the upgrade now */
+	UP_BLOCKED,     /* the planner refuses: see blocked_by */
+	UP__COUNT
+} audit_upgrade;
+
+typedef enum audit_reload {
+	RL_UNKNOWN = 0, /* a capture the boot simulator needs is missing */
+	RL_OK,          /* comes back on the image it runs */
+	RL_CHANGES,     /* boots another image */
+	RL_FAILS,       /* stops in ROMMON */
+	RL_UNCERTAIN,   /* platform-dependent, or from the network */
+	RL__COUNT
+} audit_reload;
+
+const char *audit_upgrade_name(audit_upgrade u);
+const char *audit_reload_name(audit_reload r);
+
+/* A finding as every writer shows it (rule findings, and the disagreements
+ * between a device's files as "source-conflict"). */
+typedef struct audit_finding {
+	const char *rule;
+	ip_severity severity;
+	const char *message;
+	ip_span span;
+	bool weak;
+	const ip_finding *finding; /* the rule's, or NULL for source-conflict */
+} audit_finding;
+
+#define AUDIT_CONFLICT_RULE "source-conflict"
+
+typedef struct audit_device {
+	const ip_device_set *set;
+	const ip_device *dev;
+	const char *name;           /* hostname, else device key, else unit name */
+	const char *source;         /* "rancid", "oxidized", "rancid+capture", "capture" */
+	const char **files;         /* the files its facts came from */
+	size_t n_files;
+	const ip_device_check *check;
+	const ip_target *target;    /* the approved image, or NULL */
+	const char *target_why;     /* why there is none, or NULL */
+	const char *version;        /* the version shown (XE release on IOS-XE) */
+	audit_upgrade upgrade;
+	const char **blocked_by;    /* UP_BLOCKED: the planner's reasons */
+	size_t n_blocked;
+	audit_reload reload;
+	const char *next_image;     /* what the next reload loads, or NULL */
+	audit_finding *findings;    /* sorted by severity, then position */
+	size_t n_findings;
+	size_t n_errors, n_warnings, n_notes;
+	const ip_diag **problems;   /* input diagnostics of its files (warning+) */
+	size_t n_problems;
+} audit_device;
+
+/* --- output ---------------------------------------------------------------- */
+
+/* What one device adds to the fleet summary (copied: the device set is gone
+ * by the time the writer sees it). */
+typedef struct audit_tally {
+	char *platform, *version; /* "unknown" when unknown */
+	bool error;
+	audit_upgrade upgrade;
+	audit_reload reload;
+	char **rules;             /* one per finding */
+	size_t n_rules;
+} audit_tally;
+
+typedef struct audit_count {
+	char *key;
+	size_t n, devices;
+} audit_count;
+
+typedef struct audit_summary {
+	size_t devices, with_errors, problems, files;
+	uint64_t bytes;
+	size_t upgrade[UP__COUNT], reload[RL__COUNT];
+	audit_count *rules, *platforms, *versions; /* sorted for printing */
+	size_t n_rules, n_platforms, n_versions;
+	size_t cap_rules, cap_platforms, cap_versions;
+	double seconds;
+} audit_summary;
+
+void audit_summary_add(audit_summary *s, const audit_tally *t);
+void audit_summary_sort(audit_summary *s);
+void audit_summary_free(audit_summary *s);
+void audit_tally_free(audit_tally *t);
+
+/* A format: render() runs on the workers, one device at a time, into a
+ * memory stream; problem() renders a bad input; begin()/end() run on the
+ * writer. Items of a list that needs separators (SARIF) start with ','
+ * and the writer drops the first one (audit_out_chunk). */
+typedef struct audit_format {
+	const char *name;
+	void (*begin)(FILE *out, const char *const *paths, size_t n);
+	void (*device)(FILE *m, FILE *notes, const audit_device *d);
+	void (*problem)(FILE *m, FILE *notes, const char *path, const char *message);
+	void (*end)(FILE *out, const char *notes, size_t notes_len, const audit_summary *s);
+	bool list;  /* chunks are ','-led list items */
+} audit_format;
+
+const audit_format *audit_format_find(const char *name);
+extern const audit_format audit_sarif;
+
+/* Shared text helpers (audit_out.c). */
+const char *audit_span_file(ip_span s);
+void audit_json_str(FILE *m, const char *s); /* a JSON string, quotes included */
+/* s with every byte that starts no valid UTF-8 sequence as U+FFFD. */
+void audit_utf8_write(FILE *m, const char *s);
+/* The summary as one JSON object; typed adds "type":"summary". */
+void audit_summary_json(FILE *out, const audit_summary *s, bool typed);
+
+/* --- running --------------------------------------------------------------- */
+
+typedef struct audit_options {
+	const audit_format *format;
+	FILE *out;
+	unsigned jobs;
+	bool progress;
+	const ip_config *config;
+	ip_targets *targets;         /* shared; calls are serialised */
+	const ip_image_catalog *catalog; /* for the "no approved image" test */
+	ip_plan_options plan;
+} audit_options;
+
+/* Process one unit on the calling thread: the rendered records in *text,
+ * the problems for SARIF's notifications in *notes, one tally per device. */
+typedef struct audit_result {
+	size_t seq;
+	char *text, *notes;
+	size_t text_len, notes_len;
+	audit_tally *tallies;
+	size_t n_tallies;
+	size_t problems, files;
+	uint64_t bytes;
+} audit_result;
+
+void audit_unit_process(audit_result *out, audit_unit *u, const audit_options *o);
+void audit_result_free(audit_result *r);
+
+/* Walk, group, process and write everything; fills the summary. Returns
+ * the number of paths that could not be opened at all. */
+size_t audit_run(const char *const *paths, size_t n, const audit_options *o, audit_summary *s);
+
+#endif

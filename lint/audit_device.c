@@ -1,0 +1,399 @@
+/* One unit of the audit (audit.h): its files become a device set; each
+ * device is checked against its approved image and handed to the planner,
+ * and what the writers need is rendered before the set is freed.
+ *
+ * The approved image comes from target_args.h (--target, or the catalogue's
+ * image for the device's platform). Whether the upgrade is plannable now is
+ * the planner's own decision (ip_plan_build: its refusal and reasons), not
+ * a second opinion. The reload verdict compares the boot simulator's next
+ * image with the running one. */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "audit.h"
+#include "error.h"
+#include "merge.h"
+#include "platform.h"
+#include "version.h"
+
+static pthread_mutex_t targets_lock = PTHREAD_MUTEX_INITIALIZER;
+
+const char *audit_upgrade_name(audit_upgrade u)
+{
+	static const char *const n[] = { "unknown", "current", "plannable", "blocked" };
+	return u < UP__COUNT ? n[u] : "unknown";
+}
+
+const char *audit_reload_name(audit_reload r)
+{
+	static const char *const n[] = { "unknown", "ok", "changes", "fails", "uncertain" };
+	return r < RL__COUNT ? n[r] : "unknown";
+}
+
+/* "fleet.tgz:R1/a.txt:1: error: binary ..." -> "binary ..." */
+static const char *bare_message(const char *msg, const char *path)
+{
+	size_t n = strlen(path);
+	if (strncmp(msg, path, n) == 0 && msg[n] == ':') {
+		msg += n + 1;
+		msg += strspn(msg, "0123456789:");
+	}
+	const char *e = strstr(msg, "error: ");
+	return e && e - msg < 4 ? e + 7 : msg;
+}
+
+/* --- the approved image ---------------------------------------------------- */
+
+/* The catalogue is asked first without a lock: a device it has no image
+ * for is said here in the unit's arena, so nothing per device accumulates
+ * in the shared targets. */
+static const ip_target *approved(const audit_options *o, ip_arena *a, const ip_device *dev,
+				 const char **why)
+{
+	*why = NULL;
+	if (o->catalog && !ip_targets_fixed(o->targets)) {
+		ip_platform p;
+		ip_platform_classify(&p, dev);
+		const ip_catalog_image *tie, *e = ip_image_catalog_for_device(o->catalog, dev, &p, &tie);
+		if (!e || tie) {
+			const char *model = dev->platform.s ? dev->platform.s : "unknown model";
+			*why = tie ? ip_arena_printf(a, "two catalogue images fit %s equally (%s, %s): "
+						    "make their platforms more specific", model,
+						    e->name, tie->name)
+				   : ip_arena_printf(a, "no image in catalogue %s for %s (%s)",
+						     o->catalog->path, model, ip_family_name(p.family));
+			return NULL;
+		}
+	}
+	const ip_target *t = NULL;
+	const char *w = NULL;
+	pthread_mutex_lock(&targets_lock);
+	int rc = ip_targets_for_device(&t, &w, o->targets, dev);
+	if (rc)
+		*why = ip_arena_strdup(a, bare_message(ip_error_last(), ""));
+	else if (w)
+		*why = ip_arena_strdup(a, w);
+	pthread_mutex_unlock(&targets_lock);
+	return rc ? NULL : t;
+}
+
+static const char *base_name(const char *p)
+{
+	const char *s = p ? strrchr(p, '/') : NULL;
+	return s ? s + 1 : p;
+}
+
+static bool runs_target(const ip_device *dev, const ip_target *t)
+{
+	const char *run = base_name(dev->system_image.path);
+	return run && t && strcasecmp(run, t->name) == 0;
+}
+
+/* The planner's decision, and what blocks it. */
+static void upgrade(audit_device *d, ip_arena *a, const ip_plan *p)
+{
+	if (runs_target(d->dev, d->target)) {
+		d->upgrade = UP_CURRENT;
+		return;
+	}
+	if (!p->refused) {
+		d->upgrade = UP_PLANNABLE;
+		return;
+	}
+	d->upgrade = UP_BLOCKED;
+	d->blocked_by = ip_arena_alloc(a, (p->n_reasons + p->n_findings + 1) * sizeof(char *));
+	for (size_t i = 0; i < p->n_reasons; i++)
+		d->blocked_by[d->n_blocked++] = p->reasons[i];
+	for (size_t i = 0; i < p->n_findings; i++)
+		if (p->findings[i].role == IP_ROLE_BLOCKS)
+			d->blocked_by[d->n_blocked++] = ip_arena_printf(
+				a, "%s: %s", p->findings[i].finding->rule_id, p->findings[i].finding->message);
+}
+
+/* --- the next reload --------------------------------------------------------- */
+
+static bool same_image(const ip_boot_prediction *p, const ip_path *run)
+{
+	if (!p->path || !run->path)
+		return false;
+	const char *a = p->path, *b = run->path;
+	while (*a == '/')
+		a++;
+	while (*b == '/')
+		b++;
+	return strcasecmp(a, b) == 0;
+}
+
+static void reload(audit_device *d, ip_arena *a)
+{
+	const ip_boot_prediction *p = &d->check->next_boot;
+	if (p->path)
+		d->next_image = ip_arena_printf(a, "%s%s", p->filesystem ? p->filesystem : "", p->path);
+	switch (p->outcome) {
+	case IP_NEXT_IMAGE:
+		d->reload = !d->dev->system_image.path ? RL_UNCERTAIN
+			    : same_image(p, &d->dev->system_image) ? RL_OK : RL_CHANGES;
+		break;
+	case IP_NEXT_ROMMON: d->reload = RL_FAILS; break;
+	case IP_NEXT_NETWORK:
+	case IP_NEXT_AMBIGUOUS:
+	case IP_NEXT_PLATFORM_ROM: d->reload = RL_UNCERTAIN; break;
+	default: d->reload = RL_UNKNOWN; break;
+	}
+}
+
+/* --- findings and input problems --------------------------------------------- */
+
+static bool file_of(const audit_device *d, const char *file)
+{
+	for (size_t i = 0; file && i < d->n_files; i++)
+		if (strcmp(d->files[i], file) == 0)
+			return true;
+	return false;
+}
+
+static bool conflict(const ip_diag *x)
+{
+	return x->level == IP_DIAG_WARNING &&
+	       strncmp(x->message, IP_MERGE_CONFLICT_PREFIX, sizeof(IP_MERGE_CONFLICT_PREFIX) - 1) == 0;
+}
+
+static int finding_cmp(const void *pa, const void *pb)
+{
+	const audit_finding *a = pa, *b = pb;
+	if (a->severity != b->severity)
+		return a->severity > b->severity ? -1 : 1;
+	int c = strcmp(a->span.file ? a->span.file : "", b->span.file ? b->span.file : "");
+	if (c)
+		return c;
+	if (a->span.line != b->span.line)
+		return a->span.line < b->span.line ? -1 : 1;
+	if (a->span.col != b->span.col)
+		return a->span.col < b->span.col ? -1 : 1;
+	return strcmp(a->rule, b->rule);
+}
+
+static void count(audit_device *d, ip_severity s)
+{
+	if (s == IP_SEV_ERROR)
+		d->n_errors++;
+	else if (s == IP_SEV_WARNING)
+		d->n_warnings++;
+	else if (s == IP_SEV_NOTE)
+		d->n_notes++;
+}
+
+/* The rules' findings, the files' disagreements as source-conflict, and
+ * the other input problems of its files. */
+static void findings(audit_device *d, ip_arena *a)
+{
+	const ip_device_check *c = d->check;
+	const ip_diags *dg = &d->set->diags;
+	d->findings = ip_arena_alloc(a, (c->n_findings + dg->n + 1) * sizeof(*d->findings));
+	d->problems = ip_arena_alloc(a, (dg->n + 1) * sizeof(*d->problems));
+	for (size_t i = 0; i < c->n_findings; i++) {
+		const ip_finding *f = &c->findings[i];
+		d->findings[d->n_findings++] = (audit_finding){ f->rule_id, f->severity, f->message,
+								f->span, f->weak, f };
+		count(d, f->severity);
+	}
+	for (size_t i = 0; i < dg->n; i++) {
+		const ip_diag *x = &dg->v[i];
+		if (!file_of(d, x->span.file) || x->level < IP_DIAG_WARNING)
+			continue;
+		if (!conflict(x)) {
+			d->problems[d->n_problems++] = x;
+			continue;
+		}
+		d->findings[d->n_findings++] = (audit_finding){ AUDIT_CONFLICT_RULE, IP_SEV_WARNING,
+								x->message, x->span, false, NULL };
+		count(d, IP_SEV_WARNING);
+	}
+	qsort(d->findings, d->n_findings, sizeof(*d->findings), finding_cmp);
+}
+
+/* --- the device ------------------------------------------------------------ */
+
+/* What made a file: a backup tool when any of its sections is its block. */
+static ip_cmd file_kind(const ip_device *dev, const char *file)
+{
+	for (size_t i = 0; i < dev->n_sources; i++)
+		if (strcmp(dev->sources[i].file, file) == 0 &&
+		    (dev->sources[i].cmd == IP_CMD_RANCID || dev->sources[i].cmd == IP_CMD_OXIDIZED))
+			return dev->sources[i].cmd;
+	return IP_CMD_OTHER;
+}
+
+static void files_and_source(audit_device *d, ip_arena *a)
+{
+	const ip_device *dev = d->dev;
+	bool rancid = false, oxidized = false, capture = false;
+	d->files = ip_arena_alloc(a, (dev->n_sources + 1) * sizeof(char *));
+	for (size_t i = 0; i < dev->n_sources; i++) {
+		const char *file = dev->sources[i].file;
+		if (file_of(d, file))
+			continue;
+		d->files[d->n_files++] = file;
+		ip_cmd k = file_kind(dev, file);
+		rancid |= k == IP_CMD_RANCID;
+		oxidized |= k == IP_CMD_OXIDIZED;
+		capture |= k == IP_CMD_OTHER;
+	}
+	const char *kind = rancid ? "rancid" : oxidized ? "oxidized" : "capture";
+	d->source = (rancid || oxidized) && capture ? ip_arena_printf(a, "%s+capture", kind) : kind;
+}
+
+static void device_build(audit_device *d, ip_arena *a, const ip_device *dev, const char *unit_name,
+			 const audit_options *o)
+{
+	d->dev = dev;
+	d->name = dev->hostname.s ? dev->hostname.s : dev->key && *dev->key ? dev->key : unit_name;
+	d->version = dev->os == IP_OS_IOSXE && dev->xe_version.s ? dev->xe_version.s : dev->version.s;
+	files_and_source(d, a);
+	d->target = approved(o, a, dev, &d->target_why);
+	if (d->target) {
+		ip_plan *p = ip_arena_alloc(a, sizeof(*p));
+		ip_plan_build(p, a, dev, d->target, &o->plan);
+		d->check = &p->check;
+		upgrade(d, a, p);
+	} else {
+		ip_device_check *c = ip_arena_alloc(a, sizeof(*c));
+		ip_check_device(c, a, dev, NULL, &o->config->check);
+		d->check = c;
+	}
+	reload(d, a);
+	findings(d, a);
+}
+
+static char *xstrdup(const char *s)
+{
+	char *t = strdup(s ? s : "unknown");
+	if (!t)
+		abort();
+	return t;
+}
+
+/* "16.09.06" and "16.9.6" are one release in the summary. */
+static char *version_key(const char *v)
+{
+	ip_version pv;
+	char buf[64];
+	if (!v || !ip_version_parse(&pv, v, strlen(v)) || pv.scheme == IP_VER_SPECIAL)
+		return xstrdup(v);
+	ip_version_normalise(&pv, buf, sizeof(buf));
+	return xstrdup(buf[0] ? buf : v);
+}
+
+static void tally(audit_tally *t, const audit_device *d)
+{
+	t->platform = xstrdup(d->dev->platform.s);
+	t->version = version_key(d->version);
+	t->error = d->n_errors > 0;
+	t->upgrade = d->upgrade;
+	t->reload = d->reload;
+	t->rules = malloc((d->n_findings + 1) * sizeof(*t->rules));
+	if (!t->rules)
+		abort();
+	for (size_t i = 0; i < d->n_findings; i++)
+		t->rules[t->n_rules++] = xstrdup(d->findings[i].rule);
+}
+
+void audit_tally_free(audit_tally *t)
+{
+	free(t->platform);
+	free(t->version);
+	for (size_t i = 0; i < t->n_rules; i++)
+		free(t->rules[i]);
+	free(t->rules);
+}
+
+/* --- the unit -------------------------------------------------------------- */
+
+typedef struct unit_out {
+	FILE *m, *notes;
+	audit_result *r;
+	const audit_options *o;
+} unit_out;
+
+static void problem(unit_out *uo, const char *path, const char *msg)
+{
+	uo->o->format->problem(uo->m, uo->notes, path, msg);
+	uo->r->problems++;
+}
+
+/* Errors about files no device took (no device output in them, a section
+ * no device could be told for) are problems of those files. */
+static void orphan_diags(unit_out *uo, const ip_device_set *set, const audit_device *devs, size_t n)
+{
+	for (size_t i = 0; i < set->diags.n; i++) {
+		const ip_diag *x = &set->diags.v[i];
+		bool taken = false;
+		for (size_t k = 0; k < n && !taken; k++)
+			taken = file_of(&devs[k], x->span.file);
+		if (!taken && x->level == IP_DIAG_ERROR)
+			problem(uo, x->span.file ? x->span.file : "?", x->message);
+	}
+}
+
+static void unit_devices(unit_out *uo, audit_unit *u)
+{
+	ip_device_set *set = ip_device_set_new();
+	ip_capture **caps = ip_arena_alloc(set->arena, (u->n_files + 1) * sizeof(*caps));
+	size_t nc = 0;
+	for (size_t i = 0; i < u->n_files; i++) {
+		audit_file *f = &u->files[i];
+		uo->r->files++;
+		uo->r->bytes += f->len;
+		int rc = ip_capture_from_buffer(&caps[nc], set->arena, f->path, f->buf, f->len);
+		free(f->buf);
+		f->buf = NULL;
+		if (rc)
+			problem(uo, f->path, bare_message(ip_error_last(), f->path));
+		else
+			nc++;
+	}
+	if (ip_device_set_add_captures(set, caps, nc) == 0) {
+		audit_device *devs = ip_arena_alloc(set->arena, (set->n + 1) * sizeof(*devs));
+		uo->r->tallies = calloc(set->n + 1, sizeof(*uo->r->tallies));
+		if (!uo->r->tallies)
+			abort();
+		for (size_t i = 0; i < set->n; i++) {
+			devs[i].set = set;
+			device_build(&devs[i], set->arena, set->v[i], u->name, uo->o);
+			uo->o->format->device(uo->m, uo->notes, &devs[i]);
+			tally(&uo->r->tallies[uo->r->n_tallies++], &devs[i]);
+		}
+		orphan_diags(uo, set, devs, set->n);
+	} else {
+		problem(uo, u->files[0].path, ip_error_last());
+	}
+	ip_device_set_free(set);
+}
+
+void audit_unit_process(audit_result *out, audit_unit *u, const audit_options *o)
+{
+	memset(out, 0, sizeof(*out));
+	out->seq = u->seq;
+	unit_out uo = { open_memstream(&out->text, &out->text_len),
+			open_memstream(&out->notes, &out->notes_len), out, o };
+	if (!uo.m || !uo.notes)
+		abort();
+	if (u->kind == UNIT_PROBLEM)
+		problem(&uo, u->problem_path, u->problem);
+	else
+		unit_devices(&uo, u);
+	fclose(uo.m);
+	fclose(uo.notes);
+}
+
+void audit_result_free(audit_result *r)
+{
+	free(r->text);
+	free(r->notes);
+	for (size_t i = 0; i < r->n_tallies; i++)
+		audit_tally_free(&r->tallies[i]);
+	free(r->tallies);
+	memset(r, 0, sizeof(*r));
+}

@@ -1,0 +1,603 @@
+/* The audit's writers (audit.h): table, jsonl, csv, markdown (sarif is
+ * audit_sarif.c), and the fleet summary they end with.
+ *
+ *   table     one row per device, its errors, warnings and what blocks its
+ *             upgrade indented below, problems inline, the summary last
+ *   jsonl     {"type":"audit","version":1,...}, then one object per device
+ *             or problem, then {"type":"summary",...} (README "Audit")
+ *   csv       a header, then one row per device or problem
+ *   markdown  a section per device, the summary as tables
+ *
+ * Devices are rendered on the workers; begin and end run on the writer. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "audit.h"
+#include "iosplan_config.h"
+
+/* --- shared pieces ----------------------------------------------------------- */
+
+const char *audit_span_file(ip_span s)
+{
+	return s.file ? s.file : "";
+}
+
+/* Length of the valid UTF-8 sequence at s (n bytes left), 0 if invalid. */
+static size_t utf8_len(const unsigned char *s, size_t n)
+{
+	unsigned char c = s[0];
+	size_t len = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
+		     : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+	if (!len || len > n)
+		return 0;
+	unsigned char lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
+	unsigned char hi = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
+	for (size_t i = 1; i < len; i++)
+		if (s[i] < (i == 1 ? lo : 0x80) || s[i] > (i == 1 ? hi : 0xBF))
+			return 0;
+	return len;
+}
+
+void audit_utf8_write(FILE *m, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s);
+	for (size_t i = 0; i < n;) {
+		size_t k = utf8_len(p + i, n - i);
+		if (k)
+			fwrite(p + i, 1, k, m);
+		else
+			fputs("\xEF\xBF\xBD", m);
+		i += k ? k : 1;
+	}
+}
+
+/* Capture text is not checked: an invalid byte becomes U+FFFD. Runs of
+ * plain ASCII are written at once (the memory streams are per thread, so
+ * the unlocked calls are safe). */
+void audit_json_str(FILE *m, const char *s)
+{
+	if (!s) {
+		fputs_unlocked("null", m);
+		return;
+	}
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s), i = 0;
+	fputc_unlocked('"', m);
+	while (i < n) {
+		size_t run = i;
+		while (run < n && p[run] >= 0x20 && p[run] < 0x7f && p[run] != '"' && p[run] != '\\')
+			run++;
+		fwrite_unlocked(p + i, 1, run - i, m);
+		if ((i = run) >= n)
+			break;
+		unsigned char c = p[i];
+		size_t k = c >= 0x80 ? utf8_len(p + i, n - i) : 0;
+		if (c == '"' || c == '\\') {
+			fputc_unlocked('\\', m);
+			fputc_unlocked(c, m);
+		} else if (c == '\n') {
+			fputs_unlocked("\\n", m);
+		} else if (c == '\t') {
+			fputs_unlocked("\\t", m);
+		} else if (c < 0x80) {
+			fprintf(m, "\\u%04x", c);
+		} else if (k) {
+			fwrite_unlocked(p + i, 1, k, m);
+			i += k;
+			continue;
+		} else {
+			fputs_unlocked("\xEF\xBF\xBD", m);
+		}
+		i++;
+	}
+	fputc_unlocked('"', m);
+}
+
+static const char *sev_name(ip_severity s)
+{
+	return s == IP_SEV_ERROR ? "error" : s == IP_SEV_WARNING ? "warning" : "note";
+}
+
+/* --- summary ------------------------------------------------------------------ */
+
+static void count_add(audit_count **v, size_t *n, size_t *cap, const char *key, size_t k,
+		      bool device)
+{
+	for (size_t i = 0; i < *n; i++)
+		if (strcmp((*v)[i].key, key) == 0) {
+			(*v)[i].n += k;
+			(*v)[i].devices += device;
+			return;
+		}
+	if (*n == *cap) {
+		*cap = *cap ? 2 * *cap : 16;
+		if (!(*v = realloc(*v, *cap * sizeof(**v))))
+			abort();
+	}
+	char *d = strdup(key);
+	if (!d)
+		abort();
+	(*v)[(*n)++] = (audit_count){ d, k, device };
+}
+
+void audit_summary_add(audit_summary *s, const audit_tally *t)
+{
+	s->devices++;
+	s->with_errors += t->error;
+	s->upgrade[t->upgrade]++;
+	s->reload[t->reload]++;
+	count_add(&s->platforms, &s->n_platforms, &s->cap_platforms, t->platform, 1, true);
+	count_add(&s->versions, &s->n_versions, &s->cap_versions, t->version, 1, true);
+	for (size_t i = 0; i < t->n_rules; i++) {
+		bool first = true;
+		for (size_t j = 0; j < i && first; j++)
+			first = strcmp(t->rules[j], t->rules[i]) != 0;
+		count_add(&s->rules, &s->n_rules, &s->cap_rules, t->rules[i], 1, first);
+	}
+}
+
+static int count_cmp(const void *pa, const void *pb)
+{
+	const audit_count *a = pa, *b = pb;
+	if (a->n != b->n)
+		return a->n > b->n ? -1 : 1;
+	return strcmp(a->key, b->key);
+}
+
+void audit_summary_sort(audit_summary *s)
+{
+	qsort(s->rules, s->n_rules, sizeof(*s->rules), count_cmp);
+	qsort(s->platforms, s->n_platforms, sizeof(*s->platforms), count_cmp);
+	qsort(s->versions, s->n_versions, sizeof(*s->versions), count_cmp);
+}
+
+void audit_summary_free(audit_summary *s)
+{
+	audit_count *lists[] = { s->rules, s->platforms, s->versions };
+	size_t ns[] = { s->n_rules, s->n_platforms, s->n_versions };
+	for (size_t l = 0; l < 3; l++) {
+		for (size_t i = 0; i < ns[l]; i++)
+			free(lists[l][i].key);
+		free(lists[l]);
+	}
+	memset(s, 0, sizeof(*s));
+}
+
+/* --- table ------------------------------------------------------------------ */
+
+static void cell(FILE *m, const char *s, int w)
+{
+	int n = s ? (int)strlen(s) : 1;
+	if (n > w)
+		fprintf(m, "%.*s~ ", w - 1, s);
+	else
+		fprintf(m, "%-*s ", w, s ? s : "-");
+}
+
+static void table_begin(FILE *out, const char *const *paths, size_t n)
+{
+	(void)paths;
+	(void)n;
+	fprintf(out, "%-24s %-18s %-12s %-9s %-9s %3s %4s  %s\n", "DEVICE", "PLATFORM", "VERSION",
+		"RELOAD", "UPGRADE", "ERR", "WARN", "APPROVED IMAGE");
+}
+
+static void table_device(FILE *m, FILE *notes, const audit_device *d)
+{
+	(void)notes;
+	cell(m, d->name, 24);
+	cell(m, d->dev->platform.s, 18);
+	cell(m, d->version, 12);
+	cell(m, audit_reload_name(d->reload), 9);
+	cell(m, audit_upgrade_name(d->upgrade), 9);
+	fprintf(m, "%3zu %4zu  %s\n", d->n_errors, d->n_warnings,
+		d->target ? d->target->name : "-");
+	if (d->reload != RL_OK && d->next_image)
+		fprintf(m, "    next reload: %s (%s)\n", d->next_image, audit_reload_name(d->reload));
+	for (size_t i = 0; i < d->n_blocked; i++)
+		fprintf(m, "    blocked: %s\n", d->blocked_by[i]);
+	for (size_t i = 0; i < d->n_findings; i++) {
+		const audit_finding *f = &d->findings[i];
+		if (f->severity < IP_SEV_WARNING)
+			continue;
+		fprintf(m, "    %-7s %s: %s", sev_name(f->severity), f->rule, f->message);
+		if (ip_span_known(f->span))
+			fprintf(m, " (%s:%u:%u)", audit_span_file(f->span), f->span.line, f->span.col);
+		fputc('\n', m);
+	}
+}
+
+static void table_problem(FILE *m, FILE *notes, const char *path, const char *msg)
+{
+	(void)notes;
+	fprintf(m, "! %s: %s\n", path, msg);
+}
+
+static void counts_line(FILE *out, const char *title, const audit_count *v, size_t n)
+{
+	fprintf(out, "%-10s", title);
+	if (!n)
+		fputs(" none", out);
+	for (size_t i = 0; i < n; i++)
+		fprintf(out, "%s %s %zu", i ? "," : "", v[i].key, v[i].n);
+	fputc('\n', out);
+}
+
+static void table_end(FILE *out, const char *notes, size_t nl, const audit_summary *s)
+{
+	(void)notes;
+	(void)nl;
+	fprintf(out, "\n%zu device%s from %zu file%s (%llu bytes) in %.2f s; %zu with errors; "
+		"%zu input problem%s\n", s->devices, s->devices == 1 ? "" : "s", s->files,
+		s->files == 1 ? "" : "s", (unsigned long long)s->bytes, s->seconds, s->with_errors,
+		s->problems, s->problems == 1 ? "" : "s");
+	fputs("reload    ", out);
+	for (int i = 0; i < RL__COUNT; i++)
+		fprintf(out, "%s %s %zu", i ? "," : "", audit_reload_name(i), s->reload[i]);
+	fputs("\nupgrade   ", out);
+	for (int i = 0; i < UP__COUNT; i++)
+		fprintf(out, "%s %s %zu", i ? "," : "", audit_upgrade_name(i), s->upgrade[i]);
+	fputc('\n', out);
+	fprintf(out, "%-10s", "rules");
+	if (!s->n_rules)
+		fputs(" none", out);
+	for (size_t i = 0; i < s->n_rules; i++)
+		fprintf(out, "%s %s %zu (%zu device%s)", i ? "," : "", s->rules[i].key, s->rules[i].n,
+			s->rules[i].devices, s->rules[i].devices == 1 ? "" : "s");
+	fputc('\n', out);
+	counts_line(out, "platforms", s->platforms, s->n_platforms);
+	counts_line(out, "versions", s->versions, s->n_versions);
+}
+
+/* --- jsonl ------------------------------------------------------------------- */
+
+static void jsonl_begin(FILE *out, const char *const *paths, size_t n)
+{
+	fprintf(out, "{\"type\":\"audit\",\"version\":%d,\"iosplan\":", IOSPLAN_AUDIT_FORMAT_VERSION);
+	audit_json_str(out, IOSPLAN_VERSION);
+	fputs(",\"paths\":[", out);
+	for (size_t i = 0; i < n; i++) {
+		fputs(i ? "," : "", out);
+		audit_json_str(out, paths[i]);
+	}
+	fputs("]}\n", out);
+}
+
+static void json_kv(FILE *m, const char *k, const char *v)
+{
+	fprintf(m, ",\"%s\":", k);
+	audit_json_str(m, v);
+}
+
+static void json_span(FILE *m, ip_span s)
+{
+	if (!ip_span_known(s)) {
+		fputs(",\"location\":null", m);
+		return;
+	}
+	fputs(",\"location\":{\"file\":", m);
+	audit_json_str(m, s.file);
+	fprintf(m, ",\"line\":%u,\"col\":%u,\"end_line\":%u,\"end_col\":%u}", s.line, s.col,
+		s.end_line, s.end_col);
+}
+
+static void json_target(FILE *m, const audit_device *d)
+{
+	const ip_target *t = d->target;
+	if (!t) {
+		fputs(",\"approved\":null", m);
+		json_kv(m, "approved_why", d->target_why);
+		return;
+	}
+	fputs(",\"approved\":{\"name\":", m);
+	audit_json_str(m, t->name);
+	if (t->size.known)
+		fprintf(m, ",\"size\":%llu", (unsigned long long)t->size.v);
+	else
+		fputs(",\"size\":null", m);
+	json_kv(m, "md5", t->md5);
+	json_kv(m, "source", t->source);
+	fputs("}", m);
+}
+
+static void json_findings(FILE *m, const audit_device *d)
+{
+	fputs(",\"findings\":[", m);
+	for (size_t i = 0; i < d->n_findings; i++) {
+		const audit_finding *f = &d->findings[i];
+		fputs(i ? ",{\"rule\":" : "{\"rule\":", m);
+		audit_json_str(m, f->rule);
+		json_kv(m, "severity", sev_name(f->severity));
+		json_kv(m, "message", f->message);
+		json_span(m, f->span);
+		fprintf(m, ",\"weak\":%s}", f->weak ? "true" : "false");
+	}
+	fputs("],\"problems\":[", m);
+	for (size_t i = 0; i < d->n_problems; i++) {
+		const ip_diag *x = d->problems[i];
+		fputs(i ? ",{\"level\":" : "{\"level\":", m);
+		audit_json_str(m, ip_diag_level_name(x->level));
+		json_kv(m, "message", x->message);
+		json_span(m, x->span);
+		fputc('}', m);
+	}
+	fputc(']', m);
+}
+
+static void jsonl_device(FILE *m, FILE *notes, const audit_device *d)
+{
+	(void)notes;
+	const ip_device *dev = d->dev;
+	fputs("{\"type\":\"device\",\"device\":", m);
+	audit_json_str(m, d->name);
+	json_kv(m, "hostname", dev->hostname.s);
+	fputs(",\"files\":[", m);
+	for (size_t i = 0; i < d->n_files; i++) {
+		fputs(i ? "," : "", m);
+		audit_json_str(m, d->files[i]);
+	}
+	fputc(']', m);
+	json_kv(m, "source", d->source);
+	json_kv(m, "platform", dev->platform.s);
+	json_kv(m, "family", ip_family_name(d->check->platform.family));
+	json_kv(m, "serial", dev->serial.s);
+	json_kv(m, "os", ip_os_name(dev->os));
+	json_kv(m, "version", d->version);
+	json_kv(m, "image", dev->system_image.raw);
+	json_target(m, d);
+	json_kv(m, "upgrade", audit_upgrade_name(d->upgrade));
+	fputs(",\"blocked_by\":[", m);
+	for (size_t i = 0; i < d->n_blocked; i++) {
+		fputs(i ? "," : "", m);
+		audit_json_str(m, d->blocked_by[i]);
+	}
+	fputc(']', m);
+	json_kv(m, "reload", audit_reload_name(d->reload));
+	fputs(",\"next_boot\":{\"outcome\":", m);
+	audit_json_str(m, ip_next_outcome_name(d->check->next_boot.outcome));
+	json_kv(m, "image", d->next_image);
+	json_kv(m, "missing", d->check->next_boot.missing);
+	fprintf(m, "},\"counts\":{\"error\":%zu,\"warning\":%zu,\"note\":%zu}", d->n_errors,
+		d->n_warnings, d->n_notes);
+	json_findings(m, d);
+	fputs("}\n", m);
+}
+
+static void jsonl_problem(FILE *m, FILE *notes, const char *path, const char *msg)
+{
+	(void)notes;
+	fputs("{\"type\":\"problem\",\"path\":", m);
+	audit_json_str(m, path);
+	json_kv(m, "message", msg);
+	fputs("}\n", m);
+}
+
+/* rules: {"id":{"findings":n,"devices":m}}; platforms, versions: {"x":devices} */
+static void json_counts(FILE *out, const char *name, const audit_count *v, size_t n, bool rules)
+{
+	fprintf(out, ",\"%s\":{", name);
+	for (size_t i = 0; i < n; i++) {
+		fputs(i ? "," : "", out);
+		audit_json_str(out, v[i].key);
+		if (rules)
+			fprintf(out, ":{\"findings\":%zu,\"devices\":%zu}", v[i].n, v[i].devices);
+		else
+			fprintf(out, ":%zu", v[i].devices);
+	}
+	fputc('}', out);
+}
+
+void audit_summary_json(FILE *out, const audit_summary *s, bool typed)
+{
+	fprintf(out, "{%s\"devices\":%zu,\"devices_with_errors\":%zu,"
+		"\"problems\":%zu,\"files\":%zu,\"bytes\":%llu,\"reload\":{",
+		typed ? "\"type\":\"summary\"," : "", s->devices,
+		s->with_errors, s->problems, s->files, (unsigned long long)s->bytes);
+	for (int i = 0; i < RL__COUNT; i++)
+		fprintf(out, "%s\"%s\":%zu", i ? "," : "", audit_reload_name(i), s->reload[i]);
+	fputs("},\"upgrade\":{", out);
+	for (int i = 0; i < UP__COUNT; i++)
+		fprintf(out, "%s\"%s\":%zu", i ? "," : "", audit_upgrade_name(i), s->upgrade[i]);
+	fputc('}', out);
+	json_counts(out, "rules", s->rules, s->n_rules, true);
+	json_counts(out, "platforms", s->platforms, s->n_platforms, false);
+	json_counts(out, "versions", s->versions, s->n_versions, false);
+	fputc('}', out);
+}
+
+static void jsonl_end(FILE *out, const char *notes, size_t nl, const audit_summary *s)
+{
+	(void)notes;
+	(void)nl;
+	audit_summary_json(out, s, true);
+	fputc('\n', out);
+}
+
+/* --- csv ---------------------------------------------------------------------- */
+
+static void csv_field(FILE *m, const char *s, bool last)
+{
+	s = s ? s : "";
+	if (strpbrk(s, ",\"\r\n")) {
+		fputc('"', m);
+		for (; *s; s++) {
+			if (*s == '"')
+				fputc('"', m);
+			fputc(*s, m);
+		}
+		fputc('"', m);
+	} else {
+		fputs(s, m);
+	}
+	fputs(last ? "\r\n" : ",", m);
+}
+
+static void csv_begin(FILE *out, const char *const *paths, size_t n)
+{
+	(void)paths;
+	(void)n;
+	fputs("record,device,hostname,files,source,platform,serial,os,version,image,approved,"
+	      "upgrade,blocked_by,next_boot,reload,errors,warnings,notes,rules,problems\r\n", out);
+}
+
+/* Several values in one field, ' | ' between them. */
+static char *joined(const char *const *v, size_t n)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&buf, &len);
+	if (!m)
+		abort();
+	for (size_t i = 0; i < n; i++)
+		fprintf(m, "%s%s", i ? " | " : "", v[i]);
+	fclose(m);
+	return buf;
+}
+
+static void csv_device(FILE *m, FILE *notes, const audit_device *d)
+{
+	(void)notes;
+	const ip_device *dev = d->dev;
+	char num[3][24];
+	snprintf(num[0], sizeof(num[0]), "%zu", d->n_errors);
+	snprintf(num[1], sizeof(num[1]), "%zu", d->n_warnings);
+	snprintf(num[2], sizeof(num[2]), "%zu", d->n_notes);
+	const char **rules = malloc((d->n_findings + 1) * sizeof(*rules));
+	const char **probs = malloc((d->n_problems + 1) * sizeof(*probs));
+	if (!rules || !probs)
+		abort();
+	for (size_t i = 0; i < d->n_findings; i++)
+		rules[i] = d->findings[i].rule;
+	for (size_t i = 0; i < d->n_problems; i++)
+		probs[i] = d->problems[i]->message;
+	char *files = joined(d->files, d->n_files), *blocked = joined(d->blocked_by, d->n_blocked);
+	char *r = joined(rules, d->n_findings), *p = joined(probs, d->n_problems);
+	const char *fields[] = { "device", d->name, dev->hostname.s, files, d->source,
+				 dev->platform.s, dev->serial.s, ip_os_name(dev->os), d->version,
+				 dev->system_image.raw, d->target ? d->target->name : NULL,
+				 audit_upgrade_name(d->upgrade), blocked, d->next_image,
+				 audit_reload_name(d->reload), num[0], num[1], num[2], r, p };
+	size_t n = sizeof(fields) / sizeof(fields[0]);
+	for (size_t i = 0; i < n; i++)
+		csv_field(m, fields[i], i + 1 == n);
+	free(files);
+	free(blocked);
+	free(r);
+	free(p);
+	free(rules);
+	free(probs);
+}
+
+static void csv_problem(FILE *m, FILE *notes, const char *path, const char *msg)
+{
+	(void)notes;
+	const char *fields[] = { "problem", NULL, NULL, path, NULL, NULL, NULL, NULL, NULL, NULL,
+				 NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, msg };
+	size_t n = sizeof(fields) / sizeof(fields[0]);
+	for (size_t i = 0; i < n; i++)
+		csv_field(m, fields[i], i + 1 == n);
+}
+
+static void csv_end(FILE *out, const char *notes, size_t nl, const audit_summary *s)
+{
+	(void)out;
+	(void)notes;
+	(void)nl;
+	(void)s;
+}
+
+/* --- markdown ---------------------------------------------------------------- */
+
+static void md_begin(FILE *out, const char *const *paths, size_t n)
+{
+	fputs("# iosplan audit\n\nBackups read:", out);
+	for (size_t i = 0; i < n; i++)
+		fprintf(out, "%s `%s`", i ? "," : "", paths[i]);
+	fputs("\n", out);
+}
+
+static void md_device(FILE *m, FILE *notes, const audit_device *d)
+{
+	(void)notes;
+	const ip_device *dev = d->dev;
+	fprintf(m, "\n## %s\n\n", d->name);
+	fprintf(m, "- Platform: %s, %s %s, running `%s`\n", dev->platform.s ? dev->platform.s : "unknown",
+		ip_os_name(dev->os) ? ip_os_name(dev->os) : "unknown OS",
+		d->version ? d->version : "unknown version",
+		dev->system_image.raw ? dev->system_image.raw : "unknown image");
+	fputs("- Files:", m);
+	for (size_t i = 0; i < d->n_files; i++)
+		fprintf(m, "%s `%s`", i ? "," : "", d->files[i]);
+	fprintf(m, " (%s)\n- Next reload: **%s**", d->source, audit_reload_name(d->reload));
+	if (d->next_image)
+		fprintf(m, ", boots `%s`", d->next_image);
+	if (d->target)
+		fprintf(m, "\n- Approved image: `%s`, upgrade **%s**\n", d->target->name,
+			audit_upgrade_name(d->upgrade));
+	else
+		fprintf(m, "\n- Approved image: none (%s)\n", d->target_why ? d->target_why : "no catalogue");
+	for (size_t i = 0; i < d->n_blocked; i++)
+		fprintf(m, "  - blocked: %s\n", d->blocked_by[i]);
+	if (d->n_findings)
+		fputs("\n| Severity | Rule | Finding | Where |\n|---|---|---|---|\n", m);
+	for (size_t i = 0; i < d->n_findings; i++) {
+		const audit_finding *f = &d->findings[i];
+		fprintf(m, "| %s | `%s` | ", sev_name(f->severity), f->rule);
+		for (const char *p = f->message; *p; p++) {
+			if (*p == '|')
+				fputc('\\', m);
+			fputc(*p == '\n' ? ' ' : *p, m);
+		}
+		if (ip_span_known(f->span))
+			fprintf(m, " | `%s:%u:%u` |\n", audit_span_file(f->span), f->span.line, f->span.col);
+		else
+			fputs(" | |\n", m);
+	}
+}
+
+static void md_problem(FILE *m, FILE *notes, const char *path, const char *msg)
+{
+	(void)notes;
+	fprintf(m, "\n> **Input problem** `%s`: %s\n", path, msg);
+}
+
+static void md_counts(FILE *out, const char *title, const audit_count *v, size_t n)
+{
+	fprintf(out, "\n| %s | Count | Devices |\n|---|---:|---:|\n", title);
+	for (size_t i = 0; i < n; i++)
+		fprintf(out, "| `%s` | %zu | %zu |\n", v[i].key, v[i].n, v[i].devices);
+}
+
+static void md_end(FILE *out, const char *notes, size_t nl, const audit_summary *s)
+{
+	(void)notes;
+	(void)nl;
+	fprintf(out, "\n## Fleet summary\n\n%zu devices from %zu files, %zu with errors, %zu input "
+		"problems.\n\n| Next reload | Devices |\n|---|---:|\n", s->devices, s->files,
+		s->with_errors, s->problems);
+	for (int i = 0; i < RL__COUNT; i++)
+		fprintf(out, "| %s | %zu |\n", audit_reload_name(i), s->reload[i]);
+	fputs("\n| Upgrade | Devices |\n|---|---:|\n", out);
+	for (int i = 0; i < UP__COUNT; i++)
+		fprintf(out, "| %s | %zu |\n", audit_upgrade_name(i), s->upgrade[i]);
+	md_counts(out, "Rule", s->rules, s->n_rules);
+	md_counts(out, "Platform", s->platforms, s->n_platforms);
+	md_counts(out, "Version", s->versions, s->n_versions);
+}
+
+static const audit_format formats[] = {
+	{ "table", table_begin, table_device, table_problem, table_end, false },
+	{ "jsonl", jsonl_begin, jsonl_device, jsonl_problem, jsonl_end, false },
+	{ "csv", csv_begin, csv_device, csv_problem, csv_end, false },
+	{ "markdown", md_begin, md_device, md_problem, md_end, false },
+};
+
+const audit_format *audit_format_find(const char *name)
+{
+	for (size_t i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
+		if (strcmp(formats[i].name, name) == 0)
+			return &formats[i];
+	return strcmp(name, "sarif") == 0 ? &audit_sarif : NULL;
+}

@@ -1,0 +1,283 @@
+/* Running the audit (audit.h): the walk and the grouping on the calling
+ * thread, the units on --jobs workers, one writer that puts the results
+ * back in input order. A unit waits before entering the pipeline while
+ * 2 * jobs + 2 units are in flight, so memory does not grow with the fleet,
+ * and the output is the same bytes whatever --jobs is. With --jobs 1
+ * everything runs on the calling thread. */
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "audit.h"
+#include "rx.h"
+
+/* SARIF notifications are kept until the end: past this they are counted,
+ * not kept. */
+#define MAX_NOTES_BYTES (4u * 1024u * 1024u)
+
+struct audit_progress {
+	_Atomic uint64_t bytes;
+	_Atomic size_t devices;
+	uint64_t total_bytes, total_files;
+	double start;
+	atomic_bool stop;
+	pthread_t thread;
+};
+
+void audit_progress_read(audit_progress *pg, uint64_t bytes)
+{
+	if (pg)
+		atomic_fetch_add(&pg->bytes, bytes);
+}
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* "[=========>          ]  46%  9214/~20000 devices  4810/s  ETA 0:02":
+ * the share of the input's bytes read; the total number of devices is
+ * estimated from it (files are not devices, and archives are streamed). */
+static void progress_draw(audit_progress *pg)
+{
+	double t = now() - pg->start;
+	uint64_t b = atomic_load(&pg->bytes);
+	size_t dev = atomic_load(&pg->devices);
+	double frac = pg->total_bytes ? (double)b / (double)pg->total_bytes : 0;
+	frac = frac > 1 ? 1 : frac;
+	int fill = (int)(frac * 20);
+	double rate = t > 0 ? (double)dev / t : 0;
+	double eta = frac > 0.01 ? t / frac - t : 0;
+	char total[32] = "";
+	if (frac > 0.02)
+		snprintf(total, sizeof(total), "/~%.0f", (double)dev / frac);
+	fprintf(stderr, "\r[%.*s%s%*s] %3d%%  %zu%s devices  %.0f/s  ETA %d:%02d \033[K", fill,
+		"====================", fill < 20 ? ">" : "", fill < 20 ? 19 - fill : 0, "",
+		(int)(frac * 100), dev, total, rate, (int)eta / 60, (int)eta % 60);
+	fflush(stderr);
+}
+
+static void *progress_main(void *arg)
+{
+	audit_progress *pg = arg;
+	while (!atomic_load(&pg->stop)) {
+		progress_draw(pg);
+		struct timespec ts = { 0, 200 * 1000 * 1000 };
+		nanosleep(&ts, NULL);
+	}
+	fputs("\r\033[K", stderr);
+	return NULL;
+}
+
+/* --- the pipeline ------------------------------------------------------------ */
+
+typedef struct pipeline {
+	const audit_options *o;
+	audit_summary *sum;
+	audit_progress *pg;
+	FILE *notes;
+	char *notes_buf;
+	size_t notes_size;   /* the memory stream's */
+	size_t notes_kept, notes_dropped;
+	bool wrote_item;
+	/* threads only */
+	pthread_mutex_t mu;
+	pthread_cond_t cv_work, cv_done, cv_space;
+	audit_unit **queue;     /* ring of `window` */
+	size_t q_head, q_n;
+	audit_result *slots;    /* by seq % window */
+	bool *ready;
+	size_t window, emitted, written;
+	bool input_done;
+} pipeline;
+
+/* In input order: the text, the notifications, the summary. */
+static void write_result(pipeline *p, audit_result *r)
+{
+	const char *t = r->text;
+	size_t n = r->text_len;
+	if (p->o->format->list && n && !p->wrote_item && t[0] == ',') {
+		t++;
+		n--;
+	}
+	p->wrote_item |= n > 0;
+	fwrite(t, 1, n, p->o->out);
+	if (r->notes_len && p->notes_kept + r->notes_len <= MAX_NOTES_BYTES) {
+		fwrite(r->notes, 1, r->notes_len, p->notes);
+		p->notes_kept += r->notes_len;
+	} else if (r->notes_len) {
+		p->notes_dropped++;
+	}
+	for (size_t i = 0; i < r->n_tallies; i++)
+		audit_summary_add(p->sum, &r->tallies[i]);
+	p->sum->problems += r->problems;
+	p->sum->files += r->files;
+	p->sum->bytes += r->bytes;
+	if (p->pg)
+		atomic_fetch_add(&p->pg->devices, r->n_tallies);
+	audit_result_free(r);
+}
+
+static void emit_inline(void *ctx, audit_unit *u)
+{
+	pipeline *p = ctx;
+	audit_result r;
+	audit_unit_process(&r, u, p->o);
+	audit_unit_free(u);
+	write_result(p, &r);
+}
+
+static void emit_queued(void *ctx, audit_unit *u)
+{
+	pipeline *p = ctx;
+	pthread_mutex_lock(&p->mu);
+	while (p->emitted - p->written >= p->window)
+		pthread_cond_wait(&p->cv_space, &p->mu);
+	p->queue[(p->q_head + p->q_n++) % p->window] = u;
+	p->emitted++;
+	pthread_cond_signal(&p->cv_work);
+	pthread_mutex_unlock(&p->mu);
+}
+
+static void *worker_main(void *arg)
+{
+	pipeline *p = arg;
+	for (;;) {
+		pthread_mutex_lock(&p->mu);
+		while (!p->q_n && !p->input_done)
+			pthread_cond_wait(&p->cv_work, &p->mu);
+		if (!p->q_n) {
+			pthread_mutex_unlock(&p->mu);
+			break;
+		}
+		audit_unit *u = p->queue[p->q_head];
+		p->q_head = (p->q_head + 1) % p->window;
+		p->q_n--;
+		pthread_mutex_unlock(&p->mu);
+		audit_result r;
+		audit_unit_process(&r, u, p->o);
+		audit_unit_free(u);
+		pthread_mutex_lock(&p->mu);
+		p->slots[r.seq % p->window] = r;
+		p->ready[r.seq % p->window] = true;
+		pthread_cond_broadcast(&p->cv_done);
+		pthread_mutex_unlock(&p->mu);
+	}
+	ip_rx_thread_end();
+	return NULL;
+}
+
+static void *writer_main(void *arg)
+{
+	pipeline *p = arg;
+	for (;;) {
+		pthread_mutex_lock(&p->mu);
+		while (!p->ready[p->written % p->window] &&
+		       !(p->input_done && p->written == p->emitted))
+			pthread_cond_wait(&p->cv_done, &p->mu);
+		if (!p->ready[p->written % p->window]) {
+			pthread_mutex_unlock(&p->mu);
+			break;
+		}
+		audit_result r = p->slots[p->written % p->window];
+		p->ready[p->written % p->window] = false;
+		pthread_mutex_unlock(&p->mu);
+		write_result(p, &r);
+		pthread_mutex_lock(&p->mu);
+		p->written++;
+		pthread_cond_broadcast(&p->cv_space);
+		pthread_mutex_unlock(&p->mu);
+	}
+	return NULL;
+}
+
+/* --- the walk feeds the grouper ---------------------------------------------- */
+
+static void sink_file(void *ctx, const char *group, char *path, char *buf, size_t len)
+{
+	audit_grouper_file(ctx, group, path, buf, len);
+}
+
+static void sink_problem(void *ctx, const char *path, const char *message)
+{
+	audit_grouper_problem(ctx, path, message);
+}
+
+static size_t walk_all(const char *const *paths, size_t n, pipeline *p,
+		       void (*emit)(void *, audit_unit *))
+{
+	audit_grouper *g = audit_grouper_new(emit, p);
+	audit_sink sink = { sink_file, sink_problem, g };
+	size_t bad = audit_walk(paths, n, &sink, p->pg);
+	audit_grouper_finish(g);
+	return bad;
+}
+
+static size_t run_threads(const char *const *paths, size_t n, pipeline *p)
+{
+	unsigned jobs = p->o->jobs;
+	p->window = 2 * (size_t)jobs + 2;
+	p->queue = calloc(p->window, sizeof(*p->queue));
+	p->slots = calloc(p->window, sizeof(*p->slots));
+	p->ready = calloc(p->window, sizeof(*p->ready));
+	pthread_t *workers = calloc(jobs, sizeof(*workers));
+	if (!p->queue || !p->slots || !p->ready || !workers)
+		abort();
+	pthread_mutex_init(&p->mu, NULL);
+	pthread_cond_init(&p->cv_work, NULL);
+	pthread_cond_init(&p->cv_done, NULL);
+	pthread_cond_init(&p->cv_space, NULL);
+	pthread_t writer;
+	pthread_create(&writer, NULL, writer_main, p);
+	for (unsigned i = 0; i < jobs; i++)
+		pthread_create(&workers[i], NULL, worker_main, p);
+	size_t bad = walk_all(paths, n, p, emit_queued);
+	pthread_mutex_lock(&p->mu);
+	p->input_done = true;
+	pthread_cond_broadcast(&p->cv_work);
+	pthread_cond_broadcast(&p->cv_done);
+	pthread_mutex_unlock(&p->mu);
+	for (unsigned i = 0; i < jobs; i++)
+		pthread_join(workers[i], NULL);
+	pthread_mutex_lock(&p->mu);
+	pthread_cond_broadcast(&p->cv_done);
+	pthread_mutex_unlock(&p->mu);
+	pthread_join(writer, NULL);
+	free(workers);
+	free(p->queue);
+	free(p->slots);
+	free(p->ready);
+	return bad;
+}
+
+size_t audit_run(const char *const *paths, size_t n, const audit_options *o, audit_summary *s)
+{
+	double t0 = now();
+	audit_progress pg = { .start = t0 };
+	pipeline p = { .o = o, .sum = s, .pg = o->progress ? &pg : NULL };
+	p.notes = open_memstream(&p.notes_buf, &p.notes_size);
+	if (!p.notes)
+		abort();
+	if (o->progress) {
+		pg.total_bytes = audit_walk_size(paths, n, &pg.total_files);
+		pthread_create(&pg.thread, NULL, progress_main, &pg);
+	}
+	o->format->begin(o->out, paths, n);
+	size_t bad = o->jobs <= 1 ? walk_all(paths, n, &p, emit_inline) : run_threads(paths, n, &p);
+	if (o->progress) {
+		atomic_store(&pg.stop, true);
+		pthread_join(pg.thread, NULL);
+	}
+	s->seconds = now() - t0;
+	fflush(p.notes);
+	audit_summary_sort(s);
+	o->format->end(o->out, p.notes_buf, p.notes_size, s);
+	fclose(p.notes);
+	free(p.notes_buf);
+	return bad;
+}

@@ -1,0 +1,491 @@
+/* Walking the audit's inputs (audit.h): directories in name order
+ * (byte order, whatever the locale), files, and archives streamed with
+ * libarchive (.tar, .tar.gz/.tgz, .tar.xz, .zip, and a lone gzip'd or xz'd
+ * capture), recognised by their first bytes, never unpacked to disk.
+ *
+ * What cannot be read is a problem for its path and the walk goes on: a
+ * directory that cannot be opened, a symbolic link that leads back to a
+ * directory being walked (or to itself), a dangling link, a file over
+ * AUDIT_MAX_FILE_BYTES, a binary file, an archive member that is damaged
+ * (the walk skips to the next member when libarchive can) and an archive
+ * that ends early (a truncated gzip: the members read so far count).
+ * Names starting with '.' (.git, .svn, editor files) are skipped: backup
+ * tools keep their repositories there. */
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "audit.h"
+#include "iosplan_config.h"
+
+#if IOSPLAN_HAVE_LIBARCHIVE
+#include <archive.h>
+#include <archive_entry.h>
+#endif
+
+#define MAX_DEPTH 64
+
+typedef struct walker {
+	const audit_sink *sink;
+	audit_progress *pg;
+	struct {
+		dev_t dev;
+		ino_t ino;
+		const char *path;
+	} stack[MAX_DEPTH];
+	size_t depth;
+} walker;
+
+static char *xstrdup(const char *s)
+{
+	char *t = strdup(s);
+	if (!t)
+		abort();
+	return t;
+}
+
+static char *join(const char *a, const char *b)
+{
+	size_t na = strlen(a), nb = strlen(b);
+	bool slash = na && a[na - 1] != '/';
+	char *s = malloc(na + slash + nb + 1);
+	if (!s)
+		abort();
+	memcpy(s, a, na);
+	if (slash)
+		s[na] = '/';
+	memcpy(s + na + slash, b, nb + 1);
+	return s;
+}
+
+static void problem(walker *w, const char *path, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void problem(walker *w, const char *path, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	w->sink->problem(w->sink->ctx, path, msg);
+}
+
+/* A buffer that looks like text: no NUL byte in its first 8 KiB. */
+static bool binary(const char *buf, size_t len)
+{
+	return memchr(buf, '\0', len < 8192 ? len : 8192) != NULL;
+}
+
+static void deliver(walker *w, const char *group, char *path, char *buf, size_t len)
+{
+	if (binary(buf, len)) {
+		problem(w, path, "binary file, not a text capture or backup: skipped");
+		free(buf);
+		free(path);
+		return;
+	}
+	w->sink->file(w->sink->ctx, group, path, buf, len);
+}
+
+/* gzip, xz, bzip2, zstd, zip, or "ustar" at 257: an archive to stream. */
+static bool archive_magic(const unsigned char *b, size_t n)
+{
+	if (n >= 2 && b[0] == 0x1f && b[1] == 0x8b)
+		return true;
+	if (n >= 6 && memcmp(b, "\xfd" "7zXZ\0", 6) == 0)
+		return true;
+	if (n >= 3 && memcmp(b, "BZh", 3) == 0)
+		return true;
+	if (n >= 4 && memcmp(b, "\x28\xb5\x2f\xfd", 4) == 0)
+		return true;
+	if (n >= 4 && memcmp(b, "PK\3\4", 4) == 0)
+		return true;
+	return n >= 262 && memcmp(b + 257, "ustar", 5) == 0;
+}
+
+static bool read_all(int fd, char *buf, size_t want, size_t *got)
+{
+	size_t k = 0;
+	while (k < want) {
+		ssize_t r = read(fd, buf + k, want - k);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0)
+			return false;
+		if (r == 0)
+			break;
+		k += (size_t)r;
+	}
+	*got = k;
+	return true;
+}
+
+#if IOSPLAN_HAVE_LIBARCHIVE
+static const char *arc_error(struct archive *a)
+{
+	const char *e = archive_error_string(a);
+	return e ? e : "unknown error";
+}
+
+static void arc_progress(walker *w, struct archive *a, int64_t *seen)
+{
+	int64_t now = archive_filter_bytes(a, -1);
+	if (now > *seen) {
+		audit_progress_read(w->pg, (uint64_t)(now - *seen));
+		*seen = now;
+	}
+}
+
+/* "fleet.tgz:R1/running.cfg"; a lone compressed capture is named after the
+ * archive without its .gz/.xz/.bz2. */
+static char *member_path(struct archive *a, const char *archive, const char *member)
+{
+	if (archive_format(a) == ARCHIVE_FORMAT_RAW) {
+		char *p = xstrdup(archive), *dot = strrchr(p, '.');
+		bool packed = archive_filter_code(a, 0) != ARCHIVE_FILTER_NONE;
+		if (packed && dot && (!strcmp(dot, ".gz") || !strcmp(dot, ".xz") ||
+				      !strcmp(dot, ".bz2") || !strcmp(dot, ".zst")))
+			*dot = '\0';
+		return p;
+	}
+	while (member[0] == '.' && member[1] == '/')
+		member += 2;
+	size_t na = strlen(archive), nm = strlen(member);
+	char *p = malloc(na + 1 + nm + 1);
+	if (!p)
+		abort();
+	memcpy(p, archive, na);
+	p[na] = ':';
+	memcpy(p + na + 1, member, nm + 1);
+	return p;
+}
+
+/* The member's folder: everything up to its last '/'. */
+static char *member_group(const char *mpath)
+{
+	char *g = xstrdup(mpath), *slash = strrchr(g, '/'), *colon = strchr(g, ':');
+	if (slash && (!colon || slash > colon))
+		*slash = '\0';
+	return g;
+}
+
+static bool hidden_member(const char *member)
+{
+	const char *base = strrchr(member, '/');
+	base = base ? base + 1 : member;
+	return base[0] == '.' || strstr(member, "/.") != NULL || member[0] == '.';
+}
+
+/* Read the current member whole. False when the archive cannot go on. */
+static bool read_member(walker *w, struct archive *a, struct archive_entry *e, char *mpath)
+{
+	int64_t size = archive_entry_size_is_set(e) ? archive_entry_size(e) : -1;
+	if (size > (int64_t)AUDIT_MAX_FILE_BYTES) {
+		problem(w, mpath, "%lld bytes: too large for a capture or backup (limit %u): skipped",
+			(long long)size, AUDIT_MAX_FILE_BYTES);
+		free(mpath);
+		return archive_read_data_skip(a) != ARCHIVE_FATAL;
+	}
+	size_t cap = size >= 0 ? (size_t)size + 1 : 65536, len = 0;
+	char *buf = malloc(cap + 1);
+	if (!buf)
+		abort();
+	for (;;) {
+		if (len == cap) {
+			if (cap > AUDIT_MAX_FILE_BYTES) {
+				problem(w, mpath, "more than %u bytes: too large for a capture or "
+					"backup: skipped", AUDIT_MAX_FILE_BYTES);
+				free(buf);
+				free(mpath);
+				return archive_read_data_skip(a) != ARCHIVE_FATAL;
+			}
+			cap *= 2;
+			if (!(buf = realloc(buf, cap + 1)))
+				abort();
+		}
+		la_ssize_t r = archive_read_data(a, buf + len, cap - len);
+		if (r > 0) {
+			len += (size_t)r;
+			continue;
+		}
+		if (r == 0)
+			break;
+		bool fatal = r == ARCHIVE_FATAL;
+		problem(w, mpath, fatal ? "the archive is cut short or corrupt inside this member: %s"
+					: "damaged member: %s: skipped", arc_error(a));
+		free(buf);
+		free(mpath);
+		return !fatal;
+	}
+	char *group = member_group(mpath);
+	deliver(w, group, mpath, buf, len);
+	free(group);
+	return true;
+}
+
+typedef struct arc_pos {
+	unsigned retries; /* consecutive damaged headers */
+	char last[256];   /* the last member read, for messages */
+} arc_pos;
+
+/* One header; returns 1 to go on, 0 at the end, -1 when the archive is
+ * unreadable from here on. libarchive retries a damaged tar header block
+ * by block: one problem per damaged stretch, not per block. */
+static int arc_next(walker *w, struct archive *a, const char *path, arc_pos *pos)
+{
+	struct archive_entry *e;
+	int r = archive_read_next_header(a, &e);
+	if (r == ARCHIVE_EOF)
+		return 0;
+	if (r == ARCHIVE_RETRY && ++pos->retries < 100000) {
+		if (pos->retries == 1)
+			problem(w, path, "damaged archive entry%s%s: %s; skipped to the next member",
+				pos->last[0] ? " after " : "", pos->last, arc_error(a));
+		return 1;
+	}
+	if (r == ARCHIVE_FATAL || r == ARCHIVE_RETRY) {
+		problem(w, path, "the archive cannot be read further%s%s: %s",
+			pos->last[0] ? " after " : "", pos->last, arc_error(a));
+		return -1;
+	}
+	pos->retries = 0;
+	const char *member = archive_entry_pathname(e);
+	snprintf(pos->last, sizeof(pos->last), "%s", member ? member : "?");
+	char *mpath = member_path(a, path, member ? member : "?");
+	if (r == ARCHIVE_FAILED) {
+		problem(w, mpath, "damaged member: %s: skipped", arc_error(a));
+		free(mpath);
+		return 1;
+	}
+	if (archive_entry_filetype(e) != AE_IFREG || (member && hidden_member(member))) {
+		free(mpath);
+		return 1;
+	}
+	return read_member(w, a, e, mpath) ? 1 : -1;
+}
+
+static void walk_archive(walker *w, const char *path, int fd)
+{
+	(void)fd;
+	struct archive *a = archive_read_new();
+	if (!a)
+		abort();
+	archive_read_support_filter_all(a);
+	archive_read_support_format_tar(a);
+	archive_read_support_format_zip(a);
+	archive_read_support_format_raw(a);
+	if (archive_read_open_filename(a, path, 1 << 16) != ARCHIVE_OK) {
+		problem(w, path, "cannot read the archive: %s", arc_error(a));
+		archive_read_free(a);
+		return;
+	}
+	int64_t seen = 0;
+	arc_pos pos = { 0 };
+	int r;
+	do {
+		r = arc_next(w, a, path, &pos);
+		arc_progress(w, a, &seen);
+	} while (r > 0);
+	archive_read_free(a);
+}
+#else
+static void walk_archive(walker *w, const char *path, int fd)
+{
+	(void)fd;
+	problem(w, path, "an archive, but this iosplan was built without libarchive: unpack it first");
+}
+#endif
+
+/* A regular file: an archive is streamed, anything else read whole. */
+static void walk_file(walker *w, const char *group, const char *path, const struct stat *st)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		problem(w, path, "cannot open: %s", strerror(errno));
+		return;
+	}
+	unsigned char head[512];
+	size_t n = 0;
+	if (!read_all(fd, (char *)head, sizeof(head), &n)) {
+		problem(w, path, "cannot read: %s", strerror(errno));
+		close(fd);
+		return;
+	}
+	if (archive_magic(head, n)) {
+		lseek(fd, 0, SEEK_SET);
+		walk_archive(w, path, fd);
+		close(fd);
+		return;
+	}
+	if ((uint64_t)st->st_size > AUDIT_MAX_FILE_BYTES) {
+		problem(w, path, "%lld bytes: too large for a capture or backup (limit %u): skipped",
+			(long long)st->st_size, AUDIT_MAX_FILE_BYTES);
+		close(fd);
+		return;
+	}
+	size_t cap = (size_t)st->st_size + 1, len = n;
+	char *buf = malloc(cap + 1);
+	if (!buf)
+		abort();
+	memcpy(buf, head, n);
+	size_t more = 0;
+	bool ok = n < sizeof(head) || read_all(fd, buf + n, cap - n, &more);
+	close(fd);
+	len += more;
+	audit_progress_read(w->pg, len);
+	if (!ok || len > AUDIT_MAX_FILE_BYTES) {
+		if (ok)
+			problem(w, path, "grew past the size limit while being read: skipped");
+		else
+			problem(w, path, "cannot read: %s", strerror(errno));
+		free(buf);
+		return;
+	}
+	deliver(w, group, xstrdup(path), buf, len);
+}
+
+static bool walk_path(walker *w, const char *group, const char *path);
+
+static int name_cmp(const struct dirent **a, const struct dirent **b)
+{
+	return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+static int visible(const struct dirent *d)
+{
+	return d->d_name[0] != '.';
+}
+
+/* The directory's entries in byte order; a directory already on the path
+ * being walked is a symbolic link loop. */
+static void walk_dir(walker *w, const char *path, const struct stat *st)
+{
+	for (size_t i = 0; i < w->depth; i++)
+		if (w->stack[i].dev == st->st_dev && w->stack[i].ino == st->st_ino) {
+			problem(w, path, "symbolic link loop: this is %s again: not walked twice",
+				w->stack[i].path);
+			return;
+		}
+	if (w->depth == MAX_DEPTH) {
+		problem(w, path, "directories nested more than %d deep: not walked", MAX_DEPTH);
+		return;
+	}
+	struct dirent **list;
+	int n = scandir(path, &list, visible, name_cmp);
+	if (n < 0) {
+		problem(w, path, "cannot read the directory: %s", strerror(errno));
+		return;
+	}
+	w->stack[w->depth].dev = st->st_dev;
+	w->stack[w->depth].ino = st->st_ino;
+	w->stack[w->depth++].path = path;
+	for (int i = 0; i < n; i++) {
+		char *child = join(path, list[i]->d_name);
+		walk_path(w, path, child);
+		free(child);
+		free(list[i]);
+	}
+	free(list);
+	w->depth--;
+}
+
+/* False when path cannot be looked at at all. */
+static bool walk_path(walker *w, const char *group, const char *path)
+{
+	struct stat st;
+	if (stat(path, &st) != 0) {
+		int err = errno;
+		struct stat lst;
+		if (err == ELOOP)
+			problem(w, path, "symbolic link loop: it never reaches a file");
+		else if (err == ENOENT && lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode))
+			problem(w, path, "dangling symbolic link: its target does not exist");
+		else
+			problem(w, path, "cannot read: %s", strerror(err));
+		return false;
+	}
+	if (S_ISDIR(st.st_mode))
+		walk_dir(w, path, &st);
+	else if (S_ISREG(st.st_mode))
+		walk_file(w, group, path, &st);
+	else
+		problem(w, path, "not a regular file or directory: skipped");
+	return true;
+}
+
+/* The folder a top-level file is grouped by. */
+static char *top_group(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *g = xstrdup(slash ? path : ".");
+	if (slash)
+		g[slash == path ? 1 : slash - path] = '\0';
+	return g;
+}
+
+size_t audit_walk(const char *const *paths, size_t n, const audit_sink *sink, audit_progress *pg)
+{
+	walker w = { .sink = sink, .pg = pg };
+	size_t bad = 0;
+	for (size_t i = 0; i < n; i++) {
+		char *g = top_group(paths[i]);
+		bad += !walk_path(&w, g, paths[i]);
+		free(g);
+	}
+	return bad;
+}
+
+/* The same walk, sizes only; a directory already on the path is a loop. */
+static void size_path(walker *w, const char *path, uint64_t *bytes, uint64_t *files)
+{
+	struct stat st;
+	if (stat(path, &st) != 0)
+		return;
+	if (S_ISREG(st.st_mode)) {
+		*bytes += (uint64_t)st.st_size;
+		++*files;
+		return;
+	}
+	if (!S_ISDIR(st.st_mode) || w->depth == MAX_DEPTH)
+		return;
+	for (size_t i = 0; i < w->depth; i++)
+		if (w->stack[i].dev == st.st_dev && w->stack[i].ino == st.st_ino)
+			return;
+	DIR *d = opendir(path);
+	if (!d)
+		return;
+	w->stack[w->depth].dev = st.st_dev;
+	w->stack[w->depth++].ino = st.st_ino;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (e->d_name[0] == '.')
+			continue;
+		char *child = join(path, e->d_name);
+		size_path(w, child, bytes, files);
+		free(child);
+	}
+	w->depth--;
+	closedir(d);
+}
+
+uint64_t audit_walk_size(const char *const *paths, size_t n, uint64_t *files)
+{
+	walker w = { 0 };
+	uint64_t bytes = 0;
+	*files = 0;
+	for (size_t i = 0; i < n; i++)
+		size_path(&w, paths[i], &bytes, files);
+	return bytes;
+}
+
+bool audit_archives_supported(void)
+{
+	return IOSPLAN_HAVE_LIBARCHIVE;
+}

@@ -1,0 +1,198 @@
+/* iosplan audit [TARGET OPTIONS] [--jobs N] [--format FMT] [--output FILE]
+ *               [--progress auto|always|never] [--config FILE] PATH...
+ *
+ * Walks a fleet's backups (folders, files, .tar/.tar.gz/.tar.xz/.zip
+ * archives; RANCID, Oxidized, session logs and bare outputs) and answers per
+ * device: would it come back from a reload today, is it on the approved
+ * image, and could the upgrade be planned now or what blocks it. Then the
+ * fleet summary. See lint/audit.h for how, README "Fleet audit" for the
+ * formats. Exit 1 when any device has an error finding, 2 on usage errors
+ * or when no PATH can be read at all, else 0; unreadable inputs inside the
+ * fleet are reported and counted, not fatal. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "audit.h"
+#include "cli.h"
+#include "commands.h"
+#include "error.h"
+
+enum { OPT_JOBS = 0x1300, OPT_OUTPUT, OPT_PROGRESS };
+
+static void usage(FILE *out)
+{
+	fputs("usage: iosplan audit [TARGET OPTIONS] [--jobs N] [--format table|jsonl|csv|sarif|markdown]\n"
+	      "                     [--output FILE] [--progress auto|always|never] [--config FILE] PATH...\n"
+	      "  Audit a fleet's backups: PATH is a folder (walked), a file, or an archive\n"
+	      "  (.tar, .tar.gz/.tgz, .tar.xz, .zip, read as a stream). Per device: the next reload,\n"
+	      "  the approved image (--catalog) and whether the upgrade can be planned now.\n"
+	      IP_TARGET_USAGE
+	      "  --jobs N       worker threads (default: one per CPU); never changes the output\n"
+	      "  --format FMT   table (default on a terminal), jsonl (default otherwise), csv,\n"
+	      "                 sarif, markdown\n"
+	      "  --output FILE  write there instead of standard output\n"
+	      "  --progress     a progress bar on standard error (auto: when it is a terminal)\n"
+	      "  exit: 0 no device has an error finding, 1 some device has one, 2 usage error or\n"
+	      "        no PATH readable\n", out);
+}
+
+typedef struct audit_args {
+	ip_target_args targs;
+	const char *config, *format, *output, *progress, *jobs;
+	char **paths;
+	int n_paths;
+} audit_args;
+
+static int take(audit_args *a, int c, const char *arg)
+{
+	switch (c) {
+	case 'c': a->config = arg; break;
+	case 'f': a->format = arg; break;
+	case 'j': case OPT_JOBS: a->jobs = arg; break;
+	case 'o': case OPT_OUTPUT: a->output = arg; break;
+	case OPT_PROGRESS: a->progress = arg; break;
+	case 'h': usage(stdout); return EXIT_CLEAN + 100;
+	default:
+		if (ip_target_args_take(&a->targs, c, arg))
+			break;
+		usage(stderr);
+		return EXIT_INPUT;
+	}
+	return -1;
+}
+
+static int parse_args(audit_args *a, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		IP_TARGET_LONG_OPTIONS,
+		{ "config", required_argument, NULL, 'c' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "jobs", required_argument, NULL, OPT_JOBS },
+		{ "output", required_argument, NULL, OPT_OUTPUT },
+		{ "progress", required_argument, NULL, OPT_PROGRESS },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	memset(a, 0, sizeof(*a));
+	a->progress = "auto";
+	int c, rc;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "t:c:f:j:o:h", opts, NULL)) != -1)
+		if ((rc = take(a, c, optarg)) >= 0)
+			return rc;
+	if (optind >= argc) {
+		fputs("iosplan audit: error: no PATH given (a folder, file or archive of backups)\n",
+		      stderr);
+		return EXIT_INPUT;
+	}
+	a->paths = argv + optind;
+	a->n_paths = argc - optind;
+	return -1;
+}
+
+static bool jobs_read(const char *s, unsigned *out)
+{
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	if (!s) {
+		*out = cpus > 0 ? (cpus > 64 ? 64 : (unsigned)cpus) : 1;
+		return true;
+	}
+	char *end;
+	unsigned long v = strtoul(s, &end, 10);
+	if (end == s || *end || s[0] == '-' || v < 1 || v > 256)
+		return false;
+	*out = (unsigned)v;
+	return true;
+}
+
+static int options(audit_options *o, const audit_args *a)
+{
+	if (!jobs_read(a->jobs, &o->jobs)) {
+		fputs("iosplan audit: error: --jobs is a number from 1 to 256\n", stderr);
+		return EXIT_INPUT;
+	}
+	const char *p = a->progress;
+	if (strcmp(p, "auto") && strcmp(p, "always") && strcmp(p, "never")) {
+		fputs("iosplan audit: error: --progress is auto, always or never\n", stderr);
+		return EXIT_INPUT;
+	}
+	o->progress = !strcmp(p, "always") || (!strcmp(p, "auto") && isatty(STDERR_FILENO));
+	bool tty = !a->output && isatty(STDOUT_FILENO);
+	o->format = audit_format_find(a->format ? a->format : tty ? "table" : "jsonl");
+	if (!o->format) {
+		fprintf(stderr, "iosplan audit: error: unknown format '%s' (table, jsonl, csv, sarif, "
+			"markdown)\n", a->format);
+		return EXIT_INPUT;
+	}
+	return -1;
+}
+
+/* The configuration, the targets, and the catalogue for the per-device
+ * "no approved image" test. */
+static int setup(audit_options *o, ip_config *cfg, ip_arena *ar, const audit_args *a)
+{
+	const char *path = a->config ? a->config : ip_config_find(ar, a->paths[0]);
+	if (ip_config_load(cfg, ar, path)) {
+		fprintf(stderr, "%s\n", ip_error_last());
+		return EXIT_INPUT;
+	}
+	o->config = cfg;
+	if (ip_targets_new(&o->targets, ar, &a->targs, cfg->target, cfg->path)) {
+		const char *msg = ip_error_last();
+		fprintf(stderr, "%s%s\n", strstr(msg, ": error: ") ? "" : "iosplan audit: error: ", msg);
+		return EXIT_INPUT;
+	}
+	ip_image_catalog *cat = NULL;
+	if (a->targs.catalog && ip_image_catalog_load(&cat, ar, a->targs.catalog)) {
+		fprintf(stderr, "%s\n", ip_error_last());
+		return EXIT_INPUT;
+	}
+	o->catalog = cat;
+	ip_plan_options_defaults(&o->plan);
+	o->plan.check = &cfg->check;
+	return -1;
+}
+
+static int run(audit_options *o, const audit_args *a)
+{
+	FILE *out = stdout;
+	if (a->output && !(out = fopen(a->output, "w"))) {
+		fprintf(stderr, "iosplan audit: error: cannot write %s: %s\n", a->output, strerror(errno));
+		return EXIT_INPUT;
+	}
+	o->out = out;
+	audit_summary s = { 0 };
+	size_t bad = audit_run((const char *const *)a->paths, (size_t)a->n_paths, o, &s);
+	int rc = bad == (size_t)a->n_paths ? EXIT_INPUT : s.with_errors ? EXIT_FINDINGS : EXIT_CLEAN;
+	if (fflush(out) || ferror(out) || (out != stdout && fclose(out))) {
+		fprintf(stderr, "iosplan audit: error: cannot write the report\n");
+		rc = EXIT_INPUT;
+	}
+	if (bad == (size_t)a->n_paths)
+		fputs("iosplan audit: error: none of the paths could be read\n", stderr);
+	audit_summary_free(&s);
+	return rc;
+}
+
+int cmd_audit(int argc, char **argv)
+{
+	audit_args a;
+	int rc = parse_args(&a, argc, argv);
+	if (rc == EXIT_CLEAN + 100)
+		return EXIT_CLEAN;
+	if (rc >= 0)
+		return rc;
+	audit_options o = { 0 };
+	if ((rc = options(&o, &a)) >= 0)
+		return rc;
+	ip_arena *ar = ip_arena_new();
+	ip_config cfg;
+	rc = setup(&o, &cfg, ar, &a);
+	if (rc < 0)
+		rc = run(&o, &a);
+	ip_arena_free(ar);
+	return rc;
+}

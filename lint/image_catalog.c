@@ -1,0 +1,329 @@
+/* Loading and querying the image catalogue; the format is in
+ * image_catalog.h and the README. libyaml counts lines and columns from 0;
+ * every position leaving this file counts from 1. */
+#include "image_catalog.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <yaml.h>
+
+#include "error.h"
+#include "target.h"
+
+typedef struct cat_loader {
+	yaml_document_t doc;
+	const char *path;
+	ip_arena *arena;
+	ip_image_catalog *cat;
+} cat_loader;
+
+static int bad(const cat_loader *l, const yaml_node_t *n, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static int bad(const cat_loader *l, const yaml_node_t *n, const char *fmt, ...)
+{
+	char msg[400];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	return ip_error_set(IP_E_CONFIG, "%s:%zu:%zu: error: %s", l->path,
+			    n ? n->start_mark.line + 1 : 1, n ? n->start_mark.column + 1 : 1, msg);
+}
+
+static ip_span node_span(const cat_loader *l, const yaml_node_t *n)
+{
+	return (ip_span){ l->path, (uint32_t)n->start_mark.line + 1,
+			  (uint32_t)n->start_mark.column + 1, (uint32_t)n->end_mark.line + 1,
+			  (uint32_t)n->end_mark.column + 1 };
+}
+
+/* A scalar's text, or NULL for a mapping or a sequence. */
+static const char *text(const cat_loader *l, const yaml_node_t *n)
+{
+	if (!n || n->type != YAML_SCALAR_NODE)
+		return NULL;
+	return ip_arena_strndup(l->arena, (const char *)n->data.scalar.value, n->data.scalar.length);
+}
+
+static int hash_field(cat_loader *l, yaml_node_t *v, const char *key, size_t want,
+		      const char **out, ip_span *span)
+{
+	const char *s = text(l, v);
+	if (!s || !*s)
+		return bad(l, v, "'%s' is a hash of %zu hex digits", key, want);
+	if (!ip_target_hash_ok(s, want))
+		return bad(l, v, "%s '%.140s' is not %zu hex digits (%zu characters%s)", key, s, want,
+			   strlen(s), strspn(s, "0123456789abcdefABCDEF") < strlen(s) ? ", not all hex" : "");
+	char *low = ip_arena_strdup(l->arena, s);
+	for (char *p = low; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	*out = low;
+	*span = node_span(l, v);
+	return 0;
+}
+
+static int size_field(cat_loader *l, yaml_node_t *v, ip_u64 *out)
+{
+	const char *s = text(l, v);
+	uint64_t x = 0;
+	if (!s || !*s)
+		return bad(l, v, "%s", "'size' is the image size in bytes");
+	for (const char *p = s; *p; p++) {
+		unsigned d = (unsigned)((unsigned char)*p - '0');
+		if (d > 9 || x > (UINT64_MAX - d) / 10)
+			return bad(l, v, "size '%.40s' is not a whole number of bytes", s);
+		x = x * 10 + d;
+	}
+	if (x == 0)
+		return bad(l, v, "%s", "size 0: an image has bytes");
+	*out = (ip_u64){ true, x, node_span(l, v) };
+	return 0;
+}
+
+static int platforms_field(cat_loader *l, yaml_node_t *v, ip_catalog_image *img)
+{
+	if (v->type == YAML_SCALAR_NODE) { /* "platforms: isr4300" */
+		ip_catalog_platform *p = IP_PUSH(l->arena, img->platforms, img->n_platforms,
+						 img->cap_platforms);
+		p->text = text(l, v);
+		p->span = node_span(l, v);
+		return *p->text ? 0 : bad(l, v, "%s", "an empty platform");
+	}
+	if (v->type != YAML_SEQUENCE_NODE)
+		return bad(l, v, "%s", "'platforms' is a list of image-platform tokens or model prefixes");
+	for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top; it++) {
+		yaml_node_t *n = yaml_document_get_node(&l->doc, *it);
+		const char *s = text(l, n);
+		if (!s || !*s || strchr(s, ' '))
+			return bad(l, n, "%s", "a platform is one word: a token (isr4300) or a model prefix (ISR4331)");
+		ip_catalog_platform *p = IP_PUSH(l->arena, img->platforms, img->n_platforms,
+						 img->cap_platforms);
+		p->text = s;
+		p->span = node_span(l, n);
+	}
+	return 0;
+}
+
+#define FOR_PAIRS(l, node, k, v)                                                       \
+	for (yaml_node_pair_t *p_ = (node)->data.mapping.pairs.start;                  \
+	     p_ < (node)->data.mapping.pairs.top; p_++)                                \
+		for (yaml_node_t *k = yaml_document_get_node(&(l)->doc, p_->key),      \
+				 *v = yaml_document_get_node(&(l)->doc, p_->value), *o_ = k; \
+		     o_; o_ = NULL)
+
+static const char *const entry_keys[] = { "family", "name", "size", "md5", "sha512",
+					  "min_rommon", "platforms", NULL };
+
+static int entry_key(cat_loader *l, ip_catalog_image *img, int key, yaml_node_t *v)
+{
+	const char *s;
+	switch (key) {
+	case 0:
+		return (img->family = text(l, v)) ? 0 : bad(l, v, "%s", "'family' is a label");
+	case 1:
+		s = text(l, v);
+		if (!s || !*s || strpbrk(s, "/: "))
+			return bad(l, v, "%s", "'name' is the image's file name, without filesystem or directory");
+		img->name = s;
+		img->name_span = node_span(l, v);
+		return 0;
+	case 2: return size_field(l, v, &img->size);
+	case 3: return hash_field(l, v, "md5", 32, &img->md5, &img->md5_span);
+	case 4: return hash_field(l, v, "sha512", 128, &img->sha512, &img->sha512_span);
+	case 5:
+		if (!(img->min_rommon = text(l, v)) || !*img->min_rommon)
+			return bad(l, v, "%s", "'min_rommon' is a ROMMON version such as 16.9(1r)");
+		img->min_rommon_span = node_span(l, v);
+		return 0;
+	default: return platforms_field(l, v, img);
+	}
+}
+
+static int entry(cat_loader *l, yaml_node_t *n)
+{
+	if (n->type != YAML_MAPPING_NODE)
+		return bad(l, n, "%s", "an image entry is a mapping (name, size, md5, sha512, min_rommon, platforms)");
+	ip_catalog_image *img = IP_PUSH(l->arena, l->cat->v, l->cat->n, l->cat->cap);
+	img->span = node_span(l, n);
+	bool seen[7] = { false };
+	FOR_PAIRS(l, n, k, v) {
+		const char *key = text(l, k);
+		int i = 0;
+		while (key && entry_keys[i] && strcmp(entry_keys[i], key) != 0)
+			i++;
+		if (!key || !entry_keys[i])
+			return bad(l, k, "unknown key '%s' in an image entry (family, name, size, md5, "
+				   "sha512, min_rommon, platforms)", key ? key : "?");
+		if (seen[i])
+			return bad(l, k, "'%s' given twice in one entry", key);
+		seen[i] = true;
+		int rc = entry_key(l, img, i, v);
+		if (rc)
+			return rc;
+	}
+	if (!img->name)
+		return bad(l, n, "%s", "an image entry needs 'name'");
+	if (!img->md5 && !img->sha512)
+		return bad(l, n, "image %s has no hash: give 'md5' or 'sha512' from the download page", img->name);
+	if (!img->n_platforms)
+		return bad(l, n, "image %s needs 'platforms' (tokens such as isr4300, or model prefixes)", img->name);
+	return 0;
+}
+
+/* An image or a platform listed twice makes the choice depend on order. */
+static int duplicates(cat_loader *l)
+{
+	const ip_image_catalog *c = l->cat;
+	for (size_t i = 0; i < c->n; i++)
+		for (size_t j = 0; j < i; j++) {
+			if (strcasecmp(c->v[i].name, c->v[j].name) == 0)
+				return ip_error_set(IP_E_CONFIG, "%s:%u:%u: error: image %s is listed twice "
+						    "(first at line %u)", l->path, c->v[i].name_span.line,
+						    c->v[i].name_span.col, c->v[i].name, c->v[j].name_span.line);
+			for (size_t a = 0; a < c->v[i].n_platforms; a++)
+				for (size_t b = 0; b < c->v[j].n_platforms; b++) {
+					const ip_catalog_platform *x = &c->v[i].platforms[a], *y = &c->v[j].platforms[b];
+					if (strcasecmp(x->text, y->text) == 0)
+						return ip_error_set(IP_E_CONFIG, "%s:%u:%u: error: platform %s "
+								    "has two images: %s and %s (line %u)",
+								    l->path, x->span.line, x->span.col, x->text,
+								    c->v[j].name, c->v[i].name, y->span.line);
+				}
+		}
+	return 0;
+}
+
+static int top(cat_loader *l)
+{
+	yaml_node_t *root = yaml_document_get_root_node(&l->doc);
+	if (!root)
+		return ip_error_set(IP_E_CONFIG, "%s:1:1: error: the catalogue is empty (it lists 'images')", l->path);
+	if (root->type != YAML_MAPPING_NODE)
+		return bad(l, root, "%s", "the catalogue is a mapping with one key, 'images'");
+	yaml_node_t *images = NULL;
+	FOR_PAIRS(l, root, k, v) {
+		const char *key = text(l, k);
+		if (!key || strcmp(key, "images") != 0)
+			return bad(l, k, "unknown key '%s' (the catalogue has one key, 'images')", key ? key : "?");
+		images = v;
+	}
+	if (!images || images->type != YAML_SEQUENCE_NODE || images->data.sequence.items.start ==
+							       images->data.sequence.items.top)
+		return bad(l, images ? images : root, "%s", "'images' is a non-empty list of image entries");
+	for (yaml_node_item_t *it = images->data.sequence.items.start; it < images->data.sequence.items.top; it++) {
+		int rc = entry(l, yaml_document_get_node(&l->doc, *it));
+		if (rc)
+			return rc;
+	}
+	return duplicates(l);
+}
+
+static int load(ip_image_catalog **out, ip_arena *a, const char *name, yaml_parser_t *p)
+{
+	cat_loader l = { .path = ip_arena_strdup(a, name), .arena = a };
+	l.cat = ip_arena_alloc(a, sizeof(*l.cat));
+	l.cat->path = l.path;
+	int rc;
+	if (!yaml_parser_load(p, &l.doc))
+		return ip_error_set(IP_E_CONFIG, "%s:%zu:%zu: error: not valid YAML: %s%s%s", name,
+				    p->problem_mark.line + 1, p->problem_mark.column + 1,
+				    p->problem ? p->problem : "syntax error", p->context ? " " : "",
+				    p->context ? p->context : "");
+	rc = top(&l);
+	yaml_document_delete(&l.doc);
+	*out = rc ? NULL : l.cat;
+	return rc;
+}
+
+int ip_image_catalog_parse(ip_image_catalog **out, ip_arena *a, const char *name,
+			   const char *text_, size_t len)
+{
+	*out = NULL;
+	yaml_parser_t p;
+	yaml_parser_initialize(&p);
+	yaml_parser_set_input_string(&p, (const unsigned char *)text_, len);
+	int rc = load(out, a, name, &p);
+	yaml_parser_delete(&p);
+	return rc;
+}
+
+int ip_image_catalog_load(ip_image_catalog **out, ip_arena *a, const char *path)
+{
+	*out = NULL;
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return ip_error_set(IP_E_IO, "%s: error: cannot open the image catalogue: %s", path,
+				    strerror(errno));
+	yaml_parser_t p;
+	yaml_parser_initialize(&p);
+	yaml_parser_set_input_file(&p, f);
+	int rc = load(out, a, path, &p);
+	yaml_parser_delete(&p);
+	fclose(f);
+	return rc;
+}
+
+const ip_catalog_image *ip_image_catalog_find(const ip_image_catalog *c, const char *name)
+{
+	for (size_t i = 0; c && name && i < c->n; i++)
+		if (strcasecmp(c->v[i].name, name) == 0)
+			return &c->v[i];
+	return NULL;
+}
+
+static bool has_word(const char *list, const char *w)
+{
+	size_t n = strlen(w);
+	for (const char *p = list; p && *p;) {
+		p += strspn(p, " ");
+		size_t k = strcspn(p, " ");
+		if (k == n && strncasecmp(p, w, n) == 0)
+			return true;
+		p += k;
+	}
+	return false;
+}
+
+/* How well platform text fits: 0 not at all, 1 an image token or the
+ * series name, 2+len a prefix of the model. (The series is compared whole:
+ * "C2960" must not take in a "C2960X".) */
+static size_t fit(const char *t, const ip_device *dev, const ip_platform *p)
+{
+	size_t n = strlen(t);
+	const char *model = dev->platform.s;
+	if (model && strncasecmp(model, t, n) == 0)
+		return 2 + n;
+	if (p->series && strcasecmp(p->series, t) == 0)
+		return 1;
+	return p->image_platforms && has_word(p->image_platforms, t) ? 1 : 0;
+}
+
+const ip_catalog_image *ip_image_catalog_for_device(const ip_image_catalog *c,
+						    const ip_device *dev, const ip_platform *p,
+						    const ip_catalog_image **tie)
+{
+	const ip_catalog_image *best = NULL;
+	size_t best_fit = 0;
+	*tie = NULL;
+	for (size_t i = 0; c && i < c->n; i++) {
+		size_t f = 0;
+		for (size_t j = 0; j < c->v[i].n_platforms; j++) {
+			size_t x = fit(c->v[i].platforms[j].text, dev, p);
+			f = x > f ? x : f;
+		}
+		if (f && f == best_fit) {
+			*tie = &c->v[i];
+		} else if (f > best_fit) {
+			best = &c->v[i];
+			best_fit = f;
+			*tie = NULL;
+		}
+	}
+	return best;
+}

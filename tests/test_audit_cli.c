@@ -1,0 +1,637 @@
+/* `iosplan audit` end to end: the backups in samples/ (RANCID, Oxidized,
+ * split folders, session logs), archives written here with libarchive's
+ * writer (.tar, .tar.gz, .tar.xz, .zip), every broken input the audit must
+ * survive, the formats, the exit codes, and --jobs never changing a byte. */
+#include <archive.h>
+#include <archive_entry.h>
+#include <cjson/cJSON.h>
+#include <criterion/criterion.h>
+#include <criterion/parameterized.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "helpers.h"
+#include "iosplan_config.h"
+
+static char tmpdir[100];
+
+/* The approved images, here rather than samples/images.yaml so that the
+ * expectations below do not move with that file. */
+static const char catalog[] =
+	"images:\n"
+	"  - name: c2960-lanbasek9-mz.152-7.E9.bin\n"
+	"    size: 12582912\n"
+	"    md5: 7b4e91a2f3c8d5e0a1b6c9d2e4f70123\n"
+	"    platforms: [c2960, WS-C2960+]\n"
+	"  - name: isr4300-universalk9.16.12.04.SPA.bin\n"
+	"    size: 521347072\n"
+	"    md5: a3f8c12d9e4b72f1c8d5a0e3b6f91234\n"
+	"    platforms: [isr4300]\n"
+	"  - name: c2900-universalk9-mz.SPA.157-3.M8.bin\n"
+	"    size: 113541892\n"
+	"    md5: 5d2c1b0a9f8e7d6c5b4a39281706f5e4\n"
+	"    platforms: [c2900, CISCO29]\n"
+	"  - name: c1900-universalk9-mz.SPA.157-3.M8.bin\n"
+	"    size: 93829120\n"
+	"    md5: 0f1e2d3c4b5a69788796a5b4c3d2e1f0\n"
+	"    platforms: [c1900, CISCO19]\n";
+
+static void setup(void)
+{
+	snprintf(tmpdir, sizeof(tmpdir), "/tmp/iosplan-audit-XXXXXX");
+	cr_assert_not_null(mkdtemp(tmpdir));
+	chmod(tmpdir, 0755); /* the unreadable-directory test runs as nobody */
+	char path[300];
+	snprintf(path, sizeof(path), "%s/images.yaml", tmpdir);
+	FILE *f = fopen(path, "w");
+	cr_assert_not_null(f);
+	fputs(catalog, f);
+	fclose(f);
+}
+
+static void teardown(void)
+{
+	char cmd[400];
+	snprintf(cmd, sizeof(cmd), "chmod -R u+rwx '%s' 2>/dev/null; rm -rf '%s'", tmpdir, tmpdir);
+	cr_assert_eq(system(cmd), 0);
+}
+
+static void sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void sh(const char *fmt, ...)
+{
+	char cmd[4096];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(cmd, sizeof(cmd), fmt, ap);
+	va_end(ap);
+	cr_assert_eq(system(cmd), 0, "%s", cmd);
+}
+
+typedef struct result {
+	int status;
+	char *out, *err;
+} result;
+
+/* iosplan ARGS run from `dir` (the samples when NULL); {tmp} is the test's
+ * directory. `prefix` goes before the command (setpriv ...). */
+static result run_in(const char *dir, const char *prefix, const char *args)
+{
+	char expanded[2048], cmd[4096], out[300], err[300];
+	const char *at = strstr(args, "{tmp}");
+	if (at)
+		snprintf(expanded, sizeof(expanded), "%.*s%s%s", (int)(at - args), args, tmpdir, at + 5);
+	else
+		snprintf(expanded, sizeof(expanded), "%s", args);
+	snprintf(out, sizeof(out), "%s/stdout", tmpdir);
+	snprintf(err, sizeof(err), "%s/stderr", tmpdir);
+	snprintf(cmd, sizeof(cmd), "cd '%s' && %s timeout 120 '%s' %s >'%s' 2>'%s' </dev/null",
+		 dir ? dir : test_samples_dir(), prefix ? prefix : "", getenv("IOSPLAN_BIN"),
+		 expanded, out, err);
+	int st = system(cmd);
+	result r = { WIFEXITED(st) ? WEXITSTATUS(st) : 128, test_read_file(out, NULL),
+		     test_read_file(err, NULL) };
+	cr_assert_not_null(r.out);
+	return r;
+}
+
+static result run(const char *args)
+{
+	return run_in(NULL, NULL, args);
+}
+
+static void result_free(result *r)
+{
+	free(r->out);
+	free(r->err);
+}
+
+/* The jsonl line of `device`, or of type `type` when device is NULL. */
+static cJSON *jsonl_find(const char *text, const char *type, const char *device)
+{
+	for (const char *p = text; p && *p;) {
+		const char *nl = strchr(p, '\n');
+		size_t n = nl ? (size_t)(nl - p) : strlen(p);
+		cJSON *o = cJSON_ParseWithLength(p, n);
+		cr_assert_not_null(o, "each line is JSON: %.*s", (int)n, p);
+		const cJSON *t = cJSON_GetObjectItem(o, "type"), *d = cJSON_GetObjectItem(o, "device");
+		if (!strcmp(t->valuestring, type) &&
+		    (!device || (cJSON_IsString(d) && !strcmp(d->valuestring, device))))
+			return o;
+		cJSON_Delete(o);
+		p = nl ? nl + 1 : NULL;
+	}
+	return NULL;
+}
+
+static const char *str_of(const cJSON *o, const char *key)
+{
+	const cJSON *v = cJSON_GetObjectItem(o, key);
+	return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+static double num_of(const cJSON *o, const char *key)
+{
+	const cJSON *v = cJSON_GetObjectItem(o, key);
+	return cJSON_IsNumber(v) ? v->valuedouble : -1;
+}
+
+static bool has_rule(const cJSON *dev, const char *rule)
+{
+	const cJSON *f;
+	cJSON_ArrayForEach(f, cJSON_GetObjectItem(dev, "findings"))
+		if (!strcmp(str_of(f, "rule"), rule))
+			return true;
+	return false;
+}
+
+/* --- the samples, device by device ------------------------------------------------ */
+
+typedef struct device_case {
+	const char *device;
+	const char *source, *upgrade, *reload;
+	int n_files;
+	const char *rule;     /* a finding it must have, or NULL */
+	const char *blocked;  /* text in blocked_by, or NULL */
+} device_case;
+
+static const device_case device_cases[] = {
+	{ "ACC-SW-2960-31", "rancid", "current", "ok", 1, NULL, NULL },
+	{ "WAN-EDGE-R5", "rancid", "plannable", "unknown", 1, "tftp-transfer", NULL },
+	{ "ACC-SW-2960-05", "oxidized", "blocked", "unknown", 1, "flash-space",
+	  "no complete listing of flash:" },
+	{ "WAN-EDGE-R4", "oxidized", "blocked", "unknown", 1, NULL, "bootflash:" },
+	{ "DIST-SW-01", "capture", "current", "ok", 4, NULL, NULL },
+	{ "EDGE-RTR-09", "rancid+capture", "plannable", "unknown", 2, "source-conflict", NULL },
+};
+
+IP_TABLE_PARAMS(audit, samples, device_cases)
+ParameterizedTest(size_t *row, audit, samples, .init = setup, .fini = teardown)
+{
+	const device_case *c = &device_cases[*row];
+	result r = run("audit --format jsonl --catalog {tmp}/images.yaml rancid oxidized split");
+	cr_assert_eq(r.status, 0, "no error finding among these: %s", r.err);
+	cJSON *d = jsonl_find(r.out, "device", c->device);
+	cr_assert_not_null(d, "%s audited", c->device);
+	cr_assert_str_eq(str_of(d, "source"), c->source, "%s: source", c->device);
+	cr_assert_str_eq(str_of(d, "upgrade"), c->upgrade, "%s: upgrade", c->device);
+	cr_assert_str_eq(str_of(d, "reload"), c->reload, "%s: reload", c->device);
+	cr_assert_eq(cJSON_GetArraySize(cJSON_GetObjectItem(d, "files")), c->n_files, "%s: files",
+		     c->device);
+	if (c->rule)
+		cr_assert(has_rule(d, c->rule), "%s: %s", c->device, c->rule);
+	if (c->blocked) {
+		char *b = cJSON_PrintUnformatted(cJSON_GetObjectItem(d, "blocked_by"));
+		cr_assert(strstr(b, c->blocked), "%s: blocked by %s", c->device, b);
+		free(b);
+	}
+	cJSON_Delete(d);
+	result_free(&r);
+}
+
+Test(audit, samples_summary, .init = setup, .fini = teardown)
+{
+	result r = run("audit --format jsonl --catalog {tmp}/images.yaml rancid oxidized split");
+	cJSON *p = jsonl_find(r.out, "problem", NULL);
+	cr_assert_not_null(p, "the NX-OS backup is a problem");
+	cr_assert(strstr(str_of(p, "path"), "nx-core-01"));
+	cr_assert(strstr(str_of(p, "message"), "another kind of device"));
+	cJSON *s = jsonl_find(r.out, "summary", NULL);
+	cr_assert_eq(num_of(s, "devices"), 6);
+	cr_assert_eq(num_of(s, "problems"), 1);
+	cr_assert_eq(num_of(s, "devices_with_errors"), 0);
+	const cJSON *v = cJSON_GetObjectItem(cJSON_GetObjectItem(s, "versions"), "16.9.6");
+	cr_assert(cJSON_IsNumber(v) && v->valueint == 2, "16.9.6 and 16.09.06 are one version");
+	const cJSON *h = cJSON_GetObjectItem(jsonl_find(r.out, "audit", NULL), "version");
+	cr_assert(cJSON_IsNumber(h) && h->valueint == 1, "the format's version");
+	cJSON_Delete(p);
+	cJSON_Delete(s);
+	result_free(&r);
+}
+
+/* --- formats and exit codes ------------------------------------------------------- */
+
+typedef struct cli_case {
+	const char *name;
+	const char *args;
+	int status;
+	const char *out_has, *out_lacks, *err_has;
+} cli_case;
+
+static const cli_case cli_cases[] = {
+	{ "table", "audit --format table split", 0, "DEVICE ", NULL, NULL },
+	{ "table shows the conflict", "audit --format table split", 0,
+	  "warning source-conflict: the backups disagree on the running version", NULL, NULL },
+	{ "csv header", "audit --format csv split rancid", 0,
+	  "record,device,hostname,files,source,platform", NULL, NULL },
+	{ "csv problem row", "audit --format csv rancid", 0, "problem,,,rancid/nx-core-01", NULL, NULL },
+	{ "markdown", "audit --format markdown split", 0, "## Fleet summary", NULL, NULL },
+	{ "markdown device", "audit --format markdown split", 0, "## EDGE-RTR-09", NULL, NULL },
+	{ "jsonl is the default off a terminal", "audit split", 0, "{\"type\":\"audit\"", NULL, NULL },
+	{ "error findings exit 1", "audit --format jsonl traps", 1, "\"config-register\"", NULL, NULL },
+	{ "a clean device exits 0", "audit --format jsonl netstuts-r1.log", 0, NULL, NULL, NULL },
+	{ "nothing readable exits 2", "audit --format jsonl no-such-dir", 2, "No such file",
+	  NULL, "none of the paths" },
+	{ "one bad path of two is a problem", "audit --format jsonl no-such-dir netstuts-r1.log", 0,
+	  "\"type\":\"problem\"", NULL, NULL },
+	{ "unknown format", "audit --format xml split", 2, NULL, NULL, "unknown format 'xml'" },
+	{ "bad jobs", "audit --jobs 0 split", 2, NULL, NULL, "--jobs" },
+	{ "no path", "audit", 2, NULL, NULL, "no PATH" },
+	{ "progress never writes nothing", "audit --progress never --format jsonl split", 0, NULL,
+	  NULL, NULL },
+	{ "progress always draws on stderr", "audit --progress always --format jsonl split", 0, NULL,
+	  NULL, "devices" },
+	{ "a hidden folder is skipped", "audit --format jsonl {tmp}", 0, NULL, ".git", NULL },
+};
+
+IP_TABLE_PARAMS(audit, cli, cli_cases)
+ParameterizedTest(size_t *row, audit, cli, .init = setup, .fini = teardown)
+{
+	const cli_case *c = &cli_cases[*row];
+	sh("mkdir -p '%s/.git' && cp '%s/netstuts-r1.log' '%s/.git/x.log'", tmpdir,
+	   test_samples_dir(), tmpdir);
+	result r = run(c->args);
+	cr_assert_eq(r.status, c->status, "%s: exit %d, want %d; stderr: %s", c->name, r.status,
+		     c->status, r.err);
+	if (c->out_has)
+		cr_assert(strstr(r.out, c->out_has), "%s: output lacks '%s':\n%s", c->name, c->out_has,
+			  r.out);
+	if (c->out_lacks)
+		cr_assert(!strstr(r.out, c->out_lacks), "%s: output has '%s'", c->name, c->out_lacks);
+	if (c->err_has)
+		cr_assert(strstr(r.err, c->err_has), "%s: stderr lacks '%s': %s", c->name, c->err_has,
+			  r.err);
+	if (strstr(c->name, "writes nothing"))
+		cr_assert_str_eq(r.err, "", "%s", c->name);
+	result_free(&r);
+}
+
+/* SARIF: one run, the catalogue's rules and source-conflict, results located
+ * in the backup files, problems as notifications, the summary. */
+Test(audit, sarif, .init = setup, .fini = teardown)
+{
+	result r = run("audit --format sarif --catalog {tmp}/images.yaml rancid split");
+	cJSON *doc = cJSON_Parse(r.out);
+	cr_assert_not_null(doc, "SARIF is JSON");
+	cr_assert_str_eq(str_of(doc, "version"), "2.1.0");
+	cJSON *runs = cJSON_GetObjectItem(doc, "runs");
+	cr_assert_eq(cJSON_GetArraySize(runs), 1);
+	cJSON *run0 = cJSON_GetArrayItem(runs, 0);
+	cJSON *rules = cJSON_GetObjectItem(cJSON_GetObjectItem(cJSON_GetObjectItem(run0, "tool"),
+								"driver"), "rules");
+	bool conflict_rule = false;
+	cJSON *x;
+	cJSON_ArrayForEach(x, rules)
+		conflict_rule |= !strcmp(str_of(x, "id"), "source-conflict");
+	cr_assert(conflict_rule);
+	bool located = false, conflict = false;
+	cJSON_ArrayForEach(x, cJSON_GetObjectItem(run0, "results")) {
+		cJSON *loc = cJSON_GetArrayItem(cJSON_GetObjectItem(x, "locations"), 0);
+		cJSON *al = cJSON_GetObjectItem(cJSON_GetObjectItem(loc, "physicalLocation"),
+						"artifactLocation");
+		cr_assert_null(cJSON_GetObjectItem(al, "index"), "no artifact index without artifacts");
+		const char *uri = str_of(al, "uri");
+		located |= uri && strstr(uri, "rancid/acc-sw-2960-31");
+		conflict |= !strcmp(str_of(x, "ruleId"), "source-conflict");
+		cr_assert_not_null(str_of(cJSON_GetObjectItem(x, "properties"), "upgrade"));
+	}
+	cr_assert(located && conflict);
+	cJSON *inv = cJSON_GetArrayItem(cJSON_GetObjectItem(run0, "invocations"), 0);
+	cr_assert_eq(cJSON_GetArraySize(cJSON_GetObjectItem(inv, "toolExecutionNotifications")), 1,
+		     "the NX-OS backup");
+	cr_assert_eq(num_of(cJSON_GetObjectItem(cJSON_GetObjectItem(run0, "properties"), "summary"),
+			    "devices"), 4);
+	cJSON_Delete(doc);
+	result_free(&r);
+}
+
+Test(audit, output_file_only, .init = setup, .fini = teardown)
+{
+	char args[512];
+	sh("mkdir '%s/w' && cp -r '%s/split' '%s/w/'", tmpdir, test_samples_dir(), tmpdir);
+	snprintf(args, sizeof(args), "audit --output '%s/w/report.csv' --format csv split", tmpdir);
+	char dir[300];
+	snprintf(dir, sizeof(dir), "%s/w", tmpdir);
+	result r = run_in(dir, NULL, args);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert_str_eq(r.out, "", "nothing on standard output");
+	char path[400];
+	snprintf(path, sizeof(path), "%s/w/report.csv", tmpdir);
+	char *csv = test_read_file(path, NULL);
+	cr_assert(csv && strstr(csv, "device,DIST-SW-01"), "the report");
+	free(csv);
+	snprintf(path, sizeof(path), "ls -A '%s/w' | tr '\\n' ' '", tmpdir);
+	FILE *ls = popen(path, "r");
+	char names[256] = "";
+	cr_assert(fgets(names, sizeof(names), ls));
+	pclose(ls);
+	cr_assert_str_eq(names, "report.csv split ", "nothing else written: %s", names);
+	result_free(&r);
+}
+
+/* --- archives ----------------------------------------------------------------------- */
+
+static int path_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Every regular file under dir, relative, sorted. */
+static size_t list_files(const char *dir, char ***out)
+{
+	char cmd[600];
+	snprintf(cmd, sizeof(cmd), "cd '%s' && find . -type f | sed 's|^\\./||'", dir);
+	FILE *p = popen(cmd, "r");
+	char line[1024], **v = NULL;
+	size_t n = 0;
+	while (fgets(line, sizeof(line), p)) {
+		line[strcspn(line, "\n")] = '\0';
+		v = realloc(v, (n + 1) * sizeof(*v));
+		v[n++] = strdup(line);
+	}
+	pclose(p);
+	qsort(v, n, sizeof(*v), path_cmp);
+	*out = v;
+	return n;
+}
+
+/* dir's files into `path` with libarchive's writer, members in name order. */
+static void archive_dir(const char *path, const char *dir, int format, int filter)
+{
+	struct archive *a = archive_write_new();
+	archive_write_set_format(a, format);
+	if (filter != ARCHIVE_FILTER_NONE)
+		archive_write_add_filter(a, filter);
+	cr_assert_eq(archive_write_open_filename(a, path), ARCHIVE_OK, "%s", archive_error_string(a));
+	char **files;
+	size_t n = list_files(dir, &files);
+	for (size_t i = 0; i < n; i++) {
+		char full[1200];
+		snprintf(full, sizeof(full), "%s/%s", dir, files[i]);
+		size_t len;
+		char *buf = test_read_file(full, &len);
+		struct archive_entry *e = archive_entry_new();
+		archive_entry_set_pathname(e, files[i]);
+		archive_entry_set_size(e, (la_int64_t)len);
+		archive_entry_set_filetype(e, AE_IFREG);
+		archive_entry_set_perm(e, 0644);
+		archive_entry_set_mtime(e, 1772800000, 0);
+		cr_assert_eq(archive_write_header(a, e), ARCHIVE_OK);
+		cr_assert_eq(archive_write_data(a, buf, len), (la_ssize_t)len);
+		archive_entry_free(e);
+		free(buf);
+		free(files[i]);
+	}
+	free(files);
+	cr_assert_eq(archive_write_close(a), ARCHIVE_OK);
+	archive_write_free(a);
+}
+
+/* A fleet: the samples' backups copied into `copies` site folders. */
+static void make_fleet(const char *dir, int copies)
+{
+	sh("mkdir -p '%s'", dir);
+	for (int i = 0; i < copies; i++)
+		sh("mkdir '%s/site%03d' && cp -r '%s/rancid' '%s/oxidized' '%s/split' '%s/traps' "
+		   "'%s/netstuts-r1.log' '%s/two-routers.log' '%s/site%03d/'", dir, i,
+		   test_samples_dir(), test_samples_dir(), test_samples_dir(), test_samples_dir(),
+		   test_samples_dir(), test_samples_dir(), dir, i);
+}
+
+typedef struct archive_case {
+	const char *name, *file;
+	int format, filter;
+} archive_case;
+
+static const archive_case archive_cases[] = {
+	{ "tar", "fleet.tar", ARCHIVE_FORMAT_TAR_PAX_RESTRICTED, ARCHIVE_FILTER_NONE },
+	{ "tar.gz", "fleet.tar.gz", ARCHIVE_FORMAT_TAR_PAX_RESTRICTED, ARCHIVE_FILTER_GZIP },
+	{ "tgz", "fleet.tgz", ARCHIVE_FORMAT_TAR_USTAR, ARCHIVE_FILTER_GZIP },
+	{ "tar.xz", "fleet.tar.xz", ARCHIVE_FORMAT_TAR_PAX_RESTRICTED, ARCHIVE_FILTER_XZ },
+	{ "zip", "fleet.zip", ARCHIVE_FORMAT_ZIP, ARCHIVE_FILTER_NONE },
+};
+
+/* The summary line without the time it took. */
+static char *summary_of(const char *out)
+{
+	cJSON *s = jsonl_find(out, "summary", NULL);
+	cr_assert_not_null(s);
+	char *t = cJSON_PrintUnformatted(s);
+	cJSON_Delete(s);
+	return t;
+}
+
+IP_TABLE_PARAMS(audit, archives, archive_cases)
+ParameterizedTest(size_t *row, audit, archives, .init = setup, .fini = teardown)
+{
+	const archive_case *c = &archive_cases[*row];
+	char fleet[400], arc[400], args[900];
+	snprintf(fleet, sizeof(fleet), "%s/fleet", tmpdir);
+	snprintf(arc, sizeof(arc), "%s/%s", tmpdir, c->file);
+	make_fleet(fleet, 2);
+	archive_dir(arc, fleet, c->format, c->filter);
+	snprintf(args, sizeof(args), "audit --format jsonl --catalog {tmp}/images.yaml '%s'", fleet);
+	result a = run(args);
+	snprintf(args, sizeof(args), "audit --format jsonl --catalog {tmp}/images.yaml '%s'", arc);
+	result b = run(args);
+	cr_assert_eq(a.status, b.status, "%s: same exit", c->name);
+	char *sa = summary_of(a.out), *sb = summary_of(b.out);
+	cr_assert_str_eq(sb, sa, "%s: the archive audits as the folder", c->name);
+	cJSON *d = jsonl_find(b.out, "device", "ACC-SW-2960-31");
+	const char *f = cJSON_GetArrayItem(cJSON_GetObjectItem(d, "files"), 0)->valuestring;
+	cr_assert(strstr(f, ":site000/rancid/acc-sw-2960-31"), "%s: member path %s", c->name, f);
+	free(sa);
+	free(sb);
+	cJSON_Delete(d);
+	result_free(&a);
+	result_free(&b);
+}
+
+/* --- --jobs -------------------------------------------------------------------------- */
+
+typedef struct jobs_case {
+	const char *name, *input, *format;
+} jobs_case;
+
+static const jobs_case jobs_cases[] = {
+	{ "folder, jsonl", "fleet", "jsonl" },
+	{ "folder, sarif", "fleet", "sarif" },
+	{ "folder, table", "fleet", "table" },
+	{ "archive, csv", "fleet.tar.gz", "csv" },
+	{ "archive, markdown", "fleet.tar.gz", "markdown" },
+};
+
+/* The same bytes with 1, 2 and 7 workers (table and markdown print the
+ * time taken: that line is left out). */
+IP_TABLE_PARAMS(audit, jobs, jobs_cases)
+ParameterizedTest(size_t *row, audit, jobs, .init = setup, .fini = teardown)
+{
+	const jobs_case *c = &jobs_cases[*row];
+	char fleet[400], arc[400];
+	snprintf(fleet, sizeof(fleet), "%s/fleet", tmpdir);
+	snprintf(arc, sizeof(arc), "%s/fleet.tar.gz", tmpdir);
+	make_fleet(fleet, 12);
+	archive_dir(arc, fleet, ARCHIVE_FORMAT_TAR_PAX_RESTRICTED, ARCHIVE_FILTER_GZIP);
+	char *first = NULL;
+	static const int jobs[] = { 1, 2, 7 };
+	for (size_t i = 0; i < 3; i++) {
+		char args[600];
+		snprintf(args, sizeof(args), "audit --jobs %d --format %s --catalog images.yaml %s",
+			 jobs[i], c->format, c->input);
+		result r = run_in(tmpdir, NULL, args);
+		cr_assert_eq(r.status, 1, "%s: the traps have errors: %s", c->name, r.err);
+		char *t = strstr(r.out, " in "), *e = t ? strstr(t, " s;") : NULL;
+		if (t && e && !strcmp(c->format, "table")) /* "… (N bytes) in 0.12 s; …" */
+			memmove(t, e, strlen(e) + 1);
+		if (!first)
+			first = strdup(r.out);
+		else
+			cr_assert_str_eq(r.out, first, "%s: --jobs %d changed the output", c->name, jobs[i]);
+		result_free(&r);
+	}
+	cr_assert(strlen(first) > 1000, "%s: a real output", c->name);
+	free(first);
+}
+
+/* --- broken inputs -------------------------------------------------------------------- */
+
+typedef struct broken_case {
+	const char *name;
+	const char *make;     /* shell run in {tmp}/in, after a good device is put there */
+	const char *path_has; /* the problem's path */
+	const char *msg_has;  /* and message */
+	bool as_nobody;       /* drop root, or the permissions do not bite */
+} broken_case;
+
+static const broken_case broken_cases[] = {
+	{ "binary file", "head -c 3000 /dev/urandom > blob.bin; printf 'x\\0y' >> blob.bin",
+	  "blob.bin", "binary file", false },
+	{ "unreadable directory", "mkdir locked && cp good.log locked/ && chmod 000 locked", "locked",
+	  "cannot read the directory", true },
+	{ "symbolic link loop", "mkdir sub && ln -s .. sub/up", "sub/up", "symbolic link loop", false },
+	{ "link to itself", "ln -s self self", "self", "symbolic link loop", false },
+	{ "dangling link", "ln -s nowhere gone", "gone", "dangling symbolic link", false },
+	{ "truncated gzip", "TRUNCATE", "big.tar.gz", "cut short", false },
+	{ "corrupt tar member", "CORRUPT_TAR", "bad.tar", "damaged archive entry after", false },
+	{ "corrupt zip member", "CORRUPT_ZIP", "bad.zip:", "corrupt", false },
+	{ "not an archive after all", "printf '\\037\\213garbage' > fake.gz", "fake.gz",
+	  "no device output", false },
+	{ "a gzip'd capture is read", "gzip -c good.log > zipped.log.gz && printf 'junk\\n' | gzip -c "
+	  "> junk.txt.gz", "junk.txt", "no device output", false },
+	{ "empty file", ": > empty.txt", "empty.txt", "empty", false },
+};
+
+static void flip(const char *path, long at, int n)
+{
+	FILE *f = fopen(path, "r+b");
+	cr_assert_not_null(f);
+	for (int i = 0; i < n; i++) {
+		fseek(f, at + i, SEEK_SET);
+		int c = fgetc(f);
+		fseek(f, at + i, SEEK_SET);
+		fputc(c ^ 0x5a, f);
+	}
+	fclose(f);
+}
+
+static void make_broken(const broken_case *c, const char *in)
+{
+	char path[600], src[400];
+	snprintf(src, sizeof(src), "%s/src", tmpdir);
+	if (!strcmp(c->make, "TRUNCATE")) {
+		make_fleet(src, 4);
+		snprintf(path, sizeof(path), "%s/big.tar.gz", in);
+		archive_dir(path, src, ARCHIVE_FORMAT_TAR_PAX_RESTRICTED, ARCHIVE_FILTER_GZIP);
+		struct stat st;
+		stat(path, &st);
+		cr_assert_eq(truncate(path, st.st_size * 3 / 5), 0);
+	} else if (!strcmp(c->make, "CORRUPT_TAR") || !strcmp(c->make, "CORRUPT_ZIP")) {
+		bool tar = c->make[8] == 'T';
+		sh("mkdir '%s' && cp '%s/netstuts-r1.log' '%s/a.log' && cp '%s/netstuts-sw1.log' "
+		   "'%s/b.log' && cp '%s/two-routers.log' '%s/c.log'", src, test_samples_dir(), src,
+		   test_samples_dir(), src, test_samples_dir(), src);
+		snprintf(path, sizeof(path), "%s/%s", in, tar ? "bad.tar" : "bad.zip");
+		archive_dir(path, src, tar ? ARCHIVE_FORMAT_TAR_USTAR : ARCHIVE_FORMAT_ZIP,
+			    ARCHIVE_FILTER_NONE);
+		size_t alen;
+		char *a = test_read_file(path, &alen);
+		cr_assert_not_null(a);
+		/* the second member: its header checksum (tar), its data (zip) */
+		const char *b = memmem(a, alen, "b.log", 5);
+		cr_assert_not_null(b);
+		flip(path, (long)(b - a) + (tar ? 148 : 200), 8);
+		free(a);
+	} else {
+		sh("cd '%s' && %s", in, c->make);
+	}
+}
+
+IP_TABLE_PARAMS(audit, broken, broken_cases)
+ParameterizedTest(size_t *row, audit, broken, .init = setup, .fini = teardown)
+{
+	const broken_case *c = &broken_cases[*row];
+	char in[400], args[600];
+	snprintf(in, sizeof(in), "%s/in", tmpdir);
+	sh("mkdir '%s' && cp '%s/netstuts-r1.log' '%s/good.log'", in, test_samples_dir(), in);
+	make_broken(c, in);
+	sh("chmod -R a+rX '%s/in' 2>/dev/null; chmod 000 '%s/in/locked' 2>/dev/null; true", tmpdir,
+	   tmpdir);
+	const char *prefix = NULL;
+	if (c->as_nobody && geteuid() == 0) {
+		if (access("/usr/bin/setpriv", X_OK) != 0)
+			cr_skip_test("running as root without setpriv: cannot make a directory unreadable");
+		prefix = "setpriv --reuid=65534 --regid=65534 --clear-groups";
+	}
+	snprintf(args, sizeof(args), "audit --jobs 2 --format jsonl '%s'", in);
+	result r = run_in(tmpdir, prefix, args);
+	cr_assert_neq(r.status, 2, "%s: the audit goes on: %s", c->name, r.err);
+	bool found = false;
+	for (const char *p = r.out; (p = strstr(p, "\"type\":\"problem\"")); p++) {
+		const char *e = strchr(p, '\n');
+		char *line = strndup(p, e ? (size_t)(e - p) : strlen(p));
+		found |= strstr(line, c->path_has) && strstr(line, c->msg_has);
+		free(line);
+	}
+	cr_assert(found, "%s: a problem for %s saying '%s' in:\n%s", c->name, c->path_has, c->msg_has,
+		  r.out);
+	cJSON *good = jsonl_find(r.out, "device", "NetsTuts_R1");
+	cr_assert_not_null(good, "%s: the good device is still audited", c->name);
+	cJSON *s = jsonl_find(r.out, "summary", NULL);
+	cr_assert_geq(num_of(s, "problems"), 1, "%s: counted", c->name);
+	cJSON_Delete(good);
+	cJSON_Delete(s);
+	result_free(&r);
+}
+
+/* The SARIF of a fleet with findings, conflicts and problems validates
+ * against the official 2.1.0 schema (tests/sarif/validate.mjs, Ajv). */
+Test(audit, sarif_schema, .init = setup, .fini = teardown)
+{
+	const char *env = getenv("IOSPLAN_SARIF_SCHEMA");
+	char schema[600], cmd[1600];
+	snprintf(schema, sizeof(schema), "%s", env && *env ? env
+			 : IOSPLAN_SOURCE_ROOT "/../shared/schemas/sarif-schema-2.1.0.json");
+	cr_assert(access(schema, R_OK) == 0, "SARIF schema %s not found: set IOSPLAN_SARIF_SCHEMA",
+		  schema);
+	cr_assert(access(IOSPLAN_SOURCE_ROOT "/tests/sarif/node_modules/ajv-draft-04/package.json",
+			 R_OK) == 0, "tests/sarif/node_modules missing: run scripts/setup");
+	result r = run("audit --format sarif --catalog {tmp}/images.yaml rancid split traps");
+	cr_assert_eq(r.status, 1);
+	char path[300];
+	snprintf(path, sizeof(path), "%s/audit.sarif", tmpdir);
+	FILE *f = fopen(path, "w");
+	fputs(r.out, f);
+	fclose(f);
+	snprintf(cmd, sizeof(cmd), "node '%s/tests/sarif/validate.mjs' '%s' '%s' >'%s/v.log' 2>&1",
+		 IOSPLAN_SOURCE_ROOT, path, schema, tmpdir);
+	int st = system(cmd);
+	snprintf(path, sizeof(path), "%s/v.log", tmpdir);
+	char *log = test_read_file(path, NULL);
+	cr_assert(WIFEXITED(st) && WEXITSTATUS(st) == 0, "not valid SARIF 2.1.0: %s", log);
+	free(log);
+	result_free(&r);
+}
