@@ -249,6 +249,8 @@ static char *prompt_host(const char *s, size_t n)
 
 static char *line_host(const char *s, size_t n)
 {
+	if (!s)
+		return NULL;
 	if (n > 9 && memcmp(s, "hostname ", 9) == 0) {
 		size_t a = 9, e;
 		while (a < n && s[a] == ' ')

@@ -4,6 +4,7 @@
 #include <criterion/criterion.h>
 #include <criterion/parameterized.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "error.h"
@@ -265,5 +266,50 @@ ParameterizedTest(size_t *row, catalog, samples)
 	/* every sample image's hashes are well-formed and its platform token fits */
 	cr_assert(e->md5 && strlen(e->md5) == 32);
 	cr_assert(e->sha512 && strlen(e->sha512) == 128);
+	ip_device_set_free(set);
+}
+
+/* --- real captures (ntc-templates corpus) --------------------------------- */
+
+typedef struct corpus_case {
+	const char *file; /* under cisco_ios/show_version/ */
+	const char *want; /* from samples/images.yaml; NULL: no image fits */
+} corpus_case;
+
+static const corpus_case corpus_cases[] = {
+	{ "cisco_ios_show_version1.raw", "cat3k_caa-universalk9.16.12.10a.SPA.bin" }, /* WS-C3850-48U */
+	{ "cisco_ios_show_version4.raw", "cat9k_iosxe.17.12.04.SPA.bin" },            /* C9500-40X */
+	{ "cisco_ios_show_version2.raw", NULL },  /* ASR1001: not an ASR1001-X */
+	{ "cisco_ios_show_version.raw", NULL },   /* WS-C4948E */
+	{ "cisco_ios_show_version3.raw", NULL },  /* IOSv */
+};
+
+IP_TABLE_PARAMS(catalog, corpus, corpus_cases)
+ParameterizedTest(size_t *row, catalog, corpus)
+{
+	const corpus_case *c = &corpus_cases[*row];
+	const char *dir = test_corpus_dir();
+	if (!dir)
+		cr_skip_test("corpus not found (set IOSPLAN_CORPUS)");
+	char path[1200], cat_path[1024];
+	snprintf(path, sizeof(path), "%s/cisco_ios/show_version/%s", dir, c->file);
+	size_t len;
+	char *text = test_read_file(path, &len);
+	if (!text)
+		cr_skip_test("%s not in the corpus", c->file);
+	ip_device_set *set = test_load_text(c->file, text);
+	free(text);
+	cr_assert_eq(set->n, 1, "%s", c->file);
+	snprintf(cat_path, sizeof(cat_path), "%s/images.yaml", test_samples_dir());
+	ip_image_catalog *cat;
+	cr_assert_eq(ip_image_catalog_load(&cat, set->arena, cat_path), 0, "%s", ip_error_last());
+	ip_platform p;
+	ip_platform_classify(&p, set->v[0]);
+	const ip_catalog_image *tie, *e = ip_image_catalog_for_device(cat, set->v[0], &p, &tie);
+	cr_assert_null(tie, "%s", c->file);
+	if (c->want)
+		cr_assert(e && strcmp(e->name, c->want) == 0, "%s: got %s", c->file, e ? e->name : "none");
+	else
+		cr_assert_null(e, "%s: got %s", c->file, e ? e->name : "");
 	ip_device_set_free(set);
 }
