@@ -82,9 +82,6 @@ size_t audit_walk(const char *const *paths, size_t n, const audit_sink *sink, au
  * disk), for the progress bar; stops early past `limit` entries. */
 uint64_t audit_walk_size(const char *const *paths, size_t n, uint64_t *files);
 
-/* Whether libarchive was built in. */
-bool audit_archives_supported(void);
-
 /* --- grouping -------------------------------------------------------------- */
 
 typedef struct audit_grouper audit_grouper;

@@ -249,8 +249,8 @@ static char *prompt_host(const char *s, size_t n)
 
 static char *line_host(const char *s, size_t n)
 {
-	if (!s)
-		return NULL;
+	if (!s || s[0] == '!' || s[0] == ' ')
+		return NULL; /* comments and indented lines name no host */
 	if (n > 9 && memcmp(s, "hostname ", 9) == 0) {
 		size_t a = 9, e;
 		while (a < n && s[a] == ' ')

@@ -148,9 +148,12 @@ static int count_cmp(const void *pa, const void *pb)
 
 void audit_summary_sort(audit_summary *s)
 {
-	qsort(s->rules, s->n_rules, sizeof(*s->rules), count_cmp);
-	qsort(s->platforms, s->n_platforms, sizeof(*s->platforms), count_cmp);
-	qsort(s->versions, s->n_versions, sizeof(*s->versions), count_cmp);
+	if (s->n_rules)
+		qsort(s->rules, s->n_rules, sizeof(*s->rules), count_cmp);
+	if (s->n_platforms)
+		qsort(s->platforms, s->n_platforms, sizeof(*s->platforms), count_cmp);
+	if (s->n_versions)
+		qsort(s->versions, s->n_versions, sizeof(*s->versions), count_cmp);
 }
 
 void audit_summary_free(audit_summary *s)

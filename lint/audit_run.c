@@ -1,9 +1,10 @@
 /* Running the audit (audit.h): the walk and the grouping on the calling
- * thread, the units on --jobs workers, one writer that puts the results
- * back in input order. A unit waits before entering the pipeline while
- * 2 * jobs + 2 units are in flight, so memory does not grow with the fleet,
- * and the output is the same bytes whatever --jobs is. With --jobs 1
- * everything runs on the calling thread. */
+ * thread, batches of units (up to 32 units or 256 KiB of files) on --jobs
+ * workers, one writer that puts the results back in input order. A batch
+ * waits before entering the pipeline while 2 * jobs + 2 batches are in
+ * flight, so memory does not grow with the fleet, and the output is the
+ * same bytes whatever --jobs is. With --jobs 1 everything runs on the
+ * calling thread, a unit at a time. */
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -76,6 +77,18 @@ static void *progress_main(void *arg)
 
 /* --- the pipeline ------------------------------------------------------------ */
 
+/* Units travel in batches, so that threads meet once per batch, not once
+ * per device. */
+enum { BATCH_UNITS = 32 };
+#define BATCH_BYTES (256u * 1024u)
+
+typedef struct batch {
+	size_t seq;
+	audit_unit *u[BATCH_UNITS];
+	audit_result r[BATCH_UNITS];
+	size_t n, bytes;
+} batch;
+
 typedef struct pipeline {
 	const audit_options *o;
 	audit_summary *sum;
@@ -86,12 +99,12 @@ typedef struct pipeline {
 	size_t notes_kept, notes_dropped;
 	bool wrote_item;
 	/* threads only */
+	batch *open;         /* being filled by the walk */
 	pthread_mutex_t mu;
 	pthread_cond_t cv_work, cv_done, cv_space;
-	audit_unit **queue;     /* ring of `window` */
+	batch **queue;       /* ring of `window` */
 	size_t q_head, q_n;
-	audit_result *slots;    /* by seq % window */
-	bool *ready;
+	batch **slots;       /* done, by seq % window */
 	size_t window, emitted, written;
 	bool input_done;
 } pipeline;
@@ -132,39 +145,61 @@ static void emit_inline(void *ctx, audit_unit *u)
 	write_result(p, &r);
 }
 
-static void emit_queued(void *ctx, audit_unit *u)
+/* Hand the open batch to the workers; waits while the window is full. */
+static void push_batch(pipeline *p)
 {
-	pipeline *p = ctx;
+	batch *b = p->open;
+	p->open = NULL;
+	if (!b)
+		return;
 	pthread_mutex_lock(&p->mu);
 	while (p->emitted - p->written >= p->window)
 		pthread_cond_wait(&p->cv_space, &p->mu);
-	p->queue[(p->q_head + p->q_n++) % p->window] = u;
-	p->emitted++;
+	b->seq = p->emitted++;
+	p->queue[(p->q_head + p->q_n++) % p->window] = b;
 	pthread_cond_signal(&p->cv_work);
 	pthread_mutex_unlock(&p->mu);
+}
+
+static void emit_queued(void *ctx, audit_unit *u)
+{
+	pipeline *p = ctx;
+	if (!p->open && !(p->open = calloc(1, sizeof(*p->open))))
+		abort();
+	batch *b = p->open;
+	b->u[b->n++] = u;
+	for (size_t i = 0; i < u->n_files; i++)
+		b->bytes += u->files[i].len;
+	if (b->n == BATCH_UNITS || b->bytes >= BATCH_BYTES)
+		push_batch(p);
+}
+
+static batch *take_work(pipeline *p)
+{
+	pthread_mutex_lock(&p->mu);
+	while (!p->q_n && !p->input_done)
+		pthread_cond_wait(&p->cv_work, &p->mu);
+	batch *b = NULL;
+	if (p->q_n) {
+		b = p->queue[p->q_head];
+		p->q_head = (p->q_head + 1) % p->window;
+		p->q_n--;
+	}
+	pthread_mutex_unlock(&p->mu);
+	return b;
 }
 
 static void *worker_main(void *arg)
 {
 	pipeline *p = arg;
-	for (;;) {
-		pthread_mutex_lock(&p->mu);
-		while (!p->q_n && !p->input_done)
-			pthread_cond_wait(&p->cv_work, &p->mu);
-		if (!p->q_n) {
-			pthread_mutex_unlock(&p->mu);
-			break;
+	batch *b;
+	while ((b = take_work(p))) {
+		for (size_t i = 0; i < b->n; i++) {
+			audit_unit_process(&b->r[i], b->u[i], p->o);
+			audit_unit_free(b->u[i]);
 		}
-		audit_unit *u = p->queue[p->q_head];
-		p->q_head = (p->q_head + 1) % p->window;
-		p->q_n--;
-		pthread_mutex_unlock(&p->mu);
-		audit_result r;
-		audit_unit_process(&r, u, p->o);
-		audit_unit_free(u);
 		pthread_mutex_lock(&p->mu);
-		p->slots[r.seq % p->window] = r;
-		p->ready[r.seq % p->window] = true;
+		p->slots[b->seq % p->window] = b;
 		pthread_cond_broadcast(&p->cv_done);
 		pthread_mutex_unlock(&p->mu);
 	}
@@ -177,17 +212,17 @@ static void *writer_main(void *arg)
 	pipeline *p = arg;
 	for (;;) {
 		pthread_mutex_lock(&p->mu);
-		while (!p->ready[p->written % p->window] &&
-		       !(p->input_done && p->written == p->emitted))
+		size_t slot = p->written % p->window;
+		while (!p->slots[slot] && !(p->input_done && p->written == p->emitted))
 			pthread_cond_wait(&p->cv_done, &p->mu);
-		if (!p->ready[p->written % p->window]) {
-			pthread_mutex_unlock(&p->mu);
-			break;
-		}
-		audit_result r = p->slots[p->written % p->window];
-		p->ready[p->written % p->window] = false;
+		batch *b = p->slots[slot];
+		p->slots[slot] = NULL;
 		pthread_mutex_unlock(&p->mu);
-		write_result(p, &r);
+		if (!b)
+			break;
+		for (size_t i = 0; i < b->n; i++)
+			write_result(p, &b->r[i]);
+		free(b);
 		pthread_mutex_lock(&p->mu);
 		p->written++;
 		pthread_cond_broadcast(&p->cv_space);
@@ -224,9 +259,8 @@ static size_t run_threads(const char *const *paths, size_t n, pipeline *p)
 	p->window = 2 * (size_t)jobs + 2;
 	p->queue = calloc(p->window, sizeof(*p->queue));
 	p->slots = calloc(p->window, sizeof(*p->slots));
-	p->ready = calloc(p->window, sizeof(*p->ready));
 	pthread_t *workers = calloc(jobs, sizeof(*workers));
-	if (!p->queue || !p->slots || !p->ready || !workers)
+	if (!p->queue || !p->slots || !workers)
 		abort();
 	pthread_mutex_init(&p->mu, NULL);
 	pthread_cond_init(&p->cv_work, NULL);
@@ -237,6 +271,7 @@ static size_t run_threads(const char *const *paths, size_t n, pipeline *p)
 	for (unsigned i = 0; i < jobs; i++)
 		pthread_create(&workers[i], NULL, worker_main, p);
 	size_t bad = walk_all(paths, n, p, emit_queued);
+	push_batch(p);
 	pthread_mutex_lock(&p->mu);
 	p->input_done = true;
 	pthread_cond_broadcast(&p->cv_work);
@@ -251,7 +286,6 @@ static size_t run_threads(const char *const *paths, size_t n, pipeline *p)
 	free(workers);
 	free(p->queue);
 	free(p->slots);
-	free(p->ready);
 	return bad;
 }
 

@@ -15,7 +15,6 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <fcntl.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -271,9 +270,10 @@ static int arc_next(walker *w, struct archive *a, const char *path, arc_pos *pos
 	return read_member(w, a, e, mpath) ? 1 : -1;
 }
 
-static void walk_archive(walker *w, const char *path, int fd)
+/* By name, not by descriptor: libarchive then seeks in a zip's central
+ * directory instead of guessing from the local headers. */
+static void walk_archive(walker *w, const char *path)
 {
-	(void)fd;
 	struct archive *a = archive_read_new();
 	if (!a)
 		abort();
@@ -296,9 +296,8 @@ static void walk_archive(walker *w, const char *path, int fd)
 	archive_read_free(a);
 }
 #else
-static void walk_archive(walker *w, const char *path, int fd)
+static void walk_archive(walker *w, const char *path)
 {
-	(void)fd;
 	problem(w, path, "an archive, but this iosplan was built without libarchive: unpack it first");
 }
 #endif
@@ -319,9 +318,8 @@ static void walk_file(walker *w, const char *group, const char *path, const stru
 		return;
 	}
 	if (archive_magic(head, n)) {
-		lseek(fd, 0, SEEK_SET);
-		walk_archive(w, path, fd);
 		close(fd);
+		walk_archive(w, path);
 		return;
 	}
 	if ((uint64_t)st->st_size > AUDIT_MAX_FILE_BYTES) {
@@ -483,9 +481,4 @@ uint64_t audit_walk_size(const char *const *paths, size_t n, uint64_t *files)
 	for (size_t i = 0; i < n; i++)
 		size_path(&w, paths[i], &bytes, files);
 	return bytes;
-}
-
-bool audit_archives_supported(void)
-{
-	return IOSPLAN_HAVE_LIBARCHIVE;
 }

@@ -136,6 +136,8 @@ static void image(ip_backup *b, const ip_line *l, size_t i)
 static void chassis(ip_backup *b, const ip_line *l, size_t i)
 {
 	size_t e = tok_end(l, i, "");
+	if (e - i == 6 && memcmp(l->text + i, "Slave:", 6) == 0)
+		return; /* the standby supervisor */
 	if (e > i && !b->dev->platform.s)
 		text_set(b, &b->dev->platform, l, i, e);
 }

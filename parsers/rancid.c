@@ -215,32 +215,43 @@ static void group_finish(rancid *r, flash_grp *g, const char *arg)
 
 /* One run of "!Flash:" lines with the same device prefix ("bootflash: " for
  * dir /all bootflash:, none for show flash). Returns the next line. */
-static size_t flash_block(rancid *r, size_t i)
+/* The device a "!Flash:" line names after the key ("bootflash:" in
+ * "!Flash: bootflash: Directory of bootflash:/"): its length, 0 if none. */
+static size_t device_prefix(const ip_line *l)
+{
+	ip_rx_match m;
+	if (l->len <= 8 || !ip_rx_exec(&rancid_rx[RX_DEVICE], l->text + 8, l->len - 8, &m))
+		return 0;
+	return m.end[1];
+}
+
+static bool same_block(const ip_line *l, const char *dev, size_t dev_len)
+{
+	if (!PREFIX(l, "!Flash: ") && !(l->len == 7 && PREFIX(l, "!Flash:")))
+		return false;
+	if (!dev_len)
+		return device_prefix(l) == 0;
+	return l->len >= 8 + dev_len && memcmp(l->text + 8, dev, dev_len) == 0;
+}
+
+static size_t flash_block(rancid *r, size_t start)
 {
 	const ip_section *sec = r->sec;
 	flash_grp g = { 0 };
-	const char *dev_name = NULL;
-	size_t dev_len = 0;
-	ip_rx_match m;
-	const ip_line *first = &sec->lines[i];
-	if (first->len > 8 &&
-	    ip_rx_exec(&rancid_rx[RX_DEVICE], first->text + 8, first->len - 8, &m))
-		dev_len = m.end[1];
-	if (dev_len)
-		dev_name = ip_arena_strndup(r->ctx->arena, first->text + 8, dev_len);
-	for (; i < sec->n_lines; i++) {
+	const ip_line *first = &sec->lines[start];
+	size_t dev_len = device_prefix(first), i;
+	const char *dev = dev_len ? ip_arena_strndup(r->ctx->arena, first->text + 8, dev_len) : NULL;
+	for (i = start; i < sec->n_lines; i++) {
 		const ip_line *l = &sec->lines[i];
-		if (!PREFIX(l, "!Flash: ") && !(l->len == 7 && PREFIX(l, "!Flash:")))
+		if (i > start && !same_block(l, dev, dev_len))
 			break;
-		if (dev_len && (l->len < 8 + dev_len || memcmp(l->text + 8, dev_name, dev_len) != 0))
-			break;
-		size_t cut = 8 + dev_len; /* and the space after "bootflash:" */
+		size_t cut = l->len < 8 ? l->len : 8 + dev_len; /* and the space after "bootflash:" */
 		group_add(r, &g, l, cut + (dev_len && cut < l->len && l->text[cut] == ' '));
 	}
-	const char *arg = dev_name ? dev_name : "flash:";
+	const char *arg = dev ? dev : "flash:";
 	ip_section s = backup_section(sec, IP_CMD_FLASH_LISTING,
-				      dev_name ? ip_arena_printf(r->ctx->arena, "dir /all %s", dev_name)
-					       : "show flash:", arg, g.v, g.n);
+				      dev ? ip_arena_printf(r->ctx->arena, "dir /all %s", dev)
+					  : "show flash:", arg, g.v, g.n);
 	flash_listing_parse(r->bk.dev, &s, r->ctx);
 	group_finish(r, &g, arg);
 	return i;

@@ -474,7 +474,7 @@ ParameterizedTest(size_t *row, audit, jobs, .init = setup, .fini = teardown)
 	char fleet[400], arc[400];
 	snprintf(fleet, sizeof(fleet), "%s/fleet", tmpdir);
 	snprintf(arc, sizeof(arc), "%s/fleet.tar.gz", tmpdir);
-	make_fleet(fleet, 12);
+	make_fleet(fleet, 24);
 	archive_dir(arc, fleet, ARCHIVE_FORMAT_TAR_PAX_RESTRICTED, ARCHIVE_FILTER_GZIP);
 	char *first = NULL;
 	static const int jobs[] = { 1, 2, 7 };
