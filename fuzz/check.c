@@ -80,6 +80,9 @@ static void check_filesystem(const ip_capture *const *caps, size_t n, const ip_f
 		   fs->n_files, fs->cap_files);
 	check_u64(caps, n, &fs->total, "filesystem total");
 	check_u64(caps, n, &fs->free, "filesystem free");
+	FUZZ_CHECK(!fs->free_is_bound || (fs->free.known && fs->free_max >= fs->free.v),
+		   "%s: a rounded free space whose upper end %llu is below %llu", fs->name,
+		   (unsigned long long)fs->free_max, (unsigned long long)fs->free.v);
 	fuzz_check_span(caps, n, fs->span, "filesystem");
 	for (size_t i = 0; i < fs->n_files; i++) {
 		const ip_file *f = &fs->files[i];
@@ -100,6 +103,54 @@ static void check_members(const ip_capture *const *caps, size_t n, const ip_devi
 		for (size_t k = 0; k < sizeof(t) / sizeof(t[0]); k++)
 			check_text(caps, n, t[k], "member fact");
 		fuzz_check_span(caps, n, m->span, "member");
+	}
+}
+
+static void check_verifications(const ip_capture *const *caps, size_t n, const ip_device *dev)
+{
+	for (size_t i = 0; i < dev->n_verifications; i++) {
+		const ip_verification *v = &dev->verifications[i];
+		FUZZ_CHECK(v->result <= IP_VERIFY_FAILED && v->algorithm <= IP_HASH_SHA512,
+			   "verification %zu: result %d, algorithm %d", i, (int)v->result,
+			   (int)v->algorithm);
+		check_text(caps, n, &v->computed, "computed hash");
+		check_text(caps, n, &v->expected, "expected hash");
+		/* a run cut short is unknown, never a pass */
+		FUZZ_CHECK(v->result != IP_VERIFY_INCOMPLETE || !v->computed.s,
+			   "an incomplete verify of %s has a hash", v->file.raw ? v->file.raw : "?");
+		if (v->file.raw)
+			fuzz_check_span(caps, n, v->file.span, "verified file");
+		fuzz_check_span(caps, n, v->span, "verification");
+	}
+}
+
+static void check_interfaces(const ip_capture *const *caps, size_t n, const ip_interface_list *l,
+			     const char *what)
+{
+	FUZZ_CHECK(l->n <= l->cap || l->cap == 0, "%s: %zu rows, capacity %zu", what, l->n, l->cap);
+	for (size_t i = 0; i < l->n; i++) {
+		const ip_interface *f = &l->v[i];
+		FUZZ_CHECK(f->name.s && f->key, "%s row %zu without a name or key", what, i);
+		const ip_text *t[] = { &f->name, &f->address, &f->status, &f->protocol, &f->vlan,
+				       &f->description };
+		for (size_t k = 0; k < sizeof(t) / sizeof(t[0]); k++)
+			check_text(caps, n, t[k], what);
+		fuzz_check_span(caps, n, f->span, what);
+	}
+}
+
+static void check_neighbors(const ip_capture *const *caps, size_t n, const ip_neighbor_list *l,
+			    const char *what)
+{
+	FUZZ_CHECK(l->n <= l->cap || l->cap == 0, "%s: %zu rows, capacity %zu", what, l->n, l->cap);
+	for (size_t i = 0; i < l->n; i++) {
+		const ip_neighbor *b = &l->v[i];
+		FUZZ_CHECK(b->id.s, "%s row %zu without an id", what, i);
+		const ip_text *t[] = { &b->id, &b->address, &b->interface, &b->state, &b->remote,
+				       &b->platform, &b->up_down };
+		for (size_t k = 0; k < sizeof(t) / sizeof(t[0]); k++)
+			check_text(caps, n, t[k], what);
+		fuzz_check_span(caps, n, b->span, what);
 	}
 }
 
@@ -129,6 +180,12 @@ void fuzz_check_device(const ip_capture *const *caps, size_t n, const ip_device 
 	check_boot_list(caps, n, &dev->bootvar, "BOOT variable");
 	check_boot_list(caps, n, &dev->bootvar_current, "current BOOT variable");
 	check_members(caps, n, dev);
+	check_verifications(caps, n, dev);
+	check_interfaces(caps, n, &dev->if_brief, "show ip interface brief");
+	check_interfaces(caps, n, &dev->if_status, "show interfaces status");
+	check_neighbors(caps, n, &dev->ospf_neighbors, "OSPF neighbour");
+	check_neighbors(caps, n, &dev->bgp_neighbors, "BGP neighbour");
+	check_neighbors(caps, n, &dev->cdp_neighbors, "CDP neighbour");
 }
 
 void fuzz_check_diags(const ip_capture *const *caps, size_t n, const ip_diags *d)

@@ -2,11 +2,13 @@
  *
  * Input: one selector byte, then a capture. The capture reader cleans the
  * text (parsers are promised clean lines), and the whole capture becomes one
- * section of the command the selector names: (byte & 0x7f) picks the command
- * kind; with bit 0x80 set the first line is the typed command instead
- * ("show flash0:", "sh run | i boot"), identified as a prompt line would be,
- * so the argument and filter paths are fuzzed too. The section is parsed
- * twice into the same device (a later capture of a command supersedes an
+ * section of the command the selector names: (byte & 0x7f) modulo the number
+ * of kinds is the ip_cmd, so every parser is reached (the RANCID and
+ * Oxidized comment blocks and the post-change tables too). With bit 0x80
+ * set the first line is the typed command instead ("show flash0:",
+ * "sh run | i boot"), identified as a prompt line would be, so the argument
+ * and filter paths are fuzzed too. The section is parsed twice into the
+ * same device (a later capture of a command supersedes an
  * earlier one), then the device and diagnostics are checked. */
 #include "error.h"
 #include "fuzz.h"
@@ -16,7 +18,7 @@
 static void build_section(ip_section *s, ip_arena *a, const ip_capture *cap, uint8_t sel)
 {
 	s->file = cap->path;
-	s->cmd = (ip_cmd)(1 + (sel & 0x7f) % (IP_CMD__COUNT - 1));
+	s->cmd = (ip_cmd)((sel & 0x7f) % IP_CMD__COUNT);
 	s->inferred = true;
 	s->canonical = ip_cmd_name(s->cmd);
 	s->lines = cap->lines;

@@ -65,9 +65,15 @@ static int replay_path(const char *path)
 	return rc;
 }
 
+/* Targets that set up their process (fuzz_lsp.c) define this, as libFuzzer
+ * expects; the others do not. */
+__attribute__((weak)) int LLVMFuzzerInitialize(int *argc, char ***argv);
+
 int main(int argc, char **argv)
 {
 	int rc = 0;
+	if (LLVMFuzzerInitialize)
+		LLVMFuzzerInitialize(&argc, &argv);
 	for (int i = 1; i < argc; i++)
 		rc |= replay_path(argv[i]);
 	fprintf(stderr, "%zu inputs replayed\n", replayed);

@@ -10,12 +10,22 @@
  *                 (selector byte, typed command line, output)
  *   names         versions, image names and file names the samples hold
  *   catalogue     rules/rules.yaml
- *   config        the .iosplan.yaml forms the README documents */
+ *   config        the .iosplan.yaml forms the README documents
+ *   images        samples/images.yaml, whole and cut short
+ *   lsp           a client session per sample: initialize, settings, didOpen
+ *                 of the sample, hover, code action, an edit, the plan
+ *                 command, shutdown, exit
+ *   archive       samples/split/ as .tar, .tar.gz, .tar.xz and .zip, and a
+ *                 gzip'd sample */
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <cjson/cJSON.h>
 
 #include "capture.h"
 #include "device.h"
@@ -99,6 +109,140 @@ static void name_seeds(const ip_device *d)
 	}
 }
 
+static void frame(FILE *m, cJSON *msg)
+{
+	char *body = cJSON_PrintUnformatted(msg);
+	fprintf(m, "Content-Length: %zu\r\n\r\n%s", strlen(body), body);
+	free(body);
+	cJSON_Delete(msg);
+}
+
+static cJSON *rpc(int id, const char *method, cJSON *params)
+{
+	cJSON *m = cJSON_CreateObject();
+	cJSON_AddStringToObject(m, "jsonrpc", "2.0");
+	if (id)
+		cJSON_AddNumberToObject(m, "id", id);
+	cJSON_AddStringToObject(m, "method", method);
+	if (params)
+		cJSON_AddItemToObject(m, "params", params);
+	return m;
+}
+
+static cJSON *doc_params(const char *text)
+{
+	cJSON *p = cJSON_CreateObject(), *d = cJSON_AddObjectToObject(p, "textDocument");
+	cJSON_AddStringToObject(d, "uri", "untitled:sample.log");
+	cJSON_AddStringToObject(d, "languageId", "iosplan");
+	cJSON_AddNumberToObject(d, "version", 1);
+	if (text)
+		cJSON_AddStringToObject(d, "text", text);
+	return p;
+}
+
+static void lsp_seed(const char *text)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&buf, &len);
+	frame(m, rpc(1, "initialize", cJSON_Parse("{\"capabilities\":{\"general\":"
+						  "{\"positionEncodings\":[\"utf-8\"]}}}")));
+	frame(m, rpc(0, "initialized", cJSON_CreateObject()));
+	frame(m, rpc(0, "workspace/didChangeConfiguration",
+		     cJSON_Parse("{\"settings\":{\"iosplan\":{\"target\":"
+				 "\"isr4300-universalk9.16.12.04.SPA.bin\"}}}")));
+	frame(m, rpc(0, "textDocument/didOpen", doc_params(text)));
+	cJSON *h = doc_params(NULL);
+	cJSON_AddItemToObject(h, "position", cJSON_Parse("{\"line\":3,\"character\":5}"));
+	frame(m, rpc(2, "textDocument/hover", h));
+	cJSON *ca = doc_params(NULL);
+	cJSON_AddItemToObject(ca, "range", cJSON_Parse("{\"start\":{\"line\":0,\"character\":0},"
+						       "\"end\":{\"line\":40,\"character\":0}}"));
+	cJSON_AddItemToObject(ca, "context", cJSON_Parse("{\"diagnostics\":[]}"));
+	frame(m, rpc(3, "textDocument/codeAction", ca));
+	cJSON *ch = doc_params(NULL);
+	cJSON_AddItemToObject(ch, "contentChanges",
+			      cJSON_Parse("[{\"range\":{\"start\":{\"line\":1,\"character\":0},"
+					  "\"end\":{\"line\":2,\"character\":0}},\"text\":\"\"}]"));
+	frame(m, rpc(0, "textDocument/didChange", ch));
+	frame(m, rpc(4, "workspace/executeCommand",
+		     cJSON_Parse("{\"command\":\"iosplan.showPlan\",\"arguments\":"
+				 "[\"untitled:sample.log\"]}")));
+	frame(m, rpc(5, "shutdown", NULL));
+	frame(m, rpc(0, "exit", NULL));
+	fclose(m);
+	put("lsp", buf, len, "", 0);
+	free(buf);
+}
+
+/* samples/split/ (or any folder of captures) in the archive formats the
+ * audit reads. */
+static void archive_seed(const char *dir, int format, int filter)
+{
+	char *buf = NULL;
+	size_t len = 0, used = 0, cap = 1 << 20;
+	buf = malloc(cap);
+	struct archive *a = archive_write_new();
+	archive_write_set_format(a, format);
+	if (filter >= 0)
+		archive_write_add_filter(a, filter);
+	archive_write_open_memory(a, buf, cap, &used);
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	while (d && (e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		char sub[4096];
+		snprintf(sub, sizeof(sub), "%s/%s", dir, e->d_name);
+		DIR *dd = opendir(sub);
+		struct dirent *f;
+		while (dd && (f = readdir(dd)) != NULL) {
+			char path[8192];
+			snprintf(path, sizeof(path), "%s/%s", sub, f->d_name);
+			char *text = f->d_name[0] == '.' ? NULL : slurp(path, &len);
+			if (!text)
+				continue;
+			struct archive_entry *ae = archive_entry_new();
+			snprintf(path, sizeof(path), "%s/%s", e->d_name, f->d_name);
+			archive_entry_set_pathname(ae, path);
+			archive_entry_set_size(ae, (la_int64_t)len);
+			archive_entry_set_filetype(ae, AE_IFREG);
+			archive_entry_set_perm(ae, 0644);
+			archive_write_header(a, ae);
+			archive_write_data(a, text, len);
+			archive_entry_free(ae);
+			free(text);
+		}
+		if (dd)
+			closedir(dd);
+	}
+	if (d)
+		closedir(d);
+	archive_write_close(a);
+	archive_write_free(a);
+	put("archive", buf, used, "", 0);
+	free(buf);
+}
+
+static void gzip_seed(const char *text, size_t len)
+{
+	size_t cap = len + 4096, used = 0;
+	char *buf = malloc(cap);
+	struct archive *a = archive_write_new();
+	archive_write_set_format_raw(a);
+	archive_write_add_filter_gzip(a);
+	archive_write_open_memory(a, buf, cap, &used);
+	struct archive_entry *ae = archive_entry_new();
+	archive_entry_set_filetype(ae, AE_IFREG);
+	archive_write_header(a, ae);
+	archive_write_data(a, text, len);
+	archive_entry_free(ae);
+	archive_write_close(a);
+	archive_write_free(a);
+	put("archive", buf, used, "", 0);
+	free(buf);
+}
+
 static void sample_seeds(const char *path, const char *extra, size_t extra_len)
 {
 	size_t len;
@@ -109,6 +253,9 @@ static void sample_seeds(const char *path, const char *extra, size_t extra_len)
 				     "7b4e91a2c0d3f5e6a7b8c9d0e1f2a3b4\n";
 	put("capture", text, len, "", 0);
 	put("e2e", text, len, "", 0);
+	lsp_seed(text);
+	if (len < 4096)
+		gzip_seed(text, len);
 	put("e2e", target, sizeof(target) - 1, text, len);
 	if (extra) {
 		char *pair = malloc(len + 8 + extra_len);
@@ -191,5 +338,17 @@ int main(int argc, char **argv)
 	free(cat);
 	for (size_t i = 0; i < sizeof(configs) / sizeof(configs[0]); i++)
 		put("config", configs[i], strlen(configs[i]), "", 0);
+	snprintf(path, sizeof(path), "%s/samples/images.yaml", argv[1]);
+	char *images = slurp(path, &len);
+	if (images) {
+		put("images", images, len, "", 0);
+		put("images", images, len / 2, "", 0);
+		free(images);
+	}
+	snprintf(path, sizeof(path), "%s/samples/split", argv[1]);
+	archive_seed(path, ARCHIVE_FORMAT_TAR_USTAR, -1);
+	archive_seed(path, ARCHIVE_FORMAT_TAR_USTAR, ARCHIVE_FILTER_GZIP);
+	archive_seed(path, ARCHIVE_FORMAT_TAR_PAX_RESTRICTED, ARCHIVE_FILTER_XZ);
+	archive_seed(path, ARCHIVE_FORMAT_ZIP, -1);
 	return 0;
 }

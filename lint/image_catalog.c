@@ -4,6 +4,7 @@
 #include "image_catalog.h"
 
 #include <ctype.h>
+#include <stdbool.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -13,6 +14,7 @@
 #include <yaml.h>
 
 #include "error.h"
+#include "yaml_guard.h"
 #include "target.h"
 
 typedef struct cat_loader {
@@ -176,27 +178,84 @@ static int entry(cat_loader *l, yaml_node_t *n)
 	return 0;
 }
 
-/* An image or a platform listed twice makes the choice depend on order. */
+/* An image or a platform listed twice makes the choice depend on order.
+ * Sorted, not compared pairwise: a catalogue of 10 000 entries stays
+ * O(n log n). Of several duplicates, the one met first in the file is
+ * reported, against the entry it repeats. */
+typedef struct dup_key {
+	const char *text;
+	size_t entry, item; /* item: index in the entry's platforms */
+} dup_key;
+
+static int dup_cmp(const void *pa, const void *pb)
+{
+	const dup_key *a = pa, *b = pb;
+	int c = strcasecmp(a->text, b->text);
+	if (c)
+		return c;
+	return a->entry != b->entry ? (a->entry < b->entry ? -1 : 1)
+				    : (a->item < b->item ? -1 : a->item > b->item);
+}
+
+/* Whether repeat (g, i) is met before the one found so far (f, k): by the
+ * repeating entry, then the entry it repeats, then its position in it. */
+static bool earlier(const dup_key *v, size_t g, size_t i, size_t f, size_t k)
+{
+	if (v[i].entry != v[k].entry)
+		return v[i].entry < v[k].entry;
+	if (v[g].entry != v[f].entry)
+		return v[g].entry < v[f].entry;
+	return v[i].item < v[k].item;
+}
+
+/* The first repeat (k) of a text an earlier entry (first) already has;
+ * false when there is none. One pass over the sorted groups. */
+static bool first_repeat(dup_key *v, size_t n, size_t *first, size_t *k)
+{
+	bool found = false;
+	qsort(v, n, sizeof(*v), dup_cmp);
+	for (size_t g = 0, e; g < n; g = e) {
+		for (e = g + 1; e < n && strcasecmp(v[e].text, v[g].text) == 0; e++)
+			;
+		for (size_t i = g + 1; i < e; i++) {
+			if (v[i].entry == v[g].entry)
+				continue;
+			if (!found || earlier(v, g, i, *first, *k)) {
+				*first = g;
+				*k = i;
+				found = true;
+			}
+			break;
+		}
+	}
+	return found;
+}
+
 static int duplicates(cat_loader *l)
 {
 	const ip_image_catalog *c = l->cat;
+	size_t np = 0, f, k;
 	for (size_t i = 0; i < c->n; i++)
-		for (size_t j = 0; j < i; j++) {
-			if (strcasecmp(c->v[i].name, c->v[j].name) == 0)
-				return ip_error_set(IP_E_CONFIG, "%s:%u:%u: error: image %s is listed twice "
-						    "(first at line %u)", l->path, c->v[i].name_span.line,
-						    c->v[i].name_span.col, c->v[i].name, c->v[j].name_span.line);
-			for (size_t a = 0; a < c->v[i].n_platforms; a++)
-				for (size_t b = 0; b < c->v[j].n_platforms; b++) {
-					const ip_catalog_platform *x = &c->v[i].platforms[a], *y = &c->v[j].platforms[b];
-					if (strcasecmp(x->text, y->text) == 0)
-						return ip_error_set(IP_E_CONFIG, "%s:%u:%u: error: platform %s "
-								    "has two images: %s and %s (line %u)",
-								    l->path, x->span.line, x->span.col, x->text,
-								    c->v[j].name, c->v[i].name, y->span.line);
-				}
-		}
-	return 0;
+		np += c->v[i].n_platforms;
+	dup_key *v = ip_arena_alloc(l->arena, (c->n + np + 1) * sizeof(*v));
+	for (size_t i = 0; i < c->n; i++)
+		v[i] = (dup_key){ c->v[i].name, i, 0 };
+	if (first_repeat(v, c->n, &f, &k))
+		return ip_error_set(IP_E_CONFIG, "%s:%u:%u: error: image %s is listed twice "
+				    "(first at line %u)", l->path, c->v[v[k].entry].name_span.line,
+				    c->v[v[k].entry].name_span.col, c->v[v[k].entry].name,
+				    c->v[v[f].entry].name_span.line);
+	np = 0;
+	for (size_t i = 0; i < c->n; i++)
+		for (size_t a = 0; a < c->v[i].n_platforms; a++)
+			v[np++] = (dup_key){ c->v[i].platforms[a].text, i, a };
+	if (!first_repeat(v, np, &f, &k))
+		return 0;
+	const ip_catalog_platform *x = &c->v[v[k].entry].platforms[v[k].item];
+	const ip_catalog_platform *y = &c->v[v[f].entry].platforms[v[f].item];
+	return ip_error_set(IP_E_CONFIG, "%s:%u:%u: error: platform %s has two images: %s and %s "
+			    "(line %u)", l->path, x->span.line, x->span.col, x->text,
+			    c->v[v[f].entry].name, c->v[v[k].entry].name, y->span.line);
 }
 
 static int top(cat_loader *l)
@@ -245,10 +304,13 @@ int ip_image_catalog_parse(ip_image_catalog **out, ip_arena *a, const char *name
 			   const char *text_, size_t len)
 {
 	*out = NULL;
+	int rc = ip_yaml_guard(name, text_, len); /* size, depth, alias bombs */
+	if (rc)
+		return rc;
 	yaml_parser_t p;
 	yaml_parser_initialize(&p);
 	yaml_parser_set_input_string(&p, (const unsigned char *)text_, len);
-	int rc = load(out, a, name, &p);
+	rc = load(out, a, name, &p);
 	yaml_parser_delete(&p);
 	return rc;
 }
@@ -260,12 +322,16 @@ int ip_image_catalog_load(ip_image_catalog **out, ip_arena *a, const char *path)
 	if (!f)
 		return ip_error_set(IP_E_IO, "%s: error: cannot open the image catalogue: %s", path,
 				    strerror(errno));
-	yaml_parser_t p;
-	yaml_parser_initialize(&p);
-	yaml_parser_set_input_file(&p, f);
-	int rc = load(out, a, path, &p);
-	yaml_parser_delete(&p);
+	/* One byte past the limit tells a file that is too large. */
+	char *buf = malloc(IP_YAML_MAX_BYTES + 1);
+	if (!buf)
+		abort();
+	size_t len = fread(buf, 1, IP_YAML_MAX_BYTES + 1, f);
+	int rc = ferror(f) ? ip_error_set(IP_E_IO, "%s: error: cannot read the image catalogue: %s",
+					  path, strerror(errno))
+			   : ip_image_catalog_parse(out, a, path, buf, len);
 	fclose(f);
+	free(buf);
 	return rc;
 }
 

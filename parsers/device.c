@@ -70,15 +70,50 @@ typedef struct pending {
 	size_t file;
 } pending;
 
-static ip_device *device_for(ip_device_set *set, const char *key)
+/* The set's devices by key (open addressing), so that a capture naming
+ * thousands of hosts stays linear. Sized for every section to name its own. */
+typedef struct dev_index {
+	ip_device **slot;
+	size_t mask;
+} dev_index;
+
+static size_t key_hash(const char *k)
 {
+	size_t h = 2166136261u;
+	for (; *k; k++)
+		h = (h ^ (unsigned char)*k) * 16777619u;
+	return h;
+}
+
+static ip_device **index_slot(const dev_index *ix, const char *key)
+{
+	size_t h = key_hash(key) & ix->mask;
+	while (ix->slot[h] && strcmp(ix->slot[h]->key, key) != 0)
+		h = (h + 1) & ix->mask;
+	return &ix->slot[h];
+}
+
+static void index_init(dev_index *ix, ip_device_set *set, size_t more)
+{
+	size_t size = 16;
+	while (size < 2 * (set->n + more) + 1)
+		size *= 2;
+	ix->slot = ip_arena_alloc(set->arena, size * sizeof(*ix->slot));
+	ix->mask = size - 1;
 	for (size_t i = 0; i < set->n; i++)
-		if (strcmp(set->v[i]->key, key) == 0)
-			return set->v[i];
+		*index_slot(ix, set->v[i]->key) = set->v[i];
+}
+
+static ip_device *device_for(ip_device_set *set, dev_index *ix, const char *key)
+{
+	ip_device **at = index_slot(ix, key);
+	if (*at)
+		return *at;
 	ip_device *d = ip_arena_alloc(set->arena, sizeof(*d));
 	d->key = key;
 	ip_device **slot = IP_PUSH(set->arena, set->v, set->n, set->cap);
 	*slot = d;
+	*at = d;
 	return d;
 }
 
@@ -162,7 +197,9 @@ int ip_device_set_add_captures(ip_device_set *s, ip_capture *const *caps, size_t
 	for (size_t f = 0; f < n_caps; f++) {
 		ip_section *secs;
 		size_t ns;
-		ip_sections_split(&secs, &ns, s->arena, caps[f], &s->diags);
+		int rc = ip_sections_split(&secs, &ns, s->arena, caps[f], &s->diags);
+		if (rc)
+			return rc;
 		for (size_t i = 0; i < ns; i++) {
 			pending *x = IP_PUSH(s->arena, p, n, cap);
 			x->sec = &secs[i];
@@ -174,10 +211,12 @@ int ip_device_set_add_captures(ip_device_set *s, ip_capture *const *caps, size_t
 	resolve_keys(s, p, n, n_caps);
 	report_unreadable_files(s, caps, n_caps, p, n);
 	ip_parse_ctx ctx = { s->arena, &s->diags };
+	dev_index ix;
+	index_init(&ix, s, n);
 	for (size_t i = 0; i < n; i++) {
 		if (!p[i].key || (!readable(p[i].sec->cmd) && !p[i].sec->hostname))
 			continue;
-		ip_device *d = device_for(s, p[i].key);
+		ip_device *d = device_for(s, &ix, p[i].key);
 		add_source(d, s->arena, p[i].sec);
 		ip_merge_snap before;
 		ip_merge_snapshot(&before, d);

@@ -194,6 +194,9 @@ static void group_finish(rancid *r, flash_grp *g, const char *arg)
 		ip_filesystem *fs = fs_of_line(dev, r->sec->file, g->r[i].lineno);
 		if (!fs)
 			continue;
+		if (g->r[i].hi < g->r[i].lo)
+			continue; /* not a range: leave what the listing read */
+		fs->free.known = true;
 		fs->free.v = g->r[i].lo;
 		fs->free.span = g->r[i].span;
 		fs->free_max = g->r[i].hi;

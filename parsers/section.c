@@ -12,6 +12,7 @@
  * prompts is cut where a known output visibly starts. */
 #include <string.h>
 
+#include "error.h"
 #include "rx.h"
 #include "section.h"
 
@@ -148,7 +149,8 @@ static const signature *bare_signature(const ip_line *l)
 	if (verify_flattened(l))
 		return &verify_flat;
 	for (size_t i = 0; i < sizeof(signatures) / sizeof(signatures[0]); i++)
-		if (starts_with(l, signatures[i].pattern_prefix) &&
+		if (signatures[i].pattern_prefix[0] == c && /* backups: every line starts with '!' */
+		    starts_with(l, signatures[i].pattern_prefix) &&
 		    signature_shape_ok(l, &signatures[i]))
 			return &signatures[i];
 	return NULL;
@@ -375,8 +377,14 @@ int ip_sections_split(ip_section **out, size_t *n_out, ip_arena *a,
 	size_t stray = 0, stray_first = 0;
 	for (size_t i = 0; i < cap->n_lines; i++) {
 		const ip_line *l = &cap->lines[i];
-		if (take_prompt(&sp, l) || take_bare(&sp, l) || take_backup_config(&sp, l))
+		if (take_prompt(&sp, l) || take_bare(&sp, l) || take_backup_config(&sp, l)) {
+			if (sp.n > IP_MAX_SECTIONS)
+				return ip_error_set(IP_E_LIMIT,
+					"%s:%u: error: more than %u command sections: too many for "
+					"one capture (split it per device)", cap->path, l->lineno,
+					IP_MAX_SECTIONS);
 			continue;
+		}
 		if (sp.cur) {
 			sp.cur->n_lines = (size_t)(l - sp.cur->lines) + 1;
 		} else if (l->len) {

@@ -58,8 +58,14 @@ typedef struct ip_section {
 	uint32_t last_line;
 } ip_section;
 
+/* More command sections than this in one capture is no session log: it is
+ * refused (IP_E_LIMIT, README "Input limits"), so that the work per capture
+ * stays bounded. */
+#define IP_MAX_SECTIONS 50000u
+
 /* Cut a capture into sections. Lines before the first prompt that match no
- * known output are dropped, with a note. */
+ * known output are dropped, with a note. Returns 0, or IP_E_LIMIT past
+ * IP_MAX_SECTIONS (message in ip_error_last()). */
 int ip_sections_split(ip_section **out, size_t *n_out, ip_arena *a,
 		      const ip_capture *cap, ip_diags *diags);
 

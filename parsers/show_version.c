@@ -247,7 +247,13 @@ static void image_line(struct sv *st, const ip_line *l, size_t i, size_t len)
 	if (a < len && t[a] == '"') {
 		a++;
 		const char *q = memchr(t + a, '"', len - a);
-		e = q ? (size_t)(q - t) : len;
+		if (!q) { /* two lines run together in a dirty log: not a file name */
+			ip_diag_add(st->diags, IP_DIAG_WARNING, sp(st, l, a - 1, len),
+				    "the system image file name has no closing quote: the line "
+				    "looks garbled; capture show version again");
+			return;
+		}
+		e = (size_t)(q - t);
 	} else {
 		e = find(l, a, len, ", booted");
 		if (e == SIZE_MAX)

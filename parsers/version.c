@@ -149,6 +149,11 @@ static bool parse_xe(ip_version *out, const char *s, const ip_rx_match *m)
 			return false;
 		if (suf_len >= sizeof(out->letter))
 			return false;
+		/* The canonical form glues letter and train ("3.16.4bS"); it
+		 * must read back, and real ones are short ("2.17.0SPA.pkg" is
+		 * a file name, not a version). */
+		if (suf_len + ip_rx_group_len(m, 5) > 4)
+			return false;
 		group_copy(out->letter, sizeof(out->letter), s, m, 4, tolower);
 		group_copy(out->train, sizeof(out->train), s, m, 5, toupper);
 		return true;

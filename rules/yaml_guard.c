@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
@@ -114,7 +115,11 @@ int ip_yaml_guard(const char *name, const char *text, size_t len)
 	for (bool end = false; !rc && !end;) {
 		yaml_event_t ev;
 		if (!yaml_parser_parse(&p, &ev)) {
-			rc = at(g, p.problem_mark, p.problem ? p.problem : "not valid YAML", NULL);
+			char why[300];
+			snprintf(why, sizeof(why), "not valid YAML: %s%s%s",
+				 p.problem ? p.problem : "syntax error", p.context ? " " : "",
+				 p.context ? p.context : "");
+			rc = at(g, p.problem_mark, why, NULL);
 			break;
 		}
 		rc = on_event(g, &ev);

@@ -206,8 +206,10 @@ Test(audit, samples_summary, .init = setup, .fini = teardown)
 	cr_assert_eq(num_of(s, "devices_with_errors"), 0);
 	const cJSON *v = cJSON_GetObjectItem(cJSON_GetObjectItem(s, "versions"), "16.9.6");
 	cr_assert(cJSON_IsNumber(v) && v->valueint == 2, "16.9.6 and 16.09.06 are one version");
-	const cJSON *h = cJSON_GetObjectItem(jsonl_find(r.out, "audit", NULL), "version");
+	cJSON *head = jsonl_find(r.out, "audit", NULL);
+	const cJSON *h = cJSON_GetObjectItem(head, "version");
 	cr_assert(cJSON_IsNumber(h) && h->valueint == 1, "the format's version");
+	cJSON_Delete(head);
 	cJSON_Delete(p);
 	cJSON_Delete(s);
 	result_free(&r);

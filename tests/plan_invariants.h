@@ -1,0 +1,26 @@
+/* The planner's safety properties (issue 5), checked on one plan: shared by
+ * the property test over random device states (test_plan_property.c) and
+ * the end-to-end fuzz target (fuzz/fuzz_e2e.c), which checks them on plans
+ * built from hostile captures. Either the plan is refused (a blocking
+ * finding or a reason says why, and never its own simulation), or
+ *   P1 its simulation, run again from scratch, boots the target at the
+ *      plan's reload;
+ *   P2 walking its effects in order (independently of the simulator): no
+ *      boot entry, install or reload uses the target before it is verified
+ *      on every filesystem it boots from, the running image is deleted only
+ *      with --allow-delete-running, and no delete before the verify takes
+ *      the last bootable image from a filesystem that had one (unless a
+ *      saved network fallback the server holds remains);
+ *   P3 with the target unbootable the next boot is the old image or the
+ *      network fallback, or the plan warns that it has none;
+ *   P4 it reloads exactly once before the clean-up. */
+#ifndef IOSPLAN_PLAN_INVARIANTS_H
+#define IOSPLAN_PLAN_INVARIANTS_H
+
+#include "plan.h"
+
+/* NULL when p keeps every property, else the first one it breaks. Scratch
+ * memory from a. */
+const char *plan_invariants_check(const ip_plan *p, ip_arena *a);
+
+#endif
