@@ -32,6 +32,7 @@
 #include "plan_invariants.h"
 #include "platform.h"
 #include "target.h"
+#include "utf8.h"
 
 static const char *const default_targets[] = {
 	"c2960-lanbasek9-mz.152-7.E9.bin",
@@ -157,6 +158,7 @@ static void write_all(const ip_writer *w, const ip_lint_result *r, bool is_json)
 	if (is_json) {
 		cJSON *doc = cJSON_ParseWithLength(buf, len);
 		FUZZ_CHECK(doc, "%s output is not JSON: %.200s", w->name, buf);
+		FUZZ_CHECK(ip_utf8_valid(buf, len), "%s output is not UTF-8", w->name);
 		cJSON_Delete(doc);
 	}
 	free(buf);
@@ -165,11 +167,12 @@ static void write_all(const ip_writer *w, const ip_lint_result *r, bool is_json)
 static void facts_out(const ip_device *d, const ip_boot_prediction *next)
 {
 	cJSON *doc = facts_device_json(d, next);
-	char *s = json_print_utf8(doc);
+	char *s = ip_json_print_utf8(doc, 1);
 	cJSON_Delete(doc);
 	FUZZ_CHECK(s, "facts JSON did not print");
 	cJSON *back = cJSON_Parse(s);
 	FUZZ_CHECK(back, "facts JSON does not parse back: %.200s", s);
+	FUZZ_CHECK(ip_utf8_valid(s, strlen(s)), "facts JSON is not UTF-8");
 	cJSON_Delete(back);
 	free(s);
 	FILE *null = fopen("/dev/null", "w");
@@ -209,6 +212,7 @@ static void check_plans(ip_device_set *set, const ip_target *t, const ip_check_c
 	if (f == IP_PLAN_JSON) {
 		cJSON *doc = cJSON_ParseWithLength(buf, len);
 		FUZZ_CHECK(doc, "plan JSON does not parse back: %.200s", buf);
+		FUZZ_CHECK(ip_utf8_valid(buf, len), "plan JSON is not UTF-8");
 		cJSON_Delete(doc);
 	}
 	free(buf);

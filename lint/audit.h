@@ -207,8 +207,6 @@ extern const audit_format audit_sarif;
 /* Shared text helpers (audit_out.c). */
 const char *audit_span_file(ip_span s);
 void audit_json_str(FILE *m, const char *s); /* a JSON string, quotes included */
-/* s with every byte that starts no valid UTF-8 sequence as U+FFFD. */
-void audit_utf8_write(FILE *m, const char *s);
 /* The summary as one JSON object; typed adds "type":"summary". */
 void audit_summary_json(FILE *out, const audit_summary *s, bool typed);
 

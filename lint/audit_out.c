@@ -15,42 +15,13 @@
 
 #include "audit.h"
 #include "iosplan_config.h"
+#include "utf8.h"
 
 /* --- shared pieces ----------------------------------------------------------- */
 
 const char *audit_span_file(ip_span s)
 {
 	return s.file ? s.file : "";
-}
-
-/* Length of the valid UTF-8 sequence at s (n bytes left), 0 if invalid. */
-static size_t utf8_len(const unsigned char *s, size_t n)
-{
-	unsigned char c = s[0];
-	size_t len = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
-		     : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
-	if (!len || len > n)
-		return 0;
-	unsigned char lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
-	unsigned char hi = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
-	for (size_t i = 1; i < len; i++)
-		if (s[i] < (i == 1 ? lo : 0x80) || s[i] > (i == 1 ? hi : 0xBF))
-			return 0;
-	return len;
-}
-
-void audit_utf8_write(FILE *m, const char *s)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t n = strlen(s);
-	for (size_t i = 0; i < n;) {
-		size_t k = utf8_len(p + i, n - i);
-		if (k)
-			fwrite(p + i, 1, k, m);
-		else
-			fputs("\xEF\xBF\xBD", m);
-		i += k ? k : 1;
-	}
 }
 
 /* Capture text is not checked: an invalid byte becomes U+FFFD. Runs of
@@ -73,7 +44,7 @@ void audit_json_str(FILE *m, const char *s)
 		if ((i = run) >= n)
 			break;
 		unsigned char c = p[i];
-		size_t k = c >= 0x80 ? utf8_len(p + i, n - i) : 0;
+		size_t k = c >= 0x80 ? ip_utf8_seq_len(p + i, n - i) : 0;
 		if (c == '"' || c == '\\') {
 			fputc_unlocked('\\', m);
 			fputc_unlocked(c, m);

@@ -21,16 +21,15 @@
 #include "catalogue.h"
 #include "format.h"
 #include "iosplan_config.h"
+#include "json_utf8.h"
 
 #define SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
 
 static void emit(FILE *m, cJSON *o)
 {
-	char *t = cJSON_PrintUnformatted(o);
-	if (!t)
-		abort();
-	audit_utf8_write(m, t);
-	cJSON_free(t);
+	char *t = ip_json_print_utf8(o, 0);
+	fputs(t, m);
+	free(t);
 	cJSON_Delete(o);
 }
 

@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "commands.h"
 #include "facts.h"
+#include "format.h"
 
 static const char *const formats[] = { "text", "json", NULL };
 enum { FMT_TEXT, FMT_JSON };
@@ -32,10 +33,8 @@ static int print_json(const ip_device_set *set, const ip_boot_prediction *next)
 		for (size_t i = 0; i < set->n; i++)
 			cJSON_AddItemToArray(root, facts_device_json(set->v[i], &next[i]));
 	}
-	char *s = cJSON_Print(root);
+	char *s = ip_json_print_utf8(root, 1); /* capture bytes need not be UTF-8 */
 	cJSON_Delete(root);
-	if (!s)
-		return EXIT_INPUT;
 	puts(s);
 	free(s);
 	return EXIT_CLEAN;

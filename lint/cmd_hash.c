@@ -20,6 +20,7 @@
 #include "commands.h"
 #include "error.h"
 #include "hash.h"
+#include "json_utf8.h"
 
 #define IOSPLAN_HASH_FORMAT_VERSION 1
 
@@ -91,9 +92,8 @@ static int hash_all(int fmt, char **files, int n)
 		fflush(stdout);
 	}
 	if (root) {
-		char *s = cJSON_Print(root);
-		if (s)
-			puts(s);
+		char *s = ip_json_print_utf8(root, 1); /* file names need not be UTF-8 */
+		puts(s);
 		free(s);
 		cJSON_Delete(root);
 	}

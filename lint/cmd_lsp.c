@@ -28,6 +28,7 @@
 #include "cli.h"
 #include "commands.h"
 #include "iosplan_config.h"
+#include "json_utf8.h"
 #include "lsp.h"
 
 /* A changed document waits for the input to go quiet, but not longer. */
@@ -48,40 +49,6 @@ static void logf_(const char *fmt, ...)
 
 /* --- sending --------------------------------------------------------------- */
 
-/* JSON must be UTF-8; capture text is not checked: each byte that starts
- * no valid sequence becomes U+FFFD (JSON syntax is ASCII: the structure
- * cannot change). */
-static char *valid_utf8(char *text, size_t *len)
-{
-	size_t n = strlen(text), bad = 0;
-	for (size_t i = 0; i < n;) {
-		size_t k = ip_utf8_seq_len((const unsigned char *)text + i, n - i);
-		bad += !k;
-		i += k ? k : 1;
-	}
-	*len = n + 2 * bad;
-	if (!bad)
-		return text;
-	char *out = malloc(*len + 1), *o = out;
-	if (!out)
-		abort();
-	for (size_t i = 0; i < n;) {
-		size_t k = ip_utf8_seq_len((const unsigned char *)text + i, n - i);
-		if (k) {
-			memcpy(o, text + i, k);
-			o += k;
-			i += k;
-		} else {
-			memcpy(o, "\xEF\xBF\xBD", 3);
-			o += 3;
-			i++;
-		}
-	}
-	*o = '\0';
-	cJSON_free(text);
-	return out;
-}
-
 /* {"jsonrpc": "2.0", ...}: the members follow. */
 static cJSON *message(void)
 {
@@ -92,20 +59,13 @@ static cJSON *message(void)
 
 static void send_json(lsp_server *s, cJSON *msg)
 {
-	char *text = cJSON_PrintUnformatted(msg);
+	char *out = ip_json_print_utf8(msg, 0); /* capture text need not be UTF-8 */
 	cJSON_Delete(msg);
-	if (!text)
-		abort();
-	size_t len;
-	char *out = valid_utf8(text, &len);
-	if (lsp_write(s->out_fd, out, len) < 0) {
+	if (lsp_write(s->out_fd, out, strlen(out)) < 0) {
 		logf_("cannot write to the client (%s): stopping", strerror(errno));
 		s->exit_now = true;
 	}
-	if (out == text)
-		cJSON_free(text);
-	else
-		free(out);
+	free(out);
 }
 
 static void reply(lsp_server *s, const cJSON *id, cJSON *result)

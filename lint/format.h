@@ -13,6 +13,7 @@
 #include "catalogue.h"
 #include "device.h"
 #include "engine.h"
+#include "json_utf8.h"
 
 #define IOSPLAN_LINT_FORMAT_VERSION 1
 
@@ -51,9 +52,6 @@ cJSON *target_json(const ip_target *t);                /* null when t is NULL */
 /* A catalogue fix text in Markdown, its indented command lines fenced
  * (SARIF help, the LSP's hover and rule pages). The caller frees it. */
 char *fix_markdown(const char *fix);
-/* cJSON_Print with every invalid UTF-8 byte (capture text is not checked)
- * replaced by U+FFFD. The caller frees the result with free(). */
-char *json_print_utf8(const cJSON *doc);
 /* The clean text of the line a span points at and the 0-based byte range
  * of the span in it (for carets and snippets); NULL when not available. */
 const char *span_source(const ip_device_set *set, ip_span s, size_t *start, size_t *end);

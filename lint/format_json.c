@@ -73,7 +73,7 @@ static void end(void *state)
 	cJSON_AddNumberToObject(s, "errors", (double)st->counts[IP_SEV_ERROR]);
 	cJSON_AddNumberToObject(s, "warnings", (double)st->counts[IP_SEV_WARNING]);
 	cJSON_AddNumberToObject(s, "notes", (double)st->counts[IP_SEV_NOTE]);
-	char *text = json_print_utf8(st->root);
+	char *text = ip_json_print_utf8(st->root, 1);
 	fprintf(st->out, "%s\n", text);
 	free(text);
 	cJSON_Delete(st->root);

@@ -462,7 +462,7 @@ static void end(void *state)
 	sarif_state *st = state;
 	cJSON_AddItemToArray(cJSON_AddArrayToObject(st->run, "invocations"), invocation(st));
 	cJSON_AddStringToObject(st->run, "columnKind", "utf16CodeUnits");
-	char *text = json_print_utf8(st->root);
+	char *text = ip_json_print_utf8(st->root, 1);
 	fprintf(st->out, "%s\n", text);
 	free(text);
 	cJSON_Delete(st->root);

@@ -83,32 +83,3 @@ cJSON *target_json(const ip_target *t)
 	return o;
 }
 
-/* cJSON copies bytes from the captures as they are; JSON must be UTF-8.
- * Every byte that starts no valid sequence becomes U+FFFD. All JSON syntax
- * is ASCII, so this cannot change the document's structure. */
-char *json_print_utf8(const cJSON *doc)
-{
-	char *text = cJSON_Print(doc);
-	if (!text)
-		abort();
-	size_t n = strlen(text);
-	char *out = malloc(3 * n + 1);
-	if (!out)
-		abort();
-	size_t o = 0;
-	for (size_t i = 0; i < n;) {
-		size_t len = ip_utf8_seq_len((const unsigned char *)text + i, n - i);
-		if (len) {
-			memcpy(out + o, text + i, len);
-			o += len;
-			i += len;
-		} else {
-			memcpy(out + o, "\xEF\xBF\xBD", 3);
-			o += 3;
-			i++;
-		}
-	}
-	out[o] = '\0';
-	cJSON_free(text);
-	return out;
-}

@@ -18,17 +18,13 @@
 #include <stdint.h>
 
 #include "capture.h"
+#include "utf8.h"
 
 typedef enum ip_pos_encoding {
 	IP_POS_UTF16 = 0, /* LSP's default and SARIF's columnKind */
 	IP_POS_UTF8,
 	IP_POS_UTF32,
 } ip_pos_encoding;
-
-/* Length of the valid UTF-8 sequence at s (n bytes available), 0 when the
- * byte starts none: overlong forms, surrogates and code points past
- * U+10FFFF are invalid. */
-size_t ip_utf8_seq_len(const unsigned char *s, size_t n);
 
 /* How many units of `enc` the n bytes at s make. */
 size_t ip_text_units(const char *s, size_t n, ip_pos_encoding enc);

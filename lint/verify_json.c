@@ -94,7 +94,7 @@ int verify_write_json(FILE *out, const ip_verify_report *r)
 	cJSON *devs = cJSON_AddArrayToObject(doc, "devices");
 	for (size_t i = 0; i < r->n; i++)
 		cJSON_AddItemToArray(devs, device_json(&r->devices[i]));
-	char *text = json_print_utf8(doc);
+	char *text = ip_json_print_utf8(doc, 1);
 	fprintf(out, "%s\n", text);
 	free(text);
 	cJSON_Delete(doc);

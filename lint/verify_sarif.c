@@ -168,7 +168,7 @@ int verify_write_sarif(FILE *out, const ip_verify_report *r)
 	cJSON *props = cJSON_AddObjectToObject(run, "properties");
 	cJSON_AddBoolToObject(props, "done", done);
 	cJSON_AddNumberToObject(props, "soakHours", r->soak_hours);
-	char *text = json_print_utf8(doc);
+	char *text = ip_json_print_utf8(doc, 1);
 	fprintf(out, "%s\n", text);
 	free(text);
 	cJSON_Delete(doc);

@@ -44,8 +44,24 @@ static uint32_t line_of_offset(const char *buf, size_t off)
 	return line;
 }
 
+/* UTF-16 text (what PowerShell's '>' writes): a byte order mark, or ASCII
+ * with a NUL after every character. */
+static bool is_utf16(const unsigned char *b, size_t len)
+{
+	if (len >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF)))
+		return true;
+	size_t n = len < 64 ? len & ~(size_t)1 : 64, zero = 0;
+	for (size_t i = 0; i < n; i += 2)
+		zero += (b[i] == 0) != (b[i + 1] == 0);
+	return n >= 8 && zero == n / 2;
+}
+
 static int check_binary(const char *path, const char *buf, size_t len)
 {
+	if (is_utf16((const unsigned char *)buf, len))
+		return ip_error_set(IP_E_INPUT,
+			"%s:1: error: this file is UTF-16 text (as PowerShell's '>' writes it), "
+			"not UTF-8: save it as UTF-8 (Out-File -Encoding utf8) and run again", path);
 	const char *nul = memchr(buf, '\0', len);
 	if (nul) {
 		size_t off = (size_t)(nul - buf);
@@ -216,12 +232,13 @@ static void render_line(ip_capture *cap, ip_arena *a, ip_line *out,
 	out->colmap = col;
 }
 
-static void clean_line(ip_capture *cap, ip_arena *a, ip_line *out, raw_line r, int ts)
+/* skip: bytes at the start of the raw line that are not text (a BOM). */
+static void clean_line(ip_capture *cap, ip_arena *a, ip_line *out, raw_line r, int ts,
+		       size_t skip)
 {
-	size_t skip = 0;
 	ip_rx_match m;
-	if (ts >= 0 && ip_rx_exec(&ts_rx[ts], r.p, r.len, &m))
-		skip = m.end[0];
+	if (ts >= 0 && ip_rx_exec(&ts_rx[ts], r.p + skip, r.len - skip, &m))
+		skip += m.end[0];
 	if (skip || line_is_dirty(r.p, r.len)) {
 		render_line(cap, a, out, r.p, r.len, skip);
 		return;
@@ -251,12 +268,15 @@ static int capture_build(ip_capture **out, ip_arena *a, const char *name,
 	size_t n = 0;
 	if ((rc = split_raw(&raw, &n, a, cap, buf, len)) != 0)
 		return rc;
+	/* Windows editors start a UTF-8 file with a byte order mark: it is not
+	 * text, and left in place it hides the first prompt. */
+	size_t bom = n && raw[0].len >= 3 && memcmp(raw[0].p, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 	int ts = detect_timestamps(raw, n);
 	cap->had_timestamps = ts >= 0;
 	cap->lines = ip_arena_alloc(a, (n ? n : 1) * sizeof(ip_line));
 	for (size_t i = 0; i < n; i++) {
 		cap->lines[i].lineno = (uint32_t)i + 1;
-		clean_line(cap, a, &cap->lines[i], raw[i], ts);
+		clean_line(cap, a, &cap->lines[i], raw[i], ts, i == 0 ? bom : 0);
 	}
 	cap->n_lines = n;
 	*out = cap;

@@ -155,6 +155,24 @@ static void resolve_keys(ip_device_set *set, pending *p, size_t n, size_t n_file
 	}
 }
 
+/* IP_MAX_BOOT_ENTRIES, checked after each section. */
+static void refuse_long_boot_lists(ip_device *d, const ip_section *sec, ip_diags *diags)
+{
+	ip_boot_list *lists[] = { &d->boot_running, &d->boot_startup, &d->boot_config,
+				  &d->bootvar, &d->bootvar_current };
+	for (size_t i = 0; i < sizeof(lists) / sizeof(lists[0]); i++) {
+		ip_boot_list *l = lists[i];
+		if (l->n <= IP_MAX_BOOT_ENTRIES)
+			continue;
+		ip_diag_add(diags, IP_DIAG_ERROR,
+			    (ip_span){ sec->file, sec->first_line, 1, sec->first_line, 1 },
+			    "%zu boot entries in this %s (more than %u): not a boot list a "
+			    "device runs; it is not read", l->n, ip_cmd_name(sec->cmd),
+			    IP_MAX_BOOT_ENTRIES);
+		memset(l, 0, sizeof(*l));
+	}
+}
+
 static void add_source(ip_device *d, ip_arena *a, const ip_section *s)
 {
 	ip_source *src = IP_PUSH(a, d->sources, d->n_sources, d->cap_sources);
@@ -224,6 +242,7 @@ int ip_device_set_add_captures(ip_device_set *s, ip_capture *const *caps, size_t
 		if (rc < 0)
 			return rc;
 		ip_merge_compare(&before, d, p[i].sec, &s->diags);
+		refuse_long_boot_lists(d, p[i].sec, &s->diags);
 		if (!d->hostname.s && p[i].sec->hostname) {
 			/* Only the prompt names this device. */
 			d->hostname.s = p[i].sec->hostname;

@@ -99,6 +99,11 @@ typedef struct ip_boot_entry {
 	ip_span span;
 } ip_boot_entry;
 
+/* More entries than this in one boot list is no configuration a device
+ * runs: the list is refused (an error diagnostic, the list left unknown),
+ * which keeps the rules' work per device bounded (README "Input limits"). */
+#define IP_MAX_BOOT_ENTRIES 1000u
+
 typedef struct ip_boot_list {
 	bool known;     /* a source was read that shows the whole list */
 	bool filtered;  /* the source was filtered (| include), yet complete */

@@ -356,6 +356,8 @@ static void fs_enter(lst *st, const char *name, const char *prefix,
 	fs->complete = fs->recursive = false;
 	memset(&fs->total, 0, sizeof(fs->total));
 	memset(&fs->free, 0, sizeof(fs->free));
+	fs->free_is_bound = false; /* an earlier backup's rounded range is superseded too */
+	fs->free_max = 0;
 	fs->span = ip_line_span_all(l, st->sec->file);
 	t->root = true;
 	t->totals = false;
@@ -566,6 +568,14 @@ static void totals(lst *st, const ip_line *l, int which, const ip_rx_match *m)
 			u64_set(st, &fs->free, b, l, m->start[2], m->end[2]);
 		if (count_read(st, l, m, 3, &c))
 			u64_set(st, &fs->total, c, l, m->start[3], m->end[3]);
+	}
+	/* More free than there is: a garbled line, not a free space to plan on. */
+	if (fs->free.known && fs->total.known && fs->free.v > fs->total.v) {
+		ip_diag_add(st->ctx->diags, IP_DIAG_WARNING, fs->free.span,
+			    "%s reports %llu bytes free of %llu in all: impossible, so its free "
+			    "space is unknown: check it with `show file systems`", fs->name,
+			    (unsigned long long)fs->free.v, (unsigned long long)fs->total.v);
+		memset(&fs->free, 0, sizeof(fs->free));
 	}
 }
 

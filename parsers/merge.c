@@ -65,9 +65,26 @@ static bool same_path(const ip_path *a, const ip_path *b)
 	return fs && a->path && b->path && strcasecmp(a->path, b->path) == 0;
 }
 
+/* Within one file a later output supersedes an earlier one, but not with
+ * another serial number: that is another device under the same name (two
+ * factory-default "Switch"es in one log), and their facts must not mix. */
+static void serial_in_file(ip_diags *diags, const ip_device *d, const ip_text *was,
+			   const ip_text *now, const ip_section *sec)
+{
+	if (!was->s || !now->s || was->s == now->s || other_file(was->span, sec) ||
+	    strcmp(was->s, now->s) == 0)
+		return;
+	ip_diag_add(diags, IP_DIAG_ERROR, now->span,
+		    "a second device named '%s' in this file: serial number %s here, %s at "
+		    "line %u; their facts would mix (give each device's captures a file of its "
+		    "own)", d->key && d->key[0] ? d->key : "(unnamed)", now->s, was->s,
+		    was->span.line);
+}
+
 void ip_merge_compare(const ip_merge_snap *before, const ip_device *d, const ip_section *sec,
 		      ip_diags *diags)
 {
+	serial_in_file(diags, d, &before->serial, &d->serial, sec);
 	text_cmp(diags, "running version", &before->version, &d->version, sec, true);
 	text_cmp(diags, "IOS-XE version", &before->xe_version, &d->xe_version, sec, true);
 	text_cmp(diags, "model", &before->platform, &d->platform, sec, false);

@@ -10,7 +10,11 @@ static _Thread_local pcre2_match_data *match_data;
 static pcre2_code *compile(const char *pattern, bool caseless, int *err,
 			   PCRE2_SIZE *off)
 {
-	uint32_t opts = PCRE2_UTF | PCRE2_NO_UTF_CHECK | PCRE2_MATCH_INVALID_UTF;
+	/* Bytes, not UTF-8: captures mix encodings (a Latin-1 file name, a
+	 * CP1252 description), and in UTF mode an invalid byte can match
+	 * nothing, so a listing line naming "caf\xe9.bin" would not be read.
+	 * Every pattern is ASCII; columns are bytes anyway. */
+	uint32_t opts = 0;
 	if (caseless)
 		opts |= PCRE2_CASELESS;
 	pcre2_code *code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,

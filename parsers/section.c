@@ -191,6 +191,9 @@ typedef struct splitter {
 	size_t n, cap_v;
 	ip_section *cur;
 	const char *last_host; /* hostname of the last accepted prompt */
+	bool ended;            /* the open configuration printed its "end" */
+	char banner[3];        /* inside a configuration's banner: its delimiter */
+	uint32_t banner_lines;
 } splitter;
 
 static void close_current(splitter *sp, uint32_t last_line)
@@ -216,6 +219,8 @@ static void close_current(splitter *sp, uint32_t last_line)
 
 static ip_section *open_section(splitter *sp, const ip_line *first)
 {
+	sp->ended = false;
+	sp->banner[0] = '\0';
 	ip_section *s = IP_PUSH(sp->arena, sp->v, sp->n, sp->cap_v);
 	s->file = sp->cap->path;
 	s->first_line = first->lineno;
@@ -341,10 +346,48 @@ static bool take_backup_config(splitter *sp, const ip_line *l)
 	return true;
 }
 
+/* A configuration pasted after another one's "end" (a startup-config after
+ * the running-config, under the one prompt) is a configuration of its own. */
+static bool after_end(const splitter *sp, const signature *sig)
+{
+	return sp->cur && sp->ended && is_config(sp->cur->cmd) && is_config(sig->cmd);
+}
+
+/* A banner in a configuration is free text: a "R1#reload" or "Switch>" in
+ * it is no prompt. It runs from "banner motd ^C" to the next "^C"; one
+ * that does not end within 200 lines is taken as ended (a truncated
+ * capture must not swallow the prompts after it). */
+static bool banner_text(splitter *sp, const ip_line *l)
+{
+	if (!sp->cur || !is_config(sp->cur->cmd))
+		return false;
+	if (sp->banner[0]) {
+		if (memmem(l->text, l->len, sp->banner, strlen(sp->banner)) || ++sp->banner_lines > 200)
+			sp->banner[0] = '\0';
+		return true;
+	}
+	if (l->len < 9 || memcmp(l->text, "banner ", 7) != 0)
+		return false;
+	const char *p = l->text + 7, *end = l->text + l->len;
+	while (p < end && *p != ' ')
+		p++; /* the banner's kind: motd, login, exec, ... */
+	while (p < end && *p == ' ')
+		p++;
+	if (p == end)
+		return false;
+	size_t dl = p[0] == '^' && p + 1 < end ? 2 : 1; /* "^C" as show run prints it */
+	if (memmem(p + dl, (size_t)(end - p) - dl, p, dl))
+		return false; /* the whole banner on this line */
+	memcpy(sp->banner, p, dl);
+	sp->banner[dl] = '\0';
+	sp->banner_lines = 0;
+	return false; /* the banner's own line is configuration */
+}
+
 static bool take_bare(splitter *sp, const ip_line *l)
 {
 	const signature *sig = bare_signature(l);
-	if (!sig || !opens_new(sp->cur, sig))
+	if (!sig || !(opens_new(sp->cur, sig) || after_end(sp, sig)))
 		return false;
 	const ip_line *sig_line = l;
 	if (sig->cmd == IP_CMD_SHOW_BOOT)
@@ -377,7 +420,8 @@ int ip_sections_split(ip_section **out, size_t *n_out, ip_arena *a,
 	size_t stray = 0, stray_first = 0;
 	for (size_t i = 0; i < cap->n_lines; i++) {
 		const ip_line *l = &cap->lines[i];
-		if (take_prompt(&sp, l) || take_bare(&sp, l) || take_backup_config(&sp, l)) {
+		if (!banner_text(&sp, l) &&
+		    (take_prompt(&sp, l) || take_bare(&sp, l) || take_backup_config(&sp, l))) {
 			if (sp.n > IP_MAX_SECTIONS)
 				return ip_error_set(IP_E_LIMIT,
 					"%s:%u: error: more than %u command sections: too many for "
@@ -387,6 +431,7 @@ int ip_sections_split(ip_section **out, size_t *n_out, ip_arena *a,
 		}
 		if (sp.cur) {
 			sp.cur->n_lines = (size_t)(l - sp.cur->lines) + 1;
+			sp.ended |= l->len == 3 && memcmp(l->text, "end", 3) == 0;
 		} else if (l->len) {
 			if (!stray++)
 				stray_first = i;

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "json_utf8.h"
 #include "plan.h"
 
 static cJSON *str_or_null(const char *s)
@@ -201,23 +202,6 @@ static cJSON *plan_json(const ip_plan *p)
 }
 
 /* Capture text is not checked for UTF-8: replace what is not valid. */
-static void utf8_fix(char *s)
-{
-	unsigned char *u = (unsigned char *)s;
-	while (*u) {
-		size_t n = *u < 0x80 ? 1 : (*u & 0xE0) == 0xC0 ? 2 : (*u & 0xF0) == 0xE0 ? 3
-			 : (*u & 0xF8) == 0xF0 ? 4 : 0;
-		size_t k = 1;
-		while (n > 1 && k < n && (u[k] & 0xC0) == 0x80)
-			k++;
-		if (n == 0 || k < n) {
-			*u++ = '?';
-			continue;
-		}
-		u += n;
-	}
-}
-
 int ip_plan_write_json(FILE *out, const ip_plan *const *plans, size_t n)
 {
 	cJSON *doc;
@@ -228,11 +212,10 @@ int ip_plan_write_json(FILE *out, const ip_plan *const *plans, size_t n)
 		for (size_t i = 0; i < n; i++)
 			cJSON_AddItemToArray(doc, plan_json(plans[i]));
 	}
-	char *s = doc ? cJSON_Print(doc) : NULL;
+	char *s = doc ? ip_json_print_utf8(doc, 1) : NULL;
 	cJSON_Delete(doc);
 	if (!s)
 		return -1;
-	utf8_fix(s);
 	fprintf(out, "%s\n", s);
 	free(s);
 	return ferror(out) ? -1 : 0;

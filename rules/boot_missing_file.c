@@ -29,27 +29,40 @@ static bool own_directory(const char *path)
 	       memcmp(path, base + 1, dl) == 0;
 }
 
+/* The replacement found for a filesystem, kept for the next broken entry
+ * on it: a configuration of many missing entries and a listing of many
+ * files (hostile input) must not cost entries x files image-name parses. */
+typedef struct repl_cache {
+	const ip_filesystem *fs;
+	const char *with;
+} repl_cache;
+
 /* An image on fs that could replace the entry: the running one, else the
  * first image in the listing. */
-static const char *replacement(const ip_rule_ctx *ctx, const ip_filesystem *fs)
+static const char *replacement(const ip_rule_ctx *ctx, const ip_filesystem *fs, repl_cache *rc)
 {
+	if (rc->fs == fs)
+		return rc->with;
+	rc->fs = fs;
+	rc->with = NULL;
 	const char *run = ctx->dev->system_image.path;
 	boot_file bf;
 	if (run) {
 		boot_file_find(&bf, ctx, ctx->dev->system_image.filesystem, run);
 		if (bf.state == BOOT_FILE_PRESENT && bf.fs == fs && !bf.file->is_dir)
-			return ip_arena_printf(ctx->arena, "%s%s", fs->name, run);
+			return rc->with = ip_arena_printf(ctx->arena, "%s%s", fs->name, run);
 	}
 	for (size_t i = 0; i < fs->n_files; i++)
 		if (!fs->files[i].is_dir && boot_image_name_ok(fs->files[i].name))
-			return ip_arena_printf(ctx->arena, "%s%s", fs->name, fs->files[i].name);
+			return rc->with = ip_arena_printf(ctx->arena, "%s%s", fs->name,
+							  fs->files[i].name);
 	return NULL;
 }
 
 static void fix(ip_findings *out, ip_finding *f, const ip_rule_ctx *ctx, const boot_listed *le,
-		const ip_filesystem *fs)
+		const ip_filesystem *fs, repl_cache *rc)
 {
-	const char *with = replacement(ctx, fs);
+	const char *with = replacement(ctx, fs, rc);
 	ip_finding_fix(out, f, "configure terminal");
 	if (le->config)
 		ip_finding_fix(out, f, "no boot system %s", le->e->raw);
@@ -60,7 +73,7 @@ static void fix(ip_findings *out, ip_finding *f, const ip_rule_ctx *ctx, const b
 }
 
 static ip_finding *report(const ip_rule_ctx *ctx, ip_findings *out, const boot_listed *le,
-			  const boot_file *bf)
+			  const boot_file *bf, repl_cache *rc)
 {
 	const char *what = boot_entry_text(ctx, le->e);
 	const char *fs = bf->fs->name;
@@ -86,7 +99,7 @@ static ip_finding *report(const ip_rule_ctx *ctx, ip_findings *out, const boot_l
 			      le->list, what, fs);
 	ip_finding_related(out, f, bf->file ? bf->file->span : bf->fs->span,
 			   bf->file ? "listed here" : "the listing of %s", fs);
-	fix(out, f, ctx, le, bf->fs);
+	fix(out, f, ctx, le, bf->fs, rc);
 	return f;
 }
 
@@ -107,6 +120,7 @@ static void check(const ip_rule_ctx *ctx, ip_findings *out)
 {
 	boot_listed *all;
 	size_t n = boot_entries_all(ctx, &all);
+	repl_cache rc = { 0 };
 	for (size_t i = 0; i < n; i++) {
 		boot_file bf;
 		if (all[i].dup || all[i].e->kind != IP_BOOT_FILE)
@@ -114,7 +128,7 @@ static void check(const ip_rule_ctx *ctx, ip_findings *out)
 		boot_file_of_entry(&bf, ctx, all[i].e);
 		if (!broken(all[i].e, &bf))
 			continue;
-		ip_finding *f = report(ctx, out, &all[i], &bf);
+		ip_finding *f = report(ctx, out, &all[i], &bf, &rc);
 		boot_related_copies(out, f, ctx, all, n, i);
 	}
 }

@@ -83,6 +83,8 @@ static int captures(loader *l, yaml_node_t *n, ip_rule_doc *d)
 {
 	if (n->type != YAML_SEQUENCE_NODE)
 		return fail(l, n, "captures is a list of commands");
+	if (d->n_captures) /* a second list would start over in a fresh array */
+		return fail(l, n, "captures given twice");
 	size_t cap = 0;
 	for (yaml_node_item_t *i = n->data.sequence.items.start; i < n->data.sequence.items.top; i++) {
 		const char *c = scalar(l, yaml_document_get_node(&l->doc, *i));
