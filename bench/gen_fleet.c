@@ -2,11 +2,12 @@
  * benchmarks.
  *
  *   gen_fleet --out DIR --devices N [--seed S]
- *             [--style mixed|session|bare|rancid|oxidized|backups]
+ *             [--style mixed|session|bare|rancid|oxidized|backups|log]
  *
  * It writes one file per device, DIR/<hostname>.log (or, for the backup
  * styles, the files RANCID and Oxidized write, and split folders
- * DIR/<hostname>/show_version.txt ...). The templates follow the
+ * DIR/<hostname>/show_version.txt ...; for `log`, one session log
+ * DIR/session.log of every device, each with its whole running-config). The templates follow the
  * captures in samples/: ISR4k, ISR G2, 2960/2960-Plus, 2960X, a 3850 stack,
  * C9300 and ASR1k. Each device varies in the facts the rules read:
  *   - the version, which matches between show version and the file names
@@ -1039,6 +1040,86 @@ static void full_config(sink *s, const device *d)
 	out(s, "end");
 }
 
+/* A whole running-config as a device of the family would show it: one
+ * block per port, VLANs, an access list, management. About 10 KB on a
+ * 48-port switch; what a session log of `show running-config` holds. */
+static void long_config(sink *s, const device *d)
+{
+	bool sw = fam_is_switch(d->m->fam);
+	unsigned ports = sw ? (d->m->ports ? d->m->ports : 48) : 8;
+	uint64_t h = name_hash(d->host);
+
+	prompt(s, d, "show running-config");
+	out(s, "Building configuration...");
+	out(s, "%s", "");
+	out(s, "Current configuration : %u bytes", 6000 + ports * 180);
+	out(s, "!");
+	out(s, "! Last configuration change at 09:%02u:11 UTC Fri Mar 6 2026 by netops", (unsigned)(h % 60));
+	out(s, "!");
+	out(s, "version %.*s", (int)config_version_len(d->cur->show), d->cur->show);
+	out(s, "service timestamps debug datetime msec");
+	out(s, "service timestamps log datetime msec");
+	out(s, "service password-encryption");
+	out(s, "!");
+	out(s, "hostname %s", d->host);
+	out(s, "!");
+	boot_lines(s, d, false);
+	out(s, "!");
+	out(s, "logging buffered 64000 informational");
+	out(s, "enable secret 9 $9$%08llx$Qm2k1xV0o7cN4pZsEw", (unsigned long long)h);
+	out(s, "!");
+	out(s, "aaa new-model");
+	out(s, "aaa authentication login default group tacacs+ local");
+	out(s, "aaa authorization exec default group tacacs+ local");
+	out(s, "clock timezone UTC 0 0");
+	out(s, "ip domain name corp.example.net");
+	out(s, "ip name-server 10.0.0.53 10.0.1.53");
+	out(s, "!");
+	for (unsigned v = 10; v <= 60; v += 10) {
+		out(s, "vlan %u", v);
+		out(s, " name %s-%u", v == 10 ? "USERS" : v == 20 ? "VOICE" : v == 30 ? "PRINTERS" : "INFRA", v);
+		out(s, "!");
+	}
+	for (unsigned p = 1; p <= ports; p++) {
+		if (sw)
+			out(s, "interface GigabitEthernet1/0/%u", p);
+		else
+			out(s, "interface GigabitEthernet0/0/%u", p - 1);
+		out(s, " description %s-%s-port%02u", p % 3 ? "user" : "ap", d->host, p);
+		if (sw) {
+			out(s, " switchport access vlan %u", p % 5 ? 10 : 30);
+			out(s, " switchport mode access");
+			out(s, " switchport voice vlan 20");
+			out(s, " spanning-tree portfast");
+			out(s, " spanning-tree bpduguard enable");
+		} else {
+			out(s, " ip address 10.%u.%u.1 255.255.255.252", (unsigned)(h % 200), p);
+			out(s, " negotiation auto");
+		}
+		out(s, "!");
+	}
+	out(s, "interface Vlan1");
+	out(s, " ip address 10.%u.%u.1 255.255.255.0", (unsigned)(h % 200), (unsigned)(name_hash(d->serial) % 250));
+	out(s, "!");
+	out(s, "ip access-list extended MGMT-IN");
+	for (unsigned i = 1; i <= 12; i++)
+		out(s, " %u permit tcp 10.%u.0.0 0.0.255.255 any eq 22", i * 10, i);
+	out(s, " 1000 deny   ip any any log");
+	out(s, "!");
+	out(s, "snmp-server community 7 0822455D0A16 RO");
+	out(s, "snmp-server location Site %s", d->host);
+	out(s, "ntp server 10.0.0.123");
+	out(s, "ntp server 10.0.1.123");
+	out(s, "!");
+	out(s, "line con 0");
+	out(s, " exec-timeout 15 0");
+	out(s, "line vty 0 4");
+	out(s, " access-class MGMT-IN in");
+	out(s, " transport input ssh");
+	out(s, "!");
+	out(s, "end");
+}
+
 /* Classic switch `show boot`. */
 static void show_boot_classic(sink *s, const device *d)
 {
@@ -1141,7 +1222,8 @@ static void banner(sink *s)
 	out(s, "%s", "");
 }
 
-static void write_capture(FILE *f, const device *d)
+/* long_cfg: the session shows the whole running-config (--style log). */
+static void write_capture(FILE *f, const device *d, bool long_cfg)
 {
 	sink s = {f, d->crlf, false, 0, NULL};
 
@@ -1157,7 +1239,10 @@ static void write_capture(FILE *f, const device *d)
 		full_config(&s, d);
 		return;
 	}
-	show_config_boot(&s, d, false);
+	if (long_cfg)
+		long_config(&s, d);
+	else
+		show_config_boot(&s, d, false);
 	if (d->show_startup)
 		show_config_boot(&s, d, true);
 	prompt(&s, d, NULL);
@@ -1414,21 +1499,23 @@ typedef struct options {
 	const char *out;
 	unsigned long devices;
 	uint64_t seed;
-	char style; /* 'm', 's', 'b'; backups: 'r' rancid, 'o' oxidized, 'a' all */
+	char style; /* 'm', 's', 'b'; backups: 'r' rancid, 'o' oxidized, 'a' all;
+		     * 'l': one session log of every device, whole configs */
+	FILE *log;  /* --style log: DIR/session.log */
 } options;
 
 static int usage(void)
 {
 	fputs("usage: gen_fleet --out DIR --devices N [--seed S] "
-	      "[--style mixed|session|bare|rancid|oxidized|backups]\n", stderr);
+	      "[--style mixed|session|bare|rancid|oxidized|backups|log]\n", stderr);
 	return 2;
 }
 
 static char style_of(const char *v)
 {
 	static const char *const names[] = { "mixed", "session", "bare", "rancid", "oxidized",
-					     "backups" };
-	static const char codes[] = "msbroa";
+					     "backups", "log" };
+	static const char codes[] = "msbroal";
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		if (!strcmp(v, names[i]))
 			return codes[i];
@@ -1448,7 +1535,7 @@ static int parse_args(int argc, char **argv, options *o)
 {
 	unsigned long long v;
 
-	*o = (options){NULL, 0, 1, 'm'};
+	*o = (options){NULL, 0, 1, 'm', NULL};
 	for (int i = 1; i < argc; i += 2) {
 		const char *a = argv[i], *val = i + 1 < argc ? argv[i + 1] : NULL;
 		if (!val)
@@ -1501,6 +1588,10 @@ static int write_device(const options *o, device *d)
 	FILE *f;
 	kind k = kind_of(o, d);
 
+	if (o->log) {
+		write_capture(o->log, d, true);
+		return ferror(o->log) ? 1 : 0;
+	}
 	if (k == K_SPLIT) {
 		snprintf(path, sizeof(path), "%s/%s", o->out, d->host);
 		return write_split(path, d);
@@ -1518,7 +1609,7 @@ static int write_device(const options *o, device *d)
 		fprintf(stderr, "gen_fleet: cannot write %s: %s\n", path, strerror(errno));
 		return 1;
 	}
-	write_capture(f, d);
+	write_capture(f, d, false);
 	if (fclose(f) != 0) {
 		fprintf(stderr, "gen_fleet: error writing %s\n", path);
 		return 1;
@@ -1542,12 +1633,26 @@ int main(int argc, char **argv)
 	d = malloc(sizeof(*d));
 	if (!d)
 		return 1;
+	if (o.style == 'l') {
+		char path[4096];
+		snprintf(path, sizeof(path), "%s/session.log", o.out);
+		if (!(o.log = fopen(path, "wb"))) {
+			fprintf(stderr, "gen_fleet: cannot write %s: %s\n", path, strerror(errno));
+			free(d);
+			return 1;
+		}
+	}
 	r.s = o.seed * UINT64_C(0x9E3779B97F4A7C15) + UINT64_C(0x2545F4914F6CDD1D);
 	if (r.s == 0) /* xorshift never leaves zero */
 		r.s = 1;
 	for (unsigned long i = 0; i < o.devices && rc == 0; i++) {
-		build_device(d, &r, (uint32_t)i, strchr("roa", o.style) ? 'm' : o.style);
+		build_device(d, &r, (uint32_t)i, strchr("roa", o.style) ? 'm' :
+						 o.style == 'l' ? 's' : o.style);
 		rc = write_device(&o, d);
+	}
+	if (o.log && fclose(o.log) != 0 && rc == 0) {
+		fprintf(stderr, "gen_fleet: error writing %s/session.log\n", o.out);
+		rc = 1;
 	}
 	free(d);
 	return rc;

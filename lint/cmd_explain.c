@@ -1,10 +1,12 @@
 /* iosplan explain RULE-ID   — a rule's page from the catalogue
  * iosplan rules             — every rule, one line each */
+#include <stdlib.h>
 #include <string.h>
 
 #include "catalogue.h"
 #include "cli.h"
 #include "commands.h"
+#include "rule_pages.h"
 
 static void indent(FILE *out, const char *text)
 {
@@ -43,12 +45,19 @@ int cmd_explain(int argc, char **argv)
 		putchar('\n');
 	}
 	printf("\nsilence it in .iosplan.yaml:\n  rules:\n    %s: off\n", d->id);
+	char *page = ip_rule_page_path(d->id);
+	if (page)
+		printf("\npage: %s\n", page);
+	free(page);
 	return EXIT_CLEAN;
 }
 
 int cmd_rules(int argc, char **argv)
 {
-	(void)argv;
+	if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+		puts("usage: iosplan rules\n  List every rule: its id, default severity and title.");
+		return EXIT_CLEAN;
+	}
 	if (argc > 1) {
 		fputs("usage: iosplan rules\n", stderr);
 		return EXIT_INPUT;

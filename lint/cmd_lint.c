@@ -18,7 +18,7 @@
 
 static void usage(FILE *out)
 {
-	fputs("usage: iosplan lint [TARGET OPTIONS] [--config FILE] [--format text|gcc|json|sarif|markdown]\n"
+	fputs("usage: iosplan lint [TARGET OPTIONS] [--config FILE] [--format text|gcc|json|sarif|markdown|codeclimate]\n"
 	      "                    [--color auto|always|never] FILE...\n"
 	      "  Check the captures for what would make an upgrade or the next reload fail.\n"
 	      IP_TARGET_USAGE
@@ -127,7 +127,7 @@ int cmd_lint(int argc, char **argv)
 		return rc;
 	const ip_writer *w = ip_writer_find(a.format);
 	if (!w) {
-		fprintf(stderr, "iosplan lint: error: unknown format '%s' (text, gcc, json, sarif, markdown)\n", a.format);
+		fprintf(stderr, "iosplan lint: error: unknown format '%s' (text, gcc, json, sarif, markdown, codeclimate)\n", a.format);
 		return EXIT_INPUT;
 	}
 	if (strcmp(a.color, "auto") && strcmp(a.color, "always") && strcmp(a.color, "never")) {

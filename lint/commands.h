@@ -12,5 +12,7 @@ int cmd_hash(int argc, char **argv);
 int cmd_verify(int argc, char **argv);
 int cmd_lsp(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
+/* iosplan --version: argv[0] is "--version". */
+int cmd_version(int argc, char **argv);
 
 #endif

@@ -5,6 +5,7 @@
 
 #include "facts.h"
 #include "format.h"
+#include "stack.h"
 #include "version.h"
 
 static cJSON *str_or_null(const char *s)
@@ -105,6 +106,21 @@ static cJSON *filesystems_json(const ip_device *d)
 	return a;
 }
 
+/* show switch's columns, the member's flash and BOOT list (added after the
+ * first members fields: consumers that know only those are unaffected). */
+static void member_more_json(cJSON *o, const ip_device *d, const ip_member *m)
+{
+	cJSON_AddItemToObject(o, "role", str_or_null(m->role.s));
+	cJSON_AddItemToObject(o, "state", str_or_null(m->state.s));
+	cJSON_AddItemToObject(o, "priority", str_or_null(m->priority.s));
+	cJSON_AddItemToObject(o, "mac", str_or_null(m->mac.s));
+	cJSON_AddItemToObject(o, "hw_version", str_or_null(m->hw_version.s));
+	const ip_filesystem *fs = ip_stack_member_fs(d, m);
+	cJSON_AddItemToObject(o, "filesystem", str_or_null(fs ? fs->name : NULL));
+	const ip_boot_list *bv = ip_stack_member_bootvar(d, m);
+	cJSON_AddItemToObject(o, "bootvar", bv ? boot_list_json(bv) : cJSON_CreateNull());
+}
+
 static cJSON *members_json(const ip_device *d)
 {
 	cJSON *a = cJSON_CreateArray();
@@ -118,6 +134,7 @@ static cJSON *members_json(const ip_device *d)
 		cJSON_AddItemToObject(o, "version", str_or_null(m->version.s));
 		cJSON_AddItemToObject(o, "image", str_or_null(m->image.s));
 		cJSON_AddItemToObject(o, "mode", str_or_null(m->mode.s));
+		member_more_json(o, d, m);
 		cJSON_AddItemToArray(a, o);
 	}
 	return a;

@@ -4,6 +4,7 @@
 #include <inttypes.h>
 
 #include "facts.h"
+#include "stack.h"
 
 #define UNKNOWN(hint) "unknown (capture " hint ")"
 
@@ -86,6 +87,39 @@ static void verifications(FILE *out, const ip_device *d)
 	}
 }
 
+static const char *or_q(const char *s)
+{
+	return s ? s : "?";
+}
+
+/* "*1 Active Ready WS-C3850-48P FOC1915X0AB 16.12.9 INSTALL", then the
+ * member's flash and its BOOT list on their own lines. */
+static void member(FILE *out, const ip_device *d, const ip_member *m, bool first)
+{
+	fprintf(out, "  %-16s %s%d %s %s %s %s %s%s%s\n", first ? "stack members" : "",
+		m->active ? "*" : "", m->number, or_q(m->role.s), or_q(m->state.s),
+		or_q(m->model.s), or_q(m->serial.s), or_q(m->version.s),
+		m->mode.s ? " " : "", m->mode.s ? m->mode.s : "");
+	const ip_filesystem *fs = ip_stack_member_fs(d, m);
+	if (fs)
+		fprintf(out, "  %-16s   flash %s\n", "", fs->name);
+	else {
+		ip_arena *a = ip_arena_new();
+		fprintf(out, "  %-16s   flash unknown (capture 'dir %s')\n", "",
+			m->active ? "flash:" : ip_stack_member_fs_name(a, d, m));
+		ip_arena_free(a);
+	}
+	const ip_boot_list *bv = ip_stack_member_bootvar(d, m);
+	if (!bv) {
+		fprintf(out, "  %-16s   BOOT unknown (capture 'show boot')\n", "");
+		return;
+	}
+	fprintf(out, "  %-16s   BOOT %s", "", bv->n ? "" : "(none)");
+	for (size_t k = 0; k < bv->n; k++)
+		fprintf(out, "%s%s", k ? ";" : "", bv->v[k].raw);
+	fputc('\n', out);
+}
+
 void facts_device_text(FILE *out, const ip_device *d, const ip_boot_prediction *nb)
 {
 	fprintf(out, "%s\n", d->hostname.s ? d->hostname.s : "(device without a hostname)");
@@ -115,11 +149,7 @@ void facts_device_text(FILE *out, const ip_device *d, const ip_boot_prediction *
 		boot_list(out, "BOOT variable", &d->bootvar, "'show boot'");
 	next_boot(out, nb);
 	verifications(out, d);
-	for (size_t i = 0; i < d->n_members; i++) {
-		const ip_member *m = &d->members[i];
-		fprintf(out, "  %-16s %s%d %s %s %s\n", i ? "" : "stack members", m->active ? "*" : "",
-			m->number, m->model.s ? m->model.s : "?", m->version.s ? m->version.s : "?",
-			m->mode.s ? m->mode.s : "");
-	}
+	for (size_t i = 0; i < d->n_members; i++)
+		member(out, d, &d->members[i], i == 0);
 	fputc('\n', out);
 }

@@ -4,6 +4,7 @@
 
 static const ip_writer *const writers[] = {
 	&format_text, &format_gcc, &format_json, &format_sarif, &format_markdown,
+	&format_codeclimate,
 };
 
 const ip_writer *ip_writer_find(const char *name)

@@ -39,6 +39,7 @@ extern const ip_writer format_gcc;
 extern const ip_writer format_json;
 extern const ip_writer format_sarif;
 extern const ip_writer format_markdown;
+extern const ip_writer format_codeclimate;
 
 /* The writer called `name`, or NULL. */
 const ip_writer *ip_writer_find(const char *name);

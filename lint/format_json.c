@@ -4,7 +4,8 @@
  *   {"format_version":1, "tool":{"name":"iosplan","version":"0.1.0"},
  *    "target":{...}|null,
  *    "devices":[{"hostname":..., "platform":{"family":..., "series":...},
- *                "next_boot":{...}, "findings":[{...}, ...]}, ...],
+ *                "next_boot":{...}, "target":{...}|null,
+ *                "findings":[{...}, ...]}, ...],
  *    "summary":{"errors":1, "warnings":0, "notes":2}}
  *
  * The tree is built as the driver walks the devices and printed at the end;
@@ -53,6 +54,8 @@ static void device(void *state, const ip_device_check *c)
 	cJSON_AddStringToObject(p, "family", ip_family_name(c->platform.family));
 	cJSON_AddItemToObject(p, "series", str_or_null(c->platform.series));
 	cJSON_AddItemToObject(d, "next_boot", next_boot_json(&c->next_boot));
+	/* Its own: with --catalog each device gets its platform's image. */
+	cJSON_AddItemToObject(d, "target", target_json(c->target));
 	st->findings = cJSON_AddArrayToObject(d, "findings");
 	cJSON_AddItemToArray(st->devices, d);
 }

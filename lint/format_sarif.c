@@ -23,6 +23,7 @@
 #include "format.h"
 #include "iosplan_config.h"
 #include "rule.h"
+#include "rule_pages.h"
 #include "utf16.h"
 
 #define SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
@@ -134,6 +135,9 @@ static void add_doc_text(cJSON *o, const ip_rule_doc *doc)
 	free(md);
 }
 
+static char *uri_from_path(const char *path);
+
+/* helpUri: the rule's page (rule_pages.h) as a file: URI, when there is one. */
 static cJSON *rule_descriptor(const char *id, const ip_rule_doc *doc)
 {
 	cJSON *o = cJSON_CreateObject();
@@ -143,6 +147,13 @@ static cJSON *rule_descriptor(const char *id, const ip_rule_doc *doc)
 	free(name);
 	if (doc)
 		add_doc_text(o, doc);
+	char *page = ip_rule_page_path(id);
+	if (page) {
+		char *uri = uri_from_path(page);
+		cJSON_AddStringToObject(o, "helpUri", uri);
+		free(uri);
+	}
+	free(page);
 	const ip_rule *rule = ip_rule_find(id);
 	ip_severity sev = doc ? doc->severity : rule ? rule->default_severity : IP_SEV_WARNING;
 	cJSON *dc = cJSON_AddObjectToObject(o, "defaultConfiguration");

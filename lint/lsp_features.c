@@ -16,6 +16,7 @@
  * Rule pages (codeDescription.href, explain): there is no web site, so the
  * link is a file: URI, the first of
  *   <bindir>/../share/doc/iosplan/rules/<id>.md   (an installed iosplan)
+ *   <bindir>/../docs/rules/<id>.md                (a build tree: rule_pages.h)
  *   <source tree>/docs/rules/<id>.md              (a build tree)
  *   $XDG_CACHE_HOME/iosplan/<version>/rules/<id>.md, else ~/.cache/...:
  *                                                  written by the server from
@@ -35,6 +36,7 @@
 #include "iosplan_config.h"
 #include "lsp.h"
 #include "plan.h"
+#include "rule_pages.h"
 
 const char *const lsp_commands[] = { "iosplan.showPlan", "iosplan.explainRule", NULL };
 
@@ -134,18 +136,12 @@ static char *cache_page(const char *id)
 
 static char *find_page(const char *id)
 {
-	char exe[PATH_MAX], path[PATH_MAX + 64];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	if (n > 0) {
-		exe[n] = '\0';
-		char *slash = strrchr(exe, '/');
-		if (slash) {
-			*slash = '\0';
-			snprintf(path, sizeof(path), "%s/../share/doc/iosplan/rules/%s.md", exe, id);
-			char real[PATH_MAX];
-			if (readable(path) && realpath(path, real))
-				return lsp_path_to_uri(real);
-		}
+	char path[PATH_MAX + 64];
+	char *page = ip_rule_page_path(id);
+	if (page) {
+		char *uri = lsp_path_to_uri(page);
+		free(page);
+		return uri;
 	}
 	snprintf(path, sizeof(path), "%s/docs/rules/%s.md", IOSPLAN_SOURCE_ROOT, id);
 	if (readable(path))

@@ -44,8 +44,7 @@ int main(int argc, char **argv)
 		usage(stdout);
 		rc = EXIT_CLEAN;
 	} else if (strcmp(argv[1], "--version") == 0) {
-		printf("iosplan %s\n", IOSPLAN_VERSION);
-		rc = EXIT_CLEAN;
+		rc = cmd_version(argc - 1, argv + 1);
 	} else {
 		size_t i = 0, n = sizeof(subcommands) / sizeof(subcommands[0]);
 		while (i < n && strcmp(argv[1], subcommands[i].name) != 0)

@@ -26,7 +26,9 @@
 
 #define IP_MAX_FILE_BYTES (64u * 1024u * 1024u)
 #define IP_MAX_LINE_BYTES (64u * 1024u)
-#define IP_MAX_LINES 1000000u
+/* 64 MiB of 16-byte lines: a session log with whole configurations
+ * averages 30 bytes a line, so the size limit is the one that bites. */
+#define IP_MAX_LINES 4000000u
 
 typedef struct ip_line {
 	const char *text; /* clean, NUL-terminated, arena-owned */

@@ -327,6 +327,13 @@ static bool stage_passes(const char *stage, size_t len, const char *probe)
 		return false;
 	memcpy(pat, re, re_len);
 	pat[re_len] = '\0';
+	/* "boot", as nearly every saved filter reads: a pattern without
+	 * metacharacters matches where its text occurs, no need to compile it
+	 * (which was a tenth of an audit's instructions, callgrind) */
+	if (!strpbrk(pat, "\\^$.[|()?*+{")) {
+		bool m = strstr(probe, pat) != NULL;
+		return op == F_EXCLUDE ? !m : m;
+	}
 	void *code = ip_rx_compile_dynamic(pat, false);
 	if (!code)
 		return false;

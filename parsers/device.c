@@ -171,6 +171,15 @@ static void refuse_long_boot_lists(ip_device *d, const ip_section *sec, ip_diags
 			    IP_MAX_BOOT_ENTRIES);
 		memset(l, 0, sizeof(*l));
 	}
+	for (size_t i = 0; i < d->n_members; i++) {
+		ip_boot_list *l = &d->members[i].bootvar;
+		if (l->n <= IP_MAX_BOOT_ENTRIES)
+			continue;
+		ip_diag_add(diags, IP_DIAG_ERROR, l->span, "%zu boot entries in switch %d's BOOT "
+			    "variable (more than %u): not a boot list a device runs; it is not read",
+			    l->n, d->members[i].number, IP_MAX_BOOT_ENTRIES);
+		memset(l, 0, sizeof(*l));
+	}
 }
 
 static void add_source(ip_device *d, ip_arena *a, const ip_section *s)
@@ -274,6 +283,7 @@ int ip_section_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx)
 	case IP_CMD_STARTUP_CONFIG:
 	case IP_CMD_CONFIG: return config_boot_parse(dev, sec, ctx);
 	case IP_CMD_SHOW_BOOT: return show_boot_parse(dev, sec, ctx);
+	case IP_CMD_SHOW_SWITCH: return show_switch_parse(dev, sec, ctx);
 	case IP_CMD_VERIFY: return verify_md5_parse(dev, sec, ctx);
 	case IP_CMD_IP_INT_BRIEF: return show_ip_int_brief_parse(dev, sec, ctx);
 	case IP_CMD_INTERFACES_STATUS: return show_interfaces_status_parse(dev, sec, ctx);
@@ -302,6 +312,20 @@ const ip_filesystem *ip_device_filesystem_find(const ip_device *dev, const char 
 		if (strcmp(dev->filesystems[i].name, name) == 0)
 			return &dev->filesystems[i];
 	return NULL;
+}
+
+bool ip_fs_alias_has(const char *aliases, const char *name)
+{
+	size_t n = strlen(name);
+	for (const char *p = aliases; p && *p;) {
+		while (*p == ' ')
+			p++;
+		size_t k = strcspn(p, " ");
+		if (k == n && memcmp(p, name, n) == 0)
+			return true;
+		p += k;
+	}
+	return false;
 }
 
 const ip_file *ip_filesystem_file_find(const ip_filesystem *fs, const char *path)

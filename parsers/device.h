@@ -124,6 +124,12 @@ typedef struct ip_member {
 	bool active;        /* '*' in the switch table */
 	ip_text model, serial, version, image, mode, role, state;
 	ip_span span;
+	ip_text priority;      /* show switch: the Priority column */
+	ip_text mac;           /* show switch: the MAC address column */
+	ip_boot_list bootvar;  /* this member's BOOT variable at next reload
+				* (show boot "Switch N" block / Boot Variables
+				* on next reload); .known false when not captured */
+	ip_text hw_version;    /* show switch: the H/W Version column */
 } ip_member;
 
 /* One `verify /md5` or `verify /sha512` run (DOMAIN.md §5):
@@ -291,6 +297,9 @@ const ip_filesystem *ip_device_filesystem_find(const ip_device *dev,
 					       const char *name);
 const ip_file *ip_filesystem_file_find(const ip_filesystem *fs,
 				       const char *path);
+/* Whether `name` ("flash-1:") is among a filesystem's space-separated
+ * `show file systems` aliases (NULL: none). */
+bool ip_fs_alias_has(const char *aliases, const char *name);
 
 /* Run the parser for one section against dev. */
 int ip_section_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx);

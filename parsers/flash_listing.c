@@ -215,20 +215,6 @@ static size_t effective_len(const ip_line *l)
 
 /* --- which filesystem ----------------------------------------------------- */
 
-static bool alias_has(const char *aliases, const char *name)
-{
-	size_t n = strlen(name);
-	for (const char *p = aliases; p && *p;) {
-		while (*p == ' ')
-			p++;
-		size_t k = strcspn(p, " ");
-		if (k == n && memcmp(p, name, n) == 0)
-			return true;
-		p += k;
-	}
-	return false;
-}
-
 /* The filesystem called `name`, or the one `show file systems` says
  * `name` is an alias of (bootflash: on a Cat9k is flash:). */
 static size_t fs_index(lst *st, const char *name)
@@ -238,7 +224,7 @@ static size_t fs_index(lst *st, const char *name)
 		if (strcmp(dev->filesystems[i].name, name) == 0)
 			return i;
 	for (size_t i = 0; i < dev->n_filesystems; i++)
-		if (alias_has(dev->filesystems[i].aliases, name))
+		if (ip_fs_alias_has(dev->filesystems[i].aliases, name))
 			return i;
 	ip_filesystem *fs = ip_device_filesystem(dev, st->ctx->arena, name);
 	return (size_t)(fs - dev->filesystems);

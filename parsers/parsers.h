@@ -14,6 +14,7 @@ int flash_listing_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx
 int file_systems_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx);
 int config_boot_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx);
 int show_boot_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx);
+int show_switch_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx);
 int verify_md5_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx);
 int show_ip_int_brief_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx);
 int show_interfaces_status_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx);

@@ -7,7 +7,7 @@
 
 static _Thread_local pcre2_match_data *match_data;
 
-static pcre2_code *compile(const char *pattern, bool caseless, int *err,
+static pcre2_code *compile(const char *pattern, bool caseless, bool jit, int *err,
 			   PCRE2_SIZE *off)
 {
 	/* Bytes, not UTF-8: captures mix encodings (a Latin-1 file name, a
@@ -19,7 +19,7 @@ static pcre2_code *compile(const char *pattern, bool caseless, int *err,
 		opts |= PCRE2_CASELESS;
 	pcre2_code *code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
 					 opts, err, off, NULL);
-	if (code)
+	if (code && jit)
 		pcre2_jit_compile(code, PCRE2_JIT_COMPLETE); /* falls back to the interpreter */
 	return code;
 }
@@ -30,7 +30,7 @@ void ip_rx_compile_all(ip_rx *table, size_t n)
 		int err;
 		PCRE2_SIZE off;
 		table[i].code = compile(table[i].pattern,
-					table[i].flags & IP_RX_CASELESS, &err, &off);
+					table[i].flags & IP_RX_CASELESS, true, &err, &off);
 		if (!table[i].code) {
 			PCRE2_UCHAR buf[256];
 			pcre2_get_error_message(err, buf, sizeof(buf));
@@ -84,7 +84,9 @@ void *ip_rx_compile_dynamic(const char *pattern, bool caseless)
 {
 	int err;
 	PCRE2_SIZE off;
-	return compile(pattern, caseless, &err, &off);
+	/* no JIT: a filter is matched against a line or two, and compiling
+	 * machine code costs more than interpreting that once */
+	return compile(pattern, caseless, false, &err, &off);
 }
 
 bool ip_rx_exec_dynamic(void *code, const char *s, size_t len)

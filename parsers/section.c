@@ -41,6 +41,7 @@ static const signature signatures[] = {
 	{ "Current Boot Variables:", IP_CMD_SHOW_BOOT },
 	{ "Boot Variables on next reload:", IP_CMD_SHOW_BOOT },
 	{ "File Systems:", IP_CMD_FILE_SYSTEMS },
+	{ "Switch/Stack Mac Address", IP_CMD_SHOW_SWITCH },
 	{ "Building configuration...", IP_CMD_RUNNING_CONFIG },
 	{ "Current configuration : ", IP_CMD_RUNNING_CONFIG },
 	{ "Current configuration: ", IP_CMD_RUNNING_CONFIG },
@@ -69,6 +70,25 @@ static const signature signatures[] = {
 	{ "! IOS (tm) ", IP_CMD_OXIDIZED },
 	{ "! Image: Software: ", IP_CMD_OXIDIZED },
 };
+
+#define N_SIGNATURES (sizeof(signatures) / sizeof(signatures[0]))
+_Static_assert(N_SIGNATURES <= 64, "sig_first holds one bit per signature");
+
+/* The signatures by first byte (bit i: signatures[i]): a line of a
+ * configuration is tested against the two or three that could match, not
+ * against the whole table. */
+static uint64_t sig_first[256];
+/* [A-Za-z0-9._-], the characters of a host name in a prompt */
+static bool host_chars[256];
+
+static void sig_first_init(void)
+{
+	for (size_t i = 0; i < N_SIGNATURES; i++)
+		sig_first[(unsigned char)signatures[i].pattern_prefix[0]] |= UINT64_C(1) << i;
+	for (int c = 0; c < 256; c++)
+		host_chars[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+				(c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+}
 
 /* Table headers are plain words: the other column titles must be there too
  * ("Interface  IP-Address  OK? Method Status  Protocol"). */
@@ -144,15 +164,16 @@ static const signature *bare_signature(const ip_line *l)
 	char c = l->text[0];
 	if (c != 'C' && c != 'I' && c != 'D' && c != '-' && c != 'B' && c != 'F' &&
 	    c != 'U' && c != '!' && c != 'v' && c != 'b' && c != 'c' && c != 'V' &&
-	    c != '%' && c != '.' && c != 'N' && c != 'P')
+	    c != '%' && c != '.' && c != 'N' && c != 'P' && c != 'S')
 		return NULL;
 	if (verify_flattened(l))
 		return &verify_flat;
-	for (size_t i = 0; i < sizeof(signatures) / sizeof(signatures[0]); i++)
-		if (signatures[i].pattern_prefix[0] == c && /* backups: every line starts with '!' */
-		    starts_with(l, signatures[i].pattern_prefix) &&
-		    signature_shape_ok(l, &signatures[i]))
-			return &signatures[i];
+	/* only the signatures that start with c, in table order */
+	for (uint64_t m = sig_first[(unsigned char)c]; m; m &= m - 1) {
+		const signature *sig = &signatures[__builtin_ctzll(m)];
+		if (starts_with(l, sig->pattern_prefix) && signature_shape_ok(l, sig))
+			return sig;
+	}
 	return NULL;
 }
 
@@ -229,11 +250,30 @@ static ip_section *open_section(splitter *sp, const ip_line *first)
 	return s;
 }
 
+static bool host_char(unsigned char c)
+{
+	return host_chars[c];
+}
+
+/* What RX_PROMPT needs before it can match: a host name ([A-Za-z0-9] then
+ * up to 62 of [A-Za-z0-9._-]) followed by '#', '>' or a '(' mode. Most
+ * lines of a log (" switchport mode access", "interface Gi1/0/1") fail
+ * within a few bytes, without running the pattern. */
+static bool may_be_prompt(const ip_line *l)
+{
+	const unsigned char *t = (const unsigned char *)l->text;
+	if (!l->len || t[0] == '-' || t[0] == '.' || t[0] == '_' || !host_char(t[0]))
+		return false;
+	size_t i = 1;
+	while (i < l->len && i < 63 && host_char(t[i]))
+		i++;
+	return i < l->len && (t[i] == '#' || t[i] == '>' || t[i] == '(');
+}
+
 /* Try to read l as a prompt line; on success opens its section. */
 static bool take_prompt(splitter *sp, const ip_line *l)
 {
-	size_t scan = l->len < 80 ? l->len : 80;
-	if (!memchr(l->text, '#', scan) && !memchr(l->text, '>', scan))
+	if (!may_be_prompt(l))
 		return false;
 	ip_rx_match m;
 	if (!ip_rx_exec(&sec_rx[RX_PROMPT], l->text, l->len, &m))
@@ -416,6 +456,8 @@ int ip_sections_split(ip_section **out, size_t *n_out, ip_arena *a,
 		      const ip_capture *cap, ip_diags *diags)
 {
 	IP_RX_ONCE(sec_rx);
+	static once_flag sig_once = ONCE_FLAG_INIT;
+	call_once(&sig_once, sig_first_init);
 	splitter sp = { .arena = a, .cap = cap, .diags = diags };
 	size_t stray = 0, stray_first = 0;
 	for (size_t i = 0; i < cap->n_lines; i++) {

@@ -30,7 +30,9 @@
  * the next-reload list. Standby lines describe the other supervisor and are
  * skipped. In a stack the device's list is the active switch's: the block
  * without a "Switch N" heading (classic), else the block of the member
- * marked active, else the first; the other members' lists are not kept. */
+ * marked active, else the first. Each member's own next-reload list is
+ * kept in its ip_member.bootvar ("Switch N" block N; the block without a
+ * heading goes to the active member). */
 #include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
@@ -38,6 +40,7 @@
 
 #include "parsers.h"
 #include "rx.h"
+#include "stack.h"
 
 enum { RX_BOOT, RX_BOOT_NONE, RX_MANUAL, RX_MANUAL_NONE, RX_CONFREG, RX_SWITCH };
 
@@ -253,21 +256,14 @@ static void scan_line(sb_scan *st, ip_device *dev, const ip_section *sec,
 			    "unknown unless another line gives it");
 }
 
-static int active_member(const ip_device *dev)
-{
-	for (size_t i = 0; i < dev->n_members; i++)
-		if (dev->members[i].active)
-			return dev->members[i].number;
-	return 0;
-}
-
 /* The block that describes the active switch. */
 static sb_block *pick_block(sb_scan *st, const ip_device *dev)
 {
 	sb_block *b0 = &st->v[0];
 	if (b0->has_next || b0->has_current || b0->manual.v)
 		return b0;
-	int active = active_member(dev);
+	const ip_member *am = ip_stack_active(dev);
+	int active = am ? am->number : 0;
 	for (size_t i = 1; active && i < st->n; i++)
 		if (st->v[i].member == active)
 			return &st->v[i];
@@ -302,6 +298,27 @@ static void store_block(ip_device *dev, const ip_section *sec,
 		dev->manual_boot = b->manual;
 }
 
+/* Each "Switch N" block's next-reload list is member N's; the block
+ * without a heading (classic switches) is the switch the command ran on,
+ * the active member when show version or show switch named it. */
+static void store_members(ip_device *dev, ip_parse_ctx *ctx, sb_scan *st)
+{
+	for (size_t i = 0; i < st->n; i++) {
+		sb_block *b = &st->v[i];
+		if (!b->has_next || b->ambiguous)
+			continue;
+		ip_member *m = NULL;
+		if (b->member > 0) {
+			m = ip_stack_member_get(dev, ctx->arena, b->member, b->next.span);
+		} else {
+			const ip_member *am = ip_stack_active(dev);
+			m = am ? &dev->members[am - dev->members] : NULL;
+		}
+		if (m)
+			store_list(&m->bootvar, &b->next);
+	}
+}
+
 int show_boot_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx)
 {
 	IP_RX_ONCE(sb_rx);
@@ -319,5 +336,6 @@ int show_boot_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx)
 		return 0;
 	}
 	store_block(dev, sec, ctx, pick_block(&st, dev));
+	store_members(dev, ctx, &st);
 	return 0;
 }

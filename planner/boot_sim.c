@@ -36,6 +36,7 @@
 
 #include "boot_sim.h"
 #include "image_name.h"
+#include "stack.h"
 
 typedef struct sim {
 	ip_boot_prediction *out;
@@ -477,17 +478,9 @@ static res entry_rom(sim *s, const ip_boot_entry *e, size_t idx)
 	return R_DONE;
 }
 
-static int active_member(const ip_device *dev)
-{
-	for (size_t i = 0; i < dev->n_members; i++)
-		if (dev->members[i].active)
-			return dev->members[i].number;
-	return 0;
-}
-
 static res entry_try(sim *s, const ip_boot_entry *e, size_t idx)
 {
-	int active = active_member(s->dev);
+	int active = ip_stack_active(s->dev) ? ip_stack_active(s->dev)->number : 0;
 	if (e->member > 0 && active > 0 && e->member != active) {
 		trace(s, e->span, "%s %.200s: skipped, it is for switch %d and the "
 		      "active switch is %d", label(s), e->raw, e->member, active);

@@ -121,6 +121,7 @@ typedef struct ip_plan_finding {
 typedef enum ip_plan_method {
 	IP_METHOD_BUNDLE = 0, /* copy, verify, boot system, reload (the seed) */
 	IP_METHOD_INSTALL,    /* IOS-XE install mode: install add ... activate commit */
+	IP_METHOD_TAR,        /* classic Catalyst tar: archive download-sw, boot system */
 } ip_plan_method;
 
 typedef enum ip_plan_transfer {
@@ -144,6 +145,14 @@ typedef struct ip_plan_outcome {
 	bool fallback;    /* boots the old image, or the network fallback */
 } ip_plan_outcome;
 
+/* A stack member's own boot: its BOOT variable against its own flash. */
+typedef struct ip_plan_member {
+	int number;
+	const char *filesystem;       /* its flash as the commands name it */
+	ip_plan_outcome next;         /* at the plan's reload */
+	ip_plan_outcome target_fails; /* the same, the target made unbootable */
+} ip_plan_member;
+
 typedef struct ip_plan_proof {
 	bool proven;
 	ip_plan_outcome before;       /* as captured */
@@ -152,6 +161,8 @@ typedef struct ip_plan_proof {
 	ip_plan_outcome rollback;     /* after the rollback section */
 	ip_plan_outcome cleanup;      /* after the deferred clean-up */
 	bool rollback_simulated, cleanup_simulated;
+	ip_plan_member *members;      /* stacks: every member, the active first */
+	size_t n_members, cap_members;
 	const char **violations;      /* each rule the plan broke, with the step */
 	size_t n_violations, cap_violations;
 } ip_plan_proof;
@@ -165,12 +176,19 @@ typedef struct ip_plan {
 	const char *hostname;     /* hostname, else the device key, else "device" */
 	const char *filesystem;   /* where the image goes: "bootflash:" */
 	const char *image;        /* "bootflash:isr4300-…16.12.04.SPA.bin" */
+	const char *target_file;  /* the target as it lands on flash, relative to the
+				   * root: the .bin (bundle, install), or for a tar
+				   * the image inside the directory archive
+				   * download-sw unpacks: "c3750e-…E10/c3750e-…E10.bin" */
 	const char *running;      /* "bootflash:isr4300-…16.09.06.SPA.bin" or NULL */
 	const char *fallback;     /* the image kept as fallback, or NULL */
 	const char *server;       /* the transfer server, or "<server>" */
 	const char *hash_algo;    /* "md5" or "sha512" */
 	const char *hash;         /* the reference hash the verify step uses */
-	const char **member_fs;   /* stacks: "flash-2:", "flash-3:" */
+	const char **member_fs;   /* stacks: "flash-2:", "flash-3:" ("flash2:" on
+				   * classic IOS stacks) */
+	const int *member_no;     /* the member number of each member_fs */
+	int active_member;        /* stacks: the active member's number */
 	size_t n_member_fs;
 	bool network_fallback;    /* --allow-delete-running: `boot system tftp` */
 	bool no_fallback_warned;  /* a warning says a failed boot has no fallback */
@@ -202,7 +220,7 @@ const char *ip_plan_phase_id(ip_plan_phase ph);    /* "precheck", "transfer", ..
 const char *ip_plan_phase_title(ip_plan_phase ph); /* "pre-checks", "transfer", ... */
 const char *ip_effect_kind_name(ip_effect_kind k); /* "copy", "boot-add", ... */
 const char *ip_plan_role_name(ip_plan_role r);     /* "blocks", "resolved", "noted" */
-const char *ip_plan_method_name(ip_plan_method m); /* "bundle", "install" */
+const char *ip_plan_method_name(ip_plan_method m); /* "bundle", "install", "tar" */
 
 /* --- output -------------------------------------------------------------- */
 

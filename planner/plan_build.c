@@ -6,9 +6,17 @@
  * - The image goes to the filesystem the target names, else the platform's
  *   default, else the running image's; its listing must be complete, with
  *   its free bytes, since the proof counts them. On a stack the image also
- *   goes to (bundle) or is expanded on (install) every member's flash-N:.
- * - The target must be a .bin, with a size and a reference hash (MD5, else
- *   SHA-512): without them the copy cannot be checked or verified.
+ *   goes to (bundle, tar) or is expanded on (install) every member's flash
+ *   (flash-N:, or flashN: on classic IOS stacks), whose listing the plan
+ *   needs too: a member not listed refuses the plan with the `dir` to
+ *   capture, as a member out of the stack (V-Mismatch) or in the other
+ *   install/bundle mode does.
+ * - The target must be a .bin, or on a classic Catalyst a tar (installed
+ *   with archive download-sw /leave-old-sw into its directory on every
+ *   member; room for the unpacked directory, assumed as large as the tar,
+ *   beside the old one, never /overwrite), with a size and a reference
+ *   hash (MD5, else SHA-512): without them the copy cannot be checked or
+ *   verified.
  * - Findings the plan repairs: the boot list ones (alphabetical-boot,
  *   boot-fallback, boot-missing-file, boot-order, unsaved-boot, fs-prefix on
  *   a boot entry: the plan replaces the whole list and saves it), the
@@ -16,7 +24,9 @@
  *   bit, to the platform's normal value; MANUAL_BOOT with `no boot
  *   manual`), flash-space when deleting unused images makes room,
  *   install-mode warnings (the plan upgrades with install add),
- *   tftp-transfer with --transfer scp. Everything else that is an error
+ *   tftp-transfer with --transfer scp, stack-mismatch when every member is
+ *   in the stack and in one mode (the plan puts the target on all of
+ *   them). Everything else that is an error
  *   refuses the plan: image-platform, image-integrity, fs-prefix on the
  *   target, mixed install/bundle stacks, and a register that ignores the
  *   startup-config NOW (the running-config may then not be the device's
@@ -34,6 +44,7 @@
 
 #include "image_name.h"
 #include "plan_private.h"
+#include "stack.h"
 
 /* --- names ---------------------------------------------------------------- */
 
@@ -72,7 +83,7 @@ const char *ip_plan_role_name(ip_plan_role r)
 
 const char *ip_plan_method_name(ip_plan_method m)
 {
-	return m == IP_METHOD_INSTALL ? "install" : "bundle";
+	return m == IP_METHOD_INSTALL ? "install" : m == IP_METHOD_TAR ? "tar" : "bundle";
 }
 
 void ip_plan_options_defaults(ip_plan_options *o)
@@ -196,14 +207,43 @@ static bool listing_usable(const ip_filesystem *fs)
 	return fs && fs->listed && fs->complete && fs->free.known;
 }
 
+/* A classic Catalyst tar ("c3750e-universalk9-tar.152-4.E10.tar") unpacks
+ * into a directory named as its image, "-tar." read "-mz.", without ".tar":
+ * the image is "c3750e-universalk9-mz.152-4.E10/c3750e-universalk9-mz.152-4.E10.bin". */
+static void decide_tar(plan_bld *b)
+{
+	ip_plan *p = b->p;
+	const char *name = p->target->name;
+	const char *mark = strstr(name, "-tar.");
+	if (p->check.platform.family != IP_FAMILY_SWITCH_CLASSIC) {
+		reason(b, "%s is a tar archive: only classic Catalyst switches install those "
+		       "(archive download-sw); give the .bin for this platform", name);
+		return;
+	}
+	size_t n = strlen(name) - 4; /* without ".tar" */
+	if (!mark || mark == name || (size_t)(mark - name) + 5 >= n) {
+		reason(b, "%s: the image directory cannot be told from the tar's name (expected "
+		       "PLATFORM-FEATURES-tar.RELEASE.tar)", name);
+		return;
+	}
+	const char *dir = ip_arena_printf(b->a, "%.*s-mz.%.*s", (int)(mark - name), name,
+					  (int)(n - (size_t)(mark - name) - 5), mark + 5);
+	p->target_file = ip_arena_printf(b->a, "%s/%s.bin", dir, dir);
+	p->method = IP_METHOD_TAR;
+}
+
 static void decide_target(plan_bld *b)
 {
 	ip_plan *p = b->p;
 	const ip_target *t = p->target;
 	bool bundle = t->parsed ? t->image.kind == IP_IMAGE_BUNDLE : ends_with(t->name, ".bin");
-	if (!bundle || !ends_with(t->name, ".bin"))
+	p->target_file = t->name;
+	if (ends_with(t->name, ".tar"))
+		decide_tar(b);
+	else if (!bundle || !ends_with(t->name, ".bin"))
 		reason(b, "%s is not a .bin image: iosplan plans upgrades to a bundle .bin "
-		       "(copy, verify, boot system or install add)", t->name);
+		       "(copy, verify, boot system or install add) or, on a classic Catalyst, "
+		       "to a tar (archive download-sw)", t->name);
 	if (t->md5) {
 		p->hash_algo = "md5";
 		p->hash = t->md5;
@@ -236,8 +276,12 @@ static void decide_dest(plan_bld *b)
 		return;
 	}
 	p->filesystem = b->dest->name;
-	p->image = ip_arena_printf(b->a, "%s%s", p->filesystem, p->target->name);
-	b->have = ip_fs_file(b->dest, p->target->name);
+	p->image = ip_arena_printf(b->a, "%s%s", p->filesystem, p->target_file);
+	b->have = ip_fs_file(b->dest, p->target_file);
+	if (b->have && p->method == IP_METHOD_TAR)
+		reason(b, "%s is already on %s: archive download-sw does not install an image "
+		       "that is already there (boot it with boot system, or delete its directory "
+		       "first)", p->target_file, p->filesystem);
 	b->copy_needed = !b->have || !b->have->size.known || !p->target->size.known ||
 			 b->have->size.v != p->target->size.v;
 }
@@ -253,10 +297,11 @@ static void decide_running(plan_bld *b)
 {
 	ip_plan *p = b->p;
 	const ip_path *run = &p->dev->system_image;
-	p->method = install_mode(p) ? IP_METHOD_INSTALL : IP_METHOD_BUNDLE;
+	if (p->method != IP_METHOD_TAR)
+		p->method = install_mode(p) ? IP_METHOD_INSTALL : IP_METHOD_BUNDLE;
 	if (!run->path || !b->dest)
 		return;
-	if (strcasecmp(base(run->path), p->target->name) == 0 &&
+	if (strcasecmp(base(run->path), base(p->target_file)) == 0 &&
 	    (!run->filesystem || ip_fs_same(&b->ctx, run->filesystem, b->dest->name)))
 		reason(b, "the device already runs %s", run->raw);
 	const ip_file *f = NULL;
@@ -268,15 +313,45 @@ static void decide_running(plan_bld *b)
 	p->running = ip_arena_printf(b->a, "%s%s", b->dest->name, f->name);
 }
 
-static int active_member(const ip_device *d)
+/* Member m's flash listing: flash-N: or bootflash-N: (stack.h), else the
+ * name classic IOS stacks print, flashN: (3750, 2960-S/X: "dir flash2:").
+ * *name is what the commands call it, listed or not. */
+static const ip_filesystem *member_listing(plan_bld *b, const ip_member *m, const char **name)
 {
-	for (size_t i = 0; i < d->n_members; i++)
-		if (d->members[i].active)
-			return d->members[i].number;
-	return 0;
+	const ip_device *d = b->p->dev;
+	const char *classic = ip_arena_printf(b->a, "flash%d:", m->number);
+	const ip_filesystem *fs = ip_stack_member_fs(d, m);
+	if (!fs || !fs->listed)
+		fs = ip_fs_listing(&b->ctx, classic);
+	if (fs && fs->listed)
+		*name = fs->name;
+	else if (b->p->check.platform.family == IP_FAMILY_SWITCH_CLASSIC)
+		*name = classic;
+	else
+		*name = ip_stack_member_fs_name(b->a, d, m);
+	return fs && fs->listed ? fs : NULL;
 }
 
-/* A stack: every other member's flash-N: must be listed too. */
+/* A member that is not Ready (V-Mismatch, Version Mismatch, Provisioned,
+ * Removed...) is not in the stack: the active cannot copy to it, set its
+ * BOOT variable or install on it. */
+static bool member_ready(const ip_member *m)
+{
+	return !m->state.s || strcasecmp(m->state.s, "Ready") == 0;
+}
+
+static void member_not_ready(plan_bld *b, const ip_member *m)
+{
+	reason(b, "stack member %d is %s%s%s%s: it is not part of the stack, so the upgrade "
+	       "would not reach it; bring it to the stack's release first (install mode: "
+	       "`install autoupgrade`; classic: `archive copy-sw /destination-system %d %d`), "
+	       "then capture again", m->number, m->state.s, m->version.s ? " (running " : "",
+	       m->version.s ? m->version.s : "", m->version.s ? ")" : "", m->number,
+	       ip_stack_active(b->p->dev) ? ip_stack_active(b->p->dev)->number : 1);
+}
+
+/* A stack: every other member's flash must be listed too, and every
+ * member in the stack. */
 static void decide_stack(plan_bld *b)
 {
 	ip_plan *p = b->p;
@@ -284,19 +359,33 @@ static void decide_stack(plan_bld *b)
 	if (d->n_members < 2 || !b->dest || !ip_fs_same(&b->ctx, b->dest->name, "flash:"))
 		return;
 	b->stack = true;
-	int act = active_member(d);
+	const ip_member *active = ip_stack_active(d);
+	p->active_member = active ? active->number : 1;
+	size_t cap_no = 0;
+	int *no = NULL;
+	size_t n_no = 0;
 	for (size_t i = 0; i < d->n_members; i++) {
-		if (d->members[i].number == act)
+		const ip_member *m = &d->members[i];
+		if (!member_ready(m))
+			member_not_ready(b, m);
+		else if (m->mode.s && active && active->mode.s &&
+			 strcasecmp(m->mode.s, active->mode.s) != 0)
+			reason(b, "stack member %d runs in %s mode, the active member %d in %s: "
+			       "convert it first, the plan has one method for the whole stack",
+			       m->number, m->mode.s, active->number, active->mode.s);
+		if (m->number == p->active_member)
 			continue;
-		const char *fs = ip_arena_printf(b->a, "flash-%d:", d->members[i].number);
-		const ip_filesystem *l = ip_fs_listing(&b->ctx, fs);
+		const char *fs = NULL;
+		const ip_filesystem *l = member_listing(b, m, &fs);
 		if (!listing_usable(l)) {
-			reason(b, "stack member %d: no complete listing of %s: capture `dir %s`",
-			       d->members[i].number, fs, fs);
+			reason(b, "stack member %d: its flash (%s) was not listed completely: "
+			       "capture `dir %s`", m->number, fs, fs);
 			continue;
 		}
 		*IP_PUSH(b->a, p->member_fs, p->n_member_fs, b->cap_member_fs) = l->name;
+		*IP_PUSH(b->a, no, n_no, cap_no) = m->number;
 	}
+	p->member_no = no;
 }
 
 #define CR_IGNORE 0x8040u /* bits that make the device ignore its startup-config */
@@ -394,7 +483,7 @@ static bool in_boot_list(const ip_device *d, const char *name)
 static int cand_class(const plan_bld *b, const ip_file *f)
 {
 	if (f->is_dir || !f->size.known || !ip_image_name_bootable(f->name) ||
-	    strcasecmp(base(f->name), b->p->target->name) == 0)
+	    strcasecmp(base(f->name), base(b->p->target_file)) == 0)
 		return -1;
 	const char *run = b->p->dev->system_image.path;
 	if (run && strcasecmp(base(f->name), base(run)) == 0)
@@ -443,7 +532,7 @@ static size_t bootable_after(const plan_bld *b, const ip_filesystem *fs, size_t 
 		bool conf = b->p->method == IP_METHOD_INSTALL && strcasecmp(f->name, "packages.conf") == 0;
 		if (f->is_dir || (f->size.known && f->size.v == 0) ||
 		    (!conf && !ip_image_name_bootable(f->name)) ||
-		    strcasecmp(base(f->name), b->p->target->name) == 0)
+		    strcasecmp(base(f->name), base(b->p->target_file)) == 0)
 			continue;
 		bool gone = false;
 		for (size_t j = from; j < b->n_deletes; j++)
@@ -488,7 +577,7 @@ static void room_on(plan_bld *b, const ip_filesystem *fs, bool is_dest)
 {
 	const ip_target *t = b->p->target;
 	bool install = b->p->method == IP_METHOD_INSTALL;
-	const ip_file *have = ip_fs_file(fs, t->name);
+	const ip_file *have = ip_fs_file(fs, b->p->target_file);
 	bool copy = (is_dest || !install) && !(have && have->size.known && have->size.v == t->size.v);
 	uint64_t margin = percent(t->size.v, b->cfg->opts.flash_margin_percent);
 	if (margin < b->cfg->opts.flash_margin_bytes)
@@ -509,6 +598,17 @@ static void room_on(plan_bld *b, const ip_filesystem *fs, bool is_dest)
 	}
 	if (free_b >= need || make_room(b, fs, free_b, need))
 		return;
+	if (b->p->method == IP_METHOD_TAR) {
+		b->space_blocks = ip_arena_printf(b->a, "%s needs %llu bytes free for the unpacked "
+			"image (assumed as large as the tar, which is not compressed, plus the margin) "
+			"and has %llu, even after deleting the images nothing boots; `archive "
+			"download-sw /overwrite` would make room by deleting the running image before "
+			"the new one is installed, leaving this member nothing to boot if the download "
+			"fails: iosplan does not plan that (free space on it by hand, or install with "
+			"/overwrite from the console)", fs->name, (unsigned long long)need,
+			(unsigned long long)fs->free.v);
+		return;
+	}
 	if (b->last_image) {
 		b->space_blocks = ip_arena_printf(b->a, "%s needs %llu bytes free and has %llu: only "
 			"deleting every image on it makes room, which leaves nothing to boot until the "
@@ -528,6 +628,23 @@ static void room_on(plan_bld *b, const ip_filesystem *fs, bool is_dest)
 			: " (--allow-delete-running would also delete the running image)");
 }
 
+/* A tar is best verified on the switch against the published hash before
+ * it is unpacked: possible when the active member's flash holds the tar
+ * beside the unpacked image (twice its size, plus the margin) without
+ * deleting anything. Else archive download-sw reads it from the server. */
+static void decide_tar_local(plan_bld *b)
+{
+	uint64_t size = b->p->target->size.v;
+	const ip_file *have = ip_fs_file(b->dest, b->p->target->name);
+	if (b->p->method != IP_METHOD_TAR || b->space_blocks)
+		return;
+	if (have) { /* a tar of that name: the whole one is used, a partial one ignored */
+		b->tar_have = b->tar_local = have->size.known && have->size.v == size;
+		return;
+	}
+	b->tar_local = !b->n_deletes && b->dest->free.v >= sat_add(sat_add(size, size), b->margin);
+}
+
 static void decide_room(plan_bld *b)
 {
 	if (!b->dest || !b->p->target->size.known)
@@ -537,6 +654,7 @@ static void decide_room(plan_bld *b)
 		room_on(b, ip_fs_listing(&b->ctx, b->p->member_fs[i]), false);
 	if (b->space_blocks)
 		b->n_deletes = 0;
+	decide_tar_local(b);
 }
 
 /* --- which findings the plan repairs -------------------------------------- */
@@ -580,6 +698,36 @@ static const char *deletes_note(const plan_bld *b)
 	return ip_arena_printf(b->a, "the plan deletes %s after the backup, before the copy", s);
 }
 
+/* Members that differ now (release, or a BOOT list or flash without the
+ * target) all come out of the plan on the target: it copies to (or
+ * installs on) every member and sets `boot system switch all`. Not when
+ * a member is out of the stack, or the members mix install and bundle
+ * modes (the plan has one method for all). */
+static bool stack_repairable(const ip_device *d)
+{
+	const char *mode = NULL;
+	for (size_t i = 0; i < d->n_members; i++) {
+		const ip_member *m = &d->members[i];
+		if (!member_ready(m))
+			return false;
+		if (m->mode.s && mode && strcasecmp(m->mode.s, mode) != 0)
+			return false;
+		mode = m->mode.s ? m->mode.s : mode;
+	}
+	return true;
+}
+
+static const char *stack_note(const plan_bld *b)
+{
+	if (!b->stack || !stack_repairable(b->p->dev))
+		return "a member is out of the stack or in another mode: the plan cannot reach it "
+		       "(see the reasons)";
+	return b->p->method == IP_METHOD_INSTALL
+		       ? "install add ... activate commit puts the target on every member"
+		       : "the plan copies the target to every member's flash and sets `boot system "
+			 "switch all`";
+}
+
 static ip_plan_role repairable(const plan_bld *b, const ip_finding *f, const char **note)
 {
 	const char *id = f->rule_id;
@@ -611,6 +759,10 @@ static ip_plan_role repairable(const plan_bld *b, const ip_finding *f, const cha
 		*note = "the plan upgrades with install add ... activate commit";
 		return IP_ROLE_RESOLVED;
 	}
+	if (!strcmp(id, "stack-mismatch")) {
+		*note = stack_note(b);
+		return b->stack && stack_repairable(p->dev) ? IP_ROLE_RESOLVED : IP_ROLE_BLOCKS;
+	}
 	if (!strcmp(id, "tftp-transfer") && p->opts.transfer == IP_TRANSFER_SCP) {
 		*note = "the plan copies with scp";
 		return IP_ROLE_RESOLVED;
@@ -634,6 +786,26 @@ static bool classify_findings(plan_bld *b)
 }
 
 /* --- the whole ------------------------------------------------------------ */
+
+/* Each member falls back to its own copy of the running image: a member
+ * whose flash has none has no fallback. */
+static void members_fallback(plan_bld *b)
+{
+	ip_plan *p = b->p;
+	for (size_t i = 0; i < p->n_member_fs; i++) {
+		const ip_filesystem *fs = ip_fs_listing(&b->ctx, p->member_fs[i]);
+		bool gone = false;
+		for (size_t k = 0; k < b->n_deletes; k++)
+			gone |= strcasecmp(b->deletes[k].filesystem, fs->name) == 0 &&
+				strcasecmp(b->deletes[k].file->name, b->running_name) == 0;
+		if (ip_fs_file(fs, b->running_name) && !gone)
+			continue;
+		p->no_fallback_warned = true;
+		plan_warn(b, "stack member %d has no copy of the running image on %s: if the new "
+			  "image fails to load there, that member has no fallback (copy %s to it "
+			  "first to have one)", p->member_no[i], p->member_fs[i], b->running_name);
+	}
+}
 
 static void decide_fallback(plan_bld *b)
 {
@@ -660,6 +832,7 @@ static void decide_fallback(plan_bld *b)
 	}
 	if (b->running_name) {
 		p->fallback = p->running;
+		members_fallback(b);
 		return;
 	}
 	p->no_fallback_warned = true;

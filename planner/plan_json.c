@@ -108,6 +108,16 @@ static cJSON *prediction_json(const ip_plan *p)
 	cJSON_AddItemToObject(o, "target_fails", outcome_json(&s->target_fails, done));
 	cJSON_AddItemToObject(o, "rollback", outcome_json(&s->rollback, done && s->rollback_simulated));
 	cJSON_AddItemToObject(o, "cleanup", outcome_json(&s->cleanup, done && s->cleanup_simulated));
+	cJSON *ms = cJSON_AddArrayToObject(o, "members");
+	for (size_t i = 0; done && i < s->n_members; i++) {
+		cJSON *m = cJSON_CreateObject();
+		cJSON_AddNumberToObject(m, "number", s->members[i].number);
+		add_str(m, "filesystem", s->members[i].filesystem);
+		cJSON_AddItemToObject(m, "after", outcome_json(&s->members[i].next, true));
+		cJSON_AddItemToObject(m, "target_fails",
+				      outcome_json(&s->members[i].target_fails, true));
+		cJSON_AddItemToArray(ms, m);
+	}
 	return o;
 }
 

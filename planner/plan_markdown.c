@@ -54,7 +54,9 @@ static void summary(FILE *out, const ip_plan *p)
 	snprintf(buf, sizeof(buf), "%s %s", p->hash_algo, p->hash);
 	row(out, "Reference hash", buf);
 	row(out, "Method", p->method == IP_METHOD_INSTALL ? "install mode: install add ... activate commit"
-							 : "bundle: copy, verify, boot system, reload");
+			   : p->method == IP_METHOD_TAR ? "tar: archive download-sw on every member, "
+							  "boot system, reload"
+							: "bundle: copy, verify, boot system, reload");
 	snprintf(buf, sizeof(buf), "%s from %s", p->opts.transfer == IP_TRANSFER_SCP ? "scp" : "tftp",
 		 p->server);
 	row(out, "Transfer", buf);
@@ -73,6 +75,14 @@ static void simulation(FILE *out, const ip_plan *p)
 		row(out, "After a rollback", s->rollback.text);
 	if (s->cleanup_simulated)
 		row(out, "After the clean-up", s->cleanup.text);
+	for (size_t i = 0; i < s->n_members; i++) {
+		char label[96];
+		snprintf(label, sizeof(label), "Member %d (%s) after the plan", s->members[i].number,
+			 s->members[i].filesystem);
+		row(out, label, s->members[i].next.text);
+		snprintf(label, sizeof(label), "Member %d if the target fails", s->members[i].number);
+		row(out, label, s->members[i].target_fails.text);
+	}
 }
 
 static void where(FILE *out, const ip_finding *f)

@@ -42,6 +42,9 @@ typedef struct plan_bld {
 	ip_boot_entry target_entry, fallback_entry;
 	bool has_fallback;
 	bool delete_running;
+	bool tar_local;              /* tar: room on dest for the tar beside its unpacked
+				      * image: copy it there, verify it, unpack from flash */
+	bool tar_have;               /* ... and the whole tar is there already */
 	uint64_t need_dest, margin;  /* bytes the destination must have free */        /* --allow-delete-running was needed */
 	ip_plan_step *cur;
 } plan_bld;

@@ -29,7 +29,9 @@
  *   R5 with the target unbootable, the next boot is the old image or the
  *      network fallback, unless the plan warns that there is none;
  *   R6 the rollback section's reload boots the old image;
- *   R7 after the clean-up the device still boots the target. */
+ *   R7 after the clean-up the device still boots the target.
+ * On a stack R4 and R5 hold for every member, each from its own flash and
+ * its own BOOT variable (the members' proof, below). */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -49,6 +51,9 @@ typedef struct sim {
 	const char **server;   /* file names the server holds */
 	size_t n_server, cap_server;
 	bool conf_target;      /* install: packages.conf activates the target */
+	ip_boot_list *mboot;   /* stacks: each member's BOOT variable (plan order:
+				* the active, then member_fs) */
+	size_t n_mboot;
 	bool reloaded;
 	ip_plan_outcome last;  /* the last reload's prediction */
 	ip_plan_proof *proof;
@@ -121,6 +126,10 @@ static void sim_fork(sim *dst, const sim *s)
 	dev_copy(s->a, &dst->dev, &s->dev);
 	strs_copy(s->a, &dst->verified, s->n_verified, &dst->cap_verified);
 	strs_copy(s->a, &dst->server, s->n_server, &dst->cap_server);
+	if (s->n_mboot) {
+		dst->mboot = ip_arena_alloc(s->a, s->n_mboot * sizeof(*dst->mboot));
+		memcpy(dst->mboot, s->mboot, s->n_mboot * sizeof(*dst->mboot));
+	}
 	dst->step = NULL;
 }
 
@@ -188,17 +197,17 @@ static void unverify(sim *s, const char *fs, const char *path)
 
 static bool is_target_name(const sim *s, const char *path)
 {
-	return path && strcasecmp(base(path), s->plan->target->name) == 0;
+	return path && strcasecmp(base(path), base(s->plan->target_file)) == 0;
 }
 
 /* Every filesystem the target must be verified on before it may boot. */
 static bool target_verified_everywhere(const sim *s)
 {
 	const ip_plan *p = s->plan;
-	if (!verified(s, p->filesystem, p->target->name))
+	if (!verified(s, p->filesystem, p->target_file))
 		return false;
-	for (size_t i = 0; p->method == IP_METHOD_BUNDLE && i < p->n_member_fs; i++)
-		if (!verified(s, p->member_fs[i], p->target->name))
+	for (size_t i = 0; p->method != IP_METHOD_INSTALL && i < p->n_member_fs; i++)
+		if (!verified(s, p->member_fs[i], p->target_file))
 			return false;
 	return true;
 }
@@ -324,10 +333,10 @@ static void outcome_text(ip_plan_outcome *o, const sim *s)
 	}
 }
 
-static void predict(sim *s, ip_plan_outcome *o)
+static void predict_on(sim *s, const ip_device *d, ip_plan_outcome *o)
 {
 	memset(o, 0, sizeof(*o));
-	ip_boot_predict(&o->p, s->a, &s->dev);
+	ip_boot_predict(&o->p, s->a, d);
 	const ip_boot_prediction *p = &o->p;
 	if (p->outcome == IP_NEXT_IMAGE) {
 		o->target = pred_names_target(s, p->filesystem, p->path);
@@ -340,6 +349,92 @@ static void predict(sim *s, ip_plan_outcome *o)
 		o->fallback = pred_names_old(s, p, p->path);
 	}
 	outcome_text(o, s);
+}
+
+static void predict(sim *s, ip_plan_outcome *o)
+{
+	predict_on(s, &s->dev, o);
+}
+
+/* --- stack members ---------------------------------------------------------
+ *
+ * Each member boots from its own BOOT variable and its own flash, which the
+ * active member calls flash-N: (flashN: on classic stacks) and the member
+ * itself flash:. A member's view is the device state with that flash as its
+ * only filesystem, under the active's name for it, and that BOOT variable.
+ * `boot system switch all` reaches every member when the configuration is
+ * saved; `switch N` only member N; a plain `boot system` only the active. */
+
+static int member_number(const sim *s, size_t i)
+{
+	return i ? s->plan->member_no[i - 1] : s->plan->active_member;
+}
+
+static const char *member_fs_name(const sim *s, size_t i)
+{
+	return i ? s->plan->member_fs[i - 1] : s->plan->filesystem;
+}
+
+static void members_init(sim *s)
+{
+	const ip_plan *p = s->plan;
+	if (!p->n_member_fs || !p->member_no)
+		return;
+	s->n_mboot = p->n_member_fs + 1;
+	s->mboot = ip_arena_alloc(s->a, s->n_mboot * sizeof(*s->mboot));
+	for (size_t i = 0; i < s->n_mboot; i++) {
+		s->mboot[i] = s->dev.bootvar; /* not captured: the active's, until a save */
+		for (size_t k = 0; k < p->dev->n_members; k++)
+			if (p->dev->members[k].number == member_number(s, i) &&
+			    p->dev->members[k].bootvar.known)
+				s->mboot[i] = p->dev->members[k].bootvar;
+		list_copy(s->a, &s->mboot[i]);
+	}
+}
+
+static bool entry_reaches(const ip_boot_entry *e, int number, bool active)
+{
+	return e->member == -1 || e->member == number || (e->member == 0 && active);
+}
+
+/* A save writes each member's BOOT variable from the running-config. */
+static void members_save(sim *s, const ip_boot_list *run)
+{
+	for (size_t i = 0; i < s->n_mboot; i++) {
+		ip_boot_list l = *run;
+		l.v = NULL;
+		l.n = l.cap = 0;
+		for (size_t k = 0; k < run->n; k++)
+			if (entry_reaches(&run->v[k], member_number(s, i), i == 0))
+				*IP_PUSH(s->a, l.v, l.n, l.cap) = run->v[k];
+		s->mboot[i] = l;
+	}
+}
+
+/* What member i boots; false when its flash is not in the state. */
+static bool member_predict(sim *s, size_t i, ip_plan_outcome *o)
+{
+	if (i == 0) {
+		predict(s, o);
+		return true;
+	}
+	const ip_filesystem *fs = fs_get(s, member_fs_name(s, i));
+	if (!fs)
+		return false;
+	ip_device v = s->dev;
+	ip_filesystem *own = ip_arena_alloc(s->a, sizeof(*own));
+	*own = *fs;
+	own->name = s->plan->filesystem;
+	own->aliases = NULL;
+	own->is_default = true;
+	v.filesystems = own;
+	v.n_filesystems = v.cap_filesystems = 1;
+	v.bootvar = s->mboot[i];
+	v.bootvar_current = s->mboot[i];
+	v.members = NULL;
+	v.n_members = v.cap_members = 0;
+	predict_on(s, &v, o);
+	return true;
 }
 
 /* --- the effects ---------------------------------------------------------- */
@@ -456,6 +551,7 @@ static void save(sim *s)
 	if (s->plat.boot_from_bootvar) {
 		s->dev.bootvar = run;
 		list_copy(s->a, &s->dev.bootvar);
+		members_save(s, &run);
 	}
 }
 
@@ -502,12 +598,15 @@ static void install(sim *s, const ip_plan_effect *e)
 		}
 		m->free.v -= expand;
 	}
-	/* install add writes packages.conf where there was none */
-	if (!file_get(fs, "packages.conf")) {
-		ip_file *f = IP_PUSH(s->a, fs->files, fs->n_files, fs->cap_files);
-		f->name = "packages.conf";
-		f->size.known = true;
-		f->size.v = 8192;
+	/* install add writes packages.conf where there was none, on every member */
+	for (size_t i = 0; i <= p->n_member_fs; i++) {
+		ip_filesystem *m = fs_get(s, i == 0 ? p->filesystem : p->member_fs[i - 1]);
+		if (m && !file_get(m, "packages.conf")) {
+			ip_file *f = IP_PUSH(s->a, m->files, m->n_files, m->cap_files);
+			f->name = "packages.conf";
+			f->size.known = true;
+			f->size.v = 8192;
+		}
 	}
 	s->conf_target = true;
 	reload(s);
@@ -594,6 +693,7 @@ static void sim_init(sim *s, ip_arena *a, const ip_plan *p, ip_plan_proof *proof
 	dev_copy(a, &s->dev, p->dev);
 	ip_platform_classify(&s->plat, &s->dev);
 	*IP_PUSH(a, s->server, s->n_server, s->cap_server) = p->target->name;
+	members_init(s);
 }
 
 /* R5: the target made unbootable (removed; in install mode, its
@@ -603,7 +703,7 @@ static void prove_target_fails(sim *after, ip_plan_proof *proof)
 	sim f;
 	sim_fork(&f, after);
 	const ip_plan *p = f.plan;
-	const char *gone = p->method == IP_METHOD_INSTALL ? "packages.conf" : p->target->name;
+	const char *gone = p->method == IP_METHOD_INSTALL ? "packages.conf" : p->target_file;
 	for (size_t i = 0; i <= p->n_member_fs; i++) {
 		ip_filesystem *fs = fs_get(&f, i == 0 ? p->filesystem : p->member_fs[i - 1]);
 		ip_file *x = file_get(fs, gone);
@@ -619,6 +719,39 @@ static void prove_target_fails(sim *after, ip_plan_proof *proof)
 	if (!proof->target_fails.fallback && !p->no_fallback_warned)
 		violation(&f, "with the target unbootable the device boots %s, and the plan does "
 			  "not warn that it has no fallback", proof->target_fails.text);
+	for (size_t i = 1; i < proof->n_members; i++) {
+		ip_plan_member *m = &proof->members[i];
+		if (!member_predict(&f, i, &m->target_fails))
+			continue;
+		if (p->method == IP_METHOD_INSTALL)
+			m->target_fails.fallback = false;
+		if (!m->target_fails.fallback && !p->no_fallback_warned)
+			violation(&f, "with the target unbootable stack member %d boots %s, and the "
+				  "plan does not warn that it has no fallback", m->number,
+				  m->target_fails.text);
+	}
+	if (proof->n_members)
+		proof->members[0].target_fails = proof->target_fails;
+}
+
+/* Every member must boot the target at the plan's reload, from its own
+ * flash and BOOT variable. */
+static void prove_members(sim *s, ip_plan_proof *proof)
+{
+	for (size_t i = 0; i < s->n_mboot; i++) {
+		ip_plan_member *m = IP_PUSH(s->a, proof->members, proof->n_members,
+					   proof->cap_members);
+		m->number = member_number(s, i);
+		m->filesystem = member_fs_name(s, i);
+		if (!member_predict(s, i, &m->next)) {
+			violation(s, "stack member %d: %s is not in the device state", m->number,
+				  m->filesystem);
+			continue;
+		}
+		if (!m->next.target)
+			violation(s, "at the plan's reload stack member %d boots %s, not the target",
+				  m->number, m->next.text);
+	}
 }
 
 static bool has_phase(const ip_plan *p, ip_plan_phase ph)
@@ -670,6 +803,7 @@ void ip_plan_prove(ip_plan_proof *out, ip_arena *a, const ip_plan *p)
 	} else if (!s.last.target) {
 		violation(&s, "the plan's reload boots %s, not the target", s.last.text);
 	} else {
+		prove_members(&s, out);
 		prove_target_fails(&s, out);
 		prove_after(&s, out);
 	}

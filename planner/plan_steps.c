@@ -12,6 +12,10 @@
  *   IOS-XE; on a classic Catalyst one line with the entries separated by
  *   ';', because its BOOT path-list is a single statement that a second
  *   `boot system` replaces; `switch all` on stacks;
+ * - bundle stacks: the first copy is size-checked and verified before
+ *   `copy flash:IMG flash-N:` puts it on each member, where it is verified
+ *   again; tar (classic Catalyst): `archive download-sw /leave-old-sw`
+ *   from the server, which unpacks on every member, no /reload;
  * - install mode: `install add file ... activate commit prompt-level none`
  *   (DOMAIN.md §8), with the BOOT variable on packages.conf and `no boot
  *   manual` first when Manual Boot is not known to be off. */
@@ -37,6 +41,18 @@ static bool is_switch(const plan_bld *b)
 static bool install(const plan_bld *b)
 {
 	return b->p->method == IP_METHOD_INSTALL;
+}
+
+static bool tar(const plan_bld *b)
+{
+	return b->p->method == IP_METHOD_TAR;
+}
+
+/* "dir/x.bin" -> "dir" (a tar's image directory), else NULL. */
+static const char *dir_of(plan_bld *b, const char *path)
+{
+	const char *sl = path ? strrchr(path, '/') : NULL;
+	return sl ? ip_arena_strndup(b->a, path, (size_t)(sl - path)) : NULL;
 }
 
 /* --- boot entries ---------------------------------------------------------- */
@@ -210,6 +226,60 @@ static void pre_version(plan_bld *b)
 		plan_expect(b, "System image file is \"%s\"", d->system_image.raw);
 }
 
+/* The tar's space reasoning, member by member: the unpacked directory
+ * beside the old one (no /overwrite). */
+static void tar_room_why(plan_bld *b)
+{
+	const ip_plan *p = b->p;
+	plan_why(b, "archive download-sw unpacks the tar into %s/%s; the plan "
+		 "assumes the directory takes as many bytes as the tar (a tar is not compressed; "
+		 "the \"Total Image File Size\" archive download-sw prints when it starts is the "
+		 "exact figure), plus the margin.", dir_of(b, p->target_file),
+		 p->n_member_fs ? " on every member" : "");
+	const char *list = "";
+	for (size_t i = 0; i <= p->n_member_fs; i++) {
+		const char *fs = i ? p->member_fs[i - 1] : p->filesystem;
+		const ip_filesystem *l = ip_fs_listing(&b->ctx, fs);
+		list = ip_arena_printf(b->a, "%s%s%s %llu", list, i ? ", " : "", fs,
+				       (ull)(l ? l->free.v : 0));
+	}
+	plan_why(b, "Free bytes now: %s. %s room for the new directory beside the "
+		 "old one%s, so no /overwrite: the old image stays as the fallback.", list,
+		 p->n_member_fs ? "Every member has" : "It has", b->n_deletes ? " once the files below are deleted" : "");
+	if (b->tar_have)
+		plan_why(b, "The whole tar is already on %s: it is verified there before it is "
+			 "unpacked.", p->filesystem);
+	else if (b->tar_local)
+		plan_why(b, "%s also has room for the tar itself (%llu bytes more), so it is copied "
+			 "there and verified before it is unpacked.", p->filesystem,
+			 (ull)p->target->size.v);
+	else
+		plan_why(b, "%s has no room for the tar beside the image it unpacks to (%llu bytes "
+			 "more), so archive download-sw reads it from the server.", p->filesystem,
+			 (ull)p->target->size.v);
+}
+
+/* Every member's flash, not only the active's (bundle: the image;
+ * install: the packages install add expands on each member). */
+static void members_room_why(plan_bld *b)
+{
+	const ip_plan *p = b->p;
+	const ip_check_config *cc = p->opts.check;
+	uint64_t size = p->target->size.v;
+	unsigned pct = cc ? cc->opts.install_expand_percent : 100;
+	uint64_t need = install(b) ? size / 100 * pct + size % 100 * pct / 100 : size;
+	const char *list = "";
+	for (size_t i = 0; i < p->n_member_fs; i++) {
+		const ip_filesystem *l = ip_fs_listing(&b->ctx, p->member_fs[i]);
+		list = ip_arena_printf(b->a, "%s%s%s (member %d) %llu", list, i ? ", " : "",
+				       p->member_fs[i], p->member_no[i], (ull)(l ? l->free.v : 0));
+	}
+	plan_why(b, "Every other member needs about %llu bytes on its own flash (%s), plus the "
+		 "margin; free now: %s.", (ull)need,
+		 install(b) ? "the packages install add expands there" : "its copy of the image",
+		 list);
+}
+
 static void pre_listing(plan_bld *b)
 {
 	const ip_plan *p = b->p;
@@ -220,6 +290,10 @@ static void pre_listing(plan_bld *b)
 		 "capture shows %llu free.", t->name, (ull)b->need_dest, p->filesystem,
 		 (ull)t->size.v, install(b) ? ", as much again for the packages install add "
 		 "expands" : "", (ull)b->margin, (ull)b->dest->free.v);
+	if (tar(b))
+		tar_room_why(b);
+	else if (p->n_member_fs)
+		members_room_why(b);
 	if (!b->copy_needed)
 		plan_why(b, "The image is already there with the right size: no copy.");
 	if (b->n_deletes)
@@ -347,10 +421,18 @@ static void deletes(plan_bld *b)
 {
 	if (!b->n_deletes)
 		return;
+	const char *where = b->deletes[0].filesystem;
+	for (size_t i = 1; i < b->n_deletes; i++)
+		if (strcasecmp(b->deletes[i].filesystem, where) != 0)
+			where = "the members' flash";
 	plan_step(b, IP_PHASE_TRANSFER, IP_MODE_EXEC,
-		  ip_arena_printf(b->a, "Make room on %s", b->p->filesystem));
-	plan_why(b, "After the backup, before the copy, so that it fits (%llu bytes needed on %s).",
-		 (ull)b->need_dest, b->p->filesystem);
+		  ip_arena_printf(b->a, "Make room on %s", where));
+	if (strcasecmp(where, b->p->filesystem) == 0)
+		plan_why(b, "After the backup, before the copy, so that it fits (%llu bytes needed "
+			 "on %s).", (ull)b->need_dest, b->p->filesystem);
+	else
+		plan_why(b, "After the backup, before the copies, so that the image fits on every "
+			 "member (the image and the margin).");
 	for (size_t i = 0; i < b->n_deletes; i++) {
 		const plan_delete *d = &b->deletes[i];
 		plan_why(b, "%s%s (%llu bytes): %s.", d->filesystem, d->file->name,
@@ -397,7 +479,9 @@ static void copy_members(plan_bld *b)
 			continue;
 		plan_step(b, IP_PHASE_TRANSFER, IP_MODE_EXEC,
 			  ip_arena_printf(b->a, "Copy the image to %s", p->member_fs[i]));
-		plan_why(b, "Every stack member boots from its own flash.");
+		plan_why(b, "Every stack member boots from its own flash: copied from the verified "
+			 "copy on %s, over the stack cable, not again over the network.",
+			 p->filesystem);
 		plan_cmd(b, "copy %s %s", p->image, p->member_fs[i]);
 		copy_prompts(b, t->name, false);
 		plan_expect(b, "%llu bytes copied", (ull)t->size.v);
@@ -408,23 +492,128 @@ static void copy_members(plan_bld *b)
 	}
 }
 
+static void verify_main(plan_bld *b, ip_plan_phase ph);
+
+/* A bundle stack: the first copy is checked and verified before it is
+ * copied on to the members (a bad copy would be copied everywhere). */
+static bool copies_to_members(const plan_bld *b)
+{
+	return b->p->method == IP_METHOD_BUNDLE && b->p->n_member_fs > 0;
+}
+
+/* The tar on the active member's flash, verified against the published
+ * hash before archive download-sw unpacks it. */
+static void tar_copy_verify(plan_bld *b)
+{
+	const ip_plan *p = b->p;
+	const ip_target *t = p->target;
+	bool scp = p->opts.transfer == IP_TRANSFER_SCP;
+	const char *file = ip_arena_printf(b->a, "%s%s", p->filesystem, t->name);
+	ip_plan_effect *e;
+	if (b->tar_have)
+		goto verify;
+	plan_step(b, IP_PHASE_TRANSFER, IP_MODE_EXEC, ip_arena_printf(b->a, "Copy the tar to %s",
+								      p->filesystem));
+	plan_why(b, "%s has room for the tar beside the image it unpacks to: the tar is "
+		 "verified there against the published %s before anything is unpacked.",
+		 p->filesystem, p->hash_algo);
+	plan_cmd(b, "copy %s://%s/%s %s", scp ? "scp" : "tftp", p->server, t->name, p->filesystem);
+	copy_prompts(b, t->name, scp);
+	plan_expect(b, "%llu bytes copied", (ull)t->size.v);
+	e = plan_effect(b, IP_EFFECT_COPY);
+	e->filesystem = p->filesystem;
+	e->path = t->name;
+	e->size = t->size.v;
+verify:
+	plan_step(b, IP_PHASE_TRANSFER, IP_MODE_EXEC,
+		  ip_arena_printf(b->a, "Verify the %s of %s", p->hash_algo, file));
+	plan_why(b, "STOP HERE unless the output says Verified: delete the tar and copy it again.");
+	plan_cmd(b, "verify /%s %s %s", p->hash_algo, file, p->hash);
+	plan_expect(b, "Verified (%s) = %s", file, p->hash);
+	b->cur->gate = true;
+	b->cur->abort = ip_arena_printf(b->a, "delete /force %s", file);
+	e = plan_effect(b, IP_EFFECT_VERIFY);
+	e->filesystem = p->filesystem;
+	e->path = t->name;
+}
+
+/* archive download-sw: the tar (from the server, or the verified copy on
+ * flash) onto every member (the active unpacks it to each member's flash),
+ * keeping the old image. */
+static void tar_download(plan_bld *b)
+{
+	const ip_plan *p = b->p;
+	const ip_target *t = p->target;
+	if (b->tar_local)
+		tar_copy_verify(b);
+	plan_step(b, IP_PHASE_TRANSFER, IP_MODE_EXEC, p->n_member_fs
+		  ? "Download and unpack the tar on every member" : "Download and unpack the tar");
+	if (b->tar_local)
+		plan_why(b, "From the verified tar on %s.", p->filesystem);
+	else
+		plan_why(b, "Before this step check the tar on %s against the published %s (%ssum "
+			 "%s must print %s): archive download-sw reads it straight from the server, "
+			 "and %s has no room to keep the tar beside the image it unpacks to; "
+			 "archive download-sw itself refuses a tar whose files do not match its "
+			 "info file.", p->server, p->hash_algo, p->hash_algo, t->name, p->hash,
+			 p->filesystem);
+	plan_why(b, "/leave-old-sw keeps the running image as the fallback; no /overwrite (%s "
+		 "room); no /reload: the plan sets the boot statements and reloads "
+		 "itself.", p->n_member_fs ? "every member has" : "there is");
+	if (p->opts.transfer == IP_TRANSFER_SCP && !b->tar_local)
+		plan_why(b, "archive download-sw has no scp: source: this step uses TFTP.");
+	if (b->tar_local)
+		plan_cmd(b, "archive download-sw /leave-old-sw %s%s", p->filesystem, t->name);
+	else
+		plan_cmd(b, "archive download-sw /leave-old-sw tftp://%s/%s", p->server, t->name);
+	plan_expect(b, "All software images installed");
+	b->cur->gate = true;
+	for (size_t i = 0; i <= p->n_member_fs; i++) {
+		const char *fs = i ? p->member_fs[i - 1] : p->filesystem;
+		ip_plan_effect *e = plan_effect(b, IP_EFFECT_COPY);
+		e->filesystem = fs;
+		e->path = p->target_file;
+		e->size = t->size.v;
+	}
+	for (size_t i = 0; i <= p->n_member_fs; i++) {
+		ip_plan_effect *e = plan_effect(b, IP_EFFECT_VERIFY);
+		e->filesystem = i ? p->member_fs[i - 1] : p->filesystem;
+		e->path = p->target_file;
+	}
+	if (!b->tar_local)
+		return;
+	plan_step(b, IP_PHASE_TRANSFER, IP_MODE_EXEC, "Delete the tar");
+	plan_why(b, "Unpacked%s, it is no longer needed.", p->n_member_fs ? " on every member" : "");
+	plan_cmd(b, "delete /force %s%s", p->filesystem, t->name);
+	ip_plan_effect *e = plan_effect(b, IP_EFFECT_DELETE);
+	e->filesystem = p->filesystem;
+	e->path = t->name;
+}
+
 static void transfer(plan_bld *b)
 {
 	if (b->delete_running)
 		network_fallback(b);
 	deletes(b);
+	if (tar(b)) {
+		tar_download(b);
+		return;
+	}
 	if (b->copy_needed)
 		copy_main(b);
-	copy_members(b);
+	if (copies_to_members(b)) {
+		verify_main(b, IP_PHASE_TRANSFER);
+		copy_members(b);
+	}
 }
 
 /* --- 3. verify ------------------------------------------------------------ */
 
-static void verify_hash(plan_bld *b, const char *fs)
+static void verify_hash(plan_bld *b, ip_plan_phase ph, const char *fs)
 {
 	const ip_plan *p = b->p;
 	const char *file = ip_arena_printf(b->a, "%s%s", fs, p->target->name);
-	plan_step(b, IP_PHASE_VERIFY, IP_MODE_EXEC,
+	plan_step(b, ph, IP_MODE_EXEC,
 		  ip_arena_printf(b->a, "Verify the %s of %s", p->hash_algo, file));
 	plan_why(b, "Mandatory: the hash the device computes must be the published one. STOP "
 		 "HERE unless the output says Verified: delete the file (`delete /force %s`), "
@@ -439,17 +628,35 @@ static void verify_hash(plan_bld *b, const char *fs)
 	e->path = p->target->name;
 }
 
-static void verify(plan_bld *b)
+static void verify_main(plan_bld *b, ip_plan_phase ph)
 {
 	const ip_plan *p = b->p;
-	plan_step(b, IP_PHASE_VERIFY, IP_MODE_EXEC, "Check the size of the copy");
+	plan_step(b, ph, IP_MODE_EXEC, "Check the size of the copy");
 	plan_why(b, "Exactly %llu bytes, as on the download page: a shorter file is a transfer cut "
 		 "short.", (ull)p->target->size.v);
 	plan_cmd(b, "dir %s", p->image);
 	plan_expect(b, "%llu", (ull)p->target->size.v);
-	verify_hash(b, p->filesystem);
-	for (size_t i = 0; p->method == IP_METHOD_BUNDLE && i < p->n_member_fs; i++)
-		verify_hash(b, p->member_fs[i]);
+	verify_hash(b, ph, p->filesystem);
+}
+
+static void verify(plan_bld *b)
+{
+	const ip_plan *p = b->p;
+	if (tar(b)) {
+		plan_step(b, IP_PHASE_VERIFY, IP_MODE_EXEC, p->n_member_fs
+			  ? "Check the new image on every member" : "Check the new image");
+		plan_why(b, "The directory and its image must be on %s.",
+			 p->n_member_fs ? "every member's flash" : p->filesystem);
+		for (size_t i = 0; i <= p->n_member_fs; i++)
+			plan_cmd(b, "dir %s%s/", i ? p->member_fs[i - 1] : p->filesystem,
+				 dir_of(b, p->target_file));
+		plan_expect(b, "%s", strrchr(p->target_file, '/') + 1);
+		return;
+	}
+	if (!copies_to_members(b))
+		verify_main(b, IP_PHASE_VERIFY);
+	for (size_t i = 0; copies_to_members(b) && i < p->n_member_fs; i++)
+		verify_hash(b, IP_PHASE_VERIFY, p->member_fs[i]);
 }
 
 /* --- 4. boot statements --------------------------------------------------- */
@@ -504,8 +711,10 @@ static bool list_is_conf(const plan_bld *b)
 	if (!b->run_known || b->n_run != 1)
 		return false;
 	const ip_boot_entry *e = &b->run[0];
+	/* on a stack only `switch all` is known to reach every member */
 	return e->kind == IP_BOOT_FILE && e->path && strcasecmp(e->path, "packages.conf") == 0 &&
-	       ip_fs_same(&b->ctx, e->filesystem, b->p->filesystem);
+	       ip_fs_same(&b->ctx, e->filesystem, b->p->filesystem) &&
+	       (!b->stack || e->member == -1);
 }
 
 static void boot_install(plan_bld *b)
@@ -621,15 +830,42 @@ static void post_boot(plan_bld *b)
 	}
 }
 
+/* The release as show version's switch table prints it: "17.12.04",
+ * "15.2(7)E9"; NULL when the target's name does not say. */
+static const char *table_version(plan_bld *b)
+{
+	const ip_target *t = b->p->target;
+	if (!t->parsed || t->image.version.scheme == IP_VER_INVALID ||
+	    t->image.version.scheme == IP_VER_SPECIAL)
+		return NULL;
+	if (t->image.is_xe)
+		return t->image.version.raw;
+	char v[48];
+	ip_version_normalise(&t->image.version, v, sizeof(v));
+	return ip_arena_strdup(b->a, v);
+}
+
+static void post_members(plan_bld *b)
+{
+	const ip_plan *p = b->p;
+	const char *v = table_version(b);
+	plan_step(b, IP_PHASE_POSTCHECK, IP_MODE_EXEC, "Confirm every stack member is back");
+	plan_why(b, "All %zu members Ready (a member left in V-Mismatch or Version Mismatch booted "
+		 "another release and is out of the stack)%s.", p->n_member_fs + 1,
+		 v ? ", and every row of the switch table on the new release" : "");
+	plan_cmd(b, "show switch");
+	plan_expect(b, "Ready");
+	if (v) {
+		plan_cmd(b, "show version | begin Switch Ports");
+		plan_expect(b, "%s", v);
+	}
+}
+
 static void post_network(plan_bld *b)
 {
 	bool sw = is_switch(b);
-	if (b->stack) {
-		plan_step(b, IP_PHASE_POSTCHECK, IP_MODE_EXEC, "Confirm every stack member is back");
-		plan_why(b, "Every member Ready, on the new release (show version lists each).");
-		plan_cmd(b, "show switch");
-		plan_expect(b, "Ready");
-	}
+	if (b->stack)
+		post_members(b);
 	plan_step(b, IP_PHASE_POSTCHECK, IP_MODE_EXEC, "Confirm the interfaces came back");
 	plan_why(b, "Every interface that was up before the change is up again; a new release "
 		 "can rename interfaces or drop a licensed feature.");
@@ -667,7 +903,11 @@ static void cleanup_delete_old(plan_bld *b)
 		const char *fs = i ? p->member_fs[i - 1] : p->filesystem;
 		if (i && !ip_fs_file(ip_fs_listing(&b->ctx, fs), b->running_name))
 			continue; /* that member's flash does not hold it */
-		plan_cmd(b, "delete /force %s%s", fs, b->running_name);
+		const char *dir = tar(b) ? dir_of(b, b->running_name) : NULL;
+		if (dir)
+			plan_cmd(b, "delete /force /recursive %s%s", fs, dir);
+		else
+			plan_cmd(b, "delete /force %s%s", fs, b->running_name);
 		ip_plan_effect *e = plan_effect(b, IP_EFFECT_DELETE);
 		e->filesystem = fs;
 		e->path = b->running_name;
@@ -745,7 +985,7 @@ static void entries_init(plan_bld *b)
 	for (size_t i = 0; b->run_known && i < d->boot_running.n; i++)
 		*IP_PUSH(b->a, b->run, b->n_run, b->cap_run) = d->boot_running.v[i];
 	b->target_entry = file_entry(b, p->filesystem,
-				     install(b) ? "packages.conf" : p->target->name);
+				     install(b) ? "packages.conf" : p->target_file);
 	if (install(b) && list_is_conf(b))
 		b->target_entry = b->run[0]; /* keep the statement as it is written */
 	if (p->network_fallback) {

@@ -62,10 +62,15 @@ static void header(FILE *out, const ip_plan *p)
 	const char *v = d->xe_version.s ? d->xe_version.s : d->version.s;
 	fprintf(out, "!   from: %s%s%s%s\n", d->system_image.raw ? d->system_image.raw : "unknown",
 		v ? " (" : "", v ? v : "", v ? ")" : "");
-	fprintf(out, "!   to:   %s, %llu bytes, %s %s\n", p->image, (ull)t->size.v, p->hash_algo,
+	if (p->method == IP_METHOD_TAR)
+		fprintf(out, "!   to:   %s, unpacked from %s\n", p->image, t->name);
+	fprintf(out, p->method == IP_METHOD_TAR ? "!   tar:  %s, %llu bytes, %s %s\n"
+						 : "!   to:   %s, %llu bytes, %s %s\n",
+		p->method == IP_METHOD_TAR ? t->name : p->image, (ull)t->size.v, p->hash_algo,
 		p->hash);
 	fprintf(out, "!   method: %s; transfer: %s from %s; fallback: %s\n",
 		p->method == IP_METHOD_INSTALL ? "install (install add ... activate commit)"
+		: p->method == IP_METHOD_TAR   ? "tar (archive download-sw, then boot system)"
 					       : "bundle (boot system)",
 		p->opts.transfer == IP_TRANSFER_SCP ? "scp" : "tftp", p->server,
 		p->fallback ? p->fallback : "none");
@@ -83,6 +88,15 @@ static void simulation(FILE *out, const ip_plan *p)
 		wrap(out, "!   after a rollback:      ", s->rollback.text);
 	if (s->cleanup_simulated)
 		wrap(out, "!   after the clean-up:    ", s->cleanup.text);
+	if (s->n_members)
+		fputs("!   each stack member, from its own flash (the member calls it flash:)\n"
+		      "!   and its own BOOT variable:\n", out);
+	for (size_t i = 0; i < s->n_members; i++) {
+		const ip_plan_member *m = &s->members[i];
+		fprintf(out, "!   member %d, %s\n", m->number, m->filesystem);
+		wrap(out, "!     after the plan:      ", m->next.text);
+		wrap(out, "!     if the target fails: ", m->target_fails.text);
+	}
 }
 
 static void findings(FILE *out, const ip_plan *p)

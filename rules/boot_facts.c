@@ -210,6 +210,8 @@ const char *boot_running_name(const ip_rule_ctx *ctx)
 void boot_fix_list(ip_findings *out, ip_finding *f, const ip_rule_ctx *ctx,
 		   const char *const *paths, size_t n, bool clear)
 {
+	/* a stack: every member's BOOT variable, not only the active's */
+	const char *who = ctx->dev->n_members >= 2 ? "switch all " : "";
 	ip_finding_fix(out, f, "configure terminal");
 	if (clear)
 		ip_finding_fix(out, f, "no boot system");
@@ -218,10 +220,10 @@ void boot_fix_list(ip_findings *out, ip_finding *f, const ip_rule_ctx *ctx,
 		char *list = ip_arena_strdup(ctx->arena, paths[0]);
 		for (size_t i = 1; i < n; i++)
 			list = ip_arena_printf(ctx->arena, "%s;%s", list, paths[i]);
-		ip_finding_fix(out, f, "boot system %s", list);
+		ip_finding_fix(out, f, "boot system %s%s", who, list);
 	} else {
 		for (size_t i = 0; i < n; i++)
-			ip_finding_fix(out, f, "boot system %s", paths[i]);
+			ip_finding_fix(out, f, "boot system %s%s", who, paths[i]);
 	}
 	ip_finding_fix(out, f, "end");
 	ip_finding_fix(out, f, "copy running-config startup-config");

@@ -87,7 +87,8 @@ const char *boot_running_name(const ip_rule_ctx *ctx);
 
 /* Append to f the commands that make `paths` (fs+path strings) the boot
  * list, in order: `no boot system` first when clear; one statement per
- * entry, or one ';' list on classic switches; then save. */
+ * entry, or one ';' list on classic switches (`boot system switch all …` on
+ * a stack, so that every member's BOOT variable changes); then save. */
 void boot_fix_list(ip_findings *out, ip_finding *f, const ip_rule_ctx *ctx,
 		   const char *const *paths, size_t n, bool clear);
 

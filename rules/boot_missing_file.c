@@ -12,10 +12,14 @@
  * an image in the directory of its own name is how `archive download-sw`
  * installs, anything else is reported weakly with the capture that would
  * decide. Each entry is reported once, at the list the next reload reads,
- * with its other occurrences as related spans. */
+ * with its other occurrences as related spans. On a stack each other
+ * member's BOOT variable (its show boot "Switch N" block) is checked
+ * against that member's own flash (flash-N:, flashN:); a member whose
+ * flash was not listed gets one weak finding naming `dir flash-N:`. */
 #include <string.h>
 
 #include "boot_facts.h"
+#include "stack_facts.h"
 
 /* An image in a directory of its own name (the tar install layout). */
 static bool own_directory(const char *path)
@@ -116,6 +120,69 @@ static bool broken(const ip_boot_entry *e, const boot_file *bf)
 	}
 }
 
+/* --- stack members -------------------------------------------------------- */
+
+static void member_broken(const ip_rule_ctx *ctx, ip_findings *out, const stack_view *v,
+			  const ip_boot_entry *e, const ip_file *file)
+{
+	const char *what = boot_entry_text(ctx, e);
+	int n = v->m->number;
+	ip_finding *f;
+	if (!file)
+		f = ip_report(out, e->span, "switch %d's BOOT variable entry %s points at a file "
+			      "that is not in the listing of %s, so switch %d skips it at reload",
+			      n, what, v->fs->name, n);
+	else if (file->is_dir)
+		f = ip_report(out, e->span, "switch %d's BOOT variable entry %s names a directory "
+			      "on %s, not an image", n, what, v->fs->name);
+	else
+		f = ip_report(out, e->span, "switch %d's BOOT variable entry %s points at an empty "
+			      "file (0 bytes on %s)", n, what, v->fs->name);
+	ip_finding_related(out, f, file ? file->span : v->fs->span,
+			   file ? "listed here" : "the listing of %s", v->fs->name);
+	ip_finding_fix(out, f, "copy flash:%s %s%s", e->path, v->fs_name, e->path);
+	ip_finding_fix(out, f, "verify /md5 %s%s", v->fs_name, e->path);
+}
+
+static void check_member(const ip_rule_ctx *ctx, ip_findings *out, const stack_view *v)
+{
+	for (size_t i = 0; i < v->bootvar->n; i++) {
+		const ip_boot_entry *e = &v->bootvar->v[i];
+		if (!stack_entry_local(e, v) || !e->path)
+			continue;
+		const ip_file *file;
+		stack_file st = stack_file_find(v, e->path, &file);
+		if (st == STACK_FILE_UNKNOWN || (st == STACK_FILE_UNSURE && !own_directory(e->path))) {
+			ip_finding *f = ip_report_weak(
+				out, e->span, "cannot check switch %d's BOOT variable entry %s: %s "
+				"of %s was captured", v->m->number, boot_entry_text(ctx, e),
+				st == STACK_FILE_UNKNOWN ? "no listing" : "no complete listing",
+				v->fs_name);
+			ip_finding_capture(out, f, v->dir_cmd);
+			return; /* one per member: the capture decides them all */
+		}
+		if (st == STACK_FILE_MISSING ||
+		    (st == STACK_FILE_PRESENT && (file->is_dir ||
+						  (file->size.known && file->size.v == 0))))
+			member_broken(ctx, out, v, e, st == STACK_FILE_MISSING ? NULL : file);
+	}
+}
+
+static void check_members(const ip_rule_ctx *ctx, ip_findings *out)
+{
+	const ip_device *d = ctx->dev;
+	if (!stack_is(ctx))
+		return;
+	for (size_t i = 0; i < d->n_members; i++) {
+		stack_view v;
+		if (d->members[i].active)
+			continue; /* its list is the device's, checked above */
+		stack_view_of(&v, ctx, &d->members[i]);
+		if (v.bootvar && v.bootvar != &d->bootvar)
+			check_member(ctx, out, &v);
+	}
+}
+
 static void check(const ip_rule_ctx *ctx, ip_findings *out)
 {
 	boot_listed *all;
@@ -131,6 +198,7 @@ static void check(const ip_rule_ctx *ctx, ip_findings *out)
 		ip_finding *f = report(ctx, out, &all[i], &bf, &rc);
 		boot_related_copies(out, f, ctx, all, n, i);
 	}
+	check_members(ctx, out);
 }
 
 const ip_rule rule_boot_missing_file = { "boot-missing-file", IP_SEV_ERROR, check };

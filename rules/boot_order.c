@@ -11,11 +11,16 @@
  * first-image search decides, which is not an explicit choice either.
  * Silent without a target or when the target is not on flash yet (the
  * copy comes first); in install mode the target goes through `install`,
- * not a boot statement (install-mode's business). */
+ * not a boot statement (install-mode's business). On a stack, a statement
+ * that names the target for one member (`boot system switch 2 flash:T`)
+ * while other members are reached by no statement naming it leaves those
+ * members on their old BOOT variable: reported at the statement, with
+ * `boot system switch all` as the fix. */
 #include <string.h>
 #include <strings.h>
 
 #include "boot_facts.h"
+#include "stack_facts.h"
 
 /* The target's listing line on the filesystem it boots from: at the root,
  * else in a sub-directory (the 2960 tar layout). */
@@ -100,10 +105,65 @@ static bool install_mode(const ip_rule_ctx *ctx, const ip_boot_list *l, size_t f
 	       strcasecmp(p + n - 5, ".conf") == 0;
 }
 
+/* --- stack members -------------------------------------------------------- */
+
+/* Members no target-naming statement of l reaches, as "1, 3"; NULL if none. */
+static const char *unreached(const ip_rule_ctx *ctx, const ip_boot_list *l, const char *bin)
+{
+	const char *s = NULL;
+	const ip_device *d = ctx->dev;
+	for (size_t k = 0; k < d->n_members; k++) {
+		const ip_member *m = &d->members[k];
+		bool hit = false;
+		if (m->state.s && (strncasecmp(m->state.s, "Provisioned", 11) == 0 ||
+				   strncasecmp(m->state.s, "Removed", 7) == 0))
+			continue;
+		for (size_t i = 0; i < l->n && !hit; i++)
+			hit = boot_entry_names(&l->v[i], bin) &&
+			      stack_entry_reaches(ctx, &l->v[i], m->number);
+		if (!hit)
+			s = s ? ip_arena_printf(ctx->arena, "%s, %d", s, m->number)
+			      : ip_arena_printf(ctx->arena, "%d", m->number);
+	}
+	return s;
+}
+
+static void check_reach(const ip_rule_ctx *ctx, ip_findings *out)
+{
+	const ip_device *d = ctx->dev;
+	const ip_boot_list *l = d->boot_running.known ? &d->boot_running : &d->boot_startup;
+	const char *bin = stack_target_bin(ctx);
+	if (!stack_is(ctx) || !l->known || !bin)
+		return;
+	for (size_t i = 0; i < l->n; i++) {
+		const ip_boot_entry *e = &l->v[i];
+		if (e->member <= 0 || !boot_entry_names(e, bin))
+			continue;
+		const char *miss = unreached(ctx, l, bin);
+		if (!miss)
+			return;
+		bool many = strchr(miss, ',') != NULL;
+		ip_finding *f = ip_report(out, e->span, "boot system switch %d names the target %s "
+					  "for switch %d only: %s %s %s and %s not boot it after the "
+					  "reload", e->member, bin, e->member,
+					  many ? "switches" : "switch", miss,
+					  many ? "keep their BOOT variables" : "keeps its BOOT variable",
+					  many ? "do" : "does");
+		ip_finding_fix(out, f, "configure terminal");
+		ip_finding_fix(out, f, "no boot system %s", e->raw);
+		ip_finding_fix(out, f, "boot system switch all %s%s",
+			       e->filesystem ? e->filesystem : "flash:", e->path);
+		ip_finding_fix(out, f, "end");
+		ip_finding_fix(out, f, "copy running-config startup-config");
+		return;
+	}
+}
+
 static void check(const ip_rule_ctx *ctx, ip_findings *out)
 {
 	if (!ctx->target || !ctx->target->name || !*ctx->target->name)
 		return;
+	check_reach(ctx, out);
 	boot_file tf;
 	target_find(&tf, ctx);
 	if (tf.state != BOOT_FILE_PRESENT)

@@ -40,6 +40,7 @@ void ip_check_device(ip_device_check *out, ip_arena *a, const ip_device *dev,
 {
 	memset(out, 0, sizeof(*out));
 	out->dev = dev;
+	out->target = target;
 	ip_platform_classify(&out->platform, dev);
 	ip_boot_predict(&out->next_boot, a, dev);
 	ip_findings f;

@@ -24,6 +24,7 @@ typedef struct ip_device_check {
 	const ip_device *dev;
 	ip_platform platform;
 	ip_boot_prediction next_boot;
+	const ip_target *target; /* the image it was checked against, or NULL */
 	ip_finding *findings; /* sorted by file, line, column, rule id */
 	size_t n_findings;
 } ip_device_check;

@@ -21,8 +21,10 @@
  *   install_expand_percent of the size (DOMAIN.md §9.6 calls the ratio
  *   UNCONFIRMED, so when only that part does not fit the finding is weak).
  * - The filesystem is the target's, else the platform default, else the
- *   running image's, aliases resolved; on a stack every member's flash-N:
- *   must hold the image too.
+ *   running image's, aliases resolved; on a stack every member's flash
+ *   (flash-N:, flashN: on classic stacks) must hold the image too, each
+ *   finding naming the member; a member whose flash was not listed gets a
+ *   weak finding naming `dir flash-N:`.
  * - A free space a backup rounded (ip_filesystem.free_is_bound) is a range:
  *   if its lower end fits the rule is silent, if its upper end does not
  *   the finding stands, in between it is weak.
@@ -38,6 +40,7 @@
 
 #include "image_name.h"
 #include "rule.h"
+#include "stack_facts.h"
 #include "target_fs.h"
 
 typedef unsigned long long ull;
@@ -45,6 +48,7 @@ typedef unsigned long long ull;
 typedef struct need {
 	uint64_t size, margin, expand, total;
 	const char *estimate; /* "flash:x.bin" the size was taken from, or NULL */
+	int member;           /* the stack member whose flash is checked, or 0 */
 } need;
 
 enum { C_FREE, C_FALLBACK, C_RUNNING };
@@ -254,8 +258,10 @@ static void related_and_fix(ip_findings *out, ip_finding *f, const ip_filesystem
 static size_t describe(msg *m, const ip_rule_ctx *ctx, const ip_filesystem *fs,
 		       uint64_t free_b, const need *n, const cand *c, size_t k, uint64_t *have)
 {
-	app(m, "%s needs %llu bytes on %s (%llu for the image", ctx->target->name,
-	    (ull)n->total, fs->name, (ull)n->size);
+	app(m, "%s needs %llu bytes on %s", ctx->target->name, (ull)n->total, fs->name);
+	if (n->member)
+		app(m, " (switch %d)", n->member);
+	app(m, " (%llu for the image", (ull)n->size);
 	if (n->expand)
 		app(m, ", %llu for the packages install add expands", (ull)n->expand);
 	app(m, ", %llu margin) but %s has %llu bytes free, %llu short", (ull)n->margin,
@@ -312,20 +318,25 @@ static void report_short(const ip_rule_ctx *ctx, ip_findings *out, const ip_file
 /* The listing says nothing usable about free space: none was captured, or
  * one filtered (`| include`) or cut short before its totals line. */
 static void report_unknown_free(const ip_rule_ctx *ctx, ip_findings *out, const char *name,
-				const ip_filesystem *fs)
+				const ip_filesystem *fs, int member)
 {
 	ip_span at = { 0 };
 	ip_finding *f;
 	if (fs)
 		at = ip_span_known(fs->span) || !fs->n_files ? fs->span : fs->files[0].span;
+	for (size_t i = 0; !ip_span_known(at) && member && i < ctx->dev->n_members; i++)
+		if (ctx->dev->members[i].number == member)
+			at = ctx->dev->members[i].span; /* the member's row */
+	const char *who = member ? ip_arena_printf(ctx->arena, " (switch %d)", member) : "";
 	if (!fs || (!fs->listed && !fs->n_files))
-		f = ip_report_weak(out, at, "cannot check whether %s has room for %s: no "
-				   "listing of it was captured", name, ctx->target->name);
+		f = ip_report_weak(out, at, "cannot check whether %s%s has room for %s: no "
+				   "listing of it was captured", name, who, ctx->target->name);
 	else
-		f = ip_report_weak(out, at, "cannot check whether %s has room for %s: its "
+		f = ip_report_weak(out, at, "cannot check whether %s%s has room for %s: its "
 				   "listing is filtered or cut short, the free bytes are unknown",
-				   fs->name, ctx->target->name);
-	ip_finding_capture(out, f, ip_arena_printf(ctx->arena, "show %s", name));
+				   fs->name, who, ctx->target->name);
+	ip_finding_capture(out, f, ip_arena_printf(ctx->arena, "%s %s", member ? "dir" : "show",
+						   name));
 }
 
 static void check_fs(const ip_rule_ctx *ctx, ip_findings *out, const char *name, const need *n)
@@ -336,7 +347,7 @@ static void check_fs(const ip_rule_ctx *ctx, ip_findings *out, const char *name,
 	if (have && !t->size.known)
 		return; /* already there; its integrity is another rule's */
 	if (!fs || !fs->listed || !fs->free.known) {
-		report_unknown_free(ctx, out, name, fs);
+		report_unknown_free(ctx, out, name, fs, n->member);
 		return;
 	}
 	uint64_t free_b = fs->free.v;
@@ -355,17 +366,24 @@ static void check_fs(const ip_rule_ctx *ctx, ip_findings *out, const char *name,
 }
 
 /* The filesystems the image must go to: the target's, and on a stack each
- * other member's flash-N:. */
-static size_t fs_targets(const ip_rule_ctx *ctx, const char *first, const char **v, size_t max)
+ * other member's flash (flash-N:, or flashN: where the capture says so),
+ * with the member's number. */
+static size_t fs_targets(const ip_rule_ctx *ctx, const char *first, const char **v,
+			 int *member, size_t max)
 {
 	size_t k = 0;
+	member[k] = 0;
 	v[k++] = first;
 	if (ctx->dev->n_members < 2 || !ip_fs_same(ctx, first, "flash:"))
 		return k;
 	for (size_t i = 0; i < ctx->dev->n_members && k < max; i++) {
 		const ip_member *m = &ctx->dev->members[i];
-		if (!m->active)
-			v[k++] = ip_arena_printf(ctx->arena, "flash-%d:", m->number);
+		if (m->active)
+			continue;
+		stack_view sv;
+		stack_view_of(&sv, ctx, m);
+		member[k] = m->number;
+		v[k++] = sv.fs ? sv.fs->name : sv.fs_name;
 	}
 	return k;
 }
@@ -396,9 +414,12 @@ static void check(const ip_rule_ctx *ctx, ip_findings *out)
 	}
 	need_compute(ctx, &n);
 	const char *names[16];
-	size_t k = fs_targets(ctx, fs, names, 16);
-	for (size_t i = 0; i < k; i++)
+	int member[16];
+	size_t k = fs_targets(ctx, fs, names, member, 16);
+	for (size_t i = 0; i < k; i++) {
+		n.member = member[i];
 		check_fs(ctx, out, names[i], &n);
+	}
 }
 
 const ip_rule rule_flash_space = { "flash-space", IP_SEV_ERROR, check };

@@ -13,8 +13,11 @@
  * that disagrees with the next-reload BOOT variable is reported as
  * pending, weakly. An empty config boot list beside a set BOOT variable is
  * normal on switches (archive download-sw sets BOOT only) and not
- * reported. */
+ * reported. On a stack each member has its own BOOT variable: the config
+ * statements that reach member N (`boot system switch N|all …`, a plain
+ * statement reaching the active member) are compared with member N's. */
 #include "boot_facts.h"
+#include "stack_facts.h"
 
 typedef struct side {
 	const ip_boot_list *list;
@@ -92,13 +95,68 @@ static void pending(const ip_rule_ctx *ctx, ip_findings *out)
 	ip_finding_capture(out, f, "show boot");
 }
 
+/* The entries of l that reach member n. */
+static ip_boot_list *reaching(const ip_rule_ctx *ctx, const ip_boot_list *l, int n)
+{
+	ip_boot_list *r = ip_arena_alloc(ctx->arena, sizeof(*r));
+	*r = *l;
+	r->v = NULL;
+	r->n = r->cap = 0;
+	for (size_t i = 0; i < l->n; i++)
+		if (stack_entry_reaches(ctx, &l->v[i], n))
+			*IP_PUSH(ctx->arena, r->v, r->n, r->cap) = l->v[i];
+	return r;
+}
+
+/* Per member: the statements that reach it against its BOOT variable. */
+static void pending_members(const ip_rule_ctx *ctx, ip_findings *out, const side *cfg)
+{
+	const ip_device *dev = ctx->dev;
+	for (size_t k = 0; k < dev->n_members; k++) {
+		stack_view v;
+		stack_view_of(&v, ctx, &dev->members[k]);
+		const ip_boot_list *mine = reaching(ctx, cfg->list, v.m->number);
+		const ip_boot_list *bv = v.bootvar;
+		if (!bv || !mine->n)
+			continue;
+		size_t i = first_difference(ctx, mine, bv);
+		if (i == SIZE_MAX)
+			continue;
+		ip_finding *f = ip_report_weak(
+			out, span_at(i < mine->n ? mine : bv, i),
+			"switch %d: boot entry %zu differs: the %s has %s, switch %d's BOOT "
+			"variable for the next reload has %s, so the change is pending (not "
+			"written to BOOT yet, or not saved)", v.m->number, i + 1, cfg->name,
+			entry_at(ctx, mine, i), v.m->number, entry_at(ctx, bv, i));
+		ip_finding_related(out, f, span_at(i < mine->n ? bv : mine, i), "the %s",
+				   i < mine->n ? "BOOT variable" : cfg->name);
+		ip_finding_fix(out, f, "copy running-config startup-config");
+		ip_finding_capture(out, f, "show boot");
+	}
+}
+
+static bool members_bootvar(const ip_device *dev)
+{
+	for (size_t i = 0; i < dev->n_members; i++)
+		if (dev->members[i].bootvar.known)
+			return true;
+	return false;
+}
+
 static void check(const ip_rule_ctx *ctx, ip_findings *out)
 {
 	const ip_device *dev = ctx->dev;
 	bool sw = ctx->platform->boot_from_bootvar;
 	if (dev->boot_running.known && dev->boot_startup.known && unsaved(ctx, out, sw))
 		return;
-	if (sw)
+	if (!sw)
+		return;
+	side cfg = { &dev->boot_running, "running-config" };
+	if (!cfg.list->known)
+		cfg = (side){ &dev->boot_startup, "startup-config" };
+	if (stack_is(ctx) && members_bootvar(dev) && cfg.list->known)
+		pending_members(ctx, out, &cfg);
+	else
 		pending(ctx, out);
 }
 

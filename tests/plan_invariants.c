@@ -36,10 +36,10 @@ static ssize_t find(const char *const *v, size_t n, const char *k)
 static bool target_ok(walk *w, ip_arena *a)
 {
 	const ip_plan *p = w->p;
-	if (find(w->ok, w->n_ok, ip_arena_printf(a, "%s|%s", p->filesystem, p->target->name)) < 0)
+	if (find(w->ok, w->n_ok, ip_arena_printf(a, "%s|%s", p->filesystem, p->target_file)) < 0)
 		return false;
-	for (size_t i = 0; p->method == IP_METHOD_BUNDLE && i < p->n_member_fs; i++)
-		if (find(w->ok, w->n_ok, ip_arena_printf(a, "%s|%s", p->member_fs[i], p->target->name)) < 0)
+	for (size_t i = 0; p->method != IP_METHOD_INSTALL && i < p->n_member_fs; i++)
+		if (find(w->ok, w->n_ok, ip_arena_printf(a, "%s|%s", p->member_fs[i], p->target_file)) < 0)
 			return false;
 	return true;
 }
@@ -54,7 +54,7 @@ static bool bootable_left(walk *w, ip_arena *a, const char *fs)
 		if (!h || strncasecmp(h, fs, n) || h[n] != '|')
 			continue;
 		const char *name = h + n + 1;
-		if (!strcasecmp(base(name), w->p->target->name))
+		if (!strcasecmp(base(name), base(w->p->target_file)))
 			continue;
 		if (ip_image_name_bootable(name) || (w->p->method == IP_METHOD_INSTALL &&
 						     !strcasecmp(name, "packages.conf")))
@@ -68,7 +68,7 @@ static void walk_effect(walk *w, ip_arena *a, const ip_plan_effect *e)
 {
 	const ip_plan *p = w->p;
 	const char *key = e->filesystem ? ip_arena_printf(a, "%s|%s", e->filesystem, e->path) : NULL;
-	bool is_target = e->path && !strcasecmp(base(e->path), p->target->name);
+	bool is_target = e->path && !strcasecmp(base(e->path), base(p->target_file));
 	switch (e->kind) {
 	case IP_EFFECT_COPY:
 		*IP_PUSH(a, w->have, w->n_have, w->cap_have) = key;
@@ -91,7 +91,7 @@ static void walk_effect(walk *w, ip_arena *a, const ip_plan_effect *e)
 	case IP_EFFECT_SERVER_BACKUP: w->backed_up = true; break;
 	case IP_EFFECT_BOOT_ADD:
 		if (e->entry.kind == IP_BOOT_FILE && e->entry.path &&
-		    !strcasecmp(base(e->entry.path), p->target->name) && !target_ok(w, a))
+		    !strcasecmp(base(e->entry.path), base(p->target_file)) && !target_ok(w, a))
 			w->why = w->why ? w->why : "P2: a boot entry names the target before the verify";
 		w->net_added |= e->entry.kind == IP_BOOT_NETWORK;
 		break;
@@ -146,5 +146,14 @@ const char *plan_invariants_check(const ip_plan *p, ip_arena *a)
 		return "P1: the simulation does not boot the target";
 	if (!again.target_fails.fallback && !(p->no_fallback_warned && p->n_warnings))
 		return "P3: no fallback and no warning";
+	/* stacks: every member, from its own flash and BOOT variable */
+	if (p->n_member_fs && again.n_members != p->n_member_fs + 1)
+		return "P1: a stack member was not simulated";
+	for (size_t i = 0; i < again.n_members; i++) {
+		if (!again.members[i].next.target || again.members[i].next.p.outcome != IP_NEXT_IMAGE)
+			return "P1: a stack member does not boot the target";
+		if (!again.members[i].target_fails.fallback && !(p->no_fallback_warned && p->n_warnings))
+			return "P3: a stack member has no fallback and no warning";
+	}
 	return check_effects(p, a);
 }

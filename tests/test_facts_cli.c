@@ -247,3 +247,54 @@ Test(cli, stdin_dash, .init = make_tmpdir, .fini = remove_tmpdir)
 	cr_assert(strstr(r.out, "R1"), "%s", r.out);
 	free_result(&r);
 }
+
+/* --- stack members (issue 11) --------------------------------------------- */
+
+/* Each member with show switch's columns, its flash and its BOOT list, in
+ * JSON and in the text sheet; what was not captured is null / names the
+ * command. */
+Test(cli, stack_members, .init = make_tmpdir, .fini = remove_tmpdir)
+{
+	char path[1024], args[1200];
+	snprintf(path, sizeof(path), "%s/stack-3850.log", test_samples_dir());
+	snprintf(args, sizeof(args), "facts --format json '%s'", path);
+	run_result r = run(args);
+	cr_assert_eq(r.status, 0, "stderr: %s", r.err);
+	cJSON *j = cJSON_Parse(r.out);
+	cr_assert_not_null(j, "valid JSON");
+	cJSON *ms = cJSON_GetObjectItem(j, "members");
+	cr_assert_eq(cJSON_GetArraySize(ms), 3);
+	cJSON *m2 = cJSON_GetArrayItem(ms, 1);
+	cr_expect_eq(cJSON_GetObjectItem(m2, "number")->valueint, 2);
+	cr_expect_str_eq(cJSON_GetObjectItem(m2, "role")->valuestring, "Standby");
+	cr_expect_str_eq(cJSON_GetObjectItem(m2, "state")->valuestring, "Ready");
+	cr_expect_str_eq(cJSON_GetObjectItem(m2, "priority")->valuestring, "14");
+	cr_expect_str_eq(cJSON_GetObjectItem(m2, "mac")->valuestring, "70db.982e.a380");
+	cr_expect_str_eq(cJSON_GetObjectItem(m2, "hw_version")->valuestring, "V06");
+	cr_expect_str_eq(cJSON_GetObjectItem(m2, "filesystem")->valuestring, "flash-2:");
+	cJSON *bv = cJSON_GetObjectItem(m2, "bootvar");
+	cr_assert(cJSON_IsArray(bv));
+	cr_expect_str_eq(cJSON_GetObjectItem(cJSON_GetArrayItem(bv, 0), "raw")->valuestring,
+			 "flash:packages.conf");
+	cr_expect_str_eq(cJSON_GetObjectItem(cJSON_GetArrayItem(ms, 0), "filesystem")->valuestring,
+			 "flash:");
+	cJSON_Delete(j);
+	free_result(&r);
+
+	/* the text sheet names the command for a member whose flash is missing */
+	const char *log = "SW#show switch\n"
+			  "Switch/Stack Mac Address : 7c21.0ec6.3c00 - Local Mac Address\n"
+			  "                                             H/W   Current\n"
+			  "Switch#   Role    Mac Address     Priority Version  State \n"
+			  "-------------------------------------------------------------\n"
+			  "*1       Active   7c21.0ec6.3c00     15     V02     Ready\n"
+			  " 2       Standby  7c21.0ec6.3d00     14     V02     V-Mismatch\n";
+	char *p = write_file("s.log", log, strlen(log));
+	snprintf(args, sizeof(args), "facts '%s'", p);
+	r = run(args);
+	cr_assert_eq(r.status, 0, "stderr: %s", r.err);
+	cr_expect(strstr(r.out, "2 Standby V-Mismatch") != NULL, "%s", r.out);
+	cr_expect(strstr(r.out, "flash unknown (capture 'dir flash-2:')") != NULL, "%s", r.out);
+	cr_expect(strstr(r.out, "BOOT unknown (capture 'show boot')") != NULL, "%s", r.out);
+	free_result(&r);
+}

@@ -101,6 +101,42 @@ static const fsys_case cases[] = {
 			"           -           -   network     rw   tftp:",
 		.n_fs = 0,
 	},
+	{
+		.title = "C9500 StackWise Virtual: bootflash-N: per member",
+		.text = "File Systems:\n"
+			"\n"
+			"       Size(b)       Free(b)      Type  Flags  Prefixes\n"
+			"*  11250098176    8731131904      disk     rw   bootflash: flash:\n"
+			"   11250171904    8739577856      disk     rw   bootflash-2:\n"
+			"   11250171904    8739577857      disk     rw   bootflash-1:",
+		.n_fs = 3,
+		.fs = {
+			{"bootflash:", "flash:", true,
+			 {true, 11250098176u, 4, 4, 15}, {true, 8731131904u, 4, 19, 29}},
+			{"bootflash-2:", NULL, false,
+			 {true, 11250171904u, 5, 4, 15}, {true, 8739577856u, 5, 19, 29}},
+			{"bootflash-1:", NULL, false,
+			 {true, 11250171904u, 6, 4, 15}, {true, 8739577857u, 6, 19, 29}},
+		},
+	},
+	{
+		.title = "classic stack: flash2: and flash3: rows",
+		.text = "File Systems:\n"
+			"\n"
+			"     Size(b)     Free(b)      Type  Flags  Prefixes\n"
+			"*   122185728    92824064     flash     rw   flash:\n"
+			"    122185728    93198848     flash     rw   flash2:\n"
+			"    122185728    13844992     flash     rw   flash3:",
+		.n_fs = 3,
+		.fs = {
+			{"flash:", NULL, true,
+			 {true, 122185728, 4, 5, 14}, {true, 92824064, 4, 18, 26}},
+			{"flash2:", NULL, false,
+			 {true, 122185728, 5, 5, 14}, {true, 93198848, 5, 18, 26}},
+			{"flash3:", NULL, false,
+			 {true, 122185728, 6, 5, 14}, {true, 13844992, 6, 18, 26}},
+		},
+	},
 };
 
 #define N_CASES (sizeof(cases) / sizeof(cases[0]))

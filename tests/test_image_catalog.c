@@ -241,6 +241,13 @@ static const sample_case sample_cases[] = {
 	{ "traps/wrong-fs-prefix.log", NULL, "c2960-lanbasek9-mz.152-7.E9.bin" },
 	{ "traps/register-2142.log", NULL, "c1900-universalk9-mz.SPA.157-3.M8.bin" },
 	{ "traps/unsaved-boot.log", NULL, "isr4300-universalk9.16.12.04.SPA.bin" },
+	/* issue 11: the stack samples */
+	{ "stack-2960x-bundle.log", NULL, "c2960x-universalk9-mz.152-7.E9.bin" },
+	{ "stack-no-space-member2.log", NULL, "c2960x-universalk9-mz.152-7.E9.bin" },
+	{ "stack-3750x-tar.log", NULL, "c3750e-universalk9-tar.152-4.E10.tar" },
+	{ "stack-9300-install.log", NULL, "cat9k_iosxe.17.12.04.SPA.bin" },
+	{ "stack-vmismatch.log", NULL, "cat9k_iosxe.17.12.04.SPA.bin" },
+	{ "stack-active-only.log", NULL, "cat3k_caa-universalk9.16.12.10a.SPA.bin" },
 };
 
 IP_TABLE_PARAMS(catalog, samples, sample_cases)

@@ -78,6 +78,9 @@ static const cli_case cli_cases[] = {
 	{ "explain links", NULL, "lint traps/register-2142.log", 1, "iosplan explain config-register", NULL },
 	{ "target from the command line", NULL,
 	  "lint --format gcc --target c2960-lanbasek9-mz.152-7.E9.bin netstuts-r1.log", 1, "[image-platform]", NULL },
+	{ "catalogue: each device's own target in JSON", NULL,
+	  "lint --format json --catalog images.yaml netstuts-sw1.log", 0,
+	  "\"target\":\t{\n\t\t\t\t\"name\":\t\"c2960-lanbasek9-mz.152-7.E9.bin\"", NULL },
 	{ "unknown format", NULL, "lint --format xml netstuts-r1.log", 2, NULL, "unknown format 'xml'" },
 	{ "bad color", NULL, "lint --color sometimes netstuts-r1.log", 2, NULL, "--color" },
 	{ "no files", NULL, "lint", 2, NULL, "no capture file" },
@@ -100,6 +103,8 @@ static const cli_case cli_cases[] = {
 	  "lint --format gcc --config {tmp}/.iosplan.yaml netstuts-r1.log", 1, "[image-platform]", NULL },
 	{ "missing config file", NULL, "lint --config {tmp}/none.yaml netstuts-r1.log", 2, NULL, "cannot open configuration" },
 	{ "rules lists every rule", NULL, "rules", 0, "version-change", NULL },
+	{ "rules --help", NULL, "rules --help", 0, "usage: iosplan rules", NULL },
+	{ "rules with an operand", NULL, "rules boot-order", 2, NULL, "usage: iosplan rules" },
 	{ "explain", NULL, "explain flash-space", 0, "why it matters", NULL },
 	{ "explain unknown", NULL, "explain nope", 2, NULL, "no rule 'nope'" },
 };

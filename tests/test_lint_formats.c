@@ -260,17 +260,18 @@ Test(lint_formats, json_keys_in_documented_order)
 	fixture_hand(&fx, "r1.log", false);
 	cJSON *d = render_json(&format_json, &fx.r);
 	static const char *const root[] = { "format_version", "tool", "target", "devices", "summary" };
-	static const char *const dev[] = { "hostname", "platform", "next_boot", "findings" };
+	static const char *const dev[] = { "hostname", "platform", "next_boot", "target", "findings" };
 	static const char *const plat[] = { "family", "series" };
 	static const char *const sum[] = { "errors", "warnings", "notes" };
 	static const char *const fnd[] = { "rule", "severity", "device", "message", "location",
 					   "related", "fix", "capture", "weak" };
 	expect_keys(d, root, 5, "root");
-	expect_keys(at(d, "devices/0"), dev, 4, "device");
+	expect_keys(at(d, "devices/0"), dev, 5, "device");
 	expect_keys(at(d, "devices/0/platform"), plat, 2, "platform");
 	expect_keys(at(d, "summary"), sum, 3, "summary");
 	expect_keys(at(d, "devices/0/findings/1"), fnd, 9, "finding");
 	cr_assert(cJSON_IsNull(at(d, "target")), "no target is null");
+	cr_assert(cJSON_IsNull(at(d, "devices/0/target")), "no target is null per device too");
 	cJSON_Delete(d);
 	ip_device_set_free(fx.set);
 }

@@ -29,6 +29,14 @@
 		     "--md5 5c2b8e0f6d1a4937b8c0e2f4a6d8b0c1 --tftp-server 10.0.0.10"
 #define STACK_TARGET "--target cat3k_caa-universalk9.16.12.12.SPA.bin --size 491470848 " \
 		     "--md5 0f1e2d3c4b5a69788796a5b4c3d2e1f0 --tftp-server 10.0.0.10"
+#define X2960_TARGET "--target c2960x-universalk9-mz.152-7.E9.bin --size 26815488 " \
+		     "--md5 b4be3ef500ea12a82cdffe77730d6073 --tftp-server 10.0.0.10"
+#define X3750_TARGET "--target c3750e-universalk9-tar.152-4.E10.tar --size 23900160 " \
+		     "--md5 6d2f0b8e41c97a35e0d4b1f8c27a9e53 --tftp-server 10.0.0.10"
+#define C9K_STACK_TARGET "--target cat9k_iosxe.17.12.04.SPA.bin --size 1396867236 " \
+			 "--md5 1c0d3ae01e439027ece1b6bc8bd16b38 --tftp-server 10.0.0.10 --transfer scp"
+#define C3K_TARGET "--target cat3k_caa-universalk9.16.12.10a.SPA.bin --size 496214016 " \
+		   "--md5 ec513679cb3ca1629ec966607e85bf8e --tftp-server 10.0.0.10"
 #define NOSPACE_SW_TARGET "--target c2960-lanbasek9-mz.150-2.SE11.bin --size 12582912 " \
 			  "--md5 9a8b7c6d5e4f30211203f4e5d6c7b8a9 --tftp-server 10.1.1.5"
 #define NOSPACE_R_TARGET "--target c1900-universalk9-mz.SPA.157-3.M8.bin --size 93829120 " \
@@ -93,6 +101,19 @@ static const golden_case golden_cases[] = {
 	{ "install-c9300.txt", "plan " C9300_TARGET " c9300-install.log", 0 },
 	{ "install-c9300.yml", "plan --format ansible " C9300_TARGET " c9300-install.log", 0 },
 	{ "stack-3850.txt", "plan " STACK_TARGET " stack-3850.log", 0 },
+	/* issue 11: one per stack sample, text and json */
+	{ "stack-2960x-bundle.txt", "plan " X2960_TARGET " stack-2960x-bundle.log", 0 },
+	{ "stack-2960x-bundle.json", "plan --format json " X2960_TARGET " stack-2960x-bundle.log", 0 },
+	{ "stack-3750x-tar.txt", "plan " X3750_TARGET " stack-3750x-tar.log", 0 },
+	{ "stack-3750x-tar.json", "plan --format json " X3750_TARGET " stack-3750x-tar.log", 0 },
+	{ "stack-9300-install.txt", "plan " C9K_STACK_TARGET " stack-9300-install.log", 0 },
+	{ "stack-9300-install.json", "plan --format json " C9K_STACK_TARGET " stack-9300-install.log", 0 },
+	{ "stack-no-space-member2.txt", "plan " X2960_TARGET " stack-no-space-member2.log", 0 },
+	{ "stack-no-space-member2.json", "plan --format json " X2960_TARGET " stack-no-space-member2.log", 0 },
+	{ "stack-vmismatch.txt", "plan " C9K_STACK_TARGET " stack-vmismatch.log", 1 },
+	{ "stack-vmismatch.json", "plan --format json " C9K_STACK_TARGET " stack-vmismatch.log", 1 },
+	{ "stack-active-only.txt", "plan " C3K_TARGET " stack-active-only.log", 1 },
+	{ "stack-active-only.json", "plan --format json " C3K_TARGET " stack-active-only.log", 1 },
 	{ "no-space-deletable.txt", "plan " NOSPACE_SW_TARGET " traps/no-space.log", 0 },
 	{ "no-space-refused.txt", "plan " NOSPACE_R_TARGET " traps/no-space-router.log", 1 },
 	{ "no-space-refused.json", "plan --format json " NOSPACE_R_TARGET " traps/no-space-router.log", 1 },
@@ -306,8 +327,36 @@ static const scenario scenarios[] = {
 	  521347072, "a3f8c12d", NULL, false, true, "image-integrity", IP_ROLE_BLOCKS, NULL, NULL },
 	{ "no size", "netstuts-r1.log", NULL, "isr4300-universalk9.16.12.04.SPA.bin", 0, MD5A, NULL,
 	  false, true, NULL, 0, "size of isr4300-universalk9.16.12.04.SPA.bin is unknown", NULL },
-	{ "a tar archive", "netstuts-sw1.log", NULL, "c2960-lanbasek9-tar.152-7.E9.tar", 20000000,
-	  MD5A, NULL, false, true, NULL, 0, "not a .bin image", NULL },
+	{ "a tar on a classic Catalyst", "netstuts-sw1.log", NULL, "c2960-lanbasek9-tar.152-7.E9.tar",
+	  20000000, MD5A, NULL, false, false, NULL, 0,
+	  "archive download-sw /leave-old-sw flash:c2960-lanbasek9-tar.152-7.E9.tar", NULL },
+	{ "a tar verified on flash before it is unpacked", "netstuts-sw1.log", NULL,
+	  "c2960-lanbasek9-tar.152-7.E9.tar", 20000000, MD5A, NULL, false, false, NULL, 0,
+	  "verify /md5 flash:c2960-lanbasek9-tar.152-7.E9.tar " MD5A, NULL },
+	{ "a tar from the server when flash has no room for it", "stack-3750x-tar.log", NULL,
+	  "c3750e-universalk9-tar.152-4.E10.tar", 23900160, MD5A, NULL, false, false, NULL, 0,
+	  "archive download-sw /leave-old-sw tftp://<server>/c3750e-universalk9-tar.152-4.E10.tar",
+	  NULL },
+	{ "a tar on a router", "netstuts-r1.log", NULL, "c2960-lanbasek9-tar.152-7.E9.tar", 20000000,
+	  MD5A, NULL, false, true, NULL, 0, "only classic Catalyst switches", NULL },
+	{ "a tar without -tar. in its name", "netstuts-sw1.log", NULL, "c2960-lanbasek9.152-7.E9.tar",
+	  20000000, MD5A, NULL, false, true, NULL, 0, "image directory cannot be told", NULL },
+	{ "a tar with no room beside the old image", "stack-3750x-tar.log",
+	  "57931776 bytes total (33479168 bytes free)\n57931776 bytes total (13479168 bytes free)",
+	  "c3750e-universalk9-tar.152-4.E10.tar", 23900160, MD5A, NULL, false, true, "flash-space",
+	  IP_ROLE_BLOCKS, NULL, NULL },
+	{ "stack: member 2's flash not captured", "stack-active-only.log", NULL,
+	  "cat3k_caa-universalk9.16.12.10a.SPA.bin", 496214016, MD5A, NULL, false, true, NULL, 0,
+	  "capture `dir flash-2:`", NULL },
+	{ "stack: member 3 in V-Mismatch", "stack-vmismatch.log", NULL,
+	  "cat9k_iosxe.17.12.04.SPA.bin", 1396867236, MD5A, NULL, false, true, "stack-mismatch",
+	  IP_ROLE_BLOCKS, NULL, NULL },
+	{ "stack: room made on member 2 only", "stack-no-space-member2.log", NULL,
+	  "c2960x-universalk9-mz.152-7.E9.bin", 26815488, MD5A, NULL, false, false, NULL, 0,
+	  "delete /force flash2:c2960x-universalk9-mz.152-6.E2.bin", NULL },
+	{ "stack: each member verified on its own flash", "stack-2960x-bundle.log", NULL,
+	  "c2960x-universalk9-mz.152-7.E9.bin", 26815488, MD5A, NULL, false, false, NULL, 0,
+	  "verify /md5 flash2:c2960x-universalk9-mz.152-7.E9.bin " MD5A, NULL },
 	{ "the running image itself", "netstuts-r1.log", NULL, "isr4300-universalk9.16.09.06.SPA.bin",
 	  521347072, MD5A, NULL, false, true, NULL, 0, "already runs", NULL },
 	{ "no room, deletable image", "traps/no-space.log", NULL, "c2960-lanbasek9-mz.150-2.SE11.bin",
@@ -434,11 +483,25 @@ typedef enum tamper_kind {
 	T_HUGE_COPY,
 	T_DELETE_TARGET,
 	T_UNWARN,       /* the plan forgets to warn that it has no fallback */
+	T_ACTIVE_ONLY,  /* the boot statements lose `switch all`: the active's only */
 } tamper_kind;
+
+/* The plan a tamper starts from. */
+enum { S_ROUTER, S_C9300, S_STACK, S_TAR };
+
+static const struct {
+	const char *sample, *target;
+	unsigned long long size;
+} tamper_plans[] = {
+	[S_ROUTER] = { "netstuts-r1.log", "isr4300-universalk9.16.12.04.SPA.bin", 521347072 },
+	[S_C9300] = { "c9300-install.log", "cat9k_iosxe.17.12.04.SPA.bin", 1325314572 },
+	[S_STACK] = { "stack-2960x-bundle.log", "c2960x-universalk9-mz.152-7.E9.bin", 26815488 },
+	[S_TAR] = { "stack-3750x-tar.log", "c3750e-universalk9-tar.152-4.E10.tar", 23900160 },
+};
 
 typedef struct tamper {
 	const char *name;
-	bool install; /* the c9300 install-mode plan, else the seed's router */
+	int install; /* S_ROUTER (false), S_C9300 (true), S_STACK, S_TAR */
 	ip_plan_phase phase;
 	ip_effect_kind kind;
 	int nth;           /* 0-based among that phase's effects of that kind */
@@ -467,6 +530,14 @@ static const tamper tampers[] = {
 	  T_NEUTRAL, "the rollback reload boots" },
 	{ "the clean-up deletes the new image", false, IP_PHASE_CLEANUP, IP_EFFECT_DELETE, 0,
 	  T_DELETE_TARGET, "after the clean-up" },
+	{ "stack: member 2's copy is not verified", S_STACK, IP_PHASE_VERIFY, IP_EFFECT_VERIFY, 0,
+	  T_NEUTRAL, "before it is verified" },
+	{ "stack: the boot statements reach the active only", S_STACK, IP_PHASE_BOOT,
+	  IP_EFFECT_BOOT_ADD, 0, T_ACTIVE_ONLY, "stack member 2 boots" },
+	{ "stack: the copy to member 2 is gone", S_STACK, IP_PHASE_TRANSFER, IP_EFFECT_COPY, 1,
+	  T_NEUTRAL, "flash2:c2960x-universalk9-mz.152-7.E9.bin, which is not there" },
+	{ "tar: member 3 is left out", S_TAR, IP_PHASE_TRANSFER, IP_EFFECT_COPY, 2, T_NEUTRAL,
+	  "stack member 3 boots" },
 };
 
 static ip_plan_effect *find_effect(ip_plan *p, ip_plan_phase ph, ip_effect_kind k, int nth)
@@ -483,12 +554,10 @@ IP_TABLE_PARAMS(plan_proof, catches, tampers)
 ParameterizedTest(size_t *row, plan_proof, catches)
 {
 	const tamper *c = &tampers[*row];
-	ip_device_set *set = test_load_samples(c->install ? "c9300-install.log" : "netstuts-r1.log",
-					       NULL);
-	ip_target *t = ip_target_from_name(set->arena, c->install ? "cat9k_iosxe.17.12.04.SPA.bin"
-					   : "isr4300-universalk9.16.12.04.SPA.bin", "t");
+	ip_device_set *set = test_load_samples(tamper_plans[c->install].sample, NULL);
+	ip_target *t = ip_target_from_name(set->arena, tamper_plans[c->install].target, "t");
 	t->size.known = true;
-	t->size.v = c->install ? 1325314572 : 521347072;
+	t->size.v = tamper_plans[c->install].size;
 	t->md5 = MD5A;
 	ip_plan p;
 	ip_plan_build(&p, set->arena, set->v[0], t, NULL);
@@ -512,6 +581,10 @@ ParameterizedTest(size_t *row, plan_proof, catches)
 		break;
 	case T_UNWARN:
 		p.no_fallback_warned = false;
+		break;
+	case T_ACTIVE_ONLY:
+		for (int n = 0; (e = find_effect(&p, c->phase, c->kind, n)); n++)
+			e->entry.member = 0;
 		break;
 	}
 	ip_plan_proof proof;
@@ -565,7 +638,7 @@ Test(plan_json, schema, .init = setup, .fini = teardown)
 	KEYS(cJSON_GetObjectItem(doc, "target"), "target", "name", "path", "size", "md5", "sha512",
 	     "verify_with");
 	KEYS(cJSON_GetObjectItem(doc, "prediction"), "prediction", "before", "after", "target_fails",
-	     "rollback", "cleanup");
+	     "rollback", "cleanup", "members");
 	const cJSON *after = cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "prediction"), "after");
 	KEYS(after, "after", "outcome", "step", "filesystem", "path", "target", "fallback", "text");
 	cr_assert(cJSON_IsTrue(cJSON_GetObjectItem(after, "target")));

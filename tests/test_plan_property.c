@@ -16,7 +16,9 @@
  * would be a plan the builder believed in.
  *
  * States are built directly in C: platforms (routers, switches, Cat9k and
- * 3850 install mode, stacks, Cat4500, IOSv, an unknown model), file sets
+ * 3850 install mode, stacks of 1 to 8 members in bundle, install and tar
+ * form, with flash-N: or flashN:, members out of the stack or in the other
+ * mode, their own BOOT variables; Cat4500, IOSv, an unknown model), file sets
  * and free space, registers now and at the next reload, Manual Boot, boot
  * lists that differ between running-config, startup-config and BOOT, files
  * that are missing or partial, targets of every kind, and the options.
@@ -79,6 +81,8 @@ static const pf pfs[] = {
 	  IP_OS_IOS, false, false, false },
 	{ "WS-C3750X-48P", "C3750E-UNIVERSALK9-M", "c3750e-universalk9-mz.152-4.E%d.bin", "flash:", NULL,
 	  IP_OS_IOS, false, true, false },
+	{ "WS-C2960X-48FPD-L", "C2960X-UNIVERSALK9-M", "c2960x-universalk9-mz.152-7.E%d.bin", "flash:",
+	  NULL, IP_OS_IOS, false, true, false },
 	{ "C9300-48P", "CAT9K_IOSXE", "cat9k_iosxe.17.%02d.01.SPA.bin", "flash:", "bootflash:",
 	  IP_OS_IOSXE, true, true, false },
 	{ "WS-C3850-48P", "CAT3K_CAA-UNIVERSALK9", "cat3k_caa-universalk9.16.12.%02d.SPA.bin", "flash:",
@@ -272,6 +276,22 @@ static void gen_register(state *s, rng *r)
 		d->confreg_next.v = chance(r, 50) ? normal_register(s->pf) : odd[pick(r, 9)];
 }
 
+static bool classic_switch(const pf *p)
+{
+	return p->os == IP_OS_IOS && (!strncmp(p->model, "WS-C29", 6) || !strncmp(p->model, "WS-C37", 6));
+}
+
+/* "c3750e-universalk9-mz.152-4.E9.bin" -> "c3750e-universalk9-tar.152-4.E9.tar" */
+static const char *tar_of(state *s, const char *bin)
+{
+	const char *mz = strstr(bin, "-mz.");
+	size_t n = strlen(bin);
+	if (!mz || n < 4 || strcmp(bin + n - 4, ".bin"))
+		return bin;
+	return ip_arena_printf(s->a, "%.*s-tar.%.*s.tar", (int)(mz - bin), bin,
+			       (int)(n - 4 - (size_t)(mz - bin) - 4), mz + 4);
+}
+
 static void gen_target(state *s, rng *r)
 {
 	unsigned k = pick(r, 100);
@@ -286,6 +306,8 @@ static void gen_target(state *s, rng *r)
 		name = "c2960-lanbasek9-tar.152-7.E9.tar";
 	else
 		name = image(s, s->pf, s->release - 1);       /* a downgrade */
+	if (classic_switch(s->pf) && chance(r, 30))
+		name = tar_of(s, name); /* archive download-sw */
 	if (chance(r, 8))
 		name = ip_arena_printf(s->a, "%s%s", chance(r, 50) ? s->pf->fs : "usbflash9:", name);
 	ip_target *t = ip_target_from_name(s->a, name, "--target");
@@ -299,23 +321,48 @@ static void gen_target(state *s, rng *r)
 	s->target = t;
 }
 
+/* Stacks of 1 to 8 members (issue 11): any member may be the active one;
+ * a member's flash is flash-N: (IOS-XE) or flashN: (classic IOS), listed
+ * or not; members are mostly Ready and in the stack's mode, sometimes out
+ * of the stack (V-Mismatch) or in the other mode; their own BOOT variable
+ * is captured or not, and may differ from the active's. */
 static void gen_members(state *s, rng *r, const char *running, bool install)
 {
 	ip_device *d = s->dev;
-	if (!s->pf->stack || !chance(r, 40))
+	if (!s->pf->stack || !chance(r, 55))
 		return;
-	unsigned n = 2 + pick(r, 2);
+	unsigned n = 1 + pick(r, 8), act = 1 + pick(r, n);
+	bool classic = s->pf->os == IP_OS_IOS && chance(r, 70);
 	for (unsigned i = 1; i <= n; i++) {
 		ip_member *m = IP_PUSH(s->a, d->members, d->n_members, d->cap_members);
 		m->number = (int)i;
-		m->active = i == 1;
-		m->mode.s = install ? "INSTALL" : "BUNDLE";
+		m->active = i == act;
+		m->mode.s = (install != chance(r, 2)) ? "INSTALL" : "BUNDLE";
+		if (s->pf->os == IP_OS_IOS)
+			m->mode.s = NULL; /* classic stacks print no Mode column */
+		m->state.s = chance(r, 3) ? (classic ? "Version Mismatch" : "V-Mismatch") : "Ready";
+		m->version.s = "15.2(7)E8";
 	}
-	for (unsigned i = 2; i <= n; i++) {
-		if (chance(r, 5))
-			continue; /* a member whose flash was not listed */
-		ip_filesystem *fs = gen_fs(s, r, ip_arena_printf(s->a, "flash-%u:", i));
+	for (unsigned i = 1; i <= n; i++) {
+		if (i == act || chance(r, 5))
+			continue; /* the active's is flash:; or a member whose flash was not listed */
+		ip_filesystem *fs = gen_fs(s, r, ip_arena_printf(s->a, classic ? "flash%u:" : "flash-%u:", i));
 		gen_files(s, r, fs, install, running);
+	}
+}
+
+/* Each member's BOOT variable, once the device's lists exist. */
+static void gen_member_boot(state *s, rng *r, const char *running, bool install)
+{
+	ip_device *d = s->dev;
+	for (size_t i = 0; i < d->n_members; i++) {
+		unsigned k = pick(r, 10);
+		if (k < 4)
+			continue; /* not captured */
+		if (k < 8 && d->bootvar.known)
+			copy_list(s, &d->members[i].bootvar, &d->bootvar);
+		else
+			gen_list(s, r, &d->members[i].bootvar, "flash:", running, install);
 	}
 }
 
@@ -330,7 +377,7 @@ static void gen_device(state *s, rng *r)
 	bool install = s->pf->install && chance(r, 50);
 	const char *fs = s->pf->alias && chance(r, 15) ? s->pf->alias : s->pf->fs;
 	const char *running = install ? "packages.conf" : image(s, s->pf, s->release);
-	if (!install && !strncmp(s->pf->model, "WS-C29", 6) && chance(r, 10))
+	if (!install && classic_switch(s->pf) && chance(r, s->pf->stack ? 40 : 10))
 		running = ip_arena_printf(s->a, "%.*s/%s", (int)(strlen(running) - 4), running, running);
 	if (!chance(r, 4)) {
 		d->system_image.filesystem = fs;
@@ -345,6 +392,7 @@ static void gen_device(state *s, rng *r)
 	if (!chance(r, 3))
 		gen_files(s, r, gen_fs(s, r, fs), install, install ? NULL : running);
 	gen_lists(s, r, fs, install ? "packages.conf" : running, install);
+	gen_member_boot(s, r, install ? "packages.conf" : running, install);
 	ip_source *src = IP_PUSH(s->a, d->sources, d->n_sources, d->cap_sources);
 	src->cmd = IP_CMD_SHOW_VERSION;
 	src->command = "show version";
@@ -394,6 +442,13 @@ static void dump(FILE *out, const state *s, uint64_t seed)
 	dump_list(out, "running-config", &d->boot_running);
 	dump_list(out, "startup-config", &d->boot_startup);
 	dump_list(out, "BOOT variable", &d->bootvar);
+	for (size_t i = 0; i < d->n_members; i++) {
+		const ip_member *m = &d->members[i];
+		fprintf(out, "  member %d%s %s %s\n", m->number, m->active ? " (active)" : "",
+			m->state.s ? m->state.s : "-", m->mode.s ? m->mode.s : "-");
+		if (m->bootvar.known)
+			dump_list(out, "  its BOOT variable", &m->bootvar);
+	}
 	fprintf(out, "  target %s size %s%" PRIu64 " md5 %s sha512 %s\n", t->raw, t->size.known ? "" : "unknown ",
 		t->size.v, t->md5 ? t->md5 : "-", t->sha512 ? "yes" : "-");
 	fprintf(out, "  options: allow-delete-running %d, %s, server %s, reload in %u\n",
@@ -402,7 +457,9 @@ static void dump(FILE *out, const state *s, uint64_t seed)
 }
 
 typedef struct kinds_seen {
-	unsigned long install, stack, deletes, network, reg, no_fallback;
+	unsigned long install, stack, deletes, network, reg, no_fallback, tar;
+	unsigned long stack_by_size[9], members; /* planned stacks by member count */
+	unsigned long stack_bundle, stack_install, stack_tar;
 } kinds_seen;
 
 static void tally(kinds_seen *k, const ip_plan *p)
@@ -415,7 +472,15 @@ static void tally(kinds_seen *k, const ip_plan *p)
 			reg |= e->kind == IP_EFFECT_REGISTER;
 		}
 	k->install += p->method == IP_METHOD_INSTALL;
+	k->tar += p->method == IP_METHOD_TAR;
 	k->stack += p->n_member_fs > 0;
+	if (p->n_member_fs > 0) {
+		k->stack_by_size[p->n_member_fs + 1 < 9 ? p->n_member_fs + 1 : 8]++;
+		k->members += p->proof.n_members;
+		k->stack_bundle += p->method == IP_METHOD_BUNDLE;
+		k->stack_install += p->method == IP_METHOD_INSTALL;
+		k->stack_tar += p->method == IP_METHOD_TAR;
+	}
 	k->deletes += del;
 	k->network += p->network_fallback;
 	k->reg += reg;
@@ -457,13 +522,22 @@ Test(plan_property, random_states, .timeout = 240)
 			tally(&kinds, &p);
 		ip_arena_free(s.a);
 	}
-	cr_log_info("%lu states: %lu planned, %lu refused; planned: %lu install, %lu stack, "
+	cr_log_info("%lu states: %lu planned, %lu refused; planned: %lu install, %lu tar, %lu stack, "
 		    "%lu deleting files, %lu with a network fallback, %lu setting the register, "
-		    "%lu without a fallback", n, planned, refused, kinds.install, kinds.stack,
+		    "%lu without a fallback", n, planned, refused, kinds.install, kinds.tar, kinds.stack,
 		    kinds.deletes, kinds.network, kinds.reg, kinds.no_fallback);
+	cr_log_info("planned stacks: %lu bundle, %lu install, %lu tar; %lu members proved one by "
+		    "one; by size 2..8: %lu %lu %lu %lu %lu %lu %lu", kinds.stack_bundle,
+		    kinds.stack_install, kinds.stack_tar, kinds.members, kinds.stack_by_size[2],
+		    kinds.stack_by_size[3], kinds.stack_by_size[4], kinds.stack_by_size[5],
+		    kinds.stack_by_size[6], kinds.stack_by_size[7], kinds.stack_by_size[8]);
 	/* every variant the planner has must have been exercised */
 	cr_assert(kinds.install && kinds.stack && kinds.deletes && kinds.network && kinds.reg &&
-		  kinds.no_fallback, "a plan variant was never generated");
+		  kinds.no_fallback && kinds.tar, "a plan variant was never generated");
+	cr_assert(kinds.stack_bundle && kinds.stack_install && kinds.stack_tar,
+		  "a stack method was never planned");
+	for (unsigned m = 2; m <= 8; m++)
+		cr_assert(kinds.stack_by_size[m], "no planned stack of %u members", m);
 	/* a generator that only makes refusals would prove nothing */
 	cr_assert_gt(planned, n / 10, "only %lu of %lu states were planned", planned, n);
 }

@@ -320,6 +320,111 @@ Test(show_boot, active_member_block_is_chosen)
 	ip_arena_free(a);
 }
 
+/* --- each stack member's own BOOT variable (issue 11) -------------------- */
+
+typedef struct member_boot {
+	int number;
+	bool known;
+	size_t n;
+	const char *raw0;
+	uint32_t line, col; /* of entry 0 */
+} member_boot;
+
+typedef struct mb_case {
+	const char *name;
+	int members[4];      /* numbers show version gave, 0-terminated */
+	int active;          /* 0: none marked */
+	const char *text;
+	size_t n_members;    /* after the parse */
+	member_boot want[4];
+} mb_case;
+
+#define XE_BLOCK(n, cur, next)                                                 \
+	"---------------------------\nSwitch " #n "\n---------------------------\n" \
+	"Current Boot Variables:\nBOOT variable = " cur ";\n\n"                 \
+	"Boot Variables on next reload:\nBOOT variable = " next ";\nManual Boot = no\n"
+#define CL_BLOCK(n, list)                                                      \
+	"-------------------\nSwitch " #n "\n-------------------\n"            \
+	"BOOT path-list      : " list "\nManual Boot         : no\n"
+
+static const mb_case mb_cases[] = {
+	{ "iosxe three blocks", { 1, 2, 3 }, 1,
+	  XE_BLOCK(1, "flash:packages.conf", "flash:packages.conf")
+	  XE_BLOCK(2, "flash:packages.conf", "flash:packages.conf")
+	  XE_BLOCK(3, "flash:packages.conf", "flash:cat9k_iosxe.17.06.05.SPA.bin"),
+	  3,
+	  { { 1, true, 1, "flash:packages.conf", 8, 17 },
+	    { 2, true, 1, "flash:packages.conf", 17, 17 },
+	    { 3, true, 1, "flash:cat9k_iosxe.17.06.05.SPA.bin", 26, 17 } } },
+	{ "classic: the block without heading is the active member's", { 1, 2 }, 1,
+	  "BOOT path-list      : flash:c2960x-universalk9-mz.152-7.E8.bin\n"
+	  "Manual Boot         : no\n"
+	  CL_BLOCK(2, "flash:c2960x-universalk9-mz.152-7.E6.bin"),
+	  2,
+	  { { 1, true, 1, "flash:c2960x-universalk9-mz.152-7.E8.bin", 1, 23 },
+	    { 2, true, 1, "flash:c2960x-universalk9-mz.152-7.E6.bin", 6, 23 } } },
+	{ "classic, active member 2: the first block is switch 2's", { 1, 2 }, 2,
+	  "BOOT path-list      : flash:b.bin\nManual Boot         : no\n"
+	  CL_BLOCK(1, "flash:a.bin"),
+	  2,
+	  { { 1, true, 1, "flash:a.bin", 6, 23 }, { 2, true, 1, "flash:b.bin", 1, 23 } } },
+	{ "no member known: Switch 2 adds one, the bare block none", { 0 }, 0,
+	  "BOOT path-list      : flash:a.bin\nManual Boot         : no\n"
+	  CL_BLOCK(2, "flash:a.bin"),
+	  1, { { 2, true, 1, "flash:a.bin", 6, 23 } } },
+	{ "member 2 without a next-reload list stays unknown", { 1, 2 }, 1,
+	  XE_BLOCK(1, "flash:packages.conf", "flash:packages.conf")
+	  "---------------------------\nSwitch 2\n---------------------------\n"
+	  "Current Boot Variables:\nBOOT variable = flash:packages.conf;\n",
+	  2,
+	  { { 1, true, 1, "flash:packages.conf", 8, 17 }, { 2, false, 0, NULL, 0, 0 } } },
+	{ "member 2's BOOT does not exist: known and empty", { 1, 2 }, 1,
+	  XE_BLOCK(1, "flash:packages.conf", "flash:packages.conf")
+	  "---------------------------\nSwitch 2\n---------------------------\n"
+	  "Boot Variables on next reload:\nBOOT variable does not exist\nManual Boot = no\n",
+	  2,
+	  { { 1, true, 1, "flash:packages.conf", 8, 17 }, { 2, true, 0, NULL, 0, 0 } } },
+	{ "two lists without headings in a block: unknown", { 1, 2 }, 1,
+	  CL_BLOCK(2, "flash:a.bin") "BOOT path-list      : flash:b.bin\n",
+	  2, { { 1, false, 0, NULL, 0, 0 }, { 2, false, 0, NULL, 0, 0 } } },
+};
+
+IP_TABLE_PARAMS(show_boot, members, mb_cases)
+
+ParameterizedTest(size_t *row, show_boot, members)
+{
+	const mb_case *c = &mb_cases[*row];
+	ip_arena *a = ip_arena_new();
+	ip_parse_ctx ctx;
+	ip_diags diags;
+	ip_device *dev = test_device(a, &ctx, &diags);
+	for (size_t i = 0; i < 4 && c->members[i]; i++) {
+		ip_member *m = IP_PUSH(a, dev->members, dev->n_members, dev->cap_members);
+		m->number = c->members[i];
+		m->active = m->number == c->active;
+	}
+	show_boot_parse(dev, test_section_cmd(a, "show boot", c->text), &ctx);
+	cr_assert_eq(dev->n_members, c->n_members, "%s: %zu members", c->name, dev->n_members);
+	for (size_t i = 0; i < c->n_members; i++) {
+		const member_boot *w = &c->want[i];
+		const ip_member *m = &dev->members[i];
+		cr_assert_eq(m->number, w->number, "%s: member %zu", c->name, i);
+		cr_expect_eq(m->bootvar.known, w->known, "%s: switch %d known", c->name, w->number);
+		cr_assert_eq(m->bootvar.n, w->n, "%s: switch %d has %zu entries", c->name,
+			     w->number, m->bootvar.n);
+		if (!w->n)
+			continue;
+		cr_expect_str_eq(m->bootvar.v[0].raw, w->raw0, "%s: switch %d", c->name, w->number);
+		cr_expect_eq(m->bootvar.v[0].span.line, w->line, "%s: switch %d line %u", c->name,
+			     w->number, m->bootvar.v[0].span.line);
+		cr_expect_eq(m->bootvar.v[0].span.col, w->col, "%s: switch %d col %u", c->name,
+			     w->number, m->bootvar.v[0].span.col);
+		cr_expect_eq(m->bootvar.v[0].span.end_col, w->col + strlen(w->raw0),
+			     "%s: switch %d span covers the entry", c->name, w->number);
+	}
+	ip_arena_free(a);
+}
+
 /* A later show boot replaces an earlier one, unless it shows less. */
 Test(show_boot, later_capture)
 {
@@ -440,4 +545,33 @@ Test(show_boot, hostile_input)
 	cr_assert_eq(show_boot_parse(dev, test_section_cmd(a, "show boot", buf), &ctx), 0);
 	free(buf);
 	ip_arena_free(a);
+}
+
+/* The corpus's Cat3k/9k capture has a "Switch 1" block: member 1 gets its
+ * next-reload list, with the span of the entry. */
+Test(show_boot, ntc_corpus_member_block)
+{
+	const char *root = test_corpus_dir();
+	if (!root)
+		cr_skip_test("ntc-templates corpus not found (set IOSPLAN_CORPUS)");
+	char path[1024];
+	snprintf(path, sizeof(path), "%s/cisco_ios/show_boot/cisco_ios_show_boot_gibraltar.raw", root);
+	char *text = test_read_file(path, NULL);
+	if (!text)
+		cr_skip_test("%s not found", path);
+	ip_arena *a = ip_arena_new();
+	ip_parse_ctx ctx;
+	ip_diags diags;
+	ip_device *dev = test_device(a, &ctx, &diags);
+	show_boot_parse(dev, test_section_cmd(a, "show boot", text), &ctx);
+	cr_assert_eq(dev->n_members, 1, "the Switch 1 block names member 1");
+	const ip_member *m = &dev->members[0];
+	cr_expect_eq(m->number, 1);
+	cr_assert(m->bootvar.known);
+	cr_assert_eq(m->bootvar.n, 1);
+	cr_expect_str_eq(m->bootvar.v[0].raw, "flash:packages.conf");
+	cr_expect_eq(m->bootvar.v[0].span.line, 8);
+	cr_expect_eq(m->bootvar.v[0].span.col, 17);
+	ip_arena_free(a);
+	free(text);
 }
