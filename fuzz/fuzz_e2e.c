@@ -209,6 +209,8 @@ static void check_plans(ip_device_set *set, const ip_target *t, const ip_check_c
 	FUZZ_CHECK(ip_plan_write(f, out, err, plans, set->n) == 0, "the plan did not print");
 	fclose(out);
 	fclose(err);
+	/* A playbook is YAML, which is UTF-8 (libyaml refuses anything else). */
+	FUZZ_CHECK(f != IP_PLAN_ANSIBLE || ip_utf8_valid(buf, len), "the playbook is not UTF-8");
 	if (f == IP_PLAN_JSON) {
 		cJSON *doc = cJSON_ParseWithLength(buf, len);
 		FUZZ_CHECK(doc, "plan JSON does not parse back: %.200s", buf);

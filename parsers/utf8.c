@@ -1,6 +1,10 @@
 /* UTF-8 validity; see utf8.h. */
 #include "utf8.h"
 
+#include <string.h>
+
+#include "arena.h"
+
 size_t ip_utf8_seq_len(const unsigned char *s, size_t n)
 {
 	unsigned char c = s[0];
@@ -41,4 +45,27 @@ bool ip_utf8_valid(const char *s, size_t n)
 		i += len;
 	}
 	return true;
+}
+
+const char *ip_utf8_or_fffd(struct ip_arena *a, const char *s)
+{
+	size_t n = strlen(s);
+	if (ip_utf8_valid(s, n))
+		return s;
+	char *out = ip_arena_alloc(a, 3 * n + 1), *o = out;
+	const unsigned char *u = (const unsigned char *)s;
+	for (size_t i = 0; i < n;) {
+		size_t len = ip_utf8_seq_len(u + i, n - i);
+		if (len) {
+			memcpy(o, s + i, len);
+			o += len;
+			i += len;
+		} else {
+			memcpy(o, "\xEF\xBF\xBD", 3);
+			o += 3;
+			i++;
+		}
+	}
+	*o = '\0';
+	return out;
 }

@@ -15,4 +15,10 @@ size_t ip_utf8_seq_len(const unsigned char *s, size_t n);
 /* Whether the n bytes at s are all valid UTF-8. */
 bool ip_utf8_valid(const char *s, size_t n);
 
+/* s itself when it is valid UTF-8, else a copy in the arena with every
+ * byte that starts no valid sequence replaced by U+FFFD (for writers whose
+ * library refuses anything else, such as libyaml's emitter). */
+struct ip_arena;
+const char *ip_utf8_or_fffd(struct ip_arena *a, const char *s);
+
 #endif

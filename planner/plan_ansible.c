@@ -21,6 +21,7 @@
 #include <yaml.h>
 
 #include "plan.h"
+#include "utf8.h"
 
 typedef struct em {
 	yaml_emitter_t e;
@@ -36,8 +37,10 @@ static void emit(em *m, yaml_event_t *ev)
 		m->failed = true;
 }
 
+/* libyaml refuses a scalar that is not UTF-8; capture text need not be. */
 static void scalar(em *m, const char *s)
 {
+	s = ip_utf8_or_fffd(m->a, s);
 	yaml_event_t ev;
 	if (!yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s, (int)strlen(s), 1, 1,
 					  YAML_ANY_SCALAR_STYLE))
@@ -324,14 +327,16 @@ static void plays(em *m)
 					p->hostname), "rollback", IP_PHASE_ROLLBACK, IP_PHASE_ROLLBACK);
 }
 
-static void comments(FILE *out, const ip_plan *p)
+/* The playbook is UTF-8 from its first byte: comments too. */
+static void comments(FILE *out, ip_arena *a, const ip_plan *p)
 {
-	fprintf(out, "# iosplan upgrade plan for %s: %s -> %s\n", p->hostname,
-		p->dev->system_image.raw ? p->dev->system_image.raw : "unknown", p->image);
-	fprintf(out, "#   after the plan:      %s\n", p->proof.next.text);
-	fprintf(out, "#   if the target fails: %s\n", p->proof.target_fails.text);
+	fprintf(out, "# iosplan upgrade plan for %s: %s -> %s\n", ip_utf8_or_fffd(a, p->hostname),
+		ip_utf8_or_fffd(a, p->dev->system_image.raw ? p->dev->system_image.raw : "unknown"),
+		ip_utf8_or_fffd(a, p->image));
+	fprintf(out, "#   after the plan:      %s\n", ip_utf8_or_fffd(a, p->proof.next.text));
+	fprintf(out, "#   if the target fails: %s\n", ip_utf8_or_fffd(a, p->proof.target_fails.text));
 	for (size_t i = 0; i < p->n_warnings; i++)
-		fprintf(out, "#   warning: %s\n", p->warnings[i]);
+		fprintf(out, "#   warning: %s\n", ip_utf8_or_fffd(a, p->warnings[i]));
 }
 
 int ip_plan_write_ansible(FILE *out, const ip_plan *const *plans, size_t n)
@@ -341,12 +346,12 @@ int ip_plan_write_ansible(FILE *out, const ip_plan *const *plans, size_t n)
 	      "# --tags precheck,transfer,verify ... and read every task's output.\n"
 	      "# The clean-up and the rollback run only when asked for (--tags cleanup,\n"
 	      "# --tags rollback).\n", out);
+	em m = { .a = ip_arena_new() };
 	for (size_t i = 0; i < n; i++)
 		if (!plans[i]->refused) {
-			comments(out, plans[i]);
+			comments(out, m.a, plans[i]);
 			planned++;
 		}
-	em m = { .a = ip_arena_new() };
 	yaml_event_t ev;
 	yaml_emitter_initialize(&m.e);
 	yaml_emitter_set_output_file(&m.e, out);
