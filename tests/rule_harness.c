@@ -11,6 +11,7 @@ rule_run *rule_run_new_opts(const char *rule_id, const char *capture,
 {
 	rule_run *r = calloc(1, sizeof(*r));
 	cr_assert_not_null(r);
+	r->rule_id = rule_id;
 	if (strchr(capture, '\n'))
 		r->set = test_load_text("capture.log", capture);
 	else
@@ -86,4 +87,30 @@ void rule_run_expect(const rule_run *r, const char *row, size_t n, uint32_t line
 	if (message_part)
 		cr_assert(strstr(f->message, message_part), "%s: message '%s' lacks '%s'", row,
 			  f->message, message_part);
+}
+
+static bool has_fix(const ip_finding *f, const char *cmd)
+{
+	for (size_t i = 0; i < f->n_fix; i++)
+		if (strcmp(f->fix[i], cmd) == 0)
+			return true;
+	return false;
+}
+
+void rule_run_expect_first(const rule_run *r, const char *row, bool weak, const char *fix,
+			   const char *ask)
+{
+	const ip_finding *f = rule_run_first(r);
+	if (!f)
+		return;
+	cr_expect_eq(f->weak, weak, "%s: weak is %d", row, f->weak);
+	cr_expect_str_eq(f->rule_id, r->rule_id, "%s: stamped with its id", row);
+	if (fix)
+		cr_expect(has_fix(f, fix), "%s: no fix '%s' (first: '%s')", row, fix,
+			  f->n_fix ? f->fix[0] : "");
+	if (ask)
+		cr_expect(f->capture && strcmp(f->capture, ask) == 0, "%s: asks for '%s', want '%s'",
+			  row, f->capture ? f->capture : "", ask);
+	else
+		cr_expect_null(f->capture, "%s: asks for %s", row, f->capture);
 }

@@ -11,6 +11,7 @@ typedef struct rule_run {
 	ip_device_set *set;
 	ip_device_check check; /* of the first device */
 	const ip_target *target;
+	const char *rule_id;   /* the rule that ran */
 } rule_run;
 
 /* Load `capture` (a path under samples/ when it has no newline, else the
@@ -48,5 +49,11 @@ const ip_finding *rule_run_first(const rule_run *r);
  * `message_part` (when not NULL). */
 void rule_run_expect(const rule_run *r, const char *row, size_t n, uint32_t line,
 		     uint32_t col, const char *message_part);
+
+/* Assert the first finding (when there is one): weak or not, stamped with
+ * the rule's id, offering the fix command `fix` (when not NULL), asking for
+ * the capture `ask` (NULL: asking for none). */
+void rule_run_expect_first(const rule_run *r, const char *row, bool weak, const char *fix,
+			   const char *ask);
 
 #endif

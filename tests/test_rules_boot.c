@@ -422,14 +422,6 @@ static const rule_case cases[] = {
 
 IP_TABLE_PARAMS(rules_boot, cases, cases)
 
-static bool has_fix(const ip_finding *f, const char *cmd)
-{
-	for (size_t i = 0; i < f->n_fix; i++)
-		if (strcmp(f->fix[i], cmd) == 0)
-			return true;
-	return false;
-}
-
 ParameterizedTest(size_t *row, rules_boot, cases)
 {
 	const rule_case *c = &cases[*row];
@@ -439,20 +431,7 @@ ParameterizedTest(size_t *row, rules_boot, cases)
 	if (strchr(c->capture, '\n'))
 		cr_assert_eq(r->set->n, 1, "%s: the capture is one device", name);
 	rule_run_expect(r, name, c->n, c->line, c->col, c->message);
-	const ip_finding *f = rule_run_first(r);
-	if (f) {
-		cr_expect_eq(f->weak, c->weak, "%s: weak is %d", name, f->weak);
-		cr_expect_str_eq(f->rule_id, c->rule, "%s: stamped with its id", name);
-		if (c->fix)
-			cr_expect(has_fix(f, c->fix), "%s: no fix '%s' (first: '%s')", name, c->fix,
-				  f->n_fix ? f->fix[0] : "");
-		if (c->ask)
-			cr_expect(f->capture && strcmp(f->capture, c->ask) == 0,
-				  "%s: asks for '%s', want '%s'", name, f->capture ? f->capture : "",
-				  c->ask);
-		else
-			cr_expect_null(f->capture, "%s: asks for %s", name, f->capture);
-	}
+	rule_run_expect_first(r, name, c->weak, c->fix, c->ask);
 	rule_run_free(r);
 }
 

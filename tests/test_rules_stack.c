@@ -189,14 +189,6 @@ static const stack_case cases[] = {
 
 IP_TABLE_PARAMS(rules_stack, cases, cases)
 
-static bool has_fix(const ip_finding *f, const char *cmd)
-{
-	for (size_t i = 0; i < f->n_fix; i++)
-		if (strcmp(f->fix[i], cmd) == 0)
-			return true;
-	return false;
-}
-
 /* A sample row names a file under samples/; they are written by the
  * planner side of issue 11, so a missing one skips its row. */
 static bool sample_missing(const char *capture)
@@ -223,18 +215,7 @@ ParameterizedTest(size_t *row, rules_stack, cases)
 	if (strchr(c->capture, '\n'))
 		cr_assert_eq(r->set->n, 1, "%s: the capture is one device", name);
 	rule_run_expect(r, name, c->n, c->line, c->col, c->message);
-	const ip_finding *f = rule_run_first(r);
-	if (f) {
-		cr_expect_eq(f->weak, c->weak, "%s: weak is %d", name, f->weak);
-		cr_expect_str_eq(f->rule_id, c->rule, "%s: stamped with its id", name);
-		if (c->fix)
-			cr_expect(has_fix(f, c->fix), "%s: no fix '%s' (first: '%s')", name, c->fix,
-				  f->n_fix ? f->fix[0] : "");
-		if (c->ask)
-			cr_expect(f->capture && strcmp(f->capture, c->ask) == 0,
-				  "%s: asks for '%s', want '%s'", name, f->capture ? f->capture : "",
-				  c->ask);
-	}
+	rule_run_expect_first(r, name, c->weak, c->fix, c->ask);
 	rule_run_free(r);
 }
 
