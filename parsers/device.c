@@ -117,8 +117,32 @@ static ip_device *device_for(ip_device_set *set, dev_index *ix, const char *key)
 	return d;
 }
 
+/* The end of file p[at].file's run of pending sections: sections are
+ * pending in file order, so each file's are one run (walking runs keeps
+ * thousands of files linear). */
+static size_t file_run_end(const pending *p, size_t n, size_t at)
+{
+	size_t e = at;
+	while (e < n && p[e].file == p[at].file)
+		e++;
+	return e;
+}
+
+/* Step 2 for the run p[b, e): the one key its named sections agree on. */
+static const char *file_key(const pending *p, size_t b, size_t e, bool *several)
+{
+	const char *key = NULL;
+	*several = false;
+	for (size_t i = b; i < e; i++)
+		if (p[i].key) {
+			*several |= key && strcmp(key, p[i].key) != 0;
+			key = key ? key : p[i].key;
+		}
+	return key;
+}
+
 /* Steps 2 and 3 of the header comment. */
-static void resolve_keys(ip_device_set *set, pending *p, size_t n, size_t n_files)
+static void resolve_keys(ip_device_set *set, pending *p, size_t n)
 {
 	const char *only = NULL;
 	bool several_devices = false;
@@ -128,19 +152,15 @@ static void resolve_keys(ip_device_set *set, pending *p, size_t n, size_t n_file
 		several_devices |= only && strcmp(only, p[i].key) != 0;
 		only = only ? only : p[i].key;
 	}
-	for (size_t f = 0; f < n_files; f++) {
-		const char *file_key = NULL;
-		bool several = false;
-		for (size_t i = 0; i < n; i++)
-			if (p[i].file == f && p[i].key) {
-				several |= file_key && strcmp(file_key, p[i].key) != 0;
-				file_key = file_key ? file_key : p[i].key;
-			}
-		for (size_t i = 0; i < n; i++) {
-			if (p[i].file != f || p[i].key)
+	for (size_t b = 0, e; b < n; b = e) {
+		e = file_run_end(p, n, b);
+		bool several;
+		const char *fk = file_key(p, b, e, &several);
+		for (size_t i = b; i < e; i++) {
+			if (p[i].key)
 				continue;
-			if (file_key && !several)
-				p[i].key = file_key;
+			if (fk && !several)
+				p[i].key = fk;
 			else if (!several_devices)
 				p[i].key = only ? only : "";
 			else if (p[i].sec->cmd != IP_CMD_OTHER && p[i].sec->cmd != IP_CMD_UNKNOWN)
@@ -201,10 +221,11 @@ static bool readable(ip_cmd c)
 static void report_unreadable_files(ip_device_set *set, ip_capture *const *caps,
 				    size_t n_caps, const pending *p, size_t n)
 {
+	size_t i = 0;
 	for (size_t f = 0; f < n_caps; f++) {
 		bool any = false;
-		for (size_t i = 0; i < n && !any; i++)
-			any = p[i].file == f && readable(p[i].sec->cmd);
+		for (; i < n && p[i].file == f; i++)
+			any |= readable(p[i].sec->cmd);
 		if (!any)
 			ip_diag_add(&set->diags, IP_DIAG_ERROR,
 				    (ip_span){ caps[f]->path, 1, 1, 1, 1 },
@@ -235,7 +256,7 @@ int ip_device_set_add_captures(ip_device_set *s, ip_capture *const *caps, size_t
 						  : content_hostname(s->arena, &secs[i]);
 		}
 	}
-	resolve_keys(s, p, n, n_caps);
+	resolve_keys(s, p, n);
 	report_unreadable_files(s, caps, n_caps, p, n);
 	ip_parse_ctx ctx = { s->arena, &s->diags };
 	dev_index ix;

@@ -156,16 +156,44 @@ static const struct {
 
 #define N_ROWS (sizeof(rows) / sizeof(rows[0]))
 
+/* The lists are short words separated by one or more spaces; they are
+ * walked a byte at a time (no strcspn/strncasecmp calls: classification
+ * runs once per device and walks every row). */
+static char upper(char c)
+{
+	return c >= 'a' && c <= 'z' ? (char)(c - 'a' + 'A') : c;
+}
+
+/* Whether the word w[0, n) equals s[0, n) in any case (s may be shorter:
+ * its NUL then differs). */
+static bool word_is_prefix(const char *w, size_t n, const char *s)
+{
+	for (size_t i = 0; i < n; i++)
+		if (upper(w[i]) != upper(s[i]))
+			return false;
+	return true;
+}
+
+static size_t word_len(const char *w)
+{
+	size_t n = 0;
+	while (w[n] && w[n] != ' ')
+		n++;
+	return n;
+}
+
 /* Length of the longest word of `list` that s starts with (any case). */
 static size_t longest_prefix(const char *list, const char *s)
 {
 	size_t best = 0;
-	while (list && *list) {
-		size_t n = strcspn(list, " ");
-		if (n > best && strncasecmp(list, s, n) == 0)
+	char first = upper(s[0]);
+	for (const char *w = list; w && *w;) {
+		size_t n = word_len(w);
+		if (n > best && upper(w[0]) == first && word_is_prefix(w, n, s))
 			best = n;
-		list += n;
-		list += strspn(list, " ");
+		w += n;
+		while (*w == ' ')
+			w++;
 	}
 	return best;
 }
@@ -173,34 +201,48 @@ static size_t longest_prefix(const char *list, const char *s)
 /* Whether `word` (len bytes) is one of the space-separated words of list. */
 static bool list_has(const char *list, const char *word, size_t len)
 {
-	while (list && *list) {
-		size_t n = strcspn(list, " ");
-		if (n == len && len && strncasecmp(list, word, n) == 0)
+	for (const char *w = list; w && *w && len;) {
+		size_t n = word_len(w);
+		if (n == len && word_is_prefix(w, n, word))
 			return true;
-		list += n;
-		list += strspn(list, " ");
+		w += n;
+		while (*w == ' ')
+			w++;
 	}
 	return false;
 }
 
-/* The platform token of the running image's file name ("isr4300"), or "". */
-static void running_token(const ip_device *dev, char *buf, size_t n)
+/* The platform token of the running image's file name ("isr4300"), or "":
+ * read on first use (most devices are decided by their model alone, and
+ * reading an image name is the dearest step here). */
+typedef struct run_tok {
+	const ip_device *dev;
+	bool read;
+	char s[32];
+} run_tok;
+
+static const char *tok_get(run_tok *t)
 {
+	if (t->read)
+		return t->s;
 	ip_image_name img;
-	const char *p = dev->system_image.path;
-	buf[0] = '\0';
+	const char *p = t->dev->system_image.path;
+	t->read = true;
+	t->s[0] = '\0';
 	if (p && ip_image_name_parse(&img, p, strlen(p)) && img.platform[0])
-		snprintf(buf, n, "%s", img.platform);
+		snprintf(t->s, sizeof(t->s), "%s", img.platform);
+	return t->s;
 }
 
-static bool row_sw_matches(const row *r, const ip_device *dev, const char *tok)
+static bool row_sw_matches(const row *r, const ip_device *dev, run_tok *tok)
 {
 	if (dev->software_image.s && longest_prefix(r->sw, dev->software_image.s))
 		return true;
-	return tok[0] && list_has(r->tokens, tok, strlen(tok));
+	const char *t = tok_get(tok);
+	return t[0] && list_has(r->tokens, t, strlen(t));
 }
 
-static const row *by_model(const ip_device *dev, const char *tok)
+static const row *by_model(const ip_device *dev, run_tok *tok)
 {
 	const row *best = NULL;
 	size_t best_len = 0;
@@ -254,8 +296,9 @@ static bool shared(const row *r, bool software)
 	return false;
 }
 
-static void fill(ip_platform *out, const row *r, const char *tok, bool exact)
+static void fill(ip_platform *out, const row *r, run_tok *rt, bool exact)
 {
+	const char *tok = r->narrow[0] ? tok_get(rt) : "";
 	out->family = r->family;
 	out->series = exact ? r->series : NULL;
 	out->image_platforms = r->tokens;
@@ -292,24 +335,23 @@ static bool by_filesystem(ip_platform *out, const ip_device *dev)
 
 void ip_platform_classify(ip_platform *out, const ip_device *dev)
 {
-	char tok[32];
+	run_tok tok = { dev, false, "" };
 	memset(out, 0, sizeof(*out));
-	running_token(dev, tok, sizeof(tok));
-	const row *r = by_model(dev, tok);
+	const row *r = by_model(dev, &tok);
 	if (r) {
-		fill(out, r, tok, true);
+		fill(out, r, &tok, true);
 		out->evidence = dev->platform.span;
 		return;
 	}
 	if (dev->platform.s)
 		return; /* a model the table does not know: see the top comment */
 	const row *sw = by_software(dev);
-	const row *img = by_token(tok);
+	const row *img = by_token(tok_get(&tok));
 	if (sw && !(sw->series == NULL && img && img->family == sw->family)) {
-		fill(out, sw, tok, !shared(sw, true));
+		fill(out, sw, &tok, !shared(sw, true));
 		out->evidence = dev->software_image.span;
 	} else if (img) {
-		fill(out, img, tok, !shared(img, false));
+		fill(out, img, &tok, !shared(img, false));
 		out->evidence = dev->system_image.span;
 	} else {
 		by_filesystem(out, dev);
