@@ -68,7 +68,7 @@ static struct chunk *chunk_new(ip_arena *a, size_t need)
 	return c;
 }
 
-void *ip_arena_alloc(ip_arena *a, size_t size)
+void *ip_arena_alloc_raw(ip_arena *a, size_t size)
 {
 	const size_t align = _Alignof(max_align_t);
 	size = (size + align - 1) & ~(align - 1);
@@ -79,13 +79,19 @@ void *ip_arena_alloc(ip_arena *a, size_t size)
 		c = chunk_new(a, size);
 	void *p = c->data + c->used;
 	c->used += size;
+	return p;
+}
+
+void *ip_arena_alloc(ip_arena *a, size_t size)
+{
+	void *p = ip_arena_alloc_raw(a, size);
 	memset(p, 0, size);
 	return p;
 }
 
 char *ip_arena_strndup(ip_arena *a, const char *s, size_t n)
 {
-	char *p = ip_arena_alloc(a, n + 1);
+	char *p = ip_arena_alloc_raw(a, n + 1);
 	memcpy(p, s, n);
 	p[n] = '\0';
 	return p;
@@ -119,14 +125,21 @@ void *ip_arena_grow(ip_arena *a, void *array, size_t *cap, size_t need,
 {
 	if (need <= *cap)
 		return array;
-	size_t ncap = *cap ? *cap * 2 : 8;
+	/* the first room: 8 small elements, fewer large ones (a device has one
+	 * stack member far more often than eight, and zeroing 8 KiB for it
+	 * cost more than the member's parsing) */
+	size_t first = elem_size >= 512 ? 1 : 512 / elem_size < 8 ? 512 / elem_size : 8;
+	size_t ncap = *cap ? *cap * 2 : first;
 	while (ncap < need)
 		ncap *= 2;
 	if (ncap > SIZE_MAX / elem_size)
 		out_of_memory();
-	void *n = ip_arena_alloc(a, ncap * elem_size);
-	if (array && *cap)
-		memcpy(n, array, *cap * elem_size);
+	/* the old elements are copied, only the new room is zeroed */
+	unsigned char *n = ip_arena_alloc_raw(a, ncap * elem_size);
+	size_t old = array ? *cap * elem_size : 0;
+	if (old)
+		memcpy(n, array, old);
+	memset(n + old, 0, ncap * elem_size - old);
 	*cap = ncap;
 	return n;
 }

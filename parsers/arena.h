@@ -17,6 +17,9 @@ void ip_arena_free(ip_arena *a);
 
 /* Zeroed, aligned for any type. */
 void *ip_arena_alloc(ip_arena *a, size_t size);
+/* The same, not zeroed: for buffers the caller fills whole (a file's bytes,
+ * a copied string), where zeroing first is wasted work. */
+void *ip_arena_alloc_raw(ip_arena *a, size_t size);
 char *ip_arena_strndup(ip_arena *a, const char *s, size_t n);
 char *ip_arena_strdup(ip_arena *a, const char *s);
 char *ip_arena_printf(ip_arena *a, const char *fmt, ...)

@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "bytescan.h"
 #include "error.h"
 #include "rx.h"
 
@@ -42,16 +43,6 @@ static uint32_t line_of_offset(const char *buf, size_t off)
 	for (size_t i = 0; i < off; i++)
 		line += buf[i] == '\n';
 	return line;
-}
-
-/* Whether any of the 8 bytes in w is a control byte (< 0x20, or DEL),
- * tab included: the caller looks closer (the classic "has less than" and
- * "has zero byte" bit tricks; exact, no false positives). */
-static bool word_has_control(uint64_t w)
-{
-	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-	uint64_t del = w ^ (ones * 0x7f);
-	return (((w - ones * 0x20) & ~w) | ((del - ones) & ~del)) & highs;
 }
 
 /* UTF-16 text (what PowerShell's '>' writes): a byte order mark, or ASCII
@@ -81,21 +72,7 @@ static int check_binary(const char *path, const char *buf, size_t len)
 	}
 	/* Device output is text: a file whose first 64 KiB are mostly control
 	 * bytes is an image, an archive or a core dump. */
-	size_t n = len < 65536 ? len : 65536, ctl = 0;
-	for (size_t i = 0; i < n; i += 8) {
-		size_t k = n - i < 8 ? n - i : 8;
-		if (k == 8) {
-			uint64_t w;
-			memcpy(&w, buf + i, 8);
-			if (!word_has_control(w))
-				continue; /* most words: no byte to look at */
-		}
-		for (size_t j = i; j < i + k; j++) {
-			unsigned char c = (unsigned char)buf[j];
-			ctl += (c < 0x20 && c != '\n' && c != '\r' && c != '\t' &&
-				c != '\b' && c != 0x1b) || c == 0x7f;
-		}
-	}
+	size_t n = len < 65536 ? len : 65536, ctl = ip_count_binary_bytes(buf, n);
 	if (n >= 64 && ctl * 10 > n)
 		return ip_error_set(IP_E_INPUT,
 			"%s:1: error: %zu of the first %zu bytes are control characters: this is a binary file, not a text capture",
@@ -103,64 +80,26 @@ static int check_binary(const char *path, const char *buf, size_t len)
 	return 0;
 }
 
-/* Cut buf into raw lines. LF (with an optional CR before it) ends a line;
- * in a file with no LF at all, a lone CR does (classic Mac line ends). */
-static int split_raw(raw_line **out, size_t *n_out, ip_arena *a, ip_capture *cap,
-		     char *buf, size_t len)
-{
-	bool cr_only = memchr(buf, '\n', len) == NULL && memchr(buf, '\r', len) != NULL;
-	char sep = cr_only ? '\r' : '\n';
-	/* one entry a line, counted first: growing the table by doubling left
-	 * a 52 MB log's old tables in the arena (78 MB for 28) */
-	size_t n = 0, cap_v = 1;
-	for (const char *q = buf; cap_v <= IP_MAX_LINES &&
-	     (q = memchr(q, sep, (size_t)(buf + len - q))) != NULL; q++)
-		cap_v++;
-	raw_line *v = ip_arena_alloc(a, cap_v * sizeof(*v));
-	char *p = buf, *end = buf + len;
-	while (p < end) {
-		char *e = memchr(p, sep, (size_t)(end - p));
-		size_t l = e ? (size_t)(e - p) : (size_t)(end - p);
-		if (!cr_only && l && p[l - 1] == '\r') {
-			l--;
-			cap->had_crlf = true;
-		}
-		if (n >= IP_MAX_LINES)
-			return ip_error_set(IP_E_LIMIT,
-				"%s:%zu: error: more than %u lines: too large for one capture (split it per device)",
-				cap->path, n + 1, IP_MAX_LINES);
-		if (l > IP_MAX_LINE_BYTES)
-			return ip_error_set(IP_E_LIMIT,
-				"%s:%zu: error: line is %zu bytes long (limit %u): not device output",
-				cap->path, n + 1, l, IP_MAX_LINE_BYTES);
-		if (n == cap_v) /* IP_PUSH's test, without a call per line */
-			v = ip_arena_grow(a, v, &cap_v, n + 1, sizeof(*v));
-		raw_line *r = &v[n++];
-		r->p = p;
-		r->len = l;
-		p = e ? e + 1 : end;
-	}
-	cap->had_cr_only = cr_only;
-	*out = v;
-	*n_out = n;
-	return 0;
-}
-
-/* Which time stamp prefix, if any, most lines carry. */
-static int detect_timestamps(const raw_line *r, size_t n)
+/* Which time stamp prefix, if any, most lines carry: the first
+ * TS_SAMPLE_LINES non-empty lines decide. */
+static int detect_timestamps(const char *buf, size_t len, char sep)
 {
 	size_t hits[N_TS] = {0}, nonempty = 0;
-	for (size_t i = 0; i < n && nonempty < TS_SAMPLE_LINES; i++) {
-		if (r[i].len == 0)
+	for (const char *p = buf, *end = buf + len; p < end && nonempty < TS_SAMPLE_LINES;) {
+		const char *e = memchr(p, sep, (size_t)(end - p));
+		size_t l = e ? (size_t)(e - p) : (size_t)(end - p);
+		const char *line = p;
+		p = e ? e + 1 : end;
+		if (l == 0 || (l == 1 && line[0] == '\r'))
 			continue;
 		nonempty++;
-		if (r[i].p[0] != '[' && (r[i].p[0] < '0' || r[i].p[0] > '9'))
+		if (line[0] != '[' && (line[0] < '0' || line[0] > '9'))
 			continue;
 		/* the one stamp that starts with a digit starts "2026-" */
-		if (r[i].p[0] != '[' && (r[i].len < 5 || r[i].p[4] != '-'))
+		if (line[0] != '[' && (l < 5 || line[4] != '-'))
 			continue;
 		for (size_t k = 0; k < N_TS; k++)
-			if (ip_rx_exec(&ts_rx[k], r[i].p, r[i].len, NULL)) {
+			if (ip_rx_exec(&ts_rx[k], line, l, NULL)) {
 				hits[k]++;
 				break;
 			}
@@ -184,35 +123,6 @@ static bool has_pager_prompt(const char *p, size_t len)
 	return false;
 }
 
-
-/* A line that needs replaying: control bytes other than tab, or pager
- * residue (`pager`: the file holds "--More--" somewhere). Eight bytes at a
- * time: most lines of a log are clean, and this runs on every line. */
-static bool line_is_dirty(const char *p, size_t len, bool pager)
-{
-	size_t i = 0;
-	for (; i < len; i += 8) {
-		/* the last word overlaps the one before rather than going past */
-		size_t at = i + 8 <= len ? i : len >= 8 ? len - 8 : SIZE_MAX;
-		if (at == SIZE_MAX)
-			break;
-		uint64_t w;
-		memcpy(&w, p + at, 8);
-		if (!word_has_control(w))
-			continue;
-		for (size_t k = at; k < at + 8; k++) {
-			unsigned char c = (unsigned char)p[k];
-			if ((c < 0x20 && c != '\t') || c == 0x7f)
-				return true;
-		}
-	}
-	for (; i < len; i++) { /* lines shorter than 8 bytes */
-		unsigned char c = (unsigned char)p[i];
-		if ((c < 0x20 && c != '\t') || c == 0x7f)
-			return true;
-	}
-	return pager && has_pager_prompt(p, len);
-}
 
 /* Skip an ANSI escape sequence starting at p[i] == ESC; returns the index of
  * its last byte. */
@@ -294,14 +204,15 @@ static void render_line(ip_capture *cap, ip_arena *a, ip_line *out,
 	out->colmap = col;
 }
 
-/* skip: bytes at the start of the raw line that are not text (a BOM). */
+/* skip: bytes at the start of the raw line that are not text (a BOM);
+ * dirty: the line holds a control byte or pager residue. */
 static void clean_line(ip_capture *cap, ip_arena *a, ip_line *out, raw_line r, int ts,
-		       size_t skip, bool pager)
+		       size_t skip, bool dirty)
 {
 	ip_rx_match m;
 	if (ts >= 0 && ip_rx_exec(&ts_rx[ts], r.p + skip, r.len - skip, &m))
 		skip += m.end[0];
-	if (skip || line_is_dirty(r.p, r.len, pager)) {
+	if (skip || dirty) {
 		render_line(cap, a, out, r.p, r.len, skip);
 		return;
 	}
@@ -314,6 +225,57 @@ static void clean_line(ip_capture *cap, ip_arena *a, ip_line *out, raw_line r, i
 	out->colmap = NULL;
 }
 
+static int line_limits(const ip_capture *cap, size_t n, size_t len)
+{
+	if (n >= IP_MAX_LINES)
+		return ip_error_set(IP_E_LIMIT,
+			"%s:%zu: error: more than %u lines: too large for one capture (split it per device)",
+			cap->path, n + 1, IP_MAX_LINES);
+	if (len > IP_MAX_LINE_BYTES)
+		return ip_error_set(IP_E_LIMIT,
+			"%s:%zu: error: line is %zu bytes long (limit %u): not device output",
+			cap->path, n + 1, len, IP_MAX_LINE_BYTES);
+	return 0;
+}
+
+/* Cut buf into lines and clean each: LF (with an optional CR before it)
+ * ends a line; in a file with no LF at all, a lone CR does (classic Mac
+ * line ends). One pass a line finds its end and whether it is dirty. */
+static int split_lines(ip_capture *cap, ip_arena *a, char *buf, size_t len)
+{
+	bool cr_only = memchr(buf, '\n', len) == NULL && memchr(buf, '\r', len) != NULL;
+	char sep = cr_only ? '\r' : '\n';
+	/* the table is sized once from the separators: growing it by doubling
+	 * left a 52 MB log's old tables in the arena */
+	size_t most = ip_count_byte(buf, len, sep) + 1;
+	cap->lines = ip_arena_alloc_raw(a, (most < IP_MAX_LINES ? most : IP_MAX_LINES) * sizeof(ip_line));
+	/* Windows editors start a UTF-8 file with a byte order mark: it is not
+	 * text, and left in place it hides the first prompt. */
+	size_t bom = len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+	int ts = detect_timestamps(buf, len, sep);
+	cap->had_timestamps = ts >= 0;
+	bool pager = has_pager_prompt(buf, len); /* one search of the file, not one a line */
+	size_t n = 0;
+	for (char *p = buf, *end = buf + len; p < end; n++) {
+		size_t ctl, l = ip_line_end(p, (size_t)(end - p), sep, &ctl);
+		char *next = p + l < end ? p + l + 1 : end;
+		if (!cr_only && l && p[l - 1] == '\r') {
+			l--;
+			cap->had_crlf = true;
+		}
+		int rc = line_limits(cap, n, l);
+		if (rc)
+			return rc;
+		bool dirty = ctl < l || (pager && has_pager_prompt(p, l));
+		cap->lines[n].lineno = (uint32_t)n + 1;
+		clean_line(cap, a, &cap->lines[n], (raw_line){ p, l }, ts, n == 0 ? bom : 0, dirty);
+		p = next;
+	}
+	cap->had_cr_only = cr_only;
+	cap->n_lines = n;
+	return 0;
+}
+
 static int capture_build(ip_capture **out, ip_arena *a, const char *name,
 			 char *buf, size_t len)
 {
@@ -324,25 +286,10 @@ static int capture_build(ip_capture **out, ip_arena *a, const char *name,
 	if (len == 0)
 		return ip_error_set(IP_E_INPUT, "%s:1: error: file is empty: nothing to read", name);
 	int rc = check_binary(cap->path, buf, len);
+	if (rc == 0)
+		rc = split_lines(cap, a, buf, len);
 	if (rc)
 		return rc;
-	raw_line *raw = NULL;
-	size_t n = 0;
-	if ((rc = split_raw(&raw, &n, a, cap, buf, len)) != 0)
-		return rc;
-	/* Windows editors start a UTF-8 file with a byte order mark: it is not
-	 * text, and left in place it hides the first prompt. */
-	size_t bom = n && raw[0].len >= 3 && memcmp(raw[0].p, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-	int ts = detect_timestamps(raw, n);
-	cap->had_timestamps = ts >= 0;
-	/* one search of the whole file, not one per line */
-	bool pager = has_pager_prompt(buf, len);
-	cap->lines = ip_arena_alloc(a, (n ? n : 1) * sizeof(ip_line));
-	for (size_t i = 0; i < n; i++) {
-		cap->lines[i].lineno = (uint32_t)i + 1;
-		clean_line(cap, a, &cap->lines[i], raw[i], ts, i == 0 ? bom : 0, pager);
-	}
-	cap->n_lines = n;
 	*out = cap;
 	return 0;
 }
@@ -353,22 +300,23 @@ int ip_capture_from_buffer(ip_capture **out, ip_arena *a, const char *name,
 	if (len > IP_MAX_FILE_BYTES)
 		return ip_error_set(IP_E_LIMIT, "%s:1: error: %zu bytes is over the %u-byte limit for one capture",
 				    name, len, IP_MAX_FILE_BYTES);
-	char *copy = ip_arena_alloc(a, len + 1);
+	char *copy = ip_arena_alloc_raw(a, len + 1);
 	memcpy(copy, buf, len);
+	copy[len] = '\0';
 	return capture_build(out, a, name, copy, len);
 }
 
 static int read_fd(char **out, size_t *len_out, ip_arena *a, int fd, const char *path, size_t hint)
 {
 	size_t cap = hint ? hint + 1 : 65536, len = 0;
-	char *buf = ip_arena_alloc(a, cap + 1);
+	char *buf = ip_arena_alloc_raw(a, cap + 1);
 	for (;;) {
 		if (len == cap) {
 			if (cap > IP_MAX_FILE_BYTES)
 				return ip_error_set(IP_E_LIMIT, "%s:1: error: more than %u bytes: over the limit for one capture",
 						    path, IP_MAX_FILE_BYTES);
 			size_t ncap = cap * 2;
-			char *nb = ip_arena_alloc(a, ncap + 1);
+			char *nb = ip_arena_alloc_raw(a, ncap + 1);
 			memcpy(nb, buf, len);
 			buf = nb;
 			cap = ncap;
@@ -385,6 +333,7 @@ static int read_fd(char **out, size_t *len_out, ip_arena *a, int fd, const char 
 	if (len > IP_MAX_FILE_BYTES)
 		return ip_error_set(IP_E_LIMIT, "%s:1: error: %zu bytes is over the %u-byte limit for one capture",
 				    path, len, IP_MAX_FILE_BYTES);
+	buf[len] = '\0'; /* room kept for it: the last line ends in a NUL too */
 	*out = buf;
 	*len_out = len;
 	return 0;

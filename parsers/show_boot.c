@@ -214,15 +214,15 @@ static bool block_line(sb_scan *st, sb_block *blk, const ip_section *sec,
 	} else if (strncmp(t, "Boot Variables on next reload:", 30) == 0) {
 		blk->in_current = false;
 		blk->saw_next = true;
-	} else if (ip_rx_exec(&sb_rx[RX_BOOT], t, n, &m)) {
+	} else if (t[0] == 'B' && ip_rx_exec(&sb_rx[RX_BOOT], t, n, &m)) {
 		st->any_boot = true;
 		boot_line(blk, sec, ctx, l, ws + m.start[1]);
-	} else if (ip_rx_exec(&sb_rx[RX_BOOT_NONE], t, n, NULL)) {
+	} else if (t[0] == 'B' && ip_rx_exec(&sb_rx[RX_BOOT_NONE], t, n, NULL)) {
 		st->any_boot = true;
 		boot_line(blk, sec, ctx, l, (size_t)-1);
-	} else if (ip_rx_exec(&sb_rx[RX_MANUAL], t, n, &m)) {
+	} else if (t[0] == 'M' && ip_rx_exec(&sb_rx[RX_MANUAL], t, n, &m)) {
 		manual_line(blk, sec, l, ws, &m);
-	} else if (ip_rx_exec(&sb_rx[RX_MANUAL_NONE], t, n, NULL)) {
+	} else if (t[0] == 'M' && ip_rx_exec(&sb_rx[RX_MANUAL_NONE], t, n, NULL)) {
 		manual_line(blk, sec, l, ws, NULL);
 	} else {
 		return false;
