@@ -25,9 +25,12 @@
  *   written from the configuration's `boot system` lines when the
  *   configuration is saved, so the startup-config is the list it boots
  *   from, and boot_from_bootvar is false there. */
+#include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <threads.h>
 
 #include "image_name.h"
 #include "platform.h"
@@ -242,34 +245,111 @@ static bool row_sw_matches(const row *r, const ip_device *dev, run_tok *tok)
 	return t[0] && list_has(r->tokens, t, strlen(t));
 }
 
-static const row *by_model(const ip_device *dev, run_tok *tok)
+/* The words of one field of every row, bucketed by their first letter:
+ * a model is compared with the few words that start like it, not with
+ * the whole table (classification runs several times per device). */
+typedef struct word_ref {
+	const char *w;
+	unsigned char len, row;
+} word_ref;
+
+#define MAX_WORDS 256
+
+typedef struct word_ix {
+	word_ref v[MAX_WORDS];
+	unsigned short start[257]; /* bucket of upper(c): v[start[c], start[c+1]) */
+} word_ix;
+
+static word_ix model_ix, sw_ix;
+static once_flag ix_once = ONCE_FLAG_INIT;
+
+static void ix_build(word_ix *ix, size_t field_off)
+{
+	size_t count[256] = {0}, n = 0;
+	for (int pass = 0; pass < 2; pass++) {
+		size_t at[256];
+		for (size_t c = 0, sum = 0; c < 256; c++) {
+			at[c] = sum;
+			ix->start[c] = (unsigned short)sum;
+			sum += count[c];
+		}
+		ix->start[256] = (unsigned short)n;
+		if (n > MAX_WORDS || N_ROWS > 255)
+			abort(); /* the table outgrew the index: raise MAX_WORDS */
+		for (size_t i = 0; i < N_ROWS; i++) {
+			const char *list = *(const char *const *)((const char *)&rows[i] + field_off);
+			for (const char *w = list; w && *w;) {
+				size_t len = word_len(w);
+				unsigned char c = (unsigned char)upper(w[0]);
+				if (pass == 0)
+					count[c]++, n++;
+				else
+					ix->v[at[c]++] = (word_ref){ w, (unsigned char)len, (unsigned char)i };
+				w += len;
+				while (*w == ' ')
+					w++;
+			}
+		}
+	}
+}
+
+static void ix_build_all(void)
+{
+	ix_build(&model_ix, offsetof(row, models));
+	ix_build(&sw_ix, offsetof(row, sw));
+}
+
+/* The row whose word in `ix` is the longest prefix of s; on a tie the
+ * earlier row. skip(): rows the caller rules out. */
+static const row *longest_row(const word_ix *ix, const char *s,
+			      bool (*skip)(const row *, void *), void *arg, size_t *len_out)
 {
 	const row *best = NULL;
 	size_t best_len = 0;
-	for (size_t i = 0; i < N_ROWS && dev->platform.s; i++) {
-		size_t n = longest_prefix(rows[i].models, dev->platform.s);
-		if (n == 0 || n < best_len || (n == best_len && best))
+	unsigned char c = (unsigned char)upper(s[0]);
+	for (size_t k = ix->start[c]; k < ix->start[c + 1]; k++) {
+		const word_ref *r = &ix->v[k];
+		if (r->len < best_len || !word_is_prefix(r->w, r->len, s))
 			continue;
-		if ((rows[i].flags & F_NEEDS_SW) && !row_sw_matches(&rows[i], dev, tok))
+		if (r->len == best_len && best && best <= &rows[r->row])
 			continue;
-		best = &rows[i];
-		best_len = n;
+		if (skip && skip(&rows[r->row], arg))
+			continue;
+		best = &rows[r->row];
+		best_len = r->len;
 	}
+	*len_out = best_len;
 	return best;
+}
+
+typedef struct model_arg {
+	const ip_device *dev;
+	run_tok *tok;
+} model_arg;
+
+static bool needs_sw_and_lacks_it(const row *r, void *arg)
+{
+	const model_arg *a = arg;
+	return (r->flags & F_NEEDS_SW) && !row_sw_matches(r, a->dev, a->tok);
+}
+
+static const row *by_model(const ip_device *dev, run_tok *tok)
+{
+	if (!dev->platform.s || !dev->platform.s[0])
+		return NULL;
+	call_once(&ix_once, ix_build_all);
+	model_arg arg = { dev, tok };
+	size_t len;
+	return longest_row(&model_ix, dev->platform.s, needs_sw_and_lacks_it, &arg, &len);
 }
 
 static const row *by_software(const ip_device *dev)
 {
-	const row *best = NULL;
-	size_t best_len = 0;
-	for (size_t i = 0; i < N_ROWS && dev->software_image.s; i++) {
-		size_t n = longest_prefix(rows[i].sw, dev->software_image.s);
-		if (n > best_len) {
-			best = &rows[i];
-			best_len = n;
-		}
-	}
-	return best;
+	if (!dev->software_image.s || !dev->software_image.s[0])
+		return NULL;
+	call_once(&ix_once, ix_build_all);
+	size_t len;
+	return longest_row(&sw_ix, dev->software_image.s, NULL, NULL, &len);
 }
 
 static const row *by_token(const char *tok)
