@@ -237,6 +237,9 @@ typedef struct audit_result {
 
 void audit_unit_process(audit_result *out, audit_unit *u, const audit_options *o);
 void audit_result_free(audit_result *r);
+/* Frees what audit_unit_process keeps per thread (its memory streams);
+ * every thread that called it calls this before it ends. */
+void audit_thread_end(void);
 
 /* Walk, group, process and write everything; fills the summary. Returns
  * the number of paths that could not be opened at all. */

@@ -1,10 +1,16 @@
 /* Running the audit (audit.h): the walk and the grouping on the calling
  * thread, batches of units (up to 32 units or 256 KiB of files) on --jobs
- * workers, one writer that puts the results back in input order. A batch
- * waits before entering the pipeline while 2 * jobs + 2 batches are in
- * flight, so memory does not grow with the fleet, and the output is the
+ * workers; the worker that finishes the oldest unwritten batch writes it,
+ * and every later one already done, so results go out in input order. A
+ * batch waits before entering the pipeline while 2 * jobs + 2 batches are
+ * in flight, so memory does not grow with the fleet, and the output is the
  * same bytes whatever --jobs is. With --jobs 1 everything runs on the
- * calling thread, a unit at a time. */
+ * calling thread, a unit at a time.
+ *
+ * There is no writer thread: on 2 shared cores a writer woken once per
+ * batch was often not running when its batch was done, so the window stayed
+ * full, the walk waited for space and the workers for work (measured: both
+ * waited for most of the run). */
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -101,12 +107,13 @@ typedef struct pipeline {
 	/* threads only */
 	batch *open;         /* being filled by the walk */
 	pthread_mutex_t mu;
-	pthread_cond_t cv_work, cv_done, cv_space;
+	pthread_cond_t cv_work, cv_space;
 	batch **queue;       /* ring of `window` */
 	size_t q_head, q_n;
 	batch **slots;       /* done, by seq % window */
 	size_t window, emitted, written;
 	bool input_done;
+	bool writing;        /* a worker is writing the done batches */
 } pipeline;
 
 /* In input order: the text, the notifications, the summary. */
@@ -119,7 +126,8 @@ static void write_result(pipeline *p, audit_result *r)
 		n--;
 	}
 	p->wrote_item |= n > 0;
-	fwrite(t, 1, n, p->o->out);
+	if (n)
+		fwrite(t, 1, n, p->o->out);
 	if (r->notes_len && p->notes_kept + r->notes_len <= MAX_NOTES_BYTES) {
 		fwrite(r->notes, 1, r->notes_len, p->notes);
 		p->notes_kept += r->notes_len;
@@ -189,6 +197,26 @@ static batch *take_work(pipeline *p)
 	return b;
 }
 
+/* With p->mu held: write the done batches that are next in input order,
+ * the lock released while writing; a batch done meanwhile by another worker
+ * is seen by the loop before it gives up writing. */
+static void write_done(pipeline *p)
+{
+	p->writing = true;
+	batch *b;
+	while ((b = p->slots[p->written % p->window])) {
+		p->slots[p->written % p->window] = NULL;
+		pthread_mutex_unlock(&p->mu);
+		for (size_t i = 0; i < b->n; i++)
+			write_result(p, &b->r[i]);
+		free(b);
+		pthread_mutex_lock(&p->mu);
+		p->written++;
+		pthread_cond_signal(&p->cv_space);
+	}
+	p->writing = false;
+}
+
 static void *worker_main(void *arg)
 {
 	pipeline *p = arg;
@@ -200,34 +228,12 @@ static void *worker_main(void *arg)
 		}
 		pthread_mutex_lock(&p->mu);
 		p->slots[b->seq % p->window] = b;
-		pthread_cond_broadcast(&p->cv_done);
+		if (!p->writing)
+			write_done(p);
 		pthread_mutex_unlock(&p->mu);
 	}
+	audit_thread_end();
 	ip_rx_thread_end();
-	return NULL;
-}
-
-static void *writer_main(void *arg)
-{
-	pipeline *p = arg;
-	for (;;) {
-		pthread_mutex_lock(&p->mu);
-		size_t slot = p->written % p->window;
-		while (!p->slots[slot] && !(p->input_done && p->written == p->emitted))
-			pthread_cond_wait(&p->cv_done, &p->mu);
-		batch *b = p->slots[slot];
-		p->slots[slot] = NULL;
-		pthread_mutex_unlock(&p->mu);
-		if (!b)
-			break;
-		for (size_t i = 0; i < b->n; i++)
-			write_result(p, &b->r[i]);
-		free(b);
-		pthread_mutex_lock(&p->mu);
-		p->written++;
-		pthread_cond_broadcast(&p->cv_space);
-		pthread_mutex_unlock(&p->mu);
-	}
 	return NULL;
 }
 
@@ -264,10 +270,7 @@ static size_t run_threads(const char *const *paths, size_t n, pipeline *p)
 		abort();
 	pthread_mutex_init(&p->mu, NULL);
 	pthread_cond_init(&p->cv_work, NULL);
-	pthread_cond_init(&p->cv_done, NULL);
 	pthread_cond_init(&p->cv_space, NULL);
-	pthread_t writer;
-	pthread_create(&writer, NULL, writer_main, p);
 	for (unsigned i = 0; i < jobs; i++)
 		pthread_create(&workers[i], NULL, worker_main, p);
 	size_t bad = walk_all(paths, n, p, emit_queued);
@@ -275,14 +278,11 @@ static size_t run_threads(const char *const *paths, size_t n, pipeline *p)
 	pthread_mutex_lock(&p->mu);
 	p->input_done = true;
 	pthread_cond_broadcast(&p->cv_work);
-	pthread_cond_broadcast(&p->cv_done);
 	pthread_mutex_unlock(&p->mu);
 	for (unsigned i = 0; i < jobs; i++)
 		pthread_join(workers[i], NULL);
-	pthread_mutex_lock(&p->mu);
-	pthread_cond_broadcast(&p->cv_done);
-	pthread_mutex_unlock(&p->mu);
-	pthread_join(writer, NULL);
+	if (p->written != p->emitted)
+		abort(); /* every batch is written by the worker that ends its run */
 	free(workers);
 	free(p->queue);
 	free(p->slots);
@@ -303,6 +303,7 @@ size_t audit_run(const char *const *paths, size_t n, const audit_options *o, aud
 	}
 	o->format->begin(o->out, paths, n);
 	size_t bad = o->jobs <= 1 ? walk_all(paths, n, &p, emit_inline) : run_threads(paths, n, &p);
+	audit_thread_end();
 	if (o->progress) {
 		atomic_store(&pg.stop, true);
 		pthread_join(pg.thread, NULL);

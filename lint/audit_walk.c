@@ -25,8 +25,8 @@
 #include "iosplan_config.h"
 
 #if IOSPLAN_HAVE_LIBARCHIVE
-#include <archive.h>
-#include <archive_entry.h>
+#include "dl_lib.h"
+#include "libarchive_dl.h" /* opened on the first archive (walk_archive) */
 #endif
 
 #define MAX_DEPTH 64
@@ -129,13 +129,13 @@ static bool read_all(int fd, char *buf, size_t want, size_t *got)
 #if IOSPLAN_HAVE_LIBARCHIVE
 static const char *arc_error(struct archive *a)
 {
-	const char *e = archive_error_string(a);
+	const char *e = ip_libarchive_get()->archive_error_string(a);
 	return e ? e : "unknown error";
 }
 
 static void arc_progress(walker *w, struct archive *a, int64_t *seen)
 {
-	int64_t now = archive_filter_bytes(a, -1);
+	int64_t now = ip_libarchive_get()->archive_filter_bytes(a, -1);
 	if (now > *seen) {
 		audit_progress_read(w->pg, (uint64_t)(now - *seen));
 		*seen = now;
@@ -146,9 +146,10 @@ static void arc_progress(walker *w, struct archive *a, int64_t *seen)
  * archive without its .gz/.xz/.bz2. */
 static char *member_path(struct archive *a, const char *archive, const char *member)
 {
-	if (archive_format(a) == ARCHIVE_FORMAT_RAW) {
+	const ip_libarchive *la = ip_libarchive_get();
+	if (la->archive_format(a) == ARCHIVE_FORMAT_RAW) {
 		char *p = xstrdup(archive), *dot = strrchr(p, '.');
-		bool packed = archive_filter_code(a, 0) != ARCHIVE_FILTER_NONE;
+		bool packed = la->archive_filter_code(a, 0) != ARCHIVE_FILTER_NONE;
 		if (packed && dot && (!strcmp(dot, ".gz") || !strcmp(dot, ".xz") ||
 				      !strcmp(dot, ".bz2") || !strcmp(dot, ".zst")))
 			*dot = '\0';
@@ -185,12 +186,13 @@ static bool hidden_member(const char *member)
 /* Read the current member whole. False when the archive cannot go on. */
 static bool read_member(walker *w, struct archive *a, struct archive_entry *e, char *mpath)
 {
-	int64_t size = archive_entry_size_is_set(e) ? archive_entry_size(e) : -1;
+	const ip_libarchive *la = ip_libarchive_get();
+	int64_t size = la->archive_entry_size_is_set(e) ? la->archive_entry_size(e) : -1;
 	if (size > (int64_t)AUDIT_MAX_FILE_BYTES) {
 		problem(w, mpath, "%lld bytes: too large for a capture or backup (limit %u): skipped",
 			(long long)size, AUDIT_MAX_FILE_BYTES);
 		free(mpath);
-		return archive_read_data_skip(a) != ARCHIVE_FATAL;
+		return la->archive_read_data_skip(a) != ARCHIVE_FATAL;
 	}
 	size_t cap = size >= 0 ? (size_t)size + 1 : 65536, len = 0;
 	char *buf = malloc(cap + 1);
@@ -203,13 +205,13 @@ static bool read_member(walker *w, struct archive *a, struct archive_entry *e, c
 					"backup: skipped", AUDIT_MAX_FILE_BYTES);
 				free(buf);
 				free(mpath);
-				return archive_read_data_skip(a) != ARCHIVE_FATAL;
+				return la->archive_read_data_skip(a) != ARCHIVE_FATAL;
 			}
 			cap *= 2;
 			if (!(buf = realloc(buf, cap + 1)))
 				abort();
 		}
-		la_ssize_t r = archive_read_data(a, buf + len, cap - len);
+		la_ssize_t r = la->archive_read_data(a, buf + len, cap - len);
 		if (r > 0) {
 			len += (size_t)r;
 			continue;
@@ -239,8 +241,9 @@ typedef struct arc_pos {
  * by block: one problem per damaged stretch, not per block. */
 static int arc_next(walker *w, struct archive *a, const char *path, arc_pos *pos)
 {
+	const ip_libarchive *la = ip_libarchive_get();
 	struct archive_entry *e;
-	int r = archive_read_next_header(a, &e);
+	int r = la->archive_read_next_header(a, &e);
 	if (r == ARCHIVE_EOF)
 		return 0;
 	if (r == ARCHIVE_RETRY && ++pos->retries < 100000) {
@@ -255,7 +258,7 @@ static int arc_next(walker *w, struct archive *a, const char *path, arc_pos *pos
 		return -1;
 	}
 	pos->retries = 0;
-	const char *member = archive_entry_pathname(e);
+	const char *member = la->archive_entry_pathname(e);
 	snprintf(pos->last, sizeof(pos->last), "%s", member ? member : "?");
 	char *mpath = member_path(a, path, member ? member : "?");
 	if (r == ARCHIVE_FAILED) {
@@ -263,7 +266,7 @@ static int arc_next(walker *w, struct archive *a, const char *path, arc_pos *pos
 		free(mpath);
 		return 1;
 	}
-	if (archive_entry_filetype(e) != AE_IFREG || (member && hidden_member(member))) {
+	if (la->archive_entry_filetype(e) != AE_IFREG || (member && hidden_member(member))) {
 		free(mpath);
 		return 1;
 	}
@@ -274,16 +277,19 @@ static int arc_next(walker *w, struct archive *a, const char *path, arc_pos *pos
  * directory instead of guessing from the local headers. */
 static void walk_archive(walker *w, const char *path)
 {
-	struct archive *a = archive_read_new();
+	const ip_libarchive *la = ip_libarchive_get();
+	if (!la)
+		ip_dl_lib_die(); /* the install is broken, not this archive */
+	struct archive *a = la->archive_read_new();
 	if (!a)
 		abort();
-	archive_read_support_filter_all(a);
-	archive_read_support_format_tar(a);
-	archive_read_support_format_zip(a);
-	archive_read_support_format_raw(a);
-	if (archive_read_open_filename(a, path, 1 << 16) != ARCHIVE_OK) {
+	la->archive_read_support_filter_all(a);
+	la->archive_read_support_format_tar(a);
+	la->archive_read_support_format_zip(a);
+	la->archive_read_support_format_raw(a);
+	if (la->archive_read_open_filename(a, path, 1 << 16) != ARCHIVE_OK) {
 		problem(w, path, "cannot read the archive: %s", arc_error(a));
-		archive_read_free(a);
+		la->archive_read_free(a);
 		return;
 	}
 	int64_t seen = 0;
@@ -293,7 +299,7 @@ static void walk_archive(walker *w, const char *path)
 		r = arc_next(w, a, path, &pos);
 		arc_progress(w, a, &seen);
 	} while (r > 0);
-	archive_read_free(a);
+	la->archive_read_free(a);
 }
 #else
 static void walk_archive(walker *w, const char *path)
@@ -351,16 +357,31 @@ static void walk_file(walker *w, const char *group, const char *path, const stru
 
 static bool walk_path(walker *w, const char *group, const char *path);
 
-/* A directory's visible names, packed end to end: a flat folder of
- * 20 000 backups costs its names' bytes and an offset each, not a malloc'd
- * dirent each as scandir's list would (the audit's RSS grew with the fleet:
- * bench/run-suite). */
+/* A directory's visible names, packed end to end, then a 4-byte offset
+ * each, made once the count is known: a flat folder of 20 000 backups
+ * costs its names' bytes and 4 bytes a name, not a malloc'd dirent each as
+ * scandir's list would, nor an array doubled while readdir runs (the
+ * audit's peak RSS grew with the fleet: bench/run-suite). */
 typedef struct name_list {
 	char *buf;
 	size_t len, cap;
-	size_t *off;
-	size_t n, cap_off;
+	uint32_t *off;
+	size_t n;
 } name_list;
+
+/* A directory's size is, on the usual file systems, a little more than its
+ * names' bytes: reserving that much up front spares a large folder's list
+ * the copies of doubling (whose freed steps stayed in the heap). A bad
+ * guess costs nothing: past it the list doubles as before. */
+static void names_reserve(name_list *l, off_t dir_size)
+{
+	size_t want = dir_size > 4096 ? (size_t)dir_size : 4096;
+	if (want > 64u * 1024u * 1024u)
+		want = 64u * 1024u * 1024u;
+	if (!(l->buf = malloc(want)))
+		abort();
+	l->cap = want;
+}
 
 static void names_add(name_list *l, const char *name)
 {
@@ -372,28 +393,43 @@ static void names_add(name_list *l, const char *name)
 		if (!(l->buf = realloc(l->buf, l->cap)))
 			abort();
 	}
-	if (l->n == l->cap_off) {
-		l->cap_off = l->cap_off ? 2 * l->cap_off : 256;
-		if (!(l->off = realloc(l->off, l->cap_off * sizeof(*l->off))))
-			abort();
-	}
 	memcpy(l->buf + l->len, name, k);
-	l->off[l->n++] = l->len;
 	l->len += k;
+	l->n++;
 }
 
 static int name_cmp(const void *a, const void *b, void *buf)
 {
-	return strcmp((const char *)buf + *(const size_t *)a, (const char *)buf + *(const size_t *)b);
+	return strcmp((const char *)buf + *(const uint32_t *)a, (const char *)buf + *(const uint32_t *)b);
+}
+
+/* The offsets of the names, sorted; false past 4 GiB of names. */
+static bool names_index(name_list *l)
+{
+	if (!l->n)
+		return true;
+	if (l->len > UINT32_MAX) {
+		errno = EOVERFLOW;
+		return false;
+	}
+	if (!(l->off = malloc(l->n * sizeof(*l->off))))
+		abort();
+	for (size_t i = 0, at = 0; i < l->n; i++) {
+		l->off[i] = (uint32_t)at;
+		at += strlen(l->buf + at) + 1;
+	}
+	qsort_r(l->off, l->n, sizeof(*l->off), name_cmp, l->buf);
+	return true;
 }
 
 /* The names in byte order (whatever the locale); false when the directory
  * cannot be read (errno set). */
-static bool read_names(const char *path, name_list *l)
+static bool read_names(const char *path, off_t dir_size, name_list *l)
 {
 	DIR *d = opendir(path);
 	if (!d)
 		return false;
+	names_reserve(l, dir_size);
 	struct dirent *e;
 	errno = 0;
 	while ((e = readdir(d)) != NULL)
@@ -405,9 +441,7 @@ static bool read_names(const char *path, name_list *l)
 		errno = err;
 		return false;
 	}
-	if (l->n)
-		qsort_r(l->off, l->n, sizeof(*l->off), name_cmp, l->buf);
-	return true;
+	return names_index(l);
 }
 
 /* The directory's entries in byte order; a directory already on the path
@@ -425,7 +459,7 @@ static void walk_dir(walker *w, const char *path, const struct stat *st)
 		return;
 	}
 	name_list names = { 0 };
-	if (!read_names(path, &names)) {
+	if (!read_names(path, st->st_size, &names)) {
 		problem(w, path, "cannot read the directory: %s", strerror(errno));
 		free(names.buf);
 		free(names.off);

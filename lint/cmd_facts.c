@@ -12,6 +12,7 @@
 #include "commands.h"
 #include "facts.h"
 #include "format.h"
+#include "json_build.h"
 
 static const char *const formats[] = { "text", "json", NULL };
 enum { FMT_TEXT, FMT_JSON };
@@ -23,40 +24,38 @@ static void usage(FILE *out)
 	      "  FILE may be '-' for standard input.\n", out);
 }
 
-/* The document's nodes come from an arena and go with it: a fleet's facts
- * are hundreds of thousands of small nodes, and malloc'ing then freeing
- * each one cost as much as building them (callgrind, bench/run-suite).
- * cJSON's hooks are global: facts runs on one thread. */
-static ip_arena *json_arena;
-
-static void *json_alloc(size_t n)
+/* One device's document, printed `depth` deep. Its nodes come from a pool
+ * (json_build.h) and go with it: a fleet's facts are hundreds of thousands
+ * of small nodes, and malloc'ing then freeing each one cost as much as
+ * building them (callgrind, bench/run-suite). Its keys are literals, so
+ * one printer serves every device. */
+static void print_device_json(ip_json_printer *pr, const ip_device *d,
+			      const ip_boot_prediction *next, size_t depth)
 {
-	return ip_arena_alloc(json_arena, n);
+	jb_pool_begin();
+	fputs(ip_json_printer_run(pr, facts_device_json(d, next), depth), stdout);
+	jb_pool_end();
 }
 
-static void json_free(void *p)
-{
-	(void)p; /* freed with the arena */
-}
-
+/* One device: its object. Several: an array, printed one element at a
+ * time (the same bytes as printing the whole array), so that memory does
+ * not grow with the fleet's output. */
 static int print_json(const ip_device_set *set, const ip_boot_prediction *next)
 {
-	json_arena = ip_arena_new();
-	cJSON_InitHooks(&(cJSON_Hooks){ .malloc_fn = json_alloc, .free_fn = json_free });
-	cJSON *root;
+	ip_json_printer *pr = ip_json_printer_new(1);
 	if (set->n == 1) {
-		root = facts_device_json(set->v[0], &next[0]);
+		print_device_json(pr, set->v[0], &next[0], 0);
+		putchar('\n');
 	} else {
-		root = cJSON_CreateArray();
-		for (size_t i = 0; i < set->n; i++)
-			cJSON_AddItemToArray(root, facts_device_json(set->v[i], &next[i]));
+		putchar('[');
+		for (size_t i = 0; i < set->n; i++) {
+			print_device_json(pr, set->v[i], &next[i], 1);
+			if (i + 1 < set->n)
+				fputs(", ", stdout);
+		}
+		puts("]");
 	}
-	char *s = ip_json_print_utf8(root, 1); /* capture bytes need not be UTF-8 */
-	cJSON_InitHooks(NULL);
-	ip_arena_free(json_arena);
-	json_arena = NULL;
-	puts(s);
-	free(s);
+	ip_json_printer_free(pr);
 	return EXIT_CLEAN;
 }
 

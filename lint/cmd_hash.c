@@ -21,6 +21,7 @@
 #include "error.h"
 #include "hash.h"
 #include "json_utf8.h"
+#include "libcrypto_dl.h"
 
 #define IOSPLAN_HASH_FORMAT_VERSION 1
 
@@ -124,6 +125,11 @@ int cmd_hash(int argc, char **argv)
 	if (optind >= argc) {
 		fputs("iosplan hash: error: no file given\n", stderr);
 		usage(stderr);
+		return EXIT_INPUT;
+	}
+	/* Once, not once per file: libcrypto is opened on first use. */
+	if (!ip_libcrypto_get()) {
+		fprintf(stderr, "iosplan: error: %s\n", ip_error_last());
 		return EXIT_INPUT;
 	}
 	return hash_all(fmt, argv + optind, argc - optind);

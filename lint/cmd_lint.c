@@ -112,7 +112,11 @@ static int run(const lint_args *a, const ip_writer *w, ip_device_set *set, const
 		if (ip_device_check_worst(&checks[i]) == IP_SEV_ERROR)
 			rc = EXIT_FINDINGS;
 	}
-	ip_lint_result r = { set, checks, set->n, target, ip_catalogue_builtin(), want_color(a->color, stdout) };
+	/* Only SARIF prints the rule catalogue (its rule descriptors): parsing
+	 * the built-in rules.yaml cost the other formats as much as reading
+	 * the captures (4 M of 8.8 M instructions for one router). */
+	const ip_catalogue *cat = w == &format_sarif ? ip_catalogue_builtin() : NULL;
+	ip_lint_result r = { set, checks, set->n, target, cat, want_color(a->color, stdout) };
 	ip_lint_write(w, stdout, &r);
 	return rc;
 }

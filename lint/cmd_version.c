@@ -8,10 +8,11 @@
  *   cJSON 1.7.15
  *   OpenSSL 3.0.17 1 Jul 2025
  *   libarchive 3.6.2 zlib/1.2.13 liblzma/5.4.1 ...
- */
+ *
+ * libcrypto and libarchive are opened on first use (dl_lib.h): this opens
+ * them, and says so when one cannot be, exit 2: the install is broken. */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <cjson/cJSON.h>
-#include <openssl/crypto.h>
 #include <pcre2.h>
 #include <stdio.h>
 #include <string.h>
@@ -19,10 +20,12 @@
 
 #include "cli.h"
 #include "commands.h"
+#include "error.h"
 #include "iosplan_config.h"
+#include "libcrypto_dl.h"
 
 #if IOSPLAN_HAVE_LIBARCHIVE
-#include <archive.h>
+#include "libarchive_dl.h"
 #endif
 
 static void print_pcre2(FILE *out)
@@ -36,6 +39,14 @@ static void print_pcre2(FILE *out)
 	fprintf(out, "PCRE2 %s (JIT: %s)\n", ver, jit ? "yes" : "no");
 }
 
+/* The line a library that cannot be opened gets, and its error. */
+static int print_unloaded(const char *lib)
+{
+	printf("%s: not loaded\n", lib);
+	fprintf(stderr, "iosplan: error: %s\n", ip_error_last());
+	return EXIT_INPUT;
+}
+
 int cmd_version(int argc, char **argv)
 {
 	(void)argv;
@@ -47,12 +58,21 @@ int cmd_version(int argc, char **argv)
 	printf("libyaml %s\n", yaml_get_version_string());
 	print_pcre2(stdout);
 	printf("cJSON %s\n", cJSON_Version());
+	int rc = EXIT_CLEAN;
 	/* OpenSSL_version(OPENSSL_VERSION) already starts with "OpenSSL ". */
-	printf("%s\n", OpenSSL_version(OPENSSL_VERSION));
+	const ip_libcrypto *c = ip_libcrypto_get();
+	if (c)
+		printf("%s\n", c->OpenSSL_version(OPENSSL_VERSION));
+	else
+		rc = print_unloaded("OpenSSL");
 #if IOSPLAN_HAVE_LIBARCHIVE
-	printf("%s\n", archive_version_details());
+	const ip_libarchive *la = ip_libarchive_get();
+	if (la)
+		printf("%s\n", la->archive_version_details());
+	else
+		rc = print_unloaded("libarchive");
 #else
 	puts("libarchive: not built in (archives in iosplan audit are not read)");
 #endif
-	return EXIT_CLEAN;
+	return rc;
 }

@@ -19,15 +19,17 @@
  * that an issue keeps its identity when lines move; a second identical
  * finding in one run gets the fingerprint of the first plus its ordinal, so
  * that fingerprints stay unique (GitLab drops duplicates). */
-#include <openssl/evp.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "dl_lib.h"
 #include "format.h"
+#include "libcrypto_dl.h"
 
 typedef struct cc_state {
 	FILE *out;
 	const ip_lint_result *r;
+	const ip_libcrypto *c;
 	cJSON *root;
 } cc_state;
 
@@ -42,19 +44,20 @@ static const char *cc_severity(ip_severity s)
 
 /* The hex MD5 of the fields joined by NUL bytes, and of `ordinal` when it
  * is not 0. */
-static void fingerprint(char hex[33], const char *const *fields, size_t n, unsigned ordinal)
+static void fingerprint(const ip_libcrypto *c, char hex[33], const char *const *fields, size_t n,
+			unsigned ordinal)
 {
 	unsigned char md[EVP_MAX_MD_SIZE];
 	unsigned int len = 0;
-	EVP_MD_CTX *ctx = EVP_MD_CTX_new();
-	if (!ctx || !EVP_DigestInit_ex(ctx, EVP_md5(), NULL))
+	EVP_MD_CTX *ctx = c->EVP_MD_CTX_new();
+	if (!ctx || !c->EVP_DigestInit_ex(ctx, c->EVP_md5(), NULL))
 		abort();
 	for (size_t i = 0; i < n; i++)
-		EVP_DigestUpdate(ctx, fields[i] ? fields[i] : "", strlen(fields[i] ? fields[i] : "") + 1);
+		c->EVP_DigestUpdate(ctx, fields[i] ? fields[i] : "", strlen(fields[i] ? fields[i] : "") + 1);
 	if (ordinal)
-		EVP_DigestUpdate(ctx, &ordinal, sizeof(ordinal));
-	EVP_DigestFinal_ex(ctx, md, &len);
-	EVP_MD_CTX_free(ctx);
+		c->EVP_DigestUpdate(ctx, &ordinal, sizeof(ordinal));
+	c->EVP_DigestFinal_ex(ctx, md, &len);
+	c->EVP_MD_CTX_free(ctx);
 	for (unsigned i = 0; i < 16 && i < len; i++)
 		snprintf(hex + 2 * i, 3, "%02x", md[i]);
 	hex[32] = '\0';
@@ -98,6 +101,9 @@ static void *begin(FILE *out, const ip_lint_result *r)
 		abort();
 	st->out = out;
 	st->r = r;
+	/* Before anything is printed: without libcrypto there is no report. */
+	if (!(st->c = ip_libcrypto_get()))
+		ip_dl_lib_die();
 	st->root = cJSON_CreateArray();
 	return st;
 }
@@ -119,7 +125,7 @@ static void finding(void *state, const ip_device_check *c, const ip_finding *f)
 	char hex[33];
 	unsigned ordinal = 0;
 	do
-		fingerprint(hex, fields, 4, ordinal++);
+		fingerprint(st->c, hex, fields, 4, ordinal++);
 	while (fingerprint_taken(st->root, hex));
 
 	char *desc;

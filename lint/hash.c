@@ -13,8 +13,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <openssl/err.h>
-#include <openssl/evp.h>
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -23,6 +21,7 @@
 #include <unistd.h>
 
 #include "error.h"
+#include "libcrypto_dl.h"
 
 enum { N_DIGESTS = 2 };
 
@@ -43,6 +42,7 @@ typedef struct ring {
 } ring;
 
 typedef struct digester {
+	const ip_libcrypto *c;
 	ring *r;
 	const EVP_MD *md;
 	unsigned char out[EVP_MAX_MD_SIZE];
@@ -51,13 +51,13 @@ typedef struct digester {
 	char error[160]; /* OpenSSL's message when it failed, else "" */
 } digester;
 
-static void openssl_error(char *buf, size_t n, const char *what)
+static void openssl_error(const ip_libcrypto *c, char *buf, size_t n, const char *what)
 {
-	unsigned long e = ERR_get_error();
+	unsigned long e = c->ERR_get_error();
 	char detail[120] = "unknown error";
 	if (e)
-		ERR_error_string_n(e, detail, sizeof(detail));
-	ERR_clear_error();
+		c->ERR_error_string_n(e, detail, sizeof(detail));
+	c->ERR_clear_error();
 	snprintf(buf, n, "%s: %s", what, detail);
 }
 
@@ -83,13 +83,14 @@ static void chunk_done(ring *r, slot *s)
 static void *digest_thread(void *arg)
 {
 	digester *d = arg;
-	EVP_MD_CTX *ctx = EVP_MD_CTX_new();
-	bool ok = ctx && EVP_DigestInit_ex(ctx, d->md, NULL) == 1;
+	const ip_libcrypto *c = d->c;
+	EVP_MD_CTX *ctx = c->EVP_MD_CTX_new();
+	bool ok = ctx && c->EVP_DigestInit_ex(ctx, d->md, NULL) == 1;
 	for (uint64_t seq = 0;; seq++) {
 		slot *s = chunk_wait(d->r, seq);
 		if (!s)
 			break;
-		ok = ok && EVP_DigestUpdate(ctx, s->buf, s->len) == 1;
+		ok = ok && c->EVP_DigestUpdate(ctx, s->buf, s->len) == 1;
 		chunk_done(d->r, s);
 		if (!ok) {
 			/* keep draining so the reader never waits on us */
@@ -98,10 +99,10 @@ static void *digest_thread(void *arg)
 			pthread_mutex_unlock(&d->r->mu);
 		}
 	}
-	ok = ok && EVP_DigestFinal_ex(ctx, d->out, &d->out_len) == 1;
+	ok = ok && c->EVP_DigestFinal_ex(ctx, d->out, &d->out_len) == 1;
 	if (!ok)
-		openssl_error(d->error, sizeof(d->error), EVP_MD_get0_name(d->md));
-	EVP_MD_CTX_free(ctx);
+		openssl_error(c, d->error, sizeof(d->error), c->EVP_MD_get0_name(d->md));
+	c->EVP_MD_CTX_free(ctx);
 	d->failed = !ok;
 	return NULL;
 }
@@ -224,14 +225,18 @@ static int run_pipeline(ring *r, digester d[N_DIGESTS], int fd, const char *name
 int ip_hash_fd(ip_digests *out, int fd, const char *name)
 {
 	memset(out, 0, sizeof(*out));
+	/* Opened here, before the digest threads start. */
+	const ip_libcrypto *c = ip_libcrypto_get();
+	if (!c)
+		return IP_E_IO;
 	unsigned char *mem = malloc(IP_HASH_RING_BYTES);
 	ring r;
 	if (!mem || ring_init(&r, mem)) {
 		free(mem);
 		return ip_error_set(IP_E_IO, "%s: out of memory for the read buffers", name);
 	}
-	digester d[N_DIGESTS] = { { .r = &r, .md = EVP_md5() },
-				  { .r = &r, .md = EVP_sha512() } };
+	digester d[N_DIGESTS] = { { .c = c, .r = &r, .md = c->EVP_md5() },
+				  { .c = c, .r = &r, .md = c->EVP_sha512() } };
 	int rc = run_pipeline(&r, d, fd, name, out);
 	if (rc == IP_OK) {
 		to_hex(out->md5, d[0].out, d[0].out_len);
@@ -255,13 +260,14 @@ int ip_hash_file(ip_digests *out, const char *path)
 	return rc;
 }
 
-static int one_shot(const EVP_MD *md, const void *data, size_t len, char *hex)
+static int one_shot(const ip_libcrypto *c, const EVP_MD *md, const void *data, size_t len,
+		    char *hex)
 {
 	unsigned char buf[EVP_MAX_MD_SIZE];
 	unsigned n = 0;
-	if (EVP_Digest(data, len, buf, &n, md, NULL) != 1) {
+	if (c->EVP_Digest(data, len, buf, &n, md, NULL) != 1) {
 		char msg[160];
-		openssl_error(msg, sizeof(msg), EVP_MD_get0_name(md));
+		openssl_error(c, msg, sizeof(msg), c->EVP_MD_get0_name(md));
 		return ip_error_set(IP_E_IO, "%s", msg);
 	}
 	to_hex(hex, buf, n);
@@ -272,6 +278,9 @@ int ip_hash_buffer(ip_digests *out, const void *data, size_t len)
 {
 	memset(out, 0, sizeof(*out));
 	out->size = len;
-	int rc = one_shot(EVP_md5(), data, len, out->md5);
-	return rc ? rc : one_shot(EVP_sha512(), data, len, out->sha512);
+	const ip_libcrypto *c = ip_libcrypto_get();
+	if (!c)
+		return IP_E_IO;
+	int rc = one_shot(c, c->EVP_md5(), data, len, out->md5);
+	return rc ? rc : one_shot(c, c->EVP_sha512(), data, len, out->sha512);
 }

@@ -1,5 +1,6 @@
 /* JSON pieces shared by `facts --format json` and `lint --format json`. */
 #include "format.h"
+#include "json_build.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,17 @@
 static cJSON *str_or_null(const char *s)
 {
 	return s ? cJSON_CreateString(s) : cJSON_CreateNull();
+}
+
+static cJSON *span_ref(ip_span s)
+{
+	cJSON *o = jb_object();
+	jb_add(o, "file", jb_ref(s.file));
+	jb_add(o, "line", jb_number(s.line));
+	jb_add(o, "col", jb_number(s.col));
+	jb_add(o, "end_line", jb_number(s.end_line));
+	jb_add(o, "end_col", jb_number(s.end_col));
+	return o;
 }
 
 static cJSON *span_obj(ip_span s)
@@ -23,26 +35,29 @@ static cJSON *span_obj(ip_span s)
 	return o;
 }
 
+/* Nodes from json_build.h (facts prints one for every device): the
+ * prediction's strings must outlive the tree, as they do in facts and in
+ * the lint writers, which print before the checks are freed. */
 cJSON *next_boot_json(const ip_boot_prediction *p)
 {
-	cJSON *o = cJSON_CreateObject();
-	cJSON_AddStringToObject(o, "outcome", ip_next_outcome_name(p->outcome));
-	cJSON_AddStringToObject(o, "step", ip_next_step_name(p->step));
-	cJSON_AddItemToObject(o, "filesystem", str_or_null(p->filesystem));
-	cJSON_AddItemToObject(o, "path", str_or_null(p->path));
-	cJSON_AddItemToObject(o, "alt_path", str_or_null(p->alt_path));
-	cJSON_AddItemToObject(o, "missing", str_or_null(p->missing));
-	cJSON_AddBoolToObject(o, "from_fallback", p->from_fallback);
-	cJSON_AddItemToObject(o, "decided_at", ip_span_known(p->span) ? span_obj(p->span) : cJSON_CreateNull());
-	cJSON *t = cJSON_AddArrayToObject(o, "trace");
+	cJSON *o = jb_object();
+	jb_add(o, "outcome", jb_ref(ip_next_outcome_name(p->outcome)));
+	jb_add(o, "step", jb_ref(ip_next_step_name(p->step)));
+	jb_add(o, "filesystem", jb_ref(p->filesystem));
+	jb_add(o, "path", jb_ref(p->path));
+	jb_add(o, "alt_path", jb_ref(p->alt_path));
+	jb_add(o, "missing", jb_ref(p->missing));
+	jb_add(o, "from_fallback", jb_bool(p->from_fallback));
+	jb_add(o, "decided_at", ip_span_known(p->span) ? span_ref(p->span) : jb_null());
+	cJSON *t = jb_add(o, "trace", jb_array());
 	for (size_t i = 0; i < p->n_trace; i++) {
-		cJSON *e = cJSON_CreateObject();
-		cJSON_AddStringToObject(e, "text", p->trace[i].text);
+		cJSON *e = jb_add(t, NULL, jb_object());
+		if (p->trace[i].text)
+			jb_add(e, "text", jb_ref(p->trace[i].text));
 		if (ip_span_known(p->trace[i].span)) {
-			cJSON_AddItemToObject(e, "file", str_or_null(p->trace[i].span.file));
-			cJSON_AddNumberToObject(e, "line", p->trace[i].span.line);
+			jb_add(e, "file", jb_ref(p->trace[i].span.file));
+			jb_add(e, "line", jb_number(p->trace[i].span.line));
 		}
-		cJSON_AddItemToArray(t, e);
 	}
 	return o;
 }

@@ -19,11 +19,27 @@
 
 #include "utf8.h"
 
+/* A key as printed ('"', the escaped key, '"', ':' and the tab when
+ * pretty), remembered by the key's address: a document repeats the same
+ * few dozen keys (string literals) thousands of times, and a key's text
+ * cannot change while the document is printed. Keys that print longer
+ * than the slot are not remembered. */
+#define KEY_BITS 8
+#define KEY_SLOTS (1u << KEY_BITS)
+#define KEY_TEXT 32
+
+typedef struct key_slot {
+	const char *key;
+	size_t len;
+	char text[KEY_TEXT];
+} key_slot;
+
 typedef struct out {
 	char *p;
 	size_t n, cap;
 	bool pretty;
 	size_t depth;
+	key_slot keys[KEY_SLOTS];
 } out;
 
 static void reserve(out *o, size_t more)
@@ -63,46 +79,75 @@ static bool word_plain(uint64_t v)
 	return !(((v - ones * 0x20) | v | ((q - ones) & ~q) | ((b - ones) & ~b)) & highs);
 }
 
-/* cJSON's escapes; a byte that starts no valid UTF-8 sequence becomes
- * U+FFFD. Room for the worst case (6 bytes a byte) is made once. */
-static void put_string(out *o, const char *str)
+/* The up to 7 bytes s[i..n) as a word, the rest of it spaces (plain), so
+ * that word_plain judges the tail of a string in one step. When the string
+ * has 8 bytes or more, its last 8 are loaded and shifted into place. */
+static uint64_t tail_word(const unsigned char *s, size_t i, size_t n)
 {
-	const unsigned char *s = (const unsigned char *)(str ? str : "");
-	size_t n = strlen((const char *)s);
-	reserve(o, 6 * n + 2);
-	char *w = o->p + o->n;
-	*w++ = '"';
-	for (size_t i = 0; i < n;) {
-		if (i + 8 <= n) { /* eight plain bytes at a time */
-			uint64_t v;
-			memcpy(&v, s + i, 8);
-			if (word_plain(v)) {
-				memcpy(w, &v, 8);
-				w += 8;
-				i += 8;
-				continue;
-			}
+	const uint64_t spaces = 0x2020202020202020u;
+	size_t rem = n - i; /* 1 to 7 */
+	uint64_t v;
+	if (n >= 8) {
+		memcpy(&v, s + n - 8, 8);
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		return v >> (8 * (8 - rem)) | spaces << (8 * rem);
+#else
+		return v << (8 * (8 - rem)) | spaces >> (8 * rem);
+#endif
+	}
+	unsigned char b[8]; /* short strings with escapes only: see copy_short */
+	memcpy(b, &spaces, 8);
+	for (size_t k = 0; k < rem; k++)
+		b[k] = s[i + k];
+	memcpy(&v, b, 8);
+	return v;
+}
+
+/* A string of 1 to 7 bytes copied to w if all of them are plain, with
+ * two overlapping 4-byte loads, or three single bytes under 4 (first,
+ * middle, last), rather than byte by byte: most keys are that short. */
+static bool copy_short(char *w, const unsigned char *s, size_t n)
+{
+	if (n >= 4) {
+		uint32_t a, b;
+		memcpy(&a, s, 4);
+		memcpy(&b, s + n - 4, 4);
+		if (!word_plain((uint64_t)a << 32 | b))
+			return false;
+		memcpy(w, &a, 4);
+		memcpy(w + n - 4, &b, 4);
+		return true;
+	}
+	unsigned char c0 = s[0], c1 = s[n / 2], c2 = s[n - 1];
+	if (!word_plain(0x2020202020000000u | (uint64_t)c0 << 16 | (uint64_t)c1 << 8 | c2))
+		return false;
+	w[0] = (char)c0;
+	w[n / 2] = (char)c1;
+	w[n - 1] = (char)c2;
+	return true;
+}
+
+/* One byte that is not plain: cJSON's escape, a whole valid UTF-8
+ * sequence, or U+FFFD for a byte that starts none. Returns the input bytes
+ * used. */
+static size_t put_special(char **wp, const unsigned char *s, size_t i, size_t n)
+{
+	char *w = *wp;
+	unsigned char c = s[i];
+	size_t used = 1;
+	if (c >= 0x80) {
+		size_t len = ip_utf8_seq_len(s + i, n - i);
+		if (len) {
+			memcpy(w, s + i, len);
+			w += len;
+			used = len;
+		} else {
+			memcpy(w, "\xEF\xBF\xBD", 3);
+			w += 3;
 		}
-		unsigned char c = s[i];
-		if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
-			*w++ = (char)c;
-			i++;
-			continue;
-		}
-		if (c >= 0x80) {
-			size_t len = ip_utf8_seq_len(s + i, n - i);
-			if (len) {
-				memcpy(w, s + i, len);
-				w += len;
-				i += len;
-			} else {
-				memcpy(w, "\xEF\xBF\xBD", 3);
-				w += 3;
-				i++;
-			}
-			continue;
-		}
-		i++;
+	} else if (c >= 0x20 && c != '"' && c != '\\') {
+		*w++ = (char)c;
+	} else {
 		*w++ = '\\';
 		switch (c) {
 		case '"': *w++ = '"'; break;
@@ -118,6 +163,43 @@ static void put_string(out *o, const char *str)
 			*w++ = '0';
 			*w++ = "0123456789abcdef"[c >> 4];
 			*w++ = "0123456789abcdef"[c & 15];
+		}
+	}
+	*wp = w;
+	return used;
+}
+
+/* cJSON's escapes; a byte that starts no valid UTF-8 sequence becomes
+ * U+FFFD. Room for the worst case (6 bytes a byte, and a whole word past
+ * the end) is made once; plain bytes go eight at a time, the tail of the
+ * string too (padded with spaces, which are overwritten by what follows):
+ * most strings here are keys and names shorter than 16 bytes. */
+static void put_string(out *o, const char *str)
+{
+	const unsigned char *s = (const unsigned char *)(str ? str : "");
+	size_t n = strlen((const char *)s), i = 0;
+	reserve(o, 6 * n + 2 + 8);
+	char *w = o->p + o->n;
+	*w++ = '"';
+	if (n && n < 8 && copy_short(w, s, n)) {
+		w += n;
+		i = n;
+	}
+	while (i < n) {
+		uint64_t v;
+		size_t step = 8;
+		if (i + 8 <= n) {
+			memcpy(&v, s + i, 8);
+		} else {
+			v = tail_word(s, i, n);
+			step = n - i;
+		}
+		if (word_plain(v)) {
+			memcpy(w, &v, 8);
+			w += step;
+			i += step;
+		} else {
+			i += put_special(&w, s, i, n);
 		}
 	}
 	*w++ = '"';
@@ -177,10 +259,15 @@ static void put_raw(out *o, const char *raw)
 
 static void put_value(out *o, const cJSON *item);
 
+/* Word stores rather than memset: n is the depth, a handful, and a call to
+ * memset per line cost more than the line's own bytes. */
 static void put_tabs(out *o, size_t n)
 {
-	reserve(o, n);
-	memset(o->p + o->n, '\t', n);
+	const uint64_t tabs = 0x0909090909090909u;
+	reserve(o, n + 8);
+	char *w = o->p + o->n;
+	for (size_t i = 0; i < n; i += 8)
+		memcpy(w + i, &tabs, 8);
 	o->n += n;
 }
 
@@ -197,6 +284,30 @@ static void put_array(out *o, const cJSON *a)
 	o->depth--;
 }
 
+/* put_string(key) and the ':' that follows, from the slot when the same
+ * key was printed before. */
+static void put_key(out *o, const char *key)
+{
+	/* Fibonacci hashing: literals sit a few bytes apart. */
+	uint64_t h = (uint64_t)(uintptr_t)key * 0x9E3779B97F4A7C15u;
+	key_slot *k = &o->keys[h >> (64 - KEY_BITS)];
+	reserve(o, KEY_TEXT);
+	if (key && k->key == key) {
+		memcpy(o->p + o->n, k->text, KEY_TEXT); /* a fixed size: no call */
+		o->n += k->len;
+		return;
+	}
+	size_t start = o->n;
+	put_string(o, key);
+	put(o, ":\t", o->pretty ? 2 : 1);
+	size_t len = o->n - start;
+	if (key && len <= KEY_TEXT) {
+		k->key = key;
+		k->len = len;
+		memcpy(k->text, o->p + start, len);
+	}
+}
+
 static void put_object(out *o, const cJSON *obj)
 {
 	put_c(o, '{');
@@ -206,8 +317,7 @@ static void put_object(out *o, const cJSON *obj)
 	for (const cJSON *c = obj->child; c; c = c->next) {
 		if (o->pretty)
 			put_tabs(o, o->depth);
-		put_string(o, c->string);
-		put(o, ":\t", o->pretty ? 2 : 1);
+		put_key(o, c->string);
 		put_value(o, c);
 		if (c->next)
 			put_c(o, ',');
@@ -262,4 +372,35 @@ char *ip_json_print_utf8(const cJSON *doc, int pretty)
 	put_value(&o, doc);
 	put_c(&o, '\0');
 	return o.p;
+}
+
+struct ip_json_printer {
+	out o;
+};
+
+ip_json_printer *ip_json_printer_new(int pretty)
+{
+	ip_json_printer *p = calloc(1, sizeof(*p));
+	if (!p)
+		abort();
+	p->o.pretty = pretty != 0;
+	return p;
+}
+
+const char *ip_json_printer_run(ip_json_printer *p, const cJSON *doc, size_t depth)
+{
+	if (!doc)
+		abort();
+	p->o.n = 0;
+	p->o.depth = depth;
+	put_value(&p->o, doc);
+	put_c(&p->o, '\0');
+	return p->o.p;
+}
+
+void ip_json_printer_free(ip_json_printer *p)
+{
+	if (p)
+		free(p->o.p);
+	free(p);
 }

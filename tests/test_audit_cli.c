@@ -499,6 +499,63 @@ ParameterizedTest(size_t *row, audit, jobs, .init = setup, .fini = teardown)
 	free(first);
 }
 
+/* --- a flat folder ------------------------------------------------------------------- */
+
+/* 400 backups in one folder, with names long enough that their list
+ * outgrows any first guess from the folder's size: walked in byte order,
+ * and each device's record is the one it gets when audited alone (each
+ * worker renders into streams it reuses, so a record must not carry bytes
+ * of the one before; every other record is a long one). */
+Test(audit, flat_folder, .init = setup, .fini = teardown)
+{
+	char dir[400], args[700];
+	snprintf(dir, sizeof(dir), "%s/flat", tmpdir);
+	sh("mkdir '%s' && cd '%s' && pad=$(printf '%%0200d' 0) && for i in $(seq 399 -1 0); do "
+	   "if [ $((i %% 2)) = 0 ]; then src='%s/rancid/acc-sw-2960-31.campus.example.net'; "
+	   "else src='%s/netstuts-r1.log'; fi; "
+	   "sed \"s/ACC-SW-2960-31/SW$i/g; s/NetsTuts_R1/R$i/g\" "
+	   "\"$src\" > \"b$i-$pad.log\"; done", dir, dir, test_samples_dir(), test_samples_dir());
+	char *prev = NULL;
+	for (int jobs = 1; jobs <= 2; jobs++) {
+		snprintf(args, sizeof(args), "audit --jobs %d --format jsonl '%s'", jobs, dir);
+		result r = run(args);
+		cr_assert_neq(r.status, 2, "audit ran: %s", r.err);
+		size_t n = 0;
+		char last[600] = "";
+		for (const char *p = r.out; (p = strstr(p, "\"type\":\"device\"")); p++, n++) {
+			const char *f = strstr(p, "\"files\":[\""), *e = f ? strchr(f + 10, '"') : NULL;
+			cr_assert(f && e, "a device with files");
+			char name[600];
+			snprintf(name, sizeof(name), "%.*s", (int)(e - f - 10), f + 10);
+			cr_assert(strcmp(last, name) < 0, "byte order: %s after %s", name, last);
+			snprintf(last, sizeof(last), "%s", name);
+		}
+		cr_assert_eq(n, 400, "every backup is a device (%zu)", n);
+		if (prev)
+			cr_assert_str_eq(r.out, prev, "--jobs 2 changed the output");
+		free(prev);
+		prev = strdup(r.out);
+		result_free(&r);
+	}
+	static const int alone[] = { 0, 1, 10, 11, 398, 399 };
+	for (size_t i = 0; i < sizeof(alone) / sizeof(alone[0]); i++) {
+		snprintf(args, sizeof(args), "audit --jobs 1 --format jsonl '%s'/b%d-*.log", dir,
+			 alone[i]);
+		result r = run(args);
+		const char *line = strstr(r.out, "\"type\":\"device\"");
+		cr_assert_not_null(line, "b%d alone: %s", alone[i], r.err);
+		while (line > r.out && line[-1] != '\n')
+			line--;
+		const char *end = strchr(line, '\n');
+		char *rec = strndup(line, end ? (size_t)(end - line) + 1 : strlen(line));
+		cr_assert(strstr(prev, rec), "b%d: its record in the folder's audit is the one alone",
+			  alone[i]);
+		free(rec);
+		result_free(&r);
+	}
+	free(prev);
+}
+
 /* --- broken inputs -------------------------------------------------------------------- */
 
 typedef struct broken_case {

@@ -127,3 +127,62 @@ Test(json_utf8, api_items)
 	same_as_cjson(doc, "api items");
 	cJSON_Delete(doc);
 }
+
+/* An array printed one element at a time through a kept printer is the
+ * same bytes as the array printed whole (facts streams a fleet this way),
+ * for nested objects and arrays, pretty and compact, with the printer's
+ * remembered keys reused from one element to the next. */
+static cJSON *element(int i)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddItemToObjectCS(o, "hostname", cJSON_CreateString(i % 2 ? "R\xe9" : "R2"));
+	cJSON_AddItemToObjectCS(o, "n", cJSON_CreateNumber(i));
+	cJSON *a = cJSON_CreateArray();
+	cJSON_AddItemToObjectCS(o, "list", a);
+	for (int k = 0; k < i; k++) {
+		cJSON *e = cJSON_CreateObject();
+		cJSON_AddItemToObjectCS(e, "ok", cJSON_CreateBool(k % 2));
+		cJSON_AddItemToArray(a, e);
+	}
+	cJSON_AddItemToObjectCS(o, "empty", cJSON_CreateObject());
+	return o;
+}
+
+Test(json_utf8, printer_streams_an_array)
+{
+	for (int pretty = 0; pretty < 2; pretty++)
+		for (int n = 2; n < 6; n++) {
+			cJSON *whole = cJSON_CreateArray();
+			for (int i = 0; i < n; i++)
+				cJSON_AddItemToArray(whole, element(i));
+			char *want = ip_json_print_utf8(whole, pretty);
+			size_t cap = 1, len = 0;
+			char *got = calloc(1, cap);
+			ip_json_printer *pr = ip_json_printer_new(pretty);
+			for (int pass = 0; pass < 2; pass++) { /* the printer reused */
+				len = 0;
+				got[0] = '\0';
+				const char *parts[2 * 8 + 2];
+				size_t np = 0;
+				parts[np++] = "[";
+				for (const cJSON *e = whole->child; e; e = e->next) {
+					char *one = strdup(ip_json_printer_run(pr, e, 1));
+					parts[np++] = one;
+					parts[np++] = e->next ? (pretty ? ", " : ",") : "]";
+				}
+				for (size_t k = 0; k < np; k++) {
+					size_t l = strlen(parts[k]);
+					got = realloc(got, cap = len + l + 1);
+					memcpy(got + len, parts[k], l + 1);
+					len += l;
+				}
+				for (size_t k = 1; k < np; k += 2)
+					free((char *)parts[k]);
+				cr_assert_str_eq(got, want, "pretty %d, %d elements, pass %d", pretty, n, pass);
+			}
+			ip_json_printer_free(pr);
+			free(got);
+			free(want);
+			cJSON_Delete(whole);
+		}
+}

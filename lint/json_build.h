@@ -1,0 +1,41 @@
+/* Building cJSON documents from data that outlives them, without copies.
+ *
+ * The facts document is hundreds of nodes a device; cJSON_Add*ToObject
+ * copies every key and cJSON_CreateString every value, and each node went
+ * through four library calls: that was half of `facts --format json`
+ * (callgrind, issue 10). These make the same nodes (a cJSON tree like any
+ * other: cJSON_Print, cJSON_Delete and the cJSON_Add* functions work on
+ * it) with the keys and strings pointed at, not copied.
+ *
+ * Ownership: nodes come from cJSON_malloc (the hooks in force) and go with
+ * cJSON_Delete of the root, which leaves keys and jb_ref strings alone;
+ * jb_copy's copy is the document's. Keys must be string literals; jb_ref
+ * strings must outlive the document. Out of memory aborts. */
+#ifndef IOSPLAN_JSON_BUILD_H
+#define IOSPLAN_JSON_BUILD_H
+
+#include <cjson/cJSON.h>
+#include <stdbool.h>
+
+/* Between these, every node (and whatever cJSON itself allocates) comes
+ * from one pool that jb_pool_end frees at once, with cJSON's hooks pointed
+ * at it: for a document built, printed and dropped (facts: a fleet is
+ * hundreds of thousands of nodes). Do not cJSON_Delete such a document,
+ * nor use cJSON on another thread meanwhile: the hooks are global. */
+void jb_pool_begin(void);
+void jb_pool_end(void);
+
+cJSON *jb_object(void);
+cJSON *jb_array(void);
+cJSON *jb_null(void);
+cJSON *jb_bool(bool b);
+cJSON *jb_number(double d);
+/* A string (null when s is NULL), s pointed at. */
+cJSON *jb_ref(const char *s);
+/* A string (null when s is NULL), s copied. */
+cJSON *jb_copy(const char *s);
+/* Append item to obj under the literal key (to an array when key is
+ * NULL); returns item. */
+cJSON *jb_add(cJSON *obj, const char *key, cJSON *item);
+
+#endif
