@@ -1,5 +1,7 @@
 #include "bytescan.h"
 
+#include <string.h>
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -99,4 +101,18 @@ size_t ip_count_byte(const char *p, size_t n, char c)
 	for (; i < n; i++)
 		count += p[i] == c;
 	return count;
+}
+
+const char *ip_find(const char *p, size_t n, const char *needle, size_t nl)
+{
+	if (nl == 0)
+		return p;
+	const char *q = p, *end = p + n;
+	while ((size_t)(end - q) >= nl &&
+	       (q = memchr(q, needle[0], (size_t)(end - q) - nl + 1)) != NULL) {
+		if (memcmp(q + 1, needle + 1, nl - 1) == 0)
+			return q;
+		q++;
+	}
+	return NULL;
 }

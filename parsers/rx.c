@@ -2,6 +2,7 @@
 #include "rx.h"
 
 #include <pcre2.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,13 @@
 #endif
 
 static _Thread_local pcre2_match_data *match_data;
+
+/* What an ip_rx's code points at. */
+typedef struct rx_code {
+	pcre2_code *interp;
+	_Atomic(pcre2_code *) jit; /* a JIT-compiled copy, once it has run enough */
+	atomic_uint runs;          /* runs in the interpreter so far */
+} rx_code;
 
 /* Under Valgrind's memcheck, the interpreter: JIT code reads words past the
  * subject's end on purpose (the match never depends on them), which memcheck
@@ -28,7 +36,7 @@ static bool under_memcheck(void)
 	return !preload || strstr(preload, "memcheck") != NULL;
 }
 
-static pcre2_code *compile(const char *pattern, bool caseless, bool jit, int *err,
+static pcre2_code *compile(const char *pattern, bool caseless, int *err,
 			   PCRE2_SIZE *off)
 {
 	/* Bytes, not UTF-8: captures mix encodings (a Latin-1 file name, a
@@ -40,8 +48,6 @@ static pcre2_code *compile(const char *pattern, bool caseless, bool jit, int *er
 		opts |= PCRE2_CASELESS;
 	pcre2_code *code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
 					 opts, err, off, NULL);
-	if (code && jit && !under_memcheck())
-		pcre2_jit_compile(code, PCRE2_JIT_COMPLETE); /* falls back to the interpreter */
 	return code;
 }
 
@@ -50,16 +56,42 @@ void ip_rx_compile_all(ip_rx *table, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		int err;
 		PCRE2_SIZE off;
-		table[i].code = compile(table[i].pattern,
-					table[i].flags & IP_RX_CASELESS, true, &err, &off);
-		if (!table[i].code) {
+		pcre2_code *code = compile(table[i].pattern, table[i].flags & IP_RX_CASELESS,
+					   &err, &off);
+		if (!code) {
 			PCRE2_UCHAR buf[256];
 			pcre2_get_error_message(err, buf, sizeof(buf));
 			fprintf(stderr, "iosplan: internal error: pattern %s: %s at %zu\n",
 				table[i].pattern, (char *)buf, (size_t)off);
 			abort();
 		}
+		rx_code *c = calloc(1, sizeof(*c));
+		if (!c)
+			abort();
+		c->interp = code;
+		table[i].code = c;
 	}
+}
+
+/* The code to run a pattern with: its JIT copy once one exists. The run
+ * that makes the count reach IP_RX_JIT_AFTER (one thread, whatever the
+ * others do) compiles the copy; the others go on interpreting until it is
+ * published. The interpreter's code never changes under a matcher. */
+static const pcre2_code *code_for(rx_code *c)
+{
+	pcre2_code *jit = atomic_load_explicit(&c->jit, memory_order_acquire);
+	if (jit)
+		return jit;
+	if (atomic_fetch_add_explicit(&c->runs, 1, memory_order_relaxed) + 1 == IP_RX_JIT_AFTER &&
+	    !under_memcheck()) {
+		pcre2_code *copy = pcre2_code_copy(c->interp);
+		if (copy) {
+			pcre2_jit_compile(copy, PCRE2_JIT_COMPLETE); /* else: interprets */
+			atomic_store_explicit(&c->jit, copy, memory_order_release);
+			return copy;
+		}
+	}
+	return c->interp;
 }
 
 static pcre2_match_data *thread_match_data(void)
@@ -81,7 +113,7 @@ static int run(const pcre2_code *code, const char *s, size_t len)
 
 bool ip_rx_exec(const ip_rx *rx, const char *s, size_t len, ip_rx_match *m)
 {
-	int rc = run(rx->code, s, len);
+	int rc = run(code_for(rx->code), s, len);
 	if (rc <= 0) {
 		if (m)
 			m->n = 0;
@@ -107,7 +139,7 @@ void *ip_rx_compile_dynamic(const char *pattern, bool caseless)
 	PCRE2_SIZE off;
 	/* no JIT: a filter is matched against a line or two, and compiling
 	 * machine code costs more than interpreting that once */
-	return compile(pattern, caseless, false, &err, &off);
+	return compile(pattern, caseless, &err, &off);
 }
 
 bool ip_rx_exec_dynamic(void *code, const char *s, size_t len)

@@ -43,6 +43,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "bytescan.h"
 #include "parsers.h"
 #include "rx.h"
 
@@ -125,7 +126,7 @@ static size_t find(const ip_line *l, size_t from, size_t len, const char *w)
 	size_t wl = strlen(w);
 	if (from >= len)
 		return SIZE_MAX;
-	const char *p = memmem(l->text + from, len - from, w, wl);
+	const char *p = ip_find(l->text + from, len - from, w, wl);
 	return p ? (size_t)(p - l->text) : SIZE_MAX;
 }
 
