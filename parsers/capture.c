@@ -110,17 +110,11 @@ static int detect_timestamps(const char *buf, size_t len, char sep)
 	return -1;
 }
 
-/* "--More--" in p[0, len): memchr to each '-', which most lines lack
- * (glibc's memmem sets up a two-way search for every call). */
-static bool has_pager_prompt(const char *p, size_t len)
+/* The first "--More--" in p[0, len), or end when there is none. */
+static const char *next_pager_prompt(const char *p, const char *end)
 {
-	const char *q = p, *end = p + len;
-	while (end - q >= 8 && (q = memchr(q, '-', (size_t)(end - q - 7))) != NULL) {
-		if (memcmp(q, "--More--", 8) == 0)
-			return true;
-		q++;
-	}
-	return false;
+	const char *q = ip_find(p, (size_t)(end - p), "--More--", 8);
+	return q ? q : end;
 }
 
 
@@ -254,8 +248,10 @@ static int split_lines(ip_capture *cap, ip_arena *a, char *buf, size_t len)
 	size_t bom = len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 	int ts = detect_timestamps(buf, len, sep);
 	cap->had_timestamps = ts >= 0;
-	bool pager = has_pager_prompt(buf, len); /* one search of the file, not one a line */
 	size_t n = 0;
+	/* the next pager prompt of the file: found once, not looked for on
+	 * every line (a long log with one prompt left in it) */
+	const char *pager = next_pager_prompt(buf, buf + len);
 	for (char *p = buf, *end = buf + len; p < end; n++) {
 		size_t ctl, l = ip_line_end(p, (size_t)(end - p), sep, &ctl);
 		char *next = p + l < end ? p + l + 1 : end;
@@ -266,7 +262,9 @@ static int split_lines(ip_capture *cap, ip_arena *a, char *buf, size_t len)
 		int rc = line_limits(cap, n, l);
 		if (rc)
 			return rc;
-		bool dirty = ctl < l || (pager && has_pager_prompt(p, l));
+		if (pager < p)
+			pager = next_pager_prompt(p, end);
+		bool dirty = ctl < l || pager + 8 <= p + l;
 		cap->lines[n].lineno = (uint32_t)n + 1;
 		clean_line(cap, a, &cap->lines[n], (raw_line){ p, l }, ts, n == 0 ? bom : 0, dirty);
 		p = next;
