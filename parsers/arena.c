@@ -5,16 +5,25 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 /* Chunks grow geometrically so that a 50 MB capture does not make thousands
  * of small chunks, and a 2 KB capture does not reserve megabytes. */
 #define CHUNK_MIN (16u * 1024u)
 #define CHUNK_MAX (4u * 1024u * 1024u)
 
+/* Chunks of 2 MiB and more are mapped 2 MiB-aligned and marked for
+ * transparent huge pages: the first touch of each page is a fault, ~15 us
+ * on the VMs iosplan was measured on, and a 52 MB session log touched
+ * 4 KiB at a time spent more time in faults than in parsing (16 384
+ * faults for 64 MiB: 250 ms; with huge pages 10-100 ms). */
+#define HUGE_PAGE (2u * 1024u * 1024u)
+
 struct chunk {
 	struct chunk *next;
 	size_t size;
 	size_t used;
+	size_t mapped; /* bytes mapped for it; 0: from malloc */
 	_Alignas(max_align_t) unsigned char data[];
 };
 
@@ -45,10 +54,37 @@ void ip_arena_free(ip_arena *a)
 	struct chunk *c = a->head;
 	while (c) {
 		struct chunk *next = c->next;
-		free(c);
+		if (c->mapped)
+			munmap(c, c->mapped);
+		else
+			free(c);
 		c = next;
 	}
 	free(a);
+}
+
+/* A chunk of at least `bytes` (header included) on whole huge pages, or
+ * NULL if the system will not map it (then malloc is tried). */
+static struct chunk *chunk_map(size_t bytes)
+{
+	size_t len = (bytes + HUGE_PAGE - 1) & ~(size_t)(HUGE_PAGE - 1);
+	unsigned char *p = mmap(NULL, len + HUGE_PAGE, PROT_READ | PROT_WRITE,
+				MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED)
+		return NULL;
+	uintptr_t base = (uintptr_t)p;
+	uintptr_t at = (base + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1);
+	if (at > base)
+		munmap(p, at - base);
+	if (base + len + HUGE_PAGE > at + len)
+		munmap((void *)(at + len), base + len + HUGE_PAGE - (at + len));
+#ifdef MADV_HUGEPAGE
+	madvise((void *)at, len, MADV_HUGEPAGE); /* advice: ignored where unsupported */
+#endif
+	struct chunk *c = (struct chunk *)at;
+	c->mapped = len;
+	c->size = len - sizeof(*c);
+	return c;
 }
 
 static struct chunk *chunk_new(ip_arena *a, size_t need)
@@ -58,10 +94,17 @@ static struct chunk *chunk_new(ip_arena *a, size_t need)
 		size = need;
 	if (a->next_size < CHUNK_MAX)
 		a->next_size *= 2;
-	struct chunk *c = malloc(sizeof(*c) + size);
-	if (!c)
+	if (size > SIZE_MAX - sizeof(struct chunk) - HUGE_PAGE)
 		out_of_memory();
-	c->size = size;
+	struct chunk *c = sizeof(struct chunk) + size >= HUGE_PAGE
+		? chunk_map(sizeof(struct chunk) + size) : NULL;
+	if (!c) {
+		c = malloc(sizeof(*c) + size);
+		if (!c)
+			out_of_memory();
+		c->mapped = 0;
+		c->size = size;
+	}
 	c->used = 0;
 	c->next = a->head;
 	a->head = c;
