@@ -27,6 +27,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "bytescan.h"
 #include "backup.h"
 
 #define KEY(s, n, lit) ((n) >= sizeof(lit) - 1 && memcmp((s), (lit), sizeof(lit) - 1) == 0)
@@ -71,7 +72,7 @@ static size_t find(const ip_line *l, size_t from, const char *needle)
 	size_t n = strlen(needle);
 	if (from > l->len)
 		return SIZE_MAX;
-	const char *p = memmem(l->text + from, l->len - from, needle, n);
+	const char *p = ip_find(l->text + from, l->len - from, needle, n);
 	return p ? (size_t)(p - l->text) : SIZE_MAX;
 }
 

@@ -19,6 +19,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "bytescan.h"
 #include "parsers.h"
 #include "rx.h"
 
@@ -166,9 +167,9 @@ int file_systems_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx)
 		const ip_line *l = &sec->lines[i];
 		const char *s = l->text;
 		size_t n = l->len, k = strspn(s, " \t");
-		if (k == n || memmem(s, n, "File Systems:", 13))
+		if (k == n || ip_find(s, n, "File Systems:", 13))
 			continue;
-		if (memmem(s, n, "Size(b)", 7)) {
+		if (ip_find(s, n, "Size(b)", 7)) {
 			if (!sec->filter)
 				defaults_clear(dev);
 		} else if ((s[k] == '*' || s[k] == '-' || isdigit((unsigned char)s[k])) &&

@@ -39,6 +39,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bytescan.h"
 #include "parsers.h"
 #include "rx.h"
 
@@ -611,7 +612,7 @@ static bool try_file(lst *st, const ip_line *l, size_t n, int rx, fmt f)
 static void number_line(lst *st, const ip_line *l, size_t n)
 {
 	ip_rx_match m;
-	if (memmem(l->text, n, "bytes", 5)) {
+	if (ip_find(l->text, n, "bytes", 5)) {
 		if (ip_rx_exec(&flash_rx[RX_TOTAL_FREE], l->text, n, &m)) {
 			totals(st, l, RX_TOTAL_FREE, &m);
 			return;
@@ -621,7 +622,7 @@ static void number_line(lst *st, const ip_line *l, size_t n)
 			return;
 		}
 		/* "249856K bytes of processor board System flash (Read/Write)" */
-		if (memmem(l->text, n, "bytes of ", 9))
+		if (ip_find(l->text, n, "bytes of ", 9))
 			return;
 	}
 	switch (st->format) {
@@ -686,7 +687,7 @@ static void old_head(lst *st, const char *s, size_t n)
 	st->head_fs = NULL;
 	if (!HAS_PREFIX(s, n, "System flash directory"))
 		return; /* "PCMCIA Slot0 flash directory:": the command names it */
-	const char *p = memmem(s, n, "partition ", 10);
+	const char *p = ip_find(s, n, "partition ", 10);
 	size_t k = p ? strspn(p + 10, "0123456789") : 0;
 	st->head_fs = k ? ip_arena_printf(st->ctx->arena, "flash:%.*s:", (int)k,
 					  p + 10)
@@ -708,7 +709,7 @@ static void text_line(lst *st, const ip_line *l, const char *s, size_t n)
 		old_head(st, s, n);
 	} else if (HAS_PREFIX(s, n, "System flash directory")) {
 		old_head(st, s, n);
-	} else if (HAS_PREFIX(s, n, "File ") && memmem(s, n, "Length", 6)) {
+	} else if (HAS_PREFIX(s, n, "File ") && ip_find(s, n, "Length", 6)) {
 		st->format = FMT_OLD;
 	} else if (HAS_PREFIX(s, n, "Attributes")) {
 		st->format = FMT_ATTR;
@@ -723,7 +724,7 @@ static void text_line(lst *st, const ip_line *l, const char *s, size_t n)
 	} else if (!HAS_PREFIX(s, n, "No files in directory") &&
 		   !HAS_PREFIX(s, n, "Load for ") && /* exec timestamps */
 		   !HAS_PREFIX(s, n, "Time source is") && s[0] != '!' &&
-		   !memmem(s, n, "bytes of ", 9) && !table_head(st, l, n)) {
+		   !ip_find(s, n, "bytes of ", 9) && !table_head(st, l, n)) {
 		warn(st, l, "line not understood in a flash listing: ignored");
 	}
 }
@@ -737,7 +738,7 @@ static bool starts_named_listing(const char *s, size_t n)
 	if (HAS_PREFIX(s, n, "Directory of ") ||
 	    HAS_PREFIX(s, n, "System flash directory"))
 		return true;
-	const char *head = memmem(s, n, "-#-", 3);
+	const char *head = ip_find(s, n, "-#-", 3);
 	return head && head > s && memchr(s, ':', (size_t)(head - s));
 }
 
@@ -752,7 +753,7 @@ static bool after_end(lst *st, const ip_line *l, const char *s, size_t n)
 		st->ended = false;
 		return false;
 	}
-	if (!st->trailer_said && s[0] != '!' && !memmem(s, n, "bytes of ", 9)) {
+	if (!st->trailer_said && s[0] != '!' && !ip_find(s, n, "bytes of ", 9)) {
 		st->trailer_said = true;
 		ip_diag_add(st->ctx->diags, IP_DIAG_WARNING,
 			    ip_line_span_all(l, st->sec->file),
@@ -779,7 +780,7 @@ static void line_read(lst *st, const ip_line *l)
 		number_line(st, l, n);
 	else if (c == '-' || (st->format == FMT_ATTR && (c == 'd' || c == 'l')))
 		dash_line(st, l, s + i, n - i);
-	else if (c == '[' && memmem(s, n, "total]", 6)) {
+	else if (c == '[' && ip_find(s, n, "total]", 6)) {
 		ip_rx_match m;
 		if (ip_rx_exec(&flash_rx[RX_BRACKET], s, n, &m))
 			totals(st, l, RX_BRACKET, &m);

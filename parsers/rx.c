@@ -19,6 +19,7 @@ static _Thread_local pcre2_match_data *match_data;
 /* What an ip_rx's code points at. */
 typedef struct rx_code {
 	pcre2_code *interp;
+	uint32_t pairs;            /* its groups + 1 (group 0), at most IP_RX_MAX_GROUPS */
 	_Atomic(pcre2_code *) jit; /* a JIT-compiled copy, once it has run enough */
 	atomic_uint runs;          /* runs in the interpreter so far */
 } rx_code;
@@ -68,7 +69,10 @@ void ip_rx_compile_all(ip_rx *table, size_t n)
 		rx_code *c = calloc(1, sizeof(*c));
 		if (!c)
 			abort();
+		uint32_t groups = 0;
+		pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &groups);
 		c->interp = code;
+		c->pairs = groups + 1 < IP_RX_MAX_GROUPS ? groups + 1 : IP_RX_MAX_GROUPS;
 		table[i].code = c;
 	}
 }
@@ -85,11 +89,11 @@ static const pcre2_code *code_for(rx_code *c)
 	if (atomic_fetch_add_explicit(&c->runs, 1, memory_order_relaxed) + 1 == IP_RX_JIT_AFTER &&
 	    !under_memcheck()) {
 		pcre2_code *copy = pcre2_code_copy(c->interp);
-		if (copy) {
-			pcre2_jit_compile(copy, PCRE2_JIT_COMPLETE); /* else: interprets */
+		if (copy && pcre2_jit_compile(copy, PCRE2_JIT_COMPLETE) == 0) {
 			atomic_store_explicit(&c->jit, copy, memory_order_release);
 			return copy;
 		}
+		pcre2_code_free(copy); /* no JIT here: the interpreter it stays */
 	}
 	return c->interp;
 }
@@ -106,26 +110,27 @@ static pcre2_match_data *thread_match_data(void)
 	return match_data;
 }
 
-static int run(const pcre2_code *code, const char *s, size_t len)
-{
-	return pcre2_match(code, (PCRE2_SPTR)s, len, 0, 0, thread_match_data(), NULL);
-}
-
 bool ip_rx_exec(const ip_rx *rx, const char *s, size_t len, ip_rx_match *m)
 {
-	int rc = run(code_for(rx->code), s, len);
+	rx_code *c = rx->code;
+	const pcre2_code *code = code_for(c);
+	pcre2_match_data *md = thread_match_data();
+	/* JIT code straight to its matcher: pcre2_match's checks of the
+	 * arguments are ours to keep, and cost more than a short match */
+	int rc = code == c->interp
+		? pcre2_match(code, (PCRE2_SPTR)s, len, 0, 0, md, NULL)
+		: pcre2_jit_match(code, (PCRE2_SPTR)s, len, 0, 0, md, NULL);
 	if (rc <= 0) {
 		if (m)
 			m->n = 0;
 		return false;
 	}
 	if (m) {
-		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(match_data);
-		uint32_t pairs = pcre2_get_ovector_count(match_data);
-		if (pairs > IP_RX_MAX_GROUPS)
-			pairs = IP_RX_MAX_GROUPS;
-		m->n = (int)pairs;
-		for (uint32_t i = 0; i < pairs; i++) {
+		/* the pattern's own groups: PCRE2 leaves the pairs past them as
+		 * an earlier match of another pattern left them */
+		const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+		m->n = (int)c->pairs;
+		for (uint32_t i = 0; i < c->pairs; i++) {
 			m->start[i] = ov[2 * i] == PCRE2_UNSET ? (size_t)-1 : ov[2 * i];
 			m->end[i] = ov[2 * i + 1] == PCRE2_UNSET ? (size_t)-1 : ov[2 * i + 1];
 		}
@@ -144,7 +149,7 @@ void *ip_rx_compile_dynamic(const char *pattern, bool caseless)
 
 bool ip_rx_exec_dynamic(void *code, const char *s, size_t len)
 {
-	return run(code, s, len) > 0;
+	return pcre2_match(code, (PCRE2_SPTR)s, len, 0, 0, thread_match_data(), NULL) > 0;
 }
 
 void ip_rx_free_dynamic(void *code) { pcre2_code_free(code); }

@@ -26,6 +26,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "bytescan.h"
 #include "parsers.h"
 #include "rx.h"
 
@@ -278,7 +279,7 @@ static bool is_progress(const ip_line *l)
 static int line_result(vstate *st, const ip_line *l, const ip_line *next)
 {
 	ip_rx_match m;
-	if (!memmem(l->text, l->len, "erif", 4))
+	if (!ip_find(l->text, l->len, "erif", 4))
 		return 0;
 	if (ip_rx_exec(&vf_rx[RX_COMPUTED], l->text, l->len, &m)) {
 		st->mismatch = SIZE_MAX;
