@@ -1,16 +1,20 @@
 /* Running the audit (audit.h): the walk and the grouping on the calling
  * thread, batches of units (up to 32 units or 256 KiB of files) on --jobs
  * workers; the worker that finishes the oldest unwritten batch writes it,
- * and every later one already done, so results go out in input order. A
- * batch waits before entering the pipeline while 2 * jobs + 2 batches are
- * in flight, so memory does not grow with the fleet, and the output is the
- * same bytes whatever --jobs is. With --jobs 1 everything runs on the
- * calling thread, a unit at a time.
+ * and every later one already done, so results go out in input order. The
+ * walk waits while 2 * jobs + 2 batches of files are queued, or while
+ * 4 * (jobs + 1) batches are in flight (queued, being processed, or done
+ * and waiting for an older one), so memory does not grow with the fleet,
+ * and the output is the same bytes whatever --jobs is. With --jobs 1
+ * everything runs on the calling thread, a unit at a time.
  *
- * There is no writer thread: on 2 shared cores a writer woken once per
- * batch was often not running when its batch was done, so the window stayed
- * full, the walk waited for space and the workers for work (measured: both
- * waited for most of the run). */
+ * Why so: on 2 shared cores a thread is often not running when the others
+ * need it. A writer thread woken once per batch, and a worker preempted
+ * with the oldest batch, kept a window of 2 * jobs + 2 batches full of
+ * done results: the walk waited for space and the other workers for work
+ * (measured: both for most of the run). Done batches have freed their
+ * files and hold only their records, so the window can be wider than the
+ * queue of files. */
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -108,8 +112,8 @@ typedef struct pipeline {
 	batch *open;         /* being filled by the walk */
 	pthread_mutex_t mu;
 	pthread_cond_t cv_work, cv_space;
-	batch **queue;       /* ring of `window` */
-	size_t q_head, q_n;
+	batch **queue;       /* ring of `q_cap`: batches of files */
+	size_t q_head, q_n, q_cap;
 	batch **slots;       /* done, by seq % window */
 	size_t window, emitted, written;
 	bool input_done;
@@ -153,7 +157,8 @@ static void emit_inline(void *ctx, audit_unit *u)
 	write_result(p, &r);
 }
 
-/* Hand the open batch to the workers; waits while the window is full. */
+/* Hand the open batch to the workers; waits while the queue or the window
+ * is full. */
 static void push_batch(pipeline *p)
 {
 	batch *b = p->open;
@@ -161,10 +166,10 @@ static void push_batch(pipeline *p)
 	if (!b)
 		return;
 	pthread_mutex_lock(&p->mu);
-	while (p->emitted - p->written >= p->window)
+	while (p->q_n == p->q_cap || p->emitted - p->written >= p->window)
 		pthread_cond_wait(&p->cv_space, &p->mu);
 	b->seq = p->emitted++;
-	p->queue[(p->q_head + p->q_n++) % p->window] = b;
+	p->queue[(p->q_head + p->q_n++) % p->q_cap] = b;
 	pthread_cond_signal(&p->cv_work);
 	pthread_mutex_unlock(&p->mu);
 }
@@ -190,8 +195,9 @@ static batch *take_work(pipeline *p)
 	batch *b = NULL;
 	if (p->q_n) {
 		b = p->queue[p->q_head];
-		p->q_head = (p->q_head + 1) % p->window;
-		p->q_n--;
+		p->q_head = (p->q_head + 1) % p->q_cap;
+		if (p->q_n-- == p->q_cap)
+			pthread_cond_signal(&p->cv_space);
 	}
 	pthread_mutex_unlock(&p->mu);
 	return b;
@@ -262,8 +268,9 @@ static size_t walk_all(const char *const *paths, size_t n, pipeline *p,
 static size_t run_threads(const char *const *paths, size_t n, pipeline *p)
 {
 	unsigned jobs = p->o->jobs;
-	p->window = 2 * (size_t)jobs + 2;
-	p->queue = calloc(p->window, sizeof(*p->queue));
+	p->q_cap = 2 * (size_t)jobs + 2;
+	p->window = 4 * ((size_t)jobs + 1);
+	p->queue = calloc(p->q_cap, sizeof(*p->queue));
 	p->slots = calloc(p->window, sizeof(*p->slots));
 	pthread_t *workers = calloc(jobs, sizeof(*workers));
 	if (!p->queue || !p->slots || !workers)

@@ -372,7 +372,8 @@ typedef struct name_list {
 /* A directory's size is, on the usual file systems, a little more than its
  * names' bytes: reserving that much up front spares a large folder's list
  * the copies of doubling (whose freed steps stayed in the heap). A bad
- * guess costs nothing: past it the list doubles as before. */
+ * guess costs little: pages never written are not resident, and past it
+ * the list doubles as before. */
 static void names_reserve(name_list *l, off_t dir_size)
 {
 	size_t want = dir_size > 4096 ? (size_t)dir_size : 4096;
