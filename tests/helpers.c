@@ -1,9 +1,11 @@
 #include "helpers.h"
 
+#include <criterion/criterion.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "iosplan_config.h"
 
@@ -136,4 +138,17 @@ const char *test_corpus_dir(void)
 		return NULL;
 	fclose(f);
 	return buf;
+}
+
+void test_tmpdir_make(char *dir, size_t size, const char *tag)
+{
+	snprintf(dir, size, "/tmp/iosplan-%s-XXXXXX", tag);
+	cr_assert_not_null(mkdtemp(dir));
+}
+
+void test_tmpdir_remove(const char *dir)
+{
+	char cmd[300];
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	cr_assert_eq(system(cmd), 0);
 }

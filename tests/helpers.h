@@ -27,6 +27,11 @@ ip_device_set *test_load_samples(const char *first, ...);
 
 /* Read a whole file into a malloc'd NUL-terminated buffer (NULL on error). */
 char *test_read_file(const char *path, size_t *len);
+
+/* A fresh directory /tmp/iosplan-TAG-XXXXXX in dir (a fixture's init), and
+ * its removal with everything in it (the fixture's fini). */
+void test_tmpdir_make(char *dir, size_t size, const char *tag);
+void test_tmpdir_remove(const char *dir);
 /* samples/ directory (from IOSPLAN_SAMPLES, else the source tree). */
 const char *test_samples_dir(void);
 

@@ -13,18 +13,8 @@
 
 static char tmpdir[256];
 
-static void make_tmpdir(void)
-{
-	snprintf(tmpdir, sizeof(tmpdir), "/tmp/iosplan-test-XXXXXX");
-	cr_assert_not_null(mkdtemp(tmpdir));
-}
-
-static void remove_tmpdir(void)
-{
-	char cmd[300];
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
-	cr_assert_eq(system(cmd), 0);
-}
+static void make_tmpdir(void) { test_tmpdir_make(tmpdir, sizeof(tmpdir), "test"); }
+static void remove_tmpdir(void) { test_tmpdir_remove(tmpdir); }
 
 static const char *bin(void)
 {

@@ -43,18 +43,8 @@ static const vector vectors[] = {
 
 static char tmpdir[256];
 
-static void setup(void)
-{
-	snprintf(tmpdir, sizeof(tmpdir), "/tmp/iosplan-hash-XXXXXX");
-	cr_assert_not_null(mkdtemp(tmpdir));
-}
-
-static void teardown(void)
-{
-	char cmd[300];
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
-	cr_assert_eq(system(cmd), 0);
-}
+static void setup(void) { test_tmpdir_make(tmpdir, sizeof(tmpdir), "hash"); }
+static void teardown(void) { test_tmpdir_remove(tmpdir); }
 
 static void write_file(const char *path, const void *data, size_t n)
 {

@@ -39,18 +39,8 @@
 
 static char dir[256];
 
-static void make_dir(void)
-{
-	snprintf(dir, sizeof(dir), "/tmp/iosplan-hostile-XXXXXX");
-	cr_assert_not_null(mkdtemp(dir));
-}
-
-static void remove_dir(void)
-{
-	char cmd[300];
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-	cr_assert_eq(system(cmd), 0);
-}
+static void make_dir(void) { test_tmpdir_make(dir, sizeof(dir), "hostile"); }
+static void remove_dir(void) { test_tmpdir_remove(dir); }
 
 /* How much slower than a plain build this one is. */
 static double time_factor(void)

@@ -12,18 +12,8 @@
 
 static char tmpdir[256];
 
-static void setup(void)
-{
-	snprintf(tmpdir, sizeof(tmpdir), "/tmp/iosplan-lint-XXXXXX");
-	cr_assert_not_null(mkdtemp(tmpdir));
-}
-
-static void teardown(void)
-{
-	char cmd[300];
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
-	cr_assert_eq(system(cmd), 0);
-}
+static void setup(void) { test_tmpdir_make(tmpdir, sizeof(tmpdir), "lint"); }
+static void teardown(void) { test_tmpdir_remove(tmpdir); }
 
 typedef struct result {
 	int status;

@@ -21,18 +21,8 @@
 
 static char tmpdir[256];
 
-static void setup(void)
-{
-	snprintf(tmpdir, sizeof(tmpdir), "/tmp/iosplan-targs-XXXXXX");
-	cr_assert_not_null(mkdtemp(tmpdir));
-}
-
-static void teardown(void)
-{
-	char cmd[300];
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
-	cr_assert_eq(system(cmd), 0);
-}
+static void setup(void) { test_tmpdir_make(tmpdir, sizeof(tmpdir), "targs"); }
+static void teardown(void) { test_tmpdir_remove(tmpdir); }
 
 static void write_tmp(const char *name, const char *text)
 {
