@@ -47,6 +47,14 @@ ip_arena *ip_arena_new(void)
 	return a;
 }
 
+ip_arena *ip_arena_new_sized(size_t chunk_size)
+{
+	ip_arena *a = ip_arena_new();
+	if (chunk_size > a->next_size)
+		a->next_size = chunk_size;
+	return a;
+}
+
 void ip_arena_free(ip_arena *a)
 {
 	if (!a)
@@ -61,6 +69,26 @@ void ip_arena_free(ip_arena *a)
 		c = next;
 	}
 	free(a);
+}
+
+void ip_arena_adopt(ip_arena *dst, ip_arena *src)
+{
+	if (!src)
+		return;
+	struct chunk *first = src->head;
+	if (first) {
+		struct chunk *last = first;
+		while (last->next)
+			last = last->next;
+		/* behind dst's head, which stays the chunk dst allocates from */
+		if (dst->head) {
+			last->next = dst->head->next;
+			dst->head->next = first;
+		} else {
+			dst->head = first;
+		}
+	}
+	free(src);
 }
 
 /* A chunk of at least `bytes` (header included) on whole huge pages, or

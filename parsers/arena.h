@@ -13,7 +13,15 @@
 typedef struct ip_arena ip_arena;
 
 ip_arena *ip_arena_new(void);
+/* One that starts with chunks of chunk_size bytes (still growing to the
+ * usual largest) for one known to receive megabytes: growing from 16 KiB
+ * costs a page fault per 4 KiB, huge chunks take huge pages. */
+ip_arena *ip_arena_new_sized(size_t chunk_size);
 void ip_arena_free(ip_arena *a);
+/* Move everything src holds into dst and free src: what was allocated from
+ * src now lives until ip_arena_free(dst). For work done on other threads,
+ * each with its own arena (an arena is not thread-safe). */
+void ip_arena_adopt(ip_arena *dst, ip_arena *src);
 
 /* Zeroed, aligned for any type. */
 void *ip_arena_alloc(ip_arena *a, size_t size);

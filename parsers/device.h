@@ -280,10 +280,14 @@ ip_device_set *ip_device_set_new(void);
 void ip_device_set_free(ip_device_set *s);
 
 /* Read every file and build one device per hostname. Returns IP_E_IO when a
- * file cannot be read (message in ip_error_last()); problems inside the text
- * are diagnostics in s->diags. */
+ * file cannot be read (message in ip_error_last(), about the first such
+ * file); problems inside the text are diagnostics in s->diags. Runs on
+ * ip_parallel_jobs() threads (IOSPLAN_JOBS), with the same result as on one;
+ * do not call it from a thread of ip_parallel_run(). */
 int ip_device_set_load(ip_device_set *s, const char *const *paths, size_t n);
-/* The same from already-read captures (editors, archives, tests). */
+/* The same from already-read captures (editors, archives, tests), on the
+ * calling thread only: callers that run it on their own threads (audit
+ * workers, the language server) get no threads of its own. */
 int ip_device_set_add_captures(ip_device_set *s, ip_capture *const *caps,
 			       size_t n);
 
