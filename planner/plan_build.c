@@ -877,6 +877,29 @@ static void facts_blocking(plan_bld *b)
 		reason(b, "%s", b->space_blocks);
 }
 
+/* The first simulated scenario whose boot the simulator cannot decide, or
+ * NULL: an undecided boot is a fact missing from the captures, not a plan
+ * that fails, and the refusal names the capture that would decide it. */
+static const ip_boot_prediction *first_unknown(const ip_plan_proof *pr, const char **when)
+{
+	const struct {
+		const ip_plan_outcome *o;
+		bool simulated;
+		const char *when;
+	} s[] = {
+		{ &pr->next, true, "after the plan" },
+		{ &pr->target_fails, true, "if the target image does not boot" },
+		{ &pr->rollback, pr->rollback_simulated, "after the rollback" },
+		{ &pr->cleanup, pr->cleanup_simulated, "after the clean-up" },
+	};
+	for (size_t i = 0; i < sizeof(s) / sizeof(s[0]); i++)
+		if (s[i].simulated && s[i].o->p.outcome == IP_NEXT_UNKNOWN) {
+			*when = s[i].when;
+			return &s[i].o->p;
+		}
+	return NULL;
+}
+
 static void prove(plan_bld *b)
 {
 	ip_plan *p = b->p;
@@ -884,10 +907,11 @@ static void prove(plan_bld *b)
 	if (p->proof.proven)
 		return;
 	p->refused = true;
-	const ip_boot_prediction *next = &p->proof.next.p;
-	if (next->outcome == IP_NEXT_UNKNOWN) {
-		reason(b, "the boot simulator cannot predict what the device boots after the "
-		       "plan: it needs `%s`", next->missing ? next->missing : "more captures");
+	const char *when;
+	const ip_boot_prediction *unknown = first_unknown(&p->proof, &when);
+	if (unknown) {
+		reason(b, "the boot simulator cannot predict what the device boots %s: it "
+		       "needs `%s`", when, unknown->missing ? unknown->missing : "more captures");
 		return;
 	}
 	for (size_t i = 0; i < p->proof.n_violations; i++)
