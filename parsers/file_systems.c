@@ -146,6 +146,11 @@ static void row(fsys *st, const ip_line *l, const ip_rx_match *m)
 	ip_filesystem *fs = fs_for(st, prefixes);
 	number(st, l, m, 2, &fs->total);
 	number(st, l, m, 3, &fs->free);
+	if (fs->free.known && fs->free.span.line == l->lineno) {
+		/* an exact free space supersedes a backup's rounded range */
+		fs->free_is_bound = false;
+		fs->free_max = 0;
+	}
 	fs->is_default = ip_rx_group_set(m, 1);
 	if (!ip_span_known(fs->span))
 		fs->span = ip_line_span_all(l, st->sec->file);

@@ -556,6 +556,11 @@ static void totals(lst *st, const ip_line *l, int which, const ip_rx_match *m)
 		if (count_read(st, l, m, 3, &c))
 			u64_set(st, &fs->total, c, l, m->start[3], m->end[3]);
 	}
+	/* an exact free space read here supersedes a backup's rounded range */
+	if (fs->free.known && fs->free.span.line == l->lineno && fs->free.span.file == st->sec->file) {
+		fs->free_is_bound = false;
+		fs->free_max = 0;
+	}
 	/* More free than there is: a garbled line, not a free space to plan on. */
 	if (fs->free.known && fs->total.known && fs->free.v > fs->total.v) {
 		ip_diag_add(st->ctx->diags, IP_DIAG_WARNING, fs->free.span,
