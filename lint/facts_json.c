@@ -44,19 +44,6 @@ static cJSON *register_json(ip_register r)
 	return jb_copy(p);
 }
 
-static cJSON *span_json(ip_span s)
-{
-	if (!ip_span_known(s))
-		return jb_null();
-	cJSON *o = jb_object();
-	jb_add(o, "file", jb_ref(s.file));
-	jb_add(o, "line", jb_number(s.line));
-	jb_add(o, "col", jb_number(s.col));
-	jb_add(o, "end_line", jb_number(s.end_line));
-	jb_add(o, "end_col", jb_number(s.end_col));
-	return o;
-}
-
 static const char *boot_kind_name(ip_boot_kind k)
 {
 	switch (k) {
@@ -205,13 +192,13 @@ static cJSON *verifications_json(const ip_device *d)
 static void add_spans(cJSON *o, const ip_device *d)
 {
 	cJSON *s = jb_add(o, "spans", jb_object());
-	jb_add(s, "hostname", span_json(d->hostname.span));
-	jb_add(s, "version", span_json(d->version.span));
-	jb_add(s, "platform", span_json(d->platform.span));
-	jb_add(s, "system_image", span_json(d->system_image.span));
-	jb_add(s, "config_register", span_json(d->confreg.span));
-	jb_add(s, "config_register_next", span_json(d->confreg_next.span));
-	jb_add(s, "install_mode", span_json(d->install_mode.span));
+	jb_add(s, "hostname", jb_span(d->hostname.span));
+	jb_add(s, "version", jb_span(d->version.span));
+	jb_add(s, "platform", jb_span(d->platform.span));
+	jb_add(s, "system_image", jb_span(d->system_image.span));
+	jb_add(s, "config_register", jb_span(d->confreg.span));
+	jb_add(s, "config_register_next", jb_span(d->confreg_next.span));
+	jb_add(s, "install_mode", jb_span(d->install_mode.span));
 }
 
 cJSON *facts_device_json(const ip_device *d, const ip_boot_prediction *next_boot)

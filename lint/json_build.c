@@ -108,6 +108,19 @@ cJSON *jb_number(double d)
 	return n;
 }
 
+cJSON *jb_span(ip_span s)
+{
+	if (!ip_span_known(s))
+		return jb_null();
+	cJSON *o = jb_object();
+	jb_add(o, "file", jb_ref(s.file));
+	jb_add(o, "line", jb_number(s.line));
+	jb_add(o, "col", jb_number(s.col));
+	jb_add(o, "end_line", jb_number(s.end_line));
+	jb_add(o, "end_col", jb_number(s.end_col));
+	return o;
+}
+
 cJSON *jb_ref(const char *s)
 {
 	if (!s)

@@ -17,6 +17,8 @@
 #include <cjson/cJSON.h>
 #include <stdbool.h>
 
+#include "span.h"
+
 /* Between these, every node (and whatever cJSON itself allocates) comes
  * from one pool that jb_pool_end frees at once, with cJSON's hooks pointed
  * at it: for a document built, printed and dropped (facts: a fleet is
@@ -34,6 +36,9 @@ cJSON *jb_number(double d);
 cJSON *jb_ref(const char *s);
 /* A string (null when s is NULL), s copied. */
 cJSON *jb_copy(const char *s);
+/* {"file", "line", "col", "end_line", "end_col"} (null when s is
+ * unknown), the file name pointed at. */
+cJSON *jb_span(ip_span s);
 /* Append item to obj under the literal key (to an array when key is
  * NULL); returns item. */
 cJSON *jb_add(cJSON *obj, const char *key, cJSON *item);

@@ -13,17 +13,6 @@ static cJSON *str_or_null(const char *s)
 	return s ? cJSON_CreateString(s) : cJSON_CreateNull();
 }
 
-static cJSON *span_ref(ip_span s)
-{
-	cJSON *o = jb_object();
-	jb_add(o, "file", jb_ref(s.file));
-	jb_add(o, "line", jb_number(s.line));
-	jb_add(o, "col", jb_number(s.col));
-	jb_add(o, "end_line", jb_number(s.end_line));
-	jb_add(o, "end_col", jb_number(s.end_col));
-	return o;
-}
-
 static cJSON *span_obj(ip_span s)
 {
 	cJSON *o = cJSON_CreateObject();
@@ -48,7 +37,7 @@ cJSON *next_boot_json(const ip_boot_prediction *p)
 	jb_add(o, "alt_path", jb_ref(p->alt_path));
 	jb_add(o, "missing", jb_ref(p->missing));
 	jb_add(o, "from_fallback", jb_bool(p->from_fallback));
-	jb_add(o, "decided_at", ip_span_known(p->span) ? span_ref(p->span) : jb_null());
+	jb_add(o, "decided_at", jb_span(p->span));
 	cJSON *t = jb_add(o, "trace", jb_array());
 	for (size_t i = 0; i < p->n_trace; i++) {
 		cJSON *e = jb_add(t, NULL, jb_object());
