@@ -167,21 +167,12 @@ int ip_config_parse(ip_config *out, ip_arena *a, const char *name, const char *t
 	memset(out, 0, sizeof(*out));
 	ip_check_config_defaults(&out->check);
 	out->path = ip_arena_strdup(a, name);
-	int rc = ip_yaml_guard(name, text, len);
+	cfg_loader l = { .path = name, .arena = a, .cfg = out };
+	int rc = ip_yaml_load(&l.doc, name, text, len);
 	if (rc)
 		return rc;
-	cfg_loader l = { .path = name, .arena = a, .cfg = out };
-	yaml_parser_t p;
-	yaml_parser_initialize(&p);
-	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
-	if (!yaml_parser_load(&p, &l.doc)) {
-		rc = ip_error_set(IP_E_CONFIG, "%s:%zu:%zu: error: %s", name, p.problem_mark.line + 1,
-				  p.problem_mark.column + 1, p.problem ? p.problem : "not valid YAML");
-	} else {
-		rc = top(&l);
-		yaml_document_delete(&l.doc);
-	}
-	yaml_parser_delete(&p);
+	rc = top(&l);
+	yaml_document_delete(&l.doc);
 	return rc;
 }
 

@@ -283,35 +283,19 @@ static int top(cat_loader *l)
 	return duplicates(l);
 }
 
-static int load(ip_image_catalog **out, ip_arena *a, const char *name, yaml_parser_t *p)
-{
-	cat_loader l = { .path = ip_arena_strdup(a, name), .arena = a };
-	l.cat = ip_arena_alloc(a, sizeof(*l.cat));
-	l.cat->path = l.path;
-	int rc;
-	if (!yaml_parser_load(p, &l.doc))
-		return ip_error_set(IP_E_CONFIG, "%s:%zu:%zu: error: not valid YAML: %s%s%s", name,
-				    p->problem_mark.line + 1, p->problem_mark.column + 1,
-				    p->problem ? p->problem : "syntax error", p->context ? " " : "",
-				    p->context ? p->context : "");
-	rc = top(&l);
-	yaml_document_delete(&l.doc);
-	*out = rc ? NULL : l.cat;
-	return rc;
-}
-
 int ip_image_catalog_parse(ip_image_catalog **out, ip_arena *a, const char *name,
 			   const char *text_, size_t len)
 {
 	*out = NULL;
-	int rc = ip_yaml_guard(name, text_, len); /* size, depth, alias bombs */
+	cat_loader l = { .path = ip_arena_strdup(a, name), .arena = a };
+	int rc = ip_yaml_load(&l.doc, name, text_, len); /* size, depth, alias bombs */
 	if (rc)
 		return rc;
-	yaml_parser_t p;
-	yaml_parser_initialize(&p);
-	yaml_parser_set_input_string(&p, (const unsigned char *)text_, len);
-	rc = load(out, a, name, &p);
-	yaml_parser_delete(&p);
+	l.cat = ip_arena_alloc(a, sizeof(*l.cat));
+	l.cat->path = l.path;
+	rc = top(&l);
+	yaml_document_delete(&l.doc);
+	*out = rc ? NULL : l.cat;
 	return rc;
 }
 

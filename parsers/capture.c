@@ -27,7 +27,6 @@ static ip_rx ts_rx[] = {
 	{ "^\\[\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d+)?\\] ?", 0, NULL },
 	{ "^\\[[A-Z][a-z]{2} [A-Z][a-z]{2} +\\d{1,2} \\d{2}:\\d{2}:\\d{2} \\d{4}\\] ?", 0, NULL },
 };
-IP_RX_TABLE_INIT(ts_rx)
 
 #define N_TS (sizeof(ts_rx) / sizeof(ts_rx[0]))
 #define TS_SAMPLE_LINES 1000
@@ -277,7 +276,6 @@ static int split_lines(ip_capture *cap, ip_arena *a, char *buf, size_t len)
 static int capture_build(ip_capture **out, ip_arena *a, const char *name,
 			 char *buf, size_t len)
 {
-	IP_RX_ONCE(ts_rx);
 	ip_capture *cap = ip_arena_alloc(a, sizeof(*cap));
 	cap->path = ip_arena_strdup(a, name);
 	cap->raw_bytes = len;

@@ -40,7 +40,6 @@ static ip_rx cfg_rx[] = {
 		     "Current configuration\\s*:|Using \\d+ out of \\d+ bytes)",
 		     0, NULL},
 };
-IP_RX_TABLE_INIT(cfg_rx)
 
 typedef struct cfg_scan {
 	ip_boot_list list;
@@ -287,7 +286,6 @@ int config_boot_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx)
 	case IP_CMD_CONFIG: dst = &dev->boot_config; break;
 	default: return 0;
 	}
-	IP_RX_ONCE(cfg_rx);
 	cfg_scan st;
 	memset(&st, 0, sizeof(st));
 	for (size_t i = 0; i < sec->n_lines; i++)

@@ -26,14 +26,6 @@ static ip_rx hint_rx[] = {
 	{ "^(\\S+) uptime is ", 0, NULL },
 	{ "^hostname (\\S+)$", 0, NULL },
 };
-IP_RX_TABLE_INIT(hint_rx)
-
-/* One IP_RX_ONCE site for both loaders: each site has its own once flag,
- * and a table compiled twice leaks the first compilation. */
-static void hint_rx_once(void)
-{
-	IP_RX_ONCE(hint_rx);
-}
 
 ip_device_set *ip_device_set_new(void)
 {
@@ -273,7 +265,6 @@ static void report_unreadable_files(ip_device_set *set, ip_capture *const *caps,
 
 int ip_device_set_add_captures(ip_device_set *s, ip_capture *const *caps, size_t n_caps)
 {
-	hint_rx_once();
 	pending *p = NULL;
 	size_t n = 0, cap = 0;
 	for (size_t f = 0; f < n_caps; f++)
@@ -513,7 +504,6 @@ static int parsed_collect(load_job *j, size_t n)
 static int load_parallel(ip_device_set *s, const char *const *paths, size_t n_files,
 			 unsigned jobs)
 {
-	hint_rx_once();
 	load_job j = { .set = s };
 	j.w = ip_arena_alloc(s->arena, jobs * sizeof(*j.w));
 	j.files = ip_arena_alloc(s->arena, n_files * sizeof(*j.files));

@@ -28,7 +28,6 @@ static ip_rx fsys_rx[] = {
 	{"^\\s*(\\*)?\\s*(\\d+|-)\\s+(\\d+|-)\\s+([A-Za-z]+)\\s+([a-z]{1,3})"
 	 "\\s+([A-Za-z].*)$", 0, NULL},
 };
-IP_RX_TABLE_INIT(fsys_rx)
 
 enum { MAX_WARNINGS = 20 };
 
@@ -165,7 +164,6 @@ static void defaults_clear(ip_device *dev)
 
 int file_systems_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx)
 {
-	IP_RX_ONCE(fsys_rx);
 	fsys st = {.dev = dev, .sec = sec, .ctx = ctx};
 	ip_rx_match m;
 	for (size_t i = 0; i < sec->n_lines; i++) {

@@ -86,7 +86,6 @@ static ip_rx flash_rx[] = {
 			"\\s+(\\d+)\\s+total\\]", 0, NULL},
 	[RX_TABLE_HEAD] = {"^\\s*(?:([A-Za-z][\\w-]*:)\\s+)?-#-\\s+(ED\\s)?", 0, NULL},
 };
-IP_RX_TABLE_INIT(flash_rx)
 
 typedef enum fmt { FMT_NONE, FMT_DIR, FMT_TABLE, FMT_CLASSB, FMT_OLD, FMT_ATTR } fmt;
 
@@ -913,7 +912,6 @@ static void finish(lst *st)
 
 int flash_listing_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx)
 {
-	IP_RX_ONCE(flash_rx);
 	lst st = {.dev = dev, .sec = sec, .ctx = ctx, .cur = SIZE_MAX,
 		  .prefix = "", .partial = sec->filter != NULL};
 	read_arg(&st);

@@ -44,7 +44,6 @@ static ip_rx name_rx[] = {
 	/* XE 3.x train field: "S" "E" "SG" */
 	[RX_XE_TRAIN] = { "\\A[A-Za-z]{1,4}\\z", 0, NULL },
 };
-IP_RX_TABLE_INIT(name_rx)
 
 /* Feature sets that do not end in k9 (k9/k8 ones are recognised by that). */
 static const char *const feature_words[] = {
@@ -366,7 +365,6 @@ bool ip_image_name_parse(ip_image_name *out, const char *path, size_t len)
 	const char *name = last_element(path, len, &nlen);
 	if (nlen == 0 || nlen > NAME_MAX_LEN || !isalnum((unsigned char)name[0]))
 		return false;
-	IP_RX_ONCE(name_rx);
 	out->kind = kind_from_ext(name, nlen, &stem);
 	const char *dot = memchr(name, '.', stem);
 	size_t hlen = dot ? (size_t)(dot - name) : stem;

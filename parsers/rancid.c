@@ -56,7 +56,6 @@ static ip_rx rancid_rx[] = {
 			  "(0x[0-9A-Fa-f]+) at next reload\\))?\\s*$", 0, NULL },
 	[RX_DEVICE] = { "^([a-zA-Z][a-zA-Z0-9_-]*:)(?: |$)", 0, NULL },
 };
-IP_RX_TABLE_INIT(rancid_rx)
 
 #define PREFIX(l, lit) ((l)->len >= sizeof(lit) - 1 && memcmp((l)->text, (lit), sizeof(lit) - 1) == 0)
 
@@ -332,7 +331,6 @@ static size_t comment_line(rancid *r, size_t i)
 
 int rancid_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx)
 {
-	IP_RX_ONCE(rancid_rx);
 	rancid r = { .sec = sec, .ctx = ctx };
 	backup_init(&r.bk, dev, sec, ctx);
 	size_t i = 0;

@@ -52,29 +52,43 @@ static pcre2_code *compile(const char *pattern, bool caseless, int *err,
 	return code;
 }
 
-void ip_rx_compile_all(ip_rx *table, size_t n)
+static rx_code *compile_one(const ip_rx *rx)
 {
-	for (size_t i = 0; i < n; i++) {
-		int err;
-		PCRE2_SIZE off;
-		pcre2_code *code = compile(table[i].pattern, table[i].flags & IP_RX_CASELESS,
-					   &err, &off);
-		if (!code) {
-			PCRE2_UCHAR buf[256];
-			pcre2_get_error_message(err, buf, sizeof(buf));
-			fprintf(stderr, "iosplan: internal error: pattern %s: %s at %zu\n",
-				table[i].pattern, (char *)buf, (size_t)off);
-			abort();
-		}
-		rx_code *c = calloc(1, sizeof(*c));
-		if (!c)
-			abort();
-		uint32_t groups = 0;
-		pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &groups);
-		c->interp = code;
-		c->pairs = groups + 1 < IP_RX_MAX_GROUPS ? groups + 1 : IP_RX_MAX_GROUPS;
-		table[i].code = c;
+	int err;
+	PCRE2_SIZE off;
+	pcre2_code *code = compile(rx->pattern, rx->flags & IP_RX_CASELESS, &err, &off);
+	if (!code) {
+		PCRE2_UCHAR buf[256];
+		pcre2_get_error_message(err, buf, sizeof(buf));
+		fprintf(stderr, "iosplan: internal error: pattern %s: %s at %zu\n", rx->pattern,
+			(char *)buf, (size_t)off);
+		abort();
 	}
+	rx_code *c = calloc(1, sizeof(*c));
+	if (!c)
+		abort();
+	uint32_t groups = 0;
+	pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &groups);
+	c->interp = code;
+	c->pairs = groups + 1 < IP_RX_MAX_GROUPS ? groups + 1 : IP_RX_MAX_GROUPS;
+	return c;
+}
+
+/* rx's compiled form, compiling it on its first run. Two threads may both
+ * compile a pattern the first time; the first to publish wins and the other
+ * frees its copy, so no lock is held and no compilation leaks. */
+static rx_code *compiled(ip_rx *rx)
+{
+	void *c = atomic_load_explicit(&rx->code, memory_order_acquire);
+	if (c)
+		return c;
+	rx_code *mine = compile_one(rx);
+	if (atomic_compare_exchange_strong_explicit(&rx->code, &c, mine, memory_order_acq_rel,
+						    memory_order_acquire))
+		return mine;
+	pcre2_code_free(mine->interp);
+	free(mine);
+	return c;
 }
 
 /* The code to run a pattern with: its JIT copy once one exists. The run
@@ -110,9 +124,9 @@ static pcre2_match_data *thread_match_data(void)
 	return match_data;
 }
 
-bool ip_rx_exec(const ip_rx *rx, const char *s, size_t len, ip_rx_match *m)
+bool ip_rx_exec(ip_rx *rx, const char *s, size_t len, ip_rx_match *m)
 {
-	rx_code *c = rx->code;
+	rx_code *c = compiled(rx);
 	const pcre2_code *code = code_for(c);
 	pcre2_match_data *md = thread_match_data();
 	/* JIT code straight to its matcher: pcre2_match's checks of the

@@ -1,7 +1,9 @@
 /* Thin wrapper over PCRE2 with JIT.
  *
- * Parsers keep their patterns in static tables of ip_rx and compile them
- * once per process with IP_RX_ONCE(); matching uses a per-thread match data
+ * Parsers keep their patterns in static tables of ip_rx. Each pattern is
+ * compiled the first time it runs, on whichever thread runs it: a one-device
+ * `plan` touches a third of the patterns, and compiling all of them up front
+ * cost it more than its whole parse. Matching uses a per-thread match data
  * block, so parsers may run on several threads at once. A pattern that does
  * not compile is a programming error and aborts.
  *
@@ -14,7 +16,6 @@
 
 #include <stdbool.h>
 #include <stddef.h>
-#include <threads.h>
 
 #define IP_RX_MAX_GROUPS 16
 
@@ -23,8 +24,8 @@
 typedef struct ip_rx {
 	const char *pattern;
 	unsigned flags; /* IP_RX_CASELESS */
-	void *code;     /* the compiled pattern and its run count (rx.c), filled
-			 * by ip_rx_compile_all() */
+	_Atomic(void *) code; /* the compiled pattern and its run count
+			       * (rx.c); NULL until the pattern first runs */
 } ip_rx;
 
 enum { IP_RX_CASELESS = 1u };
@@ -35,22 +36,8 @@ typedef struct ip_rx_match {
 	size_t end[IP_RX_MAX_GROUPS]; /* start == end == SIZE_MAX: unset */
 } ip_rx_match;
 
-void ip_rx_compile_all(ip_rx *table, size_t n);
-
-/* Compile `table` (an array) the first time this line runs, on any thread. */
-#define IP_RX_ONCE(table)                                                     \
-	do {                                                                  \
-		static once_flag ip_rx_once_ = ONCE_FLAG_INIT;                \
-		call_once(&ip_rx_once_, table##_init);                        \
-	} while (0)
-#define IP_RX_TABLE_INIT(table)                                               \
-	static void table##_init(void)                                        \
-	{                                                                     \
-		ip_rx_compile_all(table, sizeof(table) / sizeof(table[0]));   \
-	}
-
 /* Match s[0..len) against rx; anchoring is up to the pattern. */
-bool ip_rx_exec(const ip_rx *rx, const char *s, size_t len, ip_rx_match *m);
+bool ip_rx_exec(ip_rx *rx, const char *s, size_t len, ip_rx_match *m);
 
 static inline bool ip_rx_group_set(const ip_rx_match *m, int g)
 {

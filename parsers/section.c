@@ -11,6 +11,7 @@
  * "admin>rules" inside a banner is not taken for one. Output without
  * prompts is cut where a known output visibly starts. */
 #include <string.h>
+#include <threads.h>
 
 #include "error.h"
 #include "rx.h"
@@ -21,7 +22,6 @@ static ip_rx sec_rx[] = {
 	[RX_PROMPT] = { "^([A-Za-z0-9][A-Za-z0-9._-]{0,62})(\\((?:config[a-z0-9-]*|[a-z][a-z0-9-]*)\\))?([#>]) ?(.*)$", 0, NULL },
 	[RX_INVALID] = { "^% ?(?:Invalid input detected|Ambiguous command|Incomplete command|Unknown command|Bad IP address|Invalid command)", 0, NULL },
 };
-IP_RX_TABLE_INIT(sec_rx)
 
 /* Where bare output of a known command begins. */
 typedef struct signature {
@@ -455,7 +455,6 @@ static bool take_bare(splitter *sp, const ip_line *l)
 int ip_sections_split(ip_section **out, size_t *n_out, ip_arena *a,
 		      const ip_capture *cap, ip_diags *diags)
 {
-	IP_RX_ONCE(sec_rx);
 	static once_flag sig_once = ONCE_FLAG_INIT;
 	call_once(&sig_once, sig_first_init);
 	splitter sp = { .arena = a, .cap = cap, .diags = diags };

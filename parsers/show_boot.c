@@ -56,7 +56,6 @@ static ip_rx sb_rx[] = {
 			"\\s+reload\\))?", 0, NULL},
 	[RX_SWITCH] = {"^Switch\\s+(\\d{1,3})\\s*$", 0, NULL},
 };
-IP_RX_TABLE_INIT(sb_rx)
 
 /* One member's block. */
 typedef struct sb_block {
@@ -321,7 +320,6 @@ static void store_members(ip_device *dev, ip_parse_ctx *ctx, sb_scan *st)
 
 int show_boot_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx)
 {
-	IP_RX_ONCE(sb_rx);
 	sb_scan st;
 	memset(&st, 0, sizeof(st));
 	new_block(&st, ctx->arena, 0);

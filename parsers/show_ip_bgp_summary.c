@@ -30,7 +30,6 @@ static ip_rx bgp_rx[] = {
 	{ "^\\s*([46])\\s+(\\d+(?:\\.\\d+)?)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+"
 	  "(\\S+)\\s+(\\S.*)$", 0, NULL },
 };
-IP_RX_TABLE_INIT(bgp_rx)
 
 typedef struct bgp_state {
 	rows r;
@@ -112,7 +111,6 @@ static void line(bgp_state *st, const ip_line *l)
 
 int show_ip_bgp_summary_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx)
 {
-	IP_RX_ONCE(bgp_rx);
 	bgp_state st = { .r = { .sec = sec, .ctx = ctx } };
 	rows_neighbors_reset(&st.list, sec, NULL);
 	st.list.span = (ip_span){ 0 };

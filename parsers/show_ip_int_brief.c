@@ -23,7 +23,6 @@ static ip_rx brief_rx[] = {
 	{ "^(\\S+)\\s+(\\S+)\\s+(YES|NO)\\s+(\\S+)\\s+(administratively down|\\S+)\\s+(\\S.*)$",
 	  0, NULL },
 };
-IP_RX_TABLE_INIT(brief_rx)
 
 static bool is_header(const ip_line *l)
 {
@@ -44,7 +43,6 @@ static void row(rows *r, ip_interface_list *list, const ip_line *l, const ip_rx_
 
 int show_ip_int_brief_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx)
 {
-	IP_RX_ONCE(brief_rx);
 	rows r = { .sec = sec, .ctx = ctx };
 	ip_interface_list list;
 	const ip_line *header = NULL;

@@ -22,7 +22,6 @@ static ip_rx ospf_rx[] = {
 	{ "^(\\d{1,3}(?:\\.\\d{1,3}){3})\\s+(\\d+)\\s+([A-Z0-9]+(?:/\\s*(?:[A-Z]+|-))?)\\s+"
 	  "(\\S+)\\s+(\\d{1,3}(?:\\.\\d{1,3}){3})\\s+(\\S+)$", IP_RX_CASELESS, NULL },
 };
-IP_RX_TABLE_INIT(ospf_rx)
 
 static void row(rows *r, ip_neighbor_list *list, const ip_line *l, const ip_rx_match *m)
 {
@@ -39,7 +38,6 @@ static void row(rows *r, ip_neighbor_list *list, const ip_line *l, const ip_rx_m
 
 int show_ip_ospf_neighbor_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx)
 {
-	IP_RX_ONCE(ospf_rx);
 	rows r = { .sec = sec, .ctx = ctx };
 	ip_neighbor_list list;
 	const ip_line *header = NULL;

@@ -38,7 +38,6 @@ static ip_rx ssw_rx[] = {
 	  "([0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4})\\s+(\\d{1,3})"
 	  "\\s+(\\S.*)$", 0, NULL },
 };
-IP_RX_TABLE_INIT(ssw_rx)
 
 enum hw_col { HW_UNKNOWN, HW_YES, HW_NO };
 
@@ -132,7 +131,6 @@ static void line(ssw *st, const ip_line *l)
 
 int show_switch_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx)
 {
-	IP_RX_ONCE(ssw_rx);
 	ssw st = { .r = { .sec = sec, .ctx = ctx }, .dev = dev };
 	for (size_t i = 0; i < sec->n_lines; i++)
 		line(&st, &sec->lines[i]);

@@ -66,7 +66,6 @@ static ip_rx sv_rx[] = {
 	[RX_ROW] = { "^\\s*(?:(\\*)\\s*)?(\\d{1,4})\\s+\\d+\\s+(\\S+)\\s+(\\S+)"
 		     "\\s+(\\S+)(?:\\s+(\\S+))?\\s*$", 0, NULL },
 };
-IP_RX_TABLE_INIT(sv_rx)
 
 enum { TABLE_NONE, TABLE_HEADER, TABLE_ROWS };
 
@@ -800,7 +799,6 @@ static void finish(struct sv *st)
 
 int show_version_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx)
 {
-	IP_RX_ONCE(sv_rx);
 	struct sv st = { .dev = dev, .sec = sec, .a = ctx->arena, .diags = ctx->diags };
 	for (size_t i = 0; i < sec->n_lines; i++)
 		sv_line(&st, &sec->lines[i]);

@@ -40,7 +40,6 @@ static ip_rx vf_rx[] = {
 	[RX_SIGNATURE] = {"^(Computed|Submitted)\\s+signature\\s*=\\s*(\\S*)$", 0, NULL},
 	[RX_ERR_OPEN] = {"^%Error opening\\s+(\\S+?)(?:\\s+\\((.*)\\))?$", 0, NULL},
 };
-IP_RX_TABLE_INIT(vf_rx)
 
 enum { MAX_WARNINGS = 20 };
 
@@ -339,7 +338,6 @@ static void incomplete(vstate *st)
 
 int verify_md5_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx)
 {
-	IP_RX_ONCE(vf_rx);
 	vstate st = { .dev = dev, .sec = sec, .ctx = ctx };
 	st.first = dev->n_verifications;
 	st.mismatch = SIZE_MAX;

@@ -58,7 +58,6 @@ static ip_rx version_rx[] = {
 	[RX_TAG] = { "\\A(?:V\\d{2,5}_|BLD_)[A-Za-z0-9_.:-]{1,60}\\z", 0, NULL },
 	[RX_EXPERIMENTAL] = { "\\AExperimental\\s+\\S", IP_RX_CASELESS, NULL },
 };
-IP_RX_TABLE_INIT(version_rx)
 
 /* A bounded decimal group (the pattern allows at most 3 digits). */
 static int group_int(const char *s, const ip_rx_match *m, int g)
@@ -199,7 +198,6 @@ bool ip_version_parse(ip_version *out, const char *s, size_t len)
 		len--;
 	if (len == 0 || len > VERSION_MAX_LEN || !isalnum((unsigned char)s[0]))
 		return false;
-	IP_RX_ONCE(version_rx);
 	if (ip_rx_exec(&version_rx[RX_CLASSIC], s, len, &m))
 		ok = parse_classic(out, s, &m);
 	else if (ip_rx_exec(&version_rx[RX_XE], s, len, &m))

@@ -164,27 +164,17 @@ static int walk(loader *l)
 
 int ip_catalogue_parse(ip_catalogue **out, const char *name, const char *text, size_t len)
 {
-	int rc = ip_yaml_guard(name, text, len);
+	loader l = { .name = name };
+	int rc = ip_yaml_load(&l.doc, name, text, len);
 	if (rc)
 		return rc;
 	ip_catalogue *c = calloc(1, sizeof(*c));
 	if (!c)
 		abort();
 	c->arena = ip_arena_new();
-	loader l = { .name = name, .cat = c };
-	yaml_parser_t p;
-	yaml_parser_initialize(&p);
-	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
-	if (!yaml_parser_load(&p, &l.doc)) {
-		rc = ip_error_set(IP_E_CONFIG, "%s:%zu:%zu: error: %s", name, p.problem_mark.line + 1,
-				  p.problem_mark.column + 1, p.problem ? p.problem : "YAML error");
-		yaml_parser_delete(&p);
-		ip_catalogue_free(c);
-		return rc;
-	}
+	l.cat = c;
 	rc = walk(&l);
 	yaml_document_delete(&l.doc);
-	yaml_parser_delete(&p);
 	if (rc) {
 		ip_catalogue_free(c);
 		return rc;

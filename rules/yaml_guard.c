@@ -1,5 +1,6 @@
-/* The YAML limits of yaml_guard.h, on libyaml's event stream: one pass,
- * nothing built, memory bounded by the anchor table. */
+/* The guarded YAML loader of yaml_guard.h: libyaml's event stream, checked
+ * against the limits and turned into a yaml_document_t in the same pass.
+ * Memory is bounded by the file's size and the anchor table. */
 #include "yaml_guard.h"
 
 #include <stdbool.h>
@@ -7,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <yaml.h>
 
 #include "error.h"
 
@@ -15,99 +15,176 @@ typedef struct anchor {
 	char *name;
 	bool scalar;
 	size_t len; /* a scalar's length */
+	int node;   /* its node in the document */
 } anchor;
 
-typedef struct guard {
+/* An open sequence or mapping; a mapping holds its key until the value. */
+typedef struct frame {
+	int node;
+	int key; /* 0: the next node is a key */
+} frame;
+
+typedef struct loader {
 	const char *name;
-	size_t depth;
+	yaml_document_t *doc;
 	size_t documents;
 	size_t expansion;
-	anchor v[IP_YAML_MAX_ANCHORS];
-	size_t n;
-} guard;
+	frame stack[IP_YAML_MAX_DEPTH];
+	size_t depth;
+	anchor *v; /* grown as anchors come: most files have none, and a
+		    * table of the limit's size cost a `plan` 7 page faults */
+	size_t n, cap;
+} loader;
 
 /* libyaml marks count from 0, iosplan's from 1. */
-static int at(const guard *g, yaml_mark_t m, const char *what, const char *arg)
+static int at(const loader *l, yaml_mark_t m, const char *what, const char *arg)
 {
-	return ip_error_set(IP_E_CONFIG, "%s:%zu:%zu: error: %s%s", g->name, m.line + 1,
+	return ip_error_set(IP_E_CONFIG, "%s:%zu:%zu: error: %s%s", l->name, m.line + 1,
 			    m.column + 1, what, arg ? arg : "");
 }
 
-static int add_anchor(guard *g, const yaml_event_t *ev, const yaml_char_t *name, bool scalar)
+static int add_anchor(loader *l, const yaml_event_t *ev, const yaml_char_t *name, int node,
+		      bool scalar)
 {
 	if (!name)
 		return 0;
-	if (g->n == IP_YAML_MAX_ANCHORS)
-		return at(g, ev->start_mark, "more than 1000 anchors (&name)", NULL);
-	anchor *a = &g->v[g->n++];
+	if (l->n == IP_YAML_MAX_ANCHORS)
+		return at(l, ev->start_mark, "more than 1000 anchors (&name)", NULL);
+	if (l->n == l->cap) {
+		l->cap = l->cap ? 2 * l->cap : 16;
+		l->v = realloc(l->v, l->cap * sizeof(*l->v));
+		if (!l->v)
+			abort();
+	}
+	anchor *a = &l->v[l->n++];
 	a->name = strdup((const char *)name);
 	if (!a->name)
 		abort();
 	a->scalar = scalar;
 	a->len = scalar ? ev->data.scalar.length : 0;
+	a->node = node;
 	return 0;
 }
 
-static int alias(guard *g, const yaml_event_t *ev)
+/* Hang `node` under the innermost open collection; the first node is the
+ * root and hangs nowhere. */
+static int attach(loader *l, const yaml_event_t *ev, int node)
+{
+	if (!l->depth)
+		return 0;
+	frame *f = &l->stack[l->depth - 1];
+	yaml_node_t *parent = &l->doc->nodes.start[f->node - 1];
+	int ok;
+	if (parent->type == YAML_SEQUENCE_NODE) {
+		ok = yaml_document_append_sequence_item(l->doc, f->node, node);
+	} else if (!f->key) {
+		f->key = node;
+		ok = 1;
+	} else {
+		ok = yaml_document_append_mapping_pair(l->doc, f->node, f->key, node);
+		f->key = 0;
+	}
+	return ok ? 0 : at(l, ev->start_mark, "out of memory", NULL);
+}
+
+/* The node just added: its marks, then its place in the tree. */
+static int placed(loader *l, const yaml_event_t *ev, int node)
+{
+	if (!node)
+		return at(l, ev->start_mark, "not valid YAML: a tag or value is not UTF-8", NULL);
+	yaml_node_t *n = &l->doc->nodes.start[node - 1];
+	n->start_mark = ev->start_mark;
+	n->end_mark = ev->end_mark;
+	return attach(l, ev, node);
+}
+
+/* libyaml's loader gives an absent or non-specific ("!") tag the default. */
+static const yaml_char_t *tag_of(const yaml_char_t *tag)
+{
+	return tag && strcmp((const char *)tag, "!") != 0 ? tag : NULL;
+}
+
+static int alias(loader *l, const yaml_event_t *ev)
 {
 	const char *name = (const char *)ev->data.alias.anchor;
 	const anchor *a = NULL;
-	for (size_t i = g->n; i-- > 0 && !a;) /* the latest definition wins */
-		if (strcmp(g->v[i].name, name) == 0)
-			a = &g->v[i];
+	for (size_t i = l->n; i-- > 0 && !a;) /* the latest definition wins */
+		if (strcmp(l->v[i].name, name) == 0)
+			a = &l->v[i];
 	if (!a)
-		return at(g, ev->start_mark, "undefined alias *", name);
+		return at(l, ev->start_mark, "undefined alias *", name);
 	if (!a->scalar)
-		return at(g, ev->start_mark,
+		return at(l, ev->start_mark,
 			  "an alias may only stand for a plain value, not a list or mapping: *", name);
-	g->expansion += a->len + 1;
-	if (g->expansion > IP_YAML_MAX_EXPANSION)
-		return at(g, ev->start_mark,
+	l->expansion += a->len + 1;
+	if (l->expansion > IP_YAML_MAX_EXPANSION)
+		return at(l, ev->start_mark,
 			  "aliases expand to more than 1 MiB of text (a YAML bomb?)", NULL);
-	return 0;
+	return attach(l, ev, a->node);
 }
 
-static int open_node(guard *g, const yaml_event_t *ev, const yaml_char_t *anchor_name)
+static int open_node(loader *l, const yaml_event_t *ev, int node, const yaml_char_t *anchor_name)
 {
-	if (++g->depth > IP_YAML_MAX_DEPTH)
-		return at(g, ev->start_mark, "nested more than 64 levels deep", NULL);
-	return add_anchor(g, ev, anchor_name, false);
+	if (l->depth == IP_YAML_MAX_DEPTH)
+		return at(l, ev->start_mark, "nested more than 64 levels deep", NULL);
+	int rc = placed(l, ev, node);
+	if (rc)
+		return rc;
+	l->stack[l->depth++] = (frame){ node, 0 };
+	return add_anchor(l, ev, anchor_name, node, false);
 }
 
-static int on_event(guard *g, const yaml_event_t *ev)
+static void close_node(loader *l, const yaml_event_t *ev)
 {
+	frame *f = &l->stack[--l->depth];
+	l->doc->nodes.start[f->node - 1].end_mark = ev->end_mark;
+}
+
+static int scalar(loader *l, const yaml_event_t *ev)
+{
+	int node = yaml_document_add_scalar(l->doc, (yaml_char_t *)tag_of(ev->data.scalar.tag),
+					    ev->data.scalar.value, (int)ev->data.scalar.length,
+					    ev->data.scalar.style);
+	int rc = placed(l, ev, node);
+	return rc ? rc : add_anchor(l, ev, ev->data.scalar.anchor, node, true);
+}
+
+static int on_event(loader *l, const yaml_event_t *ev)
+{
+	const yaml_char_t *tag;
 	switch (ev->type) {
 	case YAML_DOCUMENT_START_EVENT:
-		if (++g->documents > 1)
-			return at(g, ev->start_mark,
+		if (++l->documents > 1)
+			return at(l, ev->start_mark,
 				  "a second YAML document ('---') would be ignored: keep one", NULL);
 		return 0;
 	case YAML_SEQUENCE_START_EVENT:
-		return open_node(g, ev, ev->data.sequence_start.anchor);
+		tag = tag_of(ev->data.sequence_start.tag);
+		return open_node(l, ev,
+				 yaml_document_add_sequence(l->doc, (yaml_char_t *)tag,
+							    ev->data.sequence_start.style),
+				 ev->data.sequence_start.anchor);
 	case YAML_MAPPING_START_EVENT:
-		return open_node(g, ev, ev->data.mapping_start.anchor);
+		tag = tag_of(ev->data.mapping_start.tag);
+		return open_node(l, ev,
+				 yaml_document_add_mapping(l->doc, (yaml_char_t *)tag,
+							   ev->data.mapping_start.style),
+				 ev->data.mapping_start.anchor);
 	case YAML_SEQUENCE_END_EVENT:
 	case YAML_MAPPING_END_EVENT:
-		g->depth--;
+		close_node(l, ev);
 		return 0;
 	case YAML_SCALAR_EVENT:
-		return add_anchor(g, ev, ev->data.scalar.anchor, true);
+		return scalar(l, ev);
 	case YAML_ALIAS_EVENT:
-		return alias(g, ev);
+		return alias(l, ev);
 	default:
 		return 0;
 	}
 }
 
-int ip_yaml_guard(const char *name, const char *text, size_t len)
+static int parse(loader *l, const char *text, size_t len)
 {
-	if (len > IP_YAML_MAX_BYTES)
-		return ip_error_set(IP_E_LIMIT, "%s:1:1: error: %zu bytes is over the %u-byte limit for a YAML file",
-				    name, len, IP_YAML_MAX_BYTES);
-	guard *g = calloc(1, sizeof(*g));
-	if (!g)
-		abort();
-	g->name = name;
 	yaml_parser_t p;
 	yaml_parser_initialize(&p);
 	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
@@ -119,16 +196,38 @@ int ip_yaml_guard(const char *name, const char *text, size_t len)
 			snprintf(why, sizeof(why), "not valid YAML: %s%s%s",
 				 p.problem ? p.problem : "syntax error", p.context ? " " : "",
 				 p.context ? p.context : "");
-			rc = at(g, p.problem_mark, why, NULL);
+			rc = at(l, p.problem_mark, why, NULL);
 			break;
 		}
-		rc = on_event(g, &ev);
+		rc = on_event(l, &ev);
 		end = ev.type == YAML_STREAM_END_EVENT;
 		yaml_event_delete(&ev);
 	}
 	yaml_parser_delete(&p);
-	for (size_t i = 0; i < g->n; i++)
-		free(g->v[i].name);
-	free(g);
+	return rc;
+}
+
+int ip_yaml_load(yaml_document_t *doc, const char *name, const char *text, size_t len)
+{
+	memset(doc, 0, sizeof(*doc));
+	if (len > IP_YAML_MAX_BYTES)
+		return ip_error_set(IP_E_LIMIT, "%s:1:1: error: %zu bytes is over the %u-byte limit for a YAML file",
+				    name, len, IP_YAML_MAX_BYTES);
+	if (!yaml_document_initialize(doc, NULL, NULL, NULL, 1, 1))
+		abort();
+	loader *l = calloc(1, sizeof(*l));
+	if (!l)
+		abort();
+	l->name = name;
+	l->doc = doc;
+	int rc = parse(l, text, len);
+	for (size_t i = 0; i < l->n; i++)
+		free(l->v[i].name);
+	free(l->v);
+	free(l);
+	if (rc) {
+		yaml_document_delete(doc);
+		memset(doc, 0, sizeof(*doc));
+	}
 	return rc;
 }

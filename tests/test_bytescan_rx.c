@@ -88,7 +88,6 @@ static ip_rx test_rx[] = {
 	{ "^(\\S+) uptime is (.*)$", 0, NULL },
 	{ "^boot system (flash\\S*:)?(\\S+)$", IP_RX_CASELESS, NULL },
 };
-IP_RX_TABLE_INIT(test_rx)
 
 static const char *const subjects[] = {
 	"R1 uptime is 5 weeks", "boot system flash:c2960.bin", "BOOT SYSTEM X.BIN",
@@ -124,7 +123,6 @@ static int run_many(void *arg)
 
 Test(rx, same_matches_before_and_after_jit_on_threads)
 {
-	IP_RX_ONCE(test_rx);
 	ip_rx_match m;
 	cr_assert(ip_rx_exec(&test_rx[0], "R1 uptime is 5 weeks", 20, &m));
 	cr_assert_eq(ip_rx_group_len(&m, 1), 2);
