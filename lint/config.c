@@ -9,6 +9,7 @@
 #include <yaml.h>
 
 #include "error.h"
+#include "small_file.h"
 #include "yaml_guard.h"
 
 typedef struct cfg_loader {
@@ -176,44 +177,21 @@ int ip_config_parse(ip_config *out, ip_arena *a, const char *name, const char *t
 	return rc;
 }
 
-/* The whole file, refused past IP_CONFIG_MAX_BYTES (one byte more is read to
- * tell). */
-static int read_config(FILE *f, const char *path, char **text, size_t *len)
-{
-	char *buf = malloc(IP_CONFIG_MAX_BYTES + 1);
-	if (!buf)
-		abort();
-	size_t n = fread(buf, 1, IP_CONFIG_MAX_BYTES + 1, f);
-	if (ferror(f)) {
-		free(buf);
-		return ip_error_set(IP_E_CONFIG, "%s: error: cannot read configuration: %s", path,
-				    strerror(errno));
-	}
-	if (n > IP_CONFIG_MAX_BYTES) {
-		free(buf);
-		return ip_error_set(IP_E_LIMIT, "%s:1:1: error: configuration is over the %u-byte limit",
-				    path, IP_CONFIG_MAX_BYTES);
-	}
-	*text = buf;
-	*len = n;
-	return 0;
-}
-
 int ip_config_load(ip_config *out, ip_arena *a, const char *path)
 {
 	memset(out, 0, sizeof(*out));
 	ip_check_config_defaults(&out->check);
 	if (!path)
 		return 0;
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return ip_error_set(IP_E_CONFIG, "%s: error: cannot open configuration: %s", path, strerror(errno));
-	char *text = NULL;
-	size_t len = 0;
-	int rc = read_config(f, path, &text, &len);
-	fclose(f);
-	if (rc == 0)
-		rc = ip_config_parse(out, a, path, text, len);
+	char *text;
+	size_t len;
+	if (ip_small_file_read(path, IP_CONFIG_MAX_BYTES, &text, &len) != 0)
+		return errno == EFBIG
+			? ip_error_set(IP_E_LIMIT, "%s:1:1: error: configuration is over the %u-byte limit",
+				       path, IP_CONFIG_MAX_BYTES)
+			: ip_error_set(IP_E_CONFIG, "%s: error: cannot open configuration: %s", path,
+				       strerror(errno));
+	int rc = ip_config_parse(out, a, path, text, len);
 	free(text);
 	return rc;
 }

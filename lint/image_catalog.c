@@ -14,8 +14,9 @@
 #include <yaml.h>
 
 #include "error.h"
-#include "yaml_guard.h"
+#include "small_file.h"
 #include "target.h"
+#include "yaml_guard.h"
 
 typedef struct cat_loader {
 	yaml_document_t doc;
@@ -302,20 +303,16 @@ int ip_image_catalog_parse(ip_image_catalog **out, ip_arena *a, const char *name
 int ip_image_catalog_load(ip_image_catalog **out, ip_arena *a, const char *path)
 {
 	*out = NULL;
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return ip_error_set(IP_E_IO, "%s: error: cannot open the image catalogue: %s", path,
-				    strerror(errno));
-	/* One byte past the limit tells a file that is too large. */
-	char *buf = malloc(IP_YAML_MAX_BYTES + 1);
-	if (!buf)
-		abort();
-	size_t len = fread(buf, 1, IP_YAML_MAX_BYTES + 1, f);
-	int rc = ferror(f) ? ip_error_set(IP_E_IO, "%s: error: cannot read the image catalogue: %s",
-					  path, strerror(errno))
-			   : ip_image_catalog_parse(out, a, path, buf, len);
-	fclose(f);
-	free(buf);
+	char *text;
+	size_t len;
+	if (ip_small_file_read(path, IP_YAML_MAX_BYTES, &text, &len) != 0)
+		return errno == EFBIG
+			? ip_error_set(IP_E_LIMIT, "%s:1:1: error: over the %u-byte limit for a YAML file",
+				       path, IP_YAML_MAX_BYTES)
+			: ip_error_set(IP_E_IO, "%s: error: cannot open the image catalogue: %s", path,
+				       strerror(errno));
+	int rc = ip_image_catalog_parse(out, a, path, text, len);
+	free(text);
 	return rc;
 }
 

@@ -1,0 +1,66 @@
+#include "small_file.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* Reads until end of file into a buffer grown from `size` (the file's size
+ * as fstat saw it, 0 for a pipe); one byte past the limit tells a file that
+ * is too large, also one that grew since. */
+static int read_all(int fd, size_t size, size_t limit, char **text, size_t *len)
+{
+	size_t cap = (size < limit ? size : limit) + 1, n = 0;
+	char *buf = malloc(cap + 1);
+	for (;;) {
+		if (!buf)
+			abort();
+		if (n == cap) {
+			if (cap > limit)
+				break;
+			cap = cap * 2 < limit + 1 ? cap * 2 : limit + 1;
+			buf = realloc(buf, cap + 1);
+			continue;
+		}
+		ssize_t k = read(fd, buf + n, cap - n);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k < 0) {
+			free(buf);
+			return -1;
+		}
+		if (k == 0)
+			break;
+		n += (size_t)k;
+	}
+	if (n > limit) {
+		free(buf);
+		errno = EFBIG;
+		return -1;
+	}
+	buf[n] = '\0';
+	*text = buf;
+	*len = n;
+	return 0;
+}
+
+int ip_small_file_read(const char *path, size_t limit, char **text, size_t *len)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	struct stat st;
+	int rc = fstat(fd, &st);
+	if (rc == 0 && S_ISDIR(st.st_mode)) {
+		errno = EISDIR;
+		rc = -1;
+	}
+	if (rc == 0)
+		rc = read_all(fd, S_ISREG(st.st_mode) ? (size_t)st.st_size : 0, limit, text, len);
+	int saved = errno;
+	close(fd);
+	errno = saved;
+	return rc;
+}

@@ -1,0 +1,91 @@
+/* ip_small_file_read: a whole file up to a limit, sized from the file. */
+#include <criterion/criterion.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "helpers.h"
+#include "small_file.h"
+
+static char dir[PATH_MAX];
+
+static void setup(void) { test_tmpdir_make(dir, sizeof(dir), "small-file"); }
+static void teardown(void) { test_tmpdir_remove(dir); }
+
+/* dir/name holding `size` bytes of a repeating pattern */
+static void write_file(const char *name, size_t size, char *path, size_t path_size)
+{
+	snprintf(path, path_size, "%s/%s", dir, name);
+	FILE *f = fopen(path, "wb");
+	cr_assert_not_null(f);
+	for (size_t i = 0; i < size; i++)
+		fputc('a' + (int)(i % 26), f);
+	fclose(f);
+}
+
+TestSuite(small_file, .init = setup, .fini = teardown);
+
+Test(small_file, reads_up_to_the_limit_and_refuses_past_it)
+{
+	static const struct {
+		size_t size, limit;
+		int err; /* 0: read */
+	} rows[] = {
+		{ 0, 10, 0 },	  { 1, 10, 0 },	     { 10, 10, 0 },	{ 11, 10, EFBIG },
+		{ 5000, 4096, EFBIG }, { 70000, 1 << 20, 0 }, { 0, 0, 0 },	{ 1, 0, EFBIG },
+	};
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		char path[PATH_MAX + 64], name[32];
+		snprintf(name, sizeof(name), "f%zu", i);
+		write_file(name, rows[i].size, path, sizeof(path));
+		char *text = NULL;
+		size_t len = 0;
+		errno = 0;
+		int rc = ip_small_file_read(path, rows[i].limit, &text, &len);
+		if (rows[i].err) {
+			cr_expect_eq(rc, -1, "%zu bytes, limit %zu", rows[i].size, rows[i].limit);
+			cr_expect_eq(errno, rows[i].err, "%zu bytes: errno %d", rows[i].size, errno);
+			continue;
+		}
+		cr_assert_eq(rc, 0, "%zu bytes, limit %zu: %s", rows[i].size, rows[i].limit,
+			     strerror(errno));
+		cr_expect_eq(len, rows[i].size);
+		cr_expect_eq(text[len], '\0', "NUL-terminated");
+		int same = 1;
+		for (size_t k = 0; k < len; k++)
+			same &= text[k] == 'a' + (int)(k % 26);
+		cr_expect(same, "%zu bytes read back", rows[i].size);
+		free(text);
+	}
+}
+
+Test(small_file, says_why_it_cannot_read)
+{
+	char *text;
+	size_t len;
+	char missing[PATH_MAX + 16];
+	snprintf(missing, sizeof(missing), "%s/none", dir);
+	cr_expect_eq(ip_small_file_read(missing, 100, &text, &len), -1);
+	cr_expect_eq(errno, ENOENT);
+	cr_expect_eq(ip_small_file_read(dir, 100, &text, &len), -1);
+	cr_expect_eq(errno, EISDIR);
+}
+
+/* Not a regular file: no size to go by, read until the end all the same. */
+Test(small_file, reads_a_pipe)
+{
+	char fifo[PATH_MAX + 16];
+	snprintf(fifo, sizeof(fifo), "%s/fifo", dir);
+	cr_assert_eq(mkfifo(fifo, 0600), 0);
+	char cmd[2 * PATH_MAX];
+	snprintf(cmd, sizeof(cmd), "head -c 100000 /dev/zero > '%s' &", fifo);
+	cr_assert_eq(system(cmd), 0);
+	char *text;
+	size_t len;
+	cr_assert_eq(ip_small_file_read(fifo, 1 << 20, &text, &len), 0, "%s", strerror(errno));
+	cr_expect_eq(len, 100000);
+	free(text);
+}
