@@ -5,6 +5,7 @@
  *   audit_walk.c   PATH... -> files (directories walked in name order,
  *                  archives streamed with libarchive), each read whole into
  *                  a malloc'd buffer, or a problem for its path
+ *   audit_names.c  a directory's names in byte order, in bounded memory
  *   audit_group.c  files -> units: the files of one device (a folder holding
  *                  R1/show_version.txt, R1/running.cfg, ...) or one file
  *   audit_run.c    units -> workers (--jobs) -> results, written in input
@@ -77,6 +78,20 @@ void audit_progress_read(audit_progress *pg, uint64_t bytes);
 /* Walk every path in order. Returns the number of paths that could not be
  * opened at all (each also reported as a problem). */
 size_t audit_walk(const char *const *paths, size_t n, const audit_sink *sink, audit_progress *pg);
+
+/* A directory's visible names (not starting with '.') in byte order,
+ * holding about `run_bytes` of them at most (0: the default, 64 KiB; the
+ * tests pass less to force several runs): audit_names.c says how. open()
+ * reads the whole directory; NULL with errno set when it cannot. next()
+ * returns NULL at the end, or on an error with errno set; its name is
+ * valid until the next call. */
+typedef struct audit_names audit_names;
+
+audit_names *audit_names_open(const char *path, size_t run_bytes);
+const char *audit_names_next(audit_names *l);
+void audit_names_close(audit_names *l); /* NULL-safe */
+/* The most bytes of names, offsets and merge windows held at once. */
+size_t audit_names_peak(const audit_names *l);
 
 /* The bytes the walk will read (regular files, archives at their size on
  * disk), for the progress bar; stops early past `limit` entries. */
@@ -158,7 +173,7 @@ typedef struct audit_device {
 /* --- output ---------------------------------------------------------------- */
 
 /* What one device adds to the fleet summary (copied: the device set is gone
- * by the time the writer sees it). */
+ * by the time the writer sees it), in one block that `rules` points to. */
 typedef struct audit_tally {
 	char *platform, *version; /* "unknown" when unknown */
 	bool error;

@@ -286,27 +286,41 @@ static char *version_key(const char *v)
 	return xstrdup(buf[0] ? buf : v);
 }
 
+/* One allocation a device: its rules array, then the platform, the version
+ * and the rule ids packed behind it. A tally lives from the worker that
+ * makes it to the writer; as a dozen small strings each, tallies were
+ * scattered through the worker's heap between the parsers' chunks, and
+ * the heap grew with the length of the run (issue 10). */
 static void tally(audit_tally *t, const audit_device *d)
 {
-	t->platform = xstrdup(d->dev->platform.s);
-	t->version = version_key(d->version);
+	char *version = version_key(d->version);
+	const char *platform = d->dev->platform.s ? d->dev->platform.s : "unknown";
+	size_t np = strlen(platform) + 1, nv = strlen(version) + 1, nr = 0;
+	for (size_t i = 0; i < d->n_findings; i++)
+		nr += strlen(d->findings[i].rule) + 1;
+	size_t head = (d->n_findings + 1) * sizeof(*t->rules);
+	char *blk = malloc(head + np + nv + nr);
+	if (!blk)
+		abort();
+	t->rules = (char **)(void *)blk;
+	char *at = blk + head;
+	t->platform = memcpy(at, platform, np);
+	t->version = memcpy(at += np, version, nv);
+	at += nv;
+	free(version);
 	t->error = d->n_errors > 0;
 	t->upgrade = d->upgrade;
 	t->reload = d->reload;
-	t->rules = malloc((d->n_findings + 1) * sizeof(*t->rules));
-	if (!t->rules)
-		abort();
-	for (size_t i = 0; i < d->n_findings; i++)
-		t->rules[t->n_rules++] = xstrdup(d->findings[i].rule);
+	for (size_t i = 0; i < d->n_findings; i++) {
+		size_t k = strlen(d->findings[i].rule) + 1;
+		t->rules[t->n_rules++] = memcpy(at, d->findings[i].rule, k);
+		at += k;
+	}
 }
 
 void audit_tally_free(audit_tally *t)
 {
-	free(t->platform);
-	free(t->version);
-	for (size_t i = 0; i < t->n_rules; i++)
-		free(t->rules[i]);
-	free(t->rules);
+	free(t->rules); /* the strings are in the same block */
 }
 
 /* --- the unit -------------------------------------------------------------- */
