@@ -109,14 +109,6 @@ static int detect_timestamps(const char *buf, size_t len, char sep)
 	return -1;
 }
 
-/* The first "--More--" in p[0, len), or end when there is none. */
-static const char *next_pager_prompt(const char *p, const char *end)
-{
-	const char *q = ip_find(p, (size_t)(end - p), "--More--", 8);
-	return q ? q : end;
-}
-
-
 /* Skip an ANSI escape sequence starting at p[i] == ESC; returns the index of
  * its last byte. */
 static size_t skip_escape(const char *p, size_t len, size_t i)
@@ -231,9 +223,18 @@ static int line_limits(const ip_capture *cap, size_t n, size_t len)
 	return 0;
 }
 
+/* A line needs replaying when it holds a control byte or a pager prompt
+ * that was not erased. The scanner marks lines holding an 'M': only those
+ * (a few in a hundred) are searched for "--More--". */
+static bool line_dirty(const char *p, size_t len, const ip_scanned_line *sl)
+{
+	return sl->first_ctl < len || (sl->marked && ip_find(p, len, "--More--", 8));
+}
+
 /* Cut buf into lines and clean each: LF (with an optional CR before it)
  * ends a line; in a file with no LF at all, a lone CR does (classic Mac
- * line ends). One pass a line finds its end and whether it is dirty. */
+ * line ends). One pass over the buffer finds every line's end and whether
+ * it is dirty. */
 static int split_lines(ip_capture *cap, ip_arena *a, char *buf, size_t len)
 {
 	bool cr_only = memchr(buf, '\n', len) == NULL && memchr(buf, '\r', len) != NULL;
@@ -248,12 +249,12 @@ static int split_lines(ip_capture *cap, ip_arena *a, char *buf, size_t len)
 	int ts = detect_timestamps(buf, len, sep);
 	cap->had_timestamps = ts >= 0;
 	size_t n = 0;
-	/* the next pager prompt of the file: found once, not looked for on
-	 * every line (a long log with one prompt left in it) */
-	const char *pager = next_pager_prompt(buf, buf + len);
-	for (char *p = buf, *end = buf + len; p < end; n++) {
-		size_t ctl, l = ip_line_end(p, (size_t)(end - p), sep, &ctl);
-		char *next = p + l < end ? p + l + 1 : end;
+	ip_line_scan scan;
+	ip_scanned_line sl;
+	ip_line_scan_init(&scan, buf, len, sep, 'M');
+	for (; ip_line_scan_next(&scan, &sl); n++) {
+		char *p = buf + sl.start;
+		size_t l = sl.len;
 		if (!cr_only && l && p[l - 1] == '\r') {
 			l--;
 			cap->had_crlf = true;
@@ -261,12 +262,18 @@ static int split_lines(ip_capture *cap, ip_arena *a, char *buf, size_t len)
 		int rc = line_limits(cap, n, l);
 		if (rc)
 			return rc;
-		if (pager < p)
-			pager = next_pager_prompt(p, end);
-		bool dirty = ctl < l || pager + 8 <= p + l;
-		cap->lines[n].lineno = (uint32_t)n + 1;
-		clean_line(cap, a, &cap->lines[n], (raw_line){ p, l }, ts, n == 0 ? bom : 0, dirty);
-		p = next;
+		bool dirty = line_dirty(p, l, &sl);
+		ip_line *out = &cap->lines[n];
+		out->lineno = (uint32_t)n + 1;
+		if (ts >= 0 || dirty || (n == 0 && bom)) {
+			clean_line(cap, a, out, (raw_line){ p, l }, ts, n == 0 ? bom : 0, dirty);
+			continue;
+		}
+		/* a clean line (nearly all of them): trimmed in place */
+		while (l > 0 && (p[l - 1] == ' ' || p[l - 1] == '\t'))
+			l--;
+		p[l] = '\0'; /* the byte after the line is its separator: ours to overwrite */
+		*out = (ip_line){ .text = p, .len = (uint32_t)l, .lineno = (uint32_t)n + 1 };
 	}
 	cap->had_cr_only = cr_only;
 	cap->n_lines = n;

@@ -20,12 +20,12 @@
  * prove nothing: old releases do not write them. Other `boot` commands
  * (boot host, boot network, boot config, boot bootstrap) are not image
  * choices and are skipped. */
-#include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "bytescan.h"
 #include "parsers.h"
 #include "rx.h"
 
@@ -169,12 +169,24 @@ static void hostname_line(ip_device *dev, const ip_section *sec,
 	dev->hostname.span = ip_line_span(l, sec->file, m.start[1], m.end[1]);
 }
 
+/* isspace() in the C locale (the program never sets another), without a
+ * call for the table on every byte of every line of a configuration. */
+static bool blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
+}
+
+#define NOT_PRESENT "startup-config is not present"
+
+/* Most lines of a configuration matter to none of the tests below: the
+ * first byte picks the one or two a line needs (a line holds no NUL, so
+ * ip_find over its length is strstr). */
 static void scan_line(cfg_scan *st, ip_device *dev, const ip_section *sec,
 		      ip_parse_ctx *ctx, const ip_line *l)
 {
 	const char *t = l->text;
 	size_t ws = 0;
-	while (ws < l->len && isspace((unsigned char)t[ws]))
+	while (ws < l->len && blank(t[ws]))
 		ws++;
 	if (l->len - ws >= 4 && memcmp(t + ws, "boot", 4) == 0) {
 		boot_line(st, sec, ctx, l, ws);
@@ -184,13 +196,14 @@ static void scan_line(cfg_scan *st, ip_device *dev, const ip_section *sec,
 		return; /* indented: a sub-command of some other mode */
 	if (l->len == 3 && memcmp(t, "end", 3) == 0)
 		st->end = true;
-	else if (strncmp(t, "config-register", 15) == 0)
+	else if (t[0] == 'c' && strncmp(t, "config-register", 15) == 0)
 		confreg_line(dev, sec, ctx, l);
-	else if (strncmp(t, "hostname", 8) == 0)
+	else if (t[0] == 'h' && strncmp(t, "hostname", 8) == 0)
 		hostname_line(dev, sec, ctx, l);
-	else if (strstr(t, "startup-config is not present"))
+	else if (l->len >= sizeof(NOT_PRESENT) - 1 &&
+		 ip_find(t, l->len, NOT_PRESENT, sizeof(NOT_PRESENT) - 1))
 		st->absent = true;
-	else if (strchr("vBCU", t[0]) &&
+	else if (!st->full && (t[0] == 'v' || t[0] == 'B' || t[0] == 'C' || t[0] == 'U') &&
 		 ip_rx_exec(&cfg_rx[RX_FULL], t, l->len, NULL))
 		st->full = true;
 }

@@ -80,14 +80,22 @@ _Static_assert(N_SIGNATURES <= 64, "sig_first holds one bit per signature");
 static uint64_t sig_first[256];
 /* [A-Za-z0-9._-], the characters of a host name in a prompt */
 static bool host_chars[256];
+/* The first bytes of a line that may be a prompt ([A-Za-z0-9]), and of one
+ * that may open bare output (a signature's, or a flattened verify's '.'
+ * and 'D'). A line that starts with neither (" switchport", "!", an empty
+ * one: most of a configuration) opens nothing. */
+static bool prompt_first[256], bare_first[256];
 
 static void sig_first_init(void)
 {
 	for (size_t i = 0; i < N_SIGNATURES; i++)
 		sig_first[(unsigned char)signatures[i].pattern_prefix[0]] |= UINT64_C(1) << i;
-	for (int c = 0; c < 256; c++)
+	for (int c = 0; c < 256; c++) {
 		host_chars[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
 				(c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+		prompt_first[c] = host_chars[c] && c != '.' && c != '_' && c != '-';
+		bare_first[c] = sig_first[c] != 0 || c == '.' || c == 'D';
+	}
 }
 
 /* Table headers are plain words: the other column titles must be there too
@@ -159,12 +167,8 @@ static bool verify_flattened(const ip_line *l)
 
 static const signature *bare_signature(const ip_line *l)
 {
-	if (l->len < 5)
-		return NULL;
 	char c = l->text[0];
-	if (c != 'C' && c != 'I' && c != 'D' && c != '-' && c != 'B' && c != 'F' &&
-	    c != 'U' && c != '!' && c != 'v' && c != 'b' && c != 'c' && c != 'V' &&
-	    c != '%' && c != '.' && c != 'N' && c != 'P' && c != 'S')
+	if (l->len < 5 || !bare_first[(unsigned char)c])
 		return NULL;
 	if (verify_flattened(l))
 		return &verify_flat;
@@ -424,8 +428,20 @@ static bool banner_text(splitter *sp, const ip_line *l)
 	return false; /* the banner's own line is configuration */
 }
 
+/* Whether any bare signature could open a section now (opens_new or
+ * after_end): inside the output of a command typed at a prompt, none can
+ * until a configuration's "end", so its lines are not looked up. */
+static bool bare_may_open(const splitter *sp)
+{
+	const ip_section *cur = sp->cur;
+	return !cur || !cur->prompt || cur->cmd == IP_CMD_OTHER || cur->cmd == IP_CMD_UNKNOWN ||
+	       (sp->ended && is_config(cur->cmd));
+}
+
 static bool take_bare(splitter *sp, const ip_line *l)
 {
+	if (!bare_may_open(sp))
+		return false;
 	const signature *sig = bare_signature(l);
 	if (!sig || !(opens_new(sp->cur, sig) || after_end(sp, sig)))
 		return false;
@@ -452,6 +468,19 @@ static bool take_bare(splitter *sp, const ip_line *l)
 	return true;
 }
 
+/* Whether l can be left out of the tests below: it can open no section
+ * (see prompt_first), no banner is open for it to close, and the open
+ * section is no backup's comment block (any line but a comment ends it).
+ * Three lines in four of a log with whole configurations are. */
+static bool line_inert(const splitter *sp, const ip_line *l)
+{
+	if (sp->banner[0] || (sp->cur && (sp->cur->cmd == IP_CMD_RANCID ||
+					  sp->cur->cmd == IP_CMD_OXIDIZED)))
+		return false;
+	unsigned char c = (unsigned char)l->text[0]; /* NUL when the line is empty */
+	return !prompt_first[c] && (l->len < 5 || !bare_first[c]);
+}
+
 int ip_sections_split(ip_section **out, size_t *n_out, ip_arena *a,
 		      const ip_capture *cap, ip_diags *diags)
 {
@@ -461,7 +490,7 @@ int ip_sections_split(ip_section **out, size_t *n_out, ip_arena *a,
 	size_t stray = 0, stray_first = 0;
 	for (size_t i = 0; i < cap->n_lines; i++) {
 		const ip_line *l = &cap->lines[i];
-		if (!banner_text(&sp, l) &&
+		if (!line_inert(&sp, l) && !banner_text(&sp, l) &&
 		    (take_prompt(&sp, l) || take_bare(&sp, l) || take_backup_config(&sp, l))) {
 			if (sp.n > IP_MAX_SECTIONS)
 				return ip_error_set(IP_E_LIMIT,

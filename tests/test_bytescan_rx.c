@@ -63,6 +63,87 @@ Test(bytescan, every_byte_value_at_every_offset)
 			}
 }
 
+/* A deterministic generator (xorshift): the same buffers on every run. */
+static uint32_t next_rand(uint32_t *x)
+{
+	*x ^= *x << 13;
+	*x ^= *x >> 17;
+	*x ^= *x << 5;
+	return *x;
+}
+
+/* Lines of 0 to 150 bytes (so that separators fall on every offset of a
+ * 64-byte chunk, lines span one to three chunks, and a buffer ends
+ * anywhere), with the bytes the scanner classifies mixed into text. */
+static size_t random_lines(char *b, size_t cap, uint32_t *x, char sep)
+{
+	static const char alphabet[] = { 'a', 'a', 'a', ' ', 'M', '\t', '\r', '\n', 0x1b,
+					  0x7f, '\b', (char)0xe9, (char)0x80, '-' };
+	size_t n = 0, want = next_rand(x) % cap;
+	while (n < want) {
+		size_t len = next_rand(x) % 151;
+		for (size_t i = 0; i < len && n < want; i++) {
+			char c = next_rand(x) % 4 ? 'a' : alphabet[next_rand(x) % sizeof(alphabet)];
+			b[n++] = c == sep ? 'a' : c;
+		}
+		if (n < want)
+			b[n++] = sep;
+	}
+	b[n] = '\0'; /* as the capture reader leaves it */
+	return n;
+}
+
+/* The scanner against the byte-at-a-time model: every line's start, length,
+ * first control byte and 'M' mark, and no line more or less. */
+Test(bytescan, line_scan_agrees_with_model)
+{
+	static char b[2048];
+	uint32_t x = 2463534242u;
+	for (int round = 0; round < 3000; round++) {
+		char sep = round % 3 == 2 ? '\r' : '\n';
+		size_t n = random_lines(b, sizeof(b) - 1, &x, sep);
+		ip_line_scan s;
+		ip_scanned_line got;
+		ip_line_scan_init(&s, b, n, sep, 'M');
+		size_t at = 0, lines = 0;
+		while (at < n) {
+			size_t end = at, ctl = SIZE_MAX;
+			bool marked = false;
+			for (; end < n && b[end] != sep; end++) {
+				if (ctl == SIZE_MAX && control_byte((unsigned char)b[end]))
+					ctl = end - at;
+				marked |= b[end] == 'M';
+			}
+			cr_assert(ip_line_scan_next(&s, &got), "round %d: line %zu missing", round, lines);
+			cr_assert_eq(got.start, at, "round %d line %zu", round, lines);
+			cr_assert_eq(got.len, end - at, "round %d line %zu", round, lines);
+			cr_assert_eq(got.first_ctl, ctl, "round %d line %zu", round, lines);
+			cr_assert_eq(got.marked, marked, "round %d line %zu", round, lines);
+			at = end + 1;
+			lines++;
+		}
+		cr_assert(!ip_line_scan_next(&s, &got), "round %d: a line after the last", round);
+	}
+}
+
+/* The separator counter sums its byte lanes every 255 rounds of 64 bytes:
+ * a buffer of nothing but separators (every lane at its limit), and one
+ * just past each boundary, still count exactly. */
+Test(bytescan, count_byte_past_lane_limits)
+{
+	size_t sizes[] = { 255 * 64 - 1, 255 * 64, 255 * 64 + 1, 2 * 255 * 64 + 17, 100000 };
+	char *b = malloc(100000);
+	cr_assert(b);
+	for (size_t k = 0; k < sizeof(sizes) / sizeof(sizes[0]); k++) {
+		memset(b, '\n', sizes[k]);
+		cr_assert_eq(ip_count_byte(b, sizes[k], '\n'), sizes[k]);
+		for (size_t i = 0; i < sizes[k]; i++)
+			b[i] = i % 3 ? 'x' : '\n';
+		cr_assert_eq(ip_count_byte(b, sizes[k], '\n'), (sizes[k] + 2) / 3);
+	}
+	free(b);
+}
+
 Test(bytescan, find)
 {
 	static const struct {

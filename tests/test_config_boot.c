@@ -3,6 +3,7 @@
 #include <criterion/criterion.h>
 #include <criterion/parameterized.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "helpers.h"
@@ -470,5 +471,61 @@ Test(config_boot, hostile_input)
 	for (size_t i = 0; i < dev2->boot_running.n; i++)
 		cr_assert_not_null(dev2->boot_running.v[i].raw);
 	free(buf);
+	ip_arena_free(a);
+}
+
+/* --- which lines the scan reads ------------------------------------------ */
+
+/* The scan picks its test by a line's first byte; these rows pin what each
+ * kind of line does in a startup-config that has no 'end' (so the list is
+ * known only when the "not present" message is read): leading blanks are
+ * isspace()'s (a vertical tab and a form feed too), and the message counts
+ * anywhere in an unindented line. */
+typedef struct scan_case {
+	const char *line;
+	bool known;           /* "startup-config is not present" was read */
+	size_t n;             /* boot entries */
+	const char *hostname; /* NULL: none */
+	bool confreg;
+	size_t warnings;
+} scan_case;
+
+static const scan_case scan_cases[] = {
+	{ "startup-config is not present", true, 0, NULL, false, 0 },
+	{ "%% startup-config is not present", true, 0, NULL, false, 0 },
+	{ " startup-config is not present", false, 0, NULL, false, 0 },
+	{ "startup-config is not presen", false, 0, NULL, false, 0 },
+	{ "hostname R9", false, 0, "R9", false, 0 },
+	{ " hostname R9", false, 0, NULL, false, 0 },
+	{ "hostnameR9", false, 0, NULL, false, 0 },
+	{ "config-register 0x2102", false, 0, NULL, true, 0 },
+	{ " config-register 0x2102", false, 0, NULL, false, 0 },
+	{ "boot system flash:a.bin", false, 1, NULL, false, 0 },
+	{ "\tboot system flash:a.bin", false, 1, NULL, false, 1 },
+	{ "\vboot system flash:a.bin", false, 1, NULL, false, 1 },
+	{ "\fboot system flash:a.bin", false, 1, NULL, false, 1 },
+	{ " interface boot system flash:a.bin", false, 0, NULL, false, 0 },
+};
+
+IP_TABLE_PARAMS(config_boot, line_dispatch, scan_cases)
+
+ParameterizedTest(size_t *row, config_boot, line_dispatch)
+{
+	const scan_case *c = &scan_cases[*row];
+	ip_arena *a = ip_arena_new();
+	ip_parse_ctx ctx;
+	ip_diags diags;
+	ip_device *dev = test_device(a, &ctx, &diags);
+	char text[128];
+	snprintf(text, sizeof(text), "%s\n", c->line);
+	config_boot_parse(dev, test_section_cmd(a, "show startup-config", text), &ctx);
+	cr_assert_eq(dev->boot_startup.known, c->known, "'%s'", c->line);
+	cr_assert_eq(dev->boot_startup.n, c->n, "'%s'", c->line);
+	if (c->hostname)
+		cr_assert(dev->hostname.s && strcmp(dev->hostname.s, c->hostname) == 0, "'%s'", c->line);
+	else
+		cr_assert_null(dev->hostname.s, "'%s'", c->line);
+	cr_assert_eq(dev->confreg_config.known, c->confreg, "'%s'", c->line);
+	cr_assert_eq(ip_diags_count(&diags, IP_DIAG_WARNING), c->warnings, "'%s'", c->line);
 	ip_arena_free(a);
 }

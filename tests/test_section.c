@@ -4,6 +4,7 @@
 
 #include "helpers.h"
 #include <string.h>
+#include <stdio.h>
 
 #include "capture.h"
 #include "section.h"
@@ -176,6 +177,28 @@ static const split_case split_cases[] = {
 	  "BOOT variable does not exist\n",
 	  2, { { IP_CMD_FLASH_LISTING, NULL, 1, 3, 3 }, { IP_CMD_SHOW_BOOT, NULL, 4, 8, 5 } } },
 	{ "prose is nothing", "hello world\nthis is not a capture\n", 0, { { 0 } } },
+	/* lines that open nothing themselves still close a banner or end a
+	 * backup's comment block */
+	{ "indented banner delimiter ends the banner",
+	  "R1#show running-config\nbanner motd ^C\nhello\n ^C\nR1#show version\nCisco IOS Software, x\n", 2,
+	  { { IP_CMD_RUNNING_CONFIG, "R1", 1, 4, 3 }, { IP_CMD_SHOW_VERSION, "R1", 5, 6, 1 } } },
+	{ "indented line ends a RANCID block",
+	  "!RANCID-CONTENT-TYPE: cisco\n!\n interface Gi0/1\n", 2,
+	  { { IP_CMD_RANCID, NULL, 1, 2, 2 }, { IP_CMD_RUNNING_CONFIG, NULL, 3, 3, 1 } } },
+	/* a typed command's output is looked up for bare signatures only
+	 * after a configuration's "end", or when the command is not one read */
+	{ "typed command keeps the signature lines of its output",
+	  "R1#show version\nCisco IOS Software, x\nDirectory of flash:/\nBOOT path-list : x\n", 1,
+	  { { IP_CMD_SHOW_VERSION, "R1", 1, 4, 3 } } },
+	{ "a configuration after another's end under one prompt",
+	  "R1#show running-config\nversion 15.2\nend\nUsing 1823 out of 262136 bytes\nversion 15.2\nend\n", 2,
+	  { { IP_CMD_RUNNING_CONFIG, "R1", 1, 3, 2 }, { IP_CMD_STARTUP_CONFIG, NULL, 4, 6, 3 } } },
+	{ "bare output after a command iosplan does not read",
+	  "R1#terminal length 0\nCisco IOS Software, x\n", 2,
+	  { { IP_CMD_OTHER, "R1", 1, 1, 0 }, { IP_CMD_SHOW_VERSION, NULL, 2, 2, 1 } } },
+	{ "tab-indented line ends an Oxidized block",
+	  "! Cisco IOS Software, x\n! Chassis: y\n\tdescription z\n", 2,
+	  { { IP_CMD_OXIDIZED, NULL, 1, 2, 2 }, { IP_CMD_RUNNING_CONFIG, NULL, 3, 3, 1 } } },
 };
 
 IP_TABLE_PARAMS(section, split, split_cases)
@@ -201,5 +224,76 @@ ParameterizedTest(size_t *row, section, split)
 		cr_assert_eq(s[i].last_line, c->want[i].last, "%s #%zu last %u", c->name, i, s[i].last_line);
 		cr_assert_eq(s[i].n_lines, c->want[i].n_lines, "%s #%zu n_lines %zu", c->name, i, s[i].n_lines);
 	}
+	ip_arena_free(a);
+}
+
+/* --- which lines can open a section ------------------------------------- */
+
+/* The splitter skips a line whose first byte can start neither a prompt
+ * ([A-Za-z0-9]) nor a known output (the first bytes of its signatures, and
+ * '.' or 'D' of a flattened verify). Each such byte opens a section here,
+ * and the lines that must not open one do not. */
+typedef struct opens_case {
+	const char *line;
+	bool opens;
+} opens_case;
+
+static const opens_case opens_cases[] = {
+	{ "R1#show version", true },
+	{ "R1>show version", true },
+	{ "r1#show version", true },
+	{ "9K#show version", true },
+	{ "_R1#show version", false },
+	{ "-R1#show version", false },
+	{ ".R1#show version", false },
+	{ " R1#show version", false },
+	{ "\tR1#show version", false },
+	{ "", false },
+	{ "!", false },
+	{ "vers", false },
+	{ " version 15.2", false },
+	{ "\tversion 15.2", false },
+	{ "  boot system flash:x.bin", false },
+	{ "version 15.2", true },
+	{ "boot system flash:x.bin", true },
+	{ "config-register 0x2102", true },
+	{ "Cisco IOS Software, x", true },
+	{ "IOS (tm) C2600 Software", true },
+	{ "Interface   IP-Address  OK? Method Status  Protocol", true },
+	{ "Directory of flash:/", true },
+	{ "Device ID        Local Intrfce     Holdtme", true },
+	{ "-#- --length-- -----date/time------ path", true },
+	{ "BOOT path-list      : flash:x.bin", true },
+	{ "Building configuration...", true },
+	{ "File Systems:", true },
+	{ "For address family: IPv4 Unicast", true },
+	{ "Switch/Stack Mac Address : 0011.2233.4455", true },
+	{ "Using 1823 out of 262136 bytes", true },
+	{ "! Last configuration change at 10:00:00 UTC Mon Mar 2 2026", true },
+	{ "!RANCID-CONTENT-TYPE: cisco", true },
+	{ "Verified (flash:x.bin) = 0123abcd", true },
+	{ "%Error verifying flash:x.bin", true },
+	{ "Port      Name   Status   Vlan", true },
+	{ "Neighbor ID     Pri   State           Dead Time   Address", true },
+	{ "Current configuration : 1200 bytes", true },
+	{ "....Done! verify /md5 (flash:x.bin) = 0123abcd", true },
+	{ "Done! verify /md5 (flash:x.bin) = 0123abcd", true },
+};
+
+IP_TABLE_PARAMS(section, first_line_opens, opens_cases)
+
+ParameterizedTest(size_t *row, section, first_line_opens)
+{
+	const opens_case *c = &opens_cases[*row];
+	ip_arena *a = ip_arena_new();
+	char text[128];
+	snprintf(text, sizeof(text), "%s\n", c->line);
+	ip_capture *cap = NULL;
+	cr_assert_eq(ip_capture_from_buffer(&cap, a, "t.log", text, strlen(text)), 0);
+	ip_diags d = { .arena = a };
+	ip_section *s;
+	size_t n;
+	cr_assert_eq(ip_sections_split(&s, &n, a, cap, &d), 0);
+	cr_assert_eq(n != 0, c->opens, "'%s': %zu sections", c->line, n);
 	ip_arena_free(a);
 }
