@@ -185,13 +185,11 @@ int ip_config_load(ip_config *out, ip_arena *a, const char *path)
 		return 0;
 	char *text;
 	size_t len;
-	if (ip_small_file_read(path, IP_CONFIG_MAX_BYTES, &text, &len) != 0)
-		return errno == EFBIG
-			? ip_error_set(IP_E_LIMIT, "%s:1:1: error: configuration is over the %u-byte limit",
-				       path, IP_CONFIG_MAX_BYTES)
-			: ip_error_set(IP_E_CONFIG, "%s: error: cannot open configuration: %s", path,
-				       strerror(errno));
-	int rc = ip_config_parse(out, a, path, text, len);
+	int rc = ip_small_file_read(path, IP_CONFIG_MAX_BYTES, "configuration", IP_E_CONFIG, &text,
+				    &len);
+	if (rc)
+		return rc;
+	rc = ip_config_parse(out, a, path, text, len);
 	free(text);
 	return rc;
 }

@@ -305,13 +305,11 @@ int ip_image_catalog_load(ip_image_catalog **out, ip_arena *a, const char *path)
 	*out = NULL;
 	char *text;
 	size_t len;
-	if (ip_small_file_read(path, IP_YAML_MAX_BYTES, &text, &len) != 0)
-		return errno == EFBIG
-			? ip_error_set(IP_E_LIMIT, "%s:1:1: error: over the %u-byte limit for a YAML file",
-				       path, IP_YAML_MAX_BYTES)
-			: ip_error_set(IP_E_IO, "%s: error: cannot open the image catalogue: %s", path,
-				       strerror(errno));
-	int rc = ip_image_catalog_parse(out, a, path, text, len);
+	int rc = ip_small_file_read(path, IP_YAML_MAX_BYTES, "the image catalogue", IP_E_IO, &text,
+				    &len);
+	if (rc)
+		return rc;
+	rc = ip_image_catalog_parse(out, a, path, text, len);
 	free(text);
 	return rc;
 }

@@ -7,6 +7,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "error.h"
+
 /* Reads until end of file into a buffer grown from `size` (the file's size
  * as fstat saw it, 0 for a pipe); one byte past the limit tells a file that
  * is too large, also one that grew since. */
@@ -46,7 +48,7 @@ static int read_all(int fd, size_t size, size_t limit, char **text, size_t *len)
 	return 0;
 }
 
-int ip_small_file_read(const char *path, size_t limit, char **text, size_t *len)
+static int read_path(const char *path, size_t limit, char **text, size_t *len)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
@@ -61,6 +63,18 @@ int ip_small_file_read(const char *path, size_t limit, char **text, size_t *len)
 		rc = read_all(fd, S_ISREG(st.st_mode) ? (size_t)st.st_size : 0, limit, text, len);
 	int saved = errno;
 	close(fd);
+	errno = saved;
+	return rc;
+}
+
+int ip_small_file_read(const char *path, size_t limit, const char *what, int open_error,
+		       char **text, size_t *len)
+{
+	if (read_path(path, limit, text, len) == 0)
+		return 0;
+	int saved = errno, rc = saved == EFBIG
+		? ip_error_set(IP_E_LIMIT, "%s:1:1: error: %s is over the %zu-byte limit", path, what, limit)
+		: ip_error_set(open_error, "%s: error: cannot open %s: %s", path, what, strerror(saved));
 	errno = saved;
 	return rc;
 }

@@ -5,9 +5,12 @@
 #include <stddef.h>
 
 /* All of `path` in a malloc'd buffer (NUL-terminated; free() it) when it
- * holds at most `limit` bytes. Returns 0; or -1 with errno set, EFBIG for a
- * file over the limit. The buffer is sized from the file, not the limit: a
- * 4 KB catalogue does not map (and unmap) megabytes. */
-int ip_small_file_read(const char *path, size_t limit, char **text, size_t *len);
+ * holds at most `limit` bytes. Returns 0; or IP_E_LIMIT ("path:1:1: error:
+ * WHAT is over the N-byte limit") for a larger file, `open_error` ("path:
+ * error: cannot open WHAT: reason") when it cannot be read, with errno set
+ * (EFBIG for the limit). The buffer is sized from the file, not the limit:
+ * a 4 KB catalogue does not map (and unmap) megabytes. */
+int ip_small_file_read(const char *path, size_t limit, const char *what, int open_error,
+		       char **text, size_t *len);
 
 #endif

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "error.h"
 #include "helpers.h"
 #include "small_file.h"
 
@@ -44,9 +45,13 @@ Test(small_file, reads_up_to_the_limit_and_refuses_past_it)
 		char *text = NULL;
 		size_t len = 0;
 		errno = 0;
-		int rc = ip_small_file_read(path, rows[i].limit, &text, &len);
+		int rc = ip_small_file_read(path, rows[i].limit, "the file", IP_E_IO, &text, &len);
 		if (rows[i].err) {
-			cr_expect_eq(rc, -1, "%zu bytes, limit %zu", rows[i].size, rows[i].limit);
+			cr_expect_eq(rc, IP_E_LIMIT, "%zu bytes, limit %zu", rows[i].size, rows[i].limit);
+			char want[PATH_MAX + 128];
+			snprintf(want, sizeof(want), "%s:1:1: error: the file is over the %zu-byte limit",
+				 path, rows[i].limit);
+			cr_expect_str_eq(ip_error_last(), want);
 			cr_expect_eq(errno, rows[i].err, "%zu bytes: errno %d", rows[i].size, errno);
 			continue;
 		}
@@ -68,10 +73,15 @@ Test(small_file, says_why_it_cannot_read)
 	size_t len;
 	char missing[PATH_MAX + 16];
 	snprintf(missing, sizeof(missing), "%s/none", dir);
-	cr_expect_eq(ip_small_file_read(missing, 100, &text, &len), -1);
+	cr_expect_eq(ip_small_file_read(missing, 100, "the file", IP_E_CONFIG, &text, &len),
+		     IP_E_CONFIG);
 	cr_expect_eq(errno, ENOENT);
-	cr_expect_eq(ip_small_file_read(dir, 100, &text, &len), -1);
+	cr_expect(strstr(ip_error_last(), "/none: error: cannot open the file: No such file"), "%s",
+		  ip_error_last());
+	cr_expect_eq(ip_small_file_read(dir, 100, "the file", IP_E_IO, &text, &len), IP_E_IO);
 	cr_expect_eq(errno, EISDIR);
+	cr_expect(strstr(ip_error_last(), "error: cannot open the file: Is a directory"), "%s",
+		  ip_error_last());
 }
 
 /* Not a regular file: no size to go by, read until the end all the same. */
@@ -85,7 +95,8 @@ Test(small_file, reads_a_pipe)
 	cr_assert_eq(system(cmd), 0);
 	char *text;
 	size_t len;
-	cr_assert_eq(ip_small_file_read(fifo, 1 << 20, &text, &len), 0, "%s", strerror(errno));
+	cr_assert_eq(ip_small_file_read(fifo, 1 << 20, "the file", IP_E_IO, &text, &len), 0, "%s",
+		     ip_error_last());
 	cr_expect_eq(len, 100000);
 	free(text);
 }
