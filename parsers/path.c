@@ -51,15 +51,12 @@ void ip_path_split(ip_path *out, ip_arena *a, const char *text, size_t len)
 		out->filesystem = fs;
 		rest = text + fl;
 		rlen = len - fl;
-		bool url = rlen >= 2 && rest[0] == '/' && rest[1] == '/';
-		if (url) {
-			rest += 2;
-			rlen -= 2;
-		} else {
-			while (rlen && rest[0] == '/') {
-				rest++;
-				rlen--;
-			}
+		/* all of them: "tftp://host/x" keeps "host/x" (callers split a
+		 * URL from raw), and "flash:////x" is "x" like "flash:/x" (found by
+		 * the parsers fuzzer: two were taken off, as if for a URL) */
+		while (rlen && rest[0] == '/') {
+			rest++;
+			rlen--;
 		}
 	}
 	out->path = ip_arena_strndup(a, rest, rlen);
