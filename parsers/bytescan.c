@@ -84,19 +84,6 @@ void ip_line_scan_init(ip_line_scan *s, const char *p, size_t n, char sep, char 
 		ip_line_scan_load(s);
 }
 
-size_t ip_line_end(const char *p, size_t n, char sep, size_t *first_ctl)
-{
-	ip_line_scan s;
-	ip_scanned_line l;
-	ip_line_scan_init(&s, p, n, sep, 'M');
-	if (!ip_line_scan_next(&s, &l)) {
-		*first_ctl = SIZE_MAX;
-		return 0;
-	}
-	*first_ctl = l.first_ctl;
-	return l.len;
-}
-
 size_t ip_count_byte(const char *p, size_t n, char c)
 {
 	size_t count = 0, i = 0;

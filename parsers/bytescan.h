@@ -12,17 +12,11 @@
  * LF, CR, tab, backspace and ESC (a session log has those), and DEL. */
 size_t ip_count_binary_bytes(const char *p, size_t n);
 
-/* The length of the line at p (up to the first `sep`, or n), and in
- * *first_ctl the index of its first byte a line must be replayed for
- * (below 0x20 except tab: ESC, CR, backspace, stray controls; or DEL), or
- * SIZE_MAX. One pass finds both. */
-size_t ip_line_end(const char *p, size_t n, char sep, size_t *first_ctl);
-
 /* The lines of a whole buffer, each byte looked at once: a chunk of 64
  * bytes is classified once (SSE2) and serves every line that ends in it,
- * and the per-line step is inline. Calling ip_line_end per line loaded
- * most bytes twice and paid a call and its set-up on every line of a log
- * whose lines average 30 bytes. */
+ * and the per-line step is inline. (Finding each line's end with a call of
+ * its own loaded most bytes twice and paid the call and its set-up on every
+ * line of a log whose lines average 30 bytes.) */
 typedef struct ip_line_scan {
 	const char *p;
 	size_t n, base, pos; /* masks hold p[base, base + 64); next line at pos */
@@ -35,7 +29,9 @@ typedef struct ip_line_scan {
 
 typedef struct ip_scanned_line {
 	size_t start, len; /* the line is p[start, start + len), sep excluded */
-	size_t first_ctl;  /* as ip_line_end's, from start; SIZE_MAX: none */
+	/* from start, the first byte a line must be replayed for (below 0x20
+	 * but tab: ESC, CR, backspace, stray controls; or DEL); SIZE_MAX: none */
+	size_t first_ctl;
 	bool marked;       /* the line holds the byte `mark` */
 } ip_scanned_line;
 

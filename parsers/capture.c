@@ -191,23 +191,28 @@ static void render_line(ip_capture *cap, ip_arena *a, ip_line *out,
 
 /* skip: bytes at the start of the raw line that are not text (a BOM);
  * dirty: the line holds a control byte or pager residue. */
+/* A line with nothing to replay (nearly all of them): trimmed of trailing
+ * blanks in place, no copy. */
+static inline void take_clean(ip_line *out, char *p, size_t n)
+{
+	while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+		n--;
+	p[n] = '\0'; /* the byte after the line is its separator: ours to overwrite */
+	out->text = p;
+	out->len = (uint32_t)n;
+	out->colmap = NULL;
+}
+
 static void clean_line(ip_capture *cap, ip_arena *a, ip_line *out, raw_line r, int ts,
 		       size_t skip, bool dirty)
 {
 	ip_rx_match m;
 	if (ts >= 0 && ip_rx_exec(&ts_rx[ts], r.p + skip, r.len - skip, &m))
 		skip += m.end[0];
-	if (skip || dirty) {
+	if (skip || dirty)
 		render_line(cap, a, out, r.p, r.len, skip);
-		return;
-	}
-	size_t n = r.len;
-	while (n > 0 && (r.p[n - 1] == ' ' || r.p[n - 1] == '\t'))
-		n--;
-	r.p[n] = '\0'; /* the byte after the line is its separator: ours to overwrite */
-	out->text = r.p;
-	out->len = (uint32_t)n;
-	out->colmap = NULL;
+	else
+		take_clean(out, r.p, r.len);
 }
 
 static int line_limits(const ip_capture *cap, size_t n, size_t len)
@@ -265,15 +270,10 @@ static int split_lines(ip_capture *cap, ip_arena *a, char *buf, size_t len)
 		bool dirty = line_dirty(p, l, &sl);
 		ip_line *out = &cap->lines[n];
 		out->lineno = (uint32_t)n + 1;
-		if (ts >= 0 || dirty || (n == 0 && bom)) {
+		if (ts >= 0 || dirty || (n == 0 && bom))
 			clean_line(cap, a, out, (raw_line){ p, l }, ts, n == 0 ? bom : 0, dirty);
-			continue;
-		}
-		/* a clean line (nearly all of them): trimmed in place */
-		while (l > 0 && (p[l - 1] == ' ' || p[l - 1] == '\t'))
-			l--;
-		p[l] = '\0'; /* the byte after the line is its separator: ours to overwrite */
-		*out = (ip_line){ .text = p, .len = (uint32_t)l, .lineno = (uint32_t)n + 1 };
+		else
+			take_clean(out, p, l); /* inline: no call for most lines */
 	}
 	cap->had_cr_only = cr_only;
 	cap->n_lines = n;

@@ -33,6 +33,23 @@ static void fill(char *b, size_t n, size_t at, unsigned char special)
 		b[at] = (char)special;
 }
 
+/* The first line of b[0, n) as the line scanner sees it: its length and
+ * first control byte (SIZE_MAX: none), and whether it holds an 'M'. */
+static size_t first_line(const char *b, size_t n, size_t *ctl, bool *marked)
+{
+	ip_line_scan s;
+	ip_scanned_line l;
+	ip_line_scan_init(&s, b, n, '\n', 'M');
+	if (!ip_line_scan_next(&s, &l)) {
+		*ctl = SIZE_MAX;
+		*marked = false;
+		return 0;
+	}
+	*ctl = l.first_ctl;
+	*marked = l.marked;
+	return l.len;
+}
+
 Test(bytescan, every_byte_value_at_every_offset)
 {
 	char b[70];
@@ -50,15 +67,21 @@ Test(bytescan, every_byte_value_at_every_offset)
 						want_end = i;
 						break;
 					}
+				bool want_marked = false;
+				for (size_t i = 0; i < want_end; i++)
+					want_marked |= b[i] == 'M';
 				for (size_t i = 0; i < want_end; i++)
 					if (control_byte((unsigned char)b[i])) {
 						want_ctl = i;
 						break;
 					}
-				size_t ctl, end = ip_line_end(b, n, '\n', &ctl);
+				size_t ctl;
+				bool marked;
+				size_t end = first_line(b, n, &ctl, &marked);
 				cr_assert_eq(ip_count_binary_bytes(b, n), want_bin, "v %u at %zu n %zu", v, at, n);
 				cr_assert_eq(end, want_end, "v %u at %zu n %zu", v, at, n);
 				cr_assert_eq(ctl, want_ctl, "v %u at %zu n %zu", v, at, n);
+				cr_assert_eq(marked, want_marked, "v %u at %zu n %zu", v, at, n);
 				cr_assert_eq(ip_count_byte(b, n, 'a'), want_a);
 			}
 }
