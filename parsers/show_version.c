@@ -46,6 +46,7 @@
 #include "bytescan.h"
 #include "parsers.h"
 #include "rx.h"
+#include "stack.h"
 
 enum { RX_VERSION, RX_PROCESSOR, RX_CONFREG, RX_ROW };
 
@@ -93,6 +94,7 @@ struct sv {
 	int block;                 /* member of the "Switch 0N" block, 0 = top */
 	bool block_for_1;          /* a "Switch 01" block exists */
 	ip_flag mode;              /* direct install/bundle evidence */
+	ip_stack_rows rows;        /* the switch table, checked (stack.h) */
 };
 
 /* --- small text helpers -------------------------------------------------- */
@@ -453,7 +455,10 @@ static bool table_row(struct sv *st, const ip_line *l, size_t len)
 	int n = 0;
 	for (size_t i = m.start[2]; i < m.end[2]; i++)
 		n = n * 10 + (l->text[i] - '0');
-	ip_member *mb = member_get(st, n, ip_line_span_all(l, st->sec->file));
+	ip_span span = ip_line_span_all(l, st->sec->file);
+	if (!ip_stack_row_check(&st->rows, st->dev, st->diags, n, ip_rx_group_set(&m, 1), span))
+		return true;
+	ip_member *mb = member_get(st, n, span);
 	mb->active = ip_rx_group_set(&m, 1);
 	mb->span = ip_line_span_all(l, st->sec->file);
 	set_text(st, &mb->model, l, m.start[3], m.end[3]);
@@ -792,6 +797,7 @@ static void finish(struct sv *st)
 		d->xe_version = d->version;
 	if (!st->seen_board_id && st->top_serial.s)
 		d->serial = st->top_serial;
+	ip_stack_rows_end(&st->rows, d, st->diags, st->sec->filter != NULL);
 	members_finish(st);
 	install_finish(st);
 	diagnose(st);
@@ -799,7 +805,8 @@ static void finish(struct sv *st)
 
 int show_version_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx)
 {
-	struct sv st = { .dev = dev, .sec = sec, .a = ctx->arena, .diags = ctx->diags };
+	struct sv st = { .dev = dev, .sec = sec, .a = ctx->arena, .diags = ctx->diags,
+			 .rows = { .table = "show version" } };
 	for (size_t i = 0; i < sec->n_lines; i++)
 		sv_line(&st, &sec->lines[i]);
 	finish(&st);
