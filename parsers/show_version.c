@@ -227,6 +227,25 @@ static void rom_version(struct sv *st, ip_text *out, const ip_line *l,
 		set_text(st, out, l, i, e);
 }
 
+/* The prompt ("R1#show version") and the "R2 uptime is" line name two
+ * hosts: a log spliced from two sessions, or a `prompt` command that hides
+ * the hostname. The prompt decides which device the section belongs to
+ * (every section of a session shares it, device.c); the uptime line is the
+ * configured hostname, the device's name in every report. Neither is
+ * dropped silently: a warning at the prompt names both. */
+static void prompt_differs(struct sv *st, const ip_line *l, size_t off, size_t u)
+{
+	const char *p = st->sec->hostname;
+	if (!p || !st->sec->prompt || (strlen(p) == u - off && memcmp(p, l->text + off, u - off) == 0))
+		return;
+	ip_diag_add(st->diags, IP_DIAG_WARNING,
+		    ip_line_span(st->sec->prompt, st->sec->file, 0, strlen(p)),
+		    "the prompt names '%s' but show version says '%.*s uptime is' (line %u): "
+		    "two devices in one log? the section is counted as %s's, and its "
+		    "hostname is %.*s", p, (int)(u - off), l->text + off, (unsigned)l->lineno,
+		    p, (int)(u - off), l->text + off);
+}
+
 /* "R1 uptime is 2 weeks, 2 days": the hostname is one word. */
 static bool uptime_line(struct sv *st, const ip_line *l, size_t off, size_t len)
 {
@@ -235,6 +254,7 @@ static bool uptime_line(struct sv *st, const ip_line *l, size_t off, size_t len)
 		return false;
 	st->seen_uptime = true;
 	set_text(st, &st->dev->hostname, l, off, u);
+	prompt_differs(st, l, off, u);
 	size_t a = skip_spaces(l->text, u + 11, len);
 	if (a < len)
 		set_text(st, &st->dev->uptime, l, a, len);
