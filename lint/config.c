@@ -185,13 +185,21 @@ int ip_config_load(ip_config *out, ip_arena *a, const char *path)
 		return 0;
 	char *text;
 	size_t len;
-	int rc = ip_small_file_read(path, IP_CONFIG_MAX_BYTES, "configuration", IP_E_CONFIG, &text,
-				    &len);
+	int rc = ip_small_file_read_regular(path, IP_CONFIG_MAX_BYTES, "configuration",
+					    IP_E_CONFIG, &text, &len);
 	if (rc)
 		return rc;
 	rc = ip_config_parse(out, a, path, text, len);
 	free(text);
 	return rc;
+}
+
+bool ip_config_present(const char *path)
+{
+	/* lstat: a link to a pipe or to nothing is there too, and loading it
+	 * says what is wrong with it, rather than a parent's file being used */
+	struct stat st;
+	return lstat(path, &st) == 0 && !S_ISDIR(st.st_mode);
 }
 
 const char *ip_config_find(ip_arena *a, const char *input)
@@ -208,7 +216,7 @@ const char *ip_config_find(ip_arena *a, const char *input)
 	for (;;) {
 		char path[PATH_MAX + 16];
 		snprintf(path, sizeof(path), "%s/.iosplan.yaml", dir[0] ? dir : "");
-		if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
+		if (ip_config_present(path))
 			return ip_arena_strdup(a, path);
 		char *slash = strrchr(dir, '/');
 		if (!slash)

@@ -154,7 +154,6 @@ static int entry(cat_loader *l, yaml_node_t *n)
 		return bad(l, n, "%s", "an image entry is a mapping (name, size, md5, sha512, min_rommon, platforms)");
 	ip_catalog_image *img = IP_PUSH(l->arena, l->cat->v, l->cat->n, l->cat->cap);
 	img->span = node_span(l, n);
-	bool seen[7] = { false };
 	FOR_PAIRS(l, n, k, v) {
 		const char *key = text(l, k);
 		int i = 0;
@@ -163,9 +162,7 @@ static int entry(cat_loader *l, yaml_node_t *n)
 		if (!key || !entry_keys[i])
 			return bad(l, k, "unknown key '%s' in an image entry (family, name, size, md5, "
 				   "sha512, min_rommon, platforms)", key ? key : "?");
-		if (seen[i])
-			return bad(l, k, "'%s' given twice in one entry", key);
-		seen[i] = true;
+		/* a key given twice is refused by ip_yaml_load() for every file */
 		int rc = entry_key(l, img, i, v);
 		if (rc)
 			return rc;

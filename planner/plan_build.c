@@ -356,6 +356,14 @@ static void decide_stack(plan_bld *b)
 {
 	ip_plan *p = b->p;
 	const ip_device *d = p->dev;
+	ip_span bad = d->stack_impossible;
+	if (ip_span_known(bad)) {
+		/* which member's flash is flash: is unknown (parsers/stack.h) */
+		reason(b, "the switch table at %s:%u is one no stack prints, so the stack's "
+		       "members are unknown: capture 'show version' and 'show switch' again",
+		       bad.file ? bad.file : "(input)", (unsigned)bad.line);
+		return;
+	}
 	if (d->n_members < 2 || !b->dest || !ip_fs_same(&b->ctx, b->dest->name, "flash:"))
 		return;
 	b->stack = true;
