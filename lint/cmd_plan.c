@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cli_token.h"
 #include "commands.h"
 #include "config.h"
 #include "error.h"
@@ -95,10 +96,13 @@ static int parse_args(plan_args *a, int argc, char **argv)
 	return -1;
 }
 
-/* A server is an address or a host name: no spaces, slashes or '@'. */
+/* A server is an address or a host name: no spaces, slashes or '@', and
+ * one token the device CLI can be given (cli_token.h). */
 static bool server_ok(const char *s)
 {
-	return *s && strlen(s) < 256 && !strpbrk(s, " \t/@:\\\"'");
+	char buf[96];
+	return *s && strlen(s) < 256 && !strpbrk(s, " \t/@:\\\"'") &&
+	       !ip_cli_check(s, IP_CLI_TOKEN, buf, sizeof(buf));
 }
 
 static int options(ip_plan_options *o, ip_plan_format *fmt, const plan_args *a)
@@ -131,6 +135,7 @@ static int options(ip_plan_options *o, ip_plan_format *fmt, const plan_args *a)
 		o->reload_in = (unsigned)m;
 	}
 	o->allow_delete_running = a->allow_delete_running;
+	o->ansible = *fmt == IP_PLAN_ANSIBLE;
 	return -1;
 }
 
