@@ -97,12 +97,14 @@ static int parse_args(plan_args *a, int argc, char **argv)
 }
 
 /* A server is an address or a host name: no spaces, slashes or '@', and
- * one token the device CLI can be given (cli_token.h). */
-static bool server_ok(const char *s)
+ * one token the device CLI can be given (cli_token.h). NULL when it is,
+ * else why not. The name is not echoed: it may hold a line break. */
+static const char *server_bad(const char *s, char *buf, size_t n)
 {
-	char buf[96];
-	return *s && strlen(s) < 256 && !strpbrk(s, " \t/@:\\\"'") &&
-	       !ip_cli_check(s, IP_CLI_TOKEN, buf, sizeof(buf));
+	const char *why = ip_cli_check(s, IP_CLI_TOKEN, buf, n);
+	if (!why && (strlen(s) >= 256 || strpbrk(s, "/@:\\\"'")))
+		why = "it holds '/', '@', ':', a quote or a backslash, or is over 255 characters";
+	return why;
 }
 
 static int options(ip_plan_options *o, ip_plan_format *fmt, const plan_args *a)
@@ -113,9 +115,11 @@ static int options(ip_plan_options *o, ip_plan_format *fmt, const plan_args *a)
 			"ansible)\n", a->format);
 		return EXIT_INPUT;
 	}
-	if (a->server && !server_ok(a->server)) {
-		fprintf(stderr, "iosplan plan: error: --tftp-server '%s' is not an address or host "
-			"name\n", a->server);
+	char buf[96];
+	const char *why = a->server ? server_bad(a->server, buf, sizeof(buf)) : NULL;
+	if (why) {
+		fprintf(stderr, "iosplan plan: error: --tftp-server is not an address or host name: "
+			"%s\n", why);
 		return EXIT_INPUT;
 	}
 	o->server = a->server;

@@ -37,12 +37,14 @@ const char *ip_cli_check(const char *s, ip_cli_kind kind, char *buf, size_t n)
 	for (size_t i = 0; p[i]; i++) {
 		/* C1 controls as UTF-8: C2 80..C2 9F */
 		bool c1 = p[i] == 0xc2 && p[i + 1] >= 0x80 && p[i + 1] <= 0x9f;
-		if (c1 || !allowed(p[i], kind)) {
-			unsigned v = c1 ? (unsigned)p[i + 1] : p[i];
-			snprintf(buf, n, "%s 0x%02X%s at offset %zu", c1 ? "control U+00" : "byte",
-				 v, c1 ? " (a C1 control: a terminal escape)" : name_of(p[i]), i);
-			return buf;
-		}
+		if (c1)
+			snprintf(buf, n, "U+00%02X (a C1 control: a terminal escape) at offset %zu",
+				 p[i + 1], i);
+		else if (!allowed(p[i], kind))
+			snprintf(buf, n, "byte 0x%02X%s at offset %zu", p[i], name_of(p[i]), i);
+		else
+			continue;
+		return buf;
 	}
 	return NULL;
 }

@@ -60,7 +60,7 @@ static const char *names(plan_bld *b)
 
 static const char *step_lines(plan_bld *b, const ip_plan_step *st)
 {
-	const char *what = ip_arena_printf(b->a, "a line of step '%s'", shown(b->a, st->title));
+	const char *what = ip_arena_printf(b->a, "in step '%s', the line", shown(b->a, st->title));
 	const char *r = bad(b, "a step title", st->title, IP_CLI_TEXT);
 	r = r ? r : bad(b, what, st->why, IP_CLI_TEXT);
 	r = r ? r : bad(b, what, st->abort, IP_CLI_LINE);
