@@ -35,8 +35,8 @@
  * The clean-up and the rollback are two more plays tagged `never` plus
  * `cleanup` / `rollback`: they run only when asked for with --tags.
  * The simulated predictions and the warnings head the file as comments
- * (libyaml emits no comments, so they are written before the stream). */
-#include <ctype.h>
+ * (libyaml emits no comments, so they are written before the stream),
+ * control bytes shown as '?' so that no text leaves its comment line. */
 #include <stdio.h>
 #include <string.h>
 #include <yaml.h>
@@ -408,6 +408,11 @@ static void plays(em *m)
 					p->hostname), "rollback", IP_PHASE_ROLLBACK, IP_PHASE_ROLLBACK);
 }
 
+static bool ascii_alnum(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
 /* Cisco's hostname grammar ("hostname" command reference, Cisco IOS
  * Configuration Fundamentals: "must start with a letter, end with a letter
  * or digit, and have as interior characters only letters, digits, and
@@ -418,11 +423,11 @@ static void plays(em *m)
 bool ip_plan_ansible_host_ok(const char *name)
 {
 	size_t n = name ? strlen(name) : 0;
-	if (n == 0 || n > 63 || !isalpha((unsigned char)name[0]) ||
-	    !isalnum((unsigned char)name[n - 1]))
+	if (n == 0 || n > 63 || !ascii_alnum(name[0]) || (name[0] >= '0' && name[0] <= '9') ||
+	    !ascii_alnum(name[n - 1]))
 		return false;
 	for (size_t i = 0; i < n; i++)
-		if (!isalnum((unsigned char)name[i]) && name[i] != '-' && name[i] != '_')
+		if (!ascii_alnum(name[i]) && name[i] != '-' && name[i] != '_')
 			return false;
 	return strcmp(name, "all") != 0 && strcmp(name, "ungrouped") != 0;
 }

@@ -18,7 +18,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "cli_token.h"
 #include "helpers.h"
+#include "plan.h"
 
 #define RUNNING "isr4300-universalk9.16.09.06.SPA.bin"
 #define TARGET "isr4300-universalk9.16.12.04.SPA.bin"
@@ -301,4 +303,67 @@ ParameterizedTest(size_t *row, plan_names, doors, .init = setup, .fini = teardow
 	const char *bad = bad_bytes[*row % N_BAD];
 	for (size_t f = 0; f < N_FORMATS; f++)
 		check(d, bad, formats[f]);
+}
+
+/* --- the two grammars, directly ------------------------------------------- */
+
+typedef struct token_case {
+	const char *s;
+	ip_cli_kind kind;
+	bool ok;
+} token_case;
+
+static const token_case token_cases[] = {
+	{ "isr4300-universalk9.16.12.04.SPA.bin", IP_CLI_TOKEN, true },
+	{ "bootflash:c3750e-universalk9-tar.122-55.SE12/x.bin", IP_CLI_TOKEN, true },
+	{ "{{lookup('pipe','id')}}", IP_CLI_TOKEN, true }, /* harmless to IOS: Ansible's business */
+	{ "", IP_CLI_TOKEN, false },
+	{ "a b", IP_CLI_TOKEN, false },
+	{ "a b", IP_CLI_LINE, true },
+	{ "a?b", IP_CLI_TOKEN, false },
+	{ "a?b", IP_CLI_LINE, false },
+	{ "a?b", IP_CLI_TEXT, true },
+	{ "a\nb", IP_CLI_TEXT, false },
+	{ "a\rb", IP_CLI_LINE, false },
+	{ "a\tb", IP_CLI_TEXT, false },
+	{ "a\x1a", IP_CLI_LINE, false },
+	{ "a\x7f", IP_CLI_TEXT, false },
+	{ "a\xc2\x9b", IP_CLI_TEXT, false },
+	{ "a\xc2\x85", IP_CLI_TEXT, false },
+	{ "a\xc2\xa0", IP_CLI_TEXT, true },  /* U+00A0 is no control */
+	{ "a\xc2\xa0", IP_CLI_TOKEN, false }, /* but the CLI is ASCII */
+	{ "caf\xc3\xa9 \xe2\x80\xa6", IP_CLI_TEXT, true },
+};
+
+IP_TABLE_PARAMS(plan_names, cli_token, token_cases)
+
+ParameterizedTest(size_t *row, plan_names, cli_token)
+{
+	const token_case *c = &token_cases[*row];
+	char buf[128];
+	const char *why = ip_cli_check(c->s, c->kind, buf, sizeof(buf));
+	cr_assert_eq(why == NULL, c->ok, "row %zu: %s", *row, why ? why : "accepted");
+}
+
+typedef struct host_case {
+	const char *name;
+	bool ok;
+} host_case;
+
+static const host_case host_cases[] = {
+	{ "R1", true }, { "NetsTuts_R1", true }, { "SW-ACC-9300-01", true },
+	{ "a123456789012345678901234567890123456789012345678901234567890bc", true }, /* 63 */
+	{ "a1234567890123456789012345678901234567890123456789012345678901cd", false }, /* 64 */
+	{ "all", false }, { "ungrouped", false }, { "*", false }, { "R1:R2", false },
+	{ "!R1", false }, { "~R.*", false }, { "&R1", false }, { "R1,R2", false },
+	{ "R[0:3]", false }, { "web*", false }, { "1R", false }, { "-R1", false },
+	{ "R1-", false }, { "R1.example.com", false }, { "", false }, { "R\xc3\xa9", false },
+};
+
+IP_TABLE_PARAMS(plan_names, ansible_host, host_cases)
+
+ParameterizedTest(size_t *row, plan_names, ansible_host)
+{
+	const host_case *c = &host_cases[*row];
+	cr_assert_eq(ip_plan_ansible_host_ok(c->name), c->ok, "'%s'", c->name);
 }

@@ -162,7 +162,10 @@ m = AnsibleModule(argument_spec=dict(commands=dict(type='raw'), lines=dict(type=
                                      match=dict(type='str')), supports_check_mode=True)
 with open(os.environ['IOSPLAN_STUB_LOG'], 'a') as f:
     f.write(json.dumps(m.params) + '\\n')
-m.exit_json(changed=False, stdout=[''], stdout_lines=[[]])
+# A ping succeeds, so that one failed_when is seen to pass; the rest fail.
+cmds = [c if isinstance(c, str) else c.get('command', '') for c in m.params['commands'] or []]
+out = ['Success rate is 100 percent (5/5)' if c.startswith('ping ') else '' for c in cmds]
+m.exit_json(changed=False, stdout=out, stdout_lines=[o.splitlines() for o in out])
 '''
 
 
@@ -250,6 +253,10 @@ def run_case(t, tmp, env, name, args, hostile):
          s.stdout + s.stderr)
     t.ok(json.dumps(hostile)[1:-1] in log, '%s: the device receives the name literally' % name,
          log[-3000:] + s.stdout[-3000:])
+    ping = re.search(r'TASK \[1\.\d pre-checks: Reach the transfer server\][^\n]*\n(\S+)', s.stdout)
+    t.ok(ping and ping.group(1) == 'ok:' and 'The conditional check' not in s.stdout and
+         'failed_when_result' in s.stdout,
+         '%s: failed_when passes on the expect line and fails without it' % name, s.stdout[-3000:])
     marks = [f for f in os.listdir(d) if f.startswith('MARK')]
     t.ok(not marks, '%s: no template ran (no marker file)' % name, repr(marks))
 
