@@ -203,59 +203,65 @@ static char *squeeze(const char *s)
 	return o;
 }
 
-static void check(door d, const char *bad, const char *fmt)
+/* The configuration file a door writes: the hostile target in YAML. */
+static const char *config_file(door d, const char *target)
 {
-	char *argv[24];
-	int n = 0;
-	const char *target = TARGET, *server = "192.168.1.100";
-	char hostile_target[200];
-	snprintf(hostile_target, sizeof(hostile_target), "isr4300-universalk9.16.12.04.SPA%s.bin", bad);
-	argv[n++] = "iosplan";
-	argv[n++] = "plan";
-	argv[n++] = "--format";
-	argv[n++] = (char *)fmt;
-	argv[n++] = "--size";
-	argv[n++] = "521347072";
-	argv[n++] = "--md5";
-	argv[n++] = MD5;
-	if (d == CATALOGUE) {
-		char *q = yaml_quoted(hostile_target), yaml[1024];
+	char *q = yaml_quoted(target), yaml[1024];
+	if (d == CATALOGUE)
 		snprintf(yaml, sizeof(yaml), "images:\n  - name: \"%s\"\n    md5: %s\n"
 			 "    size: 521347072\n    platforms: [isr4300]\n", q, MD5);
-		argv[4] = "--catalog"; /* no --size/--md5 without a name */
-		argv[5] = (char *)write_file("images.yaml", yaml);
-		n = 6;
-		target = NULL;
-		free(q);
-	} else if (d == CONFIG) {
-		char *q = yaml_quoted(hostile_target), yaml[1024];
+	else
 		snprintf(yaml, sizeof(yaml), "target: \"%s\"\n", q);
-		argv[n++] = "--config";
-		argv[n++] = (char *)write_file(".iosplan.yaml", yaml);
-		target = NULL;
-		free(q);
-	} else if (d == OPT_TARGET) {
-		target = hostile_target;
-	} else if (d == OPT_SERVER) {
-		snprintf(hostile_target, sizeof(hostile_target), "192.168.1.100%s", bad);
-		server = hostile_target;
-	}
-	if (target) {
-		argv[n++] = "--target";
-		argv[n++] = (char *)target;
-	}
-	argv[n++] = "--tftp-server";
-	argv[n++] = (char *)server;
+	free(q);
+	return write_file(d == CATALOGUE ? "images.yaml" : ".iosplan.yaml", yaml);
+}
+
+/* The sample router, or the hostile capture of a capture door. */
+static const char *capture_file(door d, const char *bad)
+{
+	if (d >= CAP_HOSTNAME)
+		return capture(d, bad);
 	char sample[512];
 	snprintf(sample, sizeof(sample), "%s/netstuts-r1.log", test_samples_dir());
-	argv[n++] = (char *)(d >= CAP_HOSTNAME ? capture(d, bad) : write_file("r1.log", ""));
-	if (d < CAP_HOSTNAME) { /* the sample itself */
-		char *s = test_read_file(sample, NULL);
-		argv[n - 1] = (char *)write_file("r1.log", s);
-		free(s);
-	}
-	argv[n] = NULL;
+	char *s = test_read_file(sample, NULL);
+	const char *path = write_file("r1.log", s);
+	free(s);
+	return path;
+}
 
+/* iosplan plan's argv with `bad` entering through door d; `buf` holds the
+ * hostile option value. */
+static void plan_argv(char **argv, door d, const char *bad, const char *fmt, char *buf, size_t n)
+{
+	int k = 0;
+	snprintf(buf, n, "isr4300-universalk9.16.12.04.SPA%s.bin", bad);
+	argv[k++] = "iosplan";
+	argv[k++] = "plan";
+	argv[k++] = "--format";
+	argv[k++] = (char *)fmt;
+	if (d == CATALOGUE) { /* the catalogue names the image and its reference */
+		argv[k++] = "--catalog";
+		argv[k++] = (char *)config_file(d, buf);
+	} else {
+		argv[k++] = "--size";
+		argv[k++] = "521347072";
+		argv[k++] = "--md5";
+		argv[k++] = MD5;
+		argv[k++] = d == CONFIG ? "--config" : "--target";
+		argv[k++] = d == CONFIG ? (char *)config_file(d, buf) : d == OPT_TARGET ? buf : TARGET;
+	}
+	if (d == OPT_SERVER)
+		snprintf(buf, n, "192.168.1.100%s", bad);
+	argv[k++] = "--tftp-server";
+	argv[k++] = d == OPT_SERVER ? buf : "192.168.1.100";
+	argv[k++] = (char *)capture_file(d, bad);
+	argv[k] = NULL;
+}
+
+static void check(door d, const char *bad, const char *fmt)
+{
+	char *argv[24], buf[200];
+	plan_argv(argv, d, bad, fmt, buf, sizeof(buf));
 	result r = run(argv);
 	cr_assert_not_null(r.out);
 	const char *where = door_names[d];
