@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <yaml.h>
 
+#include "cli_token.h"
 #include "error.h"
 #include "small_file.h"
 #include "yaml_guard.h"
@@ -133,6 +134,20 @@ static int registers_section(cfg_loader *l, yaml_node_t *n)
 	return 0;
 }
 
+/* The target reaches the plan's commands: it must be one CLI token
+ * (cli_token.h), refused here with its place in the file. */
+static int target_setting(cfg_loader *l, yaml_node_t *v)
+{
+	char buf[96];
+	const char *s = text(l, v), *why;
+	if (!s)
+		return bad(l, v, "%s", "'target' is an image name");
+	if ((why = ip_cli_check(s, IP_CLI_TOKEN, buf, sizeof(buf))))
+		return bad(l, v, "'target' cannot be typed at the device CLI: %s", why);
+	l->cfg->target = s;
+	return 0;
+}
+
 static int top(cfg_loader *l)
 {
 	yaml_node_t *root = yaml_document_get_root_node(&l->doc);
@@ -154,7 +169,7 @@ static int top(cfg_loader *l)
 		else if (strcmp(key, "normal_registers") == 0)
 			rc = registers_section(l, v);
 		else if (strcmp(key, "target") == 0)
-			rc = (l->cfg->target = text(l, v)) ? 0 : bad(l, v, "%s", "'target' is an image name");
+			rc = target_setting(l, v);
 		else
 			rc = bad(l, k, "unknown setting '%s' (rules, flash, tftp, normal_registers, target)", key);
 		if (rc)
