@@ -632,8 +632,8 @@ static void make_broken(const broken_case *c, const char *in)
 /* Makes IOSPLAN_BIN a copy, in the test's directory, of the iosplan under
  * test and of its tests/iosplan wrapper, for a run as another user: `nobody`
  * cannot reach the build tree of a clone under a private (0700) folder such
- * as root's home (issue 25). The binary alone is enough: iosplan links its own
- * libraries statically and dlopens only system ones. */
+ * as root's home (issue 25). The binary alone is enough: iosplan links the
+ * project's libraries statically, and the shared ones are the system's. */
 static void run_from_copy(void)
 {
 	const char *exe = getenv("IOSPLAN_EXE"), *bin = getenv("IOSPLAN_BIN");
