@@ -9,7 +9,9 @@
  * configuration register between 0x2102 and 0x2142 (which adds or removes a
  * finding), and times each from the write of the didChange to the arrival
  * of the publishDiagnostics for its version. Prints min, median, p90, p99
- * and max; exits 1 when the median is over the budget of 20 ms. */
+ * and max; exits 1 when the median is over the budget of 20 ms, unless
+ * BENCH_LSP_UNTIMED is set: bench/gate runs the server under callgrind,
+ * which counts its instructions and makes every time meaningless. */
 #include <cjson/cJSON.h>
 #include <dirent.h>
 #include <errno.h>
@@ -371,5 +373,6 @@ int main(int argc, char **argv)
 	free(ms);
 	free(text.p);
 	free(inbuf.p);
-	return wrong || med > BUDGET_MS || !WIFEXITED(status) || WEXITSTATUS(status) ? 1 : 0;
+	bool timed = !getenv("BENCH_LSP_UNTIMED");
+	return wrong || (timed && med > BUDGET_MS) || !WIFEXITED(status) || WEXITSTATUS(status) ? 1 : 0;
 }

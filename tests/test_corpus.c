@@ -164,8 +164,11 @@ static void each_raw(const char *sub, void (*fn)(const char *raw, const char *ym
 /* All skipped: tell meson "skipped" (77) rather than "passed". */
 ReportHook(POST_ALL)(struct criterion_global_stats *stats)
 {
-	if (stats->nb_tests > 0 && stats->tests_skipped == stats->nb_tests)
+	if (stats->nb_tests > 0 && stats->tests_skipped == stats->nb_tests) {
+		fputs("parsers-corpus: skipped: no ntc-templates corpus (../shared/corpus/ntc-templates "
+		      "beside the tree, or IOSPLAN_CORPUS)\n", stderr);
 		_exit(77);
+	}
 }
 
 static void skip_without_corpus(void)

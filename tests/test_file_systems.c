@@ -302,10 +302,11 @@ static int yml_rows(const char *path, yml_fs *rows, int max)
 
 Test(file_systems, corpus_ntc_show_file_systems)
 {
-	const char *root = getenv("IOSPLAN_CORPUS");
+	const char *root = test_corpus_dir();
+	if (!root)
+		cr_skip_test("corpus not found (../shared/corpus/ntc-templates beside the tree, or IOSPLAN_CORPUS)");
 	char raw[1024], yml[1024];
-	snprintf(raw, sizeof(raw), "%s/cisco_ios/show_file_systems/show_file_systems.raw",
-		 root && *root ? root : "/work/shared/corpus/ntc-templates");
+	snprintf(raw, sizeof(raw), "%s/cisco_ios/show_file_systems/show_file_systems.raw", root);
 	snprintf(yml, sizeof(yml), "%.*s.yml", (int)(strlen(raw) - 4), raw);
 	char *text = test_read_file(raw, NULL);
 	yml_fs rows[64];

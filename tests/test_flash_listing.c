@@ -845,10 +845,11 @@ static int yml_rows(const char *path, yml_row *rows, int max)
 
 static void corpus_check(const char *base)
 {
-	const char *root = getenv("IOSPLAN_CORPUS");
+	const char *root = test_corpus_dir();
+	if (!root)
+		cr_skip_test("corpus not found (../shared/corpus/ntc-templates beside the tree, or IOSPLAN_CORPUS)");
 	char raw[1024], yml[1024];
-	snprintf(raw, sizeof(raw), "%s/cisco_ios/dir/%s.raw",
-		 root && *root ? root : "/work/shared/corpus/ntc-templates", base);
+	snprintf(raw, sizeof(raw), "%s/cisco_ios/dir/%s.raw", root, base);
 	snprintf(yml, sizeof(yml), "%.*s.yml", (int)(strlen(raw) - 4), raw);
 	char *text = test_read_file(raw, NULL);
 	yml_row rows[64];

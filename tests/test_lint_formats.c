@@ -328,7 +328,7 @@ Test(lint_formats, json_no_devices)
 static const char *schema_path(void)
 {
 	const char *env = getenv("IOSPLAN_SARIF_SCHEMA");
-	const char *p = env && *env ? env : IOSPLAN_SOURCE_ROOT "/../shared/schemas/sarif-schema-2.1.0.json";
+	const char *p = env && *env ? env : SARIF_DIR "/sarif-schema-2.1.0.json";
 	cr_assert(access(p, R_OK) == 0,
 		  "SARIF schema %s not found: set IOSPLAN_SARIF_SCHEMA to sarif-schema-2.1.0.json", p);
 	return p;

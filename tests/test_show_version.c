@@ -1104,11 +1104,6 @@ Test(parsers, show_version_hostile_input, .timeout = 10)
 
 /* --- the ntc-templates corpus -------------------------------------------------------- */
 
-static const char *corpus_dir(void)
-{
-	const char *d = getenv("IOSPLAN_CORPUS");
-	return d && *d ? d : "/work/shared/corpus/ntc-templates";
-}
 
 /* ntc's running_image drops the filesystem and keeps a leading '/'. */
 static const char *strip_slash(const char *s)
@@ -1169,7 +1164,7 @@ static cJSON *find_record(cJSON *const *recs, size_t n, const char *file)
 static size_t load_facts(cJSON **recs, size_t cap)
 {
 	char path[1024];
-	snprintf(path, sizeof(path), "%s/show_version_facts.jsonl", corpus_dir());
+	snprintf(path, sizeof(path), "%s/show_version_facts.jsonl", test_corpus_dir());
 	char *text = test_read_file(path, NULL);
 	cr_assert_not_null(text, "cannot read %s", path);
 	size_t n = 0;
@@ -1185,10 +1180,13 @@ static size_t load_facts(cJSON **recs, size_t cap)
 Test(parsers, show_version_ntc_corpus)
 {
 	char dir[1024];
-	snprintf(dir, sizeof(dir), "%s/cisco_ios/show_version", corpus_dir());
+	const char *corpus = test_corpus_dir();
+	if (!corpus)
+		cr_skip_test("corpus not found (../shared/corpus/ntc-templates beside the tree, or IOSPLAN_CORPUS)");
+	snprintf(dir, sizeof(dir), "%s/cisco_ios/show_version", corpus);
 	DIR *dp = opendir(dir);
 	if (!dp)
-		cr_skip_test("corpus not found at %s (set IOSPLAN_CORPUS)", dir);
+		cr_skip_test("corpus has no %s", dir);
 	cJSON *recs[256];
 	size_t n = load_facts(recs, 256), checked = 0;
 	struct dirent *e;

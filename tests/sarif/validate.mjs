@@ -5,8 +5,8 @@
 // The schema is draft-04, which Ajv 8 only reads through ajv-draft-04;
 // ajv-formats checks the "uri", "uri-reference" and "date-time" formats the
 // schema uses (plain Ajv would refuse to compile it without them).
-// Schema: the second argument, else $IOSPLAN_SARIF_SCHEMA, else
-// ../shared/schemas/sarif-schema-2.1.0.json beside the source tree.
+// Schema: the second argument, else $IOSPLAN_SARIF_SCHEMA, else the official
+// schema kept beside this script (sarif-schema-2.1.0.json, see its NOTICE).
 // Exit 0 valid, 1 invalid (errors on stderr), 2 usage or unreadable input.
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -15,7 +15,6 @@ import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const sourceRoot = resolve(here, '..', '..');
 
 function readJson(path, what) {
 	try {
@@ -32,7 +31,7 @@ if (!file) {
 	process.exit(2);
 }
 const schemaPath = schemaArg || process.env.IOSPLAN_SARIF_SCHEMA ||
-	resolve(sourceRoot, '..', 'shared', 'schemas', 'sarif-schema-2.1.0.json');
+	resolve(here, 'sarif-schema-2.1.0.json');
 
 const schema = readJson(schemaPath, 'schema');
 const doc = readJson(file, 'SARIF file');
