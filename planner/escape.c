@@ -164,11 +164,16 @@ static void md_into(sink *k, const char *s, const void *arg)
 	for (size_t i = 0; s[i]; i++) {
 		if (s[i] == '\t') {
 			putc_(k, ' ');
+		} else if (s[i] == '_' && i > 0 && alnum(s[i - 1]) && alnum(s[i + 1])) {
+			/* inside a word '_' can neither open nor close emphasis
+			 * (CommonMark 6.2): NetsTuts_R1 stays as it is */
+			putc_(k, '_');
 		} else if (www_at(s, i)) {
 			put(k, s + i, 3);
 			put(k, "\\.", 2);
 			i += 3;
-		} else if (strchr("\\`*_[]<>|#~&!", s[i]) || link_mark(s, i)) {
+		} else if (strchr("\\`*_[]<>|#~&", s[i]) || link_mark(s, i)) {
+			/* '!' needs none: an image starts "![", and '[' is escaped */
 			putc_(k, '\\');
 			putc_(k, s[i]);
 		} else {
@@ -232,14 +237,58 @@ const char *ip_esc_md_code(ip_arena *a, const char *s, bool in_table)
 	return run(a, code_into, ip_esc_text(a, s), &in_table);
 }
 
-size_t ip_esc_md_fence(const char *const *lines, size_t n)
+const char *ip_esc_md_prose(ip_arena *a, const char *s)
 {
+	if (!s || !strchr(s, '`'))
+		return ip_esc_md(a, s);
+	char *out = "";
+	while (*s) {
+		const char *open = strchr(s, '`');
+		const char *close = open ? strchr(open + 1, '`') : NULL;
+		if (!close) {
+			out = ip_arena_printf(a, "%s%s", out, ip_esc_md(a, s));
+			break;
+		}
+		out = ip_arena_printf(a, "%s%s%s", out, ip_esc_md(a, ip_arena_strndup(a, s, (size_t)(open - s))),
+				      ip_esc_md_code(a, ip_arena_strndup(a, open + 1, (size_t)(close - open - 1)), false));
+		s = close + 1;
+	}
+	return out;
+}
+
+typedef struct block {
+	const char *const *lines; /* in text form */
+	size_t n;
+} block;
+
+static void block_into(sink *k, const char *unused, const void *arg)
+{
+	(void)unused;
+	const block *b = arg;
 	size_t fence = 3;
-	for (size_t i = 0; i < n; i++) {
-		size_t r = lines[i] ? longest_backtick_run(lines[i]) + 1 : 0;
+	for (size_t i = 0; i < b->n; i++) {
+		size_t r = longest_backtick_run(b->lines[i]) + 1;
 		fence = r > fence ? r : fence;
 	}
-	return fence;
+	for (size_t i = 0; i < fence; i++)
+		putc_(k, '`');
+	putc_(k, '\n');
+	for (size_t i = 0; i < b->n; i++) {
+		put(k, b->lines[i], strlen(b->lines[i]));
+		putc_(k, '\n');
+	}
+	for (size_t i = 0; i < fence; i++)
+		putc_(k, '`');
+	putc_(k, '\n');
+}
+
+const char *ip_esc_md_block(ip_arena *a, const char *const *lines, size_t n)
+{
+	const char **t = ip_arena_alloc(a, (n ? n : 1) * sizeof(*t));
+	for (size_t i = 0; i < n; i++)
+		t[i] = ip_esc_text(a, lines[i] ? lines[i] : "");
+	block b = { t, n };
+	return run(a, block_into, "", &b);
 }
 
 /* --- csv ------------------------------------------------------------------ */

@@ -33,20 +33,29 @@ const char *ip_esc_text(ip_arena *a, const char *s);
 
 /* Markdown inline text: ip_esc_text's form, then every character that
  * CommonMark or GitHub's tables give a meaning to backslash-escaped (raw
- * HTML, links, images, emphasis, code, cell bars, headings, entities),
+ * HTML, links, images, emphasis, code, cell bars, headings, entities;
+ * not a '_' inside a word, which cannot emphasise),
  * tabs as spaces, and the starts of GFM's bare-URL and e-mail autolinks
  * ("://", "www.", "@") broken, so no link reaches the ticket. */
 const char *ip_esc_md(ip_arena *a, const char *s);
+
+/* The planner's own sentences, which mark commands with backticks ("until
+ * then `reload cancel` aborts it") and may quote names from captures:
+ * each backtick pair becomes a code span (ip_esc_md_code), the rest plain
+ * text (ip_esc_md), an unpaired backtick text. A name holding a backtick
+ * can only shift which parts are code; every part is escaped either way. */
+const char *ip_esc_md_prose(ip_arena *a, const char *s);
 
 /* A whole Markdown code span, backticks included: ip_esc_text's form in a
  * fence one backtick longer than any run inside. In a table cell
  * (in_table) '|' is escaped too, code span or not (GFM). */
 const char *ip_esc_md_code(ip_arena *a, const char *s, bool in_table);
 
-/* The length of the backtick fence for a code block holding these lines
- * (each already in ip_esc_text's form): 3, or one more than the longest
- * backtick run, so no line closes the block. */
-size_t ip_esc_md_fence(const char *const *lines, size_t n);
+/* A whole fenced code block of n lines, "```" line to "```" line, each
+ * line in ip_esc_text's form (so no line break hides inside one) and the
+ * fence one backtick longer than any run inside, so no line closes it.
+ * Always a copy in the arena. */
+const char *ip_esc_md_block(ip_arena *a, const char *const *lines, size_t n);
 
 /* One CSV field: ip_esc_text's form (so the file is valid UTF-8 and one
  * record per line); a leading '=', '+', '-', '@', tab or CR, which makes

@@ -85,7 +85,7 @@ static const esc_case md_cases[] = {
 	{ "plain", "R1 core", "R1 core" },
 	{ "raw HTML", "<script>alert(1)</script>", "\\<script\\>alert(1)\\</script\\>" },
 	{ "link", "[x](http://evil)", "\\[x\\](http\\://evil)" },
-	{ "image", "![x](http://evil/p.png)", "\\!\\[x\\](http\\://evil/p.png)" },
+	{ "image", "![x](http://evil/p.png)", "!\\[x\\](http\\://evil/p.png)" },
 	{ "bare URL autolink", "see https://evil.example/x", "see https\\://evil.example/x" },
 	{ "www autolink", "www.evil.example and WWW.x.y", "www\\.evil.example and WWW\\.x.y" },
 	{ "www inside a word is text", "awww.x", "awww.x" },
@@ -94,6 +94,7 @@ static const esc_case md_cases[] = {
 	{ "backticks", "`rm -rf`", "\\`rm -rf\\`" },
 	{ "cell bar", "a|b", "a\\|b" },
 	{ "emphasis", "*a* _b_ ~c~", "\\*a\\* \\_b\\_ \\~c\\~" },
+	{ "underscore inside a word", "NetsTuts_R1 a__b _x x_", "NetsTuts_R1 a\\_\\_b \\_x x\\_" },
 	{ "heading", "# h", "\\# h" },
 	{ "entity", "&lt;", "\\&lt;" },
 	{ "backslash", "a\\b", "a\\\\b" },
@@ -110,6 +111,26 @@ ParameterizedTest(size_t *row, escape, markdown)
 	const esc_case *c = &md_cases[*row];
 	ip_arena *a = ip_arena_new();
 	cr_expect_str_eq(ip_esc_md(a, c->in), c->want, "%s", c->name);
+	ip_arena_free(a);
+}
+
+static const esc_case prose_cases[] = {
+	{ "no code", "Copy the image to flash:.", "Copy the image to flash:." },
+	{ "a command", "until then `reload cancel` aborts it", "until then `reload cancel` aborts it" },
+	{ "two commands", "`a` or `b_c`", "`a` or `b_c`" },
+	{ "text around is escaped", "*x* `y` [z](http://e)", "\\*x\\* `y` \\[z\\](http\\://e)" },
+	{ "a name with a backtick", "delete (`delete /force flash:a`b`)", "delete (`delete /force flash:a`b\\`)" },
+	{ "unpaired", "a ` b", "a \\` b" },
+	{ "link inside code is literal", "`[x](http://e)`", "`[x](http://e)`" },
+	{ "control inside code is visible", "`a\x1b" "b`", "`a\\x1bb`" },
+};
+
+IP_TABLE_PARAMS(escape, markdown_prose, prose_cases)
+ParameterizedTest(size_t *row, escape, markdown_prose)
+{
+	const esc_case *c = &prose_cases[*row];
+	ip_arena *a = ip_arena_new();
+	cr_expect_str_eq(ip_esc_md_prose(a, c->in), c->want, "%s", c->name);
 	ip_arena_free(a);
 }
 
@@ -143,13 +164,19 @@ ParameterizedTest(size_t *row, escape, markdown_code)
 	ip_arena_free(a);
 }
 
-Test(escape, markdown_fence)
+Test(escape, markdown_block)
 {
-	const char *plain[] = { "copy tftp: flash:", "verify /md5 flash:x" };
+	ip_arena *a = ip_arena_new();
+	const char *plain[] = { "configure terminal", "boot system flash:x.bin" };
+	cr_expect_str_eq(ip_esc_md_block(a, plain, 2), "```\nconfigure terminal\nboot system flash:x.bin\n```\n");
 	const char *ticks[] = { "a", "x ```` y", "``" };
-	cr_expect_eq(ip_esc_md_fence(plain, 2), 3);
-	cr_expect_eq(ip_esc_md_fence(ticks, 3), 5);
-	cr_expect_eq(ip_esc_md_fence(NULL, 0), 3);
+	cr_expect_str_eq(ip_esc_md_block(a, ticks, 3), "`````\na\nx ```` y\n``\n`````\n");
+	const char *closing[] = { "```", "reload" };
+	cr_expect_str_eq(ip_esc_md_block(a, closing, 2), "````\n```\nreload\n````\n");
+	const char *broken[] = { "copy x\nreload\r\x1b[2J" };
+	cr_expect_str_eq(ip_esc_md_block(a, broken, 1), "```\ncopy x\\nreload\\r\\x1b[2J\n```\n");
+	cr_expect_str_eq(ip_esc_md_block(a, NULL, 0), "```\n```\n");
+	ip_arena_free(a);
 }
 
 /* --- csv ---------------------------------------------------------------- */
