@@ -136,7 +136,7 @@ static int setup(audit_options *o, ip_config *cfg, ip_arena *ar, const audit_arg
 {
 	const char *path = a->config ? a->config : ip_config_find(ar, a->paths[0]);
 	if (ip_config_load(cfg, ar, path)) {
-		fprintf(stderr, "%s\n", ip_error_last());
+		cli_error_print(ip_error_last());
 		return EXIT_INPUT;
 	}
 	o->config = cfg;
@@ -147,7 +147,7 @@ static int setup(audit_options *o, ip_config *cfg, ip_arena *ar, const audit_arg
 	}
 	ip_image_catalog *cat = NULL;
 	if (a->targs.catalog && ip_image_catalog_load(&cat, ar, a->targs.catalog)) {
-		fprintf(stderr, "%s\n", ip_error_last());
+		cli_error_print(ip_error_last());
 		return EXIT_INPUT;
 	}
 	o->catalog = cat;
@@ -167,10 +167,9 @@ static int run(audit_options *o, const audit_args *a)
 	audit_summary s = { 0 };
 	size_t bad = audit_run((const char *const *)a->paths, (size_t)a->n_paths, o, &s);
 	int rc = bad == (size_t)a->n_paths ? EXIT_INPUT : s.with_errors ? EXIT_FINDINGS : EXIT_CLEAN;
-	if (fflush(out) || ferror(out) || (out != stdout && fclose(out))) {
-		fprintf(stderr, "iosplan audit: error: cannot write the report\n");
+	/* stdout is checked by main, like every command's */
+	if (out != stdout && cli_output_close(out, a->output))
 		rc = EXIT_INPUT;
-	}
 	if (bad == (size_t)a->n_paths)
 		fputs("iosplan audit: error: none of the paths could be read\n", stderr);
 	audit_summary_free(&s);
