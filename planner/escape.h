@@ -35,8 +35,8 @@ const char *ip_esc_text(ip_arena *a, const char *s);
  * CommonMark or GitHub's tables give a meaning to backslash-escaped (raw
  * HTML, links, images, emphasis, code, cell bars, headings, entities;
  * not a '_' inside a word, which cannot emphasise),
- * tabs as spaces, and the starts of GFM's bare-URL and e-mail autolinks
- * ("://", "www.", "@") broken, so no link reaches the ticket. */
+ * tabs as spaces, and the starts of GFM's bare-URL autolinks ("://",
+ * "www.") broken, so no link to a web page reaches the ticket. */
 const char *ip_esc_md(ip_arena *a, const char *s);
 
 /* The planner's own sentences, which mark commands with backticks ("until

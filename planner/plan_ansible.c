@@ -20,6 +20,7 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "escape.h"
 #include "plan.h"
 #include "utf8.h"
 
@@ -327,16 +328,18 @@ static void plays(em *m)
 					p->hostname), "rollback", IP_PHASE_ROLLBACK, IP_PHASE_ROLLBACK);
 }
 
-/* The playbook is UTF-8 from its first byte: comments too. */
+/* The playbook is UTF-8 from its first byte, comments too, and a comment
+ * holds no character YAML refuses in a stream (C0 but tab, DEL, C1) nor a
+ * line break (U+0085 is one to YAML 1.1): escape.h's text form. */
 static void comments(FILE *out, ip_arena *a, const ip_plan *p)
 {
-	fprintf(out, "# iosplan upgrade plan for %s: %s -> %s\n", ip_utf8_or_fffd(a, p->hostname),
-		ip_utf8_or_fffd(a, p->dev->system_image.raw ? p->dev->system_image.raw : "unknown"),
-		ip_utf8_or_fffd(a, p->image));
-	fprintf(out, "#   after the plan:      %s\n", ip_utf8_or_fffd(a, p->proof.next.text));
-	fprintf(out, "#   if the target fails: %s\n", ip_utf8_or_fffd(a, p->proof.target_fails.text));
+	fprintf(out, "# iosplan upgrade plan for %s: %s -> %s\n", ip_esc_text(a, p->hostname),
+		ip_esc_text(a, p->dev->system_image.raw ? p->dev->system_image.raw : "unknown"),
+		ip_esc_text(a, p->image));
+	fprintf(out, "#   after the plan:      %s\n", ip_esc_text(a, p->proof.next.text));
+	fprintf(out, "#   if the target fails: %s\n", ip_esc_text(a, p->proof.target_fails.text));
 	for (size_t i = 0; i < p->n_warnings; i++)
-		fprintf(out, "#   warning: %s\n", ip_utf8_or_fffd(a, p->warnings[i]));
+		fprintf(out, "#   warning: %s\n", ip_esc_text(a, p->warnings[i]));
 }
 
 int ip_plan_write_ansible(FILE *out, const ip_plan *const *plans, size_t n)
