@@ -103,25 +103,45 @@ static void write_file(const char *name, const char *text, size_t len)
 	fclose(f);
 }
 
-/* A sample with its "NetsTuts_R1 uptime" line naming `host` instead,
- * saved as NAME in the case's directory. */
-static void put_capture(const char *sample, const char *host, const char *name)
+/* Replace every `from` in text (len bytes) by `to`: a malloc'd copy. */
+static char *replace_all(const char *text, size_t len, const char *from, const char *to, size_t *out_len)
 {
-	char path[512];
-	size_t len;
+	char *buf = NULL;
+	size_t n = 0;
+	FILE *m = open_memstream(&buf, &n);
+	size_t k = strlen(from);
+	for (size_t i = 0; i < len;) {
+		if (i + k <= len && memcmp(text + i, from, k) == 0) {
+			fputs(to, m);
+			i += k;
+		} else {
+			fputc(text[i++], m);
+		}
+	}
+	fclose(m);
+	*out_len = n;
+	return buf;
+}
+
+/* A sample as device `prompt` (its prompts) whose "X uptime is" line names
+ * `host`, saved as NAME in the case's directory. The prompt keys the
+ * device, so that several hostile hostnames are several devices. */
+static void put_capture(const char *sample, const char *host, const char *prompt, const char *name)
+{
+	char path[512], uptime[300];
+	size_t len, n1, n2;
 	snprintf(path, sizeof(path), "%s/%s", test_samples_dir(), sample);
 	char *text = test_read_file(path, &len);
 	cr_assert_not_null(text, "%s", path);
-	const char *at = strstr(text, "NetsTuts_R1 uptime");
-	cr_assert_not_null(at);
-	size_t head = (size_t)(at - text), skip = strlen("NetsTuts_R1");
-	size_t n = head + strlen(host) + (len - head - skip);
-	char *out = malloc(n);
-	memcpy(out, text, head);
-	memcpy(out + head, host, strlen(host));
-	memcpy(out + head + strlen(host), at + skip, len - head - skip);
-	write_file(name, out, n);
-	free(out);
+	cr_assert_not_null(strstr(text, "NetsTuts_R1 uptime"), "%s", path);
+	char *named = replace_all(text, len, "NetsTuts_R1", prompt, &n1);
+	char line[600];
+	snprintf(uptime, sizeof(uptime), "%s uptime", prompt);
+	snprintf(line, sizeof(line), "%s uptime", host);
+	char *hosted = replace_all(named, n1, uptime, line, &n2);
+	write_file(name, hosted, n2);
+	free(hosted);
+	free(named);
 	free(text);
 }
 
@@ -202,20 +222,23 @@ static char *html_text(const char *s)
 	return buf;
 }
 
-static void check_markdown(const char *what, const char *md, size_t n, const char *host)
+static void check_markdown(const char *what, const char *md, size_t n, const char *const *hosts,
+			   size_t n_hosts)
 {
 	check_text(what, md, n);
 	char *html = render_gfm(md, n);
 	cr_assert_not_null(html);
-	static const char *const never[] = { "<script", "<img", "<b>", "href=\"http", "href=\"javascript",
-					     "href=\"https" };
+	static const char *const never[] = { "<script", "<img", "<b>", "href=\"http", "href=\"javascript" };
 	for (size_t i = 0; i < sizeof(never) / sizeof(never[0]); i++)
 		cr_assert_null(strstr(html, never[i]), "%s: rendered %s:\n%s", what, never[i], html);
-	/* the hostname comes out whole, as the text writers show it */
+	/* each hostname comes out whole, as the text writers show it */
 	ip_arena *a = ip_arena_new();
-	char *shown = html_text(ip_esc_text(a, host));
-	cr_assert_not_null(strstr(html, shown), "%s: the hostname is not shown whole (%s):\n%s", what, shown, html);
-	free(shown);
+	for (size_t i = 0; i < n_hosts; i++) {
+		char *shown = html_text(ip_esc_text(a, hosts[i]));
+		cr_assert_not_null(strstr(html, shown), "%s: hostname %zu is not shown whole (%s):\n%s", what, i,
+				   shown, html);
+		free(shown);
+	}
 	ip_arena_free(a);
 	free(html);
 }
@@ -356,30 +379,34 @@ static const char *const hostnames[] = {
 	"www.evil.example",
 };
 
-/* The captures and the fleet for hostname h: before and after under the
- * hostile file name, the same before capture in fleet/ with an unreadable
- * file of a hostile name beside it (a problem), and fleet/ as a tar. */
-static void setup_names(const char *h)
+/* Every hostname as its own device (prompts D0#, D1#, ...): before and
+ * after captures and one with findings, under the hostile file name; the
+ * before captures in fleet/ with an empty file of a hostile name beside
+ * them (an input problem), and fleet/ as a tar archive. */
+static void setup_names(void)
 {
-	char name[512];
-	snprintf(name, sizeof(name), "%s-B.log", hostile_file);
-	put_capture("netstuts-r1.log", h, name);
-	snprintf(name, sizeof(name), "%s-A.log", hostile_file);
-	put_capture("verify/r1-after-reload.log", h, name);
-	snprintf(name, sizeof(name), "%s-T.log", hostile_file);
-	put_capture("traps/md5-mismatch.log", h, name);
+	char name[512], prompt[16];
+	for (size_t i = 0; i < sizeof(hostnames) / sizeof(hostnames[0]); i++) {
+		snprintf(prompt, sizeof(prompt), "D%zu", i);
+		snprintf(name, sizeof(name), "%s-%zu-B.log", hostile_file, i);
+		put_capture("netstuts-r1.log", hostnames[i], prompt, name);
+		snprintf(name, sizeof(name), "%s-%zu-A.log", hostile_file, i);
+		put_capture("verify/r1-after-reload.log", hostnames[i], prompt, name);
+		snprintf(name, sizeof(name), "%s-%zu-T.log", hostile_file, i);
+		put_capture("traps/md5-mismatch.log", hostnames[i], prompt, name);
+	}
 	sh("mkdir fleet && cp -- *-B.log fleet/");
 	snprintf(name, sizeof(name), "fleet/%s-empty.log", hostile_file);
 	write_file(name, "", 0);
 	sh("cd fleet && tar -cf ../fleet.tar -- *");
 }
 
-static void check_output(const char *what, kind k, const result *r, const char *host)
+static void check_output(const char *what, kind k, const result *r, const char *const *hosts, size_t n_hosts)
 {
 	check_text(what, r->err, r->err_len); /* stderr is a terminal too */
 	switch (k) {
 	case K_TEXT: check_text(what, r->out, r->out_len); break;
-	case K_MARKDOWN: check_markdown(what, r->out, r->out_len, host); break;
+	case K_MARKDOWN: check_markdown(what, r->out, r->out_len, hosts, n_hosts); break;
 	case K_CSV: check_csv(what, r->out, r->out_len, 20); break;
 	case K_JSON: check_json(what, r->out, r->out_len, false); break;
 	case K_JSONL: check_json(what, r->out, r->out_len, true); break;
@@ -387,21 +414,20 @@ static void check_output(const char *what, kind k, const result *r, const char *
 	}
 }
 
-IP_TABLE_PARAMS(output_hostile, every_output, hostnames)
+/* One case per command and format, over every hostile hostname at once. */
+IP_TABLE_PARAMS(output_hostile, every_output, outputs)
 ParameterizedTest(size_t *row, output_hostile, every_output, .init = make_dir, .fini = remove_dir,
 		  .timeout = 300)
 {
-	const char *h = hostnames[*row];
-	setup_names(h);
-	for (size_t i = 0; i < sizeof(outputs) / sizeof(outputs[0]); i++) {
-		result r = run(outputs[i].args);
-		char what[600];
-		snprintf(what, sizeof(what), "host %zu: iosplan %s", *row, outputs[i].args);
-		cr_assert(r.status <= 2, "%s: exit %d\n%s", what, r.status, r.err);
-		cr_assert_gt(r.out_len, 0, "%s printed nothing\n%s", what, r.err);
-		check_output(what, outputs[i].kind, &r, h);
-		result_free(&r);
-	}
+	const output_case *c = &outputs[*row];
+	setup_names();
+	result r = run(c->args);
+	char what[600];
+	snprintf(what, sizeof(what), "iosplan %s", c->args);
+	cr_assert(r.status <= 2, "%s: exit %d\n%s", what, r.status, r.err);
+	cr_assert_gt(r.out_len, 0, "%s printed nothing\n%s", what, r.err);
+	check_output(what, c->kind, &r, hostnames, sizeof(hostnames) / sizeof(hostnames[0]));
+	result_free(&r);
 }
 
 /* Every byte value: in a hostname (all but space, the C0 controls and
@@ -422,8 +448,8 @@ Test(output_hostile, every_byte_value, .init = make_dir, .fini = remove_dir, .ti
 	for (int b = 0x80; b < 0x100; b++)
 		high[nh++] = (char)b;
 	memcpy(high + nh, "-B.log", 7);
-	put_capture("traps/md5-mismatch.log", host, low);
-	put_capture("traps/md5-mismatch.log", "R2", high);
+	put_capture("traps/md5-mismatch.log", host, "R1", low);
+	put_capture("traps/md5-mismatch.log", "R2", "R2", high);
 	sh("mkdir fleet && cp -- *-B.log fleet/");
 	static const output_case every[] = {
 		{ "lint --format text *-B.log", K_TEXT },
@@ -445,7 +471,8 @@ Test(output_hostile, every_byte_value, .init = make_dir, .fini = remove_dir, .ti
 		char what[600];
 		snprintf(what, sizeof(what), "every byte: iosplan %s", every[i].args);
 		cr_assert(r.status <= 2 && r.out_len > 0, "%s: exit %d\n%s", what, r.status, r.err);
-		check_output(what, every[i].kind, &r, host);
+		const char *hosts[] = { host };
+		check_output(what, every[i].kind, &r, hosts, 1);
 		result_free(&r);
 	}
 }
@@ -560,6 +587,18 @@ static int run_broken_pipe(const char *args, sigpipe_how how, char **err)
 	return st;
 }
 
+/* Nothing on stderr but Valgrind's own lines ("==PID== ...": the test
+ * suite's Valgrind pass runs iosplan under it). */
+static bool quiet(const char *err)
+{
+	if (!err)
+		return false;
+	for (const char *p = err; *p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : p + strlen(p))
+		if (strncmp(p, "==", 2) != 0)
+			return false;
+	return true;
+}
+
 /* The reader left (`| head -1`): iosplan ends quietly, by SIGPIPE, whether
  * the parent left SIGPIPE alone, ignored it or blocked it. */
 IP_TABLE_PARAMS(output_writes, closed_pipe, writers)
@@ -572,7 +611,8 @@ ParameterizedTest(size_t *row, output_writes, closed_pipe, .init = make_dir, .fi
 		cr_expect(WIFSIGNALED(st) && WTERMSIG(st) == SIGPIPE,
 			  "iosplan %s | (reader gone), SIGPIPE %s: not ended by SIGPIPE (status %#x)", writers[*row],
 			  hows[how], st);
-		cr_expect_str_eq(err ? err : "?", "", "iosplan %s, SIGPIPE %s: said something", writers[*row], hows[how]);
+		cr_expect(quiet(err), "iosplan %s, SIGPIPE %s: said something: %s", writers[*row], hows[how],
+			  err ? err : "?");
 		free(err);
 	}
 }
