@@ -51,7 +51,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char path[64];
 	snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
 	audit_grouper *g = audit_grouper_new(on_unit, NULL);
-	audit_sink sink = { on_file, on_problem, g };
+	audit_sink sink = { on_file, on_problem, g, NULL };
 	const char *paths[] = { path };
 	audit_walk(paths, 1, &sink, NULL);
 	audit_grouper_finish(g);

@@ -6,6 +6,7 @@
  * writes OUTDIR/<target>/seed-<hash>:
  *   capture, e2e  every sample file as is; e2e also with a target line and
  *                 paired with the bare running-config as a second capture
+ *   ansible       every sample file as is (the target picked by its length)
  *   parsers       every section of every sample, in the target's format
  *                 (selector byte, typed command line, output)
  *   names         versions, image names and file names the samples hold
@@ -257,6 +258,7 @@ static void sample_seeds(const char *path, const char *extra, size_t extra_len)
 	if (len < 4096)
 		gzip_seed(text, len);
 	put("e2e", target, sizeof(target) - 1, text, len);
+	put("ansible", text, len, "", 0);
 	if (extra) {
 		char *pair = malloc(len + 8 + extra_len);
 		memcpy(pair, text, len);

@@ -24,6 +24,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <sys/types.h>
 
 #include "config.h"
 #include "engine.h"
@@ -62,12 +63,29 @@ void audit_unit_free(audit_unit *u);
 
 /* --- walking the inputs --------------------------------------------------- */
 
+/* The files the walk must not read (--output's report, existing and
+ * temporary: issue 18, an audit that truncated its own input): a file
+ * found to be one of them sets `hit` (malloc'd, its path) and ends the
+ * walk, and the command refuses the path. */
+typedef struct audit_guard {
+	struct {
+		dev_t dev;
+		ino_t ino;
+	} id[2];
+	size_t n;
+	char *hit;
+} audit_guard;
+
+/* True when st is one of the guarded files; sets g->hit to `path`. */
+bool audit_guard_check(audit_guard *g, const char *path, dev_t dev, ino_t ino);
+
 typedef struct audit_sink {
 	/* a file read whole; takes buf. `group` names the folder it came from
 	 * ("dir/R1", "fleet.tgz:R1"), for grouping */
 	void (*file)(void *ctx, const char *group, char *path, char *buf, size_t len);
 	void (*problem)(void *ctx, const char *path, const char *message);
 	void *ctx;
+	audit_guard *guard; /* or NULL */
 } audit_sink;
 
 typedef struct audit_progress audit_progress;
@@ -76,7 +94,20 @@ typedef struct audit_progress audit_progress;
 void audit_progress_read(audit_progress *pg, uint64_t bytes);
 
 /* Walk every path in order. Returns the number of paths that could not be
- * opened at all (each also reported as a problem). */
+ * opened at all (each also reported as a problem).
+ *
+ * What is read (issue 18): a PATH named on the command line is followed if
+ * it is a symbolic link (the user named it); inside it nothing is: a
+ * symbolic link is reported ("symbolic link ... not followed") and
+ * skipped, even one that stays inside the tree (its target is walked
+ * under its own name, once). Named pipes, devices, sockets and
+ * pseudo-files (/proc, /sys) are reported and skipped, never opened for
+ * reading. Every name is opened without following a link and without
+ * blocking (O_NOFOLLOW | O_NONBLOCK, relative to its folder's descriptor)
+ * and checked again on the descriptor, so a name swapped for a link or a
+ * pipe between the look and the open is caught. A file is read to its end,
+ * up to AUDIT_MAX_FILE_BYTES, whatever its size said: a backup that grows
+ * or shrinks while it is read gives what was read. */
 size_t audit_walk(const char *const *paths, size_t n, const audit_sink *sink, audit_progress *pg);
 
 /* A directory's visible names (not starting with '.') in byte order,
@@ -88,6 +119,8 @@ size_t audit_walk(const char *const *paths, size_t n, const audit_sink *sink, au
 typedef struct audit_names audit_names;
 
 audit_names *audit_names_open(const char *path, size_t run_bytes);
+/* The same for an open directory; dirfd stays the caller's. */
+audit_names *audit_names_openat(int dirfd, size_t run_bytes);
 const char *audit_names_next(audit_names *l);
 void audit_names_close(audit_names *l); /* NULL-safe */
 /* The most bytes of names, offsets and merge windows held at once. */
@@ -235,6 +268,7 @@ typedef struct audit_options {
 	const ip_config *config;
 	ip_targets *targets;         /* shared; calls are serialised */
 	const ip_image_catalog *catalog; /* for the "no approved image" test */
+	audit_guard *guard;          /* --output's files, or NULL */
 	ip_plan_options plan;
 } audit_options;
 

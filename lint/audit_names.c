@@ -279,9 +279,31 @@ void audit_names_close(audit_names *l)
 
 audit_names *audit_names_open(const char *path, size_t run_bytes)
 {
-	DIR *d = opendir(path);
-	if (!d)
+	int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0)
 		return NULL;
+	audit_names *l = audit_names_openat(fd, run_bytes);
+	int err = errno;
+	close(fd);
+	errno = err;
+	return l;
+}
+
+/* On a duplicate: closedir() closes the descriptor it was given, and the
+ * walk goes on opening the names relative to its own. */
+audit_names *audit_names_openat(int dirfd, size_t run_bytes)
+{
+	int fd = fcntl(dirfd, F_DUPFD_CLOEXEC, 0);
+	if (fd < 0)
+		return NULL;
+	DIR *d = fdopendir(fd);
+	if (!d) {
+		int err = errno;
+		close(fd);
+		errno = err;
+		return NULL;
+	}
+	rewinddir(d); /* the duplicate shares the offset: read from the start */
 	audit_names *l = calloc(1, sizeof(*l));
 	if (!l)
 		abort();

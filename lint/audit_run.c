@@ -76,11 +76,13 @@ static void progress_draw(audit_progress *pg)
 static void *progress_main(void *arg)
 {
 	audit_progress *pg = arg;
-	while (!atomic_load(&pg->stop)) {
+	/* Drawn at least once: a small audit could end before the first
+	 * draw, and --progress always then showed nothing. */
+	do {
 		progress_draw(pg);
 		struct timespec ts = { 0, 200 * 1000 * 1000 };
 		nanosleep(&ts, NULL);
-	}
+	} while (!atomic_load(&pg->stop));
 	fputs("\r\033[K", stderr);
 	return NULL;
 }
@@ -272,7 +274,7 @@ static size_t walk_all(const char *const *paths, size_t n, pipeline *p,
 		       void (*emit)(void *, audit_unit *))
 {
 	audit_grouper *g = audit_grouper_new(emit, p);
-	audit_sink sink = { sink_file, sink_problem, g };
+	audit_sink sink = { sink_file, sink_problem, g, p->o->guard };
 	size_t bad = audit_walk(paths, n, &sink, p->pg);
 	audit_grouper_finish(g);
 	return bad;

@@ -4,13 +4,18 @@
  * capture), recognised by their first bytes, never unpacked to disk.
  *
  * What cannot be read is a problem for its path and the walk goes on: a
- * directory that cannot be opened, a symbolic link that leads back to a
- * directory being walked (or to itself), a dangling link, a file over
- * AUDIT_MAX_FILE_BYTES, a binary file, an archive member that is damaged
- * (the walk skips to the next member when libarchive can) and an archive
- * that ends early (a truncated gzip: the members read so far count).
- * Names starting with '.' (.git, .svn, editor files) are skipped: backup
- * tools keep their repositories there. */
+ * directory that cannot be opened, a symbolic link inside a walked folder
+ * (never followed: audit.h says why; a loop or a dangling one is named as
+ * such), a named pipe, device, socket or pseudo-file (never opened for
+ * reading: opening a pipe blocks), a file over AUDIT_MAX_FILE_BYTES, a
+ * binary file, an archive member that is damaged (the walk skips to the
+ * next member when libarchive can) and an archive that ends early (a
+ * truncated gzip: the members read so far count).
+ * Names starting with '.' (.git, .svn, editor files) are skipped, in a
+ * folder and in an archive alike: backup tools keep their repositories
+ * there. An archive's "./" and "." components are not hidden names: `tar -C
+ * fleet -czf fleet.tgz .` gives "./R1/running.cfg", the same fleet as the
+ * folder. */
 #include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
@@ -19,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/vfs.h>
 #include <unistd.h>
 
 #include "audit.h"
@@ -33,6 +39,7 @@
 
 typedef struct walker {
 	const audit_sink *sink;
+	bool stop; /* a guarded file was met (audit_guard) */
 	audit_progress *pg;
 	struct {
 		dev_t dev;
@@ -176,11 +183,17 @@ static char *member_group(const char *mpath)
 	return g;
 }
 
+/* A name starting with '.' anywhere in the member's path, as the folder
+ * walk skips a hidden folder whole; "." itself (tar's "./R1/x") is not. */
 static bool hidden_member(const char *member)
 {
-	const char *base = strrchr(member, '/');
-	base = base ? base + 1 : member;
-	return base[0] == '.' || strstr(member, "/.") != NULL || member[0] == '.';
+	for (const char *c = member; c; c = strchr(c, '/')) {
+		while (*c == '/')
+			c++;
+		if (c[0] == '.' && c[1] != '/' && c[1] != '\0')
+			return true;
+	}
+	return false;
 }
 
 /* Read the current member whole. False when the archive cannot go on. */
@@ -273,9 +286,10 @@ static int arc_next(walker *w, struct archive *a, const char *path, arc_pos *pos
 	return read_member(w, a, e, mpath) ? 1 : -1;
 }
 
-/* By name, not by descriptor: libarchive then seeks in a zip's central
- * directory instead of guessing from the local headers. */
-static void walk_archive(walker *w, const char *path)
+/* From the descriptor the walk checked, not by name again (the name may
+ * have been swapped since); libarchive seeks on a regular file's
+ * descriptor as well, so a zip is still read from its central directory. */
+static void walk_archive(walker *w, const char *path, int fd)
 {
 	const ip_libarchive *la = ip_libarchive_get();
 	if (!la)
@@ -287,7 +301,8 @@ static void walk_archive(walker *w, const char *path)
 	la->archive_read_support_format_tar(a);
 	la->archive_read_support_format_zip(a);
 	la->archive_read_support_format_raw(a);
-	if (la->archive_read_open_filename(a, path, 1 << 16) != ARCHIVE_OK) {
+	if (lseek(fd, 0, SEEK_SET) != 0 ||
+	    la->archive_read_open_fd(a, fd, 1 << 16) != ARCHIVE_OK) {
 		problem(w, path, "cannot read the archive: %s", arc_error(a));
 		la->archive_read_free(a);
 		return;
@@ -302,64 +317,201 @@ static void walk_archive(walker *w, const char *path)
 	la->archive_read_free(a);
 }
 #else
-static void walk_archive(walker *w, const char *path)
+static void walk_archive(walker *w, const char *path, int fd)
 {
+	(void)fd;
 	problem(w, path, "an archive, but this iosplan was built without libarchive: unpack it first");
 }
 #endif
 
-/* A regular file: an archive is streamed, anything else read whole. */
-static void walk_file(walker *w, const char *group, const char *path, const struct stat *st)
+/* The rest of a file after the `n` bytes of `head`, to its end: never
+ * sized by what stat said (a pseudo-file says 0, a backup grows while
+ * RANCID writes it); `hint` only sizes the first buffer. Returns 1 when
+ * read, 0 when over AUDIT_MAX_FILE_BYTES, -1 on a read error (errno). */
+static int read_bounded(int fd, const void *head, size_t n, size_t hint, char **out, size_t *len)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0) {
-		problem(w, path, "cannot open: %s", strerror(errno));
-		return;
+	size_t cap = hint < 4096 ? 4096 : hint > AUDIT_MAX_FILE_BYTES ? AUDIT_MAX_FILE_BYTES + 1 : hint;
+	char *buf = malloc(cap + 1);
+	if (!buf)
+		abort();
+	memcpy(buf, head, n);
+	size_t k = n;
+	for (;;) {
+		if (k == cap) {
+			if (cap > AUDIT_MAX_FILE_BYTES)
+				break;
+			cap = cap > AUDIT_MAX_FILE_BYTES / 2 ? AUDIT_MAX_FILE_BYTES + 1 : cap * 2;
+			if (!(buf = realloc(buf, cap + 1)))
+				abort();
+		}
+		ssize_t r = read(fd, buf + k, cap - k);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0) {
+			if (r == 0)
+				break;
+			free(buf);
+			return -1;
+		}
+		k += (size_t)r;
 	}
+	if (k > AUDIT_MAX_FILE_BYTES) {
+		free(buf);
+		return 0;
+	}
+	buf[k] = '\0';
+	*out = buf;
+	*len = k;
+	return 1;
+}
+
+/* A regular file, open: an archive is streamed, anything else read whole. */
+static void walk_file(walker *w, const char *group, const char *path, int fd, const struct stat *st)
+{
 	unsigned char head[512];
 	size_t n = 0;
 	if (!read_all(fd, (char *)head, sizeof(head), &n)) {
 		problem(w, path, "cannot read: %s", strerror(errno));
-		close(fd);
 		return;
 	}
 	if (archive_magic(head, n)) {
-		close(fd);
-		walk_archive(w, path);
+		walk_archive(w, path, fd);
 		return;
 	}
 	if ((uint64_t)st->st_size > AUDIT_MAX_FILE_BYTES) {
 		problem(w, path, "%lld bytes: too large for a capture or backup (limit %u): skipped",
 			(long long)st->st_size, AUDIT_MAX_FILE_BYTES);
-		close(fd);
 		return;
 	}
-	size_t cap = (size_t)st->st_size + 1, len = n;
-	char *buf = malloc(cap + 1);
-	if (!buf)
-		abort();
-	memcpy(buf, head, n);
-	size_t more = 0;
-	bool ok = n < sizeof(head) || read_all(fd, buf + n, cap - n, &more);
-	close(fd);
-	len += more;
-	audit_progress_read(w->pg, len);
-	if (!ok || len > AUDIT_MAX_FILE_BYTES) {
-		if (ok)
-			problem(w, path, "grew past the size limit while being read: skipped");
+	char *buf = NULL;
+	size_t len = 0;
+	int r = read_bounded(fd, head, n, (size_t)st->st_size + 1, &buf, &len);
+	if (r <= 0) {
+		if (r == 0)
+			problem(w, path, "grew past the size limit (%u bytes) while being read: skipped",
+				AUDIT_MAX_FILE_BYTES);
 		else
 			problem(w, path, "cannot read: %s", strerror(errno));
-		free(buf);
 		return;
 	}
+	audit_progress_read(w->pg, len);
 	deliver(w, group, xstrdup(path), buf, len);
 }
 
-static bool walk_path(walker *w, const char *group, const char *path);
+bool audit_guard_check(audit_guard *g, const char *path, dev_t dev, ino_t ino)
+{
+	for (size_t i = 0; g && i < g->n; i++)
+		if (g->id[i].dev == dev && g->id[i].ino == ino) {
+			if (!g->hit)
+				g->hit = xstrdup(path);
+			return true;
+		}
+	return false;
+}
 
-/* The directory's entries in byte order; a directory already on the path
- * being walked is a symbolic link loop. */
-static void walk_dir(walker *w, const char *path, const struct stat *st)
+/* What a name that is neither a file nor a folder is, for its problem. */
+static const char *kind_name(mode_t m)
+{
+	return S_ISFIFO(m) ? "a named pipe (FIFO)" : S_ISCHR(m) ? "a character device"
+		: S_ISBLK(m) ? "a block device" : S_ISSOCK(m) ? "a socket"
+		: S_ISLNK(m) ? "a symbolic link" : "not a regular file or directory";
+}
+
+/* /proc and /sys files say "regular, 0 bytes" and are made as they are
+ * read: not backups, whatever a link or a PATH names. */
+static bool pseudo_file(int fd)
+{
+#ifdef __linux__
+	struct statfs fs;
+	return fstatfs(fd, &fs) == 0 && (fs.f_type == 0x9fa0 /* PROC_SUPER_MAGIC */ ||
+					  fs.f_type == 0x62656572 /* SYSFS_MAGIC */);
+#else
+	(void)fd;
+	return false;
+#endif
+}
+
+static void walk_dir(walker *w, const char *path, int fd, const struct stat *st);
+
+/* `name` in dirfd, as lstat (fstatat) saw it in *seen: opened without
+ * following a link and without blocking, and walked only when the
+ * descriptor is what was seen. `follow` for a PATH named by the user. */
+static void walk_open(walker *w, const char *group, int dirfd, const char *name,
+		      const char *path, const struct stat *seen, bool follow)
+{
+	if (!S_ISDIR(seen->st_mode) && !S_ISREG(seen->st_mode)) {
+		problem(w, path, "%s: skipped, never opened", kind_name(seen->st_mode));
+		return;
+	}
+	if (S_ISREG(seen->st_mode) && audit_guard_check(w->sink->guard, path, seen->st_dev, seen->st_ino)) {
+		w->stop = true;
+		return;
+	}
+	int flags = O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK | (follow ? 0 : O_NOFOLLOW) |
+		    (S_ISDIR(seen->st_mode) ? O_DIRECTORY : 0);
+	int fd = openat(dirfd, name, flags);
+	if (fd < 0) {
+		problem(w, path, S_ISDIR(seen->st_mode) ? "cannot read the directory: %s"
+							: "cannot open: %s", strerror(errno));
+		return;
+	}
+	struct stat st;
+	if (fstat(fd, &st) != 0 || st.st_dev != seen->st_dev || st.st_ino != seen->st_ino ||
+	    (st.st_mode & S_IFMT) != (seen->st_mode & S_IFMT))
+		problem(w, path, "changed while it was being opened: skipped");
+	else if (S_ISDIR(st.st_mode))
+		walk_dir(w, path, fd, &st);
+	else if (pseudo_file(fd))
+		problem(w, path, "a pseudo-file (/proc, /sys): skipped");
+	else
+		walk_file(w, group, path, fd, &st);
+	close(fd);
+}
+
+/* A symbolic link inside a walked folder: named, never followed. stat()
+ * only looks at what it leads to (it opens nothing), to say a loop or a
+ * dangling link plainly. */
+static void walk_link(walker *w, const char *path)
+{
+	struct stat st;
+	if (stat(path, &st) != 0) {
+		if (errno == ELOOP)
+			problem(w, path, "symbolic link loop: it never reaches a file; not followed");
+		else if (errno == ENOENT)
+			problem(w, path, "dangling symbolic link: its target does not exist");
+		else
+			problem(w, path, "symbolic link: not followed");
+		return;
+	}
+	for (size_t i = 0; S_ISDIR(st.st_mode) && i < w->depth; i++)
+		if (w->stack[i].dev == st.st_dev && w->stack[i].ino == st.st_ino) {
+			problem(w, path, "symbolic link loop: it leads back to %s; not followed",
+				w->stack[i].path);
+			return;
+		}
+	problem(w, path, "symbolic link to %s: not followed (links inside a folder never are; "
+		"a target inside it is read under its own name)", S_ISDIR(st.st_mode) ? "a directory" : S_ISREG(st.st_mode)
+		? "a file" : kind_name(st.st_mode));
+}
+
+/* One name of the directory open on dirfd. */
+static void walk_child(walker *w, int dirfd, const char *dir, const char *name)
+{
+	char *path = join(dir, name);
+	struct stat st;
+	if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0)
+		problem(w, path, "cannot read: %s", strerror(errno));
+	else if (S_ISLNK(st.st_mode))
+		walk_link(w, path);
+	else
+		walk_open(w, dir, dirfd, name, path, &st, false);
+	free(path);
+}
+
+/* The directory's entries in byte order. A directory already on the path
+ * being walked (a bind mount, or a PATH named twice inside itself) is not
+ * walked twice. */
+static void walk_dir(walker *w, const char *path, int fd, const struct stat *st)
 {
 	for (size_t i = 0; i < w->depth; i++)
 		if (w->stack[i].dev == st->st_dev && w->stack[i].ino == st->st_ino) {
@@ -374,7 +526,7 @@ static void walk_dir(walker *w, const char *path, const struct stat *st)
 	/* The names are held in bounded memory (audit_names.c): a flat folder
 	 * of 20 000 backups held ~0.5 MB of names for its whole walk, and the
 	 * audit's peak RSS grew with the fleet (issue 10). */
-	audit_names *names = audit_names_open(path, 0);
+	audit_names *names = audit_names_openat(fd, 0);
 	if (!names) {
 		problem(w, path, "cannot read the directory: %s", strerror(errno));
 		return;
@@ -383,18 +535,16 @@ static void walk_dir(walker *w, const char *path, const struct stat *st)
 	w->stack[w->depth].ino = st->st_ino;
 	w->stack[w->depth++].path = path;
 	const char *name;
-	while ((name = audit_names_next(names))) {
-		char *child = join(path, name);
-		walk_path(w, path, child);
-		free(child);
-	}
-	if (errno)
+	while (!w->stop && (name = audit_names_next(names)))
+		walk_child(w, fd, path, name);
+	if (!w->stop && errno)
 		problem(w, path, "cannot read the directory further: %s", strerror(errno));
 	audit_names_close(names);
 	w->depth--;
 }
 
-/* False when path cannot be looked at at all. */
+/* A PATH the user named: followed when it is a link. False when it cannot
+ * be looked at at all. */
 static bool walk_path(walker *w, const char *group, const char *path)
 {
 	struct stat st;
@@ -409,12 +559,7 @@ static bool walk_path(walker *w, const char *group, const char *path)
 			problem(w, path, "cannot read: %s", strerror(err));
 		return false;
 	}
-	if (S_ISDIR(st.st_mode))
-		walk_dir(w, path, &st);
-	else if (S_ISREG(st.st_mode))
-		walk_file(w, group, path, &st);
-	else
-		problem(w, path, "not a regular file or directory: skipped");
+	walk_open(w, group, AT_FDCWD, path, path, &st, true);
 	return true;
 }
 
@@ -432,7 +577,7 @@ size_t audit_walk(const char *const *paths, size_t n, const audit_sink *sink, au
 {
 	walker w = { .sink = sink, .pg = pg };
 	size_t bad = 0;
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < n && !w.stop; i++) {
 		char *g = top_group(paths[i]);
 		bad += !walk_path(&w, g, paths[i]);
 		free(g);
@@ -440,11 +585,11 @@ size_t audit_walk(const char *const *paths, size_t n, const audit_sink *sink, au
 	return bad;
 }
 
-/* The same walk, sizes only; a directory already on the path is a loop. */
-static void size_path(walker *w, const char *path, uint64_t *bytes, uint64_t *files)
+/* The same walk, sizes only: links followed only when named (top). */
+static void size_path(walker *w, const char *path, bool top, uint64_t *bytes, uint64_t *files)
 {
 	struct stat st;
-	if (stat(path, &st) != 0)
+	if ((top ? stat(path, &st) : lstat(path, &st)) != 0)
 		return;
 	if (S_ISREG(st.st_mode)) {
 		*bytes += (uint64_t)st.st_size;
@@ -456,9 +601,13 @@ static void size_path(walker *w, const char *path, uint64_t *bytes, uint64_t *fi
 	for (size_t i = 0; i < w->depth; i++)
 		if (w->stack[i].dev == st.st_dev && w->stack[i].ino == st.st_ino)
 			return;
-	DIR *d = opendir(path);
-	if (!d)
+	int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC | (top ? 0 : O_NOFOLLOW));
+	DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
+	if (!d) {
+		if (fd >= 0)
+			close(fd);
 		return;
+	}
 	w->stack[w->depth].dev = st.st_dev;
 	w->stack[w->depth++].ino = st.st_ino;
 	struct dirent *e;
@@ -466,7 +615,7 @@ static void size_path(walker *w, const char *path, uint64_t *bytes, uint64_t *fi
 		if (e->d_name[0] == '.')
 			continue;
 		char *child = join(path, e->d_name);
-		size_path(w, child, bytes, files);
+		size_path(w, child, false, bytes, files);
 		free(child);
 	}
 	w->depth--;
@@ -479,6 +628,6 @@ uint64_t audit_walk_size(const char *const *paths, size_t n, uint64_t *files)
 	uint64_t bytes = 0;
 	*files = 0;
 	for (size_t i = 0; i < n; i++)
-		size_path(&w, paths[i], &bytes, files);
+		size_path(&w, paths[i], true, &bytes, files);
 	return bytes;
 }

@@ -13,12 +13,14 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "audit.h"
 #include "cli.h"
 #include "commands.h"
 #include "error.h"
+#include "report_file.h"
 
 enum { OPT_JOBS = 0x1300, OPT_OUTPUT, OPT_PROGRESS };
 
@@ -33,7 +35,8 @@ static void usage(FILE *out)
 	      "  --jobs N       worker threads (default: one per CPU); never changes the output\n"
 	      "  --format FMT   table (default on a terminal), jsonl (default otherwise), csv,\n"
 	      "                 sarif, markdown\n"
-	      "  --output FILE  write there instead of standard output\n"
+	      "  --output FILE  write there instead of standard output, replacing FILE only\n"
+	      "                 when the audit succeeds; FILE may not be one of the inputs\n"
 	      "  --progress     a progress bar on standard error (auto: when it is a terminal)\n"
 	      "  exit: 0 no device has an error finding, 1 some device has one, 2 usage error or\n"
 	      "        no PATH readable\n", out);
@@ -156,22 +159,53 @@ static int setup(audit_options *o, ip_config *cfg, ip_arena *ar, const audit_arg
 	return -1;
 }
 
-static int run(audit_options *o, const audit_args *a)
+/* --output is written beside FILE and renamed onto it on success
+ * (report_file.h); no input may be the report itself: a PATH is checked
+ * here, the files inside folders as the walk meets them. */
+static int open_output(ip_report_file *rf, audit_guard *guard, const audit_args *a)
 {
-	FILE *out = stdout;
-	if (a->output && !(out = fopen(a->output, "w"))) {
-		fprintf(stderr, "iosplan audit: error: cannot write %s: %s\n", a->output, strerror(errno));
+	if (ip_report_file_open(rf, a->output)) {
+		fprintf(stderr, "iosplan audit: error: %s\n", ip_error_last());
 		return EXIT_INPUT;
 	}
-	o->out = out;
+	guard->n = rf->n;
+	memcpy(guard->id, rf->id, sizeof(guard->id));
+	for (int i = 0; i < a->n_paths; i++) {
+		struct stat st;
+		if (stat(a->paths[i], &st) == 0 && S_ISREG(st.st_mode))
+			audit_guard_check(guard, a->paths[i], st.st_dev, st.st_ino);
+	}
+	return -1;
+}
+
+static int run(audit_options *o, const audit_args *a)
+{
+	ip_report_file rf = { .f = stdout };
+	audit_guard guard = { .n = 0 };
+	int rc;
+	if (a->output && (rc = open_output(&rf, &guard, a)) >= 0)
+		return rc;
+	o->out = rf.f;
+	o->guard = a->output ? &guard : NULL;
 	audit_summary s = { 0 };
-	size_t bad = audit_run((const char *const *)a->paths, (size_t)a->n_paths, o, &s);
-	int rc = bad == (size_t)a->n_paths ? EXIT_INPUT : s.with_errors ? EXIT_FINDINGS : EXIT_CLEAN;
-	/* stdout is checked by main, like every command's */
-	if (out != stdout && cli_output_close(out, a->output))
+	size_t bad = guard.hit ? 0 : audit_run((const char *const *)a->paths, (size_t)a->n_paths, o, &s);
+	rc = bad == (size_t)a->n_paths ? EXIT_INPUT : s.with_errors ? EXIT_FINDINGS : EXIT_CLEAN;
+	if (guard.hit) {
+		fprintf(stderr, "iosplan audit: error: --output %s is one of the inputs (%s): "
+			"refusing to overwrite it\n", a->output, guard.hit);
 		rc = EXIT_INPUT;
+	}
+	/* standard output is checked by main, like every command's */
 	if (bad == (size_t)a->n_paths)
 		fputs("iosplan audit: error: none of the paths could be read\n", stderr);
+	/* A failed audit leaves the previous report as it was. */
+	if (a->output && rc == EXIT_INPUT) {
+		ip_report_file_abort(&rf);
+	} else if (a->output && ip_report_file_commit(&rf)) {
+		fprintf(stderr, "iosplan audit: error: %s\n", ip_error_last());
+		rc = EXIT_INPUT;
+	}
+	free(guard.hit);
 	audit_summary_free(&s);
 	return rc;
 }

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cli_token.h"
 #include "commands.h"
 #include "config.h"
 #include "error.h"
@@ -95,10 +96,15 @@ static int parse_args(plan_args *a, int argc, char **argv)
 	return -1;
 }
 
-/* A server is an address or a host name: no spaces, slashes or '@'. */
-static bool server_ok(const char *s)
+/* A server is an address or a host name: no spaces, slashes or '@', and
+ * one token the device CLI can be given (cli_token.h). NULL when it is,
+ * else why not. The name is not echoed: it may hold a line break. */
+static const char *server_bad(const char *s, char *buf, size_t n)
 {
-	return *s && strlen(s) < 256 && !strpbrk(s, " \t/@:\\\"'");
+	const char *why = ip_cli_check(s, IP_CLI_TOKEN, buf, n);
+	if (!why && (strlen(s) >= 256 || strpbrk(s, "/@:\\\"'")))
+		why = "it holds '/', '@', ':', a quote or a backslash, or is over 255 characters";
+	return why;
 }
 
 static int options(ip_plan_options *o, ip_plan_format *fmt, const plan_args *a)
@@ -109,9 +115,11 @@ static int options(ip_plan_options *o, ip_plan_format *fmt, const plan_args *a)
 			"ansible)\n", a->format);
 		return EXIT_INPUT;
 	}
-	if (a->server && !server_ok(a->server)) {
-		fprintf(stderr, "iosplan plan: error: --tftp-server '%s' is not an address or host "
-			"name\n", a->server);
+	char buf[96];
+	const char *why = a->server ? server_bad(a->server, buf, sizeof(buf)) : NULL;
+	if (why) {
+		fprintf(stderr, "iosplan plan: error: --tftp-server is not an address or host name: "
+			"%s\n", why);
 		return EXIT_INPUT;
 	}
 	o->server = a->server;
@@ -131,6 +139,7 @@ static int options(ip_plan_options *o, ip_plan_format *fmt, const plan_args *a)
 		o->reload_in = (unsigned)m;
 	}
 	o->allow_delete_running = a->allow_delete_running;
+	o->ansible = *fmt == IP_PLAN_ANSIBLE;
 	return -1;
 }
 

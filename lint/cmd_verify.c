@@ -3,8 +3,11 @@
  *                [--config FILE]
  *
  * Reads the captures taken before and after an upgrade, pairs the devices
- * by hostname, and judges each (planner/verify.h). Exit 0 when every check
- * the captures allow passes, 1 when any fails, 2 on usage or input errors.
+ * by hostname, and judges each (planner/verify.h). A pair whose serial
+ * numbers or model differ is another chassis: its same-device check fails
+ * and nothing else is judged (planner/verify_identity.c). Exit 0 when every
+ * check the captures allow passes, 1 when any fails (another chassis
+ * included), 2 on usage or input errors.
  *
  * --before and --after each take every file up to the next option, so
  * shell globs work: `--before pre-*.log --after post-*.log`. */

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <yaml.h>
 
+#include "cli_token.h"
 #include "error.h"
 #include "small_file.h"
 #include "yaml_guard.h"
@@ -133,6 +134,20 @@ static int registers_section(cfg_loader *l, yaml_node_t *n)
 	return 0;
 }
 
+/* The target reaches the plan's commands: it must be one CLI token
+ * (cli_token.h), refused here with its place in the file. */
+static int target_setting(cfg_loader *l, yaml_node_t *v)
+{
+	char buf[96];
+	const char *s = text(l, v), *why;
+	if (!s)
+		return bad(l, v, "%s", "'target' is an image name");
+	if ((why = ip_cli_check(s, IP_CLI_TOKEN, buf, sizeof(buf))))
+		return bad(l, v, "'target' cannot be typed at the device CLI: %s", why);
+	l->cfg->target = s;
+	return 0;
+}
+
 static int top(cfg_loader *l)
 {
 	yaml_node_t *root = yaml_document_get_root_node(&l->doc);
@@ -154,7 +169,7 @@ static int top(cfg_loader *l)
 		else if (strcmp(key, "normal_registers") == 0)
 			rc = registers_section(l, v);
 		else if (strcmp(key, "target") == 0)
-			rc = (l->cfg->target = text(l, v)) ? 0 : bad(l, v, "%s", "'target' is an image name");
+			rc = target_setting(l, v);
 		else
 			rc = bad(l, k, "unknown setting '%s' (rules, flash, tftp, normal_registers, target)", key);
 		if (rc)
@@ -185,13 +200,21 @@ int ip_config_load(ip_config *out, ip_arena *a, const char *path)
 		return 0;
 	char *text;
 	size_t len;
-	int rc = ip_small_file_read(path, IP_CONFIG_MAX_BYTES, "configuration", IP_E_CONFIG, &text,
-				    &len);
+	int rc = ip_small_file_read_regular(path, IP_CONFIG_MAX_BYTES, "configuration",
+					    IP_E_CONFIG, &text, &len);
 	if (rc)
 		return rc;
 	rc = ip_config_parse(out, a, path, text, len);
 	free(text);
 	return rc;
+}
+
+bool ip_config_present(const char *path)
+{
+	/* lstat: a link to a pipe or to nothing is there too, and loading it
+	 * says what is wrong with it, rather than a parent's file being used */
+	struct stat st;
+	return lstat(path, &st) == 0 && !S_ISDIR(st.st_mode);
 }
 
 const char *ip_config_find(ip_arena *a, const char *input)
@@ -208,7 +231,7 @@ const char *ip_config_find(ip_arena *a, const char *input)
 	for (;;) {
 		char path[PATH_MAX + 16];
 		snprintf(path, sizeof(path), "%s/.iosplan.yaml", dir[0] ? dir : "");
-		if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
+		if (ip_config_present(path))
 			return ip_arena_strdup(a, path);
 		char *slash = strrchr(dir, '/');
 		if (!slash)

@@ -34,6 +34,11 @@ int ip_config_load(ip_config *out, ip_arena *a, const char *path);
 int ip_config_parse(ip_config *out, ip_arena *a, const char *name, const char *text,
 		    size_t len);
 
+/* Whether a configuration is at `path`: anything but a directory, so that
+ * a FIFO or a link to one is found, then refused by ip_config_load (which
+ * reads regular files only), never skipped for a parent's. */
+bool ip_config_present(const char *path);
+
 /* The nearest .iosplan.yaml in the directory of `input` or above; NULL. */
 const char *ip_config_find(ip_arena *a, const char *input);
 

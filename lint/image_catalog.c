@@ -13,6 +13,7 @@
 #include <strings.h>
 #include <yaml.h>
 
+#include "cli_token.h"
 #include "error.h"
 #include "small_file.h"
 #include "target.h"
@@ -125,13 +126,16 @@ static const char *const entry_keys[] = { "family", "name", "size", "md5", "sha5
 
 static int entry_key(cat_loader *l, ip_catalog_image *img, int key, yaml_node_t *v)
 {
-	const char *s;
+	const char *s, *why;
+	char buf[96];
 	switch (key) {
 	case 0:
 		return (img->family = text(l, v)) ? 0 : bad(l, v, "%s", "'family' is a label");
 	case 1:
 		s = text(l, v);
-		if (!s || !*s || strpbrk(s, "/: "))
+		if (s && *s && (why = ip_cli_check(s, IP_CLI_TOKEN, buf, sizeof(buf))))
+			return bad(l, v, "'name' cannot be typed at the device CLI: %s", why);
+		if (!s || !*s || strpbrk(s, "/:"))
 			return bad(l, v, "%s", "'name' is the image's file name, without filesystem or directory");
 		img->name = s;
 		img->name_span = node_span(l, v);
@@ -154,7 +158,6 @@ static int entry(cat_loader *l, yaml_node_t *n)
 		return bad(l, n, "%s", "an image entry is a mapping (name, size, md5, sha512, min_rommon, platforms)");
 	ip_catalog_image *img = IP_PUSH(l->arena, l->cat->v, l->cat->n, l->cat->cap);
 	img->span = node_span(l, n);
-	bool seen[7] = { false };
 	FOR_PAIRS(l, n, k, v) {
 		const char *key = text(l, k);
 		int i = 0;
@@ -163,9 +166,7 @@ static int entry(cat_loader *l, yaml_node_t *n)
 		if (!key || !entry_keys[i])
 			return bad(l, k, "unknown key '%s' in an image entry (family, name, size, md5, "
 				   "sha512, min_rommon, platforms)", key ? key : "?");
-		if (seen[i])
-			return bad(l, k, "'%s' given twice in one entry", key);
-		seen[i] = true;
+		/* a key given twice is refused by ip_yaml_load() for every file */
 		int rc = entry_key(l, img, i, v);
 		if (rc)
 			return rc;

@@ -167,7 +167,7 @@ static const char *config_path(lsp_server *s, const lsp_doc *d, ip_arena *a)
 	}
 	if (s->root_path) {
 		const char *p = ip_arena_printf(a, "%s/.iosplan.yaml", s->root_path);
-		if (access(p, R_OK) == 0)
+		if (ip_config_present(p)) /* read by ip_config_load, as the CLI does */
 			return p;
 	}
 	return NULL;

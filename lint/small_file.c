@@ -1,6 +1,7 @@
 #include "small_file.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,15 +49,24 @@ static int read_all(int fd, size_t size, size_t limit, char **text, size_t *len)
 	return 0;
 }
 
-static int read_path(const char *path, size_t limit, char **text, size_t *len)
+/* regular_only: O_NONBLOCK so that opening a FIFO with no writer does not
+ * wait, O_NOCTTY so that a terminal does not become ours; then anything
+ * but a regular file (a FIFO, a device, a symlink to /proc/self/fd/0, which
+ * is whatever our stdin is) is refused before a byte is read. */
+static int read_path(const char *path, size_t limit, bool regular_only, char **text,
+		     size_t *len)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int flags = O_RDONLY | O_CLOEXEC | (regular_only ? O_NONBLOCK | O_NOCTTY : 0);
+	int fd = open(path, flags);
 	if (fd < 0)
 		return -1;
 	struct stat st;
 	int rc = fstat(fd, &st);
 	if (rc == 0 && S_ISDIR(st.st_mode)) {
 		errno = EISDIR;
+		rc = -1;
+	} else if (rc == 0 && regular_only && !S_ISREG(st.st_mode)) {
+		errno = EINVAL;
 		rc = -1;
 	}
 	if (rc == 0)
@@ -67,14 +77,29 @@ static int read_path(const char *path, size_t limit, char **text, size_t *len)
 	return rc;
 }
 
-int ip_small_file_read(const char *path, size_t limit, const char *what, int open_error,
-		       char **text, size_t *len)
+static int read_file(const char *path, size_t limit, bool regular_only, const char *what,
+		     int open_error, char **text, size_t *len)
 {
-	if (read_path(path, limit, text, len) == 0)
+	if (read_path(path, limit, regular_only, text, len) == 0)
 		return 0;
 	int saved = errno, rc = saved == EFBIG
 		? ip_error_set(IP_E_LIMIT, "%s:1:1: error: %s is over the %zu-byte limit", path, what, limit)
+		: saved == EINVAL && regular_only
+		? ip_error_set(open_error, "%s: error: cannot open %s: not a regular file (a pipe, "
+			       "device or link to one is never read as %s)", path, what, what)
 		: ip_error_set(open_error, "%s: error: cannot open %s: %s", path, what, strerror(saved));
 	errno = saved;
 	return rc;
+}
+
+int ip_small_file_read(const char *path, size_t limit, const char *what, int open_error,
+		       char **text, size_t *len)
+{
+	return read_file(path, limit, false, what, open_error, text, len);
+}
+
+int ip_small_file_read_regular(const char *path, size_t limit, const char *what, int open_error,
+			       char **text, size_t *len)
+{
+	return read_file(path, limit, true, what, open_error, text, len);
 }

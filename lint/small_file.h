@@ -13,4 +13,11 @@
 int ip_small_file_read(const char *path, size_t limit, const char *what, int open_error,
 		       char **text, size_t *len);
 
+/* The same, for a file that configures iosplan (.iosplan.yaml): only a
+ * regular file is read. A FIFO, a device, or a link to one (a repository's
+ * `.iosplan.yaml -> /proc/self/fd/0` is the language server's own JSON-RPC
+ * input) is refused without blocking: `open_error`, errno EINVAL. */
+int ip_small_file_read_regular(const char *path, size_t limit, const char *what,
+			       int open_error, char **text, size_t *len);
+
 #endif

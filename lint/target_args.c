@@ -15,6 +15,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "cli_token.h"
 #include "error.h"
 #include "hash.h"
 #include "platform.h"
@@ -185,6 +186,11 @@ static const char *base_name(const char *path)
 
 static int fixed_target(ip_targets *ts, const char *name, const char *origin)
 {
+	char buf[96];
+	const char *why = ip_cli_check(name, IP_CLI_TOKEN, buf, sizeof(buf));
+	if (why)
+		return ip_error_set(IP_E_USAGE, "the target from %s cannot be typed at the device "
+				    "CLI: %s", origin, why);
 	ip_target *t = ip_target_from_name(ts->arena, name, origin);
 	if (!*t->name)
 		return ip_error_set(IP_E_USAGE, "the target '%s' names no file", name);

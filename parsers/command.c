@@ -365,6 +365,112 @@ bool ip_section_filter_passes(const ip_section *s, const char *probe)
 	}
 }
 
+/* --- whether a filter provably keeps a whole kind of line -------------- */
+
+/* Completeness is a proof, not a probe: one sample line that passes says
+ * nothing of `boot system tftp:...` when the filter was `| include flash:`.
+ * So the pattern is read, not run, and only shapes whose meaning is certain
+ * are accepted: alternatives made of plain text, each optionally anchored
+ * with a leading '^'. Anything else (classes, repeats, '.', '_', escapes)
+ * proves nothing, and the caller must say the capture is incomplete. IOS
+ * regular expressions are case-sensitive ("Regular expressions are case
+ * sensitive", Cisco IOS Configuration Fundamentals, "Using the Cisco IOS
+ * Command-Line Interface", Filtering the Output of show Commands), so "Boot"
+ * does not keep "boot system". */
+#define RX_META "\\[](){}.$?*+_"
+
+typedef enum { ALT_KEEPS, ALT_DROPS_NONE } alt_goal;
+
+/* One alternative: `^lit` or `lit`, against every line starting with prefix. */
+static bool alt_proves(const char *alt, size_t n, const char *prefix, alt_goal goal)
+{
+	bool anchored = n > 0 && alt[0] == '^';
+	const char *lit = alt + anchored;
+	size_t len = n - anchored, plen = strlen(prefix);
+	if (len == 0 || memchr(lit, '^', len))
+		return false;
+	if (goal == ALT_KEEPS) {
+		if (anchored)
+			return len <= plen && memcmp(prefix, lit, len) == 0;
+		for (size_t i = 0; i + len <= plen; i++)
+			if (memcmp(prefix + i, lit, len) == 0)
+				return true;
+		return false;
+	}
+	/* Excluded lines: an unanchored text may occur in any line's tail; an
+	 * anchored one misses every line that starts with prefix only when the
+	 * two differ before either ends. */
+	size_t m = len < plen ? len : plen;
+	return anchored && memcmp(prefix, lit, m) != 0;
+}
+
+/* The pattern keeps (or drops none of) the lines: any alternative keeping
+ * them is enough, every alternative must drop none. */
+static bool re_proves(const char *re, size_t len, const char *prefix, alt_goal goal)
+{
+	for (size_t i = 0; i < len; i++)
+		if (strchr(RX_META, re[i]) && re[i] != '\0')
+			return false;
+	const char *p = re, *end = re + len;
+	for (;;) {
+		const char *bar = memchr(p, '|', (size_t)(end - p));
+		size_t n = (size_t)((bar ? bar : end) - p);
+		bool ok = alt_proves(p, n, prefix, goal);
+		if (goal == ALT_KEEPS && ok)
+			return true;
+		if (goal == ALT_DROPS_NONE && !ok)
+			return false;
+		if (!bar)
+			return goal == ALT_DROPS_NONE;
+		p = bar + 1;
+	}
+}
+
+/* `section [include|exclude] regex`: the documented keywords, typed in full
+ * (Cisco IOS Configuration Fundamentals Command Reference, "show
+ * running-config": "| section [include | exclude] regular-expression").
+ * An abbreviation could be read as the regex itself, so it proves nothing. */
+static filter_op section_mode(const char **re, size_t *len)
+{
+	static const struct { const char *w; filter_op op; } modes[] = {
+		{ "include ", F_INCLUDE }, { "exclude ", F_EXCLUDE },
+	};
+	for (size_t i = 0; i < sizeof(modes) / sizeof(modes[0]); i++) {
+		size_t n = strlen(modes[i].w);
+		if (*len > n && strncmp(*re, modes[i].w, n) == 0) {
+			*re += n;
+			*len -= n;
+			while (*len && (**re == ' ' || **re == '\t'))
+				(*re)++, (*len)--;
+			return modes[i].op;
+		}
+	}
+	return F_SECTION;
+}
+
+bool ip_section_filter_keeps(const ip_section *s, const char *prefix)
+{
+	if (!s->filter)
+		return true;
+	const char *re;
+	size_t len;
+	/* IOS reads the rest of the line after include/exclude/begin/section as
+	 * the regex, '|' included, so the first stage is the only one. */
+	filter_op op = filter_parse(s->filter, strlen(s->filter), &re, &len);
+	if (op == F_SECTION)
+		op = section_mode(&re, &len);
+	switch (op) {
+	case F_INCLUDE: /* every matching line is shown */
+	case F_SECTION: /* ... with its indented children */
+	case F_BEGIN:   /* from the first match on, so every later match too */
+		return re_proves(re, len, prefix, ALT_KEEPS);
+	case F_EXCLUDE:
+		return re_proves(re, len, prefix, ALT_DROPS_NONE);
+	default:        /* count, redirect, tee, ...: shows no lines */
+		return false;
+	}
+}
+
 static const char *const cmd_names[IP_CMD__COUNT][2] = {
 	[IP_CMD_UNKNOWN] = { "unknown output", "unknown" },
 	[IP_CMD_SHOW_VERSION] = { "show version", "show_version" },

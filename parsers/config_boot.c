@@ -244,6 +244,21 @@ static const char *config_name(ip_cmd cmd)
 					      : "configuration";
 }
 
+/* A filter like `| include flash:` shows some boot lines and hides others
+ * (`boot system tftp ...`, `boot system rom`): what it shows is not the
+ * list, and the capture that would decide it is named. */
+static void filter_hides(const ip_section *sec, ip_parse_ctx *ctx)
+{
+	ip_span span = sec->prompt ? ip_line_span_all(sec->prompt, sec->file)
+				   : section_span(sec);
+	ip_diag_add(ctx->diags, IP_DIAG_WARNING, span,
+		    "the filter '| %s' could hide 'boot system' lines: the %s "
+		    "boot list is unknown; capture 'show %s | include boot'",
+		    sec->filter, config_name(sec->cmd),
+		    sec->cmd == IP_CMD_STARTUP_CONFIG ? "startup-config"
+						      : "running-config");
+}
+
 /* Whether the capture shows every `boot system` line. */
 static void scan_finish(cfg_scan *st, const ip_section *sec, ip_parse_ctx *ctx)
 {
@@ -252,8 +267,9 @@ static void scan_finish(cfg_scan *st, const ip_section *sec, ip_parse_ctx *ctx)
 	list->span = section_span(sec);
 	if (sec->filter) {
 		list->filtered = true;
-		list->known = ip_section_filter_passes(sec,
-						       "boot system flash:x.bin");
+		list->known = ip_section_filter_keeps(sec, "boot system ");
+		if (!list->known)
+			filter_hides(sec, ctx);
 		return;
 	}
 	if (st->absent || st->end) {

@@ -248,6 +248,9 @@ typedef struct ip_device {
 	ip_boot_list bootvar_current; /* "Current Boot Variables" where shown */
 	ip_member *members;
 	size_t n_members, cap_members;
+	ip_span stack_impossible; /* a switch table row no stack can print (two
+				   * '*' members, one number twice): the stack
+				   * is unknown; line 0 when none (stack.h) */
 	ip_source *sources;
 	size_t n_sources, cap_sources;
 	ip_verification *verifications; /* in capture order */

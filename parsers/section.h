@@ -84,4 +84,11 @@ bool ip_command_identify(ip_arena *a, const char *text, ip_cmd *cmd,
  * An unfiltered section passes everything. */
 bool ip_section_filter_passes(const ip_section *s, const char *probe);
 
+/* Whether a section's filter provably shows every line that starts with
+ * `prefix` ("boot system "): true only for filters whose pattern is plain
+ * text (optionally '^'-anchored alternatives) that must match such lines,
+ * or an exclude that cannot. Any other filter, valid or not, is false: it
+ * could hide a line. An unfiltered section keeps everything. */
+bool ip_section_filter_keeps(const ip_section *s, const char *prefix);
+
 #endif

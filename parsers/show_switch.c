@@ -47,6 +47,7 @@ typedef struct ssw {
 	enum hw_col hw;  /* whether the header has a H/W Version column */
 	size_t n_rows;
 	bool ended;      /* a blank line after the rows: the table is over */
+	ip_stack_rows rows; /* checked for what no stack prints (stack.h) */
 } ssw;
 
 /* "V06", "4", "0": what the H/W Version column holds. */
@@ -91,8 +92,10 @@ static void row(ssw *st, const ip_line *l, const ip_rx_match *m)
 		return;
 	}
 	ip_parse_ctx *ctx = st->r.ctx;
-	ip_member *mb = ip_stack_member_get(st->dev, ctx->arena, n,
-					    ip_line_span_all(l, st->r.sec->file));
+	ip_span span = ip_line_span_all(l, st->r.sec->file);
+	if (!ip_stack_row_check(&st->rows, st->dev, ctx->diags, n, ip_rx_group_set(m, 1), span))
+		return;
+	ip_member *mb = ip_stack_member_get(st->dev, ctx->arena, n, span);
 	rows_text(&st->r, &mb->role, l, m->start[3], m->end[3]);
 	rows_text(&st->r, &mb->mac, l, m->start[4], m->end[4]);
 	rows_text(&st->r, &mb->priority, l, m->start[5], m->end[5]);
@@ -131,9 +134,11 @@ static void line(ssw *st, const ip_line *l)
 
 int show_switch_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx)
 {
-	ssw st = { .r = { .sec = sec, .ctx = ctx }, .dev = dev };
+	ssw st = { .r = { .sec = sec, .ctx = ctx }, .dev = dev,
+		   .rows = { .table = "show switch" } };
 	for (size_t i = 0; i < sec->n_lines; i++)
 		line(&st, &sec->lines[i]);
+	ip_stack_rows_end(&st.rows, dev, ctx->diags, sec->filter != NULL);
 	if (!st.n_rows && !sec->filter && sec->n_lines && !st.r.warnings)
 		ip_diag_add(ctx->diags, IP_DIAG_WARNING,
 			    ip_line_span_all(&sec->lines[0], sec->file),

@@ -46,6 +46,7 @@
 #include "bytescan.h"
 #include "parsers.h"
 #include "rx.h"
+#include "stack.h"
 
 enum { RX_VERSION, RX_PROCESSOR, RX_CONFREG, RX_ROW };
 
@@ -93,6 +94,7 @@ struct sv {
 	int block;                 /* member of the "Switch 0N" block, 0 = top */
 	bool block_for_1;          /* a "Switch 01" block exists */
 	ip_flag mode;              /* direct install/bundle evidence */
+	ip_stack_rows rows;        /* the switch table, checked (stack.h) */
 };
 
 /* --- small text helpers -------------------------------------------------- */
@@ -225,6 +227,25 @@ static void rom_version(struct sv *st, ip_text *out, const ip_line *l,
 		set_text(st, out, l, i, e);
 }
 
+/* The prompt ("R1#show version") and the "R2 uptime is" line name two
+ * hosts: a log spliced from two sessions, or a `prompt` command that hides
+ * the hostname. The prompt decides which device the section belongs to
+ * (every section of a session shares it, device.c); the uptime line is the
+ * configured hostname, the device's name in every report. Neither is
+ * dropped silently: a warning at the prompt names both. */
+static void prompt_differs(struct sv *st, const ip_line *l, size_t off, size_t u)
+{
+	const char *p = st->sec->hostname;
+	if (!p || !st->sec->prompt || (strlen(p) == u - off && memcmp(p, l->text + off, u - off) == 0))
+		return;
+	ip_diag_add(st->diags, IP_DIAG_WARNING,
+		    ip_line_span(st->sec->prompt, st->sec->file, 0, strlen(p)),
+		    "the prompt names '%s' but show version says '%.*s uptime is' (line %u): "
+		    "two devices in one log? the section is counted as %s's, and its "
+		    "hostname is %.*s", p, (int)(u - off), l->text + off, (unsigned)l->lineno,
+		    p, (int)(u - off), l->text + off);
+}
+
 /* "R1 uptime is 2 weeks, 2 days": the hostname is one word. */
 static bool uptime_line(struct sv *st, const ip_line *l, size_t off, size_t len)
 {
@@ -233,6 +254,7 @@ static bool uptime_line(struct sv *st, const ip_line *l, size_t off, size_t len)
 		return false;
 	st->seen_uptime = true;
 	set_text(st, &st->dev->hostname, l, off, u);
+	prompt_differs(st, l, off, u);
 	size_t a = skip_spaces(l->text, u + 11, len);
 	if (a < len)
 		set_text(st, &st->dev->uptime, l, a, len);
@@ -453,7 +475,10 @@ static bool table_row(struct sv *st, const ip_line *l, size_t len)
 	int n = 0;
 	for (size_t i = m.start[2]; i < m.end[2]; i++)
 		n = n * 10 + (l->text[i] - '0');
-	ip_member *mb = member_get(st, n, ip_line_span_all(l, st->sec->file));
+	ip_span span = ip_line_span_all(l, st->sec->file);
+	if (!ip_stack_row_check(&st->rows, st->dev, st->diags, n, ip_rx_group_set(&m, 1), span))
+		return true;
+	ip_member *mb = member_get(st, n, span);
 	mb->active = ip_rx_group_set(&m, 1);
 	mb->span = ip_line_span_all(l, st->sec->file);
 	set_text(st, &mb->model, l, m.start[3], m.end[3]);
@@ -792,6 +817,7 @@ static void finish(struct sv *st)
 		d->xe_version = d->version;
 	if (!st->seen_board_id && st->top_serial.s)
 		d->serial = st->top_serial;
+	ip_stack_rows_end(&st->rows, d, st->diags, st->sec->filter != NULL);
 	members_finish(st);
 	install_finish(st);
 	diagnose(st);
@@ -799,7 +825,8 @@ static void finish(struct sv *st)
 
 int show_version_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx)
 {
-	struct sv st = { .dev = dev, .sec = sec, .a = ctx->arena, .diags = ctx->diags };
+	struct sv st = { .dev = dev, .sec = sec, .a = ctx->arena, .diags = ctx->diags,
+			 .rows = { .table = "show version" } };
 	for (size_t i = 0; i < sec->n_lines; i++)
 		sv_line(&st, &sec->lines[i]);
 	finish(&st);

@@ -129,3 +129,56 @@ const ip_boot_list *ip_stack_member_bootvar(const ip_device *d, const ip_member 
 		return &d->bootvar;
 	return NULL;
 }
+
+/* --- switch tables no stack can print ---------------------------------- */
+
+/* One error per table: the first impossible row decides it. */
+static void impossible(ip_stack_rows *t, ip_device *d, ip_diags *diags, ip_span span,
+		       const char *what)
+{
+	if (t->bad++)
+		return;
+	const char *table = t->table;
+	ip_diag_add(diags, IP_DIAG_ERROR, span,
+		    "%s's switch table %s: no stack prints that, so the stack is "
+		    "unknown (captures spliced or edited?); capture 'show version' "
+		    "and 'show switch' again in one session", table, what);
+	if (!ip_span_known(d->stack_impossible))
+		d->stack_impossible = span;
+}
+
+bool ip_stack_row_check(ip_stack_rows *t, ip_device *d, ip_diags *diags, int number,
+			bool active, ip_span span)
+{
+	if (!t->n++)
+		t->first = span;
+	if (number < 1 || number > IP_STACK_MAX_NUMBER)
+		return true; /* the parsers' own range checks report these */
+	unsigned char bit = (unsigned char)(1u << (number % 8));
+	if (t->seen[number / 8] & bit) {
+		char what[64];
+		snprintf(what, sizeof(what), "lists member %d twice", number);
+		impossible(t, d, diags, span, what);
+		return false;
+	}
+	t->seen[number / 8] |= bit;
+	if (!active)
+		return true;
+	if (t->active) {
+		char what[128];
+		snprintf(what, sizeof(what), "marks two members active ('*'): %d "
+			 "(line %u) and %d", t->active, (unsigned)t->active_line, number);
+		impossible(t, d, diags, span, what);
+		return false;
+	}
+	t->active = number;
+	t->active_line = span.line;
+	return true;
+}
+
+void ip_stack_rows_end(ip_stack_rows *t, ip_device *d, ip_diags *diags, bool filtered)
+{
+	if (t->n >= 2 && !t->active && !filtered && !ip_span_known(d->stack_impossible))
+		impossible(t, d, diags, t->first,
+			   "marks no member active ('*', the member the command ran on)");
+}

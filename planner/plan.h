@@ -134,6 +134,8 @@ typedef struct ip_plan_options {
 	ip_plan_transfer transfer; /* --transfer */
 	unsigned reload_in;        /* --reload-in minutes; 0: an immediate reload */
 	bool allow_delete_running; /* --allow-delete-running */
+	bool ansible;              /* --format ansible: the hostname becomes the play's
+				    * one inventory host (ip_plan_ansible_host_ok) */
 	const ip_check_config *check; /* severities and margins; NULL: defaults */
 } ip_plan_options;
 
@@ -244,5 +246,10 @@ int ip_plan_write_text(FILE *out, const ip_plan *const *plans, size_t n);
 int ip_plan_write_markdown(FILE *out, const ip_plan *const *plans, size_t n);
 int ip_plan_write_json(FILE *out, const ip_plan *const *plans, size_t n);
 int ip_plan_write_ansible(FILE *out, const ip_plan *const *plans, size_t n);
+
+/* Whether name can be a play's `hosts:` naming exactly one inventory host:
+ * Cisco's hostname grammar (and '_', which IOS accepts), never an Ansible
+ * implicit group. The playbook guards the rest (plan_ansible.c). */
+bool ip_plan_ansible_host_ok(const char *name);
 
 #endif

@@ -1,6 +1,26 @@
 /* The Ansible plan: a playbook for the cisco.ios collection, emitted with
  * libyaml's event API (so quoting is libyaml's business, not ours).
  *
+ * Nothing a capture says may run (issue 18, points 1 and 2):
+ * - Ansible templates every string of a play with Jinja2 on the controller
+ *   (play and task names, `hosts:`, module arguments, prompts): a file name
+ *   holding `{{ lookup('pipe', ...) }}` would run a shell command. Every
+ *   scalar that holds text from outside iosplan (capture, file name,
+ *   catalogue, configuration, options) is tagged `!unsafe`, Ansible's
+ *   documented type for text that is never templated ("Advanced playbook
+ *   syntax: Unsafe or raw strings"). The only templates left are
+ *   iosplan's own: `failed_when` compares the output with the expect lines
+ *   kept as `!unsafe` task variables, and an operator-only answer is
+ *   `{{ scp_password }}`. fuzz/fuzz_ansible.c checks this on every input.
+ * - `hosts:` is a pattern ("all", "*", "a:b", "!a", "&a", "~regex",
+ *   "a,b", "a[0:3]", or a group's name, which Ansible resolves before a
+ *   host's). The builder refuses the format for a hostname outside Cisco's
+ *   grammar (ip_plan_ansible_host_ok), and every play starts with a guard
+ *   task (tagged always) that fails unless the play matched exactly one
+ *   host and that host's inventory_hostname is the device's name (an
+ *   `!unsafe` play variable): an inventory group named like the device
+ *   cannot widen the play either.
+ *
  * Per planned device, one play `hosts: <hostname>` whose tasks are the
  * steps of pre-checks through post-checks, each tagged with its phase:
  * - exec steps: cisco.ios.ios_command; a command with prompts becomes a
@@ -15,12 +35,12 @@
  * The clean-up and the rollback are two more plays tagged `never` plus
  * `cleanup` / `rollback`: they run only when asked for with --tags.
  * The simulated predictions and the warnings head the file as comments
- * (libyaml emits no comments, so they are written before the stream). */
+ * (libyaml emits no comments, so they are written before the stream),
+ * control bytes shown as '?' so that no text leaves its comment line. */
 #include <stdio.h>
 #include <string.h>
 #include <yaml.h>
 
-#include "escape.h"
 #include "plan.h"
 #include "utf8.h"
 
@@ -38,16 +58,29 @@ static void emit(em *m, yaml_event_t *ev)
 		m->failed = true;
 }
 
-/* libyaml refuses a scalar that is not UTF-8; capture text need not be. */
-static void scalar(em *m, const char *s)
+/* libyaml refuses a scalar that is not UTF-8; capture text need not be.
+ * A tagged scalar is never implicit, so libyaml writes the tag. */
+static void tagged(em *m, const char *tag, const char *s)
 {
 	s = ip_utf8_or_fffd(m->a, s);
 	yaml_event_t ev;
-	if (!yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s, (int)strlen(s), 1, 1,
-					  YAML_ANY_SCALAR_STYLE))
+	if (!yaml_scalar_event_initialize(&ev, NULL, (yaml_char_t *)tag, (yaml_char_t *)s,
+					  (int)strlen(s), !tag, !tag, YAML_ANY_SCALAR_STYLE))
 		m->failed = true;
 	else
 		emit(m, &ev);
+}
+
+/* iosplan's own text: keys, module names, phase tags, its expressions. */
+static void scalar(em *m, const char *s)
+{
+	tagged(m, NULL, s);
+}
+
+/* Text with anything from outside iosplan in it: never templated. */
+static void unsafe(em *m, const char *s)
+{
+	tagged(m, "!unsafe", s);
 }
 
 static void map_start(em *m)
@@ -85,6 +118,12 @@ static void kv(em *m, const char *k, const char *v)
 	scalar(m, v);
 }
 
+static void kv_unsafe(em *m, const char *k, const char *v)
+{
+	scalar(m, k);
+	unsafe(m, v);
+}
+
 /* A plain integer or boolean scalar (not quoted). */
 static void kv_plain(em *m, const char *k, const char *v)
 {
@@ -111,17 +150,17 @@ static const char *regex_escape(ip_arena *a, const char *s)
 	return o;
 }
 
-/* s inside a single-quoted Jinja string. */
-static const char *jinja_quote(ip_arena *a, const char *s)
+/* s for a `#` comment line: C0, DEL and C1 (U+0085 is a YAML line
+ * break) become '?', so no text leaves its comment. */
+static const char *comment_text(ip_arena *a, const char *s)
 {
-	size_t n = strlen(s);
-	char *o = ip_arena_alloc(a, 2 * n + 1), *w = o;
-	for (; *s; s++) {
-		if (*s == '\'' || *s == '\\')
-			*w++ = '\\';
-		*w++ = *s;
+	char *o = ip_arena_strdup(a, ip_utf8_or_fffd(a, s ? s : ""));
+	for (unsigned char *p = (unsigned char *)o; *p; p++) {
+		if (*p < 0x20 || *p == 0x7f)
+			*p = '?';
+		else if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+			p[0] = p[1] = '?';
 	}
-	*w = '\0';
 	return o;
 }
 
@@ -131,8 +170,8 @@ static const char *jinja_quote(ip_arena *a, const char *s)
 static void task_head(em *m, const ip_plan_step *st, int ph, size_t no, const char *suffix)
 {
 	map_start(m);
-	kv(m, "name", ip_arena_printf(m->a, "%d.%zu %s: %s%s", ph, no,
-				      ip_plan_phase_title(st->phase), st->title, suffix));
+	kv_unsafe(m, "name", ip_arena_printf(m->a, "%d.%zu %s: %s%s", ph, no,
+					     ip_plan_phase_title(st->phase), st->title, suffix));
 	scalar(m, "tags");
 	seq_start(m, true);
 	scalar(m, ip_plan_phase_id(st->phase));
@@ -143,36 +182,51 @@ static void command_item(em *m, const ip_plan_step *st, size_t i)
 {
 	bool last = i + 1 == st->n_commands;
 	if (!st->n_prompts || !last) {
-		scalar(m, st->commands[i]);
+		unsafe(m, st->commands[i]);
 		return;
 	}
 	map_start(m);
-	kv(m, "command", st->commands[i]);
+	kv_unsafe(m, "command", st->commands[i]);
 	scalar(m, "prompt");
 	seq_start(m, false);
 	for (size_t j = 0; j < st->n_prompts; j++)
-		scalar(m, regex_escape(m->a, st->prompts[j].prompt));
+		unsafe(m, regex_escape(m->a, st->prompts[j].prompt));
 	seq_end(m);
 	scalar(m, "answer");
 	seq_start(m, false);
 	for (size_t j = 0; j < st->n_prompts; j++) {
 		const ip_plan_prompt *pr = &st->prompts[j];
-		scalar(m, pr->var ? ip_arena_printf(m->a, "{{ %s }}", pr->var)
-				  : *pr->answer ? pr->answer : "\r");
+		if (pr->var) /* iosplan's own variable name, asked for in vars_prompt */
+			scalar(m, ip_arena_printf(m->a, "{{ %s }}", pr->var));
+		else
+			unsafe(m, *pr->answer ? pr->answer : "\r");
 	}
 	seq_end(m);
 	map_end(m);
 }
 
-/* failed_when: the task fails unless every expect line is in the output. */
+/* failed_when: the task fails unless every expect line is in the output.
+ * The lines are the task's `!unsafe` variable iosplan_expect, so the
+ * expression is iosplan's own text only. */
 static const char *failed_when(em *m, const ip_plan_step *st)
 {
 	const char *out = ip_arena_printf(m->a, "(%s.stdout | default([]) | join('\\n'))", m->reg);
 	const char *s = ip_arena_printf(m->a, "(%s.failed | default(false))", m->reg);
 	for (size_t i = 0; i < st->n_expect; i++)
-		s = ip_arena_printf(m->a, "%s or ('%s' not in %s)", s,
-				    jinja_quote(m->a, st->expect[i]), out);
+		s = ip_arena_printf(m->a, "%s or (iosplan_expect[%zu] not in %s)", s, i, out);
 	return s;
+}
+
+static void expect_vars(em *m, const ip_plan_step *st)
+{
+	scalar(m, "vars");
+	map_start(m);
+	scalar(m, "iosplan_expect");
+	seq_start(m, false);
+	for (size_t i = 0; i < st->n_expect; i++)
+		unsafe(m, st->expect[i]);
+	seq_end(m);
+	map_end(m);
 }
 
 static void exec_task(em *m, const ip_plan_step *st, int ph, size_t no)
@@ -188,8 +242,10 @@ static void exec_task(em *m, const ip_plan_step *st, int ph, size_t no)
 	seq_end(m);
 	map_end(m);
 	kv(m, "register", m->reg);
-	if (st->n_expect)
+	if (st->n_expect) {
+		expect_vars(m, st);
 		kv(m, "failed_when", failed_when(m, st));
+	}
 	map_end(m);
 }
 
@@ -201,7 +257,7 @@ static void config_task(em *m, const ip_plan_step *st, int ph, size_t no)
 	scalar(m, "lines");
 	seq_start(m, false);
 	for (size_t i = 0; i < st->n_commands; i++)
-		scalar(m, st->commands[i]);
+		unsafe(m, st->commands[i]);
 	seq_end(m);
 	kv(m, "match", "none");
 	map_end(m);
@@ -238,6 +294,27 @@ static void wait_tasks(em *m, const ip_plan_step *st, int ph, size_t no)
 	map_end(m);
 }
 
+/* The first task of every play: `hosts:` is a pattern, and a group named
+ * like the device (or any host list) must not widen the play. Tagged
+ * always, so that --tags precheck and the like run it too. */
+static void guard_task(em *m)
+{
+	map_start(m);
+	kv(m, "name", "guard: this play runs on the one inventory host named like the device");
+	scalar(m, "tags");
+	seq_start(m, true);
+	scalar(m, "always");
+	seq_end(m);
+	scalar(m, "ansible.builtin.fail");
+	map_start(m);
+	kv(m, "msg", "hosts: matched {{ ansible_play_hosts_all | length }} host(s) and this one is "
+		     "{{ inventory_hostname }}; the play is for the one inventory host "
+		     "{{ iosplan_device }}: is a group named like it?");
+	map_end(m);
+	kv(m, "when", "ansible_play_hosts_all | length != 1 or inventory_hostname != iosplan_device");
+	map_end(m);
+}
+
 static void tasks(em *m, ip_plan_phase from, ip_plan_phase to)
 {
 	const ip_plan *p = m->p;
@@ -245,6 +322,7 @@ static void tasks(em *m, ip_plan_phase from, ip_plan_phase to)
 	size_t no = 0;
 	scalar(m, "tasks");
 	seq_start(m, false);
+	guard_task(m);
 	for (size_t i = 0; i < p->n_steps; i++) {
 		const ip_plan_step *st = &p->steps[i];
 		no = st->phase == cur ? no + 1 : 1;
@@ -277,8 +355,8 @@ static void play(em *m, const char *name, const char *tag, ip_plan_phase from, i
 {
 	const ip_plan *p = m->p;
 	map_start(m);
-	kv(m, "name", name);
-	kv(m, "hosts", p->hostname);
+	kv_unsafe(m, "name", name);
+	kv_unsafe(m, "hosts", p->hostname);
 	kv_plain(m, "gather_facts", "false");
 	kv(m, "connection", "ansible.netcommon.network_cli");
 	if (tag) {
@@ -292,13 +370,15 @@ static void play(em *m, const char *name, const char *tag, ip_plan_phase from, i
 	map_start(m);
 	kv(m, "ansible_network_os", "cisco.ios.ios");
 	kv_plain(m, "ansible_command_timeout", "3600");
+	kv_unsafe(m, "iosplan_device", p->hostname);
 	map_end(m);
 	if (needs_var(p, from, to, "scp_password")) {
 		scalar(m, "vars_prompt");
 		seq_start(m, false);
 		map_start(m);
 		kv(m, "name", "scp_password");
-		kv(m, "prompt", ip_arena_printf(m->a, "Password of your SCP account on %s", p->server));
+		kv_unsafe(m, "prompt", ip_arena_printf(m->a, "Password of your SCP account on %s",
+						       p->server));
 		kv_plain(m, "private", "true");
 		map_end(m);
 		seq_end(m);
@@ -328,18 +408,40 @@ static void plays(em *m)
 					p->hostname), "rollback", IP_PHASE_ROLLBACK, IP_PHASE_ROLLBACK);
 }
 
-/* The playbook is UTF-8 from its first byte, comments too, and a comment
- * holds no character YAML refuses in a stream (C0 but tab, DEL, C1) nor a
- * line break (U+0085 is one to YAML 1.1): escape.h's text form. */
+static bool ascii_alnum(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* Cisco's hostname grammar ("hostname" command reference, Cisco IOS
+ * Configuration Fundamentals: "must start with a letter, end with a letter
+ * or digit, and have as interior characters only letters, digits, and
+ * hyphens. Names must be 63 characters or fewer"), plus '_', which IOS
+ * accepts in practice (samples/netstuts-r1.log is NetsTuts_R1). None of
+ * these is an Ansible pattern character; `all` and `ungrouped` are the
+ * groups every inventory has. */
+bool ip_plan_ansible_host_ok(const char *name)
+{
+	size_t n = name ? strlen(name) : 0;
+	if (n == 0 || n > 63 || !ascii_alnum(name[0]) || (name[0] >= '0' && name[0] <= '9') ||
+	    !ascii_alnum(name[n - 1]))
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!ascii_alnum(name[i]) && name[i] != '-' && name[i] != '_')
+			return false;
+	return strcmp(name, "all") != 0 && strcmp(name, "ungrouped") != 0;
+}
+
+/* The playbook is UTF-8 from its first byte: comments too. */
 static void comments(FILE *out, ip_arena *a, const ip_plan *p)
 {
-	fprintf(out, "# iosplan upgrade plan for %s: %s -> %s\n", ip_esc_text(a, p->hostname),
-		ip_esc_text(a, p->dev->system_image.raw ? p->dev->system_image.raw : "unknown"),
-		ip_esc_text(a, p->image));
-	fprintf(out, "#   after the plan:      %s\n", ip_esc_text(a, p->proof.next.text));
-	fprintf(out, "#   if the target fails: %s\n", ip_esc_text(a, p->proof.target_fails.text));
+	fprintf(out, "# iosplan upgrade plan for %s: %s -> %s\n", comment_text(a, p->hostname),
+		comment_text(a, p->dev->system_image.raw ? p->dev->system_image.raw : "unknown"),
+		comment_text(a, p->image));
+	fprintf(out, "#   after the plan:      %s\n", comment_text(a, p->proof.next.text));
+	fprintf(out, "#   if the target fails: %s\n", comment_text(a, p->proof.target_fails.text));
 	for (size_t i = 0; i < p->n_warnings; i++)
-		fprintf(out, "#   warning: %s\n", ip_esc_text(a, p->warnings[i]));
+		fprintf(out, "#   warning: %s\n", comment_text(a, p->warnings[i]));
 }
 
 int ip_plan_write_ansible(FILE *out, const ip_plan *const *plans, size_t n)

@@ -356,6 +356,14 @@ static void decide_stack(plan_bld *b)
 {
 	ip_plan *p = b->p;
 	const ip_device *d = p->dev;
+	ip_span bad = d->stack_impossible;
+	if (ip_span_known(bad)) {
+		/* which member's flash is flash: is unknown (parsers/stack.h) */
+		reason(b, "the switch table at %s:%u is one no stack prints, so the stack's "
+		       "members are unknown: capture 'show version' and 'show switch' again",
+		       bad.file ? bad.file : "(input)", (unsigned)bad.line);
+		return;
+	}
 	if (d->n_members < 2 || !b->dest || !ip_fs_same(&b->ctx, b->dest->name, "flash:"))
 		return;
 	b->stack = true;
@@ -938,6 +946,11 @@ void ip_plan_build(ip_plan *out, ip_arena *a, const ip_device *dev, const ip_tar
 	plan_bld b = { .p = out, .a = a, .cfg = out->opts.check };
 	b.ctx = (ip_rule_ctx){ dev, &out->check.platform, &out->check.next_boot, target,
 			       &out->opts.check->opts, a };
+	if (out->opts.ansible && !ip_plan_ansible_host_ok(out->hostname))
+		reason(&b, "the hostname is not one Ansible can target as exactly one host (a play's "
+		       "hosts: is a pattern): it must start with a letter, hold only letters, digits, "
+		       "'-' and '_', end with a letter or digit, be at most 63 characters, and not "
+		       "be 'all' or 'ungrouped'; use another format for this device");
 	if (!target)
 		reason(&b, "no target image given (--target)");
 	else
@@ -949,5 +962,11 @@ void ip_plan_build(ip_plan *out, ip_arena *a, const ip_device *dev, const ip_tar
 		return;
 	}
 	plan_steps_write(&b);
+	const char *bad_name = plan_names_check(&b);
+	if (bad_name) {
+		reason(&b, "%s", bad_name);
+		out->refused = true;
+		return;
+	}
 	prove(&b);
 }

@@ -53,6 +53,12 @@ typedef struct plan_bld {
 
 void plan_steps_write(plan_bld *b);
 
+/* --- plan_names.c --------------------------------------------------------- */
+
+/* NULL when every name the plan types is one CLI token and every line it
+ * prints stays one line (cli_token.h); else the reason to refuse it. */
+const char *plan_names_check(plan_bld *b);
+
 /* --- helpers both use ----------------------------------------------------- */
 
 ip_plan_step *plan_step(plan_bld *b, ip_plan_phase ph, ip_plan_mode m, const char *title);

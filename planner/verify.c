@@ -10,6 +10,10 @@
 #include "verify_private.h"
 
 const ip_vcheck_doc ip_vcheck_docs[] = {
+	{ "same-device", IP_VSTAGE_NONE, "the before- and after-captures are of one chassis",
+	  "Devices are paired by hostname; another box of that name (another site, a lab "
+	  "twin, the wrong log) must not pass for this one: the serial numbers and the model "
+	  "must match." },
 	{ "stage", IP_VSTAGE_NONE, "the after-captures show a step of the change",
 	  "Captures that show no step of the change (no image on flash, no boot statement "
 	  "for it, no reload) cannot say the change is done." },
@@ -494,6 +498,10 @@ void ip_verify_device_run(ip_verify_device *out, ip_arena *a, const ip_device *b
 	split(&c, &c.image, out->image);
 	split(&c, &c.boots, out->boots);
 	split(&c, &c.fallback, out->fallback);
+	if (!v_check_same_device(&c)) {
+		out->stage_why = "not judged: the after-captures are of another chassis";
+		return;
+	}
 	decide_stage(&c);
 	if (out->stage == IP_VSTAGE_NONE)
 		vcheck(&c, "stage", IP_VCHECK_FAIL, (ip_span){ 0 }, (ip_span){ 0 },

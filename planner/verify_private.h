@@ -43,6 +43,10 @@ const char *v_path_text(ip_arena *a, const char *fs, const char *path);
 /* The last element of a path. */
 const char *v_base(const char *path);
 
+/* verify_identity.c: whether both sides are one chassis (serial numbers,
+ * model); false when they are not, and no other check may be made. */
+bool v_check_same_device(vctx *c);
+
 /* verify_image.c: transfer and reload checks about the image. */
 void v_check_image_present(vctx *c);
 void v_check_image_verified(vctx *c);

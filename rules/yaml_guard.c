@@ -207,6 +207,86 @@ static int parse(loader *l, const char *text, size_t len)
 	return rc;
 }
 
+/* --- duplicate keys ------------------------------------------------------
+ *
+ * YAML forbids a key twice in one mapping (YAML 1.2, 3.2.1.1: "the content
+ * of a mapping node is an unordered set of key/value node pairs, with the
+ * restriction that each of the keys is unique"), but libyaml keeps both,
+ * and a loader walking the pairs lets the later one win: a `rules:` line
+ * appended at the bottom of a file silently overrides the one a reviewer
+ * reads at the top, and a second `rules:` block merges. So every mapping,
+ * at any level, of every file iosplan reads is checked here, once. Sorted,
+ * not compared pairwise, so a mapping of 100 000 keys stays O(n log n). */
+typedef struct key_ref {
+	const yaml_node_t *node;
+	size_t order; /* position in the mapping */
+} key_ref;
+
+static int text_cmp(const yaml_node_t *a, const yaml_node_t *b)
+{
+	size_t la = a->data.scalar.length, lb = b->data.scalar.length;
+	int c = memcmp(a->data.scalar.value, b->data.scalar.value, la < lb ? la : lb);
+	return c ? c : (la > lb) - (la < lb);
+}
+
+static int key_cmp(const void *pa, const void *pb)
+{
+	const key_ref *a = pa, *b = pb;
+	int c = text_cmp(a->node, b->node);
+	return c ? c : (a->order > b->order) - (a->order < b->order);
+}
+
+/* A repeated key of mapping m: the repeat met first in the file, and the
+ * key it repeats (*repeat stays as it is when m has none earlier). */
+static void mapping_dups(yaml_document_t *doc, const yaml_node_t *m, key_ref *v,
+			 const yaml_node_t **first, const yaml_node_t **repeat)
+{
+	size_t n = 0;
+	for (yaml_node_pair_t *p = m->data.mapping.pairs.start; p < m->data.mapping.pairs.top; p++) {
+		const yaml_node_t *k = yaml_document_get_node(doc, p->key);
+		if (k && k->type == YAML_SCALAR_NODE)
+			v[n++] = (key_ref){ k, (size_t)(p - m->data.mapping.pairs.start) };
+	}
+	qsort(v, n, sizeof(*v), key_cmp);
+	/* in each run of one text, in mapping order: the first, then its repeat */
+	for (size_t i = 1; i < n; i++) {
+		bool starts_run = i < 2 || text_cmp(v[i - 1].node, v[i - 2].node) != 0;
+		if (!starts_run || text_cmp(v[i].node, v[i - 1].node) != 0)
+			continue;
+		if (!*repeat || v[i].node->start_mark.index < (*repeat)->start_mark.index) {
+			*first = v[i - 1].node;
+			*repeat = v[i].node;
+		}
+	}
+}
+
+static int no_duplicate_keys(const char *name, yaml_document_t *doc)
+{
+	size_t most = 0;
+	for (yaml_node_t *n = doc->nodes.start; n < doc->nodes.top; n++)
+		if (n->type == YAML_MAPPING_NODE) {
+			size_t k = (size_t)(n->data.mapping.pairs.top - n->data.mapping.pairs.start);
+			most = k > most ? k : most;
+		}
+	if (most < 2)
+		return 0;
+	key_ref *v = malloc(most * sizeof(*v));
+	if (!v)
+		abort();
+	const yaml_node_t *first = NULL, *k = NULL;
+	for (yaml_node_t *n = doc->nodes.start; n < doc->nodes.top; n++)
+		if (n->type == YAML_MAPPING_NODE)
+			mapping_dups(doc, n, v, &first, &k);
+	free(v);
+	if (!k)
+		return 0;
+	int shown = k->data.scalar.length > 200 ? 200 : (int)k->data.scalar.length;
+	return ip_error_set(IP_E_CONFIG, "%s:%zu:%zu: error: duplicate key '%.*s%s' (first at line %zu)",
+			    name, k->start_mark.line + 1, k->start_mark.column + 1, shown,
+			    (const char *)k->data.scalar.value, shown < (int)k->data.scalar.length ? "..." : "",
+			    first->start_mark.line + 1);
+}
+
 int ip_yaml_load(yaml_document_t *doc, const char *name, const char *text, size_t len)
 {
 	memset(doc, 0, sizeof(*doc));
@@ -221,6 +301,8 @@ int ip_yaml_load(yaml_document_t *doc, const char *name, const char *text, size_
 	l->name = name;
 	l->doc = doc;
 	int rc = parse(l, text, len);
+	if (!rc)
+		rc = no_duplicate_keys(name, doc);
 	for (size_t i = 0; i < l->n; i++)
 		free(l->v[i].name);
 	free(l->v);

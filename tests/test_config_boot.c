@@ -203,10 +203,28 @@ static const cfg_case cfg_cases[] = {
 	  L_RUNNING, true, true, true, 0, { NULL }, 0, 0, 0, 0, 0 },
 	{ "include hostname hides boot lines", "show running-config | include hostname", 0,
 	  "hostname SW1\n",
-	  L_RUNNING, false, true, false, 0, { NULL }, 0, 0, 0, 0, 0 },
+	  L_RUNNING, false, true, false, 0, { NULL }, 0, 0, 0, 0, 1 },
 	{ "exclude boot hides boot lines", "show running-config | exclude boot", 0,
 	  "hostname SW1\n!\nend\n",
-	  L_RUNNING, false, true, false, 0, { NULL }, 0, 0, 0, 0, 0 },
+	  L_RUNNING, false, true, false, 0, { NULL }, 0, 0, 0, 0, 1 },
+	/* What the device holds: boot system tftp x 10.0.0.1, boot system
+	 * flash:a.bin, boot system rom, boot system flash. Each filter below shows
+	 * only some of it, so what it shows is no boot list. */
+	{ "include flash: hides tftp/rom", "show running-config | include flash:", 0,
+	  "boot system flash:a.bin\n",
+	  L_RUNNING, false, true, false, 1, { "flash:a.bin" }, 1, 13, 24, 0, 1 },
+	{ "include bootflash hides flash:", "sh run | i bootflash", 0,
+	  "boot system bootflash:a.bin\n",
+	  L_RUNNING, false, true, false, 1, { "bootflash:a.bin" }, 1, 13, 28, 0, 1 },
+	{ "include Boot (case-sensitive) hides all", "sh start | include Boot", 0,
+	  "",
+	  L_STARTUP, false, true, false, 0, { NULL }, 0, 0, 0, 0, 1 },
+	{ "exclude tftp hides tftp", "show startup-config | exclude tftp", 0,
+	  "boot system flash:a.bin\nboot system rom\nend\n",
+	  L_STARTUP, false, true, false, 2, { "flash:a.bin", "rom" }, 1, 13, 24, 0, 1 },
+	{ "exclude ^interface keeps boot", "show startup-config | exclude ^interface", 0,
+	  "boot system tftp x 10.0.0.1\nboot system flash:a.bin\nend\n",
+	  L_STARTUP, true, true, false, 2, { "tftp x 10.0.0.1", "flash:a.bin" }, 1, 13, 28, 0, 0 },
 	{ "truncated running-config", "show running-config", 0,
 	  FULL_HEAD
 	  "boot-start-marker\n"

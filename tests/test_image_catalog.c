@@ -73,7 +73,7 @@ static const bad_case bad_cases[] = {
 	  "cat.yaml:4:17: error: a platform is one word" },
 	{ "a key twice in one entry",
 	  "images:\n  - name: x.bin\n    md5: " MD5_A "\n    md5: " MD5_B "\n    platforms: [a]\n",
-	  "cat.yaml:4:5: error: 'md5' given twice in one entry" },
+	  "cat.yaml:4:5: error: duplicate key 'md5' (first at line 3)" },
 	{ "an image listed twice",
 	  "images:\n  - name: x.bin\n    md5: " MD5_A "\n    platforms: [a]\n"
 	  "  - name: X.BIN\n    md5: " MD5_A "\n    platforms: [b]\n",

@@ -341,6 +341,10 @@ static const scenario scenarios[] = {
 	{ "stack: member 3 in V-Mismatch", "stack-vmismatch.log", NULL,
 	  "cat9k_iosxe.17.12.04.SPA.bin", 1396867236, MD5A, NULL, false, true, "stack-mismatch",
 	  IP_ROLE_BLOCKS, NULL, NULL },
+	{ "stack: two members marked active", "stack-2960x-bundle.log",
+	  "     2 52    WS-C2960X-48FPD-L\n*    2 52    WS-C2960X-48FPD-L",
+	  "c2960x-universalk9-mz.152-7.E9.bin", 26815488, MD5A, NULL, false, true, NULL, 0,
+	  "one no stack prints", NULL },
 	{ "stack: room made on member 2 only", "stack-no-space-member2.log", NULL,
 	  "c2960x-universalk9-mz.152-7.E9.bin", 26815488, MD5A, NULL, false, false, NULL, 0,
 	  "delete /force flash2:c2960x-universalk9-mz.152-6.E2.bin", NULL },
@@ -463,6 +467,76 @@ ParameterizedTest(size_t *row, plan_scenarios, cases)
 	ip_plan_build(&p, set->arena, set->v[0], t, &o);
 	scenario_check(c, &p);
 	ip_device_set_free(set);
+}
+
+/* --- a filtered capture is only as complete as its filter ------------------- */
+
+/* The router's config captures, retyped with another filter. A filter that
+ * could hide `boot system tftp ...` (shown: only the flash: line) leaves the
+ * boot list unknown, so the plan must not edit it entry by entry (removing
+ * what it saw and appending after what it did not): it clears the whole list
+ * with a bare `no boot system` and writes it anew. */
+static const struct {
+	const char *filter;
+	bool hides;
+} filter_plans[] = {
+	{ "include boot", false },   { "include boot system", false },
+	{ "include ^boot", false },  { "i boot", false },
+	{ "inc boot", false },       { "section boot", false },
+	{ "begin boot", false },     { "include flash:", true },
+	{ "include bootflash", true }, { "include Boot", true },
+	{ "exclude boot", true },    { "include boot system bootflash", true },
+};
+
+static char *refilter(const char *text, const char *filter)
+{
+	const char *old = "-config | include boot\n";
+	size_t n = strlen(text) * 2 + 1, o = 0;
+	char *out = malloc(n);
+	for (const char *p = text; *p;) {
+		if (!strncmp(p, old, strlen(old))) {
+			o += (size_t)snprintf(out + o, n - o, "-config | %s\n", filter);
+			p += strlen(old);
+		} else
+			out[o++] = *p++;
+	}
+	out[o] = '\0';
+	return out;
+}
+
+IP_TABLE_PARAMS(plan_filter, clears, filter_plans)
+
+ParameterizedTest(size_t *row, plan_filter, clears)
+{
+	char path[1024];
+	snprintf(path, sizeof(path), "%s/netstuts-r1.log", test_samples_dir());
+	char *text = test_read_file(path, NULL);
+	char *edited = refilter(text, filter_plans[*row].filter);
+	char typed[64];
+	snprintf(typed, sizeof(typed), "startup-config | %s\n", filter_plans[*row].filter);
+	cr_assert_not_null(strstr(edited, typed));
+	ip_device_set *set = test_load_text("refiltered.log", edited);
+	ip_target *t = ip_target_from_name(set->arena, "isr4300-universalk9.16.12.04.SPA.bin",
+					   "--target");
+	t->size.known = true;
+	t->size.v = 521347072;
+	t->md5 = MD5A;
+	ip_plan_options o;
+	ip_plan_options_defaults(&o);
+	ip_plan p;
+	ip_plan_build(&p, set->arena, set->v[0], t, &o);
+	cr_assert(!p.refused, "%s: refused: %s", filter_plans[*row].filter,
+		  p.n_reasons ? p.reasons[0] : "-");
+	bool clears = false;
+	for (size_t i = 0; i < p.n_steps; i++)
+		for (size_t j = 0; j < p.steps[i].n_commands; j++)
+			clears |= !strcmp(p.steps[i].commands[j], "no boot system");
+	cr_assert_eq(clears, filter_plans[*row].hides, "'| %s': %s", filter_plans[*row].filter,
+		     clears ? "cleared the list it could read" : "edited a list it cannot see whole");
+	cr_assert_eq(set->v[0]->boot_startup.known, !filter_plans[*row].hides);
+	ip_device_set_free(set);
+	free(edited);
+	free(text);
 }
 
 /* --- the proof catches a broken plan ------------------------------------------ */

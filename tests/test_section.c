@@ -118,6 +118,78 @@ ParameterizedTest(size_t *row, section, filters)
 		     c->filter ? c->filter : "(none)");
 }
 
+/* --- filters that must keep every boot system line ---------------------- */
+
+typedef struct keeps_case {
+	const char *filter;
+	bool keeps;
+} keeps_case;
+
+/* The filters engineers type, and the ones that hide `boot system tftp`,
+ * `boot system rom` or `boot system flash` (no colon) while showing others. */
+static const keeps_case keeps_cases[] = {
+	{ NULL, true },
+	{ "include boot", true },
+	{ "include boot system", true },
+	{ "include ^boot", true },
+	{ "include ^boot system", true },
+	{ "include boot sys", true },
+	{ "i boot", true },
+	{ "inc boot", true },
+	{ "incl boot system", true },
+	{ "section boot", true },
+	{ "s boot", true },
+	{ "section include boot", true },
+	{ "begin boot", true },
+	{ "b ^boot", true },
+	{ "include boot|config-register", true },
+	{ "include hostname|boot", true },
+	{ "include boot | exclude marker", true }, /* one regex: "boot " or " exclude marker" */
+	{ "exclude ^interface", true },
+	{ "exclude ^ |^!", true },
+	{ "include flash:", false },
+	{ "include flash", false },
+	{ "include bootflash", false },
+	{ "include bin", false },
+	{ "include boot system flash", false },
+	{ "include ^boot system flash:", false },
+	{ "include Boot", false },           /* case-sensitive */
+	{ "include BOOT", false },
+	{ "include boot.system", false },    /* '.' is a proof we do not attempt */
+	{ "include boot_system", false },    /* '_' is a delimiter class in IOS */
+	{ "include [b]oot", false },
+	{ "include boot.*", false },
+	{ "include (boot)", false },
+	{ "include ^", false },
+	{ "include boot|", true },           /* the "boot" alternative keeps them */
+	{ "include |flash:", false },        /* an empty alternative is not accepted */
+	{ "include hostname", false },
+	{ "include", false },
+	{ "exclude boot", false },
+	{ "exclude marker", false },         /* hides boot system flash:marker.bin */
+	{ "exclude ^boot", false },
+	{ "exclude ^boot system tftp", false },
+	{ "exclude ^b", false },
+	{ "exclude ^interface|boot", false },
+	{ "section exclude ^boot", false },
+	{ "section exclude ^interface", true },
+	{ "section i boot", false },         /* "i boot" might be the regex */
+	{ "count boot", false },
+	{ "redirect flash:x.txt", false },
+	{ "tee flash:x.txt", false },
+	{ "i (", false },
+};
+
+IP_TABLE_PARAMS(section, keeps, keeps_cases)
+
+ParameterizedTest(size_t *row, section, keeps)
+{
+	const keeps_case *c = &keeps_cases[*row];
+	ip_section s = { .filter = c->filter };
+	cr_assert_eq(ip_section_filter_keeps(&s, "boot system "), c->keeps,
+		     "filter '%s'", c->filter ? c->filter : "(none)");
+}
+
 /* --- splitting ---------------------------------------------------------- */
 
 typedef struct split_case {

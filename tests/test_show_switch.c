@@ -322,7 +322,13 @@ Test(show_switch, hostile_input)
 	n += 150000;
 	t[n] = '\0';
 	cr_assert_eq(show_switch_parse(d, test_section(a, IP_CMD_SHOW_SWITCH, t), &ctx), 0);
-	cr_expect_eq(d->n_members, 999, "members 1..999, member 0 refused");
+	/* rows 0, 7, 14, ... are '*' (0 is refused as a number) and numbers
+	 * repeat after 999: the second valid '*' row (14, line 15) makes the table impossible, one error, later rows that
+	 * repeat a number or a '*' are not stored */
+	cr_expect_lt(d->n_members, 999, "members bounded, impossible rows refused");
+	cr_expect(ip_span_known(d->stack_impossible));
+	cr_expect_eq(d->stack_impossible.line, 15, "the second '*' row");
+	cr_expect_eq(ip_diags_count(&diags, IP_DIAG_ERROR), 1, "one error per table");
 	size_t actives = 0;
 	for (size_t i = 0; i < d->n_members; i++) {
 		actives += d->members[i].active;
@@ -331,5 +337,75 @@ Test(show_switch, hostile_input)
 	}
 	cr_expect_eq(actives, 1, "one active member");
 	cr_expect_leq(ip_diags_count(&diags, IP_DIAG_WARNING), 21, "warnings capped");
+	ip_arena_free(a);
+}
+
+/* --- switch tables no stack prints (stack.h) ------------------------------ */
+
+#define SV_HEAD                                                                 \
+	"Cisco IOS Software, C2960X Software (C2960X-UNIVERSALK9-M), Version 15.2(7)E8\n" \
+	"Switch Ports Model                     SW Version            SW Image\n"   \
+	"------ ----- -----                     ----------            ----------\n"
+#define SV_ROW(star, n) star "    " #n " 52    WS-C2960X-48FPD-L   15.2(7)E8   C2960X-UNIVERSALK9-M\n"
+#define SSW_HEAD                                                                \
+	"Switch#  Role   Mac Address     Priority Version  State\n"                 \
+	"----------------------------------------------------------\n"
+#define SSW_ROW(star, n) star #n "       Member 7010.5c8a.410" #n "     15     4       Ready\n"
+
+typedef struct impossible_case {
+	const char *name;
+	const char *command;
+	const char *text;
+	uint32_t line; /* of the error; 0: the table is possible */
+} impossible_case;
+
+static const impossible_case impossible_cases[] = {
+	{ "sv: one active", "show version", SV_HEAD SV_ROW("*", 1) SV_ROW(" ", 2), 0 },
+	{ "sv: a lone row without '*'", "show version", SV_HEAD SV_ROW(" ", 1), 0 },
+	{ "sv: two active", "show version", SV_HEAD SV_ROW("*", 1) SV_ROW("*", 2), 5 },
+	{ "sv: two active, apart", "show version",
+	  SV_HEAD SV_ROW("*", 1) SV_ROW(" ", 2) SV_ROW("*", 3), 6 },
+	{ "sv: one number twice", "show version", SV_HEAD SV_ROW("*", 1) SV_ROW(" ", 1), 5 },
+	{ "sv: the active's number twice", "show version",
+	  SV_HEAD SV_ROW(" ", 2) SV_ROW("*", 2), 5 },
+	{ "sv: no active", "show version", SV_HEAD SV_ROW(" ", 1) SV_ROW(" ", 2), 4 },
+	{ "sv: no active, filtered", "show version | include ^ +[0-9]",
+	  SV_HEAD SV_ROW(" ", 1) SV_ROW(" ", 2), 0 },
+	{ "sv: two active, filtered", "show version | include [0-9]",
+	  SV_HEAD SV_ROW("*", 1) SV_ROW("*", 2), 5 },
+	{ "ssw: one active", "show switch", SSW_HEAD SSW_ROW("*", 1) SSW_ROW(" ", 2), 0 },
+	{ "ssw: two active", "show switch", SSW_HEAD SSW_ROW("*", 1) SSW_ROW("*", 2), 4 },
+	{ "ssw: one number twice", "show switch", SSW_HEAD SSW_ROW("*", 1) SSW_ROW(" ", 1), 4 },
+	{ "ssw: no active", "show switch", SSW_HEAD SSW_ROW(" ", 1) SSW_ROW(" ", 2), 3 },
+};
+
+IP_TABLE_PARAMS(stack_table, impossible, impossible_cases)
+
+ParameterizedTest(size_t *row, stack_table, impossible)
+{
+	const impossible_case *c = &impossible_cases[*row];
+	ip_arena *a = ip_arena_new();
+	ip_diags diags;
+	ip_parse_ctx ctx;
+	ip_device *d = test_device(a, &ctx, &diags);
+	ip_section *sec = test_section_cmd(a, c->command, c->text);
+	sec->file = "t.log";
+	int rc = sec->cmd == IP_CMD_SHOW_SWITCH ? show_switch_parse(d, sec, &ctx)
+						: show_version_parse(d, sec, &ctx);
+	cr_assert_eq(rc, 0);
+	cr_assert_eq(d->stack_impossible.line, c->line, "%s: impossible at line %u", c->name,
+		     d->stack_impossible.line);
+	cr_assert_eq(ip_diags_count(&diags, IP_DIAG_ERROR), c->line ? 1 : 0, "%s: errors",
+		     c->name);
+	if (c->line) {
+		cr_assert_eq(diags.v[0].span.line, c->line);
+		cr_assert_str_eq(diags.v[0].span.file, "t.log");
+		cr_assert(strstr(diags.v[0].message, "capture 'show version' and 'show switch'"),
+			  "%s: %s", c->name, diags.v[0].message);
+	}
+	size_t actives = 0;
+	for (size_t i = 0; i < d->n_members; i++)
+		actives += d->members[i].active;
+	cr_assert_leq(actives, 1, "%s: the model never holds two active members", c->name);
 	ip_arena_free(a);
 }

@@ -1210,3 +1210,47 @@ Test(parsers, show_version_ntc_corpus)
 	for (size_t i = 0; i < n; i++)
 		cJSON_Delete(recs[i]);
 }
+
+/* The prompt and the "X uptime is" line name two hosts: a warning at the
+ * prompt names both; the section stays the prompt's device, whose name is
+ * show version's. */
+Test(parsers, show_version_prompt_hostname)
+{
+	static const struct {
+		const char *name, *text;
+		const char *key, *hostname; /* the device's */
+		uint32_t line, end_col;     /* of the warning; 0: none */
+	} t[] = {
+		{ "the same", "R1#show version\nCisco IOS Software, C1900 Software (C1900-UNIVERSALK9-M), "
+		  "Version 15.1(4)M8, RELEASE SOFTWARE (fc2)\nR1 uptime is 2 weeks\n", "R1", "R1", 0, 0 },
+		{ "another host", "R1#show version\nCisco IOS Software, C1900 Software (C1900-UNIVERSALK9-M), "
+		  "Version 15.1(4)M8, RELEASE SOFTWARE (fc2)\nR2 uptime is 2 weeks\n", "R1", "R2", 1, 3 },
+		{ "another case", "core-sw1#sh ver\nCisco IOS Software, C1900 Software (C1900-UNIVERSALK9-M), "
+		  "Version 15.1(4)M8, RELEASE SOFTWARE (fc2)\nCORE-SW1 uptime is 2 weeks\n", "core-sw1",
+		  "CORE-SW1", 1, 9 },
+		{ "a prefix only", "R1#show version\nCisco IOS Software, C1900 Software (C1900-UNIVERSALK9-M), "
+		  "Version 15.1(4)M8, RELEASE SOFTWARE (fc2)\nR10 uptime is 2 weeks\n", "R1", "R10", 1, 3 },
+		{ "no prompt", "Cisco IOS Software, C1900 Software (C1900-UNIVERSALK9-M), "
+		  "Version 15.1(4)M8, RELEASE SOFTWARE (fc2)\nR2 uptime is 2 weeks\n", "R2", "R2", 0, 0 },
+	};
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		ip_device_set *set = test_load_text("p.log", t[i].text);
+		cr_assert_eq(set->n, 1, "%s", t[i].name);
+		cr_expect_str_eq(set->v[0]->key, t[i].key, "%s: key", t[i].name);
+		cr_expect_str_eq(set->v[0]->hostname.s, t[i].hostname, "%s: hostname", t[i].name);
+		const ip_diag *w = NULL;
+		for (size_t k = 0; k < set->diags.n; k++)
+			if (strstr(set->diags.v[k].message, "the prompt names"))
+				w = &set->diags.v[k];
+		cr_expect_eq(w != NULL, t[i].line != 0, "%s: warning", t[i].name);
+		if (w && t[i].line) {
+			cr_expect_eq(w->level, IP_DIAG_WARNING);
+			cr_expect_eq(w->span.line, t[i].line, "%s", t[i].name);
+			cr_expect_eq(w->span.col, 1);
+			cr_expect_eq(w->span.end_col, t[i].end_col, "%s: end col %u", t[i].name, w->span.end_col);
+			cr_expect(strstr(w->message, t[i].key) && strstr(w->message, t[i].hostname),
+				  "%s: names both: %s", t[i].name, w->message);
+		}
+		ip_device_set_free(set);
+	}
+}

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "error.h"
 #include "helpers.h"
@@ -98,5 +99,44 @@ Test(small_file, reads_a_pipe)
 	cr_assert_eq(ip_small_file_read(fifo, 1 << 20, "the file", IP_E_IO, &text, &len), 0, "%s",
 		     ip_error_last());
 	cr_expect_eq(len, 100000);
+	free(text);
+}
+
+/* A configuration is read from a regular file only: a FIFO (with no
+ * writer: the open must not wait), a device, a link to either, or the
+ * process's own stdin is refused before a byte is read. */
+Test(small_file, regular_only_refuses_what_is_not_a_file)
+{
+	char fifo[PATH_MAX + 16], link[PATH_MAX + 16], stdin_link[PATH_MAX + 16];
+	snprintf(fifo, sizeof(fifo), "%s/fifo", dir);
+	snprintf(link, sizeof(link), "%s/link", dir);
+	snprintf(stdin_link, sizeof(stdin_link), "%s/stdin", dir);
+	cr_assert_eq(mkfifo(fifo, 0600), 0);
+	cr_assert_eq(symlink(fifo, link), 0);
+	cr_assert_eq(symlink("/proc/self/fd/0", stdin_link), 0);
+	int p[2];
+	cr_assert_eq(pipe(p), 0);
+	int saved = dup(0);
+	cr_assert_eq(dup2(p[0], 0), 0); /* stdin: a pipe, as an editor's */
+	const char *const paths[] = { fifo, link, "/dev/null", stdin_link };
+	for (size_t i = 0; i < sizeof(paths) / sizeof(paths[0]); i++) {
+		char *text = NULL;
+		size_t len = 0;
+		cr_expect_eq(ip_small_file_read_regular(paths[i], 100, "configuration", IP_E_CONFIG,
+							&text, &len), IP_E_CONFIG, "%s", paths[i]);
+		cr_expect(strstr(ip_error_last(), "cannot open configuration: not a regular file"),
+			  "%s: %s", paths[i], ip_error_last());
+		cr_expect_null(text);
+	}
+	dup2(saved, 0);
+	close(saved);
+	close(p[0]);
+	close(p[1]);
+	char path[PATH_MAX + 64];
+	write_file("regular", 5, path, sizeof(path));
+	char *text;
+	size_t len;
+	cr_assert_eq(ip_small_file_read_regular(path, 100, "configuration", IP_E_CONFIG, &text, &len), 0);
+	cr_expect_eq(len, 5);
 	free(text);
 }

@@ -160,3 +160,82 @@ Test(verify, no_step_of_the_change_fails)
 	ip_device_set_free(before);
 	ip_device_set_free(after);
 }
+
+/* --- same-device: another chassis of the same name ------------------------ */
+
+#define SV_R(model, serial) "R1#show version\nCisco IOS XE Software, Version 16.09.06\n" \
+	"Cisco IOS Software [Fuji], ISR Software (X86_64_LINUX_IOSD-UNIVERSALK9-M), Version 16.9.6, RELEASE SOFTWARE (fc2)\n" \
+	"NetsTuts_R1 uptime is 2 days\nSystem image file is \"bootflash:" OLD "\"\n\n" \
+	"cisco " model " (1RU) processor with 1647778K/6147K bytes of memory.\n" serial \
+	"7697408K bytes of flash memory at bootflash:.\n\nConfiguration register is 0x2102\n"
+#define SV_STACK(active, other) "SW#show version\n" \
+	"Cisco IOS Software, C2960X Software (C2960X-UNIVERSALK9-M), Version 15.2(7)E8, RELEASE SOFTWARE (fc1)\n" \
+	"SW uptime is 9 minutes\nSystem image file is \"flash:c2960x-universalk9-mz.152-7.E8.bin\"\n" \
+	"cisco WS-C2960X-48FPD-L (APM86XXX) processor with 524288K bytes of memory.\n" \
+	"Processor board ID " active "\nSystem Serial Number            : " active "\n\n" \
+	"Switch Ports Model                     SW Version            SW Image\n" \
+	"------ ----- -----                     ----------            ----------\n" \
+	"*    1 52    WS-C2960X-48FPD-L         15.2(7)E8             C2960X-UNIVERSALK9-M\n" \
+	"     2 52    WS-C2960X-48FPD-L         15.2(7)E8             C2960X-UNIVERSALK9-M\n\n" \
+	"Switch 02\n---------\nSystem Serial Number            : " other "\n"
+
+typedef struct same_case {
+	const char *title;
+	const char *before, *after;
+	ip_vstatus status;
+	bool before_missing;  /* NOT_MADE: the before side lacks the serial */
+	const char *names[4]; /* in the message */
+} same_case;
+
+static const same_case same_cases[] = {
+	{ "one router", SV_R("ISR4321/K9", "Processor board ID FLM1\n"),
+	  SV_R("ISR4321/K9", "Processor board ID FLM1\n"), IP_VCHECK_PASS, false, { "FLM1" } },
+	{ "a twin of the same name", SV_R("ISR4321/K9", "Processor board ID FLM1\n"),
+	  SV_R("ISR4321/K9", "Processor board ID FLM2\n"), IP_VCHECK_FAIL, false,
+	  { "serial FLM1", "serial FLM2", "before.log:", "after.log:" } },
+	{ "another model, same serial", SV_R("ISR4321/K9", "Processor board ID FLM1\n"),
+	  SV_R("ISR4331/K9", "Processor board ID FLM1\n"), IP_VCHECK_FAIL, false,
+	  { "ISR4321/K9", "ISR4331/K9", "NetsTuts_R1" } },
+	{ "no serial after", SV_R("ISR4321/K9", "Processor board ID FLM1\n"),
+	  SV_R("ISR4321/K9", ""), IP_VCHECK_NOT_MADE, false, { "after-captures" } },
+	{ "no serial before", SV_R("ISR4321/K9", ""),
+	  SV_R("ISR4321/K9", "Processor board ID FLM1\n"), IP_VCHECK_NOT_MADE, true,
+	  { "before-captures" } },
+	{ "a stack whose other member became active", SV_STACK("FOC1", "FOC2"),
+	  SV_STACK("FOC2", "FOC1"), IP_VCHECK_PASS, false, { "FOC2" } },
+	{ "a stack at another site", SV_STACK("FOC1", "FOC2"), SV_STACK("FOC3", "FOC4"),
+	  IP_VCHECK_FAIL, false, { "serial FOC1", "serial FOC3" } },
+};
+
+IP_TABLE_PARAMS(verify_same, device, same_cases)
+
+ParameterizedTest(size_t *row, verify_same, device)
+{
+	const same_case *c = &same_cases[*row];
+	ip_device_set *before = test_load_text("before.log", c->before);
+	ip_device_set *after = test_load_text("after.log", c->after);
+	cr_assert_eq(before->n, 1);
+	cr_assert_eq(after->n, 1);
+	ip_target *t = ip_target_from_name(after->arena, NEW, "--target");
+	ip_verify_options o;
+	ip_verify_options_defaults(&o);
+	ip_verify_device v;
+	ip_verify_device_run(&v, after->arena, before->v[0], after->v[0], t, NULL, &o);
+	const ip_vcheck *k = find(&v, "same-device");
+	cr_assert_not_null(k, "%s", c->title);
+	cr_expect_eq(k->status, c->status, "%s: %s (%s)", c->title, ip_vstatus_name(k->status),
+		     k->message);
+	if (c->status == IP_VCHECK_FAIL) /* exit 1, as any failed check */
+		cr_expect(ip_verify_failed(&v), "%s", c->title);
+	if (c->status == IP_VCHECK_FAIL)
+		cr_expect_eq(v.n_checks, 1, "%s: another chassis is not judged further", c->title);
+	else
+		cr_expect_gt(v.n_checks, 1, "%s: the other checks are made", c->title);
+	if (c->status == IP_VCHECK_NOT_MADE)
+		cr_expect_eq(k->capture_before, c->before_missing, "%s", c->title);
+	for (size_t i = 0; i < 4 && c->names[i]; i++)
+		cr_expect(strstr(k->message, c->names[i]), "%s: '%s' not in: %s", c->title,
+			  c->names[i], k->message);
+	ip_device_set_free(before);
+	ip_device_set_free(after);
+}

@@ -99,3 +99,40 @@ Test(yaml_load, refusals_name_the_place)
 		cr_expect_null(doc.nodes.start, "%s: nothing left to delete", rows[i].text);
 	}
 }
+
+/* A key twice in one mapping, at any level, is refused where the repeat
+ * is, naming the first; the same key in two mappings is not a repeat. */
+Test(yaml_load, duplicate_keys)
+{
+	static const struct {
+		const char *text, *error; /* error NULL: loads */
+	} rows[] = {
+		{ "rules:\n  a: off\nflash:\n  margin_bytes: 1\nrules:\n  b: off\n",
+		  "t.yaml:5:1: error: duplicate key 'rules' (first at line 1)" },
+		{ "rules:\n  tftp-transfer: off\n  flash-space: error\n  tftp-transfer: error\n",
+		  "t.yaml:4:3: error: duplicate key 'tftp-transfer' (first at line 2)" },
+		{ "a:\n  b:\n    c: 1\n    c: 2\n", "t.yaml:4:5: error: duplicate key 'c' (first at line 3)" },
+		{ "- {k: 1, k: 2}\n", "t.yaml:1:10: error: duplicate key 'k' (first at line 1)" },
+		{ "x: 1\n'x': 2\n", "t.yaml:2:1: error: duplicate key 'x' (first at line 1)" },
+		{ "a: 1\nb: 2\na: 3\nb: 4\n", "t.yaml:3:1: error: duplicate key 'a' (first at line 1)" },
+		/* an inner repeat earlier in the file is met first */
+		{ "o:\n  i: 1\n  i: 2\no: 3\n", "t.yaml:3:3: error: duplicate key 'i' (first at line 2)" },
+		{ "a: {k: 1}\nb: {k: 1}\n", NULL },
+		{ "- k: 1\n- k: 2\n", NULL },
+		{ "x: 1\nX: 2\nx : 3\n", "t.yaml:3:1: error: duplicate key 'x' (first at line 1)" },
+		{ "x: 1\nX: 2\n", NULL }, /* keys are case-sensitive, as YAML says */
+	};
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		yaml_document_t doc;
+		int rc = ip_yaml_load(&doc, "t.yaml", rows[i].text, strlen(rows[i].text));
+		if (!rows[i].error) {
+			cr_expect_eq(rc, 0, "%s: %s", rows[i].text, ip_error_last());
+			if (!rc)
+				yaml_document_delete(&doc);
+			continue;
+		}
+		cr_assert_eq(rc, IP_E_CONFIG, "%s", rows[i].text);
+		cr_expect_str_eq(ip_error_last(), rows[i].error, "%s", rows[i].text);
+		cr_expect_null(doc.nodes.start, "%s: nothing left to delete", rows[i].text);
+	}
+}

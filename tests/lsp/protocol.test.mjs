@@ -5,7 +5,7 @@
 // checks that the server wrote nothing but protocol frames to stdout.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -309,6 +309,45 @@ test('.iosplan.yaml above the capture applies; a broken one is reported', async 
 		rmSync(dir, { recursive: true, force: true });
 	}
 });
+
+// A repository may hold `.iosplan.yaml -> /proc/self/fd/0` (git stores
+// symlinks): the server's stdin, its JSON-RPC stream. Neither that nor a
+// FIFO (which blocks an open with no writer) may be read as configuration:
+// each is reported, beside the capture or at the workspace root, and the
+// server keeps answering.
+for (const kind of ['a link to /proc/self/fd/0', 'a FIFO']) {
+	for (const where of ['beside the capture', 'at the workspace root']) {
+		test(`.iosplan.yaml that is ${kind}, ${where}: reported, and the server answers`, async () => {
+			const dir = mkdtempSync(join(tmpdir(), 'iosplan-lsp-'));
+			const docs = where === 'beside the capture' ? dir : mkdtempSync(join(tmpdir(), 'iosplan-lsp-doc-'));
+			try {
+				const cfg = join(dir, '.iosplan.yaml');
+				if (kind === 'a FIFO')
+					execFileSync('mkfifo', [cfg]);
+				else
+					symlinkSync('/proc/self/fd/0', cfg);
+				const file = join(docs, 'r.ios');
+				writeFileSync(file, readSample(REGISTER));
+				await withServer(async (s) => {
+					const p = await s.open(uriOf(file), readSample(REGISTER));
+					const c = p.diagnostics.find((d) => /^configuration: /.test(d.message));
+					assert.ok(c, JSON.stringify(p.diagnostics));
+					// a pipe or FIFO: "not a regular file"; node's stdin is a
+					// socket, which open() of /proc/self/fd/0 refuses (ENXIO)
+					assert.match(c.message, /\.iosplan\.yaml: error: cannot open configuration: (not a regular file|No such device)/);
+					assert.ok(p.diagnostics.some((d) => d.code === 'config-register'), 'defaults apply');
+					const h = await s.request('textDocument/hover',
+						{ textDocument: { uri: uriOf(file) }, position: REGISTER_RANGE.start });
+					assert.ok(h, 'the server still answers');
+				}, { init: where === 'beside the capture' ? {} : { rootUri: uriOf(dir) } });
+			} finally {
+				rmSync(dir, { recursive: true, force: true });
+				if (docs !== dir)
+					rmSync(docs, { recursive: true, force: true });
+			}
+		});
+	}
+}
 
 function frame(body) {
 	const b = Buffer.isBuffer(body) ? body : Buffer.from(body);
