@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "audit.h"
+#include "escape.h"
 #include "iosplan_config.h"
 #include "utf8.h"
 
@@ -141,13 +142,27 @@ void audit_summary_free(audit_summary *s)
 
 /* --- table ------------------------------------------------------------------ */
 
-static void cell(FILE *m, const char *s, int w)
+/* Names, file names and messages in escape.h's text form: the table is
+ * the default on a terminal. */
+
+/* A column of w characters: a longer value cut at a character (UTF-8
+ * continuation bytes take no column) with '~' as its last. */
+static void cell(FILE *m, ip_arena *a, const char *s, int w)
 {
-	int n = s ? (int)strlen(s) : 1;
-	if (n > w)
-		fprintf(m, "%.*s~ ", w - 1, s);
+	s = s ? ip_esc_text(a, s) : "-";
+	int cols = 0;
+	size_t cut = 0, n = strlen(s);
+	for (size_t i = 0; i < n; i++) {
+		if (((unsigned char)s[i] & 0xc0) == 0x80)
+			continue;
+		if (cols == w - 1)
+			cut = i;
+		cols++;
+	}
+	if (cols > w)
+		fprintf(m, "%.*s~ ", (int)cut, s);
 	else
-		fprintf(m, "%-*s ", w, s ? s : "-");
+		fprintf(m, "%s%*s ", s, w - cols, "");
 }
 
 static void table_begin(FILE *out, const char *const *paths, size_t n)
@@ -158,44 +173,55 @@ static void table_begin(FILE *out, const char *const *paths, size_t n)
 		"RELOAD", "UPGRADE", "ERR", "WARN", "APPROVED IMAGE");
 }
 
-static void table_device(FILE *m, FILE *notes, const audit_device *d)
+static void table_findings(FILE *m, ip_arena *a, const audit_device *d)
 {
-	(void)notes;
-	cell(m, d->name, 24);
-	cell(m, d->dev->platform.s, 18);
-	cell(m, d->version, 12);
-	cell(m, audit_reload_name(d->reload), 9);
-	cell(m, audit_upgrade_name(d->upgrade), 9);
-	fprintf(m, "%3zu %4zu  %s\n", d->n_errors, d->n_warnings,
-		d->target ? d->target->name : "-");
-	if (d->reload != RL_OK && d->next_image)
-		fprintf(m, "    next reload: %s (%s)\n", d->next_image, audit_reload_name(d->reload));
-	for (size_t i = 0; i < d->n_blocked; i++)
-		fprintf(m, "    blocked: %s\n", d->blocked_by[i]);
 	for (size_t i = 0; i < d->n_findings; i++) {
 		const audit_finding *f = &d->findings[i];
 		if (f->severity < IP_SEV_WARNING)
 			continue;
-		fprintf(m, "    %-7s %s: %s", sev_name(f->severity), f->rule, f->message);
+		fprintf(m, "    %-7s %s: %s", sev_name(f->severity), f->rule, ip_esc_text(a, f->message));
 		if (ip_span_known(f->span))
-			fprintf(m, " (%s:%u:%u)", audit_span_file(f->span), f->span.line, f->span.col);
+			fprintf(m, " (%s:%u:%u)", ip_esc_text(a, audit_span_file(f->span)), f->span.line,
+				f->span.col);
 		fputc('\n', m);
 	}
+}
+
+static void table_device(FILE *m, FILE *notes, const audit_device *d)
+{
+	(void)notes;
+	ip_arena *a = ip_arena_new();
+	cell(m, a, d->name, 24);
+	cell(m, a, d->dev->platform.s, 18);
+	cell(m, a, d->version, 12);
+	cell(m, a, audit_reload_name(d->reload), 9);
+	cell(m, a, audit_upgrade_name(d->upgrade), 9);
+	fprintf(m, "%3zu %4zu  %s\n", d->n_errors, d->n_warnings,
+		d->target ? ip_esc_text(a, d->target->name) : "-");
+	if (d->reload != RL_OK && d->next_image)
+		fprintf(m, "    next reload: %s (%s)\n", ip_esc_text(a, d->next_image),
+			audit_reload_name(d->reload));
+	for (size_t i = 0; i < d->n_blocked; i++)
+		fprintf(m, "    blocked: %s\n", ip_esc_text(a, d->blocked_by[i]));
+	table_findings(m, a, d);
+	ip_arena_free(a);
 }
 
 static void table_problem(FILE *m, FILE *notes, const char *path, const char *msg)
 {
 	(void)notes;
-	fprintf(m, "! %s: %s\n", path, msg);
+	ip_arena *a = ip_arena_new();
+	fprintf(m, "! %s: %s\n", ip_esc_text(a, path), ip_esc_text(a, msg));
+	ip_arena_free(a);
 }
 
-static void counts_line(FILE *out, const char *title, const audit_count *v, size_t n)
+static void counts_line(FILE *out, ip_arena *a, const char *title, const audit_count *v, size_t n)
 {
 	fprintf(out, "%-10s", title);
 	if (!n)
 		fputs(" none", out);
 	for (size_t i = 0; i < n; i++)
-		fprintf(out, "%s %s %zu", i ? "," : "", v[i].key, v[i].n);
+		fprintf(out, "%s %s %zu", i ? "," : "", ip_esc_text(a, v[i].key), v[i].n);
 	fputc('\n', out);
 }
 
@@ -203,6 +229,7 @@ static void table_end(FILE *out, const char *notes, size_t nl, const audit_summa
 {
 	(void)notes;
 	(void)nl;
+	ip_arena *a = ip_arena_new();
 	fprintf(out, "\n%zu device%s from %zu file%s (%llu bytes) in %.2f s; %zu with errors; "
 		"%zu input problem%s\n", s->devices, s->devices == 1 ? "" : "s", s->files,
 		s->files == 1 ? "" : "s", (unsigned long long)s->bytes, s->seconds, s->with_errors,
@@ -218,11 +245,12 @@ static void table_end(FILE *out, const char *notes, size_t nl, const audit_summa
 	if (!s->n_rules)
 		fputs(" none", out);
 	for (size_t i = 0; i < s->n_rules; i++)
-		fprintf(out, "%s %s %zu (%zu device%s)", i ? "," : "", s->rules[i].key, s->rules[i].n,
-			s->rules[i].devices, s->rules[i].devices == 1 ? "" : "s");
+		fprintf(out, "%s %s %zu (%zu device%s)", i ? "," : "", ip_esc_text(a, s->rules[i].key),
+			s->rules[i].n, s->rules[i].devices, s->rules[i].devices == 1 ? "" : "s");
 	fputc('\n', out);
-	counts_line(out, "platforms", s->platforms, s->n_platforms);
-	counts_line(out, "versions", s->versions, s->n_versions);
+	counts_line(out, a, "platforms", s->platforms, s->n_platforms);
+	counts_line(out, a, "versions", s->versions, s->n_versions);
+	ip_arena_free(a);
 }
 
 /* --- jsonl ------------------------------------------------------------------- */
@@ -391,20 +419,11 @@ static void jsonl_end(FILE *out, const char *notes, size_t nl, const audit_summa
 
 /* --- csv ---------------------------------------------------------------------- */
 
-static void csv_field(FILE *m, const char *s, bool last)
+/* A field made safe for a spreadsheet (escape.h: no formula, valid UTF-8,
+ * RFC 4180 quoting), then the separator or the record's end. */
+static void csv_field(FILE *m, ip_arena *a, const char *s, bool last)
 {
-	s = s ? s : "";
-	if (strpbrk(s, ",\"\r\n")) {
-		fputc('"', m);
-		for (; *s; s++) {
-			if (*s == '"')
-				fputc('"', m);
-			fputc(*s, m);
-		}
-		fputc('"', m);
-	} else {
-		fputs(s, m);
-	}
+	fputs(ip_esc_csv(a, s ? s : ""), m);
 	fputs(last ? "\r\n" : ",", m);
 }
 
@@ -454,8 +473,10 @@ static void csv_device(FILE *m, FILE *notes, const audit_device *d)
 				 audit_upgrade_name(d->upgrade), blocked, d->next_image,
 				 audit_reload_name(d->reload), num[0], num[1], num[2], r, p };
 	size_t n = sizeof(fields) / sizeof(fields[0]);
+	ip_arena *a = ip_arena_new();
 	for (size_t i = 0; i < n; i++)
-		csv_field(m, fields[i], i + 1 == n);
+		csv_field(m, a, fields[i], i + 1 == n);
+	ip_arena_free(a);
 	free(files);
 	free(blocked);
 	free(r);
@@ -470,8 +491,10 @@ static void csv_problem(FILE *m, FILE *notes, const char *path, const char *msg)
 	const char *fields[] = { "problem", NULL, NULL, path, NULL, NULL, NULL, NULL, NULL, NULL,
 				 NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, msg };
 	size_t n = sizeof(fields) / sizeof(fields[0]);
+	ip_arena *a = ip_arena_new();
 	for (size_t i = 0; i < n; i++)
-		csv_field(m, fields[i], i + 1 == n);
+		csv_field(m, a, fields[i], i + 1 == n);
+	ip_arena_free(a);
 }
 
 static void csv_end(FILE *out, const char *notes, size_t nl, const audit_summary *s)
@@ -484,70 +507,85 @@ static void csv_end(FILE *out, const char *notes, size_t nl, const audit_summary
 
 /* --- markdown ---------------------------------------------------------------- */
 
+/* Every name, file name and message Markdown-escaped (escape.h): the
+ * report goes into tickets and wikis. Names in code spans, sentences as
+ * text, the planner's reasons with their backticked commands as code. */
+
 static void md_begin(FILE *out, const char *const *paths, size_t n)
 {
+	ip_arena *a = ip_arena_new();
 	fputs("# iosplan audit\n\nBackups read:", out);
 	for (size_t i = 0; i < n; i++)
-		fprintf(out, "%s `%s`", i ? "," : "", paths[i]);
+		fprintf(out, "%s %s", i ? "," : "", ip_esc_md_code(a, paths[i], false));
 	fputs("\n", out);
+	ip_arena_free(a);
+}
+
+static void md_findings(FILE *m, ip_arena *a, const audit_device *d)
+{
+	if (d->n_findings)
+		fputs("\n| Severity | Rule | Finding | Where |\n|---|---|---|---|\n", m);
+	for (size_t i = 0; i < d->n_findings; i++) {
+		const audit_finding *f = &d->findings[i];
+		fprintf(m, "| %s | %s | %s | ", sev_name(f->severity), ip_esc_md_code(a, f->rule, true),
+			ip_esc_md(a, f->message));
+		if (ip_span_known(f->span))
+			fprintf(m, "%s |\n", ip_esc_md_code(a, ip_arena_printf(a, "%s:%u:%u",
+				audit_span_file(f->span), f->span.line, f->span.col), true));
+		else
+			fputs("|\n", m);
+	}
 }
 
 static void md_device(FILE *m, FILE *notes, const audit_device *d)
 {
 	(void)notes;
 	const ip_device *dev = d->dev;
-	fprintf(m, "\n## %s\n\n", d->name);
-	fprintf(m, "- Platform: %s, %s %s, running `%s`\n", dev->platform.s ? dev->platform.s : "unknown",
+	ip_arena *a = ip_arena_new();
+	fprintf(m, "\n## %s\n\n", ip_esc_md(a, d->name));
+	fprintf(m, "- Platform: %s, %s %s, running %s\n",
+		dev->platform.s ? ip_esc_md(a, dev->platform.s) : "unknown",
 		ip_os_name(dev->os) ? ip_os_name(dev->os) : "unknown OS",
-		d->version ? d->version : "unknown version",
-		dev->system_image.raw ? dev->system_image.raw : "unknown image");
+		d->version ? ip_esc_md(a, d->version) : "unknown version",
+		dev->system_image.raw ? ip_esc_md_code(a, dev->system_image.raw, false) : "`unknown image`");
 	fputs("- Files:", m);
 	for (size_t i = 0; i < d->n_files; i++)
-		fprintf(m, "%s `%s`", i ? "," : "", d->files[i]);
-	fprintf(m, " (%s)\n- Next reload: **%s**", d->source, audit_reload_name(d->reload));
+		fprintf(m, "%s %s", i ? "," : "", ip_esc_md_code(a, d->files[i], false));
+	fprintf(m, " (%s)\n- Next reload: **%s**", ip_esc_md(a, d->source), audit_reload_name(d->reload));
 	if (d->next_image)
-		fprintf(m, ", boots `%s`", d->next_image);
+		fprintf(m, ", boots %s", ip_esc_md_code(a, d->next_image, false));
 	if (d->target)
-		fprintf(m, "\n- Approved image: `%s`, upgrade **%s**\n", d->target->name,
+		fprintf(m, "\n- Approved image: %s, upgrade **%s**\n", ip_esc_md_code(a, d->target->name, false),
 			audit_upgrade_name(d->upgrade));
 	else
-		fprintf(m, "\n- Approved image: none (%s)\n", d->target_why ? d->target_why : "no catalogue");
+		fprintf(m, "\n- Approved image: none (%s)\n",
+			d->target_why ? ip_esc_md_prose(a, d->target_why) : "no catalogue");
 	for (size_t i = 0; i < d->n_blocked; i++)
-		fprintf(m, "  - blocked: %s\n", d->blocked_by[i]);
-	if (d->n_findings)
-		fputs("\n| Severity | Rule | Finding | Where |\n|---|---|---|---|\n", m);
-	for (size_t i = 0; i < d->n_findings; i++) {
-		const audit_finding *f = &d->findings[i];
-		fprintf(m, "| %s | `%s` | ", sev_name(f->severity), f->rule);
-		for (const char *p = f->message; *p; p++) {
-			if (*p == '|')
-				fputc('\\', m);
-			fputc(*p == '\n' ? ' ' : *p, m);
-		}
-		if (ip_span_known(f->span))
-			fprintf(m, " | `%s:%u:%u` |\n", audit_span_file(f->span), f->span.line, f->span.col);
-		else
-			fputs(" | |\n", m);
-	}
+		fprintf(m, "  - blocked: %s\n", ip_esc_md_prose(a, d->blocked_by[i]));
+	md_findings(m, a, d);
+	ip_arena_free(a);
 }
 
 static void md_problem(FILE *m, FILE *notes, const char *path, const char *msg)
 {
 	(void)notes;
-	fprintf(m, "\n> **Input problem** `%s`: %s\n", path, msg);
+	ip_arena *a = ip_arena_new();
+	fprintf(m, "\n> **Input problem** %s: %s\n", ip_esc_md_code(a, path, false), ip_esc_md(a, msg));
+	ip_arena_free(a);
 }
 
-static void md_counts(FILE *out, const char *title, const audit_count *v, size_t n)
+static void md_counts(FILE *out, ip_arena *a, const char *title, const audit_count *v, size_t n)
 {
 	fprintf(out, "\n| %s | Count | Devices |\n|---|---:|---:|\n", title);
 	for (size_t i = 0; i < n; i++)
-		fprintf(out, "| `%s` | %zu | %zu |\n", v[i].key, v[i].n, v[i].devices);
+		fprintf(out, "| %s | %zu | %zu |\n", ip_esc_md_code(a, v[i].key, true), v[i].n, v[i].devices);
 }
 
 static void md_end(FILE *out, const char *notes, size_t nl, const audit_summary *s)
 {
 	(void)notes;
 	(void)nl;
+	ip_arena *a = ip_arena_new();
 	fprintf(out, "\n## Fleet summary\n\n%zu devices from %zu files, %zu with errors, %zu input "
 		"problems.\n\n| Next reload | Devices |\n|---|---:|\n", s->devices, s->files,
 		s->with_errors, s->problems);
@@ -556,9 +594,10 @@ static void md_end(FILE *out, const char *notes, size_t nl, const audit_summary 
 	fputs("\n| Upgrade | Devices |\n|---|---:|\n", out);
 	for (int i = 0; i < UP__COUNT; i++)
 		fprintf(out, "| %s | %zu |\n", audit_upgrade_name(i), s->upgrade[i]);
-	md_counts(out, "Rule", s->rules, s->n_rules);
-	md_counts(out, "Platform", s->platforms, s->n_platforms);
-	md_counts(out, "Version", s->versions, s->n_versions);
+	md_counts(out, a, "Rule", s->rules, s->n_rules);
+	md_counts(out, a, "Platform", s->platforms, s->n_platforms);
+	md_counts(out, a, "Version", s->versions, s->n_versions);
+	ip_arena_free(a);
 }
 
 static const audit_format formats[] = {

@@ -11,10 +11,32 @@
 enum {
 	EXIT_CLEAN = 0,    /* nothing blocks */
 	EXIT_FINDINGS = 1, /* blocking findings */
-	EXIT_INPUT = 2,    /* usage error or unreadable/unusable input */
+	EXIT_INPUT = 2,    /* usage error, unreadable/unusable input, failed write */
 };
 
-/* Print diagnostics at or above `min` as "file:line:col: level: message". */
+/* The writer contract every command shares (issue 18, points 8 and 9).
+ *
+ * cli_stdio_init(), first thing in main(): descriptors 0-2 that are closed
+ * are taken by /dev/null (so no file the command opens gets their number,
+ * and writing to a closed one still fails), and SIGPIPE ends the process
+ * quietly when the reader of a pipe leaves.
+ *
+ * cli_output_close(f, what): the end of an output stream: flushes it and
+ * checks every write made to it (closes it, unless it is stdout). On a
+ * failure (ENOSPC, EIO, EBADF...) prints "iosplan: error: cannot write
+ * WHAT: REASON" on stderr and returns -1: the command exits 2. A reader
+ * that left (EPIPE) ends the process by SIGPIPE, without a message.
+ * main() calls it for standard output after every command; a command
+ * calls it for a file it opened (audit --output). */
+void cli_stdio_init(void);
+int cli_output_close(FILE *f, const char *what);
+
+/* An error message (ip_error_last()) and a line break on standard error,
+ * in escape.h's text form: messages quote file names and capture text. */
+void cli_error_print(const char *msg);
+
+/* Print diagnostics at or above `min` as "file:line:col: level: message",
+ * file names and messages in escape.h's text form. */
 void cli_print_diags(FILE *out, const ip_diags *d, ip_diag_level min);
 
 /* Load files into a new device set; prints and returns EXIT_INPUT on an

@@ -139,7 +139,7 @@ static int setup(audit_options *o, ip_config *cfg, ip_arena *ar, const audit_arg
 {
 	const char *path = a->config ? a->config : ip_config_find(ar, a->paths[0]);
 	if (ip_config_load(cfg, ar, path)) {
-		fprintf(stderr, "%s\n", ip_error_last());
+		cli_error_print(ip_error_last());
 		return EXIT_INPUT;
 	}
 	o->config = cfg;
@@ -150,7 +150,7 @@ static int setup(audit_options *o, ip_config *cfg, ip_arena *ar, const audit_arg
 	}
 	ip_image_catalog *cat = NULL;
 	if (a->targs.catalog && ip_image_catalog_load(&cat, ar, a->targs.catalog)) {
-		fprintf(stderr, "%s\n", ip_error_last());
+		cli_error_print(ip_error_last());
 		return EXIT_INPUT;
 	}
 	o->catalog = cat;
@@ -194,10 +194,8 @@ static int run(audit_options *o, const audit_args *a)
 		fprintf(stderr, "iosplan audit: error: --output %s is one of the inputs (%s): "
 			"refusing to overwrite it\n", a->output, guard.hit);
 		rc = EXIT_INPUT;
-	} else if (!a->output && (fflush(stdout) || ferror(stdout))) {
-		fprintf(stderr, "iosplan audit: error: cannot write the report\n");
-		rc = EXIT_INPUT;
 	}
+	/* standard output is checked by main, like every command's */
 	if (bad == (size_t)a->n_paths)
 		fputs("iosplan audit: error: none of the paths could be read\n", stderr);
 	/* A failed audit leaves the previous report as it was. */

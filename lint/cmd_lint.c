@@ -13,6 +13,7 @@
 #include "commands.h"
 #include "config.h"
 #include "error.h"
+#include "escape.h"
 #include "format.h"
 #include "target_args.h"
 
@@ -88,7 +89,8 @@ static int targets_for(const ip_target **out, const lint_args *a, ip_device_set 
 		rc = ip_targets_for_device(&out[i], &why, ts, set->v[i]);
 		if (!rc && why)
 			fprintf(stderr, "iosplan lint: warning: %s: %s; its target checks are skipped\n",
-				set->v[i]->hostname.s ? set->v[i]->hostname.s : set->v[i]->key, why);
+				ip_esc_text(set->arena, set->v[i]->hostname.s ? set->v[i]->hostname.s
+										: set->v[i]->key), why);
 	}
 	if (rc) {
 		const char *msg = ip_error_last(); /* the catalogue's carry "path:l:c: error:" */
@@ -144,7 +146,7 @@ int cmd_lint(int argc, char **argv)
 		ip_config cfg;
 		const char *path = a.config ? a.config : ip_config_find(set->arena, a.files[0]);
 		if (ip_config_load(&cfg, set->arena, path)) {
-			fprintf(stderr, "%s\n", ip_error_last());
+			cli_error_print(ip_error_last());
 			rc = EXIT_INPUT;
 		} else
 			rc = run(&a, w, set, &cfg);

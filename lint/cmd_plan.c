@@ -153,7 +153,7 @@ static int plan_all(ip_device_set *set, ip_targets *targets, const ip_plan_optio
 		const ip_target *t = NULL;
 		const char *why = NULL;
 		if (ip_targets_for_device(&t, &why, targets, set->v[i])) {
-			fprintf(stderr, "%s\n", ip_error_last());
+			cli_error_print(ip_error_last());
 			return EXIT_INPUT;
 		}
 		ip_plan *p = ip_arena_alloc(set->arena, sizeof(*p));
@@ -164,7 +164,8 @@ static int plan_all(ip_device_set *set, ip_targets *targets, const ip_plan_optio
 		if (p->refused)
 			rc = EXIT_FINDINGS;
 	}
-	if (ip_plan_write(fmt, stdout, stderr, plans, set->n) || fflush(stdout)) {
+	/* a failed write to stdout is reported by main (cli_output_close) */
+	if (ip_plan_write(fmt, stdout, stderr, plans, set->n) && !ferror(stdout)) {
 		fputs("iosplan plan: error: cannot write the plan\n", stderr);
 		return EXIT_INPUT;
 	}
@@ -177,12 +178,12 @@ static int run(const plan_args *a, ip_device_set *set, const ip_plan_options *ba
 	ip_config cfg;
 	const char *path = a->config ? a->config : ip_config_find(set->arena, a->files[0]);
 	if (ip_config_load(&cfg, set->arena, path)) {
-		fprintf(stderr, "%s\n", ip_error_last());
+		cli_error_print(ip_error_last());
 		return EXIT_INPUT;
 	}
 	ip_targets *targets;
 	if (ip_targets_new(&targets, set->arena, &a->target, cfg.target, cfg.path)) {
-		fprintf(stderr, "%s\n", ip_error_last());
+		cli_error_print(ip_error_last());
 		return EXIT_INPUT;
 	}
 	if (!set->n) {

@@ -20,6 +20,7 @@
 #include "commands.h"
 #include "config.h"
 #include "error.h"
+#include "escape.h"
 #include "target_args.h"
 #include "verify_out.h"
 
@@ -179,7 +180,8 @@ static void unpaired_before(const ip_device_set *before, const ip_verify_device 
 			used = v[k].before == before->v[i];
 		if (!used)
 			fprintf(stderr, "iosplan verify: warning: %s: captured before the change only; "
-				"it is not verified\n", *before->v[i]->key ? before->v[i]->key : "(unnamed device)");
+				"it is not verified\n",
+				*before->v[i]->key ? ip_esc_text(before->arena, before->v[i]->key) : "(unnamed device)");
 	}
 }
 
@@ -191,7 +193,7 @@ static int run(const verify_args *a, ip_device_set *before, ip_device_set *after
 	ip_targets *ts;
 	if (ip_config_load(&cfg, after->arena, path) ||
 	    ip_targets_new(&ts, after->arena, &a->target, cfg.target, cfg.path)) {
-		fprintf(stderr, "%s\n", ip_error_last());
+		cli_error_print(ip_error_last());
 		return EXIT_INPUT;
 	}
 	if (!after->n) {
@@ -206,7 +208,7 @@ static int run(const verify_args *a, ip_device_set *before, ip_device_set *after
 		const ip_target *t = NULL;
 		const char *why = NULL;
 		if (ip_targets_for_device(&t, &why, ts, b ? b : after->v[i])) {
-			fprintf(stderr, "%s\n", ip_error_last());
+			cli_error_print(ip_error_last());
 			return EXIT_INPUT;
 		}
 		ip_verify_device_run(&v[i], after->arena, b, after->v[i], t, why, o);
@@ -215,7 +217,8 @@ static int run(const verify_args *a, ip_device_set *before, ip_device_set *after
 	}
 	unpaired_before(before, v, after->n);
 	ip_verify_report r = { before, after, v, after->n, o->soak_hours };
-	if (ip_verify_write(fmt, stdout, &r) || fflush(stdout)) {
+	/* a failed write to stdout is reported by main (cli_output_close) */
+	if (ip_verify_write(fmt, stdout, &r) && !ferror(stdout)) {
 		fputs("iosplan verify: error: cannot write the result\n", stderr);
 		return EXIT_INPUT;
 	}

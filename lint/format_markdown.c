@@ -28,102 +28,66 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "escape.h"
 #include "format.h"
 
 typedef struct md_state {
 	FILE *out;
+	ip_arena *a;                /* escaped copies of capture text */
 	const ip_lint_result *r;
 	const ip_finding **pending; /* findings of the current device with fixes */
 	size_t n_pending, cap_pending;
 } md_state;
 
-/* Plain text: every ASCII punctuation character that CommonMark or GFM
- * tables give a meaning to is backslash-escaped (a valid escape renders as
- * the bare character); line breaks become spaces. */
-static void md_text(FILE *out, const char *s)
+/* Capture text as Markdown (escape.h): plain text, and code spans. */
+static void md_text(md_state *st, const char *s)
 {
-	for (; s && *s; s++) {
-		if (*s == '\n' || *s == '\r' || *s == '\t')
-			fputc(' ', out);
-		else if (strchr("\\`*_[]<>|#~&!", *s))
-			fprintf(out, "\\%c", *s);
-		else
-			fputc(*s, out);
-	}
+	fputs(ip_esc_md(st->a, s ? s : ""), st->out);
 }
 
-static size_t longest_backtick_run(const char *s)
+static void md_code(md_state *st, const char *s, bool in_table)
 {
-	size_t best = 0, run = 0;
-	for (; s && *s; s++) {
-		run = *s == '`' ? run + 1 : 0;
-		if (run > best)
-			best = run;
-	}
-	return best;
+	fputs(ip_esc_md_code(st->a, s, in_table), st->out);
 }
 
-/* An inline code span: a fence one backtick longer than any run inside, and
- * a space of padding when the text itself starts or ends with a backtick.
- * In a table a '|' must still be escaped, code span or not (GFM). */
-static void md_code(FILE *out, const char *s, bool in_table)
-{
-	size_t fence = longest_backtick_run(s) + 1;
-	bool pad = s[0] == '`' || (s[0] && s[strlen(s) - 1] == '`');
-	for (size_t i = 0; i < fence; i++)
-		fputc('`', out);
-	if (pad)
-		fputc(' ', out);
-	for (const char *p = s; *p; p++) {
-		if (in_table && *p == '|')
-			fputs("\\|", out);
-		else
-			fputc(*p == '\n' ? ' ' : *p, out);
-	}
-	if (pad)
-		fputc(' ', out);
-	for (size_t i = 0; i < fence; i++)
-		fputc('`', out);
-}
-
-static void md_location(FILE *out, ip_span s)
+static void md_location(md_state *st, ip_span s)
 {
 	if (!ip_span_known(s)) {
-		fputs("-", out);
+		fputs("-", st->out);
 		return;
 	}
-	md_text(out, s.file ? s.file : "<input>");
-	fprintf(out, ":%u", s.line);
+	md_text(st, s.file ? s.file : "<input>");
+	fprintf(st->out, ":%u", s.line);
 }
 
-static void md_count(FILE *out, size_t n, const char *what, bool *first)
+static void md_count(md_state *st, size_t n, const char *what, bool *first)
 {
 	if (!n)
 		return;
-	fprintf(out, "%s%zu %s%s", *first ? "" : ", ", n, what, n == 1 ? "" : "s");
+	fprintf(st->out, "%s%zu %s%s", *first ? "" : ", ", n, what, n == 1 ? "" : "s");
 	*first = false;
 }
 
-static void md_target(FILE *out, const ip_target *t)
+static void md_target(md_state *st, const ip_target *t)
 {
 	if (!t) {
-		fputs("No target image given: only the next reload was checked.\n\n", out);
+		fputs("No target image given: only the next reload was checked.\n\n", st->out);
 		return;
 	}
-	fputs("Target image: ", out);
-	md_code(out, t->raw ? t->raw : t->name, false);
+	fputs("Target image: ", st->out);
+	md_code(st, t->raw ? t->raw : t->name, false);
 	if (t->size.known)
-		fprintf(out, ", %llu bytes", (unsigned long long)t->size.v);
+		fprintf(st->out, ", %llu bytes", (unsigned long long)t->size.v);
 	if (t->md5) {
-		fputs(", MD5 ", out);
-		md_code(out, t->md5, false);
+		fputs(", MD5 ", st->out);
+		md_code(st, t->md5, false);
 	}
 	if (t->source) {
-		fputs(" (from ", out);
-		md_text(out, t->source);
-		fputc(')', out);
+		fputs(" (from ", st->out);
+		md_text(st, t->source);
+		fputc(')', st->out);
 	}
-	fputs("\n\n", out);
+	fputs("\n\n", st->out);
 }
 
 static void *begin(FILE *out, const ip_lint_result *r)
@@ -133,8 +97,9 @@ static void *begin(FILE *out, const ip_lint_result *r)
 		abort();
 	st->out = out;
 	st->r = r;
+	st->a = ip_arena_new();
 	fputs("# iosplan lint\n\n", out);
-	md_target(out, r->target);
+	md_target(st, r->target);
 	size_t blocked = 0;
 	for (size_t i = 0; i < r->n_checks; i++)
 		blocked += ip_device_check_worst(&r->checks[i]) == IP_SEV_ERROR;
@@ -146,80 +111,80 @@ static void *begin(FILE *out, const ip_lint_result *r)
 	return st;
 }
 
-static void md_image(FILE *out, const char *fs, const char *path)
+static void md_image(md_state *st, const char *fs, const char *path)
 {
 	size_t n = (fs ? strlen(fs) : 0) + (path ? strlen(path) : 0) + 1;
 	char *s = malloc(n);
 	if (!s)
 		abort();
 	snprintf(s, n, "%s%s", fs ? fs : "", path ? path : "");
-	md_code(out, s[0] ? s : "?", false);
+	md_code(st, s[0] ? s : "?", false);
 	free(s);
 }
 
-static void md_next_boot(FILE *out, const ip_boot_prediction *p)
+static void md_next_boot(md_state *st, const ip_boot_prediction *p)
 {
-	fputs("Next boot: ", out);
+	fputs("Next boot: ", st->out);
 	switch (p->outcome) {
-	case IP_NEXT_IMAGE: md_image(out, p->filesystem, p->path); break;
+	case IP_NEXT_IMAGE: md_image(st, p->filesystem, p->path); break;
 	case IP_NEXT_NETWORK:
-		fputs("from the network ", out);
-		md_image(out, NULL, p->path);
+		fputs("from the network ", st->out);
+		md_image(st, NULL, p->path);
 		break;
-	case IP_NEXT_ROMMON: fputs("**ROMMON** (no image loads)", out); break;
+	case IP_NEXT_ROMMON: fputs("**ROMMON** (no image loads)", st->out); break;
 	case IP_NEXT_AMBIGUOUS:
-		md_image(out, p->filesystem, p->path);
-		fputs(" or ", out);
-		md_image(out, p->filesystem, p->alt_path);
-		fputs(", depending on the platform's search order", out);
+		md_image(st, p->filesystem, p->path);
+		fputs(" or ", st->out);
+		md_image(st, p->filesystem, p->alt_path);
+		fputs(", depending on the platform's search order", st->out);
 		break;
-	case IP_NEXT_PLATFORM_ROM: fputs("platform-dependent (boot field 0x1)", out); break;
+	case IP_NEXT_PLATFORM_ROM: fputs("platform-dependent (boot field 0x1)", st->out); break;
 	case IP_NEXT_UNKNOWN:
-		fputs("unknown; capture ", out);
-		md_code(out, p->missing ? p->missing : "?", false);
+		fputs("unknown; capture ", st->out);
+		md_code(st, p->missing ? p->missing : "?", false);
 		break;
 	}
 	if (p->outcome != IP_NEXT_UNKNOWN && p->step != IP_STEP_NONE) {
-		fprintf(out, " (by %s%s", ip_next_step_name(p->step), p->from_fallback ? ", as a fallback" : "");
+		fprintf(st->out, " (by %s%s", ip_next_step_name(p->step), p->from_fallback ? ", as a fallback" : "");
 		if (ip_span_known(p->span)) {
-			fputs(", at ", out);
-			md_location(out, p->span);
+			fputs(", at ", st->out);
+			md_location(st, p->span);
 		}
-		fputc(')', out);
+		fputc(')', st->out);
 	}
-	fputs("\n\n", out);
+	fputs("\n\n", st->out);
 	for (size_t i = 0; i < p->n_trace; i++) {
-		fputs("- ", out);
-		md_text(out, p->trace[i].text);
+		fputs("- ", st->out);
+		md_text(st, p->trace[i].text);
 		if (ip_span_known(p->trace[i].span)) {
-			fputs(" (", out);
-			md_location(out, p->trace[i].span);
-			fputc(')', out);
+			fputs(" (", st->out);
+			md_location(st, p->trace[i].span);
+			fputc(')', st->out);
 		}
-		fputc('\n', out);
+		fputc('\n', st->out);
 	}
 	if (p->n_trace)
-		fputc('\n', out);
+		fputc('\n', st->out);
 }
 
-static void md_heading(FILE *out, const ip_device_check *c)
+static void md_heading(md_state *st, const ip_device_check *c)
 {
 	const ip_device *d = c->dev;
 	const char *model = d->platform.s ? d->platform.s : c->platform.series;
 	const char *version = d->xe_version.s ? d->xe_version.s : d->version.s;
-	fputs("\n## ", out);
-	md_text(out, d->hostname.s ? d->hostname.s : "(unnamed device)");
+	fputs("\n## ", st->out);
+	md_text(st, d->hostname.s ? d->hostname.s : "(unnamed device)");
 	if (model || version) {
-		fputs(" (", out);
-		md_text(out, model ? model : "unknown model");
-		fputs(", ", out);
-		md_text(out, version ? version : "unknown version");
-		fputc(')', out);
+		fputs(" (", st->out);
+		md_text(st, model ? model : "unknown model");
+		fputs(", ", st->out);
+		md_text(st, version ? version : "unknown version");
+		fputc(')', st->out);
 	}
-	fputs("\n\n", out);
+	fputs("\n\n", st->out);
 }
 
-static void md_verdict(FILE *out, const ip_device_check *c)
+static void md_verdict(md_state *st, const ip_device_check *c)
 {
 	size_t n[IP_SEV_ERROR + 1] = { 0 };
 	for (size_t i = 0; i < c->n_findings; i++)
@@ -227,46 +192,31 @@ static void md_verdict(FILE *out, const ip_device_check *c)
 			n[c->findings[i].severity]++;
 	bool first = true;
 	if (n[IP_SEV_ERROR]) {
-		fputs("**blocked**: ", out);
-		md_count(out, n[IP_SEV_ERROR], "error", &first);
+		fputs("**blocked**: ", st->out);
+		md_count(st, n[IP_SEV_ERROR], "error", &first);
 	} else {
-		fputs("ready: no blocking findings", out);
+		fputs("ready: no blocking findings", st->out);
 		if (n[IP_SEV_WARNING] || n[IP_SEV_NOTE])
-			fputs(" (", out);
+			fputs(" (", st->out);
 	}
-	md_count(out, n[IP_SEV_WARNING], "warning", &first);
-	md_count(out, n[IP_SEV_NOTE], "note", &first);
+	md_count(st, n[IP_SEV_WARNING], "warning", &first);
+	md_count(st, n[IP_SEV_NOTE], "note", &first);
 	if (!n[IP_SEV_ERROR] && (n[IP_SEV_WARNING] || n[IP_SEV_NOTE]))
-		fputc(')', out);
-	fputs("\n\n", out);
+		fputc(')', st->out);
+	fputs("\n\n", st->out);
 }
 
-static void md_fence(FILE *out, size_t n)
+static void md_fix_block(md_state *st, const ip_finding *f)
 {
-	for (size_t i = 0; i < n; i++)
-		fputc('`', out);
-	fputc('\n', out);
-}
-
-static void md_fix_block(FILE *out, const ip_finding *f)
-{
-	fputs("\nFix for ", out);
-	md_text(out, f->rule_id);
+	fputs("\nFix for ", st->out);
+	md_text(st, f->rule_id);
 	if (ip_span_known(f->span)) {
-		fputs(" (", out);
-		md_location(out, f->span);
-		fputc(')', out);
+		fputs(" (", st->out);
+		md_location(st, f->span);
+		fputc(')', st->out);
 	}
-	fputs(":\n\n", out);
-	size_t fence = 3;
-	for (size_t k = 0; k < f->n_fix; k++) {
-		size_t run = longest_backtick_run(f->fix[k]) + 1;
-		fence = run > fence ? run : fence;
-	}
-	md_fence(out, fence);
-	for (size_t k = 0; k < f->n_fix; k++)
-		fprintf(out, "%s\n", f->fix[k]);
-	md_fence(out, fence);
+	fputs(":\n\n", st->out);
+	fputs(ip_esc_md_block(st->a, (const char *const *)f->fix, f->n_fix), st->out);
 }
 
 /* The fenced commands of the findings in the table just printed, and the
@@ -276,12 +226,12 @@ static void flush_fixes(md_state *st)
 	for (size_t i = 0; i < st->n_pending; i++) {
 		const ip_finding *f = st->pending[i];
 		if (f->n_fix)
-			md_fix_block(st->out, f);
+			md_fix_block(st, f);
 		if (f->capture) {
 			fputs("\nTo decide ", st->out);
-			md_text(st->out, f->rule_id);
+			md_text(st, f->rule_id);
 			fputs(", capture ", st->out);
-			md_code(st->out, f->capture, false);
+			md_code(st, f->capture, false);
 			fputs(".\n", st->out);
 		}
 	}
@@ -292,9 +242,9 @@ static void device(void *state, const ip_device_check *c)
 {
 	md_state *st = state;
 	flush_fixes(st);
-	md_heading(st->out, c);
-	md_verdict(st->out, c);
-	md_next_boot(st->out, &c->next_boot);
+	md_heading(st, c);
+	md_verdict(st, c);
+	md_next_boot(st, &c->next_boot);
 	if (c->n_findings)
 		fputs("| Severity | Rule | Location | Message |\n| --- | --- | --- | --- |\n", st->out);
 	else
@@ -306,11 +256,11 @@ static void finding(void *state, const ip_device_check *c, const ip_finding *f)
 	md_state *st = state;
 	(void)c;
 	fprintf(st->out, "| %s | ", ip_severity_name(f->severity));
-	md_text(st->out, f->rule_id);
+	md_text(st, f->rule_id);
 	fputs(" | ", st->out);
-	md_location(st->out, f->span);
+	md_location(st, f->span);
 	fputs(" | ", st->out);
-	md_text(st->out, f->message);
+	md_text(st, f->message);
 	fputs(" |\n", st->out);
 	if (!f->n_fix && !f->capture)
 		return;
@@ -328,6 +278,7 @@ static void end(void *state)
 	md_state *st = state;
 	flush_fixes(st);
 	free(st->pending);
+	ip_arena_free(st->a);
 	free(st);
 }
 

@@ -31,12 +31,15 @@ static void usage(FILE *out)
 	fputs("usage: iosplan COMMAND [OPTIONS] FILE...\n\ncommands:\n", out);
 	for (size_t i = 0; i < sizeof(subcommands) / sizeof(subcommands[0]); i++)
 		fprintf(out, "  %-10s %s\n", subcommands[i].name, subcommands[i].summary);
-	fputs("\nexit codes: 0 clean, 1 blocking findings, 2 usage error or unreadable input\n"
+	fputs("\nexit codes: 0 clean, 1 blocking findings, 2 usage error, unreadable input or a\n"
+	      "failed write (a full disk, a closed standard output); when the reader of a\n"
+	      "pipe leaves (| head), iosplan ends quietly by SIGPIPE (141 in a shell)\n"
 	      "run 'iosplan COMMAND --help' for a command's options\n", out);
 }
 
 int main(int argc, char **argv)
 {
+	cli_stdio_init();
 	int rc = EXIT_INPUT;
 	if (argc < 2) {
 		usage(stderr);
@@ -56,6 +59,10 @@ int main(int argc, char **argv)
 			usage(stderr);
 		}
 	}
+	/* every command's output checked in one place: one that wrote nothing
+	 * passes, one whose writes failed exits 2 whatever it found */
+	if (cli_output_close(stdout, "standard output"))
+		rc = EXIT_INPUT;
 	ip_rx_thread_end();
 	return rc;
 }

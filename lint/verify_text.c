@@ -16,83 +16,96 @@
  * before, so the evidence is on the screen. */
 #include <string.h>
 
+#include "escape.h"
 #include "verify_out.h"
 
-static void quote(FILE *out, const ip_verify_report *r, ip_span s, const char *label)
+/* Where the result goes, and the arena for escaped copies: names, file
+ * names, messages and quoted lines are shown in escape.h's text form. */
+typedef struct vw {
+	FILE *out;
+	ip_arena *a;
+} vw;
+
+static const char *T(const vw *o, const char *s)
+{
+	return ip_esc_text(o->a, s);
+}
+
+static void quote(const vw *o, const ip_verify_report *r, ip_span s, const char *label)
 {
 	if (!ip_span_known(s))
 		return;
 	const ip_line *l = verify_line(r, s);
-	fprintf(out, "                  %s%s%s\n", label, *label ? ": " : "", verify_loc(s));
+	fprintf(o->out, "                  %s%s%s\n", label, *label ? ": " : "", T(o, verify_loc(s)));
 	if (l)
-		fprintf(out, "                  %6u | %s\n", s.line, l->text);
+		fprintf(o->out, "                  %6u | %s\n", s.line, T(o, l->text));
 }
 
-static void expected(FILE *out, const ip_verify_device *v)
+static void expected(const vw *o, const ip_verify_device *v)
 {
 	if (!v->boots) {
-		fprintf(out, "  expected  nothing to compare with: %s\n",
-			v->no_target_why ? v->no_target_why : "no target image given");
+		fprintf(o->out, "  expected  nothing to compare with: %s\n",
+			v->no_target_why ? T(o, v->no_target_why) : "no target image given");
 		return;
 	}
-	fprintf(out, "  expected  %s", v->boots);
+	fprintf(o->out, "  expected  %s", T(o, v->boots));
 	if (v->fallback)
-		fprintf(out, ", then %s as fallback", v->fallback);
+		fprintf(o->out, ", then %s as fallback", T(o, v->fallback));
 	if (v->register_known)
-		fprintf(out, "; register 0x%X", v->register_value);
-	fprintf(out, " (from %s)\n", v->from_plan ? "the plan" : "the target and the captures");
+		fprintf(o->out, "; register 0x%X", v->register_value);
+	fprintf(o->out, " (from %s)\n", v->from_plan ? "the plan" : "the target and the captures");
 }
 
-static void check(FILE *out, const ip_verify_report *r, const ip_vcheck *k)
+static void check(const vw *o, const ip_verify_report *r, const ip_vcheck *k)
 {
-	fprintf(out, "  %-9s %-16s ", verify_status_label(k->status), k->id);
+	fprintf(o->out, "  %-9s %-16s ", verify_status_label(k->status), k->id);
 	if (ip_span_known(k->after))
-		fprintf(out, "%s: ", verify_loc(k->after));
-	fprintf(out, "%s\n", k->message);
+		fprintf(o->out, "%s: ", T(o, verify_loc(k->after)));
+	fprintf(o->out, "%s\n", T(o, k->message));
 	bool loud = k->status == IP_VCHECK_FAIL || k->status == IP_VCHECK_WARN;
 	if (loud) {
-		quote(out, r, k->after, "after");
-		quote(out, r, k->before, "before");
+		quote(o, r, k->after, "after");
+		quote(o, r, k->before, "before");
 	} else if (ip_span_known(k->before)) {
-		fprintf(out, "                  before: %s\n", verify_loc(k->before));
+		fprintf(o->out, "                  before: %s\n", T(o, verify_loc(k->before)));
 	}
 	for (size_t i = 0; i < k->n_related; i++)
-		fprintf(out, "                  see %s: %s\n", verify_loc(k->related[i].span),
-			k->related[i].message);
+		fprintf(o->out, "                  see %s: %s\n", T(o, verify_loc(k->related[i].span)),
+			T(o, k->related[i].message));
 	for (size_t i = 0; i < k->n_fix; i++)
-		fprintf(out, "                  %s %s\n", i ? "    " : "fix:", k->fix[i]);
+		fprintf(o->out, "                  %s %s\n", i ? "    " : "fix:", T(o, k->fix[i]));
 }
 
-static void not_made(FILE *out, const ip_verify_device *v)
+static void not_made(const vw *o, const ip_verify_device *v)
 {
 	if (!v->counts[IP_VCHECK_NOT_MADE])
 		return;
-	fprintf(out, "  not made (capture these and run again):\n");
+	fprintf(o->out, "  not made (capture these and run again):\n");
 	for (size_t i = 0; i < v->n_checks; i++) {
 		const ip_vcheck *k = &v->checks[i];
 		if (k->status != IP_VCHECK_NOT_MADE)
 			continue;
 		if (k->capture)
-			fprintf(out, "    %-16s %s the change: %s (%s)\n", k->id,
-				k->capture_before ? "before" : "after", k->capture, k->message);
+			fprintf(o->out, "    %-16s %s the change: %s (%s)\n", k->id,
+				k->capture_before ? "before" : "after", T(o, k->capture), T(o, k->message));
 		else
-			fprintf(out, "    %-16s %s\n", k->id, k->message);
+			fprintf(o->out, "    %-16s %s\n", k->id, T(o, k->message));
 	}
 }
 
-static void device(FILE *out, const ip_verify_report *r, const ip_verify_device *v)
+static void device(const vw *o, const ip_verify_report *r, const ip_verify_device *v)
 {
-	fprintf(out, "%s: %s\n", v->hostname, ip_vstage_title(v->stage));
-	fprintf(out, "  stage     %s", v->stage_why ? v->stage_why : "-");
+	fprintf(o->out, "%s: %s\n", T(o, v->hostname), ip_vstage_title(v->stage));
+	fprintf(o->out, "  stage     %s", v->stage_why ? T(o, v->stage_why) : "-");
 	if (ip_span_known(v->stage_span))
-		fprintf(out, " (%s)", verify_loc(v->stage_span));
-	fputc('\n', out);
-	expected(out, v);
+		fprintf(o->out, " (%s)", T(o, verify_loc(v->stage_span)));
+	fputc('\n', o->out);
+	expected(o, v);
 	for (size_t i = 0; i < v->n_checks; i++)
 		if (v->checks[i].status != IP_VCHECK_NOT_MADE)
-			check(out, r, &v->checks[i]);
-	not_made(out, v);
-	fprintf(out, "%s: %s (%zu failed, %zu passed, %zu warning%s, %zu not made)\n", v->hostname,
+			check(o, r, &v->checks[i]);
+	not_made(o, v);
+	fprintf(o->out, "%s: %s (%zu failed, %zu passed, %zu warning%s, %zu not made)\n", T(o, v->hostname),
 		verify_verdict(v), v->counts[IP_VCHECK_FAIL], v->counts[IP_VCHECK_PASS],
 		v->counts[IP_VCHECK_WARN], v->counts[IP_VCHECK_WARN] == 1 ? "" : "s",
 		v->counts[IP_VCHECK_NOT_MADE]);
@@ -100,10 +113,12 @@ static void device(FILE *out, const ip_verify_report *r, const ip_verify_device 
 
 int verify_write_text(FILE *out, const ip_verify_report *r)
 {
+	vw o = { out, ip_arena_new() };
 	for (size_t i = 0; i < r->n; i++) {
 		if (i)
 			fputc('\n', out);
-		device(out, r, &r->devices[i]);
+		device(&o, r, &r->devices[i]);
 	}
+	ip_arena_free(o.a);
 	return ferror(out) ? -1 : 0;
 }

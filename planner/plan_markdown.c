@@ -2,99 +2,105 @@
  * outcomes, the findings and what the plan does about each, the plan with
  * its expected outputs phase by phase (clean-up and rollback included),
  * and a post-check table to fill in after the reload. GitHub-flavoured
- * Markdown: table cells escape '|'. */
+ * Markdown; every text from outside goes through escape.h. */
 #include <stdio.h>
 #include <string.h>
 
+#include "escape.h"
 #include "plan.h"
 
 typedef unsigned long long ull;
 
-/* Text for a table cell: '|' escaped, line breaks as spaces. */
-static void cell(FILE *out, const char *s)
+/* Where the ticket goes, and the arena for escaped copies: every name and
+ * message is Markdown-escaped (escape.h), so a hostname or a file name
+ * from a capture cannot start a link, raw HTML or a new table cell. */
+typedef struct mw {
+	FILE *out;
+	ip_arena *a;
+} mw;
+
+/* Plain text (a heading, a table cell, a list item): escaped. */
+static void text(const mw *o, const char *s)
 {
-	for (; s && *s; s++) {
-		if (*s == '|')
-			fputs("\\|", out);
-		else if (*s == '\n' || *s == '\r')
-			fputc(' ', out);
-		else
-			fputc(*s, out);
-	}
+	fputs(ip_esc_md(o->a, s ? s : ""), o->out);
 }
 
-static void code_cell(FILE *out, const char *s)
+/* The planner's sentences: `commands` in them as code, the rest text. */
+static void prose(const mw *o, const char *s)
 {
-	fputc('`', out);
-	cell(out, s);
-	fputc('`', out);
+	fputs(ip_esc_md_prose(o->a, s ? s : ""), o->out);
 }
 
-static void row(FILE *out, const char *key, const char *fmt_value)
+static void code(const mw *o, const char *s, bool in_table)
 {
-	fprintf(out, "| %s | ", key);
-	cell(out, fmt_value);
-	fputs(" |\n", out);
+	fputs(ip_esc_md_code(o->a, s ? s : "", in_table), o->out);
 }
 
-static void summary(FILE *out, const ip_plan *p)
+static void row(const mw *o, const char *key, const char *value)
+{
+	fprintf(o->out, "| %s | ", key);
+	text(o, value);
+	fputs(" |\n", o->out);
+}
+
+static void summary(const mw *o, const ip_plan *p)
 {
 	const ip_device *d = p->dev;
 	const ip_target *t = p->target;
-	char buf[1024];
-	fprintf(out, "# Upgrade plan: %s\n\n| | |\n|---|---|\n", p->hostname);
-	snprintf(buf, sizeof(buf), "%s, %s (%s)", p->hostname, d->platform.s ? d->platform.s : "model unknown",
-		 ip_family_name(p->check.platform.family));
-	row(out, "Device", buf);
-	snprintf(buf, sizeof(buf), "%s (%s)", d->system_image.raw ? d->system_image.raw : "unknown",
-		 d->xe_version.s ? d->xe_version.s : d->version.s ? d->version.s : "version unknown");
-	row(out, "Running", buf);
-	snprintf(buf, sizeof(buf), "%s, %llu bytes", p->image, (ull)t->size.v);
-	row(out, "Target", buf);
-	snprintf(buf, sizeof(buf), "%s %s", p->hash_algo, p->hash);
-	row(out, "Reference hash", buf);
-	row(out, "Method", p->method == IP_METHOD_INSTALL ? "install mode: install add ... activate commit"
-			   : p->method == IP_METHOD_TAR ? "tar: archive download-sw on every member, "
-							  "boot system, reload"
-							: "bundle: copy, verify, boot system, reload");
-	snprintf(buf, sizeof(buf), "%s from %s", p->opts.transfer == IP_TRANSFER_SCP ? "scp" : "tftp",
-		 p->server);
-	row(out, "Transfer", buf);
-	row(out, "Fallback", p->fallback ? p->fallback : "none");
+	fputs("# Upgrade plan: ", o->out);
+	text(o, p->hostname);
+	fputs("\n\n| | |\n|---|---|\n", o->out);
+	row(o, "Device", ip_arena_printf(o->a, "%s, %s (%s)", p->hostname,
+					 d->platform.s ? d->platform.s : "model unknown",
+					 ip_family_name(p->check.platform.family)));
+	row(o, "Running", ip_arena_printf(o->a, "%s (%s)", d->system_image.raw ? d->system_image.raw : "unknown",
+					  d->xe_version.s ? d->xe_version.s
+					  : d->version.s ? d->version.s : "version unknown"));
+	row(o, "Target", ip_arena_printf(o->a, "%s, %llu bytes", p->image, (ull)t->size.v));
+	row(o, "Reference hash", ip_arena_printf(o->a, "%s %s", p->hash_algo, p->hash));
+	row(o, "Method", p->method == IP_METHOD_INSTALL ? "install mode: install add ... activate commit"
+			 : p->method == IP_METHOD_TAR ? "tar: archive download-sw on every member, "
+							"boot system, reload"
+						      : "bundle: copy, verify, boot system, reload");
+	row(o, "Transfer", ip_arena_printf(o->a, "%s from %s",
+					   p->opts.transfer == IP_TRANSFER_SCP ? "scp" : "tftp", p->server));
+	row(o, "Fallback", p->fallback ? p->fallback : "none");
 }
 
-static void simulation(FILE *out, const ip_plan *p)
+static void simulation(const mw *o, const ip_plan *p)
 {
 	const ip_plan_proof *s = &p->proof;
 	fputs("\n## Simulation\n\nThe plan's effects applied to the captured device state, then "
-	      "the boot simulator.\n\n| Situation | Next boot |\n|---|---|\n", out);
-	row(out, "As captured", s->before.text);
-	row(out, "After the plan", s->next.text);
-	row(out, "If the target fails to boot", s->target_fails.text);
+	      "the boot simulator.\n\n| Situation | Next boot |\n|---|---|\n", o->out);
+	row(o, "As captured", s->before.text);
+	row(o, "After the plan", s->next.text);
+	row(o, "If the target fails to boot", s->target_fails.text);
 	if (s->rollback_simulated)
-		row(out, "After a rollback", s->rollback.text);
+		row(o, "After a rollback", s->rollback.text);
 	if (s->cleanup_simulated)
-		row(out, "After the clean-up", s->cleanup.text);
+		row(o, "After the clean-up", s->cleanup.text);
 	for (size_t i = 0; i < s->n_members; i++) {
-		char label[96];
-		snprintf(label, sizeof(label), "Member %d (%s) after the plan", s->members[i].number,
-			 s->members[i].filesystem);
-		row(out, label, s->members[i].next.text);
-		snprintf(label, sizeof(label), "Member %d if the target fails", s->members[i].number);
-		row(out, label, s->members[i].target_fails.text);
+		/* the label is a cell too: the filesystem's name is escaped */
+		fprintf(o->out, "| Member %d (", s->members[i].number);
+		text(o, s->members[i].filesystem);
+		fputs(") after the plan | ", o->out);
+		text(o, s->members[i].next.text);
+		fputs(" |\n", o->out);
+		row(o, ip_arena_printf(o->a, "Member %d if the target fails", s->members[i].number),
+		    s->members[i].target_fails.text);
 	}
 }
 
-static void where(FILE *out, const ip_finding *f)
+static void where(const mw *o, const ip_finding *f)
 {
 	if (ip_span_known(f->span))
-		fprintf(out, "%s:%u:%u", f->span.file ? f->span.file : "<input>", f->span.line,
-			f->span.col);
+		text(o, ip_arena_printf(o->a, "%s:%u:%u", f->span.file ? f->span.file : "<input>",
+					f->span.line, f->span.col));
 	else
-		fputs("-", out);
+		fputs("-", o->out);
 }
 
-static void findings(FILE *out, const ip_plan *p, bool blocking_only)
+static void findings(const mw *o, const ip_plan *p, bool blocking_only)
 {
 	bool any = false;
 	for (size_t i = 0; i < p->n_findings; i++) {
@@ -103,116 +109,152 @@ static void findings(FILE *out, const ip_plan *p, bool blocking_only)
 			continue;
 		if (!any)
 			fputs("\n## Findings\n\n| Severity | Rule | Where | Message | In this plan |\n"
-			      "|---|---|---|---|---|\n", out);
+			      "|---|---|---|---|---|\n", o->out);
 		any = true;
-		fprintf(out, "| %s | `%s` | ", ip_severity_name(pf->finding->severity),
-			pf->finding->rule_id);
-		where(out, pf->finding);
-		fputs(" | ", out);
-		cell(out, pf->finding->message);
-		fprintf(out, " | %s", ip_plan_role_name(pf->role));
+		fprintf(o->out, "| %s | ", ip_severity_name(pf->finding->severity));
+		code(o, pf->finding->rule_id, true);
+		fputs(" | ", o->out);
+		where(o, pf->finding);
+		fputs(" | ", o->out);
+		text(o, pf->finding->message);
+		fprintf(o->out, " | %s", ip_plan_role_name(pf->role));
 		if (pf->note) {
-			fputs(": ", out);
-			cell(out, pf->note);
+			fputs(": ", o->out);
+			prose(o, pf->note);
 		}
-		fputs(" |\n", out);
+		fputs(" |\n", o->out);
 	}
 }
 
-static void list(FILE *out, const char *title, const char *const *v, size_t n)
+static void list(const mw *o, const char *title, const char *const *v, size_t n)
 {
 	if (n)
-		fprintf(out, "\n## %s\n\n", title);
-	for (size_t i = 0; i < n; i++)
-		fprintf(out, "- %s\n", v[i]);
+		fprintf(o->out, "\n## %s\n\n", title);
+	for (size_t i = 0; i < n; i++) {
+		fputs("- ", o->out);
+		prose(o, v[i]);
+		fputc('\n', o->out);
+	}
 }
 
-static void step(FILE *out, const ip_plan_step *st, int ph, size_t no)
+/* The step's commands as one code block, between the configuration mode's
+ * enter and end when it has one. */
+static void commands(const mw *o, const ip_plan_step *st)
 {
-	fprintf(out, "\n**%d.%zu %s.** %s\n\n```\n", ph, no, st->title, st->why ? st->why : "");
-	if (st->mode == IP_MODE_CONFIG)
-		fputs("configure terminal\n", out);
+	bool config = st->mode == IP_MODE_CONFIG;
+	const char **lines = ip_arena_alloc(o->a, (st->n_commands + 2) * sizeof(*lines));
+	size_t n = 0;
+	if (config)
+		lines[n++] = "configure terminal";
 	for (size_t i = 0; i < st->n_commands; i++)
-		fprintf(out, "%s\n", st->commands[i]);
-	if (st->mode == IP_MODE_CONFIG)
-		fputs("end\n", out);
-	fputs("```\n", out);
-	for (size_t i = 0; i < st->n_prompts; i++)
-		fprintf(out, "%s- Prompt `%s`: answer %s%s%s\n", i ? "" : "\n", st->prompts[i].prompt,
-			*st->prompts[i].answer ? "`" : "", *st->prompts[i].answer ? st->prompts[i].answer
-			: "Enter", *st->prompts[i].answer ? "`" : "");
-	if (st->n_expect)
-		fputs("\nExpected output:\n\n", out);
-	for (size_t i = 0; i < st->n_expect; i++)
-		fprintf(out, "- `%s`\n", st->expect[i]);
-	if (st->gate)
-		fputs("\n> **Stop here** unless the output shows the expected line.\n", out);
-	if (st->abort)
-		fprintf(out, "\n%s `%s`\n", st->gate ? "If it does not:" : "To abort:", st->abort);
+		lines[n++] = st->commands[i];
+	if (config)
+		lines[n++] = "end";
+	fputs(ip_esc_md_block(o->a, lines, n), o->out);
 }
 
-static void steps(FILE *out, const ip_plan *p)
+static void step(const mw *o, const ip_plan_step *st, int ph, size_t no)
+{
+	fprintf(o->out, "\n**%d.%zu ", ph, no);
+	text(o, st->title);
+	fputs(".** ", o->out);
+	prose(o, st->why);
+	fputs("\n\n", o->out);
+	commands(o, st);
+	for (size_t i = 0; i < st->n_prompts; i++) {
+		fputs(i ? "- Prompt " : "\n- Prompt ", o->out);
+		code(o, st->prompts[i].prompt, false);
+		fputs(": answer ", o->out);
+		if (*st->prompts[i].answer)
+			code(o, st->prompts[i].answer, false);
+		else
+			fputs("Enter", o->out);
+		fputc('\n', o->out);
+	}
+	if (st->n_expect)
+		fputs("\nExpected output:\n\n", o->out);
+	for (size_t i = 0; i < st->n_expect; i++) {
+		fputs("- ", o->out);
+		code(o, st->expect[i], false);
+		fputc('\n', o->out);
+	}
+	if (st->gate)
+		fputs("\n> **Stop here** unless the output shows the expected line.\n", o->out);
+	if (st->abort) {
+		fprintf(o->out, "\n%s ", st->gate ? "If it does not:" : "To abort:");
+		code(o, st->abort, false);
+		fputc('\n', o->out);
+	}
+}
+
+static void steps(const mw *o, const ip_plan *p)
 {
 	ip_plan_phase cur = IP_PHASE_COUNT;
 	size_t no = 0;
 	fputs("\n## Plan\n\nPaste one phase at a time; compare each output with the expected lines "
-	      "before going on.\n", out);
+	      "before going on.\n", o->out);
 	for (size_t i = 0; i < p->n_steps; i++) {
 		const ip_plan_step *st = &p->steps[i];
 		if (st->phase != cur) {
 			cur = st->phase;
 			no = 0;
-			fprintf(out, "\n### %d. %s\n", (int)cur + 1, ip_plan_phase_title(cur));
+			fprintf(o->out, "\n### %d. %s\n", (int)cur + 1, ip_plan_phase_title(cur));
 		}
-		step(out, st, (int)cur + 1, ++no);
+		step(o, st, (int)cur + 1, ++no);
 	}
 }
 
-static void postcheck_table(FILE *out, const ip_plan *p)
+static void postcheck_table(const mw *o, const ip_plan *p)
 {
 	size_t no = 0;
-	fputs("\n## Post-check record\n\n| Check | Command | Expected | Result |\n|---|---|---|---|\n", out);
+	fputs("\n## Post-check record\n\n| Check | Command | Expected | Result |\n|---|---|---|---|\n", o->out);
 	for (size_t i = 0; i < p->n_steps; i++) {
 		const ip_plan_step *st = &p->steps[i];
 		if (st->phase != IP_PHASE_POSTCHECK)
 			continue;
-		fprintf(out, "| %d.%zu %s | ", (int)IP_PHASE_POSTCHECK + 1, ++no, st->title);
+		fprintf(o->out, "| %d.%zu ", (int)IP_PHASE_POSTCHECK + 1, ++no);
+		text(o, st->title);
+		fputs(" | ", o->out);
 		for (size_t j = 0; j < st->n_commands; j++) {
-			fputs(j ? "<br>" : "", out);
-			code_cell(out, st->commands[j]);
+			fputs(j ? "<br>" : "", o->out);
+			code(o, st->commands[j], true);
 		}
-		fputs(" | ", out);
+		fputs(" | ", o->out);
 		for (size_t j = 0; j < st->n_expect; j++) {
-			fputs(j ? "<br>" : "", out);
-			code_cell(out, st->expect[j]);
+			fputs(j ? "<br>" : "", o->out);
+			code(o, st->expect[j], true);
 		}
-		fputs(st->n_expect ? " | [ ] |\n" : "as before the change | [ ] |\n", out);
+		fputs(st->n_expect ? " | [ ] |\n" : "as before the change | [ ] |\n", o->out);
 	}
 }
 
-static void one(FILE *out, const ip_plan *p)
+static void one(const mw *o, const ip_plan *p)
 {
 	if (p->refused) {
-		fprintf(out, "# Upgrade plan: %s: refused\n\niosplan does not plan this upgrade: "
-			"the problems below block it.\n", p->hostname);
-		findings(out, p, true);
-		list(out, "Reasons", p->reasons, p->n_reasons);
+		fputs("# Upgrade plan: ", o->out);
+		text(o, p->hostname);
+		fputs(": refused\n\niosplan does not plan this upgrade: the problems below block it.\n",
+		      o->out);
+		findings(o, p, true);
+		list(o, "Reasons", p->reasons, p->n_reasons);
 		return;
 	}
-	summary(out, p);
-	simulation(out, p);
-	findings(out, p, false);
-	list(out, "Warnings", p->warnings, p->n_warnings);
-	steps(out, p);
-	postcheck_table(out, p);
+	summary(o, p);
+	simulation(o, p);
+	findings(o, p, false);
+	list(o, "Warnings", p->warnings, p->n_warnings);
+	steps(o, p);
+	postcheck_table(o, p);
 }
 
 int ip_plan_write_markdown(FILE *out, const ip_plan *const *plans, size_t n)
 {
+	mw o = { out, ip_arena_new() };
 	for (size_t i = 0; i < n; i++) {
 		if (i)
 			fputs("\n---\n\n", out);
-		one(out, plans[i]);
+		one(&o, plans[i]);
 	}
+	ip_arena_free(o.a);
 	return ferror(out) ? -1 : 0;
 }

@@ -12,17 +12,34 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "escape.h"
 #include "plan.h"
 
 typedef unsigned long long ull;
 
+/* Where the plan goes, and the arena for escaped copies: every name and
+ * message from the captures, the catalogue or the options is printed in
+ * escape.h's text form, so none can break a line or reach the terminal as
+ * a control (the plan's own lines are built from validated tokens; this
+ * keeps a name that slipped through from becoming a pasted line). */
+typedef struct pw {
+	FILE *out;
+	ip_arena *a;
+} pw;
+
+static const char *T(const pw *o, const char *s)
+{
+	return ip_esc_text(o->a, s);
+}
+
 /* `text` in lines of at most ~78 columns: the first after `lead`, the
  * others indented under it, starting with '!' when lead does (comments). */
-static void wrap(FILE *out, const char *lead, const char *text)
+static void wrap(const pw *o, const char *lead, const char *text)
 {
 	const char *mark = lead[0] == '!' ? "!" : " ";
 	size_t lw = strlen(lead), width = lw < 60 ? 78 - lw : 18;
 	bool first = true;
+	text = T(o, text);
 	while (text && *text) {
 		size_t n = strlen(text);
 		if (n > width) {
@@ -32,9 +49,9 @@ static void wrap(FILE *out, const char *lead, const char *text)
 			n = cut ? cut : width;
 		}
 		if (first)
-			fprintf(out, "%s%.*s\n", lead, (int)n, text);
+			fprintf(o->out, "%s%.*s\n", lead, (int)n, text);
 		else
-			fprintf(out, "%s%*s%.*s\n", mark, (int)lw - 1, "", (int)n, text);
+			fprintf(o->out, "%s%*s%.*s\n", mark, (int)lw - 1, "", (int)n, text);
 		first = false;
 		text += n;
 		while (*text == ' ')
@@ -42,80 +59,77 @@ static void wrap(FILE *out, const char *lead, const char *text)
 	}
 }
 
-static const char *loc(const ip_finding *f, char *buf, size_t n)
+static const char *loc(const pw *o, const ip_finding *f)
 {
 	if (!ip_span_known(f->span))
-		snprintf(buf, n, "%s", f->device ? f->device : "iosplan");
-	else
-		snprintf(buf, n, "%s:%u:%u", f->span.file ? f->span.file : "<input>", f->span.line,
-			 f->span.col);
-	return buf;
+		return f->device ? T(o, f->device) : "iosplan";
+	return ip_arena_printf(o->a, "%s:%u:%u", f->span.file ? T(o, f->span.file) : "<input>",
+			       f->span.line, f->span.col);
 }
 
-static void header(FILE *out, const ip_plan *p)
+static void header(const pw *o, const ip_plan *p)
 {
 	const ip_device *d = p->dev;
 	const ip_target *t = p->target;
-	fprintf(out, "! iosplan upgrade plan for %s (%s, %s)\n", p->hostname,
-		d->platform.s ? d->platform.s : "model unknown",
+	fprintf(o->out, "! iosplan upgrade plan for %s (%s, %s)\n", T(o, p->hostname),
+		d->platform.s ? T(o, d->platform.s) : "model unknown",
 		ip_family_name(p->check.platform.family));
 	const char *v = d->xe_version.s ? d->xe_version.s : d->version.s;
-	fprintf(out, "!   from: %s%s%s%s\n", d->system_image.raw ? d->system_image.raw : "unknown",
-		v ? " (" : "", v ? v : "", v ? ")" : "");
+	fprintf(o->out, "!   from: %s%s%s%s\n", d->system_image.raw ? T(o, d->system_image.raw) : "unknown",
+		v ? " (" : "", v ? T(o, v) : "", v ? ")" : "");
 	if (p->method == IP_METHOD_TAR)
-		fprintf(out, "!   to:   %s, unpacked from %s\n", p->image, t->name);
-	fprintf(out, p->method == IP_METHOD_TAR ? "!   tar:  %s, %llu bytes, %s %s\n"
+		fprintf(o->out, "!   to:   %s, unpacked from %s\n", T(o, p->image), T(o, t->name));
+	fprintf(o->out, p->method == IP_METHOD_TAR ? "!   tar:  %s, %llu bytes, %s %s\n"
 						 : "!   to:   %s, %llu bytes, %s %s\n",
-		p->method == IP_METHOD_TAR ? t->name : p->image, (ull)t->size.v, p->hash_algo,
-		p->hash);
-	fprintf(out, "!   method: %s; transfer: %s from %s; fallback: %s\n",
+		T(o, p->method == IP_METHOD_TAR ? t->name : p->image), (ull)t->size.v, p->hash_algo,
+		T(o, p->hash));
+	fprintf(o->out, "!   method: %s; transfer: %s from %s; fallback: %s\n",
 		p->method == IP_METHOD_INSTALL ? "install (install add ... activate commit)"
 		: p->method == IP_METHOD_TAR   ? "tar (archive download-sw, then boot system)"
 					       : "bundle (boot system)",
-		p->opts.transfer == IP_TRANSFER_SCP ? "scp" : "tftp", p->server,
-		p->fallback ? p->fallback : "none");
+		p->opts.transfer == IP_TRANSFER_SCP ? "scp" : "tftp", T(o, p->server),
+		p->fallback ? T(o, p->fallback) : "none");
 }
 
-static void simulation(FILE *out, const ip_plan *p)
+static void simulation(const pw *o, const ip_plan *p)
 {
 	const ip_plan_proof *s = &p->proof;
 	fputs("!\n! Simulation: the plan's effects applied to the captured state, then the boot\n"
-	      "! simulator:\n", out);
-	wrap(out, "!   next boot as captured: ", s->before.text);
-	wrap(out, "!   after the plan:        ", s->next.text);
-	wrap(out, "!   if the target fails:   ", s->target_fails.text);
+	      "! simulator:\n", o->out);
+	wrap(o, "!   next boot as captured: ", s->before.text);
+	wrap(o, "!   after the plan:        ", s->next.text);
+	wrap(o, "!   if the target fails:   ", s->target_fails.text);
 	if (s->rollback_simulated)
-		wrap(out, "!   after a rollback:      ", s->rollback.text);
+		wrap(o, "!   after a rollback:      ", s->rollback.text);
 	if (s->cleanup_simulated)
-		wrap(out, "!   after the clean-up:    ", s->cleanup.text);
+		wrap(o, "!   after the clean-up:    ", s->cleanup.text);
 	if (s->n_members)
 		fputs("!   each stack member, from its own flash (the member calls it flash:)\n"
-		      "!   and its own BOOT variable:\n", out);
+		      "!   and its own BOOT variable:\n", o->out);
 	for (size_t i = 0; i < s->n_members; i++) {
 		const ip_plan_member *m = &s->members[i];
-		fprintf(out, "!   member %d, %s\n", m->number, m->filesystem);
-		wrap(out, "!     after the plan:      ", m->next.text);
-		wrap(out, "!     if the target fails: ", m->target_fails.text);
+		fprintf(o->out, "!   member %d, %s\n", m->number, T(o, m->filesystem));
+		wrap(o, "!     after the plan:      ", m->next.text);
+		wrap(o, "!     if the target fails: ", m->target_fails.text);
 	}
 }
 
-static void findings(FILE *out, const ip_plan *p)
+static void findings(const pw *o, const ip_plan *p)
 {
-	char buf[512];
 	if (p->n_findings)
-		fputs("!\n! Findings:\n", out);
+		fputs("!\n! Findings:\n", o->out);
 	for (size_t i = 0; i < p->n_findings; i++) {
 		const ip_plan_finding *pf = &p->findings[i];
 		const ip_finding *f = pf->finding;
-		fprintf(out, "!   %s: %s: %s [%s]\n", loc(f, buf, sizeof(buf)),
-			ip_severity_name(f->severity), f->message, f->rule_id);
+		fprintf(o->out, "!   %s: %s: %s [%s]\n", loc(o, f), ip_severity_name(f->severity),
+			T(o, f->message), f->rule_id);
 		if (pf->role == IP_ROLE_RESOLVED)
-			wrap(out, "!     resolved: ", pf->note);
+			wrap(o, "!     resolved: ", pf->note);
 	}
 	if (p->n_warnings)
-		fputs("!\n! Warnings:\n", out);
+		fputs("!\n! Warnings:\n", o->out);
 	for (size_t i = 0; i < p->n_warnings; i++)
-		wrap(out, "!   - ", p->warnings[i]);
+		wrap(o, "!   - ", p->warnings[i]);
 }
 
 /* A step with an answer only the operator knows (a password) is typed by
@@ -132,43 +146,43 @@ static bool by_hand(const ip_plan_step *st)
  * after it; a prompt that may not come (Save? when nothing changed) only
  * as a comment: whatever is pasted instead makes IOS ask again, it never
  * answers yes. */
-static void prompts(FILE *out, const ip_plan_step *st)
+static void prompts(const pw *o, const ip_plan_step *st)
 {
 	bool typed = !by_hand(st);
 	for (size_t i = 0; typed && i < st->n_prompts; i++)
 		if (st->prompts[i].always)
-			fprintf(out, "%s\n", st->prompts[i].answer);
+			fprintf(o->out, "%s\n", T(o, st->prompts[i].answer));
 	for (size_t i = 0; i < st->n_prompts; i++) {
 		const ip_plan_prompt *pr = &st->prompts[i];
 		const char *ans = *pr->answer ? pr->answer : "Enter";
 		const char *how = typed && pr->always ? "answered:" : pr->always ? "answer:" : "if asked:";
-		fprintf(out, "!   %s %s -> %s%s\n", how, pr->prompt, ans,
+		fprintf(o->out, "!   %s %s -> %s%s\n", how, T(o, pr->prompt), T(o, ans),
 			typed && pr->always ? " (typed above)" : "");
 	}
 }
 
-static void step(FILE *out, const ip_plan_step *st, size_t ph, size_t no)
+static void step(const pw *o, const ip_plan_step *st, size_t ph, size_t no)
 {
-	fprintf(out, "!\n! %zu.%zu %s\n", ph, no, st->title);
-	wrap(out, "! ", st->why);
+	fprintf(o->out, "!\n! %zu.%zu %s\n", ph, no, T(o, st->title));
+	wrap(o, "! ", st->why);
 	if (by_hand(st))
-		fputs("! (type this one by hand: it asks for an answer only you know)\n", out);
+		fputs("! (type this one by hand: it asks for an answer only you know)\n", o->out);
 	if (st->mode == IP_MODE_CONFIG)
-		fputs("configure terminal\n", out);
+		fputs("configure terminal\n", o->out);
 	for (size_t i = 0; i < st->n_commands; i++)
-		fprintf(out, "%s\n", st->commands[i]);
+		fprintf(o->out, "%s\n", T(o, st->commands[i]));
 	if (st->mode == IP_MODE_CONFIG)
-		fputs("end\n", out);
-	prompts(out, st);
+		fputs("end\n", o->out);
+	prompts(o, st);
 	for (size_t i = 0; i < st->n_expect; i++)
-		fprintf(out, "!   expect: %s\n", st->expect[i]);
+		fprintf(o->out, "!   expect: %s\n", T(o, st->expect[i]));
 	if (st->gate)
-		fputs("!   STOP unless the output shows the expect line above.\n", out);
+		fputs("!   STOP unless the output shows the expect line above.\n", o->out);
 	if (st->abort)
-		fprintf(out, "!   %s: %s\n", st->gate ? "if it does not" : "to abort", st->abort);
+		fprintf(o->out, "!   %s: %s\n", st->gate ? "if it does not" : "to abort", T(o, st->abort));
 }
 
-static void steps(FILE *out, const ip_plan *p)
+static void steps(const pw *o, const ip_plan *p)
 {
 	ip_plan_phase cur = IP_PHASE_COUNT;
 	size_t no = 0;
@@ -177,52 +191,53 @@ static void steps(FILE *out, const ip_plan *p)
 		if (st->phase != cur) {
 			cur = st->phase;
 			no = 0;
-			fprintf(out, "!\n! ===== %d. %s =====\n", (int)cur + 1, ip_plan_phase_title(cur));
+			fprintf(o->out, "!\n! ===== %d. %s =====\n", (int)cur + 1, ip_plan_phase_title(cur));
 		}
-		step(out, st, (size_t)cur + 1, ++no);
+		step(o, st, (size_t)cur + 1, ++no);
 	}
 }
 
-static void refusal(FILE *out, const ip_plan *p)
+static void refusal(const pw *o, const ip_plan *p)
 {
-	char buf[512];
-	fprintf(out, "iosplan plan: %s: refused, no plan\n", p->hostname);
+	fprintf(o->out, "iosplan plan: %s: refused, no plan\n", T(o, p->hostname));
 	for (size_t i = 0; i < p->n_findings; i++) {
 		const ip_plan_finding *pf = &p->findings[i];
 		if (pf->role != IP_ROLE_BLOCKS)
 			continue;
-		fprintf(out, "%s: %s: %s [%s]\n", loc(pf->finding, buf, sizeof(buf)),
-			ip_severity_name(pf->finding->severity), pf->finding->message,
+		fprintf(o->out, "%s: %s: %s [%s]\n", loc(o, pf->finding),
+			ip_severity_name(pf->finding->severity), T(o, pf->finding->message),
 			pf->finding->rule_id);
 		if (pf->note)
-			wrap(out, "    blocks: ", pf->note);
+			wrap(o, "    blocks: ", pf->note);
 	}
 	for (size_t i = 0; i < p->n_reasons; i++)
-		wrap(out, "  ", p->reasons[i]);
+		wrap(o, "  ", p->reasons[i]);
 }
 
-static void one(FILE *out, const ip_plan *p)
+static void one(const pw *o, const ip_plan *p)
 {
 	if (p->refused) {
-		refusal(out, p);
+		refusal(o, p);
 		return;
 	}
-	header(out, p);
-	simulation(out, p);
-	findings(out, p);
+	header(o, p);
+	simulation(o, p);
+	findings(o, p);
 	fputs("!\n! Paste one phase at a time and compare the output with its expect lines\n"
-	      "! before going on. The clean-up is deferred; the rollback is for a failure.\n", out);
-	steps(out, p);
-	fputs("!\n! end of plan\n", out);
+	      "! before going on. The clean-up is deferred; the rollback is for a failure.\n", o->out);
+	steps(o, p);
+	fputs("!\n! end of plan\n", o->out);
 }
 
 int ip_plan_write_text(FILE *out, const ip_plan *const *plans, size_t n)
 {
+	pw o = { out, ip_arena_new() };
 	for (size_t i = 0; i < n; i++) {
 		if (i)
 			fputc('\n', out);
-		one(out, plans[i]);
+		one(&o, plans[i]);
 	}
+	ip_arena_free(o.a);
 	return ferror(out) ? -1 : 0;
 }
 

@@ -688,11 +688,11 @@ Test(lint_formats, markdown_ticket_summary)
 		"| Severity | Rule | Location | Message |",
 		"| --- | --- | --- | --- |",
 		"| warning | image-integrity | - | no reference md5 for c1900.bin |",
-		"| note | version-change | my\\|caps/r1\\_x.log:6 | "
+		"| note | version-change | my\\|caps/r1_x.log:6 | "
 		"reload reason \\<b\\>power-on\\</b\\> \\*was\\* \\[odd\\] |",
-		"| error | config-register | my\\|caps/r1\\_x.log:9 | "
+		"| error | config-register | my\\|caps/r1_x.log:9 | "
 		"register \\`0x2142\\` \\| ignores the startup-config |",
-		"Fix for config-register (my\\|caps/r1\\_x.log:9):",
+		"Fix for config-register (my\\|caps/r1_x.log:9):",
 		"configure terminal",
 		"config-register 0x2102",
 		"To decide image-integrity, capture `verify /md5 flash0:c1900.bin`.",
