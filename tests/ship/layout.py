@@ -77,11 +77,17 @@ def test_suites(t, build_root):
 # --- docs/architecture.md ----------------------------------------------------
 
 def meson_libraries():
-    """Every static_library('NAME', ...) in the tracked meson.build files,
-    as (NAME, meson.build path)."""
-    files = subprocess.run(['git', '-C', SRC, 'ls-files', '--cached', '--others',
-                            '--exclude-standard', '*meson.build'],
-                           capture_output=True, text=True, check=True).stdout.split()
+    """Every static_library('NAME', ...) in the tree's meson.build files
+    (tracked or new), as (NAME, meson.build path)."""
+    r = subprocess.run(['git', '-C', SRC, 'ls-files', '--cached', '--others',
+                        '--exclude-standard', '*meson.build'], capture_output=True, text=True)
+    if r.returncode == 0:
+        files = r.stdout.split()
+    else:  # a tree outside git (an unpacked tarball): every meson.build but builds'
+        files = [os.path.relpath(os.path.join(d, 'meson.build'), SRC)
+                 for d, subdirs, names in os.walk(SRC)
+                 if 'meson.build' in names and not os.path.relpath(d, SRC).startswith('build')
+                 and 'node_modules' not in d]
     libs = []
     for rel in sorted(files):
         path = os.path.join(SRC, rel)
