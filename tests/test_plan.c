@@ -660,7 +660,7 @@ ParameterizedTest(size_t *row, plan_proof, catches)
 	ip_device_set_free(set);
 }
 
-/* --- the JSON schema (README.md, `iosplan plan`) ---------------------------- */
+/* --- the JSON schema (docs/plan.md) ---------------------------- */
 
 static void has_keys(const cJSON *o, const char *const *keys, size_t n, const char *what)
 {

@@ -8,6 +8,9 @@ usage: layout.py TEST [ARGS...]; prints TAP.
   architecture        every folder docs/architecture.md names exists, and
                       every static_library() of every meson.build is named
                       in it
+  links               every relative link of README.md and docs/*.md names
+                      a file of the tree, and its #anchor a heading there
+                      (the guides moved from the README to docs/)
 
 Both read what they check from the tree and the build, never from a list
 typed here, so a new library, folder or test without its doc or suite fails.
@@ -129,6 +132,57 @@ def test_architecture(t):
          spec.stderr)
 
 
+# --- links between README.md and docs/ ----------------------------------------
+
+LINK_RE = re.compile(r'\]\(([^)\s]+)\)')
+
+
+def slug(heading):
+    """The anchor GitHub gives a heading: lower case, punctuation but '-'
+    and '_' dropped, each space a '-'."""
+    text = heading.strip().lower()
+    text = re.sub(r'[^\w\- ]', '', text)
+    return text.replace(' ', '-')
+
+
+def anchors(path):
+    out = set()
+    fence = False
+    with open(path, encoding='utf-8') as fh:
+        for line in fh:
+            if line.startswith('```'):
+                fence = not fence
+            m = None if fence else re.match(r'^#{1,6} (.*)', line)
+            if m:
+                out.add(slug(m.group(1)))
+    return out
+
+
+def test_links(t):
+    pages = ['README.md'] + sorted(os.path.join('docs', f) for f in os.listdir(os.path.join(SRC, 'docs'))
+                                   if f.endswith('.md'))
+    checked = 0
+    for page in pages:
+        with open(os.path.join(SRC, page), encoding='utf-8') as fh:
+            text = fh.read()
+        for target in LINK_RE.findall(text):
+            if re.match(r'^[a-z]+:', target):
+                continue  # https:, mailto:
+            checked += 1
+            file, _, anchor = target.partition('#')
+            dest = os.path.normpath(os.path.join(SRC, os.path.dirname(page), file)) if file \
+                else os.path.join(SRC, page)
+            if not t.ok(os.path.exists(dest), '%s: link %s names a file' % (page, target)):
+                continue
+            if anchor and dest.endswith('.md'):
+                t.ok(anchor in anchors(dest), '%s: link %s names a heading' % (page, target),
+                     'headings: %s' % sorted(anchors(dest)))
+    t.ok(checked >= 10, 'README.md and docs/ link to each other (%d links)' % checked)
+    readme = open(os.path.join(SRC, 'README.md'), encoding='utf-8').read()
+    for page in pages[1:]:
+        t.ok('](%s)' % page in readme, 'README.md links %s' % page)
+
+
 def main():
     if len(sys.argv) < 2:
         print(__doc__, file=sys.stderr)
@@ -139,6 +193,8 @@ def main():
         test_suites(t, args[0])
     elif name == 'architecture' and not args:
         test_architecture(t)
+    elif name == 'links' and not args:
+        test_links(t)
     else:
         print(__doc__, file=sys.stderr)
         return 2
