@@ -82,9 +82,12 @@ def test_suites(t, build_root):
 def meson_libraries():
     """Every static_library('NAME', ...) in the tree's meson.build files
     (tracked or new), as (NAME, meson.build path)."""
-    r = subprocess.run(['git', '-C', SRC, 'ls-files', '--cached', '--others',
-                        '--exclude-standard', '*meson.build'], capture_output=True, text=True)
-    if r.returncode == 0:
+    try:
+        r = subprocess.run(['git', '-C', SRC, 'ls-files', '--cached', '--others',
+                            '--exclude-standard', '*meson.build'], capture_output=True, text=True)
+    except OSError:  # no git on this machine
+        r = None
+    if r is not None and r.returncode == 0:
         files = r.stdout.split()
     else:  # a tree outside git (an unpacked tarball): every meson.build but builds'
         files = [os.path.relpath(os.path.join(d, 'meson.build'), SRC)
