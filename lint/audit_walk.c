@@ -27,6 +27,7 @@
 #if IOSPLAN_HAVE_LIBARCHIVE
 #include "dl_lib.h"
 #include "libarchive_dl.h" /* opened on the first archive (walk_archive) */
+#include "error.h"
 #endif
 
 #define MAX_DEPTH 64
@@ -46,7 +47,7 @@ static char *xstrdup(const char *s)
 {
 	char *t = strdup(s);
 	if (!t)
-		abort();
+		ip_out_of_memory();
 	return t;
 }
 
@@ -56,7 +57,7 @@ static char *join(const char *a, const char *b)
 	bool slash = na && a[na - 1] != '/';
 	char *s = malloc(na + slash + nb + 1);
 	if (!s)
-		abort();
+		ip_out_of_memory();
 	memcpy(s, a, na);
 	if (slash)
 		s[na] = '/';
@@ -160,7 +161,7 @@ static char *member_path(struct archive *a, const char *archive, const char *mem
 	size_t na = strlen(archive), nm = strlen(member);
 	char *p = malloc(na + 1 + nm + 1);
 	if (!p)
-		abort();
+		ip_out_of_memory();
 	memcpy(p, archive, na);
 	p[na] = ':';
 	memcpy(p + na + 1, member, nm + 1);
@@ -197,7 +198,7 @@ static bool read_member(walker *w, struct archive *a, struct archive_entry *e, c
 	size_t cap = size >= 0 ? (size_t)size + 1 : 65536, len = 0;
 	char *buf = malloc(cap + 1);
 	if (!buf)
-		abort();
+		ip_out_of_memory();
 	for (;;) {
 		if (len == cap) {
 			if (cap > AUDIT_MAX_FILE_BYTES) {
@@ -209,7 +210,7 @@ static bool read_member(walker *w, struct archive *a, struct archive_entry *e, c
 			}
 			cap *= 2;
 			if (!(buf = realloc(buf, cap + 1)))
-				abort();
+				ip_out_of_memory();
 		}
 		la_ssize_t r = la->archive_read_data(a, buf + len, cap - len);
 		if (r > 0) {
@@ -282,7 +283,7 @@ static void walk_archive(walker *w, const char *path)
 		ip_dl_lib_die(); /* the install is broken, not this archive */
 	struct archive *a = la->archive_read_new();
 	if (!a)
-		abort();
+		ip_out_of_memory();
 	la->archive_read_support_filter_all(a);
 	la->archive_read_support_format_tar(a);
 	la->archive_read_support_format_zip(a);
@@ -337,7 +338,7 @@ static void walk_file(walker *w, const char *group, const char *path, const stru
 	size_t cap = (size_t)st->st_size + 1, len = n;
 	char *buf = malloc(cap + 1);
 	if (!buf)
-		abort();
+		ip_out_of_memory();
 	memcpy(buf, head, n);
 	size_t more = 0;
 	bool ok = n < sizeof(head) || read_all(fd, buf + n, cap - n, &more);

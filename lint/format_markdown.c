@@ -29,6 +29,7 @@
 #include <string.h>
 
 #include "format.h"
+#include "error.h"
 
 typedef struct md_state {
 	FILE *out;
@@ -130,7 +131,7 @@ static void *begin(FILE *out, const ip_lint_result *r)
 {
 	md_state *st = calloc(1, sizeof(*st));
 	if (!st)
-		abort();
+		ip_out_of_memory();
 	st->out = out;
 	st->r = r;
 	fputs("# iosplan lint\n\n", out);
@@ -151,7 +152,7 @@ static void md_image(FILE *out, const char *fs, const char *path)
 	size_t n = (fs ? strlen(fs) : 0) + (path ? strlen(path) : 0) + 1;
 	char *s = malloc(n);
 	if (!s)
-		abort();
+		ip_out_of_memory();
 	snprintf(s, n, "%s%s", fs ? fs : "", path ? path : "");
 	md_code(out, s[0] ? s : "?", false);
 	free(s);
@@ -318,7 +319,7 @@ static void finding(void *state, const ip_device_check *c, const ip_finding *f)
 		st->cap_pending = st->cap_pending ? 2 * st->cap_pending : 8;
 		st->pending = realloc(st->pending, st->cap_pending * sizeof(*st->pending));
 		if (!st->pending)
-			abort();
+			ip_out_of_memory();
 	}
 	st->pending[st->n_pending++] = f;
 }

@@ -1,5 +1,6 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "rx.h"
+#include "error.h"
 
 #include <pcre2.h>
 #include <stdatomic.h>
@@ -66,7 +67,7 @@ static rx_code *compile_one(const ip_rx *rx)
 	}
 	rx_code *c = calloc(1, sizeof(*c));
 	if (!c)
-		abort();
+		ip_out_of_memory();
 	uint32_t groups = 0;
 	pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &groups);
 	c->interp = code;
@@ -116,10 +117,8 @@ static pcre2_match_data *thread_match_data(void)
 {
 	if (!match_data) {
 		match_data = pcre2_match_data_create(IP_RX_MAX_GROUPS, NULL);
-		if (!match_data) {
-			fputs("iosplan: fatal: out of memory\n", stderr);
-			abort();
-		}
+		if (!match_data)
+			ip_out_of_memory();
 	}
 	return match_data;
 }
