@@ -31,7 +31,7 @@ ip_device_set *ip_device_set_new(void)
 {
 	ip_device_set *s = calloc(1, sizeof(*s));
 	if (!s)
-		abort();
+		ip_out_of_memory();
 	s->arena = ip_arena_new();
 	s->diags.arena = s->arena;
 	return s;
@@ -178,6 +178,15 @@ static void resolve_keys(ip_device_set *set, pending *p, size_t n)
 	}
 }
 
+ip_boot_entry *ip_boot_list_push(ip_boot_list *l, ip_arena *a)
+{
+	if (l->n > IP_MAX_BOOT_ENTRIES) {
+		l->dropped++;
+		return NULL;
+	}
+	return IP_PUSH(a, l->v, l->n, l->cap);
+}
+
 /* IP_MAX_BOOT_ENTRIES, checked after each section. */
 static void refuse_long_boot_lists(ip_device *d, const ip_section *sec, ip_diags *diags)
 {
@@ -190,7 +199,7 @@ static void refuse_long_boot_lists(ip_device *d, const ip_section *sec, ip_diags
 		ip_diag_add(diags, IP_DIAG_ERROR,
 			    (ip_span){ sec->file, sec->first_line, 1, sec->first_line, 1 },
 			    "%zu boot entries in this %s (more than %u): not a boot list a "
-			    "device runs; it is not read", l->n, ip_cmd_name(sec->cmd),
+			    "device runs; it is not read", l->n + l->dropped, ip_cmd_name(sec->cmd),
 			    IP_MAX_BOOT_ENTRIES);
 		memset(l, 0, sizeof(*l));
 	}
@@ -200,7 +209,7 @@ static void refuse_long_boot_lists(ip_device *d, const ip_section *sec, ip_diags
 			continue;
 		ip_diag_add(diags, IP_DIAG_ERROR, l->span, "%zu boot entries in switch %d's BOOT "
 			    "variable (more than %u): not a boot list a device runs; it is not read",
-			    l->n, d->members[i].number, IP_MAX_BOOT_ENTRIES);
+			    l->n + l->dropped, d->members[i].number, IP_MAX_BOOT_ENTRIES);
 		memset(l, 0, sizeof(*l));
 	}
 }

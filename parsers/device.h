@@ -109,9 +109,17 @@ typedef struct ip_boot_list {
 	bool filtered;  /* the source was filtered (| include), yet complete */
 	ip_boot_entry *v;
 	size_t n, cap;
+	size_t dropped; /* entries past IP_MAX_BOOT_ENTRIES + 1: counted while
+			 * reading, not kept (the list is refused anyway) */
 	ip_span span;   /* the section or line that supplied the list */
 	bool markers;   /* boot-start-marker/boot-end-marker seen */
 } ip_boot_list;
+
+/* The slot for one more entry, or NULL once the list holds more than
+ * IP_MAX_BOOT_ENTRIES (the entry is then only counted in `dropped`): the
+ * limit applies while reading, so 2.5 million `boot system` lines cost
+ * neither memory nor work per line. */
+ip_boot_entry *ip_boot_list_push(ip_boot_list *l, ip_arena *a);
 
 typedef struct ip_register {
 	bool known;
