@@ -25,7 +25,9 @@
 
 static ip_rx fsys_rx[] = {
 	/* default mark, size, free, type, flags, prefixes */
-	{"^\\s*(\\*)?\\s*(\\d+|-)\\s+(\\d+|-)\\s+([A-Za-z]+)\\s+([a-z]{1,3})"
+	/* possessive: \\s*(\\*)?\\s* split a run of blanks every way
+	 * before failing, quadratic in the line (tests/test_rx_linear.c) */
+	{"^\\s*+(?:(\\*)\\s*+)?(\\d+|-)\\s+(\\d+|-)\\s+([A-Za-z]+)\\s+([a-z]{1,3})"
 	 "\\s+([A-Za-z].*)$", 0, NULL},
 };
 

@@ -3,6 +3,7 @@
 #include "error.h"
 
 #include <pcre2.h>
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -75,6 +76,38 @@ static rx_code *compile_one(const ip_rx *rx)
 	return c;
 }
 
+/* Every built-in pattern compiled so far, for the test that runs each one
+ * against worst-case lines (tests/test_rx_linear.c). Appended once per
+ * pattern, under a lock: at most a few dozen times a process. */
+static pthread_mutex_t seen_lock = PTHREAD_MUTEX_INITIALIZER;
+static ip_rx **seen;
+static size_t n_seen, cap_seen;
+
+static void remember(ip_rx *rx)
+{
+	pthread_mutex_lock(&seen_lock);
+	if (n_seen == cap_seen) {
+		size_t cap = cap_seen ? 2 * cap_seen : 64;
+		ip_rx **v = realloc(seen, cap * sizeof(*v));
+		if (!v)
+			ip_out_of_memory();
+		seen = v;
+		cap_seen = cap;
+	}
+	seen[n_seen++] = rx;
+	pthread_mutex_unlock(&seen_lock);
+}
+
+size_t ip_rx_compiled(ip_rx **out, size_t max)
+{
+	pthread_mutex_lock(&seen_lock);
+	size_t n = n_seen;
+	for (size_t i = 0; i < n && i < max; i++)
+		out[i] = seen[i];
+	pthread_mutex_unlock(&seen_lock);
+	return n;
+}
+
 /* rx's compiled form, compiling it on its first run. Two threads may both
  * compile a pattern the first time; the first to publish wins and the other
  * frees its copy, so no lock is held and no compilation leaks. */
@@ -85,8 +118,10 @@ static rx_code *compiled(ip_rx *rx)
 		return c;
 	rx_code *mine = compile_one(rx);
 	if (atomic_compare_exchange_strong_explicit(&rx->code, &c, mine, memory_order_acq_rel,
-						    memory_order_acquire))
+						    memory_order_acquire)) {
+		remember(rx);
 		return mine;
+	}
 	pcre2_code_free(mine->interp);
 	free(mine);
 	return c;

@@ -54,6 +54,11 @@ void *ip_rx_compile_dynamic(const char *pattern, bool caseless);
 bool ip_rx_exec_dynamic(void *code, const char *s, size_t len);
 void ip_rx_free_dynamic(void *code);
 
+/* The built-in patterns compiled so far in this process (each has run at
+ * least once): up to max of them into out; returns how many there are.
+ * For tests that check every pattern's cost on hostile lines. */
+size_t ip_rx_compiled(ip_rx **out, size_t max);
+
 /* Free this thread's match data; call before a worker thread ends. */
 void ip_rx_thread_end(void);
 
