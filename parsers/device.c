@@ -581,6 +581,8 @@ ip_filesystem *ip_device_filesystem(ip_device *dev, ip_arena *a, const char *nam
 	for (size_t i = 0; i < dev->n_filesystems; i++)
 		if (strcmp(dev->filesystems[i].name, name) == 0)
 			return &dev->filesystems[i];
+	if (dev->n_filesystems >= IP_MAX_FILESYSTEMS)
+		return NULL;
 	ip_filesystem *fs = IP_PUSH(a, dev->filesystems, dev->n_filesystems, dev->cap_filesystems);
 	fs->name = ip_arena_strdup(a, name);
 	return fs;

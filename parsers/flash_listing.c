@@ -118,6 +118,7 @@ typedef struct lst {
 	const char *prefix;  /* directory of the current block: "" or "d/" */
 	const char *target_base; /* "x.bin" of "Directory of flash:/x.bin" */
 	bool unnamed;        /* error given: the filesystem cannot be named */
+	bool too_many;       /* error given: IP_MAX_FILESYSTEMS reached */
 	bool skip_block;     /* inside a table we do not read (partitions) */
 	bool ended;          /* the current listing printed its totals */
 	bool trailer_said;
@@ -218,7 +219,8 @@ static size_t effective_len(const ip_line *l)
 /* --- which filesystem ----------------------------------------------------- */
 
 /* The filesystem called `name`, or the one `show file systems` says
- * `name` is an alias of (bootflash: on a Cat9k is flash:). */
+ * `name` is an alias of (bootflash: on a Cat9k is flash:); SIZE_MAX past
+ * IP_MAX_FILESYSTEMS. */
 static size_t fs_index(lst *st, const char *name)
 {
 	ip_device *dev = st->dev;
@@ -229,7 +231,7 @@ static size_t fs_index(lst *st, const char *name)
 		if (ip_fs_alias_has(dev->filesystems[i].aliases, name))
 			return i;
 	ip_filesystem *fs = ip_device_filesystem(dev, st->ctx->arena, name);
-	return (size_t)(fs - dev->filesystems);
+	return fs ? (size_t)(fs - dev->filesystems) : SIZE_MAX;
 }
 
 static bool word_abbrev(const char **p, const char *word, size_t min)
@@ -322,6 +324,15 @@ static void fs_enter(lst *st, const char *name, const char *prefix,
 		     bool partial, const ip_line *l)
 {
 	size_t idx = fs_index(st, name);
+	if (idx == SIZE_MAX) {
+		if (!st->too_many)
+			ip_diag_add(st->ctx->diags, IP_DIAG_ERROR, ip_line_span_all(l, st->sec->file),
+				    "more than %u filesystems on this device: the listing of %s "
+				    "and those after it are not read", IP_MAX_FILESYSTEMS, name);
+		st->too_many = st->unnamed = true; /* its file lines are dropped */
+		st->cur = SIZE_MAX;
+		return;
+	}
 	bool first = true;
 	for (size_t i = 0; i < st->n_t; i++)
 		first = first && st->t[i].fs != idx;

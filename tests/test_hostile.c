@@ -341,6 +341,45 @@ static bool one_warning_per_statement(const char *out, const char *err)
 	return n == 2;
 }
 
+static void show_version_2960(FILE *f)
+{
+	fputs("R1#show version\nCisco IOS Software, C2960X Software (C2960X-UNIVERSALK9-M), "
+	      "Version 15.2(7)E9, RELEASE SOFTWARE (fc3)\nR1 uptime is 1 day\n"
+	      "System image file is \"flash:c2960x-universalk9-mz.152-7.E9.bin\"\n"
+	      "cisco WS-C2960X-48FPD-L (APM86XXX) processor with 524288K bytes of memory.\n"
+	      "Configuration register is 0x2102\n"
+	      "R1#show running-config\nBuilding configuration...\nversion 15.2\nhostname R1\n"
+	      "boot system flash:c2960x-universalk9-mz.152-7.E9.bin\nboot system usb9:x.bin\nend\n", f);
+}
+
+/* One device listing n filesystems: the fs-prefix rule rebuilt and
+ * re-split a string of all of them per check (1 000: 36 s). */
+static void listings(int n)
+{
+	FILE *f = create("in.log");
+	show_version_2960(f);
+	for (int i = 0; i < n; i++)
+		fprintf(f, "R1#dir flash-%d:\nDirectory of flash-%d:/\n    2  -rwx    26377216   Mar 1 "
+			"1993 00:05:20 +00:00  c2960x-universalk9-mz.152-7.E9.bin\n122185728 bytes "
+			"total (96051200 bytes free)\n", i + 3, i + 3);
+	fclose(f);
+}
+static void gen_1000_listings(void) { listings(1000); }
+static void gen_40000_listings(void) { listings(40000); }
+
+/* 50 000 rows of show file systems, each with an alias: the parse alone
+ * was quadratic (82 s). */
+static void gen_50000_file_systems(void)
+{
+	FILE *f = create("in.log");
+	show_version_2960(f);
+	fputs("R1#show file systems\nFile Systems:\n\n     Size(b)     Free(b)      Type  Flags  "
+	      "Prefixes\n", f);
+	for (int i = 0; i < 50000; i++)
+		fprintf(f, "*  122185728    96051200     flash     rw   fl%d: al%d:\n", i, i);
+	fclose(f);
+}
+
 static void gen_register_empty(void)
 {
 	put_str("in.log", "R1#show version | include register\nConfiguration register is 0x\n");
@@ -642,6 +681,16 @@ static const cli_case cli_cases[] = {
 	{ "500 copies of two boot statements", gen_boot_copies, "$I facts in.log", 0,
 	  "in.log:5:13: warning: duplicate 'boot system flash:a.bin' (also on line 3): IOS tries "
 	  "the same image twice; 500 copies in all", {{0}}, NULL, one_warning_per_statement, 5, 64 },
+	/* many filesystems */
+	{ "1 000 filesystem listings on one device", gen_1000_listings,
+	  "$I plan --target c2960x-universalk9-mz.152-7.E10.bin in.log", 1, NULL, {{0}}, NULL,
+	  NULL, 2, 64 },
+	{ "40 000 filesystem listings on one device", gen_40000_listings, "$I lint in.log", 2,
+	  "error: more than 1024 filesystems on this device: the listing of flash-1027: and those "
+	  "after it are not read", {{0}}, NULL, NULL, 5, 4 * 7 + 32 },
+	{ "50 000 rows of show file systems", gen_50000_file_systems, "$I lint in.log", 2,
+	  "error: more than 1024 filesystems on this device: this row and those after it are "
+	  "not read", {{0}}, NULL, NULL, 5, 4 * 3 + 32 },
 	/* YAML: image catalogue and .iosplan.yaml */
 	{ "an image catalogue of 10 000 entries", gen_catalog_10k,
 	  "$I lint --catalog images.yaml in.log", 0,
