@@ -380,6 +380,32 @@ static void gen_50000_file_systems(void)
 	fclose(f);
 }
 
+/* 20 000 small images to delete: the plan concatenated into its arena per
+ * deletion, memory in their square (7 000: 3.2 GB, 20 000: abort()). */
+static void gen_20000_deletions(void)
+{
+	FILE *f = create("in.log");
+	fputs("R1#show version\nCisco IOS Software, C2960X Software (C2960X-UNIVERSALK9-M), "
+	      "Version 15.2(7)E9, RELEASE SOFTWARE (fc3)\nR1 uptime is 1 day\n"
+	      "System image file is \"flash:c2960x-universalk9-mz.152-7.E9.bin\"\n"
+	      "cisco WS-C2960X-48FPD-L (APM86XXX) processor with 524288K bytes of memory.\n"
+	      "Configuration register is 0x2102\n"
+	      "R1#show running-config\nBuilding configuration...\nversion 15.2\nhostname R1\n"
+	      "boot-start-marker\nboot system flash:c2960x-universalk9-mz.152-7.E9.bin\n"
+	      "boot-end-marker\nend\nR1#show boot\n"
+	      "BOOT path-list      : flash:c2960x-universalk9-mz.152-7.E9.bin\n"
+	      "Manual Boot         : no\nR1#dir flash:\nDirectory of flash:/\n    2  -rwx    "
+	      "26377216   Mar 1 1993 00:05:20 +00:00  c2960x-universalk9-mz.152-7.E9.bin\n", f);
+	int n = 20000, size = 27300000 / n + 100;
+	for (int i = 0; i < n; i++)
+		fprintf(f, "%5d  -rwx    %d   Mar 1 1993 00:05:20 +00:00  "
+			"c2960x-universalk9-mz.%d-%d.E%d.bin\n", i + 3, size, 150 + i / 9000,
+			1 + i / 1000 % 9, i % 1000);
+	fprintf(f, "%llu bytes total (1000 bytes free)\n",
+		26377216ull + (unsigned long long)size * (unsigned long long)n + 1000);
+	fclose(f);
+}
+
 static void gen_register_empty(void)
 {
 	put_str("in.log", "R1#show version | include register\nConfiguration register is 0x\n");
@@ -691,6 +717,10 @@ static const cli_case cli_cases[] = {
 	{ "50 000 rows of show file systems", gen_50000_file_systems, "$I lint in.log", 2,
 	  "error: more than 1024 filesystems on this device: this row and those after it are "
 	  "not read", {{0}}, NULL, NULL, 5, 4 * 3 + 32 },
+	{ "a plan that deletes 20 000 small images", gen_20000_deletions,
+	  "$I plan --target c2960x-universalk9-mz.152-7.E10.bin --md5 "
+	  "0123456789abcdef0123456789abcdef --size 26000000 in.log", 0, NULL, {{0}},
+	  "delete /force flash:c2960x-universalk9-mz.150-1.E0.bin\n", NULL, 3, 4 * 2 + 32 },
 	/* YAML: image catalogue and .iosplan.yaml */
 	{ "an image catalogue of 10 000 entries", gen_catalog_10k,
 	  "$I lint --catalog images.yaml in.log", 0,
