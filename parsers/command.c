@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "filter.h"
 #include "section.h"
 #include "rx.h"
 
@@ -315,7 +316,8 @@ static filter_op filter_parse(const char *s, size_t len, const char **re, size_t
 
 /* One stage of a pipe; begin/section show a line the regex matches (begin
  * starts at the first match, which is at or before any matching line). */
-static bool stage_passes(const char *stage, size_t len, const char *probe)
+static bool stage_passes(struct ip_filter_set *set, const char *stage, size_t len,
+			 const char *probe)
 {
 	const char *re;
 	size_t re_len;
@@ -334,12 +336,45 @@ static bool stage_passes(const char *stage, size_t len, const char *probe)
 		bool m = strstr(probe, pat) != NULL;
 		return op == F_EXCLUDE ? !m : m;
 	}
-	void *code = ip_rx_compile_dynamic(pat, false);
-	if (!code)
+	/* compiled once per file, run under limits (filter.h); one that does
+	 * not compile, or is too costly to answer, shows nothing we can trust */
+	int m = ip_filter_match(set, pat, re_len, probe);
+	if (m < 0)
 		return false;
-	bool m = ip_rx_exec_dynamic(code, probe, strlen(probe));
-	ip_rx_free_dynamic(code);
 	return op == F_EXCLUDE ? !m : m;
+}
+
+/* The stage of `filter` at p: its length, and its regex when it is one
+ * that needs compiling. */
+static size_t stage_at(const char *p, const char **re, size_t *re_len)
+{
+	const char *bar = strchr(p, '|');
+	filter_op op = filter_parse(p, strlen(p), re, re_len);
+	/* A '|' inside an include regex is alternation, not a pipe: IOS
+	 * takes the rest of the line as the pattern after include. */
+	if (op == F_INCLUDE || op == F_EXCLUDE || op == F_BEGIN || op == F_SECTION)
+		bar = NULL;
+	else
+		*re_len = 0;
+	return bar ? (size_t)(bar - p) : strlen(p);
+}
+
+void ip_filter_patterns(const char *filter, void (*fn)(void *ctx, const char *re, size_t len),
+			void *ctx)
+{
+	for (const char *p = filter; p;) {
+		const char *re;
+		size_t re_len;
+		size_t len = stage_at(p, &re, &re_len);
+		if (re_len && re_len < 512 && memchr(re, '\0', re_len) == NULL) {
+			bool meta = false;
+			for (size_t i = 0; i < re_len && !meta; i++)
+				meta = strchr("\\^$.[|()?*+{", re[i]) != NULL;
+			if (meta)
+				fn(ctx, re, re_len);
+		}
+		p = p[len] == '|' ? p + len + 1 : NULL;
+	}
 }
 
 bool ip_section_filter_passes(const ip_section *s, const char *probe)
@@ -357,7 +392,7 @@ bool ip_section_filter_passes(const ip_section *s, const char *probe)
 		if (op == F_INCLUDE || op == F_EXCLUDE || op == F_BEGIN || op == F_SECTION)
 			bar = NULL;
 		size_t len = bar ? (size_t)(bar - p) : strlen(p);
-		if (!stage_passes(p, len, probe))
+		if (!stage_passes(s->filters, p, len, probe))
 			return false;
 		if (!bar)
 			return true;

@@ -406,6 +406,48 @@ static void gen_20000_deletions(void)
 	fclose(f);
 }
 
+/* A catastrophic `| include` pattern: ~0.15 s a section with PCRE2's
+ * default limits, for each of 20 000 sections; now compiled once per file,
+ * run under a match limit, and reported. */
+static void gen_regex_bomb(void)
+{
+	FILE *f = create("in.log");
+	show_version_2960(f);
+	for (int i = 0; i < 20000; i++)
+		fputs("R1#show running-config | include (.|.)*[QZ]\n"
+		      "boot system flash:c2960x-universalk9-mz.152-7.E9.bin\n", f);
+	fclose(f);
+}
+
+/* 2 000 different catastrophic patterns: past 64 a file's new patterns
+ * are not compiled at all. */
+static void gen_regex_bombs(void)
+{
+	FILE *f = create("in.log");
+	show_version_2960(f);
+	for (int i = 0; i < 2000; i++)
+		fprintf(f, "R1#show running-config | include (.|.)*[QZ]|x{%d}\n"
+			"boot system flash:c2960x-universalk9-mz.152-7.E9.bin\n", i + 30);
+	fclose(f);
+}
+
+/* One old-style listing line of 64 KiB: the name pattern was quadratic
+ * (1.8 s a line). */
+static void gen_long_listing_line(void)
+{
+	FILE *f = create("in.log");
+	show_version_2960(f);
+	fputs("R1#show flash:\nSystem flash directory:\nFile  Length   Name/status\n", f);
+	for (int i = 0; i < 20; i++) {
+		fputs("  1   9684688  x", f);
+		for (int k = 0; k < 65000; k++)
+			fputc(' ', f);
+		fputs("#\n", f);
+	}
+	fputs("[9684752 bytes used, 7092464 available, 16777216 total]\n", f);
+	fclose(f);
+}
+
 static void gen_register_empty(void)
 {
 	put_str("in.log", "R1#show version | include register\nConfiguration register is 0x\n");
@@ -721,6 +763,14 @@ static const cli_case cli_cases[] = {
 	  "$I plan --target c2960x-universalk9-mz.152-7.E10.bin --md5 "
 	  "0123456789abcdef0123456789abcdef --size 26000000 in.log", 0, NULL, {{0}},
 	  "delete /force flash:c2960x-universalk9-mz.150-1.E0.bin\n", NULL, 3, 4 * 2 + 32 },
+	/* regular expressions */
+	{ "a catastrophic filter in 20 000 sections", gen_regex_bomb, "$I lint in.log", 0,
+	  "in.log:14:26: warning: filter not applied: too costly", {{0}}, NULL, NULL, 3, 64 },
+	{ "2 000 different catastrophic filters", gen_regex_bombs, "$I lint in.log", 0,
+	  "in.log:142:26: warning: filter not applied: too costly (this file has more than 64 "
+	  "different filter patterns", {{0}}, NULL, NULL, 3, 64 },
+	{ "20 old-style listing lines of 64 KiB", gen_long_listing_line, "$I facts in.log", 0,
+	  NULL, {{0}}, NULL, NULL, 2, 64 },
 	/* YAML: image catalogue and .iosplan.yaml */
 	{ "an image catalogue of 10 000 entries", gen_catalog_10k,
 	  "$I lint --catalog images.yaml in.log", 0,
