@@ -448,6 +448,43 @@ static void gen_long_listing_line(void)
 	fclose(f);
 }
 
+/* verify's health tables: 60 000 interface rows and 20 000 OSPF sessions,
+ * the after table in the reverse order (rows were compared with every
+ * row: 6 s). */
+static void health(const char *name, bool reverse)
+{
+	FILE *f = create(name);
+	fputs("NetsTuts_R1#show ip interface brief\nInterface              IP-Address      OK? "
+	      "Method Status                Protocol\n", f);
+	for (int k = 0; k < 60000; k++) {
+		int i = reverse ? 59999 - k : k;
+		fprintf(f, "Loopback%d              10.%d.%d.1       YES NVRAM  up                    "
+			"up\n", i, i / 256 % 256, i % 256);
+	}
+	fputs("NetsTuts_R1#show ip ospf neighbor\n\nNeighbor ID     Pri   State           Dead "
+	      "Time   Address         Interface\n", f);
+	for (int k = 0; k < 20000; k++) {
+		int i = reverse ? 19999 - k : k;
+		fprintf(f, "10.%d.%d.2          1   FULL/DR         00:00:37    10.%d.%d.2       "
+			"Loopback%d\n", i / 256, i % 256, i / 256, i % 256, i);
+	}
+	fclose(f);
+}
+
+static void gen_health_tables(void)
+{
+	static const char *const copy[] = { "netstuts-r1.log", "verify/r1-after-reload.log" };
+	static const char *const as[] = { "r1.log", "after.log" };
+	for (int i = 0; i < 2; i++) {
+		size_t len;
+		char *text = sample(copy[i], &len);
+		put(as[i], text, len);
+		free(text);
+	}
+	health("before-health.log", false);
+	health("after-health.log", true);
+}
+
 static void gen_register_empty(void)
 {
 	put_str("in.log", "R1#show version | include register\nConfiguration register is 0x\n");
@@ -771,6 +808,11 @@ static const cli_case cli_cases[] = {
 	  "different filter patterns", {{0}}, NULL, NULL, 3, 64 },
 	{ "20 old-style listing lines of 64 KiB", gen_long_listing_line, "$I facts in.log", 0,
 	  NULL, {{0}}, NULL, NULL, 2, 64 },
+	{ "verify with 60 000 interfaces and 20 000 OSPF sessions", gen_health_tables,
+	  "$I verify --before r1.log before-health.log --after after.log after-health.log "
+	  "--target isr4300-universalk9.16.12.04.SPA.bin --md5 a3f8c12d9e4b72f1c8d5a0e3b6f91234 "
+	  "--size 521347072", 0, NULL, {{0}}, "all 60000 interfaces up before the change are up",
+	  NULL, 2, 160 }, /* the parsed tables: ~900 bytes a row, 11 times the input */
 	/* YAML: image catalogue and .iosplan.yaml */
 	{ "an image catalogue of 10 000 entries", gen_catalog_10k,
 	  "$I lint --catalog images.yaml in.log", 0,
