@@ -485,6 +485,20 @@ static void gen_health_tables(void)
 	health("after-health.log", true);
 }
 
+/* 200 lines of 5 900 pager prompts each: each was searched for again
+ * from the start of its line (64 MiB of them: 23 s). */
+static void gen_pager_prompts(void)
+{
+	FILE *f = create("in.log");
+	fputs("R1#show version\n", f);
+	for (int i = 0; i < 200; i++) {
+		for (int k = 0; k < 5900; k++)
+			fputs("x --More-- ", f);
+		fputc('\n', f);
+	}
+	fclose(f);
+}
+
 static void gen_register_empty(void)
 {
 	put_str("in.log", "R1#show version | include register\nConfiguration register is 0x\n");
@@ -813,6 +827,9 @@ static const cli_case cli_cases[] = {
 	  "--target isr4300-universalk9.16.12.04.SPA.bin --md5 a3f8c12d9e4b72f1c8d5a0e3b6f91234 "
 	  "--size 521347072", 0, NULL, {{0}}, "all 60000 interfaces up before the change are up",
 	  NULL, 2, 160 }, /* the parsed tables: ~900 bytes a row, 11 times the input */
+	{ "13 MB of --More-- prompts left in lines", gen_pager_prompts, "$I facts in.log", 2,
+	  "in.log:2:1: error: this does not look like show version output",
+	  {{0}}, NULL, NULL, 2, 7 * 13 + 32 }, /* a dirty line is rendered with its columns */
 	/* YAML: image catalogue and .iosplan.yaml */
 	{ "an image catalogue of 10 000 entries", gen_catalog_10k,
 	  "$I lint --catalog images.yaml in.log", 0,
