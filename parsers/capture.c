@@ -355,7 +355,7 @@ static int read_growing(char **out, size_t *len_out, ip_arena *a, int fd, const 
 	memcpy(buf, seen, n);
 	int rc = 0;
 	for (;;) {
-		size_t got;
+		size_t got = 0;
 		rc = read_upto(fd, buf + len, cap - len, &got, path);
 		len += got;
 		if (rc || len < cap)
@@ -389,7 +389,7 @@ static int read_fd(char **out, size_t *len_out, ip_arena *a, int fd, const char 
 	/* a regular file of known size: straight into the arena, with one byte
 	 * more to see whether it grew since fstat, and one for the NUL */
 	char *buf = ip_arena_alloc_raw(a, hint + 2);
-	size_t len;
+	size_t len = 0;
 	int rc = read_upto(fd, buf, hint + 1, &len, path);
 	if (rc)
 		return rc;
