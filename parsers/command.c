@@ -314,6 +314,18 @@ static filter_op filter_parse(const char *s, size_t len, const char **re, size_t
 	return F_BAD;
 }
 
+#define FILTER_MAX 512 /* a longer pattern is no filter anyone typed */
+
+/* Whether re has a regex metacharacter: without one, a pattern matches
+ * where its text occurs. */
+static bool has_meta(const char *re, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (re[i] && strchr("\\^$.[|()?*+{", re[i]))
+			return true;
+	return false;
+}
+
 /* One stage of a pipe; begin/section show a line the regex matches (begin
  * starts at the first match, which is at or before any matching line). */
 static bool stage_passes(struct ip_filter_set *set, const char *stage, size_t len,
@@ -324,7 +336,7 @@ static bool stage_passes(struct ip_filter_set *set, const char *stage, size_t le
 	filter_op op = filter_parse(stage, len, &re, &re_len);
 	if (op == F_BAD || op == F_NONE_SHOWN)
 		return false;
-	char pat[512];
+	char pat[FILTER_MAX];
 	if (re_len == 0 || re_len >= sizeof(pat))
 		return false;
 	memcpy(pat, re, re_len);
@@ -332,7 +344,7 @@ static bool stage_passes(struct ip_filter_set *set, const char *stage, size_t le
 	/* "boot", as nearly every saved filter reads: a pattern without
 	 * metacharacters matches where its text occurs, no need to compile it
 	 * (which was a tenth of an audit's instructions, callgrind) */
-	if (!strpbrk(pat, "\\^$.[|()?*+{")) {
+	if (!has_meta(pat, re_len)) {
 		bool m = strstr(probe, pat) != NULL;
 		return op == F_EXCLUDE ? !m : m;
 	}
@@ -366,38 +378,24 @@ void ip_filter_patterns(const char *filter, void (*fn)(void *ctx, const char *re
 		const char *re;
 		size_t re_len;
 		size_t len = stage_at(p, &re, &re_len);
-		if (re_len && re_len < 512 && memchr(re, '\0', re_len) == NULL) {
-			bool meta = false;
-			for (size_t i = 0; i < re_len && !meta; i++)
-				meta = strchr("\\^$.[|()?*+{", re[i]) != NULL;
-			if (meta)
-				fn(ctx, re, re_len);
-		}
+		if (re_len && re_len < FILTER_MAX && memchr(re, '\0', re_len) == NULL &&
+		    has_meta(re, re_len))
+			fn(ctx, re, re_len);
 		p = p[len] == '|' ? p + len + 1 : NULL;
 	}
 }
 
 bool ip_section_filter_passes(const ip_section *s, const char *probe)
 {
-	if (!s->filter)
-		return true;
-	const char *p = s->filter;
-	for (;;) {
-		const char *bar = strchr(p, '|');
-		/* A '|' inside an include regex is alternation, not a pipe: IOS
-		 * takes the rest of the line as the pattern after include. */
+	for (const char *p = s->filter; p;) {
 		const char *re;
 		size_t re_len;
-		filter_op op = filter_parse(p, strlen(p), &re, &re_len);
-		if (op == F_INCLUDE || op == F_EXCLUDE || op == F_BEGIN || op == F_SECTION)
-			bar = NULL;
-		size_t len = bar ? (size_t)(bar - p) : strlen(p);
+		size_t len = stage_at(p, &re, &re_len);
 		if (!stage_passes(s->filters, p, len, probe))
 			return false;
-		if (!bar)
-			return true;
-		p = bar + 1;
+		p = p[len] == '|' ? p + len + 1 : NULL;
 	}
+	return true;
 }
 
 static const char *const cmd_names[IP_CMD__COUNT][2] = {
