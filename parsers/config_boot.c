@@ -306,8 +306,13 @@ static void filter_hides(const ip_section *sec, ip_parse_ctx *ctx)
 						      : "running-config");
 }
 
-/* Whether the capture shows every `boot system` line. */
-static void scan_finish(cfg_scan *st, const ip_section *sec, ip_parse_ctx *ctx)
+/* Whether the capture shows every `boot system` line. `said` is set when
+ * an earlier section of this device already answered for this list: it
+ * showed the whole list (which a filtered capture does not replace,
+ * store_list), or its filter already made the list unknown and said so.
+ * One warning, not one a section (20 000 sections of `| include
+ * (.|.)*[QZ]` gave 20 000). */
+static void scan_finish(cfg_scan *st, const ip_section *sec, ip_parse_ctx *ctx, bool said)
 {
 	ip_boot_list *list = &st->list;
 	list->markers = st->start_marker || st->end_marker;
@@ -315,7 +320,7 @@ static void scan_finish(cfg_scan *st, const ip_section *sec, ip_parse_ctx *ctx)
 	if (sec->filter) {
 		list->filtered = true;
 		list->known = ip_section_filter_keeps(sec, "boot system ");
-		if (!list->known)
+		if (!list->known && !said)
 			filter_hides(sec, ctx);
 		return;
 	}
@@ -366,7 +371,7 @@ int config_boot_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx)
 	memset(&st, 0, sizeof(st));
 	for (size_t i = 0; i < sec->n_lines; i++)
 		scan_line(&st, dev, sec, ctx, &sec->lines[i]);
-	scan_finish(&st, sec, ctx);
+	scan_finish(&st, sec, ctx, dst->known || dst->filtered);
 	report_duplicates(&st.list, ctx);
 	store_list(dst, &st.list);
 	return 0;

@@ -17,7 +17,6 @@
 
 #include "device.h"
 #include "error.h"
-#include "filter.h"
 #include "merge.h"
 #include "parallel.h"
 #include "parsers.h"
@@ -273,14 +272,6 @@ static void report_unreadable_files(ip_device_set *set, ip_capture *const *caps,
 	}
 }
 
-/* After parsing, on one thread: the filters too costly to apply, once
- * each, in input order (filter.h). */
-static void filters_report(ip_device_set *s, const pending *p, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		ip_filters_report(p[i].sec->filters, &s->diags);
-}
-
 static int parse_all(ip_device_set *s, pending *p, size_t n, ip_parse_ctx *ctx);
 
 int ip_device_set_add_captures(ip_device_set *s, ip_capture *const *caps, size_t n_caps)
@@ -306,9 +297,7 @@ int ip_device_set_add_captures(ip_device_set *s, ip_capture *const *caps, size_t
 	resolve_keys(s, p, n);
 	report_unreadable_files(s, caps, n_caps, p, n);
 	ip_parse_ctx ctx = { s->arena, &s->diags };
-	int rc = parse_all(s, p, n, &ctx);
-	filters_report(s, p, n);
-	return rc;
+	return parse_all(s, p, n, &ctx);
 }
 
 static int parse_all(ip_device_set *s, pending *p, size_t n, ip_parse_ctx *ctx)
@@ -552,7 +541,6 @@ static int load_parallel(ip_device_set *s, const char *const *paths, size_t n_fi
 		j.w[i].diags = (ip_diags){ .arena = j.w[i].arena };
 	ip_parallel_run(n_todo, jobs, parse_device, &j);
 	rc = parsed_collect(&j, n);
-	filters_report(s, j.p, n);
 cleanup:
 	workers_finish(s, j.w, jobs);
 	return rc;

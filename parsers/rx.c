@@ -187,61 +187,6 @@ bool ip_rx_exec(ip_rx *rx, const char *s, size_t len, ip_rx_match *m)
 	return true;
 }
 
-void *ip_rx_compile_dynamic(const char *pattern, bool caseless)
-{
-	int err;
-	PCRE2_SIZE off;
-	/* no JIT: a filter is matched against a line or two, and compiling
-	 * machine code costs more than interpreting that once */
-	return compile(pattern, caseless, &err, &off);
-}
-
-/* Limits for patterns that come from input (a capture's `| include`
- * filter): PCRE2's defaults (10 million backtracks, 20 MB of frames) let
- * one catastrophic pattern spend ~0.2 s on one short line. A filter worth
- * applying matches a probe of a few dozen bytes in a few hundred steps. */
-static pcre2_match_context *bounded_ctx;
-
-static void bounded_ctx_make(void)
-{
-	bounded_ctx = pcre2_match_context_create(NULL);
-	if (!bounded_ctx)
-		ip_out_of_memory();
-	pcre2_set_match_limit(bounded_ctx, IP_RX_INPUT_MATCH_LIMIT);
-	pcre2_set_depth_limit(bounded_ctx, IP_RX_INPUT_DEPTH_LIMIT);
-	pcre2_set_heap_limit(bounded_ctx, IP_RX_INPUT_HEAP_KIB);
-}
-
-int ip_rx_exec_dynamic(void *code, const char *s, size_t len)
-{
-	static pthread_once_t once = PTHREAD_ONCE_INIT;
-	pthread_once(&once, bounded_ctx_make);
-	int rc = pcre2_match(code, (PCRE2_SPTR)s, len, 0, 0, thread_match_data(), bounded_ctx);
-	if (rc > 0)
-		return 1;
-	if (rc == PCRE2_ERROR_NOMATCH)
-		return 0;
-	return -1; /* a limit, or anything else that is no answer */
-}
-
-/* Allocation for compiled input patterns: from the caller's arena, freed
- * with it. */
-static void *arena_malloc(PCRE2_SIZE size, void *a) { return ip_arena_alloc_raw(a, size); }
-static void arena_free(void *p, void *a) { (void)p, (void)a; }
-
-void *ip_rx_compile_in(ip_arena *a, const char *pattern, size_t len)
-{
-	pcre2_general_context *gc = pcre2_general_context_create(arena_malloc, arena_free, a);
-	pcre2_compile_context *cc = gc ? pcre2_compile_context_create(gc) : NULL;
-	if (!cc)
-		ip_out_of_memory();
-	int err;
-	PCRE2_SIZE off;
-	return pcre2_compile((PCRE2_SPTR)pattern, len, 0, &err, &off, cc);
-}
-
-void ip_rx_free_dynamic(void *code) { pcre2_code_free(code); }
-
 void ip_rx_thread_end(void)
 {
 	pcre2_match_data_free(match_data);

@@ -56,8 +56,6 @@ typedef struct ip_section {
 	size_t n_lines;
 	uint32_t first_line;  /* prompt line, or first output line */
 	uint32_t last_line;
-	struct ip_filter_set *filters; /* the file's compiled filter patterns
-					* (filter.h); NULL: compiled per call */
 } ip_section;
 
 /* More command sections than this in one capture is no session log: it is
@@ -81,21 +79,11 @@ bool ip_command_identify(ip_arena *a, const char *text, ip_cmd *cmd,
 			 const char **canonical, const char **arg,
 			 const char **filter);
 
-/* Whether a config section's `| include` style filter still lets every
- * line that starts with `probe` through (e.g. "boot system flash:x.bin").
- * An unfiltered section passes everything. */
-bool ip_section_filter_passes(const ip_section *s, const char *probe);
-
 /* Whether a section's filter provably shows every line that starts with
  * `prefix` ("boot system "): true only for filters whose pattern is plain
  * text (optionally '^'-anchored alternatives) that must match such lines,
  * or an exclude that cannot. Any other filter, valid or not, is false: it
  * could hide a line. An unfiltered section keeps everything. */
 bool ip_section_filter_keeps(const ip_section *s, const char *prefix);
-
-/* fn for each regular expression of a filter ("include boot|flash:" gives
- * "boot|flash:"), skipping plain words, which need no compiling. */
-void ip_filter_patterns(const char *filter, void (*fn)(void *ctx, const char *re, size_t len),
-			void *ctx);
 
 #endif

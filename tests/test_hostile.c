@@ -341,6 +341,15 @@ static bool one_warning_per_statement(const char *out, const char *err)
 	return n == 2;
 }
 
+static bool one_filter_warning(const char *out, const char *err)
+{
+	(void)out;
+	size_t n = 0;
+	for (const char *p = err; (p = strstr(p, "could hide 'boot system' lines")) != NULL; p++)
+		n++;
+	return n == 1;
+}
+
 static void show_version_2960(FILE *f)
 {
 	fputs("R1#show version\nCisco IOS Software, C2960X Software (C2960X-UNIVERSALK9-M), "
@@ -407,27 +416,16 @@ static void gen_20000_deletions(void)
 }
 
 /* A catastrophic `| include` pattern: ~0.15 s a section with PCRE2's
- * default limits, for each of 20 000 sections; now compiled once per file,
- * run under a match limit, and reported. */
+ * default limits, for each of 20 000 sections. A filter is now read, never
+ * run (command.c, ip_section_filter_keeps): this one proves nothing, so the
+ * startup-config's boot list is unknown, said once for the device. */
 static void gen_regex_bomb(void)
 {
 	FILE *f = create("in.log");
 	show_version_2960(f);
 	for (int i = 0; i < 20000; i++)
-		fputs("R1#show running-config | include (.|.)*[QZ]\n"
+		fputs("R1#show startup-config | include (.|.)*[QZ]\n"
 		      "boot system flash:c2960x-universalk9-mz.152-7.E9.bin\n", f);
-	fclose(f);
-}
-
-/* 2 000 different catastrophic patterns: past 64 a file's new patterns
- * are not compiled at all. */
-static void gen_regex_bombs(void)
-{
-	FILE *f = create("in.log");
-	show_version_2960(f);
-	for (int i = 0; i < 2000; i++)
-		fprintf(f, "R1#show running-config | include (.|.)*[QZ]|x{%d}\n"
-			"boot system flash:c2960x-universalk9-mz.152-7.E9.bin\n", i + 30);
 	fclose(f);
 }
 
@@ -816,10 +814,9 @@ static const cli_case cli_cases[] = {
 	  "delete /force flash:c2960x-universalk9-mz.150-1.E0.bin\n", NULL, 3, 4 * 2 + 32 },
 	/* regular expressions */
 	{ "a catastrophic filter in 20 000 sections", gen_regex_bomb, "$I lint in.log", 0,
-	  "in.log:14:26: warning: filter not applied: too costly", {{0}}, NULL, NULL, 3, 64 },
-	{ "2 000 different catastrophic filters", gen_regex_bombs, "$I lint in.log", 0,
-	  "in.log:142:26: warning: filter not applied: too costly (this file has more than 64 "
-	  "different filter patterns", {{0}}, NULL, NULL, 3, 64 },
+	  "in.log:14:1: warning: the filter '| include (.|.)*[QZ]' could hide 'boot system' "
+	  "lines: the startup-config boot list is unknown", {{0}}, NULL, one_filter_warning, 3,
+	  64 },
 	{ "20 old-style listing lines of 64 KiB", gen_long_listing_line, "$I facts in.log", 0,
 	  NULL, {{0}}, NULL, NULL, 2, 64 },
 	{ "verify with 60 000 interfaces and 20 000 OSPF sessions", gen_health_tables,
