@@ -3,10 +3,12 @@
  * A rule is one file in rules/ exporting one `const ip_rule`. Its check
  * function reads a read-only context (the device state, the platform, the
  * predicted next boot, the target, the options) and reports findings through
- * ip_report(). It does no I/O and never knows its configured severity: the
- * engine stamps the rule id and severity on every finding and applies the
- * configuration (disabled rules, severities). Title, rationale, fix and the
- * examples live in rules/rules.yaml. */
+ * ip_report(), each with its typed subject (what it is about). It does no I/O
+ * and never knows its configured severity: the engine stamps the rule id,
+ * the severity and the rule's repair policy on every finding and applies the
+ * configuration (disabled rules, severities). The planner reads a finding
+ * by its repair policy and subject only (scripts/check-contract). Title,
+ * rationale, fix and the examples live in rules/rules.yaml. */
 #ifndef IOSPLAN_RULE_H
 #define IOSPLAN_RULE_H
 
