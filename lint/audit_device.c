@@ -14,7 +14,6 @@
 
 #include "audit.h"
 #include "error.h"
-#include "merge.h"
 #include "platform.h"
 #include "version.h"
 
@@ -156,8 +155,7 @@ static bool file_of(const audit_device *d, const char *file)
 
 static bool conflict(const ip_diag *x)
 {
-	return x->level == IP_DIAG_WARNING &&
-	       strncmp(x->message, IP_MERGE_CONFLICT_PREFIX, sizeof(IP_MERGE_CONFLICT_PREFIX) - 1) == 0;
+	return x->kind == IP_DIAG_CONFLICT;
 }
 
 static int finding_cmp(const void *pa, const void *pb)

@@ -693,22 +693,16 @@ static void decide_room(plan_bld *b)
 
 /* --- which findings the plan repairs -------------------------------------- */
 
-static bool on_line(const ip_boot_list *l, ip_span s)
-{
-	for (size_t i = 0; i < l->n; i++) {
-		ip_span e = l->v[i].span;
-		if (e.line == s.line && (e.file == s.file || (e.file && s.file && strcmp(e.file, s.file) == 0)))
-			return true;
-	}
-	return false;
-}
+/* The plan decides by the contract of rules/rule.h: the repair policy the
+ * rule declares (stamped on each finding) and the finding's typed subject,
+ * never by a rule's id or its message. */
 
-/* Whether a finding points at a boot entry (not at the target). */
-static bool on_boot_entry(const ip_device *d, ip_span s)
+/* The plan replaces every boot list it writes and saves it: a finding about
+ * a boot entry or a boot list is one it repairs; one about the target (say,
+ * its filesystem prefix) is not. */
+static bool about_boot_list(const ip_finding *f)
 {
-	return ip_span_known(s) && (on_line(&d->boot_running, s) || on_line(&d->boot_startup, s) ||
-				    on_line(&d->boot_config, s) || on_line(&d->bootvar, s) ||
-				    on_line(&d->bootvar_current, s));
+	return f->subject.kind == IP_SUBJ_BOOT_ENTRY || f->subject.kind == IP_SUBJ_BOOT_LIST;
 }
 
 static const char *list_note(const plan_bld *b)
@@ -770,44 +764,48 @@ static const char *stack_note(const plan_bld *b)
 			 "switch all`";
 }
 
+/* Whether the plan repairs f (its note says how) or f blocks it; what the
+ * plan leaves alone blocks at error and is noted below. */
 static ip_plan_role repairable(const plan_bld *b, const ip_finding *f, const char **note)
 {
-	const char *id = f->rule_id;
 	const ip_plan *p = b->p;
-	if (!strcmp(id, "alphabetical-boot") || !strcmp(id, "boot-fallback") ||
-	    !strcmp(id, "boot-missing-file") || !strcmp(id, "boot-order") ||
-	    !strcmp(id, "unsaved-boot") ||
-	    (!strcmp(id, "fs-prefix") && on_boot_entry(p->dev, f->span))) {
+	switch (f->repair) {
+	case IP_REPAIR_BOOT_LIST:
+		if (!about_boot_list(f))
+			break;
 		*note = list_note(b);
 		return IP_ROLE_RESOLVED;
-	}
-	if (!strcmp(id, "config-register") && !b->register_blocks &&
-	    (b->fix_register || b->fix_manual_boot)) {
+	case IP_REPAIR_REGISTER:
+		if (b->register_blocks) {
+			*note = b->register_blocks;
+			return IP_ROLE_BLOCKS;
+		}
+		if (!b->fix_register && !b->fix_manual_boot)
+			break;
 		*note = b->fix_register ? ip_arena_printf(b->a, "the plan sets config-register 0x%X",
 							  b->register_value)
 					: "the plan runs no boot manual";
 		return IP_ROLE_RESOLVED;
-	}
-	if (!strcmp(id, "config-register") && b->register_blocks) {
-		*note = b->register_blocks;
-		return IP_ROLE_BLOCKS;
-	}
-	if (!strcmp(id, "flash-space")) {
+	case IP_REPAIR_ROOM:
 		*note = b->space_blocks ? b->space_blocks : deletes_note(b);
 		return b->space_blocks ? IP_ROLE_BLOCKS : IP_ROLE_RESOLVED;
-	}
-	if (!strcmp(id, "install-mode") && f->severity < IP_SEV_ERROR &&
-	    p->method == IP_METHOD_INSTALL) {
+	case IP_REPAIR_METHOD:
+		if (f->severity >= IP_SEV_ERROR || p->method != IP_METHOD_INSTALL)
+			break;
 		*note = "the plan upgrades with install add ... activate commit";
 		return IP_ROLE_RESOLVED;
-	}
-	if (!strcmp(id, "stack-mismatch")) {
+	case IP_REPAIR_STACK:
 		*note = stack_note(b);
 		return b->stack && stack_repairable(p->dev) ? IP_ROLE_RESOLVED : IP_ROLE_BLOCKS;
-	}
-	if (!strcmp(id, "tftp-transfer") && p->opts.transfer == IP_TRANSFER_SCP) {
+	case IP_REPAIR_TRANSFER:
+		if (p->opts.transfer != IP_TRANSFER_SCP)
+			break;
 		*note = "the plan copies with scp";
 		return IP_ROLE_RESOLVED;
+	case IP_REPAIR_UNDECLARED:
+	case IP_REPAIR_NONE:
+	case IP_REPAIR__COUNT:
+		break;
 	}
 	return f->severity == IP_SEV_ERROR ? IP_ROLE_BLOCKS : IP_ROLE_NOTED;
 }
@@ -901,10 +899,12 @@ static void facts(plan_bld *b)
 	decide_fallback(b);
 }
 
-static bool blocked_by(const ip_plan *p, const char *rule)
+/* Whether a finding under repair policy r already blocks the plan (and so
+ * already says why). */
+static bool blocked_by(const ip_plan *p, ip_repair r)
 {
 	for (size_t i = 0; i < p->n_findings; i++)
-		if (p->findings[i].role == IP_ROLE_BLOCKS && !strcmp(p->findings[i].finding->rule_id, rule))
+		if (p->findings[i].role == IP_ROLE_BLOCKS && p->findings[i].finding->repair == r)
 			return true;
 	return false;
 }
@@ -913,9 +913,9 @@ static bool blocked_by(const ip_plan *p, const char *rule)
  * disabled in .iosplan.yaml; the plan still cannot go on). */
 static void facts_blocking(plan_bld *b)
 {
-	if (b->register_blocks && !blocked_by(b->p, "config-register"))
+	if (b->register_blocks && !blocked_by(b->p, IP_REPAIR_REGISTER))
 		reason(b, "%s", b->register_blocks);
-	if (b->space_blocks && !blocked_by(b->p, "flash-space"))
+	if (b->space_blocks && !blocked_by(b->p, IP_REPAIR_ROOM))
 		reason(b, "%s", b->space_blocks);
 }
 

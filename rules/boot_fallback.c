@@ -72,7 +72,7 @@ static void no_search(const ip_rule_ctx *ctx, ip_findings *out, const boot_sourc
 		      const ip_filesystem *fs)
 {
 	bool c4500 = ctx->platform->family == IP_FAMILY_SWITCH_CAT4500;
-	ip_finding *f = ip_report(out, src->list->span,
+	ip_finding *f = ip_report(out, ip_subj_list(ctx->dev, src->list), src->list->span,
 				  "the %s has no boot entries and this platform does not search "
 				  "flash for an image: the reload %s", src->name,
 				  c4500 ? "stays in ROMMON" : "stops at the switch: prompt");
@@ -98,7 +98,7 @@ static void no_entries(const ip_rule_ctx *ctx, ip_findings *out, const boot_sour
 	size_t n = fs ? images(ctx, fs, NULL, v) : 0;
 	if (n < 2)
 		return;
-	ip_finding *f = ip_report(out, src->list->span,
+	ip_finding *f = ip_report(out, ip_subj_list(ctx->dev, src->list), src->list->span,
 				  "the %s has no boot entries while %s holds %s%zu images: "
 				  "the file order decides which boots, and nothing falls back",
 				  src->name, fs->name, n == MAX_LISTED ? "at least " : "", n);
@@ -158,15 +158,15 @@ static void check(const ip_rule_ctx *ctx, ip_findings *out)
 					   fs->name);
 	ip_finding *f;
 	if (l->n == 1)
-		f = ip_report(out, first->span,
+		f = ip_report(out, ip_subj_entry(ctx->dev, l, first), first->span,
 			      "the only %s entry, %s, has no known-good fallback after it: %s",
 			      src.name, boot_entry_text(ctx, first), also);
 	else
-		f = ip_report(out, first->span,
+		f = ip_report(out, ip_subj_entry(ctx->dev, l, first), first->span,
 			      "no %s entry after the first (%s) points at an existing "
 			      "image: %s", src.name, boot_entry_text(ctx, first), also);
 	ip_finding_related(out, f, v[0]->span, "%s", v[0]->name);
 	fix(out, f, ctx, l, add);
 }
 
-const ip_rule rule_boot_fallback = { "boot-fallback", IP_SEV_WARNING, check };
+const ip_rule rule_boot_fallback = { "boot-fallback", IP_SEV_WARNING, check, IP_REPAIR_BOOT_LIST };

@@ -301,7 +301,7 @@ static void report_short(const ip_rule_ctx *ctx, ip_findings *out, const ip_file
 		    "are free%s)", (ull)fs->free.v, (ull)fs->free_max,
 		    maybe ? ", so it may fit: capture the listing to be sure" : "");
 	ip_finding *f = (n->estimate || only_expand || maybe ? ip_report_weak : ip_report)(
-		out, fs->free.span, "%s", m.s);
+		out, ip_subj_fs(fs->name, n->member), fs->free.span, "%s", m.s);
 	if (n->expand)
 		ip_finding_fix(out, f, "install remove inactive");
 	/* delete commands only when deleting what may be deleted is enough */
@@ -328,11 +328,12 @@ static void report_unknown_free(const ip_rule_ctx *ctx, ip_findings *out, const 
 		if (ctx->dev->members[i].number == member)
 			at = ctx->dev->members[i].span; /* the member's row */
 	const char *who = member ? ip_arena_printf(ctx->arena, " (switch %d)", member) : "";
+	ip_subject about = ip_subj_fs(fs ? fs->name : name, member);
 	if (!fs || (!fs->listed && !fs->n_files))
-		f = ip_report_weak(out, at, "cannot check whether %s%s has room for %s: no "
+		f = ip_report_weak(out, about, at, "cannot check whether %s%s has room for %s: no "
 				   "listing of it was captured", name, who, ctx->target->name);
 	else
-		f = ip_report_weak(out, at, "cannot check whether %s%s has room for %s: its "
+		f = ip_report_weak(out, about, at, "cannot check whether %s%s has room for %s: its "
 				   "listing is filtered or cut short, the free bytes are unknown",
 				   fs->name, who, ctx->target->name);
 	ip_finding_capture(out, f, ip_arena_printf(ctx->arena, "%s %s", member ? "dir" : "show",
@@ -354,7 +355,8 @@ static void check_fs(const ip_rule_ctx *ctx, ip_findings *out, const char *name,
 	if (have && have->size.known && have->size.v == n->size)
 		return;
 	if (have) {
-		ip_finding *f = ip_report(out, have->size.known ? have->size.span : have->span,
+		ip_finding *f = ip_report(out, ip_subj_file(fs->name, have->name),
+					  have->size.known ? have->size.span : have->span,
 					  "%s already holds %s with %llu bytes, not the %llu of the "
 					  "target: a partial or different copy",
 					  fs->name, have->name, (ull)have->size.v, (ull)n->size);
@@ -396,7 +398,8 @@ static void check(const ip_rule_ctx *ctx, ip_findings *out)
 	const char *fs = ip_target_fs(ctx);
 	ip_span none = { 0 };
 	if (!fs) {
-		ip_finding *f = ip_report_weak(out, t->span, "cannot check the room for %s: "
+		ip_finding *f = ip_report_weak(out, ip_subj_fs(NULL, 0), t->span,
+					       "cannot check the room for %s: "
 					       "which filesystem it goes to is unknown", t->name);
 		ip_finding_capture(out, f, "show file systems");
 		return;
@@ -407,7 +410,7 @@ static void check(const ip_rule_ctx *ctx, ip_findings *out)
 		if (ip_fs_file(l, t->name))
 			return; /* already there, size not listed */
 		bool free_known = l && l->listed && l->free.known;
-		ip_report_weak(out, free_known ? l->free.span : none,
+		ip_report_weak(out, ip_subj_fs(fs, 0), free_known ? l->free.span : none,
 			       "cannot check whether %s has room for %s: the image size "
 			       "is unknown (give --size or a catalogue)", fs, t->name);
 		return;
@@ -422,4 +425,4 @@ static void check(const ip_rule_ctx *ctx, ip_findings *out)
 	}
 }
 
-const ip_rule rule_flash_space = { "flash-space", IP_SEV_ERROR, check };
+const ip_rule rule_flash_space = { "flash-space", IP_SEV_ERROR, check, IP_REPAIR_ROOM };

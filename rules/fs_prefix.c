@@ -223,9 +223,9 @@ static void report_entry(const ip_rule_ctx *ctx, ip_findings *out, const fs_fact
 {
 	const ip_boot_entry *e = all[i].e;
 	bool unsure = ctx->platform->family == IP_FAMILY_UNKNOWN && !k->complete;
-	ip_finding *(*rep)(ip_findings *, ip_span, const char *, ...) =
+	ip_finding *(*rep)(ip_findings *, ip_subject, ip_span, const char *, ...) =
 		unsure ? ip_report_weak : ip_report;
-	ip_finding *f = rep(out, prefix_span(e, e->filesystem),
+	ip_finding *f = rep(out, ip_subj_entry(ctx->dev, NULL, e), prefix_span(e, e->filesystem),
 			    "the %s entry %s names %s, which this device does not have "
 			    "(it has %s)", all[i].list, boot_entry_text(ctx, e), e->filesystem,
 			    k->have);
@@ -245,7 +245,7 @@ static void report_entry(const ip_rule_ctx *ctx, ip_findings *out, const fs_fact
 static void report_target(const ip_rule_ctx *ctx, ip_findings *out, const fs_facts *k)
 {
 	const ip_target *t = ctx->target;
-	ip_finding *f = ip_report(out, t->span,
+	ip_finding *f = ip_report(out, ip_subj_target(), t->span,
 				  "the target %s names %s, which this device does not have "
 				  "(it has %s)", t->raw, t->filesystem, k->have);
 	ip_finding_related(out, f, k->evidence, "%s is here", k->main);
@@ -274,4 +274,4 @@ static void check(const ip_rule_ctx *ctx, ip_findings *out)
 		report_target(ctx, out, &k);
 }
 
-const ip_rule rule_fs_prefix = { "fs-prefix", IP_SEV_ERROR, check };
+const ip_rule rule_fs_prefix = { "fs-prefix", IP_SEV_ERROR, check, IP_REPAIR_BOOT_LIST };
