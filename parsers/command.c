@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "filter.h"
 #include "section.h"
 #include "rx.h"
 
@@ -313,16 +314,29 @@ static filter_op filter_parse(const char *s, size_t len, const char **re, size_t
 	return F_BAD;
 }
 
+#define FILTER_MAX 512 /* a longer pattern is no filter anyone typed */
+
+/* Whether re has a regex metacharacter: without one, a pattern matches
+ * where its text occurs. */
+static bool has_meta(const char *re, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (re[i] && strchr("\\^$.[|()?*+{", re[i]))
+			return true;
+	return false;
+}
+
 /* One stage of a pipe; begin/section show a line the regex matches (begin
  * starts at the first match, which is at or before any matching line). */
-static bool stage_passes(const char *stage, size_t len, const char *probe)
+static bool stage_passes(struct ip_filter_set *set, const char *stage, size_t len,
+			 const char *probe)
 {
 	const char *re;
 	size_t re_len;
 	filter_op op = filter_parse(stage, len, &re, &re_len);
 	if (op == F_BAD || op == F_NONE_SHOWN)
 		return false;
-	char pat[512];
+	char pat[FILTER_MAX];
 	if (re_len == 0 || re_len >= sizeof(pat))
 		return false;
 	memcpy(pat, re, re_len);
@@ -330,39 +344,58 @@ static bool stage_passes(const char *stage, size_t len, const char *probe)
 	/* "boot", as nearly every saved filter reads: a pattern without
 	 * metacharacters matches where its text occurs, no need to compile it
 	 * (which was a tenth of an audit's instructions, callgrind) */
-	if (!strpbrk(pat, "\\^$.[|()?*+{")) {
+	if (!has_meta(pat, re_len)) {
 		bool m = strstr(probe, pat) != NULL;
 		return op == F_EXCLUDE ? !m : m;
 	}
-	void *code = ip_rx_compile_dynamic(pat, false);
-	if (!code)
+	/* compiled once per file, run under limits (filter.h); one that does
+	 * not compile, or is too costly to answer, shows nothing we can trust */
+	int m = ip_filter_match(set, pat, re_len, probe);
+	if (m < 0)
 		return false;
-	bool m = ip_rx_exec_dynamic(code, probe, strlen(probe));
-	ip_rx_free_dynamic(code);
 	return op == F_EXCLUDE ? !m : m;
+}
+
+/* The stage of `filter` at p: its length, and its regex when it is one
+ * that needs compiling. */
+static size_t stage_at(const char *p, const char **re, size_t *re_len)
+{
+	const char *bar = strchr(p, '|');
+	filter_op op = filter_parse(p, strlen(p), re, re_len);
+	/* A '|' inside an include regex is alternation, not a pipe: IOS
+	 * takes the rest of the line as the pattern after include. */
+	if (op == F_INCLUDE || op == F_EXCLUDE || op == F_BEGIN || op == F_SECTION)
+		bar = NULL;
+	else
+		*re_len = 0;
+	return bar ? (size_t)(bar - p) : strlen(p);
+}
+
+void ip_filter_patterns(const char *filter, void (*fn)(void *ctx, const char *re, size_t len),
+			void *ctx)
+{
+	for (const char *p = filter; p;) {
+		const char *re;
+		size_t re_len;
+		size_t len = stage_at(p, &re, &re_len);
+		if (re_len && re_len < FILTER_MAX && memchr(re, '\0', re_len) == NULL &&
+		    has_meta(re, re_len))
+			fn(ctx, re, re_len);
+		p = p[len] == '|' ? p + len + 1 : NULL;
+	}
 }
 
 bool ip_section_filter_passes(const ip_section *s, const char *probe)
 {
-	if (!s->filter)
-		return true;
-	const char *p = s->filter;
-	for (;;) {
-		const char *bar = strchr(p, '|');
-		/* A '|' inside an include regex is alternation, not a pipe: IOS
-		 * takes the rest of the line as the pattern after include. */
+	for (const char *p = s->filter; p;) {
 		const char *re;
 		size_t re_len;
-		filter_op op = filter_parse(p, strlen(p), &re, &re_len);
-		if (op == F_INCLUDE || op == F_EXCLUDE || op == F_BEGIN || op == F_SECTION)
-			bar = NULL;
-		size_t len = bar ? (size_t)(bar - p) : strlen(p);
-		if (!stage_passes(p, len, probe))
+		size_t len = stage_at(p, &re, &re_len);
+		if (!stage_passes(s->filters, p, len, probe))
 			return false;
-		if (!bar)
-			return true;
-		p = bar + 1;
+		p = p[len] == '|' ? p + len + 1 : NULL;
 	}
+	return true;
 }
 
 /* --- whether a filter provably keeps a whole kind of line -------------- */

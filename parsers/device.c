@@ -17,6 +17,7 @@
 
 #include "device.h"
 #include "error.h"
+#include "filter.h"
 #include "merge.h"
 #include "parallel.h"
 #include "parsers.h"
@@ -31,7 +32,7 @@ ip_device_set *ip_device_set_new(void)
 {
 	ip_device_set *s = calloc(1, sizeof(*s));
 	if (!s)
-		abort();
+		ip_out_of_memory();
 	s->arena = ip_arena_new();
 	s->diags.arena = s->arena;
 	return s;
@@ -178,6 +179,15 @@ static void resolve_keys(ip_device_set *set, pending *p, size_t n)
 	}
 }
 
+ip_boot_entry *ip_boot_list_push(ip_boot_list *l, ip_arena *a)
+{
+	if (l->n > IP_MAX_BOOT_ENTRIES) {
+		l->dropped++;
+		return NULL;
+	}
+	return IP_PUSH(a, l->v, l->n, l->cap);
+}
+
 /* IP_MAX_BOOT_ENTRIES, checked after each section. */
 static void refuse_long_boot_lists(ip_device *d, const ip_section *sec, ip_diags *diags)
 {
@@ -190,7 +200,7 @@ static void refuse_long_boot_lists(ip_device *d, const ip_section *sec, ip_diags
 		ip_diag_add(diags, IP_DIAG_ERROR,
 			    (ip_span){ sec->file, sec->first_line, 1, sec->first_line, 1 },
 			    "%zu boot entries in this %s (more than %u): not a boot list a "
-			    "device runs; it is not read", l->n, ip_cmd_name(sec->cmd),
+			    "device runs; it is not read", l->n + l->dropped, ip_cmd_name(sec->cmd),
 			    IP_MAX_BOOT_ENTRIES);
 		memset(l, 0, sizeof(*l));
 	}
@@ -200,7 +210,7 @@ static void refuse_long_boot_lists(ip_device *d, const ip_section *sec, ip_diags
 			continue;
 		ip_diag_add(diags, IP_DIAG_ERROR, l->span, "%zu boot entries in switch %d's BOOT "
 			    "variable (more than %u): not a boot list a device runs; it is not read",
-			    l->n, d->members[i].number, IP_MAX_BOOT_ENTRIES);
+			    l->n + l->dropped, d->members[i].number, IP_MAX_BOOT_ENTRIES);
 		memset(l, 0, sizeof(*l));
 	}
 }
@@ -263,6 +273,16 @@ static void report_unreadable_files(ip_device_set *set, ip_capture *const *caps,
 	}
 }
 
+/* After parsing, on one thread: the filters too costly to apply, once
+ * each, in input order (filter.h). */
+static void filters_report(ip_device_set *s, const pending *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		ip_filters_report(p[i].sec->filters, &s->diags);
+}
+
+static int parse_all(ip_device_set *s, pending *p, size_t n, ip_parse_ctx *ctx);
+
 int ip_device_set_add_captures(ip_device_set *s, ip_capture *const *caps, size_t n_caps)
 {
 	pending *p = NULL;
@@ -286,6 +306,13 @@ int ip_device_set_add_captures(ip_device_set *s, ip_capture *const *caps, size_t
 	resolve_keys(s, p, n);
 	report_unreadable_files(s, caps, n_caps, p, n);
 	ip_parse_ctx ctx = { s->arena, &s->diags };
+	int rc = parse_all(s, p, n, &ctx);
+	filters_report(s, p, n);
+	return rc;
+}
+
+static int parse_all(ip_device_set *s, pending *p, size_t n, ip_parse_ctx *ctx)
+{
 	dev_index ix;
 	index_init(&ix, s, n);
 	for (size_t i = 0; i < n; i++) {
@@ -293,7 +320,7 @@ int ip_device_set_add_captures(ip_device_set *s, ip_capture *const *caps, size_t
 			continue;
 		ip_device *d = *device_for(s, &ix, p[i].key);
 		add_source(d, s->arena, p[i].sec);
-		int rc = parse_into(d, p[i].sec, &ctx);
+		int rc = parse_into(d, p[i].sec, ctx);
 		if (rc < 0)
 			return rc;
 	}
@@ -525,6 +552,7 @@ static int load_parallel(ip_device_set *s, const char *const *paths, size_t n_fi
 		j.w[i].diags = (ip_diags){ .arena = j.w[i].arena };
 	ip_parallel_run(n_todo, jobs, parse_device, &j);
 	rc = parsed_collect(&j, n);
+	filters_report(s, j.p, n);
 cleanup:
 	workers_finish(s, j.w, jobs);
 	return rc;
@@ -572,6 +600,8 @@ ip_filesystem *ip_device_filesystem(ip_device *dev, ip_arena *a, const char *nam
 	for (size_t i = 0; i < dev->n_filesystems; i++)
 		if (strcmp(dev->filesystems[i].name, name) == 0)
 			return &dev->filesystems[i];
+	if (dev->n_filesystems >= IP_MAX_FILESYSTEMS)
+		return NULL;
 	ip_filesystem *fs = IP_PUSH(a, dev->filesystems, dev->n_filesystems, dev->cap_filesystems);
 	fs->name = ip_arena_strdup(a, name);
 	return fs;

@@ -1,7 +1,10 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "rx.h"
+#include "arena.h"
+#include "error.h"
 
 #include <pcre2.h>
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -66,12 +69,44 @@ static rx_code *compile_one(const ip_rx *rx)
 	}
 	rx_code *c = calloc(1, sizeof(*c));
 	if (!c)
-		abort();
+		ip_out_of_memory();
 	uint32_t groups = 0;
 	pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &groups);
 	c->interp = code;
 	c->pairs = groups + 1 < IP_RX_MAX_GROUPS ? groups + 1 : IP_RX_MAX_GROUPS;
 	return c;
+}
+
+/* Every built-in pattern compiled so far, for the test that runs each one
+ * against worst-case lines (tests/test_rx_linear.c). Appended once per
+ * pattern, under a lock: at most a few dozen times a process. */
+static pthread_mutex_t seen_lock = PTHREAD_MUTEX_INITIALIZER;
+static ip_rx **seen;
+static size_t n_seen, cap_seen;
+
+static void remember(ip_rx *rx)
+{
+	pthread_mutex_lock(&seen_lock);
+	if (n_seen == cap_seen) {
+		size_t cap = cap_seen ? 2 * cap_seen : 64;
+		ip_rx **v = realloc(seen, cap * sizeof(*v));
+		if (!v)
+			ip_out_of_memory();
+		seen = v;
+		cap_seen = cap;
+	}
+	seen[n_seen++] = rx;
+	pthread_mutex_unlock(&seen_lock);
+}
+
+size_t ip_rx_compiled(ip_rx **out, size_t max)
+{
+	pthread_mutex_lock(&seen_lock);
+	size_t n = n_seen;
+	for (size_t i = 0; i < n && i < max; i++)
+		out[i] = seen[i];
+	pthread_mutex_unlock(&seen_lock);
+	return n;
 }
 
 /* rx's compiled form, compiling it on its first run. Two threads may both
@@ -84,8 +119,10 @@ static rx_code *compiled(ip_rx *rx)
 		return c;
 	rx_code *mine = compile_one(rx);
 	if (atomic_compare_exchange_strong_explicit(&rx->code, &c, mine, memory_order_acq_rel,
-						    memory_order_acquire))
+						    memory_order_acquire)) {
+		remember(rx);
 		return mine;
+	}
 	pcre2_code_free(mine->interp);
 	free(mine);
 	return c;
@@ -116,10 +153,8 @@ static pcre2_match_data *thread_match_data(void)
 {
 	if (!match_data) {
 		match_data = pcre2_match_data_create(IP_RX_MAX_GROUPS, NULL);
-		if (!match_data) {
-			fputs("iosplan: fatal: out of memory\n", stderr);
-			abort();
-		}
+		if (!match_data)
+			ip_out_of_memory();
 	}
 	return match_data;
 }
@@ -161,9 +196,48 @@ void *ip_rx_compile_dynamic(const char *pattern, bool caseless)
 	return compile(pattern, caseless, &err, &off);
 }
 
-bool ip_rx_exec_dynamic(void *code, const char *s, size_t len)
+/* Limits for patterns that come from input (a capture's `| include`
+ * filter): PCRE2's defaults (10 million backtracks, 20 MB of frames) let
+ * one catastrophic pattern spend ~0.2 s on one short line. A filter worth
+ * applying matches a probe of a few dozen bytes in a few hundred steps. */
+static pcre2_match_context *bounded_ctx;
+
+static void bounded_ctx_make(void)
 {
-	return pcre2_match(code, (PCRE2_SPTR)s, len, 0, 0, thread_match_data(), NULL) > 0;
+	bounded_ctx = pcre2_match_context_create(NULL);
+	if (!bounded_ctx)
+		ip_out_of_memory();
+	pcre2_set_match_limit(bounded_ctx, IP_RX_INPUT_MATCH_LIMIT);
+	pcre2_set_depth_limit(bounded_ctx, IP_RX_INPUT_DEPTH_LIMIT);
+	pcre2_set_heap_limit(bounded_ctx, IP_RX_INPUT_HEAP_KIB);
+}
+
+int ip_rx_exec_dynamic(void *code, const char *s, size_t len)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, bounded_ctx_make);
+	int rc = pcre2_match(code, (PCRE2_SPTR)s, len, 0, 0, thread_match_data(), bounded_ctx);
+	if (rc > 0)
+		return 1;
+	if (rc == PCRE2_ERROR_NOMATCH)
+		return 0;
+	return -1; /* a limit, or anything else that is no answer */
+}
+
+/* Allocation for compiled input patterns: from the caller's arena, freed
+ * with it. */
+static void *arena_malloc(PCRE2_SIZE size, void *a) { return ip_arena_alloc_raw(a, size); }
+static void arena_free(void *p, void *a) { (void)p, (void)a; }
+
+void *ip_rx_compile_in(ip_arena *a, const char *pattern, size_t len)
+{
+	pcre2_general_context *gc = pcre2_general_context_create(arena_malloc, arena_free, a);
+	pcre2_compile_context *cc = gc ? pcre2_compile_context_create(gc) : NULL;
+	if (!cc)
+		ip_out_of_memory();
+	int err;
+	PCRE2_SIZE off;
+	return pcre2_compile((PCRE2_SPTR)pattern, len, 0, &err, &off, cc);
 }
 
 void ip_rx_free_dynamic(void *code) { pcre2_code_free(code); }

@@ -51,8 +51,25 @@ static inline size_t ip_rx_group_len(const ip_rx_match *m, int g)
 /* Compile a user-supplied pattern (an IOS `| include` filter). Returns NULL
  * if it does not compile. Free with ip_rx_free_dynamic(). */
 void *ip_rx_compile_dynamic(const char *pattern, bool caseless);
-bool ip_rx_exec_dynamic(void *code, const char *s, size_t len);
+/* The same for pattern[0..len), allocated from arena a and freed with it
+ * (nothing to free one by one). */
+struct ip_arena;
+void *ip_rx_compile_in(struct ip_arena *a, const char *pattern, size_t len);
+/* Run a pattern compiled from input under IP_RX_INPUT_* limits: 1 match,
+ * 0 no match, -1 no answer within the limits (too costly). */
+int ip_rx_exec_dynamic(void *code, const char *s, size_t len);
 void ip_rx_free_dynamic(void *code);
+
+/* PCRE2 limits for patterns from input: backtracking steps, nesting
+ * depth, and KiB of backtracking frames, for one match. */
+#define IP_RX_INPUT_MATCH_LIMIT 100000u
+#define IP_RX_INPUT_DEPTH_LIMIT 5000u
+#define IP_RX_INPUT_HEAP_KIB 2048u
+
+/* The built-in patterns compiled so far in this process (each has run at
+ * least once): up to max of them into out; returns how many there are.
+ * For tests that check every pattern's cost on hostile lines. */
+size_t ip_rx_compiled(ip_rx **out, size_t max);
 
 /* Free this thread's match data; call before a worker thread ends. */
 void ip_rx_thread_end(void);

@@ -14,6 +14,7 @@
 #include <threads.h>
 
 #include "error.h"
+#include "filter.h"
 #include "rx.h"
 #include "section.h"
 
@@ -219,7 +220,31 @@ typedef struct splitter {
 	bool ended;            /* the open configuration printed its "end" */
 	char banner[3];        /* inside a configuration's banner: its delimiter */
 	uint32_t banner_lines;
+	ip_filter_set *filters;/* the file's, made at its first filter */
+	ip_span filter_at;     /* the filter being compiled */
 } splitter;
+
+static void filter_add(void *ctx, const char *re, size_t len)
+{
+	splitter *sp = ctx;
+	ip_filter_set_add(sp->filters, sp->arena, re, len, sp->filter_at, sp->diags);
+}
+
+/* Compile the filter's patterns now, once for the file (filter.h). */
+static void filter_compile(splitter *sp, ip_section *s, const ip_line *l, const char *cmdtext)
+{
+	if (!s->filter)
+		return;
+	if (!sp->filters)
+		sp->filters = ip_filter_set_new(sp->arena);
+	const char *bar = strchr(cmdtext, '|');
+	size_t at = bar ? (size_t)(bar - l->text) + 1 : 0;
+	while (bar && at < l->len && (l->text[at] == ' ' || l->text[at] == '\t'))
+		at++;
+	sp->filter_at = ip_line_span(l, sp->cap->path, at, l->len);
+	ip_filter_patterns(s->filter, filter_add, sp);
+	s->filters = sp->filters;
+}
 
 static void close_current(splitter *sp, uint32_t last_line)
 {
@@ -307,6 +332,7 @@ static bool take_prompt(splitter *sp, const ip_line *l)
 	s->canonical = canonical;
 	s->arg = arg;
 	s->filter = filter;
+	filter_compile(sp, s, l, cmdtext);
 	s->lines = l + 1;
 	sp->last_host = s->hostname;
 	return true;

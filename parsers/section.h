@@ -56,6 +56,8 @@ typedef struct ip_section {
 	size_t n_lines;
 	uint32_t first_line;  /* prompt line, or first output line */
 	uint32_t last_line;
+	struct ip_filter_set *filters; /* the file's compiled filter patterns
+					* (filter.h); NULL: compiled per call */
 } ip_section;
 
 /* More command sections than this in one capture is no session log: it is
@@ -90,5 +92,10 @@ bool ip_section_filter_passes(const ip_section *s, const char *probe);
  * or an exclude that cannot. Any other filter, valid or not, is false: it
  * could hide a line. An unfiltered section keeps everything. */
 bool ip_section_filter_keeps(const ip_section *s, const char *prefix);
+
+/* fn for each regular expression of a filter ("include boot|flash:" gives
+ * "boot|flash:"), skipping plain words, which need no compiling. */
+void ip_filter_patterns(const char *filter, void (*fn)(void *ctx, const char *re, size_t len),
+			void *ctx);
 
 #endif

@@ -121,6 +121,14 @@ static char *vfmt(ip_arena *a, const char *fmt, va_list ap)
 	return big;
 }
 
+static void why_append(plan_bld *b, const char *text)
+{
+	size_t n = strlen(text);
+	b->why_buf = ip_arena_grow(b->a, b->why_buf, &b->why_cap, b->why_len + n + 1, 1);
+	memcpy(b->why_buf + b->why_len, text, n + 1);
+	b->why_len += n;
+}
+
 void plan_why(plan_bld *b, const char *fmt, ...)
 {
 	va_list ap;
@@ -128,7 +136,20 @@ void plan_why(plan_bld *b, const char *fmt, ...)
 	char *s = vfmt(b->a, fmt, ap);
 	va_end(ap);
 	ip_plan_step *st = b->cur;
-	st->why = st->why ? ip_arena_printf(b->a, "%s %s", st->why, s) : s;
+	if (!st->why) {
+		st->why = s;
+		return;
+	}
+	if (b->why_step != st || st->why != b->why_buf) {
+		/* the step's second sentence: the buffer starts with its first */
+		b->why_buf = NULL;
+		b->why_len = b->why_cap = 0;
+		why_append(b, st->why);
+		b->why_step = st;
+	}
+	why_append(b, " ");
+	why_append(b, s);
+	st->why = b->why_buf;
 }
 
 void plan_cmd(plan_bld *b, const char *fmt, ...)
@@ -534,18 +555,23 @@ static const char *const class_why[] = {
  * deletions from `from` on are done; the target does not count. */
 static size_t bootable_after(const plan_bld *b, const ip_filesystem *fs, size_t from)
 {
+	/* the files deleted, marked by index: one pass each, where asking
+	 * every deletion about every file was their product */
+	bool *gone = ip_arena_alloc(b->a, fs->n_files + 1);
+	for (size_t j = from; j < b->n_deletes; j++) {
+		const ip_file *f = b->deletes[j].file;
+		if (f >= fs->files && f < fs->files + fs->n_files)
+			gone[f - fs->files] = true;
+	}
 	size_t n = 0;
 	for (size_t i = 0; i < fs->n_files; i++) {
 		const ip_file *f = &fs->files[i];
 		bool conf = b->p->method == IP_METHOD_INSTALL && strcasecmp(f->name, "packages.conf") == 0;
-		if (f->is_dir || (f->size.known && f->size.v == 0) ||
+		if (gone[i] || f->is_dir || (f->size.known && f->size.v == 0) ||
 		    (!conf && !ip_image_name_bootable(f->name)) ||
 		    strcasecmp(base(f->name), base(b->p->target_file)) == 0)
 			continue;
-		bool gone = false;
-		for (size_t j = from; j < b->n_deletes; j++)
-			gone |= b->deletes[j].file == f;
-		n += !gone;
+		n++;
 	}
 	return n;
 }
@@ -699,10 +725,18 @@ static const char *deletes_note(const plan_bld *b)
 {
 	if (!b->n_deletes)
 		return "the copy fits";
-	char *s = "";
+	/* measured, then written once: a printf per file copied the list
+	 * so far each time, memory in the square of the deletions */
+	size_t len = 0;
 	for (size_t i = 0; i < b->n_deletes; i++)
-		s = ip_arena_printf(b->a, "%s%s%s%s", s, i ? ", " : "", b->deletes[i].filesystem,
-				    b->deletes[i].file->name);
+		len += 2 + strlen(b->deletes[i].filesystem) + strlen(b->deletes[i].file->name);
+	char *s = ip_arena_alloc_raw(b->a, len + 1), *p = s;
+	for (size_t i = 0; i < b->n_deletes; i++) {
+		if (i)
+			p = stpcpy(p, ", ");
+		p = stpcpy(stpcpy(p, b->deletes[i].filesystem), b->deletes[i].file->name);
+	}
+	*p = '\0';
 	return ip_arena_printf(b->a, "the plan deletes %s after the backup, before the copy", s);
 }
 

@@ -47,6 +47,12 @@ typedef struct plan_bld {
 	bool tar_have;               /* ... and the whole tar is there already */
 	uint64_t need_dest, margin;  /* bytes the destination must have free */        /* --allow-delete-running was needed */
 	ip_plan_step *cur;
+	/* cur's why, as plan_why() grows it: appended in place, not copied
+	 * whole for each sentence (a step deleting 20 000 files made 20 000
+	 * ever longer copies: memory in the square of the deletions) */
+	char *why_buf;
+	size_t why_len, why_cap;
+	const ip_plan_step *why_step;
 } plan_bld;
 
 /* --- plan_steps.c --------------------------------------------------------- */

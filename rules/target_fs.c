@@ -32,6 +32,10 @@ const char *ip_target_fs(const ip_rule_ctx *ctx)
 
 static bool fs_names(const ip_filesystem *fs, const char *a, const char *b)
 {
+	/* without aliases a filesystem has one name, and a and b differ:
+	 * most do (every listing), so most are passed over at this test */
+	if (!fs->aliases)
+		return false;
 	bool has_a = strcasecmp(fs->name, a) == 0 || list_has(fs->aliases, a);
 	bool has_b = strcasecmp(fs->name, b) == 0 || list_has(fs->aliases, b);
 	return has_a && has_b;

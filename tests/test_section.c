@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "capture.h"
+#include "filter.h"
 #include "section.h"
 
 /* --- typed commands ----------------------------------------------------- */
@@ -367,5 +368,60 @@ ParameterizedTest(size_t *row, section, first_line_opens)
 	size_t n;
 	cr_assert_eq(ip_sections_split(&s, &n, a, cap, &d), 0);
 	cr_assert_eq(n != 0, c->opens, "'%s': %zu sections", c->line, n);
+	ip_arena_free(a);
+}
+
+/* A filter's pattern is input: it runs under match limits, and one too
+ * costly to answer is not applied (issue 18, point 10a). */
+Test(section, filter_too_costly)
+{
+	static const struct { const char *re; int want; } cases[] = {
+		{ "(.|.)*[QZ]", -1 },     /* 2^23 ways to split the probe */
+		{ "((.+)+)+[QZ]", -1 },
+		{ "(.*.*)*[QZ]", -1 },
+		{ "^boot|flash:", 1 },
+		{ "^boot system (flash|bootflash):", 1 },
+		{ "tftp", 0 },
+		{ "(", -2 },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		cr_assert_eq(ip_filter_match(NULL, cases[i].re, strlen(cases[i].re),
+					     "boot system flash:x.bin"),
+			     cases[i].want, "%s", cases[i].re);
+	ip_section s = { .filter = "include (.|.)*[QZ]" };
+	cr_assert_not(ip_section_filter_passes(&s, "boot system flash:x.bin"));
+}
+
+/* Each pattern is compiled once per file; its answers are kept; past
+ * IP_FILTER_MAX_PATTERNS new ones are not applied, with one warning. */
+Test(section, filter_set_budget)
+{
+	ip_arena *a = ip_arena_new();
+	ip_diags d = { .arena = a };
+	ip_filter_set *set = ip_filter_set_new(a);
+	ip_span at = { "x.log", 1, 1, 1, 2 };
+	char re[64];
+	for (unsigned i = 0; i < IP_FILTER_MAX_PATTERNS + 5; i++) {
+		snprintf(re, sizeof(re), "^boot|x{%u}", i);
+		ip_filter_set_add(set, a, re, strlen(re), at, &d);
+		ip_filter_set_add(set, a, re, strlen(re), at, &d); /* once only */
+	}
+	cr_assert_eq(d.n, 1, "one warning for the spent budget, not %zu", d.n);
+	cr_assert(strstr(d.v[0].message, "filter not applied: too costly"));
+	snprintf(re, sizeof(re), "^boot|x{%u}", 0u);
+	cr_assert_eq(ip_filter_match(set, re, strlen(re), "boot system flash:x.bin"), 1);
+	snprintf(re, sizeof(re), "^boot|x{%u}", IP_FILTER_MAX_PATTERNS);
+	cr_assert_eq(ip_filter_match(set, re, strlen(re), "boot system flash:x.bin"), -1);
+	ip_filter_set_add(set, a, "(.|.)*[QZ]", 10, at, &d);
+	const char *bomb = "(.|.)*[QZ]";
+	ip_filter_set *fresh = ip_filter_set_new(a);
+	ip_filter_set_add(fresh, a, bomb, strlen(bomb), at, &d);
+	cr_assert_eq(ip_filter_match(fresh, bomb, strlen(bomb), "boot system flash:x.bin"), -1);
+	cr_assert_eq(ip_filter_match(fresh, bomb, strlen(bomb), "boot system flash:x.bin"), -1);
+	size_t before = d.n;
+	ip_filters_report(fresh, &d);
+	ip_filters_report(fresh, &d);
+	cr_assert_eq(d.n, before + 1);
+	cr_assert(strstr(d.v[before].message, "filter not applied: too costly"));
 	ip_arena_free(a);
 }
