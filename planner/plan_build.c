@@ -42,6 +42,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "space.h"
+#include "fs_model.h"
 #include "image_name.h"
 #include "plan_private.h"
 #include "stack.h"
@@ -322,7 +324,7 @@ static void decide_running(plan_bld *b)
 		p->method = install_mode(p) ? IP_METHOD_INSTALL : IP_METHOD_BUNDLE;
 	if (!run->path || !b->dest)
 		return;
-	if (strcasecmp(base(run->path), base(p->target_file)) == 0 &&
+	if (ip_fs_file_eq(run->filesystem, base(run->path), base(p->target_file)) &&
 	    (!run->filesystem || ip_fs_same(&b->ctx, run->filesystem, b->dest->name)))
 		reason(b, "the device already runs %s", run->raw);
 	const ip_file *f = NULL;
@@ -480,24 +482,12 @@ typedef struct cand {
 	int cls; /* 0 unlisted, 1 in a boot list, 2 running */
 } cand;
 
-static uint64_t percent(uint64_t v, unsigned pct)
-{
-	uint64_t whole;
-	if (__builtin_mul_overflow(v / 100, (uint64_t)pct, &whole))
-		return UINT64_MAX;
-	uint64_t r = whole + (v % 100) * pct / 100;
-	return r < whole ? UINT64_MAX : r;
-}
-
-static uint64_t sat_add(uint64_t x, uint64_t y)
-{
-	return x > UINT64_MAX - y ? UINT64_MAX : x + y;
-}
+#define sat_add ip_space_add
 
 static bool list_names(const ip_boot_list *l, const char *name)
 {
 	for (size_t i = 0; i < l->n; i++)
-		if (l->v[i].path && strcasecmp(base(l->v[i].path), base(name)) == 0)
+		if (ip_fs_file_eq(l->v[i].filesystem, base(l->v[i].path), base(name)))
 			return true;
 	return false;
 }
@@ -512,10 +502,10 @@ static bool in_boot_list(const ip_device *d, const char *name)
 static int cand_class(const plan_bld *b, const ip_file *f)
 {
 	if (f->is_dir || !f->size.known || !ip_image_name_bootable(f->name) ||
-	    strcasecmp(base(f->name), base(b->p->target_file)) == 0)
+	    ip_fs_file_eq(NULL, base(f->name), base(b->p->target_file)))
 		return -1;
 	const char *run = b->p->dev->system_image.path;
-	if (run && strcasecmp(base(f->name), base(run)) == 0)
+	if (ip_fs_file_eq(NULL, base(f->name), base(run)))
 		return 2;
 	return in_boot_list(b->p->dev, f->name) ? 1 : 0;
 }
@@ -566,10 +556,10 @@ static size_t bootable_after(const plan_bld *b, const ip_filesystem *fs, size_t 
 	size_t n = 0;
 	for (size_t i = 0; i < fs->n_files; i++) {
 		const ip_file *f = &fs->files[i];
-		bool conf = b->p->method == IP_METHOD_INSTALL && strcasecmp(f->name, "packages.conf") == 0;
+		bool conf = b->p->method == IP_METHOD_INSTALL && ip_fs_file_eq(NULL, f->name, "packages.conf");
 		if (gone[i] || f->is_dir || (f->size.known && f->size.v == 0) ||
 		    (!conf && !ip_image_name_bootable(f->name)) ||
-		    strcasecmp(base(f->name), base(b->p->target_file)) == 0)
+		    ip_fs_file_eq(fs->name, base(f->name), base(b->p->target_file)))
 			continue;
 		n++;
 	}
@@ -613,12 +603,12 @@ static void room_on(plan_bld *b, const ip_filesystem *fs, bool is_dest)
 	bool install = b->p->method == IP_METHOD_INSTALL;
 	const ip_file *have = ip_fs_file(fs, b->p->target_file);
 	bool copy = (is_dest || !install) && !(have && have->size.known && have->size.v == t->size.v);
-	uint64_t margin = percent(t->size.v, b->cfg->opts.flash_margin_percent);
-	if (margin < b->cfg->opts.flash_margin_bytes)
-		margin = b->cfg->opts.flash_margin_bytes;
-	uint64_t need = install ? percent(t->size.v, b->cfg->opts.install_expand_percent) : 0;
-	need = copy ? sat_add(need, t->size.v) : need;
-	need = need ? sat_add(need, margin) : 0;
+	const ip_rule_options *o = &b->cfg->opts;
+	ip_space_opts so = { o->flash_margin_bytes, o->flash_margin_percent,
+			     o->install_expand_percent };
+	ip_space_need sn;
+	ip_space_need_of(&sn, &so, t->size.v, copy, install);
+	uint64_t margin = sn.margin, need = sn.total;
 	uint64_t free_b = fs->free.v;
 	if (is_dest) {
 		b->need_dest = need;
@@ -839,7 +829,7 @@ static void members_fallback(plan_bld *b)
 		bool gone = false;
 		for (size_t k = 0; k < b->n_deletes; k++)
 			gone |= strcasecmp(b->deletes[k].filesystem, fs->name) == 0 &&
-				strcasecmp(b->deletes[k].file->name, b->running_name) == 0;
+				ip_fs_file_eq(fs->name, b->deletes[k].file->name, b->running_name);
 		if (ip_fs_file(fs, b->running_name) && !gone)
 			continue;
 		p->no_fallback_warned = true;

@@ -37,6 +37,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "fs_model.h"
 #include "image_name.h"
 #include "plan.h"
 #include "target_fs.h"
@@ -163,10 +164,8 @@ static ip_filesystem *fs_get(sim *s, const char *name)
 
 static ip_file *file_get(ip_filesystem *fs, const char *path)
 {
-	for (size_t i = 0; fs && path && i < fs->n_files; i++)
-		if (strcasecmp(fs->files[i].name, path) == 0)
-			return &fs->files[i];
-	return NULL;
+	/* the model's one lookup; the simulated listing is this sim's own */
+	return (ip_file *)ip_fs_lookup(fs, path, path ? strlen(path) : 0);
 }
 
 static const char *vkey(const sim *s, const char *fs, const char *path)
@@ -197,7 +196,7 @@ static void unverify(sim *s, const char *fs, const char *path)
 
 static bool is_target_name(const sim *s, const char *path)
 {
-	return path && strcasecmp(base(path), base(s->plan->target_file)) == 0;
+	return ip_fs_file_eq(NULL, base(path), base(s->plan->target_file));
 }
 
 /* Every filesystem the target must be verified on before it may boot. */
@@ -237,7 +236,7 @@ static bool bootable_left(const sim *s, const ip_filesystem *fs)
 	for (size_t i = 0; i < fs->n_files; i++) {
 		const ip_file *f = &fs->files[i];
 		bool conf = s->plan->method == IP_METHOD_INSTALL &&
-			    strcasecmp(f->name, "packages.conf") == 0;
+			    ip_fs_file_eq(NULL, f->name, "packages.conf");
 		if (!conf && !image_file_ok(f))
 			continue;
 		if (is_target_name(s, f->name) && !verified(s, fs->name, f->name))
@@ -253,7 +252,7 @@ static bool pred_names_target(const sim *s, const char *fs, const char *path)
 {
 	if (!path)
 		return false;
-	if (s->plan->method == IP_METHOD_INSTALL && strcasecmp(base(path), "packages.conf") == 0)
+	if (s->plan->method == IP_METHOD_INSTALL && ip_fs_file_eq(NULL, base(path), "packages.conf"))
 		return s->conf_target;
 	return is_target_name(s, path) && fs_same(s, fs, s->plan->filesystem);
 }
@@ -261,11 +260,11 @@ static bool pred_names_target(const sim *s, const char *fs, const char *path)
 static bool pred_names_old(const sim *s, const ip_boot_prediction *p, const char *path)
 {
 	const ip_path *run = &s->plan->dev->system_image;
-	if (path && s->plan->method == IP_METHOD_INSTALL && strcasecmp(base(path), "packages.conf") == 0)
+	if (path && s->plan->method == IP_METHOD_INSTALL && ip_fs_file_eq(NULL, base(path), "packages.conf"))
 		return !s->conf_target; /* the packages that ran before */
 	if (!path || !run->path)
 		return false;
-	if (strcasecmp(base(path), base(run->path)) != 0 || is_target_name(s, path))
+	if (!ip_fs_file_eq(NULL, base(path), base(run->path)) || is_target_name(s, path))
 		return false;
 	if (p->outcome == IP_NEXT_NETWORK)
 		return str_in(s->server, s->n_server, base(path));
@@ -297,7 +296,7 @@ static const char *role_text(const ip_plan_outcome *o, const sim *s, const char 
 			       : "the target";
 	if (o->fallback)
 		return s->plan->method == IP_METHOD_INSTALL &&
-				       strcasecmp(base(path), "packages.conf") == 0
+				       ip_fs_file_eq(NULL, base(path), "packages.conf")
 			       ? "the old packages" : "the old image";
 	return "not the target";
 }
@@ -467,7 +466,7 @@ static void do_copy(sim *s, const ip_plan_effect *e)
 static bool is_running(const sim *s, const ip_filesystem *fs, const char *path)
 {
 	const ip_path *run = &s->plan->dev->system_image;
-	return run->path && strcasecmp(base(run->path), base(path)) == 0 &&
+	return ip_fs_file_eq(fs->name, base(run->path), base(path)) &&
 	       (!run->filesystem || fs_same(s, run->filesystem, fs->name) ||
 		strncasecmp(fs->name, "flash-", 6) == 0);
 }

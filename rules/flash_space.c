@@ -38,6 +38,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "space.h"
+#include "fs_model.h"
 #include "image_name.h"
 #include "rule.h"
 #include "stack_facts.h"
@@ -60,23 +62,11 @@ typedef struct cand {
 
 #define MAX_CANDS 64
 
-static uint64_t sat_add(uint64_t a, uint64_t b)
-{
-	return a > UINT64_MAX - b ? UINT64_MAX : a + b;
-}
-
-/* p % of v, saturating. */
-static uint64_t percent(uint64_t v, unsigned p)
-{
-	uint64_t whole, part = (v % 100) * p / 100;
-	if (__builtin_mul_overflow(v / 100, (uint64_t)p, &whole))
-		return UINT64_MAX;
-	return sat_add(whole, part);
-}
+#define sat_add ip_space_add
 
 static bool same_name(const char *a, const char *b)
 {
-	return a && b && strcasecmp(a, b) == 0;
+	return ip_fs_file_eq(NULL, a, b);
 }
 
 /* --- the size ------------------------------------------------------------ */
@@ -124,14 +114,15 @@ static bool size_estimate(const ip_rule_ctx *ctx, need *n)
 static void need_compute(const ip_rule_ctx *ctx, need *n)
 {
 	const ip_rule_options *o = ctx->opts;
-	n->margin = percent(n->size, o->flash_margin_percent);
-	if (n->margin < o->flash_margin_bytes)
-		n->margin = o->flash_margin_bytes;
-	n->expand = 0;
-	if (ctx->dev->install_mode.v == IP_TRI_YES &&
-	    ctx->target->image.kind == IP_IMAGE_BUNDLE)
-		n->expand = percent(n->size, o->install_expand_percent);
-	n->total = sat_add(sat_add(n->size, n->margin), n->expand);
+	ip_space_opts so = { o->flash_margin_bytes, o->flash_margin_percent,
+			     o->install_expand_percent };
+	ip_space_need sn;
+	ip_space_need_of(&sn, &so, n->size, true,
+			 ctx->dev->install_mode.v == IP_TRI_YES &&
+				 ctx->target->image.kind == IP_IMAGE_BUNDLE);
+	n->margin = sn.margin;
+	n->expand = sn.expand;
+	n->total = sn.total;
 }
 
 /* --- what could be deleted ---------------------------------------------- */

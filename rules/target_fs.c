@@ -3,23 +3,10 @@
  * for one filesystem ("flash: bootflash:" on a Cat9k), and, for captures
  * without it, the platform table's aliases ("flash0: flash:" on ISR G2). */
 #include "target_fs.h"
+#include "fs_model.h"
 
 #include <string.h>
 #include <strings.h>
-
-/* Whether `word` is one of the space-separated words of list. */
-static bool list_has(const char *list, const char *word)
-{
-	size_t len = strlen(word);
-	while (list && *list) {
-		size_t n = strcspn(list, " ");
-		if (n == len && len && strncasecmp(list, word, n) == 0)
-			return true;
-		list += n;
-		list += strspn(list, " ");
-	}
-	return false;
-}
 
 const char *ip_target_fs(const ip_rule_ctx *ctx)
 {
@@ -36,8 +23,8 @@ static bool fs_names(const ip_filesystem *fs, const char *a, const char *b)
 	 * most do (every listing), so most are passed over at this test */
 	if (!fs->aliases)
 		return false;
-	bool has_a = strcasecmp(fs->name, a) == 0 || list_has(fs->aliases, a);
-	bool has_b = strcasecmp(fs->name, b) == 0 || list_has(fs->aliases, b);
+	bool has_a = ip_fs_prefix_eq(fs->name, a) || ip_fs_word_in(fs->aliases, a);
+	bool has_b = ip_fs_prefix_eq(fs->name, b) || ip_fs_word_in(fs->aliases, b);
 	return has_a && has_b;
 }
 
@@ -50,13 +37,13 @@ bool ip_fs_same(const ip_rule_ctx *ctx, const char *a, const char *b)
 		b = def;
 	if (!a || !b)
 		return !a && !b;
-	if (strcasecmp(a, b) == 0)
+	if (ip_fs_prefix_eq(a, b))
 		return true;
 	for (size_t i = 0; i < ctx->dev->n_filesystems; i++)
 		if (fs_names(&ctx->dev->filesystems[i], a, b))
 			return true;
 	const char *al = ctx->platform ? ctx->platform->fs_aliases : NULL;
-	return list_has(al, a) && list_has(al, b);
+	return ip_fs_word_in(al, a) && ip_fs_word_in(al, b);
 }
 
 const ip_filesystem *ip_fs_listing(const ip_rule_ctx *ctx, const char *name)
@@ -79,8 +66,5 @@ const ip_filesystem *ip_fs_listing(const ip_rule_ctx *ctx, const char *name)
 
 const ip_file *ip_fs_file(const ip_filesystem *fs, const char *name)
 {
-	for (size_t i = 0; fs && name && i < fs->n_files; i++)
-		if (!fs->files[i].is_dir && strcasecmp(fs->files[i].name, name) == 0)
-			return &fs->files[i];
-	return NULL;
+	return ip_fs_lookup_file(fs, name);
 }

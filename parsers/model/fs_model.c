@@ -1,0 +1,117 @@
+/* The file lookup and its letter-case policy (fs_model.h). */
+#include "fs_model.h"
+
+#include <string.h>
+#include <strings.h>
+
+ip_fs_kind ip_fs_kind_of(const char *fsname)
+{
+	static const struct {
+		const char *prefix;
+		ip_fs_kind kind;
+	} tab[] = {
+		{ "bootflash:", IP_FSK_FLASH }, { "flash0:", IP_FSK_FLASH },
+		{ "flash:", IP_FSK_FLASH },     { "flash-", IP_FSK_MEMBER_FLASH },
+		{ "flash", IP_FSK_MEMBER_FLASH }, /* flashN: on classic stacks */
+		{ "usbflash", IP_FSK_USB },     { "harddisk", IP_FSK_DISK },
+		{ "disk", IP_FSK_DISK },
+	};
+	for (size_t i = 0; fsname && i < sizeof(tab) / sizeof(tab[0]); i++)
+		if (strncasecmp(fsname, tab[i].prefix, strlen(tab[i].prefix)) == 0)
+			return tab[i].kind;
+	return IP_FSK_OTHER;
+}
+
+ip_name_case ip_fs_name_case(const char *fsname)
+{
+	/* one policy for every kind today (fs_model.h says why); the kind is
+	 * the seam where a device that is shown to fold case would differ */
+	(void)ip_fs_kind_of(fsname);
+	return IP_NAME_CASE_EXACT;
+}
+
+bool ip_fs_name_eq(const char *fsname, const char *a, size_t na, const char *b, size_t nb)
+{
+	if (na != nb)
+		return false;
+	if (ip_fs_name_case(fsname) == IP_NAME_CASE_FOLD)
+		return strncasecmp(a, b, na) == 0;
+	return memcmp(a, b, na) == 0;
+}
+
+bool ip_fs_file_eq(const char *fsname, const char *a, const char *b)
+{
+	return a && b && ip_fs_name_eq(fsname, a, strlen(a), b, strlen(b));
+}
+
+bool ip_fs_prefix_eq(const char *a, const char *b)
+{
+	return a && b && strcasecmp(a, b) == 0;
+}
+
+bool ip_fs_word_in(const char *list, const char *name)
+{
+	size_t len = strlen(name);
+	while (list && *list) {
+		size_t n = strcspn(list, " ");
+		if (n == len && len && strncasecmp(list, name, n) == 0)
+			return true;
+		list += n;
+		list += strspn(list, " ");
+	}
+	return false;
+}
+
+/* A listed name's length without the '/' some listings print after a
+ * directory. */
+static size_t listed_len(const char *name)
+{
+	size_t nl = strlen(name);
+	return nl && name[nl - 1] == '/' ? nl - 1 : nl;
+}
+
+static const ip_file *lookup(const ip_filesystem *fs, const char *path, size_t n, bool fold)
+{
+	while (n && *path == '/')
+		path++, n--;
+	for (size_t i = 0; fs && path && i < fs->n_files; i++) {
+		const char *name = fs->files[i].name;
+		size_t nl = listed_len(name);
+		if (nl != n)
+			continue;
+		if (fold ? strncasecmp(name, path, n) == 0 : ip_fs_name_eq(fs->name, name, nl, path, n))
+			return &fs->files[i];
+	}
+	return NULL;
+}
+
+const ip_file *ip_fs_lookup(const ip_filesystem *fs, const char *path, size_t n)
+{
+	return lookup(fs, path, n, false);
+}
+
+const ip_file *ip_fs_lookup_file(const ip_filesystem *fs, const char *name)
+{
+	const ip_file *f = name ? ip_fs_lookup(fs, name, strlen(name)) : NULL;
+	return f && !f->is_dir ? f : NULL;
+}
+
+bool ip_fs_dir_listed(const ip_filesystem *fs, const char *path, size_t n)
+{
+	while (n && *path == '/')
+		path++, n--;
+	for (size_t i = 0; fs && i < fs->n_files; i++) {
+		const char *name = fs->files[i].name;
+		if (strlen(name) > n && name[n] == '/' &&
+		    ip_fs_name_eq(fs->name, name, n, path, n))
+			return true;
+	}
+	return false;
+}
+
+const ip_file *ip_fs_case_twin(const ip_filesystem *fs, const char *path, size_t n)
+{
+	if (ip_fs_lookup(fs, path, n))
+		return NULL;
+	return lookup(fs, path, n, true);
+}

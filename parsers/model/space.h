@@ -1,0 +1,39 @@
+/* The room an image needs on a filesystem: one computation for the
+ * flash-space rule and the planner (issue 19), which had three copies that
+ * disagreed (the rule added the margin to nothing, the member text left
+ * it out).
+ *
+ * need = what is copied there (the image, unless a whole copy is there)
+ *      + what install add expands next to it (install_expand_percent of
+ *        the image: DOMAIN.md §9.6 calls the ratio UNCONFIRMED)
+ *      + the margin, max(margin bytes, margin percent of the image),
+ *        when anything is put there at all.
+ * Every sum saturates: a size near UINT64_MAX is refused, not wrapped. */
+#ifndef IOSPLAN_SPACE_H
+#define IOSPLAN_SPACE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+typedef struct ip_space_opts {
+	uint64_t margin_bytes;
+	unsigned margin_percent;
+	unsigned expand_percent; /* install mode: packages per image byte, % */
+} ip_space_opts;
+
+typedef struct ip_space_need {
+	uint64_t size;   /* the image bytes copied there (0: already there) */
+	uint64_t expand; /* the packages install add expands there */
+	uint64_t margin;
+	uint64_t total;  /* the free bytes the filesystem needs */
+} ip_space_need;
+
+/* The need for an image of `size` bytes; `copies`: the image is copied to
+ * this filesystem; `expands`: install add unpacks it there. */
+void ip_space_need_of(ip_space_need *out, const ip_space_opts *o, uint64_t size, bool copies,
+		      bool expands);
+
+uint64_t ip_space_percent(uint64_t v, unsigned pct); /* pct % of v, saturating */
+uint64_t ip_space_add(uint64_t a, uint64_t b);       /* a + b, saturating */
+
+#endif
