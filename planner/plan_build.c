@@ -285,8 +285,8 @@ static void decide_target(plan_bld *b)
 static void decide_dest(plan_bld *b)
 {
 	ip_plan *p = b->p;
-	const char *name = ip_target_fs(&b->ctx);
-	b->dest = name ? ip_fs_listing(&b->ctx, name) : NULL;
+	const char *name = b->fsv.def;
+	b->dest = name ? ip_fs_view_listing(&b->fsv, name) : NULL;
 	if (!name) {
 		reason(b, "the filesystem the image goes to is unknown (capture show version "
 		       "and show file systems)");
@@ -300,7 +300,7 @@ static void decide_dest(plan_bld *b)
 	}
 	p->filesystem = b->dest->name;
 	p->image = ip_arena_printf(b->a, "%s%s", p->filesystem, p->target_file);
-	b->have = ip_fs_file(b->dest, p->target_file);
+	b->have = ip_fs_lookup_file(b->dest, p->target_file);
 	if (b->have && p->method == IP_METHOD_TAR)
 		reason(b, "%s is already on %s: archive download-sw does not install an image "
 		       "that is already there (boot it with boot system, or delete its directory "
@@ -325,11 +325,11 @@ static void decide_running(plan_bld *b)
 	if (!run->path || !b->dest)
 		return;
 	if (ip_fs_file_eq(run->filesystem, base(run->path), base(p->target_file)) &&
-	    (!run->filesystem || ip_fs_same(&b->ctx, run->filesystem, b->dest->name)))
+	    (!run->filesystem || ip_fs_view_same(&b->fsv, run->filesystem, b->dest->name)))
 		reason(b, "the device already runs %s", run->raw);
 	const ip_file *f = NULL;
-	if (!run->filesystem || ip_fs_same(&b->ctx, run->filesystem, b->dest->name))
-		f = ip_fs_file(b->dest, run->path);
+	if (!run->filesystem || ip_fs_view_same(&b->fsv, run->filesystem, b->dest->name))
+		f = ip_fs_lookup_file(b->dest, run->path);
 	if (!f)
 		return;
 	b->running_name = f->name;
@@ -345,7 +345,7 @@ static const ip_filesystem *member_listing(plan_bld *b, const ip_member *m, cons
 	const char *classic = ip_arena_printf(b->a, "flash%d:", m->number);
 	const ip_filesystem *fs = ip_stack_member_fs(d, m);
 	if (!fs || !fs->listed)
-		fs = ip_fs_listing(&b->ctx, classic);
+		fs = ip_fs_view_listing(&b->fsv, classic);
 	if (fs && fs->listed)
 		*name = fs->name;
 	else if (b->p->check.platform.family == IP_FAMILY_SWITCH_CLASSIC)
@@ -387,7 +387,7 @@ static void decide_stack(plan_bld *b)
 		       bad.file ? bad.file : "(input)", (unsigned)bad.line);
 		return;
 	}
-	if (d->n_members < 2 || !b->dest || !ip_fs_same(&b->ctx, b->dest->name, "flash:"))
+	if (d->n_members < 2 || !b->dest || !ip_fs_view_same(&b->fsv, b->dest->name, "flash:"))
 		return;
 	b->stack = true;
 	const ip_member *active = ip_stack_active(d);
@@ -601,7 +601,7 @@ static void room_on(plan_bld *b, const ip_filesystem *fs, bool is_dest)
 {
 	const ip_target *t = b->p->target;
 	bool install = b->p->method == IP_METHOD_INSTALL;
-	const ip_file *have = ip_fs_file(fs, b->p->target_file);
+	const ip_file *have = ip_fs_lookup_file(fs, b->p->target_file);
 	bool copy = (is_dest || !install) && !(have && have->size.known && have->size.v == t->size.v);
 	const ip_rule_options *o = &b->cfg->opts;
 	ip_space_opts so = { o->flash_margin_bytes, o->flash_margin_percent,
@@ -659,7 +659,7 @@ static void room_on(plan_bld *b, const ip_filesystem *fs, bool is_dest)
 static void decide_tar_local(plan_bld *b)
 {
 	uint64_t size = b->p->target->size.v;
-	const ip_file *have = ip_fs_file(b->dest, b->p->target->name);
+	const ip_file *have = ip_fs_lookup_file(b->dest, b->p->target->name);
 	if (b->p->method != IP_METHOD_TAR || b->space_blocks)
 		return;
 	if (have) { /* a tar of that name: the whole one is used, a partial one ignored */
@@ -675,7 +675,7 @@ static void decide_room(plan_bld *b)
 		return;
 	room_on(b, b->dest, true);
 	for (size_t i = 0; i < b->p->n_member_fs && !b->space_blocks; i++)
-		room_on(b, ip_fs_listing(&b->ctx, b->p->member_fs[i]), false);
+		room_on(b, ip_fs_view_listing(&b->fsv, b->p->member_fs[i]), false);
 	if (b->space_blocks)
 		b->n_deletes = 0;
 	decide_tar_local(b);
@@ -825,12 +825,12 @@ static void members_fallback(plan_bld *b)
 {
 	ip_plan *p = b->p;
 	for (size_t i = 0; i < p->n_member_fs; i++) {
-		const ip_filesystem *fs = ip_fs_listing(&b->ctx, p->member_fs[i]);
+		const ip_filesystem *fs = ip_fs_view_listing(&b->fsv, p->member_fs[i]);
 		bool gone = false;
 		for (size_t k = 0; k < b->n_deletes; k++)
-			gone |= strcasecmp(b->deletes[k].filesystem, fs->name) == 0 &&
+			gone |= ip_fs_prefix_eq(b->deletes[k].filesystem, fs->name) &&
 				ip_fs_file_eq(fs->name, b->deletes[k].file->name, b->running_name);
-		if (ip_fs_file(fs, b->running_name) && !gone)
+		if (ip_fs_lookup_file(fs, b->running_name) && !gone)
 			continue;
 		p->no_fallback_warned = true;
 		plan_warn(b, "stack member %d has no copy of the running image on %s: if the new "
@@ -968,8 +968,7 @@ void ip_plan_build(ip_plan *out, ip_arena *a, const ip_device *dev, const ip_tar
 	out->hostname = dev->hostname.s ? dev->hostname.s : dev->key && *dev->key ? dev->key : "device";
 	ip_check_device(&out->check, a, dev, target, out->opts.check);
 	plan_bld b = { .p = out, .a = a, .cfg = out->opts.check };
-	b.ctx = (ip_rule_ctx){ dev, &out->check.platform, &out->check.next_boot, target,
-			       &out->opts.check->opts, a };
+	ip_fs_view_init(&b.fsv, dev, &out->check.platform, target ? target->filesystem : NULL);
 	if (out->opts.ansible && !ip_plan_ansible_host_ok(out->hostname))
 		reason(&b, "the hostname is not one Ansible can target as exactly one host (a play's "
 		       "hosts: is a pattern): it must start with a letter, hold only letters, digits, "

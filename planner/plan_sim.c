@@ -136,16 +136,12 @@ static void sim_fork(sim *dst, const sim *s)
 
 /* --- facts of the simulated device --------------------------------------- */
 
-static ip_rule_ctx ctx_of(const sim *s)
-{
-	ip_rule_ctx c = { &s->dev, &s->plat, NULL, s->plan->target, NULL, s->a };
-	return c;
-}
-
+/* The model's answer on the simulated device as it is now. */
 static bool fs_same(const sim *s, const char *a, const char *b)
 {
-	ip_rule_ctx c = ctx_of(s);
-	return ip_fs_same(&c, a, b);
+	ip_fs_view v;
+	ip_fs_view_init(&v, &s->dev, &s->plat, s->plan->target ? s->plan->target->filesystem : NULL);
+	return ip_fs_view_same(&v, a, b);
 }
 
 static const char *base(const char *p)
@@ -157,7 +153,7 @@ static const char *base(const char *p)
 static ip_filesystem *fs_get(sim *s, const char *name)
 {
 	for (size_t i = 0; name && i < s->dev.n_filesystems; i++)
-		if (strcasecmp(s->dev.filesystems[i].name, name) == 0)
+		if (ip_fs_prefix_eq(s->dev.filesystems[i].name, name))
 			return &s->dev.filesystems[i];
 	return NULL;
 }
@@ -173,24 +169,36 @@ static const char *vkey(const sim *s, const char *fs, const char *path)
 	return ip_arena_printf(s->a, "%s|%s", fs, path);
 }
 
+/* Whether key k ("fs|path", vkey) is path on fs: the prefix as a CLI word,
+ * the path under the model's case policy. */
+static bool vkey_is(const char *k, const char *fs, const char *path)
+{
+	size_t n = strcspn(k, "|");
+	return k[n] == '|' && strlen(fs) == n && strncasecmp(k, fs, n) == 0 &&
+	       ip_fs_file_eq(fs, k + n + 1, path);
+}
+
+/* A file name among the server's (names copied there, not paths). */
 static bool str_in(const char *const *v, size_t n, const char *x)
 {
 	for (size_t i = 0; i < n; i++)
-		if (strcasecmp(v[i], x) == 0)
+		if (ip_fs_file_eq(NULL, v[i], x))
 			return true;
 	return false;
 }
 
 static bool verified(const sim *s, const char *fs, const char *path)
 {
-	return str_in(s->verified, s->n_verified, vkey(s, fs, path));
+	for (size_t i = 0; i < s->n_verified; i++)
+		if (vkey_is(s->verified[i], fs, path))
+			return true;
+	return false;
 }
 
 static void unverify(sim *s, const char *fs, const char *path)
 {
-	const char *k = vkey(s, fs, path);
 	for (size_t i = 0; i < s->n_verified; i++)
-		if (strcasecmp(s->verified[i], k) == 0)
+		if (vkey_is(s->verified[i], fs, path))
 			s->verified[i] = "";
 }
 
@@ -515,7 +523,7 @@ static void do_verify(sim *s, const ip_plan_effect *e)
 static bool entry_same(const sim *s, const ip_boot_entry *a, const ip_boot_entry *b)
 {
 	if (a->kind != b->kind || !a->path != !b->path ||
-	    (a->path && strcasecmp(a->path, b->path) != 0))
+	    (a->path && !ip_fs_file_eq(a->filesystem, a->path, b->path)))
 		return false;
 	if (a->kind == IP_BOOT_NETWORK)
 		return !a->server == !b->server && (!a->server || strcasecmp(a->server, b->server) == 0);

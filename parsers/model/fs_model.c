@@ -115,3 +115,57 @@ const ip_file *ip_fs_case_twin(const ip_filesystem *fs, const char *path, size_t
 		return NULL;
 	return lookup(fs, path, n, true);
 }
+
+void ip_fs_view_init(ip_fs_view *v, const ip_device *dev, const ip_platform *plat,
+		     const char *target_fs)
+{
+	v->dev = dev;
+	v->plat_aliases = plat ? plat->fs_aliases : NULL;
+	v->def = target_fs                    ? target_fs
+		 : plat && plat->default_fs ? plat->default_fs
+					    : dev->system_image.filesystem;
+}
+
+static bool fs_names_both(const ip_filesystem *fs, const char *a, const char *b)
+{
+	/* without aliases a filesystem has one name, and a and b differ:
+	 * most do (every listing), so most are passed over at this test */
+	if (!fs->aliases)
+		return false;
+	bool has_a = ip_fs_prefix_eq(fs->name, a) || ip_fs_word_in(fs->aliases, a);
+	bool has_b = ip_fs_prefix_eq(fs->name, b) || ip_fs_word_in(fs->aliases, b);
+	return has_a && has_b;
+}
+
+bool ip_fs_view_same(const ip_fs_view *v, const char *a, const char *b)
+{
+	if (!a)
+		a = v->def;
+	if (!b)
+		b = v->def;
+	if (!a || !b)
+		return !a && !b;
+	if (ip_fs_prefix_eq(a, b))
+		return true;
+	for (size_t i = 0; i < v->dev->n_filesystems; i++)
+		if (fs_names_both(&v->dev->filesystems[i], a, b))
+			return true;
+	return ip_fs_word_in(v->plat_aliases, a) && ip_fs_word_in(v->plat_aliases, b);
+}
+
+const ip_filesystem *ip_fs_view_listing(const ip_fs_view *v, const char *name)
+{
+	const ip_filesystem *best = NULL;
+	if (!name)
+		return NULL;
+	for (size_t i = 0; i < v->dev->n_filesystems; i++) {
+		const ip_filesystem *fs = &v->dev->filesystems[i];
+		if (!ip_fs_view_same(v, fs->name, name))
+			continue;
+		if (fs->listed && (!best || !best->listed || (fs->complete && !best->complete)))
+			best = fs;
+		else if (!best)
+			best = fs;
+	}
+	return best;
+}

@@ -23,6 +23,7 @@
 #include <stddef.h>
 
 #include "device.h"
+#include "platform.h"
 
 /* The kinds of filesystem the policy could tell apart. */
 typedef enum ip_fs_kind {
@@ -71,5 +72,30 @@ bool ip_fs_dir_listed(const ip_filesystem *fs, const char *path, size_t n);
 /* A listed entry whose name differs from path[0..n) only in letter case:
  * the file the case policy decided against, for the finding to name. */
 const ip_file *ip_fs_case_twin(const ip_filesystem *fs, const char *path, size_t n);
+
+/* --- filesystems of one device ------------------------------------------ */
+
+/* What names a filesystem on one device: its `show file systems` aliases
+ * ("flash: bootflash:" on a Cat9k), the platform's ("flash0: flash:" on ISR
+ * G2), and the default a statement without a prefix means. A plain view of
+ * the device, so the planner asks the model, not a rule context. */
+typedef struct ip_fs_view {
+	const ip_device *dev;
+	const char *plat_aliases; /* the platform's, or NULL */
+	const char *def;          /* the default filesystem, or NULL */
+} ip_fs_view;
+
+/* The view of dev; the default is target_fs when given, else the
+ * platform's default, else the running image's filesystem. */
+void ip_fs_view_init(ip_fs_view *v, const ip_device *dev, const ip_platform *plat,
+		     const char *target_fs);
+
+/* Whether prefixes a and b are one filesystem on the device (NULL: the
+ * default): by name, by `show file systems` aliases, by the platform's. */
+bool ip_fs_view_same(const ip_fs_view *v, const char *a, const char *b);
+
+/* The listing of filesystem `name` or an alias of it, preferring a listed
+ * and then a complete one; NULL when the device has none. */
+const ip_filesystem *ip_fs_view_listing(const ip_fs_view *v, const char *name);
 
 #endif
