@@ -477,48 +477,9 @@ static void decide_register(plan_bld *b)
 
 /* --- room on flash -------------------------------------------------------- */
 
-typedef struct cand {
-	const ip_file *file;
-	int cls; /* 0 unlisted, 1 in a boot list, 2 running */
-} cand;
+typedef ip_del_cand cand; /* the model's (space.h) */
 
 #define sat_add ip_space_add
-
-static bool list_names(const ip_boot_list *l, const char *name)
-{
-	for (size_t i = 0; i < l->n; i++)
-		if (ip_fs_file_eq(l->v[i].filesystem, base(l->v[i].path), base(name)))
-			return true;
-	return false;
-}
-
-static bool in_boot_list(const ip_device *d, const char *name)
-{
-	return list_names(&d->boot_running, name) || list_names(&d->boot_startup, name) ||
-	       list_names(&d->boot_config, name) || list_names(&d->bootvar, name) ||
-	       list_names(&d->bootvar_current, name);
-}
-
-static int cand_class(const plan_bld *b, const ip_file *f)
-{
-	if (f->is_dir || !f->size.known || !ip_image_name_bootable(f->name) ||
-	    ip_fs_file_eq(NULL, base(f->name), base(b->p->target_file)))
-		return -1;
-	const char *run = b->p->dev->system_image.path;
-	if (ip_fs_file_eq(NULL, base(f->name), base(run)))
-		return 2;
-	return in_boot_list(b->p->dev, f->name) ? 1 : 0;
-}
-
-static int cand_cmp(const void *pa, const void *pb)
-{
-	const cand *x = pa, *y = pb;
-	if (x->cls != y->cls)
-		return x->cls - y->cls;
-	if (x->file->size.v != y->file->size.v)
-		return x->file->size.v > y->file->size.v ? -1 : 1;
-	return strcmp(x->file->name, y->file->name);
-}
 
 static bool network_boot_ok(const plan_bld *b)
 {
@@ -572,22 +533,16 @@ static size_t bootable_after(const plan_bld *b, const ip_filesystem *fs, size_t 
 static bool make_room(plan_bld *b, const ip_filesystem *fs, uint64_t have, uint64_t need)
 {
 	size_t first = b->n_deletes;
-	size_t k = 0;
 	cand *c = ip_arena_alloc(b->a, (fs->n_files + 1) * sizeof(*c));
-	for (size_t i = 0; i < fs->n_files; i++) {
-		int cls = cand_class(b, &fs->files[i]);
-		if (cls >= 0)
-			c[k++] = (cand){ &fs->files[i], cls };
-	}
-	qsort(c, k, sizeof(*c), cand_cmp);
+	size_t k = ip_space_candidates(b->p->dev, fs, b->p->target_file, c);
 	for (size_t i = 0; i < k && have < need; i++) {
-		if (c[i].cls == 2 && !b->p->opts.allow_delete_running)
+		if (c[i].cls == IP_DEL_RUNNING && !b->p->opts.allow_delete_running)
 			break;
-		if (c[i].cls == 2 && !network_boot_ok(b))
+		if (c[i].cls == IP_DEL_RUNNING && !network_boot_ok(b))
 			break;
 		add_delete(b, fs, c[i].file, class_why[c[i].cls]);
 		have = sat_add(have, c[i].file->size.v);
-		b->delete_running |= c[i].cls == 2;
+		b->delete_running |= c[i].cls == IP_DEL_RUNNING;
 	}
 	if (have >= need && !b->delete_running && !bootable_after(b, fs, first)) {
 		b->last_image = fs->name;

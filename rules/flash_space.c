@@ -53,14 +53,11 @@ typedef struct need {
 	int member;           /* the stack member whose flash is checked, or 0 */
 } need;
 
-enum { C_FREE, C_FALLBACK, C_RUNNING };
-
-typedef struct cand {
-	const ip_file *file;
-	int cls;
-} cand;
-
-#define MAX_CANDS 64
+/* the model's deletion candidates (space.h) */
+#define C_FREE IP_DEL_FREE
+#define C_FALLBACK IP_DEL_FALLBACK
+#define C_RUNNING IP_DEL_RUNNING
+typedef ip_del_cand cand;
 
 #define sat_add ip_space_add
 
@@ -126,54 +123,6 @@ static void need_compute(const ip_rule_ctx *ctx, need *n)
 }
 
 /* --- what could be deleted ---------------------------------------------- */
-
-static bool list_names(const ip_boot_list *l, const char *name)
-{
-	for (size_t i = 0; i < l->n; i++)
-		if (l->v[i].kind == IP_BOOT_FILE && same_name(l->v[i].path, name))
-			return true;
-	return false;
-}
-
-/* Any boot list names it: being conservative, a file any source lists is a
- * fallback, whichever list the next boot reads. */
-static bool in_boot_list(const ip_device *d, const char *name)
-{
-	return list_names(&d->boot_startup, name) || list_names(&d->boot_running, name) ||
-	       list_names(&d->boot_config, name) || list_names(&d->bootvar, name) ||
-	       list_names(&d->bootvar_current, name);
-}
-
-static int cand_cmp(const void *pa, const void *pb)
-{
-	const cand *a = pa, *b = pb;
-	if (a->cls != b->cls)
-		return a->cls - b->cls;
-	if (a->file->size.v != b->file->size.v)
-		return a->file->size.v > b->file->size.v ? -1 : 1;
-	return strcmp(a->file->name, b->file->name);
-}
-
-static size_t cands_collect(const ip_rule_ctx *ctx, const ip_filesystem *fs, cand *c)
-{
-	size_t k = 0;
-	for (size_t i = 0; i < fs->n_files && k < MAX_CANDS; i++) {
-		const ip_file *f = &fs->files[i];
-		if (f->is_dir || !f->size.known || !ip_image_name_bootable(f->name) ||
-		    same_name(f->name, ctx->target->name))
-			continue;
-		c[k].file = f;
-		/* the running image's path, on any filesystem: a stack member
-		 * runs the same path from its own flash-N: */
-		if (same_name(f->name, ctx->dev->system_image.path))
-			c[k].cls = C_RUNNING;
-		else
-			c[k].cls = in_boot_list(ctx->dev, f->name) ? C_FALLBACK : C_FREE;
-		k++;
-	}
-	qsort(c, k, sizeof(*c), cand_cmp);
-	return k;
-}
 
 /* --- the message --------------------------------------------------------- */
 
@@ -274,8 +223,8 @@ static size_t describe(msg *m, const ip_rule_ctx *ctx, const ip_filesystem *fs,
 static void report_short(const ip_rule_ctx *ctx, ip_findings *out, const ip_filesystem *fs,
 			 uint64_t free_b, const need *n)
 {
-	cand c[MAX_CANDS];
-	size_t k = cands_collect(ctx, fs, c);
+	cand *c = ip_arena_alloc(ctx->arena, (fs->n_files + 1) * sizeof(*c));
+	size_t k = ip_space_candidates(ctx->dev, fs, ctx->target->name, c);
 	msg m = { .n = 0 };
 	uint64_t have;
 	size_t shown = describe(&m, ctx, fs, free_b, n, c, k, &have);

@@ -157,6 +157,55 @@ Test(model, space_need_table)
 	}
 }
 
+/* --- the deletion candidates ------------------------------------------- */
+
+#define SZ(n) { .known = true, .v = (n) }
+
+/* Names x boot lists x letter case: free ones first, then the fallbacks,
+ * then the running image; largest first in a class; never the target, a
+ * directory, a non-image or a file of unknown size. A boot entry or the
+ * running image naming a file in other letter case does not protect it:
+ * the one case policy. */
+Test(model, deletion_candidates)
+{
+	ip_file files[] = {
+		{ .name = "c2960-lanbasek9-mz.150-2.SE11.bin", .size = SZ(11000000) }, /* in BOOT */
+		{ .name = "c2960-lanbasek9-mz.152-7.E6.bin", .size = SZ(12500000) },   /* running */
+		{ .name = "c2960-lanbasek9-mz.122-55.SE.bin", .size = SZ(9000000) },   /* free */
+		{ .name = "c2960-lanbasek9-mz.122-50.SE5.bin", .size = SZ(9800000) },  /* free */
+		{ .name = "c2960-lanbasek9-mz.152-7.E10.bin", .size = SZ(12700000) },  /* target */
+		{ .name = "c2960-lanbasek9-mz.151-2.SE.bin", .size = SZ(10000000) },   /* case: free */
+		{ .name = "c2960-lanbasek9-mz.150-1.SE.bin" },                         /* size unknown */
+		{ .name = "config.text", .size = SZ(4414) },
+		{ .name = "c2960-lanbasek9-mz.152-2.E", .size = SZ(512), .is_dir = true },
+	};
+	ip_filesystem fs = { .name = "flash:", .files = files, .n_files = 9 };
+	ip_boot_entry boot[] = {
+		{ .kind = IP_BOOT_FILE, .filesystem = "flash:", .path = "c2960-lanbasek9-mz.150-2.SE11.bin" },
+		{ .kind = IP_BOOT_FILE, .filesystem = "flash:", .path = "C2960-LANBASEK9-MZ.151-2.SE.BIN" },
+	};
+	ip_device d = { 0 };
+	d.system_image.filesystem = "flash:";
+	d.system_image.path = "c2960-lanbasek9-mz.152-7.E6.bin";
+	d.bootvar.v = boot;
+	d.bootvar.n = 2;
+	ip_del_cand c[9];
+	size_t k = ip_space_candidates(&d, &fs, "c2960-lanbasek9-mz.152-7.E10.bin", c);
+	static const struct {
+		size_t file;
+		ip_del_class cls;
+	} want[] = {
+		{ 5, IP_DEL_FREE }, { 3, IP_DEL_FREE }, { 2, IP_DEL_FREE },
+		{ 0, IP_DEL_FALLBACK }, { 1, IP_DEL_RUNNING },
+	};
+	cr_assert_eq(k, sizeof(want) / sizeof(want[0]), "%zu candidates", k);
+	for (size_t i = 0; i < k; i++) {
+		cr_expect_eq(c[i].file, &files[want[i].file], "#%zu: %s", i, c[i].file->name);
+		cr_expect_eq(c[i].cls, want[i].cls, "#%zu: %s class %d", i, c[i].file->name,
+			     (int)c[i].cls);
+	}
+}
+
 /* --- the letter-case capture through the CLI ------------------------------ */
 
 static char *run(const char *args, int *status)

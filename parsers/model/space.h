@@ -13,7 +13,10 @@
 #define IOSPLAN_SPACE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
+
+#include "device.h"
 
 typedef struct ip_space_opts {
 	uint64_t margin_bytes;
@@ -35,5 +38,26 @@ void ip_space_need_of(ip_space_need *out, const ip_space_opts *o, uint64_t size,
 
 uint64_t ip_space_percent(uint64_t v, unsigned pct); /* pct % of v, saturating */
 uint64_t ip_space_add(uint64_t a, uint64_t b);       /* a + b, saturating */
+
+/* What could be deleted to make room, in the order it should be: images
+ * neither running nor in any boot list, then boot-list images (deleting
+ * them loses the fallback), then the running image. A file is running or
+ * boot-listed when its base name is the running image's or an entry's: on
+ * a stack each member runs the same path from its own flash-N:, and
+ * counting a same-named file in another directory as listed only keeps
+ * more. Directories, files of unknown size, non-images and the target
+ * itself are never candidates. */
+typedef enum ip_del_class { IP_DEL_FREE, IP_DEL_FALLBACK, IP_DEL_RUNNING } ip_del_class;
+
+typedef struct ip_del_cand {
+	const ip_file *file;
+	ip_del_class cls;
+} ip_del_cand;
+
+/* The candidates on fs for making room for `target` (an image name) on
+ * device d, sorted: by class, the largest first, then by name. out holds
+ * fs->n_files entries; returns how many were written. */
+size_t ip_space_candidates(const ip_device *d, const ip_filesystem *fs, const char *target,
+			   ip_del_cand *out);
 
 #endif
