@@ -195,7 +195,7 @@ static const char *unbootable(const sim *s, const char *fsname, const ip_file *f
 	if (ok && n.kind == IP_IMAGE_PROVISIONING) {
 		if (s->plat.family != IP_FAMILY_UNKNOWN && !s->plat.has_install_mode)
 			return "is an install-mode file, and this platform has no install mode";
-		if (strncasecmp(fsname, "usb", 3) == 0)
+		if (ip_fs_kind_of(fsname) == IP_FSK_USB)
 			return "is an install-mode file outside flash: install mode boots only from flash";
 	}
 	if (!ok && text_name(f->name))

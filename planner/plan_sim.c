@@ -476,7 +476,7 @@ static bool is_running(const sim *s, const ip_filesystem *fs, const char *path)
 	const ip_path *run = &s->plan->dev->system_image;
 	return ip_fs_file_eq(fs->name, base(run->path), base(path)) &&
 	       (!run->filesystem || fs_same(s, run->filesystem, fs->name) ||
-		strncasecmp(fs->name, "flash-", 6) == 0);
+		ip_fs_kind_of(fs->name) == IP_FSK_MEMBER_FLASH);
 }
 
 static void do_delete(sim *s, const ip_plan_effect *e)

@@ -108,6 +108,7 @@ Test(model, prefixes_and_kinds)
 		{ "flash0:", IP_FSK_FLASH },       { "flash-2:", IP_FSK_MEMBER_FLASH },
 		{ "flash3:", IP_FSK_MEMBER_FLASH }, { "usbflash0:", IP_FSK_USB },
 		{ "harddisk:", IP_FSK_DISK },      { "nvram:", IP_FSK_OTHER },
+		{ "usb0:", IP_FSK_USB },
 		{ NULL, IP_FSK_OTHER },
 	};
 	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)

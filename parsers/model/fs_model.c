@@ -13,7 +13,7 @@ ip_fs_kind ip_fs_kind_of(const char *fsname)
 		{ "bootflash:", IP_FSK_FLASH }, { "flash0:", IP_FSK_FLASH },
 		{ "flash:", IP_FSK_FLASH },     { "flash-", IP_FSK_MEMBER_FLASH },
 		{ "flash", IP_FSK_MEMBER_FLASH }, /* flashN: on classic stacks */
-		{ "usbflash", IP_FSK_USB },     { "harddisk", IP_FSK_DISK },
+		{ "usb", IP_FSK_USB }, /* usbflash0:, usb0: */     { "harddisk", IP_FSK_DISK },
 		{ "disk", IP_FSK_DISK },
 	};
 	for (size_t i = 0; fsname && i < sizeof(tab) / sizeof(tab[0]); i++)

@@ -30,7 +30,7 @@ typedef enum ip_fs_kind {
 	IP_FSK_OTHER,
 	IP_FSK_FLASH,        /* flash:, bootflash:, flash0: (one device's own) */
 	IP_FSK_MEMBER_FLASH, /* flash-N:, flashN: (a stack member's) */
-	IP_FSK_USB,          /* usbflash0:, usbflash1: */
+	IP_FSK_USB,          /* usbflash0:, usbflash1:, usb0: */
 	IP_FSK_DISK,         /* harddisk:, disk0: */
 } ip_fs_kind;
 
