@@ -24,19 +24,21 @@ ip_fs_kind ip_fs_kind_of(const char *fsname)
 
 ip_name_case ip_fs_name_case(const char *fsname)
 {
-	/* one policy for every kind today (fs_model.h says why); the kind is
-	 * the seam where a device that is shown to fold case would differ */
-	(void)ip_fs_kind_of(fsname);
+	/* one policy for every kind today (fs_model.h says why); fsname is
+	 * the seam where a kind shown to fold case would differ. Not asking
+	 * ip_fs_kind_of here keeps the lookup as cheap as a byte compare. */
+	(void)fsname;
 	return IP_NAME_CASE_EXACT;
+}
+
+static bool name_eq(bool fold, const char *a, const char *b, size_t n)
+{
+	return fold ? strncasecmp(a, b, n) == 0 : memcmp(a, b, n) == 0;
 }
 
 bool ip_fs_name_eq(const char *fsname, const char *a, size_t na, const char *b, size_t nb)
 {
-	if (na != nb)
-		return false;
-	if (ip_fs_name_case(fsname) == IP_NAME_CASE_FOLD)
-		return strncasecmp(a, b, na) == 0;
-	return memcmp(a, b, na) == 0;
+	return na == nb && name_eq(ip_fs_name_case(fsname) == IP_NAME_CASE_FOLD, a, b, na);
 }
 
 bool ip_fs_file_eq(const char *fsname, const char *a, const char *b)
@@ -70,16 +72,17 @@ static size_t listed_len(const char *name)
 	return nl && name[nl - 1] == '/' ? nl - 1 : nl;
 }
 
+/* fold: compare without case whatever the policy (ip_fs_case_twin). */
 static const ip_file *lookup(const ip_filesystem *fs, const char *path, size_t n, bool fold)
 {
+	if (!fs || !path)
+		return NULL;
 	while (n && *path == '/')
 		path++, n--;
-	for (size_t i = 0; fs && path && i < fs->n_files; i++) {
+	fold |= ip_fs_name_case(fs->name) == IP_NAME_CASE_FOLD; /* once, not per file */
+	for (size_t i = 0; i < fs->n_files; i++) {
 		const char *name = fs->files[i].name;
-		size_t nl = listed_len(name);
-		if (nl != n)
-			continue;
-		if (fold ? strncasecmp(name, path, n) == 0 : ip_fs_name_eq(fs->name, name, nl, path, n))
+		if (listed_len(name) == n && name_eq(fold, name, path, n))
 			return &fs->files[i];
 	}
 	return NULL;
@@ -100,10 +103,10 @@ bool ip_fs_dir_listed(const ip_filesystem *fs, const char *path, size_t n)
 {
 	while (n && *path == '/')
 		path++, n--;
+	bool fold = fs && ip_fs_name_case(fs->name) == IP_NAME_CASE_FOLD;
 	for (size_t i = 0; fs && i < fs->n_files; i++) {
 		const char *name = fs->files[i].name;
-		if (strlen(name) > n && name[n] == '/' &&
-		    ip_fs_name_eq(fs->name, name, n, path, n))
+		if (strnlen(name, n + 1) > n && name[n] == '/' && name_eq(fold, name, path, n))
 			return true;
 	}
 	return false;
