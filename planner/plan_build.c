@@ -535,13 +535,11 @@ static bool make_room(plan_bld *b, const ip_filesystem *fs, uint64_t have, uint6
 	size_t first = b->n_deletes;
 	cand *c = ip_arena_alloc(b->a, (fs->n_files + 1) * sizeof(*c));
 	size_t k = ip_space_candidates(b->p->dev, fs, b->p->target_file, c);
-	for (size_t i = 0; i < k && have < need; i++) {
-		if (c[i].cls == IP_DEL_RUNNING && !b->p->opts.allow_delete_running)
-			break;
-		if (c[i].cls == IP_DEL_RUNNING && !network_boot_ok(b))
-			break;
+	bool running_ok = b->p->opts.allow_delete_running && network_boot_ok(b);
+	size_t picked = ip_space_pick(c, k, have, need, running_ok ? IP_DEL_RUNNING : IP_DEL_FALLBACK,
+				      &have);
+	for (size_t i = 0; i < picked; i++) {
 		add_delete(b, fs, c[i].file, class_why[c[i].cls]);
-		have = sat_add(have, c[i].file->size.v);
 		b->delete_running |= c[i].cls == IP_DEL_RUNNING;
 	}
 	if (have >= need && !b->delete_running && !bootable_after(b, fs, first)) {
@@ -621,7 +619,13 @@ static void decide_tar_local(plan_bld *b)
 		b->tar_have = b->tar_local = have->size.known && have->size.v == size;
 		return;
 	}
-	b->tar_local = !b->n_deletes && b->dest->free.v >= sat_add(sat_add(size, size), b->margin);
+	/* the tar and, beside it, the directory it unpacks to, assumed as large
+	 * (a tar is not compressed): the model's need with a 100 % expansion */
+	const ip_rule_options *o = &b->cfg->opts;
+	ip_space_opts so = { o->flash_margin_bytes, o->flash_margin_percent, 100 };
+	ip_space_need sn;
+	ip_space_need_of(&sn, &so, size, true, true);
+	b->tar_local = !b->n_deletes && b->dest->free.v >= sn.total;
 }
 
 static void decide_room(plan_bld *b)

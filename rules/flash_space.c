@@ -246,13 +246,10 @@ static void report_short(const ip_rule_ctx *ctx, ip_findings *out, const ip_file
 		ip_finding_fix(out, f, "install remove inactive");
 	/* delete commands only when deleting what may be deleted is enough */
 	bool can = have >= n->total && (shown == 0 || c[shown - 1].cls != C_RUNNING);
-	uint64_t fixed = free_b;
-	for (size_t i = 0; i < shown; i++) {
-		bool need_it = can && fixed < n->total;
-		if (need_it && c[i].cls != C_RUNNING)
-			fixed = sat_add(fixed, c[i].file->size.v);
-		related_and_fix(out, f, fs, &c[i], need_it);
-	}
+	uint64_t fixed;
+	size_t picked = can ? ip_space_pick(c, shown, free_b, n->total, IP_DEL_FALLBACK, &fixed) : 0;
+	for (size_t i = 0; i < shown; i++)
+		related_and_fix(out, f, fs, &c[i], i < picked);
 }
 
 /* The listing says nothing usable about free space: none was captured, or

@@ -207,6 +207,37 @@ Test(model, deletion_candidates)
 	}
 }
 
+/* The deletions that make room: in order, as few as enough, never past the
+ * class allowed. */
+Test(model, pick_table)
+{
+	ip_file f[] = { { .name = "a", .size = SZ(500) }, { .name = "b", .size = SZ(300) },
+			{ .name = "c", .size = SZ(400) }, { .name = "d", .size = SZ(900) } };
+	ip_del_cand c[] = { { &f[0], IP_DEL_FREE }, { &f[1], IP_DEL_FREE },
+			    { &f[2], IP_DEL_FALLBACK }, { &f[3], IP_DEL_RUNNING } };
+	static const struct {
+		uint64_t free_b, need;
+		ip_del_class upto;
+		size_t want;
+		uint64_t have;
+	} t[] = {
+		{ 1000, 1000, IP_DEL_FALLBACK, 0, 1000 }, /* enough already */
+		{ 100, 600, IP_DEL_FALLBACK, 1, 600 },    /* one is enough */
+		{ 100, 601, IP_DEL_FALLBACK, 2, 900 },
+		{ 100, 1300, IP_DEL_FALLBACK, 3, 1300 },  /* the fallback too */
+		{ 100, 1301, IP_DEL_FALLBACK, 3, 1300 },  /* not enough: the running one kept */
+		{ 100, 1301, IP_DEL_RUNNING, 4, 2200 },   /* allowed */
+		{ 100, 700, IP_DEL_FREE, 2, 900 },
+		{ 100, 901, IP_DEL_FREE, 2, 900 },        /* free ones only: not enough */
+	};
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		uint64_t have = 0;
+		size_t n = ip_space_pick(c, 4, t[i].free_b, t[i].need, t[i].upto, &have);
+		cr_expect_eq(n, t[i].want, "row %zu: picked %zu", i, n);
+		cr_expect_eq(have, t[i].have, "row %zu: have %llu", i, (unsigned long long)have);
+	}
+}
+
 /* --- the letter-case capture through the CLI ------------------------------ */
 
 static char *run(const char *args, int *status)

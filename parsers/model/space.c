@@ -86,3 +86,13 @@ size_t ip_space_candidates(const ip_device *d, const ip_filesystem *fs, const ch
 	qsort(out, k, sizeof(*out), cand_cmp);
 	return k;
 }
+
+size_t ip_space_pick(const ip_del_cand *c, size_t k, uint64_t free_b, uint64_t need,
+		     ip_del_class upto, uint64_t *have)
+{
+	size_t i = 0;
+	for (; i < k && free_b < need && c[i].cls <= upto; i++)
+		free_b = ip_space_add(free_b, c[i].file->size.v);
+	*have = free_b;
+	return i;
+}

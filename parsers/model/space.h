@@ -60,4 +60,12 @@ typedef struct ip_del_cand {
 size_t ip_space_candidates(const ip_device *d, const ip_filesystem *fs, const char *target,
 			   ip_del_cand *out);
 
+/* How many of the sorted candidates c[0..k) to delete, in order, to bring
+ * `free_b` free bytes up to `need`: deleting stops as soon as it is enough
+ * and never reaches a class past `upto` (IP_DEL_FALLBACK: the running
+ * image is kept). *have is the free space once they are deleted; it is
+ * below need when even they are not enough. */
+size_t ip_space_pick(const ip_del_cand *c, size_t k, uint64_t free_b, uint64_t need,
+		     ip_del_class upto, uint64_t *have);
+
 #endif
