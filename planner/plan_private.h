@@ -6,7 +6,6 @@
 
 #include "plan.h"
 #include "fs_model.h"
-#include "target_fs.h"
 
 /* A file the plan deletes before the copy, and why. */
 typedef struct plan_delete {

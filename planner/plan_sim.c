@@ -40,7 +40,6 @@
 #include "fs_model.h"
 #include "image_name.h"
 #include "plan.h"
-#include "target_fs.h"
 
 typedef struct sim {
 	ip_arena *a;

@@ -6,7 +6,6 @@
 #include "plan.h"
 #include "platform.h"
 #include "fs_model.h"
-#include "target_fs.h"
 #include "verify.h"
 
 typedef struct vctx {
