@@ -28,12 +28,12 @@
 #include <unistd.h>
 
 #include "audit.h"
+#include "error.h"
 #include "iosplan_config.h"
 
 #if IOSPLAN_HAVE_LIBARCHIVE
 #include "dl_lib.h"
 #include "libarchive_dl.h" /* opened on the first archive (walk_archive) */
-#include "error.h"
 #endif
 
 #define MAX_DEPTH 64

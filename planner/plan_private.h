@@ -5,7 +5,7 @@
 #define IOSPLAN_PLAN_PRIVATE_H
 
 #include "plan.h"
-#include "target_fs.h"
+#include "fs_model.h"
 
 /* A file the plan deletes before the copy, and why. */
 typedef struct plan_delete {
@@ -17,7 +17,7 @@ typedef struct plan_delete {
 typedef struct plan_bld {
 	ip_plan *p;
 	ip_arena *a;
-	ip_rule_ctx ctx;            /* for the target_fs helpers */
+	ip_fs_view fsv;             /* the model's filesystems of the device */
 	const ip_check_config *cfg;
 	const ip_filesystem *dest;  /* the listing the image goes to */
 	const ip_file *have;        /* a file of the target's name there */

@@ -13,6 +13,7 @@
  * the outcome depends on the platform: the finding names both and is weak. */
 #include <strings.h>
 
+#include "fs_model.h"
 #include "boot_facts.h"
 
 /* The image the device should come back on, and where that is said. */
@@ -28,7 +29,7 @@ static const char *intended(const ip_rule_ctx *ctx, const char **role)
 
 static bool is(const char *path, const char *name)
 {
-	return path && strcasecmp(boot_basename(path), name) == 0;
+	return ip_fs_file_eq(NULL, boot_basename(path), name);
 }
 
 /* The listing line of path on the fallback's filesystem. */

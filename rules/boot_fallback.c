@@ -16,6 +16,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "fs_model.h"
 #include "boot_facts.h"
 
 enum { MAX_LISTED = 4 };
@@ -39,7 +40,7 @@ static bool is_image(const ip_rule_ctx *ctx, const ip_file *f)
 {
 	const char *run = boot_running_name(ctx);
 	return !f->is_dir && (boot_image_name_ok(f->name) ||
-			      (run && strcasecmp(boot_basename(f->name), run) == 0));
+			      ip_fs_file_eq(NULL, boot_basename(f->name), run));
 }
 
 /* Images on fs other than the one `first` loads, the running one first. */
@@ -51,10 +52,10 @@ static size_t images(const ip_rule_ctx *ctx, const ip_filesystem *fs,
 	for (int pass = 0; pass < 2; pass++)
 		for (size_t i = 0; i < fs->n_files && n < MAX_LISTED; i++) {
 			const ip_file *f = &fs->files[i];
-			bool running = run && strcasecmp(boot_basename(f->name), run) == 0;
+			bool running = ip_fs_file_eq(fs->name, boot_basename(f->name), run);
 			if (running != (pass == 0) || !is_image(ctx, f))
 				continue;
-			if (first && first->path && strcasecmp(first->path, f->name) == 0)
+			if (first && ip_fs_file_eq(fs->name, first->path, f->name))
 				continue;
 			v[n++] = f;
 		}
@@ -151,8 +152,7 @@ static void check(const ip_rule_ctx *ctx, ip_findings *out)
 	if (!fs || images(ctx, fs, first, v) == 0)
 		return; /* nothing to fall back to */
 	const char *add = full(ctx, fs, v[0]);
-	bool running = boot_running_name(ctx) &&
-		       strcasecmp(boot_basename(v[0]->name), boot_running_name(ctx)) == 0;
+	bool running = ip_fs_file_eq(fs->name, boot_basename(v[0]->name), boot_running_name(ctx));
 	const char *also = ip_arena_printf(ctx->arena, "%s%s is on %s but not in the list",
 					   v[0]->name, running ? " (the running image)" : "",
 					   fs->name);

@@ -103,6 +103,12 @@ static ip_finding *report(const ip_rule_ctx *ctx, ip_findings *out, const boot_l
 			      le->list, what, fs);
 	ip_finding_related(out, f, bf->file ? bf->file->span : bf->fs->span,
 			   bf->file ? "listed here" : "the listing of %s", fs);
+	/* the model's case policy decided this one (parsers/model/fs_model.h):
+	 * say so, since it is an assumption on classic IOS */
+	if (bf->twin)
+		ip_finding_related(out, f, bf->twin->span,
+				   "%s differs only in letter case: assumed not the same file "
+				   "(file names are compared exactly)", bf->twin->name);
 	fix(out, f, ctx, le, bf->fs, rc);
 	return f;
 }

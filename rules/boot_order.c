@@ -19,6 +19,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "fs_model.h"
 #include "boot_facts.h"
 #include "stack_facts.h"
 
@@ -32,7 +33,7 @@ static void target_find(boot_file *out, const ip_rule_ctx *ctx)
 		return;
 	for (size_t i = 0; i < out->fs->n_files; i++) {
 		const ip_file *f = &out->fs->files[i];
-		if (!f->is_dir && strcasecmp(boot_basename(f->name), t->name) == 0) {
+		if (!f->is_dir && ip_fs_file_eq(out->fs->name, boot_basename(f->name), t->name)) {
 			out->state = BOOT_FILE_PRESENT;
 			out->file = f;
 			return;

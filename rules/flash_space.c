@@ -38,6 +38,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "space.h"
+#include "fs_model.h"
 #include "image_name.h"
 #include "rule.h"
 #include "stack_facts.h"
@@ -51,32 +53,17 @@ typedef struct need {
 	int member;           /* the stack member whose flash is checked, or 0 */
 } need;
 
-enum { C_FREE, C_FALLBACK, C_RUNNING };
+/* the model's deletion candidates (space.h) */
+#define C_FREE IP_DEL_FREE
+#define C_FALLBACK IP_DEL_FALLBACK
+#define C_RUNNING IP_DEL_RUNNING
+typedef ip_del_cand cand;
 
-typedef struct cand {
-	const ip_file *file;
-	int cls;
-} cand;
-
-#define MAX_CANDS 64
-
-static uint64_t sat_add(uint64_t a, uint64_t b)
-{
-	return a > UINT64_MAX - b ? UINT64_MAX : a + b;
-}
-
-/* p % of v, saturating. */
-static uint64_t percent(uint64_t v, unsigned p)
-{
-	uint64_t whole, part = (v % 100) * p / 100;
-	if (__builtin_mul_overflow(v / 100, (uint64_t)p, &whole))
-		return UINT64_MAX;
-	return sat_add(whole, part);
-}
+#define sat_add ip_space_add
 
 static bool same_name(const char *a, const char *b)
 {
-	return a && b && strcasecmp(a, b) == 0;
+	return ip_fs_file_eq(NULL, a, b);
 }
 
 /* --- the size ------------------------------------------------------------ */
@@ -124,65 +111,18 @@ static bool size_estimate(const ip_rule_ctx *ctx, need *n)
 static void need_compute(const ip_rule_ctx *ctx, need *n)
 {
 	const ip_rule_options *o = ctx->opts;
-	n->margin = percent(n->size, o->flash_margin_percent);
-	if (n->margin < o->flash_margin_bytes)
-		n->margin = o->flash_margin_bytes;
-	n->expand = 0;
-	if (ctx->dev->install_mode.v == IP_TRI_YES &&
-	    ctx->target->image.kind == IP_IMAGE_BUNDLE)
-		n->expand = percent(n->size, o->install_expand_percent);
-	n->total = sat_add(sat_add(n->size, n->margin), n->expand);
+	ip_space_opts so = { o->flash_margin_bytes, o->flash_margin_percent,
+			     o->install_expand_percent };
+	ip_space_need sn;
+	ip_space_need_of(&sn, &so, n->size, true,
+			 ctx->dev->install_mode.v == IP_TRI_YES &&
+				 ctx->target->image.kind == IP_IMAGE_BUNDLE);
+	n->margin = sn.margin;
+	n->expand = sn.expand;
+	n->total = sn.total;
 }
 
 /* --- what could be deleted ---------------------------------------------- */
-
-static bool list_names(const ip_boot_list *l, const char *name)
-{
-	for (size_t i = 0; i < l->n; i++)
-		if (l->v[i].kind == IP_BOOT_FILE && same_name(l->v[i].path, name))
-			return true;
-	return false;
-}
-
-/* Any boot list names it: being conservative, a file any source lists is a
- * fallback, whichever list the next boot reads. */
-static bool in_boot_list(const ip_device *d, const char *name)
-{
-	return list_names(&d->boot_startup, name) || list_names(&d->boot_running, name) ||
-	       list_names(&d->boot_config, name) || list_names(&d->bootvar, name) ||
-	       list_names(&d->bootvar_current, name);
-}
-
-static int cand_cmp(const void *pa, const void *pb)
-{
-	const cand *a = pa, *b = pb;
-	if (a->cls != b->cls)
-		return a->cls - b->cls;
-	if (a->file->size.v != b->file->size.v)
-		return a->file->size.v > b->file->size.v ? -1 : 1;
-	return strcmp(a->file->name, b->file->name);
-}
-
-static size_t cands_collect(const ip_rule_ctx *ctx, const ip_filesystem *fs, cand *c)
-{
-	size_t k = 0;
-	for (size_t i = 0; i < fs->n_files && k < MAX_CANDS; i++) {
-		const ip_file *f = &fs->files[i];
-		if (f->is_dir || !f->size.known || !ip_image_name_bootable(f->name) ||
-		    same_name(f->name, ctx->target->name))
-			continue;
-		c[k].file = f;
-		/* the running image's path, on any filesystem: a stack member
-		 * runs the same path from its own flash-N: */
-		if (same_name(f->name, ctx->dev->system_image.path))
-			c[k].cls = C_RUNNING;
-		else
-			c[k].cls = in_boot_list(ctx->dev, f->name) ? C_FALLBACK : C_FREE;
-		k++;
-	}
-	qsort(c, k, sizeof(*c), cand_cmp);
-	return k;
-}
 
 /* --- the message --------------------------------------------------------- */
 
@@ -283,8 +223,8 @@ static size_t describe(msg *m, const ip_rule_ctx *ctx, const ip_filesystem *fs,
 static void report_short(const ip_rule_ctx *ctx, ip_findings *out, const ip_filesystem *fs,
 			 uint64_t free_b, const need *n)
 {
-	cand c[MAX_CANDS];
-	size_t k = cands_collect(ctx, fs, c);
+	cand *c = ip_arena_alloc(ctx->arena, (fs->n_files + 1) * sizeof(*c));
+	size_t k = ip_space_candidates(ctx->dev, fs, ctx->target->name, c);
 	msg m = { .n = 0 };
 	uint64_t have;
 	size_t shown = describe(&m, ctx, fs, free_b, n, c, k, &have);
@@ -306,13 +246,10 @@ static void report_short(const ip_rule_ctx *ctx, ip_findings *out, const ip_file
 		ip_finding_fix(out, f, "install remove inactive");
 	/* delete commands only when deleting what may be deleted is enough */
 	bool can = have >= n->total && (shown == 0 || c[shown - 1].cls != C_RUNNING);
-	uint64_t fixed = free_b;
-	for (size_t i = 0; i < shown; i++) {
-		bool need_it = can && fixed < n->total;
-		if (need_it && c[i].cls != C_RUNNING)
-			fixed = sat_add(fixed, c[i].file->size.v);
-		related_and_fix(out, f, fs, &c[i], need_it);
-	}
+	uint64_t fixed;
+	size_t picked = can ? ip_space_pick(c, shown, free_b, n->total, IP_DEL_FALLBACK, &fixed) : 0;
+	for (size_t i = 0; i < shown; i++)
+		related_and_fix(out, f, fs, &c[i], i < picked);
 }
 
 /* The listing says nothing usable about free space: none was captured, or

@@ -17,6 +17,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "fs_model.h"
 #include "boot_facts.h"
 #include "target_fs.h"
 
@@ -47,8 +48,7 @@ typedef struct fs_facts {
 
 static bool main_flash(const char *fs)
 {
-	return strcasecmp(fs, "flash:") == 0 || strcasecmp(fs, "bootflash:") == 0 ||
-	       strcasecmp(fs, "flash0:") == 0;
+	return ip_fs_kind_of(fs) == IP_FSK_FLASH;
 }
 
 static int name_cmp(const void *x, const void *y)
@@ -136,7 +136,7 @@ static void names_build(const ip_rule_ctx *ctx, fs_facts *k)
 	qsort(k->names, k->n_names, sizeof(*k->names), name_cmp);
 	size_t u = 0; /* one entry per name */
 	for (size_t i = 0; i < k->n_names; i++)
-		if (!u || strcasecmp(k->names[u - 1].name, k->names[i].name) != 0)
+		if (!u || !ip_fs_prefix_eq(k->names[u - 1].name, k->names[i].name))
 			k->names[u++] = k->names[i];
 	k->n_names = u;
 	for (size_t i = 0; i < u; i++)
@@ -195,7 +195,7 @@ static int has_fs(fs_facts *k, const char *fs)
 		return 1;
 	/* flash: names flash0: wherever flash0: exists (ISR G2, IOSv) */
 	size_t z = name_find(k, "flash0:");
-	if (strcasecmp(fs, "flash:") == 0 && z != SIZE_MAX && k->group_had[group_of(k, z)])
+	if (ip_fs_prefix_eq(fs, "flash:") && z != SIZE_MAX && k->group_had[group_of(k, z)])
 		return 1;
 	if (k->complete)
 		return 0;

@@ -18,6 +18,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "fs_model.h"
 #include "integrity.h"
 #include "rule.h"
 #include "target_fs.h"
@@ -232,7 +233,7 @@ static bool is_target_file(const ictx *ic, const ip_verification *v)
 {
 	const char *p = v->file.path ? strrchr(v->file.path, '/') : NULL;
 	const char *base = p ? p + 1 : v->file.path;
-	return base && strcasecmp(base, ic->t->name) == 0 &&
+	return ip_fs_file_eq(v->file.filesystem, base, ic->t->name) &&
 	       ip_fs_same(ic->ctx, v->file.filesystem, ip_target_fs(ic->ctx));
 }
 

@@ -21,6 +21,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "fs_model.h"
 #include "rule.h"
 #include "target_fs.h"
 
@@ -55,7 +56,7 @@ static const ip_boot_entry *boot_names_target(const ip_rule_ctx *ctx)
 			const ip_boot_entry *e = &lists[i]->v[j];
 			const char *p = e->path ? strrchr(e->path, '/') : NULL;
 			p = p ? p + 1 : e->path;
-			if (e->kind == IP_BOOT_FILE && p && strcasecmp(p, ctx->target->name) == 0)
+			if (e->kind == IP_BOOT_FILE && ip_fs_file_eq(e->filesystem, p, ctx->target->name))
 				return e;
 		}
 	return NULL;
