@@ -352,7 +352,8 @@ static int read_growing(char **out, size_t *len_out, ip_arena *a, int fd, const 
 	char *buf = malloc(cap);
 	if (!buf)
 		ip_out_of_memory();
-	memcpy(buf, seen, n);
+	if (n) /* memcpy's source may not be NULL, even for 0 bytes (UBSan) */
+		memcpy(buf, seen, n);
 	int rc = 0;
 	for (;;) {
 		size_t got = 0;
