@@ -14,7 +14,6 @@
 
 #include "audit.h"
 #include "error.h"
-#include "merge.h"
 #include "platform.h"
 #include "version.h"
 
@@ -156,8 +155,7 @@ static bool file_of(const audit_device *d, const char *file)
 
 static bool conflict(const ip_diag *x)
 {
-	return x->level == IP_DIAG_WARNING &&
-	       strncmp(x->message, IP_MERGE_CONFLICT_PREFIX, sizeof(IP_MERGE_CONFLICT_PREFIX) - 1) == 0;
+	return x->kind == IP_DIAG_CONFLICT;
 }
 
 static int finding_cmp(const void *pa, const void *pb)
@@ -271,7 +269,7 @@ static char *xstrdup(const char *s)
 {
 	char *t = strdup(s ? s : "unknown");
 	if (!t)
-		abort();
+		ip_out_of_memory();
 	return t;
 }
 
@@ -301,7 +299,7 @@ static void tally(audit_tally *t, const audit_device *d)
 	size_t head = (d->n_findings + 1) * sizeof(*t->rules);
 	char *blk = malloc(head + np + nv + nr);
 	if (!blk)
-		abort();
+		ip_out_of_memory();
 	t->rules = (char **)(void *)blk;
 	char *at = blk + head;
 	t->platform = memcpy(at, platform, np);
@@ -372,7 +370,7 @@ static void unit_devices(unit_out *uo, audit_unit *u)
 		audit_device *devs = ip_arena_alloc(set->arena, (set->n + 1) * sizeof(*devs));
 		uo->r->tallies = calloc(set->n + 1, sizeof(*uo->r->tallies));
 		if (!uo->r->tallies)
-			abort();
+			ip_out_of_memory();
 		for (size_t i = 0; i < set->n; i++) {
 			devs[i].set = set;
 			device_build(&devs[i], set->arena, set->v[i], u->name, uo->o);
@@ -406,7 +404,7 @@ static _Thread_local scratch tl_text, tl_notes;
 static FILE *scratch_open(scratch *s)
 {
 	if (!s->f && !(s->f = open_memstream(&s->buf, &s->size)))
-		abort();
+		ip_out_of_memory();
 	return s->f;
 }
 
@@ -422,15 +420,15 @@ static void scratch_close(scratch *s)
 static char *scratch_take(scratch *s, size_t *len)
 {
 	if (fflush(s->f) != 0)
-		abort();
+		ip_out_of_memory();
 	off_t n = ftello(s->f);
 	if (n < 0)
-		abort();
+		ip_out_of_memory();
 	*len = (size_t)n;
 	char *t = NULL;
 	if (n > 0) {
 		if (!(t = malloc((size_t)n + 1)))
-			abort();
+			ip_out_of_memory();
 		memcpy(t, s->buf, (size_t)n);
 		t[n] = '\0';
 	}

@@ -22,6 +22,7 @@
 #include <strings.h>
 
 #include "audit.h"
+#include "error.h"
 
 enum { MAX_UNIT_FILES = 64, MAX_HELD = 256 };
 #define MAX_UNIT_BYTES (8u * 1024u * 1024u)
@@ -42,7 +43,7 @@ static char *xstrdup(const char *s)
 {
 	char *t = strdup(s);
 	if (!t)
-		abort();
+		ip_out_of_memory();
 	return t;
 }
 
@@ -50,7 +51,7 @@ static char *xstrndup(const char *s, size_t n)
 {
 	char *t = strndup(s, n);
 	if (!t)
-		abort();
+		ip_out_of_memory();
 	return t;
 }
 
@@ -73,7 +74,7 @@ audit_grouper *audit_grouper_new(void (*emit)(void *ctx, audit_unit *u), void *c
 {
 	audit_grouper *g = calloc(1, sizeof(*g));
 	if (!g)
-		abort();
+		ip_out_of_memory();
 	g->emit = emit;
 	g->ctx = ctx;
 	return g;
@@ -129,7 +130,7 @@ void audit_grouper_problem(audit_grouper *g, const char *path, const char *messa
 {
 	audit_unit *u = calloc(1, sizeof(*u));
 	if (!u)
-		abort();
+		ip_out_of_memory();
 	u->kind = UNIT_PROBLEM;
 	u->problem_path = xstrdup(path);
 	u->problem = xstrdup(message);
@@ -174,7 +175,7 @@ void audit_grouper_file(audit_grouper *g, const char *group, char *path, char *b
 		flush(g);
 	if (!g->cur) {
 		if (!(g->cur = calloc(1, sizeof(*g->cur))))
-			abort();
+			ip_out_of_memory();
 		g->group = xstrdup(group);
 	}
 	if (key && !g->key)
@@ -185,7 +186,7 @@ void audit_grouper_file(audit_grouper *g, const char *group, char *path, char *b
 		g->cur->cap_files = g->cur->cap_files ? 2 * g->cur->cap_files : 4;
 		g->cur->files = realloc(g->cur->files, g->cur->cap_files * sizeof(*g->cur->files));
 		if (!g->cur->files)
-			abort();
+			ip_out_of_memory();
 	}
 	audit_file *f = &g->cur->files[g->cur->n_files++];
 	f->path = path;

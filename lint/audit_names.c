@@ -27,6 +27,7 @@
 #include <unistd.h>
 
 #include "audit.h"
+#include "error.h"
 
 #define DEFAULT_RUN_BYTES (64u * 1024u)
 /* A merge cursor's window: holds at least one whole name (NAME_MAX + 1). */
@@ -132,7 +133,7 @@ static bool run_spill(audit_names *l)
 	if (l->n_runs == l->cap_runs) {
 		l->cap_runs = l->cap_runs ? 2 * l->cap_runs : 8;
 		if (!(l->runs = realloc(l->runs, l->cap_runs * sizeof(*l->runs))))
-			abort();
+			ip_out_of_memory();
 	}
 	l->runs[l->n_runs++] = (cursor){ .at = start, .end = l->spilled };
 	l->len = l->n = 0;
@@ -148,7 +149,7 @@ static void grow(void **p, size_t *cap, size_t need, size_t elem)
 		c *= 2;
 	void *q = realloc(*p, c * elem);
 	if (!q)
-		abort();
+		ip_out_of_memory();
 	*p = q;
 	*cap = c;
 }
@@ -248,7 +249,7 @@ static bool merge_start(audit_names *l)
 	l->off = NULL;
 	l->cap = l->cap_off = 0;
 	if (!(l->heap = malloc(l->n_runs * sizeof(*l->heap))))
-		abort();
+		ip_out_of_memory();
 	hold(l, l->cap_runs * sizeof(*l->runs) + l->n_runs * sizeof(*l->heap));
 	for (size_t i = 0; i < l->n_runs; i++) {
 		errno = 0;
@@ -306,7 +307,7 @@ audit_names *audit_names_openat(int dirfd, size_t run_bytes)
 	rewinddir(d); /* the duplicate shares the offset: read from the start */
 	audit_names *l = calloc(1, sizeof(*l));
 	if (!l)
-		abort();
+		ip_out_of_memory();
 	l->fd = -1;
 	l->run_bytes = run_bytes ? run_bytes : DEFAULT_RUN_BYTES;
 	int err = 0;

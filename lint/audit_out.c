@@ -17,6 +17,7 @@
 #include "escape.h"
 #include "iosplan_config.h"
 #include "utf8.h"
+#include "error.h"
 
 /* --- shared pieces ----------------------------------------------------------- */
 
@@ -86,11 +87,11 @@ static void count_add(audit_count **v, size_t *n, size_t *cap, const char *key, 
 	if (*n == *cap) {
 		*cap = *cap ? 2 * *cap : 16;
 		if (!(*v = realloc(*v, *cap * sizeof(**v))))
-			abort();
+			ip_out_of_memory();
 	}
 	char *d = strdup(key);
 	if (!d)
-		abort();
+		ip_out_of_memory();
 	(*v)[(*n)++] = (audit_count){ d, k, device };
 }
 
@@ -442,7 +443,7 @@ static char *joined(const char *const *v, size_t n)
 	size_t len = 0;
 	FILE *m = open_memstream(&buf, &len);
 	if (!m)
-		abort();
+		ip_out_of_memory();
 	for (size_t i = 0; i < n; i++)
 		fprintf(m, "%s%s", i ? " | " : "", v[i]);
 	fclose(m);
@@ -460,7 +461,7 @@ static void csv_device(FILE *m, FILE *notes, const audit_device *d)
 	const char **rules = malloc((d->n_findings + 1) * sizeof(*rules));
 	const char **probs = malloc((d->n_problems + 1) * sizeof(*probs));
 	if (!rules || !probs)
-		abort();
+		ip_out_of_memory();
 	for (size_t i = 0; i < d->n_findings; i++)
 		rules[i] = d->findings[i].rule;
 	for (size_t i = 0; i < d->n_problems; i++)

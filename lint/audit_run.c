@@ -24,6 +24,7 @@
 
 #include "audit.h"
 #include "rx.h"
+#include "error.h"
 
 /* SARIF notifications are kept until the end: past this they are counted,
  * not kept. */
@@ -193,7 +194,7 @@ static void emit_queued(void *ctx, audit_unit *u)
 {
 	pipeline *p = ctx;
 	if (!p->open && !(p->open = calloc(1, sizeof(*p->open))))
-		abort();
+		ip_out_of_memory();
 	batch *b = p->open;
 	b->u[b->n++] = u;
 	for (size_t i = 0; i < u->n_files; i++)
@@ -289,7 +290,7 @@ static size_t run_threads(const char *const *paths, size_t n, pipeline *p)
 	p->slots = calloc(p->window, sizeof(*p->slots));
 	pthread_t *workers = calloc(jobs, sizeof(*workers));
 	if (!p->queue || !p->slots || !workers)
-		abort();
+		ip_out_of_memory();
 	pthread_mutex_init(&p->mu, NULL);
 	pthread_cond_init(&p->cv_work, NULL);
 	pthread_cond_init(&p->cv_space, NULL);
@@ -318,7 +319,7 @@ size_t audit_run(const char *const *paths, size_t n, const audit_options *o, aud
 	pipeline p = { .o = o, .sum = s, .pg = o->progress ? &pg : NULL };
 	p.notes = open_memstream(&p.notes_buf, &p.notes_size);
 	if (!p.notes)
-		abort();
+		ip_out_of_memory();
 	if (o->progress) {
 		pg.total_bytes = audit_walk_size(paths, n, &pg.total_files);
 		pthread_create(&pg.thread, NULL, progress_main, &pg);

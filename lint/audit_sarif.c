@@ -22,6 +22,7 @@
 #include "format.h"
 #include "iosplan_config.h"
 #include "json_utf8.h"
+#include "error.h"
 
 #define SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
 
@@ -121,7 +122,7 @@ static char *uri(const char *path)
 	static const char hex[] = "0123456789ABCDEF";
 	char *out = malloc(7 + 3 * strlen(path) + 1), *o = out;
 	if (!out)
-		abort();
+		ip_out_of_memory();
 	if (path[0] == '/')
 		o += sprintf(o, "file://");
 	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {

@@ -28,6 +28,7 @@
 #include <unistd.h>
 
 #include "audit.h"
+#include "error.h"
 #include "iosplan_config.h"
 
 #if IOSPLAN_HAVE_LIBARCHIVE
@@ -53,7 +54,7 @@ static char *xstrdup(const char *s)
 {
 	char *t = strdup(s);
 	if (!t)
-		abort();
+		ip_out_of_memory();
 	return t;
 }
 
@@ -63,7 +64,7 @@ static char *join(const char *a, const char *b)
 	bool slash = na && a[na - 1] != '/';
 	char *s = malloc(na + slash + nb + 1);
 	if (!s)
-		abort();
+		ip_out_of_memory();
 	memcpy(s, a, na);
 	if (slash)
 		s[na] = '/';
@@ -167,7 +168,7 @@ static char *member_path(struct archive *a, const char *archive, const char *mem
 	size_t na = strlen(archive), nm = strlen(member);
 	char *p = malloc(na + 1 + nm + 1);
 	if (!p)
-		abort();
+		ip_out_of_memory();
 	memcpy(p, archive, na);
 	p[na] = ':';
 	memcpy(p + na + 1, member, nm + 1);
@@ -210,7 +211,7 @@ static bool read_member(walker *w, struct archive *a, struct archive_entry *e, c
 	size_t cap = size >= 0 ? (size_t)size + 1 : 65536, len = 0;
 	char *buf = malloc(cap + 1);
 	if (!buf)
-		abort();
+		ip_out_of_memory();
 	for (;;) {
 		if (len == cap) {
 			if (cap > AUDIT_MAX_FILE_BYTES) {
@@ -222,7 +223,7 @@ static bool read_member(walker *w, struct archive *a, struct archive_entry *e, c
 			}
 			cap *= 2;
 			if (!(buf = realloc(buf, cap + 1)))
-				abort();
+				ip_out_of_memory();
 		}
 		la_ssize_t r = la->archive_read_data(a, buf + len, cap - len);
 		if (r > 0) {
@@ -296,7 +297,7 @@ static void walk_archive(walker *w, const char *path, int fd)
 		ip_dl_lib_die(); /* the install is broken, not this archive */
 	struct archive *a = la->archive_read_new();
 	if (!a)
-		abort();
+		ip_out_of_memory();
 	la->archive_read_support_filter_all(a);
 	la->archive_read_support_format_tar(a);
 	la->archive_read_support_format_zip(a);
@@ -333,7 +334,7 @@ static int read_bounded(int fd, const void *head, size_t n, size_t hint, char **
 	size_t cap = hint < 4096 ? 4096 : hint > AUDIT_MAX_FILE_BYTES ? AUDIT_MAX_FILE_BYTES + 1 : hint;
 	char *buf = malloc(cap + 1);
 	if (!buf)
-		abort();
+		ip_out_of_memory();
 	memcpy(buf, head, n);
 	size_t k = n;
 	for (;;) {
@@ -342,7 +343,7 @@ static int read_bounded(int fd, const void *head, size_t n, size_t hint, char **
 				break;
 			cap = cap > AUDIT_MAX_FILE_BYTES / 2 ? AUDIT_MAX_FILE_BYTES + 1 : cap * 2;
 			if (!(buf = realloc(buf, cap + 1)))
-				abort();
+				ip_out_of_memory();
 		}
 		ssize_t r = read(fd, buf + k, cap - k);
 		if (r < 0 && errno == EINTR)

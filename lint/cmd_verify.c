@@ -78,7 +78,7 @@ static int split_args(verify_args *a, int argc, char **argv)
 	a->after = calloc((size_t)argc, sizeof(char *));
 	a->rest = calloc((size_t)argc + 1, sizeof(char *));
 	if (!a->before || !a->after || !a->rest)
-		abort();
+		ip_out_of_memory();
 	a->rest[a->n_rest++] = argv[0];
 	int side = 0; /* 1 before, 2 after */
 	for (int i = 1; i < argc; i++) {

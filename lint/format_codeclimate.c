@@ -25,6 +25,7 @@
 #include "dl_lib.h"
 #include "format.h"
 #include "libcrypto_dl.h"
+#include "error.h"
 
 typedef struct cc_state {
 	FILE *out;
@@ -51,7 +52,7 @@ static void fingerprint(const ip_libcrypto *c, char hex[33], const char *const *
 	unsigned int len = 0;
 	EVP_MD_CTX *ctx = c->EVP_MD_CTX_new();
 	if (!ctx || !c->EVP_DigestInit_ex(ctx, c->EVP_md5(), NULL))
-		abort();
+		ip_out_of_memory();
 	for (size_t i = 0; i < n; i++)
 		c->EVP_DigestUpdate(ctx, fields[i] ? fields[i] : "", strlen(fields[i] ? fields[i] : "") + 1);
 	if (ordinal)
@@ -98,7 +99,7 @@ static void *begin(FILE *out, const ip_lint_result *r)
 {
 	cc_state *st = calloc(1, sizeof(*st));
 	if (!st)
-		abort();
+		ip_out_of_memory();
 	st->out = out;
 	st->r = r;
 	/* Before anything is printed: without libcrypto there is no report. */
@@ -132,7 +133,7 @@ static void finding(void *state, const ip_device_check *c, const ip_finding *f)
 	size_t dlen;
 	FILE *m = open_memstream(&desc, &dlen);
 	if (!m)
-		abort();
+		ip_out_of_memory();
 	fprintf(m, "%s%s%s [%s]", dev ? dev : "", dev ? ": " : "", f->message, f->rule_id);
 	fclose(m);
 

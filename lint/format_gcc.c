@@ -3,6 +3,7 @@
  * A finding with no position in a file is given the device's name. */
 #include <stdlib.h>
 
+#include "error.h"
 #include "escape.h"
 #include "format.h"
 
@@ -16,7 +17,7 @@ static void *begin(FILE *out, const ip_lint_result *r)
 	(void)r;
 	gcc_state *st = malloc(sizeof(*st));
 	if (!st)
-		abort();
+		ip_out_of_memory();
 	*st = (gcc_state){ out, ip_arena_new() };
 	return st;
 }

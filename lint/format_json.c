@@ -15,6 +15,7 @@
 
 #include "format.h"
 #include "iosplan_config.h"
+#include "error.h"
 
 typedef struct json_state {
 	FILE *out;
@@ -33,7 +34,7 @@ static void *begin(FILE *out, const ip_lint_result *r)
 {
 	json_state *st = calloc(1, sizeof(*st));
 	if (!st)
-		abort();
+		ip_out_of_memory();
 	st->out = out;
 	st->root = cJSON_CreateObject();
 	cJSON_AddNumberToObject(st->root, "format_version", IOSPLAN_LINT_FORMAT_VERSION);

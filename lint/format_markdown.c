@@ -30,6 +30,7 @@
 
 #include "escape.h"
 #include "format.h"
+#include "error.h"
 
 typedef struct md_state {
 	FILE *out;
@@ -94,7 +95,7 @@ static void *begin(FILE *out, const ip_lint_result *r)
 {
 	md_state *st = calloc(1, sizeof(*st));
 	if (!st)
-		abort();
+		ip_out_of_memory();
 	st->out = out;
 	st->r = r;
 	st->a = ip_arena_new();
@@ -116,7 +117,7 @@ static void md_image(md_state *st, const char *fs, const char *path)
 	size_t n = (fs ? strlen(fs) : 0) + (path ? strlen(path) : 0) + 1;
 	char *s = malloc(n);
 	if (!s)
-		abort();
+		ip_out_of_memory();
 	snprintf(s, n, "%s%s", fs ? fs : "", path ? path : "");
 	md_code(st, s[0] ? s : "?", false);
 	free(s);
@@ -268,7 +269,7 @@ static void finding(void *state, const ip_device_check *c, const ip_finding *f)
 		st->cap_pending = st->cap_pending ? 2 * st->cap_pending : 8;
 		st->pending = realloc(st->pending, st->cap_pending * sizeof(*st->pending));
 		if (!st->pending)
-			abort();
+			ip_out_of_memory();
 	}
 	st->pending[st->n_pending++] = f;
 }

@@ -25,6 +25,7 @@
 #include "rule.h"
 #include "rule_pages.h"
 #include "utf16.h"
+#include "error.h"
 
 #define SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
 
@@ -57,7 +58,7 @@ static char *trimmed(const char *s)
 		n--;
 	char *t = malloc(n + 1);
 	if (!t)
-		abort();
+		ip_out_of_memory();
 	memcpy(t, s, n);
 	t[n] = '\0';
 	return t;
@@ -77,7 +78,7 @@ static char *pascal_case(const char *id)
 	size_t n = strlen(id);
 	char *out = malloc(n + 1), *o = out;
 	if (!out)
-		abort();
+		ip_out_of_memory();
 	bool up = true;
 	for (const char *p = id; *p; p++) {
 		if (*p == '-' || *p == '_') {
@@ -99,7 +100,7 @@ char *fix_markdown(const char *fix)
 	size_t len = 0;
 	FILE *m = open_memstream(&buf, &len);
 	if (!m)
-		abort();
+		ip_out_of_memory();
 	bool in_code = false;
 	for (const char *p = fix; *p;) {
 		const char *nl = strchr(p, '\n');
@@ -176,7 +177,7 @@ static size_t add_rule(sarif_state *st, const char *id, const ip_rule_doc *doc)
 		st->cap_rules = st->cap_rules ? 2 * st->cap_rules : 16;
 		st->rule_ids = realloc(st->rule_ids, st->cap_rules * sizeof(*st->rule_ids));
 		if (!st->rule_ids)
-			abort();
+			ip_out_of_memory();
 	}
 	st->rule_ids[st->n_rules] = id;
 	cJSON_AddItemToArray(st->rules, rule_descriptor(id, doc));
@@ -203,7 +204,7 @@ static char *uri_from_path(const char *path)
 	size_t n = strlen(path);
 	char *out = malloc(7 + 3 * n + 1), *o = out;
 	if (!out)
-		abort();
+		ip_out_of_memory();
 	if (path[0] == '/')
 		o += sprintf(o, "file://");
 	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
@@ -248,7 +249,7 @@ static cJSON *snippet(const char *text, size_t n)
 	cJSON *o = cJSON_CreateObject();
 	char *t = malloc(n + 1);
 	if (!t)
-		abort();
+		ip_out_of_memory();
 	memcpy(t, text, n);
 	t[n] = '\0';
 	cJSON_AddStringToObject(o, "text", t);
@@ -386,7 +387,7 @@ static void *begin(FILE *out, const ip_lint_result *r)
 {
 	sarif_state *st = calloc(1, sizeof(*st));
 	if (!st)
-		abort();
+		ip_out_of_memory();
 	st->out = out;
 	st->r = r;
 	st->root = cJSON_CreateObject();
@@ -506,7 +507,7 @@ static void stream_state(sarif_state *st, ip_lint_result *r)
 	st->n_rules = st->cap_rules = r->catalogue ? r->catalogue->n : 0;
 	st->rule_ids = malloc((st->cap_rules + 1) * sizeof(*st->rule_ids));
 	if (!st->rule_ids)
-		abort();
+		ip_out_of_memory();
 	for (size_t i = 0; i < st->n_rules; i++)
 		st->rule_ids[i] = r->catalogue->v[i].id;
 }

@@ -11,6 +11,7 @@
 
 #include "escape.h"
 #include "format.h"
+#include "error.h"
 
 typedef struct text_state {
 	FILE *out;
@@ -30,7 +31,7 @@ static void *begin(FILE *out, const ip_lint_result *r)
 {
 	text_state *st = calloc(1, sizeof(*st));
 	if (!st)
-		abort();
+		ip_out_of_memory();
 	st->out = out;
 	st->r = r;
 	st->a = ip_arena_new();

@@ -2,6 +2,7 @@
  * item, each item's prev the one before it and the first item's prev the
  * last, so that cJSON_AddItemToArray appends in O(1) to these trees too. */
 #include "json_build.h"
+#include "error.h"
 
 #include <limits.h>
 #include <stddef.h>
@@ -36,7 +37,7 @@ static void *pool_alloc(size_t n)
 	bool own = n > POOL_CHUNK / 4;
 	struct chunk *c = malloc(sizeof(*c) + (own ? n : POOL_CHUNK));
 	if (!c)
-		abort(); /* out of memory, as everywhere in iosplan */
+		ip_out_of_memory(); /* out of memory, as everywhere in iosplan */
 	if (own && pool.head) {
 		c->next = pool.head->next;
 		pool.head->next = c;
@@ -74,7 +75,7 @@ static cJSON *node(int type)
 {
 	cJSON *n = pool.active ? pool_alloc(sizeof(*n)) : cJSON_malloc(sizeof(*n));
 	if (!n)
-		abort(); /* out of memory, as everywhere in iosplan */
+		ip_out_of_memory(); /* out of memory, as everywhere in iosplan */
 	*n = (cJSON){ .type = type };
 	return n;
 }
@@ -137,7 +138,7 @@ cJSON *jb_copy(const char *s)
 	size_t len = strlen(s) + 1;
 	char *copy = pool.active ? pool_alloc(len) : cJSON_malloc(len);
 	if (!copy)
-		abort();
+		ip_out_of_memory();
 	memcpy(copy, s, len);
 	cJSON *n = node(cJSON_String);
 	n->valuestring = copy;

@@ -28,7 +28,7 @@ static char *xstrdup(const char *s)
 {
 	char *d = strdup(s ? s : "");
 	if (!d)
-		abort();
+		ip_out_of_memory();
 	return d;
 }
 
@@ -64,7 +64,7 @@ static void raw_lines(lsp_analysis *an, const char *text, size_t len)
 	size_t cap = 1024;
 	an->raw_lines = malloc(cap * sizeof(*an->raw_lines));
 	if (!an->raw_lines)
-		abort();
+		ip_out_of_memory();
 	an->raw_lines[0] = 0;
 	an->n_raw_lines = 1;
 	for (const char *p = text, *end = text + len; (p = memchr(p, sep, (size_t)(end - p))); p++) {
@@ -72,7 +72,7 @@ static void raw_lines(lsp_analysis *an, const char *text, size_t len)
 			cap *= 2;
 			an->raw_lines = realloc(an->raw_lines, cap * sizeof(*an->raw_lines));
 			if (!an->raw_lines)
-				abort();
+				ip_out_of_memory();
 		}
 		an->raw_lines[an->n_raw_lines++] = (size_t)(p + 1 - text);
 	}
@@ -180,7 +180,7 @@ static void set_problem(char **slot, const char *what, const char *msg)
 	size_t n = strlen(what) + strlen(msg) + 3;
 	*slot = malloc(n);
 	if (!*slot)
-		abort();
+		ip_out_of_memory();
 	snprintf(*slot, n, "%s: %s", what, msg);
 }
 
@@ -196,7 +196,7 @@ static ip_targets *shared_targets(lsp_server *s, const ip_target_args *args, con
 	char *key;
 	if (asprintf(&key, "%u\n%s\n%s", s->settings_generation, cfg->target ? cfg->target : "",
 		     cfg->path ? cfg->path : "") < 0)
-		abort();
+		ip_out_of_memory();
 	s->targets_uses += n_devices + 1;
 	if (s->targets_arena && strcmp(key, s->targets_key) == 0 &&
 	    s->targets_uses < TARGETS_REUSE_LIMIT) {
@@ -262,7 +262,7 @@ static lsp_analysis *analyze(lsp_server *s, const lsp_doc *d)
 {
 	lsp_analysis *an = calloc(1, sizeof(*an));
 	if (!an)
-		abort();
+		ip_out_of_memory();
 	raw_lines(an, d->text, d->len);
 	an->set = ip_device_set_new();
 	ip_arena *a = an->set->arena;
@@ -338,7 +338,7 @@ static cJSON *finding_diagnostic(lsp_server *s, const lsp_doc *d, const ip_devic
 {
 	char *msg = NULL;
 	if (f->capture && asprintf(&msg, "%s (capture '%s' to decide this)", f->message, f->capture) < 0)
-		abort();
+		ip_out_of_memory();
 	cJSON *o = diagnostic(finding_range(s, d, dev, f->span), lsp_severity(f->severity),
 			      msg ? msg : f->message);
 	free(msg);

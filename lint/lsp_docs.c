@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "lsp.h"
+#include "error.h"
 
 double lsp_now(void)
 {
@@ -25,7 +26,7 @@ static void *xrealloc(void *p, size_t n)
 {
 	p = realloc(p, n ? n : 1);
 	if (!p)
-		abort();
+		ip_out_of_memory();
 	return p;
 }
 
@@ -33,7 +34,7 @@ static char *xstrdup(const char *s)
 {
 	char *d = strdup(s);
 	if (!d)
-		abort();
+		ip_out_of_memory();
 	return d;
 }
 
@@ -82,7 +83,7 @@ lsp_doc *lsp_doc_new(const char *uri, const char *text, size_t len, int64_t vers
 {
 	lsp_doc *d = calloc(1, sizeof(*d));
 	if (!d)
-		abort();
+		ip_out_of_memory();
 	d->uri = xstrdup(uri);
 	d->path = lsp_uri_to_path(uri);
 	d->name = xstrdup(d->path ? d->path : uri);

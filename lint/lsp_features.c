@@ -37,6 +37,7 @@
 #include "lsp.h"
 #include "plan.h"
 #include "rule_pages.h"
+#include "error.h"
 
 const char *const lsp_commands[] = { "iosplan.showPlan", "iosplan.explainRule", NULL };
 
@@ -44,7 +45,7 @@ static FILE *memstream(char **buf, size_t *len)
 {
 	FILE *m = open_memstream(buf, len);
 	if (!m)
-		abort();
+		ip_out_of_memory();
 	return m;
 }
 
@@ -155,7 +156,7 @@ const char *lsp_rule_href(lsp_server *s, const char *id)
 	if (!s->rule_hrefs) {
 		s->rule_hrefs = calloc(c->n + 1, sizeof(*s->rule_hrefs));
 		if (!s->rule_hrefs)
-			abort();
+			ip_out_of_memory();
 	}
 	for (size_t i = 0; i < c->n; i++) {
 		if (strcmp(c->v[i].id, id) != 0)
@@ -478,7 +479,7 @@ static char *plan_text(lsp_server *s, lsp_doc *d, char **title)
 	fclose(m);
 	const char *host = an->set->n ? plans[0]->hostname : "device";
 	if (asprintf(title, "iosplan-plan-%s%s", host, an->set->n > 1 ? "-and-more" : "") < 0)
-		abort();
+		ip_out_of_memory();
 	return buf;
 }
 

@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "lsp.h"
+#include "error.h"
 
 #define READ_CHUNK (64u * 1024u)
 #define PREFIX_MAX (64u * 1024u)
@@ -34,7 +35,7 @@ void lsp_reader_init(lsp_reader *r, int fd, size_t max_body)
 	r->cap = READ_CHUNK;
 	r->buf = malloc(r->cap);
 	if (!r->buf)
-		abort();
+		ip_out_of_memory();
 }
 
 void lsp_reader_free(lsp_reader *r)
@@ -214,7 +215,7 @@ lsp_read_status lsp_read(lsp_reader *r, lsp_frame *f)
 		f->prefix_len = len < PREFIX_MAX ? len : PREFIX_MAX;
 		f->prefix = malloc(f->prefix_len + 1);
 		if (!f->prefix)
-			abort();
+			ip_out_of_memory();
 		if (!read_body(r, f->prefix, f->prefix_len) || !read_body(r, NULL, len - f->prefix_len))
 			return LSP_READ_EOF;
 		f->prefix[f->prefix_len] = '\0';
@@ -224,7 +225,7 @@ lsp_read_status lsp_read(lsp_reader *r, lsp_frame *f)
 	}
 	f->body = malloc(len + 1);
 	if (!f->body)
-		abort();
+		ip_out_of_memory();
 	if (!read_body(r, f->body, len)) {
 		free(f->body);
 		f->body = NULL;

@@ -19,6 +19,7 @@
 #include "catalogue.h"
 #include "iosplan_config.h"
 #include "lsp.h"
+#include "error.h"
 
 #define GET cJSON_GetObjectItemCaseSensitive
 
@@ -85,7 +86,7 @@ static void set_string(char **slot, const cJSON *v)
 	free(*slot);
 	*slot = text ? strdup(text) : NULL;
 	if (text && !*slot)
-		abort();
+		ip_out_of_memory();
 }
 
 static void apply_settings(lsp_server *s, const cJSON *o)
@@ -277,7 +278,7 @@ static void on_did_open(lsp_server *s, const cJSON *params)
 		s->cap_docs = s->cap_docs ? 2 * s->cap_docs : 8;
 		s->docs = realloc(s->docs, s->cap_docs * sizeof(*s->docs));
 		if (!s->docs)
-			abort();
+			ip_out_of_memory();
 	}
 	s->docs[s->n_docs++] = lsp_doc_new(uri->valuestring, text->valuestring,
 					   strlen(text->valuestring), v);

@@ -6,6 +6,8 @@
 #include "commands.h"
 #include "facts.h"
 #include "iosplan_config.h"
+#include "parallel.h"
+#include "error.h"
 #include "rx.h"
 
 typedef struct subcommand {
@@ -52,7 +54,9 @@ int main(int argc, char **argv)
 		size_t i = 0, n = sizeof(subcommands) / sizeof(subcommands[0]);
 		while (i < n && strcmp(argv[1], subcommands[i].name) != 0)
 			i++;
-		if (i < n) {
+		if (i < n && ip_parallel_jobs_check() < 0) {
+			fprintf(stderr, "iosplan: error: %s\n", ip_error_last());
+		} else if (i < n) {
 			rc = subcommands[i].run(argc - 1, argv + 1);
 		} else {
 			fprintf(stderr, "iosplan: error: unknown command '%s'\n", argv[1]);

@@ -19,7 +19,7 @@ static int read_all(int fd, size_t size, size_t limit, char **text, size_t *len)
 	char *buf = malloc(cap + 1);
 	for (;;) {
 		if (!buf)
-			abort();
+			ip_out_of_memory();
 		if (n == cap) {
 			if (cap > limit)
 				break;

@@ -16,6 +16,7 @@
 #include "iosplan_config.h"
 #include "utf16.h"
 #include "verify_out.h"
+#include "error.h"
 
 #define SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
 
@@ -34,7 +35,7 @@ static char *uri_from_path(const char *path)
 	size_t n = strlen(path);
 	char *out = malloc(7 + 3 * n + 1), *o = out;
 	if (!out)
-		abort();
+		ip_out_of_memory();
 	if (path[0] == '/')
 		o += sprintf(o, "file://");
 	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {

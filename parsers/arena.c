@@ -1,4 +1,5 @@
 #include "arena.h"
+#include "error.h"
 
 #include <stdarg.h>
 #include <stdint.h>
@@ -32,11 +33,8 @@ struct ip_arena {
 	size_t next_size;
 };
 
-static void out_of_memory(void)
-{
-	fputs("iosplan: fatal: out of memory\n", stderr);
-	abort();
-}
+/* ip_out_of_memory() (error.h): exit 2 with a message, never abort(). */
+#define out_of_memory ip_out_of_memory
 
 ip_arena *ip_arena_new(void)
 {

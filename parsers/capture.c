@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -130,28 +131,31 @@ static size_t skip_escape(const char *p, size_t len, size_t i)
 	return i + 1;
 }
 
-/* Remove `n` cells at `at` from the rendered line. */
-static void cells_cut(char *t, uint32_t *col, size_t *len, size_t at, size_t n)
-{
-	memmove(t + at, t + at + n, *len - at - n);
-	memmove(col + at, col + at + n, (*len - at - n) * sizeof(*col));
-	*len -= n;
-}
-
 /* A pager prompt that was not erased ("--More--" kept in the log): drop it
- * and the blanks around it. */
+ * and the blanks around it. One pass, as a stack: each prompt goes as soon
+ * as its last byte is copied, so one that the removal of another closes up
+ * ("--Mo--More--re--") goes too. Searching again from the start of the
+ * line after each removal, and moving the rest of the line down each time,
+ * was quadratic in the prompts on a line (~20 s for 64 MiB of them). */
 static void strip_pager(ip_capture *cap, char *t, uint32_t *col, size_t *len)
 {
-	char *m;
-	while ((m = memmem(t, *len, "--More--", 8)) != NULL) {
-		size_t at = (size_t)(m - t), n = 8;
-		while (at > 0 && t[at - 1] == ' ')
-			at--, n++;
-		while (at + n < *len && t[at + n] == ' ')
-			n++;
-		cells_cut(t, col, len, at, n);
-		cap->had_pager = true;
+	size_t w = 0;
+	bool skip = false; /* the blanks after a prompt */
+	for (size_t r = 0; r < *len; r++) {
+		if (skip && t[r] == ' ')
+			continue;
+		skip = false;
+		t[w] = t[r];
+		col[w++] = col[r];
+		if (w >= 8 && t[w - 1] == '-' && memcmp(t + w - 8, "--More--", 8) == 0) {
+			w -= 8;
+			while (w > 0 && t[w - 1] == ' ')
+				w--;
+			skip = true;
+			cap->had_pager = true;
+		}
 	}
+	*len = w;
 }
 
 /* Replay a dirty line as a terminal draws it. */
@@ -309,22 +313,13 @@ int ip_capture_from_buffer(ip_capture **out, ip_arena *a, const char *name,
 	return capture_build(out, a, name, copy, len);
 }
 
-static int read_fd(char **out, size_t *len_out, ip_arena *a, int fd, const char *path, size_t hint)
+/* Read up to `want` bytes into buf; *got < want only at the end of the
+ * input. */
+static int read_upto(int fd, char *buf, size_t want, size_t *got, const char *path)
 {
-	size_t cap = hint ? hint + 1 : 65536, len = 0;
-	char *buf = ip_arena_alloc_raw(a, cap + 1);
-	for (;;) {
-		if (len == cap) {
-			if (cap > IP_MAX_FILE_BYTES)
-				return ip_error_set(IP_E_LIMIT, "%s:1: error: more than %u bytes: over the limit for one capture",
-						    path, IP_MAX_FILE_BYTES);
-			size_t ncap = cap * 2;
-			char *nb = ip_arena_alloc_raw(a, ncap + 1);
-			memcpy(nb, buf, len);
-			buf = nb;
-			cap = ncap;
-		}
-		ssize_t k = read(fd, buf + len, cap - len);
+	size_t len = 0;
+	while (len < want) {
+		ssize_t k = read(fd, buf + len, want - len);
 		if (k < 0 && errno == EINTR)
 			continue;
 		if (k < 0)
@@ -333,10 +328,75 @@ static int read_fd(char **out, size_t *len_out, ip_arena *a, int fd, const char 
 			break;
 		len += (size_t)k;
 	}
-	if (len > IP_MAX_FILE_BYTES)
-		return ip_error_set(IP_E_LIMIT, "%s:1: error: %zu bytes is over the %u-byte limit for one capture",
-				    path, len, IP_MAX_FILE_BYTES);
-	buf[len] = '\0'; /* room kept for it: the last line ends in a NUL too */
+	*got = len;
+	return 0;
+}
+
+static int over_limit(const char *path)
+{
+	return ip_error_set(IP_E_LIMIT, "%s:1: error: more than %u bytes: over the limit for one capture",
+			    path, IP_MAX_FILE_BYTES);
+}
+
+/* Input of unknown length (a pipe, a file that grew since fstat): read into
+ * a malloc'd buffer that realloc grows, never past one byte over the limit,
+ * then copied into the arena at its final size. Growing in the arena kept
+ * every doubling alive: refusing a 1 GiB stdin held 278 MB. `seen` holds
+ * the `n` bytes already read. */
+static int read_growing(char **out, size_t *len_out, ip_arena *a, int fd, const char *path,
+			const char *seen, size_t n)
+{
+	size_t cap = n < 32768 ? 65536 : 2 * n, len = n;
+	if (cap > IP_MAX_FILE_BYTES + 1u)
+		cap = IP_MAX_FILE_BYTES + 1u;
+	char *buf = malloc(cap);
+	if (!buf)
+		ip_out_of_memory();
+	if (n) /* memcpy's source may not be NULL, even for 0 bytes (UBSan) */
+		memcpy(buf, seen, n);
+	int rc = 0;
+	for (;;) {
+		size_t got = 0;
+		rc = read_upto(fd, buf + len, cap - len, &got, path);
+		len += got;
+		if (rc || len < cap)
+			break;
+		if (cap > IP_MAX_FILE_BYTES) {
+			rc = over_limit(path);
+			break;
+		}
+		cap = cap > (IP_MAX_FILE_BYTES + 1u) / 2 ? IP_MAX_FILE_BYTES + 1u : 2 * cap;
+		char *nb = realloc(buf, cap);
+		if (!nb) {
+			free(buf);
+			ip_out_of_memory();
+		}
+		buf = nb;
+	}
+	if (rc == 0) {
+		*out = ip_arena_alloc_raw(a, len + 1);
+		memcpy(*out, buf, len);
+		(*out)[len] = '\0'; /* the last line ends in a NUL too */
+		*len_out = len;
+	}
+	free(buf);
+	return rc;
+}
+
+static int read_fd(char **out, size_t *len_out, ip_arena *a, int fd, const char *path, size_t hint)
+{
+	if (!hint)
+		return read_growing(out, len_out, a, fd, path, NULL, 0);
+	/* a regular file of known size: straight into the arena, with one byte
+	 * more to see whether it grew since fstat, and one for the NUL */
+	char *buf = ip_arena_alloc_raw(a, hint + 2);
+	size_t len = 0;
+	int rc = read_upto(fd, buf, hint + 1, &len, path);
+	if (rc)
+		return rc;
+	if (len > hint)
+		return read_growing(out, len_out, a, fd, path, buf, len);
+	buf[len] = '\0';
 	*out = buf;
 	*len_out = len;
 	return 0;

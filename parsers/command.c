@@ -313,58 +313,6 @@ static filter_op filter_parse(const char *s, size_t len, const char **re, size_t
 	return F_BAD;
 }
 
-/* One stage of a pipe; begin/section show a line the regex matches (begin
- * starts at the first match, which is at or before any matching line). */
-static bool stage_passes(const char *stage, size_t len, const char *probe)
-{
-	const char *re;
-	size_t re_len;
-	filter_op op = filter_parse(stage, len, &re, &re_len);
-	if (op == F_BAD || op == F_NONE_SHOWN)
-		return false;
-	char pat[512];
-	if (re_len == 0 || re_len >= sizeof(pat))
-		return false;
-	memcpy(pat, re, re_len);
-	pat[re_len] = '\0';
-	/* "boot", as nearly every saved filter reads: a pattern without
-	 * metacharacters matches where its text occurs, no need to compile it
-	 * (which was a tenth of an audit's instructions, callgrind) */
-	if (!strpbrk(pat, "\\^$.[|()?*+{")) {
-		bool m = strstr(probe, pat) != NULL;
-		return op == F_EXCLUDE ? !m : m;
-	}
-	void *code = ip_rx_compile_dynamic(pat, false);
-	if (!code)
-		return false;
-	bool m = ip_rx_exec_dynamic(code, probe, strlen(probe));
-	ip_rx_free_dynamic(code);
-	return op == F_EXCLUDE ? !m : m;
-}
-
-bool ip_section_filter_passes(const ip_section *s, const char *probe)
-{
-	if (!s->filter)
-		return true;
-	const char *p = s->filter;
-	for (;;) {
-		const char *bar = strchr(p, '|');
-		/* A '|' inside an include regex is alternation, not a pipe: IOS
-		 * takes the rest of the line as the pattern after include. */
-		const char *re;
-		size_t re_len;
-		filter_op op = filter_parse(p, strlen(p), &re, &re_len);
-		if (op == F_INCLUDE || op == F_EXCLUDE || op == F_BEGIN || op == F_SECTION)
-			bar = NULL;
-		size_t len = bar ? (size_t)(bar - p) : strlen(p);
-		if (!stage_passes(p, len, probe))
-			return false;
-		if (!bar)
-			return true;
-		p = bar + 1;
-	}
-}
-
 /* --- whether a filter provably keeps a whole kind of line -------------- */
 
 /* Completeness is a proof, not a probe: one sample line that passes says

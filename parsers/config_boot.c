@@ -70,23 +70,70 @@ static ip_span section_span(const ip_section *sec)
 static void add_entry(cfg_scan *st, const ip_section *sec, ip_parse_ctx *ctx,
 		      const ip_line *l, size_t start, size_t end)
 {
-	ip_boot_entry e;
+	ip_boot_entry *e = ip_boot_list_push(&st->list, ctx->arena);
+	if (!e)
+		return; /* past the limit: counted, refused with the list */
 	ip_span span = ip_line_span(l, sec->file, start, end);
-	boot_entry_parse(&e, ctx->arena, l->text + start, end - start, span);
-	if (e.kind == IP_BOOT_OTHER)
+	boot_entry_parse(e, ctx->arena, l->text + start, end - start, span);
+	if (e->kind == IP_BOOT_OTHER)
 		ip_diag_add(ctx->diags, IP_DIAG_WARNING, span,
 			    "'boot system %s' not understood: kept in the boot "
-			    "order, but iosplan cannot tell what it loads", e.raw);
-	for (size_t i = 0; i < st->list.n; i++) {
-		if (strcmp(st->list.v[i].raw, e.raw) == 0) {
-			ip_diag_add(ctx->diags, IP_DIAG_WARNING, span,
-				    "duplicate 'boot system %s' (also on line "
-				    "%u): IOS tries the same image twice", e.raw,
-				    (unsigned)st->list.v[i].span.line);
-			break;
-		}
+			    "order, but iosplan cannot tell what it loads", e->raw);
+}
+
+static int by_raw_then_index(const void *x, const void *y)
+{
+	const ip_boot_entry *const *a = x, *const *b = y;
+	int c = strcmp((*a)->raw, (*b)->raw);
+	return c ? c : (*a < *b) ? -1 : (*a > *b);
+}
+
+typedef struct dup_run {
+	const ip_boot_entry *second; /* where the warning goes */
+	uint32_t first_line;
+	size_t copies;
+} dup_run;
+
+static int by_second(const void *x, const void *y)
+{
+	const dup_run *a = x, *b = y;
+	return (a->second < b->second) ? -1 : (a->second > b->second);
+}
+
+/* One warning per repeated statement, at its second copy, with the count
+ * of the others: a list of 1 000 copies of one line is one warning, not
+ * 999. Sorted, not compared pairwise: n log n for any list. */
+static void report_duplicates(const ip_boot_list *list, ip_parse_ctx *ctx)
+{
+	if (list->n < 2 || list->n > IP_MAX_BOOT_ENTRIES)
+		return; /* over the limit the list is refused whole */
+	const ip_boot_entry **ix = ip_arena_alloc_raw(ctx->arena, list->n * sizeof(*ix));
+	dup_run *runs = ip_arena_alloc_raw(ctx->arena, list->n * sizeof(*runs));
+	size_t n_runs = 0;
+	for (size_t i = 0; i < list->n; i++)
+		ix[i] = &list->v[i];
+	qsort(ix, list->n, sizeof(*ix), by_raw_then_index);
+	for (size_t i = 0, j; i < list->n; i = j) {
+		for (j = i + 1; j < list->n && strcmp(ix[i]->raw, ix[j]->raw) == 0; j++)
+			;
+		if (j - i > 1)
+			runs[n_runs++] = (dup_run){ ix[i + 1], ix[i]->span.line, j - i };
 	}
-	*IP_PUSH(ctx->arena, st->list.v, st->list.n, st->list.cap) = e;
+	qsort(runs, n_runs, sizeof(*runs), by_second); /* warnings in line order */
+	for (size_t k = 0; k < n_runs; k++) {
+		const dup_run *r = &runs[k];
+		if (r->copies == 2)
+			ip_diag_add(ctx->diags, IP_DIAG_WARNING, r->second->span,
+				    "duplicate 'boot system %s' (also on line %u): IOS "
+				    "tries the same image twice", r->second->raw,
+				    (unsigned)r->first_line);
+		else
+			ip_diag_add(ctx->diags, IP_DIAG_WARNING, r->second->span,
+				    "duplicate 'boot system %s' (also on line %u): IOS "
+				    "tries the same image twice; %zu copies in all, the "
+				    "others not reported one by one", r->second->raw,
+				    (unsigned)r->first_line, r->copies);
+	}
 }
 
 /* Any line starting with "boot" (after white space). */
@@ -259,8 +306,13 @@ static void filter_hides(const ip_section *sec, ip_parse_ctx *ctx)
 						      : "running-config");
 }
 
-/* Whether the capture shows every `boot system` line. */
-static void scan_finish(cfg_scan *st, const ip_section *sec, ip_parse_ctx *ctx)
+/* Whether the capture shows every `boot system` line. `said` is set when
+ * an earlier section of this device already answered for this list: it
+ * showed the whole list (which a filtered capture does not replace,
+ * store_list), or its filter already made the list unknown and said so.
+ * One warning, not one a section (20 000 sections of `| include
+ * (.|.)*[QZ]` gave 20 000). */
+static void scan_finish(cfg_scan *st, const ip_section *sec, ip_parse_ctx *ctx, bool said)
 {
 	ip_boot_list *list = &st->list;
 	list->markers = st->start_marker || st->end_marker;
@@ -268,7 +320,7 @@ static void scan_finish(cfg_scan *st, const ip_section *sec, ip_parse_ctx *ctx)
 	if (sec->filter) {
 		list->filtered = true;
 		list->known = ip_section_filter_keeps(sec, "boot system ");
-		if (!list->known)
+		if (!list->known && !said)
 			filter_hides(sec, ctx);
 		return;
 	}
@@ -319,7 +371,8 @@ int config_boot_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx)
 	memset(&st, 0, sizeof(st));
 	for (size_t i = 0; i < sec->n_lines; i++)
 		scan_line(&st, dev, sec, ctx, &sec->lines[i]);
-	scan_finish(&st, sec, ctx);
+	scan_finish(&st, sec, ctx, dst->known || dst->filtered);
+	report_duplicates(&st.list, ctx);
 	store_list(dst, &st.list);
 	return 0;
 }

@@ -31,7 +31,7 @@ ip_device_set *ip_device_set_new(void)
 {
 	ip_device_set *s = calloc(1, sizeof(*s));
 	if (!s)
-		abort();
+		ip_out_of_memory();
 	s->arena = ip_arena_new();
 	s->diags.arena = s->arena;
 	return s;
@@ -178,6 +178,15 @@ static void resolve_keys(ip_device_set *set, pending *p, size_t n)
 	}
 }
 
+ip_boot_entry *ip_boot_list_push(ip_boot_list *l, ip_arena *a)
+{
+	if (l->n > IP_MAX_BOOT_ENTRIES) {
+		l->dropped++;
+		return NULL;
+	}
+	return IP_PUSH(a, l->v, l->n, l->cap);
+}
+
 /* IP_MAX_BOOT_ENTRIES, checked after each section. */
 static void refuse_long_boot_lists(ip_device *d, const ip_section *sec, ip_diags *diags)
 {
@@ -190,7 +199,7 @@ static void refuse_long_boot_lists(ip_device *d, const ip_section *sec, ip_diags
 		ip_diag_add(diags, IP_DIAG_ERROR,
 			    (ip_span){ sec->file, sec->first_line, 1, sec->first_line, 1 },
 			    "%zu boot entries in this %s (more than %u): not a boot list a "
-			    "device runs; it is not read", l->n, ip_cmd_name(sec->cmd),
+			    "device runs; it is not read", l->n + l->dropped, ip_cmd_name(sec->cmd),
 			    IP_MAX_BOOT_ENTRIES);
 		memset(l, 0, sizeof(*l));
 	}
@@ -200,7 +209,7 @@ static void refuse_long_boot_lists(ip_device *d, const ip_section *sec, ip_diags
 			continue;
 		ip_diag_add(diags, IP_DIAG_ERROR, l->span, "%zu boot entries in switch %d's BOOT "
 			    "variable (more than %u): not a boot list a device runs; it is not read",
-			    l->n, d->members[i].number, IP_MAX_BOOT_ENTRIES);
+			    l->n + l->dropped, d->members[i].number, IP_MAX_BOOT_ENTRIES);
 		memset(l, 0, sizeof(*l));
 	}
 }
@@ -263,6 +272,8 @@ static void report_unreadable_files(ip_device_set *set, ip_capture *const *caps,
 	}
 }
 
+static int parse_all(ip_device_set *s, pending *p, size_t n, ip_parse_ctx *ctx);
+
 int ip_device_set_add_captures(ip_device_set *s, ip_capture *const *caps, size_t n_caps)
 {
 	pending *p = NULL;
@@ -286,6 +297,11 @@ int ip_device_set_add_captures(ip_device_set *s, ip_capture *const *caps, size_t
 	resolve_keys(s, p, n);
 	report_unreadable_files(s, caps, n_caps, p, n);
 	ip_parse_ctx ctx = { s->arena, &s->diags };
+	return parse_all(s, p, n, &ctx);
+}
+
+static int parse_all(ip_device_set *s, pending *p, size_t n, ip_parse_ctx *ctx)
+{
 	dev_index ix;
 	index_init(&ix, s, n);
 	for (size_t i = 0; i < n; i++) {
@@ -293,7 +309,7 @@ int ip_device_set_add_captures(ip_device_set *s, ip_capture *const *caps, size_t
 			continue;
 		ip_device *d = *device_for(s, &ix, p[i].key);
 		add_source(d, s->arena, p[i].sec);
-		int rc = parse_into(d, p[i].sec, &ctx);
+		int rc = parse_into(d, p[i].sec, ctx);
 		if (rc < 0)
 			return rc;
 	}
@@ -572,6 +588,8 @@ ip_filesystem *ip_device_filesystem(ip_device *dev, ip_arena *a, const char *nam
 	for (size_t i = 0; i < dev->n_filesystems; i++)
 		if (strcmp(dev->filesystems[i].name, name) == 0)
 			return &dev->filesystems[i];
+	if (dev->n_filesystems >= IP_MAX_FILESYSTEMS)
+		return NULL;
 	ip_filesystem *fs = IP_PUSH(a, dev->filesystems, dev->n_filesystems, dev->cap_filesystems);
 	fs->name = ip_arena_strdup(a, name);
 	return fs;
@@ -599,6 +617,11 @@ bool ip_fs_alias_has(const char *aliases, const char *name)
 	return false;
 }
 
+/* The parsers' own identity of a listing line (rancid.c merging two
+ * listings of one filesystem): the exact bytes the device printed. It sits
+ * below the model and answers no boot question; "does this entry name a
+ * file?" is parsers/model/fs_model.h's ip_fs_lookup, whose letter-case
+ * policy is exact too, so the two cannot disagree. */
 const ip_file *ip_filesystem_file_find(const ip_filesystem *fs, const char *path)
 {
 	for (size_t i = 0; i < fs->n_files; i++)

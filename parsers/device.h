@@ -104,14 +104,29 @@ typedef struct ip_boot_entry {
  * which keeps the rules' work per device bounded (docs/input.md, "Input limits"). */
 #define IP_MAX_BOOT_ENTRIES 1000u
 
+/* More filesystems than this on one device is no device (a nine-switch
+ * stack lists a few dozen): the listings past it are not read, with an
+ * error. Every question about a filesystem name looks through them, and a
+ * capture of 50 000 `dir flash-N:` or `show file systems` rows made the
+ * parse alone quadratic (82 s). */
+#define IP_MAX_FILESYSTEMS 1024u
+
 typedef struct ip_boot_list {
 	bool known;     /* a source was read that shows the whole list */
 	bool filtered;  /* the source was filtered (| include), yet complete */
 	ip_boot_entry *v;
 	size_t n, cap;
+	size_t dropped; /* entries past IP_MAX_BOOT_ENTRIES + 1: counted while
+			 * reading, not kept (the list is refused anyway) */
 	ip_span span;   /* the section or line that supplied the list */
 	bool markers;   /* boot-start-marker/boot-end-marker seen */
 } ip_boot_list;
+
+/* The slot for one more entry, or NULL once the list holds more than
+ * IP_MAX_BOOT_ENTRIES (the entry is then only counted in `dropped`): the
+ * limit applies while reading, so 2.5 million `boot system` lines cost
+ * neither memory nor work per line. */
+ip_boot_entry *ip_boot_list_push(ip_boot_list *l, ip_arena *a);
 
 typedef struct ip_register {
 	bool known;
@@ -297,7 +312,8 @@ int ip_device_set_add_captures(ip_device_set *s, ip_capture *const *caps,
 /* The clean line `line` of `file`, or NULL (for quoting in messages). */
 const ip_line *ip_device_set_line(const ip_device_set *s, const char *file, uint32_t line);
 
-/* Find or create the filesystem `name` ("flash:") on dev. */
+/* Find or create the filesystem `name` ("flash:") on dev; NULL when dev
+ * already has IP_MAX_FILESYSTEMS others (the caller reports it). */
 ip_filesystem *ip_device_filesystem(ip_device *dev, ip_arena *a,
 				    const char *name);
 const ip_filesystem *ip_device_filesystem_find(const ip_device *dev,

@@ -3,8 +3,8 @@
 #include <stdarg.h>
 #include <stdio.h>
 
-void ip_diag_add(ip_diags *d, ip_diag_level level, ip_span span,
-		 const char *fmt, ...)
+ip_diag *ip_diag_add(ip_diags *d, ip_diag_level level, ip_span span,
+		     const char *fmt, ...)
 {
 	char buf[512];
 	va_list ap;
@@ -14,7 +14,9 @@ void ip_diag_add(ip_diags *d, ip_diag_level level, ip_span span,
 	ip_diag *x = IP_PUSH(d->arena, d->v, d->n, d->cap);
 	x->level = level;
 	x->span = span;
+	x->kind = IP_DIAG_INPUT;
 	x->message = ip_arena_strdup(d->arena, buf);
+	return x;
 }
 
 size_t ip_diags_count(const ip_diags *d, ip_diag_level level)

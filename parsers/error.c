@@ -2,6 +2,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <unistd.h>
 
 static _Thread_local char message[1024];
 static _Thread_local int last_code;
@@ -23,4 +24,13 @@ void ip_error_clear(void)
 {
 	message[0] = '\0';
 	last_code = 0;
+}
+
+_Noreturn void ip_out_of_memory(void)
+{
+	static const char msg[] = "iosplan: error: out of memory\n";
+	/* write(2), not stdio: it allocates nothing and takes no lock */
+	ssize_t w = write(STDERR_FILENO, msg, sizeof(msg) - 1);
+	(void)w;
+	_exit(2);
 }

@@ -25,4 +25,15 @@ const char *ip_error_last(void);
 int ip_error_last_code(void);
 void ip_error_clear(void);
 
+/* Allocation failed: prints "iosplan: error: out of memory" and ends the
+ * process with exit status 2 (the README's "unusable input"), from any
+ * thread. There is no unwinding a half-built device state (see arena.h), and
+ * abort() would dump core and report SIGABRT for what is a limit of the
+ * machine. _exit, not exit: another thread may be inside stdio or the
+ * allocator, and atexit handlers would run under it; what stdout buffered
+ * is lost, which is right for a run that did not finish. The language
+ * server ends the same way: its client sees it exit and may start a new
+ * one, where a half-answered request could not be trusted. */
+_Noreturn void ip_out_of_memory(void);
+
 #endif

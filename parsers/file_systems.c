@@ -25,7 +25,9 @@
 
 static ip_rx fsys_rx[] = {
 	/* default mark, size, free, type, flags, prefixes */
-	{"^\\s*(\\*)?\\s*(\\d+|-)\\s+(\\d+|-)\\s+([A-Za-z]+)\\s+([a-z]{1,3})"
+	/* possessive: \\s*(\\*)?\\s* split a run of blanks every way
+	 * before failing, quadratic in the line (tests/test_rx_linear.c) */
+	{"^\\s*+(?:(\\*)\\s*+)?(\\d+|-)\\s+(\\d+|-)\\s+([A-Za-z]+)\\s+([a-z]{1,3})"
 	 "\\s+([A-Za-z].*)$", 0, NULL},
 };
 
@@ -36,6 +38,7 @@ typedef struct fsys {
 	const ip_section *sec;
 	ip_parse_ctx *ctx;
 	unsigned warnings;
+	bool too_many; /* error given: IP_MAX_FILESYSTEMS reached */
 } fsys;
 
 /* Digits only, overflow-checked (strtoull would accept "-1"). */
@@ -111,7 +114,8 @@ static ip_filesystem *fs_for(fsys *st, char *prefixes)
 	}
 	if (!fs)
 		fs = ip_device_filesystem(st->dev, st->ctx->arena, name);
-	fs->aliases = prefixes[k] ? prefixes + k + 1 : NULL;
+	if (fs)
+		fs->aliases = prefixes[k] ? prefixes + k + 1 : NULL;
 	return fs;
 }
 
@@ -140,9 +144,19 @@ static void row(fsys *st, const ip_line *l, const ip_rx_match *m)
 		    (tlen == 5 && strncasecmp(type, "flash", 5) == 0);
 	if (!disk)
 		return;
+	if (st->too_many)
+		return;
 	char *prefixes = prefixes_norm(st->ctx->arena, l->text + m->start[6],
 				       ip_rx_group_len(m, 6));
 	ip_filesystem *fs = fs_for(st, prefixes);
+	if (!fs) {
+		if (!st->too_many)
+			ip_diag_add(st->ctx->diags, IP_DIAG_ERROR, ip_line_span_all(l, st->sec->file),
+				    "more than %u filesystems on this device: this row and "
+				    "those after it are not read", IP_MAX_FILESYSTEMS);
+		st->too_many = true;
+		return;
+	}
 	number(st, l, m, 2, &fs->total);
 	number(st, l, m, 3, &fs->free);
 	if (fs->free.known && fs->free.span.line == l->lineno) {

@@ -74,9 +74,11 @@ static ip_rx flash_rx[] = {
 			    "\\s+[0-9A-Fa-f]+\\s+\\d+\\s+(\\d+)\\s+" DATE
 			    "\\s+(\\S.*)$", 0, NULL},
 	/* The length column is 8 wide: a 9-digit length runs into the name
-	 * ("486899872isr4300-universalk9...bin"), hence \s*. */
-	[RX_OLD_FILE] = {"^\\s*(\\d+)\\s+(\\d+)\\s*(\\S.*?)(?:\\s+\\[([a-z ]+)\\])?$",
-			 0, NULL},
+	 * ("486899872isr4300-universalk9...bin"), hence \s*. The name's
+	 * trailing " [deleted]" is split off by old_flags(): a lazy name
+	 * followed by an optional (?:\s+\[...\])?$ retried the white space
+	 * after every byte, and one 64 KiB line cost 1.8 s. */
+	[RX_OLD_FILE] = {"^\\s*(\\d+)\\s+(\\d+)\\s*(\\S.*)$", 0, NULL},
 	[RX_ATTR_FILE] = {"^([-dl][-rwxsStT]{9})\\s+(\\d+)\\s+(\\S.*)$", 0, NULL},
 	[RX_TOTAL_FREE] = {"^\\s*(-?\\d+)\\s+bytes\\s+total\\s+\\((-?\\d+)\\s+bytes"
 			   "\\s+(?:free|available)", 0, NULL},
@@ -116,6 +118,7 @@ typedef struct lst {
 	const char *prefix;  /* directory of the current block: "" or "d/" */
 	const char *target_base; /* "x.bin" of "Directory of flash:/x.bin" */
 	bool unnamed;        /* error given: the filesystem cannot be named */
+	bool too_many;       /* error given: IP_MAX_FILESYSTEMS reached */
 	bool skip_block;     /* inside a table we do not read (partitions) */
 	bool ended;          /* the current listing printed its totals */
 	bool trailer_said;
@@ -216,7 +219,8 @@ static size_t effective_len(const ip_line *l)
 /* --- which filesystem ----------------------------------------------------- */
 
 /* The filesystem called `name`, or the one `show file systems` says
- * `name` is an alias of (bootflash: on a Cat9k is flash:). */
+ * `name` is an alias of (bootflash: on a Cat9k is flash:); SIZE_MAX past
+ * IP_MAX_FILESYSTEMS. */
 static size_t fs_index(lst *st, const char *name)
 {
 	ip_device *dev = st->dev;
@@ -227,7 +231,7 @@ static size_t fs_index(lst *st, const char *name)
 		if (ip_fs_alias_has(dev->filesystems[i].aliases, name))
 			return i;
 	ip_filesystem *fs = ip_device_filesystem(dev, st->ctx->arena, name);
-	return (size_t)(fs - dev->filesystems);
+	return fs ? (size_t)(fs - dev->filesystems) : SIZE_MAX;
 }
 
 static bool word_abbrev(const char **p, const char *word, size_t min)
@@ -320,6 +324,15 @@ static void fs_enter(lst *st, const char *name, const char *prefix,
 		     bool partial, const ip_line *l)
 {
 	size_t idx = fs_index(st, name);
+	if (idx == SIZE_MAX) {
+		if (!st->too_many)
+			ip_diag_add(st->ctx->diags, IP_DIAG_ERROR, ip_line_span_all(l, st->sec->file),
+				    "more than %u filesystems on this device: the listing of %s "
+				    "and those after it are not read", IP_MAX_FILESYSTEMS, name);
+		st->too_many = st->unnamed = true; /* its file lines are dropped */
+		st->cur = SIZE_MAX;
+		return;
+	}
 	bool first = true;
 	for (size_t i = 0; i < st->n_t; i++)
 		first = first && st->t[i].fs != idx;
@@ -572,6 +585,34 @@ static void totals(lst *st, const ip_line *l, int which, const ip_rx_match *m)
 
 /* --- lines ---------------------------------------------------------------- */
 
+static bool white(char c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r'); /* PCRE2's \s */
+}
+
+/* An old-style listing name's trailing flags, "name   [deleted]": what
+ * (?:\s+\[([a-z ]+)\])?$ after a lazy name matched, found from the end in
+ * one pass. On true, *name_end moves before the white space and *flag is
+ * where the flags start; the name keeps at least its first byte, which is
+ * not white. */
+static bool old_flags(const char *t, size_t name, size_t *name_end, size_t *flag)
+{
+	size_t e = *name_end;
+	if (e < name + 4 || t[e - 1] != ']')
+		return false;
+	size_t open = e - 1;
+	while (open > name && ((t[open - 1] >= 'a' && t[open - 1] <= 'z') || t[open - 1] == ' '))
+		open--;
+	if (open == e - 1 || open < name + 3 || t[open - 1] != '[' || !white(t[open - 2]))
+		return false;
+	size_t k = open - 2;
+	while (k > name + 1 && white(t[k - 1]))
+		k--;
+	*name_end = k;
+	*flag = open;
+	return true;
+}
+
 static bool try_file(lst *st, const ip_line *l, size_t n, int rx, fmt f)
 {
 	ip_rx_match m;
@@ -602,12 +643,14 @@ static bool try_file(lst *st, const ip_line *l, size_t n, int rx, fmt f)
 		file_add(st, l, m.start[3], m.end[3], m.start[2], m.end[2],
 			 l->text[m.start[1]] == 'd');
 		break;
-	default: /* RX_OLD_FILE; a "[deleted]" file fills flash, cannot boot */
-		if (!ip_rx_group_set(&m, 4) ||
-		    memcmp(l->text + m.start[4], "deleted", 7) != 0)
-			file_add(st, l, m.start[3], m.end[3], m.start[2],
+	default: { /* RX_OLD_FILE; a "[deleted]" file fills flash, cannot boot */
+		size_t name_end = m.end[3], flag = 0;
+		if (!old_flags(l->text, m.start[3], &name_end, &flag) ||
+		    m.end[3] - 1 - flag < 7 || memcmp(l->text + flag, "deleted", 7) != 0)
+			file_add(st, l, m.start[3], name_end, m.start[2],
 				 m.end[2], false);
 		break;
+	}
 	}
 	return true;
 }

@@ -42,10 +42,11 @@ static bool same_version(const char *a, const char *b)
 static void report(ip_diags *diags, const char *what, const char *now, ip_span at,
 		   const char *was, ip_span was_at)
 {
-	ip_diag_add(diags, IP_DIAG_WARNING, at,
-		    IP_MERGE_CONFLICT_PREFIX "%s: %s here, %s at %s:%u:%u; this later "
-		    "file's value is used (remove the stale file or capture again)",
-		    what, now, was, was_at.file, was_at.line, was_at.col);
+	ip_diag *d = ip_diag_add(diags, IP_DIAG_WARNING, at,
+				 IP_MERGE_CONFLICT_PREFIX "%s: %s here, %s at %s:%u:%u; this later "
+				 "file's value is used (remove the stale file or capture again)",
+				 what, now, was, was_at.file, was_at.line, was_at.col);
+	d->kind = IP_DIAG_CONFLICT;
 }
 
 static void text_cmp(ip_diags *diags, const char *what, const ip_text *was, const ip_text *now,

@@ -9,8 +9,8 @@
 
 #include "device.h"
 
-/* How each disagreement's message starts (the audit reports them as
- * findings of their own). */
+/* How each disagreement's message starts; its ip_diag is of kind
+ * IP_DIAG_CONFLICT, which the audit reports as findings of their own. */
 #define IP_MERGE_CONFLICT_PREFIX "the backups disagree on the "
 
 typedef struct ip_merge_snap {

@@ -7,21 +7,44 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "error.h"
 #include "rx.h"
 
 /* Default cap: loading files scales to a few cores, then memory bandwidth
  * and the sequential merge take over. */
 #define DEFAULT_MAX_JOBS 8u
 
+/* IOSPLAN_JOBS as a number of jobs, or 0 when it is not one from 1 to
+ * IP_PARALLEL_MAX_JOBS. Digits only: strtoul alone would take " 8", "+8"
+ * and "-1" (as ULONG_MAX), and "1e3" would be 1. */
+static unsigned jobs_from(const char *env)
+{
+	unsigned long v = 0;
+	for (const char *p = env; *p; p++) {
+		if (*p < '0' || *p > '9')
+			return 0;
+		v = v * 10 + (unsigned long)(*p - '0');
+		if (v > IP_PARALLEL_MAX_JOBS)
+			return 0;
+	}
+	return (unsigned)v;
+}
+
+int ip_parallel_jobs_check(void)
+{
+	const char *env = getenv("IOSPLAN_JOBS");
+	if (!env || !*env || jobs_from(env))
+		return 0;
+	return ip_error_set(IP_E_USAGE, "IOSPLAN_JOBS must be a number from 1 to %u, not '%s'",
+			    IP_PARALLEL_MAX_JOBS, env);
+}
+
 unsigned ip_parallel_jobs(void)
 {
 	const char *env = getenv("IOSPLAN_JOBS");
-	if (env && *env) {
-		char *end;
-		unsigned long v = strtoul(env, &end, 10);
-		if (!*end && env[0] != '-' && v >= 1 && v <= IP_PARALLEL_MAX_JOBS)
-			return (unsigned)v;
-	}
+	unsigned v = env ? jobs_from(env) : 0;
+	if (v)
+		return v;
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 	if (cpus < 1)
 		return 1;

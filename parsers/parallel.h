@@ -21,6 +21,11 @@ typedef void ip_parallel_fn(void *ctx, size_t item, unsigned worker);
 /* Threads to use: IOSPLAN_JOBS when it is a number from 1 to
  * IP_PARALLEL_MAX_JOBS, else the online CPUs, at most 8. */
 unsigned ip_parallel_jobs(void);
+/* 0 when IOSPLAN_JOBS is unset, empty or a number from 1 to
+ * IP_PARALLEL_MAX_JOBS; else IP_E_USAGE with the message in
+ * ip_error_last(). The command line refuses a bad value at start-up
+ * rather than quietly running on another number of threads. */
+int ip_parallel_jobs_check(void);
 
 /* Returns when every item has run. Runs on fewer threads (down to the
  * calling one alone) when n is small or a thread cannot be started. */

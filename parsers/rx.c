@@ -1,7 +1,10 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "rx.h"
+#include "arena.h"
+#include "error.h"
 
 #include <pcre2.h>
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -66,12 +69,44 @@ static rx_code *compile_one(const ip_rx *rx)
 	}
 	rx_code *c = calloc(1, sizeof(*c));
 	if (!c)
-		abort();
+		ip_out_of_memory();
 	uint32_t groups = 0;
 	pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &groups);
 	c->interp = code;
 	c->pairs = groups + 1 < IP_RX_MAX_GROUPS ? groups + 1 : IP_RX_MAX_GROUPS;
 	return c;
+}
+
+/* Every built-in pattern compiled so far, for the test that runs each one
+ * against worst-case lines (tests/test_rx_linear.c). Appended once per
+ * pattern, under a lock: at most a few dozen times a process. */
+static pthread_mutex_t seen_lock = PTHREAD_MUTEX_INITIALIZER;
+static ip_rx **seen;
+static size_t n_seen, cap_seen;
+
+static void remember(ip_rx *rx)
+{
+	pthread_mutex_lock(&seen_lock);
+	if (n_seen == cap_seen) {
+		size_t cap = cap_seen ? 2 * cap_seen : 64;
+		ip_rx **v = realloc(seen, cap * sizeof(*v));
+		if (!v)
+			ip_out_of_memory();
+		seen = v;
+		cap_seen = cap;
+	}
+	seen[n_seen++] = rx;
+	pthread_mutex_unlock(&seen_lock);
+}
+
+size_t ip_rx_compiled(ip_rx **out, size_t max)
+{
+	pthread_mutex_lock(&seen_lock);
+	size_t n = n_seen;
+	for (size_t i = 0; i < n && i < max; i++)
+		out[i] = seen[i];
+	pthread_mutex_unlock(&seen_lock);
+	return n;
 }
 
 /* rx's compiled form, compiling it on its first run. Two threads may both
@@ -84,8 +119,10 @@ static rx_code *compiled(ip_rx *rx)
 		return c;
 	rx_code *mine = compile_one(rx);
 	if (atomic_compare_exchange_strong_explicit(&rx->code, &c, mine, memory_order_acq_rel,
-						    memory_order_acquire))
+						    memory_order_acquire)) {
+		remember(rx);
 		return mine;
+	}
 	pcre2_code_free(mine->interp);
 	free(mine);
 	return c;
@@ -116,10 +153,8 @@ static pcre2_match_data *thread_match_data(void)
 {
 	if (!match_data) {
 		match_data = pcre2_match_data_create(IP_RX_MAX_GROUPS, NULL);
-		if (!match_data) {
-			fputs("iosplan: fatal: out of memory\n", stderr);
-			abort();
-		}
+		if (!match_data)
+			ip_out_of_memory();
 	}
 	return match_data;
 }
@@ -151,22 +186,6 @@ bool ip_rx_exec(ip_rx *rx, const char *s, size_t len, ip_rx_match *m)
 	}
 	return true;
 }
-
-void *ip_rx_compile_dynamic(const char *pattern, bool caseless)
-{
-	int err;
-	PCRE2_SIZE off;
-	/* no JIT: a filter is matched against a line or two, and compiling
-	 * machine code costs more than interpreting that once */
-	return compile(pattern, caseless, &err, &off);
-}
-
-bool ip_rx_exec_dynamic(void *code, const char *s, size_t len)
-{
-	return pcre2_match(code, (PCRE2_SPTR)s, len, 0, 0, thread_match_data(), NULL) > 0;
-}
-
-void ip_rx_free_dynamic(void *code) { pcre2_code_free(code); }
 
 void ip_rx_thread_end(void)
 {

@@ -48,11 +48,11 @@ static inline size_t ip_rx_group_len(const ip_rx_match *m, int g)
 	return ip_rx_group_set(m, g) ? m->end[g] - m->start[g] : 0;
 }
 
-/* Compile a user-supplied pattern (an IOS `| include` filter). Returns NULL
- * if it does not compile. Free with ip_rx_free_dynamic(). */
-void *ip_rx_compile_dynamic(const char *pattern, bool caseless);
-bool ip_rx_exec_dynamic(void *code, const char *s, size_t len);
-void ip_rx_free_dynamic(void *code);
+
+/* The built-in patterns compiled so far in this process (each has run at
+ * least once): up to max of them into out; returns how many there are.
+ * For tests that check every pattern's cost on hostile lines. */
+size_t ip_rx_compiled(ip_rx **out, size_t max);
 
 /* Free this thread's match data; call before a worker thread ends. */
 void ip_rx_thread_end(void);

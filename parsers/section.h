@@ -79,11 +79,6 @@ bool ip_command_identify(ip_arena *a, const char *text, ip_cmd *cmd,
 			 const char **canonical, const char **arg,
 			 const char **filter);
 
-/* Whether a config section's `| include` style filter still lets every
- * line that starts with `probe` through (e.g. "boot system flash:x.bin").
- * An unfiltered section passes everything. */
-bool ip_section_filter_passes(const ip_section *s, const char *probe);
-
 /* Whether a section's filter provably shows every line that starts with
  * `prefix` ("boot system "): true only for filters whose pattern is plain
  * text (optionally '^'-anchored alternatives) that must match such lines,

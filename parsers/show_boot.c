@@ -108,8 +108,9 @@ static void read_elements(ip_boot_list *list, const ip_section *sec,
 				    "startup-config instead");
 			return;
 		}
-		ip_boot_entry *b = IP_PUSH(ctx->arena, list->v, list->n, list->cap);
-		boot_entry_parse(b, ctx->arena, t + s, e - s, span);
+		ip_boot_entry *b = ip_boot_list_push(list, ctx->arena);
+		if (b)
+			boot_entry_parse(b, ctx->arena, t + s, e - s, span);
 	}
 }
 

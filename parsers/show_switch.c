@@ -34,7 +34,9 @@
 
 static ip_rx ssw_rx[] = {
 	/* active mark, number, role, MAC, priority, rest (H/W version, state) */
-	{ "^\\s*(\\*)?\\s*(\\d{1,3})\\s+([A-Za-z][A-Za-z-]*)\\s+"
+	/* possessive: \\s*(\\*)?\\s* split a run of blanks every way
+	 * before failing, quadratic in the line (tests/test_rx_linear.c) */
+	{ "^\\s*+(?:(\\*)\\s*+)?(\\d{1,3})\\s+([A-Za-z][A-Za-z-]*)\\s+"
 	  "([0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4})\\s+(\\d{1,3})"
 	  "\\s+(\\S.*)$", 0, NULL },
 };

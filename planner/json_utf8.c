@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "utf8.h"
+#include "error.h"
 
 /* A key as printed ('"', the escaped key, '"', ':' and the tab when
  * pretty), remembered by the key's address: a document repeats the same
@@ -51,7 +52,7 @@ static void reserve(out *o, size_t more)
 		cap *= 2;
 	char *p = realloc(o->p, cap);
 	if (!p)
-		abort(); /* out of memory, as everywhere in iosplan */
+		ip_out_of_memory(); /* out of memory, as everywhere in iosplan */
 	o->p = p;
 	o->cap = cap;
 }
@@ -367,7 +368,7 @@ static void put_value(out *o, const cJSON *item)
 char *ip_json_print_utf8(const cJSON *doc, int pretty)
 {
 	if (!doc)
-		abort();
+		ip_out_of_memory();
 	out o = { .pretty = pretty != 0 };
 	put_value(&o, doc);
 	put_c(&o, '\0');
@@ -382,7 +383,7 @@ ip_json_printer *ip_json_printer_new(int pretty)
 {
 	ip_json_printer *p = calloc(1, sizeof(*p));
 	if (!p)
-		abort();
+		ip_out_of_memory();
 	p->o.pretty = pretty != 0;
 	return p;
 }
@@ -390,7 +391,7 @@ ip_json_printer *ip_json_printer_new(int pretty)
 const char *ip_json_printer_run(ip_json_printer *p, const cJSON *doc, size_t depth)
 {
 	if (!doc)
-		abort();
+		ip_out_of_memory();
 	p->o.n = 0;
 	p->o.depth = depth;
 	put_value(&p->o, doc);

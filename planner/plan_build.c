@@ -42,6 +42,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "space.h"
+#include "fs_model.h"
 #include "image_name.h"
 #include "plan_private.h"
 #include "stack.h"
@@ -121,6 +123,14 @@ static char *vfmt(ip_arena *a, const char *fmt, va_list ap)
 	return big;
 }
 
+static void why_append(plan_bld *b, const char *text)
+{
+	size_t n = strlen(text);
+	b->why_buf = ip_arena_grow(b->a, b->why_buf, &b->why_cap, b->why_len + n + 1, 1);
+	memcpy(b->why_buf + b->why_len, text, n + 1);
+	b->why_len += n;
+}
+
 void plan_why(plan_bld *b, const char *fmt, ...)
 {
 	va_list ap;
@@ -128,7 +138,20 @@ void plan_why(plan_bld *b, const char *fmt, ...)
 	char *s = vfmt(b->a, fmt, ap);
 	va_end(ap);
 	ip_plan_step *st = b->cur;
-	st->why = st->why ? ip_arena_printf(b->a, "%s %s", st->why, s) : s;
+	if (!st->why) {
+		st->why = s;
+		return;
+	}
+	if (b->why_step != st || st->why != b->why_buf) {
+		/* the step's second sentence: the buffer starts with its first */
+		b->why_buf = NULL;
+		b->why_len = b->why_cap = 0;
+		why_append(b, st->why);
+		b->why_step = st;
+	}
+	why_append(b, " ");
+	why_append(b, s);
+	st->why = b->why_buf;
 }
 
 void plan_cmd(plan_bld *b, const char *fmt, ...)
@@ -262,8 +285,8 @@ static void decide_target(plan_bld *b)
 static void decide_dest(plan_bld *b)
 {
 	ip_plan *p = b->p;
-	const char *name = ip_target_fs(&b->ctx);
-	b->dest = name ? ip_fs_listing(&b->ctx, name) : NULL;
+	const char *name = b->fsv.def;
+	b->dest = name ? ip_fs_view_listing(&b->fsv, name) : NULL;
 	if (!name) {
 		reason(b, "the filesystem the image goes to is unknown (capture show version "
 		       "and show file systems)");
@@ -277,7 +300,7 @@ static void decide_dest(plan_bld *b)
 	}
 	p->filesystem = b->dest->name;
 	p->image = ip_arena_printf(b->a, "%s%s", p->filesystem, p->target_file);
-	b->have = ip_fs_file(b->dest, p->target_file);
+	b->have = ip_fs_lookup_file(b->dest, p->target_file);
 	if (b->have && p->method == IP_METHOD_TAR)
 		reason(b, "%s is already on %s: archive download-sw does not install an image "
 		       "that is already there (boot it with boot system, or delete its directory "
@@ -301,12 +324,12 @@ static void decide_running(plan_bld *b)
 		p->method = install_mode(p) ? IP_METHOD_INSTALL : IP_METHOD_BUNDLE;
 	if (!run->path || !b->dest)
 		return;
-	if (strcasecmp(base(run->path), base(p->target_file)) == 0 &&
-	    (!run->filesystem || ip_fs_same(&b->ctx, run->filesystem, b->dest->name)))
+	if (ip_fs_file_eq(run->filesystem, base(run->path), base(p->target_file)) &&
+	    (!run->filesystem || ip_fs_view_same(&b->fsv, run->filesystem, b->dest->name)))
 		reason(b, "the device already runs %s", run->raw);
 	const ip_file *f = NULL;
-	if (!run->filesystem || ip_fs_same(&b->ctx, run->filesystem, b->dest->name))
-		f = ip_fs_file(b->dest, run->path);
+	if (!run->filesystem || ip_fs_view_same(&b->fsv, run->filesystem, b->dest->name))
+		f = ip_fs_lookup_file(b->dest, run->path);
 	if (!f)
 		return;
 	b->running_name = f->name;
@@ -322,7 +345,7 @@ static const ip_filesystem *member_listing(plan_bld *b, const ip_member *m, cons
 	const char *classic = ip_arena_printf(b->a, "flash%d:", m->number);
 	const ip_filesystem *fs = ip_stack_member_fs(d, m);
 	if (!fs || !fs->listed)
-		fs = ip_fs_listing(&b->ctx, classic);
+		fs = ip_fs_view_listing(&b->fsv, classic);
 	if (fs && fs->listed)
 		*name = fs->name;
 	else if (b->p->check.platform.family == IP_FAMILY_SWITCH_CLASSIC)
@@ -364,7 +387,7 @@ static void decide_stack(plan_bld *b)
 		       bad.file ? bad.file : "(input)", (unsigned)bad.line);
 		return;
 	}
-	if (d->n_members < 2 || !b->dest || !ip_fs_same(&b->ctx, b->dest->name, "flash:"))
+	if (d->n_members < 2 || !b->dest || !ip_fs_view_same(&b->fsv, b->dest->name, "flash:"))
 		return;
 	b->stack = true;
 	const ip_member *active = ip_stack_active(d);
@@ -454,60 +477,9 @@ static void decide_register(plan_bld *b)
 
 /* --- room on flash -------------------------------------------------------- */
 
-typedef struct cand {
-	const ip_file *file;
-	int cls; /* 0 unlisted, 1 in a boot list, 2 running */
-} cand;
+typedef ip_del_cand cand; /* the model's (space.h) */
 
-static uint64_t percent(uint64_t v, unsigned pct)
-{
-	uint64_t whole;
-	if (__builtin_mul_overflow(v / 100, (uint64_t)pct, &whole))
-		return UINT64_MAX;
-	uint64_t r = whole + (v % 100) * pct / 100;
-	return r < whole ? UINT64_MAX : r;
-}
-
-static uint64_t sat_add(uint64_t x, uint64_t y)
-{
-	return x > UINT64_MAX - y ? UINT64_MAX : x + y;
-}
-
-static bool list_names(const ip_boot_list *l, const char *name)
-{
-	for (size_t i = 0; i < l->n; i++)
-		if (l->v[i].path && strcasecmp(base(l->v[i].path), base(name)) == 0)
-			return true;
-	return false;
-}
-
-static bool in_boot_list(const ip_device *d, const char *name)
-{
-	return list_names(&d->boot_running, name) || list_names(&d->boot_startup, name) ||
-	       list_names(&d->boot_config, name) || list_names(&d->bootvar, name) ||
-	       list_names(&d->bootvar_current, name);
-}
-
-static int cand_class(const plan_bld *b, const ip_file *f)
-{
-	if (f->is_dir || !f->size.known || !ip_image_name_bootable(f->name) ||
-	    strcasecmp(base(f->name), base(b->p->target_file)) == 0)
-		return -1;
-	const char *run = b->p->dev->system_image.path;
-	if (run && strcasecmp(base(f->name), base(run)) == 0)
-		return 2;
-	return in_boot_list(b->p->dev, f->name) ? 1 : 0;
-}
-
-static int cand_cmp(const void *pa, const void *pb)
-{
-	const cand *x = pa, *y = pb;
-	if (x->cls != y->cls)
-		return x->cls - y->cls;
-	if (x->file->size.v != y->file->size.v)
-		return x->file->size.v > y->file->size.v ? -1 : 1;
-	return strcmp(x->file->name, y->file->name);
-}
+#define sat_add ip_space_add
 
 static bool network_boot_ok(const plan_bld *b)
 {
@@ -534,18 +506,23 @@ static const char *const class_why[] = {
  * deletions from `from` on are done; the target does not count. */
 static size_t bootable_after(const plan_bld *b, const ip_filesystem *fs, size_t from)
 {
+	/* the files deleted, marked by index: one pass each, where asking
+	 * every deletion about every file was their product */
+	bool *gone = ip_arena_alloc(b->a, fs->n_files + 1);
+	for (size_t j = from; j < b->n_deletes; j++) {
+		const ip_file *f = b->deletes[j].file;
+		if (f >= fs->files && f < fs->files + fs->n_files)
+			gone[f - fs->files] = true;
+	}
 	size_t n = 0;
 	for (size_t i = 0; i < fs->n_files; i++) {
 		const ip_file *f = &fs->files[i];
-		bool conf = b->p->method == IP_METHOD_INSTALL && strcasecmp(f->name, "packages.conf") == 0;
-		if (f->is_dir || (f->size.known && f->size.v == 0) ||
+		bool conf = b->p->method == IP_METHOD_INSTALL && ip_fs_file_eq(NULL, f->name, "packages.conf");
+		if (gone[i] || f->is_dir || (f->size.known && f->size.v == 0) ||
 		    (!conf && !ip_image_name_bootable(f->name)) ||
-		    strcasecmp(base(f->name), base(b->p->target_file)) == 0)
+		    ip_fs_file_eq(fs->name, base(f->name), base(b->p->target_file)))
 			continue;
-		bool gone = false;
-		for (size_t j = from; j < b->n_deletes; j++)
-			gone |= b->deletes[j].file == f;
-		n += !gone;
+		n++;
 	}
 	return n;
 }
@@ -556,22 +533,14 @@ static size_t bootable_after(const plan_bld *b, const ip_filesystem *fs, size_t 
 static bool make_room(plan_bld *b, const ip_filesystem *fs, uint64_t have, uint64_t need)
 {
 	size_t first = b->n_deletes;
-	size_t k = 0;
 	cand *c = ip_arena_alloc(b->a, (fs->n_files + 1) * sizeof(*c));
-	for (size_t i = 0; i < fs->n_files; i++) {
-		int cls = cand_class(b, &fs->files[i]);
-		if (cls >= 0)
-			c[k++] = (cand){ &fs->files[i], cls };
-	}
-	qsort(c, k, sizeof(*c), cand_cmp);
-	for (size_t i = 0; i < k && have < need; i++) {
-		if (c[i].cls == 2 && !b->p->opts.allow_delete_running)
-			break;
-		if (c[i].cls == 2 && !network_boot_ok(b))
-			break;
+	size_t k = ip_space_candidates(b->p->dev, fs, b->p->target_file, c);
+	bool running_ok = b->p->opts.allow_delete_running && network_boot_ok(b);
+	size_t picked = ip_space_pick(c, k, have, need, running_ok ? IP_DEL_RUNNING : IP_DEL_FALLBACK,
+				      &have);
+	for (size_t i = 0; i < picked; i++) {
 		add_delete(b, fs, c[i].file, class_why[c[i].cls]);
-		have = sat_add(have, c[i].file->size.v);
-		b->delete_running |= c[i].cls == 2;
+		b->delete_running |= c[i].cls == IP_DEL_RUNNING;
 	}
 	if (have >= need && !b->delete_running && !bootable_after(b, fs, first)) {
 		b->last_image = fs->name;
@@ -585,14 +554,14 @@ static void room_on(plan_bld *b, const ip_filesystem *fs, bool is_dest)
 {
 	const ip_target *t = b->p->target;
 	bool install = b->p->method == IP_METHOD_INSTALL;
-	const ip_file *have = ip_fs_file(fs, b->p->target_file);
+	const ip_file *have = ip_fs_lookup_file(fs, b->p->target_file);
 	bool copy = (is_dest || !install) && !(have && have->size.known && have->size.v == t->size.v);
-	uint64_t margin = percent(t->size.v, b->cfg->opts.flash_margin_percent);
-	if (margin < b->cfg->opts.flash_margin_bytes)
-		margin = b->cfg->opts.flash_margin_bytes;
-	uint64_t need = install ? percent(t->size.v, b->cfg->opts.install_expand_percent) : 0;
-	need = copy ? sat_add(need, t->size.v) : need;
-	need = need ? sat_add(need, margin) : 0;
+	const ip_rule_options *o = &b->cfg->opts;
+	ip_space_opts so = { o->flash_margin_bytes, o->flash_margin_percent,
+			     o->install_expand_percent };
+	ip_space_need sn;
+	ip_space_need_of(&sn, &so, t->size.v, copy, install);
+	uint64_t margin = sn.margin, need = sn.total;
 	uint64_t free_b = fs->free.v;
 	if (is_dest) {
 		b->need_dest = need;
@@ -643,14 +612,20 @@ static void room_on(plan_bld *b, const ip_filesystem *fs, bool is_dest)
 static void decide_tar_local(plan_bld *b)
 {
 	uint64_t size = b->p->target->size.v;
-	const ip_file *have = ip_fs_file(b->dest, b->p->target->name);
+	const ip_file *have = ip_fs_lookup_file(b->dest, b->p->target->name);
 	if (b->p->method != IP_METHOD_TAR || b->space_blocks)
 		return;
 	if (have) { /* a tar of that name: the whole one is used, a partial one ignored */
 		b->tar_have = b->tar_local = have->size.known && have->size.v == size;
 		return;
 	}
-	b->tar_local = !b->n_deletes && b->dest->free.v >= sat_add(sat_add(size, size), b->margin);
+	/* the tar and, beside it, the directory it unpacks to, assumed as large
+	 * (a tar is not compressed): the model's need with a 100 % expansion */
+	const ip_rule_options *o = &b->cfg->opts;
+	ip_space_opts so = { o->flash_margin_bytes, o->flash_margin_percent, 100 };
+	ip_space_need sn;
+	ip_space_need_of(&sn, &so, size, true, true);
+	b->tar_local = !b->n_deletes && b->dest->free.v >= sn.total;
 }
 
 static void decide_room(plan_bld *b)
@@ -659,7 +634,7 @@ static void decide_room(plan_bld *b)
 		return;
 	room_on(b, b->dest, true);
 	for (size_t i = 0; i < b->p->n_member_fs && !b->space_blocks; i++)
-		room_on(b, ip_fs_listing(&b->ctx, b->p->member_fs[i]), false);
+		room_on(b, ip_fs_view_listing(&b->fsv, b->p->member_fs[i]), false);
 	if (b->space_blocks)
 		b->n_deletes = 0;
 	decide_tar_local(b);
@@ -667,22 +642,16 @@ static void decide_room(plan_bld *b)
 
 /* --- which findings the plan repairs -------------------------------------- */
 
-static bool on_line(const ip_boot_list *l, ip_span s)
-{
-	for (size_t i = 0; i < l->n; i++) {
-		ip_span e = l->v[i].span;
-		if (e.line == s.line && (e.file == s.file || (e.file && s.file && strcmp(e.file, s.file) == 0)))
-			return true;
-	}
-	return false;
-}
+/* The plan decides by the contract of rules/rule.h: the repair policy the
+ * rule declares (stamped on each finding) and the finding's typed subject,
+ * never by a rule's id or its message. */
 
-/* Whether a finding points at a boot entry (not at the target). */
-static bool on_boot_entry(const ip_device *d, ip_span s)
+/* The plan replaces every boot list it writes and saves it: a finding about
+ * a boot entry or a boot list is one it repairs; one about the target (say,
+ * its filesystem prefix) is not. */
+static bool about_boot_list(const ip_finding *f)
 {
-	return ip_span_known(s) && (on_line(&d->boot_running, s) || on_line(&d->boot_startup, s) ||
-				    on_line(&d->boot_config, s) || on_line(&d->bootvar, s) ||
-				    on_line(&d->bootvar_current, s));
+	return f->subject.kind == IP_SUBJ_BOOT_ENTRY || f->subject.kind == IP_SUBJ_BOOT_LIST;
 }
 
 static const char *list_note(const plan_bld *b)
@@ -699,10 +668,18 @@ static const char *deletes_note(const plan_bld *b)
 {
 	if (!b->n_deletes)
 		return "the copy fits";
-	char *s = "";
+	/* measured, then written once: a printf per file copied the list
+	 * so far each time, memory in the square of the deletions */
+	size_t len = 0;
 	for (size_t i = 0; i < b->n_deletes; i++)
-		s = ip_arena_printf(b->a, "%s%s%s%s", s, i ? ", " : "", b->deletes[i].filesystem,
-				    b->deletes[i].file->name);
+		len += 2 + strlen(b->deletes[i].filesystem) + strlen(b->deletes[i].file->name);
+	char *s = ip_arena_alloc_raw(b->a, len + 1), *p = s;
+	for (size_t i = 0; i < b->n_deletes; i++) {
+		if (i)
+			p = stpcpy(p, ", ");
+		p = stpcpy(stpcpy(p, b->deletes[i].filesystem), b->deletes[i].file->name);
+	}
+	*p = '\0';
 	return ip_arena_printf(b->a, "the plan deletes %s after the backup, before the copy", s);
 }
 
@@ -736,44 +713,48 @@ static const char *stack_note(const plan_bld *b)
 			 "switch all`";
 }
 
+/* Whether the plan repairs f (its note says how) or f blocks it; what the
+ * plan leaves alone blocks at error and is noted below. */
 static ip_plan_role repairable(const plan_bld *b, const ip_finding *f, const char **note)
 {
-	const char *id = f->rule_id;
 	const ip_plan *p = b->p;
-	if (!strcmp(id, "alphabetical-boot") || !strcmp(id, "boot-fallback") ||
-	    !strcmp(id, "boot-missing-file") || !strcmp(id, "boot-order") ||
-	    !strcmp(id, "unsaved-boot") ||
-	    (!strcmp(id, "fs-prefix") && on_boot_entry(p->dev, f->span))) {
+	switch (f->repair) {
+	case IP_REPAIR_BOOT_LIST:
+		if (!about_boot_list(f))
+			break;
 		*note = list_note(b);
 		return IP_ROLE_RESOLVED;
-	}
-	if (!strcmp(id, "config-register") && !b->register_blocks &&
-	    (b->fix_register || b->fix_manual_boot)) {
+	case IP_REPAIR_REGISTER:
+		if (b->register_blocks) {
+			*note = b->register_blocks;
+			return IP_ROLE_BLOCKS;
+		}
+		if (!b->fix_register && !b->fix_manual_boot)
+			break;
 		*note = b->fix_register ? ip_arena_printf(b->a, "the plan sets config-register 0x%X",
 							  b->register_value)
 					: "the plan runs no boot manual";
 		return IP_ROLE_RESOLVED;
-	}
-	if (!strcmp(id, "config-register") && b->register_blocks) {
-		*note = b->register_blocks;
-		return IP_ROLE_BLOCKS;
-	}
-	if (!strcmp(id, "flash-space")) {
+	case IP_REPAIR_ROOM:
 		*note = b->space_blocks ? b->space_blocks : deletes_note(b);
 		return b->space_blocks ? IP_ROLE_BLOCKS : IP_ROLE_RESOLVED;
-	}
-	if (!strcmp(id, "install-mode") && f->severity < IP_SEV_ERROR &&
-	    p->method == IP_METHOD_INSTALL) {
+	case IP_REPAIR_METHOD:
+		if (f->severity >= IP_SEV_ERROR || p->method != IP_METHOD_INSTALL)
+			break;
 		*note = "the plan upgrades with install add ... activate commit";
 		return IP_ROLE_RESOLVED;
-	}
-	if (!strcmp(id, "stack-mismatch")) {
+	case IP_REPAIR_STACK:
 		*note = stack_note(b);
 		return b->stack && stack_repairable(p->dev) ? IP_ROLE_RESOLVED : IP_ROLE_BLOCKS;
-	}
-	if (!strcmp(id, "tftp-transfer") && p->opts.transfer == IP_TRANSFER_SCP) {
+	case IP_REPAIR_TRANSFER:
+		if (p->opts.transfer != IP_TRANSFER_SCP)
+			break;
 		*note = "the plan copies with scp";
 		return IP_ROLE_RESOLVED;
+	case IP_REPAIR_UNDECLARED:
+	case IP_REPAIR_NONE:
+	case IP_REPAIR__COUNT:
+		break;
 	}
 	return f->severity == IP_SEV_ERROR ? IP_ROLE_BLOCKS : IP_ROLE_NOTED;
 }
@@ -801,12 +782,12 @@ static void members_fallback(plan_bld *b)
 {
 	ip_plan *p = b->p;
 	for (size_t i = 0; i < p->n_member_fs; i++) {
-		const ip_filesystem *fs = ip_fs_listing(&b->ctx, p->member_fs[i]);
+		const ip_filesystem *fs = ip_fs_view_listing(&b->fsv, p->member_fs[i]);
 		bool gone = false;
 		for (size_t k = 0; k < b->n_deletes; k++)
-			gone |= strcasecmp(b->deletes[k].filesystem, fs->name) == 0 &&
-				strcasecmp(b->deletes[k].file->name, b->running_name) == 0;
-		if (ip_fs_file(fs, b->running_name) && !gone)
+			gone |= ip_fs_prefix_eq(b->deletes[k].filesystem, fs->name) &&
+				ip_fs_file_eq(fs->name, b->deletes[k].file->name, b->running_name);
+		if (ip_fs_lookup_file(fs, b->running_name) && !gone)
 			continue;
 		p->no_fallback_warned = true;
 		plan_warn(b, "stack member %d has no copy of the running image on %s: if the new "
@@ -867,10 +848,12 @@ static void facts(plan_bld *b)
 	decide_fallback(b);
 }
 
-static bool blocked_by(const ip_plan *p, const char *rule)
+/* Whether a finding under repair policy r already blocks the plan (and so
+ * already says why). */
+static bool blocked_by(const ip_plan *p, ip_repair r)
 {
 	for (size_t i = 0; i < p->n_findings; i++)
-		if (p->findings[i].role == IP_ROLE_BLOCKS && !strcmp(p->findings[i].finding->rule_id, rule))
+		if (p->findings[i].role == IP_ROLE_BLOCKS && p->findings[i].finding->repair == r)
 			return true;
 	return false;
 }
@@ -879,9 +862,9 @@ static bool blocked_by(const ip_plan *p, const char *rule)
  * disabled in .iosplan.yaml; the plan still cannot go on). */
 static void facts_blocking(plan_bld *b)
 {
-	if (b->register_blocks && !blocked_by(b->p, "config-register"))
+	if (b->register_blocks && !blocked_by(b->p, IP_REPAIR_REGISTER))
 		reason(b, "%s", b->register_blocks);
-	if (b->space_blocks && !blocked_by(b->p, "flash-space"))
+	if (b->space_blocks && !blocked_by(b->p, IP_REPAIR_ROOM))
 		reason(b, "%s", b->space_blocks);
 }
 
@@ -944,8 +927,7 @@ void ip_plan_build(ip_plan *out, ip_arena *a, const ip_device *dev, const ip_tar
 	out->hostname = dev->hostname.s ? dev->hostname.s : dev->key && *dev->key ? dev->key : "device";
 	ip_check_device(&out->check, a, dev, target, out->opts.check);
 	plan_bld b = { .p = out, .a = a, .cfg = out->opts.check };
-	b.ctx = (ip_rule_ctx){ dev, &out->check.platform, &out->check.next_boot, target,
-			       &out->opts.check->opts, a };
+	ip_fs_view_init(&b.fsv, dev, &out->check.platform, target ? target->filesystem : NULL);
 	if (out->opts.ansible && !ip_plan_ansible_host_ok(out->hostname))
 		reason(&b, "the hostname is not one Ansible can target as exactly one host (a play's "
 		       "hosts: is a pattern): it must start with a letter, hold only letters, digits, "

@@ -5,7 +5,7 @@
 #define IOSPLAN_PLAN_PRIVATE_H
 
 #include "plan.h"
-#include "target_fs.h"
+#include "fs_model.h"
 
 /* A file the plan deletes before the copy, and why. */
 typedef struct plan_delete {
@@ -17,7 +17,7 @@ typedef struct plan_delete {
 typedef struct plan_bld {
 	ip_plan *p;
 	ip_arena *a;
-	ip_rule_ctx ctx;            /* for the target_fs helpers */
+	ip_fs_view fsv;             /* the model's filesystems of the device */
 	const ip_check_config *cfg;
 	const ip_filesystem *dest;  /* the listing the image goes to */
 	const ip_file *have;        /* a file of the target's name there */
@@ -47,6 +47,12 @@ typedef struct plan_bld {
 	bool tar_have;               /* ... and the whole tar is there already */
 	uint64_t need_dest, margin;  /* bytes the destination must have free */        /* --allow-delete-running was needed */
 	ip_plan_step *cur;
+	/* cur's why, as plan_why() grows it: appended in place, not copied
+	 * whole for each sentence (a step deleting 20 000 files made 20 000
+	 * ever longer copies: memory in the square of the deletions) */
+	char *why_buf;
+	size_t why_len, why_cap;
+	const ip_plan_step *why_step;
 } plan_bld;
 
 /* --- plan_steps.c --------------------------------------------------------- */

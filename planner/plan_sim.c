@@ -37,9 +37,9 @@
 #include <string.h>
 #include <strings.h>
 
+#include "fs_model.h"
 #include "image_name.h"
 #include "plan.h"
-#include "target_fs.h"
 
 typedef struct sim {
 	ip_arena *a;
@@ -135,16 +135,12 @@ static void sim_fork(sim *dst, const sim *s)
 
 /* --- facts of the simulated device --------------------------------------- */
 
-static ip_rule_ctx ctx_of(const sim *s)
-{
-	ip_rule_ctx c = { &s->dev, &s->plat, NULL, s->plan->target, NULL, s->a };
-	return c;
-}
-
+/* The model's answer on the simulated device as it is now. */
 static bool fs_same(const sim *s, const char *a, const char *b)
 {
-	ip_rule_ctx c = ctx_of(s);
-	return ip_fs_same(&c, a, b);
+	ip_fs_view v;
+	ip_fs_view_init(&v, &s->dev, &s->plat, s->plan->target ? s->plan->target->filesystem : NULL);
+	return ip_fs_view_same(&v, a, b);
 }
 
 static const char *base(const char *p)
@@ -156,17 +152,15 @@ static const char *base(const char *p)
 static ip_filesystem *fs_get(sim *s, const char *name)
 {
 	for (size_t i = 0; name && i < s->dev.n_filesystems; i++)
-		if (strcasecmp(s->dev.filesystems[i].name, name) == 0)
+		if (ip_fs_prefix_eq(s->dev.filesystems[i].name, name))
 			return &s->dev.filesystems[i];
 	return NULL;
 }
 
 static ip_file *file_get(ip_filesystem *fs, const char *path)
 {
-	for (size_t i = 0; fs && path && i < fs->n_files; i++)
-		if (strcasecmp(fs->files[i].name, path) == 0)
-			return &fs->files[i];
-	return NULL;
+	/* the model's one lookup; the simulated listing is this sim's own */
+	return (ip_file *)ip_fs_lookup(fs, path, path ? strlen(path) : 0);
 }
 
 static const char *vkey(const sim *s, const char *fs, const char *path)
@@ -174,30 +168,42 @@ static const char *vkey(const sim *s, const char *fs, const char *path)
 	return ip_arena_printf(s->a, "%s|%s", fs, path);
 }
 
+/* Whether key k ("fs|path", vkey) is path on fs: the prefix as a CLI word,
+ * the path under the model's case policy. */
+static bool vkey_is(const char *k, const char *fs, const char *path)
+{
+	size_t n = strcspn(k, "|");
+	return k[n] == '|' && strlen(fs) == n && strncasecmp(k, fs, n) == 0 &&
+	       ip_fs_file_eq(fs, k + n + 1, path);
+}
+
+/* A file name among the server's (names copied there, not paths). */
 static bool str_in(const char *const *v, size_t n, const char *x)
 {
 	for (size_t i = 0; i < n; i++)
-		if (strcasecmp(v[i], x) == 0)
+		if (ip_fs_file_eq(NULL, v[i], x))
 			return true;
 	return false;
 }
 
 static bool verified(const sim *s, const char *fs, const char *path)
 {
-	return str_in(s->verified, s->n_verified, vkey(s, fs, path));
+	for (size_t i = 0; i < s->n_verified; i++)
+		if (vkey_is(s->verified[i], fs, path))
+			return true;
+	return false;
 }
 
 static void unverify(sim *s, const char *fs, const char *path)
 {
-	const char *k = vkey(s, fs, path);
 	for (size_t i = 0; i < s->n_verified; i++)
-		if (strcasecmp(s->verified[i], k) == 0)
+		if (vkey_is(s->verified[i], fs, path))
 			s->verified[i] = "";
 }
 
 static bool is_target_name(const sim *s, const char *path)
 {
-	return path && strcasecmp(base(path), base(s->plan->target_file)) == 0;
+	return ip_fs_file_eq(NULL, base(path), base(s->plan->target_file));
 }
 
 /* Every filesystem the target must be verified on before it may boot. */
@@ -237,7 +243,7 @@ static bool bootable_left(const sim *s, const ip_filesystem *fs)
 	for (size_t i = 0; i < fs->n_files; i++) {
 		const ip_file *f = &fs->files[i];
 		bool conf = s->plan->method == IP_METHOD_INSTALL &&
-			    strcasecmp(f->name, "packages.conf") == 0;
+			    ip_fs_file_eq(NULL, f->name, "packages.conf");
 		if (!conf && !image_file_ok(f))
 			continue;
 		if (is_target_name(s, f->name) && !verified(s, fs->name, f->name))
@@ -253,7 +259,7 @@ static bool pred_names_target(const sim *s, const char *fs, const char *path)
 {
 	if (!path)
 		return false;
-	if (s->plan->method == IP_METHOD_INSTALL && strcasecmp(base(path), "packages.conf") == 0)
+	if (s->plan->method == IP_METHOD_INSTALL && ip_fs_file_eq(NULL, base(path), "packages.conf"))
 		return s->conf_target;
 	return is_target_name(s, path) && fs_same(s, fs, s->plan->filesystem);
 }
@@ -261,11 +267,11 @@ static bool pred_names_target(const sim *s, const char *fs, const char *path)
 static bool pred_names_old(const sim *s, const ip_boot_prediction *p, const char *path)
 {
 	const ip_path *run = &s->plan->dev->system_image;
-	if (path && s->plan->method == IP_METHOD_INSTALL && strcasecmp(base(path), "packages.conf") == 0)
+	if (path && s->plan->method == IP_METHOD_INSTALL && ip_fs_file_eq(NULL, base(path), "packages.conf"))
 		return !s->conf_target; /* the packages that ran before */
 	if (!path || !run->path)
 		return false;
-	if (strcasecmp(base(path), base(run->path)) != 0 || is_target_name(s, path))
+	if (!ip_fs_file_eq(NULL, base(path), base(run->path)) || is_target_name(s, path))
 		return false;
 	if (p->outcome == IP_NEXT_NETWORK)
 		return str_in(s->server, s->n_server, base(path));
@@ -297,7 +303,7 @@ static const char *role_text(const ip_plan_outcome *o, const sim *s, const char 
 			       : "the target";
 	if (o->fallback)
 		return s->plan->method == IP_METHOD_INSTALL &&
-				       strcasecmp(base(path), "packages.conf") == 0
+				       ip_fs_file_eq(NULL, base(path), "packages.conf")
 			       ? "the old packages" : "the old image";
 	return "not the target";
 }
@@ -467,9 +473,9 @@ static void do_copy(sim *s, const ip_plan_effect *e)
 static bool is_running(const sim *s, const ip_filesystem *fs, const char *path)
 {
 	const ip_path *run = &s->plan->dev->system_image;
-	return run->path && strcasecmp(base(run->path), base(path)) == 0 &&
+	return ip_fs_file_eq(fs->name, base(run->path), base(path)) &&
 	       (!run->filesystem || fs_same(s, run->filesystem, fs->name) ||
-		strncasecmp(fs->name, "flash-", 6) == 0);
+		ip_fs_kind_of(fs->name) == IP_FSK_MEMBER_FLASH);
 }
 
 static void do_delete(sim *s, const ip_plan_effect *e)
@@ -516,7 +522,7 @@ static void do_verify(sim *s, const ip_plan_effect *e)
 static bool entry_same(const sim *s, const ip_boot_entry *a, const ip_boot_entry *b)
 {
 	if (a->kind != b->kind || !a->path != !b->path ||
-	    (a->path && strcasecmp(a->path, b->path) != 0))
+	    (a->path && !ip_fs_file_eq(a->filesystem, a->path, b->path)))
 		return false;
 	if (a->kind == IP_BOOT_NETWORK)
 		return !a->server == !b->server && (!a->server || strcasecmp(a->server, b->server) == 0);

@@ -23,6 +23,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "fs_model.h"
+#include "space.h"
 #include "plan_private.h"
 
 typedef unsigned long long ull;
@@ -239,7 +241,7 @@ static void tar_room_why(plan_bld *b)
 	const char *list = "";
 	for (size_t i = 0; i <= p->n_member_fs; i++) {
 		const char *fs = i ? p->member_fs[i - 1] : p->filesystem;
-		const ip_filesystem *l = ip_fs_listing(&b->ctx, fs);
+		const ip_filesystem *l = ip_fs_view_listing(&b->fsv, fs);
 		list = ip_arena_printf(b->a, "%s%s%s %llu", list, i ? ", " : "", fs,
 				       (ull)(l ? l->free.v : 0));
 	}
@@ -265,12 +267,14 @@ static void members_room_why(plan_bld *b)
 {
 	const ip_plan *p = b->p;
 	const ip_check_config *cc = p->opts.check;
-	uint64_t size = p->target->size.v;
-	unsigned pct = cc ? cc->opts.install_expand_percent : 100;
-	uint64_t need = install(b) ? size / 100 * pct + size % 100 * pct / 100 : size;
+	ip_space_opts so = { 0, 0, cc ? cc->opts.install_expand_percent : 100 };
+	ip_space_need sn;
+	ip_space_need_of(&sn, &so, p->target->size.v, !install(b), install(b));
+	/* the text names the margin apart: the image's or the packages' bytes */
+	uint64_t need = sn.size + sn.expand;
 	const char *list = "";
 	for (size_t i = 0; i < p->n_member_fs; i++) {
-		const ip_filesystem *l = ip_fs_listing(&b->ctx, p->member_fs[i]);
+		const ip_filesystem *l = ip_fs_view_listing(&b->fsv, p->member_fs[i]);
 		list = ip_arena_printf(b->a, "%s%s%s (member %d) %llu", list, i ? ", " : "",
 				       p->member_fs[i], p->member_no[i], (ull)(l ? l->free.v : 0));
 	}
@@ -423,11 +427,11 @@ static void deletes(plan_bld *b)
 		return;
 	const char *where = b->deletes[0].filesystem;
 	for (size_t i = 1; i < b->n_deletes; i++)
-		if (strcasecmp(b->deletes[i].filesystem, where) != 0)
+		if (!ip_fs_prefix_eq(b->deletes[i].filesystem, where))
 			where = "the members' flash";
 	plan_step(b, IP_PHASE_TRANSFER, IP_MODE_EXEC,
 		  ip_arena_printf(b->a, "Make room on %s", where));
-	if (strcasecmp(where, b->p->filesystem) == 0)
+	if (ip_fs_prefix_eq(where, b->p->filesystem))
 		plan_why(b, "After the backup, before the copy, so that it fits (%llu bytes needed "
 			 "on %s).", (ull)b->need_dest, b->p->filesystem);
 	else
@@ -473,8 +477,8 @@ static void copy_members(plan_bld *b)
 	const ip_plan *p = b->p;
 	const ip_target *t = p->target;
 	for (size_t i = 0; p->method == IP_METHOD_BUNDLE && i < p->n_member_fs; i++) {
-		const ip_filesystem *fs = ip_fs_listing(&b->ctx, p->member_fs[i]);
-		const ip_file *have = ip_fs_file(fs, t->name);
+		const ip_filesystem *fs = ip_fs_view_listing(&b->fsv, p->member_fs[i]);
+		const ip_file *have = ip_fs_lookup_file(fs, t->name);
 		if (have && have->size.known && have->size.v == t->size.v)
 			continue;
 		plan_step(b, IP_PHASE_TRANSFER, IP_MODE_EXEC,
@@ -712,8 +716,8 @@ static bool list_is_conf(const plan_bld *b)
 		return false;
 	const ip_boot_entry *e = &b->run[0];
 	/* on a stack only `switch all` is known to reach every member */
-	return e->kind == IP_BOOT_FILE && e->path && strcasecmp(e->path, "packages.conf") == 0 &&
-	       ip_fs_same(&b->ctx, e->filesystem, b->p->filesystem) &&
+	return e->kind == IP_BOOT_FILE && e->path && ip_fs_file_eq(e->filesystem, e->path, "packages.conf") &&
+	       ip_fs_view_same(&b->fsv, e->filesystem, b->p->filesystem) &&
 	       (!b->stack || e->member == -1);
 }
 
@@ -901,7 +905,7 @@ static void cleanup_delete_old(plan_bld *b)
 	plan_why(b, "Only now that no boot statement names it.");
 	for (size_t i = 0; i <= p->n_member_fs; i++) {
 		const char *fs = i ? p->member_fs[i - 1] : p->filesystem;
-		if (i && !ip_fs_file(ip_fs_listing(&b->ctx, fs), b->running_name))
+		if (i && !ip_fs_lookup_file(ip_fs_view_listing(&b->fsv, fs), b->running_name))
 			continue; /* that member's flash does not hold it */
 		const char *dir = tar(b) ? dir_of(b, b->running_name) : NULL;
 		if (dir)

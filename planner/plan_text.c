@@ -41,7 +41,9 @@ static void wrap(const pw *o, const char *lead, const char *text)
 	bool first = true;
 	text = T(o, text);
 	while (text && *text) {
-		size_t n = strlen(text);
+		/* no further than a line needs: strlen of the rest each line
+		 * was quadratic in a long text (a step deleting 20 000 files) */
+		size_t n = strnlen(text, width + 1);
 		if (n > width) {
 			size_t cut = width;
 			while (cut > 0 && text[cut] != ' ')

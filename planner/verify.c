@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "fs_model.h"
 #include "parsers.h"
 #include "verify_private.h"
 
@@ -162,9 +163,9 @@ const char *v_base(const char *path)
 bool v_same_file(const vctx *c, const char *fs_a, const char *path_a, const char *fs_b,
 		 const char *path_b)
 {
-	if (!path_a || !path_b || strcasecmp(v_base(path_a), v_base(path_b)) != 0)
+	if (!path_a || !path_b || !ip_fs_file_eq(fs_a, v_base(path_a), v_base(path_b)))
 		return false;
-	return ip_fs_same(&c->rc, fs_a, fs_b) || ip_fs_same(&c->rc_before, fs_a, fs_b);
+	return ip_fs_view_same(&c->fsv, fs_a, fs_b) || ip_fs_view_same(&c->fsv_before, fs_a, fs_b);
 }
 
 const char *v_path_text(ip_arena *a, const char *fs, const char *path)
@@ -276,7 +277,7 @@ static bool network_fs(const char *fs)
 {
 	static const char *const net[] = { "tftp:", "ftp:", "http:", "https:", "scp:", "rcp:" };
 	for (size_t i = 0; i < sizeof(net) / sizeof(net[0]); i++)
-		if (fs && strcasecmp(fs, net[i]) == 0)
+		if (ip_fs_prefix_eq(fs, net[i]))
 			return true;
 	return false;
 }
@@ -294,7 +295,7 @@ static void expect_from_captures(vctx *c)
 	v->fallback = v->old_image;
 	if (v->target) {
 		const char *fs = v->target->filesystem ? v->target->filesystem
-						       : ip_target_fs(v->before ? &c->rc_before : &c->rc);
+						       : (v->before ? c->fsv_before : c->fsv).def;
 		if (fs)
 			v->image = v_path_text(c->a, fs, v->target->name);
 	}
@@ -392,7 +393,7 @@ static bool stage_transfer(vctx *c)
 	const ip_device *d = c->v->after;
 	if (!c->image.path)
 		return false;
-	const ip_file *f = ip_fs_file(ip_fs_listing(&c->rc, c->image.filesystem), c->image.path);
+	const ip_file *f = ip_fs_lookup_file(ip_fs_view_listing(&c->fsv, c->image.filesystem), c->image.path);
 	if (f)
 		return set_stage(c, IP_VSTAGE_TRANSFER, f->span,
 				 ip_arena_printf(c->a, "%s lists %s", c->image.filesystem, f->name));
@@ -464,11 +465,9 @@ static void ctx_init(vctx *c, ip_verify_device *v, ip_arena *a, const ip_verify_
 	ip_platform_classify(&c->platform, v->after);
 	if (c->platform.family == IP_FAMILY_UNKNOWN && v->before)
 		ip_platform_classify(&c->platform, v->before);
-	c->rc = (ip_rule_ctx){ .dev = v->after, .platform = &c->platform, .target = v->target,
-			       .arena = a };
-	c->rc_before = c->rc;
-	if (v->before)
-		c->rc_before.dev = v->before;
+	const char *tfs = v->target ? v->target->filesystem : NULL;
+	ip_fs_view_init(&c->fsv, v->after, &c->platform, tfs);
+	ip_fs_view_init(&c->fsv_before, v->before ? v->before : v->after, &c->platform, tfs);
 	c->up_after_known = v->after->uptime.s && ip_uptime_minutes(v->after->uptime.s, &c->up_after);
 	c->up_before_known = v->before && v->before->uptime.s &&
 			     ip_uptime_minutes(v->before->uptime.s, &c->up_before);

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "fs_model.h"
 #include "boot_sim.h"
 #include "verify_private.h"
 
@@ -25,7 +26,7 @@ static bool entry_same(const vctx *c, const ip_boot_entry *a, const ip_boot_entr
 	if (a->kind == IP_BOOT_FILE)
 		return v_same_file(c, a->filesystem, a->path, b->filesystem, b->path);
 	if (a->kind == IP_BOOT_NETWORK)
-		return a->path && b->path && strcasecmp(v_base(a->path), v_base(b->path)) == 0;
+		return a->path && b->path && ip_fs_file_eq(a->filesystem, v_base(a->path), v_base(b->path));
 	return true;
 }
 
@@ -45,8 +46,8 @@ static bool old_image_deleted(const vctx *c)
 {
 	if (!c->fallback.path)
 		return false;
-	const ip_filesystem *fs = ip_fs_listing(&c->rc, c->fallback.filesystem);
-	return fs && fs->listed && fs->complete && !ip_fs_file(fs, c->fallback.path);
+	const ip_filesystem *fs = ip_fs_view_listing(&c->fsv, c->fallback.filesystem);
+	return fs && fs->listed && fs->complete && !ip_fs_lookup_file(fs, c->fallback.path);
 }
 
 static void fix_list(vctx *c, ip_vcheck *k)

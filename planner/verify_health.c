@@ -2,6 +2,7 @@
  * neighbour (OSPF, BGP, CDP) that was there before is back. Each table is
  * compared with the same command's table from before the change; a table
  * captured on one side only is a check not made. */
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -26,12 +27,37 @@ static void bad_add(vctx *c, bad_list *b, const char *name, const char *why)
 
 /* --- interfaces ----------------------------------------------------------- */
 
-static const ip_interface *if_find(const ip_interface_list *l, const char *key)
+/* The after tables, sorted once so that each row of the before table is
+ * looked up in log n: comparing every row with every row took 6 s for
+ * 60 000 rows. Ties keep table order, so a lookup finds the first row of
+ * a key, as a scan from the top would. */
+static int if_cmp(const void *x, const void *y)
 {
+	const ip_interface *a = *(const ip_interface *const *)x, *b = *(const ip_interface *const *)y;
+	int c = strcmp(a->key, b->key);
+	return c ? c : (a > b) - (a < b);
+}
+
+static const ip_interface **if_index(vctx *c, const ip_interface_list *l)
+{
+	const ip_interface **ix = ip_arena_alloc(c->a, (l->n + 1) * sizeof(*ix));
 	for (size_t i = 0; i < l->n; i++)
-		if (strcmp(l->v[i].key, key) == 0)
-			return &l->v[i];
-	return NULL;
+		ix[i] = &l->v[i];
+	qsort(ix, l->n, sizeof(*ix), if_cmp);
+	return ix;
+}
+
+static const ip_interface *if_find(const ip_interface **ix, size_t n, const char *key)
+{
+	size_t lo = 0, hi = n; /* the first row whose key is not below key */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(ix[mid]->key, key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && strcmp(ix[lo]->key, key) == 0 ? ix[lo] : NULL;
 }
 
 static const char *if_state(vctx *c, const ip_interface *i)
@@ -61,12 +87,13 @@ static void compare_ifs(vctx *c, const ip_interface_list *was, const ip_interfac
 	size_t up = 0, hidden = 0;
 	ip_span first_bad = { 0 }, was_bad = { 0 };
 	ip_vcheck *k = vcheck(c, "interfaces", IP_VCHECK_PASS, now->span, was->span, "%s", "");
+	const ip_interface **ix = if_index(c, now);
 	for (size_t i = 0; i < was->n; i++) {
 		const ip_interface *w = &was->v[i];
 		if (!w->up)
 			continue;
 		up++;
-		const ip_interface *x = if_find(now, w->key);
+		const ip_interface *x = if_find(ix, now->n, w->key);
 		if (!x && now->filter) {
 			hidden++;
 		} else if (!x || !x->up) {
@@ -134,6 +161,43 @@ static bool nbr_same(const ip_neighbor *a, const ip_neighbor *b, nbr_key k)
 	return (!a->if_key && !b->if_key) || (a->if_key && b->if_key && !strcmp(a->if_key, b->if_key));
 }
 
+static int nbr_cmp(const void *x, const void *y)
+{
+	const ip_neighbor *a = *(const ip_neighbor *const *)x, *b = *(const ip_neighbor *const *)y;
+	int c = strcasecmp(a->id.s ? a->id.s : "", b->id.s ? b->id.s : "");
+	return c ? c : (a > b) - (a < b);
+}
+
+static const ip_neighbor **nbr_index(vctx *c, const ip_neighbor_list *l)
+{
+	const ip_neighbor **ix = ip_arena_alloc(c->a, (l->n + 1) * sizeof(*ix));
+	for (size_t i = 0; i < l->n; i++)
+		ix[i] = &l->v[i];
+	qsort(ix, l->n, sizeof(*ix), nbr_cmp);
+	return ix;
+}
+
+/* The first row (in table order) that is w's session: among the rows of
+ * w's id, which the index holds side by side in table order. */
+static const ip_neighbor *nbr_find(const ip_neighbor **ix, size_t n, const ip_neighbor *w,
+				   nbr_key key)
+{
+	if (!w->id.s)
+		return NULL;
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcasecmp(ix[mid]->id.s ? ix[mid]->id.s : "", w->id.s) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < n && ix[lo]->id.s && strcasecmp(ix[lo]->id.s, w->id.s) == 0; lo++)
+		if (nbr_same(w, ix[lo], key))
+			return ix[lo];
+	return NULL;
+}
+
 static const char *nbr_name(vctx *c, const ip_neighbor *n)
 {
 	if (n->interface.s)
@@ -150,13 +214,13 @@ static void compare_nbrs(vctx *c, const ip_neighbor_list *was, const ip_neighbor
 	size_t seen = 0, hidden = 0;
 	ip_span first_bad = { 0 }, was_bad = { 0 };
 	ip_vcheck *k = vcheck(c, "neighbors", IP_VCHECK_PASS, now->span, was->span, "%s", "");
+	const ip_neighbor **ix = nbr_index(c, now);
 	for (size_t i = 0; i < was->n; i++) {
-		const ip_neighbor *w = &was->v[i], *x = NULL;
+		const ip_neighbor *w = &was->v[i];
 		if (!w->established)
 			continue;
 		seen++;
-		for (size_t j = 0; j < now->n && !x; j++)
-			x = nbr_same(w, &now->v[j], key) ? &now->v[j] : NULL;
+		const ip_neighbor *x = nbr_find(ix, now->n, w, key);
 		if (!x && now->filter) {
 			hidden++;
 		} else if (!x || !x->established) {

@@ -18,14 +18,14 @@ static const char *listing_cmd(vctx *c, const char *fs)
 static void present_on(vctx *c, const char *fsname)
 {
 	const ip_target *t = c->v->target;
-	const ip_filesystem *fs = ip_fs_listing(&c->rc, fsname);
+	const ip_filesystem *fs = ip_fs_view_listing(&c->fsv, fsname);
 	if (!fs || !fs->listed) {
 		vcheck_missing(c, "image-present", false, listing_cmd(c, fsname),
 			       "no listing of %s after the change: the copy of %s cannot be checked",
 			       fsname, t->name);
 		return;
 	}
-	const ip_file *f = ip_fs_file(fs, t->name);
+	const ip_file *f = ip_fs_lookup_file(fs, t->name);
 	if (!f) {
 		ip_vcheck *k = vcheck(c, "image-present", IP_VCHECK_FAIL, fs->span, none,
 				      "%s has no %s: the image was not copied (or was deleted)",

@@ -5,7 +5,7 @@
 
 #include "plan.h"
 #include "platform.h"
-#include "target_fs.h"
+#include "fs_model.h"
 #include "verify.h"
 
 typedef struct vctx {
@@ -13,8 +13,8 @@ typedef struct vctx {
 	ip_arena *a;
 	const ip_verify_options *o;
 	ip_platform platform;        /* the after device's, else the before's */
-	ip_rule_ctx rc;              /* the after device, for target_fs.h */
-	ip_rule_ctx rc_before;
+	ip_fs_view fsv;              /* the model's filesystems of the after device */
+	ip_fs_view fsv_before;       /* of the before device (the after one without it) */
 	const ip_plan *plan;         /* built from the before-captures, or NULL */
 	ip_path image;               /* v->image split */
 	ip_path boots;               /* v->boots split */

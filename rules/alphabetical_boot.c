@@ -13,6 +13,7 @@
  * the outcome depends on the platform: the finding names both and is weak. */
 #include <strings.h>
 
+#include "fs_model.h"
 #include "boot_facts.h"
 
 /* The image the device should come back on, and where that is said. */
@@ -28,7 +29,7 @@ static const char *intended(const ip_rule_ctx *ctx, const char **role)
 
 static bool is(const char *path, const char *name)
 {
-	return path && strcasecmp(boot_basename(path), name) == 0;
+	return ip_fs_file_eq(NULL, boot_basename(path), name);
 }
 
 /* The listing line of path on the fallback's filesystem. */
@@ -82,18 +83,22 @@ static void check(const ip_rule_ctx *ctx, ip_findings *out)
 	if (nb->step != IP_STEP_FIRST_IMAGE || !want || !nb->path)
 		return;
 	const char *fs = nb->filesystem ? nb->filesystem : "flash";
+	/* about the list the reload reads: no entry of it is usable */
+	boot_source src;
+	boot_source_next(&src, ctx);
+	ip_subject about = ip_subj_list(ctx->dev, src.list);
 	ip_finding *f;
 	if (nb->outcome == IP_NEXT_IMAGE) {
 		if (is(nb->path, want))
 			return;
-		f = ip_report(out, listing_span(ctx, nb->path),
+		f = ip_report(out, about, listing_span(ctx, nb->path),
 			      "with no usable boot entry the reload boots the first image on "
 			      "%s, %s, not %s %s", fs, boot_basename(nb->path), role, want);
 	} else if (nb->outcome == IP_NEXT_AMBIGUOUS && nb->alt_path) {
 		if (is(nb->path, want) && is(nb->alt_path, want))
 			return;
 		const char *wrong = is(nb->path, want) ? nb->alt_path : nb->path;
-		f = ip_report_weak(out, listing_span(ctx, wrong),
+		f = ip_report_weak(out, about, listing_span(ctx, wrong),
 				   "with no usable boot entry the reload boots %s (first by "
 				   "name) or %s (first in the listing) from %s, depending on "
 				   "the platform; %s is %s", boot_basename(nb->path),
@@ -105,4 +110,6 @@ static void check(const ip_rule_ctx *ctx, ip_findings *out)
 	fix(out, f, ctx, want);
 }
 
-const ip_rule rule_alphabetical_boot = { "alphabetical-boot", IP_SEV_ERROR, check };
+const ip_rule rule_alphabetical_boot = {
+	"alphabetical-boot", IP_SEV_ERROR, check, IP_REPAIR_BOOT_LIST,
+};

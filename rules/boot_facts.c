@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "fs_model.h"
 #include "image_name.h"
 #include "target_fs.h"
 
@@ -79,7 +80,7 @@ const ip_filesystem *boot_fs_listed(const ip_rule_ctx *ctx, const char *name)
 	if (!name)
 		return NULL;
 	for (size_t i = 0; i < dev->n_filesystems; i++)
-		if (dev->filesystems[i].listed && strcasecmp(dev->filesystems[i].name, name) == 0)
+		if (dev->filesystems[i].listed && ip_fs_prefix_eq(dev->filesystems[i].name, name))
 			return &dev->filesystems[i];
 	for (size_t i = 0; i < dev->n_filesystems; i++)
 		if (dev->filesystems[i].listed && ip_fs_same(ctx, dev->filesystems[i].name, name))
@@ -87,18 +88,10 @@ const ip_filesystem *boot_fs_listed(const ip_rule_ctx *ctx, const char *name)
 	return NULL;
 }
 
-/* A listed name, ignoring the '/' some listings print after directories. */
+/* A listed name (the model's one lookup, fs_model.h). */
 static const ip_file *file_named(const ip_filesystem *fs, const char *name, size_t len)
 {
-	for (size_t i = 0; i < fs->n_files; i++) {
-		const char *n = fs->files[i].name;
-		size_t nl = strlen(n);
-		if (nl && n[nl - 1] == '/')
-			nl--;
-		if (nl == len && strncasecmp(n, name, len) == 0)
-			return &fs->files[i];
-	}
-	return NULL;
+	return ip_fs_lookup(fs, name, len);
 }
 
 void boot_file_find(boot_file *out, const ip_rule_ctx *ctx, const char *fs,
@@ -130,6 +123,7 @@ void boot_file_find(boot_file *out, const ip_rule_ctx *ctx, const char *fs,
 		return;
 	}
 	out->state = BOOT_FILE_MISSING;
+	out->twin = ip_fs_case_twin(out->fs, path, strlen(path));
 }
 
 void boot_file_of_entry(boot_file *out, const ip_rule_ctx *ctx, const ip_boot_entry *e)
@@ -159,8 +153,8 @@ bool boot_image_name_ok(const char *path)
 
 bool boot_entry_names(const ip_boot_entry *e, const char *name)
 {
-	return e->kind == IP_BOOT_FILE && e->path && name &&
-	       strcasecmp(boot_basename(e->path), name) == 0;
+	const char *b = e->kind == IP_BOOT_FILE ? boot_basename(e->path) : NULL;
+	return b && name && ip_fs_name_eq(e->filesystem, b, strlen(b), name, strlen(name));
 }
 
 static bool str_same(const char *a, const char *b)
@@ -180,7 +174,9 @@ bool boot_entry_same(const ip_rule_ctx *ctx, const ip_boot_entry *a, const ip_bo
 		return false;
 	switch (a->kind) {
 	case IP_BOOT_FILE:
-		return str_same(a->path, b->path) && fs_same(ctx, a->filesystem, b->filesystem);
+		return a->path && b->path &&
+		       ip_fs_name_eq(a->filesystem, a->path, strlen(a->path), b->path, strlen(b->path)) &&
+		       fs_same(ctx, a->filesystem, b->filesystem);
 	case IP_BOOT_FLASH_FIRST:
 		return fs_same(ctx, a->filesystem, b->filesystem);
 	case IP_BOOT_NETWORK:

@@ -60,6 +60,7 @@ typedef struct boot_file {
 	const ip_filesystem *fs; /* the listing read, when there is one */
 	const ip_file *file;     /* PRESENT: its line; UNSURE: the directory, if any */
 	const char *capture;     /* UNSURE/UNKNOWN: the listing that would decide */
+	const ip_file *twin;     /* MISSING: a listed name differing only in case */
 } boot_file;
 
 /* Look path (relative to the root) up on filesystem fs (NULL: default). */

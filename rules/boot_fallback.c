@@ -16,6 +16,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "fs_model.h"
 #include "boot_facts.h"
 
 enum { MAX_LISTED = 4 };
@@ -39,7 +40,7 @@ static bool is_image(const ip_rule_ctx *ctx, const ip_file *f)
 {
 	const char *run = boot_running_name(ctx);
 	return !f->is_dir && (boot_image_name_ok(f->name) ||
-			      (run && strcasecmp(boot_basename(f->name), run) == 0));
+			      ip_fs_file_eq(NULL, boot_basename(f->name), run));
 }
 
 /* Images on fs other than the one `first` loads, the running one first. */
@@ -51,10 +52,10 @@ static size_t images(const ip_rule_ctx *ctx, const ip_filesystem *fs,
 	for (int pass = 0; pass < 2; pass++)
 		for (size_t i = 0; i < fs->n_files && n < MAX_LISTED; i++) {
 			const ip_file *f = &fs->files[i];
-			bool running = run && strcasecmp(boot_basename(f->name), run) == 0;
+			bool running = ip_fs_file_eq(fs->name, boot_basename(f->name), run);
 			if (running != (pass == 0) || !is_image(ctx, f))
 				continue;
-			if (first && first->path && strcasecmp(first->path, f->name) == 0)
+			if (first && ip_fs_file_eq(fs->name, first->path, f->name))
 				continue;
 			v[n++] = f;
 		}
@@ -72,7 +73,7 @@ static void no_search(const ip_rule_ctx *ctx, ip_findings *out, const boot_sourc
 		      const ip_filesystem *fs)
 {
 	bool c4500 = ctx->platform->family == IP_FAMILY_SWITCH_CAT4500;
-	ip_finding *f = ip_report(out, src->list->span,
+	ip_finding *f = ip_report(out, ip_subj_list(ctx->dev, src->list), src->list->span,
 				  "the %s has no boot entries and this platform does not search "
 				  "flash for an image: the reload %s", src->name,
 				  c4500 ? "stays in ROMMON" : "stops at the switch: prompt");
@@ -98,7 +99,7 @@ static void no_entries(const ip_rule_ctx *ctx, ip_findings *out, const boot_sour
 	size_t n = fs ? images(ctx, fs, NULL, v) : 0;
 	if (n < 2)
 		return;
-	ip_finding *f = ip_report(out, src->list->span,
+	ip_finding *f = ip_report(out, ip_subj_list(ctx->dev, src->list), src->list->span,
 				  "the %s has no boot entries while %s holds %s%zu images: "
 				  "the file order decides which boots, and nothing falls back",
 				  src->name, fs->name, n == MAX_LISTED ? "at least " : "", n);
@@ -151,22 +152,21 @@ static void check(const ip_rule_ctx *ctx, ip_findings *out)
 	if (!fs || images(ctx, fs, first, v) == 0)
 		return; /* nothing to fall back to */
 	const char *add = full(ctx, fs, v[0]);
-	bool running = boot_running_name(ctx) &&
-		       strcasecmp(boot_basename(v[0]->name), boot_running_name(ctx)) == 0;
+	bool running = ip_fs_file_eq(fs->name, boot_basename(v[0]->name), boot_running_name(ctx));
 	const char *also = ip_arena_printf(ctx->arena, "%s%s is on %s but not in the list",
 					   v[0]->name, running ? " (the running image)" : "",
 					   fs->name);
 	ip_finding *f;
 	if (l->n == 1)
-		f = ip_report(out, first->span,
+		f = ip_report(out, ip_subj_entry(ctx->dev, l, first), first->span,
 			      "the only %s entry, %s, has no known-good fallback after it: %s",
 			      src.name, boot_entry_text(ctx, first), also);
 	else
-		f = ip_report(out, first->span,
+		f = ip_report(out, ip_subj_entry(ctx->dev, l, first), first->span,
 			      "no %s entry after the first (%s) points at an existing "
 			      "image: %s", src.name, boot_entry_text(ctx, first), also);
 	ip_finding_related(out, f, v[0]->span, "%s", v[0]->name);
 	fix(out, f, ctx, l, add);
 }
 
-const ip_rule rule_boot_fallback = { "boot-fallback", IP_SEV_WARNING, check };
+const ip_rule rule_boot_fallback = { "boot-fallback", IP_SEV_WARNING, check, IP_REPAIR_BOOT_LIST };

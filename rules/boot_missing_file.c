@@ -83,7 +83,7 @@ static ip_finding *report(const ip_rule_ctx *ctx, ip_findings *out, const boot_l
 	const char *fs = bf->fs->name;
 	ip_finding *f;
 	if (bf->state == BOOT_FILE_UNSURE) {
-		f = ip_report_weak(out, le->e->span,
+		f = ip_report_weak(out, ip_subj_entry(ctx->dev, NULL, le->e), le->e->span,
 				   "the %s entry %s is not in the listing of %s, which does "
 				   "not show every file: cannot tell whether it exists",
 				   le->list, what, fs);
@@ -91,18 +91,24 @@ static ip_finding *report(const ip_rule_ctx *ctx, ip_findings *out, const boot_l
 		return f;
 	}
 	if (bf->state == BOOT_FILE_MISSING)
-		f = ip_report(out, le->e->span,
+		f = ip_report(out, ip_subj_entry(ctx->dev, NULL, le->e), le->e->span,
 			      "the %s entry %s points at a file that is not in the listing "
 			      "of %s, so IOS skips it at reload", le->list, what, fs);
 	else if (bf->file->is_dir)
-		f = ip_report(out, le->e->span,
+		f = ip_report(out, ip_subj_entry(ctx->dev, NULL, le->e), le->e->span,
 			      "the %s entry %s names a directory, not an image", le->list, what);
 	else
-		f = ip_report(out, le->e->span,
+		f = ip_report(out, ip_subj_entry(ctx->dev, NULL, le->e), le->e->span,
 			      "the %s entry %s points at an empty file (0 bytes on %s)",
 			      le->list, what, fs);
 	ip_finding_related(out, f, bf->file ? bf->file->span : bf->fs->span,
 			   bf->file ? "listed here" : "the listing of %s", fs);
+	/* the model's case policy decided this one (parsers/model/fs_model.h):
+	 * say so, since it is an assumption on classic IOS */
+	if (bf->twin)
+		ip_finding_related(out, f, bf->twin->span,
+				   "%s differs only in letter case: assumed not the same file "
+				   "(file names are compared exactly)", bf->twin->name);
 	fix(out, f, ctx, le, bf->fs, rc);
 	return f;
 }
@@ -129,14 +135,17 @@ static void member_broken(const ip_rule_ctx *ctx, ip_findings *out, const stack_
 	int n = v->m->number;
 	ip_finding *f;
 	if (!file)
-		f = ip_report(out, e->span, "switch %d's BOOT variable entry %s points at a file "
+		f = ip_report(out, ip_subj_entry(ctx->dev, v->bootvar, e),
+			      e->span, "switch %d's BOOT variable entry %s points at a file "
 			      "that is not in the listing of %s, so switch %d skips it at reload",
 			      n, what, v->fs->name, n);
 	else if (file->is_dir)
-		f = ip_report(out, e->span, "switch %d's BOOT variable entry %s names a directory "
+		f = ip_report(out, ip_subj_entry(ctx->dev, v->bootvar, e),
+			      e->span, "switch %d's BOOT variable entry %s names a directory "
 			      "on %s, not an image", n, what, v->fs->name);
 	else
-		f = ip_report(out, e->span, "switch %d's BOOT variable entry %s points at an empty "
+		f = ip_report(out, ip_subj_entry(ctx->dev, v->bootvar, e),
+			      e->span, "switch %d's BOOT variable entry %s points at an empty "
 			      "file (0 bytes on %s)", n, what, v->fs->name);
 	ip_finding_related(out, f, file ? file->span : v->fs->span,
 			   file ? "listed here" : "the listing of %s", v->fs->name);
@@ -154,7 +163,8 @@ static void check_member(const ip_rule_ctx *ctx, ip_findings *out, const stack_v
 		stack_file st = stack_file_find(v, e->path, &file);
 		if (st == STACK_FILE_UNKNOWN || (st == STACK_FILE_UNSURE && !own_directory(e->path))) {
 			ip_finding *f = ip_report_weak(
-				out, e->span, "cannot check switch %d's BOOT variable entry %s: %s "
+				out, ip_subj_entry(ctx->dev, v->bootvar, e),
+				e->span, "cannot check switch %d's BOOT variable entry %s: %s "
 				"of %s was captured", v->m->number, boot_entry_text(ctx, e),
 				st == STACK_FILE_UNKNOWN ? "no listing" : "no complete listing",
 				v->fs_name);
@@ -201,4 +211,6 @@ static void check(const ip_rule_ctx *ctx, ip_findings *out)
 	check_members(ctx, out);
 }
 
-const ip_rule rule_boot_missing_file = { "boot-missing-file", IP_SEV_ERROR, check };
+const ip_rule rule_boot_missing_file = {
+	"boot-missing-file", IP_SEV_ERROR, check, IP_REPAIR_BOOT_LIST,
+};

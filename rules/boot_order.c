@@ -19,6 +19,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "fs_model.h"
 #include "boot_facts.h"
 #include "stack_facts.h"
 
@@ -32,7 +33,7 @@ static void target_find(boot_file *out, const ip_rule_ctx *ctx)
 		return;
 	for (size_t i = 0; i < out->fs->n_files; i++) {
 		const ip_file *f = &out->fs->files[i];
-		if (!f->is_dir && strcasecmp(boot_basename(f->name), t->name) == 0) {
+		if (!f->is_dir && ip_fs_file_eq(out->fs->name, boot_basename(f->name), t->name)) {
 			out->state = BOOT_FILE_PRESENT;
 			out->file = f;
 			return;
@@ -81,12 +82,12 @@ static void report(const ip_rule_ctx *ctx, ip_findings *out, const boot_source *
 	const char *name = ctx->target->name;
 	ip_finding *f;
 	if (first == l->n)
-		f = ip_report(out, l->span,
+		f = ip_report(out, ip_subj_list(ctx->dev, l), l->span,
 			      "the target %s is on %s but the %s has no usable boot entry: "
 			      "the reload boots whatever the first-image search finds",
 			      name, tf->fs->name, src->name);
 	else
-		f = ip_report(out, l->v[first].span,
+		f = ip_report(out, ip_subj_entry(ctx->dev, l, &l->v[first]), l->v[first].span,
 			      "the target %s is on %s but the first %s entry tried is %s, "
 			      "which the reload boots instead", name, tf->fs->name, src->name,
 			      boot_entry_text(ctx, &l->v[first]));
@@ -143,7 +144,8 @@ static void check_reach(const ip_rule_ctx *ctx, ip_findings *out)
 		if (!miss)
 			return;
 		bool many = strchr(miss, ',') != NULL;
-		ip_finding *f = ip_report(out, e->span, "boot system switch %d names the target %s "
+		ip_finding *f = ip_report(out, ip_subj_entry(d, l, e),
+					  e->span, "boot system switch %d names the target %s "
 					  "for switch %d only: %s %s %s and %s not boot it after the "
 					  "reload", e->member, bin, e->member,
 					  many ? "switches" : "switch", miss,
@@ -171,7 +173,7 @@ static void check(const ip_rule_ctx *ctx, ip_findings *out)
 	boot_source src;
 	boot_source_next(&src, ctx);
 	if (!src.list) {
-		ip_finding *f = ip_report_weak(out, tf.file->span,
+		ip_finding *f = ip_report_weak(out, ip_subj_list(ctx->dev, NULL), tf.file->span,
 					       "the target %s is on %s, but the %s was not "
 					       "captured: cannot tell whether it boots first",
 					       ctx->target->name, tf.fs->name, src.name);
@@ -186,4 +188,4 @@ static void check(const ip_rule_ctx *ctx, ip_findings *out)
 	report(ctx, out, &src, &tf, first);
 }
 
-const ip_rule rule_boot_order = { "boot-order", IP_SEV_ERROR, check };
+const ip_rule rule_boot_order = { "boot-order", IP_SEV_ERROR, check, IP_REPAIR_BOOT_LIST };

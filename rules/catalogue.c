@@ -170,7 +170,7 @@ int ip_catalogue_parse(ip_catalogue **out, const char *name, const char *text, s
 		return rc;
 	ip_catalogue *c = calloc(1, sizeof(*c));
 	if (!c)
-		abort();
+		ip_out_of_memory();
 	c->arena = ip_arena_new();
 	l.cat = c;
 	rc = walk(&l);

@@ -75,7 +75,7 @@ static void related_current(ip_findings *out, ip_finding *f, const ip_device *de
 
 static void manual_boot(const ip_rule_ctx *ctx, ip_findings *out)
 {
-	ip_finding *f = ip_report(out, ctx->dev->manual_boot.span,
+	ip_finding *f = ip_report(out, ip_subj_register(), ctx->dev->manual_boot.span,
 				  "manual boot is set (MANUAL_BOOT = yes): the switch stops at "
 				  "the switch: prompt at the next reload instead of booting");
 	ip_finding_fix(out, f, "configure terminal");
@@ -88,7 +88,7 @@ static void ignore_config(const ip_rule_ctx *ctx, ip_findings *out, uint32_t nor
 {
 	const ip_register *r = &ctx->dev->confreg_next;
 	uint32_t bits = r->v & (CR_IGNORE_NVRAM | CR_DIAG_IGNORE);
-	ip_finding *f = ip_report(out, r->span,
+	ip_finding *f = ip_report(out, ip_subj_register(), r->span,
 				  "configuration register 0x%X has bit 0x%04X set: the device "
 				  "ignores its startup-config at the next reload and comes back "
 				  "unconfigured", r->v, bits);
@@ -115,11 +115,11 @@ static bool boot_field(const ip_rule_ctx *ctx, ip_findings *out, uint32_t normal
 	if (field == 0 && ctx->platform->family == IP_FAMILY_VIRTUAL)
 		return false; /* IOSv boots with 0x0 */
 	if (field == 0)
-		f = ip_report(out, r->span,
+		f = ip_report(out, ip_subj_register(), r->span,
 			      "configuration register 0x%X has boot field 0x0: the device "
 			      "stops in ROMMON at the next reload", r->v);
 	else
-		f = ip_report_weak(out, r->span,
+		f = ip_report_weak(out, ip_subj_register(), r->span,
 				   "configuration register 0x%X has boot field 0x1: the next "
 				   "reload loads a platform-dependent ROM image or the first "
 				   "image in flash, not the boot statements", r->v);
@@ -139,7 +139,7 @@ static void unusual(const ip_rule_ctx *ctx, ip_findings *out, uint32_t normal,
 	if (has_normal && r->v == normal) {
 		if (!pending)
 			return;
-		f = ip_report_weak(out, r->span,
+		f = ip_report_weak(out, ip_subj_register(), r->span,
 				   "configuration register is 0x%X now and will be 0x%X at the "
 				   "next reload", dev->confreg.v, r->v);
 		related_current(out, f, dev);
@@ -147,7 +147,7 @@ static void unusual(const ip_rule_ctx *ctx, ip_findings *out, uint32_t normal,
 	}
 	if (!has_normal) {
 		if (pending) {
-			f = ip_report_weak(out, r->span,
+			f = ip_report_weak(out, ip_subj_register(), r->span,
 					   "configuration register changes from 0x%X to 0x%X at "
 					   "the next reload", dev->confreg.v, r->v);
 			related_current(out, f, dev);
@@ -158,7 +158,8 @@ static void unusual(const ip_rule_ctx *ctx, ip_findings *out, uint32_t normal,
 		return;
 	uint32_t diff = r->v ^ normal;
 	const char *series = ctx->platform->series ? ctx->platform->series : "this platform";
-	f = ip_report_weak(out, r->span, "configuration register 0x%X is not the normal 0x%X for %s%s",
+	f = ip_report_weak(out, ip_subj_register(),
+			   r->span, "configuration register 0x%X is not the normal 0x%X for %s%s",
 			   r->v, normal, series,
 			   (diff & CR_BAUD) && !(diff & ~CR_BAUD)
 				   ? ": the console speed differs from 9600 baud"
@@ -186,7 +187,8 @@ static void check(const ip_rule_ctx *ctx, ip_findings *out)
 		    !ctx->platform->confreg_line_optional) {
 			ip_span none = {0};
 			ip_finding *f = ip_report_weak(
-				out, none, "the configuration register is unknown: its boot "
+				out, ip_subj_register(),
+				none, "the configuration register is unknown: its boot "
 					   "field decides before any boot statement is read");
 			ip_finding_capture(out, f, "show version | include register");
 		}
@@ -204,4 +206,4 @@ static void check(const ip_rule_ctx *ctx, ip_findings *out)
 	unusual(ctx, out, normal, has_normal);
 }
 
-const ip_rule rule_config_register = { "config-register", IP_SEV_ERROR, check };
+const ip_rule rule_config_register = { "config-register", IP_SEV_ERROR, check, IP_REPAIR_REGISTER };

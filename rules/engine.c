@@ -52,6 +52,7 @@ void ip_check_device(ip_device_check *out, ip_arena *a, const ip_device *dev,
 		if (config->only && strcmp(config->only, ip_rules[i]->id) != 0)
 			continue;
 		ip_findings_begin_rule(&f, ip_rules[i]->id, config->severity[i], dev->hostname.s);
+		f.repair = ip_rules[i]->repair;
 		ip_rules[i]->check(&ctx, &f);
 	}
 	if (f.n > 1)

@@ -38,6 +38,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "space.h"
+#include "fs_model.h"
 #include "image_name.h"
 #include "rule.h"
 #include "stack_facts.h"
@@ -51,32 +53,17 @@ typedef struct need {
 	int member;           /* the stack member whose flash is checked, or 0 */
 } need;
 
-enum { C_FREE, C_FALLBACK, C_RUNNING };
+/* the model's deletion candidates (space.h) */
+#define C_FREE IP_DEL_FREE
+#define C_FALLBACK IP_DEL_FALLBACK
+#define C_RUNNING IP_DEL_RUNNING
+typedef ip_del_cand cand;
 
-typedef struct cand {
-	const ip_file *file;
-	int cls;
-} cand;
-
-#define MAX_CANDS 64
-
-static uint64_t sat_add(uint64_t a, uint64_t b)
-{
-	return a > UINT64_MAX - b ? UINT64_MAX : a + b;
-}
-
-/* p % of v, saturating. */
-static uint64_t percent(uint64_t v, unsigned p)
-{
-	uint64_t whole, part = (v % 100) * p / 100;
-	if (__builtin_mul_overflow(v / 100, (uint64_t)p, &whole))
-		return UINT64_MAX;
-	return sat_add(whole, part);
-}
+#define sat_add ip_space_add
 
 static bool same_name(const char *a, const char *b)
 {
-	return a && b && strcasecmp(a, b) == 0;
+	return ip_fs_file_eq(NULL, a, b);
 }
 
 /* --- the size ------------------------------------------------------------ */
@@ -124,65 +111,18 @@ static bool size_estimate(const ip_rule_ctx *ctx, need *n)
 static void need_compute(const ip_rule_ctx *ctx, need *n)
 {
 	const ip_rule_options *o = ctx->opts;
-	n->margin = percent(n->size, o->flash_margin_percent);
-	if (n->margin < o->flash_margin_bytes)
-		n->margin = o->flash_margin_bytes;
-	n->expand = 0;
-	if (ctx->dev->install_mode.v == IP_TRI_YES &&
-	    ctx->target->image.kind == IP_IMAGE_BUNDLE)
-		n->expand = percent(n->size, o->install_expand_percent);
-	n->total = sat_add(sat_add(n->size, n->margin), n->expand);
+	ip_space_opts so = { o->flash_margin_bytes, o->flash_margin_percent,
+			     o->install_expand_percent };
+	ip_space_need sn;
+	ip_space_need_of(&sn, &so, n->size, true,
+			 ctx->dev->install_mode.v == IP_TRI_YES &&
+				 ctx->target->image.kind == IP_IMAGE_BUNDLE);
+	n->margin = sn.margin;
+	n->expand = sn.expand;
+	n->total = sn.total;
 }
 
 /* --- what could be deleted ---------------------------------------------- */
-
-static bool list_names(const ip_boot_list *l, const char *name)
-{
-	for (size_t i = 0; i < l->n; i++)
-		if (l->v[i].kind == IP_BOOT_FILE && same_name(l->v[i].path, name))
-			return true;
-	return false;
-}
-
-/* Any boot list names it: being conservative, a file any source lists is a
- * fallback, whichever list the next boot reads. */
-static bool in_boot_list(const ip_device *d, const char *name)
-{
-	return list_names(&d->boot_startup, name) || list_names(&d->boot_running, name) ||
-	       list_names(&d->boot_config, name) || list_names(&d->bootvar, name) ||
-	       list_names(&d->bootvar_current, name);
-}
-
-static int cand_cmp(const void *pa, const void *pb)
-{
-	const cand *a = pa, *b = pb;
-	if (a->cls != b->cls)
-		return a->cls - b->cls;
-	if (a->file->size.v != b->file->size.v)
-		return a->file->size.v > b->file->size.v ? -1 : 1;
-	return strcmp(a->file->name, b->file->name);
-}
-
-static size_t cands_collect(const ip_rule_ctx *ctx, const ip_filesystem *fs, cand *c)
-{
-	size_t k = 0;
-	for (size_t i = 0; i < fs->n_files && k < MAX_CANDS; i++) {
-		const ip_file *f = &fs->files[i];
-		if (f->is_dir || !f->size.known || !ip_image_name_bootable(f->name) ||
-		    same_name(f->name, ctx->target->name))
-			continue;
-		c[k].file = f;
-		/* the running image's path, on any filesystem: a stack member
-		 * runs the same path from its own flash-N: */
-		if (same_name(f->name, ctx->dev->system_image.path))
-			c[k].cls = C_RUNNING;
-		else
-			c[k].cls = in_boot_list(ctx->dev, f->name) ? C_FALLBACK : C_FREE;
-		k++;
-	}
-	qsort(c, k, sizeof(*c), cand_cmp);
-	return k;
-}
 
 /* --- the message --------------------------------------------------------- */
 
@@ -283,8 +223,8 @@ static size_t describe(msg *m, const ip_rule_ctx *ctx, const ip_filesystem *fs,
 static void report_short(const ip_rule_ctx *ctx, ip_findings *out, const ip_filesystem *fs,
 			 uint64_t free_b, const need *n)
 {
-	cand c[MAX_CANDS];
-	size_t k = cands_collect(ctx, fs, c);
+	cand *c = ip_arena_alloc(ctx->arena, (fs->n_files + 1) * sizeof(*c));
+	size_t k = ip_space_candidates(ctx->dev, fs, ctx->target->name, c);
 	msg m = { .n = 0 };
 	uint64_t have;
 	size_t shown = describe(&m, ctx, fs, free_b, n, c, k, &have);
@@ -301,18 +241,15 @@ static void report_short(const ip_rule_ctx *ctx, ip_findings *out, const ip_file
 		    "are free%s)", (ull)fs->free.v, (ull)fs->free_max,
 		    maybe ? ", so it may fit: capture the listing to be sure" : "");
 	ip_finding *f = (n->estimate || only_expand || maybe ? ip_report_weak : ip_report)(
-		out, fs->free.span, "%s", m.s);
+		out, ip_subj_fs(fs->name, n->member), fs->free.span, "%s", m.s);
 	if (n->expand)
 		ip_finding_fix(out, f, "install remove inactive");
 	/* delete commands only when deleting what may be deleted is enough */
 	bool can = have >= n->total && (shown == 0 || c[shown - 1].cls != C_RUNNING);
-	uint64_t fixed = free_b;
-	for (size_t i = 0; i < shown; i++) {
-		bool need_it = can && fixed < n->total;
-		if (need_it && c[i].cls != C_RUNNING)
-			fixed = sat_add(fixed, c[i].file->size.v);
-		related_and_fix(out, f, fs, &c[i], need_it);
-	}
+	uint64_t fixed;
+	size_t picked = can ? ip_space_pick(c, shown, free_b, n->total, IP_DEL_FALLBACK, &fixed) : 0;
+	for (size_t i = 0; i < shown; i++)
+		related_and_fix(out, f, fs, &c[i], i < picked);
 }
 
 /* The listing says nothing usable about free space: none was captured, or
@@ -328,11 +265,12 @@ static void report_unknown_free(const ip_rule_ctx *ctx, ip_findings *out, const 
 		if (ctx->dev->members[i].number == member)
 			at = ctx->dev->members[i].span; /* the member's row */
 	const char *who = member ? ip_arena_printf(ctx->arena, " (switch %d)", member) : "";
+	ip_subject about = ip_subj_fs(fs ? fs->name : name, member);
 	if (!fs || (!fs->listed && !fs->n_files))
-		f = ip_report_weak(out, at, "cannot check whether %s%s has room for %s: no "
+		f = ip_report_weak(out, about, at, "cannot check whether %s%s has room for %s: no "
 				   "listing of it was captured", name, who, ctx->target->name);
 	else
-		f = ip_report_weak(out, at, "cannot check whether %s%s has room for %s: its "
+		f = ip_report_weak(out, about, at, "cannot check whether %s%s has room for %s: its "
 				   "listing is filtered or cut short, the free bytes are unknown",
 				   fs->name, who, ctx->target->name);
 	ip_finding_capture(out, f, ip_arena_printf(ctx->arena, "%s %s", member ? "dir" : "show",
@@ -354,7 +292,8 @@ static void check_fs(const ip_rule_ctx *ctx, ip_findings *out, const char *name,
 	if (have && have->size.known && have->size.v == n->size)
 		return;
 	if (have) {
-		ip_finding *f = ip_report(out, have->size.known ? have->size.span : have->span,
+		ip_finding *f = ip_report(out, ip_subj_file(fs->name, have->name),
+					  have->size.known ? have->size.span : have->span,
 					  "%s already holds %s with %llu bytes, not the %llu of the "
 					  "target: a partial or different copy",
 					  fs->name, have->name, (ull)have->size.v, (ull)n->size);
@@ -396,7 +335,8 @@ static void check(const ip_rule_ctx *ctx, ip_findings *out)
 	const char *fs = ip_target_fs(ctx);
 	ip_span none = { 0 };
 	if (!fs) {
-		ip_finding *f = ip_report_weak(out, t->span, "cannot check the room for %s: "
+		ip_finding *f = ip_report_weak(out, ip_subj_fs(NULL, 0), t->span,
+					       "cannot check the room for %s: "
 					       "which filesystem it goes to is unknown", t->name);
 		ip_finding_capture(out, f, "show file systems");
 		return;
@@ -407,7 +347,7 @@ static void check(const ip_rule_ctx *ctx, ip_findings *out)
 		if (ip_fs_file(l, t->name))
 			return; /* already there, size not listed */
 		bool free_known = l && l->listed && l->free.known;
-		ip_report_weak(out, free_known ? l->free.span : none,
+		ip_report_weak(out, ip_subj_fs(fs, 0), free_known ? l->free.span : none,
 			       "cannot check whether %s has room for %s: the image size "
 			       "is unknown (give --size or a catalogue)", fs, t->name);
 		return;
@@ -422,4 +362,4 @@ static void check(const ip_rule_ctx *ctx, ip_findings *out)
 	}
 }
 
-const ip_rule rule_flash_space = { "flash-space", IP_SEV_ERROR, check };
+const ip_rule rule_flash_space = { "flash-space", IP_SEV_ERROR, check, IP_REPAIR_ROOM };

@@ -18,6 +18,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "fs_model.h"
 #include "integrity.h"
 #include "rule.h"
 #include "target_fs.h"
@@ -161,7 +162,7 @@ static ip_span where_span(const ictx *ic, const chain *c, bool device)
 static void report_download(ictx *ic, const chain *c)
 {
 	bool dev = c->v[DEV] != NULL;
-	ip_finding *f = ip_report(ic->out, where_span(ic, c, dev),
+	ip_finding *f = ip_report(ic->out, ip_subj_target(), where_span(ic, c, dev),
 				  "the server copy %s has %s but the reference (%s) is %s: the "
 				  "download is corrupt or is another file; download it again from "
 				  "cisco.com%s", ic->t->server.path, value(ic, c, SRV), c->origin,
@@ -172,7 +173,7 @@ static void report_download(ictx *ic, const chain *c)
 
 static void report_transfer(ictx *ic, const chain *c)
 {
-	ip_finding *f = ip_report(ic->out, where_span(ic, c, true),
+	ip_finding *f = ip_report(ic->out, ip_subj_target(), where_span(ic, c, true),
 				  "%s has %s but the server copy %s has %s%s: the transfer corrupted "
 				  "it (packet loss or a flash write error); delete it, copy it again "
 				  "and check the path for loss; never boot it", device_copy(ic, c),
@@ -183,7 +184,7 @@ static void report_transfer(ictx *ic, const chain *c)
 
 static void report_unplaced(ictx *ic, const chain *c)
 {
-	ip_finding *f = ip_report(ic->out, where_span(ic, c, true),
+	ip_finding *f = ip_report(ic->out, ip_subj_target(), where_span(ic, c, true),
 				  "%s has %s but the reference (%s) is %s: a corrupt or tampered "
 				  "image, never boot it; check the server copy (md5sum %s): if it "
 				  "matches the reference the transfer corrupted it (copy it again, "
@@ -195,7 +196,7 @@ static void report_unplaced(ictx *ic, const chain *c)
 
 static void report_both(ictx *ic, const chain *c)
 {
-	ip_finding *f = ip_report(ic->out, where_span(ic, c, true),
+	ip_finding *f = ip_report(ic->out, ip_subj_target(), where_span(ic, c, true),
 				  "the %s of %s differs at every link: the reference (%s) %s, the "
 				  "server copy %s %s, %s %s: download it again from cisco.com, then "
 				  "copy it again; never boot it", c->what, ic->t->name, c->origin,
@@ -206,7 +207,7 @@ static void report_both(ictx *ic, const chain *c)
 
 static void report_stale(ictx *ic, const chain *c)
 {
-	ip_report_weak(ic->out, where_span(ic, c, false),
+	ip_report_weak(ic->out, ip_subj_target(), where_span(ic, c, false),
 		       "the server copy %s has %s, not the reference %s that %s matches: the "
 		       "server file is not the one that was copied; replace it before it is "
 		       "copied to other devices", ic->t->server.path, value(ic, c, SRV),
@@ -232,7 +233,7 @@ static bool is_target_file(const ictx *ic, const ip_verification *v)
 {
 	const char *p = v->file.path ? strrchr(v->file.path, '/') : NULL;
 	const char *base = p ? p + 1 : v->file.path;
-	return base && strcasecmp(base, ic->t->name) == 0 &&
+	return ip_fs_file_eq(v->file.filesystem, base, ic->t->name) &&
 	       ip_fs_same(ic->ctx, v->file.filesystem, ip_target_fs(ic->ctx));
 }
 
@@ -260,14 +261,16 @@ static void device_mismatch_only(ictx *ic, const ip_verification *v, const char 
 {
 	const char *exp = v->expected.s;
 	if (!exp || !ref || strcasecmp(exp, ref) == 0) {
-		ip_finding *f = ip_report(ic->out, v->span, "`verify` found %s on the device does not "
+		ip_finding *f = ip_report(ic->out, ip_subj_target(),
+					  v->span, "`verify` found %s on the device does not "
 					  "match %s %s: a corrupt or tampered image, never boot it",
 					  ic->where, what, exp ? exp : "the hash given");
 		chain c = { .what = what, .verb = v->algorithm == IP_HASH_SHA512 ? "sha512" : "md5" };
 		recopy(ic, f, &c, true);
 		return;
 	}
-	ip_report_weak(ic->out, v->span, "`verify` compared %s with %s, not the reference %s: its "
+	ip_report_weak(ic->out, ip_subj_target(),
+		       v->span, "`verify` compared %s with %s, not the reference %s: its "
 		       "result says nothing about the published image", ic->where, exp, ref);
 	ic->reported = true;
 }
@@ -283,7 +286,8 @@ static void hash_chain(ictx *ic, ip_hash_algo algo)
 							     : t->source ? t->source : "given";
 	c.v[SRV] = md5 ? t->server.md5 : t->server.sha512;
 	if (c.v[REF] && !hex_ok(c.v[REF], md5 ? 32 : 128)) {
-		ip_report(ic->out, ip_span_known(c.span[REF]) ? c.span[REF] : t->span,
+		ip_report(ic->out, ip_subj_target(),
+			  ip_span_known(c.span[REF]) ? c.span[REF] : t->span,
 			  "the reference %s '%.140s' of %s is not %d hex digits", c.what, c.v[REF],
 			  t->name, md5 ? 32 : 128);
 		ic->reported = true;
@@ -331,20 +335,24 @@ static void device_unknown(ictx *ic)
 	const ip_verification *p = ic->pending;
 	ip_finding *f;
 	if (p && p->result == IP_VERIFY_INCOMPLETE)
-		f = ip_report_weak(ic->out, p->span, "the captured `verify` of %s stops before its "
+		f = ip_report_weak(ic->out, ip_subj_target(),
+				   p->span, "the captured `verify` of %s stops before its "
 				   "result: the device's hash is unknown, not a pass", ic->where);
 	else if (p)
-		f = ip_report_weak(ic->out, p->span, "`verify` could not read %s%s%s%s: the device's "
+		f = ip_report_weak(ic->out, ip_subj_target(),
+				   p->span, "`verify` could not read %s%s%s%s: the device's "
 				   "hash is unknown", ic->where, p->reason ? " (" : "",
 				   p->reason ? p->reason : "", p->reason ? ")" : "");
 	else if (!ic->listed)
 		return; /* not copied yet: nothing on the device to verify */
 	else if (ic->other)
-		f = ip_report_weak(ic->out, ic->other->span, "the captured `verify` is of %s, not of "
+		f = ip_report_weak(ic->out, ip_subj_target(),
+				   ic->other->span, "the captured `verify` is of %s, not of "
 				   "the target %s: the target's hash on the device is unknown",
 				   ic->other->file.raw, ic->where);
 	else
-		f = ip_report_weak(ic->out, ic->listed->span, "%s is on flash but no `verify /%s` of "
+		f = ip_report_weak(ic->out, ip_subj_target(),
+				   ic->listed->span, "%s is on flash but no `verify /%s` of "
 				   "it was captured: its hash on the device is unknown", ic->where,
 				   verb);
 	ip_finding_capture(ic->out, f, ip_arena_printf(ic->ctx->arena, "verify /%s %s %s", verb,
@@ -354,7 +362,8 @@ static void device_unknown(ictx *ic)
 static void no_reference(ictx *ic)
 {
 	const ip_target *t = ic->t;
-	ip_finding *f = ip_report(ic->out, t->span, "no reference hash for %s: an image without a "
+	ip_finding *f = ip_report(ic->out, ip_subj_target(),
+				  t->span, "no reference hash for %s: an image without a "
 				  "reference hash cannot be verified (give --md5 or --sha512 from "
 				  "the download page, or list it in a --catalog)", t->name);
 	ip_finding_capture(ic->out, f, ip_arena_printf(ic->ctx->arena, "verify /md5 %s", ic->where));
@@ -381,4 +390,4 @@ static void check(const ip_rule_ctx *ctx, ip_findings *out)
 		device_unknown(&ic);
 }
 
-const ip_rule rule_image_integrity = { "image-integrity", IP_SEV_ERROR, check };
+const ip_rule rule_image_integrity = { "image-integrity", IP_SEV_ERROR, check, IP_REPAIR_NONE };

@@ -21,7 +21,8 @@ static void check(const ip_rule_ctx *ctx, ip_findings *out)
 	ip_span at = ip_span_known(d->platform.span) ? d->platform.span : ctx->platform->evidence;
 	const char *model = d->platform.s ? d->platform.s
 			  : ctx->platform->series ? ctx->platform->series : "this device";
-	ip_finding *f = ip_report(out, at, "%s is an image for %s, but %s runs %s images",
+	ip_finding *f = ip_report(out, ip_subj_target(),
+				  at, "%s is an image for %s, but %s runs %s images",
 				  t->name, t->image.platform, model,
 				  ctx->platform->image_platforms);
 	if (ip_span_known(t->span))
@@ -31,4 +32,4 @@ static void check(const ip_rule_ctx *ctx, ip_findings *out)
 				   d->system_image.raw);
 }
 
-const ip_rule rule_image_platform = { "image-platform", IP_SEV_ERROR, check };
+const ip_rule rule_image_platform = { "image-platform", IP_SEV_ERROR, check, IP_REPAIR_NONE };

@@ -21,6 +21,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "fs_model.h"
 #include "rule.h"
 #include "target_fs.h"
 
@@ -55,7 +56,7 @@ static const ip_boot_entry *boot_names_target(const ip_rule_ctx *ctx)
 			const ip_boot_entry *e = &lists[i]->v[j];
 			const char *p = e->path ? strrchr(e->path, '/') : NULL;
 			p = p ? p + 1 : e->path;
-			if (e->kind == IP_BOOT_FILE && p && strcasecmp(p, ctx->target->name) == 0)
+			if (e->kind == IP_BOOT_FILE && ip_fs_file_eq(e->filesystem, p, ctx->target->name))
 				return e;
 		}
 	return NULL;
@@ -68,7 +69,8 @@ static void bundle_on_install(const ip_rule_ctx *ctx, ip_findings *out, ip_span 
 	const ip_boot_entry *e = boot_names_target(ctx);
 	ip_finding *f;
 	if (e) {
-		f = ip_report_weak(out, e->span, "the boot list names %s on a device in "
+		f = ip_report_weak(out, ip_subj_entry(ctx->dev, NULL, e),
+				   e->span, "the boot list names %s on a device in "
 				   "install mode: the reload boots the .bin and converts the "
 				   "device to bundle mode; upgrade with install add instead",
 				   t->name);
@@ -77,7 +79,8 @@ static void bundle_on_install(const ip_rule_ctx *ctx, ip_findings *out, ip_span 
 		ip_finding_fix(out, f, "no boot system %s", e->raw);
 		ip_finding_fix(out, f, "end");
 	} else {
-		f = ip_report_weak(out, mode_at, "the device runs in install mode: upgrade to "
+		f = ip_report_weak(out, ip_subj_device(),
+				   mode_at, "the device runs in install mode: upgrade to "
 				   "%s with install add, since booting the .bin directly "
 				   "converts it to bundle mode", t->name);
 	}
@@ -88,7 +91,8 @@ static void bundle_on_install(const ip_rule_ctx *ctx, ip_findings *out, ip_span 
 static void package_on_bundle(const ip_rule_ctx *ctx, ip_findings *out)
 {
 	const ip_device *d = ctx->dev;
-	ip_report_weak(out, d->install_mode.span, "%s is an install-mode file but the device "
+	ip_report_weak(out, ip_subj_target(),
+		       d->install_mode.span, "%s is an install-mode file but the device "
 		       "runs in bundle mode (%s): upgrade with install add from the .bin "
 		       "instead, which converts the device to install mode",
 		       ctx->target->name, d->system_image.raw ? d->system_image.raw : "a .bin");
@@ -107,7 +111,8 @@ static void stack_modes(const ip_rule_ctx *ctx, ip_findings *out)
 			odd = &d->members[i];
 	if (!odd)
 		return;
-	ip_finding *f = ip_report(out, odd->mode.span, "stack member %d runs in %s mode, "
+	ip_finding *f = ip_report(out, ip_subj_member(odd->number),
+				  odd->mode.span, "stack member %d runs in %s mode, "
 				  "member %d in %s mode: a member in another mode than the "
 				  "active comes up in V-Mismatch and does not join the stack",
 				  odd->number, odd->mode.s, ref->number, ref->mode.s);
@@ -136,4 +141,4 @@ static void check(const ip_rule_ctx *ctx, ip_findings *out)
 		package_on_bundle(ctx, out);
 }
 
-const ip_rule rule_install_mode = { "install-mode", IP_SEV_ERROR, check };
+const ip_rule rule_install_mode = { "install-mode", IP_SEV_ERROR, check, IP_REPAIR_METHOD };

@@ -15,16 +15,132 @@ void ip_findings_begin_rule(ip_findings *f, const char *rule_id,
 {
 	f->rule_id = rule_id;
 	f->severity = severity;
+	f->repair = IP_REPAIR_UNDECLARED;
 	f->device = device;
 }
 
-static ip_finding *add(ip_findings *out, ip_span span, bool weak, const char *fmt, va_list ap)
+/* --- subjects ------------------------------------------------------------- */
+
+ip_subject ip_subj_device(void)
+{
+	return (ip_subject){ .kind = IP_SUBJ_DEVICE };
+}
+
+/* Which of dev's lists l is, by address: rules hold pointers into dev. */
+static ip_subject list_of(const ip_device *dev, const ip_boot_list *l)
+{
+	ip_subject s = { .kind = IP_SUBJ_BOOT_LIST };
+	if (l == &dev->boot_running)
+		s.list = IP_LIST_RUNNING;
+	else if (l == &dev->boot_startup)
+		s.list = IP_LIST_STARTUP;
+	else if (l == &dev->boot_config)
+		s.list = IP_LIST_CONFIG;
+	else if (l == &dev->bootvar)
+		s.list = IP_LIST_BOOTVAR;
+	else if (l == &dev->bootvar_current)
+		s.list = IP_LIST_BOOTVAR_CURRENT;
+	for (size_t i = 0; !s.list && i < dev->n_members; i++)
+		if (l == &dev->members[i].bootvar) {
+			s.list = IP_LIST_MEMBER_BOOTVAR;
+			s.member = dev->members[i].number;
+		}
+	return s;
+}
+
+ip_subject ip_subj_list(const ip_device *dev, const ip_boot_list *l)
+{
+	return list_of(dev, l);
+}
+
+/* The list of dev that holds e, or NULL. */
+static const ip_boot_list *holder(const ip_device *dev, const ip_boot_entry *e)
+{
+	const ip_boot_list *l[] = { &dev->boot_running, &dev->boot_startup, &dev->boot_config,
+				    &dev->bootvar, &dev->bootvar_current };
+	for (size_t i = 0; i < sizeof(l) / sizeof(l[0]); i++)
+		if (e >= l[i]->v && e < l[i]->v + l[i]->n)
+			return l[i];
+	for (size_t i = 0; i < dev->n_members; i++) {
+		const ip_boot_list *m = &dev->members[i].bootvar;
+		if (e >= m->v && e < m->v + m->n)
+			return m;
+	}
+	return NULL;
+}
+
+ip_subject ip_subj_entry(const ip_device *dev, const ip_boot_list *l, const ip_boot_entry *e)
+{
+	if (!l)
+		l = holder(dev, e);
+	if (!l)
+		return (ip_subject){ .kind = IP_SUBJ_BOOT_ENTRY };
+	ip_subject s = list_of(dev, l);
+	s.kind = IP_SUBJ_BOOT_ENTRY;
+	if (e >= l->v && e < l->v + l->n)
+		s.index = (size_t)(e - l->v);
+	return s;
+}
+
+ip_subject ip_subj_file(const char *filesystem, const char *name)
+{
+	return (ip_subject){ .kind = IP_SUBJ_FILE, .filesystem = filesystem, .name = name };
+}
+
+ip_subject ip_subj_fs(const char *filesystem, int member)
+{
+	return (ip_subject){ .kind = IP_SUBJ_FILESYSTEM, .filesystem = filesystem,
+			     .member = member };
+}
+
+ip_subject ip_subj_member(int member)
+{
+	return (ip_subject){ .kind = IP_SUBJ_MEMBER, .member = member };
+}
+
+ip_subject ip_subj_register(void)
+{
+	return (ip_subject){ .kind = IP_SUBJ_REGISTER };
+}
+
+ip_subject ip_subj_transfer(void)
+{
+	return (ip_subject){ .kind = IP_SUBJ_TRANSFER };
+}
+
+ip_subject ip_subj_target(void)
+{
+	return (ip_subject){ .kind = IP_SUBJ_TARGET };
+}
+
+const char *ip_subject_kind_name(ip_subject_kind k)
+{
+	static const char *const n[IP_SUBJ__COUNT] = {
+		"unset", "device", "boot-entry", "boot-list", "file", "filesystem",
+		"member", "register", "transfer", "target",
+	};
+	return k < IP_SUBJ__COUNT ? n[k] : "unset";
+}
+
+const char *ip_repair_name(ip_repair r)
+{
+	static const char *const n[IP_REPAIR__COUNT] = {
+		"undeclared", "none", "boot-list", "register",
+		"room",       "method", "stack",   "transfer",
+	};
+	return r < IP_REPAIR__COUNT ? n[r] : "undeclared";
+}
+
+static ip_finding *add(ip_findings *out, ip_subject subject, ip_span span, bool weak,
+		       const char *fmt, va_list ap)
 {
 	char buf[1024];
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	ip_finding *f = IP_PUSH(out->arena, out->v, out->n, out->cap);
 	f->rule_id = out->rule_id;
 	f->severity = out->severity;
+	f->repair = out->repair;
+	f->subject = subject;
 	if (weak && f->severity > IP_SEV_NOTE)
 		f->severity--;
 	f->weak = weak;
@@ -34,20 +150,21 @@ static ip_finding *add(ip_findings *out, ip_span span, bool weak, const char *fm
 	return f;
 }
 
-ip_finding *ip_report(ip_findings *out, ip_span span, const char *fmt, ...)
+ip_finding *ip_report(ip_findings *out, ip_subject subject, ip_span span, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	ip_finding *f = add(out, span, false, fmt, ap);
+	ip_finding *f = add(out, subject, span, false, fmt, ap);
 	va_end(ap);
 	return f;
 }
 
-ip_finding *ip_report_weak(ip_findings *out, ip_span span, const char *fmt, ...)
+ip_finding *ip_report_weak(ip_findings *out, ip_subject subject, ip_span span,
+			   const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	ip_finding *f = add(out, span, true, fmt, ap);
+	ip_finding *f = add(out, subject, span, true, fmt, ap);
 	va_end(ap);
 	return f;
 }

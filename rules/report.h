@@ -12,6 +12,7 @@ struct ip_findings {
 	/* stamped on every finding reported while a rule runs */
 	const char *rule_id;
 	ip_severity severity;
+	ip_repair repair; /* the rule's policy, set by the engine */
 	const char *device;
 };
 

@@ -3,10 +3,12 @@
  * A rule is one file in rules/ exporting one `const ip_rule`. Its check
  * function reads a read-only context (the device state, the platform, the
  * predicted next boot, the target, the options) and reports findings through
- * ip_report(). It does no I/O and never knows its configured severity: the
- * engine stamps the rule id and severity on every finding and applies the
- * configuration (disabled rules, severities). Title, rationale, fix and the
- * examples live in rules/rules.yaml. */
+ * ip_report(), each with its typed subject (what it is about). It does no I/O
+ * and never knows its configured severity: the engine stamps the rule id,
+ * the severity and the rule's repair policy on every finding and applies the
+ * configuration (disabled rules, severities). The planner reads a finding
+ * by its repair policy and subject only (scripts/check-contract). Title,
+ * rationale, fix and the examples live in rules/rules.yaml. */
 #ifndef IOSPLAN_RULE_H
 #define IOSPLAN_RULE_H
 
@@ -31,9 +33,70 @@ typedef struct ip_related {
 	const char *message;
 } ip_related;
 
+/* What the planner may do about a rule's findings: the rule declares it in
+ * its descriptor, the engine stamps it on every finding, and the planner
+ * decides by it and by the finding's subject, never by the rule's id or its
+ * message (issue #19, "the rule -> plan contract"). Each value below names
+ * the part of the plan that repairs the finding; when that part cannot (the
+ * plan's facts say why), the finding blocks the plan. */
+typedef enum ip_repair {
+	IP_REPAIR_UNDECLARED = 0, /* a rule that says nothing: a test fails on it */
+	IP_REPAIR_NONE,      /* informational: the plan changes nothing about it;
+			      * at error it blocks the plan, below it is noted */
+	IP_REPAIR_BOOT_LIST, /* the plan's new, saved boot list repairs every
+			      * finding whose subject is a boot entry or list */
+	IP_REPAIR_REGISTER,  /* the plan sets the register (or drops `boot manual`)
+			      * unless the register facts block it */
+	IP_REPAIR_ROOM,      /* the plan's deletions make room, unless no room can
+			      * be made (then it blocks) */
+	IP_REPAIR_METHOD,    /* an install-mode plan repairs it, below error */
+	IP_REPAIR_STACK,     /* the plan on every member repairs it, unless a
+			      * member is out of reach (then it blocks) */
+	IP_REPAIR_TRANSFER,  /* --transfer scp repairs it */
+	IP_REPAIR__COUNT
+} ip_repair;
+
+/* What a finding is about, typed, so that a reader (the planner, audit)
+ * needs neither the rule id nor the message text. */
+typedef enum ip_subject_kind {
+	IP_SUBJ_UNSET = 0,   /* never reported: ip_report takes a subject */
+	IP_SUBJ_DEVICE,      /* the device as a whole */
+	IP_SUBJ_BOOT_ENTRY,  /* .list, .index (and .member for a member's list) */
+	IP_SUBJ_BOOT_LIST,   /* .list (and .member) */
+	IP_SUBJ_FILE,        /* .filesystem (may be NULL: the default), .name */
+	IP_SUBJ_FILESYSTEM,  /* .filesystem (and .member for a member's flash) */
+	IP_SUBJ_MEMBER,      /* .member, a stack member number */
+	IP_SUBJ_REGISTER,    /* the configuration register or `boot manual` */
+	IP_SUBJ_TRANSFER,    /* the copy of the target to the device */
+	IP_SUBJ_TARGET,      /* the target image (its name, release, platform) */
+	IP_SUBJ__COUNT
+} ip_subject_kind;
+
+/* Which boot list a boot-entry or boot-list subject is in. */
+typedef enum ip_list_id {
+	IP_LIST_NONE = 0,
+	IP_LIST_RUNNING,         /* dev->boot_running */
+	IP_LIST_STARTUP,         /* dev->boot_startup */
+	IP_LIST_CONFIG,          /* dev->boot_config */
+	IP_LIST_BOOTVAR,         /* dev->bootvar */
+	IP_LIST_BOOTVAR_CURRENT, /* dev->bootvar_current */
+	IP_LIST_MEMBER_BOOTVAR,  /* members[].bootvar, .member says which */
+} ip_list_id;
+
+typedef struct ip_subject {
+	ip_subject_kind kind;
+	ip_list_id list;
+	size_t index;            /* the entry's index in its list */
+	int member;              /* stack member number, 0: none */
+	const char *filesystem;  /* "flash:", NULL: none or the default */
+	const char *name;        /* a file's name */
+} ip_subject;
+
 typedef struct ip_finding {
 	const char *rule_id;   /* stamped by the engine */
 	ip_severity severity;  /* stamped by the engine */
+	ip_repair repair;      /* stamped by the engine, from the rule */
+	ip_subject subject;    /* set by the rule through ip_report */
 	const char *device;    /* hostname, or NULL */
 	const char *message;
 	ip_span span;          /* primary location; line 0 when no text holds the fact */
@@ -78,16 +141,33 @@ typedef struct ip_rule {
 	const char *id;              /* kebab-case, stable forever */
 	ip_severity default_severity;
 	void (*check)(const ip_rule_ctx *ctx, ip_findings *out);
+	ip_repair repair;            /* what the plan may do about its findings */
 } ip_rule;
 
-/* Report a finding at span; the message is printf-formatted. Returns the
- * finding so that related spans, fixes and a capture hint can be added. */
-ip_finding *ip_report(ip_findings *out, ip_span span, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+/* Subjects, for ip_report. */
+ip_subject ip_subj_device(void);
+/* Entry e of list l, l one of dev's lists or a member's BOOT variable;
+ * l NULL: the list of dev that holds e. */
+ip_subject ip_subj_entry(const ip_device *dev, const ip_boot_list *l, const ip_boot_entry *e);
+ip_subject ip_subj_list(const ip_device *dev, const ip_boot_list *l);
+ip_subject ip_subj_file(const char *filesystem, const char *name);
+ip_subject ip_subj_fs(const char *filesystem, int member);
+ip_subject ip_subj_member(int member);
+ip_subject ip_subj_register(void);
+ip_subject ip_subj_transfer(void);
+ip_subject ip_subj_target(void);
+const char *ip_subject_kind_name(ip_subject_kind k); /* "boot-entry", ... */
+const char *ip_repair_name(ip_repair r);              /* "boot-list", ... */
+
+/* Report a finding about subject at span; the message is printf-formatted.
+ * Returns the finding so that related spans, fixes and a capture hint can
+ * be added. */
+ip_finding *ip_report(ip_findings *out, ip_subject subject, ip_span span, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
 /* The same, one severity level below the rule's: for findings that depend on
  * a platform behaviour iosplan cannot confirm from the captures. */
-ip_finding *ip_report_weak(ip_findings *out, ip_span span, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+ip_finding *ip_report_weak(ip_findings *out, ip_subject subject, ip_span span,
+			   const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 void ip_finding_related(ip_findings *out, ip_finding *f, ip_span span,
 			const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 void ip_finding_fix(ip_findings *out, ip_finding *f, const char *fmt, ...)

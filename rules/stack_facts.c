@@ -4,6 +4,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "fs_model.h"
 #include "stack.h"
 #include "stack_facts.h"
 
@@ -45,16 +46,14 @@ bool stack_entry_local(const ip_boot_entry *e, const stack_view *v)
 	if (e->kind != IP_BOOT_FILE)
 		return false;
 	const char *f = e->filesystem;
-	return !f || strcasecmp(f, "flash:") == 0 || strcasecmp(f, "bootflash:") == 0 ||
-	       strcasecmp(f, v->fs_name) == 0 || (v->fs && strcasecmp(f, v->fs->name) == 0);
+	return !f || ip_fs_prefix_eq(f, "flash:") || ip_fs_prefix_eq(f, "bootflash:") ||
+	       ip_fs_prefix_eq(f, v->fs_name) || (v->fs && ip_fs_prefix_eq(f, v->fs->name));
 }
 
 static const ip_file *file_named(const ip_filesystem *fs, const char *path, bool dir)
 {
-	for (size_t i = 0; i < fs->n_files; i++)
-		if (fs->files[i].is_dir == dir && strcasecmp(fs->files[i].name, path) == 0)
-			return &fs->files[i];
-	return NULL;
+	const ip_file *f = ip_fs_lookup(fs, path, strlen(path));
+	return f && f->is_dir == dir ? f : NULL;
 }
 
 stack_file stack_file_find(const stack_view *v, const char *path, const ip_file **file)
@@ -105,13 +104,13 @@ stack_file stack_target_on(const ip_rule_ctx *ctx, const stack_view *v, const ip
 	for (size_t i = 0; i < v->fs->n_files; i++) {
 		const ip_file *f = &v->fs->files[i];
 		const char *base = strrchr(f->name, '/');
-		if (!f->is_dir && base && strcasecmp(base + 1, bin) == 0) {
+		if (!f->is_dir && base && ip_fs_file_eq(v->fs->name, base + 1, bin)) {
 			*file = f;
 			return STACK_FILE_PRESENT;
 		}
 		/* the directory a tar installs, in a listing that did not open it */
 		if (f->is_dir && !v->fs->recursive && n > 4 &&
-		    strlen(f->name) == n - 4 && strncasecmp(f->name, bin, n - 4) == 0) {
+		    ip_fs_name_eq(v->fs->name, f->name, strlen(f->name), bin, n - 4)) {
 			*file = f;
 			return STACK_FILE_PRESENT;
 		}

@@ -98,19 +98,22 @@ static void check_member_now(const ip_rule_ctx *ctx, ip_findings *out, const ip_
 	const char *what = first_difference(m, ref, &mine, &theirs);
 	ip_finding *f;
 	if (what) {
-		f = ip_report(out, mine->span, "switch %d runs %s %s and the active switch %d runs "
+		f = ip_report(out, ip_subj_member(m->number),
+			      mine->span, "switch %d runs %s %s and the active switch %d runs "
 			      "%s: a member on another %s does not join the stack%s%s%s",
 			      m->number, what, mine->s, ref->number, theirs->s, what,
 			      m->state.s ? " (state " : "", m->state.s ? m->state.s : "",
 			      m->state.s ? ")" : "");
 		ip_finding_related(out, f, theirs->span, "switch %d: %s", ref->number, theirs->s);
 	} else if (state_mismatch(m)) {
-		f = ip_report(out, m->state.span, "switch %d is in state %s: it runs other "
+		f = ip_report(out, ip_subj_member(m->number),
+			      m->state.span, "switch %d is in state %s: it runs other "
 			      "software than the active switch %d and does not join the stack",
 			      m->number, m->state.s, ref->number);
 	} else {
 		if (!m->version.s && ref->version.s && !absent(m)) {
-			f = ip_report_weak(out, m->span, "switch %d's software version is unknown: "
+			f = ip_report_weak(out, ip_subj_member(m->number),
+					   m->span, "switch %d's software version is unknown: "
 					   "cannot tell whether it matches switch %d's %s",
 					   m->number, ref->number, ref->version.s);
 			ip_finding_capture(out, f, "show version");
@@ -143,7 +146,8 @@ static void missing_on(const ip_rule_ctx *ctx, ip_findings *out, const stack_vie
 		       const ip_member *act)
 {
 	const char *t = ctx->target->name;
-	ip_finding *f = ip_report(out, v->fs->span, "%s (switch %d) does not hold %s: after the "
+	ip_finding *f = ip_report(out, ip_subj_fs(v->fs->name, v->m->number),
+				  v->fs->span, "%s (switch %d) does not hold %s: after the "
 				  "reload switch %d boots its old release and comes up in "
 				  "version mismatch", v->fs->name, v->m->number, t, v->m->number);
 	if (ctx->target->image.kind == IP_IMAGE_TAR) {
@@ -159,7 +163,8 @@ static void boot_not_target(const ip_rule_ctx *ctx, ip_findings *out, const stac
 {
 	const ip_boot_list *l = v->bootvar;
 	const char *bin = stack_target_bin(ctx);
-	ip_finding *f = ip_report(out, l->n ? l->v[0].span : l->span,
+	ip_subject about = l->n ? ip_subj_entry(ctx->dev, l, &l->v[0]) : ip_subj_list(ctx->dev, l);
+	ip_finding *f = ip_report(out, about, l->n ? l->v[0].span : l->span,
 				  "switch %d's BOOT variable starts with %s, not %s: after the "
 				  "reload it boots another release than the active switch and "
 				  "does not join the stack", v->m->number,
@@ -176,7 +181,8 @@ static void boot_not_target(const ip_rule_ctx *ctx, ip_findings *out, const stac
 static void unknown(const ip_rule_ctx *ctx, ip_findings *out, const stack_view *v,
 		    const char *what, const char *capture)
 {
-	ip_finding *f = ip_report_weak(out, v->m->span, "cannot tell whether switch %d boots "
+	ip_finding *f = ip_report_weak(out, ip_subj_member(v->m->number),
+				       v->m->span, "cannot tell whether switch %d boots "
 				       "%s after the reload: %s was not captured", v->m->number,
 				       ctx->target->name, what);
 	ip_finding_capture(out, f, capture);
@@ -231,4 +237,4 @@ static void check(const ip_rule_ctx *ctx, ip_findings *out)
 			check_member_next(ctx, out, &d->members[i], act, boot_set);
 }
 
-const ip_rule rule_stack_mismatch = { "stack-mismatch", IP_SEV_ERROR, check };
+const ip_rule rule_stack_mismatch = { "stack-mismatch", IP_SEV_ERROR, check, IP_REPAIR_STACK };

@@ -23,8 +23,8 @@ bool ip_fs_same(const ip_rule_ctx *ctx, const char *a, const char *b);
  * that was listed; NULL when the device has none. */
 const ip_filesystem *ip_fs_listing(const ip_rule_ctx *ctx, const char *name);
 
-/* The file `name` (compared without case: Cisco flash filesystems ignore
- * it) at the root of fs; NULL if absent. */
+/* The file `name` at the root of fs, found by the model's one lookup
+ * (fs_model.h: its letter-case policy); NULL if absent. */
 const ip_file *ip_fs_file(const ip_filesystem *fs, const char *name);
 
 #endif

@@ -29,7 +29,8 @@ static void check(const ip_rule_ctx *ctx, ip_findings *out)
 	unsigned long long size = t->size.v, limit = ctx->opts->tftp_limit_bytes;
 	ip_finding *f;
 	if (size <= MAX_BLOCKS * BIG_BLOCK) {
-		f = ip_report(out, t->span, "%s is %llu bytes, more than the %llu bytes a "
+		f = ip_report(out, ip_subj_transfer(),
+			      t->span, "%s is %llu bytes, more than the %llu bytes a "
 			      "plain TFTP transfer carries: raise the TFTP block size or copy "
 			      "it with SCP", t->name, size, limit);
 		ip_finding_fix(out, f, "configure terminal");
@@ -37,10 +38,11 @@ static void check(const ip_rule_ctx *ctx, ip_findings *out)
 		ip_finding_fix(out, f, "end");
 		return;
 	}
-	f = ip_report(out, t->span, "%s is %llu bytes, more than a TFTP transfer carries "
+	f = ip_report(out, ip_subj_transfer(),
+		      t->span, "%s is %llu bytes, more than a TFTP transfer carries "
 		      "even with 8192-byte blocks (%llu bytes): copy it with SCP, HTTP or FTP",
 		      t->name, size, MAX_BLOCKS * BIG_BLOCK);
 	ip_finding_fix(out, f, "copy scp://user@server/%s %s", t->name, dst);
 }
 
-const ip_rule rule_tftp_transfer = { "tftp-transfer", IP_SEV_WARNING, check };
+const ip_rule rule_tftp_transfer = { "tftp-transfer", IP_SEV_WARNING, check, IP_REPAIR_TRANSFER };

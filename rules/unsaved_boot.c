@@ -45,6 +45,12 @@ static ip_span span_at(const ip_boot_list *l, size_t i)
 	return i < l->n ? l->v[i].span : l->span;
 }
 
+/* Entry i of l, or l itself when it is shorter. */
+static ip_subject subj_at(const ip_rule_ctx *ctx, const ip_boot_list *l, size_t i)
+{
+	return i < l->n ? ip_subj_entry(ctx->dev, l, &l->v[i]) : ip_subj_list(ctx->dev, l);
+}
+
 /* running-config against startup-config: weak on switches, where neither
  * is what the ROMMON reads. Returns whether it reported. */
 static bool unsaved(const ip_rule_ctx *ctx, ip_findings *out, bool weak)
@@ -55,10 +61,10 @@ static bool unsaved(const ip_rule_ctx *ctx, ip_findings *out, bool weak)
 	size_t i = first_difference(ctx, run.list, start.list);
 	if (i == SIZE_MAX)
 		return false;
-	ip_finding *(*rep)(ip_findings *, ip_span, const char *, ...) =
+	ip_finding *(*rep)(ip_findings *, ip_subject, ip_span, const char *, ...) =
 		weak ? ip_report_weak : ip_report;
 	side *at = i < run.list->n ? &run : &start, *other = at == &run ? &start : &run;
-	ip_finding *f = rep(out, span_at(at->list, i),
+	ip_finding *f = rep(out, subj_at(ctx, at->list, i), span_at(at->list, i),
 			    "boot entry %zu differs: running-config has %s, startup-config "
 			    "has %s, and the reload uses the startup-config's unless the "
 			    "configuration is saved", i + 1, entry_at(ctx, run.list, i),
@@ -85,7 +91,8 @@ static void pending(const ip_rule_ctx *ctx, ip_findings *out)
 	if (i == SIZE_MAX)
 		return;
 	ip_finding *f = ip_report_weak(
-		out, span_at(i < cfg.list->n ? cfg.list : bv, i),
+		out, subj_at(ctx, i < cfg.list->n ? cfg.list : bv, i),
+		span_at(i < cfg.list->n ? cfg.list : bv, i),
 		"boot entry %zu differs: the %s has %s, the BOOT variable for the next "
 		"reload has %s, so the change is pending (not written to BOOT yet, or "
 		"not saved)", i + 1, cfg.name, entry_at(ctx, cfg.list, i), entry_at(ctx, bv, i));
@@ -123,7 +130,7 @@ static void pending_members(const ip_rule_ctx *ctx, ip_findings *out, const side
 		if (i == SIZE_MAX)
 			continue;
 		ip_finding *f = ip_report_weak(
-			out, span_at(i < mine->n ? mine : bv, i),
+			out, subj_at(ctx, bv, i), span_at(i < mine->n ? mine : bv, i),
 			"switch %d: boot entry %zu differs: the %s has %s, switch %d's BOOT "
 			"variable for the next reload has %s, so the change is pending (not "
 			"written to BOOT yet, or not saved)", v.m->number, i + 1, cfg->name,
@@ -160,4 +167,4 @@ static void check(const ip_rule_ctx *ctx, ip_findings *out)
 		pending(ctx, out);
 }
 
-const ip_rule rule_unsaved_boot = { "unsaved-boot", IP_SEV_ERROR, check };
+const ip_rule rule_unsaved_boot = { "unsaved-boot", IP_SEV_ERROR, check, IP_REPAIR_BOOT_LIST };

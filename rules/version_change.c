@@ -50,15 +50,18 @@ static void report_unordered(ip_findings *out, ip_span at, const char *name,
 			     const char *tn, const char *rn)
 {
 	if (t->scheme == IP_VER_SPECIAL || r->scheme == IP_VER_SPECIAL)
-		ip_report_weak(out, at, "%s (%s) and the running %s cannot be ordered: a "
+		ip_report_weak(out, ip_subj_target(),
+			       at, "%s (%s) and the running %s cannot be ordered: a "
 			       "special or engineering build carries no release order",
 			       name, tn, rn);
 	else if (t->scheme != r->scheme)
-		ip_report_weak(out, at, "%s moves from %s to %s: a change between classic "
+		ip_report_weak(out, ip_subj_target(),
+			       at, "%s moves from %s to %s: a change between classic "
 			       "IOS and IOS-XE numbering, a migration rather than an upgrade",
 			       name, rn, tn);
 	else
-		ip_report_weak(out, at, "%s moves from %s to %s: a change of release train "
+		ip_report_weak(out, ip_subj_target(),
+			       at, "%s moves from %s to %s: a change of release train "
 			       "(%s to %s), a migration rather than an upgrade; check the "
 			       "migration path in the release notes", name, rn, tn,
 			       r->train[0] ? r->train : "none", t->train[0] ? t->train : "none");
@@ -82,13 +85,15 @@ static void check(const ip_rule_ctx *ctx, ip_findings *out)
 	if (c == IP_VER_INCOMPARABLE)
 		report_unordered(out, rt->span, t->name, tv, &run, tn, rn);
 	else if (c < 0)
-		f = ip_report(out, rt->span, "%s is %s, older than the running %s: a "
+		f = ip_report(out, ip_subj_target(),
+			      rt->span, "%s is %s, older than the running %s: a "
 			      "downgrade", t->name, tn, rn);
 	else if (c == 0)
-		f = ip_report(out, rt->span, "%s is %s, the release already running: a "
+		f = ip_report(out, ip_subj_target(),
+			      rt->span, "%s is %s, the release already running: a "
 			      "reinstall", t->name, tn);
 	if (f && ip_span_known(t->span))
 		ip_finding_related(out, f, t->span, "the target %s", t->name);
 }
 
-const ip_rule rule_version_change = { "version-change", IP_SEV_WARNING, check };
+const ip_rule rule_version_change = { "version-change", IP_SEV_WARNING, check, IP_REPAIR_NONE };

@@ -54,12 +54,12 @@ static int add_anchor(loader *l, const yaml_event_t *ev, const yaml_char_t *name
 		l->cap = l->cap ? 2 * l->cap : 16;
 		l->v = realloc(l->v, l->cap * sizeof(*l->v));
 		if (!l->v)
-			abort();
+			ip_out_of_memory();
 	}
 	anchor *a = &l->v[l->n++];
 	a->name = strdup((const char *)name);
 	if (!a->name)
-		abort();
+		ip_out_of_memory();
 	a->scalar = scalar;
 	a->len = scalar ? ev->data.scalar.length : 0;
 	a->node = node;
@@ -272,7 +272,7 @@ static int no_duplicate_keys(const char *name, yaml_document_t *doc)
 		return 0;
 	key_ref *v = malloc(most * sizeof(*v));
 	if (!v)
-		abort();
+		ip_out_of_memory();
 	const yaml_node_t *first = NULL, *k = NULL;
 	for (yaml_node_t *n = doc->nodes.start; n < doc->nodes.top; n++)
 		if (n->type == YAML_MAPPING_NODE)
@@ -294,10 +294,10 @@ int ip_yaml_load(yaml_document_t *doc, const char *name, const char *text, size_
 		return ip_error_set(IP_E_LIMIT, "%s:1:1: error: %zu bytes is over the %u-byte limit for a YAML file",
 				    name, len, IP_YAML_MAX_BYTES);
 	if (!yaml_document_initialize(doc, NULL, NULL, NULL, 1, 1))
-		abort();
+		ip_out_of_memory();
 	loader *l = calloc(1, sizeof(*l));
 	if (!l)
-		abort();
+		ip_out_of_memory();
 	l->name = name;
 	l->doc = doc;
 	int rc = parse(l, text, len);

@@ -152,3 +152,14 @@ void test_tmpdir_remove(const char *dir)
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
 	cr_assert_eq(system(cmd), 0);
 }
+
+void test_sh(const char *fmt, ...)
+{
+	char cmd[4096];
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(cmd, sizeof(cmd), fmt, ap);
+	va_end(ap);
+	cr_assert_lt((size_t)n, sizeof(cmd), "command too long for test_sh: %.80s...", cmd);
+	cr_assert_eq(system(cmd), 0, "%s", cmd);
+}

@@ -32,6 +32,21 @@ char *test_read_file(const char *path, size_t *len);
  * its removal with everything in it (the fixture's fini). */
 void test_tmpdir_make(char *dir, size_t size, const char *tag);
 void test_tmpdir_remove(const char *dir);
+/* Run a shell command made from fmt; the test fails unless it exits 0. */
+void test_sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* 1 in an AddressSanitizer build, whose time and memory bounds differ. */
+#if defined(__SANITIZE_ADDRESS__)
+#define UNDER_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define UNDER_ASAN 1
+#endif
+#endif
+#ifndef UNDER_ASAN
+#define UNDER_ASAN 0
+#endif
+
 /* samples/ directory (from IOSPLAN_SAMPLES, else the source tree). */
 const char *test_samples_dir(void);
 

@@ -61,16 +61,6 @@ static void teardown(void)
 	cr_assert_eq(system(cmd), 0);
 }
 
-static void sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void sh(const char *fmt, ...)
-{
-	char cmd[4096];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(cmd, sizeof(cmd), fmt, ap);
-	va_end(ap);
-	cr_assert_eq(system(cmd), 0, "%s", cmd);
-}
 
 typedef struct result {
 	int status;
@@ -254,7 +244,7 @@ IP_TABLE_PARAMS(audit, cli, cli_cases)
 ParameterizedTest(size_t *row, audit, cli, .init = setup, .fini = teardown)
 {
 	const cli_case *c = &cli_cases[*row];
-	sh("mkdir -p '%s/.git' && cp '%s/netstuts-r1.log' '%s/.git/x.log'", tmpdir,
+	test_sh("mkdir -p '%s/.git' && cp '%s/netstuts-r1.log' '%s/.git/x.log'", tmpdir,
 	   test_samples_dir(), tmpdir);
 	result r = run(c->args);
 	cr_assert_eq(r.status, c->status, "%s: exit %d, want %d; stderr: %s", c->name, r.status,
@@ -314,7 +304,7 @@ Test(audit, sarif, .init = setup, .fini = teardown)
 Test(audit, output_file_only, .init = setup, .fini = teardown)
 {
 	char args[512];
-	sh("mkdir '%s/w' && cp -r '%s/split' '%s/w/'", tmpdir, test_samples_dir(), tmpdir);
+	test_sh("mkdir '%s/w' && cp -r '%s/split' '%s/w/'", tmpdir, test_samples_dir(), tmpdir);
 	snprintf(args, sizeof(args), "audit --output '%s/w/report.csv' --format csv split", tmpdir);
 	char dir[300];
 	snprintf(dir, sizeof(dir), "%s/w", tmpdir);
@@ -396,9 +386,9 @@ static void archive_dir(const char *path, const char *dir, int format, int filte
 /* A fleet: the samples' backups copied into `copies` site folders. */
 static void make_fleet(const char *dir, int copies)
 {
-	sh("mkdir -p '%s'", dir);
+	test_sh("mkdir -p '%s'", dir);
 	for (int i = 0; i < copies; i++)
-		sh("mkdir '%s/site%03d' && cp -r '%s/rancid' '%s/oxidized' '%s/split' '%s/traps' "
+		test_sh("mkdir '%s/site%03d' && cp -r '%s/rancid' '%s/oxidized' '%s/split' '%s/traps' "
 		   "'%s/netstuts-r1.log' '%s/two-routers.log' '%s/site%03d/'", dir, i,
 		   test_samples_dir(), test_samples_dir(), test_samples_dir(), test_samples_dir(),
 		   test_samples_dir(), test_samples_dir(), dir, i);
@@ -510,7 +500,7 @@ Test(audit, flat_folder, .init = setup, .fini = teardown)
 {
 	char dir[400], args[700];
 	snprintf(dir, sizeof(dir), "%s/flat", tmpdir);
-	sh("mkdir '%s' && cd '%s' && pad=$(printf '%%0200d' 0) && for i in $(seq 399 -1 0); do "
+	test_sh("mkdir '%s' && cd '%s' && pad=$(printf '%%0200d' 0) && for i in $(seq 399 -1 0); do "
 	   "if [ $((i %% 2)) = 0 ]; then src='%s/rancid/acc-sw-2960-31.campus.example.net'; "
 	   "else src='%s/netstuts-r1.log'; fi; "
 	   "sed \"s/ACC-SW-2960-31/SW$i/g; s/NetsTuts_R1/R$i/g\" "
@@ -610,7 +600,7 @@ static void make_broken(const broken_case *c, const char *in)
 		cr_assert_eq(truncate(path, st.st_size * 3 / 5), 0);
 	} else if (!strcmp(c->make, "CORRUPT_TAR") || !strcmp(c->make, "CORRUPT_ZIP")) {
 		bool tar = c->make[8] == 'T';
-		sh("mkdir '%s' && cp '%s/netstuts-r1.log' '%s/a.log' && cp '%s/netstuts-sw1.log' "
+		test_sh("mkdir '%s' && cp '%s/netstuts-r1.log' '%s/a.log' && cp '%s/netstuts-sw1.log' "
 		   "'%s/b.log' && cp '%s/two-routers.log' '%s/c.log'", src, test_samples_dir(), src,
 		   test_samples_dir(), src, test_samples_dir(), src);
 		snprintf(path, sizeof(path), "%s/%s", in, tar ? "bad.tar" : "bad.zip");
@@ -625,7 +615,7 @@ static void make_broken(const broken_case *c, const char *in)
 		flip(path, (long)(b - a) + (tar ? 148 : 200), 8);
 		free(a);
 	} else {
-		sh("cd '%s' && %s", in, c->make);
+		test_sh("cd '%s' && %s", in, c->make);
 	}
 }
 
@@ -639,7 +629,7 @@ static void run_from_copy(void)
 	const char *exe = getenv("IOSPLAN_EXE"), *bin = getenv("IOSPLAN_BIN");
 	if (!exe || !*exe || !bin)
 		cr_skip_test("IOSPLAN_EXE is not set: no iosplan to copy where nobody can run it");
-	sh("mkdir '%s/bin' && cp '%s' '%s/bin/iosplan' && sed 's|%s|%s/bin/iosplan|' '%s' >'%s/bin/run' "
+	test_sh("mkdir '%s/bin' && cp '%s' '%s/bin/iosplan' && sed 's|%s|%s/bin/iosplan|' '%s' >'%s/bin/run' "
 	   "&& chmod 755 '%s/bin' '%s/bin/iosplan' '%s/bin/run'", tmpdir, exe, tmpdir, exe, tmpdir, bin,
 	   tmpdir, tmpdir, tmpdir, tmpdir);
 	char run[200];
@@ -653,9 +643,9 @@ ParameterizedTest(size_t *row, audit, broken, .init = setup, .fini = teardown)
 	const broken_case *c = &broken_cases[*row];
 	char in[400], args[600];
 	snprintf(in, sizeof(in), "%s/in", tmpdir);
-	sh("mkdir '%s' && cp '%s/netstuts-r1.log' '%s/good.log'", in, test_samples_dir(), in);
+	test_sh("mkdir '%s' && cp '%s/netstuts-r1.log' '%s/good.log'", in, test_samples_dir(), in);
 	make_broken(c, in);
-	sh("chmod -R a+rX '%s/in' 2>/dev/null; chmod 000 '%s/in/locked' 2>/dev/null; true", tmpdir,
+	test_sh("chmod -R a+rX '%s/in' 2>/dev/null; chmod 000 '%s/in/locked' 2>/dev/null; true", tmpdir,
 	   tmpdir);
 	const char *prefix = NULL;
 	if (c->as_nobody && geteuid() == 0) {

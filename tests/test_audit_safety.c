@@ -35,16 +35,6 @@ static void teardown(void)
 	test_tmpdir_remove(tmp);
 }
 
-static void sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void sh(const char *fmt, ...)
-{
-	char cmd[4096];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(cmd, sizeof(cmd), fmt, ap);
-	va_end(ap);
-	cr_assert_eq(system(cmd), 0, "%s", cmd);
-}
 
 typedef struct result {
 	int status; /* 124: timed out (blocked); 128 + signal: crashed */
@@ -165,9 +155,9 @@ Test(audit_safety, writer_racing_the_audit, .init = setup, .fini = teardown, .ti
 	size_t len;
 	char *capture = test_read_file(src, &len);
 	cr_assert(capture && len > 2048);
-	sh("mkdir '%s'", dir);
+	test_sh("mkdir '%s'", dir);
 	for (int i = 0; i < RACE_FILES; i++)
-		sh("cp '%s' '%s/dev%d.log'", src, dir, i);
+		test_sh("cp '%s' '%s/dev%d.log'", src, dir, i);
 	pid_t w = start_writer(dir, capture, len);
 	int runs = 0, devices = 0;
 	for (time_t end = time(NULL) + 6; runs < 12 || time(NULL) < end; runs++) {
@@ -246,7 +236,7 @@ ParameterizedTest(size_t *row, audit_safety, walk, .init = setup, .fini = teardo
 	const walk_case *c = &walk_cases[*row];
 	if (c->root_only && geteuid() != 0)
 		cr_skip_test("%s: mknod needs root", c->name);
-	sh("cd '%s' && mkdir fleet outside && cp '%s/netstuts-r1.log' fleet/good.log && "
+	test_sh("cd '%s' && mkdir fleet outside && cp '%s/netstuts-r1.log' fleet/good.log && "
 	   "cp '%s/netstuts-sw1.log' outside/R9.log && %s", tmp, test_samples_dir(),
 	   test_samples_dir(), c->make);
 	for (int jobs = 1; jobs <= 2; jobs++) {
@@ -268,7 +258,7 @@ ParameterizedTest(size_t *row, audit_safety, walk, .init = setup, .fini = teardo
 /* A PATH the user names is followed, link or not: it is what they chose. */
 Test(audit_safety, named_link_is_followed, .init = setup, .fini = teardown)
 {
-	sh("cd '%s' && mkdir fleet && cp '%s/netstuts-r1.log' fleet/ && ln -s fleet named && "
+	test_sh("cd '%s' && mkdir fleet && cp '%s/netstuts-r1.log' fleet/ && ln -s fleet named && "
 	   "ln -s fleet/netstuts-r1.log one.log", tmp, test_samples_dir());
 	result r = audit("--format jsonl named one.log");
 	cr_assert_eq(r.status, 0, "%s", r.err);
@@ -281,7 +271,7 @@ Test(audit_safety, named_link_is_followed, .init = setup, .fini = teardown)
  * until a writer comes). */
 Test(audit_safety, named_pipe_named, .init = setup, .fini = teardown)
 {
-	sh("cd '%s' && mkfifo p", tmp);
+	test_sh("cd '%s' && mkfifo p", tmp);
 	result r = audit("--format jsonl p");
 	cr_assert_eq(r.status, 0, "exit %d: %s", r.status, r.err);
 	char *m = problem_of(r.out, "p");
@@ -352,7 +342,7 @@ IP_TABLE_PARAMS(audit_safety, output_is_input, output_cases)
 ParameterizedTest(size_t *row, audit_safety, output_is_input, .init = setup, .fini = teardown)
 {
 	const output_case *c = &output_cases[*row];
-	sh("cd '%s' && mkdir fleet && cp '%s/netstuts-r1.log' fleet/r1.log && "
+	test_sh("cd '%s' && mkdir fleet && cp '%s/netstuts-r1.log' fleet/r1.log && "
 	   "tar -czf fleet.tgz fleet && %s", tmp, test_samples_dir(), *c->make ? c->make : "true");
 	size_t before_len, after_len;
 	char *before = read_rel(c->victim, &before_len);
@@ -376,10 +366,10 @@ ParameterizedTest(size_t *row, audit_safety, output_is_input, .init = setup, .fi
  * it, with its mode kept, and nothing else is left in the folder. */
 Test(audit_safety, output_replaced_only_on_success, .init = setup, .fini = teardown)
 {
-	sh("cd '%s' && mkdir fleet out && cp '%s/netstuts-r1.log' fleet/r1.log", tmp,
+	test_sh("cd '%s' && mkdir fleet out && cp '%s/netstuts-r1.log' fleet/r1.log", tmp,
 	   test_samples_dir());
 	write_text("out/report.jsonl", previous);
-	sh("chmod 640 '%s/out/report.jsonl'", tmp);
+	test_sh("chmod 640 '%s/out/report.jsonl'", tmp);
 	result r = audit("--format jsonl --output out/report.jsonl no-such-folder");
 	cr_assert_eq(r.status, 2, "%s", r.err);
 	char *t = read_rel("out/report.jsonl", NULL);
@@ -407,7 +397,7 @@ Test(audit_safety, output_replaced_only_on_success, .init = setup, .fini = teard
  * hidden, so the walk does not read the report being written. */
 Test(audit_safety, output_inside_the_walk, .init = setup, .fini = teardown)
 {
-	sh("cd '%s' && mkdir fleet && cp '%s/netstuts-r1.log' fleet/r1.log", tmp,
+	test_sh("cd '%s' && mkdir fleet && cp '%s/netstuts-r1.log' fleet/r1.log", tmp,
 	   test_samples_dir());
 	for (int i = 0; i < 2; i++) {
 		result r = audit("--format jsonl --output fleet/zz-report.jsonl fleet");
@@ -517,12 +507,12 @@ ParameterizedTest(size_t *row, audit_safety, archive_as_folder, .init = setup, .
 {
 	const archive_case *c = &archive_cases[*row];
 	const char *s = test_samples_dir();
-	sh("cd '%s' && mkdir -p fleet/.git fleet/site/.old && cp -r '%s/split' '%s/traps' fleet/ && "
+	test_sh("cd '%s' && mkdir -p fleet/.git fleet/site/.old && cp -r '%s/split' '%s/traps' fleet/ && "
 	   "cp '%s/netstuts-r1.log' fleet/ && cp '%s/netstuts-sw1.log' fleet/.git/x.log && "
 	   "cp '%s/two-routers.log' fleet/site/.old/ && cp '%s/stack-3850.log' fleet/site/.hidden.log",
 	   tmp, s, s, s, s, s, s);
 	if (c->make) {
-		sh("cd '%s' && %s", tmp, c->make);
+		test_sh("cd '%s' && %s", tmp, c->make);
 	} else {
 		char zip[200], dir[200];
 		snprintf(zip, sizeof(zip), "%s/%s", tmp, c->input);

@@ -351,7 +351,8 @@ static size_t conflicts(const ip_device_set *set, const char *what)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < set->diags.n; i++)
-		n += strncmp(set->diags.v[i].message, IP_MERGE_CONFLICT_PREFIX,
+		n += set->diags.v[i].kind == IP_DIAG_CONFLICT && /* what the audit reads */
+		     strncmp(set->diags.v[i].message, IP_MERGE_CONFLICT_PREFIX,
 			     sizeof(IP_MERGE_CONFLICT_PREFIX) - 1) == 0 &&
 		     strstr(set->diags.v[i].message, what) != NULL;
 	return n;

@@ -38,6 +38,18 @@ Test(catalogue, every_rule_documented_in_order)
 	}
 }
 
+/* The rule -> plan contract (rule.h): each rule says what the plan may do
+ * about its findings; the planner has no other way to know. */
+Test(catalogue, every_rule_declares_its_repair_policy)
+{
+	for (size_t i = 0; i < ip_rules_count; i++) {
+		ip_repair r = ip_rules[i]->repair;
+		cr_assert(r > IP_REPAIR_UNDECLARED && r < IP_REPAIR__COUNT,
+			  "%s declares a repair policy in its ip_rule", ip_rules[i]->id);
+		cr_assert_str_neq(ip_repair_name(r), "undeclared", "%s", ip_rules[i]->id);
+	}
+}
+
 /* --- the examples ------------------------------------------------------- */
 
 static size_t run_example(const char *id, const ip_rule_example *ex)

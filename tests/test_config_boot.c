@@ -447,6 +447,29 @@ Test(config_boot, later_partial_capture_keeps_complete_list)
 	ip_arena_free(a);
 }
 
+/* A filter that could hide boot lines says so once per device and list:
+ * not again for each later section with such a filter, and not at all once
+ * another capture showed the whole list (which it cannot replace). */
+Test(config_boot, hiding_filter_warns_once)
+{
+	ip_arena *a = ip_arena_new();
+	ip_parse_ctx ctx;
+	ip_diags diags;
+	ip_device *dev = test_device(a, &ctx, &diags);
+	for (int i = 0; i < 3; i++)
+		config_boot_parse(dev, test_section_cmd(a, "sh start | i flash:",
+							"boot system flash:a.bin\n"), &ctx);
+	cr_assert_not(dev->boot_startup.known);
+	cr_assert_eq(ip_diags_count(&diags, IP_DIAG_WARNING), 1);
+	config_boot_parse(dev, test_section_cmd(a, "sh run", FULL_HEAD
+						"boot system flash:b.bin\nend\n"), &ctx);
+	config_boot_parse(dev, test_section_cmd(a, "sh run | i flash:",
+						"boot system flash:b.bin\n"), &ctx);
+	cr_assert(dev->boot_running.known);
+	cr_assert_eq(ip_diags_count(&diags, IP_DIAG_WARNING), 1);
+	ip_arena_free(a);
+}
+
 Test(config_boot, not_a_config_section)
 {
 	ip_arena *a = ip_arena_new();

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "error.h"
 #include "helpers.h"
 #include "parallel.h"
 
@@ -161,6 +162,38 @@ Test(device_parallel, jobs_from_environment)
 	setenv("IOSPLAN_JOBS", "x", 1);
 	cr_assert_leq(ip_parallel_jobs(), 8u);
 	unsetenv("IOSPLAN_JOBS");
+}
+
+/* README: IOSPLAN_JOBS is a number from 1 to 64; anything else is refused,
+ * not quietly replaced by the default. */
+Test(device_parallel, jobs_check)
+{
+	static const struct { const char *v; bool ok; unsigned jobs; } cases[] = {
+		{ "1", true, 1 }, { "64", true, 64 }, { "007", true, 7 }, { "", true, 0 },
+		{ "0", false, 0 }, { "65", false, 0 }, { "-1", false, 0 }, { "abc", false, 0 },
+		{ "1e3", false, 0 }, { " 2", false, 0 }, { "+2", false, 0 }, { "2 ", false, 0 },
+		{ "18446744073709551617", false, 0 }, { "0x10", false, 0 },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		setenv("IOSPLAN_JOBS", cases[i].v, 1);
+		cr_assert_eq(ip_parallel_jobs_check() == 0, cases[i].ok, "'%s'", cases[i].v);
+		if (cases[i].jobs)
+			cr_assert_eq(ip_parallel_jobs(), cases[i].jobs, "'%s'", cases[i].v);
+		if (!cases[i].ok)
+			cr_assert(strstr(ip_error_last(), "1 to 64"), "'%s': %s", cases[i].v,
+				  ip_error_last());
+	}
+	unsetenv("IOSPLAN_JOBS");
+	cr_assert_eq(ip_parallel_jobs_check(), 0);
+}
+
+/* The command line refuses a bad IOSPLAN_JOBS with a usage error, exit 2. */
+Test(device_parallel, jobs_refused_by_cli)
+{
+	char cmd[1024];
+	snprintf(cmd, sizeof(cmd), "IOSPLAN_JOBS=1e3 '%s' rules >/dev/null 2>&1", getenv("IOSPLAN_BIN"));
+	int st = system(cmd);
+	cr_assert(WIFEXITED(st) && WEXITSTATUS(st) == 2, "status %d", st);
 }
 
 /* What an adopted arena held stays valid, small and mapped chunks alike, and

@@ -83,13 +83,14 @@ static void hand_findings(ip_device_check *c, ip_device_set *set)
 	ip_findings_init(&f, set->arena);
 	const char *host = c->dev->hostname.s;
 	ip_findings_begin_rule(&f, "image-integrity", IP_SEV_ERROR, host);
-	ip_finding *x = ip_report_weak(&f, (ip_span){ 0 }, "no reference md5 for c1900.bin");
+	ip_finding *x = ip_report_weak(&f, ip_subj_target(),
+				       (ip_span){ 0 }, "no reference md5 for c1900.bin");
 	ip_finding_capture(&f, x, "verify /md5 flash0:c1900.bin");
 	ip_findings_begin_rule(&f, "version-change", IP_SEV_NOTE, host);
-	x = ip_report(&f, span_of(set, "power-on"), MSG_NOTE);
+	x = ip_report(&f, ip_subj_target(), span_of(set, "power-on"), MSG_NOTE);
 	ip_finding_fix(&f, x, "banner motd ```done```");
 	ip_findings_begin_rule(&f, "config-register", IP_SEV_ERROR, host);
-	x = ip_report(&f, span_of(set, "0x2142"), MSG_REGISTER);
+	x = ip_report(&f, ip_subj_register(), span_of(set, "0x2142"), MSG_REGISTER);
 	ip_finding_related(&f, x, span_in(set, "boot system", "flash0:c1900-universalk9-mz.SPA.157-3.M8.bin"),
 			   "the boot statement");
 	ip_finding_fix(&f, x, "configure terminal");
@@ -737,7 +738,7 @@ ParameterizedTest(size_t *row, lint_formats, markdown_verdict)
 	ip_findings_init(&f, fx.set->arena);
 	for (size_t i = 0; i < 3 && vc->sev[i] != IP_SEV_NONE; i++) {
 		ip_findings_begin_rule(&f, "boot-order", vc->sev[i], "LAB-R1");
-		ip_report(&f, span_of(fx.set, "0x2142"), "finding %zu", i);
+		ip_report(&f, ip_subj_register(), span_of(fx.set, "0x2142"), "finding %zu", i);
 	}
 	c->findings = f.v;
 	c->n_findings = f.n;
@@ -802,7 +803,7 @@ ParameterizedTest(size_t *row, lint_formats, json_output_is_utf8)
 	ip_findings f;
 	ip_findings_init(&f, fx.set->arena);
 	ip_findings_begin_rule(&f, "boot-order", IP_SEV_NOTE, "LAB-R1");
-	ip_report(&f, span_of(fx.set, "0x2142"), "%s", uc->message);
+	ip_report(&f, ip_subj_register(), span_of(fx.set, "0x2142"), "%s", uc->message);
 	fx.checks[0].findings = f.v;
 	fx.checks[0].n_findings = f.n;
 	cJSON *j = render_json(&format_json, &fx.r);
@@ -821,7 +822,9 @@ Test(lint_formats, sarif_whole_line_span_has_no_context)
 	ip_findings f;
 	ip_findings_init(&f, fx.set->arena);
 	ip_findings_begin_rule(&f, "boot-order", IP_SEV_WARNING, "LAB-R1");
-	ip_report(&f, span_in(fx.set, "Configuration register", "Configuration register is 0x2142"), "whole line");
+	ip_report(&f, ip_subj_register(),
+		  span_in(fx.set, "Configuration register", "Configuration register is 0x2142"),
+		  "whole line");
 	fx.checks[0].findings = f.v;
 	fx.checks[0].n_findings = f.n;
 	cJSON *d = render_json(&format_sarif, &fx.r);

@@ -83,41 +83,6 @@ ParameterizedTest(size_t *row, section, commands)
 	ip_arena_free(a);
 }
 
-/* --- filters ------------------------------------------------------------ */
-
-typedef struct filter_case {
-	const char *filter;
-	const char *probe;
-	bool passes;
-} filter_case;
-
-static const filter_case filter_cases[] = {
-	{ NULL, "boot system flash:x.bin", true },
-	{ "include boot", "boot system flash:x.bin", true },
-	{ "i boot", "boot system flash:x.bin", true },
-	{ "inc boot system", "boot system flash:x.bin", true },
-	{ "include hostname", "boot system flash:x.bin", false },
-	{ "include boot|config-register", "config-register 0x2102", true },
-	{ "include ^boot", "boot system flash:x.bin", true },
-	{ "exclude boot", "boot system flash:x.bin", false },
-	{ "section boot", "boot system flash:x.bin", true },
-	{ "begin boot", "boot system flash:x.bin", true },
-	{ "count boot", "boot system flash:x.bin", false },
-	{ "i Boot", "boot system flash:x.bin", false }, /* IOS filters are case-sensitive */
-	{ "include boot | exclude marker", "boot system flash:x.bin", true },
-	{ "i (", "boot system flash:x.bin", false },   /* a broken regex shows nothing we can trust */
-};
-
-IP_TABLE_PARAMS(section, filters, filter_cases)
-
-ParameterizedTest(size_t *row, section, filters)
-{
-	const filter_case *c = &filter_cases[*row];
-	ip_section s = { .filter = c->filter };
-	cr_assert_eq(ip_section_filter_passes(&s, c->probe), c->passes, "filter '%s'",
-		     c->filter ? c->filter : "(none)");
-}
-
 /* --- filters that must keep every boot system line ---------------------- */
 
 typedef struct keeps_case {
@@ -369,3 +334,4 @@ ParameterizedTest(size_t *row, section, first_line_opens)
 	cr_assert_eq(n != 0, c->opens, "'%s': %zu sections", c->line, n);
 	ip_arena_free(a);
 }
+

@@ -35,6 +35,7 @@
 #include <strings.h>
 
 #include "boot_sim.h"
+#include "fs_model.h"
 #include "image_name.h"
 #include "stack.h"
 
@@ -90,27 +91,13 @@ static bool is_switch(ip_family f)
 
 /* --- filesystems and files ------------------------------------------------ */
 
-/* Whether `name` is one of the space-separated words of list. */
-static bool word_in(const char *list, const char *name)
-{
-	size_t len = strlen(name);
-	while (list && *list) {
-		size_t n = strcspn(list, " ");
-		if (n == len && strncasecmp(list, name, n) == 0)
-			return true;
-		list += n;
-		list += strspn(list, " ");
-	}
-	return false;
-}
-
 static bool fs_names(const sim *s, const ip_filesystem *fs, const char *name)
 {
-	if (strcasecmp(fs->name, name) == 0 || word_in(fs->aliases, name))
+	if (ip_fs_prefix_eq(fs->name, name) || ip_fs_word_in(fs->aliases, name))
 		return true;
 	/* a platform alias: name and fs->name are one filesystem there */
-	return word_in(s->plat.fs_aliases, name) &&
-	       word_in(s->plat.fs_aliases, fs->name);
+	return ip_fs_word_in(s->plat.fs_aliases, name) &&
+	       ip_fs_word_in(s->plat.fs_aliases, fs->name);
 }
 
 static bool captured(const ip_device *dev, ip_cmd cmd)
@@ -140,23 +127,11 @@ static const ip_filesystem *fs_resolve(const sim *s, const char *name,
 	return any;
 }
 
+/* Files are found by the model's one lookup (fs_model.h), under its
+ * letter-case policy, as every rule and the planner find them. */
 static const ip_file *find_n(const ip_filesystem *fs, const char *name, size_t n)
 {
-	for (size_t i = 0; i < fs->n_files; i++)
-		if (strncmp(fs->files[i].name, name, n) == 0 &&
-		    fs->files[i].name[n] == '\0')
-			return &fs->files[i];
-	return NULL;
-}
-
-/* Whether the contents of directory name[0..n) were listed. */
-static bool contents_listed(const ip_filesystem *fs, const char *name, size_t n)
-{
-	for (size_t i = 0; i < fs->n_files; i++)
-		if (strncmp(fs->files[i].name, name, n) == 0 &&
-		    fs->files[i].name[n] == '/')
-			return true;
-	return false;
+	return ip_fs_lookup(fs, name, n);
 }
 
 typedef enum look { L_FOUND, L_ABSENT, L_UNKNOWN } look;
@@ -183,7 +158,7 @@ static look file_look(sim *s, const ip_filesystem *fs, const char *path,
 		size_t n = (size_t)(sl - path);
 		if (!find_n(fs, path, n))
 			return L_ABSENT; /* the directory is not there */
-		if (!contents_listed(fs, path, n)) {
+		if (!ip_fs_dir_listed(fs, path, n)) {
 			*missing = ip_arena_printf(s->a, "dir /recursive %s", fs->name);
 			trace(s, span, "the listing of %s does not show what directory "
 			      "%.*s holds", fs->name, (int)n, path);
@@ -220,7 +195,7 @@ static const char *unbootable(const sim *s, const char *fsname, const ip_file *f
 	if (ok && n.kind == IP_IMAGE_PROVISIONING) {
 		if (s->plat.family != IP_FAMILY_UNKNOWN && !s->plat.has_install_mode)
 			return "is an install-mode file, and this platform has no install mode";
-		if (strncasecmp(fsname, "usb", 3) == 0)
+		if (ip_fs_kind_of(fsname) == IP_FSK_USB)
 			return "is an install-mode file outside flash: install mode boots only from flash";
 	}
 	if (!ok && text_name(f->name))
@@ -304,7 +279,7 @@ static const ip_file *unlisted_dir_before(const ip_filesystem *fs, firsts r)
 	for (size_t i = 0; i < fs->n_files && !fs->recursive; i++) {
 		const ip_file *d = &fs->files[i];
 		if (!d->is_dir || strchr(d->name, '/') ||
-		    contents_listed(fs, d->name, strlen(d->name)))
+		    ip_fs_dir_listed(fs, d->name, strlen(d->name)))
 			continue;
 		if (!r.listing || d < r.listing || !r.alpha ||
 		    path_cmp(d->name, r.alpha->name) < 0)
@@ -400,7 +375,7 @@ static void running_note(sim *s, const char *fsname, const ip_boot_entry *e)
 {
 	const ip_path *img = &s->dev->system_image;
 	if (!fsname || !img->path || !img->filesystem || !e->path ||
-	    strcmp(img->path, e->path) != 0)
+	    !ip_fs_name_eq(fsname, img->path, strlen(img->path), e->path, strlen(e->path)))
 		return;
 	ip_filesystem probe = { .name = img->filesystem };
 	if (fs_names(s, &probe, fsname))

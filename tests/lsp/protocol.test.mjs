@@ -104,6 +104,22 @@ test('diagnostics of every sample are the findings of iosplan lint', async () =>
 	});
 });
 
+// Issue 19: a boot entry that differs from the listing only in letter case
+// gets the model's one answer (missing, under its exact case policy) from
+// every rule, in the editor as on the command line.
+test('the letter-case capture: the diagnostics are those of lint, and agree', async () => {
+	const f = sample(join('..', 'tests', 'model', 'letter-case.log'));
+	const r = spawnSync(BIN, ['lint', '--format', 'json', f], { encoding: 'utf8' });
+	assert.equal(r.status, 1, r.stderr);
+	const want = JSON.parse(r.stdout).devices.flatMap((d) => d.findings)
+		.filter((x) => x.location).map((x) => `${x.rule}@${x.location.line - 1}`).sort();
+	await withServer(async (s) => {
+		const p = await s.open(uriOf(f), readFileSync(f, 'utf8'));
+		assert.deepEqual(codesAndLines(p.diagnostics.filter((d) => d.code)), want);
+		assert.deepEqual(want, ['alphabetical-boot@69', 'boot-fallback@79', 'boot-missing-file@79']);
+	});
+});
+
 test('UTF-16 columns: a boot file name with é and an emoji', async () => {
 	await withServer(async (s) => {
 		const text = readSample('traps/missing-boot-file.log').replaceAll('c2900-universalk9-mz.SPA.157-3.M8.bin', 'c2900-é😀-x.bin');

@@ -1,0 +1,304 @@
+/* The model layer (parsers/model/): the one file lookup with its letter-case
+ * policy, and the one space need; then the letter-case capture through the
+ * CLI, where every command must give the answer the policy gives. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "fs_model.h"
+#include "helpers.h"
+#include "space.h"
+
+/* --- the lookup ----------------------------------------------------------- */
+
+static ip_file listed[] = {
+	{ .name = "c2960-lanbasek9-mz.152-7.E6.bin" },
+	{ .name = "cat9k_iosxe.17.09.04a.SPA.bin" },
+	{ .name = "packages.conf" },
+	{ .name = "c2960x-universalk9-mz.152-7.E6", .is_dir = true },
+	{ .name = "c2960x-universalk9-mz.152-7.E6/c2960x-universalk9-mz.152-7.E6.bin" },
+	{ .name = "crashinfo/", .is_dir = true },
+};
+
+typedef struct look_case {
+	const char *fs;   /* the filesystem's name */
+	const char *path; /* what the entry names */
+	int want;         /* index into listed, -1: not found */
+	bool file_only;   /* ip_fs_lookup_file (directories are not files) */
+} look_case;
+
+/* names x filesystems x letter case x aliases: the policy is EXACT on
+ * every kind (fs_model.h), so a name that differs only in case is absent
+ * wherever it is asked. */
+static const look_case looks[] = {
+	{ "flash:", "c2960-lanbasek9-mz.152-7.E6.bin", 0, false },
+	{ "flash:", "/c2960-lanbasek9-mz.152-7.E6.bin", 0, false },
+	{ "flash:", "C2960-LANBASEK9-MZ.152-7.E6.bin", -1, false },
+	{ "flash:", "c2960-lanbasek9-mz.152-7.e6.bin", -1, false },
+	{ "bootflash:", "cat9k_iosxe.17.09.04a.SPA.bin", 1, false },
+	{ "bootflash:", "cat9k_iosxe.17.09.04a.spa.bin", -1, false },
+	{ "flash0:", "PACKAGES.CONF", -1, false },
+	{ "flash0:", "packages.conf", 2, false },
+	{ "flash-2:", "packages.conf", 2, false },
+	{ "flash-2:", "Packages.conf", -1, false },
+	{ "flash3:", "cat9k_iosxe.17.09.04a.SPA.bin", 1, false },
+	{ "usbflash0:", "CAT9K_IOSXE.17.09.04A.SPA.BIN", -1, false },
+	{ "harddisk:", "cat9k_iosxe.17.09.04a.SPA.bin", 1, false },
+	{ "flash:", "c2960x-universalk9-mz.152-7.E6/c2960x-universalk9-mz.152-7.E6.bin", 4, false },
+	{ "flash:", "C2960X-UNIVERSALK9-MZ.152-7.E6/c2960x-universalk9-mz.152-7.E6.bin", -1, false },
+	{ "flash:", "c2960x-universalk9-mz.152-7.E6", 3, false },
+	{ "flash:", "c2960x-universalk9-mz.152-7.E6", -1, true }, /* a directory */
+	{ "flash:", "crashinfo", 5, false },                      /* listed "crashinfo/" */
+	{ "flash:", "c2960", -1, false },                         /* a prefix is not a name */
+	{ "flash:", "", -1, false },
+};
+
+Test(model, lookup_table)
+{
+	for (size_t i = 0; i < sizeof(looks) / sizeof(looks[0]); i++) {
+		const look_case *c = &looks[i];
+		ip_filesystem fs = { .name = c->fs, .files = listed,
+				     .n_files = sizeof(listed) / sizeof(listed[0]) };
+		const ip_file *got = c->file_only ? ip_fs_lookup_file(&fs, c->path)
+						  : ip_fs_lookup(&fs, c->path, strlen(c->path));
+		const ip_file *want = c->want < 0 ? NULL : &listed[c->want];
+		cr_expect_eq(got, want, "%s%s: got %s, want %s", c->fs, c->path,
+			     got ? got->name : "none", want ? want->name : "none");
+		cr_expect_eq(ip_fs_name_case(c->fs), IP_NAME_CASE_EXACT, "%s", c->fs);
+	}
+}
+
+/* The file the policy decided against is named, for the finding to say so. */
+Test(model, case_twin)
+{
+	ip_filesystem fs = { .name = "flash:", .files = listed, .n_files = 3 };
+	const char *p = "C2960-LANBASEK9-MZ.152-7.E6.bin";
+	cr_expect_eq(ip_fs_case_twin(&fs, p, strlen(p)), &listed[0]);
+	p = "c2960-lanbasek9-mz.152-7.E6.bin"; /* found: no twin */
+	cr_expect_null(ip_fs_case_twin(&fs, p, strlen(p)));
+	p = "c2960-lanbasek9-mz.150-2.SE11.bin"; /* absent in any case */
+	cr_expect_null(ip_fs_case_twin(&fs, p, strlen(p)));
+}
+
+Test(model, dir_listed)
+{
+	ip_filesystem fs = { .name = "flash:", .files = listed, .n_files = 6 };
+	cr_expect(ip_fs_dir_listed(&fs, "c2960x-universalk9-mz.152-7.E6", 30));
+	cr_expect_not(ip_fs_dir_listed(&fs, "C2960X-UNIVERSALK9-MZ.152-7.E6", 30));
+	cr_expect_not(ip_fs_dir_listed(&fs, "packages.conf", 13));
+}
+
+/* Filesystem prefixes and kinds: CLI words, compared without case. */
+Test(model, prefixes_and_kinds)
+{
+	cr_expect(ip_fs_prefix_eq("flash:", "FLASH:"));
+	cr_expect_not(ip_fs_prefix_eq("flash:", "flash0:"));
+	cr_expect_not(ip_fs_prefix_eq(NULL, "flash:"));
+	cr_expect(ip_fs_word_in("flash: bootflash:", "BOOTFLASH:"));
+	cr_expect_not(ip_fs_word_in("flash: bootflash:", "flash"));
+	cr_expect_not(ip_fs_word_in(NULL, "flash:"));
+	static const struct {
+		const char *name;
+		ip_fs_kind kind;
+	} kinds[] = {
+		{ "flash:", IP_FSK_FLASH },        { "bootflash:", IP_FSK_FLASH },
+		{ "flash0:", IP_FSK_FLASH },       { "flash-2:", IP_FSK_MEMBER_FLASH },
+		{ "flash3:", IP_FSK_MEMBER_FLASH }, { "usbflash0:", IP_FSK_USB },
+		{ "harddisk:", IP_FSK_DISK },      { "nvram:", IP_FSK_OTHER },
+		{ "usb0:", IP_FSK_USB },
+		{ NULL, IP_FSK_OTHER },
+	};
+	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		cr_expect_eq(ip_fs_kind_of(kinds[i].name), kinds[i].kind, "%s",
+			     kinds[i].name ? kinds[i].name : "NULL");
+}
+
+/* --- the space need ------------------------------------------------------- */
+
+typedef struct space_case {
+	const char *what;
+	ip_space_opts o;
+	uint64_t size;
+	bool copies, expands;
+	uint64_t want_margin, want_expand, want_total;
+} space_case;
+
+static const space_case spaces[] = {
+	{ "image + margin bytes (the larger)", { 1000000, 1, 100 }, 20000000, true, false,
+	  1000000, 0, 21000000 },
+	{ "image + margin percent (the larger)", { 1000, 10, 100 }, 20000000, true, false,
+	  2000000, 0, 22000000 },
+	{ "install: image + expansion + margin", { 0, 5, 100 }, 10000000, true, true,
+	  500000, 10000000, 20500000 },
+	{ "install, expansion ratio 150 %", { 0, 0, 150 }, 1000, true, true, 0, 1500, 2500 },
+	{ "member in install mode: the expansion only", { 100, 0, 100 }, 1000, false, true,
+	  100, 1000, 1100 },
+	{ "a whole copy already there: nothing needed", { 100, 10, 100 }, 1000, false, false,
+	  100, 0, 0 },
+	{ "saturates, never wraps", { UINT64_MAX, 100, 100 }, UINT64_MAX - 5, true, true,
+	  UINT64_MAX, UINT64_MAX - 5, UINT64_MAX },
+	{ "percent of a size not a multiple of 100", { 0, 3, 0 }, 199, true, false, 5, 0, 204 },
+};
+
+Test(model, space_need_table)
+{
+	for (size_t i = 0; i < sizeof(spaces) / sizeof(spaces[0]); i++) {
+		const space_case *c = &spaces[i];
+		ip_space_need n;
+		ip_space_need_of(&n, &c->o, c->size, c->copies, c->expands);
+		cr_expect_eq(n.margin, c->want_margin, "%s: margin %llu", c->what,
+			     (unsigned long long)n.margin);
+		cr_expect_eq(n.expand, c->want_expand, "%s: expand %llu", c->what,
+			     (unsigned long long)n.expand);
+		cr_expect_eq(n.total, c->want_total, "%s: total %llu", c->what,
+			     (unsigned long long)n.total);
+	}
+}
+
+/* --- the deletion candidates ------------------------------------------- */
+
+#define SZ(n) { .known = true, .v = (n) }
+
+/* Names x boot lists x letter case: free ones first, then the fallbacks,
+ * then the running image; largest first in a class; never the target, a
+ * directory, a non-image or a file of unknown size. A boot entry or the
+ * running image naming a file in other letter case does not protect it:
+ * the one case policy. */
+Test(model, deletion_candidates)
+{
+	ip_file files[] = {
+		{ .name = "c2960-lanbasek9-mz.150-2.SE11.bin", .size = SZ(11000000) }, /* in BOOT */
+		{ .name = "c2960-lanbasek9-mz.152-7.E6.bin", .size = SZ(12500000) },   /* running */
+		{ .name = "c2960-lanbasek9-mz.122-55.SE.bin", .size = SZ(9000000) },   /* free */
+		{ .name = "c2960-lanbasek9-mz.122-50.SE5.bin", .size = SZ(9800000) },  /* free */
+		{ .name = "c2960-lanbasek9-mz.152-7.E10.bin", .size = SZ(12700000) },  /* target */
+		{ .name = "c2960-lanbasek9-mz.151-2.SE.bin", .size = SZ(10000000) },   /* case: free */
+		{ .name = "c2960-lanbasek9-mz.150-1.SE.bin" },                         /* size unknown */
+		{ .name = "config.text", .size = SZ(4414) },
+		{ .name = "c2960-lanbasek9-mz.152-2.E", .size = SZ(512), .is_dir = true },
+	};
+	ip_filesystem fs = { .name = "flash:", .files = files, .n_files = 9 };
+	ip_boot_entry boot[] = {
+		{ .kind = IP_BOOT_FILE, .filesystem = "flash:", .path = "c2960-lanbasek9-mz.150-2.SE11.bin" },
+		{ .kind = IP_BOOT_FILE, .filesystem = "flash:", .path = "C2960-LANBASEK9-MZ.151-2.SE.BIN" },
+	};
+	ip_device d = { 0 };
+	d.system_image.filesystem = "flash:";
+	d.system_image.path = "c2960-lanbasek9-mz.152-7.E6.bin";
+	d.bootvar.v = boot;
+	d.bootvar.n = 2;
+	ip_del_cand c[9];
+	size_t k = ip_space_candidates(&d, &fs, "c2960-lanbasek9-mz.152-7.E10.bin", c);
+	static const struct {
+		size_t file;
+		ip_del_class cls;
+	} want[] = {
+		{ 5, IP_DEL_FREE }, { 3, IP_DEL_FREE }, { 2, IP_DEL_FREE },
+		{ 0, IP_DEL_FALLBACK }, { 1, IP_DEL_RUNNING },
+	};
+	cr_assert_eq(k, sizeof(want) / sizeof(want[0]), "%zu candidates", k);
+	for (size_t i = 0; i < k; i++) {
+		cr_expect_eq(c[i].file, &files[want[i].file], "#%zu: %s", i, c[i].file->name);
+		cr_expect_eq(c[i].cls, want[i].cls, "#%zu: %s class %d", i, c[i].file->name,
+			     (int)c[i].cls);
+	}
+}
+
+/* The deletions that make room: in order, as few as enough, never past the
+ * class allowed. */
+Test(model, pick_table)
+{
+	ip_file f[] = { { .name = "a", .size = SZ(500) }, { .name = "b", .size = SZ(300) },
+			{ .name = "c", .size = SZ(400) }, { .name = "d", .size = SZ(900) } };
+	ip_del_cand c[] = { { &f[0], IP_DEL_FREE }, { &f[1], IP_DEL_FREE },
+			    { &f[2], IP_DEL_FALLBACK }, { &f[3], IP_DEL_RUNNING } };
+	static const struct {
+		uint64_t free_b, need;
+		ip_del_class upto;
+		size_t want;
+		uint64_t have;
+	} t[] = {
+		{ 1000, 1000, IP_DEL_FALLBACK, 0, 1000 }, /* enough already */
+		{ 100, 600, IP_DEL_FALLBACK, 1, 600 },    /* one is enough */
+		{ 100, 601, IP_DEL_FALLBACK, 2, 900 },
+		{ 100, 1300, IP_DEL_FALLBACK, 3, 1300 },  /* the fallback too */
+		{ 100, 1301, IP_DEL_FALLBACK, 3, 1300 },  /* not enough: the running one kept */
+		{ 100, 1301, IP_DEL_RUNNING, 4, 2200 },   /* allowed */
+		{ 100, 700, IP_DEL_FREE, 2, 900 },
+		{ 100, 901, IP_DEL_FREE, 2, 900 },        /* free ones only: not enough */
+	};
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		uint64_t have = 0;
+		size_t n = ip_space_pick(c, 4, t[i].free_b, t[i].need, t[i].upto, &have);
+		cr_expect_eq(n, t[i].want, "row %zu: picked %zu", i, n);
+		cr_expect_eq(have, t[i].have, "row %zu: have %llu", i, (unsigned long long)have);
+	}
+}
+
+/* --- the letter-case capture through the CLI ------------------------------ */
+
+static char *run(const char *args, int *status)
+{
+	char cmd[2048], out[] = "/tmp/iosplan-model-XXXXXX";
+	int fd = mkstemp(out);
+	cr_assert(fd >= 0);
+	close(fd);
+	snprintf(cmd, sizeof(cmd), "cd '%s/..' && '%s' %s >'%s' 2>&1 </dev/null", test_samples_dir(),
+		 getenv("IOSPLAN_BIN"), args, out);
+	int st = system(cmd);
+	*status = WIFEXITED(st) ? WEXITSTATUS(st) : 128;
+	char *text = test_read_file(out, NULL);
+	remove(out);
+	return text;
+}
+
+#define CASE_LOG "tests/model/letter-case.log"
+
+/* The boot list names flash:C2960-LANBASEK9-MZ.152-7.E6.bin; the listing
+ * holds c2960-lanbasek9-mz.152-7.E6.bin. Under the EXACT policy the entry is
+ * missing: the simulator skips it, boot-missing-file reports it, and no
+ * rule treats it as the image that boots. */
+Test(model, letter_case_lint)
+{
+	int st;
+	char *out = run("lint " CASE_LOG, &st);
+	cr_expect_eq(st, 1, "%s", out);
+	cr_expect(strstr(out, "every BOOT variable boot entry is skipped"), "%s", out);
+	cr_expect(strstr(out, "[boot-missing-file]"), "%s", out);
+	cr_expect(strstr(out, "differs only in letter case"), "%s", out);
+	cr_expect(strstr(out, "boot system flash:c2960-lanbasek9-mz.152-7.E6.bin"), "%s", out);
+	/* boot-fallback may not name the entry as the image the list loads:
+	 * the running image, which the entry meant, is the fallback it adds */
+	cr_expect_not(strstr(out, "no known-good fallback after it: c2960-lanbasek9-mz.150"), "%s",
+		      out);
+	free(out);
+}
+
+Test(model, letter_case_facts)
+{
+	int st;
+	char *out = run("facts " CASE_LOG, &st);
+	cr_expect_eq(st, 0, "%s", out);
+	cr_expect(strstr(out, "skipped, flash: has no C2960-LANBASEK9-MZ.152-7.E6.bin"), "%s", out);
+	cr_expect(strstr(out, "next boot        flash:c2960-lanbasek9-mz.150-2.SE11.bin"), "%s", out);
+	free(out);
+}
+
+/* The plan reads the same model: it replaces the entry whose file is
+ * missing, and its proof boots the target, never the mis-cased entry. */
+Test(model, letter_case_plan)
+{
+	int st;
+	char *out = run("plan " CASE_LOG " --target c2960-lanbasek9-mz.152-7.E10.bin --size 12700000"
+			" --md5 0123456789abcdef0123456789abcdef", &st);
+	cr_expect_eq(st, 0, "%s", out);
+	cr_expect(strstr(out, "next boot as captured: flash:c2960-lanbasek9-mz.150-2.SE11.bin"), "%s",
+		  out);
+	cr_expect(strstr(out, "skips it at reload [boot-missing-file]"), "%s", out);
+	cr_expect(strstr(out, "after the plan:        flash:c2960-lanbasek9-mz.152-7.E10.bin"), "%s",
+		  out);
+	free(out);
+}
