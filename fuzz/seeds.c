@@ -11,7 +11,7 @@
  *                 (selector byte, typed command line, output)
  *   names         versions, image names and file names the samples hold
  *   catalogue     rules/rules.yaml
- *   config        the .iosplan.yaml forms the README documents
+ *   config        the .iosplan.yaml forms docs/lint.md documents
  *   images        samples/images.yaml, whole and cut short
  *   lsp           a client session per sample: initialize, settings, didOpen
  *                 of the sample, hover, code action, an edit, the plan

@@ -4,7 +4,7 @@
  *   table     one row per device, its errors, warnings and what blocks its
  *             upgrade indented below, problems inline, the summary last
  *   jsonl     {"type":"audit","version":1,...}, then one object per device
- *             or problem, then {"type":"summary",...} (README "Audit")
+ *             or problem, then {"type":"summary",...} (docs/audit.md)
  *   csv       a header, then one row per device or problem
  *   markdown  a section per device, the summary as tables
  *

@@ -10,7 +10,7 @@
 
 #define IOSPLAN_FACTS_FORMAT_VERSION 1
 
-/* The documented JSON object for one device (README "facts JSON"). The
+/* The documented JSON object for one device (docs/facts.md). The
  * caller owns the result (cJSON_Delete). */
 cJSON *facts_device_json(const ip_device *d, const ip_boot_prediction *next_boot);
 

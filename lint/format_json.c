@@ -1,5 +1,5 @@
 /* `iosplan lint --format json`: one document for the whole run, for scripts
- * and dashboards (README "lint JSON"):
+ * and dashboards (docs/lint.md, its JSON):
  *
  *   {"format_version":1, "tool":{"name":"iosplan","version":"0.1.0"},
  *    "target":{...}|null,

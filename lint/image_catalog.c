@@ -1,5 +1,5 @@
 /* Loading and querying the image catalogue; the format is in
- * image_catalog.h and the README. libyaml counts lines and columns from 0;
+ * image_catalog.h and docs/target.md. libyaml counts lines and columns from 0;
  * every position leaving this file counts from 1. */
 #include "image_catalog.h"
 

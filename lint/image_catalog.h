@@ -1,5 +1,5 @@
 /* The image catalogue: the approved ("golden") image per platform family,
- * with the size and hashes Cisco publishes for it (README "Image
+ * with the size and hashes Cisco publishes for it (docs/target.md, "Image
  * catalogue"; an example in samples/images.yaml):
  *
  *   images:

@@ -1,4 +1,4 @@
-/* `iosplan verify --format json`: the schema in README.md ("Verify JSON").
+/* `iosplan verify --format json`: the schema in docs/verify.md.
  *
  *   {"version": 1, "tool": "iosplan verify", "soak_hours": 24, "failed": true,
  *    "devices": [{"hostname": "NetsTuts_R1", "stage": "reload", "done": false,

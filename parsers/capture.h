@@ -10,7 +10,7 @@
  *   a timestamp prefix on most lines ("[2026-03-07 14:22:08] ") -> removed
  *   trailing white space            -> removed
  *
- * Limits (documented in the README): a file larger than IP_MAX_FILE_BYTES,
+ * Limits (documented in docs/input.md): a file larger than IP_MAX_FILE_BYTES,
  * a line longer than IP_MAX_LINE_BYTES, more than IP_MAX_LINES lines, or a
  * NUL byte make the file unusable: IP_E_LIMIT / IP_E_INPUT with a message
  * naming the line. Nothing is truncated silently. */

@@ -101,7 +101,7 @@ typedef struct ip_boot_entry {
 
 /* More entries than this in one boot list is no configuration a device
  * runs: the list is refused (an error diagnostic, the list left unknown),
- * which keeps the rules' work per device bounded (README "Input limits"). */
+ * which keeps the rules' work per device bounded (docs/input.md, "Input limits"). */
 #define IP_MAX_BOOT_ENTRIES 1000u
 
 /* More filesystems than this on one device is no device (a nine-switch

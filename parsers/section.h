@@ -59,7 +59,7 @@ typedef struct ip_section {
 } ip_section;
 
 /* More command sections than this in one capture is no session log: it is
- * refused (IP_E_LIMIT, README "Input limits"), so that the work per capture
+ * refused (IP_E_LIMIT, docs/input.md), so that the work per capture
  * stays bounded. */
 #define IP_MAX_SECTIONS 50000u
 

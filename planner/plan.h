@@ -229,7 +229,7 @@ const char *ip_plan_method_name(ip_plan_method m); /* "bundle", "install", "tar"
 typedef enum ip_plan_format {
 	IP_PLAN_TEXT = 0, /* paste-ready CLI, explanations as `!` comments */
 	IP_PLAN_MARKDOWN, /* a change ticket */
-	IP_PLAN_JSON,     /* the schema in README.md, `iosplan plan` */
+	IP_PLAN_JSON,     /* the schema in docs/plan.md */
 	IP_PLAN_ANSIBLE,  /* a playbook (cisco.ios collection) */
 } ip_plan_format;
 

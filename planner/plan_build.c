@@ -2,7 +2,7 @@
  * repairs and which refuse it, and makes room on flash; plan_steps.c
  * writes the steps, plan_sim.c proves them.
  *
- * Decisions (README.md, `iosplan plan`):
+ * Decisions (docs/plan.md):
  * - The image goes to the filesystem the target names, else the platform's
  *   default, else the running image's; its listing must be complete, with
  *   its free bytes, since the proof counts them. On a stack the image also

@@ -1,5 +1,5 @@
 /* The JSON plan: one object per device (an array for several), schema in
- * README.md (`iosplan plan`). Every key is always present; null where a
+ * docs/plan.md. Every key is always present; null where a
  * value does not apply. cJSON builds the document; a NULL from it (out of
  * memory) fails the write. */
 #include <cjson/cJSON.h>

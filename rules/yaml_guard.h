@@ -9,7 +9,7 @@
  * only name plain values, and the text they stand for is counted: past
  * IP_YAML_MAX_EXPANSION bytes the file is refused. Nesting deeper than
  * IP_YAML_MAX_DEPTH, more than one document, or a file over
- * IP_YAML_MAX_BYTES are refused too (README "Input limits"). */
+ * IP_YAML_MAX_BYTES are refused too (docs/input.md, "Input limits"). */
 #ifndef IOSPLAN_YAML_GUARD_H
 #define IOSPLAN_YAML_GUARD_H
 

@@ -686,7 +686,7 @@ Test(audit, sarif_schema, .init = setup, .fini = teardown)
 	cr_assert(access(schema, R_OK) == 0, "SARIF schema %s not found: set IOSPLAN_SARIF_SCHEMA",
 		  schema);
 	cr_assert(access(IOSPLAN_SOURCE_ROOT "/tests/sarif/node_modules/ajv-draft-04/package.json",
-			 R_OK) == 0, "tests/sarif/node_modules missing: run scripts/setup");
+			 R_OK) == 0, "tests/sarif/node_modules missing: run scripts/setup-tests");
 	result r = run("audit --format sarif --catalog {tmp}/images.yaml rancid split traps");
 	cr_assert_eq(r.status, 1);
 	char path[300];

@@ -4,7 +4,7 @@
  * field a writer prints is exercised whatever the rules report today) on a
  * small inline capture, and the real engine over samples/. SARIF is checked
  * against the official 2.1.0 schema by Ajv (tests/sarif/validate.mjs); a
- * missing node or node_modules is a failure that says to run scripts/setup. */
+ * missing node or node_modules is a failure that says to run scripts/setup-tests. */
 #include <criterion/criterion.h>
 #include <criterion/parameterized.h>
 #include <cjson/cJSON.h>
@@ -324,7 +324,7 @@ Test(lint_formats, json_no_devices)
 /* --- the SARIF validator ------------------------------------------------ */
 
 #define SARIF_DIR IOSPLAN_SOURCE_ROOT "/tests/sarif"
-#define SETUP_HINT "run scripts/setup (it runs `npm ci` in tests/sarif)"
+#define SETUP_HINT "run scripts/setup-tests (it runs `npm ci` in tests/sarif)"
 
 static const char *schema_path(void)
 {

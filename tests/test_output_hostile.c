@@ -193,7 +193,7 @@ static char *render_gfm(const char *md, size_t n)
 	fwrite(md, 1, n, f);
 	fclose(f);
 	snprintf(cmd, sizeof(cmd), "cmark-gfm --unsafe -e table -e autolink -e strikethrough '%s' >'%s'", in, out);
-	cr_assert_eq(system(cmd), 0, "cmark-gfm is needed (Debian package cmark-gfm; scripts/setup installs it)");
+	cr_assert_eq(system(cmd), 0, "cmark-gfm is needed (Debian package cmark-gfm; scripts/setup-tests installs it)");
 	char *html = test_read_file(out, NULL);
 	unlink(in);
 	unlink(out);

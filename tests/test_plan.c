@@ -660,7 +660,7 @@ ParameterizedTest(size_t *row, plan_proof, catches)
 	ip_device_set_free(set);
 }
 
-/* --- the JSON schema (README.md, `iosplan plan`) ---------------------------- */
+/* --- the JSON schema (docs/plan.md) ---------------------------- */
 
 static void has_keys(const cJSON *o, const char *const *keys, size_t n, const char *what)
 {
@@ -795,13 +795,13 @@ static const char *const playbooks[] = {
 	"plan --format ansible " NOSPACE_SW_TARGET " traps/no-space.log",
 };
 
-/* Debian's `ansible` package (scripts/setup installs it) carries the
+/* Debian's `ansible` package (scripts/setup-tests installs it) carries the
  * cisco.ios collection the playbooks use: its absence is a failure. One
  * ansible-playbook run checks every playbook (it takes several). */
 Test(plan_ansible, syntax_check, .init = setup, .fini = teardown, .timeout = 240)
 {
 	cr_assert_eq(system("command -v ansible-playbook >/dev/null 2>&1"), 0,
-		     "ansible-playbook is missing: install Debian's ansible package (scripts/setup)");
+		     "ansible-playbook is missing: install Debian's ansible package (scripts/setup-tests)");
 	char cmd[8192];
 	int k = snprintf(cmd, sizeof(cmd), "cd '%s' && ANSIBLE_LOCALHOST_WARNING=false "
 			 "ANSIBLE_INVENTORY_UNPARSED_WARNING=false ansible-playbook --syntax-check",

@@ -7,7 +7,7 @@
  *   IOSPLAN_REGEN_GOLDEN=1 meson test -C build lint-verify-golden
  * rewrites them; review the diff before committing. The SARIF golden is
  * also validated against the SARIF 2.1.0 schema when node and the
- * validator's packages are there (tests/sarif, installed by scripts/setup). */
+ * validator's packages are there (tests/sarif, installed by scripts/setup-tests). */
 #include <criterion/criterion.h>
 #include <criterion/parameterized.h>
 #include <stdio.h>

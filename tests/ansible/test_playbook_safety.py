@@ -304,7 +304,7 @@ def group_named_like_device(t, tmp, env):
 def main():
     t = Tap()
     if not t.ok(shutil.which('ansible-playbook') is not None, 'ansible-playbook is installed',
-                'install Debian\'s ansible package (scripts/setup)'):
+                'install Debian\'s ansible package (scripts/setup-tests)'):
         return t.done()
     with tempfile.TemporaryDirectory(prefix='iosplan-ansible-') as tmp:
         env = sandbox(tmp)
