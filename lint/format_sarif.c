@@ -216,11 +216,8 @@ static cJSON *device_location(const sarif_state *st, const ip_device *dev)
 		cJSON_AddItemToObject(o, "physicalLocation",
 				      sarif_physical(artifact_location(st, dev->sources[0].file), NULL));
 	if (dev->hostname.s) {
-		cJSON *ll = cJSON_CreateObject();
-		cJSON_AddStringToObject(ll, "name", dev->hostname.s);
-		cJSON_AddStringToObject(ll, "kind", "device");
 		cJSON *lls = cJSON_AddArrayToObject(o, "logicalLocations");
-		cJSON_AddItemToArray(lls, ll);
+		cJSON_AddItemToArray(lls, sarif_logical(dev->hostname.s, "device"));
 	}
 	return o;
 }
@@ -245,12 +242,9 @@ static void add_locations(const sarif_state *st, cJSON *res, const ip_device_che
 		return;
 	cJSON *rel = cJSON_AddArrayToObject(res, "relatedLocations");
 	for (size_t i = 0; i < f->n_related; i++) {
-		cJSON *o = cJSON_CreateObject();
-		cJSON_AddNumberToObject(o, "id", (double)(i + 1));
-		if (has_position(f->related[i].span))
-			cJSON_AddItemToObject(o, "physicalLocation", physical_location(st, f->related[i].span));
-		cJSON_AddItemToObject(o, "message", sarif_text(f->related[i].message));
-		cJSON_AddItemToArray(rel, o);
+		cJSON *pl = has_position(f->related[i].span)
+				    ? physical_location(st, f->related[i].span) : NULL;
+		cJSON_AddItemToArray(rel, sarif_related((long)(i + 1), pl, f->related[i].message));
 	}
 }
 
@@ -271,12 +265,7 @@ static cJSON *artifacts(const ip_device_set *set)
 {
 	cJSON *a = cJSON_CreateArray();
 	for (size_t i = 0; set && i < set->n_captures; i++) {
-		cJSON *o = cJSON_CreateObject();
-		cJSON_AddItemToObject(o, "location", sarif_artifact_location(set->captures[i]->path, -1));
-		cJSON_AddNumberToObject(o, "length", (double)set->captures[i]->raw_bytes);
-		cJSON *roles = cJSON_AddArrayToObject(o, "roles");
-		cJSON_AddItemToArray(roles, cJSON_CreateString("analysisTarget"));
-		cJSON_AddItemToArray(a, o);
+		cJSON_AddItemToArray(a, sarif_artifact(set->captures[i]->path, set->captures[i]->raw_bytes));
 	}
 	return a;
 }

@@ -254,6 +254,35 @@ cJSON *sarif_location(cJSON *physical, const char *message)
 	return o;
 }
 
+cJSON *sarif_related(long id, cJSON *physical, const char *message)
+{
+	cJSON *o = cJSON_CreateObject();
+	if (id >= 0)
+		cJSON_AddNumberToObject(o, "id", (double)id);
+	if (physical)
+		cJSON_AddItemToObject(o, "physicalLocation", physical);
+	cJSON_AddItemToObject(o, "message", sarif_text(message));
+	return o;
+}
+
+cJSON *sarif_logical(const char *name, const char *kind)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddStringToObject(o, "name", name);
+	cJSON_AddStringToObject(o, "kind", kind);
+	return o;
+}
+
+cJSON *sarif_artifact(const char *path, size_t length)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddItemToObject(o, "location", sarif_artifact_location(path, -1));
+	cJSON_AddNumberToObject(o, "length", (double)length);
+	cJSON *roles = cJSON_AddArrayToObject(o, "roles");
+	cJSON_AddItemToArray(roles, cJSON_CreateString("analysisTarget"));
+	return o;
+}
+
 cJSON *sarif_notification(const char *level, const char *message, cJSON *loc)
 {
 	cJSON *n = cJSON_CreateObject();

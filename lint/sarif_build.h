@@ -1,8 +1,8 @@
 /* The one SARIF 2.1.0 builder (issue 19): lint (format_sarif.c), verify
  * (verify_sarif.c) and audit (audit_sarif.c) each map their own records to
- * these calls: the log's frame, rules, results, locations, URIs and
- * notifications are built here; a writer adds only its own properties
- * (and lint its logical and related locations).
+ * these calls: the log's frame, rules, results, locations, URIs,
+ * artifacts and notifications are built here; a writer adds only its own
+ * properties bags.
  *
  *   log      {"$schema", "version", "runs": [run]}, whole or streamed
  *   driver   run.tool.driver: name, version, semanticVersion
@@ -10,7 +10,7 @@
  *   result   ruleId, ruleIndex, kind, level, message
  *   location physicalLocation: artifactLocation (a URI of the path), region
  *            (columns converted to UTF-16 units, SARIF's default
- *            columnKind), contextRegion; a message on related locations
+ *            columnKind); related and logical locations; artifacts
  *   notes    toolExecutionNotifications of the invocation
  *
  * Key order is the order of the calls, as cJSON keeps it: the goldens
@@ -115,6 +115,14 @@ cJSON *sarif_artifact_location(const char *path, long index);
 cJSON *sarif_physical(cJSON *artifact, cJSON *region);
 /* {"physicalLocation": physical, "message" (when not NULL)}. */
 cJSON *sarif_location(cJSON *physical, const char *message);
+/* A relatedLocation: {"id" (when id >= 0), "physicalLocation" (when not
+ * NULL), "message"}. */
+cJSON *sarif_related(long id, cJSON *physical, const char *message);
+/* A logicalLocation: {"name", "kind"} (lint: the device no line holds). */
+cJSON *sarif_logical(const char *name, const char *kind);
+/* An entry of run.artifacts: the analysed file's location and length in
+ * bytes, its role "analysisTarget". */
+cJSON *sarif_artifact(const char *path, size_t length);
 /* A toolExecutionNotification: {"level", "message", "locations": [loc]}
  * (no locations when loc is NULL). */
 cJSON *sarif_notification(const char *level, const char *message, cJSON *loc);

@@ -27,7 +27,8 @@ static cJSON *location(const ip_verify_report *r, ip_span s, const char *message
 				    : NULL;
 	cJSON *region = sarif_region(s, verify_line(r, s), el);
 	cJSON *art = sarif_artifact_location(s.file ? s.file : "input", -1);
-	return sarif_location(sarif_physical(art, region), message);
+	return message ? sarif_related(-1, sarif_physical(art, region), message)
+		       : sarif_location(sarif_physical(art, region), NULL);
 }
 
 /* "verify/<check>": the ids outlive the table, as the rules are built once

@@ -129,6 +129,14 @@ Test(sarif_build, result_location_and_notification_shapes)
 	expect_json(sarif_notification("error", "bad", NULL),
 		    "{\"level\":\"error\",\"message\":{\"text\":\"bad\"}}");
 	expect_json(sarif_snippet("abcdef", 3), "{\"text\":\"abc\"}");
+	expect_json(sarif_related(1, NULL, "r"), "{\"id\":1,\"message\":{\"text\":\"r\"}}");
+	expect_json(sarif_related(-1, sarif_physical(sarif_artifact_location("f", -1), NULL), "r"),
+		    "{\"physicalLocation\":{\"artifactLocation\":{\"uri\":\"f\"}},"
+		    "\"message\":{\"text\":\"r\"}}");
+	expect_json(sarif_logical("r1", "device"), "{\"name\":\"r1\",\"kind\":\"device\"}");
+	expect_json(sarif_artifact("/x y", 42),
+		    "{\"location\":{\"uri\":\"file:///x%20y\"},\"length\":42,"
+		    "\"roles\":[\"analysisTarget\"]}");
 }
 
 /* The streamed log (audit) and the whole one (lint, verify) open alike. */
