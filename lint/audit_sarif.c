@@ -9,7 +9,8 @@
  *                      "toolExecutionNotifications": [ …input problems… ]}],
  *     "properties": {"summary": {…the fleet summary…}}}]}
  *
- * A result is built by lint/format_sarif.c's streaming helpers, so an
+ * The log is built by sarif_build.h (as lint's and verify's are), and a
+ * result by lint/format_sarif.c's streaming helpers, so an
  * audit result reads like a lint result; its properties add what the audit
  * knows of the device (platform, version, approved image, upgrade, next
  * reload). No artifacts array: it would grow with the fleet, and every
@@ -21,53 +22,32 @@
 #include "catalogue.h"
 #include "format.h"
 #include "iosplan_config.h"
-#include "json_utf8.h"
-#include "error.h"
-
-#define SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
-
-static void emit(FILE *m, cJSON *o)
-{
-	char *t = ip_json_print_utf8(o, 0);
-	fputs(t, m);
-	free(t);
-	cJSON_Delete(o);
-}
+#include "sarif_build.h"
 
 static cJSON *conflict_rule(void)
 {
-	cJSON *r = cJSON_CreateObject();
-	cJSON_AddStringToObject(r, "id", AUDIT_CONFLICT_RULE);
-	cJSON_AddStringToObject(r, "name", "SourceConflict");
-	cJSON_AddStringToObject(cJSON_AddObjectToObject(r, "shortDescription"), "text",
-				"Two backup files of one device disagree on a fact");
-	cJSON_AddStringToObject(cJSON_AddObjectToObject(r, "fullDescription"), "text",
-				"The files gathered for one device (a RANCID or Oxidized backup, "
-				"saved show outputs) state a different version, image, model, "
-				"serial number or configuration register. The later file's value "
-				"is used; the other file is stale or belongs to another device.");
-	cJSON_AddStringToObject(cJSON_AddObjectToObject(r, "help"), "text",
-				"Remove the stale file, or capture both outputs again.");
-	cJSON_AddStringToObject(cJSON_AddObjectToObject(r, "defaultConfiguration"), "level",
-				"warning");
-	return r;
+	return sarif_rule(&(sarif_rule_text){
+		.id = AUDIT_CONFLICT_RULE,
+		.name = "SourceConflict",
+		.short_text = "Two backup files of one device disagree on a fact",
+		.full_text = "The files gathered for one device (a RANCID or Oxidized backup, "
+			     "saved show outputs) state a different version, image, model, "
+			     "serial number or configuration register. The later file's value "
+			     "is used; the other file is stale or belongs to another device.",
+		.help_text = "Remove the stale file, or capture both outputs again.",
+		.level = "warning",
+	});
 }
 
 static void sarif_begin(FILE *out, const char *const *paths, size_t n)
 {
 	(void)paths;
 	(void)n;
-	cJSON *driver = cJSON_CreateObject();
-	cJSON_AddStringToObject(driver, "name", "iosplan");
-	cJSON_AddStringToObject(driver, "version", IOSPLAN_VERSION);
-	cJSON_AddStringToObject(driver, "semanticVersion", IOSPLAN_VERSION);
+	cJSON *driver = sarif_driver(NULL, true);
 	cJSON *rules = sarif_stream_rules(ip_catalogue_builtin());
 	cJSON_AddItemToArray(rules, conflict_rule());
 	cJSON_AddItemToObject(driver, "rules", rules);
-	fputs("{\"$schema\":\"" SARIF_SCHEMA "\",\"version\":\"2.1.0\",\"runs\":[{\"tool\":{\"driver\":",
-	      out);
-	emit(out, driver);
-	fputs("},\"columnKind\":\"utf16CodeUnits\",\"results\":[", out);
+	sarif_stream_begin(out, driver);
 }
 
 static void add_str(cJSON *o, const char *k, const char *v)
@@ -99,70 +79,31 @@ static void sarif_device(FILE *m, FILE *notes, const audit_device *d)
 				   .message = f->message, .span = f->span, .weak = f->weak };
 		cJSON *res = sarif_stream_result(d->set, cat, d->check, f->finding ? f->finding : &tmp);
 		device_props(res, d);
-		fputc(',', m);
-		emit(m, res);
+		sarif_stream_item(m, res);
 	}
 	for (size_t i = 0; i < d->n_problems; i++) {
 		const ip_diag *x = d->problems[i];
-		cJSON *n = cJSON_CreateObject();
-		cJSON_AddStringToObject(n, "level", x->level == IP_DIAG_ERROR ? "error" : "warning");
-		cJSON_AddStringToObject(cJSON_AddObjectToObject(n, "message"), "text", x->message);
-		if (ip_span_known(x->span) && x->span.file)
-			cJSON_AddItemToArray(cJSON_AddArrayToObject(n, "locations"),
-					     sarif_stream_location(d->set, x->span));
-		fputc(',', notes);
-		emit(notes, n);
+		cJSON *loc = ip_span_known(x->span) && x->span.file
+				     ? sarif_stream_location(d->set, x->span) : NULL;
+		sarif_stream_item(notes, sarif_notification(x->level == IP_DIAG_ERROR ? "error" : "warning",
+							    x->message, loc));
 	}
-}
-
-/* A file path as a relative URI reference (format_sarif.c does the same):
- * all but unreserved characters and '/' percent-encoded. */
-static char *uri(const char *path)
-{
-	static const char hex[] = "0123456789ABCDEF";
-	char *out = malloc(7 + 3 * strlen(path) + 1), *o = out;
-	if (!out)
-		ip_out_of_memory();
-	if (path[0] == '/')
-		o += sprintf(o, "file://");
-	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
-		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
-		    strchr("-._~/", *p)) {
-			*o++ = (char)*p;
-		} else {
-			*o++ = '%';
-			*o++ = hex[*p >> 4];
-			*o++ = hex[*p & 15];
-		}
-	}
-	*o = '\0';
-	return out;
 }
 
 static void sarif_problem(FILE *m, FILE *notes, const char *path, const char *msg)
 {
 	(void)m;
-	cJSON *n = cJSON_CreateObject();
-	cJSON_AddStringToObject(n, "level", "error");
-	cJSON_AddStringToObject(cJSON_AddObjectToObject(n, "message"), "text", msg);
-	cJSON *loc = cJSON_CreateObject();
-	char *u = uri(path);
-	cJSON_AddStringToObject(cJSON_AddObjectToObject(cJSON_AddObjectToObject(loc, "physicalLocation"),
-							 "artifactLocation"), "uri", u);
-	free(u);
-	cJSON_AddItemToArray(cJSON_AddArrayToObject(n, "locations"), loc);
-	fputc(',', notes);
-	emit(notes, n);
+	cJSON *loc = sarif_location(sarif_physical(sarif_artifact_location(path, -1), NULL), NULL);
+	sarif_stream_item(notes, sarif_notification("error", msg, loc));
 }
 
 static void sarif_end(FILE *out, const char *notes, size_t nl, const audit_summary *s)
 {
-	fputs("],\"invocations\":[{\"executionSuccessful\":true,\"toolExecutionNotifications\":[", out);
-	if (nl > 1)
-		fwrite(notes + 1, 1, nl - 1, out); /* the first item's ',' dropped */
-	fputs("]}],\"properties\":{\"summary\":", out);
+	sarif_stream_notes(out, notes, nl);
+	fputs("{\"summary\":", out);
 	audit_summary_json(out, s, false);
-	fputs("}}]}\n", out);
+	fputc('}', out);
+	sarif_stream_end(out);
 }
 
 const audit_format audit_sarif = { "sarif", sarif_begin, sarif_device, sarif_problem, sarif_end,

@@ -24,30 +24,22 @@
 #include "iosplan_config.h"
 #include "rule.h"
 #include "rule_pages.h"
-#include "utf16.h"
+#include "sarif_build.h"
 #include "error.h"
 
-#define SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
-
+/* The SARIF itself is built by sarif_build.h; this file maps lint's
+ * records (findings, the catalogue, the device set) to it. */
 typedef struct sarif_state {
 	FILE *out;
 	const ip_lint_result *r;
-	cJSON *root, *run, *rules, *results;
+	cJSON *root, *run, *results;
 	cJSON *devices; /* run.properties.devices: platform and next boot */
-	const char **rule_ids; /* rules[] order, for ruleIndex */
-	size_t n_rules, cap_rules;
+	sarif_rules rules;
 } sarif_state;
 
 static const char *level_name(ip_severity s)
 {
 	return s == IP_SEV_NONE ? "none" : ip_severity_name(s);
-}
-
-static cJSON *text_obj(const char *key, const char *text)
-{
-	cJSON *o = cJSON_CreateObject();
-	cJSON_AddStringToObject(o, key, text);
-	return o;
 }
 
 /* Block scalars from the catalogue end in a newline; SARIF text need not. */
@@ -62,13 +54,6 @@ static char *trimmed(const char *s)
 	memcpy(t, s, n);
 	t[n] = '\0';
 	return t;
-}
-
-static void add_trimmed(cJSON *o, const char *key, const char *s)
-{
-	char *t = trimmed(s ? s : "");
-	cJSON_AddStringToObject(o, key, t);
-	free(t);
 }
 
 /* "alphabetical-boot" -> "AlphabeticalBoot": SARIF's rule name is meant to be
@@ -123,161 +108,84 @@ char *fix_markdown(const char *fix)
 	return t;
 }
 
-static void add_doc_text(cJSON *o, const ip_rule_doc *doc)
-{
-	cJSON *sd = cJSON_AddObjectToObject(o, "shortDescription");
-	add_trimmed(sd, "text", doc->title);
-	cJSON *fd = cJSON_AddObjectToObject(o, "fullDescription");
-	add_trimmed(fd, "text", doc->rationale);
-	cJSON *help = cJSON_AddObjectToObject(o, "help");
-	add_trimmed(help, "text", doc->fix);
-	char *md = fix_markdown(doc->fix ? doc->fix : "");
-	cJSON_AddStringToObject(help, "markdown", md);
-	free(md);
-}
-
-static char *uri_from_path(const char *path);
-
 /* helpUri: the rule's page (rule_pages.h) as a file: URI, when there is one. */
 static cJSON *rule_descriptor(const char *id, const ip_rule_doc *doc)
 {
-	cJSON *o = cJSON_CreateObject();
-	cJSON_AddStringToObject(o, "id", id);
 	char *name = pascal_case(id);
-	cJSON_AddStringToObject(o, "name", name);
-	free(name);
-	if (doc)
-		add_doc_text(o, doc);
-	char *page = ip_rule_page_path(id);
-	if (page) {
-		char *uri = uri_from_path(page);
-		cJSON_AddStringToObject(o, "helpUri", uri);
-		free(uri);
+	char *title = NULL, *rationale = NULL, *fix = NULL, *md = NULL, *uri = NULL;
+	if (doc) {
+		title = trimmed(doc->title ? doc->title : "");
+		rationale = trimmed(doc->rationale ? doc->rationale : "");
+		fix = trimmed(doc->fix ? doc->fix : "");
+		md = fix_markdown(doc->fix ? doc->fix : "");
 	}
+	char *page = ip_rule_page_path(id);
+	if (page)
+		uri = sarif_uri(page);
 	free(page);
 	const ip_rule *rule = ip_rule_find(id);
 	ip_severity sev = doc ? doc->severity : rule ? rule->default_severity : IP_SEV_WARNING;
-	cJSON *dc = cJSON_AddObjectToObject(o, "defaultConfiguration");
-	cJSON_AddStringToObject(dc, "level", level_name(sev));
+	cJSON *o = sarif_rule(&(sarif_rule_text){ .id = id, .name = name, .short_text = title,
+						 .full_text = rationale, .help_text = fix,
+						 .help_markdown = md, .help_uri = uri,
+						 .level = level_name(sev) });
+	free(name);
+	free(title);
+	free(rationale);
+	free(fix);
+	free(md);
+	free(uri);
 	cJSON *props = cJSON_AddObjectToObject(o, "properties");
-	cJSON *tags = cJSON_AddArrayToObject(props, "tags");
-	cJSON_AddItemToArray(tags, cJSON_CreateString("cisco-ios"));
-	cJSON_AddItemToArray(tags, cJSON_CreateString("upgrade"));
-	if (doc && doc->n_captures) {
-		cJSON *caps = cJSON_AddArrayToObject(props, "captures");
-		for (size_t i = 0; i < doc->n_captures; i++)
-			cJSON_AddItemToArray(caps, cJSON_CreateString(doc->captures[i]));
-	}
+	static const char *const tags[] = { "cisco-ios", "upgrade" };
+	sarif_add_strings(props, "tags", tags, 2);
+	if (doc && doc->n_captures)
+		sarif_add_strings(props, "captures", (const char *const *)doc->captures,
+				  doc->n_captures);
 	return o;
 }
 
 static size_t add_rule(sarif_state *st, const char *id, const ip_rule_doc *doc)
 {
-	if (st->n_rules == st->cap_rules) {
-		st->cap_rules = st->cap_rules ? 2 * st->cap_rules : 16;
-		st->rule_ids = realloc(st->rule_ids, st->cap_rules * sizeof(*st->rule_ids));
-		if (!st->rule_ids)
-			ip_out_of_memory();
-	}
-	st->rule_ids[st->n_rules] = id;
-	cJSON_AddItemToArray(st->rules, rule_descriptor(id, doc));
-	return st->n_rules++;
+	return sarif_rules_add(&st->rules, id, rule_descriptor(id, doc));
 }
 
 /* Index of rule `id` in rules[]; a rule the catalogue lacks is added. */
 static size_t rule_index(sarif_state *st, const char *id)
 {
-	for (size_t i = 0; i < st->n_rules; i++)
-		if (strcmp(st->rule_ids[i], id) == 0)
-			return i;
+	size_t i = sarif_rules_find(&st->rules, id);
+	if (i != (size_t)-1)
+		return i;
 	const ip_rule_doc *doc = st->r->catalogue ? ip_catalogue_find(st->r->catalogue, id) : NULL;
 	return add_rule(st, id, doc);
 }
 
-/* A file path as a URI reference (RFC 3986): everything but unreserved
- * characters and '/' is percent-encoded, so "my captures/r1.log" and
- * "flash:x.log" (whose ':' would read as a scheme) stay relative
- * references. Absolute paths become file:// URIs. Caller frees. */
-static char *uri_from_path(const char *path)
-{
-	static const char hex[] = "0123456789ABCDEF";
-	size_t n = strlen(path);
-	char *out = malloc(7 + 3 * n + 1), *o = out;
-	if (!out)
-		ip_out_of_memory();
-	if (path[0] == '/')
-		o += sprintf(o, "file://");
-	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
-		unsigned char c = *p;
-		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-		    c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
-			*o++ = (char)c;
-		} else {
-			*o++ = '%';
-			*o++ = hex[c >> 4];
-			*o++ = hex[c & 15];
-		}
-	}
-	*o = '\0';
-	return out;
-}
-
 static cJSON *artifact_location(const sarif_state *st, const char *file)
 {
-	cJSON *o = cJSON_CreateObject();
-	char *uri = uri_from_path(file);
-	cJSON_AddStringToObject(o, "uri", uri);
-	free(uri);
+	long index = -1;
 	const ip_device_set *set = st->r->set;
 	for (size_t i = 0; set && i < set->n_captures; i++)
 		if (strcmp(set->captures[i]->path, file) == 0) {
-			cJSON_AddNumberToObject(o, "index", (double)i);
+			index = (long)i;
 			break;
 		}
-	return o;
+	return sarif_artifact_location(file, index);
 }
 
 /* SARIF columns count UTF-16 code units (the default columnKind); iosplan's
- * count bytes of the raw line: utf16.h converts, as for the LSP. */
-static uint32_t utf16_col(const ip_device_set *set, const char *file, uint32_t line, uint32_t col)
-{
-	return ip_utf16_col(set ? ip_device_set_line(set, file, line) : NULL, col);
-}
-
-static cJSON *snippet(const char *text, size_t n)
-{
-	cJSON *o = cJSON_CreateObject();
-	char *t = malloc(n + 1);
-	if (!t)
-		ip_out_of_memory();
-	memcpy(t, text, n);
-	t[n] = '\0';
-	cJSON_AddStringToObject(o, "text", t);
-	free(t);
-	return o;
-}
-
+ * count bytes of the raw line: the builder converts with utf16.h, as for
+ * the LSP. The region's snippet is the span's text on one line, the whole
+ * line when the span has no column. */
 static cJSON *region(const sarif_state *st, ip_span s, const char *src, size_t a, size_t b)
 {
 	const ip_device_set *set = st->r->set;
-	cJSON *o = cJSON_CreateObject();
-	cJSON_AddNumberToObject(o, "startLine", s.line);
-	if (!s.col) {
-		if (src)
-			cJSON_AddItemToObject(o, "snippet", snippet(src, strlen(src)));
-		return o;
-	}
-	uint32_t start = utf16_col(set, s.file, s.line, s.col);
-	cJSON_AddNumberToObject(o, "startColumn", start);
-	if (s.end_line >= s.line && s.end_col) {
-		uint32_t end = utf16_col(set, s.file, s.end_line, s.end_col);
-		if (s.end_line == s.line && end < start)
-			end = start;
-		cJSON_AddNumberToObject(o, "endLine", s.end_line);
-		cJSON_AddNumberToObject(o, "endColumn", end);
-	}
-	if (src && s.end_line == s.line)
-		cJSON_AddItemToObject(o, "snippet", snippet(src + a, b - a));
+	const ip_line *l = set && s.col ? ip_device_set_line(set, s.file, s.line) : NULL;
+	const ip_line *el = set && s.col && s.end_line >= s.line && s.end_col
+				    ? ip_device_set_line(set, s.file, s.end_line) : NULL;
+	cJSON *o = sarif_region(s, l, el);
+	if (src && !s.col)
+		cJSON_AddItemToObject(o, "snippet", sarif_snippet(src, strlen(src)));
+	else if (src && s.end_line == s.line)
+		cJSON_AddItemToObject(o, "snippet", sarif_snippet(src + a, b - a));
 	return o;
 }
 
@@ -286,15 +194,13 @@ static cJSON *region(const sarif_state *st, ip_span s, const char *src, size_t a
  * wants the context a proper superset: none for a whole-line span). */
 static cJSON *physical_location(const sarif_state *st, ip_span s)
 {
-	cJSON *o = cJSON_CreateObject();
-	cJSON_AddItemToObject(o, "artifactLocation", artifact_location(st, s.file));
 	size_t a = 0, b = 0;
 	const char *src = st->r->set ? span_source(st->r->set, s, &a, &b) : NULL;
-	cJSON_AddItemToObject(o, "region", region(st, s, src, a, b));
+	cJSON *o = sarif_physical(artifact_location(st, s.file), region(st, s, src, a, b));
 	if (src && s.col && s.end_line == s.line && (a > 0 || b < strlen(src))) {
-		cJSON *ctx = cJSON_AddObjectToObject(o, "contextRegion");
-		cJSON_AddNumberToObject(ctx, "startLine", s.line);
-		cJSON_AddItemToObject(ctx, "snippet", snippet(src, strlen(src)));
+		cJSON *ctx = sarif_region((ip_span){ s.file, s.line, 0, 0, 0 }, NULL, NULL);
+		cJSON_AddItemToObject(ctx, "snippet", sarif_snippet(src, strlen(src)));
+		cJSON_AddItemToObject(o, "contextRegion", ctx);
 	}
 	return o;
 }
@@ -306,16 +212,12 @@ static cJSON *device_location(const sarif_state *st, const ip_device *dev)
 	if (!dev->hostname.s && !dev->n_sources)
 		return NULL;
 	cJSON *o = cJSON_CreateObject();
-	if (dev->n_sources && dev->sources[0].file) {
-		cJSON *pl = cJSON_AddObjectToObject(o, "physicalLocation");
-		cJSON_AddItemToObject(pl, "artifactLocation", artifact_location(st, dev->sources[0].file));
-	}
+	if (dev->n_sources && dev->sources[0].file)
+		cJSON_AddItemToObject(o, "physicalLocation",
+				      sarif_physical(artifact_location(st, dev->sources[0].file), NULL));
 	if (dev->hostname.s) {
-		cJSON *ll = cJSON_CreateObject();
-		cJSON_AddStringToObject(ll, "name", dev->hostname.s);
-		cJSON_AddStringToObject(ll, "kind", "device");
 		cJSON *lls = cJSON_AddArrayToObject(o, "logicalLocations");
-		cJSON_AddItemToArray(lls, ll);
+		cJSON_AddItemToArray(lls, sarif_logical(dev->hostname.s, "device"));
 	}
 	return o;
 }
@@ -330,8 +232,7 @@ static void add_locations(const sarif_state *st, cJSON *res, const ip_device_che
 {
 	cJSON *loc = NULL;
 	if (has_position(f->span)) {
-		loc = cJSON_CreateObject();
-		cJSON_AddItemToObject(loc, "physicalLocation", physical_location(st, f->span));
+		loc = sarif_location(physical_location(st, f->span), NULL);
 	} else {
 		loc = device_location(st, c->dev);
 	}
@@ -341,12 +242,9 @@ static void add_locations(const sarif_state *st, cJSON *res, const ip_device_che
 		return;
 	cJSON *rel = cJSON_AddArrayToObject(res, "relatedLocations");
 	for (size_t i = 0; i < f->n_related; i++) {
-		cJSON *o = cJSON_CreateObject();
-		cJSON_AddNumberToObject(o, "id", (double)(i + 1));
-		if (has_position(f->related[i].span))
-			cJSON_AddItemToObject(o, "physicalLocation", physical_location(st, f->related[i].span));
-		cJSON_AddItemToObject(o, "message", text_obj("text", f->related[i].message));
-		cJSON_AddItemToArray(rel, o);
+		cJSON *pl = has_position(f->related[i].span)
+				    ? physical_location(st, f->related[i].span) : NULL;
+		cJSON_AddItemToArray(rel, sarif_related((long)(i + 1), pl, f->related[i].message));
 	}
 }
 
@@ -355,11 +253,8 @@ static void add_result_properties(cJSON *res, const ip_finding *f)
 	cJSON *p = cJSON_AddObjectToObject(res, "properties");
 	if (f->device)
 		cJSON_AddStringToObject(p, "device", f->device);
-	if (f->n_fix) {
-		cJSON *fix = cJSON_AddArrayToObject(p, "fix");
-		for (size_t i = 0; i < f->n_fix; i++)
-			cJSON_AddItemToArray(fix, cJSON_CreateString(f->fix[i]));
-	}
+	if (f->n_fix)
+		sarif_add_strings(p, "fix", f->fix, f->n_fix);
 	if (f->capture)
 		cJSON_AddStringToObject(p, "capture", f->capture);
 	if (f->weak)
@@ -370,15 +265,7 @@ static cJSON *artifacts(const ip_device_set *set)
 {
 	cJSON *a = cJSON_CreateArray();
 	for (size_t i = 0; set && i < set->n_captures; i++) {
-		cJSON *o = cJSON_CreateObject();
-		cJSON *loc = cJSON_AddObjectToObject(o, "location");
-		char *uri = uri_from_path(set->captures[i]->path);
-		cJSON_AddStringToObject(loc, "uri", uri);
-		free(uri);
-		cJSON_AddNumberToObject(o, "length", (double)set->captures[i]->raw_bytes);
-		cJSON *roles = cJSON_AddArrayToObject(o, "roles");
-		cJSON_AddItemToArray(roles, cJSON_CreateString("analysisTarget"));
-		cJSON_AddItemToArray(a, o);
+		cJSON_AddItemToArray(a, sarif_artifact(set->captures[i]->path, set->captures[i]->raw_bytes));
 	}
 	return a;
 }
@@ -390,16 +277,9 @@ static void *begin(FILE *out, const ip_lint_result *r)
 		ip_out_of_memory();
 	st->out = out;
 	st->r = r;
-	st->root = cJSON_CreateObject();
-	cJSON_AddStringToObject(st->root, "$schema", SARIF_SCHEMA);
-	cJSON_AddStringToObject(st->root, "version", "2.1.0");
-	st->run = cJSON_CreateObject();
-	cJSON_AddItemToArray(cJSON_AddArrayToObject(st->root, "runs"), st->run);
-	cJSON *driver = cJSON_AddObjectToObject(cJSON_AddObjectToObject(st->run, "tool"), "driver");
-	cJSON_AddStringToObject(driver, "name", "iosplan");
-	cJSON_AddStringToObject(driver, "version", IOSPLAN_VERSION);
-	cJSON_AddStringToObject(driver, "semanticVersion", IOSPLAN_VERSION);
-	st->rules = cJSON_AddArrayToObject(driver, "rules");
+	st->root = sarif_log(&st->run);
+	cJSON *driver = sarif_driver(st->run, true);
+	st->rules.array = cJSON_AddArrayToObject(driver, "rules");
 	for (size_t i = 0; r->catalogue && i < r->catalogue->n; i++)
 		add_rule(st, r->catalogue->v[i].id, &r->catalogue->v[i]);
 	cJSON_AddItemToObject(st->run, "artifacts", artifacts(r->set));
@@ -429,11 +309,8 @@ static void device(void *state, const ip_device_check *c)
 static void finding(void *state, const ip_device_check *c, const ip_finding *f)
 {
 	sarif_state *st = state;
-	cJSON *res = cJSON_CreateObject();
-	cJSON_AddStringToObject(res, "ruleId", f->rule_id);
-	cJSON_AddNumberToObject(res, "ruleIndex", (double)rule_index(st, f->rule_id));
-	cJSON_AddStringToObject(res, "level", level_name(f->severity));
-	cJSON_AddItemToObject(res, "message", text_obj("text", f->message));
+	cJSON *res = sarif_result(f->rule_id, rule_index(st, f->rule_id), NULL,
+				  level_name(f->severity), f->message);
 	add_locations(st, res, c, f);
 	add_result_properties(res, f);
 	cJSON_AddItemToArray(st->results, res);
@@ -446,39 +323,28 @@ static const char *diag_level(ip_diag_level l)
 
 /* Input diagnostics (a truncated listing, an unknown line) are about the
  * tool's run, not the device: SARIF's tool execution notifications. */
-static cJSON *invocation(const sarif_state *st)
+static void invocation(const sarif_state *st)
 {
-	cJSON *inv = cJSON_CreateObject();
-	cJSON_AddBoolToObject(inv, "executionSuccessful", true);
+	cJSON *inv = sarif_invocation(st->run);
 	const ip_device_set *set = st->r->set;
 	if (!set || !set->diags.n)
-		return inv;
+		return;
 	cJSON *ns = cJSON_AddArrayToObject(inv, "toolExecutionNotifications");
 	for (size_t i = 0; i < set->diags.n; i++) {
 		const ip_diag *d = &set->diags.v[i];
-		cJSON *n = cJSON_CreateObject();
-		cJSON_AddStringToObject(n, "level", diag_level(d->level));
-		cJSON_AddItemToObject(n, "message", text_obj("text", d->message));
-		if (has_position(d->span)) {
-			cJSON *loc = cJSON_CreateObject();
-			cJSON_AddItemToObject(loc, "physicalLocation", physical_location(st, d->span));
-			cJSON_AddItemToArray(cJSON_AddArrayToObject(n, "locations"), loc);
-		}
-		cJSON_AddItemToArray(ns, n);
+		cJSON *loc = has_position(d->span) ? sarif_location(physical_location(st, d->span), NULL)
+						   : NULL;
+		cJSON_AddItemToArray(ns, sarif_notification(diag_level(d->level), d->message, loc));
 	}
-	return inv;
 }
 
 static void end(void *state)
 {
 	sarif_state *st = state;
-	cJSON_AddItemToArray(cJSON_AddArrayToObject(st->run, "invocations"), invocation(st));
+	invocation(st);
 	cJSON_AddStringToObject(st->run, "columnKind", "utf16CodeUnits");
-	char *text = ip_json_print_utf8(st->root, 1);
-	fprintf(st->out, "%s\n", text);
-	free(text);
-	cJSON_Delete(st->root);
-	free(st->rule_ids);
+	sarif_write(st->out, st->root);
+	sarif_rules_free_ids(&st->rules);
 	free(st);
 }
 
@@ -503,20 +369,17 @@ static void stream_state(sarif_state *st, ip_lint_result *r)
 {
 	st->r = r;
 	st->results = cJSON_CreateArray();
-	st->rules = cJSON_CreateArray();
-	st->n_rules = st->cap_rules = r->catalogue ? r->catalogue->n : 0;
-	st->rule_ids = malloc((st->cap_rules + 1) * sizeof(*st->rule_ids));
-	if (!st->rule_ids)
-		ip_out_of_memory();
-	for (size_t i = 0; i < st->n_rules; i++)
-		st->rule_ids[i] = r->catalogue->v[i].id;
+	st->rules.array = cJSON_CreateArray();
+	/* the ids only: the stream's writer printed the descriptors once */
+	for (size_t i = 0; r->catalogue && i < r->catalogue->n; i++)
+		sarif_rules_add_id(&st->rules, r->catalogue->v[i].id);
 }
 
 static void stream_state_free(sarif_state *st)
 {
 	cJSON_Delete(st->results);
-	cJSON_Delete(st->rules);
-	free(st->rule_ids);
+	cJSON_Delete(st->rules.array);
+	sarif_rules_free_ids(&st->rules);
 }
 
 cJSON *sarif_stream_result(const ip_device_set *set, const ip_catalogue *cat,
@@ -544,8 +407,7 @@ cJSON *sarif_stream_location(const ip_device_set *set, ip_span s)
 {
 	ip_lint_result r = { .set = set };
 	sarif_state st = { .r = &r };
-	cJSON *loc = cJSON_CreateObject();
-	cJSON_AddItemToObject(loc, "physicalLocation", physical_location(&st, s));
+	cJSON *loc = sarif_location(physical_location(&st, s), NULL);
 	strip_artifact_indices(loc);
 	return loc;
 }
