@@ -59,6 +59,7 @@ typedef struct sim {
 	ip_plan_proof *proof;
 	const ip_plan_step *step;
 	size_t step_no;
+	size_t n_gone;         /* files deleted but not yet compacted away (GONE) */
 } sim;
 
 static void violation(sim *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -463,8 +464,10 @@ static void do_copy(sim *s, const ip_plan_effect *e)
 		return;
 	}
 	fs->free.v -= e->size;
+	/* the whole entry: the slot past the listing's end may hold what a
+	 * deletion moved or buried there (a directory, its span) */
 	ip_file *f = IP_PUSH(s->a, fs->files, fs->n_files, fs->cap_files);
-	f->name = e->path;
+	*f = (ip_file){ .name = e->path };
 	f->size.known = true;
 	f->size.v = e->size;
 	unverify(s, fs->name, e->path);
@@ -476,6 +479,35 @@ static bool is_running(const sim *s, const ip_filesystem *fs, const char *path)
 	return ip_fs_file_eq(fs->name, base(run->path), base(path)) &&
 	       (!run->filesystem || fs_same(s, run->filesystem, fs->name) ||
 		ip_fs_kind_of(fs->name) == IP_FSK_MEMBER_FLASH);
+}
+
+/* A deleted file is buried where it lies and swept out before any other
+ * kind of effect reads the listing: moving the rest of the listing down at
+ * each deletion made a plan deleting 20 000 files quadratic (17 s under
+ * ASan). Buried, it is a directory with a name no path can have, so
+ * lookups and bootable_left pass over it while the deletions go on. */
+static const char GONE[] = "";
+
+static void bury(sim *s, ip_file *f)
+{
+	f->name = GONE;
+	f->is_dir = true;
+	s->n_gone++;
+}
+
+static void sweep(sim *s)
+{
+	if (!s->n_gone)
+		return;
+	for (size_t i = 0; i < s->dev.n_filesystems; i++) {
+		ip_filesystem *fs = &s->dev.filesystems[i];
+		size_t k = 0;
+		for (size_t j = 0; j < fs->n_files; j++)
+			if (fs->files[j].name != GONE)
+				fs->files[k++] = fs->files[j];
+		fs->n_files = k;
+	}
+	s->n_gone = 0;
 }
 
 static void do_delete(sim *s, const ip_plan_effect *e)
@@ -494,9 +526,7 @@ static void do_delete(sim *s, const ip_plan_effect *e)
 	if (fs->free.known && f->size.known)
 		fs->free.v += f->size.v;
 	unverify(s, fs->name, e->path);
-	size_t i = (size_t)(f - fs->files);
-	memmove(f, f + 1, (fs->n_files - i - 1) * sizeof(*f));
-	fs->n_files--;
+	bury(s, f);
 	if (!target_ok && could_boot && !bootable_left(s, fs))
 		violation(s, "deleting %s%s leaves %s without a bootable image before the target "
 			  "is verified", fs->name, e->path, fs->name);
@@ -639,6 +669,8 @@ static void remove_inactive(sim *s)
 
 static void apply(sim *s, const ip_plan_effect *e)
 {
+	if (e->kind != IP_EFFECT_DELETE)
+		sweep(s);
 	switch (e->kind) {
 	case IP_EFFECT_COPY: do_copy(s, e); break;
 	case IP_EFFECT_DELETE: do_delete(s, e); break;
@@ -685,6 +717,7 @@ static void run_phases(sim *s, ip_plan_phase from, ip_plan_phase to)
 		for (size_t j = 0; j < st->n_effects; j++)
 			apply(s, &st->effects[j]);
 	}
+	sweep(s);
 	s->step = NULL;
 }
 
