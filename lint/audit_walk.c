@@ -76,12 +76,14 @@ static void problem(walker *w, const char *path, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 static void problem(walker *w, const char *path, const char *fmt, ...)
 {
-	char msg[512];
+	char *msg = NULL; /* at its real length: it names archive members */
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	if (vasprintf(&msg, fmt, ap) < 0)
+		ip_out_of_memory();
 	va_end(ap);
 	w->sink->problem(w->sink->ctx, path, msg);
+	free(msg);
 }
 
 /* A buffer that looks like text: no NUL byte in its first 8 KiB. */

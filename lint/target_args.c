@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -167,9 +168,13 @@ static int server_copy(ip_targets *ts, ip_target *t)
 	ip_digests d;
 	int rc = ip_hash_file(&d, path);
 	if (rc) {
-		char msg[512];
-		snprintf(msg, sizeof(msg), "%s", ip_error_last());
-		return ip_error_set(rc, "%s%s", msg, a->image_file ? "" : " (the image under --tftp-root)");
+		/* a copy: the error slot is written from its own text */
+		char *msg = strdup(ip_error_last());
+		if (!msg)
+			ip_out_of_memory();
+		ip_error_set(rc, "%s%s", msg, a->image_file ? "" : " (the image under --tftp-root)");
+		free(msg);
+		return rc;
 	}
 	t->server.path = path;
 	t->server.size = (ip_u64){ true, d.size, { 0 } };
