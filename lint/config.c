@@ -141,7 +141,7 @@ static int registers_section(cfg_loader *l, yaml_node_t *n)
  * (cli_token.h), refused here with its place in the file. */
 static int target_setting(cfg_loader *l, yaml_node_t *v)
 {
-	char buf[96];
+	char buf[IP_CLI_WHY_SIZE];
 	const char *s = text(l, v), *why;
 	if (!s)
 		return bad(l, v, "%s", "'target' is an image name");

@@ -130,7 +130,7 @@ static const char *const entry_keys[] = { "family", "name", "size", "md5", "sha5
 static int entry_key(cat_loader *l, ip_catalog_image *img, int key, yaml_node_t *v)
 {
 	const char *s, *why;
-	char buf[96];
+	char buf[IP_CLI_WHY_SIZE];
 	switch (key) {
 	case 0:
 		return (img->family = text(l, v)) ? 0 : bad(l, v, "%s", "'family' is a label");

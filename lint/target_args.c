@@ -191,7 +191,7 @@ static const char *base_name(const char *path)
 
 static int fixed_target(ip_targets *ts, const char *name, const char *origin)
 {
-	char buf[96];
+	char buf[IP_CLI_WHY_SIZE];
 	const char *why = ip_cli_check(name, IP_CLI_TOKEN, buf, sizeof(buf));
 	if (why)
 		return ip_error_set(IP_E_USAGE, "the target from %s cannot be typed at the device "
