@@ -184,9 +184,9 @@ char *ip_arena_vprintf(ip_arena *a, const char *fmt, va_list ap)
 		return ip_arena_strdup(a, "");
 	}
 	char *p;
-	if ((size_t)n < sizeof(small))
+	if ((size_t)n < sizeof(small)) {
 		p = ip_arena_strndup(a, small, (size_t)n);
-	else {
+	} else {
 		p = ip_arena_alloc_raw(a, (size_t)n + 1);
 		vsnprintf(p, (size_t)n + 1, fmt, again);
 	}
