@@ -6,9 +6,11 @@
  * Each row rewrites one name in samples/traps/missing-boot-file.log (a
  * `boot system` entry whose file is not in the listing, so rules, the
  * simulator trace and the plan all name it) to a generated name of the given
- * length, runs every command and format on it, and checks that each place the
- * name starts holds the whole name. The names are [a-z0-9.-] only, so no
- * writer escapes them and a plain search finds them. */
+ * length, runs every command and format and the language server's
+ * diagnostics on it, and checks that each place the name starts holds the
+ * whole name. The names are [a-z0-9.-] only, so no writer escapes them and a
+ * plain search finds them. */
+#include <cjson/cJSON.h>
 #include <criterion/criterion.h>
 #include <criterion/parameterized.h>
 #include <stdio.h>
@@ -164,11 +166,12 @@ static size_t whole_copies(const char *out, const char *name, const char *what)
 	return k;
 }
 
-static char *run(const char *args)
+/* `iosplan ARGS`, with `input` (a shell fragment) as its standard input */
+static char *run_from(const char *input, const char *args)
 {
 	char *cmd = NULL, out[300];
 	snprintf(out, sizeof(out), "%s/out", tmpdir);
-	cr_assert(asprintf(&cmd, "timeout 120 '%s' %s </dev/null >'%s' 2>&1", getenv("IOSPLAN_BIN"),
+	cr_assert(asprintf(&cmd, "%s | timeout 120 '%s' %s >'%s' 2>&1", input, getenv("IOSPLAN_BIN"),
 			   args, out) >= 0);
 	int st = system(cmd);
 	cr_assert(WIFEXITED(st) && WEXITSTATUS(st) <= 2, "%s: status %d", args, st);
@@ -176,6 +179,68 @@ static char *run(const char *args)
 	char *text = test_read_file(out, NULL);
 	cr_assert_not_null(text);
 	return text;
+}
+
+static char *run(const char *args) { return run_from("true", args); }
+
+static void lsp_frame(FILE *f, cJSON *m)
+{
+	char *body = cJSON_PrintUnformatted(m);
+	cr_assert_not_null(body);
+	fprintf(f, "Content-Length: %zu\r\n\r\n%s", strlen(body), body);
+	free(body);
+	cJSON_Delete(m);
+}
+
+static cJSON *lsp_message(const char *method, int id)
+{
+	cJSON *m = cJSON_CreateObject();
+	cJSON_AddStringToObject(m, "jsonrpc", "2.0");
+	if (id)
+		cJSON_AddNumberToObject(m, "id", id);
+	cJSON_AddStringToObject(m, "method", method);
+	return m;
+}
+
+/* The language server's diagnostics for the capture: open it, pause so the
+ * server analyses (it waits for the input to go quiet), then shut down. */
+static char *run_lsp(const char *capture_path, const char *capture)
+{
+	char path[300];
+	snprintf(path, sizeof(path), "%s/lsp-open.in", tmpdir);
+	FILE *f = fopen(path, "wb");
+	cr_assert_not_null(f);
+	cJSON *m = lsp_message("initialize", 1);
+	cJSON *p = cJSON_AddObjectToObject(m, "params");
+	cJSON_AddNullToObject(p, "processId");
+	cJSON_AddObjectToObject(p, "capabilities");
+	lsp_frame(f, m);
+	m = lsp_message("initialized", 0);
+	cJSON_AddObjectToObject(m, "params");
+	lsp_frame(f, m);
+	m = lsp_message("textDocument/didOpen", 0);
+	cJSON *td = cJSON_AddObjectToObject(cJSON_AddObjectToObject(m, "params"), "textDocument");
+	char *uri = NULL;
+	cr_assert(asprintf(&uri, "file://%s", capture_path) >= 0);
+	cJSON_AddStringToObject(td, "uri", uri);
+	free(uri);
+	cJSON_AddStringToObject(td, "languageId", "ios");
+	cJSON_AddNumberToObject(td, "version", 1);
+	cJSON_AddStringToObject(td, "text", capture);
+	lsp_frame(f, m);
+	cr_assert_eq(fclose(f), 0);
+	snprintf(path, sizeof(path), "%s/lsp-close.in", tmpdir);
+	f = fopen(path, "wb");
+	cr_assert_not_null(f);
+	lsp_frame(f, lsp_message("shutdown", 2));
+	lsp_frame(f, lsp_message("exit", 0));
+	cr_assert_eq(fclose(f), 0);
+	char *input = NULL;
+	cr_assert(asprintf(&input, "{ cat '%1$s/lsp-open.in'; sleep 1; cat '%1$s/lsp-close.in'; }",
+			   tmpdir) >= 0);
+	char *out = run_from(input, "lsp");
+	free(input);
+	return out;
 }
 
 IP_TABLE_PARAMS(long_names, every_output, cases)
@@ -209,6 +274,11 @@ ParameterizedTest(size_t *row, long_names, every_output, .init = make_tmpdir,
 		free(out);
 		free(args);
 	}
+	char *out = run_lsp(path, capture);
+	size_t k = whole_copies(out, name, "lsp");
+	if (c->named && c->what != HOSTNAME)
+		cr_assert(k > 0, "lsp (%s): the name does not appear in the diagnostics", c->label);
+	free(out);
 	free(capture);
 	free(name);
 	free(base);
