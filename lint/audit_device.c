@@ -277,7 +277,7 @@ static char *xstrdup(const char *s)
 static char *version_key(const char *v)
 {
 	ip_version pv;
-	char buf[64];
+	char buf[IP_VERSION_TEXT_SIZE];
 	if (!v || !ip_version_parse(&pv, v, strlen(v)) || pv.scheme == IP_VER_SPECIAL)
 		return xstrdup(v);
 	ip_version_normalise(&pv, buf, sizeof(buf));

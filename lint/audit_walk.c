@@ -76,12 +76,14 @@ static void problem(walker *w, const char *path, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 static void problem(walker *w, const char *path, const char *fmt, ...)
 {
-	char msg[512];
+	char *msg = NULL; /* at its real length: it names archive members */
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	if (vasprintf(&msg, fmt, ap) < 0)
+		ip_out_of_memory();
 	va_end(ap);
 	w->sink->problem(w->sink->ctx, path, msg);
+	free(msg);
 }
 
 /* A buffer that looks like text: no NUL byte in its first 8 KiB. */
@@ -247,7 +249,7 @@ static bool read_member(walker *w, struct archive *a, struct archive_entry *e, c
 
 typedef struct arc_pos {
 	unsigned retries; /* consecutive damaged headers */
-	char last[256];   /* the last member read, for messages */
+	char *last;       /* the last member read, whole, for messages; owned */
 } arc_pos;
 
 /* One header; returns 1 to go on, 0 at the end, -1 when the archive is
@@ -263,17 +265,21 @@ static int arc_next(walker *w, struct archive *a, const char *path, arc_pos *pos
 	if (r == ARCHIVE_RETRY && ++pos->retries < 100000) {
 		if (pos->retries == 1)
 			problem(w, path, "damaged archive entry%s%s: %s; skipped to the next member",
-				pos->last[0] ? " after " : "", pos->last, arc_error(a));
+				pos->last ? " after " : "", pos->last ? pos->last : "",
+				arc_error(a));
 		return 1;
 	}
 	if (r == ARCHIVE_FATAL || r == ARCHIVE_RETRY) {
 		problem(w, path, "the archive cannot be read further%s%s: %s",
-			pos->last[0] ? " after " : "", pos->last, arc_error(a));
+			pos->last ? " after " : "", pos->last ? pos->last : "", arc_error(a));
 		return -1;
 	}
 	pos->retries = 0;
 	const char *member = la->archive_entry_pathname(e);
-	snprintf(pos->last, sizeof(pos->last), "%s", member ? member : "?");
+	free(pos->last);
+	pos->last = strdup(member ? member : "?");
+	if (!pos->last)
+		ip_out_of_memory();
 	char *mpath = member_path(a, path, member ? member : "?");
 	if (r == ARCHIVE_FAILED) {
 		problem(w, mpath, "damaged member: %s: skipped", arc_error(a));
@@ -315,6 +321,7 @@ static void walk_archive(walker *w, const char *path, int fd)
 		r = arc_next(w, a, path, &pos);
 		arc_progress(w, a, &seen);
 	} while (r > 0);
+	free(pos.last);
 	la->archive_read_free(a);
 }
 #else

@@ -27,6 +27,7 @@
 
 #include "cli.h"
 #include "commands.h"
+#include "error.h"
 #include "iosplan_config.h"
 #include "json_utf8.h"
 #include "lsp.h"
@@ -80,16 +81,18 @@ static void reply_error(lsp_server *s, const cJSON *id, int code, const char *fm
 	__attribute__((format(printf, 4, 5)));
 static void reply_error(lsp_server *s, const cJSON *id, int code, const char *fmt, ...)
 {
-	char msg[512];
+	char *msg = NULL; /* at its real length: it can quote a client's method name */
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	if (vasprintf(&msg, fmt, ap) < 0)
+		ip_out_of_memory();
 	va_end(ap);
 	cJSON *m = message();
 	cJSON_AddItemToObject(m, "id", id ? cJSON_Duplicate(id, 1) : cJSON_CreateNull());
 	cJSON *e = cJSON_AddObjectToObject(m, "error");
 	cJSON_AddNumberToObject(e, "code", code);
 	cJSON_AddStringToObject(e, "message", msg);
+	free(msg);
 	send_json(s, m);
 }
 
@@ -199,16 +202,19 @@ static cJSON *prefix_id(const char *p, size_t n)
 static void too_large(lsp_server *s, const lsp_frame *f)
 {
 	cJSON *id = prefix_id(f->prefix, f->prefix_len);
-	char msg[300];
-	snprintf(msg, sizeof(msg), "a %s of %zu bytes is over the limit of %zu bytes "
-		 "(iosplan lsp --max-message-bytes): it was skipped", id ? "request" : "message",
-		 f->declared, s->in.max_body);
+	char *msg = NULL, *note = NULL;
+	if (asprintf(&msg, "a %s of %zu bytes is over the limit of %zu bytes "
+		     "(iosplan lsp --max-message-bytes): it was skipped", id ? "request" : "message",
+		     f->declared, s->in.max_body) < 0)
+		ip_out_of_memory();
 	if (!id) { /* perhaps a notification (didOpen): nobody waits for a reply */
-		char note[340];
-		snprintf(note, sizeof(note), "iosplan: %s", msg);
+		if (asprintf(&note, "iosplan: %s", msg) < 0)
+			ip_out_of_memory();
 		lsp_show_message(s, 1, note);
+		free(note);
 	}
 	reply_error(s, id, LSP_INVALID_REQUEST, "%s", msg);
+	free(msg);
 	cJSON_Delete(id);
 }
 

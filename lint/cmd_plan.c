@@ -115,7 +115,7 @@ static int options(ip_plan_options *o, ip_plan_format *fmt, const plan_args *a)
 			"ansible)\n", a->format);
 		return EXIT_INPUT;
 	}
-	char buf[96];
+	char buf[IP_CLI_WHY_SIZE];
 	const char *why = a->server ? server_bad(a->server, buf, sizeof(buf)) : NULL;
 	if (why) {
 		fprintf(stderr, "iosplan plan: error: --tftp-server is not an address or host name: "

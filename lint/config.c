@@ -24,10 +24,13 @@ typedef struct cfg_loader {
 
 static int bad(const cfg_loader *l, const yaml_node_t *n, const char *fmt, const char *what)
 {
-	char msg[300];
-	snprintf(msg, sizeof(msg), fmt, what);
-	return ip_error_set(IP_E_CONFIG, "%s:%zu:%zu: error: %s", l->path,
-			    n ? n->start_mark.line + 1 : 1, n ? n->start_mark.column + 1 : 1, msg);
+	char *msg = NULL; /* at its real length: what is text from the file */
+	if (asprintf(&msg, fmt, what) < 0)
+		ip_out_of_memory();
+	int rc = ip_error_set(IP_E_CONFIG, "%s:%zu:%zu: error: %s", l->path,
+			      n ? n->start_mark.line + 1 : 1, n ? n->start_mark.column + 1 : 1, msg);
+	free(msg);
+	return rc;
 }
 
 static const char *text(const cfg_loader *l, const yaml_node_t *n)
@@ -138,7 +141,7 @@ static int registers_section(cfg_loader *l, yaml_node_t *n)
  * (cli_token.h), refused here with its place in the file. */
 static int target_setting(cfg_loader *l, yaml_node_t *v)
 {
-	char buf[96];
+	char buf[IP_CLI_WHY_SIZE];
 	const char *s = text(l, v), *why;
 	if (!s)
 		return bad(l, v, "%s", "'target' is an image name");

@@ -159,7 +159,7 @@ static cJSON *sources_json(const ip_device *d)
 static cJSON *normalised_version(const ip_text *v)
 {
 	ip_version pv;
-	char buf[64];
+	char buf[IP_VERSION_TEXT_SIZE];
 	if (!v->s || !ip_version_parse(&pv, v->s, strlen(v->s)))
 		return jb_null();
 	ip_version_normalise(&pv, buf, sizeof(buf));

@@ -31,13 +31,16 @@ static int bad(const cat_loader *l, const yaml_node_t *n, const char *fmt, ...)
 
 static int bad(const cat_loader *l, const yaml_node_t *n, const char *fmt, ...)
 {
-	char msg[400];
+	char *msg = NULL; /* at its real length: it quotes image names */
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	if (vasprintf(&msg, fmt, ap) < 0)
+		ip_out_of_memory();
 	va_end(ap);
-	return ip_error_set(IP_E_CONFIG, "%s:%zu:%zu: error: %s", l->path,
-			    n ? n->start_mark.line + 1 : 1, n ? n->start_mark.column + 1 : 1, msg);
+	int rc = ip_error_set(IP_E_CONFIG, "%s:%zu:%zu: error: %s", l->path,
+			      n ? n->start_mark.line + 1 : 1, n ? n->start_mark.column + 1 : 1, msg);
+	free(msg);
+	return rc;
 }
 
 static ip_span node_span(const cat_loader *l, const yaml_node_t *n)
@@ -127,7 +130,7 @@ static const char *const entry_keys[] = { "family", "name", "size", "md5", "sha5
 static int entry_key(cat_loader *l, ip_catalog_image *img, int key, yaml_node_t *v)
 {
 	const char *s, *why;
-	char buf[96];
+	char buf[IP_CLI_WHY_SIZE];
 	switch (key) {
 	case 0:
 		return (img->family = text(l, v)) ? 0 : bad(l, v, "%s", "'family' is a label");

@@ -379,14 +379,16 @@ static void add_explain(cJSON *actions, const char *id, const cJSON *diag)
 		if (cJSON_IsString(first) && strcmp(first->valuestring, id) == 0)
 			return;
 	}
-	char title[160];
-	snprintf(title, sizeof(title), "Explain rule %s", id);
+	char *title = NULL; /* id comes from the client's diagnostic: any length */
+	if (asprintf(&title, "Explain rule %s", id) < 0)
+		ip_out_of_memory();
 	cJSON *o = cJSON_CreateObject();
 	cJSON_AddStringToObject(o, "title", title);
 	cJSON_AddStringToObject(o, "kind", "quickfix");
 	if (diag)
 		cJSON_AddItemToArray(cJSON_AddArrayToObject(o, "diagnostics"), cJSON_Duplicate(diag, 1));
 	cJSON_AddItemToObject(o, "command", command(title, "iosplan.explainRule", cJSON_CreateString(id)));
+	free(title);
 	cJSON_AddItemToArray(actions, o);
 }
 
@@ -487,8 +489,9 @@ static char *plan_text(lsp_server *s, lsp_doc *d, char **title)
 static void open_untitled(lsp_server *s, const char *name, const char *text)
 {
 	static unsigned serial;
-	char uri[300];
-	snprintf(uri, sizeof(uri), "untitled:%s-%u.txt", name, ++serial);
+	char *uri = NULL; /* name holds the hostname: any length */
+	if (asprintf(&uri, "untitled:%s-%u.txt", name, ++serial) < 0)
+		ip_out_of_memory();
 	cJSON *p = cJSON_CreateObject();
 	cJSON_AddStringToObject(p, "label", "iosplan: upgrade plan");
 	cJSON *changes = cJSON_AddArrayToObject(cJSON_AddObjectToObject(p, "edit"), "documentChanges");
@@ -511,6 +514,7 @@ static void open_untitled(lsp_server *s, const char *name, const char *text)
 	cJSON_AddStringToObject(e, "newText", text);
 	cJSON_AddItemToArray(cJSON_AddArrayToObject(edit, "edits"), e);
 	cJSON_AddItemToArray(changes, edit);
+	free(uri);
 	lsp_request(s, "workspace/applyEdit", p);
 }
 

@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -167,9 +168,13 @@ static int server_copy(ip_targets *ts, ip_target *t)
 	ip_digests d;
 	int rc = ip_hash_file(&d, path);
 	if (rc) {
-		char msg[512];
-		snprintf(msg, sizeof(msg), "%s", ip_error_last());
-		return ip_error_set(rc, "%s%s", msg, a->image_file ? "" : " (the image under --tftp-root)");
+		/* a copy: the error slot is written from its own text */
+		char *msg = strdup(ip_error_last());
+		if (!msg)
+			ip_out_of_memory();
+		ip_error_set(rc, "%s%s", msg, a->image_file ? "" : " (the image under --tftp-root)");
+		free(msg);
+		return rc;
 	}
 	t->server.path = path;
 	t->server.size = (ip_u64){ true, d.size, { 0 } };
@@ -186,7 +191,7 @@ static const char *base_name(const char *path)
 
 static int fixed_target(ip_targets *ts, const char *name, const char *origin)
 {
-	char buf[96];
+	char buf[IP_CLI_WHY_SIZE];
 	const char *why = ip_cli_check(name, IP_CLI_TOKEN, buf, sizeof(buf));
 	if (why)
 		return ip_error_set(IP_E_USAGE, "the target from %s cannot be typed at the device "

@@ -31,13 +31,11 @@ const ip_line *verify_line(const ip_verify_report *r, ip_span s)
 	return l ? l : r->before ? ip_device_set_line(r->before, s.file, s.line) : NULL;
 }
 
-const char *verify_loc(ip_span s)
+const char *verify_loc(ip_arena *a, ip_span s)
 {
-	static char buf[1100];
 	if (!ip_span_known(s))
 		return "-";
-	snprintf(buf, sizeof(buf), "%s:%u:%u", s.file ? s.file : "<input>", s.line, s.col);
-	return buf;
+	return ip_arena_printf(a, "%s:%u:%u", s.file ? s.file : "<input>", s.line, s.col);
 }
 
 const char *verify_verdict(const ip_verify_device *v)

@@ -39,9 +39,9 @@ int verify_write_sarif(FILE *out, const ip_verify_report *r);
 
 /* The clean line a span points at, in either set; NULL when none. */
 const ip_line *verify_line(const ip_verify_report *r, ip_span s);
-/* "file:line:col" (static buffer, overwritten by the next call); "-" for
- * a span with no position. */
-const char *verify_loc(ip_span s);
+/* "file:line:col" in a, at its full length (the file name is a whole
+ * path); "-" for a span with no position. */
+const char *verify_loc(ip_arena *a, ip_span s);
 /* "not done" (a check failed), "done" (reloaded, nothing failed), or "on
  * track, next: ..." (nothing failed so far, the change goes on). */
 const char *verify_verdict(const ip_verify_device *v);

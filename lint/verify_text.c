@@ -36,7 +36,7 @@ static void quote(const vw *o, const ip_verify_report *r, ip_span s, const char 
 	if (!ip_span_known(s))
 		return;
 	const ip_line *l = verify_line(r, s);
-	fprintf(o->out, "                  %s%s%s\n", label, *label ? ": " : "", T(o, verify_loc(s)));
+	fprintf(o->out, "                  %s%s%s\n", label, *label ? ": " : "", T(o, verify_loc(o->a, s)));
 	if (l)
 		fprintf(o->out, "                  %6u | %s\n", s.line, T(o, l->text));
 }
@@ -60,17 +60,17 @@ static void check(const vw *o, const ip_verify_report *r, const ip_vcheck *k)
 {
 	fprintf(o->out, "  %-9s %-16s ", verify_status_label(k->status), k->id);
 	if (ip_span_known(k->after))
-		fprintf(o->out, "%s: ", T(o, verify_loc(k->after)));
+		fprintf(o->out, "%s: ", T(o, verify_loc(o->a, k->after)));
 	fprintf(o->out, "%s\n", T(o, k->message));
 	bool loud = k->status == IP_VCHECK_FAIL || k->status == IP_VCHECK_WARN;
 	if (loud) {
 		quote(o, r, k->after, "after");
 		quote(o, r, k->before, "before");
 	} else if (ip_span_known(k->before)) {
-		fprintf(o->out, "                  before: %s\n", T(o, verify_loc(k->before)));
+		fprintf(o->out, "                  before: %s\n", T(o, verify_loc(o->a, k->before)));
 	}
 	for (size_t i = 0; i < k->n_related; i++)
-		fprintf(o->out, "                  see %s: %s\n", T(o, verify_loc(k->related[i].span)),
+		fprintf(o->out, "                  see %s: %s\n", T(o, verify_loc(o->a, k->related[i].span)),
 			T(o, k->related[i].message));
 	for (size_t i = 0; i < k->n_fix; i++)
 		fprintf(o->out, "                  %s %s\n", i ? "    " : "fix:", T(o, k->fix[i]));
@@ -98,7 +98,7 @@ static void device(const vw *o, const ip_verify_report *r, const ip_verify_devic
 	fprintf(o->out, "%s: %s\n", T(o, v->hostname), ip_vstage_title(v->stage));
 	fprintf(o->out, "  stage     %s", v->stage_why ? T(o, v->stage_why) : "-");
 	if (ip_span_known(v->stage_span))
-		fprintf(o->out, " (%s)", T(o, verify_loc(v->stage_span)));
+		fprintf(o->out, " (%s)", T(o, verify_loc(o->a, v->stage_span)));
 	fputc('\n', o->out);
 	expected(o, v);
 	for (size_t i = 0; i < v->n_checks; i++)

@@ -171,20 +171,34 @@ char *ip_arena_strdup(ip_arena *a, const char *s)
 	return ip_arena_strndup(a, s, strlen(s));
 }
 
+char *ip_arena_vprintf(ip_arena *a, const char *fmt, va_list ap)
+{
+	/* one pass into a stack buffer for the common short text; a second,
+	 * exactly sized, pass only when it did not fit */
+	char small[256];
+	va_list again;
+	va_copy(again, ap);
+	int n = vsnprintf(small, sizeof(small), fmt, ap);
+	if (n < 0) {
+		va_end(again);
+		return ip_arena_strdup(a, "");
+	}
+	char *p;
+	if ((size_t)n < sizeof(small)) {
+		p = ip_arena_strndup(a, small, (size_t)n);
+	} else {
+		p = ip_arena_alloc_raw(a, (size_t)n + 1);
+		vsnprintf(p, (size_t)n + 1, fmt, again);
+	}
+	va_end(again);
+	return p;
+}
+
 char *ip_arena_printf(ip_arena *a, const char *fmt, ...)
 {
-	char small[256];
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(small, sizeof(small), fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		return ip_arena_strdup(a, "");
-	if ((size_t)n < sizeof(small))
-		return ip_arena_strndup(a, small, (size_t)n);
-	char *p = ip_arena_alloc(a, (size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	char *p = ip_arena_vprintf(a, fmt, ap);
 	va_end(ap);
 	return p;
 }

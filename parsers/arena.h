@@ -8,6 +8,7 @@
 #ifndef IOSPLAN_ARENA_H
 #define IOSPLAN_ARENA_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 typedef struct ip_arena ip_arena;
@@ -30,8 +31,13 @@ void *ip_arena_alloc(ip_arena *a, size_t size);
 void *ip_arena_alloc_raw(ip_arena *a, size_t size);
 char *ip_arena_strndup(ip_arena *a, const char *s, size_t n);
 char *ip_arena_strdup(ip_arena *a, const char *s);
+/* Formatted text at its real length, however long: messages, fix commands
+ * and plan lines name files whose names can be 64 KiB long, so nothing that
+ * a person reads or pastes is built in a fixed-size buffer. */
 char *ip_arena_printf(ip_arena *a, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+char *ip_arena_vprintf(ip_arena *a, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
 
 /* Grow an arena-owned array of elem_size-byte elements so that it holds at
  * least need elements; *cap is updated. The old block is abandoned to the

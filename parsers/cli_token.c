@@ -1,6 +1,7 @@
 /* The device CLI's alphabet; see cli_token.h for the reasons. */
 #include "cli_token.h"
 
+#include <assert.h>
 #include <stdio.h>
 
 static const char *name_of(unsigned char c)
@@ -29,6 +30,7 @@ static bool allowed(unsigned char c, ip_cli_kind kind)
 
 const char *ip_cli_check(const char *s, ip_cli_kind kind, char *buf, size_t n)
 {
+	assert(n >= IP_CLI_WHY_SIZE); /* the reason is never cut */
 	const unsigned char *p = (const unsigned char *)s;
 	if (kind == IP_CLI_TOKEN && !*p) {
 		snprintf(buf, n, "it is empty");

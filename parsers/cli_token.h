@@ -28,7 +28,11 @@ typedef enum ip_cli_kind {
 
 /* NULL when s (NUL-terminated) can be typed as a `kind`; else why not, in
  * `buf` ("byte 0x0A (a line break) at offset 3"). An empty token is
- * refused ("it is empty"). */
+ * refused ("it is empty"). The reason names a byte and an offset, never
+ * the text, so its length is bounded: n must be at least IP_CLI_WHY_SIZE. */
+/* the longest reason: "byte 0xNN" (9), the longest name_of() (34),
+ * " at offset " (11), a 64-bit offset (20) and the NUL: 75 */
+#define IP_CLI_WHY_SIZE 96
 const char *ip_cli_check(const char *s, ip_cli_kind kind, char *buf, size_t n);
 
 #endif

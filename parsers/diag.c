@@ -6,16 +6,15 @@
 ip_diag *ip_diag_add(ip_diags *d, ip_diag_level level, ip_span span,
 		     const char *fmt, ...)
 {
-	char buf[512];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
+	char *message = ip_arena_vprintf(d->arena, fmt, ap);
 	va_end(ap);
 	ip_diag *x = IP_PUSH(d->arena, d->v, d->n, d->cap);
 	x->level = level;
 	x->span = span;
 	x->kind = IP_DIAG_INPUT;
-	x->message = ip_arena_strdup(d->arena, buf);
+	x->message = message;
 	return x;
 }
 

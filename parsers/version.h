@@ -37,7 +37,13 @@ typedef struct ip_version {
 bool ip_version_parse(ip_version *out, const char *s, size_t len);
 
 /* Canonical form: classic "15.2(7)E9", XE "16.12.4", "17.9.4a",
- * XE 3.x "3.6.5E", "3.9.1S". Writes "" for invalid. */
+ * XE 3.x "3.6.5E", "3.9.1S". Writes "" for invalid. Built from the bounded
+ * fields above, so it always fits whole in IP_VERSION_TEXT_SIZE bytes
+ * (a smaller n cuts it, as snprintf does): classic, the
+ * longest, is three ints (3 x 11), "." "(" "." ")" (4), maint, train, a
+ * train number (11) and letter (7 + 7 + 11 + 3) and the NUL: 66 bytes;
+ * raw (48) for the special scheme. */
+#define IP_VERSION_TEXT_SIZE 80
 void ip_version_normalise(const ip_version *v, char *buf, size_t n);
 
 enum { IP_VER_INCOMPARABLE = 2 };

@@ -107,21 +107,6 @@ ip_plan_step *plan_step(plan_bld *b, ip_plan_phase ph, ip_plan_mode m, const cha
 	return b->cur;
 }
 
-static char *vfmt(ip_arena *a, const char *fmt, va_list ap)
-{
-	char small[512];
-	va_list cp;
-	va_copy(cp, ap);
-	int n = vsnprintf(small, sizeof(small), fmt, cp);
-	va_end(cp);
-	if (n < 0)
-		return ip_arena_strdup(a, "");
-	if ((size_t)n < sizeof(small))
-		return ip_arena_strdup(a, small);
-	char *big = ip_arena_alloc(a, (size_t)n + 1);
-	vsnprintf(big, (size_t)n + 1, fmt, ap);
-	return big;
-}
 
 static void why_append(plan_bld *b, const char *text)
 {
@@ -135,7 +120,7 @@ void plan_why(plan_bld *b, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	char *s = vfmt(b->a, fmt, ap);
+	char *s = ip_arena_vprintf(b->a, fmt, ap);
 	va_end(ap);
 	ip_plan_step *st = b->cur;
 	if (!st->why) {
@@ -159,7 +144,7 @@ void plan_cmd(plan_bld *b, const char *fmt, ...)
 	va_list ap;
 	va_start(ap, fmt);
 	ip_plan_step *st = b->cur;
-	*IP_PUSH(b->a, st->commands, st->n_commands, st->cap_commands) = vfmt(b->a, fmt, ap);
+	*IP_PUSH(b->a, st->commands, st->n_commands, st->cap_commands) = ip_arena_vprintf(b->a, fmt, ap);
 	va_end(ap);
 }
 
@@ -168,7 +153,7 @@ void plan_expect(plan_bld *b, const char *fmt, ...)
 	va_list ap;
 	va_start(ap, fmt);
 	ip_plan_step *st = b->cur;
-	*IP_PUSH(b->a, st->expect, st->n_expect, st->cap_expect) = vfmt(b->a, fmt, ap);
+	*IP_PUSH(b->a, st->expect, st->n_expect, st->cap_expect) = ip_arena_vprintf(b->a, fmt, ap);
 	va_end(ap);
 }
 
@@ -196,7 +181,7 @@ void plan_warn(plan_bld *b, const char *fmt, ...)
 	va_list ap;
 	va_start(ap, fmt);
 	ip_plan *p = b->p;
-	*IP_PUSH(b->a, p->warnings, p->n_warnings, p->cap_warnings) = vfmt(b->a, fmt, ap);
+	*IP_PUSH(b->a, p->warnings, p->n_warnings, p->cap_warnings) = ip_arena_vprintf(b->a, fmt, ap);
 	va_end(ap);
 }
 
@@ -207,7 +192,7 @@ static void reason(plan_bld *b, const char *fmt, ...)
 	va_list ap;
 	va_start(ap, fmt);
 	ip_plan *p = b->p;
-	*IP_PUSH(b->a, p->reasons, p->n_reasons, p->cap_reasons) = vfmt(b->a, fmt, ap);
+	*IP_PUSH(b->a, p->reasons, p->n_reasons, p->cap_reasons) = ip_arena_vprintf(b->a, fmt, ap);
 	va_end(ap);
 }
 

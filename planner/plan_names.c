@@ -34,7 +34,7 @@ static const char *shown(ip_arena *a, const char *s)
 
 static const char *bad(plan_bld *b, const char *what, const char *s, ip_cli_kind kind)
 {
-	char buf[128];
+	char buf[IP_CLI_WHY_SIZE];
 	const char *why = s ? ip_cli_check(s, kind, buf, sizeof(buf)) : NULL;
 	if (!why)
 		return NULL;

@@ -66,17 +66,16 @@ static void violation(sim *s, const char *fmt, ...) __attribute__((format(printf
 
 static void violation(sim *s, const char *fmt, ...)
 {
-	char buf[600];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
+	char *buf = ip_arena_vprintf(s->a, fmt, ap);
 	va_end(ap);
 	const char **v = IP_PUSH(s->a, s->proof->violations, s->proof->n_violations,
 				 s->proof->cap_violations);
 	*v = s->step ? ip_arena_printf(s->a, "%s, step %zu (%s): %s",
 				       ip_plan_phase_title(s->step->phase), s->step_no,
 				       s->step->title, buf)
-		     : ip_arena_strdup(s->a, buf);
+		     : buf;
 }
 
 /* --- the copy ------------------------------------------------------------- */

@@ -789,7 +789,7 @@ static const char *version_line(plan_bld *b)
 		return NULL;
 	if (t->image.is_xe)
 		return ip_arena_printf(b->a, "Cisco IOS XE Software, Version %s", t->image.version.raw);
-	char v[48];
+	char v[IP_VERSION_TEXT_SIZE];
 	ip_version_normalise(&t->image.version, v, sizeof(v));
 	return ip_arena_printf(b->a, "Version %s", v);
 }
@@ -844,7 +844,7 @@ static const char *table_version(plan_bld *b)
 		return NULL;
 	if (t->image.is_xe)
 		return t->image.version.raw;
-	char v[48];
+	char v[IP_VERSION_TEXT_SIZE];
 	ip_version_normalise(&t->image.version, v, sizeof(v));
 	return ip_arena_strdup(b->a, v);
 }

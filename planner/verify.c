@@ -101,9 +101,7 @@ static ip_vcheck *vcheck_new(vctx *c, const char *id, ip_vstatus st, const char 
 	k->id = id;
 	k->stage = doc ? doc->stage : IP_VSTAGE_NONE;
 	k->status = st;
-	char buf[2048];
-	vsnprintf(buf, sizeof(buf), fmt, ap);
-	k->message = ip_arena_strdup(c->a, buf);
+	k->message = ip_arena_vprintf(c->a, fmt, ap);
 	v->counts[st]++;
 	return k;
 }
@@ -134,24 +132,22 @@ ip_vcheck *vcheck_missing(vctx *c, const char *id, bool before, const char *capt
 
 void vcheck_related(vctx *c, ip_vcheck *k, ip_span s, const char *fmt, ...)
 {
-	char buf[1024];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
+	char *message = ip_arena_vprintf(c->a, fmt, ap);
 	va_end(ap);
 	ip_related *r = IP_PUSH(c->a, k->related, k->n_related, k->cap_related);
 	r->span = s;
-	r->message = ip_arena_strdup(c->a, buf);
+	r->message = message;
 }
 
 void vcheck_fix(vctx *c, ip_vcheck *k, const char *fmt, ...)
 {
-	char buf[1024];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
+	char *command = ip_arena_vprintf(c->a, fmt, ap);
 	va_end(ap);
-	*IP_PUSH(c->a, k->fix, k->n_fix, k->cap_fix) = ip_arena_strdup(c->a, buf);
+	*IP_PUSH(c->a, k->fix, k->n_fix, k->cap_fix) = command;
 }
 
 const char *v_base(const char *path)

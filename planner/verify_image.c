@@ -178,7 +178,7 @@ void v_check_version(vctx *c)
 			       "the version running after the reload is unknown");
 		return;
 	}
-	char tn[64], rn[64];
+	char tn[IP_VERSION_TEXT_SIZE], rn[IP_VERSION_TEXT_SIZE];
 	ip_version_normalise(&t->image.version, tn, sizeof(tn));
 	ip_version_normalise(&run, rn, sizeof(rn));
 	ip_span before = bt ? bt->span : none;

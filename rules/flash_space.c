@@ -126,22 +126,25 @@ static void need_compute(const ip_rule_ctx *ctx, need *n)
 
 /* --- the message --------------------------------------------------------- */
 
+/* The message grows in the arena to its real length: it names files, and a
+ * cut name would send the reader looking for a file that does not exist. */
 typedef struct msg {
-	char s[1000];
-	size_t n;
+	ip_arena *a;
+	char *s;
+	size_t n, cap;
 } msg;
 
 static void app(msg *m, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void app(msg *m, const char *fmt, ...)
 {
-	if (m->n >= sizeof(m->s))
-		return;
 	va_list ap;
 	va_start(ap, fmt);
-	int w = vsnprintf(m->s + m->n, sizeof(m->s) - m->n, fmt, ap);
+	char *piece = ip_arena_vprintf(m->a, fmt, ap);
 	va_end(ap);
-	if (w > 0)
-		m->n += (size_t)w;
+	size_t w = strlen(piece);
+	m->s = ip_arena_grow(m->a, m->s, &m->cap, m->n + w + 1, 1);
+	memcpy(m->s + m->n, piece, w + 1);
+	m->n += w;
 }
 
 static const char *const class_intro[] = {
@@ -225,7 +228,7 @@ static void report_short(const ip_rule_ctx *ctx, ip_findings *out, const ip_file
 {
 	cand *c = ip_arena_alloc(ctx->arena, (fs->n_files + 1) * sizeof(*c));
 	size_t k = ip_space_candidates(ctx->dev, fs, ctx->target->name, c);
-	msg m = { .n = 0 };
+	msg m = { .a = ctx->arena };
 	uint64_t have;
 	size_t shown = describe(&m, ctx, fs, free_b, n, c, k, &have);
 	if (n->estimate)

@@ -134,8 +134,7 @@ const char *ip_repair_name(ip_repair r)
 static ip_finding *add(ip_findings *out, ip_subject subject, ip_span span, bool weak,
 		       const char *fmt, va_list ap)
 {
-	char buf[1024];
-	vsnprintf(buf, sizeof(buf), fmt, ap);
+	char *message = ip_arena_vprintf(out->arena, fmt, ap);
 	ip_finding *f = IP_PUSH(out->arena, out->v, out->n, out->cap);
 	f->rule_id = out->rule_id;
 	f->severity = out->severity;
@@ -145,7 +144,7 @@ static ip_finding *add(ip_findings *out, ip_subject subject, ip_span span, bool 
 		f->severity--;
 	f->weak = weak;
 	f->device = out->device;
-	f->message = ip_arena_strdup(out->arena, buf);
+	f->message = message;
 	f->span = span;
 	return f;
 }
@@ -171,25 +170,23 @@ ip_finding *ip_report_weak(ip_findings *out, ip_subject subject, ip_span span,
 
 void ip_finding_related(ip_findings *out, ip_finding *f, ip_span span, const char *fmt, ...)
 {
-	char buf[512];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
+	char *message = ip_arena_vprintf(out->arena, fmt, ap);
 	va_end(ap);
 	ip_related *r = IP_PUSH(out->arena, f->related, f->n_related, f->cap_related);
 	r->span = span;
-	r->message = ip_arena_strdup(out->arena, buf);
+	r->message = message;
 }
 
 void ip_finding_fix(ip_findings *out, ip_finding *f, const char *fmt, ...)
 {
-	char buf[512];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
+	char *command = ip_arena_vprintf(out->arena, fmt, ap);
 	va_end(ap);
 	const char **slot = IP_PUSH(out->arena, f->fix, f->n_fix, f->cap_fix);
-	*slot = ip_arena_strdup(out->arena, buf);
+	*slot = command;
 }
 
 void ip_finding_capture(ip_findings *out, ip_finding *f, const char *command)

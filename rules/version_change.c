@@ -77,7 +77,7 @@ static void check(const ip_rule_ctx *ctx, ip_findings *out)
 	if (!rt || !ip_version_parse(&run, rt->s, strlen(rt->s)))
 		return;
 	const ip_version *tv = &t->image.version;
-	char tn[64], rn[64];
+	char tn[IP_VERSION_TEXT_SIZE], rn[IP_VERSION_TEXT_SIZE];
 	ip_version_normalise(tv, tn, sizeof(tn));
 	ip_version_normalise(&run, rn, sizeof(rn));
 	int c = order(tv, &run);

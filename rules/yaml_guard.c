@@ -192,11 +192,12 @@ static int parse(loader *l, const char *text, size_t len)
 	for (bool end = false; !rc && !end;) {
 		yaml_event_t ev;
 		if (!yaml_parser_parse(&p, &ev)) {
-			char why[300];
-			snprintf(why, sizeof(why), "not valid YAML: %s%s%s",
-				 p.problem ? p.problem : "syntax error", p.context ? " " : "",
-				 p.context ? p.context : "");
-			rc = at(l, p.problem_mark, why, NULL);
+			/* straight into the error slot, at its real length */
+			rc = ip_error_set(IP_E_CONFIG, "%s:%zu:%zu: error: not valid YAML: %s%s%s",
+					  l->name, p.problem_mark.line + 1,
+					  p.problem_mark.column + 1,
+					  p.problem ? p.problem : "syntax error",
+					  p.context ? " " : "", p.context ? p.context : "");
 			break;
 		}
 		rc = on_event(l, &ev);

@@ -57,14 +57,13 @@ static void trace(sim *s, ip_span span, const char *fmt, ...)
 
 static void trace(sim *s, ip_span span, const char *fmt, ...)
 {
-	char buf[640];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
+	char *text = ip_arena_vprintf(s->a, fmt, ap);
 	va_end(ap);
 	ip_boot_prediction *o = s->out;
 	ip_trace_line *t = IP_PUSH(s->a, o->trace, o->n_trace, o->cap_trace);
-	t->text = ip_arena_strdup(s->a, buf);
+	t->text = text;
 	t->span = span;
 }
 
@@ -147,7 +146,7 @@ static look file_look(sim *s, const ip_filesystem *fs, const char *path,
 		return L_FOUND;
 	*missing = ip_arena_printf(s->a, "show %s", fs->name);
 	if (!fs->listed || !fs->complete) {
-		trace(s, span, "%s was %s: whether it holds %.200s is unknown",
+		trace(s, span, "%s was %s: whether it holds %s is unknown",
 		      fs->name, fs->listed ? "listed only in part (cut short?)"
 					   : "not listed", path);
 		return L_UNKNOWN;
@@ -296,13 +295,13 @@ static void take_first(sim *s, const char *fsname, firsts r)
 	o->file = r.alpha;
 	if (r.alpha == r.listing) {
 		trace(s, r.alpha->span, "first bootable image on %s, both in listing "
-		      "order and alphabetically: %.200s", fsname, r.alpha->name);
+		      "order and alphabetically: %s", fsname, r.alpha->name);
 		decide(s, IP_NEXT_IMAGE, IP_STEP_FIRST_IMAGE, r.alpha->span);
 	} else {
 		o->alt_path = r.listing->name;
 		trace(s, r.alpha->span, "alphabetically first bootable image on %s: "
-		      "%.200s", fsname, r.alpha->name);
-		trace(s, r.listing->span, "first bootable image in the listing: %.200s; "
+		      "%s", fsname, r.alpha->name);
+		trace(s, r.listing->span, "first bootable image in the listing: %s; "
 		      "which of the two boots depends on the order the platform "
 		      "reads flash in", r.listing->name);
 		decide(s, IP_NEXT_AMBIGUOUS, IP_STEP_FIRST_IMAGE, r.alpha->span);
@@ -332,7 +331,7 @@ static res first_image(sim *s, const char *fsname, ip_span span)
 				   ? unlisted_dir_before(fs, r) : NULL;
 	if (d) {
 		trace(s, d->span, "the switch searches flash depth-first, and the "
-		      "contents of directory %.200s were not listed", d->name);
+		      "contents of directory %s were not listed", d->name);
 		return stop_unknown(s, ip_arena_printf(s->a, "dir /recursive %s",
 						       fs->name), d->span);
 	}
@@ -365,7 +364,7 @@ static void note_fit(sim *s, const ip_file *f)
 	if (!ip_image_name_parse(&n, f->name, strlen(f->name)) || !n.platform[0])
 		return;
 	if (ip_platform_image_fits(&s->plat, n.platform) == 0)
-		trace(s, f->span, "%.200s is built for %s, not for this platform (%s)",
+		trace(s, f->span, "%s is built for %s, not for this platform (%s)",
 		      f->name, n.platform, s->plat.image_platforms);
 }
 
@@ -379,7 +378,7 @@ static void running_note(sim *s, const char *fsname, const ip_boot_entry *e)
 		return;
 	ip_filesystem probe = { .name = img->filesystem };
 	if (fs_names(s, &probe, fsname))
-		trace(s, img->span, "%.200s is the image running now, so it was "
+		trace(s, img->span, "%s is the image running now, so it was "
 		      "there at the last boot; the listing does not show that it "
 		      "still is", e->path);
 }
@@ -390,7 +389,7 @@ static res entry_file(sim *s, const ip_boot_entry *e, size_t idx)
 	bool absent;
 	const ip_filesystem *fs = fsname ? fs_resolve(s, fsname, &absent) : NULL;
 	if (!fs && fsname && absent) {
-		trace(s, e->span, "%s %.200s: skipped, this device has no %s",
+		trace(s, e->span, "%s %s: skipped, this device has no %s",
 		      label(s), e->raw, fsname);
 		return R_SKIP;
 	}
@@ -399,7 +398,7 @@ static res entry_file(sim *s, const ip_boot_entry *e, size_t idx)
 				     : "show file systems";
 	look l = fs ? file_look(s, fs, e->path, e->span, &f, &missing) : L_UNKNOWN;
 	if (!fs)
-		trace(s, e->span, "%s %.200s: %s was not listed", label(s), e->raw,
+		trace(s, e->span, "%s %s: %s was not listed", label(s), e->raw,
 		      fsname ? fsname : "its filesystem");
 	if (l == L_UNKNOWN) {
 		running_note(s, fsname, e);
@@ -407,17 +406,17 @@ static res entry_file(sim *s, const ip_boot_entry *e, size_t idx)
 		return stop_unknown(s, missing, e->span);
 	}
 	if (l == L_ABSENT) {
-		trace(s, e->span, "%s %.200s: skipped, %s has no %.200s", label(s),
+		trace(s, e->span, "%s %s: skipped, %s has no %s", label(s),
 		      e->raw, fs->name, e->path);
 		return R_SKIP;
 	}
 	const char *why = unbootable(s, fsname, f);
 	if (why) {
-		trace(s, f->span, "%s %.200s: skipped, %.200s %s", label(s), e->raw,
+		trace(s, f->span, "%s %s: skipped, %s %s", label(s), e->raw,
 		      f->name, why);
 		return R_SKIP;
 	}
-	trace(s, e->span, "%s %.200s: %s holds it: this is the image that boots",
+	trace(s, e->span, "%s %s: %s holds it: this is the image that boots",
 	      label(s), e->raw, fs->name);
 	note_fit(s, f);
 	take_entry(s, e, idx);
@@ -430,7 +429,7 @@ static res entry_file(sim *s, const ip_boot_entry *e, size_t idx)
 
 static res entry_network(sim *s, const ip_boot_entry *e, size_t idx)
 {
-	trace(s, e->span, "%s %.200s: loads %.200s over the network from %s; "
+	trace(s, e->span, "%s %s: loads %s over the network from %s; "
 	      "whether the server has it cannot be checked offline, and if the "
 	      "load fails IOS goes on to the next entry", label(s), e->raw,
 	      e->path ? e->path : "a file", e->server ? e->server : "a server");
@@ -457,7 +456,7 @@ static res entry_try(sim *s, const ip_boot_entry *e, size_t idx)
 {
 	int active = ip_stack_active(s->dev) ? ip_stack_active(s->dev)->number : 0;
 	if (e->member > 0 && active > 0 && e->member != active) {
-		trace(s, e->span, "%s %.200s: skipped, it is for switch %d and the "
+		trace(s, e->span, "%s %s: skipped, it is for switch %d and the "
 		      "active switch is %d", label(s), e->raw, e->member, active);
 		return R_SKIP;
 	}
@@ -467,12 +466,12 @@ static res entry_try(sim *s, const ip_boot_entry *e, size_t idx)
 	case IP_BOOT_FLASH_FIRST: {
 		const char *fsname = e->filesystem ? e->filesystem : s->plat.default_fs;
 		if (!fsname) {
-			trace(s, e->span, "%s %.200s: the default flash is unknown",
+			trace(s, e->span, "%s %s: the default flash is unknown",
 			      label(s), e->raw);
 			take_entry(s, e, idx);
 			return stop_unknown(s, "show file systems", e->span);
 		}
-		trace(s, e->span, "%s %.200s: the first image on %s", label(s),
+		trace(s, e->span, "%s %s: the first image on %s", label(s),
 		      e->raw, fsname);
 		res r = first_image(s, fsname, e->span);
 		if (r == R_DONE)
@@ -487,7 +486,7 @@ static res entry_try(sim *s, const ip_boot_entry *e, size_t idx)
 	case IP_BOOT_OTHER:
 		break;
 	}
-	trace(s, e->span, "%s %.200s: not understood, so what it loads is unknown",
+	trace(s, e->span, "%s %s: not understood, so what it loads is unknown",
 	      label(s), e->raw);
 	take_entry(s, e, idx);
 	return stop_unknown(s, "a boot entry iosplan can read", e->span);
@@ -518,7 +517,7 @@ static res virtual_image(sim *s, ip_register r)
 	      "runs, not ROMMON: the virtual machine boots its own image", r.v);
 	if (!img->path)
 		return stop_unknown(s, "show version", r.span);
-	trace(s, img->span, "the image it runs now: %.200s", img->raw);
+	trace(s, img->span, "the image it runs now: %s", img->raw);
 	s->out->filesystem = img->filesystem;
 	s->out->path = img->path;
 	bool absent;
