@@ -47,6 +47,13 @@ void test_sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 #define UNDER_ASAN 0
 #endif
 
+/* Under scripts/test's Valgrind pass (IOSPLAN_VALGRIND) every iosplan
+ * process runs 30 to 50 times slower, and the large cross-product tables
+ * (hostile names x doors x formats) cost minutes: there they run one row in
+ * three and skip the others, saying so. The plain and ASan+UBSan passes run
+ * every row; the rows memcheck runs still go through every code path. */
+void test_memcheck_sample(size_t row);
+
 /* samples/ directory (from IOSPLAN_SAMPLES, else the source tree). */
 const char *test_samples_dir(void);
 

@@ -248,6 +248,7 @@ IP_TABLE_PARAMS(long_names, every_output, cases)
 ParameterizedTest(size_t *row, long_names, every_output, .init = make_tmpdir,
 		  .fini = remove_tmpdir, .timeout = 300)
 {
+	test_memcheck_sample(*row);
 	const long_case *c = &cases[*row];
 	char path[512];
 	snprintf(path, sizeof(path), "%s/traps/missing-boot-file.log", test_samples_dir());

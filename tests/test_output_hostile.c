@@ -419,6 +419,7 @@ IP_TABLE_PARAMS(output_hostile, every_output, outputs)
 ParameterizedTest(size_t *row, output_hostile, every_output, .init = make_dir, .fini = remove_dir,
 		  .timeout = 300)
 {
+	test_memcheck_sample(*row);
 	const output_case *c = &outputs[*row];
 	setup_names();
 	result r = run(c->args);

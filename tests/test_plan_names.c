@@ -305,6 +305,7 @@ ParameterizedTestParameters(plan_names, doors)
 /* One case per door and hostile name, through the four formats. */
 ParameterizedTest(size_t *row, plan_names, doors, .init = setup, .fini = teardown, .timeout = 120)
 {
+	test_memcheck_sample(*row);
 	door d = (door)(*row / N_BAD);
 	const char *bad = bad_bytes[*row % N_BAD];
 	for (size_t f = 0; f < N_FORMATS; f++)
