@@ -185,8 +185,8 @@ static void related_and_fix(ip_findings *out, ip_finding *f, const ip_filesystem
 	static const char *const why[] = {
 		[C_FREE] = "neither running nor in the boot list: deleting it frees %llu bytes",
 		[C_FALLBACK] = "in the boot list: deleting it frees %llu bytes and loses the fallback",
-		[C_RUNNING] = "the running image (%llu bytes): deleting it leaves nothing "
-			      "to boot if the copy fails",
+		[C_RUNNING] = ("the running image (%llu bytes): deleting it leaves nothing "
+			       "to boot if the copy fails"),
 	};
 	ip_finding_related(out, f, c->file->span, why[c->cls], (ull)c->file->size.v);
 	if (fix && c->cls != C_RUNNING)

@@ -53,19 +53,24 @@ ip_subject ip_subj_list(const ip_device *dev, const ip_boot_list *l)
 	return list_of(dev, l);
 }
 
+/* Whether e is one of l's entries (an empty list may have no array at
+ * all: NULL + 0 is undefined, clang's UBSan says so). */
+static bool holds(const ip_boot_list *l, const ip_boot_entry *e)
+{
+	return l->n && e >= l->v && e < l->v + l->n;
+}
+
 /* The list of dev that holds e, or NULL. */
 static const ip_boot_list *holder(const ip_device *dev, const ip_boot_entry *e)
 {
 	const ip_boot_list *l[] = { &dev->boot_running, &dev->boot_startup, &dev->boot_config,
 				    &dev->bootvar, &dev->bootvar_current };
 	for (size_t i = 0; i < sizeof(l) / sizeof(l[0]); i++)
-		if (e >= l[i]->v && e < l[i]->v + l[i]->n)
+		if (holds(l[i], e))
 			return l[i];
-	for (size_t i = 0; i < dev->n_members; i++) {
-		const ip_boot_list *m = &dev->members[i].bootvar;
-		if (e >= m->v && e < m->v + m->n)
-			return m;
-	}
+	for (size_t i = 0; i < dev->n_members; i++)
+		if (holds(&dev->members[i].bootvar, e))
+			return &dev->members[i].bootvar;
 	return NULL;
 }
 
