@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "lsp.h"
+#include "sarif_build.h"
 #include "error.h"
 
 double lsp_now(void)
@@ -215,23 +216,15 @@ char *lsp_uri_to_path(const char *uri)
 
 char *lsp_path_to_uri(const char *path)
 {
-	static const char hex[] = "0123456789ABCDEF";
-	size_t n = strlen(path);
-	char *out = xrealloc(NULL, 8 + 3 * n + 1), *o = out;
-	o += sprintf(o, "file://");
-	if (path[0] != '/')
-		*o++ = '/';
-	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
-		unsigned char c = *p;
-		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-		    c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
-			*o++ = (char)c;
-		} else {
-			*o++ = '%';
-			*o++ = hex[c >> 4];
-			*o++ = hex[c & 15];
-		}
-	}
-	*o = '\0';
+	/* the SARIF builder's percent-encoding; a relative path is made a
+	 * file:/// URI here, where SARIF keeps it relative */
+	char *enc = sarif_uri(path);
+	if (path[0] == '/')
+		return enc;
+	size_t n = strlen(enc);
+	char *out = xrealloc(NULL, 8 + n + 1);
+	memcpy(out, "file:///", 8);
+	memcpy(out + 8, enc, n + 1);
+	free(enc);
 	return out;
 }
