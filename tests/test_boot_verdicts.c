@@ -10,8 +10,10 @@
 #include <string.h>
 
 #include "boot_sim.h"
+#include "engine.h"
 #include "helpers.h"
 #include "stack.h"
+#include "target.h"
 
 /* ISR4321, 16.9.6 (as test_boot_sim.c). */
 #define SV_ISR(reg)                                                            \
@@ -47,8 +49,10 @@
 
 #define BOOT(x) "boot system " x "\n"
 
-/* WS-C2960-24TT-L with a show file systems that has no bootflash:. */
-#define SV_2960                                                                \
+/* WS-C2960-24TT-L, with a listing and a show file systems that has no
+ * bootflash:. */
+#define SV_2960 SV_2960_HEAD FL_2960
+#define SV_2960_HEAD                                                           \
 	"SW1#show version\n"                                                   \
 	"Cisco IOS Software, C2960 Software (C2960-LANBASEK9-M), Version 15.2(7)E6, " \
 	"RELEASE SOFTWARE (fc2)\n"                                             \
@@ -56,7 +60,9 @@
 	"System image file is \"flash:c2960-lanbasek9-mz.152-7.E6.bin\"\n"     \
 	"cisco WS-C2960-24TT-L (PowerPC405) processor (revision R0) with 65536K bytes of memory.\n" \
 	"Processor board ID FOC1322Z4LK\n"                                     \
-	"Configuration register is 0xF\n"                                      \
+	"Configuration register is 0xF\n"
+
+#define FL_2960                                                                \
 	"SW1#show flash:\n"                                                    \
 	"Directory of flash:/\n"                                               \
 	"\n"                                                                   \
@@ -288,4 +294,174 @@ Test(boot_verdicts, names)
 	cr_expect_not(ip_boot_verdict_skips(IP_VERDICT_BOOTS));
 	cr_expect_not(ip_boot_verdict_skips(IP_VERDICT_UNKNOWN));
 	cr_expect_not(ip_boot_verdict_skips(IP_VERDICT_NOT_REACHED));
+}
+
+/* --- the boot rules agree with the verdicts ------------------------------- */
+
+/* Captures (a file under samples/ or the text itself) and a target: every
+ * rule runs, and what alphabetical-boot, boot-fallback, boot-missing-file
+ * and boot-order say about the list the reload reads must be what its
+ * verdicts say (issue 19: one answer). `fires` lists rules that must
+ * report, so that the agreement is tested on findings, not on silence. */
+typedef struct agree_case {
+	const char *capture;
+	const char *target;
+	const char *fires; /* space-separated rule ids that must report */
+} agree_case;
+
+static const agree_case agree[] = {
+	{ "netstuts-r1.log", "isr4300-universalk9.16.12.04.SPA.bin", "" },
+	{ "netstuts-sw1.log", "c2960-lanbasek9-mz.152-7.E10.bin", "" },
+	{ "c9300-install.log", "cat9k_iosxe.17.12.04.SPA.bin", "" },
+	{ "traps/alphabetical.log", "isr4300-universalk9.16.12.04.SPA.bin", "alphabetical-boot" },
+	{ "traps/missing-boot-file.log", NULL, "boot-missing-file" },
+	{ "traps/wrong-fs-prefix.log", NULL, "" },
+	{ "traps/unsaved-boot.log", "isr4300-universalk9.16.12.04.SPA.bin", "" },
+	{ "traps/register-2142.log", NULL, "" },
+	{ "stack-3850.log", NULL, "" },
+	{ "stack-no-space-member2.log", NULL, "" },
+	{ "../tests/model/letter-case.log", "c2960-lanbasek9-mz.152-7.E10.bin",
+	  "boot-missing-file alphabetical-boot" },
+	/* the letter-case entry first, the image after it: skipped by all */
+	{ SV_ISR("0x2102") BF START(BOOT("bootflash:ISR4300-UNIVERSALK9.16.09.06.SPA.BIN")
+				    BOOT("bootflash:" OLD_IMG)),
+	  OLD_IMG, "boot-missing-file" },
+	/* an empty file first: boot-order must not call it the entry tried */
+	{ SV_ISR("0x2102") BF START(BOOT("bootflash:isr4300-universalk9.16.12.05.SPA.bin")
+				    BOOT("bootflash:" OLD_IMG)),
+	  OLD_IMG, "boot-missing-file" },
+	/* a directory after the first: no known-good fallback */
+	{ SV_ISR("0x2102") BF START(BOOT("bootflash:" OLD_IMG) BOOT("bootflash:tracelogs")),
+	  NULL, "boot-missing-file" },
+	/* a tar as the only fallback: the simulator skips it, so it is none,
+	 * and the running image is the fallback to add */
+	{ SV_2960_HEAD
+	  "SW1#show flash:\n"
+	  "Directory of flash:/\n"
+	  "\n"
+	  "    2  -rwx    12582912   Mar 5 2026 09:31:10 +00:00  c2960-lanbasek9-mz.152-7.E6.bin\n"
+	  "    3  -rwx    12600000   Mar 5 2026 09:31:10 +00:00  c2960-lanbasek9-mz.152-7.E10.bin\n"
+	  "    5  -rwx    12000000   Mar 5 2026 09:52:47 +00:00  c2960-lanbasek9-tar.152-7.E10.tar\n"
+	  "\n"
+	  "64016384 bytes total (50511872 bytes free)\n"
+	  SB_2960("flash:c2960-lanbasek9-mz.152-7.E10.bin;"
+		  "flash:c2960-lanbasek9-tar.152-7.E10.tar"),
+	  NULL, "boot-fallback" },
+	/* a missing entry, then the target: the target is the first tried */
+	{ SV_ISR("0x2102") BF START(BOOT("bootflash:" NEW_IMG) BOOT("bootflash:" OLD_IMG)),
+	  OLD_IMG, "boot-missing-file" },
+	/* the target behind a working image: boot-order at that image */
+	{ SV_ISR("0x2102") BF START(BOOT("bootflash:R1-backup-20260305.cfg")
+				    BOOT("bootflash:" OLD_IMG)),
+	  "isr4300-universalk9.16.12.05.SPA.bin", "" },
+};
+
+IP_TABLE_PARAMS(boot_verdicts, rules_agree, agree)
+
+static bool at(const ip_finding *f, const ip_span s)
+{
+	return f->span.line == s.line && f->span.col == s.col;
+}
+
+static bool same_raw(const ip_boot_list *l, size_t i)
+{
+	for (size_t j = 0; j < i; j++)
+		if (strcmp(l->v[j].raw, l->v[i].raw) == 0)
+			return true;
+	return false;
+}
+
+/* boot-missing-file: at every reload-list entry whose verdict is a missing
+ * file, and at no entry whose verdict is that it boots. */
+static void agree_missing(const ip_device_check *ck, const char *name)
+{
+	const ip_boot_prediction *p = &ck->next_boot;
+	for (size_t i = 0; i < p->n_verdicts; i++) {
+		const ip_boot_verdict *v = &p->verdicts[i];
+		bool reported = false;
+		for (size_t k = 0; k < ck->n_findings; k++)
+			reported |= strcmp(ck->findings[k].rule_id, "boot-missing-file") == 0 &&
+				    at(&ck->findings[k], v->span);
+		if (v->alone == IP_VERDICT_SKIP_MISSING && v->fs && !same_raw(p->verdict_list, i))
+			cr_expect(reported, "%s: entry %zu is missing, not reported", name, i);
+		if (v->alone == IP_VERDICT_BOOTS)
+			cr_expect_not(reported, "%s: entry %zu boots, reported missing", name, i);
+	}
+}
+
+/* boot-order: the entry it calls the first tried is the first the
+ * simulator does not skip; at the list, every entry is skipped. */
+static void agree_order(const ip_device_check *ck, const ip_finding *f, const char *name)
+{
+	const ip_boot_prediction *p = &ck->next_boot;
+	size_t first = p->n_verdicts;
+	for (size_t i = 0; i < p->n_verdicts && first == p->n_verdicts; i++)
+		if (!ip_boot_verdict_skips(p->verdicts[i].alone))
+			first = i;
+	if (first < p->n_verdicts)
+		cr_expect(at(f, p->verdicts[first].span), "%s: boot-order at line %u, the "
+			  "first entry not skipped is on line %u", name, f->span.line,
+			  p->verdicts[first].span.line);
+	else
+		cr_expect(at(f, p->verdict_list->span), "%s: boot-order not at the list", name);
+}
+
+/* boot-fallback: no entry after the first is one the simulator would boot
+ * (another image than the first's). */
+static void agree_fallback(const ip_device_check *ck, const char *name)
+{
+	const ip_boot_prediction *p = &ck->next_boot;
+	for (size_t i = 1; i < p->n_verdicts; i++)
+		cr_expect(p->verdicts[i].alone != IP_VERDICT_BOOTS ||
+			  p->verdicts[i].file == p->verdicts[0].file,
+			  "%s: boot-fallback, yet entry %zu boots", name, i);
+}
+
+/* alphabetical-boot: the reload falls back to the first image, so every
+ * entry of the list was skipped. */
+static void agree_alpha(const ip_device_check *ck, const char *name)
+{
+	const ip_boot_prediction *p = &ck->next_boot;
+	for (size_t i = 0; i < p->n_verdicts; i++)
+		cr_expect(ip_boot_verdict_skips(p->verdicts[i].kind),
+			  "%s: alphabetical-boot, yet entry %zu is %s", name, i,
+			  ip_boot_verdict_name(p->verdicts[i].kind));
+}
+
+ParameterizedTest(size_t *row, boot_verdicts, rules_agree)
+{
+	const agree_case *c = &agree[*row];
+	bool text = strchr(c->capture, '\n') != NULL;
+	const char *name = text ? "inline capture" : c->capture;
+	ip_device_set *set = text ? test_load_text("t.txt", c->capture)
+				  : test_load_samples(c->capture, NULL);
+	cr_assert_geq(set->n, 1, "%s", name);
+	ip_check_config cfg;
+	ip_check_config_defaults(&cfg);
+	const ip_target *t = c->target ? ip_target_from_name(set->arena, c->target, "test")
+				       : NULL;
+	ip_device_check ck;
+	ip_check_device(&ck, set->arena, set->v[0], t, &cfg);
+	const ip_boot_prediction *p = &ck.next_boot;
+	agree_missing(&ck, name);
+	for (size_t k = 0; k < ck.n_findings; k++) {
+		const ip_finding *f = &ck.findings[k];
+		if (!p->verdict_list)
+			break;
+		if (strcmp(f->rule_id, "boot-order") == 0 && f->subject.list == p->verdicts->list_id)
+			agree_order(&ck, f, name);
+		else if (strcmp(f->rule_id, "boot-fallback") == 0 && p->n_verdicts)
+			agree_fallback(&ck, name);
+		else if (strcmp(f->rule_id, "alphabetical-boot") == 0)
+			agree_alpha(&ck, name);
+	}
+	char want[256];
+	snprintf(want, sizeof(want), "%s", c->fires);
+	for (char *id = strtok(want, " "); id; id = strtok(NULL, " ")) {
+		bool seen = false;
+		for (size_t k = 0; k < ck.n_findings; k++)
+			seen |= strcmp(ck.findings[k].rule_id, id) == 0;
+		cr_expect(seen, "%s: %s did not report", name, id);
+	}
+	ip_device_set_free(set);
 }
