@@ -30,6 +30,9 @@ void boot_source_next(boot_source *out, const ip_rule_ctx *ctx)
 
 enum { MAX_LISTS = BOOT_LISTS_MAX };
 
+/* Gathers the entries of every list and marks duplicates: a question of
+ * what the captures say (each entry reported once), not of which boots;
+ * boot_verdicts answers that. */
 size_t boot_entries_all(const ip_rule_ctx *ctx, boot_listed **out)
 {
 	const ip_device *dev = ctx->dev;

@@ -120,7 +120,8 @@ static void fix(ip_findings *out, ip_finding *f, const ip_rule_ctx *ctx,
 		boot_fix_list(out, f, ctx, &add, 1, false); /* appended after the rest */
 		return;
 	}
-	/* one BOOT path-list: restate it with the fallback at the end */
+	/* one BOOT path-list: restate it with the fallback at the end (a
+	 * copy of the list as written, not a decision about its entries) */
 	const char **paths = ip_arena_alloc(ctx->arena, (l->n + 1) * sizeof(*paths));
 	size_t n = 0;
 	for (size_t i = 0; i < l->n; i++)

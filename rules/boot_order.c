@@ -133,6 +133,8 @@ static const char *unreached(const ip_rule_ctx *ctx, const ip_boot_list *l, cons
 	return s;
 }
 
+/* The config statements that name the target for one member only: their
+ * addressing (`switch N`), not whether they boot, which the verdicts say. */
 static void check_reach(const ip_rule_ctx *ctx, ip_findings *out)
 {
 	const ip_device *d = ctx->dev;
