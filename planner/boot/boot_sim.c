@@ -155,8 +155,8 @@ static look file_look(sim *s, const ip_filesystem *fs, const char *path,
 	*f = find_n(fs, path, strlen(path));
 	if (*f)
 		return L_FOUND;
-	*missing = ip_arena_printf(s->a, "show %s", fs->name);
 	if (!fs->listed || !fs->complete) {
+		*missing = ip_arena_printf(s->a, "show %s", fs->name);
 		trace(s, span, "%s was %s: whether it holds %s is unknown",
 		      fs->name, fs->listed ? "listed only in part (cut short?)"
 					   : "not listed", path);
@@ -461,12 +461,14 @@ static res entry_file(sim *s, const ip_boot_entry *e, size_t idx)
 		return R_SKIP;
 	}
 	const ip_file *f = NULL;
-	const char *missing = fsname ? ip_arena_printf(s->a, "show %s", fsname)
-				     : "show file systems";
+	const char *missing = NULL; /* built only when unknown: every entry of
+				     * every list is judged on the lint path */
 	look l = fs ? file_look(s, fs, e->path, e->span, &f, &missing) : L_UNKNOWN;
-	if (!fs)
+	if (!fs) {
 		trace(s, e->span, "%s %s: %s was not listed", label(s), e->raw,
 		      fsname ? fsname : "its filesystem");
+		missing = fsname ? ip_arena_printf(s->a, "show %s", fsname) : "show file systems";
+	}
 	if (l == L_UNKNOWN) {
 		running_note(s, fsname, e);
 		take_entry(s, e, idx);
