@@ -1,7 +1,8 @@
 /* Shared reading of the boot facts for the boot rules (see boot_facts.h).
  * Aliases are target_fs.h's (show file systems, then the platform table).
- * File names compare without case, as the target rules do: a statement
- * that differs from the listing only in case is not reported missing. */
+ * File names are found by the model's one lookup under its letter-case
+ * policy (fs_model.h); whether a boot entry is skipped or boots is the
+ * simulator's verdict (boot_verdicts), not decided here. */
 #include "boot_facts.h"
 
 #include <string.h>
@@ -27,8 +28,11 @@ void boot_source_next(boot_source *out, const ip_rule_ctx *ctx)
 	out->list = dev->boot_startup.known ? &dev->boot_startup : NULL;
 }
 
-enum { MAX_LISTS = 4 };
+enum { MAX_LISTS = BOOT_LISTS_MAX };
 
+/* Gathers the entries of every list and marks duplicates: a question of
+ * what the captures say (each entry reported once), not of which boots;
+ * boot_verdicts answers that. */
 size_t boot_entries_all(const ip_rule_ctx *ctx, boot_listed **out)
 {
 	const ip_device *dev = ctx->dev;
@@ -48,13 +52,42 @@ size_t boot_entries_all(const ip_rule_ctx *ctx, boot_listed **out)
 			continue;
 		for (size_t k = 0; k < v[i]->n; k++) {
 			boot_listed *b = IP_PUSH(ctx->arena, all, n, cap);
-			*b = (boot_listed){ &v[i]->v[k], nm[i], v[i] != &dev->bootvar, false };
+			*b = (boot_listed){ &v[i]->v[k], v[i], k, nm[i], v[i] != &dev->bootvar,
+					    false };
 			for (size_t j = 0; j + 1 < n && !b->dup; j++)
 				b->dup = boot_entry_same(ctx, all[j].e, b->e);
 		}
 	}
 	*out = all;
 	return n;
+}
+
+static ip_list_id list_id(const ip_device *d, const ip_boot_list *l, int member)
+{
+	if (member > 0)
+		return IP_LIST_MEMBER_BOOTVAR;
+	if (l == &d->boot_running)
+		return IP_LIST_RUNNING;
+	if (l == &d->boot_startup)
+		return IP_LIST_STARTUP;
+	if (l == &d->boot_config)
+		return IP_LIST_CONFIG;
+	if (l == &d->bootvar)
+		return IP_LIST_BOOTVAR;
+	if (l == &d->bootvar_current)
+		return IP_LIST_BOOTVAR_CURRENT;
+	return IP_LIST_NONE;
+}
+
+const ip_boot_verdict *boot_verdicts(const ip_rule_ctx *ctx, const ip_boot_list *l, int member)
+{
+	const ip_boot_prediction *nb = ctx->next_boot;
+	if (member <= 0 && l == nb->verdict_list)
+		return nb->verdicts;
+	ip_boot_verdict *v;
+	ip_boot_verdicts_of(&v, ctx->arena, ctx->dev, ctx->platform, l,
+			    list_id(ctx->dev, l, member), member);
+	return v;
 }
 
 void boot_related_copies(ip_findings *out, ip_finding *f, const ip_rule_ctx *ctx,
@@ -124,15 +157,6 @@ void boot_file_find(boot_file *out, const ip_rule_ctx *ctx, const char *fs,
 	}
 	out->state = BOOT_FILE_MISSING;
 	out->twin = ip_fs_case_twin(out->fs, path, strlen(path));
-}
-
-void boot_file_of_entry(boot_file *out, const ip_rule_ctx *ctx, const ip_boot_entry *e)
-{
-	if (e->kind != IP_BOOT_FILE || !e->path) {
-		memset(out, 0, sizeof(*out));
-		return;
-	}
-	boot_file_find(out, ctx, e->filesystem, e->path);
 }
 
 const char *boot_basename(const char *path)

@@ -29,15 +29,25 @@ void boot_source_next(boot_source *out, const ip_rule_ctx *ctx);
  * is set on an entry that an earlier one already loads the same way. */
 typedef struct boot_listed {
 	const ip_boot_entry *e;
+	const ip_boot_list *src; /* the list e is in, at index `index` */
+	size_t index;
 	const char *list; /* "startup-config", "running-config", "BOOT variable" */
 	bool config;      /* from a configuration: `no boot system` removes it */
 	bool dup;
 } boot_listed;
 
 size_t boot_entries_all(const ip_rule_ctx *ctx, boot_listed **out);
+/* How many lists boot_entries_all reads at most. */
+#define BOOT_LISTS_MAX 4
 /* Add the later copies of all[i] to f as related spans. */
 void boot_related_copies(ip_findings *out, ip_finding *f, const ip_rule_ctx *ctx,
 			 const boot_listed *all, size_t n, size_t i);
+
+/* The simulator's verdicts of list l, one per entry (boot_sim.h): its own
+ * for the list the reload walks, else ip_boot_verdicts_of the same entry
+ * judge. Rules read whether an entry is skipped or boots here, and never
+ * decide it again. member > 0: l is that stack member's BOOT variable. */
+const ip_boot_verdict *boot_verdicts(const ip_rule_ctx *ctx, const ip_boot_list *l, int member);
 
 /* The filesystem a file with no prefix is on: the platform's default, else
  * the running image's; NULL if neither is known. */
@@ -63,12 +73,11 @@ typedef struct boot_file {
 	const ip_file *twin;     /* MISSING: a listed name differing only in case */
 } boot_file;
 
-/* Look path (relative to the root) up on filesystem fs (NULL: default). */
+/* Look path (relative to the root) up on filesystem fs (NULL: default):
+ * for files that are not a boot entry (the target, the running image).
+ * Whether a boot entry's file is there is its verdict's (boot_verdicts). */
 void boot_file_find(boot_file *out, const ip_rule_ctx *ctx, const char *fs,
 		    const char *path);
-/* The same for a boot entry; UNKNOWN for anything but a local file. */
-void boot_file_of_entry(boot_file *out, const ip_rule_ctx *ctx,
-			const ip_boot_entry *e);
 
 /* The last element of a path. */
 const char *boot_basename(const char *path);

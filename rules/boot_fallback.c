@@ -21,18 +21,19 @@
 
 enum { MAX_LISTED = 4 };
 
-/* Whether e (after the first entry) is a known-good fallback. */
-static bool known_good(const ip_rule_ctx *ctx, const ip_boot_entry *first,
-		       const ip_boot_entry *e)
+/* Whether entry i (after the first) is a known-good fallback: by the
+ * simulator's own verdict of it, so an entry it would skip (missing, not
+ * bootable, no such filesystem) is never taken for a fallback here. */
+static bool known_good(const ip_rule_ctx *ctx, const ip_boot_list *l,
+		       const ip_boot_verdict *v, size_t i)
 {
-	if (e->kind != IP_BOOT_FILE || boot_entry_same(ctx, first, e))
+	const ip_boot_entry *e = &l->v[i];
+	if (e->kind != IP_BOOT_FILE || boot_entry_same(ctx, &l->v[0], e))
 		return false;
-	boot_file bf;
-	boot_file_of_entry(&bf, ctx, e);
-	switch (bf.state) {
-	case BOOT_FILE_PRESENT: return !bf.file->is_dir;
-	case BOOT_FILE_MISSING: return false;
-	default: return true; /* not checkable: not reported */
+	switch (v[i].alone) {
+	case IP_VERDICT_BOOTS: return true;
+	case IP_VERDICT_UNKNOWN: return true; /* not checkable: not reported */
+	default: return false;
 	}
 }
 
@@ -43,7 +44,8 @@ static bool is_image(const ip_rule_ctx *ctx, const ip_file *f)
 			      ip_fs_file_eq(NULL, boot_basename(f->name), run));
 }
 
-/* Images on fs other than the one `first` loads, the running one first. */
+/* Images on fs other than the one `first` loads, the running one first:
+ * candidates to add to the list, not a walk of it. */
 static size_t images(const ip_rule_ctx *ctx, const ip_filesystem *fs,
 		     const ip_boot_entry *first, const ip_file **v)
 {
@@ -118,7 +120,8 @@ static void fix(ip_findings *out, ip_finding *f, const ip_rule_ctx *ctx,
 		boot_fix_list(out, f, ctx, &add, 1, false); /* appended after the rest */
 		return;
 	}
-	/* one BOOT path-list: restate it with the fallback at the end */
+	/* one BOOT path-list: restate it with the fallback at the end (a
+	 * copy of the list as written, not a decision about its entries) */
 	const char **paths = ip_arena_alloc(ctx->arena, (l->n + 1) * sizeof(*paths));
 	size_t n = 0;
 	for (size_t i = 0; i < l->n; i++)
@@ -143,8 +146,9 @@ static void check(const ip_rule_ctx *ctx, ip_findings *out)
 	if (first->path && ctx->dev->install_mode.v == IP_TRI_YES &&
 	    !boot_image_name_ok(first->path))
 		return;
+	const ip_boot_verdict *verdicts = boot_verdicts(ctx, l, 0);
 	for (size_t i = 1; i < l->n; i++)
-		if (known_good(ctx, first, &l->v[i]))
+		if (known_good(ctx, l, verdicts, i))
 			return;
 	const ip_filesystem *fs = boot_fs_listed(ctx, first->kind == IP_BOOT_FILE
 							     ? first->filesystem : NULL);

@@ -15,7 +15,12 @@
  * with its other occurrences as related spans. On a stack each other
  * member's BOOT variable (its show boot "Switch N" block) is checked
  * against that member's own flash (flash-N:, flashN:); a member whose
- * flash was not listed gets one weak finding naming `dir flash-N:`. */
+ * flash was not listed gets one weak finding naming `dir flash-N:`.
+ * Whether an entry's file is there is the boot simulator's verdict of it
+ * (boot_facts.h boot_verdicts): this rule reports the verdicts that say the
+ * file is missing or not a file at all (a directory, 0 bytes); entries the
+ * simulator skips for other reasons (a tar, a package, a filesystem the
+ * device does not have) are other rules' to report. */
 #include <string.h>
 
 #include "boot_facts.h"
@@ -77,51 +82,53 @@ static void fix(ip_findings *out, ip_finding *f, const ip_rule_ctx *ctx, const b
 }
 
 static ip_finding *report(const ip_rule_ctx *ctx, ip_findings *out, const boot_listed *le,
-			  const boot_file *bf, repl_cache *rc)
+			  const ip_boot_verdict *v, repl_cache *rc)
 {
 	const char *what = boot_entry_text(ctx, le->e);
-	const char *fs = bf->fs->name;
+	const char *fs = v->fs->name;
 	ip_finding *f;
-	if (bf->state == BOOT_FILE_UNSURE) {
+	if (v->alone == IP_VERDICT_UNKNOWN) {
 		f = ip_report_weak(out, ip_subj_entry(ctx->dev, NULL, le->e), le->e->span,
 				   "the %s entry %s is not in the listing of %s, which does "
 				   "not show every file: cannot tell whether it exists",
 				   le->list, what, fs);
-		ip_finding_capture(out, f, bf->capture);
+		ip_finding_capture(out, f, v->missing);
 		return f;
 	}
-	if (bf->state == BOOT_FILE_MISSING)
+	if (v->alone == IP_VERDICT_SKIP_MISSING)
 		f = ip_report(out, ip_subj_entry(ctx->dev, NULL, le->e), le->e->span,
 			      "the %s entry %s points at a file that is not in the listing "
 			      "of %s, so IOS skips it at reload", le->list, what, fs);
-	else if (bf->file->is_dir)
+	else if (v->why == IP_UNBOOT_DIRECTORY)
 		f = ip_report(out, ip_subj_entry(ctx->dev, NULL, le->e), le->e->span,
 			      "the %s entry %s names a directory, not an image", le->list, what);
 	else
 		f = ip_report(out, ip_subj_entry(ctx->dev, NULL, le->e), le->e->span,
 			      "the %s entry %s points at an empty file (0 bytes on %s)",
 			      le->list, what, fs);
-	ip_finding_related(out, f, bf->file ? bf->file->span : bf->fs->span,
-			   bf->file ? "listed here" : "the listing of %s", fs);
+	ip_finding_related(out, f, v->file ? v->file->span : v->fs->span,
+			   v->file ? "listed here" : "the listing of %s", fs);
 	/* the model's case policy decided this one (parsers/model/fs_model.h):
 	 * say so, since it is an assumption on classic IOS */
-	if (bf->twin)
-		ip_finding_related(out, f, bf->twin->span,
+	if (v->case_twin)
+		ip_finding_related(out, f, v->case_twin->span,
 				   "%s differs only in letter case: assumed not the same file "
-				   "(file names are compared exactly)", bf->twin->name);
-	fix(out, f, ctx, le, bf->fs, rc);
+				   "(file names are compared exactly)", v->case_twin->name);
+	fix(out, f, ctx, le, v->fs, rc);
 	return f;
 }
 
-/* Whether an entry points at something it cannot load; PRESENT files that
- * are fine and anything not checkable return false. */
-static bool broken(const ip_boot_entry *e, const boot_file *bf)
+/* Whether the verdict says the entry points at something it cannot load:
+ * missing, a directory, an empty file; or unknown because a listing that
+ * was read does not show every file (not when nothing was listed, and not
+ * for an image in the directory of its own name, the tar layout). */
+static bool broken(const ip_boot_entry *e, const ip_boot_verdict *v)
 {
-	switch (bf->state) {
-	case BOOT_FILE_MISSING: return true;
-	case BOOT_FILE_UNSURE: return !own_directory(e->path);
-	case BOOT_FILE_PRESENT:
-		return bf->file->is_dir || (bf->file->size.known && bf->file->size.v == 0);
+	switch (v->alone) {
+	case IP_VERDICT_SKIP_MISSING: return v->fs != NULL;
+	case IP_VERDICT_UNKNOWN: return v->fs && v->fs->listed && !own_directory(e->path);
+	case IP_VERDICT_SKIP_NOT_BOOTABLE:
+		return v->why == IP_UNBOOT_DIRECTORY || v->why == IP_UNBOOT_EMPTY;
 	default: return false;
 	}
 }
@@ -153,28 +160,31 @@ static void member_broken(const ip_rule_ctx *ctx, ip_findings *out, const stack_
 	ip_finding_fix(out, f, "verify /md5 %s%s", v->fs_name, e->path);
 }
 
+/* A member's BOOT variable, judged by the simulator against the member's
+ * own flash (boot_verdicts with its number). Which entries load from that
+ * flash (stack_entry_local) is a question of names, not of booting. */
 static void check_member(const ip_rule_ctx *ctx, ip_findings *out, const stack_view *v)
 {
+	const ip_boot_verdict *vd = boot_verdicts(ctx, v->bootvar, v->m->number);
 	for (size_t i = 0; i < v->bootvar->n; i++) {
 		const ip_boot_entry *e = &v->bootvar->v[i];
 		if (!stack_entry_local(e, v) || !e->path)
 			continue;
-		const ip_file *file;
-		stack_file st = stack_file_find(v, e->path, &file);
-		if (st == STACK_FILE_UNKNOWN || (st == STACK_FILE_UNSURE && !own_directory(e->path))) {
+		const ip_boot_verdict *d = &vd[i];
+		if (d->alone == IP_VERDICT_UNKNOWN && (!d->fs || !own_directory(e->path))) {
 			ip_finding *f = ip_report_weak(
 				out, ip_subj_entry(ctx->dev, v->bootvar, e),
 				e->span, "cannot check switch %d's BOOT variable entry %s: %s "
 				"of %s was captured", v->m->number, boot_entry_text(ctx, e),
-				st == STACK_FILE_UNKNOWN ? "no listing" : "no complete listing",
-				v->fs_name);
+				d->fs ? "no complete listing" : "no listing", v->fs_name);
 			ip_finding_capture(out, f, v->dir_cmd);
 			return; /* one per member: the capture decides them all */
 		}
-		if (st == STACK_FILE_MISSING ||
-		    (st == STACK_FILE_PRESENT && (file->is_dir ||
-						  (file->size.known && file->size.v == 0))))
-			member_broken(ctx, out, v, e, st == STACK_FILE_MISSING ? NULL : file);
+		if (d->alone == IP_VERDICT_SKIP_MISSING)
+			member_broken(ctx, out, v, e, NULL);
+		else if (d->alone == IP_VERDICT_SKIP_NOT_BOOTABLE &&
+			 (d->why == IP_UNBOOT_DIRECTORY || d->why == IP_UNBOOT_EMPTY))
+			member_broken(ctx, out, v, e, d->file);
 	}
 }
 
@@ -193,19 +203,37 @@ static void check_members(const ip_rule_ctx *ctx, ip_findings *out)
 	}
 }
 
+/* The verdicts of the list le is in: each list judged once. */
+static const ip_boot_verdict *verdict_of(const ip_rule_ctx *ctx, const boot_listed *le,
+					 const ip_boot_list **lists,
+					 const ip_boot_verdict **verdicts, size_t *n)
+{
+	size_t k = 0;
+	while (k < *n && lists[k] != le->src)
+		k++;
+	if (k == *n) {
+		lists[k] = le->src;
+		verdicts[k] = boot_verdicts(ctx, le->src, 0);
+		(*n)++;
+	}
+	return &verdicts[k][le->index];
+}
+
 static void check(const ip_rule_ctx *ctx, ip_findings *out)
 {
 	boot_listed *all;
 	size_t n = boot_entries_all(ctx, &all);
 	repl_cache rc = { 0 };
+	const ip_boot_list *lists[BOOT_LISTS_MAX];
+	const ip_boot_verdict *verdicts[BOOT_LISTS_MAX];
+	size_t n_lists = 0;
 	for (size_t i = 0; i < n; i++) {
-		boot_file bf;
 		if (all[i].dup || all[i].e->kind != IP_BOOT_FILE)
 			continue;
-		boot_file_of_entry(&bf, ctx, all[i].e);
-		if (!broken(all[i].e, &bf))
+		const ip_boot_verdict *v = verdict_of(ctx, &all[i], lists, verdicts, &n_lists);
+		if (!broken(all[i].e, v))
 			continue;
-		ip_finding *f = report(ctx, out, &all[i], &bf, &rc);
+		ip_finding *f = report(ctx, out, &all[i], v, &rc);
 		boot_related_copies(out, f, ctx, all, n, i);
 	}
 	check_members(ctx, out);

@@ -5,9 +5,10 @@
  *   boot system bootflash:isr4300-universalk9.16.09.06.SPA.bin         tried first
  *
  * The list is the one the boot simulator reads: the startup-config on
- * routers, the next-reload BOOT variable on switches. Entries whose file
- * the listing shows missing are skipped, as IOS does; the first entry left
- * must load the target (compared by file name). No entry at all means the
+ * routers, the next-reload BOOT variable on switches. The entries the
+ * simulator skips (file missing, not bootable, no such filesystem, another
+ * member's) are skipped here, by its verdicts; the first entry left must
+ * load the target (compared by file name). No entry at all means the
  * first-image search decides, which is not an explicit choice either.
  * Silent without a target or when the target is not on flash yet (the
  * copy comes first); in install mode the target goes through `install`,
@@ -41,19 +42,20 @@ static void target_find(boot_file *out, const ip_rule_ctx *ctx)
 	}
 }
 
-/* The first entry IOS would try: entries with a missing file are skipped. */
+/* The first entry IOS would try: the first the simulator does not skip.
+ * Its own verdict (`alone`), so a register that stops in ROMMON first
+ * does not hide what the list would do once it is fixed. */
 static size_t first_tried(const ip_rule_ctx *ctx, const ip_boot_list *l)
 {
-	for (size_t i = 0; i < l->n; i++) {
-		boot_file bf;
-		boot_file_of_entry(&bf, ctx, &l->v[i]);
-		if (bf.state != BOOT_FILE_MISSING)
+	const ip_boot_verdict *v = boot_verdicts(ctx, l, 0);
+	for (size_t i = 0; i < l->n; i++)
+		if (!ip_boot_verdict_skips(v[i].alone))
 			return i;
-	}
 	return l->n;
 }
 
-/* Where in the list the target is, or SIZE_MAX. */
+/* Where in the list the target is, or SIZE_MAX. A search by name, not a
+ * walk deciding which entry boots. */
 static size_t target_index(const ip_boot_list *l, const char *name)
 {
 	for (size_t i = 0; i < l->n; i++)
@@ -108,7 +110,9 @@ static bool install_mode(const ip_rule_ctx *ctx, const ip_boot_list *l, size_t f
 
 /* --- stack members -------------------------------------------------------- */
 
-/* Members no target-naming statement of l reaches, as "1, 3"; NULL if none. */
+/* Members no target-naming statement of l reaches, as "1, 3"; NULL if none.
+ * Which statements reach which member (`boot system switch N`), not which
+ * entry boots: the verdicts answer that. */
 static const char *unreached(const ip_rule_ctx *ctx, const ip_boot_list *l, const char *bin)
 {
 	const char *s = NULL;
@@ -129,6 +133,8 @@ static const char *unreached(const ip_rule_ctx *ctx, const ip_boot_list *l, cons
 	return s;
 }
 
+/* The config statements that name the target for one member only: their
+ * addressing (`switch N`), not whether they boot, which the verdicts say. */
 static void check_reach(const ip_rule_ctx *ctx, ip_findings *out)
 {
 	const ip_device *d = ctx->dev;

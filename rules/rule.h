@@ -72,16 +72,8 @@ typedef enum ip_subject_kind {
 	IP_SUBJ__COUNT
 } ip_subject_kind;
 
-/* Which boot list a boot-entry or boot-list subject is in. */
-typedef enum ip_list_id {
-	IP_LIST_NONE = 0,
-	IP_LIST_RUNNING,         /* dev->boot_running */
-	IP_LIST_STARTUP,         /* dev->boot_startup */
-	IP_LIST_CONFIG,          /* dev->boot_config */
-	IP_LIST_BOOTVAR,         /* dev->bootvar */
-	IP_LIST_BOOTVAR_CURRENT, /* dev->bootvar_current */
-	IP_LIST_MEMBER_BOOTVAR,  /* members[].bootvar, .member says which */
-} ip_list_id;
+/* Which boot list a boot-entry or boot-list subject is in: ip_list_id,
+ * defined with the boot simulator's verdicts (boot_sim.h). */
 
 typedef struct ip_subject {
 	ip_subject_kind kind;

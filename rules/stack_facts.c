@@ -56,27 +56,6 @@ static const ip_file *file_named(const ip_filesystem *fs, const char *path, bool
 	return f && f->is_dir == dir ? f : NULL;
 }
 
-stack_file stack_file_find(const stack_view *v, const char *path, const ip_file **file)
-{
-	*file = NULL;
-	if (!v->fs || !path)
-		return STACK_FILE_UNKNOWN;
-	if ((*file = file_named(v->fs, path, false)) != NULL)
-		return STACK_FILE_PRESENT;
-	const char *slash = strchr(path, '/');
-	if (slash && !v->fs->recursive) {
-		char dir[256];
-		size_t n = (size_t)(slash - path);
-		if (n < sizeof(dir)) {
-			memcpy(dir, path, n);
-			dir[n] = '\0';
-			if ((*file = file_named(v->fs, dir, true)) != NULL)
-				return STACK_FILE_UNSURE;
-		}
-	}
-	return v->fs->complete ? STACK_FILE_MISSING : STACK_FILE_UNSURE;
-}
-
 const char *stack_target_bin(const ip_rule_ctx *ctx)
 {
 	const ip_target *t = ctx->target;

@@ -45,9 +45,8 @@ typedef enum stack_file {
 				 * or the listing has no totals line */
 } stack_file;
 
-/* Look `path` (relative to the root, '/'-separated) up on the member's
- * flash; *file is its line when PRESENT. */
-stack_file stack_file_find(const stack_view *v, const char *path, const ip_file **file);
+/* Whether a member's BOOT entry's file is on its flash is the boot
+ * simulator's verdict (boot_facts.h boot_verdicts with the member). */
 
 /* The name the target is booted by: the .bin itself, or for a .tar the
  * .bin archive download-sw unpacks ("c3750e-universalk9-mz.152-4.E10.bin"

@@ -24,7 +24,10 @@ typedef struct side {
 	const char *name; /* "running-config" */
 } side;
 
-/* Index of the first entry where a and b differ, or SIZE_MAX. */
+/* Index of the first entry where a and b differ, or SIZE_MAX. A walk of
+ * two lists for how they differ as text (what saving would change), not
+ * for which entry boots: that is the simulator's verdict, and a difference
+ * matters here whether or not either entry would boot. */
 static size_t first_difference(const ip_rule_ctx *ctx, const ip_boot_list *a,
 			       const ip_boot_list *b)
 {
@@ -102,7 +105,8 @@ static void pending(const ip_rule_ctx *ctx, ip_findings *out)
 	ip_finding_capture(out, f, "show boot");
 }
 
-/* The entries of l that reach member n. */
+/* The entries of l that reach member n (`boot system switch N|all`): a
+ * question of addressing, not of which entry boots. */
 static ip_boot_list *reaching(const ip_rule_ctx *ctx, const ip_boot_list *l, int n)
 {
 	ip_boot_list *r = ip_arena_alloc(ctx->arena, sizeof(*r));

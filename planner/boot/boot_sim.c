@@ -46,6 +46,15 @@ typedef struct sim {
 	ip_platform plat;
 	bool skipped;      /* an entry before the current one was skipped */
 	ip_next_step step; /* BOOT_STATEMENT or BOOT_VARIABLE */
+	/* Judging an entry the walk does not reach: no trace, and out points
+	 * at a scratch prediction, so only the verdict is kept. */
+	bool quiet;
+	ip_boot_verdict *v; /* the verdict of the entry being judged, or NULL */
+	/* Judging a stack member's own BOOT variable: its flash (NULL: not
+	 * listed; then mfs_name names what to capture) and its number. */
+	int member;
+	const ip_filesystem *mfs;
+	const char *mfs_name;
 } sim;
 
 typedef enum res { R_SKIP, R_DONE } res;
@@ -57,6 +66,8 @@ static void trace(sim *s, ip_span span, const char *fmt, ...)
 
 static void trace(sim *s, ip_span span, const char *fmt, ...)
 {
+	if (s->quiet)
+		return;
 	va_list ap;
 	va_start(ap, fmt);
 	char *text = ip_arena_vprintf(s->a, fmt, ap);
@@ -144,8 +155,8 @@ static look file_look(sim *s, const ip_filesystem *fs, const char *path,
 	*f = find_n(fs, path, strlen(path));
 	if (*f)
 		return L_FOUND;
-	*missing = ip_arena_printf(s->a, "show %s", fs->name);
 	if (!fs->listed || !fs->complete) {
+		*missing = ip_arena_printf(s->a, "show %s", fs->name);
 		trace(s, span, "%s was %s: whether it holds %s is unknown",
 		      fs->name, fs->listed ? "listed only in part (cut short?)"
 					   : "not listed", path);
@@ -178,28 +189,33 @@ static bool text_name(const char *name)
 	return false;
 }
 
-/* Why the file an entry names cannot boot, or NULL. */
-static const char *unbootable(const sim *s, const char *fsname, const ip_file *f)
+/* Why the file an entry names cannot boot, or IP_UNBOOT_NONE; *text says
+ * it for the trace. */
+static ip_unbootable unbootable(const sim *s, const char *fsname, const ip_file *f,
+				const char **text)
 {
 	ip_image_name n;
 	bool ok = ip_image_name_parse(&n, f->name, strlen(f->name));
 	if (f->is_dir)
-		return "is a directory";
+		return *text = "is a directory", IP_UNBOOT_DIRECTORY;
 	if (f->size.known && f->size.v == 0)
-		return "is empty (0 bytes)";
+		return *text = "is empty (0 bytes)", IP_UNBOOT_EMPTY;
 	if (ok && n.kind == IP_IMAGE_TAR)
-		return "is a tar archive (archive download-sw unpacks it; it does not boot)";
+		return *text = "is a tar archive (archive download-sw unpacks it; it does "
+			       "not boot)", IP_UNBOOT_TAR;
 	if (ok && n.kind == IP_IMAGE_PACKAGE)
-		return "is a sub-package, not a bootable image";
+		return *text = "is a sub-package, not a bootable image", IP_UNBOOT_PACKAGE;
 	if (ok && n.kind == IP_IMAGE_PROVISIONING) {
 		if (s->plat.family != IP_FAMILY_UNKNOWN && !s->plat.has_install_mode)
-			return "is an install-mode file, and this platform has no install mode";
+			return *text = "is an install-mode file, and this platform has no "
+				       "install mode", IP_UNBOOT_INSTALL_FILE;
 		if (ip_fs_kind_of(fsname) == IP_FSK_USB)
-			return "is an install-mode file outside flash: install mode boots only from flash";
+			return *text = "is an install-mode file outside flash: install mode "
+				       "boots only from flash", IP_UNBOOT_INSTALL_FILE;
 	}
 	if (!ok && text_name(f->name))
-		return "is not an image";
-	return NULL;
+		return *text = "is not an image", IP_UNBOOT_NOT_IMAGE;
+	return IP_UNBOOT_NONE;
 }
 
 /* --- the first image ------------------------------------------------------ */
@@ -350,6 +366,24 @@ static const char *label(const sim *s)
 	return s->step == IP_STEP_BOOT_VARIABLE ? "BOOT entry" : "boot system";
 }
 
+/* Record the judged entry's own verdict (the walk sets `kind`). */
+static void judge(sim *s, ip_boot_verdict_kind k, const ip_filesystem *fs,
+		  const ip_file *f)
+{
+	if (!s->v)
+		return;
+	s->v->alone = k;
+	s->v->fs = fs;
+	s->v->file = f;
+}
+
+static void judge_unknown(sim *s, const char *missing, const ip_filesystem *fs)
+{
+	judge(s, IP_VERDICT_UNKNOWN, fs, NULL);
+	if (s->v)
+		s->v->missing = missing;
+}
+
 static void take_entry(sim *s, const ip_boot_entry *e, size_t idx)
 {
 	s->out->entry = e;
@@ -383,42 +417,87 @@ static void running_note(sim *s, const char *fsname, const ip_boot_entry *e)
 		      "still is", e->path);
 }
 
+/* A stack member's BOOT variable entry loads from the member's own flash
+ * when it names flash:, bootflash:, no filesystem, or the member's flash-N:
+ * (as rules/stack_facts.c has read it since stacks were added). */
+static bool member_local(const sim *s, const ip_boot_entry *e)
+{
+	const char *f = e->filesystem;
+	return s->member > 0 &&
+	       (!f || ip_fs_prefix_eq(f, "flash:") || ip_fs_prefix_eq(f, "bootflash:") ||
+		(s->mfs_name && ip_fs_prefix_eq(f, s->mfs_name)) ||
+		(s->mfs && ip_fs_prefix_eq(f, s->mfs->name)));
+}
+
+/* The letter-case policy decided: a miss with a twin in other case, or a
+ * hit whose bytes differ (only under a folding policy). */
+static void judge_case(sim *s, const ip_filesystem *fs, const char *path, const ip_file *f)
+{
+	if (!s->v)
+		return;
+	while (*path == '/')
+		path++;
+	size_t n = strlen(path);
+	if (!f)
+		s->v->case_twin = ip_fs_case_twin(fs, path, n);
+	s->v->case_decided = f ? strncmp(f->name, path, n) != 0 : s->v->case_twin != NULL;
+}
+
 static res entry_file(sim *s, const ip_boot_entry *e, size_t idx)
 {
 	const char *fsname = e->filesystem ? e->filesystem : s->plat.default_fs;
-	bool absent;
-	const ip_filesystem *fs = fsname ? fs_resolve(s, fsname, &absent) : NULL;
+	bool absent = false;
+	const ip_filesystem *fs = NULL;
+	if (member_local(s, e)) {
+		fsname = s->mfs ? s->mfs->name : s->mfs_name;
+		fs = s->mfs;
+	} else if (fsname) {
+		fs = fs_resolve(s, fsname, &absent);
+	}
 	if (!fs && fsname && absent) {
 		trace(s, e->span, "%s %s: skipped, this device has no %s",
 		      label(s), e->raw, fsname);
+		judge(s, IP_VERDICT_SKIP_NO_FS, NULL, NULL);
 		return R_SKIP;
 	}
 	const ip_file *f = NULL;
-	const char *missing = fsname ? ip_arena_printf(s->a, "show %s", fsname)
-				     : "show file systems";
+	const char *missing = NULL; /* built only when unknown: every entry of
+				     * every list is judged on the lint path */
 	look l = fs ? file_look(s, fs, e->path, e->span, &f, &missing) : L_UNKNOWN;
-	if (!fs)
+	if (!fs) {
 		trace(s, e->span, "%s %s: %s was not listed", label(s), e->raw,
 		      fsname ? fsname : "its filesystem");
+		missing = fsname ? ip_arena_printf(s->a, "show %s", fsname) : "show file systems";
+	}
 	if (l == L_UNKNOWN) {
 		running_note(s, fsname, e);
 		take_entry(s, e, idx);
+		judge_unknown(s, missing, fs);
 		return stop_unknown(s, missing, e->span);
 	}
 	if (l == L_ABSENT) {
 		trace(s, e->span, "%s %s: skipped, %s has no %s", label(s),
 		      e->raw, fs->name, e->path);
+		judge(s, IP_VERDICT_SKIP_MISSING, fs, NULL);
+		judge_case(s, fs, e->path, NULL);
 		return R_SKIP;
 	}
-	const char *why = unbootable(s, fsname, f);
-	if (why) {
+	const char *why;
+	ip_unbootable u = unbootable(s, fsname, f, &why);
+	judge_case(s, fs, e->path, f);
+	if (u != IP_UNBOOT_NONE) {
 		trace(s, f->span, "%s %s: skipped, %s %s", label(s), e->raw,
 		      f->name, why);
+		judge(s, IP_VERDICT_SKIP_NOT_BOOTABLE, fs, f);
+		if (s->v)
+			s->v->why = u;
 		return R_SKIP;
 	}
 	trace(s, e->span, "%s %s: %s holds it: this is the image that boots",
 	      label(s), e->raw, fs->name);
-	note_fit(s, f);
+	judge(s, IP_VERDICT_BOOTS, fs, f);
+	if (!s->quiet)
+		note_fit(s, f);
 	take_entry(s, e, idx);
 	s->out->filesystem = fsname;
 	s->out->path = e->path;
@@ -433,6 +512,7 @@ static res entry_network(sim *s, const ip_boot_entry *e, size_t idx)
 	      "whether the server has it cannot be checked offline, and if the "
 	      "load fails IOS goes on to the next entry", label(s), e->raw,
 	      e->path ? e->path : "a file", e->server ? e->server : "a server");
+	judge(s, IP_VERDICT_NETWORK, NULL, NULL);
 	take_entry(s, e, idx);
 	s->out->filesystem = e->filesystem;
 	s->out->path = e->path;
@@ -447,6 +527,7 @@ static res entry_rom(sim *s, const ip_boot_entry *e, size_t idx)
 	      classic ? "loads the ROM or boot-helper image where the router has "
 			"one, else stops in ROMMON"
 		      : "this platform has no ROM image: it stops in ROMMON");
+	judge(s, IP_VERDICT_ROM, NULL, NULL);
 	take_entry(s, e, idx);
 	decide(s, classic ? IP_NEXT_PLATFORM_ROM : IP_NEXT_ROMMON, s->step, e->span);
 	return R_DONE;
@@ -455,9 +536,10 @@ static res entry_rom(sim *s, const ip_boot_entry *e, size_t idx)
 static res entry_try(sim *s, const ip_boot_entry *e, size_t idx)
 {
 	int active = ip_stack_active(s->dev) ? ip_stack_active(s->dev)->number : 0;
-	if (e->member > 0 && active > 0 && e->member != active) {
+	if (!s->member && e->member > 0 && active > 0 && e->member != active) {
 		trace(s, e->span, "%s %s: skipped, it is for switch %d and the "
 		      "active switch is %d", label(s), e->raw, e->member, active);
+		judge(s, IP_VERDICT_SKIP_OTHER_MEMBER, NULL, NULL);
 		return R_SKIP;
 	}
 	switch (e->kind) {
@@ -469,6 +551,7 @@ static res entry_try(sim *s, const ip_boot_entry *e, size_t idx)
 			trace(s, e->span, "%s %s: the default flash is unknown",
 			      label(s), e->raw);
 			take_entry(s, e, idx);
+			judge_unknown(s, "show file systems", NULL);
 			return stop_unknown(s, "show file systems", e->span);
 		}
 		trace(s, e->span, "%s %s: the first image on %s", label(s),
@@ -476,6 +559,12 @@ static res entry_try(sim *s, const ip_boot_entry *e, size_t idx)
 		res r = first_image(s, fsname, e->span);
 		if (r == R_DONE)
 			take_entry(s, e, idx);
+		if (r == R_SKIP)
+			judge(s, IP_VERDICT_SKIP_NO_IMAGE, NULL, NULL);
+		else if (s->out->outcome == IP_NEXT_UNKNOWN)
+			judge_unknown(s, s->out->missing, NULL);
+		else
+			judge(s, IP_VERDICT_BOOTS, NULL, s->out->file);
 		return r;
 	}
 	case IP_BOOT_NETWORK:
@@ -488,6 +577,7 @@ static res entry_try(sim *s, const ip_boot_entry *e, size_t idx)
 	}
 	trace(s, e->span, "%s %s: not understood, so what it loads is unknown",
 	      label(s), e->raw);
+	judge_unknown(s, "a boot entry iosplan can read", NULL);
 	take_entry(s, e, idx);
 	return stop_unknown(s, "a boot entry iosplan can read", e->span);
 }
@@ -685,22 +775,143 @@ static void fallback_step(sim *s, const ip_boot_list *list)
 	decide(s, IP_NEXT_ROMMON, IP_STEP_NOTHING, list->span);
 }
 
+/* --- verdicts ------------------------------------------------------------ */
+
+/* The list the next reload reads, as boot_list() chooses it; NULL when
+ * it was not captured. */
+static const ip_boot_list *reload_list(const sim *s, ip_list_id *id)
+{
+	const ip_device *d = s->dev;
+	*id = s->plat.boot_from_bootvar ? IP_LIST_BOOTVAR : IP_LIST_STARTUP;
+	const ip_boot_list *l = s->plat.boot_from_bootvar ? &d->bootvar : &d->boot_startup;
+	return l->known ? l : NULL;
+}
+
+static ip_boot_verdict *verdicts_new(ip_arena *a, const ip_boot_list *l, ip_list_id id,
+				     int member)
+{
+	ip_boot_verdict *v = ip_arena_alloc(a, (l->n ? l->n : 1) * sizeof(*v));
+	memset(v, 0, (l->n ? l->n : 1) * sizeof(*v));
+	for (size_t i = 0; i < l->n; i++)
+		v[i] = (ip_boot_verdict){ .list = l, .list_id = id, .member = member,
+					  .entry = &l->v[i], .index = i,
+					  .kind = IP_VERDICT_NOT_REACHED,
+					  .span = l->v[i].span };
+	return v;
+}
+
+/* Judge entries [from, n) of l as if the walk reached each: the same
+ * entry_try, with no trace and a scratch prediction. */
+static void judge_rest(sim *s, ip_boot_verdict *v, const ip_boot_list *l, size_t from)
+{
+	ip_boot_prediction scratch, *keep = s->out;
+	bool was_quiet = s->quiet;
+	s->quiet = true;
+	for (size_t i = from; i < l->n; i++) {
+		memset(&scratch, 0, sizeof(scratch));
+		s->out = &scratch;
+		s->v = &v[i];
+		entry_try(s, &l->v[i], i);
+	}
+	s->out = keep;
+	s->quiet = was_quiet;
+	s->v = NULL;
+}
+
+/* Walk the list: each entry's verdict is its own until one decides; those
+ * after it are NOT_REACHED, with their own verdict in `alone`. */
+static void walk(sim *s, const ip_boot_list *list, ip_boot_verdict *v)
+{
+	for (size_t i = 0; i < list->n; i++) {
+		s->v = &v[i];
+		res r = entry_try(s, &list->v[i], i);
+		v[i].kind = v[i].alone;
+		s->v = NULL;
+		if (r == R_DONE) {
+			judge_rest(s, v, list, i + 1);
+			return;
+		}
+		s->skipped = true;
+	}
+	fallback_step(s, list);
+}
+
 void ip_boot_predict(ip_boot_prediction *out, ip_arena *a, const ip_device *dev)
 {
 	memset(out, 0, sizeof(*out));
 	sim s = { .out = out, .a = a, .dev = dev };
 	ip_platform_classify(&s.plat, dev);
-	if (control_step(&s) == R_DONE)
-		return;
-	const ip_boot_list *list = boot_list(&s);
-	if (!list)
-		return;
-	for (size_t i = 0; i < list->n; i++) {
-		if (entry_try(&s, &list->v[i], i) == R_DONE)
-			return;
-		s.skipped = true;
+	ip_list_id id;
+	const ip_boot_list *rl = reload_list(&s, &id);
+	if (rl) {
+		out->verdict_list = rl;
+		out->verdicts = verdicts_new(a, rl, id, 0);
+		out->n_verdicts = out->cap_verdicts = rl->n;
 	}
-	fallback_step(&s, list);
+	const ip_boot_list *list = NULL;
+	if (control_step(&s) != R_DONE)
+		list = boot_list(&s);
+	if (list)
+		walk(&s, list, out->verdicts);
+	else if (rl) /* the register, Manual Boot or a missing fact decided first */
+		judge_rest(&s, out->verdicts, rl, 0);
+}
+
+void ip_boot_verdicts_of(ip_boot_verdict **out, ip_arena *a, const ip_device *dev,
+			 const ip_platform *plat, const ip_boot_list *list, ip_list_id id,
+			 int member)
+{
+	ip_boot_prediction scratch;
+	memset(&scratch, 0, sizeof(scratch));
+	sim s = { .out = &scratch, .a = a, .dev = dev, .member = member };
+	if (plat)
+		s.plat = *plat;
+	else
+		ip_platform_classify(&s.plat, dev);
+	s.step = id == IP_LIST_STARTUP || id == IP_LIST_RUNNING || id == IP_LIST_CONFIG
+			 ? IP_STEP_BOOT_STATEMENT : IP_STEP_BOOT_VARIABLE;
+	for (size_t i = 0; member > 0 && i < dev->n_members; i++) {
+		const ip_member *m = &dev->members[i];
+		if (m->number != member)
+			continue;
+		s.mfs = ip_stack_member_fs(dev, m);
+		if (s.mfs && !s.mfs->listed)
+			s.mfs = NULL;
+		s.mfs_name = s.mfs ? s.mfs->name : ip_stack_member_fs_name(a, dev, m);
+	}
+	*out = verdicts_new(a, list, id, member);
+	judge_rest(&s, *out, list, 0);
+}
+
+bool ip_boot_verdict_skips(ip_boot_verdict_kind k)
+{
+	switch (k) {
+	case IP_VERDICT_SKIP_MISSING:
+	case IP_VERDICT_SKIP_NO_FS:
+	case IP_VERDICT_SKIP_NOT_BOOTABLE:
+	case IP_VERDICT_SKIP_NO_IMAGE:
+	case IP_VERDICT_SKIP_OTHER_MEMBER:
+		return true;
+	default:
+		return false;
+	}
+}
+
+const char *ip_boot_verdict_name(ip_boot_verdict_kind k)
+{
+	switch (k) {
+	case IP_VERDICT_UNKNOWN: return "unknown";
+	case IP_VERDICT_BOOTS: return "boots";
+	case IP_VERDICT_NETWORK: return "network";
+	case IP_VERDICT_ROM: return "rom";
+	case IP_VERDICT_SKIP_MISSING: return "skip-missing";
+	case IP_VERDICT_SKIP_NO_FS: return "skip-no-filesystem";
+	case IP_VERDICT_SKIP_NOT_BOOTABLE: return "skip-not-bootable";
+	case IP_VERDICT_SKIP_NO_IMAGE: return "skip-no-image";
+	case IP_VERDICT_SKIP_OTHER_MEMBER: return "skip-other-member";
+	case IP_VERDICT_NOT_REACHED: return "not-reached";
+	}
+	return "unknown";
 }
 
 const char *ip_next_outcome_name(ip_next_outcome o)

@@ -48,6 +48,65 @@ typedef struct ip_trace_line {
 	ip_span span;     /* the fact this step read; line 0 when none */
 } ip_trace_line;
 
+/* Per-entry verdicts (issue 19): what the simulator decided about each
+ * entry of a boot list, so that the boot rules, facts and the planner read
+ * one answer instead of re-walking the list. */
+typedef enum ip_boot_verdict_kind {
+	IP_VERDICT_UNKNOWN = 0,     /* a needed listing is missing or partial: `missing` */
+	IP_VERDICT_BOOTS,           /* loads this local image (or a first image, `boot system flash:`) */
+	IP_VERDICT_NETWORK,         /* tried over the network; its success cannot be checked offline */
+	IP_VERDICT_ROM,             /* `boot system rom`: ROM/boot-helper image or ROMMON */
+	IP_VERDICT_SKIP_MISSING,    /* a complete listing has no such file */
+	IP_VERDICT_SKIP_NO_FS,      /* show file systems names no such filesystem */
+	IP_VERDICT_SKIP_NOT_BOOTABLE, /* the file is there but is no image: `why` */
+	IP_VERDICT_SKIP_NO_IMAGE,   /* `boot system flash:`: the filesystem holds no image */
+	IP_VERDICT_SKIP_OTHER_MEMBER, /* `boot system switch N`, N not the active switch */
+	IP_VERDICT_NOT_REACHED,     /* after the entry that decided, or the list is not read */
+} ip_boot_verdict_kind;
+
+/* Why a present file is not bootable (SKIP_NOT_BOOTABLE). */
+typedef enum ip_unbootable {
+	IP_UNBOOT_NONE = 0,
+	IP_UNBOOT_DIRECTORY,
+	IP_UNBOOT_EMPTY,            /* 0 bytes */
+	IP_UNBOOT_TAR,
+	IP_UNBOOT_PACKAGE,          /* an install-mode sub-package */
+	IP_UNBOOT_INSTALL_FILE,     /* packages.conf where install mode cannot boot it */
+	IP_UNBOOT_NOT_IMAGE,        /* a text file: config.text, vlan.dat ... */
+} ip_unbootable;
+
+/* Which boot list an entry is in: the verdicts' and the rules' typed
+ * finding subjects' (rules/rule.h) one name for it. */
+typedef enum ip_list_id {
+	IP_LIST_NONE = 0,
+	IP_LIST_RUNNING,         /* dev->boot_running */
+	IP_LIST_STARTUP,         /* dev->boot_startup */
+	IP_LIST_CONFIG,          /* dev->boot_config */
+	IP_LIST_BOOTVAR,         /* dev->bootvar */
+	IP_LIST_BOOTVAR_CURRENT, /* dev->bootvar_current */
+	IP_LIST_MEMBER_BOOTVAR,  /* members[].bootvar, .member says which */
+} ip_list_id;
+
+typedef struct ip_boot_verdict {
+	const ip_boot_list *list;
+	ip_list_id list_id;
+	int member;                  /* IP_LIST_MEMBER_BOOTVAR: the switch number; else 0 */
+	const ip_boot_entry *entry;
+	size_t index;                /* 0-based, in list */
+	ip_boot_verdict_kind kind;   /* in the walk: NOT_REACHED after the deciding entry */
+	ip_boot_verdict_kind alone;  /* the entry's own verdict, as if the walk reached
+				      * it: equal to kind for every entry reached */
+	ip_unbootable why;           /* SKIP_NOT_BOOTABLE */
+	const ip_filesystem *fs;     /* the listing the lookup read, if any */
+	const ip_file *file;         /* ip_fs_lookup's answer (BOOTS, NOT_BOOTABLE),
+				      * or the directory a partial answer stopped at */
+	const ip_file *case_twin;    /* SKIP_MISSING: a listed name differing only in
+				      * letter case (the case policy decided) */
+	bool case_decided;           /* the answer depended on the letter-case policy */
+	const char *missing;         /* UNKNOWN: the capture that would decide */
+	ip_span span;                /* the entry's */
+} ip_boot_verdict;
+
 typedef struct ip_boot_prediction {
 	ip_next_outcome outcome;
 	ip_next_step step;
@@ -63,10 +122,32 @@ typedef struct ip_boot_prediction {
 	ip_span span;                /* the fact that decided */
 	ip_trace_line *trace;
 	size_t n_trace, cap_trace;
+	/* One verdict per entry of the list the next reload reads, in order,
+	 * when that list is known (also when the register or Manual Boot
+	 * decided first: then every kind is NOT_REACHED); n_verdicts 0 else. */
+	const ip_boot_list *verdict_list;
+	ip_boot_verdict *verdicts;
+	size_t n_verdicts, cap_verdicts;
 } ip_boot_prediction;
 
 /* Predict dev's next boot. Memory from arena a. Never fails. */
 void ip_boot_predict(ip_boot_prediction *out, ip_arena *a, const ip_device *dev);
+
+/* The verdicts of any list of dev's (the running-config's, a stack
+ * member's BOOT variable) judged the way ip_boot_predict judges the list it
+ * walks: `alone` is filled, `kind` is NOT_REACHED (the reload does not walk
+ * this list, or the caller does not know where it stops). member > 0 judges
+ * the entries against that member's own flash (flash-N:). plat: dev's
+ * classification (NULL: classify here). *out is an arena array of list->n
+ * verdicts. Never fails. */
+void ip_boot_verdicts_of(ip_boot_verdict **out, ip_arena *a, const ip_device *dev,
+			 const ip_platform *plat, const ip_boot_list *list, ip_list_id id,
+			 int member);
+
+/* Whether a verdict means the reload does not load the entry and goes on. */
+bool ip_boot_verdict_skips(ip_boot_verdict_kind k);
+
+const char *ip_boot_verdict_name(ip_boot_verdict_kind k); /* "boots", "skip-missing", ... */
 
 const char *ip_next_outcome_name(ip_next_outcome o); /* "image", "rommon", ... */
 const char *ip_next_step_name(ip_next_step s);       /* "boot-statement", ... */
