@@ -16,7 +16,7 @@
 #include "audit.h"
 #include "escape.h"
 #include "iosplan_config.h"
-#include "utf8.h"
+#include "json_utf8.h"
 #include "error.h"
 
 /* --- shared pieces ----------------------------------------------------------- */
@@ -26,46 +26,26 @@ const char *audit_span_file(ip_span s)
 	return s.file ? s.file : "";
 }
 
-/* Capture text is not checked: an invalid byte becomes U+FFFD. Runs of
- * plain ASCII are written at once (the memory streams are per thread, so
- * the unlocked calls are safe). */
+/* Through the one JSON string escape (json_utf8.h), so that jsonl says a
+ * capture's bytes as `lint --format json` and `facts` do. The line is
+ * written as it goes rather than built as a cJSON tree: a fleet is
+ * hundreds of thousands of strings and a tree would be built and freed
+ * for each line (audit-ir, bench/budgets). The memory streams are per
+ * thread, so the unlocked write is safe. */
 void audit_json_str(FILE *m, const char *s)
 {
 	if (!s) {
 		fputs_unlocked("null", m);
 		return;
 	}
-	const unsigned char *p = (const unsigned char *)s;
-	size_t n = strlen(s), i = 0;
-	fputc_unlocked('"', m);
-	while (i < n) {
-		size_t run = i;
-		while (run < n && p[run] >= 0x20 && p[run] < 0x7f && p[run] != '"' && p[run] != '\\')
-			run++;
-		fwrite_unlocked(p + i, 1, run - i, m);
-		if ((i = run) >= n)
-			break;
-		unsigned char c = p[i];
-		size_t k = c >= 0x80 ? ip_utf8_seq_len(p + i, n - i) : 0;
-		if (c == '"' || c == '\\') {
-			fputc_unlocked('\\', m);
-			fputc_unlocked(c, m);
-		} else if (c == '\n') {
-			fputs_unlocked("\\n", m);
-		} else if (c == '\t') {
-			fputs_unlocked("\\t", m);
-		} else if (c < 0x80) {
-			fprintf(m, "\\u%04x", c);
-		} else if (k) {
-			fwrite_unlocked(p + i, 1, k, m);
-			i += k;
-			continue;
-		} else {
-			fputs_unlocked("\xEF\xBF\xBD", m);
-		}
-		i++;
-	}
-	fputc_unlocked('"', m);
+	size_t n = strlen(s), need = IP_JSON_STRING_MAX(n);
+	char small[256];
+	char *buf = need <= sizeof(small) ? small : malloc(need);
+	if (!buf)
+		ip_out_of_memory();
+	fwrite_unlocked(buf, 1, ip_json_string_escape(buf, s, n), m);
+	if (buf != small)
+		free(buf);
 }
 
 static const char *sev_name(ip_severity s)

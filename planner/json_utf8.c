@@ -170,17 +170,17 @@ static size_t put_special(char **wp, const unsigned char *s, size_t i, size_t n)
 	return used;
 }
 
-/* cJSON's escapes; a byte that starts no valid UTF-8 sequence becomes
- * U+FFFD. Room for the worst case (6 bytes a byte, and a whole word past
- * the end) is made once; plain bytes go eight at a time, the tail of the
- * string too (padded with spaces, which are overwritten by what follows):
- * most strings here are keys and names shorter than 16 bytes. */
-static void put_string(out *o, const char *str)
+/* The one JSON string escape of iosplan's output (json_utf8.h): cJSON's
+ * escapes; a byte that starts no valid UTF-8 sequence becomes U+FFFD.
+ * Plain bytes go eight at a time, the tail of the string too (padded with
+ * spaces, which are overwritten by what follows): most strings here are
+ * keys and names shorter than 16 bytes. dst has IP_JSON_STRING_MAX(n)
+ * bytes. */
+size_t ip_json_string_escape(char *dst, const char *str, size_t n)
 {
-	const unsigned char *s = (const unsigned char *)(str ? str : "");
-	size_t n = strlen((const char *)s), i = 0;
-	reserve(o, 6 * n + 2 + 8);
-	char *w = o->p + o->n;
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0;
+	char *w = dst;
 	*w++ = '"';
 	if (n && n < 8 && copy_short(w, s, n)) {
 		w += n;
@@ -204,7 +204,16 @@ static void put_string(out *o, const char *str)
 		}
 	}
 	*w++ = '"';
-	o->n = (size_t)(w - o->p);
+	return (size_t)(w - dst);
+}
+
+/* Room for the worst case is made once: see IP_JSON_STRING_MAX. */
+static void put_string(out *o, const char *str)
+{
+	const char *s = str ? str : ""; /* as cJSON prints a NULL valuestring */
+	size_t n = strlen(s);
+	reserve(o, IP_JSON_STRING_MAX(n));
+	o->n += ip_json_string_escape(o->p + o->n, s, n);
 }
 
 /* As cJSON 1.7.15 prints a number: "%1.15g", or "%1.17g" when that does

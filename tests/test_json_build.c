@@ -4,10 +4,12 @@
 #include <criterion/criterion.h>
 #include <limits.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "audit.h"
 #include "json_build.h"
 #include "json_utf8.h"
 #include "utf8.h"
@@ -189,13 +191,12 @@ Test(json_build, same_tree_as_cjson)
 }
 
 /* A pooled document: many chunks' worth of nodes, a string larger than a
- * chunk, cJSON's own allocations in the pool too; jb_pool_end frees all
- * (ASan and Valgrind see no leak) and restores cJSON's hooks. */
+ * chunk; jb_pool_end frees all (ASan and Valgrind see no leak). */
 Test(json_build, pool)
 {
 	char *text = long_text(200000);
 	jb_pool_begin();
-	cJSON *root = cJSON_CreateArray();
+	cJSON *root = jb_array();
 	for (size_t i = 0; i < 3000; i++)
 		cJSON_AddItemToArray(root, with_jb(i % 1000 ? "short" : text));
 	char *got = ip_json_print_utf8(root, 1);
@@ -209,4 +210,90 @@ Test(json_build, pool)
 	free(want);
 	free(got);
 	free(text);
+}
+
+/* cJSON's own allocator is left alone while a pool is open (issue 19: the
+ * global hooks were swapped to it): what cJSON allocates then is malloc's,
+ * freed by free() and by cJSON_Delete after the pool is gone, on this
+ * thread and on another one. Under the swap, free() of pool memory and the
+ * cJSON_Delete of a pooled node after jb_pool_end fail under ASan and
+ * Valgrind. */
+static void *use_cjson(void *arg)
+{
+	(void)arg;
+	void *p = cJSON_malloc(64);
+	cr_assert_not_null(p);
+	free(p);
+	return NULL;
+}
+
+Test(json_build, pool_leaves_cjson_hooks_alone)
+{
+	jb_pool_begin();
+	cJSON *kept = cJSON_CreateObject();
+	cJSON_AddStringToObject(kept, "key", "value, copied by cJSON");
+	use_cjson(NULL);
+	pthread_t t;
+	cr_assert_eq(pthread_create(&t, NULL, use_cjson, NULL), 0);
+	cr_assert_eq(pthread_join(t, NULL), 0);
+	jb_pool_end();
+	char *text = ip_json_print_utf8(kept, 0);
+	cr_expect_str_eq(text, "{\"key\":\"value, copied by cJSON\"}");
+	free(text);
+	cJSON_Delete(kept);
+}
+
+/* One escape for every JSON byte printed (issue 19): audit's jsonl strings,
+ * written as they go, are the bytes the printer writes for the same string
+ * node (and those are cJSON's, U+FFFD for invalid bytes). Before, audit had
+ * its own escape: "\u000d" for CR and "\u007f" for DEL where lint and facts
+ * wrote "\r" and the byte. */
+static const char *const escape_cases[] = {
+	"",
+	"plain ascii",
+	"q\" b\\ \b\f\n\r\t \x01\x1f",
+	"del \x7f here",
+	"line sep \xe2\x80\xa8 para sep \xe2\x80\xa9",
+	"caf\xe9 \x80 \xc3 \xed\xa0\x80 \xf4\x90\x80\x80",
+	"\x1b[2J\x1b]0;owned\x07 \xc2\x9b" "1m",
+	"\xe2\x82\xac \xf0\x9f\x98\x80",
+};
+
+static char *audit_string(const char *s)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&buf, &len);
+	cr_assert_not_null(m);
+	audit_json_str(m, s);
+	cr_assert_eq(fclose(m), 0);
+	return buf;
+}
+
+static void escape_same(const char *s, const char *what)
+{
+	cJSON *node = cJSON_CreateString(s);
+	char *want = reference(node, 0), *printed = ip_json_print_utf8(node, 0), *audit = audit_string(s);
+	cr_expect_str_eq(printed, want, "printer: %s", what);
+	cr_expect_str_eq(audit, want, "audit jsonl: %s", what);
+	free(audit);
+	free(printed);
+	free(want);
+	cJSON_Delete(node);
+}
+
+Test(json_build, one_escape)
+{
+	for (size_t i = 0; i < sizeof(escape_cases) / sizeof(*escape_cases); i++)
+		escape_same(escape_cases[i], escape_cases[i]);
+	/* past audit's stack buffer, every kind of byte in it */
+	char *long_s = malloc(1200);
+	for (size_t i = 0; i < 1199; i++)
+		long_s[i] = "a\"\\\r\x01\x7f\xe9\xff"[i % 8];
+	long_s[1199] = '\0';
+	escape_same(long_s, "1199 bytes");
+	free(long_s);
+	char *null_s = audit_string(NULL);
+	cr_expect_str_eq(null_s, "null");
+	free(null_s);
 }
