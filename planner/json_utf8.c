@@ -6,7 +6,21 @@
  * and without cJSON's sprintf("%1.15g") + sscanf round trip for every
  * number. Facts, lint and audit print tens of thousands of spans: that
  * round trip and the second UTF-8 pass were half of `iosplan facts`'s
- * instructions (callgrind, bench/run-suite). */
+ * instructions (callgrind, bench/run-suite).
+ *
+ * It is iosplan's one JSON output path (issue 19): every JSON byte any
+ * command writes (lint, facts, plan, verify, hash, SARIF, audit's jsonl,
+ * the language server's messages) comes out of it, and its string escape
+ * (ip_json_string_escape) is the only one. cJSON stays for parsing input
+ * and for building trees. Measured with bench/gate on a release build
+ * (callgrind instructions, start-up off), December 2026:
+ *   facts-ir    91 307 a device through this printer; 224 984 through
+ *               cJSON_Print (2.5 times, before the U+FFFD pass it would
+ *               still need)
+ *   audit-ir    51 381 371 with audit's hand-written jsonl (fprintf and
+ *               its own escape); 48 649 990 with its lines built as trees
+ *               and printed here by a printer kept per thread (53 311 771
+ *               with a fresh printer a line) */
 #include "json_utf8.h"
 
 #include <locale.h>

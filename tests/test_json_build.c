@@ -9,7 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "audit.h"
 #include "json_build.h"
 #include "json_utf8.h"
 #include "utf8.h"
@@ -243,11 +242,12 @@ Test(json_build, pool_leaves_cjson_hooks_alone)
 	cJSON_Delete(kept);
 }
 
-/* One escape for every JSON byte printed (issue 19): audit's jsonl strings,
- * written as they go, are the bytes the printer writes for the same string
- * node (and those are cJSON's, U+FFFD for invalid bytes). Before, audit had
- * its own escape: "\u000d" for CR and "\u007f" for DEL where lint and facts
- * wrote "\r" and the byte. */
+/* One escape for every JSON byte printed (issue 19): ip_json_string_escape,
+ * which the printer uses and which json_utf8.h documents, writes cJSON's
+ * bytes (U+FFFD for invalid bytes) into the room IP_JSON_STRING_MAX says.
+ * audit's jsonl had its own escape before: "\u000d" for CR and "\u007f"
+ * for DEL where lint and facts wrote "\r" and the byte (the CLI side is
+ * tests/test_audit_cli.c). */
 static const char *const escape_cases[] = {
 	"",
 	"plain ascii",
@@ -259,24 +259,17 @@ static const char *const escape_cases[] = {
 	"\xe2\x82\xac \xf0\x9f\x98\x80",
 };
 
-static char *audit_string(const char *s)
-{
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *m = open_memstream(&buf, &len);
-	cr_assert_not_null(m);
-	audit_json_str(m, s);
-	cr_assert_eq(fclose(m), 0);
-	return buf;
-}
-
 static void escape_same(const char *s, const char *what)
 {
 	cJSON *node = cJSON_CreateString(s);
-	char *want = reference(node, 0), *printed = ip_json_print_utf8(node, 0), *audit = audit_string(s);
+	size_t n = strlen(s), cap = IP_JSON_STRING_MAX(n);
+	char *want = reference(node, 0), *printed = ip_json_print_utf8(node, 0), *esc = malloc(cap + 1);
+	size_t len = ip_json_string_escape(esc, s, n);
+	cr_assert_leq(len, cap, "%s", what);
+	esc[len] = '\0';
 	cr_expect_str_eq(printed, want, "printer: %s", what);
-	cr_expect_str_eq(audit, want, "audit jsonl: %s", what);
-	free(audit);
+	cr_expect_str_eq(esc, want, "escape: %s", what);
+	free(esc);
 	free(printed);
 	free(want);
 	cJSON_Delete(node);
@@ -286,14 +279,13 @@ Test(json_build, one_escape)
 {
 	for (size_t i = 0; i < sizeof(escape_cases) / sizeof(*escape_cases); i++)
 		escape_same(escape_cases[i], escape_cases[i]);
-	/* past audit's stack buffer, every kind of byte in it */
+	/* every kind of byte, and the worst case of the room: 6 bytes a byte */
 	char *long_s = malloc(1200);
 	for (size_t i = 0; i < 1199; i++)
 		long_s[i] = "a\"\\\r\x01\x7f\xe9\xff"[i % 8];
 	long_s[1199] = '\0';
 	escape_same(long_s, "1199 bytes");
+	memset(long_s, '\x01', 1199);
+	escape_same(long_s, "1199 control bytes");
 	free(long_s);
-	char *null_s = audit_string(NULL);
-	cr_expect_str_eq(null_s, "null");
-	free(null_s);
 }
