@@ -9,7 +9,9 @@
  *
  * Ownership: nodes come from cJSON_malloc (or the pool below) and go with
  * cJSON_Delete of the root, which leaves keys and jb_ref strings alone;
- * jb_copy's copy is the document's. Keys must be string literals; jb_ref
+ * jb_copy's copy is the document's. Keys are pointed at too: they must
+ * outlive the document, and be string literals when a kept
+ * ip_json_printer prints it (it remembers keys by address); jb_ref
  * strings must outlive the document. Out of memory aborts. */
 #ifndef IOSPLAN_JSON_BUILD_H
 #define IOSPLAN_JSON_BUILD_H
@@ -40,7 +42,7 @@ cJSON *jb_copy(const char *s);
 /* {"file", "line", "col", "end_line", "end_col"} (null when s is
  * unknown), the file name pointed at. */
 cJSON *jb_span(ip_span s);
-/* Append item to obj under the literal key (to an array when key is
+/* Append item to obj under key, pointed at (to an array when key is
  * NULL); returns item. */
 cJSON *jb_add(cJSON *obj, const char *key, cJSON *item);
 
