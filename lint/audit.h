@@ -254,7 +254,8 @@ extern const audit_format audit_sarif;
 
 /* Shared text helpers (audit_out.c). */
 const char *audit_span_file(ip_span s);
-void audit_json_str(FILE *m, const char *s); /* a JSON string, quotes included */
+/* Frees what the writers keep per thread (audit_thread_end calls it). */
+void audit_out_thread_end(void);
 /* The summary as one JSON object; typed adds "type":"summary". */
 void audit_summary_json(FILE *out, const audit_summary *s, bool typed);
 

@@ -443,6 +443,7 @@ void audit_thread_end(void)
 {
 	scratch_close(&tl_text);
 	scratch_close(&tl_notes);
+	audit_out_thread_end();
 }
 
 void audit_unit_process(audit_result *out, audit_unit *u, const audit_options *o)

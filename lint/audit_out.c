@@ -16,7 +16,8 @@
 #include "audit.h"
 #include "escape.h"
 #include "iosplan_config.h"
-#include "utf8.h"
+#include "json_build.h"
+#include "json_utf8.h"
 #include "error.h"
 
 /* --- shared pieces ----------------------------------------------------------- */
@@ -24,48 +25,6 @@
 const char *audit_span_file(ip_span s)
 {
 	return s.file ? s.file : "";
-}
-
-/* Capture text is not checked: an invalid byte becomes U+FFFD. Runs of
- * plain ASCII are written at once (the memory streams are per thread, so
- * the unlocked calls are safe). */
-void audit_json_str(FILE *m, const char *s)
-{
-	if (!s) {
-		fputs_unlocked("null", m);
-		return;
-	}
-	const unsigned char *p = (const unsigned char *)s;
-	size_t n = strlen(s), i = 0;
-	fputc_unlocked('"', m);
-	while (i < n) {
-		size_t run = i;
-		while (run < n && p[run] >= 0x20 && p[run] < 0x7f && p[run] != '"' && p[run] != '\\')
-			run++;
-		fwrite_unlocked(p + i, 1, run - i, m);
-		if ((i = run) >= n)
-			break;
-		unsigned char c = p[i];
-		size_t k = c >= 0x80 ? ip_utf8_seq_len(p + i, n - i) : 0;
-		if (c == '"' || c == '\\') {
-			fputc_unlocked('\\', m);
-			fputc_unlocked(c, m);
-		} else if (c == '\n') {
-			fputs_unlocked("\\n", m);
-		} else if (c == '\t') {
-			fputs_unlocked("\\t", m);
-		} else if (c < 0x80) {
-			fprintf(m, "\\u%04x", c);
-		} else if (k) {
-			fwrite_unlocked(p + i, 1, k, m);
-			i += k;
-			continue;
-		} else {
-			fputs_unlocked("\xEF\xBF\xBD", m);
-		}
-		i++;
-	}
-	fputc_unlocked('"', m);
 }
 
 static const char *sev_name(ip_severity s)
@@ -256,158 +215,171 @@ static void table_end(FILE *out, const char *notes, size_t nl, const audit_summa
 
 /* --- jsonl ------------------------------------------------------------------- */
 
+/* Each line is a json_build.h tree printed compact by the one JSON printer
+ * (json_utf8.h), as lint and facts print theirs: one escape and one number
+ * form for every JSON byte iosplan writes. The nodes come from this
+ * thread's pool, dropped once the line is out; their strings are the
+ * device's, which outlive the line. */
+static _Thread_local ip_json_printer *tl_printer;
+
+/* The printer is kept for the thread's lines (its buffer and remembered
+ * keys: a fresh one a line cost audit-ir 10 %); every key of a line is a
+ * literal, as a kept printer needs. */
+static void json_line(FILE *m, cJSON *doc)
+{
+	if (!tl_printer)
+		tl_printer = ip_json_printer_new(0);
+	fputs_unlocked(ip_json_printer_run(tl_printer, doc, 0), m); /* per-thread streams */
+	fputc_unlocked('\n', m);
+	jb_pool_end();
+}
+
+void audit_out_thread_end(void)
+{
+	ip_json_printer_free(tl_printer);
+	tl_printer = NULL;
+}
+
+static cJSON *str_array(const char *const *v, size_t n)
+{
+	cJSON *a = jb_array();
+	for (size_t i = 0; i < n; i++)
+		jb_add(a, NULL, jb_ref(v[i]));
+	return a;
+}
+
 static void jsonl_begin(FILE *out, const char *const *paths, size_t n)
 {
-	fprintf(out, "{\"type\":\"audit\",\"version\":%d,\"iosplan\":", IOSPLAN_AUDIT_FORMAT_VERSION);
-	audit_json_str(out, IOSPLAN_VERSION);
-	fputs(",\"paths\":[", out);
-	for (size_t i = 0; i < n; i++) {
-		fputs(i ? "," : "", out);
-		audit_json_str(out, paths[i]);
-	}
-	fputs("]}\n", out);
+	jb_pool_begin();
+	cJSON *o = jb_object();
+	jb_add(o, "type", jb_ref("audit"));
+	jb_add(o, "version", jb_number(IOSPLAN_AUDIT_FORMAT_VERSION));
+	jb_add(o, "iosplan", jb_ref(IOSPLAN_VERSION));
+	jb_add(o, "paths", str_array(paths, n));
+	json_line(out, o);
 }
 
-static void json_kv(FILE *m, const char *k, const char *v)
-{
-	fprintf(m, ",\"%s\":", k);
-	audit_json_str(m, v);
-}
-
-static void json_span(FILE *m, ip_span s)
-{
-	if (!ip_span_known(s)) {
-		fputs(",\"location\":null", m);
-		return;
-	}
-	fputs(",\"location\":{\"file\":", m);
-	audit_json_str(m, s.file);
-	fprintf(m, ",\"line\":%u,\"col\":%u,\"end_line\":%u,\"end_col\":%u}", s.line, s.col,
-		s.end_line, s.end_col);
-}
-
-static void json_target(FILE *m, const audit_device *d)
+static cJSON *json_target(cJSON *o, const audit_device *d)
 {
 	const ip_target *t = d->target;
 	if (!t) {
-		fputs(",\"approved\":null", m);
-		json_kv(m, "approved_why", d->target_why);
-		return;
+		jb_add(o, "approved", jb_null());
+		return jb_add(o, "approved_why", jb_ref(d->target_why));
 	}
-	fputs(",\"approved\":{\"name\":", m);
-	audit_json_str(m, t->name);
-	if (t->size.known)
-		fprintf(m, ",\"size\":%llu", (unsigned long long)t->size.v);
-	else
-		fputs(",\"size\":null", m);
-	json_kv(m, "md5", t->md5);
-	json_kv(m, "source", t->source);
-	fputs("}", m);
+	cJSON *a = jb_add(o, "approved", jb_object());
+	jb_add(a, "name", jb_ref(t->name));
+	jb_add(a, "size", t->size.known ? jb_number((double)t->size.v) : jb_null());
+	jb_add(a, "md5", jb_ref(t->md5));
+	return jb_add(a, "source", jb_ref(t->source));
 }
 
-static void json_findings(FILE *m, const audit_device *d)
+static void json_findings(cJSON *o, const audit_device *d)
 {
-	fputs(",\"findings\":[", m);
+	cJSON *fs = jb_add(o, "findings", jb_array());
 	for (size_t i = 0; i < d->n_findings; i++) {
 		const audit_finding *f = &d->findings[i];
-		fputs(i ? ",{\"rule\":" : "{\"rule\":", m);
-		audit_json_str(m, f->rule);
-		json_kv(m, "severity", sev_name(f->severity));
-		json_kv(m, "message", f->message);
-		json_span(m, f->span);
-		fprintf(m, ",\"weak\":%s}", f->weak ? "true" : "false");
+		cJSON *e = jb_add(fs, NULL, jb_object());
+		jb_add(e, "rule", jb_ref(f->rule));
+		jb_add(e, "severity", jb_ref(sev_name(f->severity)));
+		jb_add(e, "message", jb_ref(f->message));
+		jb_add(e, "location", jb_span(f->span));
+		jb_add(e, "weak", jb_bool(f->weak));
 	}
-	fputs("],\"problems\":[", m);
+	cJSON *ps = jb_add(o, "problems", jb_array());
 	for (size_t i = 0; i < d->n_problems; i++) {
 		const ip_diag *x = d->problems[i];
-		fputs(i ? ",{\"level\":" : "{\"level\":", m);
-		audit_json_str(m, ip_diag_level_name(x->level));
-		json_kv(m, "message", x->message);
-		json_span(m, x->span);
-		fputc('}', m);
+		cJSON *e = jb_add(ps, NULL, jb_object());
+		jb_add(e, "level", jb_ref(ip_diag_level_name(x->level)));
+		jb_add(e, "message", jb_ref(x->message));
+		jb_add(e, "location", jb_span(x->span));
 	}
-	fputc(']', m);
 }
 
 static void jsonl_device(FILE *m, FILE *notes, const audit_device *d)
 {
 	(void)notes;
 	const ip_device *dev = d->dev;
-	fputs("{\"type\":\"device\",\"device\":", m);
-	audit_json_str(m, d->name);
-	json_kv(m, "hostname", dev->hostname.s);
-	fputs(",\"files\":[", m);
-	for (size_t i = 0; i < d->n_files; i++) {
-		fputs(i ? "," : "", m);
-		audit_json_str(m, d->files[i]);
-	}
-	fputc(']', m);
-	json_kv(m, "source", d->source);
-	json_kv(m, "platform", dev->platform.s);
-	json_kv(m, "family", ip_family_name(d->check->platform.family));
-	json_kv(m, "serial", dev->serial.s);
-	json_kv(m, "os", ip_os_name(dev->os));
-	json_kv(m, "version", d->version);
-	json_kv(m, "image", dev->system_image.raw);
-	json_target(m, d);
-	json_kv(m, "upgrade", audit_upgrade_name(d->upgrade));
-	fputs(",\"blocked_by\":[", m);
-	for (size_t i = 0; i < d->n_blocked; i++) {
-		fputs(i ? "," : "", m);
-		audit_json_str(m, d->blocked_by[i]);
-	}
-	fputc(']', m);
-	json_kv(m, "reload", audit_reload_name(d->reload));
-	fputs(",\"next_boot\":{\"outcome\":", m);
-	audit_json_str(m, ip_next_outcome_name(d->check->next_boot.outcome));
-	json_kv(m, "image", d->next_image);
-	json_kv(m, "missing", d->check->next_boot.missing);
-	fprintf(m, "},\"counts\":{\"error\":%zu,\"warning\":%zu,\"note\":%zu}", d->n_errors,
-		d->n_warnings, d->n_notes);
-	json_findings(m, d);
-	fputs("}\n", m);
+	jb_pool_begin();
+	cJSON *o = jb_object();
+	jb_add(o, "type", jb_ref("device"));
+	jb_add(o, "device", jb_ref(d->name));
+	jb_add(o, "hostname", jb_ref(dev->hostname.s));
+	jb_add(o, "files", str_array((const char *const *)d->files, d->n_files));
+	jb_add(o, "source", jb_ref(d->source));
+	jb_add(o, "platform", jb_ref(dev->platform.s));
+	jb_add(o, "family", jb_ref(ip_family_name(d->check->platform.family)));
+	jb_add(o, "serial", jb_ref(dev->serial.s));
+	jb_add(o, "os", jb_ref(ip_os_name(dev->os)));
+	jb_add(o, "version", jb_ref(d->version));
+	jb_add(o, "image", jb_ref(dev->system_image.raw));
+	json_target(o, d);
+	jb_add(o, "upgrade", jb_ref(audit_upgrade_name(d->upgrade)));
+	jb_add(o, "blocked_by", str_array((const char *const *)d->blocked_by, d->n_blocked));
+	jb_add(o, "reload", jb_ref(audit_reload_name(d->reload)));
+	cJSON *nb = jb_add(o, "next_boot", jb_object());
+	jb_add(nb, "outcome", jb_ref(ip_next_outcome_name(d->check->next_boot.outcome)));
+	jb_add(nb, "image", jb_ref(d->next_image));
+	jb_add(nb, "missing", jb_ref(d->check->next_boot.missing));
+	cJSON *c = jb_add(o, "counts", jb_object());
+	jb_add(c, "error", jb_number((double)d->n_errors));
+	jb_add(c, "warning", jb_number((double)d->n_warnings));
+	jb_add(c, "note", jb_number((double)d->n_notes));
+	json_findings(o, d);
+	json_line(m, o);
 }
 
 static void jsonl_problem(FILE *m, FILE *notes, const char *path, const char *msg)
 {
 	(void)notes;
-	fputs("{\"type\":\"problem\",\"path\":", m);
-	audit_json_str(m, path);
-	json_kv(m, "message", msg);
-	fputs("}\n", m);
+	jb_pool_begin();
+	cJSON *o = jb_object();
+	jb_add(o, "type", jb_ref("problem"));
+	jb_add(o, "path", jb_ref(path));
+	jb_add(o, "message", jb_ref(msg));
+	json_line(m, o);
 }
 
-/* rules: {"id":{"findings":n,"devices":m}}; platforms, versions: {"x":devices} */
-static void json_counts(FILE *out, const char *name, const audit_count *v, size_t n, bool rules)
+/* rules: {"id":{"findings":n,"devices":m}}; platforms, versions: {"x":devices}.
+ * The keys are the summary's strings, not literals: printed by
+ * ip_json_print_utf8, whose remembered keys last one document. */
+static void json_counts(cJSON *o, const char *name, const audit_count *v, size_t n, bool rules)
 {
-	fprintf(out, ",\"%s\":{", name);
+	cJSON *c = jb_add(o, name, jb_object());
 	for (size_t i = 0; i < n; i++) {
-		fputs(i ? "," : "", out);
-		audit_json_str(out, v[i].key);
-		if (rules)
-			fprintf(out, ":{\"findings\":%zu,\"devices\":%zu}", v[i].n, v[i].devices);
-		else
-			fprintf(out, ":%zu", v[i].devices);
+		if (!rules) {
+			jb_add(c, v[i].key, jb_number((double)v[i].devices));
+			continue;
+		}
+		cJSON *r = jb_add(c, v[i].key, jb_object());
+		jb_add(r, "findings", jb_number((double)v[i].n));
+		jb_add(r, "devices", jb_number((double)v[i].devices));
 	}
-	fputc('}', out);
 }
 
 void audit_summary_json(FILE *out, const audit_summary *s, bool typed)
 {
-	fprintf(out, "{%s\"devices\":%zu,\"devices_with_errors\":%zu,"
-		"\"problems\":%zu,\"files\":%zu,\"bytes\":%llu,\"reload\":{",
-		typed ? "\"type\":\"summary\"," : "", s->devices,
-		s->with_errors, s->problems, s->files, (unsigned long long)s->bytes);
+	jb_pool_begin();
+	cJSON *o = jb_object();
+	if (typed)
+		jb_add(o, "type", jb_ref("summary"));
+	jb_add(o, "devices", jb_number((double)s->devices));
+	jb_add(o, "devices_with_errors", jb_number((double)s->with_errors));
+	jb_add(o, "problems", jb_number((double)s->problems));
+	jb_add(o, "files", jb_number((double)s->files));
+	jb_add(o, "bytes", jb_number((double)s->bytes));
+	cJSON *r = jb_add(o, "reload", jb_object());
 	for (int i = 0; i < RL__COUNT; i++)
-		fprintf(out, "%s\"%s\":%zu", i ? "," : "", audit_reload_name(i), s->reload[i]);
-	fputs("},\"upgrade\":{", out);
+		jb_add(r, audit_reload_name(i), jb_number((double)s->reload[i]));
+	cJSON *u = jb_add(o, "upgrade", jb_object());
 	for (int i = 0; i < UP__COUNT; i++)
-		fprintf(out, "%s\"%s\":%zu", i ? "," : "", audit_upgrade_name(i), s->upgrade[i]);
-	fputc('}', out);
-	json_counts(out, "rules", s->rules, s->n_rules, true);
-	json_counts(out, "platforms", s->platforms, s->n_platforms, false);
-	json_counts(out, "versions", s->versions, s->n_versions, false);
-	fputc('}', out);
+		jb_add(u, audit_upgrade_name(i), jb_number((double)s->upgrade[i]));
+	json_counts(o, "rules", s->rules, s->n_rules, true);
+	json_counts(o, "platforms", s->platforms, s->n_platforms, false);
+	json_counts(o, "versions", s->versions, s->n_versions, false);
+	char *text = ip_json_print_utf8(o, 0);
+	jb_pool_end();
+	fputs(text, out);
+	free(text);
 }
 
 static void jsonl_end(FILE *out, const char *notes, size_t nl, const audit_summary *s)

@@ -113,8 +113,11 @@ int cli_output_close(FILE *f, const char *what)
 		failed = true;
 		why = errno;
 	}
-	if (!failed)
-		return 0;
+	return failed ? cli_write_failed(what, why) : 0;
+}
+
+int cli_write_failed(const char *what, int why)
+{
 	if (why == EPIPE)
 		end_by_sigpipe();
 	fprintf(stderr, "iosplan: error: cannot write %s: %s\n", what,

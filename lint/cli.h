@@ -27,9 +27,23 @@ enum {
  * WHAT: REASON" on stderr and returns -1: the command exits 2. A reader
  * that left (EPIPE) ends the process by SIGPIPE, without a message.
  * main() calls it for standard output after every command; a command
- * calls it for a file it opened (audit --output). */
+ * calls it for a file it opened (audit --output).
+ *
+ * A writer (the lint formats, facts, plan and verify formats, hash, the
+ * audit report) returns 0, or -1 when a write to its stream failed: the
+ * stream's error flag, which keeps the reason for cli_output_close. The
+ * command then stops writing (and working for output nobody will read)
+ * and returns EXIT_INPUT; the message is said once, by cli_output_close.
+ * Commands whose whole output is a few lines (rules, explain, --version,
+ * --help) are checked by main's call alone. The language server writes
+ * without stdio and reports through cli_write_failed. */
 void cli_stdio_init(void);
 int cli_output_close(FILE *f, const char *what);
+
+/* The same report for a write made without stdio (the language server's
+ * writev on its descriptor): WHY is the failed write's errno (0: unknown).
+ * EPIPE ends the process by SIGPIPE; otherwise the message, and -1. */
+int cli_write_failed(const char *what, int why);
 
 /* An error message (ip_error_last()) and a line break on standard error,
  * in escape.h's text form: messages quote file names and capture text. */

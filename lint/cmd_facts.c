@@ -29,34 +29,37 @@ static void usage(FILE *out)
  * of small nodes, and malloc'ing then freeing each one cost as much as
  * building them (callgrind, bench/run-suite). Its keys are literals, so
  * one printer serves every device. */
-static void print_device_json(ip_json_printer *pr, const ip_device *d,
-			      const ip_boot_prediction *next, size_t depth)
+static int print_device_json(ip_json_printer *pr, const ip_device *d,
+			     const ip_boot_prediction *next, size_t depth)
 {
 	jb_pool_begin();
 	fputs(ip_json_printer_run(pr, facts_device_json(d, next), depth), stdout);
 	jb_pool_end();
+	return ferror(stdout) ? -1 : 0;
 }
 
 /* One device: its object. Several: an array, printed one element at a
  * time (the same bytes as printing the whole array), so that memory does
- * not grow with the fleet's output. */
+ * not grow with the fleet's output. A failed write stops it (the writer
+ * contract, cli.h): main says why. */
 static int print_json(const ip_device_set *set, const ip_boot_prediction *next)
 {
 	ip_json_printer *pr = ip_json_printer_new(1);
+	int rc = 0;
 	if (set->n == 1) {
-		print_device_json(pr, set->v[0], &next[0], 0);
+		rc = print_device_json(pr, set->v[0], &next[0], 0);
 		putchar('\n');
 	} else {
 		putchar('[');
-		for (size_t i = 0; i < set->n; i++) {
-			print_device_json(pr, set->v[i], &next[i], 1);
+		for (size_t i = 0; i < set->n && rc == 0; i++) {
+			rc = print_device_json(pr, set->v[i], &next[i], 1);
 			if (i + 1 < set->n)
 				fputs(", ", stdout);
 		}
 		puts("]");
 	}
 	ip_json_printer_free(pr);
-	return EXIT_CLEAN;
+	return rc || ferror(stdout) ? EXIT_INPUT : EXIT_CLEAN;
 }
 
 int cmd_facts(int argc, char **argv)
@@ -94,8 +97,9 @@ int cmd_facts(int argc, char **argv)
 		if (fmt == FMT_JSON)
 			rc = print_json(set, next);
 		else
-			for (size_t i = 0; i < set->n; i++)
-				facts_device_text(stdout, set->v[i], &next[i]);
+			for (size_t i = 0; i < set->n && rc == EXIT_CLEAN; i++)
+				if (facts_device_text(stdout, set->v[i], &next[i]) < 0)
+					rc = EXIT_INPUT; /* main says why (cli_output_close) */
 	}
 	ip_device_set_free(set);
 	return rc;

@@ -90,11 +90,17 @@ static int hash_all(int fmt, char **files, int n)
 			print_line(d.md5, files[i]);
 			print_line(d.sha512, files[i]);
 		}
-		fflush(stdout);
+		/* the writer contract (cli.h): once stdout fails, the files left
+		 * (gigabytes each) are not read for nothing; main says why */
+		if (fflush(stdout) || ferror(stdout)) {
+			rc = EXIT_INPUT;
+			break;
+		}
 	}
 	if (root) {
 		char *s = ip_json_print_utf8(root, 1); /* file names need not be UTF-8 */
-		puts(s);
+		if (puts(s) < 0)
+			rc = EXIT_INPUT;
 		free(s);
 		cJSON_Delete(root);
 	}

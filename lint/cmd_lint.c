@@ -119,8 +119,8 @@ static int run(const lint_args *a, const ip_writer *w, ip_device_set *set, const
 	 * the captures (4 M of 8.8 M instructions for one router). */
 	const ip_catalogue *cat = w == &format_sarif ? ip_catalogue_builtin() : NULL;
 	ip_lint_result r = { set, checks, set->n, target, cat, want_color(a->color, stdout) };
-	ip_lint_write(w, stdout, &r);
-	return rc;
+	/* a failed write to stdout is reported by main (cli_output_close) */
+	return ip_lint_write(w, stdout, &r) < 0 ? EXIT_INPUT : rc;
 }
 
 int cmd_lint(int argc, char **argv)

@@ -62,8 +62,10 @@ static void send_json(lsp_server *s, cJSON *msg)
 {
 	char *out = ip_json_print_utf8(msg, 0); /* capture text need not be UTF-8 */
 	cJSON_Delete(msg);
-	if (lsp_write(s->out_fd, out, strlen(out)) < 0) {
-		logf_("cannot write to the client (%s): stopping", strerror(errno));
+	if (!s->write_errno && lsp_write(s->out_fd, out, strlen(out)) < 0) {
+		s->write_errno = errno ? errno : EIO;
+		if (s->write_errno == EPIPE) /* the client left: as a client that left without exit */
+			logf_("cannot write to the client (%s): stopping", strerror(s->write_errno));
 		s->exit_now = true;
 	}
 	free(out);
@@ -336,7 +338,7 @@ static void usage(FILE *out)
 	      "  Run the language server (LSP 3.17) on standard input and output, for editors.\n"
 	      "  A message over N bytes (default 96 MiB) is answered with an error and skipped.\n"
 	      "  exit: 0 after shutdown and exit, 1 when the client left without shutdown,\n"
-	      "        2 usage error\n", out);
+	      "        2 usage error or a failed write (a full disk, a closed standard output)\n", out);
 }
 
 static int parse_args(int argc, char **argv, size_t *max)
@@ -385,6 +387,11 @@ int cmd_lsp(int argc, char **argv)
 	signal(SIGPIPE, SIG_IGN); /* a client that left: the write fails, the loop stops */
 	lsp_reader_init(&s.in, STDIN_FILENO, max);
 	rc = serve(&s);
+	/* the writer contract (cli.h): a write that failed for another reason
+	 * than the client leaving (a full disk, a closed descriptor) is the
+	 * command's failure, as for every other command */
+	if (s.write_errno && s.write_errno != EPIPE)
+		rc = cli_write_failed("standard output", s.write_errno) < 0 ? EXIT_INPUT : rc;
 	lsp_server_free(&s);
 	close(s.out_fd);
 	return rc;

@@ -15,7 +15,8 @@
 cJSON *facts_device_json(const ip_device *d, const ip_boot_prediction *next_boot);
 
 /* Human-readable summary of one device. */
-void facts_device_text(FILE *out, const ip_device *d, const ip_boot_prediction *next_boot);
+/* 0, or -1 when a write to out failed (the writer contract in cli.h). */
+int facts_device_text(FILE *out, const ip_device *d, const ip_boot_prediction *next_boot);
 
 
 #endif

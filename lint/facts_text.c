@@ -133,7 +133,7 @@ static void member(const sheet *o, const ip_device *d, const ip_member *m, bool 
 	fputc('\n', o->out);
 }
 
-void facts_device_text(FILE *out, const ip_device *d, const ip_boot_prediction *nb)
+int facts_device_text(FILE *out, const ip_device *d, const ip_boot_prediction *nb)
 {
 	sheet sh = { out, ip_arena_new() }, *o = &sh;
 	fprintf(o->out, "%s\n", d->hostname.s ? T(o, d->hostname.s) : "(device without a hostname)");
@@ -167,4 +167,5 @@ void facts_device_text(FILE *out, const ip_device *d, const ip_boot_prediction *
 		member(o, d, &d->members[i], i == 0);
 	fputc('\n', o->out);
 	ip_arena_free(sh.a);
+	return ferror(out) ? -1 : 0;
 }

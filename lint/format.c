@@ -15,16 +15,17 @@ const ip_writer *ip_writer_find(const char *name)
 	return NULL;
 }
 
-void ip_lint_write(const ip_writer *w, FILE *out, const ip_lint_result *r)
+int ip_lint_write(const ip_writer *w, FILE *out, const ip_lint_result *r)
 {
 	void *st = w->begin(out, r);
-	for (size_t i = 0; i < r->n_checks; i++) {
+	for (size_t i = 0; i < r->n_checks && !ferror(out); i++) {
 		const ip_device_check *c = &r->checks[i];
 		w->device(st, c);
 		for (size_t k = 0; k < c->n_findings; k++)
 			w->finding(st, c, &c->findings[k]);
 	}
 	w->end(st);
+	return ferror(out) ? -1 : 0;
 }
 
 const char *span_source(const ip_device_set *set, ip_span s, size_t *start, size_t *end)

@@ -43,8 +43,10 @@ extern const ip_writer format_codeclimate;
 
 /* The writer called `name`, or NULL. */
 const ip_writer *ip_writer_find(const char *name);
-/* Drive a writer over a whole result. */
-void ip_lint_write(const ip_writer *w, FILE *out, const ip_lint_result *r);
+/* Drive a writer over a whole result: 0, or -1 when a write to out failed
+ * (its error flag; the writer contract in cli.h). Devices after the
+ * failure are not written; the writer's end always runs, to free it. */
+int ip_lint_write(const ip_writer *w, FILE *out, const ip_lint_result *r);
 
 /* Shared pieces. */
 cJSON *next_boot_json(const ip_boot_prediction *p);   /* facts and lint JSON */

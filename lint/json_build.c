@@ -19,7 +19,9 @@ struct chunk {
 	_Alignas(max_align_t) char data[];
 };
 
-static struct pool {
+/* Per thread: a pooled document is built and printed on one thread, and
+ * nothing global (cJSON's hooks included) changes while it lives. */
+static _Thread_local struct pool {
 	bool active;
 	struct chunk *head;
 	size_t used, size; /* of head */
@@ -50,20 +52,16 @@ static void *pool_alloc(size_t n)
 	return c->data;
 }
 
-static void pool_free(void *p)
-{
-	(void)p; /* with the pool */
-}
-
+/* cJSON's hooks are left alone (issue 19): swapping them made every cJSON
+ * call in the process, on any thread, allocate from this pool. Only the
+ * jb_* constructors below take from it. */
 void jb_pool_begin(void)
 {
 	pool = (struct pool){ .active = true };
-	cJSON_InitHooks(&(cJSON_Hooks){ .malloc_fn = pool_alloc, .free_fn = pool_free });
 }
 
 void jb_pool_end(void)
 {
-	cJSON_InitHooks(NULL);
 	for (struct chunk *c = pool.head, *next; c; c = next) {
 		next = c->next;
 		free(c);

@@ -7,9 +7,11 @@
  * other: cJSON_Print, cJSON_Delete and the cJSON_Add* functions work on
  * it) with the keys and strings pointed at, not copied.
  *
- * Ownership: nodes come from cJSON_malloc (the hooks in force) and go with
+ * Ownership: nodes come from cJSON_malloc (or the pool below) and go with
  * cJSON_Delete of the root, which leaves keys and jb_ref strings alone;
- * jb_copy's copy is the document's. Keys must be string literals; jb_ref
+ * jb_copy's copy is the document's. Keys are pointed at too: they must
+ * outlive the document, and be string literals when a kept
+ * ip_json_printer prints it (it remembers keys by address); jb_ref
  * strings must outlive the document. Out of memory aborts. */
 #ifndef IOSPLAN_JSON_BUILD_H
 #define IOSPLAN_JSON_BUILD_H
@@ -19,11 +21,12 @@
 
 #include "span.h"
 
-/* Between these, every node (and whatever cJSON itself allocates) comes
- * from one pool that jb_pool_end frees at once, with cJSON's hooks pointed
- * at it: for a document built, printed and dropped (facts: a fleet is
- * hundreds of thousands of nodes). Do not cJSON_Delete such a document,
- * nor use cJSON on another thread meanwhile: the hooks are global. */
+/* Between these, every jb_* node (and jb_copy's copy) on this thread
+ * comes from one pool that jb_pool_end frees at once: for a document
+ * built, printed and dropped (facts: a fleet is hundreds of thousands of
+ * nodes). cJSON's own allocator is not touched: build such a document
+ * from jb_* nodes only (a cJSON_Create* node in it would leak), and do
+ * not cJSON_Delete it. */
 void jb_pool_begin(void);
 void jb_pool_end(void);
 
@@ -39,7 +42,7 @@ cJSON *jb_copy(const char *s);
 /* {"file", "line", "col", "end_line", "end_col"} (null when s is
  * unknown), the file name pointed at. */
 cJSON *jb_span(ip_span s);
-/* Append item to obj under the literal key (to an array when key is
+/* Append item to obj under key, pointed at (to an array when key is
  * NULL); returns item. */
 cJSON *jb_add(cJSON *obj, const char *key, cJSON *item);
 

@@ -147,6 +147,7 @@ typedef struct lsp_server {
 	lsp_state state;
 	bool exit_now;
 	int exit_code;
+	int write_errno; /* of a failed write to the client (EPIPE: it left), 0 none */
 	ip_pos_encoding enc;
 	/* what the client said it can do */
 	bool can_apply_edit_create, can_show_document, can_pull_config;

@@ -6,7 +6,21 @@
  * and without cJSON's sprintf("%1.15g") + sscanf round trip for every
  * number. Facts, lint and audit print tens of thousands of spans: that
  * round trip and the second UTF-8 pass were half of `iosplan facts`'s
- * instructions (callgrind, bench/run-suite). */
+ * instructions (callgrind, bench/run-suite).
+ *
+ * It is iosplan's one JSON output path (issue 19): every JSON byte any
+ * command writes (lint, facts, plan, verify, hash, SARIF, audit's jsonl,
+ * the language server's messages) comes out of it, and its string escape
+ * (ip_json_string_escape) is the only one. cJSON stays for parsing input
+ * and for building trees. Measured with bench/gate on a release build
+ * (callgrind instructions, start-up off), December 2026:
+ *   facts-ir    91 307 a device through this printer; 224 984 through
+ *               cJSON_Print (2.5 times, before the U+FFFD pass it would
+ *               still need)
+ *   audit-ir    51 381 371 with audit's hand-written jsonl (fprintf and
+ *               its own escape); 48 649 990 with its lines built as trees
+ *               and printed here by a printer kept per thread (53 311 771
+ *               with a fresh printer a line) */
 #include "json_utf8.h"
 
 #include <locale.h>
@@ -170,17 +184,17 @@ static size_t put_special(char **wp, const unsigned char *s, size_t i, size_t n)
 	return used;
 }
 
-/* cJSON's escapes; a byte that starts no valid UTF-8 sequence becomes
- * U+FFFD. Room for the worst case (6 bytes a byte, and a whole word past
- * the end) is made once; plain bytes go eight at a time, the tail of the
- * string too (padded with spaces, which are overwritten by what follows):
- * most strings here are keys and names shorter than 16 bytes. */
-static void put_string(out *o, const char *str)
+/* The one JSON string escape of iosplan's output (json_utf8.h): cJSON's
+ * escapes; a byte that starts no valid UTF-8 sequence becomes U+FFFD.
+ * Plain bytes go eight at a time, the tail of the string too (padded with
+ * spaces, which are overwritten by what follows): most strings here are
+ * keys and names shorter than 16 bytes. dst has IP_JSON_STRING_MAX(n)
+ * bytes. */
+size_t ip_json_string_escape(char *dst, const char *str, size_t n)
 {
-	const unsigned char *s = (const unsigned char *)(str ? str : "");
-	size_t n = strlen((const char *)s), i = 0;
-	reserve(o, 6 * n + 2 + 8);
-	char *w = o->p + o->n;
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0;
+	char *w = dst;
 	*w++ = '"';
 	if (n && n < 8 && copy_short(w, s, n)) {
 		w += n;
@@ -204,7 +218,16 @@ static void put_string(out *o, const char *str)
 		}
 	}
 	*w++ = '"';
-	o->n = (size_t)(w - o->p);
+	return (size_t)(w - dst);
+}
+
+/* Room for the worst case is made once: see IP_JSON_STRING_MAX. */
+static void put_string(out *o, const char *str)
+{
+	const char *s = str ? str : ""; /* as cJSON prints a NULL valuestring */
+	size_t n = strlen(s);
+	reserve(o, IP_JSON_STRING_MAX(n));
+	o->n += ip_json_string_escape(o->p + o->n, s, n);
 }
 
 /* As cJSON 1.7.15 prints a number: "%1.15g", or "%1.17g" when that does

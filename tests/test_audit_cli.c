@@ -703,3 +703,20 @@ Test(audit, sarif_schema, .init = setup, .fini = teardown)
 	free(log);
 	result_free(&r);
 }
+
+/* jsonl strings go through the one JSON escape (planner/json_utf8.h, issue
+ * 19), as lint's and facts' do: a file name with CR, a backspace, DEL and
+ * a byte that is not UTF-8 is written "\r", "\b", the DEL byte and U+FFFD,
+ * where audit's own escape wrote "\u000d", "\u0008" and "\u007f". */
+Test(audit, jsonl_one_escape, .init = setup, .fini = teardown)
+{
+	test_sh("mkdir '%s/esc' && cp '%s/netstuts-r1.log' \"$(printf '%s/esc/r\\r1\\b\\177\\377.log')\"", tmpdir,
+		test_samples_dir(), tmpdir);
+	char args[600];
+	snprintf(args, sizeof(args), "audit --format jsonl '%s/esc'", tmpdir);
+	result r = run(args);
+	cr_assert_neq(r.status, 2, "audit ran: %s", r.err);
+	cr_expect_not_null(strstr(r.out, "/esc/r\\r1\\b\x7f\xef\xbf\xbd.log\""), "%s", r.out);
+	cr_expect_null(strstr(r.out, "\\u00"), "%s", r.out);
+	result_free(&r);
+}

@@ -16,7 +16,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "boot_sim.h"
 #include "catalogue.h"
+#include "facts.h"
 #include "format.h"
 #include "helpers.h"
 #include "iosplan_config.h"
@@ -834,5 +836,56 @@ Test(lint_formats, sarif_whole_line_span_has_no_context)
 	expect_str(pl, "region/snippet/text", "Configuration register is 0x2142");
 	cr_assert_null(at(pl, "contextRegion"), "a context must be larger than the region");
 	cJSON_Delete(d);
+	ip_device_set_free(fx.set);
+}
+
+/* The writer contract (lint/cli.h, issue 19): every lint format, and the
+ * facts sheet, returns 0 when its writes went through and -1 when one
+ * failed, so that the command stops and exits 2. /dev/full unbuffered:
+ * the first write fails, as on a full disk. */
+static const char *const writer_names[] = { "text", "gcc", "json", "sarif", "markdown", "codeclimate" };
+
+static FILE *full_stream(void)
+{
+	FILE *f = fopen("/dev/full", "w");
+	cr_assert_not_null(f);
+	setvbuf(f, NULL, _IONBF, 0);
+	return f;
+}
+
+IP_TABLE_PARAMS(lint_formats, writer_reports_failed_write, writer_names)
+ParameterizedTest(size_t *row, lint_formats, writer_reports_failed_write)
+{
+	const ip_writer *w = ip_writer_find(writer_names[*row]);
+	cr_assert_not_null(w);
+	fixture fx;
+	fixture_samples(&fx, NULL);
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&buf, &len);
+	cr_assert_not_null(m);
+	cr_expect_eq(ip_lint_write(w, m, &fx.r), 0, "%s to memory", w->name);
+	fclose(m);
+	cr_expect_gt(len, 0, "%s wrote something", w->name);
+	free(buf);
+	FILE *f = full_stream();
+	cr_expect_eq(ip_lint_write(w, f, &fx.r), -1, "%s to /dev/full", w->name);
+	fclose(f);
+	ip_device_set_free(fx.set);
+}
+
+Test(lint_formats, facts_text_reports_failed_write)
+{
+	fixture fx;
+	fixture_samples(&fx, NULL);
+	ip_boot_prediction next;
+	ip_boot_predict(&next, fx.set->arena, fx.set->v[0]);
+	FILE *m = fopen("/dev/null", "w");
+	cr_assert_not_null(m);
+	cr_expect_eq(facts_device_text(m, fx.set->v[0], &next), 0);
+	fclose(m);
+	FILE *f = full_stream();
+	cr_expect_eq(facts_device_text(f, fx.set->v[0], &next), -1);
+	fclose(f);
 	ip_device_set_free(fx.set);
 }

@@ -504,6 +504,9 @@ static const char *const writers[] = {
 	"plan --format ansible " R1_TARGET " netstuts-r1.log",
 	"verify --before netstuts-r1.log --after verify/r1-after-reload.log " R1_IMAGE,
 	"verify --format json --before netstuts-r1.log --after verify/r1-after-reload.log " R1_IMAGE,
+	"verify --format markdown --before netstuts-r1.log --after verify/r1-after-reload.log " R1_IMAGE,
+	"verify --format sarif --before netstuts-r1.log --after verify/r1-after-reload.log " R1_IMAGE,
+	"lsp --help",
 	"audit --format table rancid",
 	"audit --format jsonl rancid",
 	"audit --format csv rancid",
@@ -536,6 +539,18 @@ ParameterizedTest(size_t *row, output_writes, full_disk, .init = make_dir, .fini
 	result_free(&r);
 }
 
+/* A writer whose output failed stops (the writer contract, lint/cli.h):
+ * hash reads no more files once its stdout is full (each may be gigabytes),
+ * so the second, unreadable one is never opened and never complained of. */
+Test(output_writes, hash_stops_at_failed_write, .init = make_dir, .fini = remove_dir)
+{
+	result r = run_samples("hash netstuts-r1.log no-such-file", ">/dev/full");
+	cr_expect_eq(r.status, 2, "exit %d", r.status);
+	cr_expect_not_null(strstr(r.err, "cannot write standard output: No space left on device\n"), "%s", r.err);
+	cr_expect_null(strstr(r.err, "no-such-file"), "hash went on after the failed write: %s", r.err);
+	result_free(&r);
+}
+
 /* A closed stdout: the error, exit 2, and the output nowhere else (not in
  * a file the command opened, nor on stderr). */
 IP_TABLE_PARAMS(output_writes, closed_stdout, writers)
@@ -547,6 +562,69 @@ ParameterizedTest(size_t *row, output_writes, closed_stdout, .init = make_dir, .
 			   "iosplan %s >&-: %s", writers[*row], r.err);
 	cr_expect_lt(r.err_len, 400, "iosplan %s >&-: the output went to stderr: %s", writers[*row], r.err);
 	result_free(&r);
+}
+
+/* The language server writes with writev on its own descriptor, not
+ * through stdio: a failed write (not the client leaving) is the same
+ * error and exit 2 as for every other command (issue 19), where it used to
+ * stop and exit 0. */
+typedef struct lsp_write_case {
+	const char *redir, *reason;
+} lsp_write_case;
+
+static const lsp_write_case lsp_writes[] = {
+	{ ">/dev/full", "No space left on device" },
+	{ ">&-", "Bad file descriptor" },
+};
+
+IP_TABLE_PARAMS(output_writes, lsp, lsp_writes)
+ParameterizedTest(size_t *row, output_writes, lsp, .init = make_dir, .fini = remove_dir)
+{
+	static const char body[] = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{}}";
+	char in[300], err[300], cmd[2048];
+	snprintf(in, sizeof(in), "%s.in", dir);
+	snprintf(err, sizeof(err), "%s.err", dir);
+	FILE *f = fopen(in, "w");
+	cr_assert_not_null(f);
+	fprintf(f, "Content-Length: %zu\r\n\r\n%s", strlen(body), body);
+	cr_assert_eq(fclose(f), 0);
+	snprintf(cmd, sizeof(cmd), "exec timeout 60 '%s' lsp <'%s' 2>'%s' %s", getenv("IOSPLAN_BIN"), in, err,
+		 lsp_writes[*row].redir);
+	int st = system(cmd);
+	char *text = test_read_file(err, NULL);
+	cr_assert_not_null(text);
+	char want[200];
+	snprintf(want, sizeof(want), "iosplan: error: cannot write standard output: %s\n", lsp_writes[*row].reason);
+	cr_expect(WIFEXITED(st) && WEXITSTATUS(st) == 2, "lsp %s: status %#x", lsp_writes[*row].redir, st);
+	cr_expect_not_null(strstr(text, want), "lsp %s: %s", lsp_writes[*row].redir, text);
+	free(text);
+	unlink(in);
+	unlink(err);
+}
+
+/* audit --output to a place that cannot be written, in every format: exit
+ * 2 and the reason, whether the file cannot be made or its writes fail. */
+static const char *const audit_formats[] = { "table", "jsonl", "csv", "markdown", "sarif" };
+
+IP_TABLE_PARAMS(output_writes, audit_output, audit_formats)
+ParameterizedTest(size_t *row, output_writes, audit_output, .init = make_dir, .fini = remove_dir)
+{
+	static const struct {
+		const char *path, *reason;
+	} places[] = {
+		{ "/dev/full", "No space left on device" },
+		{ "%s/no-such-folder/report", "No such file or directory" },
+	};
+	for (size_t i = 0; i < sizeof(places) / sizeof(places[0]); i++) {
+		char path[400], args[600], want[600];
+		snprintf(path, sizeof(path), places[i].path, dir);
+		snprintf(args, sizeof(args), "audit --format %s --output '%s' rancid", audit_formats[*row], path);
+		result r = run_samples(args, "");
+		snprintf(want, sizeof(want), "cannot write %s: %s\n", path, places[i].reason);
+		cr_expect_eq(r.status, 2, "iosplan %s: exit %d", args, r.status);
+		cr_expect_not_null(strstr(r.err, want), "iosplan %s: %s", args, r.err);
+		result_free(&r);
+	}
 }
 
 typedef enum sigpipe_how { SP_DEFAULT, SP_IGNORED, SP_BLOCKED } sigpipe_how;

@@ -823,3 +823,33 @@ Test(plan_ansible, syntax_check, .init = setup, .fini = teardown, .timeout = 240
 		cr_assert_fail("ansible-playbook --syntax-check failed:\n%s", text ? text : "");
 	}
 }
+
+/* --- the writer contract (lint/cli.h, issue 19) ---------------------------- */
+
+/* Each plan format returns 0 when its writes went through and -1 when one
+ * failed (/dev/full unbuffered: the first write fails, as on a full disk),
+ * so that `iosplan plan` exits 2. */
+static const ip_plan_format plan_formats[] = { IP_PLAN_TEXT, IP_PLAN_MARKDOWN, IP_PLAN_JSON, IP_PLAN_ANSIBLE };
+
+IP_TABLE_PARAMS(plan_write, reports_failed_write, plan_formats)
+ParameterizedTest(size_t *row, plan_write, reports_failed_write)
+{
+	ip_device_set *set = test_load_samples(tamper_plans[S_ROUTER].sample, NULL);
+	ip_target *t = ip_target_from_name(set->arena, tamper_plans[S_ROUTER].target, "t");
+	t->size.known = true;
+	t->size.v = tamper_plans[S_ROUTER].size;
+	t->md5 = MD5A;
+	ip_plan p;
+	ip_plan_build(&p, set->arena, set->v[0], t, NULL);
+	const ip_plan *plans[] = { &p };
+	FILE *null = fopen("/dev/null", "w"), *full = fopen("/dev/full", "w");
+	cr_assert(null && full);
+	setvbuf(full, NULL, _IONBF, 0);
+	cr_expect_eq(ip_plan_write(plan_formats[*row], null, null, plans, 1), 0, "format %d to /dev/null",
+		     (int)plan_formats[*row]);
+	cr_expect_eq(ip_plan_write(plan_formats[*row], full, null, plans, 1), -1, "format %d to /dev/full",
+		     (int)plan_formats[*row]);
+	fclose(null);
+	fclose(full);
+	ip_device_set_free(set);
+}

@@ -7,6 +7,7 @@
 
 #include "helpers.h"
 #include "verify.h"
+#include "verify_out.h"
 
 #define NEW "isr4300-universalk9.16.12.04.SPA.bin"
 #define OLD "isr4300-universalk9.16.09.06.SPA.bin"
@@ -236,6 +237,39 @@ ParameterizedTest(size_t *row, verify_same, device)
 	for (size_t i = 0; i < 4 && c->names[i]; i++)
 		cr_expect(strstr(k->message, c->names[i]), "%s: '%s' not in: %s", c->title,
 			  c->names[i], k->message);
+	ip_device_set_free(before);
+	ip_device_set_free(after);
+}
+
+/* The writer contract (lint/cli.h, issue 19): each verify format returns 0
+ * when its writes went through and -1 when one failed (/dev/full
+ * unbuffered), so that `iosplan verify` exits 2. */
+static const ip_verify_format verify_formats[] = { IP_VERIFY_TEXT, IP_VERIFY_JSON, IP_VERIFY_MARKDOWN,
+						   IP_VERIFY_SARIF };
+
+IP_TABLE_PARAMS(verify_write, reports_failed_write, verify_formats)
+ParameterizedTest(size_t *row, verify_write, reports_failed_write)
+{
+	ip_device_set *before = test_load_samples("netstuts-r1.log", NULL);
+	ip_device_set *after = test_load_text("after.log", VERSION("16.12.04", "2 days, 1 hour", NEW, "0x2102")
+		LISTING("521347072") BOOT("running-config", NEW, OLD) BOOT("startup-config", NEW, OLD));
+	ip_target *t = ip_target_from_name(after->arena, NEW, "--target");
+	t->md5 = MD5;
+	t->size = (ip_u64){ .known = true, .v = 521347072 };
+	ip_verify_options o;
+	ip_verify_options_defaults(&o);
+	ip_verify_device v;
+	ip_verify_device_run(&v, after->arena, before->v[0], after->v[0], t, NULL, &o);
+	ip_verify_report r = { before, after, &v, 1, o.soak_hours };
+	FILE *null = fopen("/dev/null", "w"), *full = fopen("/dev/full", "w");
+	cr_assert(null && full);
+	setvbuf(full, NULL, _IONBF, 0);
+	cr_expect_eq(ip_verify_write(verify_formats[*row], null, &r), 0, "format %d to /dev/null",
+		     (int)verify_formats[*row]);
+	cr_expect_eq(ip_verify_write(verify_formats[*row], full, &r), -1, "format %d to /dev/full",
+		     (int)verify_formats[*row]);
+	fclose(null);
+	fclose(full);
 	ip_device_set_free(before);
 	ip_device_set_free(after);
 }
