@@ -7,7 +7,7 @@ usage: layout.py TEST [ARGS...]; prints TAP.
                       documents (meson's introspection of BUILD_ROOT)
   architecture        every folder docs/architecture.md names exists, and
                       every static_library() of every meson.build is named
-                      in it
+                      in it, with its folder
   links               every relative link of README.md and docs/*.md names
                       a file of the tree, and its #anchor a heading there
                       (the guides moved from the README to docs/)
@@ -110,6 +110,10 @@ def test_architecture(t):
     for name, where in libs:
         t.ok(re.search(r'(?<![\w-])%s(?![\w-])' % re.escape(name), text) is not None,
              'library %s (%s) is in the doc' % (name, where))
+        # and its folder, so that a new lint/<command>/ is placed on the map
+        folder = os.path.dirname(where).replace(os.sep, '/') + '/'
+        t.ok(folder in folders, 'folder %s of library %s is named in the doc' % (folder, name),
+             'named: %s' % folders)
     # the layers the doc states are the ones scripts/check-layers enforces
     spec = subprocess.run([sys.executable, os.path.join(SRC, 'scripts', 'check-layers'), '--layers'],
                           capture_output=True, text=True)
