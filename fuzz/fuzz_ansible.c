@@ -17,7 +17,7 @@
 
 #include "error.h"
 #include "fuzz.h"
-#include "plan.h"
+#include "plan_write.h"
 #include "target.h"
 
 static const char *const default_targets[] = {

@@ -28,7 +28,7 @@
 #include "facts.h"
 #include "format.h"
 #include "fuzz.h"
-#include "plan.h"
+#include "plan_write.h"
 #include "plan_invariants.h"
 #include "platform.h"
 #include "target.h"

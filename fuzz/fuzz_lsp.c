@@ -12,11 +12,11 @@
  * object in UTF-8.
  *
  * The loop (serve(): framing errors, JSON-RPC checks, dispatch) is static
- * in lint/cmd_lsp.c: this file compiles it in, so the target runs exactly
+ * in lint/lsp/cmd_lsp.c: this file compiles it in, so the target runs exactly
  * the server's code, unchanged. */
 #include <sys/mman.h>
 
-#include "../lint/cmd_lsp.c"
+#include "../lint/lsp/cmd_lsp.c"
 #include "fuzz.h"
 #include "utf8.h"
 

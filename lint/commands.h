@@ -1,4 +1,5 @@
-/* The subcommands, each in lint/cmd_<name>.c: argv[0] is the subcommand's
+/* The subcommands, each in lint/<command>/cmd_<name>.c (lint/cmd_<name>.c
+ * for the small ones: explain, hash, --version): argv[0] is the subcommand's
  * name; the return value is the process exit code (see cli.h). */
 #ifndef IOSPLAN_COMMANDS_H
 #define IOSPLAN_COMMANDS_H

@@ -5,7 +5,7 @@
  *   struct archive *a = la->archive_read_new();
  *
  * Each member has the type of the function of the same name in
- * libarchive's headers. Users: lint/audit_walk.c (the audit reading an
+ * libarchive's headers. Users: lint/audit/audit_walk.c (the audit reading an
  * archive), lint/cmd_version.c. Only built when IOSPLAN_HAVE_LIBARCHIVE. */
 #ifndef IOSPLAN_LIBARCHIVE_DL_H
 #define IOSPLAN_LIBARCHIVE_DL_H

@@ -6,7 +6,7 @@
  *
  * Each member has the type of the function of the same name in OpenSSL's
  * headers. Users: lint/hash.c (hash, verify, --target with an image file),
- * lint/format_codeclimate.c (fingerprints), lint/cmd_version.c. */
+ * lint/findings/format_codeclimate.c (fingerprints), lint/cmd_version.c. */
 #ifndef IOSPLAN_LIBCRYPTO_DL_H
 #define IOSPLAN_LIBCRYPTO_DL_H
 

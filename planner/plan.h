@@ -224,32 +224,10 @@ const char *ip_effect_kind_name(ip_effect_kind k); /* "copy", "boot-add", ... */
 const char *ip_plan_role_name(ip_plan_role r);     /* "blocks", "resolved", "noted" */
 const char *ip_plan_method_name(ip_plan_method m); /* "bundle", "install", "tar" */
 
-/* --- output -------------------------------------------------------------- */
-
-typedef enum ip_plan_format {
-	IP_PLAN_TEXT = 0, /* paste-ready CLI, explanations as `!` comments */
-	IP_PLAN_MARKDOWN, /* a change ticket */
-	IP_PLAN_JSON,     /* the schema in docs/plan.md */
-	IP_PLAN_ANSIBLE,  /* a playbook (cisco.ios collection) */
-} ip_plan_format;
-
-/* "text" | "markdown" | "json" | "ansible"; false otherwise. */
-bool ip_plan_format_parse(const char *name, ip_plan_format *out);
-
-/* Write the plans (or refusals) of n devices. Refusals in the ansible
- * format go to `err` as text, the playbook keeps only planned devices.
- * Returns 0, or -1 when the output could not be written. */
-int ip_plan_write(ip_plan_format f, FILE *out, FILE *err, const ip_plan *const *plans,
-		  size_t n);
-
-int ip_plan_write_text(FILE *out, const ip_plan *const *plans, size_t n);
-int ip_plan_write_markdown(FILE *out, const ip_plan *const *plans, size_t n);
-int ip_plan_write_json(FILE *out, const ip_plan *const *plans, size_t n);
-int ip_plan_write_ansible(FILE *out, const ip_plan *const *plans, size_t n);
-
 /* Whether name can be a play's `hosts:` naming exactly one inventory host:
  * Cisco's hostname grammar (and '_', which IOS accepts), never an Ansible
- * implicit group. The playbook guards the rest (plan_ansible.c). */
+ * implicit group (plan_names.c). The playbook guards the rest
+ * (lint/plan/plan_ansible.c). */
 bool ip_plan_ansible_host_ok(const char *name);
 
 #endif

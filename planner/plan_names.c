@@ -85,3 +85,30 @@ const char *plan_names_check(plan_bld *b)
 		r = bad(b, "a warning", p->warnings[i], IP_CLI_TEXT);
 	return r;
 }
+
+static bool ascii_alnum(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* Here, not in lint/plan/plan_ansible.c: plan_build.c refuses an Ansible
+ * plan whose hostname fails it, so the planner owns the check (issue 19).
+ *
+ * Cisco's hostname grammar ("hostname" command reference, Cisco IOS
+ * Configuration Fundamentals: "must start with a letter, end with a letter
+ * or digit, and have as interior characters only letters, digits, and
+ * hyphens. Names must be 63 characters or fewer"), plus '_', which IOS
+ * accepts in practice (samples/netstuts-r1.log is NetsTuts_R1). None of
+ * these is an Ansible pattern character; `all` and `ungrouped` are the
+ * groups every inventory has. */
+bool ip_plan_ansible_host_ok(const char *name)
+{
+	size_t n = name ? strlen(name) : 0;
+	if (n == 0 || n > 63 || !ascii_alnum(name[0]) || (name[0] >= '0' && name[0] <= '9') ||
+	    !ascii_alnum(name[n - 1]))
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!ascii_alnum(name[i]) && name[i] != '-' && name[i] != '_')
+			return false;
+	return strcmp(name, "all") != 0 && strcmp(name, "ungrouped") != 0;
+}

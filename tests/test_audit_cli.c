@@ -704,7 +704,7 @@ Test(audit, sarif_schema, .init = setup, .fini = teardown)
 	result_free(&r);
 }
 
-/* jsonl strings go through the one JSON escape (planner/json_utf8.h, issue
+/* jsonl strings go through the one JSON escape (lint/emit/json_utf8.h, issue
  * 19), as lint's and facts' do: a file name with CR, a backspace, DEL and
  * a byte that is not UTF-8 is written "\r", "\b", the DEL byte and U+FFFD,
  * where audit's own escape wrote "\u000d", "\u0008" and "\u007f". */

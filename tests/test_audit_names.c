@@ -1,4 +1,4 @@
-/* lint/audit_names.c: a directory's names in byte order, in bounded memory
+/* lint/audit/audit_names.c: a directory's names in byte order, in bounded memory
  * (issue 10). Each row makes a folder, lists it with a run size small
  * enough to force many sorted runs and their merge, and checks the order
  * across the runs' boundaries, that nothing is lost or repeated, and what

@@ -1,4 +1,4 @@
-/* The escaper of each output kind (planner/escape.h), one table per kind:
+/* The escaper of each output kind (lint/emit/escape.h), one table per kind:
  * what a capture, a file name or an archive member may hold, and what the
  * reader of that kind must be shown. The end-to-end run of every command
  * and format over such names is test_output_hostile.c. */

@@ -1,6 +1,6 @@
 /* ip_json_print_utf8 prints what cJSON_Print / cJSON_PrintUnformatted
  * print, byte for byte, with every byte that starts no valid UTF-8 sequence
- * replaced by U+FFFD (planner/json_utf8.c prints the document itself, for
+ * replaced by U+FFFD (lint/emit/json_utf8.c prints the document itself, for
  * speed). The reference here is that definition, written the slow way. */
 #include <criterion/criterion.h>
 #include <criterion/parameterized.h>

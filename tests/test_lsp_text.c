@@ -1,7 +1,7 @@
 /* The LSP server's text layer: byte columns to UTF-16 and back
- * (lint/utf16.c, shared with SARIF), open documents under full and
- * incremental sync (lint/lsp_docs.c), URIs, and Content-Length framing
- * (lint/lsp_io.c). The protocol as a whole is tested by a real client in
+ * (lint/emit/utf16.c, shared with SARIF), open documents under full and
+ * incremental sync (lint/lsp/lsp_docs.c), URIs, and Content-Length framing
+ * (lint/lsp/lsp_io.c). The protocol as a whole is tested by a real client in
  * tests/lsp/protocol.test.mjs. */
 #include <criterion/criterion.h>
 #include <criterion/parameterized.h>

@@ -20,6 +20,7 @@
 #include "helpers.h"
 #include "iosplan_config.h"
 #include "plan.h"
+#include "plan_write.h"
 
 #define R1_TARGET "--target isr4300-universalk9.16.12.04.SPA.bin --size 521347072 " \
 		  "--md5 a3f8c12d9e4b72f1c8d5a0e3b6f91234 --tftp-server 192.168.1.100"

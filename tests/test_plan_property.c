@@ -33,7 +33,7 @@
 #include <strings.h>
 
 #include "image_name.h"
-#include "plan.h"
+#include "plan_write.h"
 #include "plan_invariants.h"
 
 /* --- a small deterministic generator --------------------------------------- */

@@ -1,4 +1,4 @@
-/* lint/sarif_build.c: the one SARIF builder of lint, verify and audit
+/* lint/emit/sarif_build.c: the one SARIF builder of lint, verify and audit
  * (issue 19). The three writers' goldens prove the whole logs; these rows
  * pin the pieces each writer relies on, so a change to one piece shows
  * here before it shows as a diff in three goldens. */

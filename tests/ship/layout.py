@@ -7,7 +7,11 @@ usage: layout.py TEST [ARGS...]; prints TAP.
                       documents (meson's introspection of BUILD_ROOT)
   architecture        every folder docs/architecture.md names exists, and
                       every static_library() of every meson.build is named
-                      in it
+                      in it, with its folder
+  libraries BUILD_ROOT  each static library compiles only sources of its
+                      own folder: none of a subfolder that is another
+                      library's, none of another folder (issue 19: no
+                      library built out of another folder's sources)
   links               every relative link of README.md and docs/*.md names
                       a file of the tree, and its #anchor a heading there
                       (the guides moved from the README to docs/)
@@ -110,6 +114,10 @@ def test_architecture(t):
     for name, where in libs:
         t.ok(re.search(r'(?<![\w-])%s(?![\w-])' % re.escape(name), text) is not None,
              'library %s (%s) is in the doc' % (name, where))
+        # and its folder, so that a new lint/<command>/ is placed on the map
+        folder = os.path.dirname(where).replace(os.sep, '/') + '/'
+        t.ok(folder in folders, 'folder %s of library %s is named in the doc' % (folder, name),
+             'named: %s' % folders)
     # the layers the doc states are the ones scripts/check-layers enforces
     spec = subprocess.run([sys.executable, os.path.join(SRC, 'scripts', 'check-layers'), '--layers'],
                           capture_output=True, text=True)
@@ -117,6 +125,46 @@ def test_architecture(t):
     t.ok(spec.returncode == 0 and layers and layers in text,
          'the doc states the layers as scripts/check-layers has them (%s)' % layers,
          spec.stderr)
+
+
+# --- each library from its own folder's sources ----------------------------
+
+def library_sources(build_root):
+    """(library, its folder, [its source files]) for every static library of
+    the build, from meson's introspection; sources the build generates are
+    left out."""
+    with open(os.path.join(build_root, 'meson-info', 'intro-targets.json')) as fh:
+        targets = json.load(fh)
+    build = os.path.realpath(build_root)
+    out = []
+    for tg in targets:
+        if tg['type'] != 'static library':
+            continue
+        folder = os.path.dirname(os.path.realpath(tg['defined_in']))
+        srcs = [os.path.realpath(f) for ts in tg['target_sources'] for f in ts.get('sources', [])]
+        out.append((tg['name'], folder,
+                    [f for f in srcs if not f.startswith(build + os.sep)]))
+    return out
+
+
+def owner(path, folders):
+    """The deepest of folders that holds path, or None."""
+    best = None
+    for f in folders:
+        if path.startswith(f + os.sep) and (best is None or len(f) > len(best)):
+            best = f
+    return best
+
+
+def test_libraries(t, build_root):
+    libs = library_sources(build_root)
+    t.ok(len(libs) >= 5, 'the build has static libraries', 'found: %s' % [n for n, _, _ in libs])
+    folders = {f for _, f, _ in libs}
+    for name, folder, srcs in sorted(libs):
+        strays = [os.path.relpath(f, SRC) for f in srcs if owner(f, folders) != folder]
+        t.ok(srcs and not strays,
+             'library %s compiles only sources of %s/' % (name, os.path.relpath(folder, SRC)),
+             'from elsewhere: %s' % strays if strays else 'no sources')
 
 
 # --- links between README.md and docs/ ----------------------------------------
@@ -180,6 +228,8 @@ def main():
         test_suites(t, args[0])
     elif name == 'architecture' and not args:
         test_architecture(t)
+    elif name == 'libraries' and len(args) == 1:
+        test_libraries(t, args[0])
     elif name == 'links' and not args:
         test_links(t)
     else:

@@ -41,7 +41,7 @@
 #include <string.h>
 #include <yaml.h>
 
-#include "plan.h"
+#include "plan_write.h"
 #include "utf8.h"
 
 typedef struct em {
@@ -406,30 +406,6 @@ static void plays(em *m)
 	if (has_phase(p, IP_PHASE_ROLLBACK))
 		play(m, ip_arena_printf(m->a, "Roll %s back to the old image (--tags rollback)",
 					p->hostname), "rollback", IP_PHASE_ROLLBACK, IP_PHASE_ROLLBACK);
-}
-
-static bool ascii_alnum(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-
-/* Cisco's hostname grammar ("hostname" command reference, Cisco IOS
- * Configuration Fundamentals: "must start with a letter, end with a letter
- * or digit, and have as interior characters only letters, digits, and
- * hyphens. Names must be 63 characters or fewer"), plus '_', which IOS
- * accepts in practice (samples/netstuts-r1.log is NetsTuts_R1). None of
- * these is an Ansible pattern character; `all` and `ungrouped` are the
- * groups every inventory has. */
-bool ip_plan_ansible_host_ok(const char *name)
-{
-	size_t n = name ? strlen(name) : 0;
-	if (n == 0 || n > 63 || !ascii_alnum(name[0]) || (name[0] >= '0' && name[0] <= '9') ||
-	    !ascii_alnum(name[n - 1]))
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if (!ascii_alnum(name[i]) && name[i] != '-' && name[i] != '_')
-			return false;
-	return strcmp(name, "all") != 0 && strcmp(name, "ungrouped") != 0;
 }
 
 /* The playbook is UTF-8 from its first byte: comments too. */

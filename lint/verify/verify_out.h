@@ -1,5 +1,5 @@
 /* Output of `iosplan verify`: one small writer per format (text, json,
- * markdown, sarif), each in lint/verify_<format>.c, over one result. The
+ * markdown, sarif), each in lint/verify/verify_<format>.c, over one result. The
  * spans of a check point into two device sets: `after` into the
  * after-captures, `before` (and related spans of the before side) into the
  * before-captures; verify_line() finds a span's line in either. */

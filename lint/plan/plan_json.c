@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "json_utf8.h"
-#include "plan.h"
+#include "plan_write.h"
 
 static cJSON *str_or_null(const char *s)
 {

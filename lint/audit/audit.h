@@ -1,4 +1,4 @@
-/* `iosplan audit`: the pieces behind lint/cmd_audit.c. Private to lint/.
+/* `iosplan audit`: the pieces behind lint/audit/cmd_audit.c. Private to lint/.
  *
  * The data flow, which keeps memory bounded whatever the fleet's size:
  *

@@ -5,7 +5,7 @@
  * archives; RANCID, Oxidized, session logs and bare outputs) and answers per
  * device: would it come back from a reload today, is it on the approved
  * image, and could the upgrade be planned now or what blocks it. Then the
- * fleet summary. See lint/audit.h for how, docs/audit.md for the
+ * fleet summary. See lint/audit/audit.h for how, docs/audit.md for the
  * formats. Exit 1 when any device has an error finding, 2 on usage errors
  * or when no PATH can be read at all, else 0; unreadable inputs inside the
  * fleet are reported and counted, not fatal. */

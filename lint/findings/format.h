@@ -1,5 +1,5 @@
 /* Output formats of `iosplan lint`: one small writer per format, each a
- * file lint/format_<name>.c, behind one interface. The driver calls begin
+ * file lint/findings/format_<name>.c, behind one interface. The driver calls begin
  * once, then for each device `device` followed by `finding` for each of
  * its findings (sorted by position), then end, which prints whatever the
  * writer buffered and frees its state. */

@@ -10,7 +10,7 @@
  *     "properties": {"summary": {…the fleet summary…}}}]}
  *
  * The log is built by sarif_build.h (as lint's and verify's are), and a
- * result by lint/format_sarif.c's streaming helpers, so an
+ * result by lint/findings/format_sarif.c's streaming helpers, so an
  * audit result reads like a lint result; its properties add what the audit
  * knows of the device (platform, version, approved image, upgrade, next
  * reload). No artifacts array: it would grow with the fleet, and every

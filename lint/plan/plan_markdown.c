@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "escape.h"
-#include "plan.h"
+#include "plan_write.h"
 
 typedef unsigned long long ull;
 

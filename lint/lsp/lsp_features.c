@@ -35,7 +35,7 @@
 #include "format.h"
 #include "iosplan_config.h"
 #include "lsp.h"
-#include "plan.h"
+#include "plan_write.h"
 #include "rule_pages.h"
 #include "error.h"
 

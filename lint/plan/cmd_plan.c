@@ -15,7 +15,7 @@
 #include "commands.h"
 #include "config.h"
 #include "error.h"
-#include "plan.h"
+#include "plan_write.h"
 #include "target_args.h"
 
 enum {
