@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "boot_facts.h"
+#include "fs_model.h"
 #include "stack_facts.h"
 
 /* An image in a directory of its own name (the tar install layout). */
@@ -108,7 +109,7 @@ static ip_finding *report(const ip_rule_ctx *ctx, ip_findings *out, const boot_l
 	if (bf->twin)
 		ip_finding_related(out, f, bf->twin->span,
 				   "%s differs only in letter case: assumed not the same file "
-				   "(file names are compared exactly)", bf->twin->name);
+				   "(%s: exact)", bf->twin->name, IP_FS_CASE_SETTING);
 	fix(out, f, ctx, le, bf->fs, rc);
 	return f;
 }

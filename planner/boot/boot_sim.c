@@ -383,6 +383,25 @@ static void running_note(sim *s, const char *fsname, const ip_boot_entry *e)
 		      "still is", e->path);
 }
 
+/* When the letter-case policy decided whether the entry names a listed
+ * file (a listed name differs from it only in case), the trace says so and
+ * names the setting: on classic IOS the policy is an assumption
+ * (fs_model.h). */
+static void case_note(sim *s, const ip_filesystem *fs, const char *path, ip_span span)
+{
+	while (*path == '/')
+		path++;
+	const ip_file *twin = ip_fs_case_twin(fs, path, strlen(path));
+	if (!twin)
+		return;
+	if (ip_fs_name_case(fs->name) == IP_NAME_CASE_FOLD)
+		trace(s, span, "%s is listed as %s: the same file, since letter case "
+		      "is not compared (%s: fold)", path, twin->name, IP_FS_CASE_SETTING);
+	else
+		trace(s, span, "%s is listed as %s, which differs only in letter case: "
+		      "another file, as %s: exact assumes", path, twin->name, IP_FS_CASE_SETTING);
+}
+
 static res entry_file(sim *s, const ip_boot_entry *e, size_t idx)
 {
 	const char *fsname = e->filesystem ? e->filesystem : s->plat.default_fs;
@@ -400,6 +419,8 @@ static res entry_file(sim *s, const ip_boot_entry *e, size_t idx)
 	if (!fs)
 		trace(s, e->span, "%s %s: %s was not listed", label(s), e->raw,
 		      fsname ? fsname : "its filesystem");
+	else if (l != L_UNKNOWN)
+		case_note(s, fs, e->path, e->span);
 	if (l == L_UNKNOWN) {
 		running_note(s, fsname, e);
 		take_entry(s, e, idx);

@@ -120,6 +120,23 @@ test('the letter-case capture: the diagnostics are those of lint, and agree', as
 	});
 });
 
+// The same capture with file_name_case: fold (its configuration given in the
+// settings, as --config on the command line): the entry names the listed
+// file, so only boot-fallback is left, as lint says with that configuration.
+test('the letter-case capture under file_name_case: fold agrees with lint', async () => {
+	const f = sample(join('..', 'tests', 'model', 'letter-case.log'));
+	const config = sample(join('..', 'tests', 'model', 'fold.yaml'));
+	const r = spawnSync(BIN, ['lint', '--format', 'json', '--config', config, f], { encoding: 'utf8' });
+	assert.equal(r.status, 0, r.stderr); // a warning only: no error left
+	const want = JSON.parse(r.stdout).devices.flatMap((d) => d.findings)
+		.filter((x) => x.location).map((x) => `${x.rule}@${x.location.line - 1}`).sort();
+	await withServer(async (s) => {
+		const p = await s.open(uriOf(f), readFileSync(f, 'utf8'));
+		assert.deepEqual(codesAndLines(p.diagnostics.filter((d) => d.code)), want);
+		assert.deepEqual(want, ['boot-fallback@79']);
+	}, { init: { initializationOptions: { config } } });
+});
+
 test('UTF-16 columns: a boot file name with é and an emoji', async () => {
 	await withServer(async (s) => {
 		const text = readSample('traps/missing-boot-file.log').replaceAll('c2900-universalk9-mz.SPA.157-3.M8.bin', 'c2900-é😀-x.bin');
