@@ -387,10 +387,15 @@ static void running_note(sim *s, const char *fsname, const ip_boot_entry *e)
  * file (a listed name differs from it only in case), the trace says so and
  * names the setting: on classic IOS the policy is an assumption
  * (fs_model.h). */
-static void case_note(sim *s, const ip_filesystem *fs, const char *path, ip_span span)
+static void case_note(sim *s, const ip_filesystem *fs, const char *path, const ip_file *f,
+		      ip_span span)
 {
 	while (*path == '/')
 		path++;
+	/* found under its own spelling (always, under exact): nothing to say,
+	 * and no second scan of the listing on the common path */
+	if (f && strncmp(f->name, path, strlen(path)) == 0)
+		return;
 	const ip_file *twin = ip_fs_case_twin(fs, path, strlen(path));
 	if (!twin)
 		return;
@@ -420,7 +425,7 @@ static res entry_file(sim *s, const ip_boot_entry *e, size_t idx)
 		trace(s, e->span, "%s %s: %s was not listed", label(s), e->raw,
 		      fsname ? fsname : "its filesystem");
 	else if (l != L_UNKNOWN)
-		case_note(s, fs, e->path, e->span);
+		case_note(s, fs, e->path, f, e->span);
 	if (l == L_UNKNOWN) {
 		running_note(s, fsname, e);
 		take_entry(s, e, idx);
