@@ -432,3 +432,34 @@ Test(model, one_answer_per_policy)
 		}
 	}
 }
+
+/* audit and verify ask the same model: the next boot audit reports, and the
+ * stage verify places the device at (a boot statement naming the target
+ * only under another letter case is one only under fold). */
+static const struct {
+	const char *config, *args, *want;
+} other_cmds[] = {
+	{ "exact", "audit --format jsonl " CASE_LOG,
+	  "\"next_boot\":{\"outcome\":\"image\",\"image\":\"" FIRST "\"" },
+	{ "fold", "audit --format jsonl " CASE_LOG,
+	  "\"next_boot\":{\"outcome\":\"image\",\"image\":\"flash:" MIXED "\"" },
+	{ "exact", "audit --format jsonl " CASE_LOG, "{\"rule\":\"boot-missing-file\"" },
+	{ "exact", "verify --before " CASE_LOG " --after " CASE_LOG " --target " LOWER,
+	  "NetsTuts_SW1: after transfer\n" },
+	{ "fold", "verify --before " CASE_LOG " --after " CASE_LOG " --target " LOWER,
+	  "NetsTuts_SW1: after boot-statement change and save\n" },
+};
+
+Test(model, audit_and_verify_follow_policy)
+{
+	for (size_t i = 0; i < sizeof(other_cmds) / sizeof(other_cmds[0]); i++) {
+		char args[512];
+		snprintf(args, sizeof(args), "%s --config tests/model/%s.yaml", other_cmds[i].args,
+			 other_cmds[i].config);
+		int st;
+		char *out = run(args, &st);
+		cr_expect(st <= 1, "%s: exit %d\n%s", args, st, out);
+		cr_expect(strstr(out, other_cmds[i].want), "%s: no '%s'\n%s", args, other_cmds[i].want, out);
+		free(out);
+	}
+}
