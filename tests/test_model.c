@@ -95,6 +95,15 @@ Test(model, case_twin)
 		cr_expect_null(ip_fs_case_twin(&fs, p, strlen(p)));
 		p = "c2960-lanbasek9-mz.150-2.SE11.bin"; /* absent in any case */
 		cr_expect_null(ip_fs_case_twin(&fs, p, strlen(p)));
+		/* after a lookup: the same answers, the found entry passed in */
+		const char *q[] = { "C2960-LANBASEK9-MZ.152-7.E6.bin", "/c2960-lanbasek9-mz.152-7.E6.bin",
+				    "c2960-lanbasek9-mz.150-2.SE11.bin" };
+		for (size_t i = 0; i < 3; i++) {
+			const ip_file *found = ip_fs_lookup(&fs, q[i], strlen(q[i]));
+			cr_expect_eq(ip_fs_case_twin_after(&fs, q[i], strlen(q[i]), found),
+				     ip_fs_case_twin(&fs, q[i], strlen(q[i])), "%s %s", q[i],
+				     ip_name_case_name(policies[k]));
+		}
 	}
 	ip_fs_case_policy_set(IP_NAME_CASE_EXACT);
 }

@@ -161,6 +161,17 @@ const ip_file *ip_fs_case_twin(const ip_filesystem *fs, const char *path, size_t
 	return lookup(fs, path, n, true);
 }
 
+const ip_file *ip_fs_case_twin_after(const ip_filesystem *fs, const char *path, size_t n,
+				     const ip_file *found)
+{
+	while (path && n && *path == '/')
+		path++, n--;
+	/* a lookup match has path's length: equal bytes mean its own spelling */
+	if (found && path && memcmp(found->name, path, n) == 0)
+		return NULL;
+	return ip_fs_case_twin(fs, path, n);
+}
+
 void ip_fs_view_init(ip_fs_view *v, const ip_device *dev, const ip_platform *plat,
 		     const char *target_fs)
 {

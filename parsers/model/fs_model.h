@@ -101,6 +101,12 @@ bool ip_fs_dir_listed(const ip_filesystem *fs, const char *path, size_t n);
  * returned it), for the finding or trace to name. NULL otherwise. */
 const ip_file *ip_fs_case_twin(const ip_filesystem *fs, const char *path, size_t n);
 
+/* The same when `found` is what ip_fs_lookup returned for path[0..n):
+ * no second scan of the listing when it is path's own spelling (always,
+ * under EXACT), which is the common case on the simulator's path. */
+const ip_file *ip_fs_case_twin_after(const ip_filesystem *fs, const char *path, size_t n,
+				     const ip_file *found);
+
 /* --- filesystems of one device ------------------------------------------ */
 
 /* What names a filesystem on one device: its `show file systems` aliases

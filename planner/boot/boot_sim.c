@@ -390,13 +390,7 @@ static void running_note(sim *s, const char *fsname, const ip_boot_entry *e)
 static void case_note(sim *s, const ip_filesystem *fs, const char *path, const ip_file *f,
 		      ip_span span)
 {
-	while (*path == '/')
-		path++;
-	/* found under its own spelling (always, under exact): nothing to say,
-	 * and no second scan of the listing on the common path */
-	if (f && strncmp(f->name, path, strlen(path)) == 0)
-		return;
-	const ip_file *twin = ip_fs_case_twin(fs, path, strlen(path));
+	const ip_file *twin = ip_fs_case_twin_after(fs, path, strlen(path), f);
 	if (!twin)
 		return;
 	if (ip_fs_name_case(fs->name) == IP_NAME_CASE_FOLD)
