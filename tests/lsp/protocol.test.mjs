@@ -320,6 +320,38 @@ test('settings pulled with workspace/configuration', async () => {
 	}, { caps: { workspace: { configuration: true } } });
 });
 
+// Two documents under two .iosplan.yaml files with different file_name_case:
+// each plan follows its own document's setting, whichever was analysed last.
+test('file_name_case: each document keeps its own, for showPlan too', async () => {
+	const dir = mkdtempSync(join(tmpdir(), 'iosplan-lsp-'));
+	try {
+		const text = readFileSync(sample(join('..', 'tests', 'model', 'letter-case.log')), 'utf8');
+		const docs = {};
+		for (const policy of ['fold', 'exact']) {
+			execFileSync('mkdir', ['-p', join(dir, policy)]);
+			writeFileSync(join(dir, policy, '.iosplan.yaml'), `file_name_case: ${policy}\n`);
+			writeFileSync(join(dir, policy, 'sw.ios'), text);
+			docs[policy] = uriOf(join(dir, policy, 'sw.ios'));
+		}
+		const next = {
+			fold: /next boot as captured: flash:C2960-LANBASEK9-MZ\.152-7\.E6\.bin /,
+			exact: /next boot as captured: flash:c2960-lanbasek9-mz\.150-2\.SE11\.bin /,
+		};
+		await withServer(async (s) => {
+			const fold = await s.open(docs.fold, text);
+			const exact = await s.open(docs.exact, text);
+			assert.deepEqual(codesAndLines(fold.diagnostics), ['boot-fallback@79']);
+			assert.ok(codesAndLines(exact.diagnostics).includes('boot-missing-file@79'));
+			for (const policy of ['fold', 'exact', 'fold']) {
+				const r = await s.request('workspace/executeCommand', { command: 'iosplan.showPlan', arguments: [docs[policy]] });
+				assert.match(r.content, next[policy], policy);
+			}
+		}, { init: { initializationOptions: { target: 'c2960-lanbasek9-mz.152-7.E10.bin', size: '12700000', md5: '0123456789abcdef0123456789abcdef', commandOutput: 'result' } } });
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+});
+
 test('.iosplan.yaml above the capture applies; a broken one is reported', async () => {
 	const dir = mkdtempSync(join(tmpdir(), 'iosplan-lsp-'));
 	try {
