@@ -4,7 +4,7 @@
  *
  * The letter-case policy (issue 19). One policy for every filesystem
  * kind, EXACT unless the configuration says otherwise (`file_name_case:
- * fold` in .iosplan.yaml, docs/configuration.md):
+ * fold` in .iosplan.yaml, docs/lint.md "Configuration"):
  * - IOS-XE keeps bootflash:/flash: (and its stack members' flash-N:) on a
  *   Linux filesystem, which tells "A.bin" from "a.bin".
  * - Classic IOS flash (Catalyst "flash:", ISR "flash0:", usbflash0:) is a
@@ -57,8 +57,10 @@ ip_fs_kind ip_fs_kind_of(const char *fsname);
 
 /* The policy for the whole process (default EXACT). A command sets it
  * once from its configuration before any device is analysed, and the
- * language server before each analysis: it is read, never written, while
- * ip_parallel_run or audit's workers run, so threads share it safely. */
+ * language server before it uses a document's analysis. It is read,
+ * never written, while ip_parallel_run or audit's workers run, so the
+ * threads share it safely. A value, not a lint header: the model knows
+ * nothing of .iosplan.yaml (lint/config.c's ip_config_apply sets it). */
 void ip_fs_case_policy_set(ip_name_case policy);
 ip_name_case ip_fs_case_policy(void);
 
