@@ -306,8 +306,32 @@ static void pre_listing(plan_bld *b)
 	plan_cmd(b, "show %s", p->filesystem);
 	for (size_t i = 0; i < p->n_member_fs; i++)
 		plan_cmd(b, "dir %s", p->member_fs[i]);
-	if (b->running_name)
+	if (b->running_inferred)
+		plan_expect(b, "%s", dir_of(b, b->running_name)); /* the listing shows the directory */
+	else if (b->running_name)
 		plan_expect(b, "%s", b->running_name);
+}
+
+/* The fallback inside a directory the captured listing did not open
+ * (plan_build.c, running_in_dir): a gate that shows the file before the
+ * plan relies on it. `dir flash:<dir>/` lists the directory's files by
+ * their own names (DOMAIN.md §4). */
+static void pre_fallback(plan_bld *b)
+{
+	const ip_plan *p = b->p;
+	if (!b->running_inferred)
+		return;
+	plan_step(b, IP_PHASE_PRECHECK, IP_MODE_EXEC, "Check the fallback image in its directory");
+	plan_why(b, "The captured listing shows the directory, not the image in it: %s. STOP "
+		 "unless the image is listed: without it the plan has no fallback.",
+		 p->fallback_proof);
+	plan_cmd(b, "%s", p->fallback_check);
+	const char *sl = strrchr(b->running_name, '/');
+	plan_expect(b, "%s", sl ? sl + 1 : b->running_name);
+	b->cur->gate = true;
+	ip_plan_effect *e = plan_effect(b, IP_EFFECT_PRESENT);
+	e->filesystem = p->filesystem;
+	e->path = b->running_name;
 }
 
 static void pre_switch(plan_bld *b)
@@ -400,6 +424,7 @@ static void precheck(plan_bld *b)
 {
 	pre_version(b);
 	pre_listing(b);
+	pre_fallback(b);
 	pre_switch(b);
 	pre_server(b);
 	if (b->delete_running)

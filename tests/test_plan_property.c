@@ -11,7 +11,9 @@
  *      saved network fallback the server holds remains);
  *   P3 with the target unbootable the next boot is the old image or the
  *      network fallback, or the plan warns that it has none;
- *   P4 it reloads exactly once before the clean-up.
+ *   P4 it reloads exactly once before the clean-up;
+ *   P5 (issue 20) a bundle or tar plan whose failed boot is not a proved
+ *      fallback is printed only with --allow-no-fallback.
  * A refusal may never come from the plan failing its own simulation: that
  * would be a plan the builder believed in.
  *
@@ -157,8 +159,12 @@ static void gen_files(state *s, rng *r, ip_filesystem *fs, bool install, const c
 		const char *sl = strrchr(running, '/');
 		if (sl)
 			add_file(s, fs, ip_arena_strndup(s->a, running, (size_t)(sl - running)), 512, true);
-		add_file(s, fs, running, around(r, S), false);
-		fs->recursive = sl != NULL;
+		/* a plain `dir flash:` lists the image's directory, not the
+		 * image (issue 20): the plan must prove it another way */
+		bool plain = sl && chance(r, 40);
+		if (!plain)
+			add_file(s, fs, running, around(r, S), false);
+		fs->recursive = sl != NULL && !plain;
 	}
 	if (chance(r, 40))
 		add_file(s, fs, image(s, s->pf, s->release - 1), around(r, S), false);
@@ -407,6 +413,7 @@ static void gen(state *s, rng *r)
 	gen_device(s, r);
 	ip_plan_options_defaults(&s->opts);
 	s->opts.allow_delete_running = chance(r, 25);
+	s->opts.allow_no_fallback = chance(r, 30);
 	s->opts.transfer = chance(r, 20) ? IP_TRANSFER_SCP : IP_TRANSFER_TFTP;
 	s->opts.server = chance(r, 90) ? "10.0.0.1" : NULL;
 	s->opts.reload_in = pick(r, 11);
@@ -451,13 +458,13 @@ static void dump(FILE *out, const state *s, uint64_t seed)
 	}
 	fprintf(out, "  target %s size %s%" PRIu64 " md5 %s sha512 %s\n", t->raw, t->size.known ? "" : "unknown ",
 		t->size.v, t->md5 ? t->md5 : "-", t->sha512 ? "yes" : "-");
-	fprintf(out, "  options: allow-delete-running %d, %s, server %s, reload in %u\n",
-		s->opts.allow_delete_running, s->opts.transfer == IP_TRANSFER_SCP ? "scp" : "tftp",
+	fprintf(out, "  options: allow-delete-running %d, allow-no-fallback %d, %s, server %s, "
+		"reload in %u\n", s->opts.allow_delete_running, s->opts.allow_no_fallback, s->opts.transfer == IP_TRANSFER_SCP ? "scp" : "tftp",
 		s->opts.server ? s->opts.server : "-", s->opts.reload_in);
 }
 
 typedef struct kinds_seen {
-	unsigned long install, stack, deletes, network, reg, no_fallback, tar;
+	unsigned long install, stack, deletes, network, reg, no_fallback, tar, dir_checked;
 	unsigned long stack_by_size[9], members; /* planned stacks by member count */
 	unsigned long stack_bundle, stack_install, stack_tar;
 } kinds_seen;
@@ -485,6 +492,7 @@ static void tally(kinds_seen *k, const ip_plan *p)
 	k->network += p->network_fallback;
 	k->reg += reg;
 	k->no_fallback += p->no_fallback_warned;
+	k->dir_checked += p->fallback_check != NULL;
 }
 
 static unsigned long env_num(const char *name, unsigned long dflt)
@@ -533,7 +541,8 @@ Test(plan_property, random_states, .timeout = 240)
 		    kinds.stack_by_size[6], kinds.stack_by_size[7], kinds.stack_by_size[8]);
 	/* every variant the planner has must have been exercised */
 	cr_assert(kinds.install && kinds.stack && kinds.deletes && kinds.network && kinds.reg &&
-		  kinds.no_fallback && kinds.tar, "a plan variant was never generated");
+		  kinds.no_fallback && kinds.tar && kinds.dir_checked,
+		  "a plan variant was never generated");
 	cr_assert(kinds.stack_bundle && kinds.stack_install && kinds.stack_tar,
 		  "a stack method was never planned");
 	for (unsigned m = 2; m <= 8; m++)
