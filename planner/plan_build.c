@@ -330,6 +330,7 @@ static void running_in_dir(plan_bld *b)
 		return;
 	b->running_inferred = true;
 	b->running_name = path;
+	b->running_fs = b->dest->name;
 	p->running = ip_arena_printf(b->a, "%s%s", b->dest->name, path);
 	p->fallback_check = ip_arena_printf(b->a, "dir %s%.*s/", b->dest->name, (int)n, path);
 	const ip_boot_list *l = p->check.platform.boot_from_bootvar ? &p->dev->bootvar
@@ -345,6 +346,29 @@ static void running_in_dir(plan_bld *b)
 							    : "");
 }
 
+/* The running image on another filesystem the device boots from
+ * (ISR4321 or Cat9k on usbflash0:, ASR1006 on harddisk:; the model says
+ * which, ip_fs_bootable): listed there, it is a fallback as good as one on
+ * flash. The new image still goes to the destination, first in the boot
+ * list; the old entry stays after it. */
+static bool running_elsewhere(plan_bld *b)
+{
+	ip_plan *p = b->p;
+	const ip_path *run = &p->dev->system_image;
+	/* a stack: the USB stick is the active member's; a member booting on
+	 * its own would find nothing there */
+	if (!ip_fs_bootable(&p->check.platform, run->filesystem) || p->dev->n_members >= 2)
+		return false;
+	const ip_filesystem *fs = ip_fs_view_listing(&b->fsv, run->filesystem);
+	const ip_file *f = fs && fs->listed ? ip_fs_lookup_file(fs, run->path) : NULL;
+	if (!f)
+		return false;
+	b->running_name = f->name;
+	b->running_fs = fs->name;
+	p->running = ip_arena_printf(b->a, "%s%s", fs->name, f->name);
+	return true;
+}
+
 static void decide_running(plan_bld *b)
 {
 	ip_plan *p = b->p;
@@ -353,17 +377,21 @@ static void decide_running(plan_bld *b)
 		p->method = install_mode(p) ? IP_METHOD_INSTALL : IP_METHOD_BUNDLE;
 	if (!run->path || !b->dest)
 		return;
-	if (ip_fs_file_eq(run->filesystem, base(run->path), base(p->target_file)) &&
-	    (!run->filesystem || ip_fs_view_same(&b->fsv, run->filesystem, b->dest->name)))
+	/* the target's name is the running image's, wherever it runs from (a
+	 * USB stick, a disk): the proof could not tell the two apart */
+	if (ip_fs_file_eq(run->filesystem, base(run->path), base(p->target_file)))
 		reason(b, "the device already runs %s", run->raw);
 	const ip_file *f = NULL;
 	if (!run->filesystem || ip_fs_view_same(&b->fsv, run->filesystem, b->dest->name))
 		f = ip_fs_lookup_file(b->dest, run->path);
+	else if (running_elsewhere(b))
+		return;
 	if (!f) {
 		running_in_dir(b);
 		return;
 	}
 	b->running_name = f->name;
+	b->running_fs = b->dest->name;
 	p->running = ip_arena_printf(b->a, "%s%s", b->dest->name, f->name);
 }
 
@@ -846,6 +874,25 @@ static void no_fallback_refused(plan_bld *b)
 		reason(b, "no fallback is proved: the running image is unknown (capture show "
 		       "version), so the plan cannot keep it; give --allow-no-fallback to plan "
 		       "without one");
+		return;
+	}
+	if (run->filesystem && b->dest && !ip_fs_view_same(&b->fsv, run->filesystem, b->dest->name)) {
+		/* on usbflash0:, harddisk:...: a fallback only where the device
+		 * boots from it (ip_fs_bootable) and a listing shows the file */
+		if (p->dev->n_members >= 2)
+			reason(b, "no fallback is proved: the running image %s is on %s, which only "
+			       "the active member has: copy it to every member's flash first, or give "
+			       "--allow-no-fallback to plan without one", run->raw, run->filesystem);
+		else if (ip_fs_bootable(&p->check.platform, run->filesystem))
+			reason(b, "no fallback is proved: the running image %s is on %s, which the "
+			       "captures do not list with it (capture `dir %s`), or give "
+			       "--allow-no-fallback to plan without one", run->raw, run->filesystem,
+			       run->filesystem);
+		else
+			reason(b, "no fallback is proved: the running image %s is on %s, which this "
+			       "platform is not known to boot from at reload (only its own flash "
+			       "counts), so the plan cannot keep it; copy it to %s first, or give "
+			       "--allow-no-fallback to plan without one", run->raw, run->filesystem, fs);
 		return;
 	}
 	const char *path = run->path + strspn(run->path, "/");

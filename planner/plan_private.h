@@ -23,6 +23,8 @@ typedef struct plan_bld {
 	const ip_file *have;        /* a file of the target's name there */
 	bool copy_needed;           /* false: a whole copy is already there */
 	const char *running_name;   /* the running image's path on dest */
+	const char *running_fs;     /* the filesystem it is on: dest's name, or another
+				     * the device boots from (usbflash0:, harddisk:) */
 	bool running_inferred;      /* ... from show version: its directory is listed,
 				     * not what the directory holds */
 	bool bootvar;               /* the BOOT variable decides (switches) */

@@ -308,8 +308,25 @@ static void pre_listing(plan_bld *b)
 		plan_cmd(b, "dir %s", p->member_fs[i]);
 	if (b->running_inferred)
 		plan_expect(b, "%s", dir_of(b, b->running_name)); /* the listing shows the directory */
-	else if (b->running_name)
+	else if (b->running_name && ip_fs_prefix_eq(b->running_fs, p->filesystem))
 		plan_expect(b, "%s", b->running_name);
+}
+
+/* The fallback on another filesystem the device boots from (usbflash0:,
+ * harddisk:): still there, or the plan has none. */
+static void pre_fallback_elsewhere(plan_bld *b)
+{
+	const ip_plan *p = b->p;
+	if (!b->running_name || ip_fs_prefix_eq(b->running_fs, p->filesystem))
+		return;
+	plan_step(b, IP_PHASE_PRECHECK, IP_MODE_EXEC,
+		  ip_arena_printf(b->a, "Check the fallback on %s", b->running_fs));
+	plan_why(b, "The running image stays on %s as the fallback, after the new image in the "
+		 "boot list: the device boots from %s too. STOP unless it is listed (and leave "
+		 "the medium in place until the clean-up).", b->running_fs, b->running_fs);
+	plan_cmd(b, "dir %s", b->running_fs);
+	plan_expect(b, "%s", b->running_name);
+	b->cur->gate = true;
 }
 
 /* The fallback inside a directory the captured listing did not open
@@ -425,6 +442,7 @@ static void precheck(plan_bld *b)
 	pre_version(b);
 	pre_listing(b);
 	pre_fallback(b);
+	pre_fallback_elsewhere(b);
 	pre_switch(b);
 	pre_server(b);
 	if (b->delete_running)
@@ -929,7 +947,7 @@ static void cleanup_delete_old(plan_bld *b)
 	plan_step(b, IP_PHASE_CLEANUP, IP_MODE_EXEC, "Delete the old image");
 	plan_why(b, "Only now that no boot statement names it.");
 	for (size_t i = 0; i <= p->n_member_fs; i++) {
-		const char *fs = i ? p->member_fs[i - 1] : p->filesystem;
+		const char *fs = i ? p->member_fs[i - 1] : b->running_fs;
 		if (i && !ip_fs_lookup_file(ip_fs_view_listing(&b->fsv, fs), b->running_name))
 			continue; /* that member's flash does not hold it */
 		const char *dir = tar(b) ? dir_of(b, b->running_name) : NULL;
@@ -1022,7 +1040,7 @@ static void entries_init(plan_bld *b)
 		b->fallback_entry = net_entry(b, sl ? sl + 1 : b->running_name);
 		b->has_fallback = true;
 	} else if (p->fallback && b->running_name) {
-		b->fallback_entry = file_entry(b, p->filesystem, b->running_name);
+		b->fallback_entry = file_entry(b, b->running_fs, b->running_name);
 		b->has_fallback = true;
 	}
 }

@@ -18,6 +18,7 @@
 
 #include "helpers.h"
 #include "plan.h"
+#include "fs_model.h"
 #include "plan_invariants.h"
 
 #define MD5A "0123456789abcdef0123456789abcdef"
@@ -38,6 +39,9 @@ typedef struct fb_case {
 #define X8 "c2960x-universalk9-mz.152-7.E8"
 #define E8 "c3750e-universalk9-mz.152-4.E8"
 #define SE11 "c2960-lanbasek9-mz.150-2.SE11"
+#define ISR9 "isr4300-universalk9.16.09.06.SPA.bin"
+#define C9K "cat9k_iosxe.17.09.04a.SPA.bin"
+#define ASR8 "asr1000rp2-adventerprisek9.16.09.08.SPA.bin"
 
 static const fb_case cases[] = {
 	/* point 1: the archive download-sw layout, a plain `dir flash:` */
@@ -69,6 +73,23 @@ static const fb_case cases[] = {
 	{ "2960, a root image gone, allowed", "2960-root-gone.log",
 	  "c2960-lanbasek9-mz.152-7.E9.bin", 12582912, true, false, NULL, NULL,
 	  "boot system flash:c2960-lanbasek9-mz.152-7.E9.bin", NULL },
+	/* point 2: a fallback on another filesystem the device boots from */
+	{ "ISR4321 running from usbflash0:", "isr4321-usbflash.log",
+	  "isr4300-universalk9.16.12.04.SPA.bin", 521347072, false, false,
+	  "usbflash0:" ISR9, "dir usbflash0:", "boot system usbflash0:" ISR9, ISR9 },
+	{ "ISR4321 on usbflash0:, not listed", "isr4321-usbflash-unlisted.log",
+	  "isr4300-universalk9.16.12.04.SPA.bin", 521347072, false, true, NULL, NULL,
+	  "capture `dir usbflash0:`", NULL },
+	{ "C9300 bundle running from usbflash0:", "c9300-bundle-usbflash.log",
+	  "cat9k_iosxe.17.12.04.SPA.bin", 1396867236, false, false,
+	  "usbflash0:" C9K, "dir usbflash0:", "boot system usbflash0:" C9K, C9K },
+	/* point 17: an ASR booted from harddisk: keeps its running image */
+	{ "ASR1006 running from harddisk:", "asr1006-harddisk.log",
+	  "asr1000rp2-adventerprisek9.16.09.09.SPA.bin", 589539328, false, false,
+	  "harddisk:" ASR8, "dir harddisk:", "boot system harddisk:" ASR8, ASR8 },
+	{ "ASR1006, a stale bootflash: entry first", "asr1006-bad-entry.log",
+	  "asr1000rp2-adventerprisek9.16.09.09.SPA.bin", 589539328, false, false,
+	  "harddisk:" ASR8, "dir harddisk:", "no boot system bootflash:", ASR8 },
 };
 
 static bool has_text(const char *const *v, size_t n, const char *s)
@@ -134,8 +155,20 @@ static void check_planned(const fb_case *c, const ip_plan *p, ip_arena *a)
 		cr_assert_null(p->fallback_check, "%s: %s", c->name, p->fallback_check);
 		return;
 	}
-	cr_assert_str_eq(p->fallback_check, c->check, "%s", c->name);
 	const ip_plan_step *st = step_with(p, c->check);
+	if (strncmp(c->fallback, "flash:", 6)) {
+		/* another filesystem: new image first on the destination, the
+		 * old entry right after it, a gate that the old one is there */
+		cr_assert_not_null(st, "%s: no step runs %s", c->name, c->check);
+		cr_assert(st->gate && st->phase == IP_PHASE_PRECHECK, "%s: no gated pre-check",
+			  c->name);
+		cr_assert(!strcmp(p->proof.next.p.filesystem, p->filesystem), "%s: boots from %s",
+			  c->name, p->proof.next.p.filesystem);
+		cr_assert(p->proof.target_fails.p.entry_index == 1, "%s: the fallback is not "
+			  "second: %s", c->name, p->proof.target_fails.text);
+		return;
+	}
+	cr_assert_str_eq(p->fallback_check, c->check, "%s", c->name);
 	cr_assert_not_null(st, "%s: no step runs %s", c->name, c->check);
 	cr_assert(st->gate && st->phase == IP_PHASE_PRECHECK, "%s: the check is no gated pre-check",
 		  c->name);
@@ -194,6 +227,28 @@ Test(plan_fallback, proof_needs_the_gate)
 	cr_assert(!has_text(again.violations, again.n_violations, "--allow-no-fallback"),
 		  "R8 with the flag given");
 	ip_device_set_free(set);
+}
+
+/* The model's answers the planner and rules share. */
+Test(plan_fallback, bootable_filesystems)
+{
+	static const struct {
+		ip_family fam;
+		const char *fs;
+		bool boots;
+	} rows[] = {
+		{ IP_FAMILY_ROUTER_XE, "usbflash0:", true },   { IP_FAMILY_ROUTER_XE, "harddisk:", true },
+		{ IP_FAMILY_SWITCH_XE, "usbflash0:", true },   { IP_FAMILY_SWITCH_XE, "harddisk:", false },
+		{ IP_FAMILY_ROUTER_CLASSIC, "usbflash1:", true },
+		{ IP_FAMILY_SWITCH_CLASSIC, "usbflash0:", false },
+		{ IP_FAMILY_SWITCH_CLASSIC, "flash2:", true }, { IP_FAMILY_UNKNOWN, "usbflash0:", false },
+		{ IP_FAMILY_ROUTER_XE, "nvram:", false },      { IP_FAMILY_ROUTER_XE, "bootflash:", true },
+	};
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		ip_platform pl = { .family = rows[i].fam };
+		cr_expect_eq(ip_fs_bootable(&pl, rows[i].fs), rows[i].boots, "%s on family %d",
+			     rows[i].fs, (int)rows[i].fam);
+	}
 }
 
 /* --- through the CLI: the exit code and the flag ---------------------------- */

@@ -385,19 +385,36 @@ static void gen_device(state *s, rng *r)
 	const char *running = install ? "packages.conf" : image(s, s->pf, s->release);
 	if (!install && classic_switch(s->pf) && chance(r, s->pf->stack ? 40 : 10))
 		running = ip_arena_printf(s->a, "%.*s/%s", (int)(strlen(running) - 4), running, running);
+	/* the running image on another filesystem the device may boot from
+	 * (issue 20: an ISR4321 or a Cat9k on usbflash0:, an ASR on harddisk:;
+	 * on a classic switch it is no fallback), listed there or not */
+	const char *run_fs = fs;
+	if (!install && !classic_switch(s->pf) && chance(r, 15))
+		run_fs = !strncmp(s->pf->model, "ASR", 3) && chance(r, 50) ? "harddisk:" : "usbflash0:";
+	else if (!install && classic_switch(s->pf) && !strchr(running, '/') && chance(r, 4))
+		run_fs = "usbflash0:";
 	if (!chance(r, 4)) {
-		d->system_image.filesystem = fs;
+		d->system_image.filesystem = run_fs;
 		d->system_image.path = running;
-		d->system_image.raw = ip_arena_printf(s->a, "%s%s", fs, running);
+		d->system_image.raw = ip_arena_printf(s->a, "%s%s", run_fs, running);
 	}
 	d->install_mode.v = install ? IP_TRI_YES : s->pf->install ? IP_TRI_NO : IP_TRI_UNKNOWN;
 	unsigned mb = pick(r, 100);
 	d->manual_boot.v = mb < 12 ? IP_TRI_YES : mb < 85 ? IP_TRI_NO : IP_TRI_UNKNOWN;
 	gen_register(s, r);
 	gen_members(s, r, install ? NULL : running, install);
+	bool elsewhere = run_fs != fs;
 	if (!chance(r, 3))
-		gen_files(s, r, gen_fs(s, r, fs), install, install ? NULL : running);
-	gen_lists(s, r, fs, install ? "packages.conf" : running, install);
+		gen_files(s, r, gen_fs(s, r, fs), install, install || elsewhere ? NULL : running);
+	if (elsewhere && chance(r, 80)) {
+		ip_filesystem *o = gen_fs(s, r, run_fs);
+		if (chance(r, 90))
+			add_file(s, o, running, around(r, s->image_size), false);
+		o->free.known = o->complete;
+		o->free.v = s->image_size;
+	}
+	gen_lists(s, r, elsewhere && chance(r, 60) ? run_fs : fs,
+		  install ? "packages.conf" : running, install);
 	gen_member_boot(s, r, install ? "packages.conf" : running, install);
 	ip_source *src = IP_PUSH(s->a, d->sources, d->n_sources, d->cap_sources);
 	src->cmd = IP_CMD_SHOW_VERSION;
@@ -465,6 +482,7 @@ static void dump(FILE *out, const state *s, uint64_t seed)
 
 typedef struct kinds_seen {
 	unsigned long install, stack, deletes, network, reg, no_fallback, tar, dir_checked;
+	unsigned long other_fs; /* planned with the fallback on usbflash0:/harddisk: */
 	unsigned long stack_by_size[9], members; /* planned stacks by member count */
 	unsigned long stack_bundle, stack_install, stack_tar;
 } kinds_seen;
@@ -493,6 +511,8 @@ static void tally(kinds_seen *k, const ip_plan *p)
 	k->reg += reg;
 	k->no_fallback += p->no_fallback_warned;
 	k->dir_checked += p->fallback_check != NULL;
+	k->other_fs += p->fallback && (!strncmp(p->fallback, "usbflash0:", 10) ||
+				       !strncmp(p->fallback, "harddisk:", 9));
 }
 
 static unsigned long env_num(const char *name, unsigned long dflt)
@@ -541,7 +561,7 @@ Test(plan_property, random_states, .timeout = 240)
 		    kinds.stack_by_size[6], kinds.stack_by_size[7], kinds.stack_by_size[8]);
 	/* every variant the planner has must have been exercised */
 	cr_assert(kinds.install && kinds.stack && kinds.deletes && kinds.network && kinds.reg &&
-		  kinds.no_fallback && kinds.tar && kinds.dir_checked,
+		  kinds.no_fallback && kinds.tar && kinds.dir_checked && kinds.other_fs,
 		  "a plan variant was never generated");
 	cr_assert(kinds.stack_bundle && kinds.stack_install && kinds.stack_tar,
 		  "a stack method was never planned");

@@ -51,6 +51,43 @@ bool ip_name_case_parse(const char *s, ip_name_case *out)
 	return true;
 }
 
+/* Which filesystems a reload can load an image from, beyond the device's
+ * own flash:
+ * - usbflash0: on Catalyst 9000: the bootloader boots a bundle "directly
+ *   from USB" (Cisco 216944, "Troubleshoot Rommon on Catalyst 9000 Series
+ *   Switches", Option 2,
+ *   https://www.cisco.com/c/en/us/support/docs/switches/catalyst-9300-series-switches/216944-troubleshoot-bootloader-rommon-and-pas.pdf);
+ *   bundle boot "from flash:, usbflash0:, tftp:", never install mode
+ *   (Cat9500 16.8 / Cat9400 17.4 System Management guides, DOMAIN.md §2.6).
+ *   The planner keeps no fallback in install mode anyway.
+ * - usbflash0: on ISR routers: "Booting the Cisco IOS from a USB port"
+ *   (USB Disable for Cisco ISRs, OL-23833-01,
+ *   https://www.cisco.com/c/en/us/td/docs/solutions/GGSG-Engineering/15_1_4M/USB_Disable.pdf),
+ *   with `boot system usbflash0:...` (blog.ipspace.net/2007/02, ISR G1).
+ *   That an ISR4k's ROMMON does the same is UNCONFIRMED by a Cisco page of
+ *   its own; issue 20 reports an ISR4321 running from usbflash0:, which a
+ *   capture with "System image file is "usbflash0:..."" shows directly.
+ * - harddisk: on ASR1000: genieparser's ASR1006 show version capture runs
+ *   "harddisk:test-image-PE1-13113029", and its BOOT variable lists
+ *   "harddisk:/ISSUCleanGolden,12;bootflash:..." (DOMAIN.md §2.4, §3).
+ *   disk0: is counted with it (Cat9500H/9600 SATA disk: UNCONFIRMED as a
+ *   boot source, so only on routers).
+ * Classic Catalysts (2960/3750) boot from their flash only: their
+ * bootloader's USB boot is UNCONFIRMED, so it is not counted. */
+bool ip_fs_bootable(const ip_platform *plat, const char *fsname)
+{
+	ip_fs_kind k = ip_fs_kind_of(fsname);
+	if (k == IP_FSK_FLASH || k == IP_FSK_MEMBER_FLASH)
+		return true;
+	ip_family f = plat ? plat->family : IP_FAMILY_UNKNOWN;
+	bool router = f == IP_FAMILY_ROUTER_CLASSIC || f == IP_FAMILY_ROUTER_XE;
+	if (k == IP_FSK_USB)
+		return router || f == IP_FAMILY_SWITCH_XE;
+	if (k == IP_FSK_DISK)
+		return f == IP_FAMILY_ROUTER_XE;
+	return false;
+}
+
 ip_name_case ip_fs_name_case(const char *fsname)
 {
 	/* one policy for every kind (fs_model.h says why); fsname is the
