@@ -407,10 +407,8 @@ static const ip_filesystem *member_listing(plan_bld *b, const ip_member *m, cons
 		fs = ip_fs_view_listing(&b->fsv, classic);
 	if (fs && fs->listed)
 		*name = fs->name;
-	else if (b->p->check.platform.family == IP_FAMILY_SWITCH_CLASSIC)
-		*name = classic;
 	else
-		*name = ip_stack_member_fs_name(b->a, d, m);
+		*name = ip_fs_member_name(b->a, d, &b->p->check.platform, m->number);
 	return fs && fs->listed ? fs : NULL;
 }
 

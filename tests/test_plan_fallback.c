@@ -229,6 +229,74 @@ Test(plan_fallback, proof_needs_the_gate)
 	ip_device_set_free(set);
 }
 
+/* --- point 17: what a finding names on real platforms ------------------------ */
+
+typedef struct lint_case {
+	const char *name;
+	const char *capture; /* under tests/fallback/, else samples/ */
+	const char *rule;
+	const char *want;    /* in the message, capture or a fix line */
+	const char *never;   /* in none of them, or NULL */
+	bool fix_nonempty;   /* the fix changes something: more than `configure
+			      * terminal` / `end` */
+} lint_case;
+
+static const lint_case lint_cases[] = {
+	{ "2960-X stack: member flash is flash2:", "stack-2960x-no-member-dir.log",
+	  "boot-missing-file", "dir flash2:", "flash-2:", false },
+	{ "3750-X stack: member flash is flash3:", "stack-3750x-no-member-dir.log",
+	  "boot-missing-file", "dir flash3:", "flash-3:", false },
+	{ "3850 stack keeps flash-2:", "../../samples/stack-active-only.log",
+	  "boot-missing-file", "flash-2:", "dir flash2:", false },
+	{ "ASR: a bad BOOT variable entry only", "asr1006-bootvar-only.log",
+	  "boot-missing-file", "copy running-config startup-config", "configure terminal", true },
+	{ "ASR: a bad boot statement, no duplicate", "asr1006-bad-entry.log",
+	  "boot-missing-file", "no boot system bootflash:asr1000rp2-adventerprisek9.16.03.05.SPA.bin",
+	  "boot system harddisk:", true },
+};
+
+static bool finding_has(const ip_finding *f, const char *s)
+{
+	if (strstr(f->message, s) || (f->capture && strstr(f->capture, s)))
+		return true;
+	for (size_t i = 0; i < f->n_fix; i++)
+		if (strstr(f->fix[i], s))
+			return true;
+	return false;
+}
+
+IP_TABLE_PARAMS(plan_fallback, lint_rows, lint_cases)
+
+ParameterizedTest(size_t *row, plan_fallback, lint_rows)
+{
+	const lint_case *c = &lint_cases[*row];
+	char name[256];
+	snprintf(name, sizeof(name), "../tests/fallback/%s", c->capture);
+	ip_device_set *set = test_load_samples(name, NULL);
+	ip_device_check chk;
+	ip_check_config cfg;
+	ip_check_config_defaults(&cfg);
+	ip_check_device(&chk, set->arena, set->v[0], NULL, &cfg);
+	size_t seen = 0;
+	for (size_t i = 0; i < chk.n_findings; i++) {
+		const ip_finding *f = &chk.findings[i];
+		if (strcmp(f->rule_id, c->rule))
+			continue;
+		seen += finding_has(f, c->want);
+		if (c->never)
+			cr_assert(!finding_has(f, c->never), "%s: '%s' in %s", c->name, c->never,
+				  f->message);
+		if (c->fix_nonempty) {
+			size_t real = 0;
+			for (size_t k = 0; k < f->n_fix; k++)
+				real += strcmp(f->fix[k], "configure terminal") && strcmp(f->fix[k], "end");
+			cr_assert(real > 0, "%s: an empty fix", c->name);
+		}
+	}
+	cr_assert(seen, "%s: no %s finding with '%s'", c->name, c->rule, c->want);
+	ip_device_set_free(set);
+}
+
 /* The model's answers the planner and rules share. */
 Test(plan_fallback, bootable_filesystems)
 {

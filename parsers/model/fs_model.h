@@ -118,6 +118,13 @@ const ip_file *ip_fs_case_twin_after(const ip_filesystem *fs, const char *path, 
 
 /* --- filesystems of one device ------------------------------------------ */
 
+/* What the active member calls stack member n's flash, for the commands and
+ * captures a finding or plan names (issue 20, point 17): the name the
+ * capture uses (flash-N:, bootflash-N:, flashN:), else by platform: flashN:
+ * on classic Catalyst stacks (2960-S/X, 3750-X), flash-N: on IOS-XE
+ * (bootflash-N: on StackWise Virtual). Allocated from a. */
+const char *ip_fs_member_name(ip_arena *a, const ip_device *d, const ip_platform *plat, int n);
+
 /* What names a filesystem on one device: its `show file systems` aliases
  * ("flash: bootflash:" on a Cat9k), the platform's ("flash0: flash:" on ISR
  * G2), and the default a statement without a prefix means. A plain view of
