@@ -835,6 +835,31 @@ static bool classify_findings(plan_bld *b)
 
 /* Each member falls back to its own copy of the running image: a member
  * whose flash has none has no fallback. */
+/* A member's copy of a running image inside a directory its plain `dir`
+ * lists unopened (archive download-sw installs on every member): kept as
+ * that member's fallback behind its own gated `dir`, when the member runs
+ * the active's release (show version's switch table) or its own BOOT
+ * variable names the image. */
+static bool member_inferred(plan_bld *b, const ip_filesystem *fs, int number)
+{
+	const ip_device *d = b->p->dev;
+	const char *path = b->running_name, *sl = strrchr(path, '/');
+	const ip_file *dir = sl ? ip_fs_lookup(fs, path, (size_t)(sl - path)) : NULL;
+	if (!b->running_inferred || !dir || !dir->is_dir || fs->recursive ||
+	    ip_fs_dir_listed(fs, path, (size_t)(sl - path)))
+		return false;
+	for (size_t k = 0; k < d->n_members; k++) {
+		const ip_member *m = &d->members[k];
+		if (m->number != number)
+			continue;
+		for (size_t j = 0; m->bootvar.known && j < m->bootvar.n; j++)
+			if (m->bootvar.v[j].path && ip_fs_file_eq(fs->name, m->bootvar.v[j].path, path))
+				return true;
+		return m->version.s && d->version.s && strcmp(m->version.s, d->version.s) == 0;
+	}
+	return false;
+}
+
 static void members_fallback(plan_bld *b)
 {
 	ip_plan *p = b->p;
@@ -846,16 +871,21 @@ static void members_fallback(plan_bld *b)
 				ip_fs_file_eq(fs->name, b->deletes[k].file->name, b->running_name);
 		if (ip_fs_lookup_file(fs, b->running_name) && !gone)
 			continue;
+		if (!gone && member_inferred(b, fs, p->member_no[i])) {
+			*IP_PUSH(b->a, b->member_checks, b->n_member_checks, b->cap_member_checks) =
+				fs->name;
+			continue;
+		}
 		if (!p->opts.allow_no_fallback) {
-			reason(b, "stack member %d has no copy of the running image on %s: if the "
-			       "new image fails to load there, that member has no fallback (copy %s "
+			reason(b, "stack member %d has no copy of the running image on %s, so if the "
+			       "new image fails to load there that member has no fallback (copy %s "
 			       "to it first, or give --allow-no-fallback)", p->member_no[i],
 			       p->member_fs[i], b->running_name);
 			continue;
 		}
 		p->no_fallback_warned = true;
-		plan_warn(b, "stack member %d has no copy of the running image on %s: if the new "
-			  "image fails to load there, that member has no fallback (copy %s to it "
+		plan_warn(b, "stack member %d has no copy of the running image on %s, so if the new "
+			  "image fails to load there that member has no fallback (copy %s to it "
 			  "first to have one)", p->member_no[i], p->member_fs[i], b->running_name);
 	}
 }

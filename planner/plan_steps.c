@@ -349,6 +349,20 @@ static void pre_fallback(plan_bld *b)
 	ip_plan_effect *e = plan_effect(b, IP_EFFECT_PRESENT);
 	e->filesystem = p->filesystem;
 	e->path = b->running_name;
+	for (size_t i = 0; i < b->n_member_checks; i++) {
+		const char *fs = b->member_checks[i];
+		plan_step(b, IP_PHASE_PRECHECK, IP_MODE_EXEC,
+			  ip_arena_printf(b->a, "Check the fallback image on %s", fs));
+		plan_why(b, "That member's listing shows the directory, not the image in it; "
+			 "archive download-sw installs it on every member. STOP unless it is "
+			 "listed: without it that member has no fallback.");
+		plan_cmd(b, "dir %s%s/", fs, dir_of(b, b->running_name));
+		plan_expect(b, "%s", sl ? sl + 1 : b->running_name);
+		b->cur->gate = true;
+		e = plan_effect(b, IP_EFFECT_PRESENT);
+		e->filesystem = fs;
+		e->path = b->running_name;
+	}
 }
 
 static void pre_switch(plan_bld *b)
@@ -939,6 +953,15 @@ static void cleanup_install(plan_bld *b)
 	plan_effect(b, IP_EFFECT_INSTALL_REMOVE_INACTIVE);
 }
 
+/* Whether a gated pre-check showed the running image on member flash fs. */
+static bool member_checked(const plan_bld *b, const char *fs)
+{
+	for (size_t i = 0; i < b->n_member_checks; i++)
+		if (ip_fs_prefix_eq(b->member_checks[i], fs))
+			return true;
+	return false;
+}
+
 static void cleanup_delete_old(plan_bld *b)
 {
 	const ip_plan *p = b->p;
@@ -948,7 +971,8 @@ static void cleanup_delete_old(plan_bld *b)
 	plan_why(b, "Only now that no boot statement names it.");
 	for (size_t i = 0; i <= p->n_member_fs; i++) {
 		const char *fs = i ? p->member_fs[i - 1] : b->running_fs;
-		if (i && !ip_fs_lookup_file(ip_fs_view_listing(&b->fsv, fs), b->running_name))
+		if (i && !ip_fs_lookup_file(ip_fs_view_listing(&b->fsv, fs), b->running_name) &&
+		    !member_checked(b, fs))
 			continue; /* that member's flash does not hold it */
 		const char *dir = tar(b) ? dir_of(b, b->running_name) : NULL;
 		if (dir)

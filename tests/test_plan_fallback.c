@@ -201,6 +201,28 @@ ParameterizedTest(size_t *row, plan_fallback, cases)
 	ip_device_set_free(set);
 }
 
+/* A 3750-X stack whose every member lists the image's directory unopened:
+ * each member keeps its copy as its fallback, each behind its own gate. */
+Test(plan_fallback, stack_members_behind_gates)
+{
+	ip_device_set *set = test_load_samples("../tests/fallback/stack-3750x-dir-unlisted.log", NULL);
+	ip_plan p;
+	build(&p, set, "c3750e-universalk9-mz.152-4.E10.bin", 20898304, false);
+	cr_assert(!p.refused, "%s", p.n_reasons ? p.reasons[0] : "-");
+	cr_assert_null(plan_invariants_check(&p, set->arena));
+	static const char *const gates[] = { "dir flash:" E8 "/", "dir flash2:" E8 "/",
+					     "dir flash3:" E8 "/" };
+	for (size_t i = 0; i < 3; i++) {
+		const ip_plan_step *st = step_with(&p, gates[i]);
+		cr_assert(st && st->gate && st->phase == IP_PHASE_PRECHECK, "no gate %s", gates[i]);
+	}
+	cr_assert_eq(p.proof.n_members, 3);
+	for (size_t i = 0; i < p.proof.n_members; i++)
+		cr_assert(p.proof.members[i].target_fails.fallback, "member %d: %s",
+			  p.proof.members[i].number, p.proof.members[i].target_fails.text);
+	ip_device_set_free(set);
+}
+
 /* R8 in the proof itself: the 2960-X plan with its gated check taken out
  * has no proved fallback, and without --allow-no-fallback that is a
  * violation (the old code accepted an unknown "target fails" outcome). */
