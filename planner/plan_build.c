@@ -73,7 +73,7 @@ const char *ip_effect_kind_name(ip_effect_kind k)
 	static const char *const n[] = {
 		"copy", "delete", "verify", "server-backup", "boot-clear", "boot-remove",
 		"boot-add", "save", "register", "no-boot-manual", "install",
-		"install-rollback", "install-remove-inactive", "reload",
+		"install-rollback", "install-remove-inactive", "reload", "present",
 	};
 	return (size_t)k < sizeof(n) / sizeof(n[0]) ? n[k] : "?";
 }
@@ -301,6 +301,74 @@ static bool install_mode(const ip_plan *p)
 	       (d->install_mode.v == IP_TRI_YES || ends_with(d->system_image.path, ".conf"));
 }
 
+/* The running image inside a directory a plain `dir flash:` lists without
+ * its contents: flash:/c2960x-universalk9-mz.152-7.E8/c2960x-...E8.bin,
+ * the layout archive download-sw leaves on classic Catalysts ("The Cisco
+ * IOS image is stored as a .bin file in a directory that shows the version
+ * number", Catalyst 3750-X and 3560-X Software Configuration Guide
+ * OL-21521-01, App. B "Image Location on the Switch",
+ * https://www.manualshelf.com/manual/cisco-systems/switch-3750-x/user-manual-english/page-1348.html).
+ * show version's "System image file is" proves the switch loaded it at its
+ * last boot, and the directory is still listed; whether the file is still
+ * in it the listing cannot say, so the plan keeps it as the fallback only
+ * behind a gated `dir flash:<dir>/` pre-check (the form DOMAIN.md §4 cites
+ * from IchikawaYukko/ranbun:cisco_max_memory_size.md) that shows it. */
+static void running_in_dir(plan_bld *b)
+{
+	ip_plan *p = b->p;
+	const ip_path *run = &p->dev->system_image;
+	const char *path = run->path;
+	while (*path == '/')
+		path++;
+	const char *sl = strrchr(path, '/');
+	if (!sl || b->dest->recursive ||
+	    (run->filesystem && !ip_fs_view_same(&b->fsv, run->filesystem, b->dest->name)))
+		return;
+	size_t n = (size_t)(sl - path);
+	const ip_file *d = ip_fs_lookup(b->dest, path, n);
+	if (!d || !d->is_dir || ip_fs_dir_listed(b->dest, path, n))
+		return;
+	b->running_inferred = true;
+	b->running_name = path;
+	b->running_fs = b->dest->name;
+	p->running = ip_arena_printf(b->a, "%s%s", b->dest->name, path);
+	p->fallback_check = ip_arena_printf(b->a, "dir %s%.*s/", b->dest->name, (int)n, path);
+	const ip_boot_list *l = p->check.platform.boot_from_bootvar ? &p->dev->bootvar
+								   : &p->dev->boot_startup;
+	bool named = false;
+	for (size_t i = 0; l->known && i < l->n; i++)
+		named |= l->v[i].kind == IP_BOOT_FILE && l->v[i].path &&
+			 ip_fs_file_eq(b->dest->name, l->v[i].path + strspn(l->v[i].path, "/"), path);
+	p->fallback_proof = ip_arena_printf(b->a, "show version says the device booted %s%s",
+					    run->raw, named ? (p->check.platform.boot_from_bootvar
+							       ? " and the BOOT variable names it"
+							       : " and the boot statements name it")
+							    : "");
+}
+
+/* The running image on another filesystem the device boots from
+ * (ISR4321 or Cat9k on usbflash0:, ASR1006 on harddisk:; the model says
+ * which, ip_fs_bootable): listed there, it is a fallback as good as one on
+ * flash. The new image still goes to the destination, first in the boot
+ * list; the old entry stays after it. */
+static bool running_elsewhere(plan_bld *b)
+{
+	ip_plan *p = b->p;
+	const ip_path *run = &p->dev->system_image;
+	/* a stack: the USB stick is the active member's; a member booting on
+	 * its own would find nothing there */
+	if (!ip_fs_bootable(&p->check.platform, run->filesystem) || p->dev->n_members >= 2)
+		return false;
+	const ip_filesystem *fs = ip_fs_view_listing(&b->fsv, run->filesystem);
+	const ip_file *f = fs && fs->listed ? ip_fs_lookup_file(fs, run->path) : NULL;
+	if (!f)
+		return false;
+	b->running_name = f->name;
+	b->running_fs = fs->name;
+	p->running = ip_arena_printf(b->a, "%s%s", fs->name, f->name);
+	return true;
+}
+
 static void decide_running(plan_bld *b)
 {
 	ip_plan *p = b->p;
@@ -309,15 +377,21 @@ static void decide_running(plan_bld *b)
 		p->method = install_mode(p) ? IP_METHOD_INSTALL : IP_METHOD_BUNDLE;
 	if (!run->path || !b->dest)
 		return;
-	if (ip_fs_file_eq(run->filesystem, base(run->path), base(p->target_file)) &&
-	    (!run->filesystem || ip_fs_view_same(&b->fsv, run->filesystem, b->dest->name)))
+	/* the target's name is the running image's, wherever it runs from (a
+	 * USB stick, a disk): the proof could not tell the two apart */
+	if (ip_fs_file_eq(run->filesystem, base(run->path), base(p->target_file)))
 		reason(b, "the device already runs %s", run->raw);
 	const ip_file *f = NULL;
 	if (!run->filesystem || ip_fs_view_same(&b->fsv, run->filesystem, b->dest->name))
 		f = ip_fs_lookup_file(b->dest, run->path);
-	if (!f)
+	else if (running_elsewhere(b))
 		return;
+	if (!f) {
+		running_in_dir(b);
+		return;
+	}
 	b->running_name = f->name;
+	b->running_fs = b->dest->name;
 	p->running = ip_arena_printf(b->a, "%s%s", b->dest->name, f->name);
 }
 
@@ -333,10 +407,8 @@ static const ip_filesystem *member_listing(plan_bld *b, const ip_member *m, cons
 		fs = ip_fs_view_listing(&b->fsv, classic);
 	if (fs && fs->listed)
 		*name = fs->name;
-	else if (b->p->check.platform.family == IP_FAMILY_SWITCH_CLASSIC)
-		*name = classic;
 	else
-		*name = ip_stack_member_fs_name(b->a, d, m);
+		*name = ip_fs_member_name(b->a, d, &b->p->check.platform, m->number);
 	return fs && fs->listed ? fs : NULL;
 }
 
@@ -763,6 +835,31 @@ static bool classify_findings(plan_bld *b)
 
 /* Each member falls back to its own copy of the running image: a member
  * whose flash has none has no fallback. */
+/* A member's copy of a running image inside a directory its plain `dir`
+ * lists unopened (archive download-sw installs on every member): kept as
+ * that member's fallback behind its own gated `dir`, when the member runs
+ * the active's release (show version's switch table) or its own BOOT
+ * variable names the image. */
+static bool member_inferred(plan_bld *b, const ip_filesystem *fs, int number)
+{
+	const ip_device *d = b->p->dev;
+	const char *path = b->running_name, *sl = strrchr(path, '/');
+	const ip_file *dir = sl ? ip_fs_lookup(fs, path, (size_t)(sl - path)) : NULL;
+	if (!b->running_inferred || !dir || !dir->is_dir || fs->recursive ||
+	    ip_fs_dir_listed(fs, path, (size_t)(sl - path)))
+		return false;
+	for (size_t k = 0; k < d->n_members; k++) {
+		const ip_member *m = &d->members[k];
+		if (m->number != number)
+			continue;
+		for (size_t j = 0; m->bootvar.known && j < m->bootvar.n; j++)
+			if (m->bootvar.v[j].path && ip_fs_file_eq(fs->name, m->bootvar.v[j].path, path))
+				return true;
+		return m->version.s && d->version.s && strcmp(m->version.s, d->version.s) == 0;
+	}
+	return false;
+}
+
 static void members_fallback(plan_bld *b)
 {
 	ip_plan *p = b->p;
@@ -774,11 +871,73 @@ static void members_fallback(plan_bld *b)
 				ip_fs_file_eq(fs->name, b->deletes[k].file->name, b->running_name);
 		if (ip_fs_lookup_file(fs, b->running_name) && !gone)
 			continue;
+		if (!gone && member_inferred(b, fs, p->member_no[i])) {
+			*IP_PUSH(b->a, b->member_checks, b->n_member_checks, b->cap_member_checks) =
+				fs->name;
+			continue;
+		}
+		if (!p->opts.allow_no_fallback) {
+			reason(b, "stack member %d has no copy of the running image on %s, so if the "
+			       "new image fails to load there that member has no fallback (copy %s "
+			       "to it first, or give --allow-no-fallback)", p->member_no[i],
+			       p->member_fs[i], b->running_name);
+			continue;
+		}
 		p->no_fallback_warned = true;
-		plan_warn(b, "stack member %d has no copy of the running image on %s: if the new "
-			  "image fails to load there, that member has no fallback (copy %s to it "
+		plan_warn(b, "stack member %d has no copy of the running image on %s, so if the new "
+			  "image fails to load there that member has no fallback (copy %s to it "
 			  "first to have one)", p->member_no[i], p->member_fs[i], b->running_name);
 	}
+}
+
+/* No fallback is proved and none was allowed (--allow-no-fallback): the
+ * refusal names what to capture, or what is gone. A plan whose failed
+ * boot ends at ROMMON is not printed as a success (issue 20, point 1). */
+static void no_fallback_refused(plan_bld *b)
+{
+	ip_plan *p = b->p;
+	const ip_path *run = &p->dev->system_image;
+	const char *fs = p->filesystem ? p->filesystem : "flash:";
+	if (!run->path) {
+		reason(b, "no fallback is proved: the running image is unknown (capture show "
+		       "version), so the plan cannot keep it; give --allow-no-fallback to plan "
+		       "without one");
+		return;
+	}
+	if (run->filesystem && b->dest && !ip_fs_view_same(&b->fsv, run->filesystem, b->dest->name)) {
+		/* on usbflash0:, harddisk:...: a fallback only where the device
+		 * boots from it (ip_fs_bootable) and a listing shows the file */
+		if (p->dev->n_members >= 2)
+			reason(b, "no fallback is proved: the running image %s is on %s, which only "
+			       "the active member has: copy it to every member's flash first, or give "
+			       "--allow-no-fallback to plan without one", run->raw, run->filesystem);
+		else if (ip_fs_bootable(&p->check.platform, run->filesystem))
+			reason(b, "no fallback is proved: the running image %s is on %s, which the "
+			       "captures do not list with it (capture `dir %s`), or give "
+			       "--allow-no-fallback to plan without one", run->raw, run->filesystem,
+			       run->filesystem);
+		else
+			reason(b, "no fallback is proved: the running image %s is on %s, which this "
+			       "platform is not known to boot from at reload (only its own flash "
+			       "counts), so the plan cannot keep it; copy it to %s first, or give "
+			       "--allow-no-fallback to plan without one", run->raw, run->filesystem, fs);
+		return;
+	}
+	const char *path = run->path + strspn(run->path, "/");
+	const char *sl = strrchr(path, '/');
+	bool dir_listed = sl && b->dest && ip_fs_lookup(b->dest, path, (size_t)(sl - path));
+	if (sl && b->dest && !b->dest->recursive)
+		reason(b, "no fallback is proved: the running image %s is in a directory %s "
+		       "(capture `dir %s%.*s/` or `dir /recursive %s`), or give "
+		       "--allow-no-fallback to plan without one", run->raw,
+		       dir_listed ? "whose contents the captured listing does not show"
+				  : "the captured listing does not show either",
+		       fs, (int)(sl - path), path, fs);
+	else
+		reason(b, "no fallback is proved: the running image %s is not on %s in the "
+		       "captured listing, so if the new image fails to boot nothing falls back "
+		       "(copy it back, or capture the listing of the filesystem it is on); give "
+		       "--allow-no-fallback to plan without one", run->raw, fs);
 }
 
 static void decide_fallback(plan_bld *b)
@@ -806,13 +965,23 @@ static void decide_fallback(plan_bld *b)
 	}
 	if (b->running_name) {
 		p->fallback = p->running;
+		if (b->running_inferred)
+			plan_warn(b, "the fallback %s is not in the captured listing (%s lists its "
+				  "directory, not what it holds): %s; the pre-check `%s` must show "
+				  "it before anything changes", p->running, p->filesystem,
+				  p->fallback_proof, p->fallback_check);
 		members_fallback(b);
+		return;
+	}
+	if (!p->opts.allow_no_fallback) {
+		no_fallback_refused(b);
 		return;
 	}
 	p->no_fallback_warned = true;
 	plan_warn(b, "the running image is not on %s in the captured listing: the plan has no "
 		  "fallback image, and if the new one fails to boot the device falls to the "
-		  "first-image search or ROMMON", p->filesystem ? p->filesystem : "flash");
+		  "first-image search or ROMMON (--allow-no-fallback)",
+		  p->filesystem ? p->filesystem : "flash");
 }
 
 /* The listed file that differs from entry e's only in letter case, or

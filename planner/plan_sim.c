@@ -29,7 +29,12 @@
  *   R5 with the target unbootable, the next boot is the old image or the
  *      network fallback, unless the plan warns that there is none;
  *   R6 the rollback section's reload boots the old image;
- *   R7 after the clean-up the device still boots the target.
+ *   R7 after the clean-up the device still boots the target;
+ *   R8 a bundle or tar plan whose target-fails boot is not a proved
+ *      fallback (R5 answered by a warning) needs --allow-no-fallback: a
+ *      failed boot that ends in ROMMON is never printed as a success
+ *      (issue 20). Install mode is outside R8: it keeps no second boot
+ *      entry by design, and its recovery is the install rollback R6 proves.
  * On a stack R4 and R5 hold for every member, each from its own flash and
  * its own BOOT variable (the members' proof, below). */
 #include <stdarg.h>
@@ -666,6 +671,23 @@ static void remove_inactive(sim *s)
 	}
 }
 
+/* A gated pre-check showed path on fs (a file inside a directory the
+ * captured listing did not open): from here on the state holds it, of an
+ * unknown size, as the device does. */
+static void present(sim *s, const ip_plan_effect *e)
+{
+	ip_filesystem *fs = fs_get(s, e->filesystem);
+	if (!fs) {
+		violation(s, "checks %s%s, which the device state does not list", e->filesystem,
+			  e->path);
+		return;
+	}
+	if (file_get(fs, e->path))
+		return;
+	ip_file *f = IP_PUSH(s->a, fs->files, fs->n_files, fs->cap_files);
+	*f = (ip_file){ .name = e->path };
+}
+
 static void apply(sim *s, const ip_plan_effect *e)
 {
 	if (e->kind != IP_EFFECT_DELETE)
@@ -696,6 +718,7 @@ static void apply(sim *s, const ip_plan_effect *e)
 		break;
 	case IP_EFFECT_INSTALL_REMOVE_INACTIVE: remove_inactive(s); break;
 	case IP_EFFECT_RELOAD: reload(s); break;
+	case IP_EFFECT_PRESENT: present(s, e); break;
 	}
 }
 
@@ -734,6 +757,12 @@ static void sim_init(sim *s, ip_arena *a, const ip_plan *p, ip_plan_proof *proof
 	members_init(s);
 }
 
+/* R8: a plan without a proved fallback needs the user's explicit leave. */
+static bool no_fallback_barred(const ip_plan *p)
+{
+	return p->method != IP_METHOD_INSTALL && !p->opts.allow_no_fallback;
+}
+
 /* R5: the target made unbootable (removed; in install mode, its
  * packages.conf), what boots then. */
 static void prove_target_fails(sim *after, ip_plan_proof *proof)
@@ -757,6 +786,9 @@ static void prove_target_fails(sim *after, ip_plan_proof *proof)
 	if (!proof->target_fails.fallback && !p->no_fallback_warned)
 		violation(&f, "with the target unbootable the device boots %s, and the plan does "
 			  "not warn that it has no fallback", proof->target_fails.text);
+	else if (!proof->target_fails.fallback && no_fallback_barred(p))
+		violation(&f, "with the target unbootable the device boots %s: no fallback is "
+			  "proved, and --allow-no-fallback was not given", proof->target_fails.text);
 	for (size_t i = 1; i < proof->n_members; i++) {
 		ip_plan_member *m = &proof->members[i];
 		if (!member_predict(&f, i, &m->target_fails))
@@ -767,6 +799,10 @@ static void prove_target_fails(sim *after, ip_plan_proof *proof)
 			violation(&f, "with the target unbootable stack member %d boots %s, and the "
 				  "plan does not warn that it has no fallback", m->number,
 				  m->target_fails.text);
+		else if (!m->target_fails.fallback && no_fallback_barred(p))
+			violation(&f, "with the target unbootable stack member %d boots %s: no "
+				  "fallback is proved, and --allow-no-fallback was not given",
+				  m->number, m->target_fails.text);
 	}
 	if (proof->n_members)
 		proof->members[0].target_fails = proof->target_fails;

@@ -306,8 +306,63 @@ static void pre_listing(plan_bld *b)
 	plan_cmd(b, "show %s", p->filesystem);
 	for (size_t i = 0; i < p->n_member_fs; i++)
 		plan_cmd(b, "dir %s", p->member_fs[i]);
-	if (b->running_name)
+	if (b->running_inferred)
+		plan_expect(b, "%s", dir_of(b, b->running_name)); /* the listing shows the directory */
+	else if (b->running_name && ip_fs_prefix_eq(b->running_fs, p->filesystem))
 		plan_expect(b, "%s", b->running_name);
+}
+
+/* The fallback on another filesystem the device boots from (usbflash0:,
+ * harddisk:): still there, or the plan has none. */
+static void pre_fallback_elsewhere(plan_bld *b)
+{
+	const ip_plan *p = b->p;
+	if (!b->running_name || ip_fs_prefix_eq(b->running_fs, p->filesystem))
+		return;
+	plan_step(b, IP_PHASE_PRECHECK, IP_MODE_EXEC,
+		  ip_arena_printf(b->a, "Check the fallback on %s", b->running_fs));
+	plan_why(b, "The running image stays on %s as the fallback, after the new image in the "
+		 "boot list: the device boots from %s too. STOP unless it is listed (and leave "
+		 "the medium in place until the clean-up).", b->running_fs, b->running_fs);
+	plan_cmd(b, "dir %s", b->running_fs);
+	plan_expect(b, "%s", b->running_name);
+	b->cur->gate = true;
+}
+
+/* The fallback inside a directory the captured listing did not open
+ * (plan_build.c, running_in_dir): a gate that shows the file before the
+ * plan relies on it. `dir flash:<dir>/` lists the directory's files by
+ * their own names (DOMAIN.md §4). */
+static void pre_fallback(plan_bld *b)
+{
+	const ip_plan *p = b->p;
+	if (!b->running_inferred)
+		return;
+	plan_step(b, IP_PHASE_PRECHECK, IP_MODE_EXEC, "Check the fallback image in its directory");
+	plan_why(b, "The captured listing shows the directory, not the image in it: %s. STOP "
+		 "unless the image is listed: without it the plan has no fallback.",
+		 p->fallback_proof);
+	plan_cmd(b, "%s", p->fallback_check);
+	const char *sl = strrchr(b->running_name, '/');
+	plan_expect(b, "%s", sl ? sl + 1 : b->running_name);
+	b->cur->gate = true;
+	ip_plan_effect *e = plan_effect(b, IP_EFFECT_PRESENT);
+	e->filesystem = p->filesystem;
+	e->path = b->running_name;
+	for (size_t i = 0; i < b->n_member_checks; i++) {
+		const char *fs = b->member_checks[i];
+		plan_step(b, IP_PHASE_PRECHECK, IP_MODE_EXEC,
+			  ip_arena_printf(b->a, "Check the fallback image on %s", fs));
+		plan_why(b, "That member's listing shows the directory, not the image in it; "
+			 "archive download-sw installs it on every member. STOP unless it is "
+			 "listed: without it that member has no fallback.");
+		plan_cmd(b, "dir %s%s/", fs, dir_of(b, b->running_name));
+		plan_expect(b, "%s", sl ? sl + 1 : b->running_name);
+		b->cur->gate = true;
+		e = plan_effect(b, IP_EFFECT_PRESENT);
+		e->filesystem = fs;
+		e->path = b->running_name;
+	}
 }
 
 static void pre_switch(plan_bld *b)
@@ -400,6 +455,8 @@ static void precheck(plan_bld *b)
 {
 	pre_version(b);
 	pre_listing(b);
+	pre_fallback(b);
+	pre_fallback_elsewhere(b);
 	pre_switch(b);
 	pre_server(b);
 	if (b->delete_running)
@@ -896,6 +953,15 @@ static void cleanup_install(plan_bld *b)
 	plan_effect(b, IP_EFFECT_INSTALL_REMOVE_INACTIVE);
 }
 
+/* Whether a gated pre-check showed the running image on member flash fs. */
+static bool member_checked(const plan_bld *b, const char *fs)
+{
+	for (size_t i = 0; i < b->n_member_checks; i++)
+		if (ip_fs_prefix_eq(b->member_checks[i], fs))
+			return true;
+	return false;
+}
+
 static void cleanup_delete_old(plan_bld *b)
 {
 	const ip_plan *p = b->p;
@@ -904,8 +970,9 @@ static void cleanup_delete_old(plan_bld *b)
 	plan_step(b, IP_PHASE_CLEANUP, IP_MODE_EXEC, "Delete the old image");
 	plan_why(b, "Only now that no boot statement names it.");
 	for (size_t i = 0; i <= p->n_member_fs; i++) {
-		const char *fs = i ? p->member_fs[i - 1] : p->filesystem;
-		if (i && !ip_fs_lookup_file(ip_fs_view_listing(&b->fsv, fs), b->running_name))
+		const char *fs = i ? p->member_fs[i - 1] : b->running_fs;
+		if (i && !ip_fs_lookup_file(ip_fs_view_listing(&b->fsv, fs), b->running_name) &&
+		    !member_checked(b, fs))
 			continue; /* that member's flash does not hold it */
 		const char *dir = tar(b) ? dir_of(b, b->running_name) : NULL;
 		if (dir)
@@ -997,7 +1064,7 @@ static void entries_init(plan_bld *b)
 		b->fallback_entry = net_entry(b, sl ? sl + 1 : b->running_name);
 		b->has_fallback = true;
 	} else if (p->fallback && b->running_name) {
-		b->fallback_entry = file_entry(b, p->filesystem, b->running_name);
+		b->fallback_entry = file_entry(b, b->running_fs, b->running_name);
 		b->has_fallback = true;
 	}
 }

@@ -71,7 +71,9 @@ static void walk_effect(walk *w, ip_arena *a, const ip_plan_effect *e)
 	bool is_target = e->path && !strcasecmp(base(e->path), base(p->target_file));
 	switch (e->kind) {
 	case IP_EFFECT_COPY:
-		*IP_PUSH(a, w->have, w->n_have, w->cap_have) = key;
+	case IP_EFFECT_PRESENT: /* a gated pre-check showed it */
+		if (find(w->have, w->n_have, key) < 0)
+			*IP_PUSH(a, w->have, w->n_have, w->cap_have) = key;
 		break;
 	case IP_EFFECT_DELETE: {
 		bool could_boot = bootable_left(w, a, e->filesystem);
@@ -146,6 +148,9 @@ const char *plan_invariants_check(const ip_plan *p, ip_arena *a)
 		return "P1: the simulation does not boot the target";
 	if (!again.target_fails.fallback && !(p->no_fallback_warned && p->n_warnings))
 		return "P3: no fallback and no warning";
+	if (!again.target_fails.fallback && p->method != IP_METHOD_INSTALL &&
+	    !p->opts.allow_no_fallback)
+		return "P5: no proved fallback, and --allow-no-fallback was not given";
 	/* stacks: every member, from its own flash and BOOT variable */
 	if (p->n_member_fs && again.n_members != p->n_member_fs + 1)
 		return "P1: a stack member was not simulated";
@@ -154,6 +159,9 @@ const char *plan_invariants_check(const ip_plan *p, ip_arena *a)
 			return "P1: a stack member does not boot the target";
 		if (!again.members[i].target_fails.fallback && !(p->no_fallback_warned && p->n_warnings))
 			return "P3: a stack member has no fallback and no warning";
+		if (!again.members[i].target_fails.fallback && p->method != IP_METHOD_INSTALL &&
+		    !p->opts.allow_no_fallback)
+			return "P5: a stack member has no proved fallback, and the flag was not given";
 	}
 	return check_effects(p, a);
 }

@@ -402,7 +402,7 @@ static const scenario scenarios[] = {
 	  IP_ROLE_BLOCKS, NULL, NULL },
 	{ "running image inside a directory not listed", "dirty-2960x.log", NULL,
 	  "c2960x-universalk9-mz.152-7.E10.bin", 26000000, MD5A, NULL, false, false, NULL, 0,
-	  "boot system flash:c2960x-universalk9-mz.152-7.E10.bin", "no fallback" },
+	  "dir flash:c2960x-universalk9-mz.152-7.E8/", "is not in the captured listing" },
 	{ "install mode with the old bundle on flash", "c9300-install.log", NULL,
 	  "cat9k_iosxe.17.12.04.SPA.bin", 1325314572, MD5A, NULL, false, false, "install-mode",
 	  IP_ROLE_RESOLVED, "install add file flash:cat9k_iosxe.17.12.04.SPA.bin activate commit "
