@@ -698,6 +698,24 @@ static const char *stack_note(const plan_bld *b)
 			 "switch all`";
 }
 
+/* Whether the plan deletes the device copy of the target a finding is
+ * about (a partial or corrupt copy, IP_REPAIR_RECOPY) before it copies
+ * the target afresh: only a file subject, and only one the plan's own
+ * deletions name; never the running image (decide_running refuses a
+ * target of the running image's name). */
+static bool deletes_copy(const plan_bld *b, const ip_subject *s)
+{
+	if (s->kind != IP_SUBJ_FILE || !s->name || !b->dest || !b->copy_needed)
+		return false;
+	if (s->filesystem && !ip_fs_view_same(&b->fsv, s->filesystem, b->dest->name))
+		return false;
+	for (size_t i = 0; i < b->n_deletes; i++)
+		if (ip_fs_prefix_eq(b->deletes[i].filesystem, b->dest->name) &&
+		    ip_fs_file_eq(b->dest->name, b->deletes[i].file->name, s->name))
+			return true;
+	return false;
+}
+
 /* Whether the plan repairs f (its note says how) or f blocks it; what the
  * plan leaves alone blocks at error and is noted below. */
 static ip_plan_role repairable(const plan_bld *b, const ip_finding *f, const char **note)
@@ -735,6 +753,12 @@ static ip_plan_role repairable(const plan_bld *b, const ip_finding *f, const cha
 		if (p->opts.transfer != IP_TRANSFER_SCP)
 			break;
 		*note = "the plan copies with scp";
+		return IP_ROLE_RESOLVED;
+	case IP_REPAIR_RECOPY:
+		if (!deletes_copy(b, &f->subject))
+			break;
+		*note = ip_arena_printf(b->a, "the plan deletes %s%s after the backup and copies the "
+					"target afresh, verified", p->filesystem, f->subject.name);
 		return IP_ROLE_RESOLVED;
 	case IP_REPAIR_UNDECLARED:
 	case IP_REPAIR_NONE:

@@ -284,6 +284,17 @@ static void members_room_why(plan_bld *b)
 		 list);
 }
 
+/* How many of the plan's deletions are copies of the target that are not
+ * it (partial: a transfer cut short), not deletions for room. */
+static size_t stale_copies(const plan_bld *b)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < b->n_deletes; i++)
+		n += ip_fs_file_eq(b->deletes[i].filesystem, b->deletes[i].file->name,
+				   b->p->target_file);
+	return n;
+}
+
 static void pre_listing(plan_bld *b)
 {
 	const ip_plan *p = b->p;
@@ -300,7 +311,10 @@ static void pre_listing(plan_bld *b)
 		members_room_why(b);
 	if (!b->copy_needed)
 		plan_why(b, "The image is already there with the right size: no copy.");
-	if (b->n_deletes)
+	if (b->n_deletes && stale_copies(b) == b->n_deletes)
+		plan_why(b, "A file of the target's name but not its size is there (a transfer cut "
+			 "short): the plan deletes it in the transfer phase and copies afresh.");
+	else if (b->n_deletes)
 		plan_why(b, "Not enough: the plan deletes %zu file%s in the transfer phase.",
 			 b->n_deletes, b->n_deletes == 1 ? "" : "s");
 	plan_cmd(b, "show %s", p->filesystem);
