@@ -20,7 +20,9 @@
  * and with the target made unbootable it must be the old image (or a
  * `boot system tftp` fallback), unless the plan warns that it has none. No
  * step may delete the last bootable image before the target is verified,
- * and no boot entry or activation may name the target before it is.
+ * no boot entry or activation may name the target before it is, and no
+ * saved boot list may name an unverified copy of it while the plan runs
+ * (plan_sim.c, R8).
  * A plan that fails its own proof is refused: it is never printed.
  *
  * Ownership: everything a plan points to lives in the arena given to

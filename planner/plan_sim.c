@@ -29,7 +29,12 @@
  *   R5 with the target unbootable, the next boot is the old image or the
  *      network fallback, unless the plan warns that there is none;
  *   R6 the rollback section's reload boots the old image;
- *   R7 after the clean-up the device still boots the target.
+ *   R7 after the clean-up the device still boots the target;
+ *   R8 from the plan's first change on, until its own reload, no list a
+ *      reload reads (the startup-config, the BOOT variable, each member's)
+ *      names a file of the target's name that is on flash and not yet
+ *      verified: a reload then (a power cut, a crash) would try a partial
+ *      or unchecked copy first (issue 20, point 12).
  * On a stack R4 and R5 hold for every member, each from its own flash and
  * its own BOOT variable (the members' proof, below). */
 #include <stdarg.h>
@@ -60,6 +65,7 @@ typedef struct sim {
 	const ip_plan_step *step;
 	size_t step_no;
 	size_t n_gone;         /* files deleted but not yet compacted away (GONE) */
+	bool r8_broken;        /* R8 reported once: every later step would repeat it */
 } sim;
 
 static void violation(sim *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -666,6 +672,53 @@ static void remove_inactive(sim *s)
 	}
 }
 
+/* The listed file an entry of a reload list names on fs, or NULL. */
+static const ip_file *entry_file(sim *s, ip_filesystem *fs, const ip_boot_entry *e)
+{
+	if (!fs || e->kind != IP_BOOT_FILE || !e->path || !is_target_name(s, e->path))
+		return NULL;
+	return file_get(fs, e->path);
+}
+
+/* The filesystem a reload list's entry names: its own prefix among the
+ * simulated ones (under the model's aliases), else the plan's. */
+static ip_filesystem *entry_fs(sim *s, const ip_boot_entry *e)
+{
+	const char *name = e->filesystem ? e->filesystem : s->plan->filesystem;
+	for (size_t i = 0; name && i < s->dev.n_filesystems; i++)
+		if (fs_same(s, name, s->dev.filesystems[i].name))
+			return &s->dev.filesystems[i];
+	return NULL;
+}
+
+/* R8 on one list: fs_of NULL reads each entry's own filesystem, else the
+ * member's flash every entry names as flash:. */
+static void r8_list(sim *s, const ip_boot_list *l, ip_filesystem *member, const char *what)
+{
+	for (size_t i = 0; !s->r8_broken && i < l->n; i++) {
+		ip_filesystem *fs = member ? member : entry_fs(s, &l->v[i]);
+		const ip_file *f = entry_file(s, fs, &l->v[i]);
+		if (!f || verified(s, fs->name, f->name))
+			continue;
+		s->r8_broken = true;
+		violation(s, "%s entry %zu names %s%s, which is on flash but not verified: a reload "
+			  "now would try it first", what, i + 1, fs->name, f->name);
+	}
+}
+
+/* R8: after an effect that changes flash or what a reload reads. */
+static void r8_check(sim *s, const ip_plan_effect *e)
+{
+	if (s->reloaded || s->r8_broken ||
+	    !(e->kind == IP_EFFECT_COPY || e->kind == IP_EFFECT_DELETE || e->kind == IP_EFFECT_SAVE))
+		return;
+	r8_list(s, &s->dev.boot_startup, NULL, "startup-config boot");
+	r8_list(s, &s->dev.bootvar, NULL, "BOOT variable");
+	for (size_t i = 1; i < s->n_mboot; i++)
+		r8_list(s, &s->mboot[i], fs_get(s, member_fs_name(s, i)),
+			ip_arena_printf(s->a, "stack member %d's BOOT variable", member_number(s, i)));
+}
+
 static void apply(sim *s, const ip_plan_effect *e)
 {
 	if (e->kind != IP_EFFECT_DELETE)
@@ -713,8 +766,10 @@ static void run_phases(sim *s, ip_plan_phase from, ip_plan_phase to)
 			continue;
 		s->step = st;
 		s->step_no = no;
-		for (size_t j = 0; j < st->n_effects; j++)
+		for (size_t j = 0; j < st->n_effects; j++) {
 			apply(s, &st->effects[j]);
+			r8_check(s, &st->effects[j]);
+		}
 	}
 	sweep(s);
 	s->step = NULL;

@@ -608,8 +608,113 @@ static void tar_download(plan_bld *b)
 	e->path = t->name;
 }
 
+/* Whether e is a file entry naming the target (by its name: the copy
+ * lands under it on whichever filesystem the entry names). */
+static bool names_target(const plan_bld *b, const ip_boot_entry *e)
+{
+	const char *t = strrchr(b->p->target_file, '/');
+	const char *p = e->path ? strrchr(e->path, '/') : NULL;
+	return e->kind == IP_BOOT_FILE && e->path &&
+	       ip_fs_file_eq(e->filesystem, p ? p + 1 : e->path, t ? t + 1 : b->p->target_file);
+}
+
+static bool list_names_target(const plan_bld *b, const ip_boot_list *l)
+{
+	for (size_t i = 0; l->known && i < l->n; i++)
+		if (names_target(b, &l->v[i]))
+			return true;
+	return false;
+}
+
+/* Whether a list some reload reads names the target: the startup-config
+ * (routers), the BOOT variable (switches: the active's and each member's).
+ * Both are asked on every platform: which one a given reload reads is
+ * the simulator's business, and either naming a file that is being
+ * copied is the trap. */
+static bool reload_names_target(const plan_bld *b)
+{
+	const ip_device *d = b->p->dev;
+	if (list_names_target(b, &d->boot_startup) || list_names_target(b, &d->bootvar))
+		return true;
+	if (!d->boot_startup.known && list_names_target(b, &d->boot_running))
+		return true; /* no startup-config captured: the running one stands for it */
+	for (size_t i = 0; i < d->n_members; i++)
+		if (list_names_target(b, &d->members[i].bootvar))
+			return true;
+	return false;
+}
+
+/* Issue 20, point 12: a boot entry that already names the target (staged
+ * by an earlier, abandoned attempt) stays in the startup-config or the
+ * BOOT variable while the target is deleted and copied: a reload in that
+ * window (a power cut, a crash, someone else's `reload`) tries the partial
+ * file first: entries are tried in order (DOMAIN.md §2.3, the Catalyst
+ * BOOT-variable text), and whether a loader rejects a truncated file
+ * cleanly and moves on, or hangs on it, no source we have says
+ * (UNCONFIRMED: the plan does not bet on it). So the entry goes, and is
+ * saved, before the first change to flash; the boot
+ * phase names the target again once it is verified. A list left empty
+ * would send a router to the first image on flash (which may be the
+ * partial one) and a classic Catalyst to its recursive search
+ * (DOMAIN.md §1.2, §2.3), so the running image stays named. Also when
+ * only the running-config names it and the plan saves before the copy
+ * (the network fallback of --allow-delete-running). */
+static void stale_target_entries(plan_bld *b)
+{
+	bool run_names = false;
+	for (size_t i = 0; b->run_known && i < b->n_run; i++)
+		run_names |= names_target(b, &b->run[i]);
+	bool saved = reload_names_target(b);
+	if (!saved && !(run_names && b->delete_running))
+		return;
+	plan_step(b, IP_PHASE_TRANSFER, IP_MODE_CONFIG,
+		  "Remove the boot entry that names the target before the copy");
+	plan_why(b, "A boot entry already names %s, which is not yet on flash whole and "
+		 "verified: a reload while it is being deleted or copied would try the partial "
+		 "file first. The boot statements name it again once it is verified.",
+		 b->p->target_file);
+	ip_boot_entry *rest = ip_arena_alloc(b->a, (b->n_run + 1) * sizeof(*rest));
+	size_t n_rest = 0;
+	for (size_t i = 0; b->run_known && i < b->n_run; i++)
+		if (!names_target(b, &b->run[i]))
+			rest[n_rest++] = b->run[i];
+	bool keep_running = !n_rest && b->has_fallback && b->fallback_entry.kind == IP_BOOT_FILE;
+	if (keep_running)
+		rest[n_rest++] = b->fallback_entry;
+	if (!b->run_known || b->one_line) {
+		/* one path-list statement (or a list not known whole): rewritten,
+		 * each file in the form the plan types and expects back */
+		for (size_t i = 0; i < n_rest; i++)
+			if (rest[i].kind == IP_BOOT_FILE && rest[i].path)
+				rest[i] = file_entry(b, rest[i].filesystem ? rest[i].filesystem
+								      : b->p->filesystem, rest[i].path);
+		boot_clear(b);
+		boot_add(b, rest, n_rest);
+	} else {
+		/* one statement an entry: only the target's go */
+		for (size_t i = 0; i < b->n_run; i++) {
+			if (!names_target(b, &b->run[i]))
+				continue;
+			plan_cmd(b, "no boot system %s", b->run[i].raw);
+			plan_effect(b, IP_EFFECT_BOOT_REMOVE)->entry = b->run[i];
+		}
+		b->n_run = 0;
+		if (keep_running)
+			boot_add(b, rest, n_rest);
+		else
+			for (size_t i = 0; i < n_rest; i++)
+				*IP_PUSH(b->a, b->run, b->n_run, b->cap_run) = rest[i];
+	}
+	save_step(b, IP_PHASE_TRANSFER, "The reload reads the saved list: the entry counts as "
+		  "gone only once saved.");
+	confirm_startup(b, IP_PHASE_TRANSFER, b->run, b->n_run);
+	if (b->bootvar)
+		confirm_bootvar(b, IP_PHASE_TRANSFER, path_list(b, b->run, b->n_run));
+}
+
 static void transfer(plan_bld *b)
 {
+	stale_target_entries(b);
 	if (b->delete_running)
 		network_fallback(b);
 	deletes(b);

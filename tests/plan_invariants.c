@@ -16,6 +16,8 @@ typedef struct walk {
 	size_t n_ok, cap_ok;
 	bool net_added, net_saved, backed_up;
 	int reloads;
+	size_t run_target;  /* P5: entries naming the target in the running-config */
+	bool saved_target;  /* ... and whether a list a reload reads names it */
 	const char *why;   /* the first property broken */
 } walk;
 
@@ -64,6 +66,52 @@ static bool bootable_left(walk *w, ip_arena *a, const char *fs)
 	return w->net_saved && w->backed_up;
 }
 
+/* The target's own path (a tar's image inside its directory), not any
+ * file of its base name. */
+static bool is_target_path(const walk *w, const char *path)
+{
+	while (*path == '/')
+		path++;
+	return !strcasecmp(path, w->p->target_file);
+}
+
+static bool entry_names_target(const walk *w, const ip_boot_entry *e)
+{
+	return e->kind == IP_BOOT_FILE && e->path && is_target_path(w, e->path);
+}
+
+static size_t list_targets(const walk *w, const ip_boot_list *l)
+{
+	size_t n = 0;
+	for (size_t i = 0; l->known && i < l->n; i++)
+		n += entry_names_target(w, &l->v[i]);
+	return n;
+}
+
+/* P5: a file of the target's name on flash that is not verified there. */
+static bool target_unverified(const walk *w)
+{
+	for (size_t i = 0; i < w->n_have; i++) {
+		const char *h = w->have[i], *bar = h ? strchr(h, '|') : NULL;
+		if (bar && is_target_path(w, bar + 1) &&
+		    find(w->ok, w->n_ok, h) < 0)
+			return true;
+	}
+	return false;
+}
+
+/* P5 (issue 20, point 12): from the first change to flash or to what a
+ * reload reads, no saved list names the target while a copy of it that
+ * is not verified is on flash. */
+static void p5_check(walk *w, const ip_plan_effect *e)
+{
+	if (w->reloads || !(e->kind == IP_EFFECT_COPY || e->kind == IP_EFFECT_DELETE ||
+			    e->kind == IP_EFFECT_SAVE))
+		return;
+	if (w->saved_target && target_unverified(w))
+		w->why = w->why ? w->why : "P5: a saved boot entry names an unverified target copy";
+}
+
 static void walk_effect(walk *w, ip_arena *a, const ip_plan_effect *e)
 {
 	const ip_plan *p = w->p;
@@ -90,12 +138,20 @@ static void walk_effect(walk *w, ip_arena *a, const ip_plan_effect *e)
 		break;
 	case IP_EFFECT_SERVER_BACKUP: w->backed_up = true; break;
 	case IP_EFFECT_BOOT_ADD:
+		w->run_target += entry_names_target(w, &e->entry);
 		if (e->entry.kind == IP_BOOT_FILE && e->entry.path &&
 		    !strcasecmp(base(e->entry.path), base(p->target_file)) && !target_ok(w, a))
 			w->why = w->why ? w->why : "P2: a boot entry names the target before the verify";
 		w->net_added |= e->entry.kind == IP_BOOT_NETWORK;
 		break;
-	case IP_EFFECT_SAVE: w->net_saved |= w->net_added; break;
+	case IP_EFFECT_SAVE:
+		w->net_saved |= w->net_added;
+		w->saved_target = w->run_target > 0;
+		break;
+	case IP_EFFECT_BOOT_CLEAR: w->run_target = 0; break;
+	case IP_EFFECT_BOOT_REMOVE:
+		w->run_target -= w->run_target && entry_names_target(w, &e->entry);
+		break;
 	case IP_EFFECT_INSTALL:
 	case IP_EFFECT_RELOAD:
 		w->reloads++;
@@ -116,9 +172,17 @@ static const char *check_effects(const ip_plan *p, ip_arena *a)
 			*IP_PUSH(a, w.have, w.n_have, w.cap_have) =
 				ip_arena_printf(a, "%s|%s", fs->name, fs->files[j].name);
 	}
+	const ip_device *d = p->dev;
+	w.run_target = list_targets(&w, &d->boot_running);
+	w.saved_target = list_targets(&w, &d->boot_startup) || list_targets(&w, &d->bootvar) ||
+			 (!d->boot_startup.known && w.run_target);
+	for (size_t i = 0; i < d->n_members; i++)
+		w.saved_target |= list_targets(&w, &d->members[i].bootvar) > 0;
 	for (size_t i = 0; i < p->n_steps && p->steps[i].phase <= IP_PHASE_POSTCHECK; i++)
-		for (size_t j = 0; j < p->steps[i].n_effects; j++)
+		for (size_t j = 0; j < p->steps[i].n_effects; j++) {
 			walk_effect(&w, a, &p->steps[i].effects[j]);
+			p5_check(&w, &p->steps[i].effects[j]);
+		}
 	if (!w.why && w.reloads != 1)
 		w.why = "P4: the plan does not reload exactly once";
 	return w.why;

@@ -37,6 +37,9 @@ typedef struct fcase {
 #define R1_NEW "isr4300-universalk9.16.12.04.SPA.bin"
 #define R1_OLD_LINE "  1  521347072 Mar 05 2026 09:14:22 isr4300-universalk9.16.09.06.SPA.bin"
 #define R1_PARTIAL R1_OLD_LINE "\n 11  200278016 Dec 07 2026 10:02:11 " R1_NEW
+#define R1_MARKER "boot-start-marker\n"
+#define R1_BOOT_OLD "boot system bootflash:isr4300-universalk9.16.09.06.SPA.bin\n"
+#define R1_BOOT_NEW "boot system bootflash:" R1_NEW "\n"
 #define C9K_NEW "cat9k_iosxe.17.12.04.SPA.bin"
 #define C9K_OLD_LINE "475155  -rw-       1442213753  Jan 14 2024 01:41:07 +00:00  cat9k_iosxe.17.09.04a.SPA.bin"
 
@@ -67,6 +70,45 @@ static const fcase cases[] = {
 	{ "10: no room even without the partial copy", "netstuts-r1.log",
 	  { { "6927970304 bytes available", "100000000 bytes available" }, { R1_OLD_LINE, R1_PARTIAL } },
 	  R1_NEW, 521347072, 0, true, "flash-space", NULL, { NULL }, { NULL } },
+
+	/* --- point 12: a saved entry naming the target goes (and is saved)
+	 * before anything on flash changes */
+	{ "12: classic switch, one-line BOOT path-list names E9 first",
+	  "files/partial-2960x-tarlayout.log", { { NULL } }, E9, 26815488, 0, false, NULL, NULL,
+	  { "no boot system", "boot system flash:" E8DIR "/" E8DIR ".bin",
+	    "copy running-config startup-config", "delete /force flash:" E9,
+	    "copy tftp://10.0.0.10/" E9 },
+	  { NULL } },
+	{ "12: ISR4321, startup-config names the partial 16.12.04 first", "netstuts-r1.log",
+	  { { R1_OLD_LINE, R1_PARTIAL }, { R1_MARKER R1_BOOT_OLD, R1_MARKER R1_BOOT_NEW R1_BOOT_OLD },
+	    { R1_MARKER R1_BOOT_OLD, R1_MARKER R1_BOOT_NEW R1_BOOT_OLD } },
+	  R1_NEW, 521347072, 0, false, NULL, NULL,
+	  { "no boot system bootflash:" R1_NEW, "copy running-config startup-config",
+	    "delete /force bootflash:" R1_NEW, "copy tftp://10.0.0.10/" R1_NEW,
+	    "boot system bootflash:" R1_NEW },
+	  { NULL } },
+	{ "12: ISR4321, startup-config names 16.12.04, not on flash yet", "netstuts-r1.log",
+	  { { R1_MARKER R1_BOOT_OLD, R1_MARKER R1_BOOT_NEW R1_BOOT_OLD },
+	    { R1_MARKER R1_BOOT_OLD, R1_MARKER R1_BOOT_NEW R1_BOOT_OLD } },
+	  R1_NEW, 521347072, 0, false, NULL, NULL,
+	  { "no boot system bootflash:" R1_NEW, "copy running-config startup-config",
+	    "copy tftp://10.0.0.10/" R1_NEW, "verify /md5 bootflash:" R1_NEW },
+	  { NULL } },
+	{ "12: ISR4321, only the startup-config names it, alone", "netstuts-r1.log",
+	  { { "NetsTuts_R1#show startup-config | include boot\nlicense boot level securityk9\n"
+	      R1_MARKER R1_BOOT_OLD,
+	      "NetsTuts_R1#show startup-config | include boot\nlicense boot level securityk9\n"
+	      R1_MARKER R1_BOOT_NEW } },
+	  R1_NEW, 521347072, 0, false, NULL, NULL,
+	  { "copy running-config startup-config", "copy tftp://10.0.0.10/" R1_NEW },
+	  { NULL } },
+	{ "12: 2960-X stack, member 2's BOOT variable names E9", "stack-2960x-bundle.log",
+	  { { "Switch 2\n-------------------\nBOOT path-list      : flash:c2960x-universalk9-mz.152-7.E8.bin",
+	      "Switch 2\n-------------------\nBOOT path-list      : flash:" E9
+	      ";flash:c2960x-universalk9-mz.152-7.E8.bin" } },
+	  E9, 26815488, 0, false, NULL, NULL,
+	  { "copy running-config startup-config", "copy tftp://10.0.0.10/" E9 },
+	  { NULL } },
 };
 
 /* The capture with its edits made, each old text replaced once. */
@@ -237,5 +279,53 @@ ParameterizedTest(size_t *row, lint_fix, never_deletes_running)
 					  !strstr(chk.findings[i].fix[j], c->running),
 					  "%s: fix '%s' copies over the running image", c->name,
 					  chk.findings[i].fix[j]);
+	ip_device_set_free(set);
+}
+
+/* --- point 12: R8 catches a plan that leaves the entry in place ---------- */
+
+/* The rows of `cases` whose plan removes a stale target entry: with that
+ * step (and its save) undone, the proof must fail on R8. */
+static const size_t r8_rows[] = { 6, 7, 8, 9, 10 };
+
+IP_TABLE_PARAMS(plan_files, r8_catches, r8_rows)
+
+ParameterizedTest(size_t *row, plan_files, r8_catches)
+{
+	const fcase *c = &cases[r8_rows[*row]];
+	cr_assert(!strncmp(c->name, "12:", 3), "row %zu is not a point-12 row", r8_rows[*row]);
+	ip_device_set *set = load(c);
+	ip_target *t = ip_target_from_name(set->arena, c->target, "--target");
+	t->size.known = true;
+	t->size.v = c->size;
+	t->md5 = MD5A;
+	ip_plan_options o;
+	ip_plan_options_defaults(&o);
+	o.server = "10.0.0.10";
+	ip_plan p;
+	ip_plan_build(&p, set->arena, set->v[0], t, &o);
+	cr_assert(!p.refused && p.proof.proven, "%s: not planned", c->name);
+	/* undo the removal: every boot or save effect before the first copy */
+	for (size_t i = 0; i < p.n_steps && p.steps[i].phase <= IP_PHASE_TRANSFER; i++) {
+		ip_plan_step *st = &p.steps[i];
+		bool copies = false;
+		for (size_t j = 0; j < st->n_effects; j++)
+			copies |= st->effects[j].kind == IP_EFFECT_COPY;
+		if (copies)
+			break;
+		size_t k = 0;
+		for (size_t j = 0; j < st->n_effects; j++)
+			if (st->effects[j].kind == IP_EFFECT_DELETE)
+				st->effects[k++] = st->effects[j];
+		st->n_effects = k;
+	}
+	ip_plan_proof proof;
+	ip_plan_prove(&proof, set->arena, &p);
+	cr_assert(!proof.proven, "%s: the proof accepts the stale entry", c->name);
+	bool r8 = false;
+	for (size_t i = 0; i < proof.n_violations; i++)
+		r8 |= strstr(proof.violations[i], "a reload now would try it first") != NULL;
+	cr_assert(r8, "%s: no R8 violation (first: %s)", c->name,
+		  proof.n_violations ? proof.violations[0] : "-");
 	ip_device_set_free(set);
 }

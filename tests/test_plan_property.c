@@ -460,17 +460,32 @@ typedef struct kinds_seen {
 	unsigned long install, stack, deletes, network, reg, no_fallback, tar;
 	unsigned long stack_by_size[9], members; /* planned stacks by member count */
 	unsigned long stack_bundle, stack_install, stack_tar;
+	unsigned long recopy, stale_entry; /* issue 20: a partial copy deleted, a stale
+					    * entry naming the target removed before it */
 } kinds_seen;
 
 static void tally(kinds_seen *k, const ip_plan *p)
 {
-	bool del = false, reg = false;
+	bool del = false, reg = false, recopy = false, stale = false, copied = false;
+	const char *t = strrchr(p->target_file, '/');
+	t = t ? t + 1 : p->target_file;
 	for (size_t i = 0; i < p->n_steps; i++)
 		for (size_t j = 0; j < p->steps[i].n_effects; j++) {
 			const ip_plan_effect *e = &p->steps[i].effects[j];
-			del |= e->kind == IP_EFFECT_DELETE && p->steps[i].phase == IP_PHASE_TRANSFER;
+			bool tr = p->steps[i].phase == IP_PHASE_TRANSFER;
+			const char *b = e->path ? strrchr(e->path, '/') : NULL;
+			bool is_t = e->path && !strcasecmp(b ? b + 1 : e->path, t);
+			del |= e->kind == IP_EFFECT_DELETE && tr;
 			reg |= e->kind == IP_EFFECT_REGISTER;
+			recopy |= e->kind == IP_EFFECT_DELETE && tr && is_t && !copied;
+			copied |= e->kind == IP_EFFECT_COPY;
+			/* a target entry leaving the list before any copy */
+			stale |= e->kind == IP_EFFECT_SAVE && tr && !copied && i + 1 < p->n_steps &&
+				 p->steps[i - (i > 0)].mode == IP_MODE_CONFIG &&
+				 p->steps[i - (i > 0)].phase == IP_PHASE_TRANSFER && !p->network_fallback;
 		}
+	k->recopy += recopy;
+	k->stale_entry += stale;
 	k->install += p->method == IP_METHOD_INSTALL;
 	k->tar += p->method == IP_METHOD_TAR;
 	k->stack += p->n_member_fs > 0;
@@ -534,6 +549,10 @@ Test(plan_property, random_states, .timeout = 240)
 	/* every variant the planner has must have been exercised */
 	cr_assert(kinds.install && kinds.stack && kinds.deletes && kinds.network && kinds.reg &&
 		  kinds.no_fallback && kinds.tar, "a plan variant was never generated");
+	cr_log_info("issue 20: %lu plans delete a partial copy of the target before copying it, "
+		    "%lu remove a saved entry naming it first", kinds.recopy, kinds.stale_entry);
+	cr_assert(kinds.recopy && kinds.stale_entry, "a partial copy or a stale target entry was "
+		  "never planned around");
 	cr_assert(kinds.stack_bundle && kinds.stack_install && kinds.stack_tar,
 		  "a stack method was never planned");
 	for (unsigned m = 2; m <= 8; m++)
