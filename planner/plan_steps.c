@@ -1015,6 +1015,36 @@ static void cleanup_install(plan_bld *b)
 	plan_effect(b, IP_EFFECT_INSTALL_REMOVE_INACTIVE);
 }
 
+/* Issue 20, point 13: the directory an image lives in when it is the one
+ * archive download-sw made for it: named as the image without ".bin"
+ * ("c2960x-…-mz.152-7.E8/c2960x-…-mz.152-7.E8.bin", with html/ and info
+ * beside it: DOMAIN.md §2.3, "normally contained in a directory that has
+ * the same name as the image file"). After a .bin upgrade that directory
+ * holds nothing the device uses, and deleting only the .bin would leave
+ * several MB behind; `delete /force /recursive` removes it whole, as the
+ * tar method does (the command: Cisco, "Working with the Cisco IOS File
+ * System", Deleting Files, `delete [/force] [/recursive] filesystem:/url`,
+ * https://www.cisco.com/en/US/docs/switches/metro/me3600x_3800x/trash/swiosfs.html
+ * and the Catalyst 2960-X consolidated guide's chapter of that name). Any
+ * other directory (one a person made, holding other files) keeps its
+ * contents: NULL. */
+static const char *image_dir(plan_bld *b, const char *path)
+{
+	const char *dir = dir_of(b, path);
+	const char *name = strrchr(path, '/');
+	if (!dir || strchr(dir, '/'))
+		return NULL;
+	size_t n = strlen(dir);
+	name++;
+	if (strlen(name) != n + 4 || strncasecmp(name, dir, n) != 0 ||
+	    strcasecmp(name + n, ".bin") != 0)
+		return NULL;
+	/* never a directory the target or a boot entry the plan leaves lives in */
+	if (dir_of(b, b->p->target_file) && !strcasecmp(dir_of(b, b->p->target_file), dir))
+		return NULL;
+	return dir;
+}
+
 static void cleanup_delete_old(plan_bld *b)
 {
 	const ip_plan *p = b->p;
@@ -1026,7 +1056,11 @@ static void cleanup_delete_old(plan_bld *b)
 		const char *fs = i ? p->member_fs[i - 1] : p->filesystem;
 		if (i && !ip_fs_lookup_file(ip_fs_view_listing(&b->fsv, fs), b->running_name))
 			continue; /* that member's flash does not hold it */
-		const char *dir = tar(b) ? dir_of(b, b->running_name) : NULL;
+		const char *dir = tar(b) ? dir_of(b, b->running_name) : image_dir(b, b->running_name);
+		if (dir && !tar(b) && !i)
+			plan_why(b, "It lives in %s/, the directory archive download-sw made for it "
+				 "(with html/ and info): the whole directory goes, not only the .bin.",
+				 dir);
 		if (dir)
 			plan_cmd(b, "delete /force /recursive %s%s", fs, dir);
 		else

@@ -4,7 +4,7 @@
  * 13), images without a .bin suffix (point 16).
  *
  * Each row is a capture (a file under samples/, optionally edited by up to
- * three replacements, so that one capture gives several variants:
+ * seven replacements, so that one capture gives several variants:
  * platform, release, layout) with a target, and what the plan must do:
  * refuse (naming why) or plan, with commands that must appear in this
  * order, commands that must not appear, and a proof that holds. */
@@ -20,7 +20,7 @@
 typedef struct fcase {
 	const char *name;
 	const char *sample;  /* under samples/ */
-	const char *edit[3][2]; /* {old, new}: edits made to the capture first */
+	const char *edit[7][2]; /* {old, new}: edits made to the capture first */
 	const char *target;
 	unsigned long long size;
 	unsigned long long server_size; /* the server copy's (--image-file), 0: unknown */
@@ -37,6 +37,8 @@ typedef struct fcase {
 #define R1_NEW "isr4300-universalk9.16.12.04.SPA.bin"
 #define R1_OLD_LINE "  1  521347072 Mar 05 2026 09:14:22 isr4300-universalk9.16.09.06.SPA.bin"
 #define R1_PARTIAL R1_OLD_LINE "\n 11  200278016 Dec 07 2026 10:02:11 " R1_NEW
+#define X3750_E8 "c3750e-universalk9-mz.152-4.E8"
+#define X3750_E10 "c3750e-universalk9-mz.152-4.E10.bin"
 #define R1_MARKER "boot-start-marker\n"
 #define R1_BOOT_OLD "boot system bootflash:isr4300-universalk9.16.09.06.SPA.bin\n"
 #define R1_BOOT_NEW "boot system bootflash:" R1_NEW "\n"
@@ -109,6 +111,29 @@ static const fcase cases[] = {
 	  E9, 26815488, 0, false, NULL, NULL,
 	  { "copy running-config startup-config", "copy tftp://10.0.0.10/" E9 },
 	  { NULL } },
+
+	/* --- point 13: after a .bin upgrade, the old image's archive
+	 * download-sw directory goes whole */
+	{ "13: 2960-X, old image in its tar directory", "files/partial-2960x-tarlayout.log",
+	  { { NULL } }, E9, 26815488, 0, false, NULL, NULL,
+	  { "verify /md5 flash:" E9, "delete /force /recursive flash:" E8DIR },
+	  { "delete /force flash:" E8DIR "/" E8DIR ".bin" } },
+	{ "13: 3750-X stack, a .bin to every member's tar directory", "stack-3750x-tar.log",
+	  { { NULL } }, X3750_E10, 21000000, 0, false, NULL, NULL,
+	  { "delete /force /recursive flash:" X3750_E8, "delete /force /recursive flash2:" X3750_E8,
+	    "delete /force /recursive flash3:" X3750_E8 },
+	  { "delete /force flash:" X3750_E8 "/" } },
+	{ "13: 2960-X, old image in a directory of another name keeps it", "files/partial-2960x-tarlayout.log",
+	  { { "drwx          512  Jul 20 2026 21:55:40 +00:00  " E8DIR,
+	      "drwx          512  Jul 20 2026 21:55:40 +00:00  images" },
+	    { "Directory of flash:/" E8DIR "/html/", "Directory of flash:/images/html/" },
+	    { "Directory of flash:/" E8DIR "/", "Directory of flash:/images/" },
+	    { "System image file is \"flash:/" E8DIR "/", "System image file is \"flash:/images/" },
+	    { "flash:/" E8DIR "/" E8DIR ".bin\nConfig", "flash:/images/" E8DIR ".bin\nConfig" },
+	    { "E9.bin;flash:/" E8DIR "/" E8DIR ".bin\nboot-end", "E9.bin;flash:/images/" E8DIR ".bin\nboot-end" } },
+	  E9, 26815488, 0, false, NULL, NULL,
+	  { "verify /md5 flash:" E9, "delete /force flash:images/" E8DIR ".bin" },
+	  { "delete /force /recursive", NULL } },
 };
 
 /* The capture with its edits made, each old text replaced once. */
@@ -120,7 +145,7 @@ static ip_device_set *load(const fcase *c)
 	snprintf(path, sizeof(path), "%s/%s", test_samples_dir(), c->sample);
 	char *text = test_read_file(path, NULL);
 	cr_assert_not_null(text, "%s: cannot read %s", c->name, path);
-	for (size_t i = 0; i < 3 && c->edit[i][0]; i++) {
+	for (size_t i = 0; i < 7 && c->edit[i][0]; i++) {
 		const char *old = c->edit[i][0], *new = c->edit[i][1];
 		char *hit = strstr(text, old);
 		cr_assert_not_null(hit, "%s: the capture has no '%s'", c->name, old);
