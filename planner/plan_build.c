@@ -248,10 +248,14 @@ static void decide_target(plan_bld *b)
 	p->target_file = t->name;
 	if (ends_with(t->name, ".tar"))
 		decide_tar(b);
-	else if (!bundle || !ends_with(t->name, ".bin"))
-		reason(b, "%s is not a .bin image: iosplan plans upgrades to a bundle .bin "
-		       "(copy, verify, boot system or install add) or, on a classic Catalyst, "
-		       "to a tar (archive download-sw)", t->name);
+	else if (!bundle)
+		/* by the name's anatomy, not its suffix: Catalyst 6500 images
+		 * often have none ("s72033-adventerprisek9_wan-mz.122-18.SXF7",
+		 * image_name.h), and boot as a .bin does (issue 20, point 16) */
+		reason(b, "%s is not a bootable image name: iosplan plans upgrades to a bundle "
+		       "image (a .bin, or a classic name such as s72033-…-mz.122-33.SXI5; copy, "
+		       "verify, boot system or install add) or, on a classic Catalyst, to a tar "
+		       "(archive download-sw)", t->name);
 	if (t->md5) {
 		p->hash_algo = "md5";
 		p->hash = t->md5;

@@ -39,6 +39,10 @@ typedef struct fcase {
 #define R1_PARTIAL R1_OLD_LINE "\n 11  200278016 Dec 07 2026 10:02:11 " R1_NEW
 #define X3750_E8 "c3750e-universalk9-mz.152-4.E8"
 #define X3750_E10 "c3750e-universalk9-mz.152-4.E10.bin"
+#define C65 "files/cat6500-sup720-nobin.log"
+#define SXF7 "s72033-adventerprisek9_wan-mz.122-18.SXF7"
+#define SXI5 "s72033-adventerprisek9_wan-mz.122-33.SXI5"
+#define SXI11 "s72033-adventerprisek9_wan-mz.122-33.SXI11.bin"
 #define R1_MARKER "boot-start-marker\n"
 #define R1_BOOT_OLD "boot system bootflash:isr4300-universalk9.16.09.06.SPA.bin\n"
 #define R1_BOOT_NEW "boot system bootflash:" R1_NEW "\n"
@@ -134,6 +138,31 @@ static const fcase cases[] = {
 	  E9, 26815488, 0, false, NULL, NULL,
 	  { "verify /md5 flash:" E9, "delete /force flash:images/" E8DIR ".bin" },
 	  { "delete /force /recursive", NULL } },
+
+	/* --- point 16: images without .bin (Catalyst 6500), by their anatomy */
+	{ "16: Sup720, non-.bin running image, non-.bin target", C65, { { NULL } },
+	  SXI5, 120000000, 0, false, NULL, NULL,
+	  { "verify /md5 disk0:" SXI5, "boot system disk0:" SXI5, "boot system disk0:" SXF7,
+	    "reload", "delete /force disk0:" SXF7 },
+	  { NULL } },
+	{ "16: Sup720, room made by deleting a non-.bin image", C65,
+	  { { "(148504576 bytes free)", "(60000000 bytes free)" } },
+	  SXI5, 120000000, 0, false, NULL, NULL,
+	  { "delete /force disk0:s72033-adventerprisek9_wan-mz.122-18.SXF14",
+	    "copy tftp://10.0.0.10/" SXI5 " disk0:", "boot system disk0:" SXF7 },
+	  { "delete /force disk0:s72033-adventerprisek9_wan_dbg", NULL } },
+	{ "16: Sup720, a .bin target from a non-.bin image keeps it as fallback", C65, { { NULL } },
+	  SXI11, 118706532, 0, false, NULL, NULL,
+	  { "copy tftp://10.0.0.10/" SXI11, "boot system disk0:" SXI11, "boot system disk0:" SXF7 },
+	  { NULL } },
+	{ "16: Sup720, a partial non-.bin target is deleted and copied afresh", C65,
+	  { { "    4  -rw-        4485", "    5  -rw-    40000000  Dec  7 2026 10:02:11 +00:00  " SXI5
+	      "\n    4  -rw-        4485" } },
+	  SXI5, 120000000, 0, false, NULL, NULL,
+	  { "delete /force disk0:" SXI5, "copy tftp://10.0.0.10/" SXI5 " disk0:" }, { NULL } },
+	{ "16: Sup720, no room even after the non-.bin deletions", C65,
+	  { { "(148504576 bytes free)", "(10000000 bytes free)" } },
+	  SXI5, 120000000, 0, true, "flash-space", NULL, { NULL }, { NULL } },
 };
 
 /* The capture with its edits made, each old text replaced once. */
