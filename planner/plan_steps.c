@@ -269,7 +269,9 @@ static void members_room_why(plan_bld *b)
 	const ip_check_config *cc = p->opts.check;
 	ip_space_opts so = { 0, 0, cc ? cc->opts.install_expand_percent : 100 };
 	ip_space_need sn;
-	ip_space_need_of(&sn, &so, p->target->size.v, !install(b), install(b));
+	/* install add copies the image to each member too, then expands it
+	 * (issue 20, point 3) */
+	ip_space_need_of(&sn, &so, p->target->size.v, true, install(b));
 	/* the text names the margin apart: the image's or the packages' bytes */
 	uint64_t need = sn.size + sn.expand;
 	const char *list = "";
@@ -280,7 +282,8 @@ static void members_room_why(plan_bld *b)
 	}
 	plan_why(b, "Every other member needs about %llu bytes on its own flash (%s), plus the "
 		 "margin; free now: %s.", (ull)need,
-		 install(b) ? "the packages install add expands there" : "its copy of the image",
+		 install(b) ? "the image install add copies there and the packages it expands"
+			    : "its copy of the image",
 		 list);
 }
 
@@ -712,12 +715,35 @@ static void stale_target_entries(plan_bld *b)
 		confirm_bootvar(b, IP_PHASE_TRANSFER, path_list(b, b->run, b->n_run));
 }
 
+/* Install mode without room (issue 20, point 3): `install remove
+ * inactive` deletes the images and packages nothing uses, on every
+ * member, before the copy. Its prompt is answered, not typed as a line
+ * of its own. */
+static void remove_inactive_step(plan_bld *b)
+{
+	plan_step(b, IP_PHASE_TRANSFER, IP_MODE_EXEC,
+		  "Make room: remove the inactive packages and unused images");
+	plan_why(b, "After the backup, before the copy: install add copies the image to every "
+		 "member and expands it there (%llu bytes needed on %s); install remove inactive "
+		 "frees the .bin and package files nothing boots, on every member (DOMAIN.md §8). "
+		 "Check the list it prints: it must not name packages.conf or the running "
+		 "packages.", (ull)b->need_dest, b->p->filesystem);
+	plan_cmd(b, "install remove inactive");
+	/* an answer, never a typed line: with nothing to remove no prompt
+	 * comes, and a pasted `y` would be a command */
+	plan_prompt(b, "Do you want to remove the above files? [y/n]", "y", false, NULL);
+	plan_expect(b, "SUCCESS: install_remove");
+	plan_effect(b, IP_EFFECT_INSTALL_REMOVE_INACTIVE);
+}
+
 static void transfer(plan_bld *b)
 {
 	stale_target_entries(b);
 	if (b->delete_running)
 		network_fallback(b);
-	deletes(b);
+	deletes(b); /* install mode: only a partial copy of the target */
+	if (b->remove_inactive)
+		remove_inactive_step(b);
 	if (tar(b)) {
 		tar_download(b);
 		return;
