@@ -102,10 +102,13 @@ static const row rows[] = {
 	{ "C7200", CL_R, "720", "C7200-", "c7200", {0}, NULL, NULL, 0 },
 	/* Catalyst 6500 in native IOS (issue 20, point 16): booted as a classic
 	 * router is, from the startup-config's boot system list with register
-	 * 0x2102 (genieparser's cat6k `show version` fixture: WS-C6503-E,
-	 * "Configuration register is 0x2102", System image file is
+	 * 0x2102 (CiscoTestAutomation/genieparser
+	 * src/genie/libs/parser/ios/cat6k/tests/ShowVersion/cli/equal/
+	 * golden_output_output.txt: WS-C6503-E, "Configuration register is
+	 * 0x2102", System image file is
 	 * "disk0:s72033-adventerprisek9_wan-mz.122-18.SXF7"), its images often
-	 * without .bin. The image family is the supervisor's (Sup720 s72033;
+	 * without .bin (the Dir fixture beside it lists that image, 82524740
+	 * bytes, on disk0:). The image family is the supervisor's (Sup720 s72033;
 	 * Sup2T s2t54: "bootdisk:s2t54-adventerprisek9-mz.SPA.151-1.SY.bin" on a
 	 * WS-C6509-E, pop3165/apic packages/cisco-xr/netsim/show_version.sh):
 	 * the running image says which. The image lives on the supervisor's

@@ -725,7 +725,7 @@ static void remove_inactive_step(plan_bld *b)
 		  "Make room: remove the inactive packages and unused images");
 	plan_why(b, "After the backup, before the copy: install add copies the image to every "
 		 "member and expands it there (%llu bytes needed on %s); install remove inactive "
-		 "frees the .bin and package files nothing boots, on every member (DOMAIN.md §8). "
+		 "frees the .bin and package files nothing boots, on every member. "
 		 "Check the list it prints: it must not name packages.conf or the running "
 		 "packages.", (ull)b->need_dest, b->p->filesystem);
 	plan_cmd(b, "install remove inactive");

@@ -17,7 +17,9 @@
  *
  * A device copy that is not the published image while the server copy is
  * not known bad (a transfer cut short leaves a file of the target's name
- * and the wrong size: routine) is reported about that FILE, so the plan
+ * and the wrong size: routine, e.g. a TFTP copy ending in
+ * `%Error reading tftp://…(Timed out)`, DOMAIN.md §7) is reported about
+ * that FILE, so the plan
  * can repair it by deleting it and copying afresh behind its verify gate
  * (IP_REPAIR_RECOPY, issue 20 point 10); a bad download stays about the
  * target and blocks, since copying again would copy the same bad file.
