@@ -22,7 +22,9 @@
  * bundle or tar plan with none is refused unless --allow-no-fallback asked
  * for it (issue 20). No
  * step may delete the last bootable image before the target is verified,
- * and no boot entry or activation may name the target before it is.
+ * no boot entry or activation may name the target before it is, and no
+ * saved boot list may name an unverified copy of it while the plan runs
+ * (plan_sim.c, R8).
  * A plan that fails its own proof is refused: it is never printed.
  *
  * Ownership: everything a plan points to lives in the arena given to

@@ -248,10 +248,14 @@ static void decide_target(plan_bld *b)
 	p->target_file = t->name;
 	if (ends_with(t->name, ".tar"))
 		decide_tar(b);
-	else if (!bundle || !ends_with(t->name, ".bin"))
-		reason(b, "%s is not a .bin image: iosplan plans upgrades to a bundle .bin "
-		       "(copy, verify, boot system or install add) or, on a classic Catalyst, "
-		       "to a tar (archive download-sw)", t->name);
+	else if (!bundle)
+		/* by the name's anatomy, not its suffix: Catalyst 6500 images
+		 * often have none ("s72033-adventerprisek9_wan-mz.122-18.SXF7",
+		 * image_name.h), and boot as a .bin does (issue 20, point 16) */
+		reason(b, "%s is not a bootable image name: iosplan plans upgrades to a bundle "
+		       "image (a .bin, or a classic name such as s72033-…-mz.122-33.SXI5; copy, "
+		       "verify, boot system or install add) or, on a classic Catalyst, to a tar "
+		       "(archive download-sw)", t->name);
 	if (t->md5) {
 		p->hash_algo = "md5";
 		p->hash = t->md5;
@@ -606,13 +610,89 @@ static bool make_room(plan_bld *b, const ip_filesystem *fs, uint64_t have, uint6
 	return have >= need;
 }
 
+/* What `install remove inactive` frees on fs: the .bin images there
+ * (nothing boots one in install mode; DOMAIN.md §8: it "deletes unused
+ * packages and also unused .bin files"), the target's name aside. The
+ * inactive .pkg files it also removes are not counted: which packages are
+ * inactive the listing does not say, so the room is a lower bound. */
+static uint64_t inactive_bytes(const plan_bld *b, const ip_filesystem *fs)
+{
+	uint64_t n = 0;
+	for (size_t i = 0; i < fs->n_files; i++) {
+		const ip_file *f = &fs->files[i];
+		if (!f->is_dir && f->size.known && ip_image_name_bootable(f->name) &&
+		    !ip_fs_file_eq(fs->name, base(f->name), base(b->p->target_file)))
+			n = sat_add(n, f->size.v);
+	}
+	return n;
+}
+
+/* The member number fs belongs to, or 0 for the active's. */
+static int member_of(const plan_bld *b, const ip_filesystem *fs)
+{
+	for (size_t i = 0; i < b->p->n_member_fs; i++)
+		if (ip_fs_prefix_eq(b->p->member_fs[i], fs->name))
+			return b->p->member_no[i];
+	return 0;
+}
+
+/* Install mode (issue 20, point 3): room comes from `install remove
+ * inactive` on the whole stack, planned before the copy, or not at all;
+ * the plan deletes no package file by hand. */
+static void room_install(plan_bld *b, const ip_filesystem *fs, uint64_t free_b,
+			 uint64_t freed, const ip_space_need *sn)
+{
+	if (free_b >= sn->total)
+		return;
+	if (sat_add(free_b, freed) >= sn->total) {
+		b->remove_inactive = true;
+		return;
+	}
+	int m = member_of(b, fs);
+	b->space_blocks = ip_arena_printf(b->a, "%s%s needs %llu bytes free (%llu for the image "
+		"install add copies there, %llu for the packages it expands, %llu margin) and has "
+		"%llu: %llu bytes short, even after install remove inactive (about %llu bytes of "
+		"unused images)", m ? ip_arena_printf(b->a, "stack member %d: ", m) : "", fs->name,
+		(unsigned long long)sn->total, (unsigned long long)sn->size,
+		(unsigned long long)sn->expand, (unsigned long long)sn->margin,
+		(unsigned long long)fs->free.v,
+		(unsigned long long)(sn->total - sat_add(free_b, freed)), (unsigned long long)freed);
+}
+
+/* Once `install remove inactive` is planned, every .bin goes, a whole
+ * copy of the target as well (nothing uses it yet): every member then
+ * needs the image, its packages and the margin, from what is free after
+ * the removal, and the target is copied even where it was. */
+static void room_after_remove(plan_bld *b)
+{
+	const ip_rule_options *o = &b->cfg->opts;
+	ip_space_opts so = { o->flash_margin_bytes, o->flash_margin_percent,
+			     o->install_expand_percent };
+	ip_space_need sn;
+	ip_space_need_of(&sn, &so, b->p->target->size.v, true, true);
+	b->copy_needed = true;
+	b->need_dest = sn.total;
+	for (size_t i = 0; i <= b->p->n_member_fs && !b->space_blocks; i++) {
+		const ip_filesystem *fs = i ? ip_fs_view_listing(&b->fsv, b->p->member_fs[i - 1]) : b->dest;
+		uint64_t free_b = fs->free.v;
+		for (size_t k = 0; k < fs->n_files; k++) {
+			const ip_file *f = &fs->files[k];
+			if (!f->is_dir && f->size.known && ip_image_name_bootable(f->name))
+				free_b = sat_add(free_b, f->size.v);
+		}
+		room_install(b, fs, free_b, 0, &sn); /* blocks when even that is short */
+	}
+}
+
 /* Room on one filesystem for what the plan puts there. */
 static void room_on(plan_bld *b, const ip_filesystem *fs, bool is_dest)
 {
 	const ip_target *t = b->p->target;
 	bool install = b->p->method == IP_METHOD_INSTALL;
 	const ip_file *have = ip_fs_lookup_file(fs, b->p->target_file);
-	bool copy = (is_dest || !install) && !(have && have->size.known && have->size.v == t->size.v);
+	/* install add copies the .bin to every member and expands it there
+	 * (issue 20, point 3): each member needs the image too */
+	bool copy = !(have && have->size.known && have->size.v == t->size.v);
 	const ip_rule_options *o = &b->cfg->opts;
 	ip_space_opts so = { o->flash_margin_bytes, o->flash_margin_percent,
 			     o->install_expand_percent };
@@ -629,6 +709,10 @@ static void room_on(plan_bld *b, const ip_filesystem *fs, bool is_dest)
 			   "target (%llu bytes, not %llu)", (unsigned long long)have->size.v,
 			   (unsigned long long)t->size.v));
 		free_b = sat_add(free_b, have->size.v);
+	}
+	if (install) {
+		room_install(b, fs, free_b, inactive_bytes(b, fs), &sn);
+		return;
 	}
 	if (free_b >= need || make_room(b, fs, free_b, need))
 		return;
@@ -692,8 +776,12 @@ static void decide_room(plan_bld *b)
 	room_on(b, b->dest, true);
 	for (size_t i = 0; i < b->p->n_member_fs && !b->space_blocks; i++)
 		room_on(b, ip_fs_view_listing(&b->fsv, b->p->member_fs[i]), false);
-	if (b->space_blocks)
+	if (b->remove_inactive && !b->space_blocks)
+		room_after_remove(b);
+	if (b->space_blocks) {
 		b->n_deletes = 0;
+		b->remove_inactive = false;
+	}
 	decide_tar_local(b);
 }
 
@@ -723,6 +811,8 @@ static const char *list_note(const plan_bld *b)
 
 static const char *deletes_note(const plan_bld *b)
 {
+	if (b->remove_inactive)
+		return "the plan runs install remove inactive after the backup, before the copy";
 	if (!b->n_deletes)
 		return "the copy fits";
 	/* measured, then written once: a printf per file copied the list
@@ -770,6 +860,24 @@ static const char *stack_note(const plan_bld *b)
 			 "switch all`";
 }
 
+/* Whether the plan deletes the device copy of the target a finding is
+ * about (a partial or corrupt copy, IP_REPAIR_RECOPY) before it copies
+ * the target afresh: only a file subject, and only one the plan's own
+ * deletions name; never the running image (decide_running refuses a
+ * target of the running image's name). */
+static bool deletes_copy(const plan_bld *b, const ip_subject *s)
+{
+	if (s->kind != IP_SUBJ_FILE || !s->name || !b->dest || !b->copy_needed)
+		return false;
+	if (s->filesystem && !ip_fs_view_same(&b->fsv, s->filesystem, b->dest->name))
+		return false;
+	for (size_t i = 0; i < b->n_deletes; i++)
+		if (ip_fs_prefix_eq(b->deletes[i].filesystem, b->dest->name) &&
+		    ip_fs_file_eq(b->dest->name, b->deletes[i].file->name, s->name))
+			return true;
+	return false;
+}
+
 /* Whether the plan repairs f (its note says how) or f blocks it; what the
  * plan leaves alone blocks at error and is noted below. */
 static ip_plan_role repairable(const plan_bld *b, const ip_finding *f, const char **note)
@@ -807,6 +915,12 @@ static ip_plan_role repairable(const plan_bld *b, const ip_finding *f, const cha
 		if (p->opts.transfer != IP_TRANSFER_SCP)
 			break;
 		*note = "the plan copies with scp";
+		return IP_ROLE_RESOLVED;
+	case IP_REPAIR_RECOPY:
+		if (!deletes_copy(b, &f->subject))
+			break;
+		*note = ip_arena_printf(b->a, "the plan deletes %s%s after the backup and copies the "
+					"target afresh, verified", p->filesystem, f->subject.name);
 		return IP_ROLE_RESOLVED;
 	case IP_REPAIR_UNDECLARED:
 	case IP_REPAIR_NONE:

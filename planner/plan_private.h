@@ -52,6 +52,8 @@ typedef struct plan_bld {
 	bool tar_local;              /* tar: room on dest for the tar beside its unpacked
 				      * image: copy it there, verify it, unpack from flash */
 	bool tar_have;               /* ... and the whole tar is there already */
+	bool remove_inactive;        /* install mode: `install remove inactive` before the
+				      * copy makes the room (issue 20, point 3) */
 	uint64_t need_dest, margin;  /* bytes the destination must have free */        /* --allow-delete-running was needed */
 	ip_plan_step *cur;
 	/* cur's why, as plan_why() grows it: appended in place, not copied

@@ -407,9 +407,10 @@ static const scenario scenarios[] = {
 	  "cat9k_iosxe.17.12.04.SPA.bin", 1325314572, MD5A, NULL, false, false, "install-mode",
 	  IP_ROLE_RESOLVED, "install add file flash:cat9k_iosxe.17.12.04.SPA.bin activate commit "
 	  "prompt-level none", "install mode keeps no second boot entry" },
+	/* issue 20, point 3: install mode makes room with install remove inactive */
 	{ "stack: room made on the active member", "stack-3850.log", NULL,
 	  "cat3k_caa-universalk9.16.12.12.SPA.bin", 491470848, MD5A, NULL, false, false, "flash-space",
-	  IP_ROLE_RESOLVED, "delete /force flash:cat3k_caa-universalk9.16.12.09.SPA.bin", NULL },
+	  IP_ROLE_RESOLVED, "install remove inactive", NULL },
 	{ "stack: a member without room for the packages", "stack-3850.log",
 	  "1598627840 bytes total (1058508800 bytes free)\n1598627840 bytes total (105850880 bytes free)",
 	  "cat3k_caa-universalk9.16.12.12.SPA.bin", 491470848, MD5A, NULL, false, true, "flash-space",

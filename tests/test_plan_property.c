@@ -18,7 +18,7 @@
  * would be a plan the builder believed in.
  *
  * States are built directly in C: platforms (routers, switches, Cat9k and
- * 3850 install mode, stacks of 1 to 8 members in bundle, install and tar
+ * 3850 install mode, a Catalyst 6500 whose images have no .bin, stacks of 1 to 8 members in bundle, install and tar
  * form, with flash-N: or flashN:, members out of the stack or in the other
  * mode, their own BOOT variables; Cat4500, IOSv, an unknown model), file sets
  * and free space, registers now and at the next reload, Manual Boot, boot
@@ -93,6 +93,9 @@ static const pf pfs[] = {
 	  "bootflash:", NULL, IP_OS_IOS, false, false, false },
 	{ "ASR1001-X", NULL, "asr1001x-universalk9.17.%02d.01.SPA.bin", "bootflash:", NULL,
 	  IP_OS_IOSXE, true, false, true },
+	/* issue 20, point 16: a Catalyst 6500 whose images carry no .bin */
+	{ "WS-C6509-E", "S72033_RP-ADVENTERPRISEK9_WAN-M", "s72033-adventerprisek9_wan-mz.122-33.SXI%d",
+	  "disk0:", NULL, IP_OS_IOS, false, false, true },
 	{ "IOSv", "VIOS-ADVENTERPRISEK9-M", "vios-adventerprisek9-m.SPA.157-3.M%d", "flash0:", NULL,
 	  IP_OS_IOS, false, false, false },
 	{ "FOO-9999", NULL, "foo-universalk9.16.%02d.01.SPA.bin", "flash:", NULL, IP_OS_UNKNOWN, false,
@@ -485,17 +488,34 @@ typedef struct kinds_seen {
 	unsigned long other_fs; /* planned with the fallback on usbflash0:/harddisk: */
 	unsigned long stack_by_size[9], members; /* planned stacks by member count */
 	unsigned long stack_bundle, stack_install, stack_tar;
+	unsigned long recopy, stale_entry; /* issue 20: a partial copy deleted, a stale
+					    * entry naming the target removed before it */
+	unsigned long nobin;               /* ... a target without .bin (point 16) */
 } kinds_seen;
 
 static void tally(kinds_seen *k, const ip_plan *p)
 {
-	bool del = false, reg = false;
+	bool del = false, reg = false, recopy = false, stale = false, copied = false;
+	const char *t = strrchr(p->target_file, '/');
+	t = t ? t + 1 : p->target_file;
 	for (size_t i = 0; i < p->n_steps; i++)
 		for (size_t j = 0; j < p->steps[i].n_effects; j++) {
 			const ip_plan_effect *e = &p->steps[i].effects[j];
-			del |= e->kind == IP_EFFECT_DELETE && p->steps[i].phase == IP_PHASE_TRANSFER;
+			bool tr = p->steps[i].phase == IP_PHASE_TRANSFER;
+			const char *b = e->path ? strrchr(e->path, '/') : NULL;
+			bool is_t = e->path && !strcasecmp(b ? b + 1 : e->path, t);
+			del |= e->kind == IP_EFFECT_DELETE && tr;
 			reg |= e->kind == IP_EFFECT_REGISTER;
+			recopy |= e->kind == IP_EFFECT_DELETE && tr && is_t && !copied;
+			copied |= e->kind == IP_EFFECT_COPY;
+			/* a target entry leaving the list before any copy */
+			stale |= e->kind == IP_EFFECT_SAVE && tr && !copied && i + 1 < p->n_steps &&
+				 p->steps[i - (i > 0)].mode == IP_MODE_CONFIG &&
+				 p->steps[i - (i > 0)].phase == IP_PHASE_TRANSFER && !p->network_fallback;
 		}
+	k->recopy += recopy;
+	k->nobin += !strchr(t, '.') || strlen(t) < 4 || strcasecmp(t + strlen(t) - 4, ".bin") != 0;
+	k->stale_entry += stale;
 	k->install += p->method == IP_METHOD_INSTALL;
 	k->tar += p->method == IP_METHOD_TAR;
 	k->stack += p->n_member_fs > 0;
@@ -563,6 +583,11 @@ Test(plan_property, random_states, .timeout = 240)
 	cr_assert(kinds.install && kinds.stack && kinds.deletes && kinds.network && kinds.reg &&
 		  kinds.no_fallback && kinds.tar && kinds.dir_checked && kinds.other_fs,
 		  "a plan variant was never generated");
+	cr_log_info("issue 20: %lu plans delete a partial copy of the target before copying it, "
+		    "%lu remove a saved entry naming it first, %lu upgrade to an image without .bin",
+		    kinds.recopy, kinds.stale_entry, kinds.nobin);
+	cr_assert(kinds.recopy && kinds.stale_entry && kinds.nobin, "a partial copy, a stale "
+		  "target entry or an image without .bin was never planned around");
 	cr_assert(kinds.stack_bundle && kinds.stack_install && kinds.stack_tar,
 		  "a stack method was never planned");
 	for (unsigned m = 2; m <= 8; m++)
