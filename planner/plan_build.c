@@ -21,8 +21,8 @@
  *   boot-fallback, boot-missing-file, boot-order, unsaved-boot, fs-prefix on
  *   a boot entry: the plan replaces the whole list and saves it), the
  *   config-register ones it sets back (boot field 0/1, or a pending ignore
- *   bit, to the platform's normal value; MANUAL_BOOT with `no boot
- *   manual`), flash-space when deleting unused images makes room,
+ *   bit: only those bits change, the console speed stays, confreg.h;
+ *   MANUAL_BOOT with `no boot manual`), flash-space when deleting unused images makes room,
  *   install-mode warnings (the plan upgrades with install add),
  *   tftp-transfer with --transfer scp, stack-mismatch when every member is
  *   in the stack and in one mode (the plan puts the target on all of
@@ -42,6 +42,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "confreg.h"
 #include "space.h"
 #include "fs_model.h"
 #include "image_name.h"
@@ -456,8 +457,10 @@ static void decide_register(plan_bld *b)
 			"to on this platform", next.v);
 		return;
 	}
+	/* only the boot field (and ignore bits) change: the console speed and
+	 * every other bit stay (confreg.h, issue 20 point 6) */
 	b->fix_register = true;
-	b->register_value = normal;
+	b->register_value = ip_confreg_repair(next.v, has_normal, normal);
 }
 
 /* --- room on flash -------------------------------------------------------- */

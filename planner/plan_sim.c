@@ -29,7 +29,10 @@
  *   R5 with the target unbootable, the next boot is the old image or the
  *      network fallback, unless the plan warns that there is none;
  *   R6 the rollback section's reload boots the old image;
- *   R7 after the clean-up the device still boots the target.
+ *   R7 after the clean-up the device still boots the target;
+ *   R8 a `config-register` changes only the boot field and clears (never
+ *      sets) the bits that ignore the startup-config: the console speed
+ *      and every other bit stay (issue 20 point 6, confreg.h).
  * On a stack R4 and R5 hold for every member, each from its own flash and
  * its own BOOT variable (the members' proof, below). */
 #include <stdarg.h>
@@ -37,6 +40,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "confreg.h"
 #include "fs_model.h"
 #include "image_name.h"
 #include "plan.h"
@@ -666,6 +670,19 @@ static void remove_inactive(sim *s)
 	}
 }
 
+/* config-register v: the value for the next reload (R8). */
+static void set_register(sim *s, uint32_t v)
+{
+	const ip_register *was = s->dev.confreg_next.known ? &s->dev.confreg_next : &s->dev.confreg;
+	if (!was->known)
+		violation(s, "config-register 0x%X replaces a register the captures do not show", v);
+	else if (!ip_confreg_repair_only(was->v, v))
+		violation(s, "config-register 0x%X changes more than the boot field of 0x%X "
+			  "(bits 0x%04X)", v, was->v, (was->v ^ v) & ~(IP_CR_BOOT_FIELD | IP_CR_IGNORE));
+	s->dev.confreg_next.known = true;
+	s->dev.confreg_next.v = v;
+}
+
 static void apply(sim *s, const ip_plan_effect *e)
 {
 	if (e->kind != IP_EFFECT_DELETE)
@@ -684,10 +701,7 @@ static void apply(sim *s, const ip_plan_effect *e)
 	case IP_EFFECT_BOOT_REMOVE: boot_remove(s, &e->entry); break;
 	case IP_EFFECT_BOOT_ADD: boot_add(s, &e->entry); break;
 	case IP_EFFECT_SAVE: save(s); break;
-	case IP_EFFECT_REGISTER:
-		s->dev.confreg_next.known = true;
-		s->dev.confreg_next.v = e->value;
-		break;
+	case IP_EFFECT_REGISTER: set_register(s, e->value); break;
 	case IP_EFFECT_NO_BOOT_MANUAL: s->dev.manual_boot.v = IP_TRI_NO; break;
 	case IP_EFFECT_INSTALL: install(s, e); break;
 	case IP_EFFECT_INSTALL_ROLLBACK:

@@ -96,6 +96,15 @@ static void walk_effect(walk *w, ip_arena *a, const ip_plan_effect *e)
 		w->net_added |= e->entry.kind == IP_BOOT_NETWORK;
 		break;
 	case IP_EFFECT_SAVE: w->net_saved |= w->net_added; break;
+	case IP_EFFECT_REGISTER: {
+		/* P5: the boot field (0x000F) changes, the ignore bits (0x8040)
+		 * may only go; the console speed and the rest stay */
+		const ip_register *r = p->dev->confreg_next.known ? &p->dev->confreg_next
+								    : &p->dev->confreg;
+		if (!r->known || ((r->v ^ e->value) & ~0x804Fu) || (e->value & 0x8040u & ~r->v))
+			w->why = w->why ? w->why : "P5: a register repair changes more than the boot field";
+		break;
+	}
 	case IP_EFFECT_INSTALL:
 	case IP_EFFECT_RELOAD:
 		w->reloads++;

@@ -13,7 +13,8 @@
  *      saved network fallback the server holds remains);
  *   P3 with the target unbootable the next boot is the old image or the
  *      network fallback, or the plan warns that it has none;
- *   P4 it reloads exactly once before the clean-up.
+ *   P4 it reloads exactly once before the clean-up;
+ *   P5 a config-register changes only the boot field (clearing ignore bits).
  * On a stack P1 and P3 also hold for every member, simulated from its own
  * flash and BOOT variable. */
 #ifndef IOSPLAN_PLAN_INVARIANTS_H

@@ -309,6 +309,19 @@ static const scenario scenarios[] = {
 	  "Configuration register is 0x2102\nConfiguration register is 0x2102 (will be 0x2100 at next reload)",
 	  "isr4300-universalk9.16.12.04.SPA.bin", 521347072, MD5A, NULL, false, false,
 	  "config-register", IP_ROLE_RESOLVED, "config-register 0x2102", NULL },
+	/* the register repair keeps the console speed (issue 20 point 6) */
+	{ "register 0x2121: boot field only, 19200 baud kept", "netstuts-r1.log",
+	  "Configuration register is 0x2102\nConfiguration register is 0x2121",
+	  "isr4300-universalk9.16.12.04.SPA.bin", 521347072, MD5A, NULL, false, false,
+	  "config-register", IP_ROLE_RESOLVED, "config-register 0x2122", NULL },
+	{ "register will be 0x2120: boot field only", "netstuts-r1.log",
+	  "Configuration register is 0x2102\nConfiguration register is 0x2122 (will be 0x2120 at next reload)",
+	  "isr4300-universalk9.16.12.04.SPA.bin", 521347072, MD5A, NULL, false, false,
+	  "config-register", IP_ROLE_RESOLVED, "config-register 0x2122", NULL },
+	{ "2921 at 4800 baud, boot field 0: 0x2902", "traps/missing-boot-file.log",
+	  "Configuration register is 0x2102\nConfiguration register is 0x2900",
+	  "c2900-universalk9-mz.SPA.157-3.M8.bin", 110000000, MD5A, NULL, false, false,
+	  "config-register", IP_ROLE_RESOLVED, "config-register 0x2902", NULL },
 	{ "manual boot on a Cat9k", "c9300-install.log", "Manual Boot = no\nManual Boot = yes",
 	  "cat9k_iosxe.17.12.04.SPA.bin", 1325314572, MD5A, NULL, false, false, "config-register",
 	  IP_ROLE_RESOLVED, "no boot manual", NULL },
@@ -470,6 +483,79 @@ ParameterizedTest(size_t *row, plan_scenarios, cases)
 	ip_device_set_free(set);
 }
 
+/* --- the register lines the plan expects -------------------------------------- */
+
+/* What show version prints about the register at each check (issue 20
+ * point 6): after `config-register V` the "(will be V at next reload)"
+ * part only when V differs from the value running now; after the reload
+ * the value the reload applied, which for "0x0 (will be 0x2102 at next
+ * reload)" is 0x2102, not 0x0. */
+typedef struct register_expect {
+	const char *name;
+	const char *sample, *replace, *target;
+	unsigned long long size;
+	ip_plan_phase phase;
+	const char *expect; /* an expect line of that phase, whole */
+	const char *never;  /* no expect line of that phase contains it, or NULL */
+} register_expect;
+
+#define R1_T "isr4300-universalk9.16.12.04.SPA.bin", 521347072
+#define G2_T "c2900-universalk9-mz.SPA.157-3.M8.bin", 110000000
+#define R1_REG(v) "netstuts-r1.log", "Configuration register is 0x2102\nConfiguration register is " v, R1_T
+#define G2_REG(v) "traps/missing-boot-file.log", "Configuration register is 0x2102\nConfiguration register is " v, G2_T
+
+static const register_expect register_expects[] = {
+	{ "0x0 (will be 0x2102): the post-check expects 0x2102", R1_REG("0x0 (will be 0x2102 at next reload)"),
+	  IP_PHASE_POSTCHECK, "Configuration register is 0x2102", "0x0" },
+	{ "0x0 (will be 0x2102): the pre-check quotes 0x0", R1_REG("0x0 (will be 0x2102 at next reload)"),
+	  IP_PHASE_PRECHECK, "Configuration register is 0x0", NULL },
+	{ "0x2121: the boot check expects the pending 0x2122", R1_REG("0x2121"), IP_PHASE_BOOT,
+	  "Configuration register is 0x2121 (will be 0x2122 at next reload)", NULL },
+	{ "0x2121: the post-check expects 0x2122", R1_REG("0x2121"), IP_PHASE_POSTCHECK,
+	  "Configuration register is 0x2122", "0x2102" },
+	{ "0x2102 (will be 0x2100): no 'will be' once set back", R1_REG("0x2102 (will be 0x2100 at next reload)"),
+	  IP_PHASE_BOOT, "Configuration register is 0x2102", "will be" },
+	{ "2921 0x2900: the boot check expects 0x2902 pending", G2_REG("0x2900"), IP_PHASE_BOOT,
+	  "Configuration register is 0x2900 (will be 0x2902 at next reload)", NULL },
+	{ "2921 0x2900: the post-check expects 0x2902", G2_REG("0x2900"), IP_PHASE_POSTCHECK,
+	  "Configuration register is 0x2902", NULL },
+	{ "2921 0x2101 (will be 0x2102): the post-check expects 0x2102",
+	  G2_REG("0x2101 (will be 0x2102 at next reload)"), IP_PHASE_POSTCHECK,
+	  "Configuration register is 0x2102", "0x2101" },
+};
+
+static bool phase_expects(const ip_plan *p, ip_plan_phase ph, const char *s, bool whole)
+{
+	for (size_t i = 0; i < p->n_steps; i++)
+		for (size_t j = 0; p->steps[i].phase == ph && j < p->steps[i].n_expect; j++)
+			if (whole ? !strcmp(p->steps[i].expect[j], s) : !!strstr(p->steps[i].expect[j], s))
+				return true;
+	return false;
+}
+
+IP_TABLE_PARAMS(plan_register, expects, register_expects)
+
+ParameterizedTest(size_t *row, plan_register, expects)
+{
+	const register_expect *c = &register_expects[*row];
+	scenario sc = { .name = c->name, .sample = c->sample, .replace = c->replace };
+	ip_device_set *set = scenario_load(&sc);
+	ip_target *t = ip_target_from_name(set->arena, c->target, "--target");
+	t->size.known = true;
+	t->size.v = c->size;
+	t->md5 = MD5A;
+	ip_plan p;
+	ip_plan_build(&p, set->arena, set->v[0], t, NULL);
+	cr_assert(!p.refused && p.proof.proven, "%s: refused (%s)", c->name,
+		  p.n_reasons ? p.reasons[0] : "-");
+	cr_assert(phase_expects(&p, c->phase, c->expect, true), "%s: no %s expect line '%s'",
+		  c->name, ip_plan_phase_id(c->phase), c->expect);
+	if (c->never)
+		cr_assert(!phase_expects(&p, c->phase, c->never, false),
+			  "%s: a %s expect line has '%s'", c->name, ip_plan_phase_id(c->phase), c->never);
+	ip_device_set_free(set);
+}
+
 /* --- a filtered capture is only as complete as its filter ------------------- */
 
 /* The router's config captures, retyped with another filter. A filter that
@@ -549,6 +635,7 @@ typedef enum tamper_kind {
 	T_DELETE_TARGET,
 	T_UNWARN,       /* the plan forgets to warn that it has no fallback */
 	T_ACTIVE_ONLY,  /* the boot statements lose `switch all`: the active's only */
+	T_REGISTER_BAUD, /* the step also sets the register to 0x2122: 19200 baud */
 } tamper_kind;
 
 /* The plan a tamper starts from. */
@@ -603,7 +690,28 @@ static const tamper tampers[] = {
 	  T_NEUTRAL, "flash2:c2960x-universalk9-mz.152-7.E9.bin, which is not there" },
 	{ "tar: member 3 is left out", S_TAR, IP_PHASE_TRANSFER, IP_EFFECT_COPY, 2, T_NEUTRAL,
 	  "stack member 3 boots" },
+	{ "a register change beyond the boot field (R8)", false, IP_PHASE_BOOT, IP_EFFECT_BOOT_ADD, 0,
+	  T_REGISTER_BAUD, "changes more than the boot field of 0x2102 (bits 0x0020)" },
 };
+
+/* Append `config-register v` to the step that holds e. */
+static void add_register(ip_arena *a, ip_plan *p, const ip_plan_effect *e, uint32_t v)
+{
+	for (size_t i = 0; i < p->n_steps; i++) {
+		ip_plan_step *st = &p->steps[i];
+		if (e < st->effects || e >= st->effects + st->n_effects)
+			continue;
+		ip_plan_effect *n = ip_arena_alloc(a, (st->n_effects + 1) * sizeof(*n));
+		memcpy(n, st->effects, st->n_effects * sizeof(*n));
+		memset(&n[st->n_effects], 0, sizeof(*n));
+		n[st->n_effects].kind = IP_EFFECT_REGISTER;
+		n[st->n_effects].value = v;
+		st->effects = n;
+		st->n_effects++;
+		st->cap_effects = st->n_effects;
+		return;
+	}
+}
 
 static ip_plan_effect *find_effect(ip_plan *p, ip_plan_phase ph, ip_effect_kind k, int nth)
 {
@@ -650,6 +758,9 @@ ParameterizedTest(size_t *row, plan_proof, catches)
 	case T_ACTIVE_ONLY:
 		for (int n = 0; (e = find_effect(&p, c->phase, c->kind, n)); n++)
 			e->entry.member = 0;
+		break;
+	case T_REGISTER_BAUD:
+		add_register(set->arena, &p, e, 0x2122);
 		break;
 	}
 	ip_plan_proof proof;

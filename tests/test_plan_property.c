@@ -11,7 +11,10 @@
  *      saved network fallback the server holds remains);
  *   P3 with the target unbootable the next boot is the old image or the
  *      network fallback, or the plan warns that it has none;
- *   P4 it reloads exactly once before the clean-up.
+ *   P4 it reloads exactly once before the clean-up;
+ *   P5 a `config-register` it sets changes only the boot field of the
+ *      register at the next reload (and clears ignore bits): consoles at
+ *      19200, 4800, 115200 baud keep their speed (issue 20 point 6).
  * A refusal may never come from the plan failing its own simulation: that
  * would be a plan the builder believed in.
  *
@@ -265,15 +268,20 @@ static uint32_t normal_register(const pf *p)
 
 static void gen_register(state *s, rng *r)
 {
-	static const uint32_t odd[] = { 0x2142, 0x2100, 0x2101, 0x0, 0x2102, 0x102, 0xF, 0x2122, 0x8102 };
+	/* console speeds other than 9600 (bits 0x1820) with every boot field
+	 * the plan repairs: 0x2121 and 0x2120 at 19200, 0x2901 at 4800,
+	 * 0x3920 at 115200 */
+	static const uint32_t odd[] = { 0x2142, 0x2100, 0x2101, 0x0,    0x2102, 0x102,  0xF,
+					0x2122, 0x8102, 0x2121, 0x2120, 0x2901, 0x3920, 0x2162 };
+	const unsigned n_odd = sizeof(odd) / sizeof(odd[0]);
 	ip_device *d = s->dev;
 	if (chance(r, 5))
 		return;
 	d->confreg.known = true;
-	d->confreg.v = chance(r, 65) ? normal_register(s->pf) : odd[pick(r, 9)];
+	d->confreg.v = chance(r, 65) ? normal_register(s->pf) : odd[pick(r, n_odd)];
 	d->confreg_next = d->confreg;
 	if (chance(r, 15))
-		d->confreg_next.v = chance(r, 50) ? normal_register(s->pf) : odd[pick(r, 9)];
+		d->confreg_next.v = chance(r, 50) ? normal_register(s->pf) : odd[pick(r, n_odd)];
 }
 
 static bool classic_switch(const pf *p)

@@ -156,6 +156,15 @@ static void normal_isr_2101(ip_check_config *c)
 	c->opts.n_normal_registers = 1;
 }
 
+/* .iosplan.yaml normal_registers: 0x2103 for the 2921 (boot field 3). */
+static const ip_normal_register g2_2103[] = { { "CISCO29", 0x2103 } };
+
+static void normal_g2_2103(ip_check_config *c)
+{
+	c->opts.normal_registers = g2_2103;
+	c->opts.n_normal_registers = 1;
+}
+
 /* --- the table ---------------------------------------------------------------- */
 
 static const rule_case cases[] = {
@@ -180,6 +189,29 @@ static const rule_case cases[] = {
 	{ "config-register", "pending change back to normal, weak",
 	  G2_VER("0x2101 (will be 0x2102 at next reload)") END, NULL,
 	  1, 5, 43, "is 0x2101 now and will be 0x2102", true, NULL, NULL, NULL },
+	/* the repair changes the boot field only: the console speed (bits 5,
+	 * 11, 12) stays (issue 20 point 6; Cisco config-register reference,
+	 * 50421 Common Platform Parameters) */
+	{ "config-register", "19200 baud, boot field 1: 0x2121 -> 0x2122", G2_VER("0x2121") END, NULL,
+	  1, 5, 27, "0x2121 has boot field 0x1", true, "config-register 0x2122", NULL, NULL },
+	{ "config-register", "19200 baud, boot field 0: 0x2120 -> 0x2122", G2_VER("0x2120") END, NULL,
+	  1, 5, 27, "0x2120 has boot field 0x0", false, "config-register 0x2122", NULL, NULL },
+	{ "config-register", "4800 baud, boot field 0: 0x2900 -> 0x2902", G2_VER("0x2900") END, NULL,
+	  1, 5, 27, "boot field 0x0", false, "config-register 0x2902", NULL, NULL },
+	{ "config-register", "19200 baud ignoring NVRAM: 0x2162 -> 0x2122", G2_VER("0x2162") END, NULL,
+	  1, 5, 27, "0x2162 has bit 0x0040", false, "config-register 0x2122", NULL, NULL },
+	{ "config-register", "will be 0x2120: repaired from the next-reload value",
+	  G2_VER("0x2122 (will be 0x2120 at next reload)") END, NULL,
+	  1, 5, 43, "0x2120 has boot field 0x0", false, "config-register 0x2122", NULL, NULL },
+	{ "config-register", "ISR4321 at 115200 baud: 0x3921 -> 0x3922",
+	  ISR_VER(OLD_XE, "0x3921") "R2#\n", NULL, 1, 5, 27, "boot field 0x1", true,
+	  "config-register 0x3922", NULL, NULL },
+	{ "config-register", "configured normal with the same other bits: honoured",
+	  G2_VER("0x2100") END, NULL, 1, 5, 27, "boot field 0x0", false, "config-register 0x2103",
+	  NULL, normal_g2_2103 },
+	{ "config-register", "configured normal with other console bits: boot field only",
+	  G2_VER("0x2120") END, NULL, 1, 5, 27, "boot field 0x0", false, "config-register 0x2122",
+	  NULL, normal_g2_2103 },
 	{ "config-register", "not the normal value: console speed", G2_VER("0x2122") END, NULL,
 	  1, 5, 27, "0x2122 is not the normal 0x2102 for C2900: the console speed", true,
 	  "config-register 0x2102", NULL, NULL },
