@@ -195,6 +195,12 @@ typedef struct ip_plan {
 	bool network_fallback;    /* --allow-delete-running: `boot system tftp` */
 	bool no_fallback_warned;  /* a warning says a failed boot has no fallback */
 	bool refused;
+	/* The device already runs the target (issue 20 point 9): */
+	bool nothing_to_do;        /* ... and boots it next, with no error finding:
+				    * compliant, no steps, exit 0 */
+	bool remediation;          /* ... but boots something else next (or has an
+				    * error the plan repairs): boot statements and a
+				    * save only, no copy, no reload */
 	ip_plan_finding *findings; /* every finding, with its role */
 	size_t n_findings;
 	const char **reasons;      /* refused: the planner's own reasons */

@@ -33,6 +33,10 @@
  *   R8 a `config-register` changes only the boot field and clears (never
  *      sets) the bits that ignore the startup-config: the console speed
  *      and every other bit stay (issue 20 point 6, confreg.h).
+ * A device that already runs the target (issue 20 point 9) is not
+ * reloaded: with nothing to do its captured next boot must be the target;
+ * a remediation's boot statements must make it the verified target, with
+ * R5 judged against the fallback it keeps (prove_on_target).
  * On a stack R4 and R5 hold for every member, each from its own flash and
  * its own BOOT variable (the members' proof, below). */
 #include <stdarg.h>
@@ -271,6 +275,14 @@ static bool pred_names_target(const sim *s, const char *fs, const char *path)
 static bool pred_names_old(const sim *s, const ip_boot_prediction *p, const char *path)
 {
 	const ip_path *run = &s->plan->dev->system_image;
+	if (s->plan->remediation) {
+		/* it runs the target: the old image is the fallback the plan keeps */
+		const char *fb = s->plan->fallback, *colon = fb ? strchr(fb, ':') : NULL;
+		fb = colon ? colon + 1 : fb; /* "bootflash:x.bin" -> "x.bin" */
+		return path && fb && !is_target_name(s, path) &&
+		       ip_fs_file_eq(NULL, base(path), base(fb)) &&
+		       fs_same(s, p->filesystem, s->plan->filesystem);
+	}
 	if (path && s->plan->method == IP_METHOD_INSTALL && ip_fs_file_eq(NULL, base(path), "packages.conf"))
 		return !s->conf_target; /* the packages that ran before */
 	if (!path || !run->path)
@@ -842,6 +854,30 @@ static void prove_after(sim *after, ip_plan_proof *proof)
 	}
 }
 
+/* A device already on the target (issue 20 point 9). Nothing to do: the
+ * captured next boot, and every member's, is the target (R4 without a
+ * reload). Remediation: after the plan's boot statements and save the next
+ * reload (not made) boots the verified target, every member too, and R5
+ * holds with the fallback the plan keeps. */
+static void prove_on_target(sim *s, ip_plan_proof *out)
+{
+	const ip_plan *p = s->plan;
+	if (p->nothing_to_do)
+		out->next = out->before;
+	else
+		predict(s, &out->next);
+	if (!out->next.target) {
+		violation(s, "the device runs the target, but its next reload boots %s",
+			  out->next.text);
+		return;
+	}
+	if (p->remediation && !target_verified_everywhere(s))
+		violation(s, "the boot statements name the target, which the plan never verifies");
+	prove_members(s, out);
+	if (p->remediation)
+		prove_target_fails(s, out);
+}
+
 void ip_plan_prove(ip_plan_proof *out, ip_arena *a, const ip_plan *p)
 {
 	memset(out, 0, sizeof(*out));
@@ -849,6 +885,13 @@ void ip_plan_prove(ip_plan_proof *out, ip_arena *a, const ip_plan *p)
 	sim_init(&s, a, p, out);
 	predict(&s, &out->before);
 	run_phases(&s, IP_PHASE_PRECHECK, IP_PHASE_POSTCHECK);
+	if (p->nothing_to_do || p->remediation) {
+		if (s.reloaded)
+			violation(&s, "the device already runs the target: the plan must not reload it");
+		prove_on_target(&s, out);
+		out->proven = out->n_violations == 0;
+		return;
+	}
 	out->next = s.last;
 	if (!s.reloaded) {
 		violation(&s, "the plan never reloads the device");

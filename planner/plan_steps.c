@@ -1025,15 +1025,55 @@ static void entries_init(plan_bld *b)
 		const char *sl = strrchr(b->running_name, '/');
 		b->fallback_entry = net_entry(b, sl ? sl + 1 : b->running_name);
 		b->has_fallback = true;
-	} else if (p->fallback && b->running_name) {
-		b->fallback_entry = file_entry(b, p->filesystem, b->running_name);
+	} else if (p->fallback && (b->fallback_name || b->running_name)) {
+		b->fallback_entry = file_entry(b, p->filesystem,
+					       b->fallback_name ? b->fallback_name : b->running_name);
 		b->has_fallback = true;
 	}
+}
+
+/* The device already runs the target but would boot something else next
+ * (issue 20 point 9): check what runs, verify the file the boot statements
+ * will name (the image in memory may differ from the file on flash), write
+ * the boot statements, save. No transfer and no reload: the device runs
+ * the right image already; the next reload, whenever it comes, boots it. */
+/* Remediation: the files the boot statements will name, as captured. */
+static void pre_files(plan_bld *b)
+{
+	const ip_plan *p = b->p;
+	plan_step(b, IP_PHASE_PRECHECK, IP_MODE_EXEC,
+		  ip_arena_printf(b->a, "Check the images on %s", p->filesystem));
+	plan_why(b, "The boot statements will name the target (the image running now)%s: "
+		 "both must still be there.", b->fallback_name ? " and the fallback" : "");
+	plan_cmd(b, "show %s", p->filesystem);
+	for (size_t i = 0; i < p->n_member_fs; i++)
+		plan_cmd(b, "dir %s", p->member_fs[i]);
+	if (b->running_name)
+		plan_expect(b, "%s", b->running_name);
+	if (b->fallback_name)
+		plan_expect(b, "%s", b->fallback_name);
+}
+
+static void remediation_write(plan_bld *b)
+{
+	pre_version(b);
+	pre_files(b);
+	pre_switch(b);
+	pre_register(b);
+	if (copies_to_members(b))
+		verify_main(b, IP_PHASE_VERIFY); /* the active's copy; verify() the members' */
+	verify(b);
+	boot_bundle(b);
+	save_phase(b);
 }
 
 void plan_steps_write(plan_bld *b)
 {
 	entries_init(b);
+	if (b->p->remediation) {
+		remediation_write(b);
+		return;
+	}
 	precheck(b);
 	transfer(b);
 	verify(b);

@@ -15,7 +15,7 @@ typedef struct walk {
 	const char **ok;   /* verified */
 	size_t n_ok, cap_ok;
 	bool net_added, net_saved, backed_up;
-	int reloads;
+	int reloads, copies;
 	const char *why;   /* the first property broken */
 } walk;
 
@@ -72,6 +72,7 @@ static void walk_effect(walk *w, ip_arena *a, const ip_plan_effect *e)
 	switch (e->kind) {
 	case IP_EFFECT_COPY:
 		*IP_PUSH(a, w->have, w->n_have, w->cap_have) = key;
+		w->copies++;
 		break;
 	case IP_EFFECT_DELETE: {
 		bool could_boot = bootable_left(w, a, e->filesystem);
@@ -128,8 +129,14 @@ static const char *check_effects(const ip_plan *p, ip_arena *a)
 	for (size_t i = 0; i < p->n_steps && p->steps[i].phase <= IP_PHASE_POSTCHECK; i++)
 		for (size_t j = 0; j < p->steps[i].n_effects; j++)
 			walk_effect(&w, a, &p->steps[i].effects[j]);
-	if (!w.why && w.reloads != 1)
-		w.why = "P4: the plan does not reload exactly once";
+	bool on_target = p->nothing_to_do || p->remediation;
+	if (!w.why && w.reloads != (on_target ? 0 : 1))
+		w.why = on_target ? "P6: a device already on the target is reloaded"
+				  : "P4: the plan does not reload exactly once";
+	if (!w.why && on_target && w.copies)
+		w.why = "P6: a device already on the target gets a copy";
+	if (!w.why && p->nothing_to_do && p->n_steps)
+		w.why = "P6: nothing to do, yet the plan has steps";
 	return w.why;
 }
 
@@ -153,7 +160,8 @@ const char *plan_invariants_check(const ip_plan *p, ip_arena *a)
 	ip_plan_prove(&again, a, p);
 	if (!again.proven || !again.next.target || again.next.p.outcome != IP_NEXT_IMAGE)
 		return "P1: the simulation does not boot the target";
-	if (!again.target_fails.fallback && !(p->no_fallback_warned && p->n_warnings))
+	if (!p->nothing_to_do && !again.target_fails.fallback &&
+	    !(p->no_fallback_warned && p->n_warnings))
 		return "P3: no fallback and no warning";
 	/* stacks: every member, from its own flash and BOOT variable */
 	if (p->n_member_fs && again.n_members != p->n_member_fs + 1)
@@ -161,7 +169,8 @@ const char *plan_invariants_check(const ip_plan *p, ip_arena *a)
 	for (size_t i = 0; i < again.n_members; i++) {
 		if (!again.members[i].next.target || again.members[i].next.p.outcome != IP_NEXT_IMAGE)
 			return "P1: a stack member does not boot the target";
-		if (!again.members[i].target_fails.fallback && !(p->no_fallback_warned && p->n_warnings))
+		if (!p->nothing_to_do && !again.members[i].target_fails.fallback &&
+		    !(p->no_fallback_warned && p->n_warnings))
 			return "P3: a stack member has no fallback and no warning";
 	}
 	return check_effects(p, a);

@@ -14,7 +14,9 @@
  *   P3 with the target unbootable the next boot is the old image or the
  *      network fallback, or the plan warns that it has none;
  *   P4 it reloads exactly once before the clean-up;
- *   P5 a config-register changes only the boot field (clearing ignore bits).
+ *   P5 a config-register changes only the boot field (clearing ignore bits);
+ *   P6 a device already on the target (nothing to do, or a remediation) is
+ *      neither copied to nor reloaded, and nothing to do has no steps.
  * On a stack P1 and P3 also hold for every member, simulated from its own
  * flash and BOOT variable. */
 #ifndef IOSPLAN_PLAN_INVARIANTS_H

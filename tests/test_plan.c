@@ -42,6 +42,12 @@
 			  "--md5 9a8b7c6d5e4f30211203f4e5d6c7b8a9 --tftp-server 10.1.1.5"
 #define NOSPACE_R_TARGET "--target c1900-universalk9-mz.SPA.157-3.M8.bin --size 93829120 " \
 			 "--md5 e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3 --tftp-server 10.20.0.50"
+/* issue 20 point 9: targets the device already runs (netstuts-r1 boots it
+ * next; traps/alphabetical.log would boot 16.09.06 first) */
+#define R1_RUNNING "--target isr4300-universalk9.16.09.06.SPA.bin --size 521347072 " \
+		   "--md5 a3f8c12d9e4b72f1c8d5a0e3b6f91234 --tftp-server 192.168.1.100"
+#define ALPHA_RUNNING "--target isr4300-universalk9.16.12.04.SPA.bin --size 559482880 " \
+		      "--md5 a3f8c12d9e4b72f1c8d5a0e3b6f91234 --tftp-server 192.168.1.100"
 
 static char tmpdir[256];
 
@@ -112,6 +118,14 @@ static const golden_case golden_cases[] = {
 	  "plan --allow-delete-running " NOSPACE_R_TARGET " traps/no-space-router.log", 0 },
 	{ "scp-router.txt", "plan --transfer scp --reload-in 10 " R1_TARGET " netstuts-r1.log", 0 },
 	{ "scp-router.yml", "plan --format ansible --transfer scp " R1_TARGET " netstuts-r1.log", 0 },
+	/* issue 20 point 9: already on the target */
+	{ "on-target-nothing.txt", "plan " R1_RUNNING " netstuts-r1.log", 0 },
+	{ "on-target-nothing.md", "plan --format markdown " R1_RUNNING " netstuts-r1.log", 0 },
+	{ "on-target-nothing.json", "plan --format json " R1_RUNNING " netstuts-r1.log", 0 },
+	{ "on-target-nothing.yml", "plan --format ansible " R1_RUNNING " netstuts-r1.log", 0 },
+	{ "on-target-remediation.txt", "plan " ALPHA_RUNNING " traps/alphabetical.log", 0 },
+	{ "on-target-remediation.json", "plan --format json " ALPHA_RUNNING " traps/alphabetical.log", 0 },
+	{ "on-target-remediation.yml", "plan --format ansible " ALPHA_RUNNING " traps/alphabetical.log", 0 },
 };
 
 static void golden_write(const char *path, const char *text)
@@ -365,8 +379,9 @@ static const scenario scenarios[] = {
 	{ "stack: each member verified on its own flash", "stack-2960x-bundle.log", NULL,
 	  "c2960x-universalk9-mz.152-7.E9.bin", 26815488, MD5A, NULL, false, false, NULL, 0,
 	  "verify /md5 flash2:c2960x-universalk9-mz.152-7.E9.bin " MD5A, NULL },
-	{ "the running image itself", "netstuts-r1.log", NULL, "isr4300-universalk9.16.09.06.SPA.bin",
-	  521347072, MD5A, NULL, false, true, NULL, 0, "already runs", NULL },
+	{ "the running image itself: nothing to do", "netstuts-r1.log", NULL,
+	  "isr4300-universalk9.16.09.06.SPA.bin", 521347072, MD5A, NULL, false, false, NULL, 0,
+	  NULL, NULL },
 	{ "no room, deletable image", "traps/no-space.log", NULL, "c2960-lanbasek9-mz.150-2.SE11.bin",
 	  12582912, MD5A, NULL, false, false, "flash-space", IP_ROLE_RESOLVED,
 	  "delete /force flash:c2960-lanbasek9-mz.122-50.SE5.bin", NULL },
@@ -480,6 +495,79 @@ ParameterizedTest(size_t *row, plan_scenarios, cases)
 	ip_plan p;
 	ip_plan_build(&p, set->arena, set->v[0], t, &o);
 	scenario_check(c, &p);
+	ip_device_set_free(set);
+}
+
+/* --- already on the target (issue 20 point 9) ----------------------------------- */
+
+/* A device that runs the target: compliant when it boots it next (no steps,
+ * not refused, so exit 0), else a remediation of its boot list: boot
+ * statements and a save, never a copy or a reload. Variants: ISR4321 16.9,
+ * ISR4331 16.9, 1941 and 2921 15.4, 2960 12.2(55)SE and 15.2(7)E6, a 2960-X
+ * stack; a boot statement, a BOOT path-list, the first-image search, an
+ * unsaved list, a missing file, a wrong prefix. */
+typedef enum on_target_want { OT_NOTHING, OT_REMEDIATION } on_target_want;
+
+typedef struct on_target_case {
+	const char *name, *sample, *target;
+	unsigned long long size;
+	on_target_want want;
+	const char *command; /* remediation: a command it must have */
+} on_target_case;
+
+static const on_target_case on_target_cases[] = {
+	{ "ISR4321 16.9, boot system names it", "netstuts-r1.log",
+	  "isr4300-universalk9.16.09.06.SPA.bin", 521347072, OT_NOTHING, NULL },
+	{ "2960 15.2(7)E6, BOOT path-list names it", "netstuts-sw1.log",
+	  "c2960-lanbasek9-mz.152-7.E6.bin", 12582912, OT_NOTHING, NULL },
+	{ "2960 12.2(55)SE12 on a full flash", "traps/no-space.log",
+	  "c2960-lanbasek9-mz.122-55.SE12.bin", 11832320, OT_NOTHING, NULL },
+	{ "1941 15.4 on flash0:", "traps/no-space-router.log",
+	  "c1900-universalk9-mz.SPA.154-3.M10.bin", 84118528, OT_NOTHING, NULL },
+	{ "2960-X stack, every member boots it", "stack-2960x-bundle.log",
+	  "c2960x-universalk9-mz.152-7.E8.bin", 26597888, OT_NOTHING, NULL },
+	{ "ISR4321: the first-image search would boot 16.9", "traps/alphabetical.log",
+	  "isr4300-universalk9.16.12.04.SPA.bin", 559482880, OT_REMEDIATION,
+	  "boot system bootflash:isr4300-universalk9.16.12.04.SPA.bin" },
+	{ "2921 15.4: the boot statement names a missing file", "traps/missing-boot-file.log",
+	  "c2900-universalk9-mz.SPA.154-3.M10.bin", 106640948, OT_REMEDIATION,
+	  "boot system flash0:c2900-universalk9-mz.SPA.154-3.M10.bin" },
+	{ "ISR4331: an unsaved boot list would change it", "traps/unsaved-boot.log",
+	  "isr4300-universalk9.16.09.06.SPA.bin", 521347072, OT_REMEDIATION,
+	  "copy running-config startup-config" },
+	{ "2960: the boot statement names bootflash:", "traps/wrong-fs-prefix.log",
+	  "c2960-lanbasek9-mz.152-7.E6.bin", 12582912, OT_REMEDIATION,
+	  "boot system flash:c2960-lanbasek9-mz.152-7.E6.bin" },
+};
+
+IP_TABLE_PARAMS(plan_on_target, cases, on_target_cases)
+
+ParameterizedTest(size_t *row, plan_on_target, cases)
+{
+	const on_target_case *c = &on_target_cases[*row];
+	ip_device_set *set = test_load_samples(c->sample, NULL);
+	ip_target *t = ip_target_from_name(set->arena, c->target, "--target");
+	t->size.known = true;
+	t->size.v = c->size;
+	t->md5 = MD5A;
+	ip_plan p;
+	ip_plan_build(&p, set->arena, set->v[0], t, NULL);
+	cr_assert(!p.refused, "%s: refused (%s)", c->name, p.n_reasons ? p.reasons[0] : "-");
+	cr_assert(p.proof.proven && p.proof.next.target, "%s: not proven", c->name);
+	cr_assert_eq(p.nothing_to_do, c->want == OT_NOTHING, "%s: nothing to do %d", c->name,
+		     p.nothing_to_do);
+	cr_assert_eq(p.remediation, c->want == OT_REMEDIATION, "%s: remediation %d", c->name,
+		     p.remediation);
+	if (c->want == OT_NOTHING)
+		cr_assert_eq(p.n_steps, 0, "%s: %zu steps", c->name, p.n_steps);
+	if (c->command)
+		cr_assert(step_has_command(&p, c->command), "%s: no command '%s'", c->name, c->command);
+	for (size_t i = 0; i < p.n_steps; i++)
+		for (size_t j = 0; j < p.steps[i].n_effects; j++) {
+			ip_effect_kind k = p.steps[i].effects[j].kind;
+			cr_assert(k != IP_EFFECT_COPY && k != IP_EFFECT_RELOAD && k != IP_EFFECT_DELETE &&
+				  k != IP_EFFECT_INSTALL, "%s: a %s", c->name, ip_effect_kind_name(k));
+		}
 	ip_device_set_free(set);
 }
 
@@ -905,6 +993,8 @@ static const char *const playbooks[] = {
 	"plan --format ansible --transfer scp " R1_TARGET " netstuts-r1.log",
 	"plan --format ansible --allow-delete-running " NOSPACE_R_TARGET " traps/no-space-router.log",
 	"plan --format ansible " NOSPACE_SW_TARGET " traps/no-space.log",
+	"plan --format ansible " R1_RUNNING " netstuts-r1.log",       /* nothing to do: no play */
+	"plan --format ansible " ALPHA_RUNNING " traps/alphabetical.log", /* remediation */
 };
 
 /* Debian's `ansible` package (scripts/setup-tests installs it) carries the

@@ -14,7 +14,11 @@
  *   P4 it reloads exactly once before the clean-up;
  *   P5 a `config-register` it sets changes only the boot field of the
  *      register at the next reload (and clears ignore bits): consoles at
- *      19200, 4800, 115200 baud keep their speed (issue 20 point 6).
+ *      19200, 4800, 115200 baud keep their speed (issue 20 point 6);
+ *   P6 a device that already runs the target (the generator picks the
+ *      running release as the target 8 % of the time) is neither copied to
+ *      nor reloaded: nothing to do (no steps), or a remediation of its boot
+ *      list (issue 20 point 9).
  * A refusal may never come from the plan failing its own simulation: that
  * would be a plan the builder believed in.
  *
@@ -468,6 +472,7 @@ typedef struct kinds_seen {
 	unsigned long install, stack, deletes, network, reg, no_fallback, tar;
 	unsigned long stack_by_size[9], members; /* planned stacks by member count */
 	unsigned long stack_bundle, stack_install, stack_tar;
+	unsigned long nothing, remediation; /* already on the target (issue 20 point 9) */
 } kinds_seen;
 
 static void tally(kinds_seen *k, const ip_plan *p)
@@ -493,6 +498,8 @@ static void tally(kinds_seen *k, const ip_plan *p)
 	k->network += p->network_fallback;
 	k->reg += reg;
 	k->no_fallback += p->no_fallback_warned;
+	k->nothing += p->nothing_to_do;
+	k->remediation += p->remediation;
 }
 
 static unsigned long env_num(const char *name, unsigned long dflt)
@@ -539,9 +546,12 @@ Test(plan_property, random_states, .timeout = 240)
 		    kinds.stack_install, kinds.stack_tar, kinds.members, kinds.stack_by_size[2],
 		    kinds.stack_by_size[3], kinds.stack_by_size[4], kinds.stack_by_size[5],
 		    kinds.stack_by_size[6], kinds.stack_by_size[7], kinds.stack_by_size[8]);
+	cr_log_info("already on the target: %lu with nothing to do, %lu remediations",
+		    kinds.nothing, kinds.remediation);
 	/* every variant the planner has must have been exercised */
 	cr_assert(kinds.install && kinds.stack && kinds.deletes && kinds.network && kinds.reg &&
-		  kinds.no_fallback && kinds.tar, "a plan variant was never generated");
+		  kinds.no_fallback && kinds.tar && kinds.nothing && kinds.remediation,
+		  "a plan variant was never generated");
 	cr_assert(kinds.stack_bundle && kinds.stack_install && kinds.stack_tar,
 		  "a stack method was never planned");
 	for (unsigned m = 2; m <= 8; m++)
