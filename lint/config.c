@@ -151,6 +151,15 @@ static int target_setting(cfg_loader *l, yaml_node_t *v)
 	return 0;
 }
 
+/* The letter-case policy of file lookups (parsers/model/fs_model.h says
+ * why the default is exact and why it is one setting, not one per kind). */
+static int name_case_setting(cfg_loader *l, yaml_node_t *v)
+{
+	if (!ip_name_case_parse(text(l, v), &l->cfg->name_case))
+		return bad(l, v, "'%s' is exact or fold", IP_FS_CASE_SETTING);
+	return 0;
+}
+
 static int top(cfg_loader *l)
 {
 	yaml_node_t *root = yaml_document_get_root_node(&l->doc);
@@ -173,8 +182,11 @@ static int top(cfg_loader *l)
 			rc = registers_section(l, v);
 		else if (strcmp(key, "target") == 0)
 			rc = target_setting(l, v);
+		else if (strcmp(key, IP_FS_CASE_SETTING) == 0)
+			rc = name_case_setting(l, v);
 		else
-			rc = bad(l, k, "unknown setting '%s' (rules, flash, tftp, normal_registers, target)", key);
+			rc = bad(l, k, "unknown setting '%s' (rules, flash, tftp, normal_registers, "
+				 "target, " IP_FS_CASE_SETTING ")", key);
 		if (rc)
 			return rc;
 	}
@@ -209,6 +221,19 @@ int ip_config_load(ip_config *out, ip_arena *a, const char *path)
 		return rc;
 	rc = ip_config_parse(out, a, path, text, len);
 	free(text);
+	return rc;
+}
+
+void ip_config_apply(const ip_config *cfg)
+{
+	ip_fs_case_policy_set(cfg->name_case);
+}
+
+int ip_config_open(ip_config *out, ip_arena *a, const char *given, const char *first_input)
+{
+	int rc = ip_config_load(out, a, given ? given : ip_config_find(a, first_input));
+	if (!rc)
+		ip_config_apply(out);
 	return rc;
 }
 

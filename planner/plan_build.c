@@ -881,6 +881,46 @@ static void decide_fallback(plan_bld *b)
 		  "first-image search or ROMMON", p->filesystem ? p->filesystem : "flash");
 }
 
+/* The listed file that differs from entry e's only in letter case, or
+ * NULL (fs_model.h's ip_fs_case_twin). */
+static const ip_file *entry_twin(const plan_bld *b, const ip_boot_entry *e)
+{
+	if (e->kind != IP_BOOT_FILE || !e->path)
+		return NULL;
+	const char *path = e->path + strspn(e->path, "/");
+	const ip_filesystem *fs = ip_fs_view_listing(&b->fsv, e->filesystem ? e->filesystem : b->fsv.def);
+	return ip_fs_case_twin(fs, path, strlen(path));
+}
+
+/* A captured boot entry whose file is listed only under another letter
+ * case: what the plan does with it rests on file_name_case, an assumption
+ * on classic IOS (fs_model.h), so the plan says which way it went. Each
+ * listed file once, however many lists name it. */
+static void case_warnings(plan_bld *b)
+{
+	const ip_device *d = b->p->dev;
+	const ip_boot_list *lists[] = { &d->boot_running, &d->boot_startup, &d->bootvar };
+	const ip_file **said = NULL; /* the files warned about: few, rarely any */
+	size_t n_said = 0, cap_said = 0;
+	for (size_t l = 0; l < sizeof(lists) / sizeof(lists[0]); l++)
+		for (size_t i = 0; i < lists[l]->n; i++) {
+			const ip_boot_entry *e = &lists[l]->v[i];
+			const ip_file *twin = entry_twin(b, e);
+			bool dup = false;
+			for (size_t k = 0; twin && k < n_said; k++)
+				dup |= said[k] == twin;
+			if (!twin || dup)
+				continue;
+			*IP_PUSH(b->a, said, n_said, cap_said) = twin;
+			ip_name_case c = ip_fs_name_case(e->filesystem ? e->filesystem : b->fsv.def);
+			plan_warn(b, "the boot entry %s differs from the listed %s only in letter "
+				  "case: the plan takes them for %s, as %s: %s %s; whether this "
+				  "device's IOS does is not confirmed", e->raw, twin->name,
+				  c == IP_NAME_CASE_FOLD ? "one file" : "two files", IP_FS_CASE_SETTING,
+				  ip_name_case_name(c), c == IP_NAME_CASE_FOLD ? "says" : "assumes");
+		}
+}
+
 static void facts(plan_bld *b)
 {
 	ip_plan *p = b->p;
@@ -897,6 +937,7 @@ static void facts(plan_bld *b)
 	decide_register(b);
 	decide_room(b);
 	decide_fallback(b);
+	case_warnings(b);
 }
 
 /* Whether a finding under repair policy r already blocks the plan (and so

@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "boot_facts.h"
+#include "fs_model.h"
 #include "stack_facts.h"
 
 /* An image in a directory of its own name (the tar install layout). */
@@ -113,7 +114,7 @@ static ip_finding *report(const ip_rule_ctx *ctx, ip_findings *out, const boot_l
 	if (v->case_twin)
 		ip_finding_related(out, f, v->case_twin->span,
 				   "%s differs only in letter case: assumed not the same file "
-				   "(file names are compared exactly)", v->case_twin->name);
+				   "(%s: exact)", v->case_twin->name, IP_FS_CASE_SETTING);
 	fix(out, f, ctx, le, v->fs, rc);
 	return f;
 }

@@ -26,61 +26,108 @@ static ip_file listed[] = {
 typedef struct look_case {
 	const char *fs;   /* the filesystem's name */
 	const char *path; /* what the entry names */
-	int want;         /* index into listed, -1: not found */
+	int want;         /* under EXACT: index into listed, -1: not found */
+	int fold;         /* under FOLD (file_name_case: fold) */
 	bool file_only;   /* ip_fs_lookup_file (directories are not files) */
 } look_case;
 
-/* names x filesystems x letter case x aliases: the policy is EXACT on
- * every kind (fs_model.h), so a name that differs only in case is absent
- * wherever it is asked. */
+/* names x filesystems x letter case x aliases, under both policies: one
+ * policy for every kind (fs_model.h), so a name that differs only in case
+ * is absent wherever it is asked under EXACT, and found wherever it is
+ * asked under FOLD. */
 static const look_case looks[] = {
-	{ "flash:", "c2960-lanbasek9-mz.152-7.E6.bin", 0, false },
-	{ "flash:", "/c2960-lanbasek9-mz.152-7.E6.bin", 0, false },
-	{ "flash:", "C2960-LANBASEK9-MZ.152-7.E6.bin", -1, false },
-	{ "flash:", "c2960-lanbasek9-mz.152-7.e6.bin", -1, false },
-	{ "bootflash:", "cat9k_iosxe.17.09.04a.SPA.bin", 1, false },
-	{ "bootflash:", "cat9k_iosxe.17.09.04a.spa.bin", -1, false },
-	{ "flash0:", "PACKAGES.CONF", -1, false },
-	{ "flash0:", "packages.conf", 2, false },
-	{ "flash-2:", "packages.conf", 2, false },
-	{ "flash-2:", "Packages.conf", -1, false },
-	{ "flash3:", "cat9k_iosxe.17.09.04a.SPA.bin", 1, false },
-	{ "usbflash0:", "CAT9K_IOSXE.17.09.04A.SPA.BIN", -1, false },
-	{ "harddisk:", "cat9k_iosxe.17.09.04a.SPA.bin", 1, false },
-	{ "flash:", "c2960x-universalk9-mz.152-7.E6/c2960x-universalk9-mz.152-7.E6.bin", 4, false },
-	{ "flash:", "C2960X-UNIVERSALK9-MZ.152-7.E6/c2960x-universalk9-mz.152-7.E6.bin", -1, false },
-	{ "flash:", "c2960x-universalk9-mz.152-7.E6", 3, false },
-	{ "flash:", "c2960x-universalk9-mz.152-7.E6", -1, true }, /* a directory */
-	{ "flash:", "crashinfo", 5, false },                      /* listed "crashinfo/" */
-	{ "flash:", "c2960", -1, false },                         /* a prefix is not a name */
-	{ "flash:", "", -1, false },
+	{ "flash:", "c2960-lanbasek9-mz.152-7.E6.bin", 0, 0, false },
+	{ "flash:", "/c2960-lanbasek9-mz.152-7.E6.bin", 0, 0, false },
+	{ "flash:", "C2960-LANBASEK9-MZ.152-7.E6.bin", -1, 0, false },
+	{ "flash:", "c2960-lanbasek9-mz.152-7.e6.bin", -1, 0, false },
+	{ "bootflash:", "cat9k_iosxe.17.09.04a.SPA.bin", 1, 1, false },
+	{ "bootflash:", "cat9k_iosxe.17.09.04a.spa.bin", -1, 1, false },
+	{ "flash0:", "PACKAGES.CONF", -1, 2, false },
+	{ "flash0:", "packages.conf", 2, 2, false },
+	{ "flash-2:", "packages.conf", 2, 2, false },
+	{ "flash-2:", "Packages.conf", -1, 2, false },
+	{ "flash3:", "cat9k_iosxe.17.09.04a.SPA.bin", 1, 1, false },
+	{ "usbflash0:", "CAT9K_IOSXE.17.09.04A.SPA.BIN", -1, 1, false },
+	{ "harddisk:", "cat9k_iosxe.17.09.04a.SPA.bin", 1, 1, false },
+	{ "flash:", "c2960x-universalk9-mz.152-7.E6/c2960x-universalk9-mz.152-7.E6.bin", 4, 4, false },
+	{ "flash:", "C2960X-UNIVERSALK9-MZ.152-7.E6/c2960x-universalk9-mz.152-7.E6.bin", -1, 4, false },
+	{ "flash:", "c2960x-universalk9-mz.152-7.E6", 3, 3, false },
+	{ "flash:", "c2960x-universalk9-mz.152-7.E6", -1, -1, true }, /* a directory */
+	{ "flash:", "CRASHINFO", -1, 5, false },                      /* listed "crashinfo/" */
+	{ "flash:", "crashinfo", 5, 5, false },
+	{ "flash:", "c2960", -1, -1, false },                         /* a prefix is not a name */
+	{ "flash:", "", -1, -1, false },
 };
+
+static const ip_name_case policies[] = { IP_NAME_CASE_EXACT, IP_NAME_CASE_FOLD };
 
 Test(model, lookup_table)
 {
-	for (size_t i = 0; i < sizeof(looks) / sizeof(looks[0]); i++) {
-		const look_case *c = &looks[i];
-		ip_filesystem fs = { .name = c->fs, .files = listed,
-				     .n_files = sizeof(listed) / sizeof(listed[0]) };
-		const ip_file *got = c->file_only ? ip_fs_lookup_file(&fs, c->path)
-						  : ip_fs_lookup(&fs, c->path, strlen(c->path));
-		const ip_file *want = c->want < 0 ? NULL : &listed[c->want];
-		cr_expect_eq(got, want, "%s%s: got %s, want %s", c->fs, c->path,
-			     got ? got->name : "none", want ? want->name : "none");
-		cr_expect_eq(ip_fs_name_case(c->fs), IP_NAME_CASE_EXACT, "%s", c->fs);
+	for (size_t k = 0; k < 2; k++) {
+		ip_fs_case_policy_set(policies[k]);
+		for (size_t i = 0; i < sizeof(looks) / sizeof(looks[0]); i++) {
+			const look_case *c = &looks[i];
+			ip_filesystem fs = { .name = c->fs, .files = listed,
+					     .n_files = sizeof(listed) / sizeof(listed[0]) };
+			const ip_file *got = c->file_only ? ip_fs_lookup_file(&fs, c->path)
+							  : ip_fs_lookup(&fs, c->path, strlen(c->path));
+			int w = k ? c->fold : c->want;
+			const ip_file *want = w < 0 ? NULL : &listed[w];
+			cr_expect_eq(got, want, "%s: %s%s: got %s, want %s",
+				     ip_name_case_name(policies[k]), c->fs, c->path,
+				     got ? got->name : "none", want ? want->name : "none");
+			cr_expect_eq(ip_fs_name_case(c->fs), policies[k], "%s", c->fs);
+		}
 	}
+	ip_fs_case_policy_set(IP_NAME_CASE_EXACT);
 }
 
-/* The file the policy decided against is named, for the finding to say so. */
+/* The file the policy decided about is named, for the finding or trace to
+ * say so: the same file whichever way the policy decided. */
 Test(model, case_twin)
 {
 	ip_filesystem fs = { .name = "flash:", .files = listed, .n_files = 3 };
-	const char *p = "C2960-LANBASEK9-MZ.152-7.E6.bin";
-	cr_expect_eq(ip_fs_case_twin(&fs, p, strlen(p)), &listed[0]);
-	p = "c2960-lanbasek9-mz.152-7.E6.bin"; /* found: no twin */
-	cr_expect_null(ip_fs_case_twin(&fs, p, strlen(p)));
-	p = "c2960-lanbasek9-mz.150-2.SE11.bin"; /* absent in any case */
-	cr_expect_null(ip_fs_case_twin(&fs, p, strlen(p)));
+	for (size_t k = 0; k < 2; k++) {
+		ip_fs_case_policy_set(policies[k]);
+		const char *p = "C2960-LANBASEK9-MZ.152-7.E6.bin";
+		cr_expect_eq(ip_fs_case_twin(&fs, p, strlen(p)), &listed[0]);
+		p = "c2960-lanbasek9-mz.152-7.E6.bin"; /* the very name: no twin */
+		cr_expect_null(ip_fs_case_twin(&fs, p, strlen(p)));
+		p = "c2960-lanbasek9-mz.150-2.SE11.bin"; /* absent in any case */
+		cr_expect_null(ip_fs_case_twin(&fs, p, strlen(p)));
+		/* after a lookup: the same answers, the found entry passed in */
+		const char *q[] = { "C2960-LANBASEK9-MZ.152-7.E6.bin", "/c2960-lanbasek9-mz.152-7.E6.bin",
+				    "c2960-lanbasek9-mz.150-2.SE11.bin" };
+		for (size_t i = 0; i < 3; i++) {
+			const ip_file *found = ip_fs_lookup(&fs, q[i], strlen(q[i]));
+			cr_expect_eq(ip_fs_case_twin_after(&fs, q[i], strlen(q[i]), found),
+				     ip_fs_case_twin(&fs, q[i], strlen(q[i])), "%s %s", q[i],
+				     ip_name_case_name(policies[k]));
+		}
+	}
+	ip_fs_case_policy_set(IP_NAME_CASE_EXACT);
+}
+
+/* The setting's values, as the configuration spells them. */
+Test(model, policy_names)
+{
+	static const struct {
+		const char *s;
+		bool ok;
+		ip_name_case want;
+	} t[] = {
+		{ "exact", true, IP_NAME_CASE_EXACT }, { "fold", true, IP_NAME_CASE_FOLD },
+		{ "Fold", false, 0 }, { "", false, 0 }, { "folded", false, 0 }, { NULL, false, 0 },
+	};
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		ip_name_case got = IP_NAME_CASE_EXACT;
+		cr_expect_eq(ip_name_case_parse(t[i].s, &got), t[i].ok, "%s", t[i].s ? t[i].s : "NULL");
+		if (t[i].ok) {
+			cr_expect_eq(got, t[i].want, "%s", t[i].s);
+			cr_expect_str_eq(ip_name_case_name(got), t[i].s);
+		}
+	}
+	cr_expect_eq(ip_fs_case_policy(), IP_NAME_CASE_EXACT, "the default");
 }
 
 Test(model, dir_listed)
@@ -301,4 +348,138 @@ Test(model, letter_case_plan)
 	cr_expect(strstr(out, "after the plan:        flash:c2960-lanbasek9-mz.152-7.E10.bin"), "%s",
 		  out);
 	free(out);
+}
+
+/* --- one answer per policy, from every command ----------------------------- */
+
+/* The capture under each value of file_name_case: every command gives the
+ * same next boot and the same verdict on the entry, and the setting that
+ * decided is named. (The language server: tests/lsp/protocol.test.mjs.) */
+typedef struct policy_case {
+	const char *name;
+	const char *config;  /* --config, or "" to find none */
+	const char *next;    /* the image the next reload boots */
+	bool missing;        /* the entry is reported missing */
+	const char *decided; /* what the next-boot trace says about case */
+	const char *planned; /* what the plan's warning says about it */
+} policy_case;
+
+#define MIXED "C2960-LANBASEK9-MZ.152-7.E6.bin"
+#define LOWER "c2960-lanbasek9-mz.152-7.E6.bin"
+#define FIRST "flash:c2960-lanbasek9-mz.150-2.SE11.bin"
+#define MD5_ANY "0123456789abcdef0123456789abcdef"
+
+static const policy_case policy_cases[] = {
+	{ "default", "", FIRST, true,
+	  MIXED " is listed as " LOWER ", which differs only in letter case: another file, "
+	  "as file_name_case: exact assumes",
+	  "the plan takes them for two files, as file_name_case: exact assumes" },
+	{ "exact", "--config tests/model/exact.yaml", FIRST, true,
+	  MIXED " is listed as " LOWER ", which differs only in letter case: another file, "
+	  "as file_name_case: exact assumes",
+	  "the plan takes them for two files, as file_name_case: exact assumes" },
+	{ "fold", "--config tests/model/fold.yaml", "flash:" MIXED, false,
+	  MIXED " is listed as " LOWER ": the same file, since letter case is not compared "
+	  "(file_name_case: fold)",
+	  "the plan takes them for one file, as file_name_case: fold says" },
+};
+
+typedef struct cmd_case {
+	const char *args;    /* after the command name: the capture and options */
+	const char *next_at; /* printf format: where the command prints the next boot */
+	const char *rule_at; /* printf format: how it names a finding's rule, or
+			      * NULL when it prints no findings */
+	bool traces;         /* prints the next-boot trace */
+	bool related;        /* prints the findings' related notes */
+	bool warns;          /* prints the plan's warnings unwrapped */
+} cmd_case;
+
+static const cmd_case cmd_cases[] = {
+	{ "lint " CASE_LOG, "  next boot: %s [", "[%s]", false, true, false },
+	{ "lint --format gcc " CASE_LOG, NULL, "[%s]", false, false, false },
+	{ "lint --format json " CASE_LOG, NULL, "\"rule\":\t\"%s\"", false, false, false },
+	{ "facts " CASE_LOG, "next boot        %s (", NULL, true, false, false },
+	{ "plan " CASE_LOG " --target c2960-lanbasek9-mz.152-7.E10.bin --size 12700000"
+	  " --md5 0123456789abcdef0123456789abcdef", "next boot as captured: %s ", "[%s]", false, false, false },
+	{ "plan --format json " CASE_LOG " --target c2960-lanbasek9-mz.152-7.E10.bin --size 12700000"
+	  " --md5 0123456789abcdef0123456789abcdef", NULL, "\"rule\":\t\"%s\"", false, false, true },
+};
+
+Test(model, one_answer_per_policy)
+{
+	for (size_t p = 0; p < sizeof(policy_cases) / sizeof(policy_cases[0]); p++) {
+		const policy_case *pc = &policy_cases[p];
+		for (size_t c = 0; c < sizeof(cmd_cases) / sizeof(cmd_cases[0]); c++) {
+			const cmd_case *cc = &cmd_cases[c];
+			char args[512], want[256];
+			snprintf(args, sizeof(args), "%s %s", cc->args, pc->config);
+			int st;
+			char *out = run(args, &st);
+			cr_expect(st <= 1, "%s: %s: exit %d\n%s", pc->name, args, st, out);
+			if (cc->next_at) {
+				snprintf(want, sizeof(want), cc->next_at, pc->next);
+				cr_expect(strstr(out, want), "%s: %s: no '%s'\n%s", pc->name, args, want, out);
+			}
+			/* boot-missing-file reports the entry, and alphabetical-boot
+			 * says every entry is skipped, exactly when the lookup
+			 * misses it: no rule disagrees with the model */
+			static const char *const rules[] = { "boot-missing-file", "alphabetical-boot" };
+			for (size_t r = 0; cc->rule_at && r < 2; r++) {
+				snprintf(want, sizeof(want), cc->rule_at, rules[r]);
+				cr_expect_eq(strstr(out, want) != NULL, pc->missing, "%s: %s: '%s'\n%s",
+					     pc->name, args, want, out);
+			}
+			if (pc->missing && cc->related)
+				cr_expect(strstr(out, "differs only in letter case: assumed not the same "
+						      "file (file_name_case: exact)"), "%s: %s\n%s", pc->name, args, out);
+			if (cc->warns)
+				cr_expect(strstr(out, pc->planned), "%s: %s: no '%s'\n%s", pc->name, args,
+					  pc->planned, out);
+			if (cc->traces)
+				cr_expect(strstr(out, pc->decided), "%s: %s: no '%s'\n%s", pc->name, args,
+					  pc->decided, out);
+			free(out);
+		}
+	}
+}
+
+/* audit and verify ask the same model: the next boot audit reports, and the
+ * stage verify places the device at (a boot statement naming the target
+ * only under another letter case is one only under fold). */
+static const struct {
+	const char *config, *args, *want;
+} other_cmds[] = {
+	{ "exact", "audit --format jsonl " CASE_LOG,
+	  "\"next_boot\":{\"outcome\":\"image\",\"image\":\"" FIRST "\"" },
+	{ "fold", "audit --format jsonl " CASE_LOG,
+	  "\"next_boot\":{\"outcome\":\"image\",\"image\":\"flash:" MIXED "\"" },
+	{ "exact", "audit --format jsonl " CASE_LOG, "{\"rule\":\"boot-missing-file\"" },
+	/* the device runs the lower-case file: a target spelled in capitals
+	 * is it only under fold (the plan's "already runs" agrees) */
+	{ "exact", "audit --format jsonl --target " MIXED " --size 12582912 " CASE_LOG,
+	  "\"upgrade\":\"blocked\"" },
+	{ "fold", "audit --format jsonl --target " MIXED " --size 12582912 " CASE_LOG,
+	  "\"upgrade\":\"current\"" },
+	{ "exact", "plan --target " MIXED " --size 12582912 --md5 " MD5_ANY " " CASE_LOG,
+	  "the release already running: a reinstall [version-change]" },
+	{ "fold", "plan --target " MIXED " --size 12582912 --md5 " MD5_ANY " " CASE_LOG,
+	  "the device already runs flash:c2960-lanbasek9-mz.152-7.E6.bin" },
+	{ "exact", "verify --before " CASE_LOG " --after " CASE_LOG " --target " LOWER,
+	  "NetsTuts_SW1: after transfer\n" },
+	{ "fold", "verify --before " CASE_LOG " --after " CASE_LOG " --target " LOWER,
+	  "NetsTuts_SW1: after boot-statement change and save\n" },
+};
+
+Test(model, audit_and_verify_follow_policy)
+{
+	for (size_t i = 0; i < sizeof(other_cmds) / sizeof(other_cmds[0]); i++) {
+		char args[512];
+		snprintf(args, sizeof(args), "%s --config tests/model/%s.yaml", other_cmds[i].args,
+			 other_cmds[i].config);
+		int st;
+		char *out = run(args, &st);
+		cr_expect(st <= 1, "%s: exit %d\n%s", args, st, out);
+		cr_expect(strstr(out, other_cmds[i].want), "%s: no '%s'\n%s", args, other_cmds[i].want, out);
+		free(out);
+	}
 }

@@ -177,6 +177,39 @@ ParameterizedTest(size_t *row, plan_golden, outputs, .init = setup, .fini = tear
 	result_free(&r);
 }
 
+/* --- names are never cut ---------------------------------------------------- */
+
+/* A `!` comment line of the text plan is wrapped at ~78 columns, but a name
+ * longer than what is left of the line is printed whole on a line of its
+ * own: a person copies it. Each row: a wrapped line that must come out in
+ * one piece, and the piece a cut used to leave at the end of a line. */
+static const struct {
+	const char *args, *whole, *cut;
+} uncut[] = {
+	{ "plan " X3750_TARGET " stack-3750x-tar.log",
+	  "\n!   next boot as captured: flash:c3750e-universalk9-mz.152-4.E8/"
+	  "c3750e-universalk9-mz.152-4.E8.bin\n",
+	  "c3750e-univers\n" },
+	{ "plan " X3750_TARGET " stack-3750x-tar.log",
+	  "\n!     after the plan:      flash:c3750e-universalk9-mz.152-4.E10/"
+	  "c3750e-universalk9-mz.152-4.E10.bin\n",
+	  "c3750e-univer\n" },
+	{ "plan " NOSPACE_SW_TARGET " traps/no-space.log",
+	  "\n! flash:c2960-lanbasek9-mz.150-2.SE11.bin;flash:c2960-lanbasek9-mz.122-55.SE12.bin,\n",
+	  "mz.122-55.SE12\n" },
+};
+
+Test(plan_text, long_names_are_not_cut, .init = setup, .fini = teardown)
+{
+	for (size_t i = 0; i < sizeof(uncut) / sizeof(uncut[0]); i++) {
+		result r = run(uncut[i].args);
+		cr_expect_eq(r.status, 0, "%s: exit %d\n%s", uncut[i].args, r.status, r.err);
+		cr_expect(strstr(r.out, uncut[i].whole), "row %zu: no line '%s'\n%s", i, uncut[i].whole, r.out);
+		cr_expect_null(strstr(r.out, uncut[i].cut), "row %zu: a name cut at '%s'", i, uncut[i].cut);
+		result_free(&r);
+	}
+}
+
 /* --- the seed's order of operations ---------------------------------------- */
 
 /* The commands of a text plan: every line that is neither a comment nor

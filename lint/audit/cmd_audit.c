@@ -137,8 +137,7 @@ static int options(audit_options *o, const audit_args *a)
  * "no approved image" test. */
 static int setup(audit_options *o, ip_config *cfg, ip_arena *ar, const audit_args *a)
 {
-	const char *path = a->config ? a->config : ip_config_find(ar, a->paths[0]);
-	if (ip_config_load(cfg, ar, path)) {
+	if (ip_config_open(cfg, ar, a->config, a->paths[0])) {
 		cli_error_print(ip_error_last());
 		return EXIT_INPUT;
 	}

@@ -1,27 +1,33 @@
-/* iosplan facts [--format text|json] FILE...
+/* iosplan facts [--format text|json] [--config FILE] FILE...
  *
  * Prints the device state read from the captures. Several devices in the
  * input give a JSON array, one device a JSON object. Any input error
  * (unreadable file, not a capture, truncated output) prints the diagnostics,
- * nothing on standard output, and exits 2: half a fact sheet is not one. */
+ * nothing on standard output, and exits 2: half a fact sheet is not one.
+ * The configuration is found and loaded as lint finds it (ip_config_open):
+ * its file_name_case decides what the next-boot trace finds, as it does
+ * for lint and plan. */
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 #include "commands.h"
+#include "config.h"
+#include "error.h"
 #include "facts.h"
-#include "format.h"
 #include "json_build.h"
+#include "json_utf8.h"
 
 static const char *const formats[] = { "text", "json", NULL };
 enum { FMT_TEXT, FMT_JSON };
 
 static void usage(FILE *out)
 {
-	fputs("usage: iosplan facts [--format text|json] FILE...\n"
+	fputs("usage: iosplan facts [--format text|json] [--config FILE] FILE...\n"
 	      "  Print what iosplan reads from the captures: one device state per device.\n"
-	      "  FILE may be '-' for standard input.\n", out);
+	      "  FILE may be '-' for standard input.\n"
+	      "  --config FILE  .iosplan.yaml (default: found upward from FILE)\n", out);
 }
 
 /* One device's document, printed `depth` deep. Its nodes come from a pool
@@ -66,12 +72,16 @@ int cmd_facts(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "format", required_argument, NULL, 'f' },
+		{ "config", required_argument, NULL, 'c' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int fmt = FMT_TEXT, c;
+	const char *config = NULL;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "f:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "f:c:h", opts, NULL)) != -1) {
+		if (c == 'c')
+			config = optarg;
 		if (c == 'f' && (fmt = cli_format_index("facts", optarg, formats)) < 0)
 			return EXIT_INPUT;
 		if (c == 'h') {
@@ -90,6 +100,11 @@ int cmd_facts(int argc, char **argv)
 	}
 	ip_device_set *set;
 	int rc = cli_load(&set, argv + optind, argc - optind);
+	ip_config cfg;
+	if (rc == EXIT_CLEAN && ip_config_open(&cfg, set->arena, config, argv[optind])) {
+		cli_error_print(ip_error_last());
+		rc = EXIT_INPUT;
+	}
 	if (rc == EXIT_CLEAN) {
 		ip_boot_prediction *next = ip_arena_alloc(set->arena, (set->n ? set->n : 1) * sizeof(*next));
 		for (size_t i = 0; i < set->n; i++)

@@ -144,8 +144,7 @@ int cmd_lint(int argc, char **argv)
 	rc = cli_load(&set, a.files, a.n_files);
 	if (rc == EXIT_CLEAN) {
 		ip_config cfg;
-		const char *path = a.config ? a.config : ip_config_find(set->arena, a.files[0]);
-		if (ip_config_load(&cfg, set->arena, path)) {
+		if (ip_config_open(&cfg, set->arena, a.config, a.files[0])) {
 			cli_error_print(ip_error_last());
 			rc = EXIT_INPUT;
 		} else

@@ -279,6 +279,9 @@ static lsp_analysis *analyze(lsp_server *s, const lsp_doc *d)
 		set_problem(&an->config_problem, "configuration", ip_error_last());
 		ip_config_load(&an->cfg, a, NULL);
 	}
+	/* the server is one thread: the policy is this document's until
+	 * another document is analysed or asked about (lsp_analyze_doc) */
+	ip_config_apply(&an->cfg);
 	find_targets(s, an);
 	an->checks = ip_arena_alloc(a, (an->set->n + 1) * sizeof(*an->checks));
 	for (size_t i = 0; i < an->set->n; i++)
@@ -384,8 +387,12 @@ static cJSON *diagnostics(lsp_server *s, const lsp_doc *d)
 
 void lsp_analyze_doc(lsp_server *s, lsp_doc *d)
 {
-	if (!d->dirty && d->an)
+	if (!d->dirty && d->an) {
+		/* hover, actions and showPlan ask the model again: under this
+		 * document's file_name_case, not the last analysed one's */
+		ip_config_apply(&d->an->cfg);
 		return;
+	}
 	lsp_analysis_free(d->an);
 	d->an = analyze(s, d);
 	d->dirty = false;

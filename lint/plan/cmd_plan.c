@@ -177,8 +177,7 @@ static int run(const plan_args *a, ip_device_set *set, const ip_plan_options *ba
 	       ip_plan_format fmt)
 {
 	ip_config cfg;
-	const char *path = a->config ? a->config : ip_config_find(set->arena, a->files[0]);
-	if (ip_config_load(&cfg, set->arena, path)) {
+	if (ip_config_open(&cfg, set->arena, a->config, a->files[0])) {
 		cli_error_print(ip_error_last());
 		return EXIT_INPUT;
 	}

@@ -33,7 +33,8 @@ static const char *T(const pw *o, const char *s)
 }
 
 /* `text` in lines of at most ~78 columns: the first after `lead`, the
- * others indented under it, starting with '!' when lead does (comments). */
+ * others indented under it, starting with '!' when lead does (comments).
+ * Only a single word longer than the width makes a longer line. */
 static void wrap(const pw *o, const char *lead, const char *text)
 {
 	const char *mark = lead[0] == '!' ? "!" : " ";
@@ -48,7 +49,10 @@ static void wrap(const pw *o, const char *lead, const char *text)
 			size_t cut = width;
 			while (cut > 0 && text[cut] != ' ')
 				cut--;
-			n = cut ? cut : width;
+			/* a word longer than the line (a file name, a path) is
+			 * printed whole on a line of its own: a person copies
+			 * it from here, and a name cut in two copies wrong */
+			n = cut ? cut : strcspn(text, " ");
 		}
 		if (first)
 			fprintf(o->out, "%s%.*s\n", lead, (int)n, text);

@@ -189,9 +189,8 @@ static int run(const verify_args *a, ip_device_set *before, ip_device_set *after
 	       ip_verify_options *o, ip_verify_format fmt)
 {
 	ip_config cfg;
-	const char *path = a->config ? a->config : ip_config_find(after->arena, a->after[0]);
 	ip_targets *ts;
-	if (ip_config_load(&cfg, after->arena, path) ||
+	if (ip_config_open(&cfg, after->arena, a->config, a->after[0]) ||
 	    ip_targets_new(&ts, after->arena, &a->target, cfg.target, cfg.path)) {
 		cli_error_print(ip_error_last());
 		return EXIT_INPUT;

@@ -22,13 +22,42 @@ ip_fs_kind ip_fs_kind_of(const char *fsname)
 	return IP_FSK_OTHER;
 }
 
+/* Set before any analysis, read-only during it (fs_model.h). */
+static ip_name_case case_policy = IP_NAME_CASE_EXACT;
+
+void ip_fs_case_policy_set(ip_name_case policy)
+{
+	case_policy = policy;
+}
+
+ip_name_case ip_fs_case_policy(void)
+{
+	return case_policy;
+}
+
+const char *ip_name_case_name(ip_name_case c)
+{
+	return c == IP_NAME_CASE_FOLD ? "fold" : "exact";
+}
+
+bool ip_name_case_parse(const char *s, ip_name_case *out)
+{
+	if (s && strcmp(s, "exact") == 0)
+		*out = IP_NAME_CASE_EXACT;
+	else if (s && strcmp(s, "fold") == 0)
+		*out = IP_NAME_CASE_FOLD;
+	else
+		return false;
+	return true;
+}
+
 ip_name_case ip_fs_name_case(const char *fsname)
 {
-	/* one policy for every kind today (fs_model.h says why); fsname is
-	 * the seam where a kind shown to fold case would differ. Not asking
+	/* one policy for every kind (fs_model.h says why); fsname is the
+	 * seam where a kind shown to differ would get its own. Not asking
 	 * ip_fs_kind_of here keeps the lookup as cheap as a byte compare. */
 	(void)fsname;
-	return IP_NAME_CASE_EXACT;
+	return case_policy;
 }
 
 static bool name_eq(bool fold, const char *a, const char *b, size_t n)
@@ -112,11 +141,35 @@ bool ip_fs_dir_listed(const ip_filesystem *fs, const char *path, size_t n)
 	return false;
 }
 
+/* The entry named path[0..n) byte for byte, whatever the policy. */
+static const ip_file *lookup_exact(const ip_filesystem *fs, const char *path, size_t n)
+{
+	while (path && n && *path == '/')
+		path++, n--;
+	for (size_t i = 0; fs && path && i < fs->n_files; i++) {
+		const char *name = fs->files[i].name;
+		if (listed_len(name) == n && memcmp(name, path, n) == 0)
+			return &fs->files[i];
+	}
+	return NULL;
+}
+
 const ip_file *ip_fs_case_twin(const ip_filesystem *fs, const char *path, size_t n)
 {
-	if (ip_fs_lookup(fs, path, n))
+	if (lookup_exact(fs, path, n))
 		return NULL;
 	return lookup(fs, path, n, true);
+}
+
+const ip_file *ip_fs_case_twin_after(const ip_filesystem *fs, const char *path, size_t n,
+				     const ip_file *found)
+{
+	while (path && n && *path == '/')
+		path++, n--;
+	/* a lookup match has path's length: equal bytes mean its own spelling */
+	if (found && path && memcmp(found->name, path, n) == 0)
+		return NULL;
+	return ip_fs_case_twin(fs, path, n);
 }
 
 void ip_fs_view_init(ip_fs_view *v, const ip_device *dev, const ip_platform *plat,

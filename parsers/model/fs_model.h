@@ -2,20 +2,31 @@
  * this name a file on this filesystem?" through, so that the boot
  * simulator, the rules, facts and the planner cannot disagree about it.
  *
- * The letter-case policy (issue 19). File names are compared byte for
- * byte, on every filesystem kind:
+ * The letter-case policy (issue 19). One policy for every filesystem
+ * kind, EXACT unless the configuration says otherwise (`file_name_case:
+ * fold` in .iosplan.yaml, docs/lint.md "Configuration"):
  * - IOS-XE keeps bootflash:/flash: (and its stack members' flash-N:) on a
  *   Linux filesystem, which tells "A.bin" from "a.bin".
  * - Classic IOS flash (Catalyst "flash:", ISR "flash0:", usbflash0:) is a
- *   Cisco or FAT filesystem; whether its boot loader folds case is
- *   UNCONFIRMED (no Cisco document or capture found says either way).
- *   Exact is assumed there too, because it is the answer that cannot hide
- *   a failed boot: an entry that differs from the listing only in case is
+ *   Cisco or FAT ("DosFs") filesystem. The one statement found is a Cisco
+ *   Catalyst study guide on the ROM monitor's `boot [device][imagename]`:
+ *   "Remember that file names are case sensitive" (Catalyst 4000/5000
+ *   Supervisor III; https://manualsdump.com/en/manuals/cisco_systems-rj-45-to-aux/120936/66).
+ *   Cisco's own guides say SD/USB cards are formatted DosFs
+ *   (https://www.cisco.com/c/en/us/td/docs/switches/lan/cisco_ie3X00/software/17_4/b_system-management-ie3x00/m_swapdrive.html)
+ *   but not whether IOS or its boot loader folds case there; nothing
+ *   found says the kinds differ. So whether classic IOS folds case is
+ *   UNCONFIRMED, on any kind, and the policy is one configurable
+ *   assumption rather than a table per kind.
+ *   Exact is the default because it is the answer that cannot hide a
+ *   failed boot: an entry that differs from the listing only in case is
  *   reported missing, and its fix (the listing's own spelling) boots under
- *   either behaviour. Where that assumption decides an answer the finding
- *   says so (ip_fs_case_twin finds the file it would otherwise have been).
+ *   either behaviour. Where the policy decides an answer the finding or
+ *   the trace says so and names the setting (ip_fs_case_twin finds the
+ *   file the decision was about).
  * Filesystem prefixes ("flash:", "FLASH:") are CLI keywords, not file
- * names: they are compared without case, as IOS parses them. */
+ * names: they are compared without case, as IOS parses them, under
+ * either policy. */
 #ifndef IOSPLAN_FS_MODEL_H
 #define IOSPLAN_FS_MODEL_H
 
@@ -41,8 +52,25 @@ typedef enum ip_name_case {
 
 ip_fs_kind ip_fs_kind_of(const char *fsname);
 
+/* The setting that chooses the policy, for messages that name it. */
+#define IP_FS_CASE_SETTING "file_name_case"
+
+/* The policy for the whole process (default EXACT). A command sets it
+ * once from its configuration before any device is analysed, and the
+ * language server before it uses a document's analysis. It is read,
+ * never written, while ip_parallel_run or audit's workers run, so the
+ * threads share it safely. A value, not a lint header: the model knows
+ * nothing of .iosplan.yaml (lint/config.c's ip_config_apply sets it). */
+void ip_fs_case_policy_set(ip_name_case policy);
+ip_name_case ip_fs_case_policy(void);
+
+/* "exact" | "fold"; ip_name_case_parse returns false for anything else. */
+const char *ip_name_case_name(ip_name_case c);
+bool ip_name_case_parse(const char *s, ip_name_case *out);
+
 /* The letter-case policy for file names on filesystem fsname (NULL: the
- * default filesystem). See the header comment for why it is EXACT. */
+ * default filesystem): the configured policy; fsname is the seam where a
+ * kind shown to differ would get its own. */
 ip_name_case ip_fs_name_case(const char *fsname);
 
 /* Whether file names a[0..na) and b[0..nb) are one name on fsname. */
@@ -69,9 +97,17 @@ const ip_file *ip_fs_lookup_file(const ip_filesystem *fs, const char *name);
 /* Whether the listing shows what directory path[0..n) holds. */
 bool ip_fs_dir_listed(const ip_filesystem *fs, const char *path, size_t n);
 
-/* A listed entry whose name differs from path[0..n) only in letter case:
- * the file the case policy decided against, for the finding to name. */
+/* A listed entry whose name differs from path[0..n) only in letter case,
+ * when none matches it byte for byte: the file the case policy decided
+ * about, whichever way (EXACT: the lookup missed it; FOLD: the lookup
+ * returned it), for the finding or trace to name. NULL otherwise. */
 const ip_file *ip_fs_case_twin(const ip_filesystem *fs, const char *path, size_t n);
+
+/* The same when `found` is what ip_fs_lookup returned for path[0..n):
+ * no second scan of the listing when it is path's own spelling (always,
+ * under EXACT), which is the common case on the simulator's path. */
+const ip_file *ip_fs_case_twin_after(const ip_filesystem *fs, const char *path, size_t n,
+				     const ip_file *found);
 
 /* --- filesystems of one device ------------------------------------------ */
 

@@ -432,18 +432,37 @@ static bool member_local(const sim *s, const ip_boot_entry *e)
 		(s->mfs && ip_fs_prefix_eq(f, s->mfs->name)));
 }
 
-/* The letter-case policy decided: a miss with a twin in other case, or a
- * hit whose bytes differ (only under a folding policy). */
-static void judge_case(sim *s, const ip_filesystem *fs, const char *path, const ip_file *f)
+/* When the letter-case policy decided whether the entry names a listed
+ * file (a listed name differs from it only in case), the trace says so and
+ * names the setting: on classic IOS the policy is an assumption
+ * (fs_model.h). Returns that listed file (the model's answer), or NULL. */
+static const ip_file *case_note(sim *s, const ip_filesystem *fs, const char *path,
+				const ip_file *f, ip_span span)
+{
+	const char *p = path;
+	while (*p == '/')
+		p++;
+	const ip_file *twin = ip_fs_case_twin_after(fs, p, strlen(p), f);
+	if (!twin)
+		return NULL;
+	if (ip_fs_name_case(fs->name) == IP_NAME_CASE_FOLD)
+		trace(s, span, "%s is listed as %s: the same file, since letter case "
+		      "is not compared (%s: fold)", path, twin->name, IP_FS_CASE_SETTING);
+	else
+		trace(s, span, "%s is listed as %s, which differs only in letter case: "
+		      "another file, as %s: exact assumes", path, twin->name, IP_FS_CASE_SETTING);
+	return twin;
+}
+
+/* The verdict records what case_note found: the twin of a missed entry,
+ * and whether the policy decided (f: the file the lookup returned). */
+static void judge_case(sim *s, const ip_file *twin, const ip_file *f)
 {
 	if (!s->v)
 		return;
-	while (*path == '/')
-		path++;
-	size_t n = strlen(path);
 	if (!f)
-		s->v->case_twin = ip_fs_case_twin(fs, path, n);
-	s->v->case_decided = f ? strncmp(f->name, path, n) != 0 : s->v->case_twin != NULL;
+		s->v->case_twin = twin;
+	s->v->case_decided = twin != NULL;
 }
 
 static res entry_file(sim *s, const ip_boot_entry *e, size_t idx)
@@ -467,10 +486,13 @@ static res entry_file(sim *s, const ip_boot_entry *e, size_t idx)
 	const char *missing = NULL; /* built only when unknown: every entry of
 				     * every list is judged on the lint path */
 	look l = fs ? file_look(s, fs, e->path, e->span, &f, &missing) : L_UNKNOWN;
+	const ip_file *twin = NULL;
 	if (!fs) {
 		trace(s, e->span, "%s %s: %s was not listed", label(s), e->raw,
 		      fsname ? fsname : "its filesystem");
 		missing = fsname ? ip_arena_printf(s->a, "show %s", fsname) : "show file systems";
+	} else if (l != L_UNKNOWN) {
+		twin = case_note(s, fs, e->path, f, e->span);
 	}
 	if (l == L_UNKNOWN) {
 		running_note(s, fsname, e);
@@ -482,12 +504,12 @@ static res entry_file(sim *s, const ip_boot_entry *e, size_t idx)
 		trace(s, e->span, "%s %s: skipped, %s has no %s", label(s),
 		      e->raw, fs->name, e->path);
 		judge(s, IP_VERDICT_SKIP_MISSING, fs, NULL);
-		judge_case(s, fs, e->path, NULL);
+		judge_case(s, twin, NULL);
 		return R_SKIP;
 	}
 	const char *why;
 	ip_unbootable u = unbootable(s, fsname, f, &why);
-	judge_case(s, fs, e->path, f);
+	judge_case(s, twin, f);
 	if (u != IP_UNBOOT_NONE) {
 		trace(s, f->span, "%s %s: skipped, %s %s", label(s), e->raw,
 		      f->name, why);

@@ -120,6 +120,23 @@ test('the letter-case capture: the diagnostics are those of lint, and agree', as
 	});
 });
 
+// The same capture with file_name_case: fold (its configuration given in the
+// settings, as --config on the command line): the entry names the listed
+// file, so only boot-fallback is left, as lint says with that configuration.
+test('the letter-case capture under file_name_case: fold agrees with lint', async () => {
+	const f = sample(join('..', 'tests', 'model', 'letter-case.log'));
+	const config = sample(join('..', 'tests', 'model', 'fold.yaml'));
+	const r = spawnSync(BIN, ['lint', '--format', 'json', '--config', config, f], { encoding: 'utf8' });
+	assert.equal(r.status, 0, r.stderr); // a warning only: no error left
+	const want = JSON.parse(r.stdout).devices.flatMap((d) => d.findings)
+		.filter((x) => x.location).map((x) => `${x.rule}@${x.location.line - 1}`).sort();
+	await withServer(async (s) => {
+		const p = await s.open(uriOf(f), readFileSync(f, 'utf8'));
+		assert.deepEqual(codesAndLines(p.diagnostics.filter((d) => d.code)), want);
+		assert.deepEqual(want, ['boot-fallback@79']);
+	}, { init: { initializationOptions: { config } } });
+});
+
 test('UTF-16 columns: a boot file name with é and an emoji', async () => {
 	await withServer(async (s) => {
 		const text = readSample('traps/missing-boot-file.log').replaceAll('c2900-universalk9-mz.SPA.157-3.M8.bin', 'c2900-é😀-x.bin');
@@ -301,6 +318,38 @@ test('settings pulled with workspace/configuration', async () => {
 		assert.deepEqual(s.requests[0].params.items, [{ section: 'iosplan' }]);
 		assert.ok(p.diagnostics.some((d) => d.code === 'flash-space'));
 	}, { caps: { workspace: { configuration: true } } });
+});
+
+// Two documents under two .iosplan.yaml files with different file_name_case:
+// each plan follows its own document's setting, whichever was analysed last.
+test('file_name_case: each document keeps its own, for showPlan too', async () => {
+	const dir = mkdtempSync(join(tmpdir(), 'iosplan-lsp-'));
+	try {
+		const text = readFileSync(sample(join('..', 'tests', 'model', 'letter-case.log')), 'utf8');
+		const docs = {};
+		for (const policy of ['fold', 'exact']) {
+			execFileSync('mkdir', ['-p', join(dir, policy)]);
+			writeFileSync(join(dir, policy, '.iosplan.yaml'), `file_name_case: ${policy}\n`);
+			writeFileSync(join(dir, policy, 'sw.ios'), text);
+			docs[policy] = uriOf(join(dir, policy, 'sw.ios'));
+		}
+		const next = {
+			fold: /next boot as captured: flash:C2960-LANBASEK9-MZ\.152-7\.E6\.bin /,
+			exact: /next boot as captured: flash:c2960-lanbasek9-mz\.150-2\.SE11\.bin /,
+		};
+		await withServer(async (s) => {
+			const fold = await s.open(docs.fold, text);
+			const exact = await s.open(docs.exact, text);
+			assert.deepEqual(codesAndLines(fold.diagnostics), ['boot-fallback@79']);
+			assert.ok(codesAndLines(exact.diagnostics).includes('boot-missing-file@79'));
+			for (const policy of ['fold', 'exact', 'fold']) {
+				const r = await s.request('workspace/executeCommand', { command: 'iosplan.showPlan', arguments: [docs[policy]] });
+				assert.match(r.content, next[policy], policy);
+			}
+		}, { init: { initializationOptions: { target: 'c2960-lanbasek9-mz.152-7.E10.bin', size: '12700000', md5: '0123456789abcdef0123456789abcdef', commandOutput: 'result' } } });
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
 });
 
 test('.iosplan.yaml above the capture applies; a broken one is reported', async () => {
