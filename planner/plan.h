@@ -207,6 +207,12 @@ typedef struct ip_plan {
 				     * what proves it instead, or NULL */
 	const char *fallback_check; /* then the `dir` that shows it, a gated pre-check */
 	bool refused;
+	/* The device already runs the target (issue 20 point 9): */
+	bool nothing_to_do;        /* ... and boots it next, with no error finding:
+				    * compliant, no steps, exit 0 */
+	bool remediation;          /* ... but boots something else next (or has an
+				    * error the plan repairs): boot statements and a
+				    * save only, no copy, no reload */
 	ip_plan_finding *findings; /* every finding, with its role */
 	size_t n_findings;
 	const char **reasons;      /* refused: the planner's own reasons */

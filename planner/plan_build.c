@@ -21,8 +21,8 @@
  *   boot-fallback, boot-missing-file, boot-order, unsaved-boot, fs-prefix on
  *   a boot entry: the plan replaces the whole list and saves it), the
  *   config-register ones it sets back (boot field 0/1, or a pending ignore
- *   bit, to the platform's normal value; MANUAL_BOOT with `no boot
- *   manual`), flash-space when deleting unused images makes room,
+ *   bit: only those bits change, the console speed stays, confreg.h;
+ *   MANUAL_BOOT with `no boot manual`), flash-space when deleting unused images makes room,
  *   install-mode warnings (the plan upgrades with install add),
  *   tftp-transfer with --transfer scp, stack-mismatch when every member is
  *   in the stack and in one mode (the plan puts the target on all of
@@ -42,6 +42,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "confreg.h"
 #include "space.h"
 #include "fs_model.h"
 #include "image_name.h"
@@ -381,10 +382,25 @@ static void decide_running(plan_bld *b)
 		p->method = install_mode(p) ? IP_METHOD_INSTALL : IP_METHOD_BUNDLE;
 	if (!run->path || !b->dest)
 		return;
-	/* the target's name is the running image's, wherever it runs from (a
-	 * USB stick, a disk): the proof could not tell the two apart */
-	if (ip_fs_file_eq(run->filesystem, base(run->path), base(p->target_file)))
-		reason(b, "the device already runs %s", run->raw);
+	/* already on the target: compliant, or a boot-list remediation, not a
+	 * refusal (issue 20 point 9; ip_plan_build decides which), only when
+	 * the file that runs is the target's file on the destination. The
+	 * target's name elsewhere (a USB stick, a disk, a tar's directory,
+	 * another path) is refused: the proof could not tell the two apart. */
+	if (ip_fs_file_eq(run->filesystem, base(run->path), base(p->target_file))) {
+		bool here = !run->filesystem ||
+			    ip_fs_view_same(&b->fsv, run->filesystem, b->dest->name);
+		bool runs_have = here && b->have && ip_fs_lookup_file(b->dest, run->path) == b->have;
+		if (runs_have && !b->copy_needed && p->method != IP_METHOD_INSTALL)
+			b->on_target = true;
+		else if (runs_have && b->copy_needed)
+			/* not a partial copy to replace (point 10): it runs */
+			reason(b, "the device runs %s, which has the target's name but not its "
+			       "size as known: the plan never replaces the running image (check "
+			       "the target's size, or give it its own name)", run->raw);
+		else
+			reason(b, "the device already runs %s", run->raw);
+	}
 	const ip_file *f = NULL;
 	if (!run->filesystem || ip_fs_view_same(&b->fsv, run->filesystem, b->dest->name))
 		f = ip_fs_lookup_file(b->dest, run->path);
@@ -532,8 +548,10 @@ static void decide_register(plan_bld *b)
 			"to on this platform", next.v);
 		return;
 	}
+	/* only the boot field (and ignore bits) change: the console speed and
+	 * every other bit stay (confreg.h, issue 20 point 6) */
 	b->fix_register = true;
-	b->register_value = normal;
+	b->register_value = ip_confreg_repair(next.v, has_normal, normal);
 }
 
 /* --- room on flash -------------------------------------------------------- */
@@ -1054,10 +1072,64 @@ static void no_fallback_refused(plan_bld *b)
 		       "--allow-no-fallback to plan without one", run->raw, fs);
 }
 
+/* Remediation: the device runs the target, so the fallback is the image
+ * the reload would load as captured, when it is another image on the
+ * destination (the one the boot list or the first-image search picks now). */
+static void remedy_fallback(plan_bld *b)
+{
+	ip_plan *p = b->p;
+	const ip_boot_prediction *nb = &p->check.next_boot;
+	const ip_file *f = NULL;
+	if (nb->outcome == IP_NEXT_IMAGE && nb->path && b->dest &&
+	    (!nb->filesystem || ip_fs_view_same(&b->fsv, nb->filesystem, b->dest->name)) &&
+	    !ip_fs_file_eq(NULL, base(nb->path), base(p->target_file)))
+		f = ip_fs_lookup_file(b->dest, nb->path);
+	if (f && !f->is_dir) {
+		b->fallback_name = f->name;
+		p->fallback = ip_arena_printf(b->a, "%s%s", b->dest->name, f->name);
+		return;
+	}
+	p->no_fallback_warned = true;
+	plan_warn(b, "the device already runs the target and would boot no other image on %s "
+		  "next: the plan has no fallback image, and if the target fails to load the "
+		  "device falls to the first-image search or ROMMON",
+		  p->filesystem ? p->filesystem : "flash");
+}
+
+/* Remediation on a stack: the plan copies nothing, so every member must
+ * hold the target whole already; a member without the fallback image has
+ * no fallback. */
+static void remedy_members(plan_bld *b)
+{
+	ip_plan *p = b->p;
+	const ip_target *t = p->target;
+	for (size_t i = 0; i < p->n_member_fs; i++) {
+		const ip_filesystem *fs = ip_fs_view_listing(&b->fsv, p->member_fs[i]);
+		const ip_file *f = fs ? ip_fs_lookup_file(fs, p->target_file) : NULL;
+		if (!f || !f->size.known || !t->size.known || f->size.v != t->size.v) {
+			reason(b, "stack member %d: %s holds no whole copy of the target %s, and a "
+			       "remediation copies nothing: copy it there first", p->member_no[i],
+			       p->member_fs[i], p->target_file);
+			continue;
+		}
+		if (b->fallback_name && fs && ip_fs_lookup_file(fs, b->fallback_name))
+			continue;
+		p->no_fallback_warned = true;
+		plan_warn(b, "stack member %d has no copy of the fallback image on %s: if the "
+			  "target fails to load there, that member has no fallback",
+			  p->member_no[i], p->member_fs[i]);
+	}
+}
+
 static void decide_fallback(plan_bld *b)
 {
 	ip_plan *p = b->p;
 	p->server = p->opts.server ? p->opts.server : "<server>";
+	if (b->on_target) {
+		remedy_fallback(b);
+		remedy_members(b);
+		return;
+	}
 	if (!p->opts.server)
 		plan_warn(b, "no --tftp-server given: replace <server> in the commands with the "
 			  "transfer server's address");
@@ -1200,6 +1272,59 @@ static const ip_boot_prediction *first_unknown(const ip_plan_proof *pr, const ch
 	return NULL;
 }
 
+/* An error about the device itself. Errors about the target image or
+ * its transfer (no reference hash, the copy) concern an upgrade that is
+ * not needed when the device already runs the target. */
+static bool error_finding(const ip_plan *p)
+{
+	for (size_t i = 0; i < p->n_findings; i++) {
+		const ip_finding *f = p->findings[i].finding;
+		if (f->severity >= IP_SEV_ERROR && f->subject.kind != IP_SUBJ_TARGET &&
+		    f->subject.kind != IP_SUBJ_TRANSFER)
+			return true;
+	}
+	return false;
+}
+
+/* Issue 20 point 9: a device that runs the target and boots it next, with
+ * no error finding and nothing the plan would set (register, Manual Boot),
+ * is compliant: no steps, exit 0. What an upgrade would have needed (a
+ * hash, a size, room, a server) does not matter then: those reasons and
+ * warnings are dropped. The proof still predicts the next boot, and every
+ * stack member's, from the captures; when it cannot show the target, the
+ * device gets a remediation plan instead. */
+static bool nothing_to_do(plan_bld *b)
+{
+	ip_plan *p = b->p;
+	ip_family fam = p->check.platform.family;
+	if (!b->on_target || error_finding(p) || b->fix_register || b->fix_manual_boot ||
+	    fam == IP_FAMILY_UNKNOWN || fam == IP_FAMILY_VIRTUAL)
+		return false;
+	size_t n_reasons = p->n_reasons, n_warnings = p->n_warnings;
+	bool warned = p->no_fallback_warned;
+	const char *fallback = p->fallback;
+	p->nothing_to_do = true;
+	p->n_reasons = p->n_warnings = 0;
+	p->no_fallback_warned = false;
+	p->fallback = NULL;
+	ip_plan_prove(&p->proof, b->a, p);
+	if (p->proof.proven) {
+		for (size_t i = 0; i < p->n_findings; i++)
+			if (p->findings[i].role == IP_ROLE_BLOCKS) {
+				p->findings[i].role = IP_ROLE_NOTED;
+				p->findings[i].note = "the device already runs the target: there is "
+						      "no copy to make or verify";
+			}
+		return true;
+	}
+	p->nothing_to_do = false;
+	p->n_reasons = n_reasons;
+	p->n_warnings = n_warnings;
+	p->no_fallback_warned = warned;
+	p->fallback = fallback;
+	return false;
+}
+
 static void prove(plan_bld *b)
 {
 	ip_plan *p = b->p;
@@ -1247,6 +1372,14 @@ void ip_plan_build(ip_plan *out, ip_arena *a, const ip_device *dev, const ip_tar
 	else
 		facts(&b);
 	bool blocks = classify_findings(&b);
+	if (nothing_to_do(&b))
+		return;
+	out->remediation = b.on_target;
+	if (b.on_target && out->method == IP_METHOD_TAR)
+		/* the reference hash is the tar's: nothing verifies the unpacked image */
+		reason(&b, "the device already runs %s but would not boot it next, and the tar's "
+		       "reference hash cannot verify the unpacked image: set its boot statement "
+		       "by hand after `verify` of it", out->dev->system_image.raw);
 	facts_blocking(&b);
 	if (blocks || out->n_reasons) {
 		out->refused = true;

@@ -48,6 +48,8 @@ typedef struct plan_bld {
 	bool run_known;
 	ip_boot_entry target_entry, fallback_entry;
 	bool has_fallback;
+	bool on_target;              /* the running image is the target, on dest */
+	const char *fallback_name;   /* remediation: the fallback's path on dest */
 	bool delete_running;
 	bool tar_local;              /* tar: room on dest for the tar beside its unpacked
 				      * image: copy it there, verify it, unpack from flash */

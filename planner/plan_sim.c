@@ -34,12 +34,21 @@
  *      fallback (R5 answered by a warning) needs --allow-no-fallback: a
  *      failed boot that ends in ROMMON is never printed as a success
  *      (issue 20). Install mode is outside R8: it keeps no second boot
- *      entry by design, and its recovery is the install rollback R6 proves.
+ *      entry by design, and its recovery is the install rollback R6 proves;
+ *      so is a remediation of a device already on the target, which warns
+ *      instead (no_fallback_barred).
  *   R9 from the plan's first change on, until its own reload, no list a
  *      reload reads (the startup-config, the BOOT variable, each member's)
  *      names a file of the target's name that is on flash and not yet
  *      verified: a reload then (a power cut, a crash) would try a partial
  *      or unchecked copy first (issue 20, point 12).
+ *   R10 a `config-register` changes only the boot field and clears (never
+ *       sets) the bits that ignore the startup-config: the console speed
+ *       and every other bit stay (issue 20 point 6, confreg.h).
+ * A device that already runs the target (issue 20 point 9) is not
+ * reloaded: with nothing to do its captured next boot must be the target;
+ * a remediation's boot statements must make it the verified target, with
+ * R5 judged against the fallback it keeps (prove_on_target).
  * On a stack R4 and R5 hold for every member, each from its own flash and
  * its own BOOT variable (the members' proof, below). */
 #include <stdarg.h>
@@ -47,6 +56,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "confreg.h"
 #include "fs_model.h"
 #include "image_name.h"
 #include "plan.h"
@@ -278,6 +288,14 @@ static bool pred_names_target(const sim *s, const char *fs, const char *path)
 static bool pred_names_old(const sim *s, const ip_boot_prediction *p, const char *path)
 {
 	const ip_path *run = &s->plan->dev->system_image;
+	if (s->plan->remediation) {
+		/* it runs the target: the old image is the fallback the plan keeps */
+		const char *fb = s->plan->fallback, *colon = fb ? strchr(fb, ':') : NULL;
+		fb = colon ? colon + 1 : fb; /* "bootflash:x.bin" -> "x.bin" */
+		return path && fb && !is_target_name(s, path) &&
+		       ip_fs_file_eq(NULL, base(path), base(fb)) &&
+		       fs_same(s, p->filesystem, s->plan->filesystem);
+	}
 	if (path && s->plan->method == IP_METHOD_INSTALL && ip_fs_file_eq(NULL, base(path), "packages.conf"))
 		return !s->conf_target; /* the packages that ran before */
 	if (!path || !run->path)
@@ -754,6 +772,19 @@ static void r9_check(sim *s, const ip_plan_effect *e)
 			ip_arena_printf(s->a, "stack member %d's BOOT variable", member_number(s, i)));
 }
 
+/* config-register v: the value for the next reload (R10). */
+static void set_register(sim *s, uint32_t v)
+{
+	const ip_register *was = s->dev.confreg_next.known ? &s->dev.confreg_next : &s->dev.confreg;
+	if (!was->known)
+		violation(s, "config-register 0x%X replaces a register the captures do not show", v);
+	else if (!ip_confreg_repair_only(was->v, v))
+		violation(s, "config-register 0x%X changes more than the boot field of 0x%X "
+			  "(bits 0x%04X)", v, was->v, (was->v ^ v) & ~(IP_CR_BOOT_FIELD | IP_CR_IGNORE));
+	s->dev.confreg_next.known = true;
+	s->dev.confreg_next.v = v;
+}
+
 static void apply(sim *s, const ip_plan_effect *e)
 {
 	if (e->kind != IP_EFFECT_DELETE)
@@ -772,10 +803,7 @@ static void apply(sim *s, const ip_plan_effect *e)
 	case IP_EFFECT_BOOT_REMOVE: boot_remove(s, &e->entry); break;
 	case IP_EFFECT_BOOT_ADD: boot_add(s, &e->entry); break;
 	case IP_EFFECT_SAVE: save(s); break;
-	case IP_EFFECT_REGISTER:
-		s->dev.confreg_next.known = true;
-		s->dev.confreg_next.v = e->value;
-		break;
+	case IP_EFFECT_REGISTER: set_register(s, e->value); break;
 	case IP_EFFECT_NO_BOOT_MANUAL: s->dev.manual_boot.v = IP_TRI_NO; break;
 	case IP_EFFECT_INSTALL: install(s, e); break;
 	case IP_EFFECT_INSTALL_ROLLBACK:
@@ -825,10 +853,16 @@ static void sim_init(sim *s, ip_arena *a, const ip_plan *p, ip_plan_proof *proof
 	members_init(s);
 }
 
-/* R8: a plan without a proved fallback needs the user's explicit leave. */
+/* R8: a plan without a proved fallback needs the user's explicit leave.
+ * A remediation (issue 20 point 9) is outside it, with its warning: the
+ * device runs the target already, no file is copied or deleted, and only
+ * the boot list changes to name the image that runs; when no other image
+ * is on flash there is nothing a fallback could name, and refusing would
+ * leave the device booting what it boots now (a network entry, the
+ * first-image search), which is worse. */
 static bool no_fallback_barred(const ip_plan *p)
 {
-	return p->method != IP_METHOD_INSTALL && !p->opts.allow_no_fallback;
+	return p->method != IP_METHOD_INSTALL && !p->remediation && !p->opts.allow_no_fallback;
 }
 
 /* R5: the target made unbootable (removed; in install mode, its
@@ -932,6 +966,30 @@ static void prove_after(sim *after, ip_plan_proof *proof)
 	}
 }
 
+/* A device already on the target (issue 20 point 9). Nothing to do: the
+ * captured next boot, and every member's, is the target (R4 without a
+ * reload). Remediation: after the plan's boot statements and save the next
+ * reload (not made) boots the verified target, every member too, and R5
+ * holds with the fallback the plan keeps. */
+static void prove_on_target(sim *s, ip_plan_proof *out)
+{
+	const ip_plan *p = s->plan;
+	if (p->nothing_to_do)
+		out->next = out->before;
+	else
+		predict(s, &out->next);
+	if (!out->next.target) {
+		violation(s, "the device runs the target, but its next reload boots %s",
+			  out->next.text);
+		return;
+	}
+	if (p->remediation && !target_verified_everywhere(s))
+		violation(s, "the boot statements name the target, which the plan never verifies");
+	prove_members(s, out);
+	if (p->remediation)
+		prove_target_fails(s, out);
+}
+
 void ip_plan_prove(ip_plan_proof *out, ip_arena *a, const ip_plan *p)
 {
 	memset(out, 0, sizeof(*out));
@@ -939,6 +997,13 @@ void ip_plan_prove(ip_plan_proof *out, ip_arena *a, const ip_plan *p)
 	sim_init(&s, a, p, out);
 	predict(&s, &out->before);
 	run_phases(&s, IP_PHASE_PRECHECK, IP_PHASE_POSTCHECK);
+	if (p->nothing_to_do || p->remediation) {
+		if (s.reloaded)
+			violation(&s, "the device already runs the target: the plan must not reload it");
+		prove_on_target(&s, out);
+		out->proven = out->n_violations == 0;
+		return;
+	}
 	out->next = s.last;
 	if (!s.reloaded) {
 		violation(&s, "the plan never reloads the device");

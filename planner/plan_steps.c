@@ -872,8 +872,11 @@ static void boot_extras(plan_bld *b)
 	if (b->fix_register) {
 		plan_cmd(b, "config-register 0x%X", b->register_value);
 		plan_effect(b, IP_EFFECT_REGISTER)->value = b->register_value;
-		plan_why(b, "config-register 0x%X: the normal value, so that the boot field lets "
-			 "the boot statements decide and the startup-config is read.", b->register_value);
+		plan_why(b, "config-register 0x%X: only the boot field changes (and the bits that "
+			 "ignore the startup-config), so that the boot statements decide and the "
+			 "startup-config is read; the console speed and the other bits stay as "
+			 "they are, since the console is what this reload may need.",
+			 b->register_value);
 	}
 	if (b->fix_manual_boot) {
 		plan_cmd(b, "no boot manual");
@@ -881,6 +884,33 @@ static void boot_extras(plan_bld *b)
 		plan_why(b, "no boot manual: with Manual Boot on, the switch stops at the switch: "
 			 "prompt instead of booting.");
 	}
+}
+
+/* show version's register line once `config-register v` is set: the "will
+ * be" part only when v differs from the value the device runs with, as in
+ * "Configuration register is 0x2101 (will be 0x2102 at next reload)"
+ * (DOMAIN.md §1.4, genieparser ShowVersion golden_output_c4507). */
+static void expect_register_next(plan_bld *b, uint32_t v)
+{
+	const ip_register *r = &b->p->dev->confreg;
+	if (r->known && r->v == v)
+		plan_expect(b, "Configuration register is 0x%X", v);
+	else if (r->known)
+		plan_expect(b, "Configuration register is 0x%X (will be 0x%X at next reload)",
+			    r->v, v);
+	else
+		plan_expect(b, "(will be 0x%X at next reload)", v);
+}
+
+/* The register the device runs with after the plan's reload: the plan's
+ * repair, else the "will be" value the capture shows (0x0 (will be 0x2102
+ * at next reload) comes back as 0x2102), else the current one. */
+static uint32_t register_after_reload(plan_bld *b)
+{
+	const ip_device *d = b->p->dev;
+	if (b->fix_register)
+		return b->register_value;
+	return d->confreg_next.known ? d->confreg_next.v : d->confreg.v;
 }
 
 static void boot_bundle(plan_bld *b)
@@ -908,7 +938,7 @@ static void boot_bundle(plan_bld *b)
 		plan_step(b, IP_PHASE_BOOT, IP_MODE_EXEC, "Check the register for the next reload");
 		plan_why(b, "show version says the value the next reload uses.");
 		plan_cmd(b, "show version | include register");
-		plan_expect(b, "0x%X at next reload", b->register_value);
+		expect_register_next(b, b->register_value);
 	}
 }
 
@@ -1031,8 +1061,7 @@ static void post_boot(plan_bld *b)
 		plan_expect(b, "%s", path_list(b, v, n));
 	} else if (r->known && !plat(b)->confreg_ignored) {
 		plan_cmd(b, "show version | include register");
-		plan_expect(b, "Configuration register is 0x%X",
-			    b->fix_register ? b->register_value : r->v);
+		plan_expect(b, "Configuration register is 0x%X", register_after_reload(b));
 	}
 }
 
@@ -1242,15 +1271,58 @@ static void entries_init(plan_bld *b)
 		const char *sl = strrchr(b->running_name, '/');
 		b->fallback_entry = net_entry(b, sl ? sl + 1 : b->running_name);
 		b->has_fallback = true;
-	} else if (p->fallback && b->running_name) {
-		b->fallback_entry = file_entry(b, b->running_fs, b->running_name);
+	} else if (p->fallback && (b->fallback_name || b->running_name)) {
+		/* a remediation's fallback is on the destination; the running
+		 * image's is where it runs (usbflash0:, harddisk: ...) */
+		b->fallback_entry = b->fallback_name
+					    ? file_entry(b, p->filesystem, b->fallback_name)
+					    : file_entry(b, b->running_fs, b->running_name);
 		b->has_fallback = true;
 	}
+}
+
+/* The device already runs the target but would boot something else next
+ * (issue 20 point 9): check what runs, verify the file the boot statements
+ * will name (the image in memory may differ from the file on flash), write
+ * the boot statements, save. No transfer and no reload: the device runs
+ * the right image already; the next reload, whenever it comes, boots it. */
+/* Remediation: the files the boot statements will name, as captured. */
+static void pre_files(plan_bld *b)
+{
+	const ip_plan *p = b->p;
+	plan_step(b, IP_PHASE_PRECHECK, IP_MODE_EXEC,
+		  ip_arena_printf(b->a, "Check the images on %s", p->filesystem));
+	plan_why(b, "The boot statements will name the target (the image running now)%s: "
+		 "both must still be there.", b->fallback_name ? " and the fallback" : "");
+	plan_cmd(b, "show %s", p->filesystem);
+	for (size_t i = 0; i < p->n_member_fs; i++)
+		plan_cmd(b, "dir %s", p->member_fs[i]);
+	if (b->running_name)
+		plan_expect(b, "%s", b->running_name);
+	if (b->fallback_name)
+		plan_expect(b, "%s", b->fallback_name);
+}
+
+static void remediation_write(plan_bld *b)
+{
+	pre_version(b);
+	pre_files(b);
+	pre_switch(b);
+	pre_register(b);
+	if (copies_to_members(b))
+		verify_main(b, IP_PHASE_VERIFY); /* the active's copy; verify() the members' */
+	verify(b);
+	boot_bundle(b);
+	save_phase(b);
 }
 
 void plan_steps_write(plan_bld *b)
 {
 	entries_init(b);
+	if (b->p->remediation) {
+		remediation_write(b);
+		return;
+	}
 	precheck(b);
 	transfer(b);
 	verify(b);

@@ -10,7 +10,13 @@
  * The boot simulator decides the fallback (step FIRST_IMAGE). Intended is
  * the target when one is given (compared by file name), else the running
  * image. Where the alphabetically first and the listing-first image differ
- * the outcome depends on the platform: the finding names both and is weak. */
+ * the outcome depends on the platform: the finding names both and is weak.
+ *
+ * The trap needs two images (issue 20 point 8): when the running image is
+ * the only bootable one on that filesystem, the reload comes back on it,
+ * which is fine before the upgrade, and putting the target next to it is
+ * the plan's job (it writes the boot statements). Reporting it then was a
+ * false error on a healthy router (exit 1). */
 #include <strings.h>
 
 #include "fs_model.h"
@@ -76,6 +82,15 @@ static void fix(ip_findings *out, ip_finding *f, const ip_rule_ctx *ctx, const c
 		boot_fix_list(out, f, ctx, paths, n, src.list && src.list->n);
 }
 
+/* The reload boots the running image, and no other image is there to take
+ * its place. */
+static bool only_running(const ip_rule_ctx *ctx)
+{
+	const ip_boot_prediction *nb = ctx->next_boot;
+	const char *run = boot_running_name(ctx);
+	return nb->n_images == 1 && run && is(nb->path, run);
+}
+
 static void check(const ip_rule_ctx *ctx, ip_findings *out)
 {
 	const ip_boot_prediction *nb = ctx->next_boot;
@@ -89,7 +104,7 @@ static void check(const ip_rule_ctx *ctx, ip_findings *out)
 	ip_subject about = ip_subj_list(ctx->dev, src.list);
 	ip_finding *f;
 	if (nb->outcome == IP_NEXT_IMAGE) {
-		if (is(nb->path, want))
+		if (is(nb->path, want) || only_running(ctx))
 			return;
 		f = ip_report(out, about, listing_span(ctx, nb->path),
 			      "with no usable boot entry the reload boots the first image on "

@@ -16,12 +16,13 @@
 #include <string.h>
 #include <strings.h>
 
+#include "confreg.h"
 #include "rule.h"
 
 #define CR_IGNORE_NVRAM 0x0040u
 #define CR_DIAG_IGNORE 0x8000u
-#define CR_BOOT_FIELD 0x000Fu
-#define CR_BAUD 0x1820u
+#define CR_BOOT_FIELD IP_CR_BOOT_FIELD
+#define CR_BAUD IP_CR_BAUD
 
 /* The normal value: a .iosplan.yaml entry whose prefix matches the model
  * (longest wins), else the platform's. */
@@ -46,23 +47,26 @@ static bool normal_value(const ip_rule_ctx *ctx, uint32_t *v)
 	return ctx->platform->has_normal_confreg;
 }
 
-/* The value to restore: the normal one, else this one without the bits
- * that hurt and with boot field 2. */
-static uint32_t repaired(uint32_t v, bool has_normal, uint32_t normal)
-{
-	if (has_normal && (normal & CR_BOOT_FIELD) > 1 && !(normal & CR_IGNORE_NVRAM))
-		return normal;
-	v &= ~(CR_IGNORE_NVRAM | CR_DIAG_IGNORE);
-	if ((v & CR_BOOT_FIELD) < 2)
-		v = (v & ~CR_BOOT_FIELD) | 0x2;
-	return v;
-}
-
 static void fix_register(ip_findings *out, ip_finding *f, uint32_t value)
 {
 	ip_finding_fix(out, f, "configure terminal");
 	ip_finding_fix(out, f, "config-register 0x%X", value);
 	ip_finding_fix(out, f, "end");
+}
+
+/* The repair of the boot field (and of the ignore bits): the model's, which
+ * keeps every other bit, the console speed first (confreg.h). The fix says
+ * so, since an engineer used to typing 0x2102 would expect that value. */
+static void fix_repair(ip_findings *out, ip_finding *f, const ip_register *r, uint32_t normal,
+		       bool has_normal)
+{
+	uint32_t v = ip_confreg_repair(r->v, has_normal, normal);
+	fix_register(out, f, v);
+	ip_finding_related(out, f, r->span,
+			   "the fix 0x%X changes only the boot field%s of 0x%X: the console "
+			   "speed and the other bits stay as they are", v,
+			   (r->v & IP_CR_IGNORE) ? " and the bits that ignore the startup-config" : "",
+			   r->v);
 }
 
 /* The current value, when the next one differs from it. */
@@ -100,7 +104,7 @@ static void ignore_config(const ip_rule_ctx *ctx, ip_findings *out, uint32_t nor
 		ip_finding_fix(out, f, "end");
 		return;
 	}
-	fix_register(out, f, repaired(r->v, has_normal, normal));
+	fix_repair(out, f, r, normal, has_normal);
 }
 
 /* Boot field 0 or 1; returns whether it reported. */
@@ -124,7 +128,7 @@ static bool boot_field(const ip_rule_ctx *ctx, ip_findings *out, uint32_t normal
 				   "reload loads a platform-dependent ROM image or the first "
 				   "image in flash, not the boot statements", r->v);
 	related_current(out, f, ctx->dev);
-	fix_register(out, f, repaired(r->v, has_normal, normal));
+	fix_repair(out, f, r, normal, has_normal);
 	return true;
 }
 

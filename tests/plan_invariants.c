@@ -15,7 +15,7 @@ typedef struct walk {
 	const char **ok;   /* verified */
 	size_t n_ok, cap_ok;
 	bool net_added, net_saved, backed_up;
-	int reloads;
+	int reloads, copies;
 	/* P6: the filesystem of each entry naming the target, in the
 	 * running-config and in the lists a reload reads */
 	const char **run_fs;
@@ -137,6 +137,8 @@ static void walk_effect(walk *w, ip_arena *a, const ip_plan_effect *e)
 	bool is_target = e->path && !strcasecmp(base(e->path), base(p->target_file));
 	switch (e->kind) {
 	case IP_EFFECT_COPY:
+		w->copies++;
+		/* fall through */
 	case IP_EFFECT_PRESENT: /* a gated pre-check showed it */
 		if (find(w->have, w->n_have, key) < 0)
 			*IP_PUSH(a, w->have, w->n_have, w->cap_have) = key;
@@ -180,6 +182,15 @@ static void walk_effect(walk *w, ip_arena *a, const ip_plan_effect *e)
 				break;
 			}
 		break;
+	case IP_EFFECT_REGISTER: {
+		/* P7: the boot field (0x000F) changes, the ignore bits (0x8040)
+		 * may only go; the console speed and the rest stay */
+		const ip_register *r = p->dev->confreg_next.known ? &p->dev->confreg_next
+								    : &p->dev->confreg;
+		if (!r->known || ((r->v ^ e->value) & ~0x804Fu) || (e->value & 0x8040u & ~r->v))
+			w->why = w->why ? w->why : "P7: a register repair changes more than the boot field";
+		break;
+	}
 	case IP_EFFECT_INSTALL:
 	case IP_EFFECT_RELOAD:
 		w->reloads++;
@@ -218,8 +229,14 @@ static const char *check_effects(const ip_plan *p, ip_arena *a)
 			walk_effect(&w, a, &p->steps[i].effects[j]);
 			p5_check(&w, &p->steps[i].effects[j]);
 		}
-	if (!w.why && w.reloads != 1)
-		w.why = "P4: the plan does not reload exactly once";
+	bool on_target = p->nothing_to_do || p->remediation;
+	if (!w.why && w.reloads != (on_target ? 0 : 1))
+		w.why = on_target ? "P8: a device already on the target is reloaded"
+				  : "P4: the plan does not reload exactly once";
+	if (!w.why && on_target && w.copies)
+		w.why = "P8: a device already on the target gets a copy";
+	if (!w.why && p->nothing_to_do && p->n_steps)
+		w.why = "P8: nothing to do, yet the plan has steps";
 	return w.why;
 }
 
@@ -243,10 +260,11 @@ const char *plan_invariants_check(const ip_plan *p, ip_arena *a)
 	ip_plan_prove(&again, a, p);
 	if (!again.proven || !again.next.target || again.next.p.outcome != IP_NEXT_IMAGE)
 		return "P1: the simulation does not boot the target";
-	if (!again.target_fails.fallback && !(p->no_fallback_warned && p->n_warnings))
+	if (!p->nothing_to_do && !again.target_fails.fallback &&
+	    !(p->no_fallback_warned && p->n_warnings))
 		return "P3: no fallback and no warning";
-	if (!again.target_fails.fallback && p->method != IP_METHOD_INSTALL &&
-	    !p->opts.allow_no_fallback)
+	if (!p->nothing_to_do && !p->remediation && !again.target_fails.fallback &&
+	    p->method != IP_METHOD_INSTALL && !p->opts.allow_no_fallback)
 		return "P5: no proved fallback, and --allow-no-fallback was not given";
 	/* stacks: every member, from its own flash and BOOT variable */
 	if (p->n_member_fs && again.n_members != p->n_member_fs + 1)
@@ -254,10 +272,11 @@ const char *plan_invariants_check(const ip_plan *p, ip_arena *a)
 	for (size_t i = 0; i < again.n_members; i++) {
 		if (!again.members[i].next.target || again.members[i].next.p.outcome != IP_NEXT_IMAGE)
 			return "P1: a stack member does not boot the target";
-		if (!again.members[i].target_fails.fallback && !(p->no_fallback_warned && p->n_warnings))
+		if (!p->nothing_to_do && !again.members[i].target_fails.fallback &&
+		    !(p->no_fallback_warned && p->n_warnings))
 			return "P3: a stack member has no fallback and no warning";
-		if (!again.members[i].target_fails.fallback && p->method != IP_METHOD_INSTALL &&
-		    !p->opts.allow_no_fallback)
+		if (!p->nothing_to_do && !p->remediation && !again.members[i].target_fails.fallback &&
+		    p->method != IP_METHOD_INSTALL && !p->opts.allow_no_fallback)
 			return "P5: a stack member has no proved fallback, and the flag was not given";
 	}
 	return check_effects(p, a);

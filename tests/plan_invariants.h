@@ -19,7 +19,10 @@
  *   P6 from its first change to flash or to a saved boot list on, until
  *      its reload, no saved boot list (startup-config, BOOT variable, a
  *      member's) names the target while a copy of it that is not verified
- *      is on flash (issue 20, point 12).
+ *      is on flash (issue 20, point 12);
+ *   P7 a config-register changes only the boot field (clearing ignore bits);
+ *   P8 a device already on the target (nothing to do, or a remediation) is
+ *      neither copied to nor reloaded, and nothing to do has no steps.
  * On a stack P1 and P3 also hold for every member, simulated from its own
  * flash and BOOT variable. */
 #ifndef IOSPLAN_PLAN_INVARIANTS_H

@@ -120,6 +120,14 @@ static const cli_case cli_cases[] = {
 	{ "rules --help", NULL, "rules --help", 0, "usage: iosplan rules", NULL },
 	{ "rules with an operand", NULL, "rules boot-order", 2, NULL, "usage: iosplan rules" },
 	{ "explain", NULL, "explain flash-space", 0, "why it matters", NULL },
+	/* issue 20 point 18: the one-line ';' path-list on a classic Catalyst,
+	 * several lines on routers, and when to use which */
+	{ "explain: several lines on routers", NULL, "explain alphabetical-boot", 0,
+	  "Routers (ISR, ASR, classic IOS and IOS-XE): one `boot system` line\n  per image", NULL },
+	{ "explain: the ';' path-list on a classic Catalyst", NULL, "explain alphabetical-boot", 0,
+	  "    boot system flash:<new-image>;flash:<old-image>\n", NULL },
+	{ "explain: when the ';' form applies", NULL, "explain alphabetical-boot", 0,
+	  "Classic Catalyst switches (2960, 3560, 3750", NULL },
 	{ "explain unknown", NULL, "explain nope", 2, NULL, "no rule 'nope'" },
 };
 

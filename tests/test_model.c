@@ -455,7 +455,8 @@ static const struct {
 	  "\"next_boot\":{\"outcome\":\"image\",\"image\":\"flash:" MIXED "\"" },
 	{ "exact", "audit --format jsonl " CASE_LOG, "{\"rule\":\"boot-missing-file\"" },
 	/* the device runs the lower-case file: a target spelled in capitals
-	 * is it only under fold (the plan's "already runs" agrees) */
+	 * is it only under fold (the plan agrees: nothing to do, issue 20
+	 * point 9) */
 	{ "exact", "audit --format jsonl --target " MIXED " --size 12582912 " CASE_LOG,
 	  "\"upgrade\":\"blocked\"" },
 	{ "fold", "audit --format jsonl --target " MIXED " --size 12582912 " CASE_LOG,
@@ -463,7 +464,7 @@ static const struct {
 	{ "exact", "plan --target " MIXED " --size 12582912 --md5 " MD5_ANY " " CASE_LOG,
 	  "the release already running: a reinstall [version-change]" },
 	{ "fold", "plan --target " MIXED " --size 12582912 --md5 " MD5_ANY " " CASE_LOG,
-	  "the device already runs flash:c2960-lanbasek9-mz.152-7.E6.bin" },
+	  "NetsTuts_SW1 (WS-C2960-24TT-L, switch-classic): nothing to do\n" },
 	{ "exact", "verify --before " CASE_LOG " --after " CASE_LOG " --target " LOWER,
 	  "NetsTuts_SW1: after transfer\n" },
 	{ "fold", "verify --before " CASE_LOG " --after " CASE_LOG " --target " LOWER,

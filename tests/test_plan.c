@@ -42,6 +42,12 @@
 			  "--md5 9a8b7c6d5e4f30211203f4e5d6c7b8a9 --tftp-server 10.1.1.5"
 #define NOSPACE_R_TARGET "--target c1900-universalk9-mz.SPA.157-3.M8.bin --size 93829120 " \
 			 "--md5 e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3 --tftp-server 10.20.0.50"
+/* issue 20 point 9: targets the device already runs (netstuts-r1 boots it
+ * next; traps/alphabetical.log would boot 16.09.06 first) */
+#define R1_RUNNING "--target isr4300-universalk9.16.09.06.SPA.bin --size 521347072 " \
+		   "--md5 a3f8c12d9e4b72f1c8d5a0e3b6f91234 --tftp-server 192.168.1.100"
+#define ALPHA_RUNNING "--target isr4300-universalk9.16.12.04.SPA.bin --size 559482880 " \
+		      "--md5 a3f8c12d9e4b72f1c8d5a0e3b6f91234 --tftp-server 192.168.1.100"
 
 static char tmpdir[256];
 
@@ -112,6 +118,14 @@ static const golden_case golden_cases[] = {
 	  "plan --allow-delete-running " NOSPACE_R_TARGET " traps/no-space-router.log", 0 },
 	{ "scp-router.txt", "plan --transfer scp --reload-in 10 " R1_TARGET " netstuts-r1.log", 0 },
 	{ "scp-router.yml", "plan --format ansible --transfer scp " R1_TARGET " netstuts-r1.log", 0 },
+	/* issue 20 point 9: already on the target */
+	{ "on-target-nothing.txt", "plan " R1_RUNNING " netstuts-r1.log", 0 },
+	{ "on-target-nothing.md", "plan --format markdown " R1_RUNNING " netstuts-r1.log", 0 },
+	{ "on-target-nothing.json", "plan --format json " R1_RUNNING " netstuts-r1.log", 0 },
+	{ "on-target-nothing.yml", "plan --format ansible " R1_RUNNING " netstuts-r1.log", 0 },
+	{ "on-target-remediation.txt", "plan " ALPHA_RUNNING " traps/alphabetical.log", 0 },
+	{ "on-target-remediation.json", "plan --format json " ALPHA_RUNNING " traps/alphabetical.log", 0 },
+	{ "on-target-remediation.yml", "plan --format ansible " ALPHA_RUNNING " traps/alphabetical.log", 0 },
 };
 
 static void golden_write(const char *path, const char *text)
@@ -342,6 +356,19 @@ static const scenario scenarios[] = {
 	  "Configuration register is 0x2102\nConfiguration register is 0x2102 (will be 0x2100 at next reload)",
 	  "isr4300-universalk9.16.12.04.SPA.bin", 521347072, MD5A, NULL, false, false,
 	  "config-register", IP_ROLE_RESOLVED, "config-register 0x2102", NULL },
+	/* the register repair keeps the console speed (issue 20 point 6) */
+	{ "register 0x2121: boot field only, 19200 baud kept", "netstuts-r1.log",
+	  "Configuration register is 0x2102\nConfiguration register is 0x2121",
+	  "isr4300-universalk9.16.12.04.SPA.bin", 521347072, MD5A, NULL, false, false,
+	  "config-register", IP_ROLE_RESOLVED, "config-register 0x2122", NULL },
+	{ "register will be 0x2120: boot field only", "netstuts-r1.log",
+	  "Configuration register is 0x2102\nConfiguration register is 0x2122 (will be 0x2120 at next reload)",
+	  "isr4300-universalk9.16.12.04.SPA.bin", 521347072, MD5A, NULL, false, false,
+	  "config-register", IP_ROLE_RESOLVED, "config-register 0x2122", NULL },
+	{ "2921 at 4800 baud, boot field 0: 0x2902", "traps/missing-boot-file.log",
+	  "Configuration register is 0x2102\nConfiguration register is 0x2900",
+	  "c2900-universalk9-mz.SPA.157-3.M8.bin", 110000000, MD5A, NULL, false, false,
+	  "config-register", IP_ROLE_RESOLVED, "config-register 0x2902", NULL },
 	{ "manual boot on a Cat9k", "c9300-install.log", "Manual Boot = no\nManual Boot = yes",
 	  "cat9k_iosxe.17.12.04.SPA.bin", 1325314572, MD5A, NULL, false, false, "config-register",
 	  IP_ROLE_RESOLVED, "no boot manual", NULL },
@@ -385,8 +412,14 @@ static const scenario scenarios[] = {
 	{ "stack: each member verified on its own flash", "stack-2960x-bundle.log", NULL,
 	  "c2960x-universalk9-mz.152-7.E9.bin", 26815488, MD5A, NULL, false, false, NULL, 0,
 	  "verify /md5 flash2:c2960x-universalk9-mz.152-7.E9.bin " MD5A, NULL },
-	{ "the running image itself", "netstuts-r1.log", NULL, "isr4300-universalk9.16.09.06.SPA.bin",
-	  521347072, MD5A, NULL, false, true, NULL, 0, "already runs", NULL },
+	{ "the running image itself: nothing to do", "netstuts-r1.log", NULL,
+	  "isr4300-universalk9.16.09.06.SPA.bin", 521347072, MD5A, NULL, false, false, NULL, 0,
+	  NULL, NULL },
+	/* the running file under the target's name but of another size is no
+	 * partial copy to replace (point 10), and not the target (point 9) */
+	{ "the running image's name, another size: refused", "netstuts-r1.log", NULL,
+	  "isr4300-universalk9.16.09.06.SPA.bin", 521347073, MD5A, NULL, false, true, NULL, 0,
+	  "has the target's name but not its size", NULL },
 	{ "no room, deletable image", "traps/no-space.log", NULL, "c2960-lanbasek9-mz.150-2.SE11.bin",
 	  12582912, MD5A, NULL, false, false, "flash-space", IP_ROLE_RESOLVED,
 	  "delete /force flash:c2960-lanbasek9-mz.122-50.SE5.bin", NULL },
@@ -504,6 +537,152 @@ ParameterizedTest(size_t *row, plan_scenarios, cases)
 	ip_device_set_free(set);
 }
 
+/* --- already on the target (issue 20 point 9) ----------------------------------- */
+
+/* A device that runs the target: compliant when it boots it next (no steps,
+ * not refused, so exit 0), else a remediation of its boot list: boot
+ * statements and a save, never a copy or a reload. Variants: ISR4321 16.9,
+ * ISR4331 16.9, 1941 and 2921 15.4, 2960 12.2(55)SE and 15.2(7)E6, a 2960-X
+ * stack; a boot statement, a BOOT path-list, the first-image search, an
+ * unsaved list, a missing file, a wrong prefix. */
+typedef enum on_target_want { OT_NOTHING, OT_REMEDIATION } on_target_want;
+
+typedef struct on_target_case {
+	const char *name, *sample, *target;
+	unsigned long long size;
+	on_target_want want;
+	const char *command; /* remediation: a command it must have */
+} on_target_case;
+
+static const on_target_case on_target_cases[] = {
+	{ "ISR4321 16.9, boot system names it", "netstuts-r1.log",
+	  "isr4300-universalk9.16.09.06.SPA.bin", 521347072, OT_NOTHING, NULL },
+	{ "2960 15.2(7)E6, BOOT path-list names it", "netstuts-sw1.log",
+	  "c2960-lanbasek9-mz.152-7.E6.bin", 12582912, OT_NOTHING, NULL },
+	{ "2960 12.2(55)SE12 on a full flash", "traps/no-space.log",
+	  "c2960-lanbasek9-mz.122-55.SE12.bin", 11832320, OT_NOTHING, NULL },
+	{ "1941 15.4 on flash0:", "traps/no-space-router.log",
+	  "c1900-universalk9-mz.SPA.154-3.M10.bin", 84118528, OT_NOTHING, NULL },
+	{ "2960-X stack, every member boots it", "stack-2960x-bundle.log",
+	  "c2960x-universalk9-mz.152-7.E8.bin", 26597888, OT_NOTHING, NULL },
+	{ "ISR4321: the first-image search would boot 16.9", "traps/alphabetical.log",
+	  "isr4300-universalk9.16.12.04.SPA.bin", 559482880, OT_REMEDIATION,
+	  "boot system bootflash:isr4300-universalk9.16.12.04.SPA.bin" },
+	{ "2921 15.4: the boot statement names a missing file", "traps/missing-boot-file.log",
+	  "c2900-universalk9-mz.SPA.154-3.M10.bin", 106640948, OT_REMEDIATION,
+	  "boot system flash0:c2900-universalk9-mz.SPA.154-3.M10.bin" },
+	{ "ISR4331: an unsaved boot list would change it", "traps/unsaved-boot.log",
+	  "isr4300-universalk9.16.09.06.SPA.bin", 521347072, OT_REMEDIATION,
+	  "copy running-config startup-config" },
+	{ "2960: the boot statement names bootflash:", "traps/wrong-fs-prefix.log",
+	  "c2960-lanbasek9-mz.152-7.E6.bin", 12582912, OT_REMEDIATION,
+	  "boot system flash:c2960-lanbasek9-mz.152-7.E6.bin" },
+};
+
+IP_TABLE_PARAMS(plan_on_target, cases, on_target_cases)
+
+ParameterizedTest(size_t *row, plan_on_target, cases)
+{
+	const on_target_case *c = &on_target_cases[*row];
+	ip_device_set *set = test_load_samples(c->sample, NULL);
+	ip_target *t = ip_target_from_name(set->arena, c->target, "--target");
+	t->size.known = true;
+	t->size.v = c->size;
+	t->md5 = MD5A;
+	ip_plan p;
+	ip_plan_build(&p, set->arena, set->v[0], t, NULL);
+	cr_assert(!p.refused, "%s: refused (%s)", c->name, p.n_reasons ? p.reasons[0] : "-");
+	cr_assert(p.proof.proven && p.proof.next.target, "%s: not proven", c->name);
+	cr_assert_eq(p.nothing_to_do, c->want == OT_NOTHING, "%s: nothing to do %d", c->name,
+		     p.nothing_to_do);
+	cr_assert_eq(p.remediation, c->want == OT_REMEDIATION, "%s: remediation %d", c->name,
+		     p.remediation);
+	if (c->want == OT_NOTHING)
+		cr_assert_eq(p.n_steps, 0, "%s: %zu steps", c->name, p.n_steps);
+	if (c->command)
+		cr_assert(step_has_command(&p, c->command), "%s: no command '%s'", c->name, c->command);
+	for (size_t i = 0; i < p.n_steps; i++)
+		for (size_t j = 0; j < p.steps[i].n_effects; j++) {
+			ip_effect_kind k = p.steps[i].effects[j].kind;
+			cr_assert(k != IP_EFFECT_COPY && k != IP_EFFECT_RELOAD && k != IP_EFFECT_DELETE &&
+				  k != IP_EFFECT_INSTALL, "%s: a %s", c->name, ip_effect_kind_name(k));
+		}
+	ip_device_set_free(set);
+}
+
+/* --- the register lines the plan expects -------------------------------------- */
+
+/* What show version prints about the register at each check (issue 20
+ * point 6): after `config-register V` the "(will be V at next reload)"
+ * part only when V differs from the value running now; after the reload
+ * the value the reload applied, which for "0x0 (will be 0x2102 at next
+ * reload)" is 0x2102, not 0x0. */
+typedef struct register_expect {
+	const char *name;
+	const char *sample, *replace, *target;
+	unsigned long long size;
+	ip_plan_phase phase;
+	const char *expect; /* an expect line of that phase, whole */
+	const char *never;  /* no expect line of that phase contains it, or NULL */
+} register_expect;
+
+#define R1_T "isr4300-universalk9.16.12.04.SPA.bin", 521347072
+#define G2_T "c2900-universalk9-mz.SPA.157-3.M8.bin", 110000000
+#define R1_REG(v) "netstuts-r1.log", "Configuration register is 0x2102\nConfiguration register is " v, R1_T
+#define G2_REG(v) "traps/missing-boot-file.log", "Configuration register is 0x2102\nConfiguration register is " v, G2_T
+
+static const register_expect register_expects[] = {
+	{ "0x0 (will be 0x2102): the post-check expects 0x2102", R1_REG("0x0 (will be 0x2102 at next reload)"),
+	  IP_PHASE_POSTCHECK, "Configuration register is 0x2102", "0x0" },
+	{ "0x0 (will be 0x2102): the pre-check quotes 0x0", R1_REG("0x0 (will be 0x2102 at next reload)"),
+	  IP_PHASE_PRECHECK, "Configuration register is 0x0", NULL },
+	{ "0x2121: the boot check expects the pending 0x2122", R1_REG("0x2121"), IP_PHASE_BOOT,
+	  "Configuration register is 0x2121 (will be 0x2122 at next reload)", NULL },
+	{ "0x2121: the post-check expects 0x2122", R1_REG("0x2121"), IP_PHASE_POSTCHECK,
+	  "Configuration register is 0x2122", "0x2102" },
+	{ "0x2102 (will be 0x2100): no 'will be' once set back", R1_REG("0x2102 (will be 0x2100 at next reload)"),
+	  IP_PHASE_BOOT, "Configuration register is 0x2102", "will be" },
+	{ "2921 0x2900: the boot check expects 0x2902 pending", G2_REG("0x2900"), IP_PHASE_BOOT,
+	  "Configuration register is 0x2900 (will be 0x2902 at next reload)", NULL },
+	{ "2921 0x2900: the post-check expects 0x2902", G2_REG("0x2900"), IP_PHASE_POSTCHECK,
+	  "Configuration register is 0x2902", NULL },
+	{ "2921 0x2101 (will be 0x2102): the post-check expects 0x2102",
+	  G2_REG("0x2101 (will be 0x2102 at next reload)"), IP_PHASE_POSTCHECK,
+	  "Configuration register is 0x2102", "0x2101" },
+};
+
+static bool phase_expects(const ip_plan *p, ip_plan_phase ph, const char *s, bool whole)
+{
+	for (size_t i = 0; i < p->n_steps; i++)
+		for (size_t j = 0; p->steps[i].phase == ph && j < p->steps[i].n_expect; j++)
+			if (whole ? !strcmp(p->steps[i].expect[j], s) : !!strstr(p->steps[i].expect[j], s))
+				return true;
+	return false;
+}
+
+IP_TABLE_PARAMS(plan_register, expects, register_expects)
+
+ParameterizedTest(size_t *row, plan_register, expects)
+{
+	const register_expect *c = &register_expects[*row];
+	scenario sc = { .name = c->name, .sample = c->sample, .replace = c->replace };
+	ip_device_set *set = scenario_load(&sc);
+	ip_target *t = ip_target_from_name(set->arena, c->target, "--target");
+	t->size.known = true;
+	t->size.v = c->size;
+	t->md5 = MD5A;
+	ip_plan p;
+	ip_plan_build(&p, set->arena, set->v[0], t, NULL);
+	cr_assert(!p.refused && p.proof.proven, "%s: refused (%s)", c->name,
+		  p.n_reasons ? p.reasons[0] : "-");
+	cr_assert(phase_expects(&p, c->phase, c->expect, true), "%s: no %s expect line '%s'",
+		  c->name, ip_plan_phase_id(c->phase), c->expect);
+	if (c->never)
+		cr_assert(!phase_expects(&p, c->phase, c->never, false),
+			  "%s: a %s expect line has '%s'", c->name, ip_plan_phase_id(c->phase), c->never);
+	ip_device_set_free(set);
+}
+
 /* --- a filtered capture is only as complete as its filter ------------------- */
 
 /* The router's config captures, retyped with another filter. A filter that
@@ -583,6 +762,7 @@ typedef enum tamper_kind {
 	T_DELETE_TARGET,
 	T_UNWARN,       /* the plan forgets to warn that it has no fallback */
 	T_ACTIVE_ONLY,  /* the boot statements lose `switch all`: the active's only */
+	T_REGISTER_BAUD, /* the step also sets the register to 0x2122: 19200 baud */
 } tamper_kind;
 
 /* The plan a tamper starts from. */
@@ -637,7 +817,28 @@ static const tamper tampers[] = {
 	  T_NEUTRAL, "flash2:c2960x-universalk9-mz.152-7.E9.bin, which is not there" },
 	{ "tar: member 3 is left out", S_TAR, IP_PHASE_TRANSFER, IP_EFFECT_COPY, 2, T_NEUTRAL,
 	  "stack member 3 boots" },
+	{ "a register change beyond the boot field (R8)", false, IP_PHASE_BOOT, IP_EFFECT_BOOT_ADD, 0,
+	  T_REGISTER_BAUD, "changes more than the boot field of 0x2102 (bits 0x0020)" },
 };
+
+/* Append `config-register v` to the step that holds e. */
+static void add_register(ip_arena *a, ip_plan *p, const ip_plan_effect *e, uint32_t v)
+{
+	for (size_t i = 0; i < p->n_steps; i++) {
+		ip_plan_step *st = &p->steps[i];
+		if (e < st->effects || e >= st->effects + st->n_effects)
+			continue;
+		ip_plan_effect *n = ip_arena_alloc(a, (st->n_effects + 1) * sizeof(*n));
+		memcpy(n, st->effects, st->n_effects * sizeof(*n));
+		memset(&n[st->n_effects], 0, sizeof(*n));
+		n[st->n_effects].kind = IP_EFFECT_REGISTER;
+		n[st->n_effects].value = v;
+		st->effects = n;
+		st->n_effects++;
+		st->cap_effects = st->n_effects;
+		return;
+	}
+}
 
 static ip_plan_effect *find_effect(ip_plan *p, ip_plan_phase ph, ip_effect_kind k, int nth)
 {
@@ -684,6 +885,9 @@ ParameterizedTest(size_t *row, plan_proof, catches)
 	case T_ACTIVE_ONLY:
 		for (int n = 0; (e = find_effect(&p, c->phase, c->kind, n)); n++)
 			e->entry.member = 0;
+		break;
+	case T_REGISTER_BAUD:
+		add_register(set->arena, &p, e, 0x2122);
 		break;
 	}
 	ip_plan_proof proof;
@@ -828,6 +1032,8 @@ static const char *const playbooks[] = {
 	"plan --format ansible --transfer scp " R1_TARGET " netstuts-r1.log",
 	"plan --format ansible --allow-delete-running " NOSPACE_R_TARGET " traps/no-space-router.log",
 	"plan --format ansible " NOSPACE_SW_TARGET " traps/no-space.log",
+	"plan --format ansible " R1_RUNNING " netstuts-r1.log",       /* nothing to do: no play */
+	"plan --format ansible " ALPHA_RUNNING " traps/alphabetical.log", /* remediation */
 };
 
 /* Debian's `ansible` package (scripts/setup-tests installs it) carries the

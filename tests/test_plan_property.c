@@ -13,7 +13,17 @@
  *      network fallback, or the plan warns that it has none;
  *   P4 it reloads exactly once before the clean-up;
  *   P5 (issue 20) a bundle or tar plan whose failed boot is not a proved
- *      fallback is printed only with --allow-no-fallback.
+ *      fallback is printed only with --allow-no-fallback;
+ *   P6 from its first change on, until its reload, no saved boot list
+ *      names the target while an unverified copy of it is on the
+ *      filesystem the entry names (issue 20 point 12);
+ *   P7 a `config-register` it sets changes only the boot field of the
+ *      register at the next reload (and clears ignore bits): consoles at
+ *      19200, 4800, 115200 baud keep their speed (issue 20 point 6);
+ *   P8 a device that already runs the target (the generator picks the
+ *      running release as the target 8 % of the time) is neither copied to
+ *      nor reloaded: nothing to do (no steps), or a remediation of its boot
+ *      list (issue 20 point 9).
  * A refusal may never come from the plan failing its own simulation: that
  * would be a plan the builder believed in.
  *
@@ -274,15 +284,20 @@ static uint32_t normal_register(const pf *p)
 
 static void gen_register(state *s, rng *r)
 {
-	static const uint32_t odd[] = { 0x2142, 0x2100, 0x2101, 0x0, 0x2102, 0x102, 0xF, 0x2122, 0x8102 };
+	/* console speeds other than 9600 (bits 0x1820) with every boot field
+	 * the plan repairs: 0x2121 and 0x2120 at 19200, 0x2901 at 4800,
+	 * 0x3920 at 115200 */
+	static const uint32_t odd[] = { 0x2142, 0x2100, 0x2101, 0x0,    0x2102, 0x102,  0xF,
+					0x2122, 0x8102, 0x2121, 0x2120, 0x2901, 0x3920, 0x2162 };
+	const unsigned n_odd = sizeof(odd) / sizeof(odd[0]);
 	ip_device *d = s->dev;
 	if (chance(r, 5))
 		return;
 	d->confreg.known = true;
-	d->confreg.v = chance(r, 65) ? normal_register(s->pf) : odd[pick(r, 9)];
+	d->confreg.v = chance(r, 65) ? normal_register(s->pf) : odd[pick(r, n_odd)];
 	d->confreg_next = d->confreg;
 	if (chance(r, 15))
-		d->confreg_next.v = chance(r, 50) ? normal_register(s->pf) : odd[pick(r, 9)];
+		d->confreg_next.v = chance(r, 50) ? normal_register(s->pf) : odd[pick(r, n_odd)];
 }
 
 static bool classic_switch(const pf *p)
@@ -491,6 +506,7 @@ typedef struct kinds_seen {
 	unsigned long recopy, stale_entry; /* issue 20: a partial copy deleted, a stale
 					    * entry naming the target removed before it */
 	unsigned long nobin;               /* ... a target without .bin (point 16) */
+	unsigned long nothing, remediation; /* already on the target (issue 20 point 9) */
 } kinds_seen;
 
 static void tally(kinds_seen *k, const ip_plan *p)
@@ -533,6 +549,8 @@ static void tally(kinds_seen *k, const ip_plan *p)
 	k->dir_checked += p->fallback_check != NULL;
 	k->other_fs += p->fallback && (!strncmp(p->fallback, "usbflash0:", 10) ||
 				       !strncmp(p->fallback, "harddisk:", 9));
+	k->nothing += p->nothing_to_do;
+	k->remediation += p->remediation;
 }
 
 static unsigned long env_num(const char *name, unsigned long dflt)
@@ -579,9 +597,12 @@ Test(plan_property, random_states, .timeout = 240)
 		    kinds.stack_install, kinds.stack_tar, kinds.members, kinds.stack_by_size[2],
 		    kinds.stack_by_size[3], kinds.stack_by_size[4], kinds.stack_by_size[5],
 		    kinds.stack_by_size[6], kinds.stack_by_size[7], kinds.stack_by_size[8]);
+	cr_log_info("already on the target: %lu with nothing to do, %lu remediations",
+		    kinds.nothing, kinds.remediation);
 	/* every variant the planner has must have been exercised */
 	cr_assert(kinds.install && kinds.stack && kinds.deletes && kinds.network && kinds.reg &&
-		  kinds.no_fallback && kinds.tar && kinds.dir_checked && kinds.other_fs,
+		  kinds.no_fallback && kinds.tar && kinds.dir_checked && kinds.other_fs &&
+		  kinds.nothing && kinds.remediation,
 		  "a plan variant was never generated");
 	cr_log_info("issue 20: %lu plans delete a partial copy of the target before copying it, "
 		    "%lu remove a saved entry naming it first, %lu upgrade to an image without .bin",

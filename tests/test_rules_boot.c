@@ -90,6 +90,14 @@ typedef struct rule_case {
 	"\n"                                                                   \
 	"6371108864 bytes available (1080829952 bytes used)\n"
 
+/* Lines 6-10: only `first`, on line 8. */
+#define ISR_FLASH1(first)                                                      \
+	"R2#show bootflash:\n"                                                 \
+	"-#- --length-- -----date/time------ path\n"                           \
+	"  1  521347072 Jun 18 2021 08:02:11 " first "\n"                      \
+	"\n"                                                                   \
+	"6930591744 bytes available (521347072 bytes used)\n"
+
 /* WS-C2960-24TT-L running E6: lines 1-5, the register on line 5. */
 #define SW_VER                                                                 \
 	"SW1#show version | include Version|image|processor|register\n"       \
@@ -108,6 +116,16 @@ typedef struct rule_case {
 	"    4  drwx         512   Mar 7 2026 09:50:00 +00:00  sub\n"          \
 	"\n"                                                                   \
 	"64016384 bytes total (38784512 bytes free)\n"
+
+/* Lines 6-11: E6 on line 9, E9 on line 10 when given (no directory). */
+#define SW_FLASH_FILES(files)                                                  \
+	"SW1#show flash:\n"                                                    \
+	"Directory of flash:/\n"                                               \
+	"\n" files                                                             \
+	"\n"                                                                   \
+	"64016384 bytes total (38784512 bytes free)\n"
+#define SW_E6 "    2  -rwx    12582912   Mar 5 2026 09:31:10 +00:00  " E6 "\n"
+#define SW_E9 "    3  -rwx    12648448   Mar 7 2026 09:48:57 +00:00  " E9 "\n"
 
 /* show boot; the path-list value at column 23. */
 #define SW_BOOT(list)                                                          \
@@ -156,6 +174,15 @@ static void normal_isr_2101(ip_check_config *c)
 	c->opts.n_normal_registers = 1;
 }
 
+/* .iosplan.yaml normal_registers: 0x2103 for the 2921 (boot field 3). */
+static const ip_normal_register g2_2103[] = { { "CISCO29", 0x2103 } };
+
+static void normal_g2_2103(ip_check_config *c)
+{
+	c->opts.normal_registers = g2_2103;
+	c->opts.n_normal_registers = 1;
+}
+
 /* --- the table ---------------------------------------------------------------- */
 
 static const rule_case cases[] = {
@@ -180,6 +207,29 @@ static const rule_case cases[] = {
 	{ "config-register", "pending change back to normal, weak",
 	  G2_VER("0x2101 (will be 0x2102 at next reload)") END, NULL,
 	  1, 5, 43, "is 0x2101 now and will be 0x2102", true, NULL, NULL, NULL },
+	/* the repair changes the boot field only: the console speed (bits 5,
+	 * 11, 12) stays (issue 20 point 6; Cisco config-register reference,
+	 * 50421 Common Platform Parameters) */
+	{ "config-register", "19200 baud, boot field 1: 0x2121 -> 0x2122", G2_VER("0x2121") END, NULL,
+	  1, 5, 27, "0x2121 has boot field 0x1", true, "config-register 0x2122", NULL, NULL },
+	{ "config-register", "19200 baud, boot field 0: 0x2120 -> 0x2122", G2_VER("0x2120") END, NULL,
+	  1, 5, 27, "0x2120 has boot field 0x0", false, "config-register 0x2122", NULL, NULL },
+	{ "config-register", "4800 baud, boot field 0: 0x2900 -> 0x2902", G2_VER("0x2900") END, NULL,
+	  1, 5, 27, "boot field 0x0", false, "config-register 0x2902", NULL, NULL },
+	{ "config-register", "19200 baud ignoring NVRAM: 0x2162 -> 0x2122", G2_VER("0x2162") END, NULL,
+	  1, 5, 27, "0x2162 has bit 0x0040", false, "config-register 0x2122", NULL, NULL },
+	{ "config-register", "will be 0x2120: repaired from the next-reload value",
+	  G2_VER("0x2122 (will be 0x2120 at next reload)") END, NULL,
+	  1, 5, 43, "0x2120 has boot field 0x0", false, "config-register 0x2122", NULL, NULL },
+	{ "config-register", "ISR4321 at 115200 baud: 0x3921 -> 0x3922",
+	  ISR_VER(OLD_XE, "0x3921") "R2#\n", NULL, 1, 5, 27, "boot field 0x1", true,
+	  "config-register 0x3922", NULL, NULL },
+	{ "config-register", "configured normal with the same other bits: honoured",
+	  G2_VER("0x2100") END, NULL, 1, 5, 27, "boot field 0x0", false, "config-register 0x2103",
+	  NULL, normal_g2_2103 },
+	{ "config-register", "configured normal with other console bits: boot field only",
+	  G2_VER("0x2120") END, NULL, 1, 5, 27, "boot field 0x0", false, "config-register 0x2122",
+	  NULL, normal_g2_2103 },
 	{ "config-register", "not the normal value: console speed", G2_VER("0x2122") END, NULL,
 	  1, 5, 27, "0x2122 is not the normal 0x2102 for C2900: the console speed", true,
 	  "config-register 0x2102", NULL, NULL },
@@ -416,6 +466,35 @@ static const rule_case cases[] = {
 	  ISR_VER(NEW_XE, "0x2102") ISR_FLASH(NEW_XE, OLD_XE) CFG("R2", "startup-config", "") "R2#\n",
 	  NULL, 1, 9, 37, OLD_XE " (first by name) or " NEW_XE " (first in the listing)", true,
 	  NULL, NULL, NULL },
+	/* the trap needs two images: the running image alone on flash comes
+	 * back at the reload, target or not (issue 20 point 8) */
+	{ "alphabetical-boot", "ISR4321 16.9: only the running image, target not copied",
+	  ISR_VER(OLD_XE, "0x2102") ISR_FLASH1(OLD_XE) CFG("R2", "startup-config", "") "R2#\n",
+	  NEW_XE, 0, 0, 0, NULL, false, NULL, NULL, NULL },
+	{ "alphabetical-boot", "ISR4321: only the running image, no target",
+	  ISR_VER(OLD_XE, "0x2102") ISR_FLASH1(OLD_XE) CFG("R2", "startup-config", "") "R2#\n",
+	  NULL, 0, 0, 0, NULL, false, NULL, NULL, NULL },
+	{ "alphabetical-boot", "2921 15.4: only the running image on flash0:, target not copied",
+	  G2_VER("0x2102") G2_FLASH_OLD CFG("R1", "startup-config", "") END,
+	  NEW_G2, 0, 0, 0, NULL, false, NULL, NULL, NULL },
+	{ "alphabetical-boot", "2960 15.2E: only the running image, empty BOOT path-list",
+	  SW_VER SW_FLASH_FILES(SW_E6) SW_BOOT("") "SW1#\n",
+	  E9, 0, 0, 0, NULL, false, NULL, NULL, NULL },
+	{ "alphabetical-boot", "ISR4321: the only image is not the running one",
+	  ISR_VER(NEW_XE, "0x2102") ISR_FLASH1(OLD_XE) CFG("R2", "startup-config", "") "R2#\n",
+	  NEW_XE, 1, 8, 37, "first image on bootflash:, " OLD_XE ", not the target " NEW_XE,
+	  false, NULL, NULL, NULL },
+	{ "alphabetical-boot", "2921: two images, the running one first, target not copied",
+	  G2_VER("0x2102") G2_FLASH CFG("R1", "startup-config", "") END,
+	  "c2900-universalk9-mz.SPA.157-3.M9.bin", 1, 8, 44,
+	  OLD_G2 ", not the target c2900-universalk9-mz.SPA.157-3.M9.bin", false, NULL, NULL, NULL },
+	{ "alphabetical-boot", "2921: two images, the target copied but not booted",
+	  G2_VER("0x2102") G2_FLASH CFG("R1", "startup-config", "") END,
+	  NEW_G2, 1, 8, 44, OLD_G2 ", not the target " NEW_G2, false,
+	  "boot system flash0:" NEW_G2, NULL, NULL },
+	{ "alphabetical-boot", "2960: two images, empty BOOT path-list",
+	  SW_VER SW_FLASH_FILES(SW_E6 SW_E9) SW_BOOT("") "SW1#\n",
+	  E9, 1, 9, 55, E6 ", not the target " E9, false, NULL, NULL, NULL },
 	{ "alphabetical-boot", "a Cat9k does not search flash", C9K_VER C9K_BOOT("", "no") C9K_DIR "SW9#\n",
 	  NULL, 0, 0, 0, NULL, false, NULL, NULL, NULL },
 };

@@ -40,7 +40,8 @@ static void usage(FILE *out)
 	      "  --format text|markdown|json|ansible   (default text)\n"
 	      "  --config FILE              .iosplan.yaml (default: found upward from FILE)\n"
 	      "  Print the ordered, simulated upgrade plan, or the findings that block it.\n"
-	      "  exit: 0 planned, 1 refused (blocking findings), 2 usage or unreadable input\n", out);
+	      "  exit: 0 planned (or nothing to do: it runs the target and boots it next),\n"
+	      "        1 refused (blocking findings), 2 usage or unreadable input\n", out);
 }
 
 typedef struct plan_args {

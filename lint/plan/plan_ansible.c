@@ -32,6 +32,7 @@
  *   every `no boot system` is sent as written);
  * - a reload (or install activate) is followed by meta: reset_connection
  *   and wait_for_connection.
+ * A device with nothing to do gets a play of one read-only task.
  * The clean-up and the rollback are two more plays tagged `never` plus
  * `cleanup` / `rollback`: they run only when asked for with --tags.
  * The simulated predictions and the warnings head the file as comments
@@ -315,6 +316,29 @@ static void guard_task(em *m)
 	map_end(m);
 }
 
+/* Nothing to do (issue 20 point 9): ansible-playbook refuses a playbook
+ * without a play, so the device gets a play that changes nothing: the
+ * guard, then a read-only check that it still runs what the captures
+ * showed (the expect line is the capture's own). */
+static void confirm_task(em *m)
+{
+	const ip_plan *p = m->p;
+	const char *cmd = "show version";
+	const char *exp = ip_arena_printf(m->a, "System image file is \"%s\"",
+					  p->dev->system_image.raw ? p->dev->system_image.raw
+								   : p->target->name);
+	ip_plan_step st = {
+		.phase = IP_PHASE_PRECHECK,
+		.mode = IP_MODE_EXEC,
+		.title = "Confirm it still runs the target: nothing to change",
+		.commands = &cmd,
+		.n_commands = 1,
+		.expect = &exp,
+		.n_expect = 1,
+	};
+	exec_task(m, &st, 1, 1);
+}
+
 static void tasks(em *m, ip_plan_phase from, ip_plan_phase to)
 {
 	const ip_plan *p = m->p;
@@ -323,6 +347,8 @@ static void tasks(em *m, ip_plan_phase from, ip_plan_phase to)
 	scalar(m, "tasks");
 	seq_start(m, false);
 	guard_task(m);
+	if (p->nothing_to_do)
+		confirm_task(m);
 	for (size_t i = 0; i < p->n_steps; i++) {
 		const ip_plan_step *st = &p->steps[i];
 		no = st->phase == cur ? no + 1 : 1;
@@ -398,8 +424,16 @@ static bool has_phase(const ip_plan *p, ip_plan_phase ph)
 static void plays(em *m)
 {
 	const ip_plan *p = m->p;
-	play(m, ip_arena_printf(m->a, "Upgrade %s to %s", p->hostname, p->target->name), NULL,
-	     IP_PHASE_PRECHECK, IP_PHASE_POSTCHECK);
+	if (p->nothing_to_do) {
+		play(m, ip_arena_printf(m->a, "%s already runs %s and boots it next: nothing to do",
+					p->hostname, p->target->name),
+		     NULL, IP_PHASE_PRECHECK, IP_PHASE_POSTCHECK);
+		return;
+	}
+	play(m, ip_arena_printf(m->a, p->remediation ? "Make %s boot %s next (it runs it already)"
+						     : "Upgrade %s to %s",
+				p->hostname, p->target->name),
+	     NULL, IP_PHASE_PRECHECK, IP_PHASE_POSTCHECK);
 	if (has_phase(p, IP_PHASE_CLEANUP))
 		play(m, ip_arena_printf(m->a, "Clean up %s after the soak period (--tags cleanup)",
 					p->hostname), "cleanup", IP_PHASE_CLEANUP, IP_PHASE_CLEANUP);
@@ -408,9 +442,21 @@ static void plays(em *m)
 					p->hostname), "rollback", IP_PHASE_ROLLBACK, IP_PHASE_ROLLBACK);
 }
 
+/* A plan with a play: not refused. A device already on the target and
+ * booting it next (issue 20 point 9) gets a play without a change task. */
+static bool has_play(const ip_plan *p)
+{
+	return !p->refused;
+}
+
 /* The playbook is UTF-8 from its first byte: comments too. */
 static void comments(FILE *out, ip_arena *a, const ip_plan *p)
 {
+	if (p->nothing_to_do) {
+		fprintf(out, "# %s: nothing to do: it already runs %s and boots it next\n",
+			comment_text(a, p->hostname), comment_text(a, p->target->name));
+		return;
+	}
 	fprintf(out, "# iosplan upgrade plan for %s: %s -> %s\n", comment_text(a, p->hostname),
 		comment_text(a, p->dev->system_image.raw ? p->dev->system_image.raw : "unknown"),
 		comment_text(a, p->image));
@@ -428,11 +474,11 @@ int ip_plan_write_ansible(FILE *out, const ip_plan *const *plans, size_t n)
 	      "# The clean-up and the rollback run only when asked for (--tags cleanup,\n"
 	      "# --tags rollback).\n", out);
 	em m = { .a = ip_arena_new() };
-	for (size_t i = 0; i < n; i++)
-		if (!plans[i]->refused) {
+	for (size_t i = 0; i < n; i++) {
+		if (!plans[i]->refused)
 			comments(out, m.a, plans[i]);
-			planned++;
-		}
+		planned += has_play(plans[i]);
+	}
 	yaml_event_t ev;
 	yaml_emitter_initialize(&m.e);
 	yaml_emitter_set_output_file(&m.e, out);
@@ -444,7 +490,7 @@ int ip_plan_write_ansible(FILE *out, const ip_plan *const *plans, size_t n)
 	emit(&m, &ev);
 	seq_start(&m, planned == 0);
 	for (size_t i = 0; i < n; i++) {
-		if (plans[i]->refused)
+		if (!has_play(plans[i]))
 			continue;
 		m.p = plans[i];
 		plays(&m);

@@ -105,7 +105,7 @@ static cJSON *prediction_json(const ip_plan *p)
 	cJSON *o = cJSON_CreateObject();
 	cJSON_AddItemToObject(o, "before", outcome_json(&s->before, done));
 	cJSON_AddItemToObject(o, "after", outcome_json(&s->next, done));
-	cJSON_AddItemToObject(o, "target_fails", outcome_json(&s->target_fails, done));
+	cJSON_AddItemToObject(o, "target_fails", outcome_json(&s->target_fails, done && !p->nothing_to_do));
 	cJSON_AddItemToObject(o, "rollback", outcome_json(&s->rollback, done && s->rollback_simulated));
 	cJSON_AddItemToObject(o, "cleanup", outcome_json(&s->cleanup, done && s->cleanup_simulated));
 	cJSON *ms = cJSON_AddArrayToObject(o, "members");
@@ -193,7 +193,12 @@ static cJSON *plan_json(const ip_plan *p)
 {
 	cJSON *o = cJSON_CreateObject();
 	cJSON_AddNumberToObject(o, "format_version", IOSPLAN_PLAN_FORMAT_VERSION);
-	add_str(o, "status", p->refused ? "refused" : "planned");
+	/* issue 20 point 9: a device already on the target is compliant
+	 * ("nothing-to-do", no phases) or gets a boot-list "remediation" */
+	add_str(o, "status", p->refused         ? "refused"
+			     : p->nothing_to_do ? "nothing-to-do"
+			     : p->remediation   ? "remediation"
+						: "planned");
 	cJSON_AddItemToObject(o, "device", device_json(p));
 	cJSON_AddItemToObject(o, "target", target_json(p));
 	add_str(o, "method", p->refused ? NULL : ip_plan_method_name(p->method));

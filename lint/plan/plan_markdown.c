@@ -58,6 +58,13 @@ static void summary(const mw *o, const ip_plan *p)
 					  : d->version.s ? d->version.s : "version unknown"));
 	row(o, "Target", ip_arena_printf(o->a, "%s, %llu bytes", p->image, (ull)t->size.v));
 	row(o, "Reference hash", ip_arena_printf(o->a, "%s %s", p->hash_algo, p->hash));
+	if (p->remediation) {
+		/* issue 20 point 9: it already runs the target */
+		row(o, "Method", "remediation: it already runs the target but would boot something "
+				 "else next; boot statements and a save, no copy, no reload");
+		row(o, "Fallback", p->fallback ? p->fallback : "none");
+		return;
+	}
 	row(o, "Method", p->method == IP_METHOD_INSTALL ? "install mode: install add ... activate commit"
 			 : p->method == IP_METHOD_TAR ? "tar: archive download-sw on every member, "
 							"boot system, reload"
@@ -237,6 +244,20 @@ static void one(const mw *o, const ip_plan *p)
 		      o->out);
 		findings(o, p, true);
 		list(o, "Reasons", p->reasons, p->n_reasons);
+		return;
+	}
+	if (p->nothing_to_do) {
+		/* compliant (issue 20 point 9): no steps */
+		fputs("# Upgrade plan: ", o->out);
+		text(o, p->hostname);
+		fputs(": nothing to do\n\n", o->out);
+		prose(o, ip_arena_printf(o->a, "%s already runs the target %s and boots it next "
+					 "(%s): no commands.", p->hostname,
+					 p->dev->system_image.raw ? p->dev->system_image.raw
+								  : p->target->name,
+					 p->proof.before.text));
+		fputs("\n", o->out);
+		findings(o, p, false);
 		return;
 	}
 	summary(o, p);

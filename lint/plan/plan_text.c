@@ -89,6 +89,13 @@ static void header(const pw *o, const ip_plan *p)
 						 : "!   to:   %s, %llu bytes, %s %s\n",
 		T(o, p->method == IP_METHOD_TAR ? t->name : p->image), (ull)t->size.v, p->hash_algo,
 		T(o, p->hash));
+	if (p->remediation) {
+		fprintf(o->out, "!   method: boot statements and a save (no copy, no reload); "
+			"fallback: %s\n", p->fallback ? T(o, p->fallback) : "none");
+		fputs("!   remediation: it already runs the target but would boot something else\n"
+		      "!   next; only the boot statements change\n", o->out);
+		return;
+	}
 	fprintf(o->out, "!   method: %s; transfer: %s from %s; fallback: %s\n",
 		p->method == IP_METHOD_INSTALL ? "install (install add ... activate commit)"
 		: p->method == IP_METHOD_TAR   ? "tar (archive download-sw, then boot system)"
@@ -220,17 +227,41 @@ static void refusal(const pw *o, const ip_plan *p)
 		wrap(o, "  ", p->reasons[i]);
 }
 
+/* Compliant (issue 20 point 9): comments only, so pasting it types nothing. */
+static void nothing(const pw *o, const ip_plan *p)
+{
+	const ip_device *d = p->dev;
+	const char *v = d->xe_version.s ? d->xe_version.s : d->version.s;
+	fprintf(o->out, "! iosplan upgrade plan for %s (%s, %s): nothing to do\n", T(o, p->hostname),
+		d->platform.s ? T(o, d->platform.s) : "model unknown",
+		ip_family_name(p->check.platform.family));
+	fprintf(o->out, "!   runs: %s%s%s%s, the target %s\n",
+		d->system_image.raw ? T(o, d->system_image.raw) : "unknown", v ? " (" : "",
+		v ? T(o, v) : "", v ? ")" : "", T(o, p->target->name));
+	wrap(o, "!   next boot as captured: ", p->proof.before.text);
+	fputs("! It already runs the target and boots it next: no commands.\n", o->out);
+	findings(o, p);
+	fputs("!\n! end of plan\n", o->out);
+}
+
 static void one(const pw *o, const ip_plan *p)
 {
 	if (p->refused) {
 		refusal(o, p);
 		return;
 	}
+	if (p->nothing_to_do) {
+		nothing(o, p);
+		return;
+	}
 	header(o, p);
 	simulation(o, p);
 	findings(o, p);
-	fputs("!\n! Paste one phase at a time and compare the output with its expect lines\n"
-	      "! before going on. The clean-up is deferred; the rollback is for a failure.\n", o->out);
+	fputs(p->remediation ? "!\n! Paste one phase at a time and compare the output with its expect lines\n"
+			       "! before going on.\n"
+			     : "!\n! Paste one phase at a time and compare the output with its expect lines\n"
+			       "! before going on. The clean-up is deferred; the rollback is for a failure.\n",
+	      o->out);
 	steps(o, p);
 	fputs("!\n! end of plan\n", o->out);
 }

@@ -268,17 +268,19 @@ static bool is_image(const char *name)
 
 typedef struct firsts {
 	const ip_file *listing, *alpha;
+	size_t n; /* bootable images seen */
 } firsts;
 
 static firsts first_images(const sim *s, const ip_filesystem *fs)
 {
 	bool deep = s->plat.family == IP_FAMILY_SWITCH_CLASSIC;
-	firsts r = { NULL, NULL };
+	firsts r = { NULL, NULL, 0 };
 	for (size_t i = 0; i < fs->n_files; i++) {
 		const ip_file *f = &fs->files[i];
 		if (f->is_dir || (!deep && strchr(f->name, '/')) ||
 		    (f->size.known && f->size.v == 0) || !is_image(f->name))
 			continue;
+		r.n++;
 		if (!r.listing || listed_before(fs, f, r.listing))
 			r.listing = f;
 		if (!r.alpha || path_cmp(f->name, r.alpha->name) < 0)
@@ -309,6 +311,7 @@ static void take_first(sim *s, const char *fsname, firsts r)
 	o->filesystem = fsname;
 	o->path = r.alpha->name;
 	o->file = r.alpha;
+	o->n_images = r.n;
 	if (r.alpha == r.listing) {
 		trace(s, r.alpha->span, "first bootable image on %s, both in listing "
 		      "order and alphabetically: %s", fsname, r.alpha->name);

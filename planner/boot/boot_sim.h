@@ -113,6 +113,8 @@ typedef struct ip_boot_prediction {
 	const char *filesystem;      /* the image that boots, for IMAGE / AMBIGUOUS */
 	const char *path;
 	const char *alt_path;        /* AMBIGUOUS: the listing-first image */
+	size_t n_images;             /* FIRST_IMAGE: the bootable images the search
+				      * chose among (1: the only one there) */
 	const ip_boot_entry *entry;  /* the statement or BOOT entry that chose it */
 	size_t entry_index;          /* 0-based, in its list */
 	const ip_file *file;         /* the listing line of the image, if known */
