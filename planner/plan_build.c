@@ -992,6 +992,63 @@ static bool member_inferred(plan_bld *b, const ip_filesystem *fs, int number)
 	return false;
 }
 
+/* The bytes member flash fs has for a copy of the running image once the
+ * plan's own changes are made there: what is free, plus what the plan
+ * deletes on it, less the target when it is copied there and the margin
+ * the space model keeps free (room_on). */
+static uint64_t member_spare(const plan_bld *b, const ip_filesystem *fs)
+{
+	const ip_target *t = b->p->target;
+	uint64_t free_b = fs->free.known ? fs->free.v : 0, used = b->margin;
+	for (size_t k = 0; k < b->n_deletes; k++)
+		if (ip_fs_prefix_eq(b->deletes[k].filesystem, fs->name) &&
+		    b->deletes[k].file->size.known)
+			free_b = sat_add(free_b, b->deletes[k].file->size.v);
+	const ip_file *have = ip_fs_lookup_file(fs, t->name);
+	if (!(have && have->size.known && t->size.known && have->size.v == t->size.v))
+		used = sat_add(used, t->size.v);
+	return free_b > used ? free_b - used : 0;
+}
+
+/* Issue 20, point 11: a member without the running image keeps a dead
+ * fallback (`boot system switch all flash:OLD` finds nothing on its own
+ * flash). In bundle mode, with the running image at the root of the
+ * active's flash and its size listed, the plan copies it to that member
+ * over the stack (`copy flash:OLD flashN:`, the active naming the
+ * member's flash as in copy_members) and verifies the copy against the
+ * MD5 the active computes of its own, the copy that runs; when the
+ * member has no room for it beside the target and the margin, it refuses
+ * with the bytes short. A tar plan (archive download-sw) and an image in
+ * a directory are left to the refusal: the copy would need the directory
+ * made on the member first, which the plan does not model. Returns
+ * whether the copy is planned. */
+static bool member_copy_fallback(plan_bld *b, const ip_filesystem *fs, int number)
+{
+	ip_plan *p = b->p;
+	const ip_file *run = b->dest && b->running_name && !b->running_inferred
+		? ip_fs_lookup_file(b->dest, b->running_name) : NULL;
+	if (p->method != IP_METHOD_BUNDLE || !run || run->is_dir || !run->size.known ||
+	    strchr(b->running_name, '/') || !fs->free.known || !p->target->size.known)
+		return false;
+	uint64_t spare = member_spare(b, fs);
+	if (spare >= run->size.v) {
+		b->running_size = run->size.v;
+		*IP_PUSH(b->a, b->fb_members, b->n_fb_members, b->cap_fb_members) = fs->name;
+		return true;
+	}
+	if (p->opts.allow_no_fallback)
+		return false;
+	reason(b, "stack member %d has no copy of the running image on %s and no room for "
+	       "one: %s needs %llu bytes there beside the target and the %llu-byte margin, "
+	       "and %s has %llu once the plan's copies and deletions are made: %llu bytes "
+	       "short, so if the new image fails to load there that member has no fallback "
+	       "(free space on %s, or give --allow-no-fallback)", number,
+	       fs->name, b->running_name, (unsigned long long)run->size.v,
+	       (unsigned long long)b->margin, fs->name,
+	       (unsigned long long)spare, (unsigned long long)(run->size.v - spare), fs->name);
+	return true;
+}
+
 static void members_fallback(plan_bld *b)
 {
 	ip_plan *p = b->p;
@@ -1008,11 +1065,21 @@ static void members_fallback(plan_bld *b)
 				fs->name;
 			continue;
 		}
+		if (!gone && member_copy_fallback(b, fs, p->member_no[i]))
+			continue;
 		if (!p->opts.allow_no_fallback) {
+			/* why the plan does not copy it itself (member_copy_fallback) */
+			const char *why = p->method == IP_METHOD_TAR
+				? "; archive download-sw does not restore it, and the plan "
+				  "copies a running image to a member only in bundle mode"
+				: strchr(b->running_name, '/')
+				? "; the plan copies a running image to a member only from the "
+				  "root of flash, not from a directory it would have to make there"
+				: "";
 			reason(b, "stack member %d has no copy of the running image on %s, so if the "
 			       "new image fails to load there that member has no fallback (copy %s "
-			       "to it first, or give --allow-no-fallback)", p->member_no[i],
-			       p->member_fs[i], b->running_name);
+			       "to it first, or give --allow-no-fallback)%s", p->member_no[i],
+			       p->member_fs[i], b->running_name, gone ? "" : why);
 			continue;
 		}
 		p->no_fallback_warned = true;
