@@ -787,9 +787,41 @@ static void decide_tar_local(plan_bld *b)
 	b->tar_local = !b->n_deletes && b->dest->free.v >= sn.total;
 }
 
+/* A tar plan onto a filesystem that already holds a directory of the name
+ * the tar unpacks to (a download cut short, an earlier attempt) whose
+ * contents the listing does not show: what archive download-sw does with
+ * it is not known, and the proof cannot tell whether the image it holds
+ * would boot (the property test found the member's "target fails" boot
+ * undecidable). The plan refuses, naming the directory to inspect or
+ * remove; a listing that opens it (dir /recursive) lets the plan treat
+ * the image inside as any partial copy. */
+static void tar_leftover(plan_bld *b)
+{
+	const ip_plan *p = b->p;
+	const char *sl = p->method == IP_METHOD_TAR ? strrchr(p->target_file, '/') : NULL;
+	if (!sl)
+		return;
+	size_t n = (size_t)(sl - p->target_file);
+	for (size_t i = 0; i <= p->n_member_fs && !b->space_blocks; i++) {
+		const ip_filesystem *fs = i ? ip_fs_view_listing(&b->fsv, p->member_fs[i - 1]) : b->dest;
+		const ip_file *dir = fs ? ip_fs_lookup(fs, p->target_file, n) : NULL;
+		if (!dir || !dir->is_dir || fs->recursive || ip_fs_dir_listed(fs, p->target_file, n))
+			continue;
+		b->space_blocks = ip_arena_printf(b->a, "%s already holds %.*s/, the directory "
+			"the tar unpacks to, and the listing does not show what is in it (a "
+			"download cut short?): capture `dir %s%.*s/` or `dir /recursive %s`, or "
+			"remove it (`delete /force /recursive %s%.*s`)", fs->name, (int)n,
+			p->target_file, fs->name, (int)n, p->target_file, fs->name, fs->name, (int)n,
+			p->target_file);
+	}
+}
+
 static void decide_room(plan_bld *b)
 {
 	if (!b->dest || !b->p->target->size.known)
+		return;
+	tar_leftover(b);
+	if (b->space_blocks)
 		return;
 	room_on(b, b->dest, true);
 	for (size_t i = 0; i < b->p->n_member_fs && !b->space_blocks; i++)

@@ -58,6 +58,13 @@ static const sfb_case cases[] = {
 	{ "3750-X tar stack: why no copy", "fallback/stack-3750x-member-lacks.log",
 	  "c3750e-universalk9-tar.152-4.E10.tar", 23900160, false, true, { NULL },
 	  "copies a running image to a member only in bundle mode" },
+	/* found by the property test (seed 20260367791334): a directory of the
+	 * name the tar unpacks to, left on a member, its contents not listed;
+	 * the old code planned over it and its proof could not decide the
+	 * member's "target fails" boot */
+	{ "3750-X tar stack, the target's directory left on member 2",
+	  "fallback/stack-3750x-tar-leftover.log", "c3750e-universalk9-tar.152-4.E10.tar", 23900160,
+	  true, true, { NULL }, "flash2: already holds c3750e-universalk9-mz.152-4.E10/" },
 	{ "2960-X stack, every member has it: no copy", "../samples/stack-2960x-bundle.log", E9,
 	  26815488, false, false, { NULL }, NULL },
 };
