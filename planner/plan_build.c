@@ -854,9 +854,18 @@ static const char *list_note(const plan_bld *b)
 	const ip_plan *p = b->p;
 	if (p->method == IP_METHOD_INSTALL)
 		return "the plan sets the BOOT variable to packages.conf and saves it";
-	return ip_arena_printf(b->a, "the plan replaces the boot list (%s first%s%s) and saves it",
-			       p->image ? p->image : "the target",
-			       p->fallback ? ", then " : "", p->fallback ? p->fallback : "");
+	const char *note = ip_arena_printf(b->a, "the plan replaces the boot list (%s first%s%s) "
+					   "and saves it", p->image ? p->image : "the target",
+					   p->fallback ? ", then " : "",
+					   p->fallback ? p->fallback : "");
+	/* issue 20, point 11: say where the fallback comes from on a member */
+	for (size_t i = 0; i < b->n_fb_members; i++)
+		note = ip_arena_printf(b->a, "%s%s%s", note, i ? ", " : "; before that it copies "
+				       "the running image to ", b->fb_members[i]);
+	if (b->n_fb_members)
+		note = ip_arena_printf(b->a, "%s and verifies it there, so every member keeps the "
+				       "fallback", note);
+	return note;
 }
 
 static const char *deletes_note(const plan_bld *b)

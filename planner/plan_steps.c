@@ -285,6 +285,10 @@ static void members_room_why(plan_bld *b)
 		 install(b) ? "the image install add copies there and the packages it expands"
 			    : "its copy of the image",
 		 list);
+	/* issue 20, point 11: the fallback copies take room there too */
+	for (size_t i = 0; i < b->n_fb_members; i++)
+		plan_why(b, "%s also gets a copy of the running image (%llu bytes) as its "
+			 "fallback.", b->fb_members[i], (ull)b->running_size);
 }
 
 /* How many of the plan's deletions are copies of the target that are not

@@ -155,6 +155,12 @@ ParameterizedTest(size_t *row, plan_stackfb, cases)
 		char src[256];
 		snprintf(src, sizeof(src), "verify /md5 flash:%s", old);
 		cr_assert_not_null(step_with(&p, src), "%s: no MD5 of the running image", c->name);
+		/* the member's boot-missing-file finding says how it is resolved */
+		snprintf(src, sizeof(src), "copies the running image to %s", c->copies[0]);
+		bool said = false;
+		for (size_t i = 0; i < p.n_findings; i++)
+			said |= p.findings[i].note && strstr(p.findings[i].note, src);
+		cr_assert(said, "%s: no finding note says '%s'", c->name, src);
 	} else {
 		char src[256];
 		snprintf(src, sizeof(src), "verify /md5 flash:%s", old);
