@@ -98,6 +98,9 @@ typedef struct ip_plan_step {
 	size_t n_commands, cap_commands;
 	const char **expect; /* lines the output must contain */
 	size_t n_expect, cap_expect;
+	const char **expect_any; /* and at least one of these (a ping: 100 or 80
+				  * percent, the first echo lost to ARP) */
+	size_t n_expect_any, cap_expect_any;
 	ip_plan_prompt *prompts;
 	size_t n_prompts, cap_prompts;
 	ip_plan_effect *effects;

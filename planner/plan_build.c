@@ -157,6 +157,16 @@ void plan_expect(plan_bld *b, const char *fmt, ...)
 	va_end(ap);
 }
 
+void plan_expect_any(plan_bld *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	ip_plan_step *st = b->cur;
+	*IP_PUSH(b->a, st->expect_any, st->n_expect_any, st->cap_expect_any) =
+		ip_arena_vprintf(b->a, fmt, ap);
+	va_end(ap);
+}
+
 void plan_prompt(plan_bld *b, const char *prompt, const char *answer, bool always,
 		 const char *var)
 {

@@ -71,6 +71,7 @@ ip_plan_step *plan_step(plan_bld *b, ip_plan_phase ph, ip_plan_mode m, const cha
 void plan_why(plan_bld *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void plan_cmd(plan_bld *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void plan_expect(plan_bld *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void plan_expect_any(plan_bld *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void plan_prompt(plan_bld *b, const char *prompt, const char *answer, bool always,
 		 const char *var);
 ip_plan_effect *plan_effect(plan_bld *b, ip_effect_kind k);

@@ -214,6 +214,9 @@ static const char *failed_when(em *m, const ip_plan_step *st)
 	const char *s = ip_arena_printf(m->a, "(%s.failed | default(false))", m->reg);
 	for (size_t i = 0; i < st->n_expect; i++)
 		s = ip_arena_printf(m->a, "%s or (iosplan_expect[%zu] not in %s)", s, i, out);
+	if (st->n_expect_any) /* fails when none of them is there */
+		s = ip_arena_printf(m->a, "%s or (iosplan_expect_any | select('in', %s) | list "
+				    "| length == 0)", s, out);
 	return s;
 }
 
@@ -226,6 +229,13 @@ static void expect_vars(em *m, const ip_plan_step *st)
 	for (size_t i = 0; i < st->n_expect; i++)
 		unsafe(m, st->expect[i]);
 	seq_end(m);
+	if (st->n_expect_any) {
+		scalar(m, "iosplan_expect_any");
+		seq_start(m, false);
+		for (size_t i = 0; i < st->n_expect_any; i++)
+			unsafe(m, st->expect_any[i]);
+		seq_end(m);
+	}
 	map_end(m);
 }
 
@@ -242,7 +252,7 @@ static void exec_task(em *m, const ip_plan_step *st, int ph, size_t no)
 	seq_end(m);
 	map_end(m);
 	kv(m, "register", m->reg);
-	if (st->n_expect) {
+	if (st->n_expect || st->n_expect_any) {
 		expect_vars(m, st);
 		kv(m, "failed_when", failed_when(m, st));
 	}

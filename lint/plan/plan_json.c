@@ -157,6 +157,7 @@ static cJSON *step_json(const ip_plan_step *st)
 	add_str(o, "mode", st->mode == IP_MODE_CONFIG ? "config" : "exec");
 	cJSON_AddItemToObject(o, "commands", strings(st->commands, st->n_commands));
 	cJSON_AddItemToObject(o, "expect", strings(st->expect, st->n_expect));
+	cJSON_AddItemToObject(o, "expect_any", strings(st->expect_any, st->n_expect_any));
 	cJSON *pr = cJSON_AddArrayToObject(o, "prompts");
 	for (size_t i = 0; i < st->n_prompts; i++)
 		cJSON_AddItemToArray(pr, prompt_json(&st->prompts[i]));

@@ -1,0 +1,237 @@
+/* The lines a plan tells the operator to expect are lines the device
+ * prints (issue 20, point 14):
+ * - a pre-check quotes the capture verbatim ("flash:/c2960-..." where the
+ *   switch printed "flash:/", "IOS XE Version: 03.09.01.S" where an ASR1k
+ *   on 3.x printed that, the directory where a tar layout keeps its image);
+ * - a post-check expects the image line from the file's name on, which
+ *   both forms a switch prints ("flash:/x.bin", "flash:x.bin") contain;
+ * - a 5-echo ping passes at 80 percent (the first echo lost to ARP);
+ * - no "needs 0 bytes free" beside a margin when the image is there;
+ * - a word answering a prompt (`y` after install remove inactive) is said
+ *   as the answer to that prompt, never printed as a line to paste.
+ * Each table row is one platform, release or layout; the captures in
+ * tests/captures/ were written for this point. */
+#include <criterion/criterion.h>
+#include <criterion/parameterized.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "helpers.h"
+#include "iosplan_config.h"
+#include "plan.h"
+#include "plan_write.h"
+
+typedef struct plan_case {
+	const char *name;
+	const char *capture; /* relative to samples/ */
+	const char *target;
+	uint64_t size;
+} plan_case;
+
+#define MD5 "0123456789abcdef0123456789abcdef"
+
+static const plan_case cases[] = {
+	{ "2960, flash: form", "netstuts-sw1.log", "c2960-lanbasek9-mz.152-7.E9.bin", 12582912 },
+	{ "2960, flash:/ form", "../tests/captures/c2960-flash-slash.log",
+	  "c2960-lanbasek9-mz.152-7.E9.bin", 12582912 },
+	{ "2960-X, image in its directory", "dirty-2960x.log", "c2960x-universalk9-mz.152-7.E9.bin",
+	  26815488 },
+	{ "3750-X stack, tar layout", "stack-3750x-tar.log", "c3750e-universalk9-tar.152-4.E10.tar",
+	  23900160 },
+	{ "2960-X stack, bundle", "stack-2960x-bundle.log", "c2960x-universalk9-mz.152-7.E9.bin",
+	  26815488 },
+	{ "ISR4321, 16.9", "netstuts-r1.log", "isr4300-universalk9.16.12.04.SPA.bin", 521347072 },
+	{ "ASR1001, XE 3.9 (IOS XE Version: line)", "../tests/captures/asr1001-xe3.log",
+	  "asr1001-universalk9.03.16.10.S.155-3.S10-ext.bin", 498769876 },
+	{ "C9300 install mode", "c9300-install.log", "cat9k_iosxe.17.12.04.SPA.bin", 1325314572 },
+	{ "1941, flash0:", "traps/no-space-router.log", "c1900-universalk9-mz.SPA.157-3.M8.bin",
+	  33000000 },
+};
+
+static ip_plan *build(ip_device_set **set_out, const plan_case *c)
+{
+	ip_device_set *set = test_load_samples(c->capture, NULL);
+	cr_assert_eq(set->n, 1, "%s: %zu devices", c->name, set->n);
+	ip_target *t = ip_target_from_name(set->arena, c->target, "--target");
+	t->size.known = true;
+	t->size.v = c->size;
+	t->md5 = MD5;
+	ip_plan_options o;
+	ip_plan_options_defaults(&o);
+	o.server = "10.0.0.10";
+	ip_plan *p = ip_arena_alloc(set->arena, sizeof(*p));
+	ip_plan_build(p, set->arena, set->v[0], t, &o);
+	cr_assert_not(p->refused, "%s: refused: %s", c->name, p->n_reasons ? p->reasons[0] : "");
+	*set_out = set;
+	return p;
+}
+
+static bool starts(const char *s, const char *prefix)
+{
+	return !strncmp(s, prefix, strlen(prefix));
+}
+
+/* The pre-checks that compare the device with its capture. */
+static bool quotes_capture(const ip_plan_step *st)
+{
+	return st->phase == IP_PHASE_PRECHECK &&
+	       (starts(st->title, "Record the version") || starts(st->title, "Check the room") ||
+		starts(st->title, "Check the BOOT variable") ||
+		starts(st->title, "Check the configuration register"));
+}
+
+IP_TABLE_PARAMS(plan_expect, precheck_quotes_capture, cases)
+
+ParameterizedTest(size_t *row, plan_expect, precheck_quotes_capture)
+{
+	const plan_case *c = &cases[*row];
+	char path[1024];
+	snprintf(path, sizeof(path), "%s/%s", test_samples_dir(), c->capture);
+	char *text = test_read_file(path, NULL);
+	cr_assert_not_null(text, "%s", path);
+	ip_device_set *set;
+	ip_plan *p = build(&set, c);
+	size_t checked = 0;
+	for (size_t i = 0; i < p->n_steps; i++) {
+		const ip_plan_step *st = &p->steps[i];
+		for (size_t j = 0; quotes_capture(st) && j < st->n_expect; j++, checked++)
+			cr_expect(strstr(text, st->expect[j]), "%s: step '%s' expects '%s', which "
+				  "the capture does not print", c->name, st->title, st->expect[j]);
+	}
+	cr_expect_geq(checked, 2, "%s: only %zu pre-check lines", c->name, checked);
+	ip_device_set_free(set);
+	free(text);
+}
+
+/* A healthy path loses the first echo to ARP: 80 or 100 percent pass. */
+IP_TABLE_PARAMS(plan_expect, ping_accepts_80_percent, cases)
+
+ParameterizedTest(size_t *row, plan_expect, ping_accepts_80_percent)
+{
+	const plan_case *c = &cases[*row];
+	ip_device_set *set;
+	ip_plan *p = build(&set, c);
+	size_t pings = 0;
+	for (size_t i = 0; i < p->n_steps; i++) {
+		const ip_plan_step *st = &p->steps[i];
+		if (!st->n_commands || !starts(st->commands[0], "ping "))
+			continue;
+		pings++;
+		for (size_t j = 0; j < st->n_expect; j++)
+			cr_expect_null(strstr(st->expect[j], "Success rate"), "%s: '%s' must all pass",
+				       c->name, st->expect[j]);
+		cr_assert_eq(st->n_expect_any, 2, "%s", c->name);
+		cr_expect_str_eq(st->expect_any[0], "Success rate is 100 percent");
+		cr_expect_str_eq(st->expect_any[1], "Success rate is 80 percent");
+		/* the device's own line for one echo lost */
+		const char *seen = "Success rate is 80 percent (4/5), round-trip min/avg/max = 1/1/3 ms";
+		cr_expect(strstr(seen, st->expect_any[1]));
+	}
+	cr_expect_eq(pings, 1, "%s: %zu ping steps", c->name, pings);
+	ip_device_set_free(set);
+}
+
+/* After the reload the image line is checked from the file's name on, a
+ * substring of both forms a switch prints. */
+IP_TABLE_PARAMS(plan_expect, postcheck_image_either_form, cases)
+
+ParameterizedTest(size_t *row, plan_expect, postcheck_image_either_form)
+{
+	const plan_case *c = &cases[*row];
+	ip_device_set *set;
+	ip_plan *p = build(&set, c);
+	const char *img = p->method == IP_METHOD_INSTALL ? "packages.conf" : p->target_file;
+	const char *name = strrchr(img, '/') ? strrchr(img, '/') + 1 : img;
+	char slash[512], plain[512];
+	snprintf(slash, sizeof(slash), "System image file is \"%s/%s\"", p->filesystem, img);
+	snprintf(plain, sizeof(plain), "System image file is \"%s%s\"", p->filesystem, img);
+	bool found = false;
+	for (size_t i = 0; i < p->n_steps; i++) {
+		const ip_plan_step *st = &p->steps[i];
+		if (st->phase != IP_PHASE_POSTCHECK || !starts(st->title, "Confirm the new release"))
+			continue;
+		for (size_t j = 0; j < st->n_expect; j++) {
+			cr_expect_not(starts(st->expect[j], "System image file is"),
+				      "%s: '%s' names one form of the path", c->name, st->expect[j]);
+			if (strstr(st->expect[j], name)) {
+				found = true;
+				cr_expect(strstr(slash, st->expect[j]) && strstr(plain, st->expect[j]),
+					  "%s: '%s' not in '%s' and '%s'", c->name, st->expect[j],
+					  slash, plain);
+			}
+		}
+	}
+	cr_expect(found, "%s: no post-check of the image %s", c->name, name);
+	ip_device_set_free(set);
+}
+
+/* The text and Markdown plans of one case, written to memory. */
+static char *written(ip_plan *p, int (*w)(FILE *, const ip_plan *const *, size_t))
+{
+	char *buf = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&buf, &n);
+	const ip_plan *const one[] = { p };
+	cr_assert_eq(w(f, one, 1), 0);
+	fclose(f);
+	return buf;
+}
+
+/* `install remove inactive` asks "[y/n]" only when it has files to
+ * remove: the y is the answer to that prompt, never a line of its own. */
+static const plan_case install_cases[] = {
+	{ "C9300 install mode", "c9300-install.log", "cat9k_iosxe.17.12.04.SPA.bin", 1325314572 },
+	{ "C9300 install stack", "stack-9300-install.log", "cat9k_iosxe.17.12.04.SPA.bin",
+	  1396867236 },
+	{ "C3850 install stack", "stack-3850.log", "cat3k_caa-universalk9.16.12.12.SPA.bin",
+	  491470848 },
+};
+
+IP_TABLE_PARAMS(plan_expect, answer_is_not_a_line, install_cases)
+
+ParameterizedTest(size_t *row, plan_expect, answer_is_not_a_line)
+{
+	const plan_case *c = &install_cases[*row];
+	ip_device_set *set;
+	ip_plan *p = build(&set, c);
+	cr_assert_eq(p->method, IP_METHOD_INSTALL, "%s", c->name);
+	char *text = written(p, ip_plan_write_text);
+	cr_expect_null(strstr(text, "\ny\n"), "%s: a bare y line:\n%s", c->name, text);
+	cr_expect(strstr(text, "install remove inactive\n!   answer y to the prompt: Do you want "
+			 "to remove the above files? [y/n]\n"), "%s:\n%s", c->name, text);
+	char *md = written(p, ip_plan_write_markdown);
+	cr_expect(strstr(md, "Answer `y` to the prompt `Do you want to remove the above files? "
+			 "[y/n]`"), "%s:\n%s", c->name, md);
+	free(md);
+	free(text);
+	ip_device_set_free(set);
+}
+
+/* The target already on flash with the right size: no "needs 0 bytes". */
+static const plan_case there_cases[] = {
+	{ "ISR4321, target staged", "../tests/captures/isr4321-target-staged.log",
+	  "isr4300-universalk9.16.12.04.SPA.bin", 521347072 },
+	{ "2960, target staged", "../tests/captures/c2960-target-staged.log",
+	  "c2960-lanbasek9-mz.152-7.E9.bin", 12582912 },
+};
+
+IP_TABLE_PARAMS(plan_expect, no_zero_need_beside_margin, there_cases)
+
+ParameterizedTest(size_t *row, plan_expect, no_zero_need_beside_margin)
+{
+	const plan_case *c = &there_cases[*row];
+	ip_device_set *set;
+	ip_plan *p = build(&set, c);
+	bool room = false;
+	for (size_t i = 0; i < p->n_steps; i++) {
+		const ip_plan_step *st = &p->steps[i];
+		if (!starts(st->title, "Check the room"))
+			continue;
+		room = true;
+		cr_expect_null(strstr(st->why, "needs 0 bytes"), "%s: %s", c->name, st->why);
+		cr_expect(strstr(st->why, "already on"), "%s: %s", c->name, st->why);
+	}
+	cr_expect(room, "%s: no room step", c->name);
+	ip_device_set_free(set);
+}
