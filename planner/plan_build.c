@@ -708,6 +708,49 @@ static const char *stack_note(const plan_bld *b)
 			 "switch all`";
 }
 
+/* 65,535 blocks of 8192 bytes: what TFTP carries with `ip tftp blocksize
+ * 8192` and no block-number rollover (rules/tftp_transfer.c). */
+#define TFTP_BIG_BLOCKS_BYTES (65535ull * 8192ull)
+
+/* TFTP chosen for an image the tftp-transfer finding calls large (issue
+ * 20, point 15): the plan raises the block size for the copy rather than
+ * contradict its own finding. Up to 65,535 x 8,192 bytes that carries it;
+ * beyond, only rollover does, which no capture can promise: a warning. */
+static void decide_tftp(plan_bld *b)
+{
+	const ip_plan *p = b->p;
+	bool copies = p->method == IP_METHOD_TAR ? !b->tar_have : b->copy_needed;
+	bool large = false;
+	for (size_t i = 0; i < p->check.n_findings; i++)
+		large |= p->check.findings[i].repair == IP_REPAIR_TRANSFER;
+	if (!large || !copies || p->opts.transfer != IP_TRANSFER_TFTP || !p->target->size.known)
+		return;
+	b->tftp_blocksize = true;
+	if (p->target->size.v > TFTP_BIG_BLOCKS_BYTES)
+		plan_warn(b, "%s is %llu bytes, more than %llu bytes (65,535 blocks of 8192): the "
+			  "TFTP copy completes only if the device and the server roll the block number "
+			  "over; if it stops short, copy it with --transfer scp", p->target->name,
+			  (unsigned long long)p->target->size.v, TFTP_BIG_BLOCKS_BYTES);
+}
+
+/* The large-image finding under TFTP: resolved when 8192-byte blocks
+ * carry the image, else noted (decide_tftp warns). */
+static ip_plan_role tftp_large(const plan_bld *b, const char **note)
+{
+	if (!b->tftp_blocksize)
+		return IP_ROLE_NOTED;
+	if (b->p->target->size.v <= TFTP_BIG_BLOCKS_BYTES) {
+		*note = "the plan sets ip tftp blocksize 8192 for the copy (65,535 blocks of 8192 "
+			"bytes carry it if the server takes the blocksize option) and removes it in the "
+			"clean-up";
+		return IP_ROLE_RESOLVED;
+	}
+	*note = "the plan sets ip tftp blocksize 8192, which is not enough for this size on its "
+		"own: the TFTP copy completes only if the device and the server roll the block "
+		"number over (--transfer scp avoids the question)";
+	return IP_ROLE_NOTED;
+}
+
 /* Whether the plan repairs f (its note says how) or f blocks it; what the
  * plan leaves alone blocks at error and is noted below. */
 static ip_plan_role repairable(const plan_bld *b, const ip_finding *f, const char **note)
@@ -742,10 +785,11 @@ static ip_plan_role repairable(const plan_bld *b, const ip_finding *f, const cha
 		*note = stack_note(b);
 		return b->stack && stack_repairable(p->dev) ? IP_ROLE_RESOLVED : IP_ROLE_BLOCKS;
 	case IP_REPAIR_TRANSFER:
-		if (p->opts.transfer != IP_TRANSFER_SCP)
-			break;
-		*note = "the plan copies with scp";
-		return IP_ROLE_RESOLVED;
+		if (p->opts.transfer == IP_TRANSFER_SCP) {
+			*note = "the plan copies with scp";
+			return IP_ROLE_RESOLVED;
+		}
+		return tftp_large(b, note);
 	case IP_REPAIR_UNDECLARED:
 	case IP_REPAIR_NONE:
 	case IP_REPAIR__COUNT:
@@ -758,6 +802,7 @@ static bool classify_findings(plan_bld *b)
 {
 	ip_plan *p = b->p;
 	bool blocks = false;
+	decide_tftp(b);
 	p->n_findings = p->check.n_findings;
 	p->findings = ip_arena_alloc(b->a, (p->n_findings + 1) * sizeof(*p->findings));
 	for (size_t i = 0; i < p->n_findings; i++) {

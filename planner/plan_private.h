@@ -45,6 +45,8 @@ typedef struct plan_bld {
 	bool tar_local;              /* tar: room on dest for the tar beside its unpacked
 				      * image: copy it there, verify it, unpack from flash */
 	bool tar_have;               /* ... and the whole tar is there already */
+	bool tftp_blocksize;         /* TFTP chosen for an image the tftp-transfer finding
+				      * calls large: `ip tftp blocksize 8192` for the copy */
 	uint64_t need_dest, margin;  /* bytes the destination must have free */        /* --allow-delete-running was needed */
 	ip_plan_step *cur;
 	/* cur's why, as plan_why() grows it: appended in place, not copied

@@ -442,12 +442,24 @@ static void pre_register(plan_bld *b)
 			 "password recovery).", r->v);
 }
 
+/* What the clean-up puts back (issue 20, point 15): no capture shows
+ * whether the device already sets a TFTP block size. */
+static void pre_blocksize(plan_bld *b)
+{
+	plan_step(b, IP_PHASE_PRECHECK, IP_MODE_EXEC, "Record the TFTP block size");
+	plan_why(b, "The plan raises it for the copy; the clean-up puts back what this prints "
+		 "(nothing: the default, 512-byte blocks).");
+	plan_cmd(b, "show running-config | include ip tftp blocksize");
+}
+
 static void precheck(plan_bld *b)
 {
 	pre_version(b);
 	pre_listing(b);
 	pre_switch(b);
 	pre_server(b);
+	if (b->tftp_blocksize)
+		pre_blocksize(b);
 	if (b->delete_running)
 		pre_image_backup(b);
 	pre_register(b);
@@ -640,8 +652,32 @@ static void tar_download(plan_bld *b)
 	e->path = t->name;
 }
 
+/* TFTP for an image the tftp-transfer finding calls large: 8192-byte
+ * blocks for the copy (the largest `ip tftp blocksize` takes: genielibs
+ * configure_ip_tftp_blocksize, "512 to 8192"; DOMAIN.md section 7). A
+ * server without the blocksize option (RFC 2348) answers in 512-byte
+ * blocks, and then the 33,553,920-byte limit applies unless both roll the
+ * block number over. Not saved on purpose: the save phase saves it with
+ * the boot statements, and the clean-up removes it. */
+static void raise_blocksize(plan_bld *b)
+{
+	const ip_target *t = b->p->target;
+	plan_step(b, IP_PHASE_TRANSFER, IP_MODE_CONFIG, "Raise the TFTP block size");
+	plan_why(b, "TFTP numbers its blocks with 16 bits: with the default 512-byte blocks a "
+		 "transfer carries 33553920 bytes, with 8192-byte blocks 536862720, unless the "
+		 "device and the server roll the block number over (many IOS 15 releases and "
+		 "servers do, not all). The server must accept the blocksize option (RFC 2348); "
+		 "one that does not answers in 512-byte blocks.");
+	if (t->size.v > 65535ull * 8192ull)
+		plan_why(b, "%s is %llu bytes, more than even that: the copy completes only with "
+			 "rollover; if it stops short, copy it with SCP.", t->name, (ull)t->size.v);
+	plan_cmd(b, "ip tftp blocksize 8192");
+}
+
 static void transfer(plan_bld *b)
 {
+	if (b->tftp_blocksize)
+		raise_blocksize(b);
 	if (b->delete_running)
 		network_fallback(b);
 	deletes(b);
@@ -975,8 +1011,22 @@ static void cleanup_delete_old(plan_bld *b)
 	}
 }
 
+/* Back to what the pre-check recorded. */
+static void cleanup_blocksize(plan_bld *b)
+{
+	plan_step(b, IP_PHASE_CLEANUP, IP_MODE_CONFIG, "Put the TFTP block size back");
+	plan_why(b, "Only if the pre-check `show running-config | include ip tftp blocksize` "
+		 "printed nothing: the default comes back. If it printed a line, type that line "
+		 "instead.");
+	plan_cmd(b, "no ip tftp blocksize");
+	if (install(b) || !b->has_fallback)
+		save_step(b, IP_PHASE_CLEANUP, "The default block size counts once saved.");
+}
+
 static void cleanup(plan_bld *b)
 {
+	if (b->tftp_blocksize)
+		cleanup_blocksize(b);
 	if (install(b)) {
 		cleanup_install(b);
 		return;

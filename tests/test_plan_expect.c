@@ -235,3 +235,94 @@ ParameterizedTest(size_t *row, plan_expect, no_zero_need_beside_margin)
 	cr_expect(room, "%s: no room step", c->name);
 	ip_device_set_free(set);
 }
+
+/* --- point 15: TFTP chosen for an image the finding calls large ------------ */
+
+typedef struct tftp_case {
+	plan_case c;
+	bool scp;
+	bool blocksize;  /* the plan raises the block size (and puts it back) */
+	ip_plan_role role;
+	bool warned;     /* beyond 65,535 x 8192 bytes: rollover is a condition */
+} tftp_case;
+
+static const tftp_case tftp_cases[] = {
+	{ { "ISR4321, 520 MB bundle", "netstuts-r1.log", "isr4300-universalk9.16.12.04.SPA.bin",
+	    521347072 }, false, true, IP_ROLE_RESOLVED, false },
+	{ { "ASR1001 XE 3.9, 500 MB bundle", "../tests/captures/asr1001-xe3.log",
+	    "asr1001-universalk9.03.16.10.S.155-3.S10-ext.bin", 498769876 }, false, true,
+	  IP_ROLE_RESOLVED, false },
+	{ { "C9300 install, 1.3 GB", "c9300-install.log", "cat9k_iosxe.17.12.04.SPA.bin", 1325314572 },
+	  false, true, IP_ROLE_NOTED, true },
+	{ { "1941 bundle, 40 MB", "traps/no-space-router.log", "c1900-universalk9-mz.SPA.157-3.M8.bin",
+	    40000000 }, false, true, IP_ROLE_RESOLVED, false },
+	{ { "ISR4321 over SCP", "netstuts-r1.log", "isr4300-universalk9.16.12.04.SPA.bin", 521347072 },
+	  true, false, IP_ROLE_RESOLVED, false },
+	{ { "2960, 12 MB: no finding", "netstuts-sw1.log", "c2960-lanbasek9-mz.152-7.E9.bin",
+	    12582912 }, false, false, IP_ROLE_NOTED, false },
+	{ { "ISR4321, target already staged", "../tests/captures/isr4321-target-staged.log",
+	    "isr4300-universalk9.16.12.04.SPA.bin", 521347072 }, false, false, IP_ROLE_NOTED, false },
+};
+
+static size_t step_index(const ip_plan *p, const char *command_prefix)
+{
+	for (size_t i = 0; i < p->n_steps; i++)
+		for (size_t j = 0; j < p->steps[i].n_commands; j++)
+			if (starts(p->steps[i].commands[j], command_prefix))
+				return i;
+	return SIZE_MAX;
+}
+
+IP_TABLE_PARAMS(plan_expect, tftp_blocksize, tftp_cases)
+
+ParameterizedTest(size_t *row, plan_expect, tftp_blocksize)
+{
+	const tftp_case *c = &tftp_cases[*row];
+	ip_device_set *set = test_load_samples(c->c.capture, NULL);
+	ip_target *t = ip_target_from_name(set->arena, c->c.target, "--target");
+	t->size.known = true;
+	t->size.v = c->c.size;
+	t->md5 = MD5;
+	ip_plan_options o;
+	ip_plan_options_defaults(&o);
+	o.server = "10.0.0.10";
+	o.transfer = c->scp ? IP_TRANSFER_SCP : IP_TRANSFER_TFTP;
+	ip_plan p;
+	ip_plan_build(&p, set->arena, set->v[0], t, &o);
+	cr_assert_not(p.refused, "%s: refused: %s", c->c.name, p.n_reasons ? p.reasons[0] : "");
+	size_t raise = step_index(&p, "ip tftp blocksize 8192");
+	size_t copy = step_index(&p, c->scp ? "copy scp:" : "copy tftp:");
+	size_t back = step_index(&p, "no ip tftp blocksize");
+	if (!c->blocksize) {
+		cr_expect_eq(raise, SIZE_MAX, "%s: raises the block size", c->c.name);
+		cr_expect_eq(back, SIZE_MAX, "%s", c->c.name);
+	} else {
+		cr_assert_neq(raise, SIZE_MAX, "%s: no ip tftp blocksize 8192", c->c.name);
+		cr_expect_eq(p.steps[raise].mode, IP_MODE_CONFIG);
+		cr_expect_lt(raise, copy, "%s: raised after the copy", c->c.name);
+		cr_assert_neq(back, SIZE_MAX, "%s: not put back", c->c.name);
+		cr_expect_eq(p.steps[back].phase, IP_PHASE_CLEANUP, "%s", c->c.name);
+		cr_expect(strstr(p.steps[raise].why, "33553920") && strstr(p.steps[raise].why, "roll"),
+			  "%s: the limit is not stated as a condition: %s", c->c.name,
+			  p.steps[raise].why);
+		cr_expect_neq(step_index(&p, "show running-config | include ip tftp blocksize"),
+			      SIZE_MAX, "%s: the block size before is not recorded", c->c.name);
+	}
+	bool found = false, warned = false;
+	for (size_t i = 0; i < p.n_findings; i++) {
+		if (strcmp(p.findings[i].finding->rule_id, "tftp-transfer"))
+			continue;
+		found = true;
+		/* softened: what is known, never "carries" as a fact */
+		cr_expect(strstr(p.findings[i].finding->message, "unless the device and the server "
+				 "roll the block number over"), "%s: %s", c->c.name,
+			  p.findings[i].finding->message);
+		cr_expect_eq(p.findings[i].role, c->role, "%s: role %s", c->c.name,
+			     ip_plan_role_name(p.findings[i].role));
+	}
+	for (size_t i = 0; i < p.n_warnings; i++)
+		warned |= strstr(p.warnings[i], "roll the block number over") != NULL;
+	cr_expect_eq(found, c->blocksize || c->scp, "%s: finding %d", c->c.name, found);
+	cr_expect_eq(warned, c->warned, "%s: warning %d", c->c.name, warned);
+	ip_device_set_free(set);
+}
