@@ -60,6 +60,7 @@ typedef enum ip_effect_kind {
 	IP_EFFECT_DELETE,        /* filesystem:path goes */
 	IP_EFFECT_VERIFY,        /* filesystem:path matched the reference hash */
 	IP_EFFECT_SERVER_BACKUP, /* the transfer server now holds path */
+	IP_EFFECT_SERVER_VERIFY, /* ... and its copy matched the device's hash */
 	IP_EFFECT_BOOT_CLEAR,    /* `no boot system`: the running list empties */
 	IP_EFFECT_BOOT_REMOVE,   /* `no boot system X`: entry X leaves it */
 	IP_EFFECT_BOOT_ADD,      /* `boot system X`: appended to it */
@@ -147,7 +148,10 @@ typedef struct ip_plan_outcome {
 	ip_boot_prediction p;
 	const char *text; /* "bootflash:x.bin (the target; boot system entry 1)" */
 	bool target;      /* boots the target */
-	bool fallback;    /* boots the old image, or the network fallback */
+	bool fallback;    /* boots the old image from a filesystem (proved) */
+	bool conditional; /* boots the old image over the network: only if the
+			   * ROM monitor reaches the server, which no capture
+			   * shows (never counted as a proved fallback) */
 } ip_plan_outcome;
 
 /* A stack member's own boot: its BOOT variable against its own flash. */

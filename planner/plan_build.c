@@ -71,7 +71,7 @@ const char *ip_plan_phase_title(ip_plan_phase ph)
 const char *ip_effect_kind_name(ip_effect_kind k)
 {
 	static const char *const n[] = {
-		"copy", "delete", "verify", "server-backup", "boot-clear", "boot-remove",
+		"copy", "delete", "verify", "server-backup", "server-verify", "boot-clear", "boot-remove",
 		"boot-add", "save", "register", "no-boot-manual", "install",
 		"install-rollback", "install-remove-inactive", "reload",
 	};
@@ -853,10 +853,21 @@ static void decide_fallback(plan_bld *b)
 	if (b->delete_running) {
 		p->network_fallback = true;
 		p->fallback = ip_arena_printf(b->a, "tftp %s %s", b->running_name, p->server);
+		/* conditional, never proved (issue 20, point 4): the ROMMON
+		 * network boot needs its own IP variables and runs on the first
+		 * LAN port only (Cisco doc 12714, "How to Download a Software
+		 * Image to Cisco 2600/2800/3800 series router through TFTP Using
+		 * the tftpdnld ROMmon Command", mirror
+		 * https://studylib.net/doc/14537499/how-to-download-a-software-image-to-cisco) */
+		p->no_fallback_warned = true;
 		plan_warn(b, "--allow-delete-running: the running image %s is deleted before the "
 			  "new one is copied; until the new image is verified the only fallback is "
-			  "booting %s from %s over TFTP, so the server must stay reachable", p->running,
-			  b->running_name, p->server);
+			  "booting %s from %s over TFTP, a condition rather than a proof: the ROM "
+			  "monitor must reach the server with its own IP settings (IP_ADDRESS, "
+			  "IP_SUBNET_MASK, DEFAULT_GATEWAY, TFTP_SERVER), usually on the first LAN or "
+			  "management port only, and the server must stay reachable and serve the "
+			  "file over TFTP; have console access ready", p->running, b->running_name,
+			  p->server);
 		return;
 	}
 	if (b->running_name) {

@@ -21,13 +21,17 @@
  *   R1 a copy fits in the free space; a delete or verify finds its file;
  *   R2 before the target is verified, no delete takes the last bootable
  *      image from a filesystem that had one (unless a saved network
- *      fallback the server can serve remains), and the running image is
+ *      fallback remains whose file the server holds and was checked
+ *      against the device's own hash of it), and the running image is
  *      deleted only with --allow-delete-running;
  *   R3 no boot entry names the target, and no install activates it,
  *      before it is verified on every filesystem it boots from;
  *   R4 the plan's reload boots the target, verified;
- *   R5 with the target unbootable, the next boot is the old image or the
- *      network fallback, unless the plan warns that there is none;
+ *   R5 with the target unbootable, the next boot is the old image from a
+ *      filesystem, unless the plan warns that there is none; a network
+ *      fallback is never proved (ROMMON must reach the server with its
+ *      own IP variables, which no capture shows): it counts only as a
+ *      warned, conditional one;
  *   R6 the rollback section's reload boots the old image;
  *   R7 after the clean-up the device still boots the target.
  * On a stack R4 and R5 hold for every member, each from its own flash and
@@ -50,6 +54,8 @@ typedef struct sim {
 	size_t n_verified, cap_verified;
 	const char **server;   /* file names the server holds */
 	size_t n_server, cap_server;
+	const char **server_ok; /* ... whose copy matched the device's hash */
+	size_t n_server_ok, cap_server_ok;
 	bool conf_target;      /* install: packages.conf activates the target */
 	ip_boot_list *mboot;   /* stacks: each member's BOOT variable (plan order:
 				* the active, then member_fs) */
@@ -126,6 +132,7 @@ static void sim_fork(sim *dst, const sim *s)
 	dev_copy(s->a, &dst->dev, &s->dev);
 	strs_copy(s->a, &dst->verified, s->n_verified, &dst->cap_verified);
 	strs_copy(s->a, &dst->server, s->n_server, &dst->cap_server);
+	strs_copy(s->a, &dst->server_ok, s->n_server_ok, &dst->cap_server_ok);
 	if (s->n_mboot) {
 		dst->mboot = ip_arena_alloc(s->a, s->n_mboot * sizeof(*dst->mboot));
 		memcpy(dst->mboot, s->mboot, s->n_mboot * sizeof(*dst->mboot));
@@ -231,7 +238,8 @@ static bool network_fallback_saved(const sim *s)
 	const ip_boot_list *l = s->plat.boot_from_bootvar ? &s->dev.bootvar : &s->dev.boot_startup;
 	for (size_t i = 0; i < l->n; i++)
 		if (l->v[i].kind == IP_BOOT_NETWORK && l->v[i].path &&
-		    str_in(s->server, s->n_server, base(l->v[i].path)))
+		    str_in(s->server, s->n_server, base(l->v[i].path)) &&
+		    str_in(s->server_ok, s->n_server_ok, base(l->v[i].path)))
 			return true;
 	return false;
 }
@@ -301,6 +309,9 @@ static const char *role_text(const ip_plan_outcome *o, const sim *s, const char 
 			       ? ip_arena_printf(s->a, "the target's packages, %s",
 						 s->plan->target->name)
 			       : "the target";
+	if (o->conditional)
+		return "the old image, conditional: the ROM monitor must reach the server with its "
+		       "own IP settings, usually on the first LAN or management port";
 	if (o->fallback)
 		return s->plan->method == IP_METHOD_INSTALL &&
 				       ip_fs_file_eq(NULL, base(path), "packages.conf")
@@ -352,7 +363,7 @@ static void predict_on(sim *s, const ip_device *d, ip_plan_outcome *o)
 			    pred_names_target(s, p->filesystem, p->alt_path);
 		o->fallback = pred_names_old(s, p, p->path) && pred_names_old(s, p, p->alt_path);
 	} else if (p->outcome == IP_NEXT_NETWORK) {
-		o->fallback = pred_names_old(s, p, p->path);
+		o->conditional = pred_names_old(s, p, p->path);
 	}
 	outcome_text(o, s);
 }
@@ -677,6 +688,11 @@ static void apply(sim *s, const ip_plan_effect *e)
 	case IP_EFFECT_SERVER_BACKUP:
 		*IP_PUSH(s->a, s->server, s->n_server, s->cap_server) = base(e->path);
 		break;
+	case IP_EFFECT_SERVER_VERIFY:
+		if (!str_in(s->server, s->n_server, base(e->path)))
+			violation(s, "checks the server's copy of %s before it is there", e->path);
+		*IP_PUSH(s->a, s->server_ok, s->n_server_ok, s->cap_server_ok) = base(e->path);
+		break;
 	case IP_EFFECT_BOOT_CLEAR:
 		s->dev.boot_running.n = 0;
 		s->dev.boot_running.known = true;
@@ -813,7 +829,7 @@ static void prove_after(sim *after, ip_plan_proof *proof)
 		proof->rollback = r.last;
 		if (!r.reloaded)
 			violation(&r, "the rollback section never reloads");
-		else if (!r.last.fallback)
+		else if (!r.last.fallback && !(r.last.conditional && p->network_fallback))
 			violation(&r, "the rollback reload boots %s, not the old image", r.last.text);
 	}
 	if (has_phase(p, IP_PHASE_CLEANUP)) {

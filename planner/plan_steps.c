@@ -405,23 +405,46 @@ static void pre_server(plan_bld *b)
 	plan_expect(b, "bytes copied");
 }
 
-/* --allow-delete-running: the server must hold the running image before
- * it is deleted, for the network fallback and for a rollback. */
-static void pre_image_backup(plan_bld *b)
+/* --allow-delete-running (issue 20, point 4): the server must hold the
+ * running image before it is deleted, for the network fallback and for a
+ * rollback. Uploaded with the transfer chosen (SCP as well), then checked:
+ * the device's own hash of the running image, compared with the server
+ * copy's, is a STOP gate before anything is deleted. IOS prints
+ * "verify /md5 (flash:file_name) = 410db2a7..." for a verify without a
+ * hash (netmiko scp_handler.py, process_md5's docstring; DOMAIN.md's
+ * netmiko snapshot). No capture gives the running image's hash, so the
+ * operator compares the two by eye: the expect line is the prefix. */
+static void image_backup(plan_bld *b)
 {
 	const ip_plan *p = b->p;
+	bool scp = p->opts.transfer == IP_TRANSFER_SCP;
 	const char *name = strrchr(b->running_name, '/') ? strrchr(b->running_name, '/') + 1
 							   : b->running_name;
-	plan_step(b, IP_PHASE_PRECHECK, IP_MODE_EXEC, "Back up the running image to the server");
+	plan_step(b, IP_PHASE_TRANSFER, IP_MODE_EXEC, "Back up the running image to the server");
 	plan_why(b, "The running image is deleted to make room (--allow-delete-running): the "
-		 "network fallback boots it from %s over TFTP, so the server must hold it (and "
-		 "serve TFTP, whatever the transfer).", p->server);
-	plan_cmd(b, "copy %s tftp://%s/%s", p->running, p->server, name);
+		 "server must hold it for the network fallback and for a rollback.");
+	if (scp)
+		plan_why(b, "Uploaded with SCP, the transfer chosen; the network fallback boots it "
+			 "over TFTP, so %s must also serve it from its TFTP root.", p->server);
+	plan_cmd(b, "copy %s %s://%s/%s", p->running, scp ? "scp" : "tftp", p->server, name);
 	plan_prompt(b, ip_arena_printf(b->a, "Address or name of remote host [%s]?", p->server), "",
 		    true, NULL);
 	plan_prompt(b, ip_arena_printf(b->a, "Destination filename [%s]?", name), "", true, NULL);
+	if (scp)
+		plan_prompt(b, "Password:", "the SCP account's password", false, "scp_password");
 	plan_expect(b, "bytes copied");
 	plan_effect(b, IP_EFFECT_SERVER_BACKUP)->path = name;
+
+	plan_step(b, IP_PHASE_TRANSFER, IP_MODE_EXEC,
+		  "Check the server's copy of the running image");
+	plan_why(b, "STOP HERE unless the md5 the device prints for %s is exactly the one `md5sum "
+		 "%s` prints on %s: the server copy is the only one left once the running image is "
+		 "deleted, and a copy cut short would leave nothing to boot. If they differ, copy "
+		 "it to the server again and compare again.", p->running, name, p->server);
+	plan_cmd(b, "verify /md5 %s", p->running);
+	plan_expect(b, "verify /md5 (%s) =", p->running);
+	b->cur->gate = true;
+	plan_effect(b, IP_EFFECT_SERVER_VERIFY)->path = name;
 }
 
 static void pre_register(plan_bld *b)
@@ -460,8 +483,6 @@ static void precheck(plan_bld *b)
 	pre_server(b);
 	if (b->tftp_blocksize)
 		pre_blocksize(b);
-	if (b->delete_running)
-		pre_image_backup(b);
 	pre_register(b);
 }
 
@@ -474,7 +495,11 @@ static void network_fallback(plan_bld *b)
 	plan_step(b, IP_PHASE_TRANSFER, IP_MODE_CONFIG, "Add a network fallback before deleting "
 		  "the running image");
 	plan_why(b, "From the next step on the old image is no longer on flash: if the device "
-		  "reloads before the new one is verified, it boots the old one from the server.");
+		  "reloads before the new one is verified, it can boot the old one from the server, "
+		  "but only if its ROM monitor reaches it: ROMMON network boot uses its own IP "
+		  "settings (IP_ADDRESS, IP_SUBNET_MASK, DEFAULT_GATEWAY, TFTP_SERVER) and usually "
+		  "only the first LAN or management port. No capture shows those, so this fallback "
+		  "is a condition, not a proof: have console access ready.");
 	boot_add(b, &b->fallback_entry, 1);
 	save_step(b, IP_PHASE_TRANSFER, "The network fallback counts only once saved.");
 }
@@ -678,8 +703,10 @@ static void transfer(plan_bld *b)
 {
 	if (b->tftp_blocksize)
 		raise_blocksize(b);
-	if (b->delete_running)
+	if (b->delete_running) {
+		image_backup(b);
 		network_fallback(b);
+	}
 	deletes(b);
 	if (tar(b)) {
 		tar_download(b);
@@ -1072,6 +1099,11 @@ static void rollback(plan_bld *b)
 	plan_step(b, IP_PHASE_ROLLBACK, IP_MODE_CONFIG, "Boot the old image again");
 	plan_why(b, "Only if the new release misbehaves, and only until the clean-up: removes "
 		 "the new image's boot statement, so the old one is first.");
+	if (b->p->network_fallback)
+		plan_why(b, "The old image is on the server only: the reload boots it over the "
+			 "network if the ROM monitor reaches the server (its own IP settings, the "
+			 "first LAN or management port), a condition no capture shows; have console "
+			 "access ready.");
 	if (b->one_line) {
 		boot_clear(b);
 		boot_add(b, &b->fallback_entry, 1);

@@ -15,6 +15,8 @@ typedef struct walk {
 	const char **ok;   /* verified */
 	size_t n_ok, cap_ok;
 	bool net_added, net_saved, backed_up;
+	bool server_ok; /* the server's copy checked against the device's hash
+			 * (issue 20, point 4): only then does it stand in */
 	int reloads;
 	const char *why;   /* the first property broken */
 } walk;
@@ -61,7 +63,7 @@ static bool bootable_left(walk *w, ip_arena *a, const char *fs)
 			return true;
 	}
 	(void)a;
-	return w->net_saved && w->backed_up;
+	return w->net_saved && w->backed_up && w->server_ok;
 }
 
 static void walk_effect(walk *w, ip_arena *a, const ip_plan_effect *e)
@@ -89,6 +91,7 @@ static void walk_effect(walk *w, ip_arena *a, const ip_plan_effect *e)
 		*IP_PUSH(a, w->ok, w->n_ok, w->cap_ok) = key;
 		break;
 	case IP_EFFECT_SERVER_BACKUP: w->backed_up = true; break;
+	case IP_EFFECT_SERVER_VERIFY: w->server_ok = w->backed_up; break;
 	case IP_EFFECT_BOOT_ADD:
 		if (e->entry.kind == IP_BOOT_FILE && e->entry.path &&
 		    !strcasecmp(base(e->entry.path), base(p->target_file)) && !target_ok(w, a))
@@ -146,6 +149,10 @@ const char *plan_invariants_check(const ip_plan *p, ip_arena *a)
 		return "P1: the simulation does not boot the target";
 	if (!again.target_fails.fallback && !(p->no_fallback_warned && p->n_warnings))
 		return "P3: no fallback and no warning";
+	/* a network boot is a condition (ROMMON's own IP settings), never a
+	 * proved fallback (issue 20, point 4) */
+	if (again.target_fails.p.outcome == IP_NEXT_NETWORK && again.target_fails.fallback)
+		return "P3: a network boot counted as a proved fallback";
 	/* stacks: every member, from its own flash and BOOT variable */
 	if (p->n_member_fs && again.n_members != p->n_member_fs + 1)
 		return "P1: a stack member was not simulated";

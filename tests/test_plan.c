@@ -742,7 +742,8 @@ Test(plan_json, schema, .init = setup, .fini = teardown)
 	KEYS(cJSON_GetObjectItem(doc, "prediction"), "prediction", "before", "after", "target_fails",
 	     "rollback", "cleanup", "members");
 	const cJSON *after = cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "prediction"), "after");
-	KEYS(after, "after", "outcome", "step", "filesystem", "path", "target", "fallback", "text");
+	KEYS(after, "after", "outcome", "step", "filesystem", "path", "target", "fallback",
+	     "conditional", "text");
 	cr_assert(cJSON_IsTrue(cJSON_GetObjectItem(after, "target")));
 	static const char *const ids[] = { "precheck", "transfer", "verify", "boot", "save",
 					   "reload", "postcheck", "cleanup", "rollback" };

@@ -326,3 +326,118 @@ ParameterizedTest(size_t *row, plan_expect, tftp_blocksize)
 	cr_expect_eq(warned, c->warned, "%s: warning %d", c->c.name, warned);
 	ip_device_set_free(set);
 }
+
+/* --- point 4: --allow-delete-running ---------------------------------------- */
+
+typedef struct delrun_case {
+	plan_case c;
+	bool scp;
+} delrun_case;
+
+static const delrun_case delrun_cases[] = {
+	{ { "1941, flash0:, TFTP", "traps/no-space-router.log", "c1900-universalk9-mz.SPA.157-3.M8.bin",
+	    93829120 }, false },
+	{ { "1941, flash0:, SCP", "traps/no-space-router.log", "c1900-universalk9-mz.SPA.157-3.M8.bin",
+	    93829120 }, true },
+	{ { "ISR4321 16.9 bundle, TFTP", "../tests/captures/isr4321-full-bootflash.log",
+	    "isr4300-universalk9.16.12.04.SPA.bin", 521347072 }, false },
+	{ { "ISR4321 16.9 bundle, SCP", "../tests/captures/isr4321-full-bootflash.log",
+	    "isr4300-universalk9.16.12.04.SPA.bin", 521347072 }, true },
+};
+
+static ip_plan *build_delrun(ip_device_set **set_out, const delrun_case *c)
+{
+	ip_device_set *set = test_load_samples(c->c.capture, NULL);
+	ip_target *t = ip_target_from_name(set->arena, c->c.target, "--target");
+	t->size.known = true;
+	t->size.v = c->c.size;
+	t->md5 = MD5;
+	ip_plan_options o;
+	ip_plan_options_defaults(&o);
+	o.server = "10.0.0.10";
+	o.transfer = c->scp ? IP_TRANSFER_SCP : IP_TRANSFER_TFTP;
+	o.allow_delete_running = true;
+	ip_plan *p = ip_arena_alloc(set->arena, sizeof(*p));
+	ip_plan_build(p, set->arena, set->v[0], t, &o);
+	cr_assert_not(p->refused, "%s: refused: %s", c->c.name, p->n_reasons ? p->reasons[0] : "");
+	cr_assert(p->network_fallback, "%s: the running image is not deleted", c->c.name);
+	*set_out = set;
+	return p;
+}
+
+/* The first step with an effect of kind k (on path's base name, if given). */
+static size_t effect_step(const ip_plan *p, ip_effect_kind k, const char *path)
+{
+	for (size_t i = 0; i < p->n_steps; i++)
+		for (size_t j = 0; j < p->steps[i].n_effects; j++) {
+			const ip_plan_effect *e = &p->steps[i].effects[j];
+			const char *b = e->path && strrchr(e->path, '/') ? strrchr(e->path, '/') + 1 : e->path;
+			if (e->kind == k && (!path || (b && !strcmp(b, path))))
+				return i;
+		}
+	return SIZE_MAX;
+}
+
+IP_TABLE_PARAMS(plan_expect, delete_running, delrun_cases)
+
+ParameterizedTest(size_t *row, plan_expect, delete_running)
+{
+	const delrun_case *c = &delrun_cases[*row];
+	ip_device_set *set;
+	ip_plan *p = build_delrun(&set, c);
+	const char *run = p->dev->system_image.path;
+	const char *name = strrchr(run, '/') ? strrchr(run, '/') + 1 : run;
+	/* uploaded with the transfer chosen */
+	char up[512];
+	snprintf(up, sizeof(up), "copy %s %s://", p->running, c->scp ? "scp" : "tftp");
+	size_t backup = step_index(p, up);
+	cr_assert_neq(backup, SIZE_MAX, "%s: no '%s'", c->c.name, up);
+	cr_expect_eq(effect_step(p, IP_EFFECT_SERVER_BACKUP, name), backup);
+	if (c->scp)
+		cr_expect(strstr(p->steps[backup].why, "TFTP root"), "%s: %s", c->c.name,
+			  p->steps[backup].why);
+	/* a STOP gate on the device's hash of the running image, before any delete */
+	char md5[512];
+	snprintf(md5, sizeof(md5), "verify /md5 %s", p->running);
+	size_t gate = step_index(p, md5);
+	cr_assert_neq(gate, SIZE_MAX, "%s: no '%s'", c->c.name, md5);
+	cr_expect(p->steps[gate].gate, "%s: not a STOP gate", c->c.name);
+	cr_expect(strstr(p->steps[gate].why, "md5sum"), "%s: %s", c->c.name, p->steps[gate].why);
+	cr_expect_eq(effect_step(p, IP_EFFECT_SERVER_VERIFY, name), gate);
+	size_t del = effect_step(p, IP_EFFECT_DELETE, name);
+	cr_assert_neq(del, SIZE_MAX, "%s", c->c.name);
+	cr_expect(backup < gate && gate < del, "%s: backup %zu, gate %zu, delete %zu", c->c.name,
+		  backup, gate, del);
+	/* the network fallback is a condition, never a proof */
+	cr_expect_eq(p->proof.target_fails.p.outcome, IP_NEXT_NETWORK, "%s", c->c.name);
+	cr_expect_not(p->proof.target_fails.fallback, "%s: counted as proved", c->c.name);
+	cr_expect(p->proof.target_fails.conditional, "%s", c->c.name);
+	cr_expect(strstr(p->proof.target_fails.text, "conditional"), "%s: %s", c->c.name,
+		  p->proof.target_fails.text);
+	bool warned = false;
+	for (size_t i = 0; i < p->n_warnings; i++)
+		warned |= strstr(p->warnings[i], "condition rather than a proof") &&
+			  strstr(p->warnings[i], "IP_ADDRESS") && strstr(p->warnings[i], "first LAN");
+	cr_expect(warned, "%s: the warning does not state the condition", c->c.name);
+	ip_device_set_free(set);
+}
+
+/* The proof catches a plan that deletes the running image with the server
+ * copy unchecked: the gate's effect removed, R2 breaks at the delete. */
+IP_TABLE_PARAMS(plan_expect, delete_running_unchecked_caught, delrun_cases)
+
+ParameterizedTest(size_t *row, plan_expect, delete_running_unchecked_caught)
+{
+	const delrun_case *c = &delrun_cases[*row];
+	ip_device_set *set;
+	ip_plan *p = build_delrun(&set, c);
+	cr_assert(p->proof.proven, "%s: the untouched plan is proven", c->c.name);
+	size_t gate = effect_step(p, IP_EFFECT_SERVER_VERIFY, NULL);
+	cr_assert_neq(gate, SIZE_MAX, "%s", c->c.name);
+	p->steps[gate].n_effects = 0;
+	ip_plan_proof proof;
+	ip_plan_prove(&proof, set->arena, p);
+	cr_expect_not(proof.proven, "%s: deleting the only image with the server copy unchecked "
+		      "passes the proof", c->c.name);
+	ip_device_set_free(set);
+}

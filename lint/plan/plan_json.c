@@ -94,6 +94,7 @@ static cJSON *outcome_json(const ip_plan_outcome *oc, bool simulated)
 	add_str(o, "path", p->path);
 	cJSON_AddBoolToObject(o, "target", oc->target);
 	cJSON_AddBoolToObject(o, "fallback", oc->fallback);
+	cJSON_AddBoolToObject(o, "conditional", oc->conditional);
 	add_str(o, "text", oc->text);
 	return o;
 }

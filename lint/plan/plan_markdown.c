@@ -64,7 +64,10 @@ static void summary(const mw *o, const ip_plan *p)
 						      : "bundle: copy, verify, boot system, reload");
 	row(o, "Transfer", ip_arena_printf(o->a, "%s from %s",
 					   p->opts.transfer == IP_TRANSFER_SCP ? "scp" : "tftp", p->server));
-	row(o, "Fallback", p->fallback ? p->fallback : "none");
+	row(o, "Fallback", !p->fallback ? "none"
+			   : p->network_fallback ? ip_arena_printf(o->a, "%s (conditional: a network boot)",
+								   p->fallback)
+						 : p->fallback);
 }
 
 static void simulation(const mw *o, const ip_plan *p)

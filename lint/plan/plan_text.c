@@ -93,12 +93,13 @@ static void header(const pw *o, const ip_plan *p)
 						 : "!   to:   %s, %llu bytes, %s %s\n",
 		T(o, p->method == IP_METHOD_TAR ? t->name : p->image), (ull)t->size.v, p->hash_algo,
 		T(o, p->hash));
-	fprintf(o->out, "!   method: %s; transfer: %s from %s; fallback: %s\n",
+	fprintf(o->out, "!   method: %s; transfer: %s from %s; fallback: %s%s\n",
 		p->method == IP_METHOD_INSTALL ? "install (install add ... activate commit)"
 		: p->method == IP_METHOD_TAR   ? "tar (archive download-sw, then boot system)"
 					       : "bundle (boot system)",
 		p->opts.transfer == IP_TRANSFER_SCP ? "scp" : "tftp", T(o, p->server),
-		p->fallback ? T(o, p->fallback) : "none");
+		p->fallback ? T(o, p->fallback) : "none",
+		p->network_fallback ? " (conditional: a network boot)" : "");
 }
 
 static void simulation(const pw *o, const ip_plan *p)
