@@ -896,8 +896,20 @@ static const char *version_line(plan_bld *b)
 	if (!t->parsed || t->image.version.scheme == IP_VER_INVALID ||
 	    t->image.version.scheme == IP_VER_SPECIAL)
 		return NULL;
+	const char *raw = t->image.version.raw;
+	if (t->image.is_xe && !strncmp(raw, "03.", 3)) {
+		/* XE 3.x prints its release in one of three forms (DOMAIN.md
+		 * 3.1): "Cisco IOS XE Software, Version 03.16.10.S", "IOS XE
+		 * Version: 03.09.01.S" (ASR1k), and on Catalyst switches only
+		 * "..., Version 03.06.05E RELEASE" with no dot before the train.
+		 * The release alone is a substring of the form each prints. */
+		size_t n = strlen(raw);
+		if (n > 2 && raw[n - 2] == '.' && raw[n - 1] == 'E')
+			return ip_arena_printf(b->a, "Version %.*sE", (int)(n - 2), raw);
+		return ip_arena_strdup(b->a, raw);
+	}
 	if (t->image.is_xe)
-		return ip_arena_printf(b->a, "Cisco IOS XE Software, Version %s", t->image.version.raw);
+		return ip_arena_printf(b->a, "Cisco IOS XE Software, Version %s", raw);
 	char v[IP_VERSION_TEXT_SIZE];
 	ip_version_normalise(&t->image.version, v, sizeof(v));
 	return ip_arena_printf(b->a, "Version %s", v);

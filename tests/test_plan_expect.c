@@ -441,3 +441,41 @@ ParameterizedTest(size_t *row, plan_expect, delete_running_unchecked_caught)
 		      "passes the proof", c->c.name);
 	ip_device_set_free(set);
 }
+
+/* --- point 14: the release line after the reload ------------------------------ */
+
+/* What the new release prints, in the form each platform and train uses
+ * (DOMAIN.md 3.1): the post-check's version line must be a part of it. */
+static const struct {
+	plan_case c;
+	const char *printed;
+} release_cases[] = {
+	{ { "ASR1001 to XE 3.16", "../tests/captures/asr1001-xe3.log",
+	    "asr1001-universalk9.03.16.10.S.155-3.S10-ext.bin", 498769876 },
+	  "Cisco IOS XE Software, Version 03.16.10.S - Extended Support Release" },
+	{ { "ISR4321 to 16.12", "netstuts-r1.log", "isr4300-universalk9.16.12.04.SPA.bin", 521347072 },
+	  "Cisco IOS XE Software, Version 16.12.04" },
+	{ { "2960 to 15.2(7)E9", "netstuts-sw1.log", "c2960-lanbasek9-mz.152-7.E9.bin", 12582912 },
+	  "Cisco IOS Software, C2960 Software (C2960-LANBASEK9-M), Version 15.2(7)E9, RELEASE "
+	  "SOFTWARE (fc2)" },
+	{ { "1941 to 15.7(3)M8", "traps/no-space-router.log", "c1900-universalk9-mz.SPA.157-3.M8.bin",
+	    33000000 },
+	  "Cisco IOS Software, C1900 Software (C1900-UNIVERSALK9-M), Version 15.7(3)M8, RELEASE "
+	  "SOFTWARE (fc2)" },
+};
+
+IP_TABLE_PARAMS(plan_expect, release_line, release_cases)
+
+ParameterizedTest(size_t *row, plan_expect, release_line)
+{
+	const plan_case *c = &release_cases[*row].c;
+	ip_device_set *set;
+	ip_plan *p = build(&set, c);
+	size_t st = step_index(p, "show version | include Version");
+	cr_assert_neq(st, SIZE_MAX, "%s", c->name);
+	cr_assert_geq(p->steps[st].n_expect, 1, "%s", c->name);
+	cr_expect(strstr(release_cases[*row].printed, p->steps[st].expect[0]), "%s: '%s' is not "
+		  "in what the release prints: '%s'", c->name, p->steps[st].expect[0],
+		  release_cases[*row].printed);
+	ip_device_set_free(set);
+}
