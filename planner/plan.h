@@ -102,6 +102,10 @@ typedef struct ip_plan_step {
 	const char **expect_any; /* and at least one of these (a ping: 100 or 80
 				  * percent, the first echo lost to ARP) */
 	size_t n_expect_any, cap_expect_any;
+	const char *expect_var;        /* and the value only the operator knows, named
+					* by this variable ("running_md5": the server's
+					* md5sum of the running image), or NULL */
+	const char *expect_var_prompt; /* how the operator is asked for it */
 	ip_plan_prompt *prompts;
 	size_t n_prompts, cap_prompts;
 	ip_plan_effect *effects;

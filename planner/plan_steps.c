@@ -443,6 +443,11 @@ static void image_backup(plan_bld *b)
 		 "it to the server again and compare again.", p->running, name, p->server);
 	plan_cmd(b, "verify /md5 %s", p->running);
 	plan_expect(b, "verify /md5 (%s) =", p->running);
+	/* the server's digest is the operator's to give: a playbook asks for
+	 * it and fails the gate unless the device printed the same */
+	b->cur->expect_var = "running_md5";
+	b->cur->expect_var_prompt = ip_arena_printf(b->a, "md5sum of %s on %s (the server copy "
+						    "of the running image)", name, p->server);
 	b->cur->gate = true;
 	plan_effect(b, IP_EFFECT_SERVER_VERIFY)->path = name;
 }

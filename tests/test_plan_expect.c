@@ -479,3 +479,40 @@ ParameterizedTest(size_t *row, plan_expect, release_line)
 		  release_cases[*row].printed);
 	ip_device_set_free(set);
 }
+
+/* The server's digest is the operator's: every format asks for it, and the
+ * playbook's gate fails unless the device printed the same. */
+IP_TABLE_PARAMS(plan_expect, delete_running_digest_asked, delrun_cases)
+
+ParameterizedTest(size_t *row, plan_expect, delete_running_digest_asked)
+{
+	const delrun_case *c = &delrun_cases[*row];
+	ip_device_set *set;
+	ip_plan *p = build_delrun(&set, c);
+	size_t gate = effect_step(p, IP_EFFECT_SERVER_VERIFY, NULL);
+	cr_assert_neq(gate, SIZE_MAX, "%s", c->c.name);
+	cr_expect_str_eq(p->steps[gate].expect_var, "running_md5");
+	char *yml = written(p, ip_plan_write_ansible);
+	cr_expect(strstr(yml, "  - name: running_md5\n"), "%s: not asked for:\n%s", c->c.name, yml);
+	/* libyaml folds long plain scalars: a line break and its indent are
+	 * one space to YAML */
+	char *flat = malloc(strlen(yml) + 1), *w = flat;
+	for (const char *q = yml; *q; q++) {
+		if (*q == '\n' && q[1] == ' ') {
+			while (q[1] == ' ')
+				q++;
+			*w++ = ' ';
+		} else {
+			*w++ = *q;
+		}
+	}
+	*w = '\0';
+	cr_expect(strstr(flat, "(running_md5 | string | trim | lower) not in"), "%s:\n%s", c->c.name,
+		  flat);
+	free(flat);
+	char *text = written(p, ip_plan_write_text);
+	cr_expect(strstr(text, "!   expect also: the md5sum of "), "%s", c->c.name);
+	free(text);
+	free(yml);
+	ip_device_set_free(set);
+}

@@ -159,6 +159,13 @@ static cJSON *step_json(const ip_plan_step *st)
 	cJSON_AddItemToObject(o, "commands", strings(st->commands, st->n_commands));
 	cJSON_AddItemToObject(o, "expect", strings(st->expect, st->n_expect));
 	cJSON_AddItemToObject(o, "expect_any", strings(st->expect_any, st->n_expect_any));
+	if (st->expect_var) {
+		cJSON *v = cJSON_AddObjectToObject(o, "expect_var");
+		add_str(v, "variable", st->expect_var);
+		add_str(v, "prompt", st->expect_var_prompt);
+	} else {
+		cJSON_AddNullToObject(o, "expect_var");
+	}
 	cJSON *pr = cJSON_AddArrayToObject(o, "prompts");
 	for (size_t i = 0; i < st->n_prompts; i++)
 		cJSON_AddItemToArray(pr, prompt_json(&st->prompts[i]));

@@ -187,6 +187,11 @@ static void step(const mw *o, const ip_plan_step *st, int ph, size_t no)
 		code(o, st->expect[i], false);
 		fputc('\n', o->out);
 	}
+	if (st->expect_var) {
+		fputs("- and the ", o->out);
+		text(o, st->expect_var_prompt);
+		fputc('\n', o->out);
+	}
 	for (size_t i = 0; i < st->n_expect_any; i++) {
 		fputs(i ? "  or " : "- one of: ", o->out);
 		code(o, st->expect_any[i], false);

@@ -205,6 +205,8 @@ static void step(const pw *o, const ip_plan_step *st, size_t ph, size_t no)
 	prompts(o, st);
 	for (size_t i = 0; i < st->n_expect; i++)
 		fprintf(o->out, "!   expect: %s\n", T(o, st->expect[i]));
+	if (st->expect_var)
+		fprintf(o->out, "!   expect also: the %s\n", T(o, st->expect_var_prompt));
 	for (size_t i = 0; i < st->n_expect_any; i++)
 		fprintf(o->out, "!   %s %s\n", i ? "           or:" : "expect one of:", T(o, st->expect_any[i]));
 	if (st->gate)
