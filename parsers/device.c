@@ -618,10 +618,11 @@ bool ip_fs_alias_has(const char *aliases, const char *name)
 }
 
 /* The parsers' own identity of a listing line (rancid.c merging two
- * listings of one filesystem): the exact bytes the device printed. It sits
- * below the model and answers no boot question; "does this entry name a
- * file?" is parsers/model/fs_model.h's ip_fs_lookup, whose letter-case
- * policy is exact too, so the two cannot disagree. */
+ * listings of one filesystem): the exact bytes the device printed, whatever
+ * the letter-case policy, since two printed lines are one line only when
+ * their bytes are. It sits below the model and answers no boot question;
+ * "does this entry name a file?" is parsers/model/fs_model.h's
+ * ip_fs_lookup, under the file_name_case setting. */
 const ip_file *ip_filesystem_file_find(const ip_filesystem *fs, const char *path)
 {
 	for (size_t i = 0; i < fs->n_files; i++)

@@ -100,6 +100,25 @@ static const row rows[] = {
 	{ "C3845", CL_R, "CISCO3845", "C3845-", "c3845", {0}, "flash:", NULL, 0 },
 	{ "C2600", CL_R, "261 262 265", "C2600-", "c2600", {0}, "flash:", NULL, 0 },
 	{ "C7200", CL_R, "720", "C7200-", "c7200", {0}, NULL, NULL, 0 },
+	/* Catalyst 6500 in native IOS (issue 20, point 16): booted as a classic
+	 * router is, from the startup-config's boot system list with register
+	 * 0x2102 (CiscoTestAutomation/genieparser
+	 * src/genie/libs/parser/ios/cat6k/tests/ShowVersion/cli/equal/
+	 * golden_output_output.txt: WS-C6503-E, "Configuration register is
+	 * 0x2102", System image file is
+	 * "disk0:s72033-adventerprisek9_wan-mz.122-18.SXF7"), its images often
+	 * without .bin (the Dir fixture beside it lists that image, 82524740
+	 * bytes, on disk0:). The image family is the supervisor's (Sup720 s72033;
+	 * Sup2T s2t54: "bootdisk:s2t54-adventerprisek9-mz.SPA.151-1.SY.bin" on a
+	 * WS-C6509-E, pop3165/apic packages/cisco-xr/netsim/show_version.sh):
+	 * the running image says which. The image lives on the supervisor's
+	 * disk0:, sup-bootdisk: or bootdisk:, so the
+	 * filesystem is the running image's. What the supervisor does when
+	 * every boot entry fails (the first image, or ROMMON: the CatOS-era
+	 * guides of DOMAIN.md §2.3 say ROMMON) is UNCONFIRMED for native IOS:
+	 * the plan's proof relies only on the entries' order. */
+	{ "C6500", CL_R, "WS-C65", "S72033_RP- S2T54-", NULL,
+	  { "s72033", "s2t54", NULL }, NULL, NULL, 0 },
 	/* classic switches */
 	{ "C2940", CL_S, "WS-C2940", "C2940-", "c2940", {0}, "flash:", NULL, 0 },
 	{ "C2950", CL_S, "WS-C2950", "C2950-", "c2950", {0}, "flash:", NULL, 0 },

@@ -18,9 +18,13 @@
  * The proof (plan_sim.c) applies the effects to a COPY of the device state
  * and runs the boot simulator: the next boot must be the verified target,
  * and with the target made unbootable it must be the old image (or a
- * `boot system tftp` fallback), unless the plan warns that it has none. No
+ * `boot system tftp` fallback), unless the plan warns that it has none; a
+ * bundle or tar plan with none is refused unless --allow-no-fallback asked
+ * for it (issue 20). No
  * step may delete the last bootable image before the target is verified,
- * and no boot entry or activation may name the target before it is.
+ * no boot entry or activation may name the target before it is, and no
+ * saved boot list may name an unverified copy of it while the plan runs
+ * (plan_sim.c, R8).
  * A plan that fails its own proof is refused: it is never printed.
  *
  * Ownership: everything a plan points to lives in the arena given to
@@ -71,6 +75,8 @@ typedef enum ip_effect_kind {
 	IP_EFFECT_INSTALL_ROLLBACK,        /* back to the packages before it; reloads */
 	IP_EFFECT_INSTALL_REMOVE_INACTIVE, /* unused .bin and packages go */
 	IP_EFFECT_RELOAD,
+	IP_EFFECT_PRESENT,       /* a gated pre-check showed filesystem:path is there
+				  * (a file the captured listing did not reach) */
 } ip_effect_kind;
 
 typedef struct ip_plan_effect {
@@ -142,6 +148,8 @@ typedef struct ip_plan_options {
 	ip_plan_transfer transfer; /* --transfer */
 	unsigned reload_in;        /* --reload-in minutes; 0: an immediate reload */
 	bool allow_delete_running; /* --allow-delete-running */
+	bool allow_no_fallback;    /* --allow-no-fallback: a bundle or tar plan may be
+				    * printed whose failed boot falls to nothing proved */
 	bool ansible;              /* --format ansible: the hostname becomes the play's
 				    * one inventory host (ip_plan_ansible_host_ok) */
 	const ip_check_config *check; /* severities and margins; NULL: defaults */
@@ -205,6 +213,10 @@ typedef struct ip_plan {
 	size_t n_member_fs;
 	bool network_fallback;    /* --allow-delete-running: `boot system tftp` */
 	bool no_fallback_warned;  /* a warning says a failed boot has no fallback */
+	const char *fallback_proof; /* the fallback is not in the captured listing
+				     * (its directory was listed, not its contents):
+				     * what proves it instead, or NULL */
+	const char *fallback_check; /* then the `dir` that shows it, a gated pre-check */
 	bool refused;
 	ip_plan_finding *findings; /* every finding, with its role */
 	size_t n_findings;

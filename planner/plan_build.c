@@ -73,7 +73,7 @@ const char *ip_effect_kind_name(ip_effect_kind k)
 	static const char *const n[] = {
 		"copy", "delete", "verify", "server-backup", "server-verify", "boot-clear", "boot-remove",
 		"boot-add", "save", "register", "no-boot-manual", "install",
-		"install-rollback", "install-remove-inactive", "reload",
+		"install-rollback", "install-remove-inactive", "reload", "present",
 	};
 	return (size_t)k < sizeof(n) / sizeof(n[0]) ? n[k] : "?";
 }
@@ -258,10 +258,14 @@ static void decide_target(plan_bld *b)
 	p->target_file = t->name;
 	if (ends_with(t->name, ".tar"))
 		decide_tar(b);
-	else if (!bundle || !ends_with(t->name, ".bin"))
-		reason(b, "%s is not a .bin image: iosplan plans upgrades to a bundle .bin "
-		       "(copy, verify, boot system or install add) or, on a classic Catalyst, "
-		       "to a tar (archive download-sw)", t->name);
+	else if (!bundle)
+		/* by the name's anatomy, not its suffix: Catalyst 6500 images
+		 * often have none ("s72033-adventerprisek9_wan-mz.122-18.SXF7",
+		 * image_name.h), and boot as a .bin does (issue 20, point 16) */
+		reason(b, "%s is not a bootable image name: iosplan plans upgrades to a bundle "
+		       "image (a .bin, or a classic name such as s72033-…-mz.122-33.SXI5; copy, "
+		       "verify, boot system or install add) or, on a classic Catalyst, to a tar "
+		       "(archive download-sw)", t->name);
 	if (t->md5) {
 		p->hash_algo = "md5";
 		p->hash = t->md5;
@@ -311,6 +315,74 @@ static bool install_mode(const ip_plan *p)
 	       (d->install_mode.v == IP_TRI_YES || ends_with(d->system_image.path, ".conf"));
 }
 
+/* The running image inside a directory a plain `dir flash:` lists without
+ * its contents: flash:/c2960x-universalk9-mz.152-7.E8/c2960x-...E8.bin,
+ * the layout archive download-sw leaves on classic Catalysts ("The Cisco
+ * IOS image is stored as a .bin file in a directory that shows the version
+ * number", Catalyst 3750-X and 3560-X Software Configuration Guide
+ * OL-21521-01, App. B "Image Location on the Switch",
+ * https://www.manualshelf.com/manual/cisco-systems/switch-3750-x/user-manual-english/page-1348.html).
+ * show version's "System image file is" proves the switch loaded it at its
+ * last boot, and the directory is still listed; whether the file is still
+ * in it the listing cannot say, so the plan keeps it as the fallback only
+ * behind a gated `dir flash:<dir>/` pre-check (the form DOMAIN.md §4 cites
+ * from IchikawaYukko/ranbun:cisco_max_memory_size.md) that shows it. */
+static void running_in_dir(plan_bld *b)
+{
+	ip_plan *p = b->p;
+	const ip_path *run = &p->dev->system_image;
+	const char *path = run->path;
+	while (*path == '/')
+		path++;
+	const char *sl = strrchr(path, '/');
+	if (!sl || b->dest->recursive ||
+	    (run->filesystem && !ip_fs_view_same(&b->fsv, run->filesystem, b->dest->name)))
+		return;
+	size_t n = (size_t)(sl - path);
+	const ip_file *d = ip_fs_lookup(b->dest, path, n);
+	if (!d || !d->is_dir || ip_fs_dir_listed(b->dest, path, n))
+		return;
+	b->running_inferred = true;
+	b->running_name = path;
+	b->running_fs = b->dest->name;
+	p->running = ip_arena_printf(b->a, "%s%s", b->dest->name, path);
+	p->fallback_check = ip_arena_printf(b->a, "dir %s%.*s/", b->dest->name, (int)n, path);
+	const ip_boot_list *l = p->check.platform.boot_from_bootvar ? &p->dev->bootvar
+								   : &p->dev->boot_startup;
+	bool named = false;
+	for (size_t i = 0; l->known && i < l->n; i++)
+		named |= l->v[i].kind == IP_BOOT_FILE && l->v[i].path &&
+			 ip_fs_file_eq(b->dest->name, l->v[i].path + strspn(l->v[i].path, "/"), path);
+	p->fallback_proof = ip_arena_printf(b->a, "show version says the device booted %s%s",
+					    run->raw, named ? (p->check.platform.boot_from_bootvar
+							       ? " and the BOOT variable names it"
+							       : " and the boot statements name it")
+							    : "");
+}
+
+/* The running image on another filesystem the device boots from
+ * (ISR4321 or Cat9k on usbflash0:, ASR1006 on harddisk:; the model says
+ * which, ip_fs_bootable): listed there, it is a fallback as good as one on
+ * flash. The new image still goes to the destination, first in the boot
+ * list; the old entry stays after it. */
+static bool running_elsewhere(plan_bld *b)
+{
+	ip_plan *p = b->p;
+	const ip_path *run = &p->dev->system_image;
+	/* a stack: the USB stick is the active member's; a member booting on
+	 * its own would find nothing there */
+	if (!ip_fs_bootable(&p->check.platform, run->filesystem) || p->dev->n_members >= 2)
+		return false;
+	const ip_filesystem *fs = ip_fs_view_listing(&b->fsv, run->filesystem);
+	const ip_file *f = fs && fs->listed ? ip_fs_lookup_file(fs, run->path) : NULL;
+	if (!f)
+		return false;
+	b->running_name = f->name;
+	b->running_fs = fs->name;
+	p->running = ip_arena_printf(b->a, "%s%s", fs->name, f->name);
+	return true;
+}
+
 static void decide_running(plan_bld *b)
 {
 	ip_plan *p = b->p;
@@ -319,15 +391,21 @@ static void decide_running(plan_bld *b)
 		p->method = install_mode(p) ? IP_METHOD_INSTALL : IP_METHOD_BUNDLE;
 	if (!run->path || !b->dest)
 		return;
-	if (ip_fs_file_eq(run->filesystem, base(run->path), base(p->target_file)) &&
-	    (!run->filesystem || ip_fs_view_same(&b->fsv, run->filesystem, b->dest->name)))
+	/* the target's name is the running image's, wherever it runs from (a
+	 * USB stick, a disk): the proof could not tell the two apart */
+	if (ip_fs_file_eq(run->filesystem, base(run->path), base(p->target_file)))
 		reason(b, "the device already runs %s", run->raw);
 	const ip_file *f = NULL;
 	if (!run->filesystem || ip_fs_view_same(&b->fsv, run->filesystem, b->dest->name))
 		f = ip_fs_lookup_file(b->dest, run->path);
-	if (!f)
+	else if (running_elsewhere(b))
 		return;
+	if (!f) {
+		running_in_dir(b);
+		return;
+	}
 	b->running_name = f->name;
+	b->running_fs = b->dest->name;
 	p->running = ip_arena_printf(b->a, "%s%s", b->dest->name, f->name);
 }
 
@@ -343,10 +421,8 @@ static const ip_filesystem *member_listing(plan_bld *b, const ip_member *m, cons
 		fs = ip_fs_view_listing(&b->fsv, classic);
 	if (fs && fs->listed)
 		*name = fs->name;
-	else if (b->p->check.platform.family == IP_FAMILY_SWITCH_CLASSIC)
-		*name = classic;
 	else
-		*name = ip_stack_member_fs_name(b->a, d, m);
+		*name = ip_fs_member_name(b->a, d, &b->p->check.platform, m->number);
 	return fs && fs->listed ? fs : NULL;
 }
 
@@ -544,13 +620,89 @@ static bool make_room(plan_bld *b, const ip_filesystem *fs, uint64_t have, uint6
 	return have >= need;
 }
 
+/* What `install remove inactive` frees on fs: the .bin images there
+ * (nothing boots one in install mode; DOMAIN.md §8: it "deletes unused
+ * packages and also unused .bin files"), the target's name aside. The
+ * inactive .pkg files it also removes are not counted: which packages are
+ * inactive the listing does not say, so the room is a lower bound. */
+static uint64_t inactive_bytes(const plan_bld *b, const ip_filesystem *fs)
+{
+	uint64_t n = 0;
+	for (size_t i = 0; i < fs->n_files; i++) {
+		const ip_file *f = &fs->files[i];
+		if (!f->is_dir && f->size.known && ip_image_name_bootable(f->name) &&
+		    !ip_fs_file_eq(fs->name, base(f->name), base(b->p->target_file)))
+			n = sat_add(n, f->size.v);
+	}
+	return n;
+}
+
+/* The member number fs belongs to, or 0 for the active's. */
+static int member_of(const plan_bld *b, const ip_filesystem *fs)
+{
+	for (size_t i = 0; i < b->p->n_member_fs; i++)
+		if (ip_fs_prefix_eq(b->p->member_fs[i], fs->name))
+			return b->p->member_no[i];
+	return 0;
+}
+
+/* Install mode (issue 20, point 3): room comes from `install remove
+ * inactive` on the whole stack, planned before the copy, or not at all;
+ * the plan deletes no package file by hand. */
+static void room_install(plan_bld *b, const ip_filesystem *fs, uint64_t free_b,
+			 uint64_t freed, const ip_space_need *sn)
+{
+	if (free_b >= sn->total)
+		return;
+	if (sat_add(free_b, freed) >= sn->total) {
+		b->remove_inactive = true;
+		return;
+	}
+	int m = member_of(b, fs);
+	b->space_blocks = ip_arena_printf(b->a, "%s%s needs %llu bytes free (%llu for the image "
+		"install add copies there, %llu for the packages it expands, %llu margin) and has "
+		"%llu: %llu bytes short, even after install remove inactive (about %llu bytes of "
+		"unused images)", m ? ip_arena_printf(b->a, "stack member %d: ", m) : "", fs->name,
+		(unsigned long long)sn->total, (unsigned long long)sn->size,
+		(unsigned long long)sn->expand, (unsigned long long)sn->margin,
+		(unsigned long long)fs->free.v,
+		(unsigned long long)(sn->total - sat_add(free_b, freed)), (unsigned long long)freed);
+}
+
+/* Once `install remove inactive` is planned, every .bin goes, a whole
+ * copy of the target as well (nothing uses it yet): every member then
+ * needs the image, its packages and the margin, from what is free after
+ * the removal, and the target is copied even where it was. */
+static void room_after_remove(plan_bld *b)
+{
+	const ip_rule_options *o = &b->cfg->opts;
+	ip_space_opts so = { o->flash_margin_bytes, o->flash_margin_percent,
+			     o->install_expand_percent };
+	ip_space_need sn;
+	ip_space_need_of(&sn, &so, b->p->target->size.v, true, true);
+	b->copy_needed = true;
+	b->need_dest = sn.total;
+	for (size_t i = 0; i <= b->p->n_member_fs && !b->space_blocks; i++) {
+		const ip_filesystem *fs = i ? ip_fs_view_listing(&b->fsv, b->p->member_fs[i - 1]) : b->dest;
+		uint64_t free_b = fs->free.v;
+		for (size_t k = 0; k < fs->n_files; k++) {
+			const ip_file *f = &fs->files[k];
+			if (!f->is_dir && f->size.known && ip_image_name_bootable(f->name))
+				free_b = sat_add(free_b, f->size.v);
+		}
+		room_install(b, fs, free_b, 0, &sn); /* blocks when even that is short */
+	}
+}
+
 /* Room on one filesystem for what the plan puts there. */
 static void room_on(plan_bld *b, const ip_filesystem *fs, bool is_dest)
 {
 	const ip_target *t = b->p->target;
 	bool install = b->p->method == IP_METHOD_INSTALL;
 	const ip_file *have = ip_fs_lookup_file(fs, b->p->target_file);
-	bool copy = (is_dest || !install) && !(have && have->size.known && have->size.v == t->size.v);
+	/* install add copies the .bin to every member and expands it there
+	 * (issue 20, point 3): each member needs the image too */
+	bool copy = !(have && have->size.known && have->size.v == t->size.v);
 	const ip_rule_options *o = &b->cfg->opts;
 	ip_space_opts so = { o->flash_margin_bytes, o->flash_margin_percent,
 			     o->install_expand_percent };
@@ -567,6 +719,10 @@ static void room_on(plan_bld *b, const ip_filesystem *fs, bool is_dest)
 			   "target (%llu bytes, not %llu)", (unsigned long long)have->size.v,
 			   (unsigned long long)t->size.v));
 		free_b = sat_add(free_b, have->size.v);
+	}
+	if (install) {
+		room_install(b, fs, free_b, inactive_bytes(b, fs), &sn);
+		return;
 	}
 	if (free_b >= need || make_room(b, fs, free_b, need))
 		return;
@@ -630,8 +786,12 @@ static void decide_room(plan_bld *b)
 	room_on(b, b->dest, true);
 	for (size_t i = 0; i < b->p->n_member_fs && !b->space_blocks; i++)
 		room_on(b, ip_fs_view_listing(&b->fsv, b->p->member_fs[i]), false);
-	if (b->space_blocks)
+	if (b->remove_inactive && !b->space_blocks)
+		room_after_remove(b);
+	if (b->space_blocks) {
 		b->n_deletes = 0;
+		b->remove_inactive = false;
+	}
 	decide_tar_local(b);
 }
 
@@ -661,6 +821,8 @@ static const char *list_note(const plan_bld *b)
 
 static const char *deletes_note(const plan_bld *b)
 {
+	if (b->remove_inactive)
+		return "the plan runs install remove inactive after the backup, before the copy";
 	if (!b->n_deletes)
 		return "the copy fits";
 	/* measured, then written once: a printf per file copied the list
@@ -751,6 +913,24 @@ static ip_plan_role tftp_large(const plan_bld *b, const char **note)
 	return IP_ROLE_NOTED;
 }
 
+/* Whether the plan deletes the device copy of the target a finding is
+ * about (a partial or corrupt copy, IP_REPAIR_RECOPY) before it copies
+ * the target afresh: only a file subject, and only one the plan's own
+ * deletions name; never the running image (decide_running refuses a
+ * target of the running image's name). */
+static bool deletes_copy(const plan_bld *b, const ip_subject *s)
+{
+	if (s->kind != IP_SUBJ_FILE || !s->name || !b->dest || !b->copy_needed)
+		return false;
+	if (s->filesystem && !ip_fs_view_same(&b->fsv, s->filesystem, b->dest->name))
+		return false;
+	for (size_t i = 0; i < b->n_deletes; i++)
+		if (ip_fs_prefix_eq(b->deletes[i].filesystem, b->dest->name) &&
+		    ip_fs_file_eq(b->dest->name, b->deletes[i].file->name, s->name))
+			return true;
+	return false;
+}
+
 /* Whether the plan repairs f (its note says how) or f blocks it; what the
  * plan leaves alone blocks at error and is noted below. */
 static ip_plan_role repairable(const plan_bld *b, const ip_finding *f, const char **note)
@@ -790,6 +970,12 @@ static ip_plan_role repairable(const plan_bld *b, const ip_finding *f, const cha
 			return IP_ROLE_RESOLVED;
 		}
 		return tftp_large(b, note);
+	case IP_REPAIR_RECOPY:
+		if (!deletes_copy(b, &f->subject))
+			break;
+		*note = ip_arena_printf(b->a, "the plan deletes %s%s after the backup and copies the "
+					"target afresh, verified", p->filesystem, f->subject.name);
+		return IP_ROLE_RESOLVED;
 	case IP_REPAIR_UNDECLARED:
 	case IP_REPAIR_NONE:
 	case IP_REPAIR__COUNT:
@@ -818,6 +1004,31 @@ static bool classify_findings(plan_bld *b)
 
 /* Each member falls back to its own copy of the running image: a member
  * whose flash has none has no fallback. */
+/* A member's copy of a running image inside a directory its plain `dir`
+ * lists unopened (archive download-sw installs on every member): kept as
+ * that member's fallback behind its own gated `dir`, when the member runs
+ * the active's release (show version's switch table) or its own BOOT
+ * variable names the image. */
+static bool member_inferred(plan_bld *b, const ip_filesystem *fs, int number)
+{
+	const ip_device *d = b->p->dev;
+	const char *path = b->running_name, *sl = strrchr(path, '/');
+	const ip_file *dir = sl ? ip_fs_lookup(fs, path, (size_t)(sl - path)) : NULL;
+	if (!b->running_inferred || !dir || !dir->is_dir || fs->recursive ||
+	    ip_fs_dir_listed(fs, path, (size_t)(sl - path)))
+		return false;
+	for (size_t k = 0; k < d->n_members; k++) {
+		const ip_member *m = &d->members[k];
+		if (m->number != number)
+			continue;
+		for (size_t j = 0; m->bootvar.known && j < m->bootvar.n; j++)
+			if (m->bootvar.v[j].path && ip_fs_file_eq(fs->name, m->bootvar.v[j].path, path))
+				return true;
+		return m->version.s && d->version.s && strcmp(m->version.s, d->version.s) == 0;
+	}
+	return false;
+}
+
 static void members_fallback(plan_bld *b)
 {
 	ip_plan *p = b->p;
@@ -829,11 +1040,73 @@ static void members_fallback(plan_bld *b)
 				ip_fs_file_eq(fs->name, b->deletes[k].file->name, b->running_name);
 		if (ip_fs_lookup_file(fs, b->running_name) && !gone)
 			continue;
+		if (!gone && member_inferred(b, fs, p->member_no[i])) {
+			*IP_PUSH(b->a, b->member_checks, b->n_member_checks, b->cap_member_checks) =
+				fs->name;
+			continue;
+		}
+		if (!p->opts.allow_no_fallback) {
+			reason(b, "stack member %d has no copy of the running image on %s, so if the "
+			       "new image fails to load there that member has no fallback (copy %s "
+			       "to it first, or give --allow-no-fallback)", p->member_no[i],
+			       p->member_fs[i], b->running_name);
+			continue;
+		}
 		p->no_fallback_warned = true;
-		plan_warn(b, "stack member %d has no copy of the running image on %s: if the new "
-			  "image fails to load there, that member has no fallback (copy %s to it "
+		plan_warn(b, "stack member %d has no copy of the running image on %s, so if the new "
+			  "image fails to load there that member has no fallback (copy %s to it "
 			  "first to have one)", p->member_no[i], p->member_fs[i], b->running_name);
 	}
+}
+
+/* No fallback is proved and none was allowed (--allow-no-fallback): the
+ * refusal names what to capture, or what is gone. A plan whose failed
+ * boot ends at ROMMON is not printed as a success (issue 20, point 1). */
+static void no_fallback_refused(plan_bld *b)
+{
+	ip_plan *p = b->p;
+	const ip_path *run = &p->dev->system_image;
+	const char *fs = p->filesystem ? p->filesystem : "flash:";
+	if (!run->path) {
+		reason(b, "no fallback is proved: the running image is unknown (capture show "
+		       "version), so the plan cannot keep it; give --allow-no-fallback to plan "
+		       "without one");
+		return;
+	}
+	if (run->filesystem && b->dest && !ip_fs_view_same(&b->fsv, run->filesystem, b->dest->name)) {
+		/* on usbflash0:, harddisk:...: a fallback only where the device
+		 * boots from it (ip_fs_bootable) and a listing shows the file */
+		if (p->dev->n_members >= 2)
+			reason(b, "no fallback is proved: the running image %s is on %s, which only "
+			       "the active member has: copy it to every member's flash first, or give "
+			       "--allow-no-fallback to plan without one", run->raw, run->filesystem);
+		else if (ip_fs_bootable(&p->check.platform, run->filesystem))
+			reason(b, "no fallback is proved: the running image %s is on %s, which the "
+			       "captures do not list with it (capture `dir %s`), or give "
+			       "--allow-no-fallback to plan without one", run->raw, run->filesystem,
+			       run->filesystem);
+		else
+			reason(b, "no fallback is proved: the running image %s is on %s, which this "
+			       "platform is not known to boot from at reload (only its own flash "
+			       "counts), so the plan cannot keep it; copy it to %s first, or give "
+			       "--allow-no-fallback to plan without one", run->raw, run->filesystem, fs);
+		return;
+	}
+	const char *path = run->path + strspn(run->path, "/");
+	const char *sl = strrchr(path, '/');
+	bool dir_listed = sl && b->dest && ip_fs_lookup(b->dest, path, (size_t)(sl - path));
+	if (sl && b->dest && !b->dest->recursive)
+		reason(b, "no fallback is proved: the running image %s is in a directory %s "
+		       "(capture `dir %s%.*s/` or `dir /recursive %s`), or give "
+		       "--allow-no-fallback to plan without one", run->raw,
+		       dir_listed ? "whose contents the captured listing does not show"
+				  : "the captured listing does not show either",
+		       fs, (int)(sl - path), path, fs);
+	else
+		reason(b, "no fallback is proved: the running image %s is not on %s in the "
+		       "captured listing, so if the new image fails to boot nothing falls back "
+		       "(copy it back, or capture the listing of the filesystem it is on); give "
+		       "--allow-no-fallback to plan without one", run->raw, fs);
 }
 
 static void decide_fallback(plan_bld *b)
@@ -872,13 +1145,23 @@ static void decide_fallback(plan_bld *b)
 	}
 	if (b->running_name) {
 		p->fallback = p->running;
+		if (b->running_inferred)
+			plan_warn(b, "the fallback %s is not in the captured listing (%s lists its "
+				  "directory, not what it holds): %s; the pre-check `%s` must show "
+				  "it before anything changes", p->running, p->filesystem,
+				  p->fallback_proof, p->fallback_check);
 		members_fallback(b);
+		return;
+	}
+	if (!p->opts.allow_no_fallback) {
+		no_fallback_refused(b);
 		return;
 	}
 	p->no_fallback_warned = true;
 	plan_warn(b, "the running image is not on %s in the captured listing: the plan has no "
 		  "fallback image, and if the new one fails to boot the device falls to the "
-		  "first-image search or ROMMON", p->filesystem ? p->filesystem : "flash");
+		  "first-image search or ROMMON (--allow-no-fallback)",
+		  p->filesystem ? p->filesystem : "flash");
 }
 
 /* The listed file that differs from entry e's only in letter case, or

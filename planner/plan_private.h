@@ -23,6 +23,13 @@ typedef struct plan_bld {
 	const ip_file *have;        /* a file of the target's name there */
 	bool copy_needed;           /* false: a whole copy is already there */
 	const char *running_name;   /* the running image's path on dest */
+	const char *running_fs;     /* the filesystem it is on: dest's name, or another
+				     * the device boots from (usbflash0:, harddisk:) */
+	const char **member_checks; /* members whose copy of an inferred running image
+				     * a gated `dir flashN:DIR/` shows (running_in_dir) */
+	size_t n_member_checks, cap_member_checks;
+	bool running_inferred;      /* ... from show version: its directory is listed,
+				     * not what the directory holds */
 	bool bootvar;               /* the BOOT variable decides (switches) */
 	bool one_line;              /* classic Catalyst: one BOOT path-list */
 	bool stack;                 /* boot system switch all */
@@ -47,6 +54,8 @@ typedef struct plan_bld {
 	bool tar_have;               /* ... and the whole tar is there already */
 	bool tftp_blocksize;         /* TFTP chosen for an image the tftp-transfer finding
 				      * calls large: `ip tftp blocksize 8192` for the copy */
+	bool remove_inactive;        /* install mode: `install remove inactive` before the
+				      * copy makes the room (issue 20, point 3) */
 	uint64_t need_dest, margin;  /* bytes the destination must have free */        /* --allow-delete-running was needed */
 	ip_plan_step *cur;
 	/* cur's why, as plan_why() grows it: appended in place, not copied

@@ -33,7 +33,19 @@
  *      own IP variables, which no capture shows): it counts only as a
  *      warned, conditional one;
  *   R6 the rollback section's reload boots the old image;
- *   R7 after the clean-up the device still boots the target.
+ *   R7 after the clean-up the device still boots the target;
+ *   R8 a bundle or tar plan whose target-fails boot is not a proved
+ *      fallback (R5 answered by a warning) needs --allow-no-fallback: a
+ *      failed boot that ends in ROMMON is never printed as a success
+ *      (issue 20). Install mode is outside R8: it keeps no second boot
+ *      entry by design, and its recovery is the install rollback R6 proves;
+ *      so is the conditional network fallback --allow-delete-running asked
+ *      for (point 4), which the plan warns about.
+ *   R9 from the plan's first change on, until its own reload, no list a
+ *      reload reads (the startup-config, the BOOT variable, each member's)
+ *      names a file of the target's name that is on flash and not yet
+ *      verified: a reload then (a power cut, a crash) would try a partial
+ *      or unchecked copy first (issue 20, point 12).
  * On a stack R4 and R5 hold for every member, each from its own flash and
  * its own BOOT variable (the members' proof, below). */
 #include <stdarg.h>
@@ -66,6 +78,7 @@ typedef struct sim {
 	const ip_plan_step *step;
 	size_t step_no;
 	size_t n_gone;         /* files deleted but not yet compacted away (GONE) */
+	bool r9_broken;        /* R9 reported once: every later step would repeat it */
 } sim;
 
 static void violation(sim *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -637,19 +650,27 @@ static void install(sim *s, const ip_plan_effect *e)
 	uint64_t expand = e->size / 100 * pct + e->size % 100 * pct / 100;
 	for (size_t i = 0; i <= p->n_member_fs; i++) {
 		ip_filesystem *m = fs_get(s, i == 0 ? p->filesystem : p->member_fs[i - 1]);
-		if (!m || !m->free.known || m->free.v < expand) {
-			violation(s, "install add needs about %llu bytes for the packages on %s",
-				  (unsigned long long)expand, m ? m->name : "a member's flash");
+		/* the other members get their own copy of the .bin first
+		 * (issue 20, point 3) */
+		uint64_t need = i == 0 || (m && file_get(m, e->path)) ? expand : e->size + expand;
+		if (i && need < e->size)
+			need = UINT64_MAX; /* saturated */
+		if (!m || !m->free.known || m->free.v < need) {
+			violation(s, "install add needs about %llu bytes for the %s on %s",
+				  (unsigned long long)need, i ? "image and its packages" : "packages",
+				  m ? m->name : "a member's flash");
 			continue;
 		}
-		m->free.v -= expand;
+		m->free.v -= need;
 	}
 	/* install add writes packages.conf where there was none, on every member */
 	for (size_t i = 0; i <= p->n_member_fs; i++) {
 		ip_filesystem *m = fs_get(s, i == 0 ? p->filesystem : p->member_fs[i - 1]);
 		if (m && !file_get(m, "packages.conf")) {
+			/* the whole entry, as do_copy writes it: the slot past the
+			 * listing's end may hold a buried deletion (a directory) */
 			ip_file *f = IP_PUSH(s->a, m->files, m->n_files, m->cap_files);
-			f->name = "packages.conf";
+			*f = (ip_file){ .name = "packages.conf" };
 			f->size.known = true;
 			f->size.v = 8192;
 		}
@@ -675,6 +696,75 @@ static void remove_inactive(sim *s)
 			fs->n_files--;
 		}
 	}
+}
+
+/* A gated pre-check showed path on fs (a file inside a directory the
+ * captured listing did not open): from here on the state holds it, of an
+ * unknown size, as the device does. */
+static void present(sim *s, const ip_plan_effect *e)
+{
+	ip_filesystem *fs = fs_get(s, e->filesystem);
+	if (!fs) {
+		violation(s, "checks %s%s, which the device state does not list", e->filesystem,
+			  e->path);
+		return;
+	}
+	if (file_get(fs, e->path))
+		return;
+	ip_file *f = IP_PUSH(s->a, fs->files, fs->n_files, fs->cap_files);
+	*f = (ip_file){ .name = e->path };
+}
+
+/* The listed file an entry of a reload list names on fs, or NULL. */
+static const ip_file *entry_file(sim *s, ip_filesystem *fs, const ip_boot_entry *e)
+{
+	if (!fs || e->kind != IP_BOOT_FILE || !e->path || !is_target_name(s, e->path))
+		return NULL;
+	return file_get(fs, e->path);
+}
+
+/* The filesystem a reload list's entry names: its own prefix among the
+ * simulated ones (under the model's aliases), else the plan's. */
+static ip_filesystem *entry_fs(sim *s, const ip_boot_entry *e)
+{
+	const char *name = e->filesystem ? e->filesystem : s->plan->filesystem;
+	for (size_t i = 0; name && i < s->dev.n_filesystems; i++)
+		if (fs_same(s, name, s->dev.filesystems[i].name))
+			return &s->dev.filesystems[i];
+	return NULL;
+}
+
+/* R9 on one list: fs_of NULL reads each entry's own filesystem, else the
+ * member's flash every entry names as flash:. */
+static void r9_list(sim *s, const ip_boot_list *l, ip_filesystem *member, const char *what)
+{
+	for (size_t i = 0; !s->r9_broken && i < l->n; i++) {
+		/* the name first: it is cheap, and almost no entry passes it
+		 * (a plan deleting 20 000 files asks after each deletion) */
+		const ip_boot_entry *e = &l->v[i];
+		if (e->kind != IP_BOOT_FILE || !e->path || !is_target_name(s, e->path))
+			continue;
+		ip_filesystem *fs = member ? member : entry_fs(s, e);
+		const ip_file *f = entry_file(s, fs, &l->v[i]);
+		if (!f || verified(s, fs->name, f->name))
+			continue;
+		s->r9_broken = true;
+		violation(s, "%s entry %zu names %s%s, which is on flash but not verified: a reload "
+			  "now would try it first", what, i + 1, fs->name, f->name);
+	}
+}
+
+/* R9: after an effect that changes flash or what a reload reads. */
+static void r9_check(sim *s, const ip_plan_effect *e)
+{
+	if (s->reloaded || s->r9_broken ||
+	    !(e->kind == IP_EFFECT_COPY || e->kind == IP_EFFECT_DELETE || e->kind == IP_EFFECT_SAVE))
+		return;
+	r9_list(s, &s->dev.boot_startup, NULL, "startup-config boot");
+	r9_list(s, &s->dev.bootvar, NULL, "BOOT variable");
+	for (size_t i = 1; i < s->n_mboot; i++)
+		r9_list(s, &s->mboot[i], fs_get(s, member_fs_name(s, i)),
+			ip_arena_printf(s->a, "stack member %d's BOOT variable", member_number(s, i)));
 }
 
 static void apply(sim *s, const ip_plan_effect *e)
@@ -712,6 +802,7 @@ static void apply(sim *s, const ip_plan_effect *e)
 		break;
 	case IP_EFFECT_INSTALL_REMOVE_INACTIVE: remove_inactive(s); break;
 	case IP_EFFECT_RELOAD: reload(s); break;
+	case IP_EFFECT_PRESENT: present(s, e); break;
 	}
 }
 
@@ -729,8 +820,10 @@ static void run_phases(sim *s, ip_plan_phase from, ip_plan_phase to)
 			continue;
 		s->step = st;
 		s->step_no = no;
-		for (size_t j = 0; j < st->n_effects; j++)
+		for (size_t j = 0; j < st->n_effects; j++) {
 			apply(s, &st->effects[j]);
+			r9_check(s, &st->effects[j]);
+		}
 	}
 	sweep(s);
 	s->step = NULL;
@@ -748,6 +841,16 @@ static void sim_init(sim *s, ip_arena *a, const ip_plan *p, ip_plan_proof *proof
 	ip_platform_classify(&s->plat, &s->dev);
 	*IP_PUSH(a, s->server, s->n_server, s->cap_server) = p->target->name;
 	members_init(s);
+}
+
+/* R8: a plan without a proved fallback needs the user's explicit leave:
+ * --allow-no-fallback, or for the conditional network fallback o names,
+ * --allow-delete-running, which asked for exactly that (point 4). */
+static bool no_fallback_barred(const ip_plan *p, const ip_plan_outcome *o)
+{
+	if (o->conditional && p->network_fallback && p->opts.allow_delete_running)
+		return false;
+	return p->method != IP_METHOD_INSTALL && !p->opts.allow_no_fallback;
 }
 
 /* R5: the target made unbootable (removed; in install mode, its
@@ -773,6 +876,9 @@ static void prove_target_fails(sim *after, ip_plan_proof *proof)
 	if (!proof->target_fails.fallback && !p->no_fallback_warned)
 		violation(&f, "with the target unbootable the device boots %s, and the plan does "
 			  "not warn that it has no fallback", proof->target_fails.text);
+	else if (!proof->target_fails.fallback && no_fallback_barred(p, &proof->target_fails))
+		violation(&f, "with the target unbootable the device boots %s: no fallback is "
+			  "proved, and --allow-no-fallback was not given", proof->target_fails.text);
 	for (size_t i = 1; i < proof->n_members; i++) {
 		ip_plan_member *m = &proof->members[i];
 		if (!member_predict(&f, i, &m->target_fails))
@@ -783,6 +889,10 @@ static void prove_target_fails(sim *after, ip_plan_proof *proof)
 			violation(&f, "with the target unbootable stack member %d boots %s, and the "
 				  "plan does not warn that it has no fallback", m->number,
 				  m->target_fails.text);
+		else if (!m->target_fails.fallback && no_fallback_barred(p, &m->target_fails))
+			violation(&f, "with the target unbootable stack member %d boots %s: no "
+				  "fallback is proved, and --allow-no-fallback was not given",
+				  m->number, m->target_fails.text);
 	}
 	if (proof->n_members)
 		proof->members[0].target_fails = proof->target_fails;

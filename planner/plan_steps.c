@@ -285,7 +285,9 @@ static void members_room_why(plan_bld *b)
 	const ip_check_config *cc = p->opts.check;
 	ip_space_opts so = { 0, 0, cc ? cc->opts.install_expand_percent : 100 };
 	ip_space_need sn;
-	ip_space_need_of(&sn, &so, p->target->size.v, !install(b), install(b));
+	/* install add copies the image to each member too, then expands it
+	 * (issue 20, point 3) */
+	ip_space_need_of(&sn, &so, p->target->size.v, true, install(b));
 	/* the text names the margin apart: the image's or the packages' bytes */
 	uint64_t need = sn.size + sn.expand;
 	const char *list = "";
@@ -296,8 +298,20 @@ static void members_room_why(plan_bld *b)
 	}
 	plan_why(b, "Every other member needs about %llu bytes on its own flash (%s), plus the "
 		 "margin; free now: %s.", (ull)need,
-		 install(b) ? "the packages install add expands there" : "its copy of the image",
+		 install(b) ? "the image install add copies there and the packages it expands"
+			    : "its copy of the image",
 		 list);
+}
+
+/* How many of the plan's deletions are copies of the target that are not
+ * it (partial: a transfer cut short), not deletions for room. */
+static size_t stale_copies(const plan_bld *b)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < b->n_deletes; i++)
+		n += ip_fs_file_eq(b->deletes[i].filesystem, b->deletes[i].file->name,
+				   b->p->target_file);
+	return n;
 }
 
 static void pre_listing(plan_bld *b)
@@ -327,19 +341,77 @@ static void pre_listing(plan_bld *b)
 		tar_room_why(b);
 	else if (p->n_member_fs)
 		members_room_why(b);
-	if (b->n_deletes)
+	if (b->n_deletes && stale_copies(b) == b->n_deletes)
+		plan_why(b, "A file of the target's name but not its size is there (a transfer cut "
+			 "short): the plan deletes it in the transfer phase and copies afresh.");
+	else if (b->n_deletes)
 		plan_why(b, "Not enough: the plan deletes %zu file%s in the transfer phase.",
 			 b->n_deletes, b->n_deletes == 1 ? "" : "s");
 	plan_cmd(b, "show %s", p->filesystem);
 	for (size_t i = 0; i < p->n_member_fs; i++)
 		plan_cmd(b, "dir %s", p->member_fs[i]);
-	if (b->running_name) {
+	if (b->running_inferred)
+		plan_expect(b, "%s", dir_of(b, b->running_name)); /* the listing shows the directory */
+	else if (b->running_name && ip_fs_prefix_eq(b->running_fs, p->filesystem)) {
 		/* `show flash:` lists the root only: an image in its own
 		 * directory (the tar layout) shows as the directory's name */
 		const char *sl = strchr(b->running_name, '/');
 		plan_expect(b, "%s", sl ? ip_arena_strndup(b->a, b->running_name,
 							    (size_t)(sl - b->running_name))
 					: b->running_name);
+	}
+}
+
+/* The fallback on another filesystem the device boots from (usbflash0:,
+ * harddisk:): still there, or the plan has none. */
+static void pre_fallback_elsewhere(plan_bld *b)
+{
+	const ip_plan *p = b->p;
+	if (!b->running_name || ip_fs_prefix_eq(b->running_fs, p->filesystem))
+		return;
+	plan_step(b, IP_PHASE_PRECHECK, IP_MODE_EXEC,
+		  ip_arena_printf(b->a, "Check the fallback on %s", b->running_fs));
+	plan_why(b, "The running image stays on %s as the fallback, after the new image in the "
+		 "boot list: the device boots from %s too. STOP unless it is listed (and leave "
+		 "the medium in place until the clean-up).", b->running_fs, b->running_fs);
+	plan_cmd(b, "dir %s", b->running_fs);
+	plan_expect(b, "%s", b->running_name);
+	b->cur->gate = true;
+}
+
+/* The fallback inside a directory the captured listing did not open
+ * (plan_build.c, running_in_dir): a gate that shows the file before the
+ * plan relies on it. `dir flash:<dir>/` lists the directory's files by
+ * their own names (DOMAIN.md §4). */
+static void pre_fallback(plan_bld *b)
+{
+	const ip_plan *p = b->p;
+	if (!b->running_inferred)
+		return;
+	plan_step(b, IP_PHASE_PRECHECK, IP_MODE_EXEC, "Check the fallback image in its directory");
+	plan_why(b, "The captured listing shows the directory, not the image in it: %s. STOP "
+		 "unless the image is listed: without it the plan has no fallback.",
+		 p->fallback_proof);
+	plan_cmd(b, "%s", p->fallback_check);
+	const char *sl = strrchr(b->running_name, '/');
+	plan_expect(b, "%s", sl ? sl + 1 : b->running_name);
+	b->cur->gate = true;
+	ip_plan_effect *e = plan_effect(b, IP_EFFECT_PRESENT);
+	e->filesystem = p->filesystem;
+	e->path = b->running_name;
+	for (size_t i = 0; i < b->n_member_checks; i++) {
+		const char *fs = b->member_checks[i];
+		plan_step(b, IP_PHASE_PRECHECK, IP_MODE_EXEC,
+			  ip_arena_printf(b->a, "Check the fallback image on %s", fs));
+		plan_why(b, "That member's listing shows the directory, not the image in it; "
+			 "archive download-sw installs it on every member. STOP unless it is "
+			 "listed: without it that member has no fallback.");
+		plan_cmd(b, "dir %s%s/", fs, dir_of(b, b->running_name));
+		plan_expect(b, "%s", sl ? sl + 1 : b->running_name);
+		b->cur->gate = true;
+		e = plan_effect(b, IP_EFFECT_PRESENT);
+		e->filesystem = fs;
+		e->path = b->running_name;
 	}
 }
 
@@ -484,6 +556,8 @@ static void precheck(plan_bld *b)
 {
 	pre_version(b);
 	pre_listing(b);
+	pre_fallback(b);
+	pre_fallback_elsewhere(b);
 	pre_switch(b);
 	pre_server(b);
 	if (b->tftp_blocksize)
@@ -704,15 +778,143 @@ static void raise_blocksize(plan_bld *b)
 	plan_cmd(b, "ip tftp blocksize 8192");
 }
 
+/* Whether e is a file entry naming the target (by its name: the copy
+ * lands under it on whichever filesystem the entry names). */
+static bool names_target(const plan_bld *b, const ip_boot_entry *e)
+{
+	const char *t = strrchr(b->p->target_file, '/');
+	const char *p = e->path ? strrchr(e->path, '/') : NULL;
+	return e->kind == IP_BOOT_FILE && e->path &&
+	       ip_fs_file_eq(e->filesystem, p ? p + 1 : e->path, t ? t + 1 : b->p->target_file);
+}
+
+static bool list_names_target(const plan_bld *b, const ip_boot_list *l)
+{
+	for (size_t i = 0; l->known && i < l->n; i++)
+		if (names_target(b, &l->v[i]))
+			return true;
+	return false;
+}
+
+/* Whether a list some reload reads names the target: the startup-config
+ * (routers), the BOOT variable (switches: the active's and each member's).
+ * Both are asked on every platform: which one a given reload reads is
+ * the simulator's business, and either naming a file that is being
+ * copied is the trap. */
+static bool reload_names_target(const plan_bld *b)
+{
+	const ip_device *d = b->p->dev;
+	if (list_names_target(b, &d->boot_startup) || list_names_target(b, &d->bootvar))
+		return true;
+	if (!d->boot_startup.known && list_names_target(b, &d->boot_running))
+		return true; /* no startup-config captured: the running one stands for it */
+	for (size_t i = 0; i < d->n_members; i++)
+		if (list_names_target(b, &d->members[i].bootvar))
+			return true;
+	return false;
+}
+
+/* Issue 20, point 12: a boot entry that already names the target (staged
+ * by an earlier, abandoned attempt) stays in the startup-config or the
+ * BOOT variable while the target is deleted and copied: a reload in that
+ * window (a power cut, a crash, someone else's `reload`) tries the partial
+ * file first: entries are tried in order (DOMAIN.md §2.3, the Catalyst
+ * BOOT-variable text), and whether a loader rejects a truncated file
+ * cleanly and moves on, or hangs on it, no source we have says
+ * (UNCONFIRMED: the plan does not bet on it). So the entry goes, and is
+ * saved, before the first change to flash; the boot
+ * phase names the target again once it is verified. A list left empty
+ * would send a router to the first image on flash (which may be the
+ * partial one) and a classic Catalyst to its recursive search
+ * (DOMAIN.md §1.2, §2.3), so the running image stays named. Also when
+ * only the running-config names it and the plan saves before the copy
+ * (the network fallback of --allow-delete-running). */
+static void stale_target_entries(plan_bld *b)
+{
+	bool run_names = false;
+	for (size_t i = 0; b->run_known && i < b->n_run; i++)
+		run_names |= names_target(b, &b->run[i]);
+	bool saved = reload_names_target(b);
+	if (!saved && !(run_names && b->delete_running))
+		return;
+	plan_step(b, IP_PHASE_TRANSFER, IP_MODE_CONFIG,
+		  "Remove the boot entry that names the target before the copy");
+	plan_why(b, "A boot entry already names %s, which is not yet on flash whole and "
+		 "verified: a reload while it is being deleted or copied would try the partial "
+		 "file first. The boot statements name it again once it is verified.",
+		 b->p->target_file);
+	ip_boot_entry *rest = ip_arena_alloc(b->a, (b->n_run + 1) * sizeof(*rest));
+	size_t n_rest = 0;
+	for (size_t i = 0; b->run_known && i < b->n_run; i++)
+		if (!names_target(b, &b->run[i]))
+			rest[n_rest++] = b->run[i];
+	bool keep_running = !n_rest && b->has_fallback && b->fallback_entry.kind == IP_BOOT_FILE;
+	if (keep_running)
+		rest[n_rest++] = b->fallback_entry;
+	if (!b->run_known || b->one_line) {
+		/* one path-list statement (or a list not known whole): rewritten,
+		 * each file in the form the plan types and expects back */
+		for (size_t i = 0; i < n_rest; i++)
+			if (rest[i].kind == IP_BOOT_FILE && rest[i].path)
+				rest[i] = file_entry(b, rest[i].filesystem ? rest[i].filesystem
+								      : b->p->filesystem, rest[i].path);
+		boot_clear(b);
+		boot_add(b, rest, n_rest);
+	} else {
+		/* one statement an entry: only the target's go */
+		for (size_t i = 0; i < b->n_run; i++) {
+			if (!names_target(b, &b->run[i]))
+				continue;
+			plan_cmd(b, "no boot system %s", b->run[i].raw);
+			plan_effect(b, IP_EFFECT_BOOT_REMOVE)->entry = b->run[i];
+		}
+		b->n_run = 0;
+		if (keep_running)
+			boot_add(b, rest, n_rest);
+		else
+			for (size_t i = 0; i < n_rest; i++)
+				*IP_PUSH(b->a, b->run, b->n_run, b->cap_run) = rest[i];
+	}
+	save_step(b, IP_PHASE_TRANSFER, "The reload reads the saved list: the entry counts as "
+		  "gone only once saved.");
+	confirm_startup(b, IP_PHASE_TRANSFER, b->run, b->n_run);
+	if (b->bootvar)
+		confirm_bootvar(b, IP_PHASE_TRANSFER, path_list(b, b->run, b->n_run));
+}
+
+/* Install mode without room (issue 20, point 3): `install remove
+ * inactive` deletes the images and packages nothing uses, on every
+ * member, before the copy. Its prompt is answered, not typed as a line
+ * of its own. */
+static void remove_inactive_step(plan_bld *b)
+{
+	plan_step(b, IP_PHASE_TRANSFER, IP_MODE_EXEC,
+		  "Make room: remove the inactive packages and unused images");
+	plan_why(b, "After the backup, before the copy: install add copies the image to every "
+		 "member and expands it there (%llu bytes needed on %s); install remove inactive "
+		 "frees the .bin and package files nothing boots, on every member. "
+		 "Check the list it prints: it must not name packages.conf or the running "
+		 "packages.", (ull)b->need_dest, b->p->filesystem);
+	plan_cmd(b, "install remove inactive");
+	/* an answer, never a typed line: with nothing to remove no prompt
+	 * comes, and a pasted `y` would be a command */
+	plan_prompt(b, "Do you want to remove the above files? [y/n]", "y", false, NULL);
+	plan_expect(b, "SUCCESS: install_remove");
+	plan_effect(b, IP_EFFECT_INSTALL_REMOVE_INACTIVE);
+}
+
 static void transfer(plan_bld *b)
 {
 	if (b->tftp_blocksize)
 		raise_blocksize(b);
+	stale_target_entries(b);
 	if (b->delete_running) {
 		image_backup(b);
 		network_fallback(b);
 	}
-	deletes(b);
+	deletes(b); /* install mode: only a partial copy of the target */
+	if (b->remove_inactive)
+		remove_inactive_step(b);
 	if (tar(b)) {
 		tar_download(b);
 		return;
@@ -1033,6 +1235,45 @@ static void cleanup_install(plan_bld *b)
 	plan_effect(b, IP_EFFECT_INSTALL_REMOVE_INACTIVE);
 }
 
+/* Whether a gated pre-check showed the running image on member flash fs. */
+static bool member_checked(const plan_bld *b, const char *fs)
+{
+	for (size_t i = 0; i < b->n_member_checks; i++)
+		if (ip_fs_prefix_eq(b->member_checks[i], fs))
+			return true;
+	return false;
+}
+
+/* Issue 20, point 13: the directory an image lives in when it is the one
+ * archive download-sw made for it: named as the image without ".bin"
+ * ("c2960x-…-mz.152-7.E8/c2960x-…-mz.152-7.E8.bin", with html/ and info
+ * beside it: DOMAIN.md §2.3, "normally contained in a directory that has
+ * the same name as the image file"). After a .bin upgrade that directory
+ * holds nothing the device uses, and deleting only the .bin would leave
+ * several MB behind; `delete /force /recursive` removes it whole, as the
+ * tar method does (the command: Cisco, "Working with the Cisco IOS File
+ * System", Deleting Files, `delete [/force] [/recursive] filesystem:/url`,
+ * https://www.cisco.com/en/US/docs/switches/metro/me3600x_3800x/trash/swiosfs.html
+ * and the Catalyst 2960-X consolidated guide's chapter of that name). Any
+ * other directory (one a person made, holding other files) keeps its
+ * contents: NULL. */
+static const char *image_dir(plan_bld *b, const char *path)
+{
+	const char *dir = dir_of(b, path);
+	const char *name = strrchr(path, '/');
+	if (!dir || strchr(dir, '/'))
+		return NULL;
+	size_t n = strlen(dir);
+	name++;
+	if (strlen(name) != n + 4 || strncasecmp(name, dir, n) != 0 ||
+	    strcasecmp(name + n, ".bin") != 0)
+		return NULL;
+	/* never a directory the target or a boot entry the plan leaves lives in */
+	if (dir_of(b, b->p->target_file) && !strcasecmp(dir_of(b, b->p->target_file), dir))
+		return NULL;
+	return dir;
+}
+
 static void cleanup_delete_old(plan_bld *b)
 {
 	const ip_plan *p = b->p;
@@ -1041,10 +1282,15 @@ static void cleanup_delete_old(plan_bld *b)
 	plan_step(b, IP_PHASE_CLEANUP, IP_MODE_EXEC, "Delete the old image");
 	plan_why(b, "Only now that no boot statement names it.");
 	for (size_t i = 0; i <= p->n_member_fs; i++) {
-		const char *fs = i ? p->member_fs[i - 1] : p->filesystem;
-		if (i && !ip_fs_lookup_file(ip_fs_view_listing(&b->fsv, fs), b->running_name))
+		const char *fs = i ? p->member_fs[i - 1] : b->running_fs;
+		if (i && !ip_fs_lookup_file(ip_fs_view_listing(&b->fsv, fs), b->running_name) &&
+		    !member_checked(b, fs))
 			continue; /* that member's flash does not hold it */
-		const char *dir = tar(b) ? dir_of(b, b->running_name) : NULL;
+		const char *dir = tar(b) ? dir_of(b, b->running_name) : image_dir(b, b->running_name);
+		if (dir && !tar(b) && !i)
+			plan_why(b, "It lives in %s/, the directory archive download-sw made for it "
+				 "(with html/ and info): the whole directory goes, not only the .bin.",
+				 dir);
 		if (dir)
 			plan_cmd(b, "delete /force /recursive %s%s", fs, dir);
 		else
@@ -1153,7 +1399,7 @@ static void entries_init(plan_bld *b)
 		b->fallback_entry = net_entry(b, sl ? sl + 1 : b->running_name);
 		b->has_fallback = true;
 	} else if (p->fallback && b->running_name) {
-		b->fallback_entry = file_entry(b, p->filesystem, b->running_name);
+		b->fallback_entry = file_entry(b, b->running_fs, b->running_name);
 		b->has_fallback = true;
 	}
 }

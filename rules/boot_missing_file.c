@@ -48,7 +48,10 @@ typedef struct repl_cache {
 } repl_cache;
 
 /* An image on fs that could replace the entry: the running one, else the
- * first image in the listing. */
+ * first image in the listing; with none there, the running image on
+ * whichever filesystem it is listed on and the device boots from (an
+ * ASR1006 running from harddisk:, an ISR4321 from usbflash0: (issue 20,
+ * point 17): an entry on an empty bootflash: is still replaced by it). */
 static const char *replacement(const ip_rule_ctx *ctx, const ip_filesystem *fs, repl_cache *rc)
 {
 	if (rc->fs == fs)
@@ -56,7 +59,7 @@ static const char *replacement(const ip_rule_ctx *ctx, const ip_filesystem *fs, 
 	rc->fs = fs;
 	rc->with = NULL;
 	const char *run = ctx->dev->system_image.path;
-	boot_file bf;
+	boot_file bf = { 0 };
 	if (run) {
 		boot_file_find(&bf, ctx, ctx->dev->system_image.filesystem, run);
 		if (bf.state == BOOT_FILE_PRESENT && bf.fs == fs && !bf.file->is_dir)
@@ -66,19 +69,46 @@ static const char *replacement(const ip_rule_ctx *ctx, const ip_filesystem *fs, 
 		if (!fs->files[i].is_dir && boot_image_name_ok(fs->files[i].name))
 			return rc->with = ip_arena_printf(ctx->arena, "%s%s", fs->name,
 							  fs->files[i].name);
+	if (run && bf.state == BOOT_FILE_PRESENT && bf.fs && !bf.file->is_dir &&
+	    ip_fs_bootable(ctx->platform, bf.fs->name))
+		return rc->with = ip_arena_printf(ctx->arena, "%s%s", bf.fs->name, run);
 	return NULL;
 }
 
+/* Whether the running-config's boot list already holds `with`. */
+static bool config_has(const ip_rule_ctx *ctx, const char *with)
+{
+	const ip_boot_list *l = &ctx->dev->boot_running;
+	for (size_t i = 0; with && l->known && i < l->n; i++)
+		if (l->v[i].kind == IP_BOOT_FILE && l->v[i].filesystem && l->v[i].path &&
+		    strlen(with) == strlen(l->v[i].filesystem) + strlen(l->v[i].path) &&
+		    ip_fs_prefix_eq(ip_arena_strndup(ctx->arena, with, strlen(l->v[i].filesystem)),
+				    l->v[i].filesystem) &&
+		    ip_fs_file_eq(l->v[i].filesystem, with + strlen(l->v[i].filesystem), l->v[i].path))
+			return true;
+	return false;
+}
+
+/* An entry only in the BOOT variable has no statement to remove: a save
+ * writes the BOOT variable again from the running-config's boot
+ * statements (FN63641: a save without them removes the boot variable;
+ * pyntc PR #74: the BOOT variable changes only once saved; DOMAIN.md
+ * §2.5), so the fix is the save, with the replacement written first
+ * unless the running-config already names it. Never an empty
+ * `configure terminal` / `end` pair. */
 static void fix(ip_findings *out, ip_finding *f, const ip_rule_ctx *ctx, const boot_listed *le,
 		const ip_filesystem *fs, repl_cache *rc)
 {
 	const char *with = replacement(ctx, fs, rc);
-	ip_finding_fix(out, f, "configure terminal");
-	if (le->config)
-		ip_finding_fix(out, f, "no boot system %s", le->e->raw);
-	if (with)
-		ip_finding_fix(out, f, "boot system %s", with);
-	ip_finding_fix(out, f, "end");
+	bool add = with && !config_has(ctx, with);
+	if (le->config || add) {
+		ip_finding_fix(out, f, "configure terminal");
+		if (le->config)
+			ip_finding_fix(out, f, "no boot system %s", le->e->raw);
+		if (add)
+			ip_finding_fix(out, f, "boot system %s", with);
+		ip_finding_fix(out, f, "end");
+	}
 	ip_finding_fix(out, f, "copy running-config startup-config");
 }
 

@@ -280,6 +280,14 @@ static void report_unknown_free(const ip_rule_ctx *ctx, ip_findings *out, const 
 						   name));
 }
 
+/* Whether f on fs is the image the device runs. */
+static bool runs_file(const ip_rule_ctx *ctx, const ip_filesystem *fs, const ip_file *f)
+{
+	const ip_path *run = &ctx->dev->system_image;
+	return run->path && ip_fs_file_eq(fs->name, run->path, f->name) &&
+	       (!run->filesystem || ip_fs_same(ctx, run->filesystem, fs->name));
+}
+
 static void check_fs(const ip_rule_ctx *ctx, ip_findings *out, const char *name, const need *n)
 {
 	const ip_target *t = ctx->target;
@@ -300,7 +308,9 @@ static void check_fs(const ip_rule_ctx *ctx, ip_findings *out, const char *name,
 					  "%s already holds %s with %llu bytes, not the %llu of the "
 					  "target: a partial or different copy",
 					  fs->name, have->name, (ull)have->size.v, (ull)n->size);
-		ip_finding_fix(out, f, "delete /force %s%s", fs->name, have->name);
+		/* never a fix that deletes the image the device runs (issue 20) */
+		if (!runs_file(ctx, fs, have))
+			ip_finding_fix(out, f, "delete /force %s%s", fs->name, have->name);
 		free_b = sat_add(free_b, have->size.v);
 	}
 	if (free_b < n->total)

@@ -13,7 +13,17 @@
  * reference hash is an error: nothing can show it is the published image.
  * Missing pieces on the device side are weak findings, and only when the
  * image is already on flash: a `verify` cut short (unknown, not a pass), one
- * that could not open the file, one of another file, or none at all. */
+ * that could not open the file, one of another file, or none at all.
+ *
+ * A device copy that is not the published image while the server copy is
+ * not known bad (a transfer cut short leaves a file of the target's name
+ * and the wrong size: routine, e.g. a TFTP copy ending in
+ * `%Error reading tftp://…(Timed out)`, DOMAIN.md §7) is reported about
+ * that FILE, so the plan
+ * can repair it by deleting it and copying afresh behind its verify gate
+ * (IP_REPAIR_RECOPY, issue 20 point 10); a bad download stays about the
+ * target and blocks, since copying again would copy the same bad file.
+ * No fix deletes or overwrites the image the device runs. */
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -115,6 +125,7 @@ typedef struct ictx {
 	ip_findings *out;
 	const ip_target *t;
 	const char *where;                   /* "flash:x.bin" */
+	const char *fs;                      /* "flash:", NULL: the default */
 	const ip_verification *ver[3];       /* per ip_hash_algo: the last complete run */
 	const ip_verification *pending;      /* a run cut short or that failed */
 	const ip_verification *other;        /* a run on another file */
@@ -136,9 +147,30 @@ static const char *device_copy(const ictx *ic, const chain *c)
 			       strcmp(c->what, "size") == 0 ? "flash listing" : "verify");
 }
 
+/* Whether the device runs the file `where` names: a fix must then neither
+ * delete it nor copy over it. */
+static bool runs_it(const ictx *ic)
+{
+	const ip_path *run = &ic->ctx->dev->system_image;
+	const char *sl = run->path ? strrchr(run->path, '/') : NULL;
+	return run->path && ip_fs_file_eq(run->filesystem, sl ? sl + 1 : run->path, ic->t->name) &&
+	       (!run->filesystem || ip_fs_same(ic->ctx, run->filesystem, ic->fs));
+}
+
+/* The finding's subject: the device's copy when re-copying repairs it. */
+static ip_subject copy_subject(const ictx *ic)
+{
+	return ip_subj_file(ic->fs, ic->t->name);
+}
+
 static void recopy(ictx *ic, ip_finding *f, const chain *c, bool on_device)
 {
 	const ip_target *t = ic->t;
+	if (on_device && runs_it(ic)) {
+		/* the running image: deleting it leaves nothing to boot */
+		ic->reported = true;
+		return;
+	}
 	const char *verb = c->verb ? c->verb : t->md5 ? "md5" : "sha512";
 	const char *ref = strcmp(verb, "md5") == 0 ? t->md5 : t->sha512;
 	if (on_device)
@@ -173,7 +205,7 @@ static void report_download(ictx *ic, const chain *c)
 
 static void report_transfer(ictx *ic, const chain *c)
 {
-	ip_finding *f = ip_report(ic->out, ip_subj_target(), where_span(ic, c, true),
+	ip_finding *f = ip_report(ic->out, copy_subject(ic), where_span(ic, c, true),
 				  "%s has %s but the server copy %s has %s%s: the transfer corrupted "
 				  "it (packet loss or a flash write error); delete it, copy it again "
 				  "and check the path for loss; never boot it", device_copy(ic, c),
@@ -184,7 +216,7 @@ static void report_transfer(ictx *ic, const chain *c)
 
 static void report_unplaced(ictx *ic, const chain *c)
 {
-	ip_finding *f = ip_report(ic->out, ip_subj_target(), where_span(ic, c, true),
+	ip_finding *f = ip_report(ic->out, copy_subject(ic), where_span(ic, c, true),
 				  "%s has %s but the reference (%s) is %s: a corrupt or tampered "
 				  "image, never boot it; check the server copy (md5sum %s): if it "
 				  "matches the reference the transfer corrupted it (copy it again, "
@@ -261,7 +293,7 @@ static void device_mismatch_only(ictx *ic, const ip_verification *v, const char 
 {
 	const char *exp = v->expected.s;
 	if (!exp || !ref || strcasecmp(exp, ref) == 0) {
-		ip_finding *f = ip_report(ic->out, ip_subj_target(),
+		ip_finding *f = ip_report(ic->out, copy_subject(ic),
 					  v->span, "`verify` found %s on the device does not "
 					  "match %s %s: a corrupt or tampered image, never boot it",
 					  ic->where, what, exp ? exp : "the hash given");
@@ -377,7 +409,7 @@ static void check(const ip_rule_ctx *ctx, ip_findings *out)
 	if (!t)
 		return;
 	const char *fs = ip_target_fs(ctx);
-	ictx ic = { .ctx = ctx, .out = out, .t = t };
+	ictx ic = { .ctx = ctx, .out = out, .t = t, .fs = fs };
 	ic.where = ip_arena_printf(ctx->arena, "%s%s", fs ? fs : "flash:", t->name);
 	ic.listed = ip_fs_file(ip_fs_listing(ctx, fs), t->name);
 	verifications_scan(&ic);
@@ -390,4 +422,4 @@ static void check(const ip_rule_ctx *ctx, ip_findings *out)
 		device_unknown(&ic);
 }
 
-const ip_rule rule_image_integrity = { "image-integrity", IP_SEV_ERROR, check, IP_REPAIR_NONE };
+const ip_rule rule_image_integrity = { "image-integrity", IP_SEV_ERROR, check, IP_REPAIR_RECOPY };

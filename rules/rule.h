@@ -53,6 +53,12 @@ typedef enum ip_repair {
 	IP_REPAIR_STACK,     /* the plan on every member repairs it, unless a
 			      * member is out of reach (then it blocks) */
 	IP_REPAIR_TRANSFER,  /* --transfer scp repairs it */
+	IP_REPAIR_RECOPY,    /* the plan deletes the device's copy of the target
+			      * that is not the published image (a finding whose
+			      * subject is that file: a partial or corrupt copy)
+			      * and copies it afresh, verified; a finding about
+			      * the target itself (a bad download, no reference
+			      * hash) blocks at error (issue 20, point 10) */
 	IP_REPAIR__COUNT
 } ip_repair;
 

@@ -27,7 +27,7 @@ void stack_view_of(stack_view *v, const ip_rule_ctx *ctx, const ip_member *m)
 	if (v->fs && !v->fs->listed)
 		v->fs = NULL;
 	v->fs_name = m->active && v->fs ? v->fs->name
-					: ip_stack_member_fs_name(ctx->arena, d, m);
+					: ip_fs_member_name(ctx->arena, d, ctx->platform, m->number);
 	if (m->active && !v->fs)
 		v->fs_name = "flash:";
 	v->bootvar = ip_stack_member_bootvar(d, m);

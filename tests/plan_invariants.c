@@ -18,6 +18,12 @@ typedef struct walk {
 	bool server_ok; /* the server's copy checked against the device's hash
 			 * (issue 20, point 4): only then does it stand in */
 	int reloads;
+	/* P6: the filesystem of each entry naming the target, in the
+	 * running-config and in the lists a reload reads */
+	const char **run_fs;
+	size_t n_run_fs, cap_run_fs;
+	const char **saved_fs;
+	size_t n_saved_fs, cap_saved_fs;
 	const char *why;   /* the first property broken */
 } walk;
 
@@ -66,6 +72,66 @@ static bool bootable_left(walk *w, ip_arena *a, const char *fs)
 	return w->net_saved && w->backed_up && w->server_ok;
 }
 
+/* The target's own path (a tar's image inside its directory), not any
+ * file of its base name. */
+static bool is_target_path(const walk *w, const char *path)
+{
+	while (*path == '/')
+		path++;
+	return !strcasecmp(path, w->p->target_file);
+}
+
+static bool entry_names_target(const walk *w, const ip_boot_entry *e)
+{
+	return e->kind == IP_BOOT_FILE && e->path && is_target_path(w, e->path);
+}
+
+/* The filesystem an entry names: its own prefix, else the plan's. */
+static const char *entry_fs(const walk *w, const ip_boot_entry *e)
+{
+	return e->filesystem ? e->filesystem : w->p->filesystem;
+}
+
+/* Append the filesystem of each entry of l naming the target to *v; fs
+ * names them all when not NULL (a member's BOOT variable, whose flash: is
+ * the member's). */
+static void list_targets(const walk *w, ip_arena *a, const ip_boot_list *l, const char *fs,
+			 const char ***v, size_t *n, size_t *cap)
+{
+	for (size_t i = 0; l->known && i < l->n; i++)
+		if (entry_names_target(w, &l->v[i]))
+			*IP_PUSH(a, *v, *n, *cap) = fs ? fs : entry_fs(w, &l->v[i]);
+}
+
+/* P6: a file of the target's name, on a filesystem a saved entry naming
+ * the target points at, that is not verified there (a partial copy on
+ * another filesystem is no danger: no saved entry would load it). */
+static bool target_unverified(const walk *w)
+{
+	for (size_t i = 0; i < w->n_have; i++) {
+		const char *h = w->have[i], *bar = h ? strchr(h, '|') : NULL;
+		if (!bar || !is_target_path(w, bar + 1) || find(w->ok, w->n_ok, h) >= 0)
+			continue;
+		for (size_t k = 0; k < w->n_saved_fs; k++)
+			if (strlen(w->saved_fs[k]) == (size_t)(bar - h) &&
+			    !strncasecmp(w->saved_fs[k], h, (size_t)(bar - h)))
+				return true;
+	}
+	return false;
+}
+
+/* P6 (issue 20, point 12): from the first change to flash or to what a
+ * reload reads, no saved list names the target while a copy of it that
+ * is not verified is on flash. */
+static void p5_check(walk *w, const ip_plan_effect *e)
+{
+	if (w->reloads || !(e->kind == IP_EFFECT_COPY || e->kind == IP_EFFECT_DELETE ||
+			    e->kind == IP_EFFECT_SAVE))
+		return;
+	if (w->n_saved_fs && target_unverified(w))
+		w->why = w->why ? w->why : "P6: a saved boot entry names an unverified target copy";
+}
+
 static void walk_effect(walk *w, ip_arena *a, const ip_plan_effect *e)
 {
 	const ip_plan *p = w->p;
@@ -73,7 +139,9 @@ static void walk_effect(walk *w, ip_arena *a, const ip_plan_effect *e)
 	bool is_target = e->path && !strcasecmp(base(e->path), base(p->target_file));
 	switch (e->kind) {
 	case IP_EFFECT_COPY:
-		*IP_PUSH(a, w->have, w->n_have, w->cap_have) = key;
+	case IP_EFFECT_PRESENT: /* a gated pre-check showed it */
+		if (find(w->have, w->n_have, key) < 0)
+			*IP_PUSH(a, w->have, w->n_have, w->cap_have) = key;
 		break;
 	case IP_EFFECT_DELETE: {
 		bool could_boot = bootable_left(w, a, e->filesystem);
@@ -93,12 +161,28 @@ static void walk_effect(walk *w, ip_arena *a, const ip_plan_effect *e)
 	case IP_EFFECT_SERVER_BACKUP: w->backed_up = true; break;
 	case IP_EFFECT_SERVER_VERIFY: w->server_ok = w->backed_up; break;
 	case IP_EFFECT_BOOT_ADD:
+		if (entry_names_target(w, &e->entry))
+			*IP_PUSH(a, w->run_fs, w->n_run_fs, w->cap_run_fs) = entry_fs(w, &e->entry);
 		if (e->entry.kind == IP_BOOT_FILE && e->entry.path &&
 		    !strcasecmp(base(e->entry.path), base(p->target_file)) && !target_ok(w, a))
 			w->why = w->why ? w->why : "P2: a boot entry names the target before the verify";
 		w->net_added |= e->entry.kind == IP_BOOT_NETWORK;
 		break;
-	case IP_EFFECT_SAVE: w->net_saved |= w->net_added; break;
+	case IP_EFFECT_SAVE:
+		w->net_saved |= w->net_added;
+		w->n_saved_fs = 0;
+		for (size_t i = 0; i < w->n_run_fs; i++)
+			if (w->run_fs[i])
+				*IP_PUSH(a, w->saved_fs, w->n_saved_fs, w->cap_saved_fs) = w->run_fs[i];
+		break;
+	case IP_EFFECT_BOOT_CLEAR: w->n_run_fs = 0; break;
+	case IP_EFFECT_BOOT_REMOVE:
+		for (size_t i = 0; entry_names_target(w, &e->entry) && i < w->n_run_fs; i++)
+			if (w->run_fs[i] && !strcasecmp(w->run_fs[i], entry_fs(w, &e->entry))) {
+				w->run_fs[i] = NULL;
+				break;
+			}
+		break;
 	case IP_EFFECT_INSTALL:
 	case IP_EFFECT_RELOAD:
 		w->reloads++;
@@ -119,9 +203,24 @@ static const char *check_effects(const ip_plan *p, ip_arena *a)
 			*IP_PUSH(a, w.have, w.n_have, w.cap_have) =
 				ip_arena_printf(a, "%s|%s", fs->name, fs->files[j].name);
 	}
+	const ip_device *d = p->dev;
+	list_targets(&w, a, &d->boot_running, NULL, &w.run_fs, &w.n_run_fs, &w.cap_run_fs);
+	list_targets(&w, a, &d->boot_startup, NULL, &w.saved_fs, &w.n_saved_fs, &w.cap_saved_fs);
+	list_targets(&w, a, &d->bootvar, NULL, &w.saved_fs, &w.n_saved_fs, &w.cap_saved_fs);
+	if (!d->boot_startup.known)
+		list_targets(&w, a, &d->boot_running, NULL, &w.saved_fs, &w.n_saved_fs,
+			     &w.cap_saved_fs);
+	/* a member's flash: is its own flash; which name the plan gives it
+	 * is the planner's: every member flash counts */
+	for (size_t i = 0; i < d->n_members; i++)
+		for (size_t m = 0; m < p->n_member_fs; m++)
+			list_targets(&w, a, &d->members[i].bootvar, p->member_fs[m], &w.saved_fs,
+				     &w.n_saved_fs, &w.cap_saved_fs);
 	for (size_t i = 0; i < p->n_steps && p->steps[i].phase <= IP_PHASE_POSTCHECK; i++)
-		for (size_t j = 0; j < p->steps[i].n_effects; j++)
+		for (size_t j = 0; j < p->steps[i].n_effects; j++) {
 			walk_effect(&w, a, &p->steps[i].effects[j]);
+			p5_check(&w, &p->steps[i].effects[j]);
+		}
 	if (!w.why && w.reloads != 1)
 		w.why = "P4: the plan does not reload exactly once";
 	return w.why;
@@ -153,6 +252,10 @@ const char *plan_invariants_check(const ip_plan *p, ip_arena *a)
 	 * proved fallback (issue 20, point 4) */
 	if (again.target_fails.p.outcome == IP_NEXT_NETWORK && again.target_fails.fallback)
 		return "P3: a network boot counted as a proved fallback";
+	if (!again.target_fails.fallback && p->method != IP_METHOD_INSTALL &&
+	    !p->opts.allow_no_fallback &&
+	    !(again.target_fails.conditional && p->opts.allow_delete_running))
+		return "P5: no proved fallback, and --allow-no-fallback was not given";
 	/* stacks: every member, from its own flash and BOOT variable */
 	if (p->n_member_fs && again.n_members != p->n_member_fs + 1)
 		return "P1: a stack member was not simulated";
@@ -161,6 +264,9 @@ const char *plan_invariants_check(const ip_plan *p, ip_arena *a)
 			return "P1: a stack member does not boot the target";
 		if (!again.members[i].target_fails.fallback && !(p->no_fallback_warned && p->n_warnings))
 			return "P3: a stack member has no fallback and no warning";
+		if (!again.members[i].target_fails.fallback && p->method != IP_METHOD_INSTALL &&
+		    !p->opts.allow_no_fallback)
+			return "P5: a stack member has no proved fallback, and the flag was not given";
 	}
 	return check_effects(p, a);
 }

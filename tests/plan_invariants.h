@@ -13,7 +13,13 @@
  *      saved network fallback the server holds remains);
  *   P3 with the target unbootable the next boot is the old image or the
  *      network fallback, or the plan warns that it has none;
- *   P4 it reloads exactly once before the clean-up.
+ *   P4 it reloads exactly once before the clean-up;
+ *   P5 (issue 20) a bundle or tar plan whose failed boot is not a proved
+ *      fallback is printed only with --allow-no-fallback;
+ *   P6 from its first change to flash or to a saved boot list on, until
+ *      its reload, no saved boot list (startup-config, BOOT variable, a
+ *      member's) names the target while a copy of it that is not verified
+ *      is on flash (issue 20, point 12).
  * On a stack P1 and P3 also hold for every member, simulated from its own
  * flash and BOOT variable. */
 #ifndef IOSPLAN_PLAN_INVARIANTS_H

@@ -367,6 +367,7 @@ typedef struct policy_case {
 #define MIXED "C2960-LANBASEK9-MZ.152-7.E6.bin"
 #define LOWER "c2960-lanbasek9-mz.152-7.E6.bin"
 #define FIRST "flash:c2960-lanbasek9-mz.150-2.SE11.bin"
+#define MD5_ANY "0123456789abcdef0123456789abcdef"
 
 static const policy_case policy_cases[] = {
 	{ "default", "", FIRST, true,
@@ -453,6 +454,16 @@ static const struct {
 	{ "fold", "audit --format jsonl " CASE_LOG,
 	  "\"next_boot\":{\"outcome\":\"image\",\"image\":\"flash:" MIXED "\"" },
 	{ "exact", "audit --format jsonl " CASE_LOG, "{\"rule\":\"boot-missing-file\"" },
+	/* the device runs the lower-case file: a target spelled in capitals
+	 * is it only under fold (the plan's "already runs" agrees) */
+	{ "exact", "audit --format jsonl --target " MIXED " --size 12582912 " CASE_LOG,
+	  "\"upgrade\":\"blocked\"" },
+	{ "fold", "audit --format jsonl --target " MIXED " --size 12582912 " CASE_LOG,
+	  "\"upgrade\":\"current\"" },
+	{ "exact", "plan --target " MIXED " --size 12582912 --md5 " MD5_ANY " " CASE_LOG,
+	  "the release already running: a reinstall [version-change]" },
+	{ "fold", "plan --target " MIXED " --size 12582912 --md5 " MD5_ANY " " CASE_LOG,
+	  "the device already runs flash:c2960-lanbasek9-mz.152-7.E6.bin" },
 	{ "exact", "verify --before " CASE_LOG " --after " CASE_LOG " --target " LOWER,
 	  "NetsTuts_SW1: after transfer\n" },
 	{ "fold", "verify --before " CASE_LOG " --after " CASE_LOG " --target " LOWER,

@@ -406,14 +406,15 @@ static const scenario scenarios[] = {
 	  IP_ROLE_BLOCKS, NULL, NULL },
 	{ "running image inside a directory not listed", "dirty-2960x.log", NULL,
 	  "c2960x-universalk9-mz.152-7.E10.bin", 26000000, MD5A, NULL, false, false, NULL, 0,
-	  "boot system flash:c2960x-universalk9-mz.152-7.E10.bin", "no fallback" },
+	  "dir flash:c2960x-universalk9-mz.152-7.E8/", "is not in the captured listing" },
 	{ "install mode with the old bundle on flash", "c9300-install.log", NULL,
 	  "cat9k_iosxe.17.12.04.SPA.bin", 1325314572, MD5A, NULL, false, false, "install-mode",
 	  IP_ROLE_RESOLVED, "install add file flash:cat9k_iosxe.17.12.04.SPA.bin activate commit "
 	  "prompt-level none", "install mode keeps no second boot entry" },
+	/* issue 20, point 3: install mode makes room with install remove inactive */
 	{ "stack: room made on the active member", "stack-3850.log", NULL,
 	  "cat3k_caa-universalk9.16.12.12.SPA.bin", 491470848, MD5A, NULL, false, false, "flash-space",
-	  IP_ROLE_RESOLVED, "delete /force flash:cat3k_caa-universalk9.16.12.09.SPA.bin", NULL },
+	  IP_ROLE_RESOLVED, "install remove inactive", NULL },
 	{ "stack: a member without room for the packages", "stack-3850.log",
 	  "1598627840 bytes total (1058508800 bytes free)\n1598627840 bytes total (105850880 bytes free)",
 	  "cat3k_caa-universalk9.16.12.12.SPA.bin", 491470848, MD5A, NULL, false, true, "flash-space",

@@ -11,18 +11,20 @@
  *      saved network fallback the server holds remains);
  *   P3 with the target unbootable the next boot is the old image or the
  *      network fallback, or the plan warns that it has none;
- *   P4 it reloads exactly once before the clean-up.
+ *   P4 it reloads exactly once before the clean-up;
+ *   P5 (issue 20) a bundle or tar plan whose failed boot is not a proved
+ *      fallback is printed only with --allow-no-fallback.
  * A refusal may never come from the plan failing its own simulation: that
  * would be a plan the builder believed in.
  *
  * States are built directly in C: platforms (routers, switches, Cat9k and
- * 3850 install mode, stacks of 1 to 8 members in bundle, install and tar
+ * 3850 install mode, a Catalyst 6500 whose images have no .bin, stacks of 1 to 8 members in bundle, install and tar
  * form, with flash-N: or flashN:, members out of the stack or in the other
  * mode, their own BOOT variables; Cat4500, IOSv, an unknown model), file sets
  * and free space, registers now and at the next reload, Manual Boot, boot
  * lists that differ between running-config, startup-config and BOOT, files
  * that are missing or partial, targets of every kind, and the options.
- * IOSPLAN_PROPERTY_N (default 10000) and IOSPLAN_PROPERTY_SEED change the
+ * IOSPLAN_PROPERTY_N (default 100000) and IOSPLAN_PROPERTY_SEED change the
  * run; a failure prints the offending state and its plan. The properties
  * are checked by plan_invariants.c, which the end-to-end fuzz target shares. */
 #include <criterion/criterion.h>
@@ -91,6 +93,9 @@ static const pf pfs[] = {
 	  "bootflash:", NULL, IP_OS_IOS, false, false, false },
 	{ "ASR1001-X", NULL, "asr1001x-universalk9.17.%02d.01.SPA.bin", "bootflash:", NULL,
 	  IP_OS_IOSXE, true, false, true },
+	/* issue 20, point 16: a Catalyst 6500 whose images carry no .bin */
+	{ "WS-C6509-E", "S72033_RP-ADVENTERPRISEK9_WAN-M", "s72033-adventerprisek9_wan-mz.122-33.SXI%d",
+	  "disk0:", NULL, IP_OS_IOS, false, false, true },
 	{ "IOSv", "VIOS-ADVENTERPRISEK9-M", "vios-adventerprisek9-m.SPA.157-3.M%d", "flash0:", NULL,
 	  IP_OS_IOS, false, false, false },
 	{ "FOO-9999", NULL, "foo-universalk9.16.%02d.01.SPA.bin", "flash:", NULL, IP_OS_UNKNOWN, false,
@@ -157,8 +162,12 @@ static void gen_files(state *s, rng *r, ip_filesystem *fs, bool install, const c
 		const char *sl = strrchr(running, '/');
 		if (sl)
 			add_file(s, fs, ip_arena_strndup(s->a, running, (size_t)(sl - running)), 512, true);
-		add_file(s, fs, running, around(r, S), false);
-		fs->recursive = sl != NULL;
+		/* a plain `dir flash:` lists the image's directory, not the
+		 * image (issue 20): the plan must prove it another way */
+		bool plain = sl && chance(r, 40);
+		if (!plain)
+			add_file(s, fs, running, around(r, S), false);
+		fs->recursive = sl != NULL && !plain;
 	}
 	if (chance(r, 40))
 		add_file(s, fs, image(s, s->pf, s->release - 1), around(r, S), false);
@@ -379,19 +388,36 @@ static void gen_device(state *s, rng *r)
 	const char *running = install ? "packages.conf" : image(s, s->pf, s->release);
 	if (!install && classic_switch(s->pf) && chance(r, s->pf->stack ? 40 : 10))
 		running = ip_arena_printf(s->a, "%.*s/%s", (int)(strlen(running) - 4), running, running);
+	/* the running image on another filesystem the device may boot from
+	 * (issue 20: an ISR4321 or a Cat9k on usbflash0:, an ASR on harddisk:;
+	 * on a classic switch it is no fallback), listed there or not */
+	const char *run_fs = fs;
+	if (!install && !classic_switch(s->pf) && chance(r, 15))
+		run_fs = !strncmp(s->pf->model, "ASR", 3) && chance(r, 50) ? "harddisk:" : "usbflash0:";
+	else if (!install && classic_switch(s->pf) && !strchr(running, '/') && chance(r, 4))
+		run_fs = "usbflash0:";
 	if (!chance(r, 4)) {
-		d->system_image.filesystem = fs;
+		d->system_image.filesystem = run_fs;
 		d->system_image.path = running;
-		d->system_image.raw = ip_arena_printf(s->a, "%s%s", fs, running);
+		d->system_image.raw = ip_arena_printf(s->a, "%s%s", run_fs, running);
 	}
 	d->install_mode.v = install ? IP_TRI_YES : s->pf->install ? IP_TRI_NO : IP_TRI_UNKNOWN;
 	unsigned mb = pick(r, 100);
 	d->manual_boot.v = mb < 12 ? IP_TRI_YES : mb < 85 ? IP_TRI_NO : IP_TRI_UNKNOWN;
 	gen_register(s, r);
 	gen_members(s, r, install ? NULL : running, install);
+	bool elsewhere = run_fs != fs;
 	if (!chance(r, 3))
-		gen_files(s, r, gen_fs(s, r, fs), install, install ? NULL : running);
-	gen_lists(s, r, fs, install ? "packages.conf" : running, install);
+		gen_files(s, r, gen_fs(s, r, fs), install, install || elsewhere ? NULL : running);
+	if (elsewhere && chance(r, 80)) {
+		ip_filesystem *o = gen_fs(s, r, run_fs);
+		if (chance(r, 90))
+			add_file(s, o, running, around(r, s->image_size), false);
+		o->free.known = o->complete;
+		o->free.v = s->image_size;
+	}
+	gen_lists(s, r, elsewhere && chance(r, 60) ? run_fs : fs,
+		  install ? "packages.conf" : running, install);
 	gen_member_boot(s, r, install ? "packages.conf" : running, install);
 	ip_source *src = IP_PUSH(s->a, d->sources, d->n_sources, d->cap_sources);
 	src->cmd = IP_CMD_SHOW_VERSION;
@@ -407,6 +433,7 @@ static void gen(state *s, rng *r)
 	gen_device(s, r);
 	ip_plan_options_defaults(&s->opts);
 	s->opts.allow_delete_running = chance(r, 25);
+	s->opts.allow_no_fallback = chance(r, 30);
 	s->opts.transfer = chance(r, 20) ? IP_TRANSFER_SCP : IP_TRANSFER_TFTP;
 	s->opts.server = chance(r, 90) ? "10.0.0.1" : NULL;
 	s->opts.reload_in = pick(r, 11);
@@ -451,26 +478,44 @@ static void dump(FILE *out, const state *s, uint64_t seed)
 	}
 	fprintf(out, "  target %s size %s%" PRIu64 " md5 %s sha512 %s\n", t->raw, t->size.known ? "" : "unknown ",
 		t->size.v, t->md5 ? t->md5 : "-", t->sha512 ? "yes" : "-");
-	fprintf(out, "  options: allow-delete-running %d, %s, server %s, reload in %u\n",
-		s->opts.allow_delete_running, s->opts.transfer == IP_TRANSFER_SCP ? "scp" : "tftp",
+	fprintf(out, "  options: allow-delete-running %d, allow-no-fallback %d, %s, server %s, "
+		"reload in %u\n", s->opts.allow_delete_running, s->opts.allow_no_fallback, s->opts.transfer == IP_TRANSFER_SCP ? "scp" : "tftp",
 		s->opts.server ? s->opts.server : "-", s->opts.reload_in);
 }
 
 typedef struct kinds_seen {
-	unsigned long install, stack, deletes, network, reg, no_fallback, tar;
+	unsigned long install, stack, deletes, network, reg, no_fallback, tar, dir_checked;
+	unsigned long other_fs; /* planned with the fallback on usbflash0:/harddisk: */
 	unsigned long stack_by_size[9], members; /* planned stacks by member count */
 	unsigned long stack_bundle, stack_install, stack_tar;
+	unsigned long recopy, stale_entry; /* issue 20: a partial copy deleted, a stale
+					    * entry naming the target removed before it */
+	unsigned long nobin;               /* ... a target without .bin (point 16) */
 } kinds_seen;
 
 static void tally(kinds_seen *k, const ip_plan *p)
 {
-	bool del = false, reg = false;
+	bool del = false, reg = false, recopy = false, stale = false, copied = false;
+	const char *t = strrchr(p->target_file, '/');
+	t = t ? t + 1 : p->target_file;
 	for (size_t i = 0; i < p->n_steps; i++)
 		for (size_t j = 0; j < p->steps[i].n_effects; j++) {
 			const ip_plan_effect *e = &p->steps[i].effects[j];
-			del |= e->kind == IP_EFFECT_DELETE && p->steps[i].phase == IP_PHASE_TRANSFER;
+			bool tr = p->steps[i].phase == IP_PHASE_TRANSFER;
+			const char *b = e->path ? strrchr(e->path, '/') : NULL;
+			bool is_t = e->path && !strcasecmp(b ? b + 1 : e->path, t);
+			del |= e->kind == IP_EFFECT_DELETE && tr;
 			reg |= e->kind == IP_EFFECT_REGISTER;
+			recopy |= e->kind == IP_EFFECT_DELETE && tr && is_t && !copied;
+			copied |= e->kind == IP_EFFECT_COPY;
+			/* a target entry leaving the list before any copy */
+			stale |= e->kind == IP_EFFECT_SAVE && tr && !copied && i + 1 < p->n_steps &&
+				 p->steps[i - (i > 0)].mode == IP_MODE_CONFIG &&
+				 p->steps[i - (i > 0)].phase == IP_PHASE_TRANSFER && !p->network_fallback;
 		}
+	k->recopy += recopy;
+	k->nobin += !strchr(t, '.') || strlen(t) < 4 || strcasecmp(t + strlen(t) - 4, ".bin") != 0;
+	k->stale_entry += stale;
 	k->install += p->method == IP_METHOD_INSTALL;
 	k->tar += p->method == IP_METHOD_TAR;
 	k->stack += p->n_member_fs > 0;
@@ -485,6 +530,9 @@ static void tally(kinds_seen *k, const ip_plan *p)
 	k->network += p->network_fallback;
 	k->reg += reg;
 	k->no_fallback += p->no_fallback_warned;
+	k->dir_checked += p->fallback_check != NULL;
+	k->other_fs += p->fallback && (!strncmp(p->fallback, "usbflash0:", 10) ||
+				       !strncmp(p->fallback, "harddisk:", 9));
 }
 
 static unsigned long env_num(const char *name, unsigned long dflt)
@@ -495,7 +543,7 @@ static unsigned long env_num(const char *name, unsigned long dflt)
 
 Test(plan_property, random_states, .timeout = 240)
 {
-	unsigned long n = env_num("IOSPLAN_PROPERTY_N", 10000);
+	unsigned long n = env_num("IOSPLAN_PROPERTY_N", 100000); /* issue 20: >= 100 000 */
 	uint64_t seed0 = env_num("IOSPLAN_PROPERTY_SEED", 20260307);
 	unsigned long planned = 0, refused = 0;
 	kinds_seen kinds = { 0 };
@@ -533,7 +581,13 @@ Test(plan_property, random_states, .timeout = 240)
 		    kinds.stack_by_size[6], kinds.stack_by_size[7], kinds.stack_by_size[8]);
 	/* every variant the planner has must have been exercised */
 	cr_assert(kinds.install && kinds.stack && kinds.deletes && kinds.network && kinds.reg &&
-		  kinds.no_fallback && kinds.tar, "a plan variant was never generated");
+		  kinds.no_fallback && kinds.tar && kinds.dir_checked && kinds.other_fs,
+		  "a plan variant was never generated");
+	cr_log_info("issue 20: %lu plans delete a partial copy of the target before copying it, "
+		    "%lu remove a saved entry naming it first, %lu upgrade to an image without .bin",
+		    kinds.recopy, kinds.stale_entry, kinds.nobin);
+	cr_assert(kinds.recopy && kinds.stale_entry && kinds.nobin, "a partial copy, a stale "
+		  "target entry or an image without .bin was never planned around");
 	cr_assert(kinds.stack_bundle && kinds.stack_install && kinds.stack_tar,
 		  "a stack method was never planned");
 	for (unsigned m = 2; m <= 8; m++)

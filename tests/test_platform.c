@@ -86,7 +86,11 @@ static const plat_case cases[] = {
 	/* unknown */
 	{ NULL, NULL, NULL, UNK, NULL, NULL, NULL, -1, false, false, false, 0 },
 	{ NULL, NULL, "flash:packages.conf", UNK, NULL, NULL, NULL, -1, false, false, false, 0 },
-	{ "WS-C6509-E", "S72033_RP-ADVENTERPRISEK9_WAN-M", NULL, UNK, NULL, NULL, NULL, -1, false, false, false, 0 },
+	/* Catalyst 6500 (issue 20, point 16): a classic router's boot; the image
+	 * family is the supervisor's, read from the running image when known */
+	{ "WS-C6509-E", "S72033_RP-ADVENTERPRISEK9_WAN-M", NULL, R_CL, "C6500", NULL, NULL, 0x2102, false, false, false, 1 },
+	{ "WS-C6503-E", NULL, "disk0:s72033-adventerprisek9_wan-mz.122-18.SXF7", R_CL, "C6500", "s72033", NULL, 0x2102, false, false, false, 1 },
+	{ "WS-C6509-E", NULL, "bootdisk:s2t54-adventerprisek9-mz.SPA.151-1.SY.bin", R_CL, "C6500", "s2t54", NULL, 0x2102, false, false, false, 1 },
 	/* a model the table does not know is not overridden by the image */
 	{ "N9K-C93180YC-EX", "C2960X-UNIVERSALK9-M", NULL, UNK, NULL, NULL, NULL, -1, false, false, false, 0 },
 };
@@ -219,7 +223,7 @@ static const fit_case fits[] = {
 	{ "C9200L-24P-4G", "cat9k_lite", 1 },
 	{ "WS-C4507R+E", "cat4500es8", -1 }, /* supervisor not known */
 	{ "ASR1001-HX", "asr1001x", -1 },
-	{ "WS-C6509-E", "s72033", -1 },
+	{ "WS-C6509-E", "s72033", -1 }, /* the supervisor is not known */
 	{ "ISR4321/K9", "", -1 },
 };
 

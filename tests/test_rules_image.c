@@ -188,6 +188,17 @@ static const char unknown_model[] =
 #define E9 "c2960-lanbasek9-mz.152-7.E9.bin"
 #define E9_SIZE 12582912ull
 
+/* E9 cut short on flash (line 11; its size at column 16), not running */
+static const char sw_e9_partial[] = SW_VERSION
+	"SW1#show flash:\n"
+	"\n"
+	"Directory of flash:/\n"
+	"\n"
+	"    2  -rwx    12582912   Mar 5 2026 09:31:10 +00:00  c2960-lanbasek9-mz.152-7.E6.bin\n"
+	"    3  -rwx     4194304   Mar 7 2026 09:48:57 +00:00  " E9 "\n"
+	"\n"
+	"32514048 bytes total (15736832 bytes free)\nSW1#\n";
+
 static const rcase flash_cases[] = {
 	/* the catalogue examples */
 	{ .row = "catalogue bad: 8150016 free, a 12 MB image", "traps/no-space.log", E9, E9_SIZE, NULL,
@@ -214,11 +225,15 @@ static const rcase flash_cases[] = {
 	  "c2960-lanbasek9-mz.152-7.E6.bin", 0, NULL, 0, 0, 0, NULL, ANY, NULL },
 	{ .row = "already there with the same size", "netstuts-sw1.log", "flash:c2960-lanbasek9-mz.152-7.E6.bin",
 	  12582912, NULL, 0, 0, 0, NULL, ANY, NULL },
-	{ .row = "already there with another size: a partial copy", "netstuts-sw1.log",
+	/* the file is the running image: no fix deletes it (issue 20, point 10);
+	 * lint_fix::never_deletes_running in test_plan_files.c checks every fix */
+	{ .row = "already there with another size: the running image", "netstuts-sw1.log",
 	  "c2960-lanbasek9-mz.152-7.E6.bin", 13000000, NULL, 1, 70, 16,
 	  "flash: already holds c2960-lanbasek9-mz.152-7.E6.bin with 12582912 bytes, not the "
-	  "13000000 of the target: a partial or different copy", ERR,
-	  "delete /force flash:c2960-lanbasek9-mz.152-7.E6.bin" },
+	  "13000000 of the target: a partial or different copy", ERR, NULL },
+	{ .row = "already there with another size: a partial copy", sw_e9_partial, E9, E9_SIZE,
+	  NULL, 1, 11, 17, "flash: already holds " E9 " with 4194304 bytes, not the 12582912 of "
+	  "the target: a partial or different copy", ERR, "delete /force flash:" E9 },
 	/* free space unknown */
 	{ .row = "no listing captured", sw_no_listing, E9, E9_SIZE, NULL, 1, 0, 0,
 	  "cannot check whether flash: has room for " E9 ": no listing of it was captured", WARN,

@@ -84,10 +84,14 @@ static const char *base_name(const char *p)
 	return s ? s + 1 : p;
 }
 
+/* The planner's question (planner/plan_build.c decide_running), asked of
+ * the model the same way: the running image and the target are one file
+ * under the letter-case policy (file_name_case), not under a case-blind
+ * compare of audit's own. */
 static bool runs_target(const ip_device *dev, const ip_target *t)
 {
 	const char *run = base_name(dev->system_image.path);
-	return run && t && strcasecmp(run, t->name) == 0;
+	return run && t && ip_fs_file_eq(dev->system_image.filesystem, run, base_name(t->name));
 }
 
 /* The planner's decision, and what blocks it. */

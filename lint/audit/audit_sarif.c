@@ -10,7 +10,7 @@
  *     "properties": {"summary": {…the fleet summary…}}}]}
  *
  * The log is built by sarif_build.h (as lint's and verify's are), and a
- * result by lint/findings/format_sarif.c's streaming helpers, so an
+ * result by sarif_findings.h, as lint's are, so an
  * audit result reads like a lint result; its properties add what the audit
  * knows of the device (platform, version, approved image, upgrade, next
  * reload). No artifacts array: it would grow with the fleet, and every
@@ -20,9 +20,8 @@
 
 #include "audit.h"
 #include "catalogue.h"
-#include "format.h"
 #include "iosplan_config.h"
-#include "sarif_build.h"
+#include "sarif_findings.h"
 
 static cJSON *conflict_rule(void)
 {
@@ -44,9 +43,11 @@ static void sarif_begin(FILE *out, const char *const *paths, size_t n)
 	(void)paths;
 	(void)n;
 	cJSON *driver = sarif_driver(NULL, true);
-	cJSON *rules = sarif_stream_rules(ip_catalogue_builtin());
-	cJSON_AddItemToArray(rules, conflict_rule());
-	cJSON_AddItemToObject(driver, "rules", rules);
+	sarif_findings sf = { .cat = ip_catalogue_builtin() };
+	sarif_findings_rules(&sf, true);
+	cJSON_AddItemToArray(sf.rules.array, conflict_rule());
+	cJSON_AddItemToObject(driver, "rules", sf.rules.array);
+	sarif_findings_free(&sf);
 	sarif_stream_begin(out, driver);
 }
 
@@ -70,24 +71,28 @@ static void device_props(cJSON *res, const audit_device *d)
 	add_str(p, "reload", audit_reload_name(d->reload));
 }
 
+/* Results by rule index in the rules[] sarif_begin printed: the
+ * catalogue's, then source-conflict, the one rule it lacks. No location
+ * carries an artifact index: the stream lists no artifacts. */
 static void sarif_device(FILE *m, FILE *notes, const audit_device *d)
 {
-	const ip_catalogue *cat = ip_catalogue_builtin();
+	sarif_findings sf = { .set = d->set, .cat = ip_catalogue_builtin() };
+	sarif_findings_rules(&sf, false);
 	for (size_t i = 0; i < d->n_findings; i++) {
 		const audit_finding *f = &d->findings[i];
 		ip_finding tmp = { .rule_id = f->rule, .severity = f->severity, .device = d->name,
 				   .message = f->message, .span = f->span, .weak = f->weak };
-		cJSON *res = sarif_stream_result(d->set, cat, d->check, f->finding ? f->finding : &tmp);
+		cJSON *res = sarif_finding_result(&sf, d->check, f->finding ? f->finding : &tmp);
 		device_props(res, d);
 		sarif_stream_item(m, res);
 	}
 	for (size_t i = 0; i < d->n_problems; i++) {
 		const ip_diag *x = d->problems[i];
-		cJSON *loc = ip_span_known(x->span) && x->span.file
-				     ? sarif_stream_location(d->set, x->span) : NULL;
+		cJSON *loc = sarif_span_placed(x->span) ? sarif_span_location(&sf, x->span) : NULL;
 		sarif_stream_item(notes, sarif_notification(x->level == IP_DIAG_ERROR ? "error" : "warning",
 							    x->message, loc));
 	}
+	sarif_findings_free(&sf);
 }
 
 static void sarif_problem(FILE *m, FILE *notes, const char *path, const char *msg)

@@ -16,8 +16,8 @@
 #include "config.h"
 #include "error.h"
 #include "facts.h"
-#include "format.h"
 #include "json_build.h"
+#include "json_utf8.h"
 
 static const char *const formats[] = { "text", "json", NULL };
 enum { FMT_TEXT, FMT_JSON };

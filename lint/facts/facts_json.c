@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "facts.h"
-#include "format.h"
+#include "finding_json.h"
 #include "json_build.h"
 #include "stack.h"
 #include "version.h"

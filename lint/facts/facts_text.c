@@ -5,6 +5,7 @@
 
 #include "escape.h"
 #include "facts.h"
+#include "fs_model.h"
 #include "stack.h"
 
 /* Where the sheet goes, and the arena for escaped copies of capture text:
@@ -119,8 +120,11 @@ static void member(const sheet *o, const ip_device *d, const ip_member *m, bool 
 	if (fs)
 		fprintf(o->out, "  %-16s   flash %s\n", "", T(o, fs->name));
 	else {
+		/* the model names the member's flash (flashN: on classic stacks) */
+		ip_platform pl;
+		ip_platform_classify(&pl, d);
 		fprintf(o->out, "  %-16s   flash unknown (capture 'dir %s')\n", "",
-			m->active ? "flash:" : T(o, ip_stack_member_fs_name(o->a, d, m)));
+			m->active ? "flash:" : T(o, ip_fs_member_name(o->a, d, &pl, m->number)));
 	}
 	const ip_boot_list *bv = ip_stack_member_bootvar(d, m);
 	if (!bv) {

@@ -13,6 +13,7 @@
 #include "catalogue.h"
 #include "device.h"
 #include "engine.h"
+#include "finding_json.h"
 #include "json_utf8.h"
 
 #define IOSPLAN_LINT_FORMAT_VERSION 1
@@ -47,26 +48,5 @@ const ip_writer *ip_writer_find(const char *name);
  * (its error flag; the writer contract in cli.h). Devices after the
  * failure are not written; the writer's end always runs, to free it. */
 int ip_lint_write(const ip_writer *w, FILE *out, const ip_lint_result *r);
-
-/* Shared pieces. */
-cJSON *next_boot_json(const ip_boot_prediction *p);   /* facts and lint JSON */
-cJSON *finding_json(const ip_finding *f);              /* lint JSON */
-cJSON *target_json(const ip_target *t);                /* null when t is NULL */
-/* A catalogue fix text in Markdown, its indented command lines fenced
- * (SARIF help, the LSP's hover and rule pages). The caller frees it. */
-char *fix_markdown(const char *fix);
-/* The clean text of the line a span points at and the 0-based byte range
- * of the span in it (for carets and snippets); NULL when not available. */
-const char *span_source(const ip_device_set *set, ip_span s, size_t *start, size_t *end);
-
-/* SARIF for writers that stream one device at a time (iosplan audit), from
- * format_sarif.c: a result (its ruleIndex in catalogue order, a rule the
- * catalogue lacks after them all), the catalogue's rule descriptors, and a
- * location. No artifactLocation carries an index: such a writer lists no
- * artifacts. The caller owns what is returned. */
-cJSON *sarif_stream_result(const ip_device_set *set, const ip_catalogue *cat,
-			   const ip_device_check *c, const ip_finding *f);
-cJSON *sarif_stream_rules(const ip_catalogue *cat);
-cJSON *sarif_stream_location(const ip_device_set *set, ip_span s);
 
 #endif

@@ -32,7 +32,7 @@
 #include <unistd.h>
 
 #include "catalogue.h"
-#include "format.h"
+#include "sarif_findings.h"
 #include "iosplan_config.h"
 #include "lsp.h"
 #include "plan_write.h"

@@ -11,7 +11,8 @@
  *                  "related", "fix", "capture", "capture_when"}]}]} */
 #include <stdlib.h>
 
-#include "format.h"
+#include "finding_json.h"
+#include "json_utf8.h"
 #include "verify_out.h"
 
 static cJSON *str_or_null(const char *s)

@@ -12,7 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "format.h"
 #include "sarif_build.h"
 #include "verify_out.h"
 #include "error.h"

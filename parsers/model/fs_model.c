@@ -1,8 +1,11 @@
 /* The file lookup and its letter-case policy (fs_model.h). */
 #include "fs_model.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
+
+#include "stack.h"
 
 ip_fs_kind ip_fs_kind_of(const char *fsname)
 {
@@ -49,6 +52,43 @@ bool ip_name_case_parse(const char *s, ip_name_case *out)
 	else
 		return false;
 	return true;
+}
+
+/* Which filesystems a reload can load an image from, beyond the device's
+ * own flash:
+ * - usbflash0: on Catalyst 9000: the bootloader boots a bundle "directly
+ *   from USB" (Cisco 216944, "Troubleshoot Rommon on Catalyst 9000 Series
+ *   Switches", Option 2,
+ *   https://www.cisco.com/c/en/us/support/docs/switches/catalyst-9300-series-switches/216944-troubleshoot-bootloader-rommon-and-pas.pdf);
+ *   bundle boot "from flash:, usbflash0:, tftp:", never install mode
+ *   (Cat9500 16.8 / Cat9400 17.4 System Management guides, DOMAIN.md §2.6).
+ *   The planner keeps no fallback in install mode anyway.
+ * - usbflash0: on ISR routers: "Booting the Cisco IOS from a USB port"
+ *   (USB Disable for Cisco ISRs, OL-23833-01,
+ *   https://www.cisco.com/c/en/us/td/docs/solutions/GGSG-Engineering/15_1_4M/USB_Disable.pdf),
+ *   with `boot system usbflash0:...` (blog.ipspace.net/2007/02, ISR G1).
+ *   That an ISR4k's ROMMON does the same is UNCONFIRMED by a Cisco page of
+ *   its own; issue 20 reports an ISR4321 running from usbflash0:, which a
+ *   capture with "System image file is "usbflash0:..."" shows directly.
+ * - harddisk: on ASR1000: genieparser's ASR1006 show version capture runs
+ *   "harddisk:test-image-PE1-13113029", and its BOOT variable lists
+ *   "harddisk:/ISSUCleanGolden,12;bootflash:..." (DOMAIN.md §2.4, §3).
+ *   disk0: is counted with it (Cat9500H/9600 SATA disk: UNCONFIRMED as a
+ *   boot source, so only on routers).
+ * Classic Catalysts (2960/3750) boot from their flash only: their
+ * bootloader's USB boot is UNCONFIRMED, so it is not counted. */
+bool ip_fs_bootable(const ip_platform *plat, const char *fsname)
+{
+	ip_fs_kind k = ip_fs_kind_of(fsname);
+	if (k == IP_FSK_FLASH || k == IP_FSK_MEMBER_FLASH)
+		return true;
+	ip_family f = plat ? plat->family : IP_FAMILY_UNKNOWN;
+	bool router = f == IP_FAMILY_ROUTER_CLASSIC || f == IP_FAMILY_ROUTER_XE;
+	if (k == IP_FSK_USB)
+		return router || f == IP_FAMILY_SWITCH_XE;
+	if (k == IP_FSK_DISK)
+		return f == IP_FAMILY_ROUTER_XE;
+	return false;
 }
 
 ip_name_case ip_fs_name_case(const char *fsname)
@@ -170,6 +210,39 @@ const ip_file *ip_fs_case_twin_after(const ip_filesystem *fs, const char *path, 
 	if (found && path && memcmp(found->name, path, n) == 0)
 		return NULL;
 	return ip_fs_case_twin(fs, path, n);
+}
+
+/* Whether the capture names a filesystem `name`: a listing, an alias in
+ * show file systems, or a "bytes of flash at NAME." line of show version. */
+static bool named_in_capture(const ip_device *d, const char *name)
+{
+	for (size_t i = 0; i < d->n_filesystems; i++)
+		if (ip_fs_prefix_eq(d->filesystems[i].name, name) ||
+		    ip_fs_word_in(d->filesystems[i].aliases, name))
+			return true;
+	for (size_t i = 0; i < d->n_flash_sizes; i++)
+		if (ip_fs_prefix_eq(d->flash_sizes[i].filesystem, name))
+			return true;
+	return false;
+}
+
+/* Classic Catalyst stacks print a member's flash without the dash: the
+ * 3750-X auto-copy log "Removing old image:flash1:c3750e-universal-mz.122-35.SE2"
+ * (Catalyst 3750-X and 3560-X Software Configuration Guide OL-25303-03,
+ * ch. 1, https://easymanua.ls/cisco/catalyst-3560-x/manual?p=147), and
+ * public 3750 stack scripts matching "Directory of flash2:/" (find_string
+ * in the code index); 2960-X stack upgrade roles check flash1: to flash4:
+ * (NiroshanLW/ansible-cisco-ios-upgrade-v3, research memo [A6]). CONFLICT:
+ * the Catalyst 2960/2960-S 15.2(2)E guide writes "flash-3:" (DOMAIN.md §4),
+ * so a name the capture itself uses always wins; only without one does the
+ * platform decide. IOS-XE stacks print flash-N: (show version "at flash-2:"). */
+const char *ip_fs_member_name(ip_arena *a, const ip_device *d, const ip_platform *plat, int n)
+{
+	ip_member m = { .number = n };
+	const char *named = ip_stack_member_fs_name(a, d, &m);
+	if (!plat || plat->family != IP_FAMILY_SWITCH_CLASSIC || named_in_capture(d, named))
+		return named;
+	return ip_arena_printf(a, "flash%d:", n);
 }
 
 void ip_fs_view_init(ip_fs_view *v, const ip_device *dev, const ip_platform *plat,

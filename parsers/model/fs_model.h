@@ -68,6 +68,13 @@ ip_name_case ip_fs_case_policy(void);
 const char *ip_name_case_name(ip_name_case c);
 bool ip_name_case_parse(const char *s, ip_name_case *out);
 
+/* Whether a device of platform plat (NULL: unknown) can boot an image
+ * from filesystem fsname at reload, so that an image kept there is a
+ * fallback (issue 20, points 2 and 17): its own flash always; a USB stick
+ * (usbflash0:) on routers and IOS-XE switches; a hard disk (harddisk:,
+ * disk0:) on IOS-XE routers. fs_model.c cites the evidence for each. */
+bool ip_fs_bootable(const ip_platform *plat, const char *fsname);
+
 /* The letter-case policy for file names on filesystem fsname (NULL: the
  * default filesystem): the configured policy; fsname is the seam where a
  * kind shown to differ would get its own. */
@@ -110,6 +117,13 @@ const ip_file *ip_fs_case_twin_after(const ip_filesystem *fs, const char *path, 
 				     const ip_file *found);
 
 /* --- filesystems of one device ------------------------------------------ */
+
+/* What the active member calls stack member n's flash, for the commands and
+ * captures a finding or plan names (issue 20, point 17): the name the
+ * capture uses (flash-N:, bootflash-N:, flashN:), else by platform: flashN:
+ * on classic Catalyst stacks (2960-S/X, 3750-X), flash-N: on IOS-XE
+ * (bootflash-N: on StackWise Virtual). Allocated from a. */
+const char *ip_fs_member_name(ip_arena *a, const ip_device *d, const ip_platform *plat, int n);
 
 /* What names a filesystem on one device: its `show file systems` aliases
  * ("flash: bootflash:" on a Cat9k), the platform's ("flash0: flash:" on ISR

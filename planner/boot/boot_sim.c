@@ -899,7 +899,7 @@ void ip_boot_verdicts_of(ip_boot_verdict **out, ip_arena *a, const ip_device *de
 		s.mfs = ip_stack_member_fs(dev, m);
 		if (s.mfs && !s.mfs->listed)
 			s.mfs = NULL;
-		s.mfs_name = s.mfs ? s.mfs->name : ip_stack_member_fs_name(a, dev, m);
+		s.mfs_name = s.mfs ? s.mfs->name : ip_fs_member_name(a, dev, &s.plat, m->number);
 	}
 	*out = verdicts_new(a, list, id, member);
 	judge_rest(&s, *out, list, 0);

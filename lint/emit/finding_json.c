@@ -1,5 +1,5 @@
-/* JSON pieces shared by `facts --format json` and `lint --format json`. */
-#include "format.h"
+/* Findings, the next boot and the target as JSON (finding_json.h). */
+#include "finding_json.h"
 #include "json_build.h"
 
 #include <stdlib.h>
@@ -87,3 +87,23 @@ cJSON *target_json(const ip_target *t)
 	return o;
 }
 
+const char *span_source(const ip_device_set *set, ip_span s, size_t *start, size_t *end)
+{
+	const ip_line *l = ip_device_set_line(set, s.file, s.line);
+	if (!l)
+		return NULL;
+	/* Spans are raw columns; find the clean bytes that came from them. */
+	size_t a = 0, b = 0;
+	for (size_t i = 0; i < l->len; i++) {
+		uint32_t col = l->colmap ? l->colmap[i] : (uint32_t)i + 1;
+		if (col < s.col)
+			a = i + 1;
+		if (s.end_line == s.line && col < s.end_col)
+			b = i + 1;
+	}
+	if (s.end_line != s.line || b < a)
+		b = l->len;
+	*start = a;
+	*end = b;
+	return l->text;
+}
