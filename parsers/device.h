@@ -239,6 +239,10 @@ typedef struct ip_device {
 	ip_span os_span;
 	ip_text version;      /* token after "Version" on the Cisco IOS Software line */
 	ip_text xe_version;   /* "Cisco IOS XE Software, Version 16.09.06" / "IOS XE Version:" */
+	ip_text xe_version_line; /* that line as printed, from its start to the
+				  * version: a plan's pre-check quotes it (the two
+				  * forms differ); NULL when the version line itself
+				  * is the XE release (IOS-XE 3.x switches) */
 	ip_text platform;     /* model on the processor line */
 	ip_text serial;       /* Processor board ID / System Serial Number */
 	ip_text rommon;

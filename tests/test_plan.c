@@ -245,8 +245,11 @@ Test(plan_seed, router_order, .init = setup, .fini = teardown)
 		/* 3. pre-checks: version, flash, TFTP reachability, backup, register */
 		"show version", "show bootflash:", "ping 192.168.1.100",
 		"copy running-config tftp://192.168.1.100/NetsTuts_R1-pre-upgrade.cfg",
+		/* a 520 MB image over TFTP: 8192-byte blocks (issue 20, point 15) */
+		"show running-config | include ip tftp blocksize",
 		"show version | include register",
 		/* 4. copy */
+		"configure terminal", "ip tftp blocksize 8192", "end",
 		"copy tftp://192.168.1.100/isr4300-universalk9.16.12.04.SPA.bin bootflash:",
 		/* 4./5. size, MD5 */
 		"dir " NEW_R, "verify /md5 " NEW_R " a3f8c12d9e4b72f1c8d5a0e3b6f91234",
@@ -262,6 +265,7 @@ Test(plan_seed, router_order, .init = setup, .fini = teardown)
 		"show running-config | include boot system", "show version | include register",
 		"show ip interface brief", "show ip ospf neighbor",
 		/* 7. step 7: remove the fallback, save, delete the old image */
+		"configure terminal", "no ip tftp blocksize", "end",
 		"configure terminal", "no boot system " OLD_R, "end",
 		"copy running-config startup-config", "show startup-config | include boot system",
 		"delete /force " OLD_R,
@@ -325,7 +329,7 @@ typedef struct scenario {
 
 static const scenario scenarios[] = {
 	{ "the seed's router", "netstuts-r1.log", NULL, "isr4300-universalk9.16.12.04.SPA.bin",
-	  521347072, MD5A, NULL, false, false, "tftp-transfer", IP_ROLE_NOTED,
+	  521347072, MD5A, NULL, false, false, "tftp-transfer", IP_ROLE_RESOLVED,
 	  "verify /md5 bootflash:isr4300-universalk9.16.12.04.SPA.bin " MD5A, NULL },
 	{ "sha512 only", "netstuts-r1.log", NULL, "isr4300-universalk9.16.12.04.SPA.bin", 521347072,
 	  NULL, "7b4e91a2f3c8d5e0a1b6c9d2e4f701237b4e91a2f3c8d5e0a1b6c9d2e4f701237b4e91a2f3c8d5e0a1b6c9d2e4f701237b4e91a2f3c8d5e0a1b6c9d2e4f70123",
@@ -920,8 +924,9 @@ static void has_keys(const cJSON *o, const char *const *keys, size_t n, const ch
 
 static void step_schema(const cJSON *st)
 {
-	KEYS(st, "step", "title", "why", "mode", "commands", "expect", "prompts", "abort", "gate",
-	     "effects");
+	KEYS(st, "step", "title", "why", "mode", "commands", "expect", "expect_any", "expect_var",
+	     "prompts",
+	     "abort", "gate", "effects");
 	const cJSON *pr, *ef;
 	cJSON_ArrayForEach(pr, cJSON_GetObjectItem(st, "prompts"))
 		KEYS(pr, "prompt", "prompt", "answer", "always", "variable");
@@ -943,7 +948,8 @@ Test(plan_json, schema, .init = setup, .fini = teardown)
 	KEYS(cJSON_GetObjectItem(doc, "prediction"), "prediction", "before", "after", "target_fails",
 	     "rollback", "cleanup", "members");
 	const cJSON *after = cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "prediction"), "after");
-	KEYS(after, "after", "outcome", "step", "filesystem", "path", "target", "fallback", "text");
+	KEYS(after, "after", "outcome", "step", "filesystem", "path", "target", "fallback",
+	     "conditional", "text");
 	cr_assert(cJSON_IsTrue(cJSON_GetObjectItem(after, "target")));
 	static const char *const ids[] = { "precheck", "transfer", "verify", "boot", "save",
 					   "reload", "postcheck", "cleanup", "rollback" };
