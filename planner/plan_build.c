@@ -886,6 +886,22 @@ static bool blocked_by(const ip_plan *p, ip_repair r)
 
 /* What blocks the plan whether or not a rule reported it (a rule may be
  * disabled in .iosplan.yaml; the plan still cannot go on). */
+/* Two files of this device disagree and nothing says which capture is
+ * newer (parsers/merge.c): any plan would rest on a guess about which
+ * image runs, so there is none, and the reason names both places. */
+static void source_conflicts(plan_bld *b)
+{
+	const ip_device *d = b->p->dev;
+	for (size_t i = 0; i < d->n_conflicts; i++) {
+		const ip_source_conflict *c = &d->conflicts[i];
+		reason(b, "the captures disagree on the %s: %s at %s:%u, %s at %s:%u, and nothing "
+		       "says which is newer; capture `show clock` with `show version` in one "
+		       "session (or turn on `terminal exec prompt timestamp`), or remove the "
+		       "stale file", c->what, c->value, c->at.file, c->at.line, c->other,
+		       c->other_at.file, c->other_at.line);
+	}
+}
+
 static void facts_blocking(plan_bld *b)
 {
 	if (b->register_blocks && !blocked_by(b->p, IP_REPAIR_REGISTER))
@@ -963,6 +979,7 @@ void ip_plan_build(ip_plan *out, ip_arena *a, const ip_device *dev, const ip_tar
 		reason(&b, "no target image given (--target)");
 	else
 		facts(&b);
+	source_conflicts(&b);
 	bool blocks = classify_findings(&b);
 	facts_blocking(&b);
 	if (blocks || out->n_reasons) {
