@@ -349,6 +349,13 @@ Test(audit, conflict_ordered_by_file_time, .init = setup, .fini = teardown)
 			 "modification times"), "says which decided: %s", r.out);
 	cJSON_Delete(d);
 	result_free(&r);
+	/* a tar keeps the members' times: the same answer from the archive */
+	test_sh("cd '%s/w' && tar -czf r9.tgz EDGE-RTR-09", tmpdir);
+	r = run_in(dir, NULL, "audit --format jsonl --catalog {tmp}/images.yaml r9.tgz");
+	cr_assert_eq(r.status, 0, "the archive: a warning, no error: %s", r.out);
+	cr_assert(strstr(r.out, "that file's value is used: its capture is newer (by the files' "
+			 "modification times"), "the archive says which decided: %s", r.out);
+	result_free(&r);
 	result f = run_in(dir, NULL, "facts EDGE-RTR-09/show_version.txt EDGE-RTR-09/edge-rtr-09.example.net");
 	cr_assert_eq(f.status, 0);
 	cr_assert(strstr(f.out, "15.7(3)M8") && !strstr(f.out, "15.4(3)M10"), "facts agree: %s", f.out);

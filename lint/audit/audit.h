@@ -44,7 +44,7 @@ typedef struct audit_file {
 	char *path;  /* as shown: "backups/R1.log", "fleet.tgz:R1/running.cfg" */
 	char *buf;   /* the whole file, malloc'd; NULL once handed to a parser */
 	size_t len;
-	int64_t mtime; /* 0: unknown (an archive member) */
+	int64_t mtime; /* 0: unknown (a zip or tar member without one) */
 } audit_file;
 
 typedef enum audit_unit_kind { UNIT_DEVICE = 0, UNIT_PROBLEM } audit_unit_kind;
@@ -83,8 +83,8 @@ bool audit_guard_check(audit_guard *g, const char *path, dev_t dev, ino_t ino);
 typedef struct audit_sink {
 	/* a file read whole; takes buf. `group` names the folder it came from
 	 * ("dir/R1", "fleet.tgz:R1"), for grouping */
-	/* mtime: the file's modification time, 0 when unknown (an archive
-	 * member): files that disagree are ordered by it last (merge.c) */
+	/* mtime: the file's (or archive member's) modification time, 0 when
+	 * unknown: files that disagree are ordered by it last (merge.c) */
 	void (*file)(void *ctx, const char *group, char *path, char *buf, size_t len,
 		     int64_t mtime);
 	void (*problem)(void *ctx, const char *path, const char *message);

@@ -243,7 +243,10 @@ static bool read_member(walker *w, struct archive *a, struct archive_entry *e, c
 		return !fatal;
 	}
 	char *group = member_group(mpath);
-	deliver(w, group, mpath, buf, len, 0);
+	/* tar and zip keep each member's modification time: the last resort
+	 * for ordering files that disagree (parsers/merge.c), as on disk */
+	int64_t mtime = la->archive_entry_mtime_is_set(e) ? (int64_t)la->archive_entry_mtime(e) : 0;
+	deliver(w, group, mpath, buf, len, mtime);
 	free(group);
 	return true;
 }
