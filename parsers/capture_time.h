@@ -11,10 +11,21 @@
  *                                               show version
  *   the file's modification time                last resort
  *
- * RANCID and Oxidized backups carry none of the first three: both strip the
- * uptime and the "Last configuration change" lines so that their diffs stay
- * quiet (see rancid.c, oxidized.c), so a backup is ordered by its file
- * time or by a show clock captured beside it. */
+ * RANCID and Oxidized backups carry none of the first three, so that their
+ * diffs stay quiet: Oxidized keeps a few chosen show version lines (no
+ * uptime, no restart time) and cuts the first three lines of the running
+ * configuration, "! Last configuration change at …" among them
+ * (ytti/oxidized, lib/oxidized/model/ios.rb); RANCID drops the "Load for"
+ * and "Time source is" lines and the "! Last configuration change" line
+ * (its filtering as re-implemented in jskoetsier/gorancid,
+ * pkg/parse/ios/ios.go). Oxidized's commit time lives in its git
+ * repository, not in the file, and a checkout stamps every file alike. So
+ * a backup is ordered by its file time or by a show clock captured beside
+ * it.
+ *
+ * The uptime alone is not used: a disagreement on the running image
+ * usually means a reload happened between the two captures, and then the
+ * later capture shows the SHORTER uptime. */
 #ifndef IOSPLAN_CAPTURE_TIME_H
 #define IOSPLAN_CAPTURE_TIME_H
 
