@@ -240,6 +240,7 @@ typedef struct ip_source_conflict {
 	const char *value; /* the value kept, stated at `at` */
 	const char *other; /* the other file's, at `other_at` */
 	ip_span at, other_at;
+	const char *why;   /* what ordered them, or why nothing did */
 } ip_source_conflict;
 
 typedef struct ip_device {
@@ -287,6 +288,8 @@ typedef struct ip_device {
 	ip_neighbor_list cdp_neighbors;
 	ip_source_conflict *conflicts; /* unordered disagreements, merge.c */
 	size_t n_conflicts, cap_conflicts;
+	ip_source_conflict *resolved;  /* disagreements the newer capture settled */
+	size_t n_resolved, cap_resolved;
 } ip_device;
 
 typedef struct ip_device_set {

@@ -150,7 +150,13 @@ static bool report(ip_device *d, ip_parse_ctx *ctx, const char *what, const char
 				what, now, was, was_at.file, was_at.line, was_at.col, o.why);
 		ip_source_conflict *c = IP_PUSH(ctx->arena, d->conflicts, d->n_conflicts,
 						d->cap_conflicts);
-		*c = (ip_source_conflict){ what, now, was, at, was_at };
+		*c = (ip_source_conflict){ what, now, was, at, was_at, o.why };
+	}
+	if (o.newer) { /* the plan says which value it rests on, and why */
+		ip_source_conflict *c = IP_PUSH(ctx->arena, d->resolved, d->n_resolved,
+						d->cap_resolved);
+		*c = o.newer > 0 ? (ip_source_conflict){ what, now, was, at, was_at, o.why }
+				 : (ip_source_conflict){ what, was, now, was_at, at, o.why };
 	}
 	x->kind = IP_DIAG_CONFLICT;
 	return o.newer < 0;

@@ -855,6 +855,21 @@ static void case_warnings(plan_bld *b)
 		}
 }
 
+/* Files that disagreed and were ordered by age: the plan rests on the newer
+ * one's value, and a reviewer sees which and why (parsers/merge.c). */
+static void source_order_warnings(plan_bld *b)
+{
+	const ip_device *d = b->p->dev;
+	for (size_t i = 0; i < d->n_resolved; i++) {
+		const ip_source_conflict *c = &d->resolved[i];
+		plan_warn(b, "the captures disagree on the %s: the plan uses %s (%s:%u), not %s "
+			  "(%s:%u), as its capture is newer %s; recapture show version if "
+			  "either file is not what the device runs now", c->what, c->value,
+			  c->at.file, c->at.line, c->other, c->other_at.file, c->other_at.line,
+			  c->why);
+	}
+}
+
 static void facts(plan_bld *b)
 {
 	ip_plan *p = b->p;
@@ -872,6 +887,7 @@ static void facts(plan_bld *b)
 	decide_room(b);
 	decide_fallback(b);
 	case_warnings(b);
+	source_order_warnings(b);
 }
 
 /* Whether a finding under repair policy r already blocks the plan (and so

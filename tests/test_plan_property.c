@@ -491,7 +491,7 @@ static void unordered_conflict(ip_device *d)
 {
 	static ip_source_conflict c = { "running image", "flash:old.bin", "flash:new.bin",
 					{ "show_version.txt", 11, 23, 11, 60 },
-					{ "r1.rancid", 12, 9, 12, 40 } };
+					{ "r1.rancid", 12, 9, 12, 40 }, "nothing orders them" };
 	d->conflicts = &c;
 	d->n_conflicts = 1;
 }

@@ -267,6 +267,12 @@ static void check_order(const order_case *c, bool swap)
 		cr_assert_eq(d->n_conflicts, 0, "%s: ordered, so nothing blocks", c->name);
 		cr_assert(!refused_for_conflict(&p), "%s: the plan is not refused for it", c->name);
 		cr_assert(strstr(msg, "its capture is newer"), "%s: says which won: %s", c->name, msg);
+		/* and the plan tells its reviewer which value it rests on, and why */
+		bool said = false;
+		for (size_t i = 0; i < p.n_warnings; i++)
+			said |= strstr(p.warnings[i], "disagree on the running image: the plan uses") &&
+				strstr(p.warnings[i], want) && strstr(p.warnings[i], c->basis);
+		cr_assert(said, "%s (swap %d): the plan's warnings name %s", c->name, swap, want);
 	} else {
 		bool image = false; /* and the version, or the register, as the files differ */
 		for (size_t i = 0; i < d->n_conflicts; i++)
@@ -365,7 +371,7 @@ Test(source_order, proof_refuses_a_guessed_state)
 	cr_assert(!p.refused && p.proof.proven, "the untouched plan is proven");
 	ip_device *d = set->v[0];
 	ip_source_conflict c = { "running image", "bootflash:a.bin", "bootflash:b.bin",
-				 { "x.log", 3, 1, 3, 1 }, { "y.log", 9, 1, 9, 1 } };
+				 { "x.log", 3, 1, 3, 1 }, { "y.log", 9, 1, 9, 1 }, "nothing orders them" };
 	d->conflicts = &c;
 	d->n_conflicts = 1;
 	ip_plan_proof proof;
