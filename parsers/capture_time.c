@@ -33,7 +33,10 @@ bool ip_capture_time_civil(int64_t *out, int year, int month, int day, int h, in
 {
 	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
 	if (year < 1970 || year > 9999 || month < 1 || month > 12 || day < 1 ||
-	    day > mdays[month - 1] || h > 23 || m > 59 || s > 60)
+	    day > mdays[month - 1] || h < 0 || h > 23 || m < 0 || m > 59 || s < 0 || s > 60)
+		return false;
+	bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+	if (month == 2 && day == 29 && !leap)
 		return false;
 	/* days from civil (H. Hinnant's algorithm), March-based years */
 	int64_t y = year - (month <= 2);

@@ -309,6 +309,8 @@ Test(source_order, civil)
 	cr_assert(ip_capture_time_civil(&t, 2024, 2, 29, 0, 0, 0));
 	cr_assert_eq(t, 1709164800);
 	cr_assert(!ip_capture_time_civil(&t, 2026, 13, 1, 0, 0, 0));
+	cr_assert(!ip_capture_time_civil(&t, 2026, 2, 29, 0, 0, 0), "2026 is no leap year");
+	cr_assert(ip_capture_time_civil(&t, 2000, 2, 29, 0, 0, 0), "2000 is");
 }
 
 /* Lines that look like a clock but are not one are not read as one. */
@@ -321,6 +323,7 @@ Test(source_order, not_clocks)
 		"09:31:10.123 UTC Thu Foo 5 2026\n"          /* no such month */
 		"1 09:31:10 UTC Thu Mar 5 2026\n"            /* a table row */
 		"Time source is NTP 09:31:10.123 UTC Thu Mar 5 2026\n" /* no comma */
+		"09:-1:10.123 UTC Thu Mar 5 2026\n"          /* a negative minute */
 		"R1#\n";
 	ip_arena *a = ip_arena_new();
 	ip_capture *c = NULL;
