@@ -232,6 +232,17 @@ typedef struct ip_source {
 	uint32_t first_line, last_line;
 } ip_source;
 
+/* A fact two files of one device state differently when nothing says which
+ * capture is newer (merge.c): the later file's value is kept for reading,
+ * and the planner refuses, naming both places. */
+typedef struct ip_source_conflict {
+	const char *what;  /* "running version" */
+	const char *value; /* the value kept, stated at `at` */
+	const char *other; /* the other file's, at `other_at` */
+	ip_span at, other_at;
+	const char *why;   /* what ordered them, or why nothing did */
+} ip_source_conflict;
+
 typedef struct ip_device {
 	const char *key;      /* the name sections were grouped by; "" = unnamed */
 	ip_text hostname;
@@ -279,6 +290,10 @@ typedef struct ip_device {
 	ip_neighbor_list ospf_neighbors;
 	ip_neighbor_list bgp_neighbors;
 	ip_neighbor_list cdp_neighbors;
+	ip_source_conflict *conflicts; /* unordered disagreements, merge.c */
+	size_t n_conflicts, cap_conflicts;
+	ip_source_conflict *resolved;  /* disagreements the newer capture settled */
+	size_t n_resolved, cap_resolved;
 } ip_device;
 
 typedef struct ip_device_set {
@@ -294,6 +309,10 @@ typedef struct ip_device_set {
 typedef struct ip_parse_ctx {
 	ip_arena *arena;
 	ip_diags *diags;
+	/* Every file read, so that two files that disagree can be ordered by
+	 * the times they carry (merge.c); NULL when parsing one section. */
+	ip_capture *const *caps;
+	size_t n_caps;
 } ip_parse_ctx;
 
 /* --- building ----------------------------------------------------------- */

@@ -1276,6 +1276,21 @@ static void case_warnings(plan_bld *b)
 		}
 }
 
+/* Files that disagreed and were ordered by age: the plan rests on the newer
+ * one's value, and a reviewer sees which and why (parsers/merge.c). */
+static void source_order_warnings(plan_bld *b)
+{
+	const ip_device *d = b->p->dev;
+	for (size_t i = 0; i < d->n_resolved; i++) {
+		const ip_source_conflict *c = &d->resolved[i];
+		plan_warn(b, "the captures disagree on the %s: the plan uses %s (%s:%u), not %s "
+			  "(%s:%u), as its capture is newer %s; recapture show version if "
+			  "either file is not what the device runs now", c->what, c->value,
+			  c->at.file, c->at.line, c->other, c->other_at.file, c->other_at.line,
+			  c->why);
+	}
+}
+
 static void facts(plan_bld *b)
 {
 	ip_plan *p = b->p;
@@ -1293,6 +1308,7 @@ static void facts(plan_bld *b)
 	decide_room(b);
 	decide_fallback(b);
 	case_warnings(b);
+	source_order_warnings(b);
 }
 
 /* Whether a finding under repair policy r already blocks the plan (and so
@@ -1307,6 +1323,22 @@ static bool blocked_by(const ip_plan *p, ip_repair r)
 
 /* What blocks the plan whether or not a rule reported it (a rule may be
  * disabled in .iosplan.yaml; the plan still cannot go on). */
+/* Two files of this device disagree and nothing says which capture is
+ * newer (parsers/merge.c): any plan would rest on a guess about which
+ * image runs, so there is none, and the reason names both places. */
+static void source_conflicts(plan_bld *b)
+{
+	const ip_device *d = b->p->dev;
+	for (size_t i = 0; i < d->n_conflicts; i++) {
+		const ip_source_conflict *c = &d->conflicts[i];
+		reason(b, "the captures disagree on the %s: %s at %s:%u, %s at %s:%u, and nothing "
+		       "says which is newer; capture `show clock` with `show version` in one "
+		       "session (or turn on `terminal exec prompt timestamp`), or remove the "
+		       "stale file", c->what, c->value, c->at.file, c->at.line, c->other,
+		       c->other_at.file, c->other_at.line);
+	}
+}
+
 static void facts_blocking(plan_bld *b)
 {
 	if (b->register_blocks && !blocked_by(b->p, IP_REPAIR_REGISTER))
@@ -1437,6 +1469,7 @@ void ip_plan_build(ip_plan *out, ip_arena *a, const ip_device *dev, const ip_tar
 		reason(&b, "no target image given (--target)");
 	else
 		facts(&b);
+	source_conflicts(&b);
 	bool blocks = classify_findings(&b);
 	if (nothing_to_do(&b))
 		return;

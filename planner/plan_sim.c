@@ -18,6 +18,9 @@
  *   the running image and the register's next value the current one.
  *
  * The rules checked (each breach is a violation naming the step):
+ *   R0 the state proved from is the device's own: no two of its files
+ *      disagree on a fact with nothing to say which capture is newer
+ *      (parsers/merge.c), for then the running image is a guess;
  *   R1 a copy fits in the free space; a delete or verify finds its file;
  *   R2 before the target is verified, no delete takes the last bootable
  *      image from a filesystem that had one (unless a saved network
@@ -1016,6 +1019,12 @@ void ip_plan_prove(ip_plan_proof *out, ip_arena *a, const ip_plan *p)
 	memset(out, 0, sizeof(*out));
 	sim s;
 	sim_init(&s, a, p, out);
+	for (size_t i = 0; i < p->dev->n_conflicts; i++) {
+		const ip_source_conflict *c = &p->dev->conflicts[i];
+		violation(&s, "starts from a guess: the captures disagree on the %s (%s:%u, %s:%u) "
+			  "and nothing says which is newer", c->what, c->at.file, c->at.line,
+			  c->other_at.file, c->other_at.line);
+	}
 	predict(&s, &out->before);
 	run_phases(&s, IP_PHASE_PRECHECK, IP_PHASE_POSTCHECK);
 	if (p->nothing_to_do || p->remediation) {

@@ -553,6 +553,15 @@ static void tally(kinds_seen *k, const ip_plan *p)
 	k->remediation += p->remediation;
 }
 
+static void unordered_conflict(ip_device *d)
+{
+	static ip_source_conflict c = { "running image", "flash:old.bin", "flash:new.bin",
+					{ "show_version.txt", 11, 23, 11, 60 },
+					{ "r1.rancid", 12, 9, 12, 40 }, "nothing orders them" };
+	d->conflicts = &c;
+	d->n_conflicts = 1;
+}
+
 static unsigned long env_num(const char *name, unsigned long dflt)
 {
 	const char *v = getenv(name);
@@ -573,6 +582,12 @@ Test(plan_property, random_states, .timeout = 240)
 		state s = { .a = ip_arena_new() };
 		gen(&s, &r);
 		s.opts.check = &cfg;
+		/* one state in 50 comes from two files that disagree on the running
+		 * image with nothing to order them (issue 20, point 5): never planned.
+		 * Chosen by index, not by the generator, so that the other states
+		 * stay what they were. */
+		if (i % 50 == 7)
+			unordered_conflict(s.dev);
 		ip_plan p;
 		ip_plan_build(&p, s.a, s.dev, s.target, &s.opts);
 		const char *bad = plan_invariants_check(&p, s.a);
