@@ -81,7 +81,8 @@ typedef struct ip_subject {
 	size_t index;            /* the entry's index in its list */
 	int member;              /* stack member number, 0: none */
 	const char *filesystem;  /* "flash:", NULL: none or the default */
-	const char *name;        /* a file's name */
+	const char *name;        /* a file's name; a network boot entry's
+				  * server (network-boot), NULL: none named */
 } ip_subject;
 
 typedef struct ip_finding {

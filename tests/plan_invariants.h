@@ -15,7 +15,9 @@
  *      network fallback, or the plan warns that it has none;
  *   P4 it reloads exactly once before the clean-up;
  *   P5 (issue 20) a bundle or tar plan whose failed boot is not a proved
- *      fallback is printed only with --allow-no-fallback.
+ *      fallback is printed only with --allow-no-fallback;
+ *   P6 (issue 20) when the captured next boot is a network entry, the
+ *      network-boot finding is there and the plan repairs it.
  * On a stack P1 and P3 also hold for every member, simulated from its own
  * flash and BOOT variable. */
 #ifndef IOSPLAN_PLAN_INVARIANTS_H

@@ -327,6 +327,18 @@ static const scenario scenarios[] = {
 	  "c2900-universalk9-mz.SPA.157-3.M8.bin", 110000000, MD5A, NULL, false, false,
 	  "boot-missing-file", IP_ROLE_RESOLVED,
 	  "no boot system flash0:c2900-universalk9-mz.SPA.157-3.M8.bin", NULL },
+	/* issue 20 point 7: a network entry tried first is repaired by the new
+	 * list, which removes it by its exact text */
+	{ "network boot first, router", "traps/network-boot.log", NULL,
+	  "c2900-universalk9-mz.SPA.157-3.M8.bin", 108261376, MD5A, NULL, false, false,
+	  "network-boot", IP_ROLE_RESOLVED,
+	  "no boot system tftp c2900-universalk9-mz.SPA.157-3.M8.bin 10.10.20.5", NULL },
+	{ "network boot first, classic switch BOOT path-list", "netstuts-sw1.log",
+	  "BOOT path-list      : flash:c2960-lanbasek9-mz.152-7.E6.bin\nBOOT path-list      : "
+	  "tftp://10.1.0.41/c2960-lanbasek9-mz.152-7.E9.bin;flash:c2960-lanbasek9-mz.152-7.E6.bin",
+	  "c2960-lanbasek9-mz.152-7.E9.bin", 12648448, MD5A, NULL, false, false, "network-boot",
+	  IP_ROLE_RESOLVED,
+	  "boot system flash:c2960-lanbasek9-mz.152-7.E9.bin;flash:c2960-lanbasek9-mz.152-7.E6.bin", NULL },
 	{ "boot entry on a filesystem the switch lacks", "traps/wrong-fs-prefix.log", NULL,
 	  "c2960-lanbasek9-mz.152-7.E9.bin", 12648448, MD5A, NULL, false, false, "fs-prefix",
 	  IP_ROLE_RESOLVED, "no boot system bootflash:c2960-lanbasek9-mz.152-7.E9.bin", NULL },

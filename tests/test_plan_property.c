@@ -13,7 +13,9 @@
  *      network fallback, or the plan warns that it has none;
  *   P4 it reloads exactly once before the clean-up;
  *   P5 (issue 20) a bundle or tar plan whose failed boot is not a proved
- *      fallback is printed only with --allow-no-fallback.
+ *      fallback is printed only with --allow-no-fallback;
+ *   P6 (issue 20) a captured next boot over the network (a network entry
+ *      tried first) carries network-boot, and the plan repairs it.
  * A refusal may never come from the plan failing its own simulation: that
  * would be a plan the builder believed in.
  *
@@ -483,6 +485,7 @@ static void dump(FILE *out, const state *s, uint64_t seed)
 typedef struct kinds_seen {
 	unsigned long install, stack, deletes, network, reg, no_fallback, tar, dir_checked;
 	unsigned long other_fs; /* planned with the fallback on usbflash0:/harddisk: */
+	unsigned long net_first; /* planned from a next boot over the network (P6) */
 	unsigned long stack_by_size[9], members; /* planned stacks by member count */
 	unsigned long stack_bundle, stack_install, stack_tar;
 } kinds_seen;
@@ -511,6 +514,7 @@ static void tally(kinds_seen *k, const ip_plan *p)
 	k->reg += reg;
 	k->no_fallback += p->no_fallback_warned;
 	k->dir_checked += p->fallback_check != NULL;
+	k->net_first += p->proof.before.p.outcome == IP_NEXT_NETWORK;
 	k->other_fs += p->fallback && (!strncmp(p->fallback, "usbflash0:", 10) ||
 				       !strncmp(p->fallback, "harddisk:", 9));
 }
@@ -561,7 +565,8 @@ Test(plan_property, random_states, .timeout = 240)
 		    kinds.stack_by_size[6], kinds.stack_by_size[7], kinds.stack_by_size[8]);
 	/* every variant the planner has must have been exercised */
 	cr_assert(kinds.install && kinds.stack && kinds.deletes && kinds.network && kinds.reg &&
-		  kinds.no_fallback && kinds.tar && kinds.dir_checked && kinds.other_fs,
+		  kinds.no_fallback && kinds.tar && kinds.dir_checked && kinds.other_fs &&
+		  kinds.net_first,
 		  "a plan variant was never generated");
 	cr_assert(kinds.stack_bundle && kinds.stack_install && kinds.stack_tar,
 		  "a stack method was never planned");
