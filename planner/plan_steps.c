@@ -810,6 +810,16 @@ static void save_phase(plan_bld *b)
 	save_step(b, IP_PHASE_SAVE, "The boot statements must be in the startup-config, or the "
 		  "reload ignores them (seed: save before reload, always). This also saves any "
 		  "other unsaved change: review it first if the running-config was edited.");
+	/* issue 20 point 20: an IOS-XE switch (where FN63641 shows a save
+	 * rewriting BOOT; unsaved-boot's default save_rewrites_boot) with BOOT
+	 * set and no boot system line: say why the statements had to come
+	 * first. R9 proves they do on every switch. */
+	const ip_device *d = b->p->dev;
+	if (b->bootvar && plat(b)->family == IP_FAMILY_SWITCH_XE && d->boot_running.known &&
+	    !d->boot_running.n && d->bootvar.n)
+		plan_why(b, "The boot statements come before this save on purpose: the "
+			 "running-config had none, and a save rewrites the switch's BOOT variable "
+			 "from them (Cisco FN63641), so a save without them would clear it.");
 	confirm_startup(b, IP_PHASE_SAVE, v, n);
 	if (b->bootvar)
 		confirm_bootvar(b, IP_PHASE_SAVE, path_list(b, v, n));

@@ -148,6 +148,40 @@ typedef struct rule_case {
 	"\n"                                                                   \
 	"11353194496 bytes total (8282386432 bytes free)\n"
 
+/* Catalyst 3850 on IOS-XE 3.2.0SE, the release of FN63641: lines 1-4,
+ * show boot lines 5-10 (the next-reload BOOT value on line 9, column 17). */
+#define C3850_320                                                              \
+	"SW38#show version | include Version|image|processor\n"               \
+	"Cisco IOS Software, IOS-XE Software, Catalyst L3 Switch Software (CAT3K_CAA-UNIVERSALK9-M), Version 03.02.00SE RELEASE SOFTWARE (fc1)\n" \
+	"System image file is \"flash:packages.conf\"\n"                       \
+	"cisco WS-C3850-24P (MIPS) processor with 4194304K bytes of physical memory.\n" \
+	"SW38#show boot\n"                                                     \
+	"Current Boot Variables:\n"                                            \
+	"BOOT variable = flash:packages.conf;\n"                               \
+	"Boot Variables on next reload:\n"                                     \
+	"BOOT variable = flash:packages.conf;\n"                               \
+	"Manual Boot = no\n"
+
+/* C9300 in bundle mode: lines 1-3, show boot lines 4-7 (BOOT at 5:17). */
+#define C9300_BIN                                                              \
+	"SW93#show version | include Version|image\n"                          \
+	"Cisco IOS XE Software, Version 17.06.05\n"                            \
+	"System image file is \"flash:cat9k_iosxe.17.06.05.SPA.bin\"\n"         \
+	"SW93#show boot\n"                                                     \
+	"BOOT variable = flash:cat9k_iosxe.17.06.05.SPA.bin;\n"                \
+	"MANUAL_BOOT variable = no\n"                                          \
+	"ENABLE_BREAK variable does not exist\n"
+
+static void save_never(ip_check_config *c)
+{
+	c->opts.save_rewrites_boot = IP_SAVE_BOOT_NEVER;
+}
+
+static void save_switches(ip_check_config *c)
+{
+	c->opts.save_rewrites_boot = IP_SAVE_BOOT_SWITCHES;
+}
+
 static const ip_normal_register isr_2101[] = { { "ISR43", 0x2101 } };
 
 static void normal_isr_2101(ip_check_config *c)
@@ -380,6 +414,40 @@ static const rule_case cases[] = {
 	  C9K_VER C9K_BOOT("tftp://10.1.0.41/cat9k_iosxe.16.12.03a.SPA.bin", "yes") C9K_DIR "SW9#\n", NULL,
 	  0, 0, 0, NULL, false, NULL, NULL, NULL },
 
+	/* unsaved-boot: a save would clear the BOOT variable (issue 20 point 20) */
+	{ "unsaved-boot", "save clears BOOT: Cat9500 17.9, empty boot block",
+	  C9K_VER C9K_BOOT("flash:packages.conf;", "no") C9K_DIR CFG("SW9", "running-config", "") "SW9#\n",
+	  NULL, 1, 6, 17, "the running-config has no boot system line while the BOOT variable for the "
+	  "next reload is flash:packages.conf: a save (write memory) rewrites the BOOT variable", true,
+	  "boot system flash:packages.conf", NULL, NULL },
+	{ "unsaved-boot", "save clears BOOT: Cat3850 IOS-XE 3.2.0SE (FN63641)",
+	  C3850_320 CFG("SW38", "running-config", "") "SW38#\n", NULL,
+	  1, 9, 17, "save_rewrites_boot: ios-xe", true, "boot system flash:packages.conf", NULL, NULL },
+	{ "unsaved-boot", "save clears BOOT: a bundle .bin on a Cat9300",
+	  C9300_BIN CFG("SW93", "running-config", "") "SW93#\n", NULL,
+	  1, 5, 17, "is flash:cat9k_iosxe.17.06.05.SPA.bin", true,
+	  "boot system flash:cat9k_iosxe.17.06.05.SPA.bin", NULL, NULL },
+	{ "unsaved-boot", "a boot system line: the save keeps BOOT",
+	  C9K_VER C9K_BOOT("flash:packages.conf;", "no") C9K_DIR
+	  CFG("SW9", "running-config", BOOT("flash:packages.conf")) "SW9#\n",
+	  NULL, 0, 0, 0, NULL, false, NULL, NULL, NULL },
+	{ "unsaved-boot", "BOOT empty too: nothing to clear",
+	  C9K_VER C9K_BOOT("", "no") C9K_DIR CFG("SW9", "running-config", "") "SW9#\n",
+	  NULL, 0, 0, 0, NULL, false, NULL, NULL, NULL },
+	{ "unsaved-boot", "running-config not captured: not an empty list",
+	  C9K_VER C9K_BOOT("flash:packages.conf;", "no") C9K_DIR "SW9#\n",
+	  NULL, 0, 0, 0, NULL, false, NULL, NULL, NULL },
+	{ "unsaved-boot", "save_rewrites_boot: never", C9K_VER C9K_BOOT("flash:packages.conf;", "no")
+	  C9K_DIR CFG("SW9", "running-config", "") "SW9#\n", NULL,
+	  0, 0, 0, NULL, false, NULL, NULL, save_never },
+	{ "unsaved-boot", "classic 2960 with save_rewrites_boot: switches", "dirty-2960x.log", NULL,
+	  1, 103, 23, "assumed here by save_rewrites_boot: switches", true,
+	  "boot system flash:c2960x-universalk9-mz.152-7.E8/c2960x-universalk9-mz.152-7.E8.bin", NULL,
+	  save_switches },
+	{ "unsaved-boot", "a router: the startup-config decides, no BOOT to clear",
+	  ISR_VER(OLD_XE, "0x2102") ISR_FLASH(OLD_XE, NEW_XE) CFG("R2", "running-config", "")
+	  CFG("R2", "startup-config", "") "R2#\n", NULL, 0, 0, 0, NULL, false, NULL, NULL, NULL },
+
 	/* boot-order */
 	{ "boot-order", "catalogue bad: no boot statements", "traps/alphabetical.log", OLD_XE,
 	  1, 25, 1, "the startup-config has no usable boot entry", false,
@@ -566,4 +634,27 @@ Test(rules_boot, network_boot_subject_names_the_server)
 	cr_assert_eq(f->repair, IP_REPAIR_BOOT_LIST);
 	cr_assert_eq(f->n_related, 1, "the local entry tried if the load fails");
 	rule_run_free(r);
+}
+
+/* A stack whose running-config lost `boot system switch all`: a save
+ * would clear every member's BOOT variable, so the fix writes the
+ * statement for all of them before saving (issue 20 point 20). */
+Test(rules_boot, save_clears_bootvar_on_a_stack)
+{
+	char path[1024];
+	snprintf(path, sizeof(path), "%s/stack-3850.log", test_samples_dir());
+	char *text = test_read_file(path, NULL);
+	cr_assert_not_null(text);
+	const char *line = "boot system switch all flash:packages.conf\n";
+	char *hit = strstr(text, line);
+	cr_assert_not_null(hit);
+	memmove(hit, hit + strlen(line), strlen(hit + strlen(line)) + 1);
+	rule_run *r = rule_run_new("unsaved-boot", text, NULL, NULL);
+	rule_run_expect(r, "stack", 1, 209, 17, "a save (write memory) rewrites the BOOT variable");
+	rule_run_expect_first(r, "stack", true, "boot system switch all flash:packages.conf", NULL);
+	const ip_finding *f = rule_run_first(r);
+	cr_assert_eq(f->subject.kind, IP_SUBJ_BOOT_LIST);
+	cr_assert_eq(f->subject.list, IP_LIST_RUNNING);
+	rule_run_free(r);
+	free(text);
 }
