@@ -15,7 +15,9 @@
  *   P5 (issue 20) a bundle or tar plan whose failed boot is not a proved
  *      fallback is printed only with --allow-no-fallback;
  *   P6 (issue 20) a captured next boot over the network (a network entry
- *      tried first) carries network-boot, and the plan repairs it.
+ *      tried first) carries network-boot, and the plan repairs it;
+ * and the proof's R9 (no save leaves a switch's BOOT variable empty) is
+ * exercised by switches whose running-config has no boot system line.
  * A refusal may never come from the plan failing its own simulation: that
  * would be a plan the builder believed in.
  *
@@ -486,6 +488,7 @@ typedef struct kinds_seen {
 	unsigned long install, stack, deletes, network, reg, no_fallback, tar, dir_checked;
 	unsigned long other_fs; /* planned with the fallback on usbflash0:/harddisk: */
 	unsigned long net_first; /* planned from a next boot over the network (P6) */
+	unsigned long save_wipe; /* planned on a switch whose save would clear BOOT (R9) */
 	unsigned long stack_by_size[9], members; /* planned stacks by member count */
 	unsigned long stack_bundle, stack_install, stack_tar;
 } kinds_seen;
@@ -515,6 +518,8 @@ static void tally(kinds_seen *k, const ip_plan *p)
 	k->no_fallback += p->no_fallback_warned;
 	k->dir_checked += p->fallback_check != NULL;
 	k->net_first += p->proof.before.p.outcome == IP_NEXT_NETWORK;
+	k->save_wipe += p->check.platform.boot_from_bootvar && p->dev->boot_running.known &&
+			!p->dev->boot_running.n && p->dev->bootvar.n;
 	k->other_fs += p->fallback && (!strncmp(p->fallback, "usbflash0:", 10) ||
 				       !strncmp(p->fallback, "harddisk:", 9));
 }
@@ -566,7 +571,7 @@ Test(plan_property, random_states, .timeout = 240)
 	/* every variant the planner has must have been exercised */
 	cr_assert(kinds.install && kinds.stack && kinds.deletes && kinds.network && kinds.reg &&
 		  kinds.no_fallback && kinds.tar && kinds.dir_checked && kinds.other_fs &&
-		  kinds.net_first,
+		  kinds.net_first && kinds.save_wipe,
 		  "a plan variant was never generated");
 	cr_assert(kinds.stack_bundle && kinds.stack_install && kinds.stack_tar,
 		  "a stack method was never planned");
