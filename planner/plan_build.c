@@ -1485,6 +1485,11 @@ void ip_plan_build(ip_plan *out, ip_arena *a, const ip_device *dev, const ip_tar
 		return;
 	}
 	plan_steps_write(&b);
+	if (b.refusal) {
+		reason(&b, "%s", b.refusal);
+		out->refused = true;
+		return;
+	}
 	const char *bad_name = plan_names_check(&b);
 	if (bad_name) {
 		reason(&b, "%s", bad_name);

@@ -31,6 +31,8 @@ typedef struct plan_bld {
 	bool running_inferred;      /* ... from show version: its directory is listed,
 				     * not what the directory holds */
 	bool bootvar;               /* the BOOT variable decides (switches) */
+	const char *refusal;        /* a step that cannot be written safely says
+				     * why here; the plan is refused with it */
 	bool one_line;              /* classic Catalyst: one BOOT path-list */
 	bool stack;                 /* boot system switch all */
 	size_t cap_member_fs;

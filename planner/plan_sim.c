@@ -57,6 +57,8 @@
  * reloaded: with nothing to do its captured next boot must be the target;
  * a remediation's boot statements must make it the verified target, with
  * R5 judged against the fallback it keeps (prove_on_target).
+ *   R11 no save leaves a switch's BOOT variable empty that held entries
+ *       (a save rewrites BOOT from the running-config: FN63641, issue 20).
  * On a stack R4 and R5 hold for every member, each from its own flash and
  * its own BOOT variable (the members' proof, below). */
 #include <stdarg.h>
@@ -622,9 +624,16 @@ static void boot_remove(sim *s, const ip_boot_entry *e)
 		}
 }
 
+/* R11 (issue 20 point 20): a save with no boot system line in the
+ * running-config rewrites a switch's BOOT variable to nothing (Cisco
+ * FN63641, rules/unsaved_boot.c), and a reload before the next save stops
+ * at the switch: prompt. The plan writes its boot statements first. */
 static void save(sim *s)
 {
 	ip_boot_list run = s->dev.boot_running;
+	if (s->plat.boot_from_bootvar && !run.n && s->dev.bootvar.n)
+		violation(s, "the save clears the BOOT variable (%s): the running-config has no "
+			  "boot system line", s->dev.bootvar.v[0].raw ? s->dev.bootvar.v[0].raw : "?");
 	s->dev.boot_startup = run;
 	list_copy(s->a, &s->dev.boot_startup);
 	if (s->plat.boot_from_bootvar) {

@@ -848,9 +848,37 @@ static void stale_target_entries(plan_bld *b)
 	for (size_t i = 0; b->run_known && i < b->n_run; i++)
 		if (!names_target(b, &b->run[i]))
 			rest[n_rest++] = b->run[i];
-	bool keep_running = !n_rest && b->has_fallback && b->fallback_entry.kind == IP_BOOT_FILE;
+	/* the fallback entry, else (install mode keeps none) the running
+	 * image itself (flash:packages.conf): an empty list would also be
+	 * saved into the BOOT variable of an IOS-XE switch as nothing (R11) */
+	bool keep_running = !n_rest && ((b->has_fallback && b->fallback_entry.kind == IP_BOOT_FILE) ||
+					(b->running_name && b->running_fs));
 	if (keep_running)
-		rest[n_rest++] = b->fallback_entry;
+		rest[n_rest++] = b->has_fallback && b->fallback_entry.kind == IP_BOOT_FILE
+					 ? b->fallback_entry
+					 : file_entry(b, b->running_fs, b->running_name);
+	/* a switch: what its BOOT variable names besides the target is what
+	 * it boots now; nothing at all, and the save would empty BOOT (R11)
+	 * and leave the recursive search to find the partial copy */
+	const ip_boot_list *bv = &b->p->dev->bootvar;
+	bool written = keep_running; /* rest is not in the running-config yet */
+	for (size_t i = 0; !n_rest && b->bootvar && bv->known && i < bv->n; i++)
+		if (!names_target(b, &bv->v[i])) {
+			written = true;
+			rest = ip_arena_alloc(b->a, (b->n_run + bv->n + 1) * sizeof(*rest));
+			for (size_t k = i; k < bv->n; k++)
+				if (!names_target(b, &bv->v[k]))
+					rest[n_rest++] = bv->v[k];
+		}
+	if (!n_rest && b->bootvar) {
+		b->refusal = ip_arena_printf(b->a, "a boot entry names %s, which must go before the "
+					     "copy, and nothing else would be left in the boot list: "
+					     "the save would empty the BOOT variable and a reload in "
+					     "the window would search flash and may find the partial "
+					     "copy; put a bootable image on flash (or capture the "
+					     "listing that shows one) first", b->p->target_file);
+		return;
+	}
 	if (!b->run_known || b->one_line) {
 		/* one path-list statement (or a list not known whole): rewritten,
 		 * each file in the form the plan types and expects back */
@@ -869,7 +897,7 @@ static void stale_target_entries(plan_bld *b)
 			plan_effect(b, IP_EFFECT_BOOT_REMOVE)->entry = b->run[i];
 		}
 		b->n_run = 0;
-		if (keep_running)
+		if (written)
 			boot_add(b, rest, n_rest);
 		else
 			for (size_t i = 0; i < n_rest; i++)
@@ -1099,6 +1127,16 @@ static void save_phase(plan_bld *b)
 	save_step(b, IP_PHASE_SAVE, "The boot statements must be in the startup-config, or the "
 		  "reload ignores them (seed: save before reload, always). This also saves any "
 		  "other unsaved change: review it first if the running-config was edited.");
+	/* issue 20 point 20: an IOS-XE switch (where FN63641 shows a save
+	 * rewriting BOOT; unsaved-boot's default save_rewrites_boot) with BOOT
+	 * set and no boot system line: say why the statements had to come
+	 * first. R9 proves they do on every switch. */
+	const ip_device *d = b->p->dev;
+	if (b->bootvar && plat(b)->family == IP_FAMILY_SWITCH_XE && d->boot_running.known &&
+	    !d->boot_running.n && d->bootvar.n)
+		plan_why(b, "The boot statements come before this save on purpose: the "
+			 "running-config had none, and a save rewrites the switch's BOOT variable "
+			 "from them (Cisco FN63641), so a save without them would clear it.");
 	confirm_startup(b, IP_PHASE_SAVE, v, n);
 	if (b->bootvar)
 		confirm_bootvar(b, IP_PHASE_SAVE, path_list(b, v, n));

@@ -243,6 +243,21 @@ static const char *check_effects(const ip_plan *p, ip_arena *a)
 	return w.why;
 }
 
+/* P9 (issue 20 point 7): a next boot the simulator decides by a network
+ * entry is never silent: network-boot reports it, and a printed plan
+ * repairs it (its new, saved list starts with the verified target). */
+static const char *check_network_first(const ip_plan *p, const ip_plan_proof *again)
+{
+	if (again->before.p.outcome != IP_NEXT_NETWORK)
+		return NULL;
+	for (size_t i = 0; i < p->n_findings; i++)
+		if (!strcmp(p->findings[i].finding->rule_id, "network-boot") &&
+		    p->findings[i].role == IP_ROLE_RESOLVED)
+			return NULL;
+	return "P9: the captured next boot is a network entry, and no network-boot finding "
+	       "is repaired by the plan";
+}
+
 static bool blocked(const ip_plan *p)
 {
 	for (size_t i = 0; i < p->n_findings; i++)
@@ -289,5 +304,6 @@ const char *plan_invariants_check(const ip_plan *p, ip_arena *a)
 		    p->method != IP_METHOD_INSTALL && !p->opts.allow_no_fallback)
 			return "P5: a stack member has no proved fallback, and the flag was not given";
 	}
-	return check_effects(p, a);
+	const char *why = check_network_first(p, &again);
+	return why ? why : check_effects(p, a);
 }

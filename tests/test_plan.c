@@ -345,6 +345,24 @@ static const scenario scenarios[] = {
 	  "c2900-universalk9-mz.SPA.157-3.M8.bin", 110000000, MD5A, NULL, false, false,
 	  "boot-missing-file", IP_ROLE_RESOLVED,
 	  "no boot system flash0:c2900-universalk9-mz.SPA.157-3.M8.bin", NULL },
+	/* issue 20 point 7: a network entry tried first is repaired by the new
+	 * list, which removes it by its exact text */
+	{ "network boot first, router", "traps/network-boot.log", NULL,
+	  "c2900-universalk9-mz.SPA.157-3.M8.bin", 108261376, MD5A, NULL, false, false,
+	  "network-boot", IP_ROLE_RESOLVED,
+	  "no boot system tftp c2900-universalk9-mz.SPA.157-3.M8.bin 10.10.20.5", NULL },
+	{ "network boot first, classic switch BOOT path-list", "netstuts-sw1.log",
+	  "BOOT path-list      : flash:c2960-lanbasek9-mz.152-7.E6.bin\nBOOT path-list      : "
+	  "tftp://10.1.0.41/c2960-lanbasek9-mz.152-7.E9.bin;flash:c2960-lanbasek9-mz.152-7.E6.bin",
+	  "c2960-lanbasek9-mz.152-7.E9.bin", 12648448, MD5A, NULL, false, false, "network-boot",
+	  IP_ROLE_RESOLVED,
+	  "boot system flash:c2960-lanbasek9-mz.152-7.E9.bin;flash:c2960-lanbasek9-mz.152-7.E6.bin", NULL },
+	/* issue 20 point 20: BOOT set with no boot system line in the
+	 * running-config; the plan writes the statement before it saves */
+	{ "save would clear BOOT: Cat9300 install mode", "c9300-install.log",
+	  "boot system switch all flash:packages.conf\n\n", "cat9k_iosxe.17.12.04.SPA.bin", 1325314572,
+	  MD5A, NULL, false, false, "unsaved-boot", IP_ROLE_RESOLVED,
+	  "boot system flash:packages.conf", NULL },
 	{ "boot entry on a filesystem the switch lacks", "traps/wrong-fs-prefix.log", NULL,
 	  "c2960-lanbasek9-mz.152-7.E9.bin", 12648448, MD5A, NULL, false, false, "fs-prefix",
 	  IP_ROLE_RESOLVED, "no boot system bootflash:c2960-lanbasek9-mz.152-7.E9.bin", NULL },
@@ -687,6 +705,41 @@ ParameterizedTest(size_t *row, plan_register, expects)
 	ip_device_set_free(set);
 }
 
+/* Issue 20 point 20: with BOOT set and no boot system line, the save step
+ * says why the statements come first; with the line there it does not. */
+static const char *save_why(const char *replace)
+{
+	scenario c = { .name = "save why", .sample = "c9300-install.log", .replace = replace };
+	ip_device_set *set = scenario_load(&c);
+	ip_target *t = ip_target_from_name(set->arena, "cat9k_iosxe.17.12.04.SPA.bin", "t");
+	t->size.known = true;
+	t->size.v = 1325314572;
+	t->md5 = MD5A;
+	ip_plan p;
+	ip_plan_build(&p, set->arena, set->v[0], t, NULL);
+	cr_assert(!p.refused && p.proof.proven, "planned and proven");
+	static char why[1024];
+	why[0] = 0;
+	bool boot_seen = false;
+	for (size_t i = 0; i < p.n_steps; i++) {
+		boot_seen |= p.steps[i].phase == IP_PHASE_BOOT;
+		if (p.steps[i].phase == IP_PHASE_SAVE && p.steps[i].n_effects &&
+		    p.steps[i].effects[0].kind == IP_EFFECT_SAVE) {
+			cr_assert(boot_seen || !replace, "the boot statements come before the save");
+			snprintf(why, sizeof(why), "%s", p.steps[i].why);
+			break;
+		}
+	}
+	ip_device_set_free(set);
+	return why;
+}
+
+Test(plan_save, boot_statements_before_a_save_that_rewrites_boot)
+{
+	cr_assert(strstr(save_why("boot system switch all flash:packages.conf\n\n"), "FN63641"));
+	cr_assert_null(strstr(save_why(NULL), "FN63641"));
+}
+
 /* --- a filtered capture is only as complete as its filter ------------------- */
 
 /* The router's config captures, retyped with another filter. A filter that
@@ -767,6 +820,7 @@ typedef enum tamper_kind {
 	T_UNWARN,       /* the plan forgets to warn that it has no fallback */
 	T_ACTIVE_ONLY,  /* the boot statements lose `switch all`: the active's only */
 	T_REGISTER_BAUD, /* the step also sets the register to 0x2122: 19200 baud */
+	T_NO_ADDS,      /* the old list is removed, nothing written before the save */
 } tamper_kind;
 
 /* The plan a tamper starts from. */
@@ -819,6 +873,9 @@ static const tamper tampers[] = {
 	  IP_EFFECT_BOOT_ADD, 0, T_ACTIVE_ONLY, "stack member 2 boots" },
 	{ "stack: the copy to member 2 is gone", S_STACK, IP_PHASE_TRANSFER, IP_EFFECT_COPY, 1,
 	  T_NEUTRAL, "flash2:c2960x-universalk9-mz.152-7.E9.bin, which is not there" },
+	/* issue 20 point 20: a save with no boot system line clears BOOT */
+	{ "switch: saved with the boot list removed and none written", S_STACK, IP_PHASE_BOOT,
+	  IP_EFFECT_BOOT_ADD, 0, T_NO_ADDS, "the save clears the BOOT variable" },
 	{ "tar: member 3 is left out", S_TAR, IP_PHASE_TRANSFER, IP_EFFECT_COPY, 2, T_NEUTRAL,
 	  "stack member 3 boots" },
 	{ "a register change beyond the boot field (R8)", false, IP_PHASE_BOOT, IP_EFFECT_BOOT_ADD, 0,
@@ -892,6 +949,12 @@ ParameterizedTest(size_t *row, plan_proof, catches)
 		break;
 	case T_REGISTER_BAUD:
 		add_register(set->arena, &p, e, 0x2122);
+		break;
+	case T_NO_ADDS:
+		while ((e = find_effect(&p, c->phase, c->kind, 0))) {
+			e->kind = IP_EFFECT_SERVER_BACKUP;
+			e->path = "unrelated.bin";
+		}
 		break;
 	}
 	ip_plan_proof proof;

@@ -23,7 +23,11 @@
  *   P8 a device that already runs the target (the generator picks the
  *      running release as the target 8 % of the time) is neither copied to
  *      nor reloaded: nothing to do (no steps), or a remediation of its boot
- *      list (issue 20 point 9).
+ *      list (issue 20 point 9);
+ *   P9 (issue 20) a captured next boot over the network (a network entry
+ *      tried first) carries network-boot, and the plan repairs it;
+ * and the proof's R11 (no save leaves a switch's BOOT variable empty) is
+ * exercised by switches whose running-config has no boot system line.
  * A refusal may never come from the plan failing its own simulation: that
  * would be a plan the builder believed in.
  *
@@ -501,6 +505,8 @@ static void dump(FILE *out, const state *s, uint64_t seed)
 typedef struct kinds_seen {
 	unsigned long install, stack, deletes, network, reg, no_fallback, tar, dir_checked;
 	unsigned long other_fs; /* planned with the fallback on usbflash0:/harddisk: */
+	unsigned long net_first; /* planned from a next boot over the network (P6) */
+	unsigned long save_wipe; /* planned on a switch whose save would clear BOOT (R11) */
 	unsigned long stack_by_size[9], members; /* planned stacks by member count */
 	unsigned long stack_bundle, stack_install, stack_tar;
 	unsigned long recopy, stale_entry; /* issue 20: a partial copy deleted, a stale
@@ -547,6 +553,9 @@ static void tally(kinds_seen *k, const ip_plan *p)
 	k->reg += reg;
 	k->no_fallback += p->no_fallback_warned;
 	k->dir_checked += p->fallback_check != NULL;
+	k->net_first += p->proof.before.p.outcome == IP_NEXT_NETWORK;
+	k->save_wipe += p->check.platform.boot_from_bootvar && p->dev->boot_running.known &&
+			!p->dev->boot_running.n && p->dev->bootvar.n;
 	k->other_fs += p->fallback && (!strncmp(p->fallback, "usbflash0:", 10) ||
 				       !strncmp(p->fallback, "harddisk:", 9));
 	k->nothing += p->nothing_to_do;
@@ -617,7 +626,7 @@ Test(plan_property, random_states, .timeout = 240)
 	/* every variant the planner has must have been exercised */
 	cr_assert(kinds.install && kinds.stack && kinds.deletes && kinds.network && kinds.reg &&
 		  kinds.no_fallback && kinds.tar && kinds.dir_checked && kinds.other_fs &&
-		  kinds.nothing && kinds.remediation,
+		  kinds.nothing && kinds.remediation && kinds.net_first && kinds.save_wipe,
 		  "a plan variant was never generated");
 	cr_log_info("issue 20: %lu plans delete a partial copy of the target before copying it, "
 		    "%lu remove a saved entry naming it first, %lu upgrade to an image without .bin",
