@@ -31,10 +31,11 @@ static void on_unit(void *ctx, audit_unit *u)
 	audit_unit_free(u);
 }
 
-static void on_file(void *ctx, const char *group, char *path, char *buf, size_t len)
+static void on_file(void *ctx, const char *group, char *path, char *buf, size_t len,
+		    int64_t mtime)
 {
 	FUZZ_CHECK(len <= AUDIT_MAX_FILE_BYTES, "%s: %zu bytes read", path, len);
-	audit_grouper_file(ctx, group, path, buf, len);
+	audit_grouper_file(ctx, group, path, buf, len, mtime);
 }
 
 static void on_problem(void *ctx, const char *path, const char *message)

@@ -47,7 +47,8 @@ static void on_unit(void *ctx, audit_unit *u)
 
 static tree *current; /* for the sink, which has the grouper as its context */
 
-static void on_file(void *ctx, const char *group, char *path, char *buf, size_t len)
+static void on_file(void *ctx, const char *group, char *path, char *buf, size_t len,
+		    int64_t mtime)
 {
 	size_t n = strlen(current->tree);
 	FUZZ_CHECK(!strncmp(path, current->tree, n) && path[n] == '/', "%s: read outside %s", path,
@@ -69,7 +70,7 @@ static void on_file(void *ctx, const char *group, char *path, char *buf, size_t 
 	FUZZ_CHECK(lstat(disk, &st) == 0 && S_ISREG(st.st_mode), "%s: not a regular file", path);
 	free(disk);
 	FUZZ_CHECK(len <= AUDIT_MAX_FILE_BYTES, "%s: %zu bytes read", path, len);
-	audit_grouper_file(ctx, group, path, buf, len);
+	audit_grouper_file(ctx, group, path, buf, len, mtime);
 }
 
 static void on_problem(void *ctx, const char *path, const char *message)

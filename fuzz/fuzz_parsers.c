@@ -55,7 +55,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	ip_section sec = { 0 };
 	build_section(&sec, a, cap, data[0]);
 	ip_diags diags = { .arena = a };
-	ip_parse_ctx ctx = { a, &diags };
+	ip_parse_ctx ctx = { a, &diags, NULL, 0 };
 	ip_device *dev = ip_arena_alloc(a, sizeof(*dev));
 	dev->key = "";
 	for (int pass = 0; pass < 2; pass++) {

@@ -43,7 +43,21 @@ int cli_load(ip_device_set **out, char **paths, int n)
 		return EXIT_INPUT;
 	}
 	cli_print_diags(stderr, &set->diags, IP_DIAG_WARNING);
-	return ip_diags_count(&set->diags, IP_DIAG_ERROR) ? EXIT_INPUT : EXIT_CLEAN;
+	/* Files that disagree with nothing to order them are readable input: the
+	 * disagreement is an answer about the device (lint exits 1 for it, the
+	 * plan refuses), not a reason to read nothing (parsers/merge.c). */
+	for (size_t i = 0; i < set->diags.n; i++)
+		if (set->diags.v[i].level == IP_DIAG_ERROR && set->diags.v[i].kind != IP_DIAG_CONFLICT)
+			return EXIT_INPUT;
+	return EXIT_CLEAN;
+}
+
+bool cli_has_conflicts(const ip_device_set *s)
+{
+	for (size_t i = 0; s && i < s->n; i++)
+		if (s->v[i]->n_conflicts)
+			return true;
+	return false;
 }
 
 int cli_format_index(const char *cmd, const char *value, const char *const *names)

@@ -54,8 +54,14 @@ void cli_error_print(const char *msg);
 void cli_print_diags(FILE *out, const ip_diags *d, ip_diag_level min);
 
 /* Load files into a new device set; prints and returns EXIT_INPUT on an
- * unreadable file or an input error diagnostic, else EXIT_CLEAN. */
+ * unreadable file or an input error diagnostic, else EXIT_CLEAN. Files of
+ * one device that disagree with nothing to order them (parsers/merge.c)
+ * are printed as errors but load: each command decides what they block
+ * (cli_has_conflicts). */
 int cli_load(ip_device_set **out, char **paths, int n);
+
+/* Whether a device of s rests on such an unordered disagreement. */
+bool cli_has_conflicts(const ip_device_set *s);
 
 /* `--format X`: index of X in names (NULL-terminated) or -1 after printing
  * a usage error. */

@@ -160,6 +160,20 @@ static int name_case_setting(cfg_loader *l, yaml_node_t *v)
 	return 0;
 }
 
+/* Where a save rewrites the BOOT variable (rules/rule.h ip_save_boot says
+ * what is confirmed where). */
+static int save_boot_setting(cfg_loader *l, yaml_node_t *v)
+{
+	static const char *const names[] = { "ios-xe", "switches", "never" };
+	const char *s = text(l, v);
+	for (size_t i = 0; s && i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(s, names[i]) == 0) {
+			l->cfg->check.opts.save_rewrites_boot = (ip_save_boot)i;
+			return 0;
+		}
+	return bad(l, v, "'%s': save_rewrites_boot is ios-xe, switches or never", s ? s : "?");
+}
+
 static int top(cfg_loader *l)
 {
 	yaml_node_t *root = yaml_document_get_root_node(&l->doc);
@@ -184,9 +198,11 @@ static int top(cfg_loader *l)
 			rc = target_setting(l, v);
 		else if (strcmp(key, IP_FS_CASE_SETTING) == 0)
 			rc = name_case_setting(l, v);
+		else if (strcmp(key, "save_rewrites_boot") == 0)
+			rc = save_boot_setting(l, v);
 		else
 			rc = bad(l, k, "unknown setting '%s' (rules, flash, tftp, normal_registers, "
-				 "target, " IP_FS_CASE_SETTING ")", key);
+				 "target, " IP_FS_CASE_SETTING ", save_rewrites_boot)", key);
 		if (rc)
 			return rc;
 	}

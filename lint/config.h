@@ -11,6 +11,7 @@
  *     WS-C3560CX: 0x2102
  *   target: isr4300-universalk9.16.12.04.SPA.bin   # default --target
  *   file_name_case: exact      # or fold: whether "A.bin" names a listed "a.bin"
+ *   save_rewrites_boot: ios-xe # or switches, never: where a save rewrites BOOT
  *
  * Found upward from the first input file (or given with --config). Any
  * unknown key or bad value is an error with its line and column. */

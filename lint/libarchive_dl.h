@@ -32,7 +32,9 @@
 	X(archive_entry_pathname)          \
 	X(archive_entry_filetype)          \
 	X(archive_entry_size)              \
-	X(archive_entry_size_is_set)
+	X(archive_entry_size_is_set)       \
+	X(archive_entry_mtime)             \
+	X(archive_entry_mtime_is_set)
 
 typedef struct ip_libarchive {
 #define IP_LIBARCHIVE_MEMBER(name) __typeof__(name) *name;

@@ -409,6 +409,7 @@ int ip_capture_read(ip_capture **out, ip_arena *a, const char *path)
 	if (fd < 0)
 		return ip_error_set(IP_E_IO, "%s: error: cannot open: %s", path, strerror(errno));
 	struct stat st;
+	memset(&st, 0, sizeof(st));
 	size_t hint = 0;
 	int rc = 0;
 	if (fstat(fd, &st) == 0) {
@@ -428,7 +429,12 @@ int ip_capture_read(ip_capture **out, ip_arena *a, const char *path)
 		close(fd);
 	if (rc)
 		return rc;
-	return capture_build(out, a, is_stdin ? "<stdin>" : path, buf, len);
+	rc = capture_build(out, a, is_stdin ? "<stdin>" : path, buf, len);
+	if (rc == 0 && !is_stdin && S_ISREG(st.st_mode)) {
+		(*out)->has_mtime = true;
+		(*out)->mtime = (int64_t)st.st_mtime;
+	}
+	return rc;
 }
 
 ip_span ip_line_span(const ip_line *l, const char *file, size_t start, size_t end)

@@ -45,6 +45,10 @@ typedef struct ip_capture {
 	size_t n_lines;
 	size_t raw_bytes;
 	bool had_crlf, had_cr_only, had_ansi, had_pager, had_timestamps;
+	/* The file's modification time (seconds since 1970) when it was read
+	 * from disk; the last resort for ordering captures (capture_time.h). */
+	bool has_mtime;
+	int64_t mtime;
 } ip_capture;
 
 /* Read and clean a file ("-" reads standard input). */

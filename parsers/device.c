@@ -245,7 +245,7 @@ static inline int parse_into(ip_device *d, const ip_section *sec, ip_parse_ctx *
 	int rc = ip_section_parse(d, sec, ctx);
 	if (rc < 0)
 		return rc;
-	ip_merge_compare(&before, d, sec, ctx->diags);
+	ip_merge_compare(&before, d, sec, ctx);
 	refuse_long_boot_lists(d, sec, ctx->diags);
 	if (!d->hostname.s && sec->hostname) {
 		/* Only the prompt names this device. */
@@ -296,7 +296,7 @@ int ip_device_set_add_captures(ip_device_set *s, ip_capture *const *caps, size_t
 	}
 	resolve_keys(s, p, n);
 	report_unreadable_files(s, caps, n_caps, p, n);
-	ip_parse_ctx ctx = { s->arena, &s->diags };
+	ip_parse_ctx ctx = { s->arena, &s->diags, s->captures, s->n_captures };
 	return parse_all(s, p, n, &ctx);
 }
 
@@ -490,7 +490,7 @@ static void parse_device(void *ctx, size_t k, unsigned worker)
 	load_job *j = ctx;
 	worker_out *w = &j->w[worker];
 	ip_device *d = j->ix.slot[j->todo[k]];
-	ip_parse_ctx pc = { w->arena, &w->diags };
+	ip_parse_ctx pc = { w->arena, &w->diags, j->set->captures, j->set->n_captures };
 	for (size_t i = j->first[j->todo[k]]; i != NONE; i = j->next[i]) {
 		parse_work *pw = &j->parsed[i];
 		pw->diags = (diag_run){ worker, w->diags.n, 0 };

@@ -232,6 +232,17 @@ typedef struct ip_source {
 	uint32_t first_line, last_line;
 } ip_source;
 
+/* A fact two files of one device state differently when nothing says which
+ * capture is newer (merge.c): the later file's value is kept for reading,
+ * and the planner refuses, naming both places. */
+typedef struct ip_source_conflict {
+	const char *what;  /* "running version" */
+	const char *value; /* the value kept, stated at `at` */
+	const char *other; /* the other file's, at `other_at` */
+	ip_span at, other_at;
+	const char *why;   /* what ordered them, or why nothing did */
+} ip_source_conflict;
+
 typedef struct ip_device {
 	const char *key;      /* the name sections were grouped by; "" = unnamed */
 	ip_text hostname;
@@ -239,6 +250,10 @@ typedef struct ip_device {
 	ip_span os_span;
 	ip_text version;      /* token after "Version" on the Cisco IOS Software line */
 	ip_text xe_version;   /* "Cisco IOS XE Software, Version 16.09.06" / "IOS XE Version:" */
+	ip_text xe_version_line; /* that line as printed, from its start to the
+				  * version: a plan's pre-check quotes it (the two
+				  * forms differ); NULL when the version line itself
+				  * is the XE release (IOS-XE 3.x switches) */
 	ip_text platform;     /* model on the processor line */
 	ip_text serial;       /* Processor board ID / System Serial Number */
 	ip_text rommon;
@@ -275,6 +290,10 @@ typedef struct ip_device {
 	ip_neighbor_list ospf_neighbors;
 	ip_neighbor_list bgp_neighbors;
 	ip_neighbor_list cdp_neighbors;
+	ip_source_conflict *conflicts; /* unordered disagreements, merge.c */
+	size_t n_conflicts, cap_conflicts;
+	ip_source_conflict *resolved;  /* disagreements the newer capture settled */
+	size_t n_resolved, cap_resolved;
 } ip_device;
 
 typedef struct ip_device_set {
@@ -290,6 +309,10 @@ typedef struct ip_device_set {
 typedef struct ip_parse_ctx {
 	ip_arena *arena;
 	ip_diags *diags;
+	/* Every file read, so that two files that disagree can be ordered by
+	 * the times they carry (merge.c); NULL when parsing one section. */
+	ip_capture *const *caps;
+	size_t n_caps;
 } ip_parse_ctx;
 
 /* --- building ----------------------------------------------------------- */

@@ -207,6 +207,7 @@ static void xe_line(struct sv *st, const ip_line *l, size_t off, size_t len)
 		return;
 	st->xe_version_read = true;
 	set_text(st, &st->dev->xe_version, l, a, e);
+	set_text(st, &st->dev->xe_version_line, l, off, e);
 }
 
 /* "ROM: System Bootstrap, Version 15.0(1r)M16, ..." / "ROM: 12.2(44r)SG9" /

@@ -64,6 +64,7 @@ typedef enum ip_effect_kind {
 	IP_EFFECT_DELETE,        /* filesystem:path goes */
 	IP_EFFECT_VERIFY,        /* filesystem:path matched the reference hash */
 	IP_EFFECT_SERVER_BACKUP, /* the transfer server now holds path */
+	IP_EFFECT_SERVER_VERIFY, /* ... and its copy matched the device's hash */
 	IP_EFFECT_BOOT_CLEAR,    /* `no boot system`: the running list empties */
 	IP_EFFECT_BOOT_REMOVE,   /* `no boot system X`: entry X leaves it */
 	IP_EFFECT_BOOT_ADD,      /* `boot system X`: appended to it */
@@ -104,6 +105,13 @@ typedef struct ip_plan_step {
 	size_t n_commands, cap_commands;
 	const char **expect; /* lines the output must contain */
 	size_t n_expect, cap_expect;
+	const char **expect_any; /* and at least one of these (a ping: 100 or 80
+				  * percent, the first echo lost to ARP) */
+	size_t n_expect_any, cap_expect_any;
+	const char *expect_var;        /* and the value only the operator knows, named
+					* by this variable ("running_md5": the server's
+					* md5sum of the running image), or NULL */
+	const char *expect_var_prompt; /* how the operator is asked for it */
 	ip_plan_prompt *prompts;
 	size_t n_prompts, cap_prompts;
 	ip_plan_effect *effects;
@@ -152,7 +160,10 @@ typedef struct ip_plan_outcome {
 	ip_boot_prediction p;
 	const char *text; /* "bootflash:x.bin (the target; boot system entry 1)" */
 	bool target;      /* boots the target */
-	bool fallback;    /* boots the old image, or the network fallback */
+	bool fallback;    /* boots the old image from a filesystem (proved) */
+	bool conditional; /* boots the old image over the network: only if the
+			   * ROM monitor reaches the server, which no capture
+			   * shows (never counted as a proved fallback) */
 } ip_plan_outcome;
 
 /* A stack member's own boot: its BOOT variable against its own flash. */

@@ -72,7 +72,7 @@ const char *ip_plan_phase_title(ip_plan_phase ph)
 const char *ip_effect_kind_name(ip_effect_kind k)
 {
 	static const char *const n[] = {
-		"copy", "delete", "verify", "server-backup", "boot-clear", "boot-remove",
+		"copy", "delete", "verify", "server-backup", "server-verify", "boot-clear", "boot-remove",
 		"boot-add", "save", "register", "no-boot-manual", "install",
 		"install-rollback", "install-remove-inactive", "reload", "present",
 	};
@@ -155,6 +155,16 @@ void plan_expect(plan_bld *b, const char *fmt, ...)
 	va_start(ap, fmt);
 	ip_plan_step *st = b->cur;
 	*IP_PUSH(b->a, st->expect, st->n_expect, st->cap_expect) = ip_arena_vprintf(b->a, fmt, ap);
+	va_end(ap);
+}
+
+void plan_expect_any(plan_bld *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	ip_plan_step *st = b->cur;
+	*IP_PUSH(b->a, st->expect_any, st->n_expect_any, st->cap_expect_any) =
+		ip_arena_vprintf(b->a, fmt, ap);
 	va_end(ap);
 }
 
@@ -919,6 +929,49 @@ static const char *stack_note(const plan_bld *b)
 			 "switch all`";
 }
 
+/* 65,535 blocks of 8192 bytes: what TFTP carries with `ip tftp blocksize
+ * 8192` and no block-number rollover (rules/tftp_transfer.c). */
+#define TFTP_BIG_BLOCKS_BYTES (65535ull * 8192ull)
+
+/* TFTP chosen for an image the tftp-transfer finding calls large (issue
+ * 20, point 15): the plan raises the block size for the copy rather than
+ * contradict its own finding. Up to 65,535 x 8,192 bytes that carries it;
+ * beyond, only rollover does, which no capture can promise: a warning. */
+static void decide_tftp(plan_bld *b)
+{
+	const ip_plan *p = b->p;
+	bool copies = p->method == IP_METHOD_TAR ? !b->tar_have : b->copy_needed;
+	bool large = false;
+	for (size_t i = 0; i < p->check.n_findings; i++)
+		large |= p->check.findings[i].repair == IP_REPAIR_TRANSFER;
+	if (!large || !copies || p->opts.transfer != IP_TRANSFER_TFTP || !p->target->size.known)
+		return;
+	b->tftp_blocksize = true;
+	if (p->target->size.v > TFTP_BIG_BLOCKS_BYTES)
+		plan_warn(b, "%s is %llu bytes, more than %llu bytes (65,535 blocks of 8192): the "
+			  "TFTP copy completes only if the device and the server roll the block number "
+			  "over; if it stops short, copy it with --transfer scp", p->target->name,
+			  (unsigned long long)p->target->size.v, TFTP_BIG_BLOCKS_BYTES);
+}
+
+/* The large-image finding under TFTP: resolved when 8192-byte blocks
+ * carry the image, else noted (decide_tftp warns). */
+static ip_plan_role tftp_large(const plan_bld *b, const char **note)
+{
+	if (!b->tftp_blocksize)
+		return IP_ROLE_NOTED;
+	if (b->p->target->size.v <= TFTP_BIG_BLOCKS_BYTES) {
+		*note = "the plan sets ip tftp blocksize 8192 for the copy (65,535 blocks of 8192 "
+			"bytes carry it if the server takes the blocksize option) and removes it in the "
+			"clean-up";
+		return IP_ROLE_RESOLVED;
+	}
+	*note = "the plan sets ip tftp blocksize 8192, which is not enough for this size on its "
+		"own: the TFTP copy completes only if the device and the server roll the block "
+		"number over (--transfer scp avoids the question)";
+	return IP_ROLE_NOTED;
+}
+
 /* Whether the plan deletes the device copy of the target a finding is
  * about (a partial or corrupt copy, IP_REPAIR_RECOPY) before it copies
  * the target afresh: only a file subject, and only one the plan's own
@@ -971,10 +1024,11 @@ static ip_plan_role repairable(const plan_bld *b, const ip_finding *f, const cha
 		*note = stack_note(b);
 		return b->stack && stack_repairable(p->dev) ? IP_ROLE_RESOLVED : IP_ROLE_BLOCKS;
 	case IP_REPAIR_TRANSFER:
-		if (p->opts.transfer != IP_TRANSFER_SCP)
-			break;
-		*note = "the plan copies with scp";
-		return IP_ROLE_RESOLVED;
+		if (p->opts.transfer == IP_TRANSFER_SCP) {
+			*note = "the plan copies with scp";
+			return IP_ROLE_RESOLVED;
+		}
+		return tftp_large(b, note);
 	case IP_REPAIR_RECOPY:
 		if (!deletes_copy(b, &f->subject))
 			break;
@@ -993,6 +1047,7 @@ static bool classify_findings(plan_bld *b)
 {
 	ip_plan *p = b->p;
 	bool blocks = false;
+	decide_tftp(b);
 	p->n_findings = p->check.n_findings;
 	p->findings = ip_arena_alloc(b->a, (p->n_findings + 1) * sizeof(*p->findings));
 	for (size_t i = 0; i < p->n_findings; i++) {
@@ -1251,10 +1306,21 @@ static void decide_fallback(plan_bld *b)
 	if (b->delete_running) {
 		p->network_fallback = true;
 		p->fallback = ip_arena_printf(b->a, "tftp %s %s", b->running_name, p->server);
+		/* conditional, never proved (issue 20, point 4): the ROMMON
+		 * network boot needs its own IP variables and runs on the first
+		 * LAN port only (Cisco doc 12714, "How to Download a Software
+		 * Image to Cisco 2600/2800/3800 series router through TFTP Using
+		 * the tftpdnld ROMmon Command", mirror
+		 * https://studylib.net/doc/14537499/how-to-download-a-software-image-to-cisco) */
+		p->no_fallback_warned = true;
 		plan_warn(b, "--allow-delete-running: the running image %s is deleted before the "
 			  "new one is copied; until the new image is verified the only fallback is "
-			  "booting %s from %s over TFTP, so the server must stay reachable", p->running,
-			  b->running_name, p->server);
+			  "booting %s from %s over TFTP, a condition rather than a proof: the ROM "
+			  "monitor must reach the server with its own IP settings (IP_ADDRESS, "
+			  "IP_SUBNET_MASK, DEFAULT_GATEWAY, TFTP_SERVER), usually on the first LAN or "
+			  "management port only, and the server must stay reachable and serve the "
+			  "file over TFTP; have console access ready", p->running, b->running_name,
+			  p->server);
 		return;
 	}
 	if (b->running_name) {
@@ -1318,6 +1384,21 @@ static void case_warnings(plan_bld *b)
 		}
 }
 
+/* Files that disagreed and were ordered by age: the plan rests on the newer
+ * one's value, and a reviewer sees which and why (parsers/merge.c). */
+static void source_order_warnings(plan_bld *b)
+{
+	const ip_device *d = b->p->dev;
+	for (size_t i = 0; i < d->n_resolved; i++) {
+		const ip_source_conflict *c = &d->resolved[i];
+		plan_warn(b, "the captures disagree on the %s: the plan uses %s (%s:%u), not %s "
+			  "(%s:%u), as its capture is newer %s; recapture show version if "
+			  "either file is not what the device runs now", c->what, c->value,
+			  c->at.file, c->at.line, c->other, c->other_at.file, c->other_at.line,
+			  c->why);
+	}
+}
+
 static void facts(plan_bld *b)
 {
 	ip_plan *p = b->p;
@@ -1335,6 +1416,7 @@ static void facts(plan_bld *b)
 	decide_room(b);
 	decide_fallback(b);
 	case_warnings(b);
+	source_order_warnings(b);
 }
 
 /* Whether a finding under repair policy r already blocks the plan (and so
@@ -1349,6 +1431,22 @@ static bool blocked_by(const ip_plan *p, ip_repair r)
 
 /* What blocks the plan whether or not a rule reported it (a rule may be
  * disabled in .iosplan.yaml; the plan still cannot go on). */
+/* Two files of this device disagree and nothing says which capture is
+ * newer (parsers/merge.c): any plan would rest on a guess about which
+ * image runs, so there is none, and the reason names both places. */
+static void source_conflicts(plan_bld *b)
+{
+	const ip_device *d = b->p->dev;
+	for (size_t i = 0; i < d->n_conflicts; i++) {
+		const ip_source_conflict *c = &d->conflicts[i];
+		reason(b, "the captures disagree on the %s: %s at %s:%u, %s at %s:%u, and nothing "
+		       "says which is newer; capture `show clock` with `show version` in one "
+		       "session (or turn on `terminal exec prompt timestamp`), or remove the "
+		       "stale file", c->what, c->value, c->at.file, c->at.line, c->other,
+		       c->other_at.file, c->other_at.line);
+	}
+}
+
 static void facts_blocking(plan_bld *b)
 {
 	if (b->register_blocks && !blocked_by(b->p, IP_REPAIR_REGISTER))
@@ -1479,6 +1577,7 @@ void ip_plan_build(ip_plan *out, ip_arena *a, const ip_device *dev, const ip_tar
 		reason(&b, "no target image given (--target)");
 	else
 		facts(&b);
+	source_conflicts(&b);
 	bool blocks = classify_findings(&b);
 	if (nothing_to_do(&b))
 		return;
@@ -1494,6 +1593,11 @@ void ip_plan_build(ip_plan *out, ip_arena *a, const ip_device *dev, const ip_tar
 		return;
 	}
 	plan_steps_write(&b);
+	if (b.refusal) {
+		reason(&b, "%s", b.refusal);
+		out->refused = true;
+		return;
+	}
 	const char *bad_name = plan_names_check(&b);
 	if (bad_name) {
 		reason(&b, "%s", bad_name);

@@ -36,6 +36,8 @@ typedef struct plan_bld {
 	bool running_inferred;      /* ... from show version: its directory is listed,
 				     * not what the directory holds */
 	bool bootvar;               /* the BOOT variable decides (switches) */
+	const char *refusal;        /* a step that cannot be written safely says
+				     * why here; the plan is refused with it */
 	bool one_line;              /* classic Catalyst: one BOOT path-list */
 	bool stack;                 /* boot system switch all */
 	size_t cap_member_fs;
@@ -59,6 +61,8 @@ typedef struct plan_bld {
 	bool tar_local;              /* tar: room on dest for the tar beside its unpacked
 				      * image: copy it there, verify it, unpack from flash */
 	bool tar_have;               /* ... and the whole tar is there already */
+	bool tftp_blocksize;         /* TFTP chosen for an image the tftp-transfer finding
+				      * calls large: `ip tftp blocksize 8192` for the copy */
 	bool remove_inactive;        /* install mode: `install remove inactive` before the
 				      * copy makes the room (issue 20, point 3) */
 	uint64_t need_dest, margin;  /* bytes the destination must have free */        /* --allow-delete-running was needed */
@@ -87,6 +91,7 @@ ip_plan_step *plan_step(plan_bld *b, ip_plan_phase ph, ip_plan_mode m, const cha
 void plan_why(plan_bld *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void plan_cmd(plan_bld *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void plan_expect(plan_bld *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void plan_expect_any(plan_bld *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void plan_prompt(plan_bld *b, const char *prompt, const char *answer, bool always,
 		 const char *var);
 ip_plan_effect *plan_effect(plan_bld *b, ip_effect_kind k);

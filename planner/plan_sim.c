@@ -18,18 +18,25 @@
  *   the running image and the register's next value the current one.
  *
  * The rules checked (each breach is a violation naming the step):
+ *   R0 the state proved from is the device's own: no two of its files
+ *      disagree on a fact with nothing to say which capture is newer
+ *      (parsers/merge.c), for then the running image is a guess;
  *   R1 a copy fits in the free space; a delete or verify finds its file;
  *   R2 before the target is verified, no delete takes the last bootable
  *      image from a filesystem that had one (unless a saved network
- *      fallback the server can serve remains), and the running image is
+ *      fallback remains whose file the server holds and was checked
+ *      against the device's own hash of it), and the running image is
  *      deleted only with --allow-delete-running;
  *   R3 no boot entry names the target, and no install activates it,
  *      before it is verified on every filesystem it boots from;
  *   R4 the plan's reload boots the target, verified;
- *   R5 with the target unbootable, the next boot is the old image or the
- *      network fallback, unless the plan warns that there is none; an old
- *      image the plan copied to a stack member counts there only once a
- *      verify matched it (issue 20, point 11: copy_unproved);
+ *   R5 with the target unbootable, the next boot is the old image from a
+ *      filesystem, unless the plan warns that there is none; a network
+ *      fallback is never proved (ROMMON must reach the server with its
+ *      own IP variables, which no capture shows): it counts only as a
+ *      warned, conditional one; an old image the plan copied to a stack
+ *      member counts there only once a verify matched it (issue 20,
+ *      point 11: copy_unproved);
  *   R6 the rollback section's reload boots the old image;
  *   R7 after the clean-up the device still boots the target;
  *   R8 a bundle or tar plan whose target-fails boot is not a proved
@@ -38,7 +45,8 @@
  *      (issue 20). Install mode is outside R8: it keeps no second boot
  *      entry by design, and its recovery is the install rollback R6 proves;
  *      so is a remediation of a device already on the target, which warns
- *      instead (no_fallback_barred).
+ *      instead, and the conditional network fallback --allow-delete-running
+ *      asked for (point 4), which the plan warns about (no_fallback_barred).
  *   R9 from the plan's first change on, until its own reload, no list a
  *      reload reads (the startup-config, the BOOT variable, each member's)
  *      names a file of the target's name that is on flash and not yet
@@ -51,6 +59,8 @@
  * reloaded: with nothing to do its captured next boot must be the target;
  * a remediation's boot statements must make it the verified target, with
  * R5 judged against the fallback it keeps (prove_on_target).
+ *   R11 no save leaves a switch's BOOT variable empty that held entries
+ *       (a save rewrites BOOT from the running-config: FN63641, issue 20).
  * On a stack R4 and R5 hold for every member, each from its own flash and
  * its own BOOT variable (the members' proof, below). */
 #include <stdarg.h>
@@ -72,6 +82,8 @@ typedef struct sim {
 	size_t n_verified, cap_verified;
 	const char **server;   /* file names the server holds */
 	size_t n_server, cap_server;
+	const char **server_ok; /* ... whose copy matched the device's hash */
+	size_t n_server_ok, cap_server_ok;
 	const char **copied;   /* "fs|path" of old images the plan copied (a member's
 				* fallback, issue 20 pt 11): one counts as a
 				* fallback only once verified (R5) */
@@ -153,6 +165,7 @@ static void sim_fork(sim *dst, const sim *s)
 	dev_copy(s->a, &dst->dev, &s->dev);
 	strs_copy(s->a, &dst->verified, s->n_verified, &dst->cap_verified);
 	strs_copy(s->a, &dst->server, s->n_server, &dst->cap_server);
+	strs_copy(s->a, &dst->server_ok, s->n_server_ok, &dst->cap_server_ok);
 	strs_copy(s->a, &dst->copied, s->n_copied, &dst->cap_copied);
 	if (s->n_mboot) {
 		dst->mboot = ip_arena_alloc(s->a, s->n_mboot * sizeof(*dst->mboot));
@@ -259,7 +272,8 @@ static bool network_fallback_saved(const sim *s)
 	const ip_boot_list *l = s->plat.boot_from_bootvar ? &s->dev.bootvar : &s->dev.boot_startup;
 	for (size_t i = 0; i < l->n; i++)
 		if (l->v[i].kind == IP_BOOT_NETWORK && l->v[i].path &&
-		    str_in(s->server, s->n_server, base(l->v[i].path)))
+		    str_in(s->server, s->n_server, base(l->v[i].path)) &&
+		    str_in(s->server_ok, s->n_server_ok, base(l->v[i].path)))
 			return true;
 	return false;
 }
@@ -337,6 +351,9 @@ static const char *role_text(const ip_plan_outcome *o, const sim *s, const char 
 			       ? ip_arena_printf(s->a, "the target's packages, %s",
 						 s->plan->target->name)
 			       : "the target";
+	if (o->conditional)
+		return "the old image, conditional: the ROM monitor must reach the server with its "
+		       "own IP settings, usually on the first LAN or management port";
 	if (o->fallback)
 		return s->plan->method == IP_METHOD_INSTALL &&
 				       ip_fs_file_eq(NULL, base(path), "packages.conf")
@@ -388,7 +405,7 @@ static void predict_on(sim *s, const ip_device *d, ip_plan_outcome *o)
 			    pred_names_target(s, p->filesystem, p->alt_path);
 		o->fallback = pred_names_old(s, p, p->path) && pred_names_old(s, p, p->alt_path);
 	} else if (p->outcome == IP_NEXT_NETWORK) {
-		o->fallback = pred_names_old(s, p, p->path);
+		o->conditional = pred_names_old(s, p, p->path);
 	}
 	outcome_text(o, s);
 }
@@ -637,9 +654,16 @@ static void boot_remove(sim *s, const ip_boot_entry *e)
 		}
 }
 
+/* R11 (issue 20 point 20): a save with no boot system line in the
+ * running-config rewrites a switch's BOOT variable to nothing (Cisco
+ * FN63641, rules/unsaved_boot.c), and a reload before the next save stops
+ * at the switch: prompt. The plan writes its boot statements first. */
 static void save(sim *s)
 {
 	ip_boot_list run = s->dev.boot_running;
+	if (s->plat.boot_from_bootvar && !run.n && s->dev.bootvar.n)
+		violation(s, "the save clears the BOOT variable (%s): the running-config has no "
+			  "boot system line", s->dev.bootvar.v[0].raw ? s->dev.bootvar.v[0].raw : "?");
 	s->dev.boot_startup = run;
 	list_copy(s->a, &s->dev.boot_startup);
 	if (s->plat.boot_from_bootvar) {
@@ -826,6 +850,11 @@ static void apply(sim *s, const ip_plan_effect *e)
 	case IP_EFFECT_SERVER_BACKUP:
 		*IP_PUSH(s->a, s->server, s->n_server, s->cap_server) = base(e->path);
 		break;
+	case IP_EFFECT_SERVER_VERIFY:
+		if (!str_in(s->server, s->n_server, base(e->path)))
+			violation(s, "checks the server's copy of %s before it is there", e->path);
+		*IP_PUSH(s->a, s->server_ok, s->n_server_ok, s->cap_server_ok) = base(e->path);
+		break;
 	case IP_EFFECT_BOOT_CLEAR:
 		s->dev.boot_running.n = 0;
 		s->dev.boot_running.known = true;
@@ -883,15 +912,19 @@ static void sim_init(sim *s, ip_arena *a, const ip_plan *p, ip_plan_proof *proof
 	members_init(s);
 }
 
-/* R8: a plan without a proved fallback needs the user's explicit leave.
- * A remediation (issue 20 point 9) is outside it, with its warning: the
+/* R8: a plan without a proved fallback needs the user's explicit leave:
+ * --allow-no-fallback, or for the conditional network fallback o names,
+ * --allow-delete-running, which asked for exactly that (point 4). A
+ * remediation (issue 20 point 9) is outside it, with its warning: the
  * device runs the target already, no file is copied or deleted, and only
  * the boot list changes to name the image that runs; when no other image
  * is on flash there is nothing a fallback could name, and refusing would
  * leave the device booting what it boots now (a network entry, the
  * first-image search), which is worse. */
-static bool no_fallback_barred(const ip_plan *p)
+static bool no_fallback_barred(const ip_plan *p, const ip_plan_outcome *o)
 {
+	if (o->conditional && p->network_fallback && p->opts.allow_delete_running)
+		return false;
 	return p->method != IP_METHOD_INSTALL && !p->remediation && !p->opts.allow_no_fallback;
 }
 
@@ -918,7 +951,7 @@ static void prove_target_fails(sim *after, ip_plan_proof *proof)
 	if (!proof->target_fails.fallback && !p->no_fallback_warned)
 		violation(&f, "with the target unbootable the device boots %s, and the plan does "
 			  "not warn that it has no fallback", proof->target_fails.text);
-	else if (!proof->target_fails.fallback && no_fallback_barred(p))
+	else if (!proof->target_fails.fallback && no_fallback_barred(p, &proof->target_fails))
 		violation(&f, "with the target unbootable the device boots %s: no fallback is "
 			  "proved, and --allow-no-fallback was not given", proof->target_fails.text);
 	for (size_t i = 1; i < proof->n_members; i++) {
@@ -931,7 +964,7 @@ static void prove_target_fails(sim *after, ip_plan_proof *proof)
 			violation(&f, "with the target unbootable stack member %d boots %s, and the "
 				  "plan does not warn that it has no fallback", m->number,
 				  m->target_fails.text);
-		else if (!m->target_fails.fallback && no_fallback_barred(p))
+		else if (!m->target_fails.fallback && no_fallback_barred(p, &m->target_fails))
 			violation(&f, "with the target unbootable stack member %d boots %s: no "
 				  "fallback is proved, and --allow-no-fallback was not given",
 				  m->number, m->target_fails.text);
@@ -981,7 +1014,7 @@ static void prove_after(sim *after, ip_plan_proof *proof)
 		proof->rollback = r.last;
 		if (!r.reloaded)
 			violation(&r, "the rollback section never reloads");
-		else if (!r.last.fallback)
+		else if (!r.last.fallback && !(r.last.conditional && p->network_fallback))
 			violation(&r, "the rollback reload boots %s, not the old image", r.last.text);
 	}
 	if (has_phase(p, IP_PHASE_CLEANUP)) {
@@ -1025,6 +1058,12 @@ void ip_plan_prove(ip_plan_proof *out, ip_arena *a, const ip_plan *p)
 	memset(out, 0, sizeof(*out));
 	sim s;
 	sim_init(&s, a, p, out);
+	for (size_t i = 0; i < p->dev->n_conflicts; i++) {
+		const ip_source_conflict *c = &p->dev->conflicts[i];
+		violation(&s, "starts from a guess: the captures disagree on the %s (%s:%u, %s:%u) "
+			  "and nothing says which is newer", c->what, c->at.file, c->at.line,
+			  c->other_at.file, c->other_at.line);
+	}
 	predict(&s, &out->before);
 	run_phases(&s, IP_PHASE_PRECHECK, IP_PHASE_POSTCHECK);
 	if (p->nothing_to_do || p->remediation) {

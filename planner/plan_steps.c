@@ -220,12 +220,28 @@ static void pre_version(plan_bld *b)
 	plan_why(b, "The plan is built from the captures: the device must still run what they "
 		 "show. If a line differs, stop and capture again.");
 	plan_cmd(b, "show version");
-	if (d->xe_version.s)
-		plan_expect(b, "Cisco IOS XE Software, Version %s", d->xe_version.s);
+	/* Quoted as the capture printed them (issue 20, point 14): the XE line
+	 * is "Cisco IOS XE Software, Version 16.09.03" on 16.x and later but
+	 * "IOS XE Version: 03.09.01.S" on ASR1k 3.x, and IOS-XE 3.x switches
+	 * print the release on the Cisco IOS Software line only (DOMAIN.md
+	 * 3.1); the image path keeps the device's own "flash:/" or "flash:". */
+	if (d->xe_version_line.s)
+		plan_expect(b, "%s", d->xe_version_line.s);
 	else if (d->version.s)
 		plan_expect(b, "Version %s", d->version.s);
 	if (d->system_image.raw)
 		plan_expect(b, "System image file is \"%s\"", d->system_image.raw);
+}
+
+/* The list as the capture printed it, entry by entry (the device's own
+ * "flash:/x.bin" or "flash:x.bin", without a ",12" suffix): a substring
+ * of the BOOT path-list / BOOT variable line it came from. */
+static const char *raw_list(plan_bld *b, const ip_boot_entry *v, size_t n)
+{
+	const char *s = "";
+	for (size_t i = 0; i < n; i++)
+		s = ip_arena_printf(b->a, "%s%s%s", s, i ? ";" : "", v[i].raw);
+	return s;
 }
 
 /* The tar's space reasoning, member by member: the unpacked directory
@@ -308,16 +324,27 @@ static void pre_listing(plan_bld *b)
 	const ip_target *t = p->target;
 	plan_step(b, IP_PHASE_PRECHECK, IP_MODE_EXEC,
 		  ip_arena_printf(b->a, "Check the room on %s", p->filesystem));
-	plan_why(b, "%s needs %llu bytes free on %s (%llu for the image%s, %llu margin); the "
-		 "capture shows %llu free.", t->name, (ull)b->need_dest, p->filesystem,
-		 (ull)t->size.v, install(b) ? ", as much again for the packages install add "
-		 "expands" : "", (ull)b->margin, (ull)b->dest->free.v);
+	/* the parts named are the parts the model counted (space.c): an image
+	 * already there needs no room for itself, and with nothing to put
+	 * there no margin either (issue 20, point 14: never "needs 0 bytes"
+	 * beside a margin) */
+	if (!b->need_dest)
+		plan_why(b, "%s is already on %s with the right size: it needs no more room (the "
+			 "capture shows %llu free).", t->name, p->filesystem, (ull)b->dest->free.v);
+	else if (b->copy_needed)
+		plan_why(b, "%s needs %llu bytes free on %s (%llu for the image%s, %llu margin); the "
+			 "capture shows %llu free.", t->name, (ull)b->need_dest, p->filesystem,
+			 (ull)t->size.v, install(b) ? ", as much again for the packages install add "
+			 "expands" : "", (ull)b->margin, (ull)b->dest->free.v);
+	else
+		plan_why(b, "%s needs %llu bytes free on %s (the image is there already: %llu for "
+			 "the packages install add expands, %llu margin); the capture shows %llu free.",
+			 t->name, (ull)b->need_dest, p->filesystem,
+			 (ull)(b->need_dest - b->margin), (ull)b->margin, (ull)b->dest->free.v);
 	if (tar(b))
 		tar_room_why(b);
 	else if (p->n_member_fs)
 		members_room_why(b);
-	if (!b->copy_needed)
-		plan_why(b, "The image is already there with the right size: no copy.");
 	if (b->n_deletes && stale_copies(b) == b->n_deletes)
 		plan_why(b, "A file of the target's name but not its size is there (a transfer cut "
 			 "short): the plan deletes it in the transfer phase and copies afresh.");
@@ -329,8 +356,14 @@ static void pre_listing(plan_bld *b)
 		plan_cmd(b, "dir %s", p->member_fs[i]);
 	if (b->running_inferred)
 		plan_expect(b, "%s", dir_of(b, b->running_name)); /* the listing shows the directory */
-	else if (b->running_name && ip_fs_prefix_eq(b->running_fs, p->filesystem))
-		plan_expect(b, "%s", b->running_name);
+	else if (b->running_name && ip_fs_prefix_eq(b->running_fs, p->filesystem)) {
+		/* `show flash:` lists the root only: an image in its own
+		 * directory (the tar layout) shows as the directory's name */
+		const char *sl = strchr(b->running_name, '/');
+		plan_expect(b, "%s", sl ? ip_arena_strndup(b->a, b->running_name,
+							    (size_t)(sl - b->running_name))
+					: b->running_name);
+	}
 }
 
 /* The fallback on another filesystem the device boots from (usbflash0:,
@@ -395,7 +428,7 @@ static void pre_switch(plan_bld *b)
 			 "it at the switch: prompt%s.", b->fix_manual_boot ? " (the plan sets it to no)" : "");
 		plan_cmd(b, "show boot");
 		if (d->bootvar.known && d->bootvar.n)
-			plan_expect(b, "%s", path_list(b, d->bootvar.v, d->bootvar.n));
+			plan_expect(b, "%s", raw_list(b, d->bootvar.v, d->bootvar.n));
 	}
 	if (install(b)) {
 		plan_step(b, IP_PHASE_PRECHECK, IP_MODE_EXEC, "Check that no install operation is pending");
@@ -420,7 +453,20 @@ static void pre_server(plan_bld *b)
 	plan_why(b, "A lossy path fails a long transfer: fix it before starting (for a large image "
 		 "also `ping %s size 1500 repeat 20`).", p->server);
 	plan_cmd(b, "ping %s", p->server);
-	plan_expect(b, "Success rate is 100 percent");
+	/* Five echoes; the first is often lost while the device (or a router
+	 * on the way) resolves the next hop with ARP: "!!!!" after one "." is
+	 * "Success rate is 80 percent (4/5)", a healthy path. Cisco doc 12778
+	 * "Understanding the Ping and Traceroute Commands", section "Address
+	 * Resolution Protocol (ARP) Issue" (mirror:
+	 * https://docshare.tips/12778-ping-traceroute_587a47c9b6d87fd37a8b4f29.html);
+	 * the line verbatim from a C8000V on 17.08.01a (third-party):
+	 * https://chrisjhart.com/Illustrating-Why-The-First-ICMP-Ping-Is-Lost
+	 * 60 percent or less is a loss to fix first. */
+	plan_why(b, "At least 4 of the 5 echoes must come back: the first one is often lost "
+		 "while the next hop is resolved (ARP), so 80 percent is a healthy path; a second "
+		 "ping then shows 100.");
+	plan_expect_any(b, "Success rate is 100 percent");
+	plan_expect_any(b, "Success rate is 80 percent");
 	plan_step(b, IP_PHASE_PRECHECK, IP_MODE_EXEC, "Back up the running-config to the server");
 	plan_why(b, "Before any change: the configuration as it is now, to restore by hand if "
 		 "anything goes wrong.");
@@ -435,23 +481,51 @@ static void pre_server(plan_bld *b)
 	plan_expect(b, "bytes copied");
 }
 
-/* --allow-delete-running: the server must hold the running image before
- * it is deleted, for the network fallback and for a rollback. */
-static void pre_image_backup(plan_bld *b)
+/* --allow-delete-running (issue 20, point 4): the server must hold the
+ * running image before it is deleted, for the network fallback and for a
+ * rollback. Uploaded with the transfer chosen (SCP as well), then checked:
+ * the device's own hash of the running image, compared with the server
+ * copy's, is a STOP gate before anything is deleted. IOS prints
+ * "verify /md5 (flash:file_name) = 410db2a7..." for a verify without a
+ * hash (netmiko scp_handler.py, process_md5's docstring; DOMAIN.md's
+ * netmiko snapshot). No capture gives the running image's hash, so the
+ * operator compares the two by eye: the expect line is the prefix. */
+static void image_backup(plan_bld *b)
 {
 	const ip_plan *p = b->p;
+	bool scp = p->opts.transfer == IP_TRANSFER_SCP;
 	const char *name = strrchr(b->running_name, '/') ? strrchr(b->running_name, '/') + 1
 							   : b->running_name;
-	plan_step(b, IP_PHASE_PRECHECK, IP_MODE_EXEC, "Back up the running image to the server");
+	plan_step(b, IP_PHASE_TRANSFER, IP_MODE_EXEC, "Back up the running image to the server");
 	plan_why(b, "The running image is deleted to make room (--allow-delete-running): the "
-		 "network fallback boots it from %s over TFTP, so the server must hold it (and "
-		 "serve TFTP, whatever the transfer).", p->server);
-	plan_cmd(b, "copy %s tftp://%s/%s", p->running, p->server, name);
+		 "server must hold it for the network fallback and for a rollback.");
+	if (scp)
+		plan_why(b, "Uploaded with SCP, the transfer chosen; the network fallback boots it "
+			 "over TFTP, so %s must also serve it from its TFTP root.", p->server);
+	plan_cmd(b, "copy %s %s://%s/%s", p->running, scp ? "scp" : "tftp", p->server, name);
 	plan_prompt(b, ip_arena_printf(b->a, "Address or name of remote host [%s]?", p->server), "",
 		    true, NULL);
 	plan_prompt(b, ip_arena_printf(b->a, "Destination filename [%s]?", name), "", true, NULL);
+	if (scp)
+		plan_prompt(b, "Password:", "the SCP account's password", false, "scp_password");
 	plan_expect(b, "bytes copied");
 	plan_effect(b, IP_EFFECT_SERVER_BACKUP)->path = name;
+
+	plan_step(b, IP_PHASE_TRANSFER, IP_MODE_EXEC,
+		  "Check the server's copy of the running image");
+	plan_why(b, "STOP HERE unless the md5 the device prints for %s is exactly the one `md5sum "
+		 "%s` prints on %s: the server copy is the only one left once the running image is "
+		 "deleted, and a copy cut short would leave nothing to boot. If they differ, copy "
+		 "it to the server again and compare again.", p->running, name, p->server);
+	plan_cmd(b, "verify /md5 %s", p->running);
+	plan_expect(b, "verify /md5 (%s) =", p->running);
+	/* the server's digest is the operator's to give: a playbook asks for
+	 * it and fails the gate unless the device printed the same */
+	b->cur->expect_var = "running_md5";
+	b->cur->expect_var_prompt = ip_arena_printf(b->a, "md5sum of %s on %s (the server copy "
+						    "of the running image)", name, p->server);
+	b->cur->gate = true;
+	plan_effect(b, IP_EFFECT_SERVER_VERIFY)->path = name;
 }
 
 static void pre_register(plan_bld *b)
@@ -472,6 +546,16 @@ static void pre_register(plan_bld *b)
 			 "password recovery).", r->v);
 }
 
+/* What the clean-up puts back (issue 20, point 15): no capture shows
+ * whether the device already sets a TFTP block size. */
+static void pre_blocksize(plan_bld *b)
+{
+	plan_step(b, IP_PHASE_PRECHECK, IP_MODE_EXEC, "Record the TFTP block size");
+	plan_why(b, "The plan raises it for the copy; the clean-up puts back what this prints "
+		 "(nothing: the default, 512-byte blocks).");
+	plan_cmd(b, "show running-config | include ip tftp blocksize");
+}
+
 static void precheck(plan_bld *b)
 {
 	pre_version(b);
@@ -480,8 +564,8 @@ static void precheck(plan_bld *b)
 	pre_fallback_elsewhere(b);
 	pre_switch(b);
 	pre_server(b);
-	if (b->delete_running)
-		pre_image_backup(b);
+	if (b->tftp_blocksize)
+		pre_blocksize(b);
 	pre_register(b);
 }
 
@@ -494,7 +578,11 @@ static void network_fallback(plan_bld *b)
 	plan_step(b, IP_PHASE_TRANSFER, IP_MODE_CONFIG, "Add a network fallback before deleting "
 		  "the running image");
 	plan_why(b, "From the next step on the old image is no longer on flash: if the device "
-		  "reloads before the new one is verified, it boots the old one from the server.");
+		  "reloads before the new one is verified, it can boot the old one from the server, "
+		  "but only if its ROM monitor reaches it: ROMMON network boot uses its own IP "
+		  "settings (IP_ADDRESS, IP_SUBNET_MASK, DEFAULT_GATEWAY, TFTP_SERVER) and usually "
+		  "only the first LAN or management port. No capture shows those, so this fallback "
+		  "is a condition, not a proof: have console access ready.");
 	boot_add(b, &b->fallback_entry, 1);
 	save_step(b, IP_PHASE_TRANSFER, "The network fallback counts only once saved.");
 }
@@ -733,6 +821,28 @@ static void tar_download(plan_bld *b)
 	e->path = t->name;
 }
 
+/* TFTP for an image the tftp-transfer finding calls large: 8192-byte
+ * blocks for the copy (the largest `ip tftp blocksize` takes: genielibs
+ * configure_ip_tftp_blocksize, "512 to 8192"; DOMAIN.md section 7). A
+ * server without the blocksize option (RFC 2348) answers in 512-byte
+ * blocks, and then the 33,553,920-byte limit applies unless both roll the
+ * block number over. Not saved on purpose: the save phase saves it with
+ * the boot statements, and the clean-up removes it. */
+static void raise_blocksize(plan_bld *b)
+{
+	const ip_target *t = b->p->target;
+	plan_step(b, IP_PHASE_TRANSFER, IP_MODE_CONFIG, "Raise the TFTP block size");
+	plan_why(b, "TFTP numbers its blocks with 16 bits: with the default 512-byte blocks a "
+		 "transfer carries 33553920 bytes, with 8192-byte blocks 536862720, unless the "
+		 "device and the server roll the block number over (many IOS 15 releases and "
+		 "servers do, not all). The server must accept the blocksize option (RFC 2348); "
+		 "one that does not answers in 512-byte blocks.");
+	if (t->size.v > 65535ull * 8192ull)
+		plan_why(b, "%s is %llu bytes, more than even that: the copy completes only with "
+			 "rollover; if it stops short, copy it with SCP.", t->name, (ull)t->size.v);
+	plan_cmd(b, "ip tftp blocksize 8192");
+}
+
 /* Whether e is a file entry naming the target (by its name: the copy
  * lands under it on whichever filesystem the entry names). */
 static bool names_target(const plan_bld *b, const ip_boot_entry *e)
@@ -803,9 +913,37 @@ static void stale_target_entries(plan_bld *b)
 	for (size_t i = 0; b->run_known && i < b->n_run; i++)
 		if (!names_target(b, &b->run[i]))
 			rest[n_rest++] = b->run[i];
-	bool keep_running = !n_rest && b->has_fallback && b->fallback_entry.kind == IP_BOOT_FILE;
+	/* the fallback entry, else (install mode keeps none) the running
+	 * image itself (flash:packages.conf): an empty list would also be
+	 * saved into the BOOT variable of an IOS-XE switch as nothing (R11) */
+	bool keep_running = !n_rest && ((b->has_fallback && b->fallback_entry.kind == IP_BOOT_FILE) ||
+					(b->running_name && b->running_fs));
 	if (keep_running)
-		rest[n_rest++] = b->fallback_entry;
+		rest[n_rest++] = b->has_fallback && b->fallback_entry.kind == IP_BOOT_FILE
+					 ? b->fallback_entry
+					 : file_entry(b, b->running_fs, b->running_name);
+	/* a switch: what its BOOT variable names besides the target is what
+	 * it boots now; nothing at all, and the save would empty BOOT (R11)
+	 * and leave the recursive search to find the partial copy */
+	const ip_boot_list *bv = &b->p->dev->bootvar;
+	bool written = keep_running; /* rest is not in the running-config yet */
+	for (size_t i = 0; !n_rest && b->bootvar && bv->known && i < bv->n; i++)
+		if (!names_target(b, &bv->v[i])) {
+			written = true;
+			rest = ip_arena_alloc(b->a, (b->n_run + bv->n + 1) * sizeof(*rest));
+			for (size_t k = i; k < bv->n; k++)
+				if (!names_target(b, &bv->v[k]))
+					rest[n_rest++] = bv->v[k];
+		}
+	if (!n_rest && b->bootvar) {
+		b->refusal = ip_arena_printf(b->a, "a boot entry names %s, which must go before the "
+					     "copy, and nothing else would be left in the boot list: "
+					     "the save would empty the BOOT variable and a reload in "
+					     "the window would search flash and may find the partial "
+					     "copy; put a bootable image on flash (or capture the "
+					     "listing that shows one) first", b->p->target_file);
+		return;
+	}
 	if (!b->run_known || b->one_line) {
 		/* one path-list statement (or a list not known whole): rewritten,
 		 * each file in the form the plan types and expects back */
@@ -824,7 +962,7 @@ static void stale_target_entries(plan_bld *b)
 			plan_effect(b, IP_EFFECT_BOOT_REMOVE)->entry = b->run[i];
 		}
 		b->n_run = 0;
-		if (keep_running)
+		if (written)
 			boot_add(b, rest, n_rest);
 		else
 			for (size_t i = 0; i < n_rest; i++)
@@ -860,9 +998,13 @@ static void remove_inactive_step(plan_bld *b)
 
 static void transfer(plan_bld *b)
 {
+	if (b->tftp_blocksize)
+		raise_blocksize(b);
 	stale_target_entries(b);
-	if (b->delete_running)
+	if (b->delete_running) {
+		image_backup(b);
 		network_fallback(b);
+	}
 	deletes(b); /* install mode: only a partial copy of the target */
 	if (b->remove_inactive)
 		remove_inactive_step(b);
@@ -1051,6 +1193,16 @@ static void save_phase(plan_bld *b)
 	save_step(b, IP_PHASE_SAVE, "The boot statements must be in the startup-config, or the "
 		  "reload ignores them (seed: save before reload, always). This also saves any "
 		  "other unsaved change: review it first if the running-config was edited.");
+	/* issue 20 point 20: an IOS-XE switch (where FN63641 shows a save
+	 * rewriting BOOT; unsaved-boot's default save_rewrites_boot) with BOOT
+	 * set and no boot system line: say why the statements had to come
+	 * first. R9 proves they do on every switch. */
+	const ip_device *d = b->p->dev;
+	if (b->bootvar && plat(b)->family == IP_FAMILY_SWITCH_XE && d->boot_running.known &&
+	    !d->boot_running.n && d->bootvar.n)
+		plan_why(b, "The boot statements come before this save on purpose: the "
+			 "running-config had none, and a save rewrites the switch's BOOT variable "
+			 "from them (Cisco FN63641), so a save without them would clear it.");
 	confirm_startup(b, IP_PHASE_SAVE, v, n);
 	if (b->bootvar)
 		confirm_bootvar(b, IP_PHASE_SAVE, path_list(b, v, n));
@@ -1085,8 +1237,20 @@ static const char *version_line(plan_bld *b)
 	if (!t->parsed || t->image.version.scheme == IP_VER_INVALID ||
 	    t->image.version.scheme == IP_VER_SPECIAL)
 		return NULL;
+	const char *raw = t->image.version.raw;
+	if (t->image.is_xe && !strncmp(raw, "03.", 3)) {
+		/* XE 3.x prints its release in one of three forms (DOMAIN.md
+		 * 3.1): "Cisco IOS XE Software, Version 03.16.10.S", "IOS XE
+		 * Version: 03.09.01.S" (ASR1k), and on Catalyst switches only
+		 * "..., Version 03.06.05E RELEASE" with no dot before the train.
+		 * The release alone is a substring of the form each prints. */
+		size_t n = strlen(raw);
+		if (n > 2 && raw[n - 2] == '.' && raw[n - 1] == 'E')
+			return ip_arena_printf(b->a, "Version %.*sE", (int)(n - 2), raw);
+		return ip_arena_strdup(b->a, raw);
+	}
 	if (t->image.is_xe)
-		return ip_arena_printf(b->a, "Cisco IOS XE Software, Version %s", t->image.version.raw);
+		return ip_arena_printf(b->a, "Cisco IOS XE Software, Version %s", raw);
 	char v[IP_VERSION_TEXT_SIZE];
 	ip_version_normalise(&t->image.version, v, sizeof(v));
 	return ip_arena_printf(b->a, "Version %s", v);
@@ -1104,7 +1268,18 @@ static void post_version(plan_bld *b)
 	if (v)
 		plan_expect(b, "%s", v);
 	plan_cmd(b, "show version | include System image");
-	plan_expect(b, "System image file is \"%s\"", img);
+	/* The path as the device will print it is the boot loader's choice,
+	 * not the plan's: switches booted from the same BOOT list print
+	 * "flash:/c2960x-...bin" on some and "flash:c2960x-...bin" on others
+	 * (DOMAIN.md 3.2 quotes the genieparser form `flash:c2960x-...`;
+	 * samples/dirty-2960x.log, a 2960-X on 15.2(7)E8, prints "flash:/"),
+	 * so the line is expected from the file's name on: the name and the
+	 * closing quote, a substring of either form. */
+	const char *sl = strrchr(img, '/'), *co = strrchr(img, ':');
+	const char *name = sl ? sl + 1 : co ? co + 1 : img;
+	plan_why(b, "The image line is checked from the file's name on (the device prints "
+		 "the filesystem as \"flash:\" or \"flash:/\" as its boot loader chooses).");
+	plan_expect(b, "%s\"", name);
 	if (install(b)) {
 		plan_cmd(b, "show install summary");
 		plan_expect(b, "Auto abort timer: inactive");
@@ -1263,8 +1438,22 @@ static void cleanup_delete_old(plan_bld *b)
 	}
 }
 
+/* Back to what the pre-check recorded. */
+static void cleanup_blocksize(plan_bld *b)
+{
+	plan_step(b, IP_PHASE_CLEANUP, IP_MODE_CONFIG, "Put the TFTP block size back");
+	plan_why(b, "Only if the pre-check `show running-config | include ip tftp blocksize` "
+		 "printed nothing: the default comes back. If it printed a line, type that line "
+		 "instead.");
+	plan_cmd(b, "no ip tftp blocksize");
+	if (install(b) || !b->has_fallback)
+		save_step(b, IP_PHASE_CLEANUP, "The default block size counts once saved.");
+}
+
 static void cleanup(plan_bld *b)
 {
+	if (b->tftp_blocksize)
+		cleanup_blocksize(b);
 	if (install(b)) {
 		cleanup_install(b);
 		return;
@@ -1310,6 +1499,11 @@ static void rollback(plan_bld *b)
 	plan_step(b, IP_PHASE_ROLLBACK, IP_MODE_CONFIG, "Boot the old image again");
 	plan_why(b, "Only if the new release misbehaves, and only until the clean-up: removes "
 		 "the new image's boot statement, so the old one is first.");
+	if (b->p->network_fallback)
+		plan_why(b, "The old image is on the server only: the reload boots it over the "
+			 "network if the ROM monitor reaches the server (its own IP settings, the "
+			 "first LAN or management port), a condition no capture shows; have console "
+			 "access ready.");
 	if (b->one_line) {
 		boot_clear(b);
 		boot_add(b, &b->fallback_entry, 1);

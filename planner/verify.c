@@ -24,7 +24,7 @@ const ip_vcheck_doc ip_vcheck_docs[] = {
 	{ "image-verified", IP_VSTAGE_TRANSFER, "verify /md5 of the copy says Verified, with the reference hash",
 	  "Only the hash the device computes of the copy, equal to the one Cisco publishes, "
 	  "shows the image is neither corrupt nor tampered with." },
-	{ "boot-order", IP_VSTAGE_BOOT, "the saved boot list is the target first, the fallback second",
+	{ "boot-list", IP_VSTAGE_BOOT, "the saved boot list is the target first, the fallback second",
 	  "IOS boots the first entry that loads: the new image first, the old one second, so "
 	  "that a failed boot heals itself." },
 	{ "boot-saved", IP_VSTAGE_BOOT, "the running-config boot list equals the startup-config's",
@@ -35,7 +35,7 @@ const ip_vcheck_doc ip_vcheck_docs[] = {
 	{ "system-image", IP_VSTAGE_RELOAD, "the device booted the target image, not the fallback",
 	  "The fallback running means the new image failed to load: the device healed itself "
 	  "but the upgrade did not happen." },
-	{ "config-register", IP_VSTAGE_RELOAD, "the register is the expected value with no change pending",
+	{ "register", IP_VSTAGE_RELOAD, "the register is the expected value with no change pending",
 	  "A register left at another value boots to ROMMON or ignores the startup-config at "
 	  "the next reload." },
 	{ "uptime", IP_VSTAGE_RELOAD, "the uptime shows the reload",

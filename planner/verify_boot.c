@@ -103,15 +103,15 @@ void v_check_boot_order(vctx *c)
 		return; /* no target: image-present says so */
 	bool sw = c->platform.boot_from_bootvar;
 	if (d->boot_startup.known)
-		judge_list(c, "boot-order", &d->boot_startup, b ? &b->boot_startup : NULL,
+		judge_list(c, "boot-list", &d->boot_startup, b ? &b->boot_startup : NULL,
 			   "startup-config");
 	else
-		vcheck_missing(c, "boot-order", false, "show startup-config | include boot",
+		vcheck_missing(c, "boot-list", false, "show startup-config | include boot",
 			       "the saved boot list after the change is not captured");
 	if (sw && d->bootvar.known)
-		judge_list(c, "boot-order", &d->bootvar, b ? &b->bootvar : NULL, "BOOT variable");
+		judge_list(c, "boot-list", &d->bootvar, b ? &b->bootvar : NULL, "BOOT variable");
 	else if (sw)
-		vcheck_missing(c, "boot-order", false, "show boot",
+		vcheck_missing(c, "boot-list", false, "show boot",
 			       "a switch boots from its BOOT variable, which is not captured after "
 			       "the change");
 }

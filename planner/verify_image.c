@@ -250,22 +250,22 @@ void v_check_register(vctx *c)
 	ip_span before = b && b->confreg.known ? b->confreg.span : none;
 	if (!d->confreg.known) {
 		if (c->platform.confreg_line_optional || c->platform.confreg_ignored)
-			vcheck(c, "config-register", IP_VCHECK_PASS, none, before,
+			vcheck(c, "register", IP_VCHECK_PASS, none, before,
 			       "no configuration register line: normal on this platform, where "
 			       "MANUAL_BOOT decides");
 		else
-			vcheck_missing(c, "config-register", false, "show version | include register",
+			vcheck_missing(c, "register", false, "show version | include register",
 				       "the register after the reload is unknown");
 		return;
 	}
 	if (d->confreg_next.known && d->confreg_next.v != d->confreg.v) {
-		vcheck(c, "config-register", IP_VCHECK_FAIL, d->confreg_next.span, before,
+		vcheck(c, "register", IP_VCHECK_FAIL, d->confreg_next.span, before,
 		       "the register is 0x%X but will be 0x%X at the next reload: a change is pending",
 		       d->confreg.v, d->confreg_next.v);
 		return;
 	}
 	if (c->v->register_known && d->confreg.v != c->v->register_value) {
-		ip_vcheck *k = vcheck(c, "config-register", IP_VCHECK_FAIL, d->confreg.span, before,
+		ip_vcheck *k = vcheck(c, "register", IP_VCHECK_FAIL, d->confreg.span, before,
 				      "the register is 0x%X, expected 0x%X", d->confreg.v,
 				      c->v->register_value);
 		vcheck_fix(c, k, "configure terminal");
@@ -273,7 +273,7 @@ void v_check_register(vctx *c)
 		vcheck_fix(c, k, "end");
 		return;
 	}
-	vcheck(c, "config-register", IP_VCHECK_PASS, d->confreg.span, before,
+	vcheck(c, "register", IP_VCHECK_PASS, d->confreg.span, before,
 	       "the register is 0x%X%s, no change pending", d->confreg.v,
 	       c->v->register_known ? ", as expected" : "");
 }

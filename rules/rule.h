@@ -87,7 +87,8 @@ typedef struct ip_subject {
 	size_t index;            /* the entry's index in its list */
 	int member;              /* stack member number, 0: none */
 	const char *filesystem;  /* "flash:", NULL: none or the default */
-	const char *name;        /* a file's name */
+	const char *name;        /* a file's name; a network boot entry's
+				  * server (network-boot), NULL: none named */
 } ip_subject;
 
 typedef struct ip_finding {
@@ -114,6 +115,19 @@ typedef struct ip_normal_register {
 	uint32_t value;
 } ip_normal_register;
 
+/* On which switches a save (write memory, copy running-config
+ * startup-config) rewrites the BOOT variable from the running-config's
+ * `boot system` lines, so that a save with none clears it. Cisco FN63641
+ * documents it on Catalyst 3850 IOS-XE 3.2.0SE; on later IOS-XE switches
+ * it is UNCONFIRMED (DOMAIN.md §2.5), on classic Catalysts BOOT set by
+ * `archive download-sw` beside an empty boot block is normal. The
+ * `.iosplan.yaml` setting save_rewrites_boot (docs/lint.md). */
+typedef enum ip_save_boot {
+	IP_SAVE_BOOT_IOSXE = 0, /* Cat3k/Cat9k IOS-XE switches (the default) */
+	IP_SAVE_BOOT_SWITCHES,  /* every switch that boots from its BOOT variable */
+	IP_SAVE_BOOT_NEVER,
+} ip_save_boot;
+
 typedef struct ip_rule_options {
 	uint64_t flash_margin_bytes;    /* kept free beyond the image */
 	unsigned flash_margin_percent;  /* of the image size, whichever is larger */
@@ -124,6 +138,7 @@ typedef struct ip_rule_options {
 	 * into, in % of the image size. The ratio is UNCONFIRMED (DOMAIN.md
 	 * §9.6): "roughly the size of the .bin", hence 100 by default. */
 	unsigned install_expand_percent;
+	ip_save_boot save_rewrites_boot; /* unsaved-boot's save-clears-BOOT case */
 } ip_rule_options;
 
 typedef struct ip_rule_ctx {

@@ -15,7 +15,28 @@
  * normal on switches (archive download-sw sets BOOT only) and not
  * reported. On a stack each member has its own BOOT variable: the config
  * statements that reach member N (`boot system switch N|all …`, a plain
- * statement reaching the active member) are compared with member N's. */
+ * statement reaching the active member) are compared with member N's.
+ *
+ * Saving can wipe the BOOT variable (issue #20 point 20):
+ *
+ *   show running-config | include boot      boot-start-marker
+ *                                           boot-end-marker
+ *   show boot                               BOOT variable = flash:packages.conf
+ *
+ * Where a save rewrites the BOOT variable from the running-config's `boot
+ * system` lines, the next `write memory` clears a BOOT variable that was
+ * set with none in the running-config, and the reload after it stops at the
+ * switch: prompt. Cisco FN63641 (Catalyst 3850 / 5760, IOS-XE 3.2.0SE,
+ * https://www3-realm.cisco.com/en/US/ts/fn/636/fn63641.html) documents
+ * exactly this; pyntc PR #74 (https://github.com/networktocode/pyntc/pull/74)
+ * saw bootvars follow only a save on "some Cisco devices". Whether later
+ * IOS-XE switches (16.x, 17.x, Cat9k) still do it is UNCONFIRMED (DOMAIN.md
+ * §2.5), so the finding is weak, and where it applies is the setting
+ * save_rewrites_boot (rules/rule.h): IOS-XE switches by default, every
+ * switch, or never. A classic Catalyst whose BOOT `archive download-sw` set
+ * beside an empty boot block is normal there and not reported by default.
+ * The running-config must have been captured with its boot block: an
+ * unknown list is not an empty one. */
 #include "boot_facts.h"
 #include "stack_facts.h"
 
@@ -154,13 +175,49 @@ static bool members_bootvar(const ip_device *dev)
 	return false;
 }
 
+/* Whether, by the setting, a save on this platform rewrites BOOT. */
+static bool save_rewrites_boot(const ip_rule_ctx *ctx)
+{
+	switch (ctx->opts->save_rewrites_boot) {
+	case IP_SAVE_BOOT_IOSXE: return ctx->platform->family == IP_FAMILY_SWITCH_XE;
+	case IP_SAVE_BOOT_SWITCHES: return ctx->platform->boot_from_bootvar;
+	case IP_SAVE_BOOT_NEVER: break;
+	}
+	return false;
+}
+
+/* An empty running-config boot list beside a set BOOT variable, where a
+ * save would clear BOOT. Returns whether it reported. */
+static bool save_wipes(const ip_rule_ctx *ctx, ip_findings *out)
+{
+	const ip_device *dev = ctx->dev;
+	const ip_boot_list *run = &dev->boot_running, *bv = &dev->bootvar;
+	if (!save_rewrites_boot(ctx) || !run->known || run->n || !bv->known || !bv->n)
+		return false;
+	const char **paths = ip_arena_alloc(ctx->arena, bv->n * sizeof(*paths));
+	for (size_t i = 0; i < bv->n; i++)
+		paths[i] = boot_entry_text(ctx, &bv->v[i]);
+	ip_finding *f = ip_report_weak(
+		out, ip_subj_list(dev, run), bv->v[0].span,
+		"the running-config has no boot system line while the BOOT variable for the next "
+		"reload is %s: a save (write memory) rewrites the BOOT variable from the "
+		"running-config and would clear it, and the reload after that save stops at the "
+		"switch: prompt (Cisco FN63641 shows it on Catalyst 3850 IOS-XE 3.2.0SE; assumed "
+		"here by save_rewrites_boot: %s); write the boot statements before saving",
+		entry_at(ctx, bv, 0),
+		ctx->opts->save_rewrites_boot == IP_SAVE_BOOT_IOSXE ? "ios-xe" : "switches");
+	ip_finding_related(out, f, run->span, "the running-config's boot block, empty");
+	boot_fix_list(out, f, ctx, paths, bv->n, false);
+	return true;
+}
+
 static void check(const ip_rule_ctx *ctx, ip_findings *out)
 {
 	const ip_device *dev = ctx->dev;
 	bool sw = ctx->platform->boot_from_bootvar;
 	if (dev->boot_running.known && dev->boot_startup.known && unsaved(ctx, out, sw))
 		return;
-	if (!sw)
+	if (!sw || save_wipes(ctx, out))
 		return;
 	side cfg = { &dev->boot_running, "running-config" };
 	if (!cfg.list->known)

@@ -57,6 +57,8 @@ ip_device *test_device(ip_arena *a, ip_parse_ctx *ctx, ip_diags *diags)
 	diags->arena = a;
 	ctx->arena = a;
 	ctx->diags = diags;
+	ctx->caps = NULL; /* one section at a time: no files to order */
+	ctx->n_caps = 0;
 	return ip_arena_alloc(a, sizeof(ip_device));
 }
 

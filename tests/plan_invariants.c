@@ -15,6 +15,8 @@ typedef struct walk {
 	const char **ok;   /* verified */
 	size_t n_ok, cap_ok;
 	bool net_added, net_saved, backed_up;
+	bool server_ok; /* the server's copy checked against the device's hash
+			 * (issue 20, point 4): only then does it stand in */
 	int reloads, copies;
 	/* P6: the filesystem of each entry naming the target, in the
 	 * running-config and in the lists a reload reads */
@@ -67,7 +69,7 @@ static bool bootable_left(walk *w, ip_arena *a, const char *fs)
 			return true;
 	}
 	(void)a;
-	return w->net_saved && w->backed_up;
+	return w->net_saved && w->backed_up && w->server_ok;
 }
 
 /* The target's own path (a tar's image inside its directory), not any
@@ -159,6 +161,7 @@ static void walk_effect(walk *w, ip_arena *a, const ip_plan_effect *e)
 		*IP_PUSH(a, w->ok, w->n_ok, w->cap_ok) = key;
 		break;
 	case IP_EFFECT_SERVER_BACKUP: w->backed_up = true; break;
+	case IP_EFFECT_SERVER_VERIFY: w->server_ok = w->backed_up; break;
 	case IP_EFFECT_BOOT_ADD:
 		if (entry_names_target(w, &e->entry))
 			*IP_PUSH(a, w->run_fs, w->n_run_fs, w->cap_run_fs) = entry_fs(w, &e->entry);
@@ -240,6 +243,21 @@ static const char *check_effects(const ip_plan *p, ip_arena *a)
 	return w.why;
 }
 
+/* P9 (issue 20 point 7): a next boot the simulator decides by a network
+ * entry is never silent: network-boot reports it, and a printed plan
+ * repairs it (its new, saved list starts with the verified target). */
+static const char *check_network_first(const ip_plan *p, const ip_plan_proof *again)
+{
+	if (again->before.p.outcome != IP_NEXT_NETWORK)
+		return NULL;
+	for (size_t i = 0; i < p->n_findings; i++)
+		if (!strcmp(p->findings[i].finding->rule_id, "network-boot") &&
+		    p->findings[i].role == IP_ROLE_RESOLVED)
+			return NULL;
+	return "P9: the captured next boot is a network entry, and no network-boot finding "
+	       "is repaired by the plan";
+}
+
 static bool blocked(const ip_plan *p)
 {
 	for (size_t i = 0; i < p->n_findings; i++)
@@ -250,6 +268,8 @@ static bool blocked(const ip_plan *p)
 
 const char *plan_invariants_check(const ip_plan *p, ip_arena *a)
 {
+	if (!p->refused && p->dev && p->dev->n_conflicts)
+		return "R0: a plan from files that disagree with nothing to order them";
 	if (p->refused) {
 		for (size_t i = 0; i < p->n_reasons; i++)
 			if (strstr(p->reasons[i], "fails its own simulation"))
@@ -263,8 +283,13 @@ const char *plan_invariants_check(const ip_plan *p, ip_arena *a)
 	if (!p->nothing_to_do && !again.target_fails.fallback &&
 	    !(p->no_fallback_warned && p->n_warnings))
 		return "P3: no fallback and no warning";
+	/* a network boot is a condition (ROMMON's own IP settings), never a
+	 * proved fallback (issue 20, point 4) */
+	if (again.target_fails.p.outcome == IP_NEXT_NETWORK && again.target_fails.fallback)
+		return "P3: a network boot counted as a proved fallback";
 	if (!p->nothing_to_do && !p->remediation && !again.target_fails.fallback &&
-	    p->method != IP_METHOD_INSTALL && !p->opts.allow_no_fallback)
+	    p->method != IP_METHOD_INSTALL && !p->opts.allow_no_fallback &&
+	    !(again.target_fails.conditional && p->opts.allow_delete_running))
 		return "P5: no proved fallback, and --allow-no-fallback was not given";
 	/* stacks: every member, from its own flash and BOOT variable */
 	if (p->n_member_fs && again.n_members != p->n_member_fs + 1)
@@ -279,5 +304,6 @@ const char *plan_invariants_check(const ip_plan *p, ip_arena *a)
 		    p->method != IP_METHOD_INSTALL && !p->opts.allow_no_fallback)
 			return "P5: a stack member has no proved fallback, and the flag was not given";
 	}
-	return check_effects(p, a);
+	const char *why = check_network_first(p, &again);
+	return why ? why : check_effects(p, a);
 }

@@ -22,7 +22,9 @@
  *      is on flash (issue 20, point 12);
  *   P7 a config-register changes only the boot field (clearing ignore bits);
  *   P8 a device already on the target (nothing to do, or a remediation) is
- *      neither copied to nor reloaded, and nothing to do has no steps.
+ *      neither copied to nor reloaded, and nothing to do has no steps;
+ *   P9 (issue 20) when the captured next boot is a network entry, the
+ *      network-boot finding is there and the plan repairs it.
  * On a stack P1 and P3 also hold for every member, simulated from its own
  * flash and BOOT variable. */
 #ifndef IOSPLAN_PLAN_INVARIANTS_H

@@ -156,7 +156,10 @@ static const device_case device_cases[] = {
 	  "no complete listing of flash:" },
 	{ "WAN-EDGE-R4", "oxidized", "blocked", "unknown", 1, NULL, "bootflash:" },
 	{ "DIST-SW-01", "capture", "current", "ok", 4, NULL, NULL },
-	{ "EDGE-RTR-09", "rancid+capture", "plannable", "unknown", 2, "source-conflict", NULL },
+	/* a stale show version beside a RANCID backup, nothing to say which is
+	 * newer (the copies' file times are seconds apart): refused (issue 20) */
+	{ "EDGE-RTR-09", "rancid+capture", "blocked", "unknown", 2, "source-conflict",
+	  "the captures disagree on the running image" },
 };
 
 IP_TABLE_PARAMS(audit, samples, device_cases)
@@ -164,7 +167,7 @@ ParameterizedTest(size_t *row, audit, samples, .init = setup, .fini = teardown)
 {
 	const device_case *c = &device_cases[*row];
 	result r = run("audit --format jsonl --catalog {tmp}/images.yaml rancid oxidized split");
-	cr_assert_eq(r.status, 0, "no error finding among these: %s", r.err);
+	cr_assert_eq(r.status, 1, "EDGE-RTR-09's unordered files are an error: %s", r.err);
 	cJSON *d = jsonl_find(r.out, "device", c->device);
 	cr_assert_not_null(d, "%s audited", c->device);
 	cr_assert_str_eq(str_of(d, "source"), c->source, "%s: source", c->device);
@@ -193,7 +196,7 @@ Test(audit, samples_summary, .init = setup, .fini = teardown)
 	cJSON *s = jsonl_find(r.out, "summary", NULL);
 	cr_assert_eq(num_of(s, "devices"), 6);
 	cr_assert_eq(num_of(s, "problems"), 1);
-	cr_assert_eq(num_of(s, "devices_with_errors"), 0);
+	cr_assert_eq(num_of(s, "devices_with_errors"), 1, "EDGE-RTR-09's source-conflict");
 	const cJSON *v = cJSON_GetObjectItem(cJSON_GetObjectItem(s, "versions"), "16.9.6");
 	cr_assert(cJSON_IsNumber(v) && v->valueint == 2, "16.9.6 and 16.09.06 are one version");
 	cJSON *head = jsonl_find(r.out, "audit", NULL);
@@ -215,15 +218,15 @@ typedef struct cli_case {
 } cli_case;
 
 static const cli_case cli_cases[] = {
-	{ "table", "audit --format table split", 0, "DEVICE ", NULL, NULL },
-	{ "table shows the conflict", "audit --format table split", 0,
-	  "warning source-conflict: the backups disagree on the running version", NULL, NULL },
-	{ "csv header", "audit --format csv split rancid", 0,
+	{ "table", "audit --format table split", 1, "DEVICE ", NULL, NULL },
+	{ "table shows the conflict", "audit --format table split", 1,
+	  "error   source-conflict: the backups disagree on the running version", NULL, NULL },
+	{ "csv header", "audit --format csv split rancid", 1,
 	  "record,device,hostname,files,source,platform", NULL, NULL },
 	{ "csv problem row", "audit --format csv rancid", 0, "problem,,,rancid/nx-core-01", NULL, NULL },
-	{ "markdown", "audit --format markdown split", 0, "## Fleet summary", NULL, NULL },
-	{ "markdown device", "audit --format markdown split", 0, "## EDGE-RTR-09", NULL, NULL },
-	{ "jsonl is the default off a terminal", "audit split", 0, "{\"type\":\"audit\"", NULL, NULL },
+	{ "markdown", "audit --format markdown split", 1, "## Fleet summary", NULL, NULL },
+	{ "markdown device", "audit --format markdown split", 1, "## EDGE-RTR-09", NULL, NULL },
+	{ "jsonl is the default off a terminal", "audit split", 1, "{\"type\":\"audit\"", NULL, NULL },
 	{ "error findings exit 1", "audit --format jsonl traps", 1, "\"config-register\"", NULL, NULL },
 	{ "a clean device exits 0", "audit --format jsonl netstuts-r1.log", 0, NULL, NULL, NULL },
 	{ "nothing readable exits 2", "audit --format jsonl no-such-dir", 2, "No such file",
@@ -233,9 +236,9 @@ static const cli_case cli_cases[] = {
 	{ "unknown format", "audit --format xml split", 2, NULL, NULL, "unknown format 'xml'" },
 	{ "bad jobs", "audit --jobs 0 split", 2, NULL, NULL, "--jobs" },
 	{ "no path", "audit", 2, NULL, NULL, "no PATH" },
-	{ "progress never writes nothing", "audit --progress never --format jsonl split", 0, NULL,
+	{ "progress never writes nothing", "audit --progress never --format jsonl split", 1, NULL,
 	  NULL, NULL },
-	{ "progress always draws on stderr", "audit --progress always --format jsonl split", 0, NULL,
+	{ "progress always draws on stderr", "audit --progress always --format jsonl split", 1, NULL,
 	  NULL, "devices" },
 	{ "a hidden folder is skipped", "audit --format jsonl {tmp}", 0, NULL, ".git", NULL },
 };
@@ -309,7 +312,7 @@ Test(audit, output_file_only, .init = setup, .fini = teardown)
 	char dir[300];
 	snprintf(dir, sizeof(dir), "%s/w", tmpdir);
 	result r = run_in(dir, NULL, args);
-	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert_eq(r.status, 1, "EDGE-RTR-09's source-conflict: %s", r.err);
 	cr_assert_str_eq(r.out, "", "nothing on standard output");
 	char path[400];
 	snprintf(path, sizeof(path), "%s/w/report.csv", tmpdir);
@@ -323,6 +326,77 @@ Test(audit, output_file_only, .init = setup, .fini = teardown)
 	pclose(ls);
 	cr_assert_str_eq(names, "report.csv split ", "nothing else written: %s", names);
 	result_free(&r);
+}
+
+/* The same files with times that order them (issue 20, point 5): the RANCID
+ * backup written days after the stale show version wins by file time, in
+ * the audit, in facts and in the plan alike, whatever the files' order. */
+Test(audit, conflict_ordered_by_file_time, .init = setup, .fini = teardown)
+{
+	char dir[300];
+	test_sh("mkdir '%s/w' && cp -r '%s/split/EDGE-RTR-09' '%s/w/' && "
+		"touch -d '2026-03-01 10:00:00 UTC' '%s/w/EDGE-RTR-09/show_version.txt' && "
+		"touch -d '2026-03-05 10:00:00 UTC' '%s/w/EDGE-RTR-09/edge-rtr-09.example.net'",
+		tmpdir, test_samples_dir(), tmpdir, tmpdir, tmpdir);
+	snprintf(dir, sizeof(dir), "%s/w", tmpdir);
+	result r = run_in(dir, NULL, "audit --format jsonl --catalog {tmp}/images.yaml EDGE-RTR-09");
+	cr_assert_eq(r.status, 0, "ordered: a warning, no error: %s", r.out);
+	cJSON *d = jsonl_find(r.out, "device", "EDGE-RTR-09");
+	cr_assert_not_null(d);
+	cr_assert(has_rule(d, "source-conflict"), "still reported");
+	cr_assert_str_eq(str_of(d, "version"), "15.7(3)M8", "the newer backup's version");
+	cr_assert(strstr(r.out, "that file's value is used: its capture is newer (by the files' "
+			 "modification times"), "says which decided: %s", r.out);
+	cJSON_Delete(d);
+	result_free(&r);
+	/* a tar keeps the members' times: the same answer from the archive */
+	test_sh("cd '%s/w' && tar -czf r9.tgz EDGE-RTR-09", tmpdir);
+	r = run_in(dir, NULL, "audit --format jsonl --catalog {tmp}/images.yaml r9.tgz");
+	cr_assert_eq(r.status, 0, "the archive: a warning, no error: %s", r.out);
+	cr_assert(strstr(r.out, "that file's value is used: its capture is newer (by the files' "
+			 "modification times"), "the archive says which decided: %s", r.out);
+	result_free(&r);
+	result f = run_in(dir, NULL, "facts EDGE-RTR-09/show_version.txt EDGE-RTR-09/edge-rtr-09.example.net");
+	cr_assert_eq(f.status, 0);
+	cr_assert(strstr(f.out, "15.7(3)M8") && !strstr(f.out, "15.4(3)M10"), "facts agree: %s", f.out);
+	result_free(&f);
+	result p = run_in(dir, NULL, "plan --target c2900-universalk9-mz.SPA.157-3.M8.bin "
+			  "EDGE-RTR-09/show_version.txt EDGE-RTR-09/edge-rtr-09.example.net");
+	cr_assert(!strstr(p.out, "the captures disagree"), "the plan is not refused for it: %s", p.out);
+	cr_assert(strstr(p.out, "already") || strstr(p.out, "15.7(3)M8") || p.status != 2,
+		  "the plan reads the newer version: %s", p.out);
+	result_free(&p);
+}
+
+/* Nothing orders the sample's two files: every command gives the same
+ * answer as the audit's blocked upgrade (issue 20, point 5). */
+Test(audit, conflict_unordered_every_command, .init = setup, .fini = teardown)
+{
+	static const struct {
+		const char *args;
+		int status;
+		const char *out_has, *err_has;
+	} runs[] = {
+		{ "lint split/EDGE-RTR-09/edge-rtr-09.example.net split/EDGE-RTR-09/show_version.txt",
+		  1, NULL, "error: the backups disagree on the running image" },
+		{ "facts split/EDGE-RTR-09/edge-rtr-09.example.net split/EDGE-RTR-09/show_version.txt",
+		  0, "disputed         running image", NULL },
+		{ "plan --target c2900-universalk9-mz.SPA.157-3.M8.bin "
+		  "split/EDGE-RTR-09/show_version.txt split/EDGE-RTR-09/edge-rtr-09.example.net",
+		  1, "the captures disagree on the running image", NULL },
+		{ "verify --target c2900-universalk9-mz.SPA.157-3.M8.bin --after "
+		  "split/EDGE-RTR-09/show_version.txt split/EDGE-RTR-09/edge-rtr-09.example.net",
+		  2, NULL, "nothing says which capture is newer" },
+	};
+	for (size_t i = 0; i < sizeof(runs) / sizeof(runs[0]); i++) {
+		result r = run(runs[i].args);
+		cr_assert_eq(r.status, runs[i].status, "%s: exit %d: %s", runs[i].args, r.status, r.err);
+		if (runs[i].out_has)
+			cr_assert(strstr(r.out, runs[i].out_has), "%s: %s", runs[i].args, r.out);
+		if (runs[i].err_has)
+			cr_assert(strstr(r.err, runs[i].err_has), "%s: %s", runs[i].args, r.err);
+		result_free(&r);
+	}
 }
 
 /* --- archives ----------------------------------------------------------------------- */

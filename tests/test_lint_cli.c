@@ -114,7 +114,17 @@ static const cli_case cli_cases[] = {
 	{ "config unknown key names file_name_case", "file-name-case: fold\n",
 	  "lint --config {tmp}/.iosplan.yaml netstuts-r1.log", 2, NULL,
 	  ".iosplan.yaml:1:1: error: unknown setting 'file-name-case' (rules, flash, tftp, "
-	  "normal_registers, target, file_name_case)" },
+	  "normal_registers, target, file_name_case, save_rewrites_boot)" },
+	/* save_rewrites_boot (rules/rule.h ip_save_boot): the assumption of
+	 * issue 20 point 20 is a setting, checked like every key */
+	{ "config save_rewrites_boot bad value", "save_rewrites_boot: always\n",
+	  "lint --config {tmp}/.iosplan.yaml netstuts-r1.log", 2, NULL,
+	  ".iosplan.yaml:1:21: error: 'always': save_rewrites_boot is ios-xe, switches or never" },
+	{ "config save_rewrites_boot switches: a 2960 with BOOT set only",
+	  "save_rewrites_boot: switches\n", "lint --format gcc --config {tmp}/.iosplan.yaml dirty-2960x.log",
+	  0, "rewrites the BOOT variable from the running-config", NULL },
+	{ "config save_rewrites_boot default: a 2960 with BOOT set only is normal", NULL,
+	  "lint dirty-2960x.log", 0, "no findings", NULL },
 	{ "missing config file", NULL, "lint --config {tmp}/none.yaml netstuts-r1.log", 2, NULL, "cannot open configuration" },
 	{ "rules lists every rule", NULL, "rules", 0, "version-change", NULL },
 	{ "rules --help", NULL, "rules --help", 0, "usage: iosplan rules", NULL },

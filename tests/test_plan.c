@@ -245,8 +245,11 @@ Test(plan_seed, router_order, .init = setup, .fini = teardown)
 		/* 3. pre-checks: version, flash, TFTP reachability, backup, register */
 		"show version", "show bootflash:", "ping 192.168.1.100",
 		"copy running-config tftp://192.168.1.100/NetsTuts_R1-pre-upgrade.cfg",
+		/* a 520 MB image over TFTP: 8192-byte blocks (issue 20, point 15) */
+		"show running-config | include ip tftp blocksize",
 		"show version | include register",
 		/* 4. copy */
+		"configure terminal", "ip tftp blocksize 8192", "end",
 		"copy tftp://192.168.1.100/isr4300-universalk9.16.12.04.SPA.bin bootflash:",
 		/* 4./5. size, MD5 */
 		"dir " NEW_R, "verify /md5 " NEW_R " a3f8c12d9e4b72f1c8d5a0e3b6f91234",
@@ -262,6 +265,7 @@ Test(plan_seed, router_order, .init = setup, .fini = teardown)
 		"show running-config | include boot system", "show version | include register",
 		"show ip interface brief", "show ip ospf neighbor",
 		/* 7. step 7: remove the fallback, save, delete the old image */
+		"configure terminal", "no ip tftp blocksize", "end",
 		"configure terminal", "no boot system " OLD_R, "end",
 		"copy running-config startup-config", "show startup-config | include boot system",
 		"delete /force " OLD_R,
@@ -325,7 +329,7 @@ typedef struct scenario {
 
 static const scenario scenarios[] = {
 	{ "the seed's router", "netstuts-r1.log", NULL, "isr4300-universalk9.16.12.04.SPA.bin",
-	  521347072, MD5A, NULL, false, false, "tftp-transfer", IP_ROLE_NOTED,
+	  521347072, MD5A, NULL, false, false, "tftp-transfer", IP_ROLE_RESOLVED,
 	  "verify /md5 bootflash:isr4300-universalk9.16.12.04.SPA.bin " MD5A, NULL },
 	{ "sha512 only", "netstuts-r1.log", NULL, "isr4300-universalk9.16.12.04.SPA.bin", 521347072,
 	  NULL, "7b4e91a2f3c8d5e0a1b6c9d2e4f701237b4e91a2f3c8d5e0a1b6c9d2e4f701237b4e91a2f3c8d5e0a1b6c9d2e4f701237b4e91a2f3c8d5e0a1b6c9d2e4f70123",
@@ -341,6 +345,24 @@ static const scenario scenarios[] = {
 	  "c2900-universalk9-mz.SPA.157-3.M8.bin", 110000000, MD5A, NULL, false, false,
 	  "boot-missing-file", IP_ROLE_RESOLVED,
 	  "no boot system flash0:c2900-universalk9-mz.SPA.157-3.M8.bin", NULL },
+	/* issue 20 point 7: a network entry tried first is repaired by the new
+	 * list, which removes it by its exact text */
+	{ "network boot first, router", "traps/network-boot.log", NULL,
+	  "c2900-universalk9-mz.SPA.157-3.M8.bin", 108261376, MD5A, NULL, false, false,
+	  "network-boot", IP_ROLE_RESOLVED,
+	  "no boot system tftp c2900-universalk9-mz.SPA.157-3.M8.bin 10.10.20.5", NULL },
+	{ "network boot first, classic switch BOOT path-list", "netstuts-sw1.log",
+	  "BOOT path-list      : flash:c2960-lanbasek9-mz.152-7.E6.bin\nBOOT path-list      : "
+	  "tftp://10.1.0.41/c2960-lanbasek9-mz.152-7.E9.bin;flash:c2960-lanbasek9-mz.152-7.E6.bin",
+	  "c2960-lanbasek9-mz.152-7.E9.bin", 12648448, MD5A, NULL, false, false, "network-boot",
+	  IP_ROLE_RESOLVED,
+	  "boot system flash:c2960-lanbasek9-mz.152-7.E9.bin;flash:c2960-lanbasek9-mz.152-7.E6.bin", NULL },
+	/* issue 20 point 20: BOOT set with no boot system line in the
+	 * running-config; the plan writes the statement before it saves */
+	{ "save would clear BOOT: Cat9300 install mode", "c9300-install.log",
+	  "boot system switch all flash:packages.conf\n\n", "cat9k_iosxe.17.12.04.SPA.bin", 1325314572,
+	  MD5A, NULL, false, false, "unsaved-boot", IP_ROLE_RESOLVED,
+	  "boot system flash:packages.conf", NULL },
 	{ "boot entry on a filesystem the switch lacks", "traps/wrong-fs-prefix.log", NULL,
 	  "c2960-lanbasek9-mz.152-7.E9.bin", 12648448, MD5A, NULL, false, false, "fs-prefix",
 	  IP_ROLE_RESOLVED, "no boot system bootflash:c2960-lanbasek9-mz.152-7.E9.bin", NULL },
@@ -683,6 +705,41 @@ ParameterizedTest(size_t *row, plan_register, expects)
 	ip_device_set_free(set);
 }
 
+/* Issue 20 point 20: with BOOT set and no boot system line, the save step
+ * says why the statements come first; with the line there it does not. */
+static const char *save_why(const char *replace)
+{
+	scenario c = { .name = "save why", .sample = "c9300-install.log", .replace = replace };
+	ip_device_set *set = scenario_load(&c);
+	ip_target *t = ip_target_from_name(set->arena, "cat9k_iosxe.17.12.04.SPA.bin", "t");
+	t->size.known = true;
+	t->size.v = 1325314572;
+	t->md5 = MD5A;
+	ip_plan p;
+	ip_plan_build(&p, set->arena, set->v[0], t, NULL);
+	cr_assert(!p.refused && p.proof.proven, "planned and proven");
+	static char why[1024];
+	why[0] = 0;
+	bool boot_seen = false;
+	for (size_t i = 0; i < p.n_steps; i++) {
+		boot_seen |= p.steps[i].phase == IP_PHASE_BOOT;
+		if (p.steps[i].phase == IP_PHASE_SAVE && p.steps[i].n_effects &&
+		    p.steps[i].effects[0].kind == IP_EFFECT_SAVE) {
+			cr_assert(boot_seen || !replace, "the boot statements come before the save");
+			snprintf(why, sizeof(why), "%s", p.steps[i].why);
+			break;
+		}
+	}
+	ip_device_set_free(set);
+	return why;
+}
+
+Test(plan_save, boot_statements_before_a_save_that_rewrites_boot)
+{
+	cr_assert(strstr(save_why("boot system switch all flash:packages.conf\n\n"), "FN63641"));
+	cr_assert_null(strstr(save_why(NULL), "FN63641"));
+}
+
 /* --- a filtered capture is only as complete as its filter ------------------- */
 
 /* The router's config captures, retyped with another filter. A filter that
@@ -763,6 +820,7 @@ typedef enum tamper_kind {
 	T_UNWARN,       /* the plan forgets to warn that it has no fallback */
 	T_ACTIVE_ONLY,  /* the boot statements lose `switch all`: the active's only */
 	T_REGISTER_BAUD, /* the step also sets the register to 0x2122: 19200 baud */
+	T_NO_ADDS,      /* the old list is removed, nothing written before the save */
 } tamper_kind;
 
 /* The plan a tamper starts from. */
@@ -815,6 +873,9 @@ static const tamper tampers[] = {
 	  IP_EFFECT_BOOT_ADD, 0, T_ACTIVE_ONLY, "stack member 2 boots" },
 	{ "stack: the copy to member 2 is gone", S_STACK, IP_PHASE_TRANSFER, IP_EFFECT_COPY, 1,
 	  T_NEUTRAL, "flash2:c2960x-universalk9-mz.152-7.E9.bin, which is not there" },
+	/* issue 20 point 20: a save with no boot system line clears BOOT */
+	{ "switch: saved with the boot list removed and none written", S_STACK, IP_PHASE_BOOT,
+	  IP_EFFECT_BOOT_ADD, 0, T_NO_ADDS, "the save clears the BOOT variable" },
 	{ "tar: member 3 is left out", S_TAR, IP_PHASE_TRANSFER, IP_EFFECT_COPY, 2, T_NEUTRAL,
 	  "stack member 3 boots" },
 	{ "a register change beyond the boot field (R8)", false, IP_PHASE_BOOT, IP_EFFECT_BOOT_ADD, 0,
@@ -889,6 +950,12 @@ ParameterizedTest(size_t *row, plan_proof, catches)
 	case T_REGISTER_BAUD:
 		add_register(set->arena, &p, e, 0x2122);
 		break;
+	case T_NO_ADDS:
+		while ((e = find_effect(&p, c->phase, c->kind, 0))) {
+			e->kind = IP_EFFECT_SERVER_BACKUP;
+			e->path = "unrelated.bin";
+		}
+		break;
 	}
 	ip_plan_proof proof;
 	ip_plan_prove(&proof, set->arena, &p);
@@ -920,8 +987,9 @@ static void has_keys(const cJSON *o, const char *const *keys, size_t n, const ch
 
 static void step_schema(const cJSON *st)
 {
-	KEYS(st, "step", "title", "why", "mode", "commands", "expect", "prompts", "abort", "gate",
-	     "effects");
+	KEYS(st, "step", "title", "why", "mode", "commands", "expect", "expect_any", "expect_var",
+	     "prompts",
+	     "abort", "gate", "effects");
 	const cJSON *pr, *ef;
 	cJSON_ArrayForEach(pr, cJSON_GetObjectItem(st, "prompts"))
 		KEYS(pr, "prompt", "prompt", "answer", "always", "variable");
@@ -943,7 +1011,8 @@ Test(plan_json, schema, .init = setup, .fini = teardown)
 	KEYS(cJSON_GetObjectItem(doc, "prediction"), "prediction", "before", "after", "target_fails",
 	     "rollback", "cleanup", "members");
 	const cJSON *after = cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "prediction"), "after");
-	KEYS(after, "after", "outcome", "step", "filesystem", "path", "target", "fallback", "text");
+	KEYS(after, "after", "outcome", "step", "filesystem", "path", "target", "fallback",
+	     "conditional", "text");
 	cr_assert(cJSON_IsTrue(cJSON_GetObjectItem(after, "target")));
 	static const char *const ids[] = { "precheck", "transfer", "verify", "boot", "save",
 					   "reload", "postcheck", "cleanup", "rollback" };

@@ -62,6 +62,8 @@ static const subject_case subject_cases[] = {
 	  NULL, false },
 	{ "install-mode", "c9300-install.log", "flash:" C9K_NEW, 0, IP_SUBJ_DEVICE,
 	  IP_LIST_NONE, 0, NULL, false },
+	{ "network-boot", "traps/network-boot.log", NULL, 0, IP_SUBJ_BOOT_ENTRY,
+	  IP_LIST_STARTUP, 0, NULL, false },
 	{ "stack-mismatch", "stack-vmismatch.log", NULL, 0, IP_SUBJ_MEMBER, IP_LIST_NONE, 3,
 	  NULL, false },
 	{ "tftp-transfer", "netstuts-r1.log", ISR_NEW, 521347072, IP_SUBJ_TRANSFER,

@@ -1,5 +1,5 @@
 /* The boot rules: alphabetical-boot, boot-fallback, boot-missing-file,
- * boot-order, config-register, fs-prefix, unsaved-boot. One table of rows,
+ * boot-order, config-register, fs-prefix, network-boot, unsaved-boot. One table of rows,
  * ESLint style: a capture (a sample path or inline text), an optional
  * target, and what must come out: how many findings, where the first one
  * is (line, column), a part of its message, whether it is weak, and one of
@@ -165,6 +165,40 @@ typedef struct rule_case {
 	"475144  -rw-             7607   Mar 6 2026 18:44:31 +00:00  packages.conf\n" \
 	"\n"                                                                   \
 	"11353194496 bytes total (8282386432 bytes free)\n"
+
+/* Catalyst 3850 on IOS-XE 3.2.0SE, the release of FN63641: lines 1-4,
+ * show boot lines 5-10 (the next-reload BOOT value on line 9, column 17). */
+#define C3850_320                                                              \
+	"SW38#show version | include Version|image|processor\n"               \
+	"Cisco IOS Software, IOS-XE Software, Catalyst L3 Switch Software (CAT3K_CAA-UNIVERSALK9-M), Version 03.02.00SE RELEASE SOFTWARE (fc1)\n" \
+	"System image file is \"flash:packages.conf\"\n"                       \
+	"cisco WS-C3850-24P (MIPS) processor with 4194304K bytes of physical memory.\n" \
+	"SW38#show boot\n"                                                     \
+	"Current Boot Variables:\n"                                            \
+	"BOOT variable = flash:packages.conf;\n"                               \
+	"Boot Variables on next reload:\n"                                     \
+	"BOOT variable = flash:packages.conf;\n"                               \
+	"Manual Boot = no\n"
+
+/* C9300 in bundle mode: lines 1-3, show boot lines 4-7 (BOOT at 5:17). */
+#define C9300_BIN                                                              \
+	"SW93#show version | include Version|image\n"                          \
+	"Cisco IOS XE Software, Version 17.06.05\n"                            \
+	"System image file is \"flash:cat9k_iosxe.17.06.05.SPA.bin\"\n"         \
+	"SW93#show boot\n"                                                     \
+	"BOOT variable = flash:cat9k_iosxe.17.06.05.SPA.bin;\n"                \
+	"MANUAL_BOOT variable = no\n"                                          \
+	"ENABLE_BREAK variable does not exist\n"
+
+static void save_never(ip_check_config *c)
+{
+	c->opts.save_rewrites_boot = IP_SAVE_BOOT_NEVER;
+}
+
+static void save_switches(ip_check_config *c)
+{
+	c->opts.save_rewrites_boot = IP_SAVE_BOOT_SWITCHES;
+}
 
 static const ip_normal_register isr_2101[] = { { "ISR43", 0x2101 } };
 
@@ -384,6 +418,86 @@ static const rule_case cases[] = {
 	  1, 8, 13, "the BOOT variable for the next reload has flash:" E6 ", so the change is pending",
 	  true, "copy running-config startup-config", "show boot", NULL },
 
+	/* network-boot (SIM: reads the simulator's per-entry verdicts) */
+	{ "network-boot", "catalogue bad: tftp keyword form first, router", "traps/network-boot.log", NULL,
+	  1, 21, 13, "the first startup-config entry the next reload tries, tftp "
+	  "c2900-universalk9-mz.SPA.157-3.M8.bin 10.10.20.5, loads c2900-universalk9-mz.SPA.157-3.M8.bin "
+	  "over the network from the server 10.10.20.5", false,
+	  "boot system flash0:c2900-universalk9-mz.SPA.154-3.M10.bin", NULL, NULL },
+	{ "network-boot", "catalogue good", "netstuts-r1.log", NULL, 0, 0, 0, NULL, false, NULL, NULL, NULL },
+	{ "network-boot", "tftp:// URL first, ISR G2",
+	  G2_VER("0x2102") G2_FLASH CFG("R1", "startup-config", BOOT("tftp://10.1.1.1/" NEW_G2) BOOT("flash0:" OLD_G2)) END,
+	  NULL, 1, 14, 13, "from the server 10.1.1.1", false, "no boot system", NULL, NULL },
+	{ "network-boot", "the fix keeps the local entry",
+	  G2_VER("0x2102") G2_FLASH CFG("R1", "startup-config", BOOT("tftp://10.1.1.1/" NEW_G2) BOOT("flash0:" OLD_G2)) END,
+	  NULL, 1, 14, 13, NULL, false, "boot system flash0:" OLD_G2, NULL, NULL },
+	{ "network-boot", "a bare file name is a TFTP file",
+	  G2_VER("0x2102") G2_FLASH CFG("R1", "startup-config", BOOT(NEW_G2 " 10.1.1.9")) END,
+	  NULL, 1, 14, 13, "from the server 10.1.1.9", false, "boot system flash0:" OLD_G2, NULL, NULL },
+	{ "network-boot", "ftp first, the only entry, IOS-XE router",
+	  ISR_VER(OLD_XE, "0x2102") ISR_FLASH(OLD_XE, NEW_XE) CFG("R2", "startup-config", BOOT("ftp://192.0.2.7/" NEW_XE)) "R2#\n",
+	  NULL, 1, 14, 13, "from the server 192.0.2.7", false, "boot system bootflash:" OLD_XE, NULL, NULL },
+	{ "network-boot", "after a skipped entry it is the first tried",
+	  G2_VER("0x2102") G2_FLASH CFG("R1", "startup-config", BOOT("flash0:gone.bin") BOOT("tftp " NEW_G2 " 10.1.1.1")) END,
+	  NULL, 1, 15, 13, "tries after 1 skipped", false, NULL, NULL, NULL },
+	{ "network-boot", "after a local image that boots: never reached",
+	  G2_VER("0x2102") G2_FLASH CFG("R1", "startup-config", BOOT("flash0:" NEW_G2) BOOT("tftp " OLD_G2 " 10.1.1.1")) END,
+	  NULL, 0, 0, 0, NULL, false, NULL, NULL, NULL },
+	{ "network-boot", "register 0x2100: ROMMON decides first",
+	  G2_VER("0x2100") G2_FLASH CFG("R1", "startup-config", BOOT("tftp " NEW_G2 " 10.1.1.1")) END,
+	  NULL, 0, 0, 0, NULL, false, NULL, NULL, NULL },
+	{ "network-boot", "only in the running-config: the reload reads the startup-config",
+	  G2_VER("0x2102") G2_FLASH CFG("R1", "running-config", BOOT("tftp " NEW_G2 " 10.1.1.1"))
+	  CFG("R1", "startup-config", BOOT("flash0:" OLD_G2)) END,
+	  NULL, 0, 0, 0, NULL, false, NULL, NULL, NULL },
+	{ "network-boot", "classic switch: tftp URL first in the BOOT path-list",
+	  SW_VER SW_FLASH SW_BOOT("tftp://10.1.0.41/" E9 ";flash:" E6) "SW1#\n", NULL,
+	  1, 15, 23, "the first BOOT variable entry the next reload tries", false,
+	  "boot system flash:" E6, NULL, NULL },
+	{ "network-boot", "classic switch: tftp after the running image",
+	  SW_VER SW_FLASH SW_BOOT("flash:" E6 ";tftp://10.1.0.41/" E9) "SW1#\n", NULL,
+	  0, 0, 0, NULL, false, NULL, NULL, NULL },
+	{ "network-boot", "Cat9k: BOOT variable tftp, no local image to keep",
+	  C9K_VER C9K_BOOT("tftp://10.1.0.41/cat9k_iosxe.16.12.03a.SPA.bin", "no") C9K_DIR "SW9#\n", NULL,
+	  1, 6, 17, "from the server 10.1.0.41", false, NULL, NULL, NULL },
+	{ "network-boot", "Cat9k: MANUAL_BOOT yes stops first",
+	  C9K_VER C9K_BOOT("tftp://10.1.0.41/cat9k_iosxe.16.12.03a.SPA.bin", "yes") C9K_DIR "SW9#\n", NULL,
+	  0, 0, 0, NULL, false, NULL, NULL, NULL },
+
+	/* unsaved-boot: a save would clear the BOOT variable (issue 20 point 20) */
+	{ "unsaved-boot", "save clears BOOT: Cat9500 17.9, empty boot block",
+	  C9K_VER C9K_BOOT("flash:packages.conf;", "no") C9K_DIR CFG("SW9", "running-config", "") "SW9#\n",
+	  NULL, 1, 6, 17, "the running-config has no boot system line while the BOOT variable for the "
+	  "next reload is flash:packages.conf: a save (write memory) rewrites the BOOT variable", true,
+	  "boot system flash:packages.conf", NULL, NULL },
+	{ "unsaved-boot", "save clears BOOT: Cat3850 IOS-XE 3.2.0SE (FN63641)",
+	  C3850_320 CFG("SW38", "running-config", "") "SW38#\n", NULL,
+	  1, 9, 17, "save_rewrites_boot: ios-xe", true, "boot system flash:packages.conf", NULL, NULL },
+	{ "unsaved-boot", "save clears BOOT: a bundle .bin on a Cat9300",
+	  C9300_BIN CFG("SW93", "running-config", "") "SW93#\n", NULL,
+	  1, 5, 17, "is flash:cat9k_iosxe.17.06.05.SPA.bin", true,
+	  "boot system flash:cat9k_iosxe.17.06.05.SPA.bin", NULL, NULL },
+	{ "unsaved-boot", "a boot system line: the save keeps BOOT",
+	  C9K_VER C9K_BOOT("flash:packages.conf;", "no") C9K_DIR
+	  CFG("SW9", "running-config", BOOT("flash:packages.conf")) "SW9#\n",
+	  NULL, 0, 0, 0, NULL, false, NULL, NULL, NULL },
+	{ "unsaved-boot", "BOOT empty too: nothing to clear",
+	  C9K_VER C9K_BOOT("", "no") C9K_DIR CFG("SW9", "running-config", "") "SW9#\n",
+	  NULL, 0, 0, 0, NULL, false, NULL, NULL, NULL },
+	{ "unsaved-boot", "running-config not captured: not an empty list",
+	  C9K_VER C9K_BOOT("flash:packages.conf;", "no") C9K_DIR "SW9#\n",
+	  NULL, 0, 0, 0, NULL, false, NULL, NULL, NULL },
+	{ "unsaved-boot", "save_rewrites_boot: never", C9K_VER C9K_BOOT("flash:packages.conf;", "no")
+	  C9K_DIR CFG("SW9", "running-config", "") "SW9#\n", NULL,
+	  0, 0, 0, NULL, false, NULL, NULL, save_never },
+	{ "unsaved-boot", "classic 2960 with save_rewrites_boot: switches", "dirty-2960x.log", NULL,
+	  1, 103, 23, "assumed here by save_rewrites_boot: switches", true,
+	  "boot system flash:c2960x-universalk9-mz.152-7.E8/c2960x-universalk9-mz.152-7.E8.bin", NULL,
+	  save_switches },
+	{ "unsaved-boot", "a router: the startup-config decides, no BOOT to clear",
+	  ISR_VER(OLD_XE, "0x2102") ISR_FLASH(OLD_XE, NEW_XE) CFG("R2", "running-config", "")
+	  CFG("R2", "startup-config", "") "R2#\n", NULL, 0, 0, 0, NULL, false, NULL, NULL, NULL },
+
 	/* boot-order */
 	{ "boot-order", "catalogue bad: no boot statements", "traps/alphabetical.log", OLD_XE,
 	  1, 25, 1, "the startup-config has no usable boot entry", false,
@@ -583,4 +697,43 @@ Test(rules_boot, corpus_registers_normal)
 	}
 	closedir(d);
 	cr_expect_geq(files, 5, "the corpus holds show version captures");
+}
+
+/* network-boot's subject is the entry the reload tries, typed, with the
+ * server it depends on: what the planner and audit read, not the text. */
+Test(rules_boot, network_boot_subject_names_the_server)
+{
+	rule_run *r = rule_run_new("network-boot", "traps/network-boot.log", NULL, NULL);
+	const ip_finding *f = rule_run_first(r);
+	cr_assert_not_null(f);
+	cr_assert_eq(f->subject.kind, IP_SUBJ_BOOT_ENTRY);
+	cr_assert_eq(f->subject.list, IP_LIST_STARTUP);
+	cr_assert_eq(f->subject.index, 0);
+	cr_assert_str_eq(f->subject.name, "10.10.20.5");
+	cr_assert_eq(f->repair, IP_REPAIR_BOOT_LIST);
+	cr_assert_eq(f->n_related, 1, "the local entry tried if the load fails");
+	rule_run_free(r);
+}
+
+/* A stack whose running-config lost `boot system switch all`: a save
+ * would clear every member's BOOT variable, so the fix writes the
+ * statement for all of them before saving (issue 20 point 20). */
+Test(rules_boot, save_clears_bootvar_on_a_stack)
+{
+	char path[1024];
+	snprintf(path, sizeof(path), "%s/stack-3850.log", test_samples_dir());
+	char *text = test_read_file(path, NULL);
+	cr_assert_not_null(text);
+	const char *line = "boot system switch all flash:packages.conf\n";
+	char *hit = strstr(text, line);
+	cr_assert_not_null(hit);
+	memmove(hit, hit + strlen(line), strlen(hit + strlen(line)) + 1);
+	rule_run *r = rule_run_new("unsaved-boot", text, NULL, NULL);
+	rule_run_expect(r, "stack", 1, 209, 17, "a save (write memory) rewrites the BOOT variable");
+	rule_run_expect_first(r, "stack", true, "boot system switch all flash:packages.conf", NULL);
+	const ip_finding *f = rule_run_first(r);
+	cr_assert_eq(f->subject.kind, IP_SUBJ_BOOT_LIST);
+	cr_assert_eq(f->subject.list, IP_LIST_RUNNING);
+	rule_run_free(r);
+	free(text);
 }

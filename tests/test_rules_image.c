@@ -468,8 +468,9 @@ ParameterizedTest(size_t *row, rules_image, version_change)
 static const rcase tftp_cases[] = {
 	{ .row = "catalogue bad: a 520 MB image", "netstuts-r1.log", "isr4300-universalk9.16.12.04.SPA.bin",
 	  521347072, NULL, 1, 0, 0,
-	  "isr4300-universalk9.16.12.04.SPA.bin is 521347072 bytes, more than the 33553920 bytes a "
-	  "plain TFTP transfer carries", WARN, "ip tftp blocksize 8192" },
+	  "isr4300-universalk9.16.12.04.SPA.bin is 521347072 bytes, more than the 33553920 bytes TFTP "
+	  "carries with its default 512-byte blocks unless the device and the server roll the block "
+	  "number over", WARN, "ip tftp blocksize 8192" },
 	{ .row = "catalogue good: a 12 MB image", "netstuts-sw1.log", E9, E9_SIZE, NULL, 0, 0, 0, NULL, ANY,
 	  NULL },
 	{ .row = "exactly 65535 blocks", "netstuts-sw1.log", E9, 33553920, NULL, 0, 0, 0, NULL, ANY, NULL },

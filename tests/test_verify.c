@@ -63,14 +63,14 @@ static const vcase cases[] = {
 	  false, 24, IP_VSTAGE_TRANSFER, true, { { "image-verified", IP_VCHECK_FAIL, 8 } } },
 	{ "boot: the fallback first", LISTING("521347072") BOOT("startup-config", OLD, NEW)
 	  BOOT("running-config", OLD, NEW), false, 24, IP_VSTAGE_BOOT, true,
-	  { { "boot-order", IP_VCHECK_FAIL, 9 }, { "boot-saved", IP_VCHECK_PASS, 7 } } },
+	  { { "boot-list", IP_VCHECK_FAIL, 9 }, { "boot-saved", IP_VCHECK_PASS, 7 } } },
 	{ "boot: changed but not saved", LISTING("521347072") BOOT("running-config", NEW, OLD)
 	  BOOT("startup-config", OLD, NEW), false, 24, IP_VSTAGE_BOOT, true,
-	  { { "boot-order", IP_VCHECK_FAIL, 14 }, { "boot-saved", IP_VCHECK_FAIL, 9 } } },
+	  { { "boot-list", IP_VCHECK_FAIL, 14 }, { "boot-saved", IP_VCHECK_FAIL, 9 } } },
 	{ "reload: a pending register change", VERSION("16.12.04", "9 minutes", NEW, "0x2102 (will be 0x2142 at next reload)"),
 	  false, 24, IP_VSTAGE_RELOAD, true,
 	  { { "version", IP_VCHECK_PASS, 2 }, { "system-image", IP_VCHECK_PASS, 7 },
-	    { "config-register", IP_VCHECK_FAIL, 14 }, { "interfaces", IP_VCHECK_NOT_MADE, 0 } } },
+	    { "register", IP_VCHECK_FAIL, 14 }, { "interfaces", IP_VCHECK_NOT_MADE, 0 } } },
 	{ "reload: the uptime says no reload", VERSION("16.12.04", "3 weeks, 2 days", NEW, "0x2102"),
 	  false, 24, IP_VSTAGE_RELOAD, true,
 	  { { "uptime", IP_VCHECK_FAIL, 6 }, { "version", IP_VCHECK_PASS, 2 } } },

@@ -44,6 +44,7 @@ typedef struct audit_file {
 	char *path;  /* as shown: "backups/R1.log", "fleet.tgz:R1/running.cfg" */
 	char *buf;   /* the whole file, malloc'd; NULL once handed to a parser */
 	size_t len;
+	int64_t mtime; /* 0: unknown (a zip or tar member without one) */
 } audit_file;
 
 typedef enum audit_unit_kind { UNIT_DEVICE = 0, UNIT_PROBLEM } audit_unit_kind;
@@ -82,7 +83,10 @@ bool audit_guard_check(audit_guard *g, const char *path, dev_t dev, ino_t ino);
 typedef struct audit_sink {
 	/* a file read whole; takes buf. `group` names the folder it came from
 	 * ("dir/R1", "fleet.tgz:R1"), for grouping */
-	void (*file)(void *ctx, const char *group, char *path, char *buf, size_t len);
+	/* mtime: the file's (or archive member's) modification time, 0 when
+	 * unknown: files that disagree are ordered by it last (merge.c) */
+	void (*file)(void *ctx, const char *group, char *path, char *buf, size_t len,
+		     int64_t mtime);
 	void (*problem)(void *ctx, const char *path, const char *message);
 	void *ctx;
 	audit_guard *guard; /* or NULL */
@@ -136,7 +140,8 @@ typedef struct audit_grouper audit_grouper;
 
 /* Units go to emit(ctx, unit), in input order, ownership with them. */
 audit_grouper *audit_grouper_new(void (*emit)(void *ctx, audit_unit *u), void *ctx);
-void audit_grouper_file(audit_grouper *g, const char *group, char *path, char *buf, size_t len);
+void audit_grouper_file(audit_grouper *g, const char *group, char *path, char *buf, size_t len,
+			int64_t mtime);
 void audit_grouper_problem(audit_grouper *g, const char *path, const char *message);
 void audit_grouper_finish(audit_grouper *g); /* flushes, frees g */
 

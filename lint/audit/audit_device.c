@@ -209,9 +209,11 @@ static void findings(audit_device *d, ip_arena *a)
 			d->problems[d->n_problems++] = x;
 			continue;
 		}
-		d->findings[d->n_findings++] = (audit_finding){ AUDIT_CONFLICT_RULE, IP_SEV_WARNING,
-								x->message, x->span, false, NULL };
-		count(d, IP_SEV_WARNING);
+		/* an error when nothing orders the files: the plan refuses then */
+		ip_severity sev = x->level == IP_DIAG_ERROR ? IP_SEV_ERROR : IP_SEV_WARNING;
+		d->findings[d->n_findings++] = (audit_finding){ AUDIT_CONFLICT_RULE, sev, x->message,
+								x->span, false, NULL };
+		count(d, sev);
 	}
 	qsort(d->findings, d->n_findings, sizeof(*d->findings), finding_cmp);
 }
@@ -365,10 +367,14 @@ static void unit_devices(unit_out *uo, audit_unit *u)
 		int rc = ip_capture_from_buffer(&caps[nc], set->arena, f->path, f->buf, f->len);
 		free(f->buf);
 		f->buf = NULL;
-		if (rc)
+		if (rc) {
 			problem(uo, f->path, bare_message(ip_error_last(), f->path));
-		else
-			nc++;
+			continue;
+		}
+		/* as `iosplan plan` reads it from disk, so both order files alike */
+		caps[nc]->has_mtime = f->mtime != 0;
+		caps[nc]->mtime = f->mtime;
+		nc++;
 	}
 	if (ip_device_set_add_captures(set, caps, nc) == 0) {
 		audit_device *devs = ip_arena_alloc(set->arena, (set->n + 1) * sizeof(*devs));

@@ -157,7 +157,8 @@ static bool starts_new(const audit_grouper *g, const char *group, const char *ke
 	return g->cur->n_files >= MAX_UNIT_FILES || g->bytes + len > MAX_UNIT_BYTES;
 }
 
-void audit_grouper_file(audit_grouper *g, const char *group, char *path, char *buf, size_t len)
+void audit_grouper_file(audit_grouper *g, const char *group, char *path, char *buf, size_t len,
+			int64_t mtime)
 {
 	bool backup = false;
 	const char *skip = NULL;
@@ -192,6 +193,7 @@ void audit_grouper_file(audit_grouper *g, const char *group, char *path, char *b
 	f->path = path;
 	f->buf = buf;
 	f->len = len;
+	f->mtime = mtime;
 	g->bytes += len;
 }
 

@@ -261,9 +261,10 @@ static void *worker_main(void *arg)
 
 /* --- the walk feeds the grouper ---------------------------------------------- */
 
-static void sink_file(void *ctx, const char *group, char *path, char *buf, size_t len)
+static void sink_file(void *ctx, const char *group, char *path, char *buf, size_t len,
+		      int64_t mtime)
 {
-	audit_grouper_file(ctx, group, path, buf, len);
+	audit_grouper_file(ctx, group, path, buf, len, mtime);
 }
 
 static void sink_problem(void *ctx, const char *path, const char *message)

@@ -92,7 +92,8 @@ static bool binary(const char *buf, size_t len)
 	return memchr(buf, '\0', len < 8192 ? len : 8192) != NULL;
 }
 
-static void deliver(walker *w, const char *group, char *path, char *buf, size_t len)
+static void deliver(walker *w, const char *group, char *path, char *buf, size_t len,
+		    int64_t mtime)
 {
 	if (binary(buf, len)) {
 		problem(w, path, "binary file, not a text capture or backup: skipped");
@@ -100,7 +101,7 @@ static void deliver(walker *w, const char *group, char *path, char *buf, size_t 
 		free(path);
 		return;
 	}
-	w->sink->file(w->sink->ctx, group, path, buf, len);
+	w->sink->file(w->sink->ctx, group, path, buf, len, mtime);
 }
 
 /* gzip, xz, bzip2, zstd, zip, or "ustar" at 257: an archive to stream. */
@@ -242,7 +243,10 @@ static bool read_member(walker *w, struct archive *a, struct archive_entry *e, c
 		return !fatal;
 	}
 	char *group = member_group(mpath);
-	deliver(w, group, mpath, buf, len);
+	/* tar and zip keep each member's modification time: the last resort
+	 * for ordering files that disagree (parsers/merge.c), as on disk */
+	int64_t mtime = la->archive_entry_mtime_is_set(e) ? (int64_t)la->archive_entry_mtime(e) : 0;
+	deliver(w, group, mpath, buf, len, mtime);
 	free(group);
 	return true;
 }
@@ -403,7 +407,7 @@ static void walk_file(walker *w, const char *group, const char *path, int fd, co
 		return;
 	}
 	audit_progress_read(w->pg, len);
-	deliver(w, group, xstrdup(path), buf, len);
+	deliver(w, group, xstrdup(path), buf, len, (int64_t)st->st_mtime);
 }
 
 bool audit_guard_check(audit_guard *g, const char *path, dev_t dev, ino_t ino)

@@ -229,6 +229,16 @@ cJSON *facts_device_json(const ip_device *d, const ip_boot_prediction *next_boot
 	jb_add(cr, "in_config", register_json(d->confreg_config));
 	jb_add(o, "install_mode", tri_json(d->install_mode.v));
 	jb_add(o, "manual_boot", tri_json(d->manual_boot.v));
+	cJSON *dis = jb_add(o, "disputed", jb_array());
+	for (size_t i = 0; i < d->n_conflicts; i++) {
+		const ip_source_conflict *c = &d->conflicts[i];
+		cJSON *x = jb_add(dis, NULL, jb_object());
+		jb_add(x, "fact", jb_ref(c->what));
+		jb_add(x, "value", jb_ref(c->value));
+		jb_add(x, "at", jb_span(c->at));
+		jb_add(x, "other", jb_ref(c->other));
+		jb_add(x, "other_at", jb_span(c->other_at));
+	}
 	cJSON *fl = jb_add(o, "flash_sizes", jb_array());
 	for (size_t i = 0; i < d->n_flash_sizes; i++) {
 		cJSON *f = jb_object();

@@ -150,6 +150,13 @@ int facts_device_text(FILE *out, const ip_device *d, const ip_boot_prediction *n
 	field(o, "rommon", d->rommon.s, "'show version'");
 	field(o, "system image", d->system_image.raw, "'show version'");
 	reg(o, "register", d->confreg, "'show version'");
+	/* the value above is the later file's; say it is a guess, as plan does */
+	for (size_t i = 0; i < d->n_conflicts; i++) {
+		const ip_source_conflict *c = &d->conflicts[i];
+		fprintf(o->out, "  %-16s %s: %s at %s:%u or %s at %s:%u, nothing orders the files\n",
+			"disputed", c->what, T(o, c->value), T(o, c->at.file), c->at.line,
+			T(o, c->other), T(o, c->other_at.file), c->other_at.line);
+	}
 	if (d->confreg.known && d->confreg_next.known && d->confreg_next.v != d->confreg.v)
 		reg(o, "register next", d->confreg_next, "'show version'");
 	if (d->os == IP_OS_IOS && d->install_mode.v == IP_TRI_UNKNOWN)

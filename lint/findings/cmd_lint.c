@@ -111,7 +111,9 @@ static int run(const lint_args *a, const ip_writer *w, ip_device_set *set, const
 	int rc = EXIT_CLEAN;
 	for (size_t i = 0; i < set->n; i++) {
 		ip_check_device(&checks[i], set->arena, set->v[i], targets[i], &cfg->check);
-		if (ip_device_check_worst(&checks[i]) == IP_SEV_ERROR)
+		/* an unordered disagreement between files (printed with the input
+		 * diagnostics) blocks the plan, so lint fails on it as well */
+		if (ip_device_check_worst(&checks[i]) == IP_SEV_ERROR || set->v[i]->n_conflicts)
 			rc = EXIT_FINDINGS;
 	}
 	/* Only SARIF prints the rule catalogue (its rule descriptors): parsing

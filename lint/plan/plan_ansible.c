@@ -27,7 +27,10 @@
  *   {command, prompt, answer} item (the prompt regex-escaped, Enter as
  *   "\r", an answer only the operator knows as a variable asked for in
  *   vars_prompt); the output is registered and `failed_when` fails the
- *   task unless every expect line appears: the verify step is the gate;
+ *   task unless every expect line appears (and one of expect_any, and a
+ *   value only the operator knows, asked for in vars_prompt: the server's
+ *   md5sum of the running image under --allow-delete-running): the
+ *   verify steps are the gates;
  * - config steps: cisco.ios.ios_config with the lines (match: none, so
  *   every `no boot system` is sent as written);
  * - a reload (or install activate) is followed by meta: reset_connection
@@ -215,6 +218,13 @@ static const char *failed_when(em *m, const ip_plan_step *st)
 	const char *s = ip_arena_printf(m->a, "(%s.failed | default(false))", m->reg);
 	for (size_t i = 0; i < st->n_expect; i++)
 		s = ip_arena_printf(m->a, "%s or (iosplan_expect[%zu] not in %s)", s, i, out);
+	if (st->expect_var) /* the operator's value, compared without case */
+		s = ip_arena_printf(m->a, "%s or ((%s | string | trim | lower | length) == 0) or "
+				    "((%s | string | trim | lower) not in (%s | lower))", s,
+				    st->expect_var, st->expect_var, out);
+	if (st->n_expect_any) /* fails when none of them is there */
+		s = ip_arena_printf(m->a, "%s or (iosplan_expect_any | select('in', %s) | list "
+				    "| length == 0)", s, out);
 	return s;
 }
 
@@ -227,6 +237,13 @@ static void expect_vars(em *m, const ip_plan_step *st)
 	for (size_t i = 0; i < st->n_expect; i++)
 		unsafe(m, st->expect[i]);
 	seq_end(m);
+	if (st->n_expect_any) {
+		scalar(m, "iosplan_expect_any");
+		seq_start(m, false);
+		for (size_t i = 0; i < st->n_expect_any; i++)
+			unsafe(m, st->expect_any[i]);
+		seq_end(m);
+	}
 	map_end(m);
 }
 
@@ -243,7 +260,7 @@ static void exec_task(em *m, const ip_plan_step *st, int ph, size_t no)
 	seq_end(m);
 	map_end(m);
 	kv(m, "register", m->reg);
-	if (st->n_expect) {
+	if (st->n_expect || st->n_expect_any || st->expect_var) {
 		expect_vars(m, st);
 		kv(m, "failed_when", failed_when(m, st));
 	}
@@ -370,6 +387,10 @@ static void tasks(em *m, ip_plan_phase from, ip_plan_phase to)
 static bool needs_var(const ip_plan *p, ip_plan_phase from, ip_plan_phase to, const char *var)
 {
 	for (size_t i = 0; i < p->n_steps; i++)
+		if (p->steps[i].phase >= from && p->steps[i].phase <= to &&
+		    p->steps[i].expect_var && !strcmp(p->steps[i].expect_var, var))
+			return true;
+	for (size_t i = 0; i < p->n_steps; i++)
 		for (size_t j = 0; j < p->steps[i].n_prompts; j++)
 			if (p->steps[i].phase >= from && p->steps[i].phase <= to &&
 			    p->steps[i].prompts[j].var && !strcmp(p->steps[i].prompts[j].var, var))
@@ -398,17 +419,33 @@ static void play(em *m, const char *name, const char *tag, ip_plan_phase from, i
 	kv_plain(m, "ansible_command_timeout", "3600");
 	kv_unsafe(m, "iosplan_device", p->hostname);
 	map_end(m);
-	if (needs_var(p, from, to, "scp_password")) {
+	bool pw = needs_var(p, from, to, "scp_password");
+	const ip_plan_step *ev = NULL;
+	for (size_t i = 0; i < p->n_steps && !ev; i++)
+		if (p->steps[i].expect_var && p->steps[i].phase >= from && p->steps[i].phase <= to)
+			ev = &p->steps[i];
+	if (pw || ev) {
 		scalar(m, "vars_prompt");
 		seq_start(m, false);
+	}
+	if (pw) {
 		map_start(m);
 		kv(m, "name", "scp_password");
 		kv_unsafe(m, "prompt", ip_arena_printf(m->a, "Password of your SCP account on %s",
 						       p->server));
 		kv_plain(m, "private", "true");
 		map_end(m);
-		seq_end(m);
 	}
+	if (ev) { /* iosplan's own variable name; the prompt names a file */
+		map_start(m);
+		kv(m, "name", ev->expect_var);
+		kv_unsafe(m, "prompt", ev->expect_var_prompt);
+		kv_plain(m, "private", "false");
+		kv_plain(m, "unsafe", "true"); /* what is typed is never templated */
+		map_end(m);
+	}
+	if (pw || ev)
+		seq_end(m);
 	tasks(m, from, to);
 	map_end(m);
 }

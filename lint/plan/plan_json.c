@@ -94,6 +94,7 @@ static cJSON *outcome_json(const ip_plan_outcome *oc, bool simulated)
 	add_str(o, "path", p->path);
 	cJSON_AddBoolToObject(o, "target", oc->target);
 	cJSON_AddBoolToObject(o, "fallback", oc->fallback);
+	cJSON_AddBoolToObject(o, "conditional", oc->conditional);
 	add_str(o, "text", oc->text);
 	return o;
 }
@@ -157,6 +158,14 @@ static cJSON *step_json(const ip_plan_step *st)
 	add_str(o, "mode", st->mode == IP_MODE_CONFIG ? "config" : "exec");
 	cJSON_AddItemToObject(o, "commands", strings(st->commands, st->n_commands));
 	cJSON_AddItemToObject(o, "expect", strings(st->expect, st->n_expect));
+	cJSON_AddItemToObject(o, "expect_any", strings(st->expect_any, st->n_expect_any));
+	if (st->expect_var) {
+		cJSON *v = cJSON_AddObjectToObject(o, "expect_var");
+		add_str(v, "variable", st->expect_var);
+		add_str(v, "prompt", st->expect_var_prompt);
+	} else {
+		cJSON_AddNullToObject(o, "expect_var");
+	}
 	cJSON *pr = cJSON_AddArrayToObject(o, "prompts");
 	for (size_t i = 0; i < st->n_prompts; i++)
 		cJSON_AddItemToArray(pr, prompt_json(&st->prompts[i]));

@@ -71,7 +71,10 @@ static void summary(const mw *o, const ip_plan *p)
 						      : "bundle: copy, verify, boot system, reload");
 	row(o, "Transfer", ip_arena_printf(o->a, "%s from %s",
 					   p->opts.transfer == IP_TRANSFER_SCP ? "scp" : "tftp", p->server));
-	row(o, "Fallback", p->fallback ? p->fallback : "none");
+	row(o, "Fallback", !p->fallback ? "none"
+			   : p->network_fallback ? ip_arena_printf(o->a, "%s (conditional: a network boot)",
+								   p->fallback)
+						 : p->fallback);
 }
 
 static void simulation(const mw *o, const ip_plan *p)
@@ -168,21 +171,37 @@ static void step(const mw *o, const ip_plan_step *st, int ph, size_t no)
 	prose(o, st->why);
 	fputs("\n\n", o->out);
 	commands(o, st);
+	/* an answer that is a word is typed at its prompt, never pasted
+	 * after the command: with no prompt it would be a command itself */
 	for (size_t i = 0; i < st->n_prompts; i++) {
-		fputs(i ? "- Prompt " : "\n- Prompt ", o->out);
-		code(o, st->prompts[i].prompt, false);
-		fputs(": answer ", o->out);
-		if (*st->prompts[i].answer)
+		fputs(i ? "- " : "\n- ", o->out);
+		if (*st->prompts[i].answer) {
+			fputs("Answer ", o->out);
 			code(o, st->prompts[i].answer, false);
-		else
-			fputs("Enter", o->out);
+			fputs(" to the prompt ", o->out);
+			code(o, st->prompts[i].prompt, false);
+		} else {
+			fputs("Prompt ", o->out);
+			code(o, st->prompts[i].prompt, false);
+			fputs(": answer Enter", o->out);
+		}
 		fputc('\n', o->out);
 	}
-	if (st->n_expect)
+	if (st->n_expect || st->n_expect_any)
 		fputs("\nExpected output:\n\n", o->out);
 	for (size_t i = 0; i < st->n_expect; i++) {
 		fputs("- ", o->out);
 		code(o, st->expect[i], false);
+		fputc('\n', o->out);
+	}
+	if (st->expect_var) {
+		fputs("- and the ", o->out);
+		text(o, st->expect_var_prompt);
+		fputc('\n', o->out);
+	}
+	for (size_t i = 0; i < st->n_expect_any; i++) {
+		fputs(i ? "  or " : "- one of: ", o->out);
+		code(o, st->expect_any[i], false);
 		fputc('\n', o->out);
 	}
 	if (st->gate)

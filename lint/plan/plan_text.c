@@ -4,7 +4,11 @@
  * is answered on the line after it (an empty line for Enter); one it may
  * raise (reload's Save?) is only a comment, and a command that asks for
  * an answer only the operator knows (an SCP password) is marked to be
- * typed by hand. Phases are pasted one at a time: a STOP step must show
+ * typed by hand. Only Enter is ever typed as a line: a pasted "y" after
+ * `install remove inactive` becomes an exec command when the prompt does
+ * not come (nothing to remove), so an answer that is a word is written as
+ * the answer to its prompt and the step is typed by hand (issue 20,
+ * point 14). Phases are pasted one at a time: a STOP step must show
  * its expect lines before the next phase.
  *
  * A refused plan prints the blocking findings compiler-style, then the
@@ -96,12 +100,13 @@ static void header(const pw *o, const ip_plan *p)
 		      "!   next; only the boot statements change\n", o->out);
 		return;
 	}
-	fprintf(o->out, "!   method: %s; transfer: %s from %s; fallback: %s\n",
+	fprintf(o->out, "!   method: %s; transfer: %s from %s; fallback: %s%s\n",
 		p->method == IP_METHOD_INSTALL ? "install (install add ... activate commit)"
 		: p->method == IP_METHOD_TAR   ? "tar (archive download-sw, then boot system)"
 					       : "bundle (boot system)",
 		p->opts.transfer == IP_TRANSFER_SCP ? "scp" : "tftp", T(o, p->server),
-		p->fallback ? T(o, p->fallback) : "none");
+		p->fallback ? T(o, p->fallback) : "none",
+		p->network_fallback ? " (conditional: a network boot)" : "");
 }
 
 static void simulation(const pw *o, const ip_plan *p)
@@ -146,11 +151,21 @@ static void findings(const pw *o, const ip_plan *p)
 }
 
 /* A step with an answer only the operator knows (a password) is typed by
- * hand: lines pasted after it would be taken as that answer. */
-static bool by_hand(const ip_plan_step *st)
+ * hand: lines pasted after it would be taken as that answer. So is one
+ * whose answer is a word: typed as a line it is a command when the prompt
+ * does not come. */
+static bool secret(const ip_plan_step *st)
 {
 	for (size_t i = 0; i < st->n_prompts; i++)
 		if (st->prompts[i].var)
+			return true;
+	return false;
+}
+
+static bool by_hand(const ip_plan_step *st)
+{
+	for (size_t i = 0; i < st->n_prompts; i++)
+		if (st->prompts[i].var || (st->prompts[i].always && *st->prompts[i].answer))
 			return true;
 	return false;
 }
@@ -168,6 +183,11 @@ static void prompts(const pw *o, const ip_plan_step *st)
 	for (size_t i = 0; i < st->n_prompts; i++) {
 		const ip_plan_prompt *pr = &st->prompts[i];
 		const char *ans = *pr->answer ? pr->answer : "Enter";
+		if (pr->always && *pr->answer && !pr->var) {
+			fprintf(o->out, "!   answer %s to the prompt: %s\n", T(o, pr->answer),
+				T(o, pr->prompt));
+			continue;
+		}
 		const char *how = typed && pr->always ? "answered:" : pr->always ? "answer:" : "if asked:";
 		fprintf(o->out, "!   %s %s -> %s%s\n", how, T(o, pr->prompt), T(o, ans),
 			typed && pr->always ? " (typed above)" : "");
@@ -178,8 +198,11 @@ static void step(const pw *o, const ip_plan_step *st, size_t ph, size_t no)
 {
 	fprintf(o->out, "!\n! %zu.%zu %s\n", ph, no, T(o, st->title));
 	wrap(o, "! ", st->why);
-	if (by_hand(st))
+	if (secret(st))
 		fputs("! (type this one by hand: it asks for an answer only you know)\n", o->out);
+	else if (by_hand(st))
+		fputs("! (type this one by hand and answer its prompt: the answer is not a line to "
+		      "paste)\n", o->out);
 	if (st->mode == IP_MODE_CONFIG)
 		fputs("configure terminal\n", o->out);
 	for (size_t i = 0; i < st->n_commands; i++)
@@ -189,6 +212,10 @@ static void step(const pw *o, const ip_plan_step *st, size_t ph, size_t no)
 	prompts(o, st);
 	for (size_t i = 0; i < st->n_expect; i++)
 		fprintf(o->out, "!   expect: %s\n", T(o, st->expect[i]));
+	if (st->expect_var)
+		fprintf(o->out, "!   expect also: the %s\n", T(o, st->expect_var_prompt));
+	for (size_t i = 0; i < st->n_expect_any; i++)
+		fprintf(o->out, "!   %s %s\n", i ? "           or:" : "expect one of:", T(o, st->expect_any[i]));
 	if (st->gate)
 		fputs("!   STOP unless the output shows the expect line above.\n", o->out);
 	if (st->abort)

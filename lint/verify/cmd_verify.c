@@ -237,6 +237,10 @@ int cmd_verify(int argc, char **argv)
 		rc = cli_load(&before, a.before, a.n_before) ? EXIT_INPUT : -1;
 	if (rc < 0)
 		rc = cli_load(&after, a.after, a.n_after) ? EXIT_INPUT : -1;
+	/* a verdict on a guessed running image is no verdict: the error above
+	 * names the files and the capture that orders them */
+	if (rc < 0 && (cli_has_conflicts(before) || cli_has_conflicts(after)))
+		rc = EXIT_INPUT;
 	if (rc < 0)
 		rc = run(&a, before, after, &o, fmt);
 	ip_device_set_free(before);

@@ -1,0 +1,518 @@
+/* The lines a plan tells the operator to expect are lines the device
+ * prints (issue 20, point 14):
+ * - a pre-check quotes the capture verbatim ("flash:/c2960-..." where the
+ *   switch printed "flash:/", "IOS XE Version: 03.09.01.S" where an ASR1k
+ *   on 3.x printed that, the directory where a tar layout keeps its image);
+ * - a post-check expects the image line from the file's name on, which
+ *   both forms a switch prints ("flash:/x.bin", "flash:x.bin") contain;
+ * - a 5-echo ping passes at 80 percent (the first echo lost to ARP);
+ * - no "needs 0 bytes free" beside a margin when the image is there;
+ * - a word answering a prompt (`y` after install remove inactive) is said
+ *   as the answer to that prompt, never printed as a line to paste.
+ * Each table row is one platform, release or layout; the captures in
+ * tests/captures/ were written for this point. */
+#include <criterion/criterion.h>
+#include <criterion/parameterized.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "helpers.h"
+#include "iosplan_config.h"
+#include "plan.h"
+#include "plan_write.h"
+
+typedef struct plan_case {
+	const char *name;
+	const char *capture; /* relative to samples/ */
+	const char *target;
+	uint64_t size;
+} plan_case;
+
+#define MD5 "0123456789abcdef0123456789abcdef"
+
+static const plan_case cases[] = {
+	{ "2960, flash: form", "netstuts-sw1.log", "c2960-lanbasek9-mz.152-7.E9.bin", 12582912 },
+	{ "2960, flash:/ form", "../tests/captures/c2960-flash-slash.log",
+	  "c2960-lanbasek9-mz.152-7.E9.bin", 12582912 },
+	{ "2960-X, image in its directory", "dirty-2960x.log", "c2960x-universalk9-mz.152-7.E9.bin",
+	  26815488 },
+	{ "3750-X stack, tar layout", "stack-3750x-tar.log", "c3750e-universalk9-tar.152-4.E10.tar",
+	  23900160 },
+	{ "2960-X stack, bundle", "stack-2960x-bundle.log", "c2960x-universalk9-mz.152-7.E9.bin",
+	  26815488 },
+	{ "ISR4321, 16.9", "netstuts-r1.log", "isr4300-universalk9.16.12.04.SPA.bin", 521347072 },
+	{ "ASR1001, XE 3.9 (IOS XE Version: line)", "../tests/captures/asr1001-xe3.log",
+	  "asr1001-universalk9.03.16.10.S.155-3.S10-ext.bin", 498769876 },
+	{ "C9300 install mode", "c9300-install.log", "cat9k_iosxe.17.12.04.SPA.bin", 1325314572 },
+	{ "1941, flash0:", "traps/no-space-router.log", "c1900-universalk9-mz.SPA.157-3.M8.bin",
+	  33000000 },
+};
+
+static ip_plan *build(ip_device_set **set_out, const plan_case *c)
+{
+	ip_device_set *set = test_load_samples(c->capture, NULL);
+	cr_assert_eq(set->n, 1, "%s: %zu devices", c->name, set->n);
+	ip_target *t = ip_target_from_name(set->arena, c->target, "--target");
+	t->size.known = true;
+	t->size.v = c->size;
+	t->md5 = MD5;
+	ip_plan_options o;
+	ip_plan_options_defaults(&o);
+	o.server = "10.0.0.10";
+	ip_plan *p = ip_arena_alloc(set->arena, sizeof(*p));
+	ip_plan_build(p, set->arena, set->v[0], t, &o);
+	cr_assert_not(p->refused, "%s: refused: %s", c->name, p->n_reasons ? p->reasons[0] : "");
+	*set_out = set;
+	return p;
+}
+
+static bool starts(const char *s, const char *prefix)
+{
+	return !strncmp(s, prefix, strlen(prefix));
+}
+
+/* The pre-checks that compare the device with its capture. */
+static bool quotes_capture(const ip_plan_step *st)
+{
+	return st->phase == IP_PHASE_PRECHECK &&
+	       (starts(st->title, "Record the version") || starts(st->title, "Check the room") ||
+		starts(st->title, "Check the BOOT variable") ||
+		starts(st->title, "Check the configuration register"));
+}
+
+IP_TABLE_PARAMS(plan_expect, precheck_quotes_capture, cases)
+
+ParameterizedTest(size_t *row, plan_expect, precheck_quotes_capture)
+{
+	const plan_case *c = &cases[*row];
+	char path[1024];
+	snprintf(path, sizeof(path), "%s/%s", test_samples_dir(), c->capture);
+	char *text = test_read_file(path, NULL);
+	cr_assert_not_null(text, "%s", path);
+	ip_device_set *set;
+	ip_plan *p = build(&set, c);
+	size_t checked = 0;
+	for (size_t i = 0; i < p->n_steps; i++) {
+		const ip_plan_step *st = &p->steps[i];
+		for (size_t j = 0; quotes_capture(st) && j < st->n_expect; j++, checked++)
+			cr_expect(strstr(text, st->expect[j]), "%s: step '%s' expects '%s', which "
+				  "the capture does not print", c->name, st->title, st->expect[j]);
+	}
+	cr_expect_geq(checked, 2, "%s: only %zu pre-check lines", c->name, checked);
+	ip_device_set_free(set);
+	free(text);
+}
+
+/* A healthy path loses the first echo to ARP: 80 or 100 percent pass. */
+IP_TABLE_PARAMS(plan_expect, ping_accepts_80_percent, cases)
+
+ParameterizedTest(size_t *row, plan_expect, ping_accepts_80_percent)
+{
+	const plan_case *c = &cases[*row];
+	ip_device_set *set;
+	ip_plan *p = build(&set, c);
+	size_t pings = 0;
+	for (size_t i = 0; i < p->n_steps; i++) {
+		const ip_plan_step *st = &p->steps[i];
+		if (!st->n_commands || !starts(st->commands[0], "ping "))
+			continue;
+		pings++;
+		for (size_t j = 0; j < st->n_expect; j++)
+			cr_expect_null(strstr(st->expect[j], "Success rate"), "%s: '%s' must all pass",
+				       c->name, st->expect[j]);
+		cr_assert_eq(st->n_expect_any, 2, "%s", c->name);
+		cr_expect_str_eq(st->expect_any[0], "Success rate is 100 percent");
+		cr_expect_str_eq(st->expect_any[1], "Success rate is 80 percent");
+		/* the device's own line for one echo lost */
+		const char *seen = "Success rate is 80 percent (4/5), round-trip min/avg/max = 1/1/3 ms";
+		cr_expect(strstr(seen, st->expect_any[1]));
+	}
+	cr_expect_eq(pings, 1, "%s: %zu ping steps", c->name, pings);
+	ip_device_set_free(set);
+}
+
+/* After the reload the image line is checked from the file's name on, a
+ * substring of both forms a switch prints. */
+IP_TABLE_PARAMS(plan_expect, postcheck_image_either_form, cases)
+
+ParameterizedTest(size_t *row, plan_expect, postcheck_image_either_form)
+{
+	const plan_case *c = &cases[*row];
+	ip_device_set *set;
+	ip_plan *p = build(&set, c);
+	const char *img = p->method == IP_METHOD_INSTALL ? "packages.conf" : p->target_file;
+	const char *name = strrchr(img, '/') ? strrchr(img, '/') + 1 : img;
+	char slash[512], plain[512];
+	snprintf(slash, sizeof(slash), "System image file is \"%s/%s\"", p->filesystem, img);
+	snprintf(plain, sizeof(plain), "System image file is \"%s%s\"", p->filesystem, img);
+	bool found = false;
+	for (size_t i = 0; i < p->n_steps; i++) {
+		const ip_plan_step *st = &p->steps[i];
+		if (st->phase != IP_PHASE_POSTCHECK || !starts(st->title, "Confirm the new release"))
+			continue;
+		for (size_t j = 0; j < st->n_expect; j++) {
+			cr_expect_not(starts(st->expect[j], "System image file is"),
+				      "%s: '%s' names one form of the path", c->name, st->expect[j]);
+			if (strstr(st->expect[j], name)) {
+				found = true;
+				cr_expect(strstr(slash, st->expect[j]) && strstr(plain, st->expect[j]),
+					  "%s: '%s' not in '%s' and '%s'", c->name, st->expect[j],
+					  slash, plain);
+			}
+		}
+	}
+	cr_expect(found, "%s: no post-check of the image %s", c->name, name);
+	ip_device_set_free(set);
+}
+
+/* The text and Markdown plans of one case, written to memory. */
+static char *written(ip_plan *p, int (*w)(FILE *, const ip_plan *const *, size_t))
+{
+	char *buf = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&buf, &n);
+	const ip_plan *const one[] = { p };
+	cr_assert_eq(w(f, one, 1), 0);
+	fclose(f);
+	return buf;
+}
+
+/* `install remove inactive` asks "[y/n]" only when it has files to
+ * remove: the y is the answer to that prompt, never a line of its own. */
+static const plan_case install_cases[] = {
+	{ "C9300 install mode", "c9300-install.log", "cat9k_iosxe.17.12.04.SPA.bin", 1325314572 },
+	{ "C9300 install stack", "stack-9300-install.log", "cat9k_iosxe.17.12.04.SPA.bin",
+	  1396867236 },
+	{ "C3850 install stack", "stack-3850.log", "cat3k_caa-universalk9.16.12.12.SPA.bin",
+	  491470848 },
+};
+
+IP_TABLE_PARAMS(plan_expect, answer_is_not_a_line, install_cases)
+
+ParameterizedTest(size_t *row, plan_expect, answer_is_not_a_line)
+{
+	const plan_case *c = &install_cases[*row];
+	ip_device_set *set;
+	ip_plan *p = build(&set, c);
+	cr_assert_eq(p->method, IP_METHOD_INSTALL, "%s", c->name);
+	char *text = written(p, ip_plan_write_text);
+	cr_expect_null(strstr(text, "\ny\n"), "%s: a bare y line:\n%s", c->name, text);
+	cr_expect(strstr(text, "install remove inactive\n!   answer y to the prompt: Do you want "
+			 "to remove the above files? [y/n]\n"), "%s:\n%s", c->name, text);
+	char *md = written(p, ip_plan_write_markdown);
+	cr_expect(strstr(md, "Answer `y` to the prompt `Do you want to remove the above files? "
+			 "[y/n]`"), "%s:\n%s", c->name, md);
+	free(md);
+	free(text);
+	ip_device_set_free(set);
+}
+
+/* The target already on flash with the right size: no "needs 0 bytes". */
+static const plan_case there_cases[] = {
+	{ "ISR4321, target staged", "../tests/captures/isr4321-target-staged.log",
+	  "isr4300-universalk9.16.12.04.SPA.bin", 521347072 },
+	{ "2960, target staged", "../tests/captures/c2960-target-staged.log",
+	  "c2960-lanbasek9-mz.152-7.E9.bin", 12582912 },
+};
+
+IP_TABLE_PARAMS(plan_expect, no_zero_need_beside_margin, there_cases)
+
+ParameterizedTest(size_t *row, plan_expect, no_zero_need_beside_margin)
+{
+	const plan_case *c = &there_cases[*row];
+	ip_device_set *set;
+	ip_plan *p = build(&set, c);
+	bool room = false;
+	for (size_t i = 0; i < p->n_steps; i++) {
+		const ip_plan_step *st = &p->steps[i];
+		if (!starts(st->title, "Check the room"))
+			continue;
+		room = true;
+		cr_expect_null(strstr(st->why, "needs 0 bytes"), "%s: %s", c->name, st->why);
+		cr_expect(strstr(st->why, "already on"), "%s: %s", c->name, st->why);
+	}
+	cr_expect(room, "%s: no room step", c->name);
+	ip_device_set_free(set);
+}
+
+/* --- point 15: TFTP chosen for an image the finding calls large ------------ */
+
+typedef struct tftp_case {
+	plan_case c;
+	bool scp;
+	bool blocksize;  /* the plan raises the block size (and puts it back) */
+	ip_plan_role role;
+	bool warned;     /* beyond 65,535 x 8192 bytes: rollover is a condition */
+} tftp_case;
+
+static const tftp_case tftp_cases[] = {
+	{ { "ISR4321, 520 MB bundle", "netstuts-r1.log", "isr4300-universalk9.16.12.04.SPA.bin",
+	    521347072 }, false, true, IP_ROLE_RESOLVED, false },
+	{ { "ASR1001 XE 3.9, 500 MB bundle", "../tests/captures/asr1001-xe3.log",
+	    "asr1001-universalk9.03.16.10.S.155-3.S10-ext.bin", 498769876 }, false, true,
+	  IP_ROLE_RESOLVED, false },
+	{ { "C9300 install, 1.3 GB", "c9300-install.log", "cat9k_iosxe.17.12.04.SPA.bin", 1325314572 },
+	  false, true, IP_ROLE_NOTED, true },
+	{ { "1941 bundle, 40 MB", "traps/no-space-router.log", "c1900-universalk9-mz.SPA.157-3.M8.bin",
+	    40000000 }, false, true, IP_ROLE_RESOLVED, false },
+	{ { "ISR4321 over SCP", "netstuts-r1.log", "isr4300-universalk9.16.12.04.SPA.bin", 521347072 },
+	  true, false, IP_ROLE_RESOLVED, false },
+	{ { "2960, 12 MB: no finding", "netstuts-sw1.log", "c2960-lanbasek9-mz.152-7.E9.bin",
+	    12582912 }, false, false, IP_ROLE_NOTED, false },
+	{ { "ISR4321, target already staged", "../tests/captures/isr4321-target-staged.log",
+	    "isr4300-universalk9.16.12.04.SPA.bin", 521347072 }, false, false, IP_ROLE_NOTED, false },
+};
+
+static size_t step_index(const ip_plan *p, const char *command_prefix)
+{
+	for (size_t i = 0; i < p->n_steps; i++)
+		for (size_t j = 0; j < p->steps[i].n_commands; j++)
+			if (starts(p->steps[i].commands[j], command_prefix))
+				return i;
+	return SIZE_MAX;
+}
+
+IP_TABLE_PARAMS(plan_expect, tftp_blocksize, tftp_cases)
+
+ParameterizedTest(size_t *row, plan_expect, tftp_blocksize)
+{
+	const tftp_case *c = &tftp_cases[*row];
+	ip_device_set *set = test_load_samples(c->c.capture, NULL);
+	ip_target *t = ip_target_from_name(set->arena, c->c.target, "--target");
+	t->size.known = true;
+	t->size.v = c->c.size;
+	t->md5 = MD5;
+	ip_plan_options o;
+	ip_plan_options_defaults(&o);
+	o.server = "10.0.0.10";
+	o.transfer = c->scp ? IP_TRANSFER_SCP : IP_TRANSFER_TFTP;
+	ip_plan p;
+	ip_plan_build(&p, set->arena, set->v[0], t, &o);
+	cr_assert_not(p.refused, "%s: refused: %s", c->c.name, p.n_reasons ? p.reasons[0] : "");
+	size_t raise = step_index(&p, "ip tftp blocksize 8192");
+	size_t copy = step_index(&p, c->scp ? "copy scp:" : "copy tftp:");
+	size_t back = step_index(&p, "no ip tftp blocksize");
+	if (!c->blocksize) {
+		cr_expect_eq(raise, SIZE_MAX, "%s: raises the block size", c->c.name);
+		cr_expect_eq(back, SIZE_MAX, "%s", c->c.name);
+	} else {
+		cr_assert_neq(raise, SIZE_MAX, "%s: no ip tftp blocksize 8192", c->c.name);
+		cr_expect_eq(p.steps[raise].mode, IP_MODE_CONFIG);
+		cr_expect_lt(raise, copy, "%s: raised after the copy", c->c.name);
+		cr_assert_neq(back, SIZE_MAX, "%s: not put back", c->c.name);
+		cr_expect_eq(p.steps[back].phase, IP_PHASE_CLEANUP, "%s", c->c.name);
+		cr_expect(strstr(p.steps[raise].why, "33553920") && strstr(p.steps[raise].why, "roll"),
+			  "%s: the limit is not stated as a condition: %s", c->c.name,
+			  p.steps[raise].why);
+		cr_expect_neq(step_index(&p, "show running-config | include ip tftp blocksize"),
+			      SIZE_MAX, "%s: the block size before is not recorded", c->c.name);
+	}
+	bool found = false, warned = false;
+	for (size_t i = 0; i < p.n_findings; i++) {
+		if (strcmp(p.findings[i].finding->rule_id, "tftp-transfer"))
+			continue;
+		found = true;
+		/* softened: what is known, never "carries" as a fact */
+		cr_expect(strstr(p.findings[i].finding->message, "unless the device and the server "
+				 "roll the block number over"), "%s: %s", c->c.name,
+			  p.findings[i].finding->message);
+		cr_expect_eq(p.findings[i].role, c->role, "%s: role %s", c->c.name,
+			     ip_plan_role_name(p.findings[i].role));
+	}
+	for (size_t i = 0; i < p.n_warnings; i++)
+		warned |= strstr(p.warnings[i], "roll the block number over") != NULL;
+	cr_expect_eq(found, c->blocksize || c->scp, "%s: finding %d", c->c.name, found);
+	cr_expect_eq(warned, c->warned, "%s: warning %d", c->c.name, warned);
+	ip_device_set_free(set);
+}
+
+/* --- point 4: --allow-delete-running ---------------------------------------- */
+
+typedef struct delrun_case {
+	plan_case c;
+	bool scp;
+} delrun_case;
+
+static const delrun_case delrun_cases[] = {
+	{ { "1941, flash0:, TFTP", "traps/no-space-router.log", "c1900-universalk9-mz.SPA.157-3.M8.bin",
+	    93829120 }, false },
+	{ { "1941, flash0:, SCP", "traps/no-space-router.log", "c1900-universalk9-mz.SPA.157-3.M8.bin",
+	    93829120 }, true },
+	{ { "ISR4321 16.9 bundle, TFTP", "../tests/captures/isr4321-full-bootflash.log",
+	    "isr4300-universalk9.16.12.04.SPA.bin", 521347072 }, false },
+	{ { "ISR4321 16.9 bundle, SCP", "../tests/captures/isr4321-full-bootflash.log",
+	    "isr4300-universalk9.16.12.04.SPA.bin", 521347072 }, true },
+};
+
+static ip_plan *build_delrun(ip_device_set **set_out, const delrun_case *c)
+{
+	ip_device_set *set = test_load_samples(c->c.capture, NULL);
+	ip_target *t = ip_target_from_name(set->arena, c->c.target, "--target");
+	t->size.known = true;
+	t->size.v = c->c.size;
+	t->md5 = MD5;
+	ip_plan_options o;
+	ip_plan_options_defaults(&o);
+	o.server = "10.0.0.10";
+	o.transfer = c->scp ? IP_TRANSFER_SCP : IP_TRANSFER_TFTP;
+	o.allow_delete_running = true;
+	ip_plan *p = ip_arena_alloc(set->arena, sizeof(*p));
+	ip_plan_build(p, set->arena, set->v[0], t, &o);
+	cr_assert_not(p->refused, "%s: refused: %s", c->c.name, p->n_reasons ? p->reasons[0] : "");
+	cr_assert(p->network_fallback, "%s: the running image is not deleted", c->c.name);
+	*set_out = set;
+	return p;
+}
+
+/* The first step with an effect of kind k (on path's base name, if given). */
+static size_t effect_step(const ip_plan *p, ip_effect_kind k, const char *path)
+{
+	for (size_t i = 0; i < p->n_steps; i++)
+		for (size_t j = 0; j < p->steps[i].n_effects; j++) {
+			const ip_plan_effect *e = &p->steps[i].effects[j];
+			const char *b = e->path && strrchr(e->path, '/') ? strrchr(e->path, '/') + 1 : e->path;
+			if (e->kind == k && (!path || (b && !strcmp(b, path))))
+				return i;
+		}
+	return SIZE_MAX;
+}
+
+IP_TABLE_PARAMS(plan_expect, delete_running, delrun_cases)
+
+ParameterizedTest(size_t *row, plan_expect, delete_running)
+{
+	const delrun_case *c = &delrun_cases[*row];
+	ip_device_set *set;
+	ip_plan *p = build_delrun(&set, c);
+	const char *run = p->dev->system_image.path;
+	const char *name = strrchr(run, '/') ? strrchr(run, '/') + 1 : run;
+	/* uploaded with the transfer chosen */
+	char up[512];
+	snprintf(up, sizeof(up), "copy %s %s://", p->running, c->scp ? "scp" : "tftp");
+	size_t backup = step_index(p, up);
+	cr_assert_neq(backup, SIZE_MAX, "%s: no '%s'", c->c.name, up);
+	cr_expect_eq(effect_step(p, IP_EFFECT_SERVER_BACKUP, name), backup);
+	if (c->scp)
+		cr_expect(strstr(p->steps[backup].why, "TFTP root"), "%s: %s", c->c.name,
+			  p->steps[backup].why);
+	/* a STOP gate on the device's hash of the running image, before any delete */
+	char md5[512];
+	snprintf(md5, sizeof(md5), "verify /md5 %s", p->running);
+	size_t gate = step_index(p, md5);
+	cr_assert_neq(gate, SIZE_MAX, "%s: no '%s'", c->c.name, md5);
+	cr_expect(p->steps[gate].gate, "%s: not a STOP gate", c->c.name);
+	cr_expect(strstr(p->steps[gate].why, "md5sum"), "%s: %s", c->c.name, p->steps[gate].why);
+	cr_expect_eq(effect_step(p, IP_EFFECT_SERVER_VERIFY, name), gate);
+	size_t del = effect_step(p, IP_EFFECT_DELETE, name);
+	cr_assert_neq(del, SIZE_MAX, "%s", c->c.name);
+	cr_expect(backup < gate && gate < del, "%s: backup %zu, gate %zu, delete %zu", c->c.name,
+		  backup, gate, del);
+	/* the network fallback is a condition, never a proof */
+	cr_expect_eq(p->proof.target_fails.p.outcome, IP_NEXT_NETWORK, "%s", c->c.name);
+	cr_expect_not(p->proof.target_fails.fallback, "%s: counted as proved", c->c.name);
+	cr_expect(p->proof.target_fails.conditional, "%s", c->c.name);
+	cr_expect(strstr(p->proof.target_fails.text, "conditional"), "%s: %s", c->c.name,
+		  p->proof.target_fails.text);
+	bool warned = false;
+	for (size_t i = 0; i < p->n_warnings; i++)
+		warned |= strstr(p->warnings[i], "condition rather than a proof") &&
+			  strstr(p->warnings[i], "IP_ADDRESS") && strstr(p->warnings[i], "first LAN");
+	cr_expect(warned, "%s: the warning does not state the condition", c->c.name);
+	ip_device_set_free(set);
+}
+
+/* The proof catches a plan that deletes the running image with the server
+ * copy unchecked: the gate's effect removed, R2 breaks at the delete. */
+IP_TABLE_PARAMS(plan_expect, delete_running_unchecked_caught, delrun_cases)
+
+ParameterizedTest(size_t *row, plan_expect, delete_running_unchecked_caught)
+{
+	const delrun_case *c = &delrun_cases[*row];
+	ip_device_set *set;
+	ip_plan *p = build_delrun(&set, c);
+	cr_assert(p->proof.proven, "%s: the untouched plan is proven", c->c.name);
+	size_t gate = effect_step(p, IP_EFFECT_SERVER_VERIFY, NULL);
+	cr_assert_neq(gate, SIZE_MAX, "%s", c->c.name);
+	p->steps[gate].n_effects = 0;
+	ip_plan_proof proof;
+	ip_plan_prove(&proof, set->arena, p);
+	cr_expect_not(proof.proven, "%s: deleting the only image with the server copy unchecked "
+		      "passes the proof", c->c.name);
+	ip_device_set_free(set);
+}
+
+/* --- point 14: the release line after the reload ------------------------------ */
+
+/* What the new release prints, in the form each platform and train uses
+ * (DOMAIN.md 3.1): the post-check's version line must be a part of it. */
+static const struct {
+	plan_case c;
+	const char *printed;
+} release_cases[] = {
+	{ { "ASR1001 to XE 3.16", "../tests/captures/asr1001-xe3.log",
+	    "asr1001-universalk9.03.16.10.S.155-3.S10-ext.bin", 498769876 },
+	  "Cisco IOS XE Software, Version 03.16.10.S - Extended Support Release" },
+	{ { "ISR4321 to 16.12", "netstuts-r1.log", "isr4300-universalk9.16.12.04.SPA.bin", 521347072 },
+	  "Cisco IOS XE Software, Version 16.12.04" },
+	{ { "2960 to 15.2(7)E9", "netstuts-sw1.log", "c2960-lanbasek9-mz.152-7.E9.bin", 12582912 },
+	  "Cisco IOS Software, C2960 Software (C2960-LANBASEK9-M), Version 15.2(7)E9, RELEASE "
+	  "SOFTWARE (fc2)" },
+	{ { "1941 to 15.7(3)M8", "traps/no-space-router.log", "c1900-universalk9-mz.SPA.157-3.M8.bin",
+	    33000000 },
+	  "Cisco IOS Software, C1900 Software (C1900-UNIVERSALK9-M), Version 15.7(3)M8, RELEASE "
+	  "SOFTWARE (fc2)" },
+};
+
+IP_TABLE_PARAMS(plan_expect, release_line, release_cases)
+
+ParameterizedTest(size_t *row, plan_expect, release_line)
+{
+	const plan_case *c = &release_cases[*row].c;
+	ip_device_set *set;
+	ip_plan *p = build(&set, c);
+	size_t st = step_index(p, "show version | include Version");
+	cr_assert_neq(st, SIZE_MAX, "%s", c->name);
+	cr_assert_geq(p->steps[st].n_expect, 1, "%s", c->name);
+	cr_expect(strstr(release_cases[*row].printed, p->steps[st].expect[0]), "%s: '%s' is not "
+		  "in what the release prints: '%s'", c->name, p->steps[st].expect[0],
+		  release_cases[*row].printed);
+	ip_device_set_free(set);
+}
+
+/* The server's digest is the operator's: every format asks for it, and the
+ * playbook's gate fails unless the device printed the same. */
+IP_TABLE_PARAMS(plan_expect, delete_running_digest_asked, delrun_cases)
+
+ParameterizedTest(size_t *row, plan_expect, delete_running_digest_asked)
+{
+	const delrun_case *c = &delrun_cases[*row];
+	ip_device_set *set;
+	ip_plan *p = build_delrun(&set, c);
+	size_t gate = effect_step(p, IP_EFFECT_SERVER_VERIFY, NULL);
+	cr_assert_neq(gate, SIZE_MAX, "%s", c->c.name);
+	cr_expect_str_eq(p->steps[gate].expect_var, "running_md5");
+	char *yml = written(p, ip_plan_write_ansible);
+	cr_expect(strstr(yml, "  - name: running_md5\n"), "%s: not asked for:\n%s", c->c.name, yml);
+	/* libyaml folds long plain scalars: a line break and its indent are
+	 * one space to YAML */
+	char *flat = malloc(strlen(yml) + 1), *w = flat;
+	for (const char *q = yml; *q; q++) {
+		if (*q == '\n' && q[1] == ' ') {
+			while (q[1] == ' ')
+				q++;
+			*w++ = ' ';
+		} else {
+			*w++ = *q;
+		}
+	}
+	*w = '\0';
+	cr_expect(strstr(flat, "(running_md5 | string | trim | lower) not in"), "%s:\n%s", c->c.name,
+		  flat);
+	free(flat);
+	char *text = written(p, ip_plan_write_text);
+	cr_expect(strstr(text, "!   expect also: the md5sum of "), "%s", c->c.name);
+	free(text);
+	free(yml);
+	ip_device_set_free(set);
+}
