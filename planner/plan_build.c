@@ -797,9 +797,41 @@ static void decide_tar_local(plan_bld *b)
 	b->tar_local = !b->n_deletes && b->dest->free.v >= sn.total;
 }
 
+/* A tar plan onto a filesystem that already holds a directory of the name
+ * the tar unpacks to (a download cut short, an earlier attempt) whose
+ * contents the listing does not show: what archive download-sw does with
+ * it is not known, and the proof cannot tell whether the image it holds
+ * would boot (the property test found the member's "target fails" boot
+ * undecidable). The plan refuses, naming the directory to inspect or
+ * remove; a listing that opens it (dir /recursive) lets the plan treat
+ * the image inside as any partial copy. */
+static void tar_leftover(plan_bld *b)
+{
+	const ip_plan *p = b->p;
+	const char *sl = p->method == IP_METHOD_TAR ? strrchr(p->target_file, '/') : NULL;
+	if (!sl)
+		return;
+	size_t n = (size_t)(sl - p->target_file);
+	for (size_t i = 0; i <= p->n_member_fs && !b->space_blocks; i++) {
+		const ip_filesystem *fs = i ? ip_fs_view_listing(&b->fsv, p->member_fs[i - 1]) : b->dest;
+		const ip_file *dir = fs ? ip_fs_lookup(fs, p->target_file, n) : NULL;
+		if (!dir || !dir->is_dir || fs->recursive || ip_fs_dir_listed(fs, p->target_file, n))
+			continue;
+		b->space_blocks = ip_arena_printf(b->a, "%s already holds %.*s/, the directory "
+			"the tar unpacks to, and the listing does not show what is in it (a "
+			"download cut short?): capture `dir %s%.*s/` or `dir /recursive %s`, or "
+			"remove it (`delete /force /recursive %s%.*s`)", fs->name, (int)n,
+			p->target_file, fs->name, (int)n, p->target_file, fs->name, fs->name, (int)n,
+			p->target_file);
+	}
+}
+
 static void decide_room(plan_bld *b)
 {
 	if (!b->dest || !b->p->target->size.known)
+		return;
+	tar_leftover(b);
+	if (b->space_blocks)
 		return;
 	room_on(b, b->dest, true);
 	for (size_t i = 0; i < b->p->n_member_fs && !b->space_blocks; i++)
@@ -832,9 +864,18 @@ static const char *list_note(const plan_bld *b)
 	const ip_plan *p = b->p;
 	if (p->method == IP_METHOD_INSTALL)
 		return "the plan sets the BOOT variable to packages.conf and saves it";
-	return ip_arena_printf(b->a, "the plan replaces the boot list (%s first%s%s) and saves it",
-			       p->image ? p->image : "the target",
-			       p->fallback ? ", then " : "", p->fallback ? p->fallback : "");
+	const char *note = ip_arena_printf(b->a, "the plan replaces the boot list (%s first%s%s) "
+					   "and saves it", p->image ? p->image : "the target",
+					   p->fallback ? ", then " : "",
+					   p->fallback ? p->fallback : "");
+	/* issue 20, point 11: say where the fallback comes from on a member */
+	for (size_t i = 0; i < b->n_fb_members; i++)
+		note = ip_arena_printf(b->a, "%s%s%s", note, i ? ", " : "; before that it copies "
+				       "the running image to ", b->fb_members[i]);
+	if (b->n_fb_members)
+		note = ip_arena_printf(b->a, "%s and verifies it there, so every member keeps the "
+				       "fallback", note);
+	return note;
 }
 
 static const char *deletes_note(const plan_bld *b)
@@ -1047,6 +1088,63 @@ static bool member_inferred(plan_bld *b, const ip_filesystem *fs, int number)
 	return false;
 }
 
+/* The bytes member flash fs has for a copy of the running image once the
+ * plan's own changes are made there: what is free, plus what the plan
+ * deletes on it, less the target when it is copied there and the margin
+ * the space model keeps free (room_on). */
+static uint64_t member_spare(const plan_bld *b, const ip_filesystem *fs)
+{
+	const ip_target *t = b->p->target;
+	uint64_t free_b = fs->free.known ? fs->free.v : 0, used = b->margin;
+	for (size_t k = 0; k < b->n_deletes; k++)
+		if (ip_fs_prefix_eq(b->deletes[k].filesystem, fs->name) &&
+		    b->deletes[k].file->size.known)
+			free_b = sat_add(free_b, b->deletes[k].file->size.v);
+	const ip_file *have = ip_fs_lookup_file(fs, t->name);
+	if (!(have && have->size.known && t->size.known && have->size.v == t->size.v))
+		used = sat_add(used, t->size.v);
+	return free_b > used ? free_b - used : 0;
+}
+
+/* Issue 20, point 11: a member without the running image keeps a dead
+ * fallback (`boot system switch all flash:OLD` finds nothing on its own
+ * flash). In bundle mode, with the running image at the root of the
+ * active's flash and its size listed, the plan copies it to that member
+ * over the stack (`copy flash:OLD flashN:`, the active naming the
+ * member's flash as in copy_members) and verifies the copy against the
+ * MD5 the active computes of its own, the copy that runs; when the
+ * member has no room for it beside the target and the margin, it refuses
+ * with the bytes short. A tar plan (archive download-sw) and an image in
+ * a directory are left to the refusal: the copy would need the directory
+ * made on the member first, which the plan does not model. Returns
+ * whether the copy is planned. */
+static bool member_copy_fallback(plan_bld *b, const ip_filesystem *fs, int number)
+{
+	ip_plan *p = b->p;
+	const ip_file *run = b->dest && b->running_name && !b->running_inferred
+		? ip_fs_lookup_file(b->dest, b->running_name) : NULL;
+	if (p->method != IP_METHOD_BUNDLE || !run || run->is_dir || !run->size.known ||
+	    strchr(b->running_name, '/') || !fs->free.known || !p->target->size.known)
+		return false;
+	uint64_t spare = member_spare(b, fs);
+	if (spare >= run->size.v) {
+		b->running_size = run->size.v;
+		*IP_PUSH(b->a, b->fb_members, b->n_fb_members, b->cap_fb_members) = fs->name;
+		return true;
+	}
+	if (p->opts.allow_no_fallback)
+		return false;
+	reason(b, "stack member %d has no copy of the running image on %s and no room for "
+	       "one: %s needs %llu bytes there beside the target and the %llu-byte margin, "
+	       "and %s has %llu once the plan's copies and deletions are made: %llu bytes "
+	       "short, so if the new image fails to load there that member has no fallback "
+	       "(free space on %s, or give --allow-no-fallback)", number,
+	       fs->name, b->running_name, (unsigned long long)run->size.v,
+	       (unsigned long long)b->margin, fs->name,
+	       (unsigned long long)spare, (unsigned long long)(run->size.v - spare), fs->name);
+	return true;
+}
+
 static void members_fallback(plan_bld *b)
 {
 	ip_plan *p = b->p;
@@ -1063,11 +1161,21 @@ static void members_fallback(plan_bld *b)
 				fs->name;
 			continue;
 		}
+		if (!gone && member_copy_fallback(b, fs, p->member_no[i]))
+			continue;
 		if (!p->opts.allow_no_fallback) {
+			/* why the plan does not copy it itself (member_copy_fallback) */
+			const char *why = p->method == IP_METHOD_TAR
+				? "; archive download-sw does not restore it, and the plan "
+				  "copies a running image to a member only in bundle mode"
+				: strchr(b->running_name, '/')
+				? "; the plan copies a running image to a member only from the "
+				  "root of flash, not from a directory it would have to make there"
+				: "";
 			reason(b, "stack member %d has no copy of the running image on %s, so if the "
 			       "new image fails to load there that member has no fallback (copy %s "
-			       "to it first, or give --allow-no-fallback)", p->member_no[i],
-			       p->member_fs[i], b->running_name);
+			       "to it first, or give --allow-no-fallback)%s", p->member_no[i],
+			       p->member_fs[i], b->running_name, gone ? "" : why);
 			continue;
 		}
 		p->no_fallback_warned = true;

@@ -28,6 +28,11 @@ typedef struct plan_bld {
 	const char **member_checks; /* members whose copy of an inferred running image
 				     * a gated `dir flashN:DIR/` shows (running_in_dir) */
 	size_t n_member_checks, cap_member_checks;
+	const char **fb_members;    /* member flash the plan copies the running image
+				     * to, from the active's, and verifies there, so
+				     * that member keeps a fallback (issue 20 pt 11) */
+	size_t n_fb_members, cap_fb_members;
+	uint64_t running_size;      /* ... the bytes each such copy takes */
 	bool running_inferred;      /* ... from show version: its directory is listed,
 				     * not what the directory holds */
 	bool bootvar;               /* the BOOT variable decides (switches) */

@@ -34,7 +34,9 @@
  *      filesystem, unless the plan warns that there is none; a network
  *      fallback is never proved (ROMMON must reach the server with its
  *      own IP variables, which no capture shows): it counts only as a
- *      warned, conditional one;
+ *      warned, conditional one; an old image the plan copied to a stack
+ *      member counts there only once a verify matched it (issue 20,
+ *      point 11: copy_unproved);
  *   R6 the rollback section's reload boots the old image;
  *   R7 after the clean-up the device still boots the target;
  *   R8 a bundle or tar plan whose target-fails boot is not a proved
@@ -82,6 +84,10 @@ typedef struct sim {
 	size_t n_server, cap_server;
 	const char **server_ok; /* ... whose copy matched the device's hash */
 	size_t n_server_ok, cap_server_ok;
+	const char **copied;   /* "fs|path" of old images the plan copied (a member's
+				* fallback, issue 20 pt 11): one counts as a
+				* fallback only once verified (R5) */
+	size_t n_copied, cap_copied;
 	bool conf_target;      /* install: packages.conf activates the target */
 	ip_boot_list *mboot;   /* stacks: each member's BOOT variable (plan order:
 				* the active, then member_fs) */
@@ -160,6 +166,7 @@ static void sim_fork(sim *dst, const sim *s)
 	strs_copy(s->a, &dst->verified, s->n_verified, &dst->cap_verified);
 	strs_copy(s->a, &dst->server, s->n_server, &dst->cap_server);
 	strs_copy(s->a, &dst->server_ok, s->n_server_ok, &dst->cap_server_ok);
+	strs_copy(s->a, &dst->copied, s->n_copied, &dst->cap_copied);
 	if (s->n_mboot) {
 		dst->mboot = ip_arena_alloc(s->a, s->n_mboot * sizeof(*dst->mboot));
 		memcpy(dst->mboot, s->mboot, s->n_mboot * sizeof(*dst->mboot));
@@ -464,6 +471,26 @@ static void members_save(sim *s, const ip_boot_list *run)
 }
 
 /* What member i boots; false when its flash is not in the state. */
+/* R5 on a member (issue 20, point 11): an old image the plan copied to
+ * flash fs is that member's fallback only once a verify matched it: an
+ * unverified copy (cut short, corrupt) may not load, and the member would
+ * be left with nothing. fs is the member's flash as the active names it;
+ * the prediction names it flash: (the member's own view). */
+static void copy_unproved(const sim *s, const char *fs, ip_plan_outcome *o)
+{
+	const char *path = o->p.path;
+	if (!o->fallback || o->p.outcome != IP_NEXT_IMAGE || !path)
+		return;
+	path += strspn(path, "/");
+	bool copied = false;
+	for (size_t i = 0; i < s->n_copied; i++)
+		copied |= vkey_is(s->copied[i], fs, path);
+	if (!copied || verified(s, fs, path))
+		return;
+	o->fallback = false;
+	o->text = ip_arena_printf(s->a, "%s, a copy the plan made and did not verify", o->text);
+}
+
 static bool member_predict(sim *s, size_t i, ip_plan_outcome *o)
 {
 	if (i == 0) {
@@ -486,6 +513,7 @@ static bool member_predict(sim *s, size_t i, ip_plan_outcome *o)
 	v.members = NULL;
 	v.n_members = v.cap_members = 0;
 	predict_on(s, &v, o);
+	copy_unproved(s, fs->name, o);
 	return true;
 }
 
@@ -509,6 +537,8 @@ static void do_copy(sim *s, const ip_plan_effect *e)
 		return;
 	}
 	fs->free.v -= e->size;
+	if (!is_target_name(s, e->path))
+		*IP_PUSH(s->a, s->copied, s->n_copied, s->cap_copied) = vkey(s, fs->name, e->path);
 	/* the whole entry: the slot past the listing's end may hold what a
 	 * deletion moved or buried there (a directory, its span) */
 	ip_file *f = IP_PUSH(s->a, fs->files, fs->n_files, fs->cap_files);

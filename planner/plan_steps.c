@@ -301,6 +301,10 @@ static void members_room_why(plan_bld *b)
 		 install(b) ? "the image install add copies there and the packages it expands"
 			    : "its copy of the image",
 		 list);
+	/* issue 20, point 11: the fallback copies take room there too */
+	for (size_t i = 0; i < b->n_fb_members; i++)
+		plan_why(b, "%s also gets a copy of the running image (%llu bytes) as its "
+			 "fallback.", b->fb_members[i], (ull)b->running_size);
 }
 
 /* How many of the plan's deletions are copies of the target that are not
@@ -658,6 +662,67 @@ static void copy_members(plan_bld *b)
 	}
 }
 
+/* Issue 20, point 11: the running image copied to each member that lacks
+ * it (plan_build.c, member_copy_fallback), so that member's `boot system
+ * switch all flash:OLD` entry still finds an image if the target fails.
+ * - The copy names the member's flash as the active does: "flash-3:, as
+ *   viewed from the active switch, refers to the same file system as does
+ *   flash: on stack member 3" (Catalyst 2960-X consolidated guide 15.2(2)E,
+ *   "Working with the Cisco IOS File System",
+ *   https://www.cisco.com/c/en/us/td/docs/switches/lan/catalyst2960x/software/15-2_2_e/consolidated_guide/configuration_guide/b_1522e_consolidated_2960x_cg/m_1522e_wkg_cisco_ios_sys_config_file_soft_image_3750x_3560x_2960.html);
+ *   flashN: on classic stacks as the model names them (fs_model.h).
+ * - No published hash of the old image is in the captures: `verify /md5`
+ *   of the active's copy (the one that runs) prints it, as
+ *   `verify /md5 (flash:FILE) = HASH`, and the member's copy is verified
+ *   against that, which prints `Verified (flashN:FILE) = HASH` (DOMAIN.md
+ *   §5: netmiko scp_handler.py process_md5; a 2960-X ansible run).
+ * Until that verify passes the copy is no fallback (the proof's R5). */
+static void copy_fallbacks(plan_bld *b)
+{
+	if (!b->n_fb_members)
+		return;
+	const char *src = ip_arena_printf(b->a, "%s%s", b->dest->name, b->running_name);
+	const char *md5 = "<md5-of-running>";
+	plan_step(b, IP_PHASE_TRANSFER, IP_MODE_EXEC,
+		  ip_arena_printf(b->a, "Note the MD5 of the running image %s", src));
+	plan_why(b, "%s has no copy of the running image, so the fallback the boot list keeps "
+		 "would find nothing there: the plan copies it from %s. No published hash of "
+		 "the old image is in the captures; the MD5 of the copy that runs is the "
+		 "reference the member's copy must match. Replace %s below with the hash this "
+		 "prints.", b->n_fb_members == 1 ? b->fb_members[0] : "Some members' flash", src, md5);
+	plan_cmd(b, "verify /md5 %s", src);
+	plan_expect(b, "verify /md5 (%s) = ", src);
+	for (size_t i = 0; i < b->n_fb_members; i++) {
+		const char *fs = b->fb_members[i];
+		const char *dst = ip_arena_printf(b->a, "%s%s", fs, b->running_name);
+		plan_step(b, IP_PHASE_TRANSFER, IP_MODE_EXEC,
+			  ip_arena_printf(b->a, "Copy the running image to %s", fs));
+		plan_why(b, "That member boots from its own flash: without this copy a target that "
+			 "fails to load there leaves it nothing to fall back to. Over the stack "
+			 "cable, from %s (%llu bytes; %s has room for it beside the new image and "
+			 "the margin).", src, (ull)b->running_size, fs);
+		plan_cmd(b, "copy %s %s", src, fs);
+		copy_prompts(b, b->running_name, false);
+		plan_expect(b, "%llu bytes copied", (ull)b->running_size);
+		ip_plan_effect *e = plan_effect(b, IP_EFFECT_COPY);
+		e->filesystem = fs;
+		e->path = b->running_name;
+		e->size = b->running_size;
+		plan_step(b, IP_PHASE_TRANSFER, IP_MODE_EXEC,
+			  ip_arena_printf(b->a, "Verify the fallback copy %s", dst));
+		plan_why(b, "STOP HERE unless the output says Verified: a fallback that does not "
+			 "match the running image is no fallback (`delete /force %s` and copy "
+			 "again).", dst);
+		plan_cmd(b, "verify /md5 %s %s", dst, md5);
+		plan_expect(b, "Verified (%s) = ", dst);
+		b->cur->gate = true;
+		b->cur->abort = ip_arena_printf(b->a, "delete /force %s", dst);
+		e = plan_effect(b, IP_EFFECT_VERIFY);
+		e->filesystem = fs;
+		e->path = b->running_name;
+	}
+}
+
 static void verify_main(plan_bld *b, ip_plan_phase ph);
 
 /* A bundle stack: the first copy is checked and verified before it is
@@ -953,6 +1018,7 @@ static void transfer(plan_bld *b)
 		verify_main(b, IP_PHASE_TRANSFER);
 		copy_members(b);
 	}
+	copy_fallbacks(b);
 }
 
 /* --- 3. verify ------------------------------------------------------------ */
@@ -1302,11 +1368,15 @@ static void cleanup_install(plan_bld *b)
 	plan_effect(b, IP_EFFECT_INSTALL_REMOVE_INACTIVE);
 }
 
-/* Whether a gated pre-check showed the running image on member flash fs. */
+/* Whether a gated pre-check showed the running image on member flash fs,
+ * or the plan copied it there (copy_fallbacks). */
 static bool member_checked(const plan_bld *b, const char *fs)
 {
 	for (size_t i = 0; i < b->n_member_checks; i++)
 		if (ip_fs_prefix_eq(b->member_checks[i], fs))
+			return true;
+	for (size_t i = 0; i < b->n_fb_members; i++)
+		if (ip_fs_prefix_eq(b->fb_members[i], fs))
 			return true;
 	return false;
 }

@@ -38,6 +38,14 @@
  * and free space, registers now and at the next reload, Manual Boot, boot
  * lists that differ between running-config, startup-config and BOOT, files
  * that are missing or partial, targets of every kind, and the options.
+ * Issue 20 adds: images in the directory archive download-sw makes (the
+ * running one and an older one, the directory opened by the listing or
+ * not), the running image on usbflash0: or harddisk:, partial copies of
+ * the target (a .bin cut short, or the directory a tar unpacks to left
+ * behind, opened or not), a network entry first in a boot list, registers
+ * with console-speed bits (0x2121, 0x2120, 0x2901, 0x3920, 0x3922, 0x3902),
+ * and stack members without the running image (the plan copies it there
+ * or refuses, point 11).
  * IOSPLAN_PROPERTY_N (default 100000) and IOSPLAN_PROPERTY_SEED change the
  * run; a failure prints the offending state and its plan. The properties
  * are checked by plan_invariants.c, which the end-to-end fuzz target shares. */
@@ -161,6 +169,8 @@ static ip_filesystem *gen_fs(state *s, rng *r, const char *name)
 	return fs;
 }
 
+static bool classic_switch(const pf *p);
+
 /* The files of one flash: what runs, what ran before, other files, and
  * sometimes the target already (whole or cut short). */
 static void gen_files(state *s, rng *r, ip_filesystem *fs, bool install, const char *running)
@@ -185,6 +195,31 @@ static void gen_files(state *s, rng *r, ip_filesystem *fs, bool install, const c
 	}
 	if (chance(r, 40))
 		add_file(s, fs, image(s, s->pf, s->release - 1), around(r, S), false);
+	/* issue 20: an older image in the directory archive download-sw made
+	 * for it (classic switches), the directory opened by the listing or
+	 * not; and a directory a failed download left of the target's tar */
+	if (classic_switch(s->pf) && chance(r, 15)) {
+		const char *old = image(s, s->pf, s->release - 2);
+		const char *dir = ip_arena_strndup(s->a, old, strlen(old) - 4);
+		add_file(s, fs, dir, 512, true);
+		if (fs->recursive || chance(r, 50)) {
+			fs->recursive = true;
+			add_file(s, fs, ip_arena_printf(s->a, "%s/%s", dir, old), around(r, S), false);
+		}
+	}
+	const char *tar = s->target ? strstr(s->target->name, "-tar.") : NULL;
+	if (tar && classic_switch(s->pf) && !strchr(s->target->name, '/') && chance(r, 25)) {
+		/* the directory the planner unpacks to: "c3750e-…-mz.152-4.E9" */
+		const char *name = s->target->name;
+		size_t n = strlen(name) - 4;
+		const char *dir = ip_arena_printf(s->a, "%.*s-mz.%.*s", (int)(tar - name), name,
+						  (int)(n - (size_t)(tar - name) - 5), tar + 5);
+		add_file(s, fs, dir, 512, true);
+		if (chance(r, 50)) {
+			fs->recursive = true;
+			add_file(s, fs, ip_arena_printf(s->a, "%s/%s.bin", dir, dir), S / 4, false);
+		}
+	}
 	if (chance(r, 10))
 		add_file(s, fs, image(s, &pfs[pick(r, N_PFS)], 3), around(r, S), false);
 	add_file(s, fs, "config.text", 4414, false);
@@ -242,6 +277,14 @@ static void gen_list(state *s, rng *r, ip_boot_list *l, const char *fs, const ch
 {
 	l->known = true;
 	unsigned n = install ? 1 + pick(r, 2) : pick(r, 4);
+	/* issue 20: a network entry first (`boot system tftp://...` ahead of
+	 * flash), which the plan's list must not leave before the target */
+	if (!install && chance(r, 8)) {
+		ip_boot_entry e = { .kind = IP_BOOT_NETWORK, .filesystem = "tftp:",
+				    .path = image(s, s->pf, s->release), .server = "10.9.9.9" };
+		e.raw = ip_arena_printf(s->a, "tftp://10.9.9.9/%s", e.path);
+		*IP_PUSH(s->a, l->v, l->n, l->cap) = e;
+	}
 	for (unsigned i = 0; i < n; i++)
 		*IP_PUSH(s->a, l->v, l->n, l->cap) = gen_entry(s, r, fs, running, install);
 }
@@ -290,9 +333,11 @@ static void gen_register(state *s, rng *r)
 {
 	/* console speeds other than 9600 (bits 0x1820) with every boot field
 	 * the plan repairs: 0x2121 and 0x2120 at 19200, 0x2901 at 4800,
-	 * 0x3920 at 115200 */
+	 * 0x3920 at 115200; 0x3922 and 0x3902 at 115200 with the boot field
+	 * already 2 (issue 20: nothing to repair, the speed must survive) */
 	static const uint32_t odd[] = { 0x2142, 0x2100, 0x2101, 0x0,    0x2102, 0x102,  0xF,
-					0x2122, 0x8102, 0x2121, 0x2120, 0x2901, 0x3920, 0x2162 };
+					0x2122, 0x8102, 0x2121, 0x2120, 0x2901, 0x3920, 0x2162,
+					0x3922, 0x3902 };
 	const unsigned n_odd = sizeof(odd) / sizeof(odd[0]);
 	ip_device *d = s->dev;
 	if (chance(r, 5))
@@ -513,11 +558,13 @@ typedef struct kinds_seen {
 					    * entry naming the target removed before it */
 	unsigned long nobin;               /* ... a target without .bin (point 16) */
 	unsigned long nothing, remediation; /* already on the target (issue 20 point 9) */
+	unsigned long member_copy;          /* the running image copied to a member (pt 11) */
 } kinds_seen;
 
 static void tally(kinds_seen *k, const ip_plan *p)
 {
 	bool del = false, reg = false, recopy = false, stale = false, copied = false;
+	bool member_copy = false;
 	const char *t = strrchr(p->target_file, '/');
 	t = t ? t + 1 : p->target_file;
 	for (size_t i = 0; i < p->n_steps; i++)
@@ -530,12 +577,14 @@ static void tally(kinds_seen *k, const ip_plan *p)
 			reg |= e->kind == IP_EFFECT_REGISTER;
 			recopy |= e->kind == IP_EFFECT_DELETE && tr && is_t && !copied;
 			copied |= e->kind == IP_EFFECT_COPY;
+			member_copy |= e->kind == IP_EFFECT_COPY && !is_t;
 			/* a target entry leaving the list before any copy */
 			stale |= e->kind == IP_EFFECT_SAVE && tr && !copied && i + 1 < p->n_steps &&
 				 p->steps[i - (i > 0)].mode == IP_MODE_CONFIG &&
 				 p->steps[i - (i > 0)].phase == IP_PHASE_TRANSFER && !p->network_fallback;
 		}
 	k->recopy += recopy;
+	k->member_copy += member_copy;
 	k->nobin += !strchr(t, '.') || strlen(t) < 4 || strcasecmp(t + strlen(t) - 4, ".bin") != 0;
 	k->stale_entry += stale;
 	k->install += p->method == IP_METHOD_INSTALL;
@@ -633,6 +682,9 @@ Test(plan_property, random_states, .timeout = 240)
 		    kinds.recopy, kinds.stale_entry, kinds.nobin);
 	cr_assert(kinds.recopy && kinds.stale_entry && kinds.nobin, "a partial copy, a stale "
 		  "target entry or an image without .bin was never planned around");
+	cr_log_info("issue 20 point 11: %lu plans copy the running image to a member",
+		    kinds.member_copy);
+	cr_assert(kinds.member_copy, "no plan copied the running image to a stack member");
 	cr_assert(kinds.stack_bundle && kinds.stack_install && kinds.stack_tar,
 		  "a stack method was never planned");
 	for (unsigned m = 2; m <= 8; m++)
