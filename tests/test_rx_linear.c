@@ -226,10 +226,16 @@ Test(rx_linear, every_builtin_pattern)
 			size_t len;
 			char *line = hostile_line(prefixes[pi], units[ui], &len);
 			for (size_t i = 0; i < n; i++) {
-				ip_rx_match m;
-				double t0 = now();
-				(void)ip_rx_exec(rx[i], line, len, &m);
-				double took = now() - t0;
+				/* the fastest of up to three runs: a quadratic pattern is
+				 * slow every time, a busy machine's preemption once */
+				double took = 1e9;
+				for (int run = 0; run < 3 && took > bound; run++) {
+					ip_rx_match m;
+					double t0 = now();
+					(void)ip_rx_exec(rx[i], line, len, &m);
+					double t = now() - t0;
+					took = t < took ? t : took;
+				}
 				if (took > worst) {
 					worst = took;
 					worst_pattern = rx[i]->pattern;
