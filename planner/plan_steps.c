@@ -926,15 +926,16 @@ static void stale_target_entries(plan_bld *b)
 	 * it boots now; nothing at all, and the save would empty BOOT (R11)
 	 * and leave the recursive search to find the partial copy */
 	const ip_boot_list *bv = &b->p->dev->bootvar;
-	bool written = keep_running; /* rest is not in the running-config yet */
-	for (size_t i = 0; !n_rest && b->bootvar && bv->known && i < bv->n; i++)
-		if (!names_target(b, &bv->v[i])) {
-			written = true;
-			rest = ip_arena_alloc(b->a, (b->n_run + bv->n + 1) * sizeof(*rest));
-			for (size_t k = i; k < bv->n; k++)
-				if (!names_target(b, &bv->v[k]))
-					rest[n_rest++] = bv->v[k];
-		}
+	bool from_bootvar = false;
+	if (!n_rest && b->bootvar && bv->known) {
+		rest = ip_arena_alloc(b->a, (bv->n + 1) * sizeof(*rest));
+		for (size_t i = 0; i < bv->n; i++)
+			if (!names_target(b, &bv->v[i]))
+				rest[n_rest++] = bv->v[i];
+		from_bootvar = n_rest > 0;
+	}
+	/* rest is typed anew unless it came from the running-config */
+	bool written = keep_running || from_bootvar;
 	if (!n_rest && b->bootvar) {
 		b->refusal = ip_arena_printf(b->a, "a boot entry names %s, which must go before the "
 					     "copy, and nothing else would be left in the boot list: "

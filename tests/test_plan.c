@@ -20,6 +20,7 @@
 #include "helpers.h"
 #include "iosplan_config.h"
 #include "plan.h"
+#include "plan_query.h"
 #include "plan_write.h"
 
 #define R1_TARGET "--target isr4300-universalk9.16.12.04.SPA.bin --size 521347072 " \
@@ -495,24 +496,6 @@ static ip_device_set *scenario_load(const scenario *c)
 	return set;
 }
 
-/* Whether a command of the plan starts with cmd. */
-static bool step_has_command(const ip_plan *p, const char *cmd)
-{
-	for (size_t i = 0; i < p->n_steps; i++)
-		for (size_t j = 0; j < p->steps[i].n_commands; j++)
-			if (!strncmp(p->steps[i].commands[j], cmd, strlen(cmd)))
-				return true;
-	return false;
-}
-
-static bool has_text(const char *const *v, size_t n, const char *s)
-{
-	for (size_t i = 0; i < n; i++)
-		if (strstr(v[i], s))
-			return true;
-	return false;
-}
-
 static void scenario_check(const scenario *c, const ip_plan *p)
 {
 	cr_assert_eq(p->refused, c->refused, "%s: %s (%zu reasons, first: %s)", c->name,
@@ -527,12 +510,12 @@ static void scenario_check(const scenario *c, const ip_plan *p)
 			  ip_plan_role_name(c->role));
 	}
 	if (c->text && c->refused)
-		cr_assert(has_text(p->reasons, p->n_reasons, c->text), "%s: no reason with '%s'",
+		cr_assert(texts_have(p->reasons, p->n_reasons, c->text), "%s: no reason with '%s'",
 			  c->name, c->text);
 	if (c->text && !c->refused)
-		cr_assert(step_has_command(p, c->text), "%s: no command '%s'", c->name, c->text);
+		cr_assert(plan_has_command(p, c->text), "%s: no command '%s'", c->name, c->text);
 	if (c->warning)
-		cr_assert(has_text(p->warnings, p->n_warnings, c->warning), "%s: no warning with '%s'",
+		cr_assert(texts_have(p->warnings, p->n_warnings, c->warning), "%s: no warning with '%s'",
 			  c->name, c->warning);
 	if (!c->refused)
 		cr_assert(p->proof.proven && p->proof.next.target, "%s: not proven", c->name);
@@ -622,7 +605,7 @@ ParameterizedTest(size_t *row, plan_on_target, cases)
 	if (c->want == OT_NOTHING)
 		cr_assert_eq(p.n_steps, 0, "%s: %zu steps", c->name, p.n_steps);
 	if (c->command)
-		cr_assert(step_has_command(&p, c->command), "%s: no command '%s'", c->name, c->command);
+		cr_assert(plan_has_command(&p, c->command), "%s: no command '%s'", c->name, c->command);
 	for (size_t i = 0; i < p.n_steps; i++)
 		for (size_t j = 0; j < p.steps[i].n_effects; j++) {
 			ip_effect_kind k = p.steps[i].effects[j].kind;
@@ -960,7 +943,7 @@ ParameterizedTest(size_t *row, plan_proof, catches)
 	ip_plan_proof proof;
 	ip_plan_prove(&proof, set->arena, &p);
 	cr_assert(!proof.proven, "%s: the proof did not notice", c->name);
-	bool found = has_text(proof.violations, proof.n_violations, c->violation);
+	bool found = texts_have(proof.violations, proof.n_violations, c->violation);
 	cr_assert(found, "%s: no violation with '%s' (first: %s)", c->name, c->violation,
 		  proof.n_violations ? proof.violations[0] : "-");
 	ip_device_set_free(set);

@@ -18,6 +18,7 @@
 
 #include "helpers.h"
 #include "plan.h"
+#include "plan_query.h"
 #include "fs_model.h"
 #include "plan_invariants.h"
 
@@ -92,32 +93,6 @@ static const fb_case cases[] = {
 	  "harddisk:" ASR8, "dir harddisk:", "no boot system bootflash:", ASR8 },
 };
 
-static bool has_text(const char *const *v, size_t n, const char *s)
-{
-	for (size_t i = 0; i < n; i++)
-		if (strstr(v[i], s))
-			return true;
-	return false;
-}
-
-static const ip_plan_step *step_with(const ip_plan *p, const char *cmd)
-{
-	for (size_t i = 0; i < p->n_steps; i++)
-		for (size_t j = 0; j < p->steps[i].n_commands; j++)
-			if (!strcmp(p->steps[i].commands[j], cmd))
-				return &p->steps[i];
-	return NULL;
-}
-
-static bool has_command(const ip_plan *p, const char *cmd)
-{
-	for (size_t i = 0; i < p->n_steps; i++)
-		for (size_t j = 0; j < p->steps[i].n_commands; j++)
-			if (!strncmp(p->steps[i].commands[j], cmd, strlen(cmd)))
-				return true;
-	return false;
-}
-
 static void build(ip_plan *p, ip_device_set *set, const char *target, unsigned long long size,
 		  bool allow)
 {
@@ -139,7 +114,7 @@ static void check_planned(const fb_case *c, const ip_plan *p, ip_arena *a)
 	const char *inv = plan_invariants_check(p, a);
 	cr_assert_null(inv, "%s: %s", c->name, inv);
 	if (c->text)
-		cr_assert(has_command(p, c->text), "%s: no command '%s'", c->name, c->text);
+		cr_assert(plan_has_command(p, c->text), "%s: no command '%s'", c->name, c->text);
 	if (!c->fallback) {
 		cr_assert_null(p->fallback, "%s: fallback %s", c->name, p->fallback);
 		cr_assert(p->no_fallback_warned, "%s: no warning that there is no fallback", c->name);
@@ -155,7 +130,7 @@ static void check_planned(const fb_case *c, const ip_plan *p, ip_arena *a)
 		cr_assert_null(p->fallback_check, "%s: %s", c->name, p->fallback_check);
 		return;
 	}
-	const ip_plan_step *st = step_with(p, c->check);
+	const ip_plan_step *st = plan_step_with(p, c->check);
 	if (strncmp(c->fallback, "flash:", 6)) {
 		/* another filesystem: new image first on the destination, the
 		 * old entry right after it, a gate that the old one is there */
@@ -174,7 +149,7 @@ static void check_planned(const fb_case *c, const ip_plan *p, ip_arena *a)
 		  c->name);
 	cr_assert(st->n_expect == 1 && !strcmp(st->expect[0], c->old_after), "%s: expect %s",
 		  c->name, st->n_expect ? st->expect[0] : "-");
-	cr_assert(has_text(p->warnings, p->n_warnings, "show version says the device booted"),
+	cr_assert(texts_have(p->warnings, p->n_warnings, "show version says the device booted"),
 		  "%s: the plan does not say what proves the fallback", c->name);
 }
 
@@ -191,9 +166,9 @@ ParameterizedTest(size_t *row, plan_fallback, cases)
 	build(&p, set, c->target, c->size, c->allow_no_fallback);
 	if (c->refused) {
 		cr_assert(p.refused, "%s: planned", c->name);
-		cr_assert(has_text(p.reasons, p.n_reasons, "no fallback is proved"), "%s: %s", c->name,
+		cr_assert(texts_have(p.reasons, p.n_reasons, "no fallback is proved"), "%s: %s", c->name,
 			  p.n_reasons ? p.reasons[0] : "-");
-		cr_assert(has_text(p.reasons, p.n_reasons, c->text), "%s: no reason with '%s'",
+		cr_assert(texts_have(p.reasons, p.n_reasons, c->text), "%s: no reason with '%s'",
 			  c->name, c->text);
 	} else {
 		check_planned(c, &p, set->arena);
@@ -213,7 +188,7 @@ Test(plan_fallback, stack_members_behind_gates)
 	static const char *const gates[] = { "dir flash:" E8 "/", "dir flash2:" E8 "/",
 					     "dir flash3:" E8 "/" };
 	for (size_t i = 0; i < 3; i++) {
-		const ip_plan_step *st = step_with(&p, gates[i]);
+		const ip_plan_step *st = plan_step_with(&p, gates[i]);
 		cr_assert(st && st->gate && st->phase == IP_PHASE_PRECHECK, "no gate %s", gates[i]);
 	}
 	cr_assert_eq(p.proof.n_members, 3);
@@ -240,13 +215,13 @@ Test(plan_fallback, proof_needs_the_gate)
 	ip_plan_proof again;
 	ip_plan_prove(&again, set->arena, &p);
 	cr_assert(!again.proven, "proven without the gate");
-	cr_assert(has_text(again.violations, again.n_violations, "--allow-no-fallback"),
+	cr_assert(texts_have(again.violations, again.n_violations, "--allow-no-fallback"),
 		  "%s", again.n_violations ? again.violations[0] : "-");
 	/* allowed, R8 is satisfied (the rollback, which needs the old image,
 	 * still is not: R6) */
 	p.opts.allow_no_fallback = true;
 	ip_plan_prove(&again, set->arena, &p);
-	cr_assert(!has_text(again.violations, again.n_violations, "--allow-no-fallback"),
+	cr_assert(!texts_have(again.violations, again.n_violations, "--allow-no-fallback"),
 		  "R8 with the flag given");
 	ip_device_set_free(set);
 }

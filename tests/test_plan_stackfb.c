@@ -16,6 +16,7 @@
 
 #include "helpers.h"
 #include "plan.h"
+#include "plan_query.h"
 #include "plan_invariants.h"
 
 #define MD5A "0123456789abcdef0123456789abcdef"
@@ -69,24 +70,6 @@ static const sfb_case cases[] = {
 	  26815488, false, false, { NULL }, NULL },
 };
 
-static bool has_text(const char *const *v, size_t n, const char *s)
-{
-	for (size_t i = 0; i < n; i++)
-		if (strstr(v[i], s))
-			return true;
-	return false;
-}
-
-/* The step running exactly cmd, or NULL. */
-static const ip_plan_step *step_with(const ip_plan *p, const char *cmd)
-{
-	for (size_t i = 0; i < p->n_steps; i++)
-		for (size_t j = 0; j < p->steps[i].n_commands; j++)
-			if (!strcmp(p->steps[i].commands[j], cmd))
-				return &p->steps[i];
-	return NULL;
-}
-
 static size_t index_of(const ip_plan *p, const ip_plan_step *st)
 {
 	return (size_t)(st - p->steps);
@@ -123,7 +106,7 @@ ParameterizedTest(size_t *row, plan_stackfb, cases)
 	const char *old = running_of(c);
 	if (c->refused) {
 		cr_assert(p.refused, "%s: planned", c->name);
-		cr_assert(has_text(p.reasons, p.n_reasons, c->reason), "%s: %s", c->name,
+		cr_assert(texts_have(p.reasons, p.n_reasons, c->reason), "%s: %s", c->name,
 			  p.n_reasons ? p.reasons[0] : "-");
 		ip_device_set_free(set);
 		return;
@@ -138,7 +121,7 @@ ParameterizedTest(size_t *row, plan_stackfb, cases)
 		char cmd[256], ver[256];
 		snprintf(cmd, sizeof(cmd), "copy flash:%s %s", old, fs);
 		snprintf(ver, sizeof(ver), "verify /md5 %s%s <md5-of-running>", fs, old);
-		const ip_plan_step *cp = step_with(&p, cmd), *vf = step_with(&p, ver);
+		const ip_plan_step *cp = plan_step_with(&p, cmd), *vf = plan_step_with(&p, ver);
 		cr_assert_not_null(cp, "%s: no '%s'", c->name, cmd);
 		cr_assert_not_null(vf, "%s: no '%s'", c->name, ver);
 		cr_assert(vf->gate && index_of(&p, cp) < index_of(&p, vf), "%s: %s is no gate "
@@ -148,13 +131,13 @@ ParameterizedTest(size_t *row, plan_stackfb, cases)
 			cr_assert(p.steps[k].phase < IP_PHASE_BOOT, "%s: step %zu before the "
 				  "verify", c->name, k);
 		snprintf(cmd, sizeof(cmd), "delete /force %s%s", fs, old);
-		cr_assert_not_null(step_with(&p, cmd), "%s: the clean-up keeps %s%s", c->name, fs,
+		cr_assert_not_null(plan_step_with(&p, cmd), "%s: the clean-up keeps %s%s", c->name, fs,
 				   old);
 	}
 	if (n_copies) {
 		char src[256];
 		snprintf(src, sizeof(src), "verify /md5 flash:%s", old);
-		cr_assert_not_null(step_with(&p, src), "%s: no MD5 of the running image", c->name);
+		cr_assert_not_null(plan_step_with(&p, src), "%s: no MD5 of the running image", c->name);
 		/* the member's boot-missing-file finding says how it is resolved */
 		snprintf(src, sizeof(src), "copies the running image to %s", c->copies[0]);
 		bool said = false;
@@ -164,7 +147,7 @@ ParameterizedTest(size_t *row, plan_stackfb, cases)
 	} else {
 		char src[256];
 		snprintf(src, sizeof(src), "verify /md5 flash:%s", old);
-		cr_assert_null(step_with(&p, src), "%s: an MD5 step with nothing to copy", c->name);
+		cr_assert_null(plan_step_with(&p, src), "%s: an MD5 step with nothing to copy", c->name);
 	}
 	/* every member falls back to the old image, unless allowed without */
 	bool warned = c->allow_no_fallback && !n_copies;
@@ -187,15 +170,15 @@ Test(plan_stackfb, copy_counts_once_verified)
 	ip_plan p;
 	build(&p, set, &cases[0]);
 	cr_assert(!p.refused && p.proof.proven, "%s", p.n_reasons ? p.reasons[0] : "-");
-	const ip_plan_step *vf = step_with(&p, "verify /md5 flash2:" E8 " <md5-of-running>");
+	const ip_plan_step *vf = plan_step_with(&p, "verify /md5 flash2:" E8 " <md5-of-running>");
 	cr_assert_not_null(vf);
 	((ip_plan_step *)vf)->n_effects = 0;
 	ip_plan_proof again;
 	ip_plan_prove(&again, set->arena, &p);
 	cr_assert(!again.proven, "proven with the member's copy unverified");
-	cr_assert(has_text(again.violations, again.n_violations, "stack member 2"), "%s",
+	cr_assert(texts_have(again.violations, again.n_violations, "stack member 2"), "%s",
 		  again.n_violations ? again.violations[0] : "-");
-	cr_assert(has_text(again.violations, again.n_violations, "did not verify"), "%s",
+	cr_assert(texts_have(again.violations, again.n_violations, "did not verify"), "%s",
 		  again.n_violations ? again.violations[0] : "-");
 	ip_device_set_free(set);
 }
