@@ -107,6 +107,29 @@ typedef struct ip_boot_verdict {
 	ip_span span;                /* the entry's */
 } ip_boot_verdict;
 
+/* What the install state does to the coming reloads (issue 21), for an
+ * IOS-XE device whose `show install` was captured. The boot list's walk
+ * above says which file the reload reads (packages.conf); this says which
+ * software that file then stands for, and for how long. */
+typedef struct ip_install_forecast {
+	bool read;                        /* a show install capture was read */
+	const ip_install_block *block;    /* where the first U row is */
+	const ip_install_pkg *uncommitted;/* the first U row: runs now, reverts
+					   * at a reload before install commit
+					   * or when the timer fires */
+	const ip_install_pkg *deactivated;/* the first D row: comes back when
+					   * the activation is rolled back */
+	ip_tri timer;                     /* the auto-abort timer runs (YES) */
+	ip_u64 timer_left_s;              /* its time left at the capture */
+	const ip_install_pkg *smu;        /* a patch (SMU, APSP, APDP) active on
+					   * some members, not on others */
+	const int *smu_missing;           /* the switches without it */
+	size_t n_smu_missing;
+	const char *smu_missing_file;     /* a switch whose flash lacks the patch
+					   * file an active row names: its name */
+	int smu_missing_file_member;
+} ip_install_forecast;
+
 typedef struct ip_boot_prediction {
 	ip_next_outcome outcome;
 	ip_next_step step;
@@ -130,6 +153,7 @@ typedef struct ip_boot_prediction {
 	const ip_boot_list *verdict_list;
 	ip_boot_verdict *verdicts;
 	size_t n_verdicts, cap_verdicts;
+	ip_install_forecast install; /* what the install state does (issue 21) */
 } ip_boot_prediction;
 
 /* Predict dev's next boot. Memory from arena a. Never fails. */
