@@ -125,3 +125,36 @@ Test(boot_install, no_capture_no_forecast)
 	ip_arena_free(a);
 	ip_device_set_free(s);
 }
+
+/* A switch whose complete flash listing lacks the patch file its active
+ * row names: its boot breaks (CSCwe70969). samples/traps/smu-mismatch.log
+ * commits an SMU on switch 1 whose file neither flash holds. */
+Test(boot_install, patch_file_missing_on_a_member)
+{
+	ip_device_set *s = test_load_samples("traps/smu-mismatch.log", NULL);
+	ip_arena *a = ip_arena_new();
+	ip_boot_prediction p;
+	ip_boot_predict(&p, a, s->v[0]);
+	cr_assert_not_null(p.install.smu_missing_file);
+	cr_expect_eq(p.install.smu_missing_file_member, 1);
+	cr_expect_str_eq(p.install.smu_missing_file, "cat9k_iosxe.17.09.04a.CSCwh87343.SPA.smu.bin");
+	cr_expect(traced(&p, "that switch's boot breaks at reload"));
+	cr_assert_not_null(p.install.smu);
+	cr_expect_eq(p.install.smu_missing[0], 2, "and switch 2 has no such row");
+	ip_arena_free(a);
+	ip_device_set_free(s);
+}
+
+Test(boot_install, operation_in_progress)
+{
+	ip_device_set *s = test_load_text("prog.log",
+		HEAD("R0") "IMG   C    17.09.04.0.6\n" "Install operation 12 is in progress\n" "SW#\n");
+	ip_arena *a = ip_arena_new();
+	ip_boot_prediction p;
+	ip_boot_predict(&p, a, s->v[0]);
+	cr_expect_eq(p.install.in_progress, IP_TRI_YES);
+	cr_expect(ip_install_pending(&p.install));
+	cr_expect(traced(&p, "an install operation is in progress"));
+	ip_arena_free(a);
+	ip_device_set_free(s);
+}

@@ -957,6 +957,7 @@ static void install_patch_files(sim *s, const ip_install_state *is)
 				if (!fs || !fs->complete || ip_fs_lookup_file(fs, colon + 1))
 					continue;
 				f->smu_missing_file = colon + 1;
+				f->smu_file_row = p;
 				f->smu_missing_file_member = hb->members[m];
 				trace(s, p->span, "install: %s has no %s, which switch %d's active %s "
 				      "row names: that switch's boot breaks at reload (V-Mismatch, "
@@ -994,10 +995,11 @@ static void install_forecast(sim *s)
 {
 	const ip_install_state *is = &s->dev->install;
 	ip_install_forecast *f = &s->out->install;
-	if (!is->n_blocks && is->timer.v == IP_TRI_UNKNOWN)
+	if (!is->n_blocks && is->timer.v == IP_TRI_UNKNOWN && is->in_progress.v == IP_TRI_UNKNOWN)
 		return;
 	f->read = true;
 	f->timer = is->timer.v;
+	f->in_progress = is->in_progress.v;
 	f->timer_left_s = is->timer_left_s;
 	for (size_t b = 0; b < is->n_blocks; b++)
 		for (size_t k = 0; k < is->blocks[b].n_pkgs; k++) {
@@ -1021,8 +1023,17 @@ static void install_forecast(sim *s)
 		      f->deactivated->type.s ? f->deactivated->type.s : "?",
 		      f->deactivated->name.s ? f->deactivated->name.s : "?");
 	install_timer(s, is);
+	if (is->in_progress.v == IP_TRI_YES)
+		trace(s, is->in_progress.span, "install: an install operation is in progress: "
+		      "what it activates, and whether it commits, decides what a reload boots");
 	install_patches(s, is);
 	install_patch_files(s, is);
+}
+
+bool ip_install_pending(const ip_install_forecast *f)
+{
+	return f->uncommitted || f->deactivated || f->timer == IP_TRI_YES ||
+	       f->in_progress == IP_TRI_YES;
 }
 
 void ip_boot_predict(ip_boot_prediction *out, ip_arena *a, const ip_device *dev)

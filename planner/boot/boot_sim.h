@@ -120,11 +120,13 @@ typedef struct ip_install_forecast {
 	const ip_install_pkg *deactivated;/* the first D row: comes back when
 					   * the activation is rolled back */
 	ip_tri timer;                     /* the auto-abort timer runs (YES) */
+	ip_tri in_progress;               /* an install operation runs (YES) */
 	ip_u64 timer_left_s;              /* its time left at the capture */
 	const ip_install_pkg *smu;        /* a patch (SMU, APSP, APDP) active on
 					   * some members, not on others */
 	const int *smu_missing;           /* the switches without it */
 	size_t n_smu_missing;
+	const ip_install_pkg *smu_file_row; /* the row naming smu_missing_file */
 	const char *smu_missing_file;     /* a switch whose flash lacks the patch
 					   * file an active row names: its name */
 	int smu_missing_file_member;
@@ -155,6 +157,14 @@ typedef struct ip_boot_prediction {
 	size_t n_verdicts, cap_verdicts;
 	ip_install_forecast install; /* what the install state does (issue 21) */
 } ip_boot_prediction;
+
+/* Whether the install state holds a change only the operator settles, with
+ * `install commit` (keep it) or `install abort` (return to the committed
+ * software): an activated or deactivated package not committed, a running
+ * auto-abort timer, an install operation in progress. The rule
+ * install-pending, the planner's refusal and its proof ask this one
+ * question (issue 21). */
+bool ip_install_pending(const ip_install_forecast *f);
 
 /* Predict dev's next boot. Memory from arena a. Never fails. */
 void ip_boot_predict(ip_boot_prediction *out, ip_arena *a, const ip_device *dev);
