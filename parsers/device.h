@@ -309,6 +309,14 @@ typedef struct ip_install_state {
 	ip_flag timer;            /* YES running, NO inactive, else not shown */
 	ip_text timer_operation;  /* "install_activate"; NULL when not printed */
 	ip_u64 timer_left_s;      /* seconds left when the capture was taken */
+	/* When the timer fires by the capture's own clock: its latest `show
+	 * clock` or exec prompt timestamp plus the time left (capture_time.h);
+	 * fires_known false when the capture states no time. */
+	bool fires_known;
+	int64_t fires_at;         /* seconds since 1970, wall clock in fires_zone */
+	char fires_zone[8];
+	bool fires_unsynced;      /* that clock was never set ('*' in show clock) */
+	ip_span clock_at;         /* the clock line it counts from */
 	ip_flag in_progress;      /* an install operation running (UNCONFIRMED
 				   * form on IOS-XE, show_install.c) */
 	bool rollback_known;      /* show install rollback was read */

@@ -62,6 +62,7 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "capture_time.h"
 #include "parsers.h"
 #include "table_rows.h"
 
@@ -242,6 +243,31 @@ static bool hms(const char *s, size_t n, uint64_t *out)
 	return fields == 3;
 }
 
+/* The moment the timer fires by the capture's clock (capture_time.h: its
+ * latest show clock or prompt timestamp, taken in the same session as the
+ * timer line), when the capture states one. */
+static void fire_time(inst *st, uint64_t left)
+{
+	ip_install_state *is = &st->dev->install;
+	const ip_parse_ctx *ctx = st->r.ctx;
+	const char *file = st->r.sec->file;
+	is->fires_known = false;
+	for (size_t i = 0; file && i < ctx->n_caps; i++) {
+		if (ctx->caps[i]->path != file && strcmp(ctx->caps[i]->path, file) != 0)
+			continue;
+		ip_capture_time t;
+		ip_capture_time_read(&t, ctx->caps[i]);
+		if (!t.clock.known)
+			return;
+		is->fires_known = true;
+		is->fires_at = t.clock.t + (int64_t)left;
+		memcpy(is->fires_zone, t.clock.zone, sizeof(is->fires_zone));
+		is->fires_unsynced = t.clock.unsynced;
+		is->clock_at = t.clock.at;
+		return;
+	}
+}
+
 /* "Auto abort timer: inactive", "Auto abort timer: active on
  * install_activate, time before rollback - 01:49:42", "Auto abort timer:
  * active , time before rollback - 01:57:12". */
@@ -258,6 +284,7 @@ static bool timer_line(inst *st, const ip_line *l, const char *t, size_t off)
 	const char *w = l->text + v;
 	is->timer_operation = (ip_text){ 0 };
 	is->timer_left_s = (ip_u64){ 0 };
+	is->fires_known = false;
 	if (strncmp(w, "inactive", 8) == 0) {
 		is->timer = (ip_flag){ IP_TRI_NO, ip_line_span(l, file, v, v + 8) };
 		return true;
@@ -279,9 +306,10 @@ static bool timer_line(inst *st, const ip_line *l, const char *t, size_t off)
 		while (e > s && l->text[e - 1] == ' ')
 			e--;
 		uint64_t secs;
-		if (hms(l->text + s, e - s, &secs))
+		if (hms(l->text + s, e - s, &secs)) {
 			is->timer_left_s = (ip_u64){ true, secs, ip_line_span(l, file, s, e) };
-		else
+			fire_time(st, secs);
+		} else
 			rows_warn(&st->r, l);
 	}
 	return true;

@@ -38,6 +38,12 @@ static const fc_case cases[] = {
 	  true, false, IP_TRI_YES, 6582, 0,
 	  { "is activated, not committed", "a reload before `install commit` boots the committed software",
 	    "fires 01:49:42 after this capture" }, NULL },
+	{ "uncommitted, the fire time by the capture's show clock",
+	  "SW#show clock\n09:31:10.123 UTC Thu Mar 5 2026\n"
+	  HEAD("R0") "IMG   U    17.12.04.0.11\n" TIMER_ON "SW#\n",
+	  true, false, IP_TRI_YES, 6582, 0,
+	  { "fires 01:49:42 after this capture", "at about 11:20:52 UTC Thu Mar 5 2026",
+	    "clock at line 2" }, "never set" },
 	{ "uncommitted, R0, timer without its operation (17.12.4a)",
 	  "SW#show install uncommitted\n[ R0 ] Uncommitted Package(s) Information:\n" LEGEND
 	  "IMG   U    17.12.04a.01.79\n\n" RULE

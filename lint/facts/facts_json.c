@@ -4,6 +4,7 @@
  * before the device is. */
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "facts.h"
 #include "finding_json.h"
@@ -234,6 +235,19 @@ static void install_json(cJSON *o, const ip_device *d)
 	jb_add(t, "operation", jb_ref(is->timer_operation.s));
 	jb_add(t, "seconds_left", u64_or_null(is->timer_left_s));
 	jb_add(t, "line", is->timer.span.line ? jb_number(is->timer.span.line) : jb_null());
+	time_t ft = (time_t)is->fires_at;
+	struct tm tm;
+	if (is->fires_known && gmtime_r(&ft, &tm)) {
+		char buf[96]; /* int fields: room for any value the compiler can imagine */
+		snprintf(buf, sizeof(buf), "%04d-%02d-%02dT%02d:%02d:%02d", tm.tm_year + 1900,
+			 tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+		cJSON *fa = jb_add(t, "fires_at", jb_object());
+		jb_add(fa, "time", jb_copy(buf));
+		jb_add(fa, "zone", jb_copy(is->fires_zone));
+		jb_add(fa, "clock_never_set", jb_bool(is->fires_unsynced));
+		jb_add(fa, "clock_line", jb_number(is->clock_at.line));
+	} else
+		jb_add(t, "fires_at", jb_null());
 	jb_add(in, "in_progress", tri_json(is->in_progress.v));
 	if (!is->rollback_known) {
 		jb_add(in, "rollback_points", jb_null());

@@ -33,6 +33,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "boot_sim.h"
 #include "fs_model.h"
@@ -969,17 +970,37 @@ static void install_patch_files(sim *s, const ip_install_state *is)
 	}
 }
 
+/* " (at 11:20:52 UTC Mon Mar 5 2026 by the capture's clock, line 3)", or
+ * "" when the capture states no time. */
+static const char *fire_clock(sim *s, const ip_install_state *is)
+{
+	static const char *const days[] = { "Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat" };
+	static const char *const months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+					      "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+	if (!is->fires_known)
+		return "";
+	time_t t = (time_t)is->fires_at;
+	struct tm tm;
+	if (!gmtime_r(&t, &tm))
+		return "";
+	return ip_arena_printf(s->a, " (at about %02d:%02d:%02d %s %s %s %d %d by the capture's "
+			       "clock at line %u%s)", tm.tm_hour, tm.tm_min, tm.tm_sec,
+			       is->fires_zone, days[tm.tm_wday], months[tm.tm_mon], tm.tm_mday,
+			       tm.tm_year + 1900, is->clock_at.line,
+			       is->fires_unsynced ? ", a clock never set: '*'" : "");
+}
+
 static void install_timer(sim *s, const ip_install_state *is)
 {
 	ip_install_forecast *f = &s->out->install;
 	if (is->timer.v == IP_TRI_YES && is->timer_left_s.known) {
 		uint64_t t = is->timer_left_s.v;
 		trace(s, is->timer_left_s.span, "install: the auto-abort timer%s%s fires %02llu:%02llu:%02llu "
-		      "after this capture was taken: it rolls the activation back to the "
+		      "after this capture was taken%s: it rolls the activation back to the "
 		      "committed software and reloads", is->timer_operation.s ? " of " : "",
 		      is->timer_operation.s ? is->timer_operation.s : "",
 		      (unsigned long long)(t / 3600), (unsigned long long)(t / 60 % 60),
-		      (unsigned long long)(t % 60));
+		      (unsigned long long)(t % 60), fire_clock(s, is));
 	} else if (is->timer.v == IP_TRI_YES)
 		trace(s, is->timer.span, "install: the auto-abort timer runs; when it fires is "
 		      "not in the capture: it rolls the activation back when it does");
