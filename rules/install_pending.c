@@ -45,8 +45,8 @@ static void check(const ip_rule_ctx *ctx, ip_findings *out)
 			      "an install is pending: %s %s is %s, not committed; `install commit` "
 			      "keeps the running software across reloads, `install abort` returns "
 			      "to the committed software (a reload); until one of them the "
-			      "auto-abort timer or a reload rolls it back, and an upgrade must not "
-			      "start", p->type.s ? p->type.s : "a package", p->name.s ? p->name.s : "?",
+			      "auto-abort timer (or a reload before the commit, uncommitted_reload) "
+			      "rolls it back, and an upgrade must not start", p->type.s ? p->type.s : "a package", p->name.s ? p->name.s : "?",
 			      p->state == IP_PKG_UNCOMMITTED ? "activated" : "deactivated");
 	else if (fc->timer == IP_TRI_YES)
 		f = ip_report(out, ip_subj_device(), is->timer.span,

@@ -164,3 +164,28 @@ Test(boot_install, operation_in_progress)
 	ip_arena_free(a);
 	ip_device_set_free(s);
 }
+
+/* uncommitted_reload (issue 21): the setting decides what the trace says a
+ * reload before install commit boots; the default is reverts. */
+Test(boot_install, uncommitted_reload_setting)
+{
+	ip_device_set *s = test_load_samples("traps/install-pending.log", NULL);
+	ip_arena *a = ip_arena_new();
+	ip_boot_prediction p;
+	cr_assert_eq(ip_install_reload_get(), IP_INSTALL_RELOAD_REVERTS, "the default");
+	ip_boot_predict(&p, a, s->v[0]);
+	cr_expect_eq(p.install.reload, IP_INSTALL_RELOAD_REVERTS);
+	cr_expect(traced(&p, "a reload before `install commit` boots the committed software"));
+	cr_expect(traced(&p, "uncommitted_reload: reverts"));
+	ip_install_reload_set(IP_INSTALL_RELOAD_KEEPS);
+	ip_boot_predict(&p, a, s->v[0]);
+	ip_install_reload_set(IP_INSTALL_RELOAD_REVERTS);
+	cr_expect_eq(p.install.reload, IP_INSTALL_RELOAD_KEEPS);
+	cr_expect(traced(&p, "the next reload boots it again, and a second reload before"));
+	cr_expect(traced(&p, "uncommitted_reload: keeps"));
+	ip_install_reload r;
+	cr_expect(ip_install_reload_parse("keeps", &r) && r == IP_INSTALL_RELOAD_KEEPS);
+	cr_expect_not(ip_install_reload_parse("Keeps", &r));
+	ip_arena_free(a);
+	ip_device_set_free(s);
+}

@@ -864,13 +864,15 @@ static void walk(sim *s, const ip_boot_list *list, ip_boot_verdict *v)
 
 /* --- the install state (issue 21) ---------------------------------------
  * Decisions, each with its evidence (DOMAIN.md §8, research P1):
- * - A U row runs now, the reload its activation triggered being behind it.
- *   It does not survive another reload before `install commit` ("an
+ * - A U row runs now. Whether a reload before `install commit` boots it
+ *   again is UNCONFIRMED: Cisco's guides say only that the commit "ensures
+ *   the updates are persistent over reloads" (C8000V upgrade guide,
+ *   research [C17]); Kestra's install rules (research [K3]) say "an
  *   activated and uncommitted image survives one reload but not a second
- *   one": Kestra's install-mode rules, research [K3]); Cisco's guides say
- *   only that the commit "ensures the updates are persistent over reloads"
- *   (C8000V upgrade guide, research [C17]): UNCONFIRMED beyond that, and
- *   the trace says so.
+ *   one", the activation's own reload being the one. So it is the setting
+ *   `uncommitted_reload` (ip_install_reload): `reverts` (the default,
+ *   Kestra's reading) or `keeps` (the next reload boots it once more, the
+ *   second reverts); the trace names the setting.
  * - The auto-abort timer rolls the activation back when it fires
  *   ("Auto abort timer: active on install_activate, time before rollback
  *   - 01:49:42", DOMAIN.md §8); the time is counted from the capture.
@@ -878,6 +880,29 @@ static void walk(sim *s, const ip_boot_list *list, ip_boot_verdict *v)
  * - A switch whose active patches differ from the others', or whose flash
  *   lacks a patch file its rows name, ends V-Mismatch at reload (CSCwe70969,
  *   https://findbugzero.com/operational-defect-database/vendors/cisco/defects/CSCwe70969). */
+static ip_install_reload install_reload = IP_INSTALL_RELOAD_REVERTS;
+
+void ip_install_reload_set(ip_install_reload r)
+{
+	install_reload = r;
+}
+
+ip_install_reload ip_install_reload_get(void)
+{
+	return install_reload;
+}
+
+bool ip_install_reload_parse(const char *s, ip_install_reload *out)
+{
+	if (s && strcmp(s, "reverts") == 0)
+		*out = IP_INSTALL_RELOAD_REVERTS;
+	else if (s && strcmp(s, "keeps") == 0)
+		*out = IP_INSTALL_RELOAD_KEEPS;
+	else
+		return false;
+	return true;
+}
+
 static bool is_patch(const ip_install_pkg *p)
 {
 	const char *t = p->type.s;
@@ -1030,13 +1055,19 @@ static void install_forecast(sim *s)
 			if (p->state == IP_PKG_DEACTIVATED && !f->deactivated)
 				f->deactivated = p;
 		}
+	f->reload = install_reload;
 	if (f->uncommitted)
 		trace(s, f->uncommitted->state_span, "install: [%s] %s %s is activated, not "
-		      "committed: it runs now, and a reload before `install commit` boots the "
-		      "committed software instead (it survives the activation's own reload, "
-		      "not a second one: UNCONFIRMED in Cisco's guides)", f->block->where,
+		      "committed: it runs now; %s (UNCONFIRMED in Cisco's guides: "
+		      IP_INSTALL_RELOAD_SETTING ": %s)", f->block->where,
 		      f->uncommitted->type.s ? f->uncommitted->type.s : "?",
-		      f->uncommitted->name.s ? f->uncommitted->name.s : "?");
+		      f->uncommitted->name.s ? f->uncommitted->name.s : "?",
+		      install_reload == IP_INSTALL_RELOAD_REVERTS
+			      ? "a reload before `install commit` boots the committed software "
+				"instead (it survives the activation's own reload, not a second one)"
+			      : "the next reload boots it again, and a second reload before "
+				"`install commit` boots the committed software",
+		      install_reload == IP_INSTALL_RELOAD_REVERTS ? "reverts" : "keeps");
 	if (f->deactivated)
 		trace(s, f->deactivated->state_span, "install: %s %s is deactivated, not "
 		      "committed: it comes back when the activation is rolled back (the "

@@ -107,6 +107,25 @@ typedef struct ip_boot_verdict {
 	ip_span span;                /* the entry's */
 } ip_boot_verdict;
 
+/* What a reload before `install commit` boots on a device running an
+ * uncommitted activation: UNCONFIRMED in Cisco's guides (DOMAIN.md §8),
+ * so a setting (`uncommitted_reload` in .iosplan.yaml, docs/lint.md). */
+typedef enum ip_install_reload {
+	IP_INSTALL_RELOAD_REVERTS = 0, /* the committed software: the activation's
+					* own reload was the one it survives
+					* (Kestra's install rules, research [K3]) */
+	IP_INSTALL_RELOAD_KEEPS,       /* the uncommitted software once more; the
+					* reload after that, the committed one */
+} ip_install_reload;
+
+#define IP_INSTALL_RELOAD_SETTING "uncommitted_reload"
+
+/* The setting for every prediction that follows (lint/config.c hands it
+ * over, as the file-name case policy; the default is REVERTS). */
+void ip_install_reload_set(ip_install_reload r);
+ip_install_reload ip_install_reload_get(void);
+bool ip_install_reload_parse(const char *s, ip_install_reload *out); /* "reverts", "keeps" */
+
 /* What the install state does to the coming reloads (issue 21), for an
  * IOS-XE device whose `show install` was captured. The boot list's walk
  * above says which file the reload reads (packages.conf); this says which
@@ -115,8 +134,10 @@ typedef struct ip_install_forecast {
 	bool read;                        /* a show install capture was read */
 	const ip_install_block *block;    /* where the first U row is */
 	const ip_install_pkg *uncommitted;/* the first U row: runs now, reverts
-					   * at a reload before install commit
-					   * or when the timer fires */
+					   * when the timer fires, and at a
+					   * reload before install commit as
+					   * `reload` says */
+	ip_install_reload reload;         /* the setting the prediction used */
 	const ip_install_pkg *deactivated;/* the first D row: comes back when
 					   * the activation is rolled back */
 	ip_tri timer;                     /* the auto-abort timer runs (YES) */
