@@ -174,6 +174,15 @@ static int save_boot_setting(cfg_loader *l, yaml_node_t *v)
 	return bad(l, v, "'%s': save_rewrites_boot is ios-xe, switches or never", s ? s : "?");
 }
 
+/* What a reload before install commit boots (planner/boot/boot_sim.h says
+ * why it is a setting). */
+static int install_reload_setting(cfg_loader *l, yaml_node_t *v)
+{
+	if (!ip_install_reload_parse(text(l, v), &l->cfg->install_reload))
+		return bad(l, v, "'%s' is reverts or keeps", IP_INSTALL_RELOAD_SETTING);
+	return 0;
+}
+
 static int top(cfg_loader *l)
 {
 	yaml_node_t *root = yaml_document_get_root_node(&l->doc);
@@ -200,9 +209,12 @@ static int top(cfg_loader *l)
 			rc = name_case_setting(l, v);
 		else if (strcmp(key, "save_rewrites_boot") == 0)
 			rc = save_boot_setting(l, v);
+		else if (strcmp(key, IP_INSTALL_RELOAD_SETTING) == 0)
+			rc = install_reload_setting(l, v);
 		else
 			rc = bad(l, k, "unknown setting '%s' (rules, flash, tftp, normal_registers, "
-				 "target, " IP_FS_CASE_SETTING ", save_rewrites_boot)", key);
+				 "target, " IP_FS_CASE_SETTING ", save_rewrites_boot, "
+				 IP_INSTALL_RELOAD_SETTING ")", key);
 		if (rc)
 			return rc;
 	}
@@ -243,6 +255,7 @@ int ip_config_load(ip_config *out, ip_arena *a, const char *path)
 void ip_config_apply(const ip_config *cfg)
 {
 	ip_fs_case_policy_set(cfg->name_case);
+	ip_install_reload_set(cfg->install_reload);
 }
 
 int ip_config_open(ip_config *out, ip_arena *a, const char *given, const char *first_input)

@@ -12,6 +12,7 @@
  *   target: isr4300-universalk9.16.12.04.SPA.bin   # default --target
  *   file_name_case: exact      # or fold: whether "A.bin" names a listed "a.bin"
  *   save_rewrites_boot: ios-xe # or switches, never: where a save rewrites BOOT
+ *   uncommitted_reload: reverts # or keeps: what a reload before install commit boots
  *
  * Found upward from the first input file (or given with --config). Any
  * unknown key or bad value is an error with its line and column. */
@@ -26,6 +27,7 @@ typedef struct ip_config {
 	const char *target; /* default target, or NULL */
 	const char *path;   /* the file loaded, or NULL for defaults */
 	ip_name_case name_case; /* file_name_case (default exact) */
+	ip_install_reload install_reload; /* uncommitted_reload (default reverts) */
 } ip_config;
 
 /* Defaults, then the file at `path` when not NULL. On error returns

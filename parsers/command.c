@@ -43,6 +43,13 @@ static const grammar show_grammar[] = {
 	{ IP_CMD_FILE_SYSTEMS, "show file systems", { { "file", 4 }, { "systems", 3 } } },
 	{ IP_CMD_SHOW_SWITCH, "show switch", { { "switch", 3 } } },
 	{ IP_CMD_INSTALL_SUMMARY, "show install summary", { { "install", 4 }, { "summary", 3 } } },
+	/* The other views of the install state (show_install.c). "sh inst
+	 * in" would be inactive or a future keyword: three letters each. */
+	{ IP_CMD_SHOW_INSTALL, "show install active", { { "install", 4 }, { "active", 3 } } },
+	{ IP_CMD_SHOW_INSTALL, "show install inactive", { { "install", 4 }, { "inactive", 3 } } },
+	{ IP_CMD_SHOW_INSTALL, "show install committed", { { "install", 4 }, { "committed", 3 } } },
+	{ IP_CMD_SHOW_INSTALL, "show install uncommitted", { { "install", 4 }, { "uncommitted", 3 } } },
+	{ IP_CMD_SHOW_INSTALL, "show install rollback", { { "install", 4 }, { "rollback", 3 } } },
 	{ IP_CMD_IP_INT_BRIEF, "show ip interface brief", { { "ip", 2 }, { "interface", 3 }, { "brief", 1 } } },
 	{ IP_CMD_INTERFACES_STATUS, "show interfaces status", { { "interfaces", 3 }, { "status", 4 } } },
 	{ IP_CMD_OSPF_NEIGHBOR, "show ip ospf neighbor", { { "ip", 2 }, { "ospf", 2 }, { "neighbor", 3 } } },
@@ -440,6 +447,7 @@ static const char *const cmd_names[IP_CMD__COUNT][2] = {
 	[IP_CMD_CDP_NEIGHBORS] = { "show cdp neighbors", "cdp_neighbors" },
 	[IP_CMD_RANCID] = { "RANCID backup", "rancid" },
 	[IP_CMD_OXIDIZED] = { "Oxidized backup", "oxidized" },
+	[IP_CMD_SHOW_INSTALL] = { "show install", "install_state" },
 };
 
 const char *ip_cmd_name(ip_cmd cmd)

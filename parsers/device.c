@@ -571,6 +571,8 @@ int ip_section_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx)
 	case IP_CMD_CONFIG: return config_boot_parse(dev, sec, ctx);
 	case IP_CMD_SHOW_BOOT: return show_boot_parse(dev, sec, ctx);
 	case IP_CMD_SHOW_SWITCH: return show_switch_parse(dev, sec, ctx);
+	case IP_CMD_INSTALL_SUMMARY:
+	case IP_CMD_SHOW_INSTALL: return show_install_parse(dev, sec, ctx);
 	case IP_CMD_VERIFY: return verify_md5_parse(dev, sec, ctx);
 	case IP_CMD_IP_INT_BRIEF: return show_ip_int_brief_parse(dev, sec, ctx);
 	case IP_CMD_INTERFACES_STATUS: return show_interfaces_status_parse(dev, sec, ctx);

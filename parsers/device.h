@@ -243,6 +243,87 @@ typedef struct ip_source_conflict {
 	const char *why;   /* what ordered them, or why nothing did */
 } ip_source_conflict;
 
+/* --- The install state (issue 21) ---------------------------------------
+ * What `show install summary | active | inactive | committed | uncommitted`
+ * and `show install rollback` print on an IOS-XE device in install mode
+ * (parsers/show_install.c shows the output). Kept as read, block by block:
+ * the model answers the questions asked of it (which image the next reload
+ * boots, which member lacks an SMU). */
+typedef enum ip_install_view {
+	IP_INSTALL_VIEW_SUMMARY = 0, /* every package: show install summary */
+	IP_INSTALL_VIEW_ACTIVE,      /* the activated ones only (C, U) */
+	IP_INSTALL_VIEW_INACTIVE,    /* the added, not activated ones (I) */
+	IP_INSTALL_VIEW_COMMITTED,   /* C only */
+	IP_INSTALL_VIEW_UNCOMMITTED, /* U and D only */
+} ip_install_view;
+
+/* The St column and its legend: "I - Inactive, U - Activated & Uncommitted,
+ * C - Activated & Committed, D - Deactivated & Uncommitted". */
+typedef enum ip_pkg_state {
+	IP_PKG_UNKNOWN = 0,
+	IP_PKG_INACTIVE,    /* I: added, not running, not booted */
+	IP_PKG_UNCOMMITTED, /* U: running; reverts unless `install commit` */
+	IP_PKG_COMMITTED,   /* C: running and kept across reloads */
+	IP_PKG_DEACTIVATED, /* D: deactivated, comes back unless committed */
+} ip_pkg_state;
+
+/* One row: "IMG   C    17.06.03.0.3629" or
+ * "SMU   U    flash:cat9k_iosxe.17.06.03.CSCwc85207.SPA.smu.bin". */
+typedef struct ip_install_pkg {
+	ip_text type;       /* "IMG", "SMU", "APSP", "APDP", as printed */
+	ip_pkg_state state;
+	ip_span state_span; /* the St letter */
+	ip_text name;       /* the Filename/Version column: a version for an
+			     * image, a file ("flash:...smu.bin") for a patch */
+	ip_span span;       /* the whole row */
+} ip_install_pkg;
+
+/* One "[ Switch 1 2 ] Installed Package(s) Information:" block: the rows
+ * hold for each location the brackets name. */
+typedef struct ip_install_block {
+	ip_install_view view;
+	const char *where;    /* "Switch 1 2", "R0 R1", as printed */
+	int *members;         /* "Switch 1 2": 1, 2; none for route processors */
+	size_t n_members;
+	const char **rps;     /* "R0 R1": "R0", "R1"; none for switches */
+	size_t n_rps;
+	ip_install_pkg *pkgs;
+	size_t n_pkgs, cap_pkgs;
+	bool none;            /* "No Inactive Packages": known to hold nothing */
+	ip_span span;         /* the header line */
+} ip_install_block;
+
+/* A row of `show install rollback`: "5       No Label       No Description". */
+typedef struct ip_install_rollback {
+	ip_u64 id;
+	ip_text label, description;
+	ip_span span;
+} ip_install_rollback;
+
+typedef struct ip_install_state {
+	ip_install_block *blocks; /* in capture order; a later capture of a
+				   * view replaces that view's blocks */
+	size_t n_blocks, cap_blocks;
+	/* "Auto abort timer: active on install_activate, time before
+	 * rollback - 01:49:42" / "Auto abort timer: inactive". */
+	ip_flag timer;            /* YES running, NO inactive, else not shown */
+	ip_text timer_operation;  /* "install_activate"; NULL when not printed */
+	ip_u64 timer_left_s;      /* seconds left when the capture was taken */
+	/* When the timer fires by the capture's own clock: its latest `show
+	 * clock` or exec prompt timestamp plus the time left (capture_time.h);
+	 * fires_known false when the capture states no time. */
+	bool fires_known;
+	int64_t fires_at;         /* seconds since 1970, wall clock in fires_zone */
+	char fires_zone[8];
+	bool fires_unsynced;      /* that clock was never set ('*' in show clock) */
+	ip_span clock_at;         /* the clock line it counts from */
+	ip_flag in_progress;      /* an install operation running (UNCONFIRMED
+				   * form on IOS-XE, show_install.c) */
+	bool rollback_known;      /* show install rollback was read */
+	ip_install_rollback *rollbacks;
+	size_t n_rollbacks, cap_rollbacks;
+} ip_install_state;
+
 typedef struct ip_device {
 	const char *key;      /* the name sections were grouped by; "" = unnamed */
 	ip_text hostname;
@@ -294,6 +375,7 @@ typedef struct ip_device {
 	size_t n_conflicts, cap_conflicts;
 	ip_source_conflict *resolved;  /* disagreements the newer capture settled */
 	size_t n_resolved, cap_resolved;
+	ip_install_state install;     /* show install ... (issue 21) */
 } ip_device;
 
 typedef struct ip_device_set {

@@ -21,6 +21,8 @@ int show_interfaces_status_parse(ip_device *dev, const ip_section *sec, ip_parse
 int show_ip_ospf_neighbor_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx);
 int show_ip_bgp_summary_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx);
 int show_cdp_neighbors_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx);
+/* show install summary|active|inactive|committed|uncommitted|rollback */
+int show_install_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx);
 /* Backup files: the comment blocks of RANCID and Oxidized (backup.h). */
 int rancid_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx);
 int oxidized_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx);

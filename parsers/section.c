@@ -42,6 +42,11 @@ static const signature signatures[] = {
 	{ "Boot Variables on next reload:", IP_CMD_SHOW_BOOT },
 	{ "File Systems:", IP_CMD_FILE_SYSTEMS },
 	{ "Switch/Stack Mac Address", IP_CMD_SHOW_SWITCH },
+	/* show install summary/active/...: "[ Switch 1 2 ] Installed
+	 * Package(s) Information:", "[ R0 R1 ] ..." (show_install.c) */
+	{ "[ Switch ", IP_CMD_INSTALL_SUMMARY },
+	{ "[ R0 ", IP_CMD_INSTALL_SUMMARY },
+	{ "[ R1 ", IP_CMD_INSTALL_SUMMARY },
 	{ "Building configuration...", IP_CMD_RUNNING_CONFIG },
 	{ "Current configuration : ", IP_CMD_RUNNING_CONFIG },
 	{ "Current configuration: ", IP_CMD_RUNNING_CONFIG },
@@ -148,6 +153,8 @@ static bool signature_shape_ok(const ip_line *l, const signature *s)
 		return strchr(t + 13, ':') != NULL;
 	if (s->cmd == IP_CMD_VERIFY && t[0] != '%')
 		return strstr(t, ") =") != NULL;
+	if (s->cmd == IP_CMD_INSTALL_SUMMARY) /* "[ R0 ] ... a log's brackets" */
+		return strstr(t, "] ") && strstr(t, " Package(s) Information:");
 	return true;
 }
 

@@ -1044,6 +1044,10 @@ static ip_plan_role repairable(const plan_bld *b, const ip_finding *f, const cha
 		*note = ip_arena_printf(b->a, "the plan deletes %s%s after the backup and copies the "
 					"target afresh, verified", p->filesystem, f->subject.name);
 		return IP_ROLE_RESOLVED;
+	case IP_REPAIR_SETTLE: /* at any severity: the plan would be undone */
+		*note = "settle it first: `install commit` keeps the running software, "
+			"`install abort` returns to the committed one; then plan again";
+		return IP_ROLE_BLOCKS;
 	case IP_REPAIR_UNDECLARED:
 	case IP_REPAIR_NONE:
 	case IP_REPAIR__COUNT:
@@ -1458,6 +1462,14 @@ static void source_conflicts(plan_bld *b)
 
 static void facts_blocking(plan_bld *b)
 {
+	/* A pending install (issue 21): its timer, its `install abort` or the
+	 * plan's own reload would undo the plan or the change under review. */
+	if (ip_install_pending(&b->p->check.next_boot.install) &&
+	    !blocked_by(b->p, IP_REPAIR_SETTLE))
+		reason(b, "an install is pending (uncommitted packages, a running auto-abort "
+		       "timer or an install in progress, show install summary): run `install "
+		       "commit` to keep the running software or `install abort` to return to "
+		       "the committed one, then plan again");
 	if (b->register_blocks && !blocked_by(b->p, IP_REPAIR_REGISTER))
 		reason(b, "%s", b->register_blocks);
 	if (b->space_blocks && !blocked_by(b->p, IP_REPAIR_ROOM))

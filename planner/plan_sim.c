@@ -61,6 +61,10 @@
  * R5 judged against the fallback it keeps (prove_on_target).
  *   R11 no save leaves a switch's BOOT variable empty that held entries
  *       (a save rewrites BOOT from the running-config: FN63641, issue 20).
+ *   R12 no plan is proved on a device with a pending install (uncommitted
+ *       packages, a running auto-abort timer, an install in progress:
+ *       ip_install_pending): the timer, `install abort` or the plan's own
+ *       reload would roll the device back under the plan (issue 21).
  * On a stack R4 and R5 hold for every member, each from its own flash and
  * its own BOOT variable (the members' proof, below). */
 #include <stdarg.h>
@@ -1064,6 +1068,9 @@ void ip_plan_prove(ip_plan_proof *out, ip_arena *a, const ip_plan *p)
 			  "and nothing says which is newer", c->what, c->at.file, c->at.line,
 			  c->other_at.file, c->other_at.line);
 	}
+	if (ip_install_pending(&p->check.next_boot.install))
+		violation(&s, "starts from a pending install: settle it with install commit or "
+			  "install abort first (R12)");
 	predict(&s, &out->before);
 	run_phases(&s, IP_PHASE_PRECHECK, IP_PHASE_POSTCHECK);
 	if (p->nothing_to_do || p->remediation) {

@@ -132,7 +132,7 @@ const char *ip_repair_name(ip_repair r)
 	static const char *const n[IP_REPAIR__COUNT] = {
 		"undeclared", "none", "boot-list", "register",
 		"room",       "method", "stack",   "transfer",
-		"recopy",
+		"recopy",     "settle",
 	};
 	return r < IP_REPAIR__COUNT ? n[r] : "undeclared";
 }

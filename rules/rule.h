@@ -59,6 +59,10 @@ typedef enum ip_repair {
 			      * and copies it afresh, verified; a finding about
 			      * the target itself (a bad download, no reference
 			      * hash) blocks at error (issue 20, point 10) */
+	IP_REPAIR_SETTLE,    /* only the operator settles it (`install commit` or
+			      * `install abort`): no plan repairs it, and it
+			      * blocks at whatever severity it is reported
+			      * (issue 21: a pending install) */
 	IP_REPAIR__COUNT
 } ip_repair;
 

@@ -268,6 +268,24 @@ static bool blocked(const ip_plan *p)
 
 const char *plan_invariants_check(const ip_plan *p, ip_arena *a)
 {
+	/* P10 (issue 21): a pending install (uncommitted packages, a running
+	 * auto-abort timer, an install in progress) is never planned over, and
+	 * the refusal names both ways out */
+	if (p->dev && ip_install_pending(&p->check.next_boot.install)) {
+		if (!p->refused)
+			return "P10: a plan on a device with a pending install";
+		bool named = false;
+		for (size_t i = 0; i < p->n_reasons; i++)
+			named |= strstr(p->reasons[i], "install commit") &&
+				 strstr(p->reasons[i], "install abort");
+		for (size_t i = 0; i < p->n_findings; i++)
+			named |= p->findings[i].role == IP_ROLE_BLOCKS && p->findings[i].note &&
+				 strstr(p->findings[i].note, "install commit") &&
+				 strstr(p->findings[i].note, "install abort");
+		if (!named)
+			return "P10: a pending install refused without naming install commit and "
+			       "install abort";
+	}
 	if (!p->refused && p->dev && p->dev->n_conflicts)
 		return "R0: a plan from files that disagree with nothing to order them";
 	if (p->refused) {

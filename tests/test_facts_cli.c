@@ -288,3 +288,47 @@ Test(cli, stack_members, .init = make_tmpdir, .fini = remove_tmpdir)
 	cr_expect(strstr(r.out, "BOOT unknown (capture 'show boot')") != NULL, "%s", r.out);
 	free_result(&r);
 }
+
+/* The install state (issue 21): in the JSON and on the sheet where a
+ * capture shows it, absent where none does (the other facts unchanged). */
+Test(cli, install_state, .init = make_tmpdir, .fini = remove_tmpdir)
+{
+	char path[1024], args[1200];
+	snprintf(path, sizeof(path), "%s/traps/install-pending.log", test_samples_dir());
+	snprintf(args, sizeof(args), "facts --format json '%s'", path);
+	run_result r = run(args);
+	cr_assert_eq(r.status, 0, "stderr: %s", r.err);
+	cJSON *j = cJSON_Parse(r.out);
+	cr_assert_not_null(j, "valid JSON");
+	cJSON *in = cJSON_GetObjectItem(j, "install");
+	cr_assert(cJSON_IsObject(in), "install block");
+	cJSON *b = cJSON_GetArrayItem(cJSON_GetObjectItem(in, "blocks"), 0);
+	cr_expect_str_eq(cJSON_GetObjectItem(b, "where")->valuestring, "Switch 1");
+	cr_expect_eq(cJSON_GetArrayItem(cJSON_GetObjectItem(b, "switches"), 0)->valueint, 1);
+	cJSON *pk = cJSON_GetArrayItem(cJSON_GetObjectItem(b, "packages"), 0);
+	cr_expect_str_eq(cJSON_GetObjectItem(pk, "state")->valuestring, "U");
+	cr_expect_str_eq(cJSON_GetObjectItem(pk, "name")->valuestring, "17.09.04a.0.4");
+	cr_expect_eq(cJSON_GetObjectItem(pk, "line")->valueint, 177);
+	cJSON *t = cJSON_GetObjectItem(in, "auto_abort_timer");
+	cr_expect(cJSON_IsTrue(cJSON_GetObjectItem(t, "active")));
+	cr_expect_eq(cJSON_GetObjectItem(t, "seconds_left")->valueint, 6582);
+	cr_expect(cJSON_IsNull(cJSON_GetObjectItem(t, "fires_at")), "the sample has no clock");
+	cJSON_Delete(j);
+	free_result(&r);
+
+	snprintf(args, sizeof(args), "facts '%s'", path);
+	r = run(args);
+	cr_assert_eq(r.status, 0, "stderr: %s", r.err);
+	cr_expect(strstr(r.out, "[Switch 1] IMG 17.09.04a.0.4 activated, uncommitted (U)"), "%s", r.out);
+	cr_expect(strstr(r.out, "rolls back 01:49:42 after the capture"), "%s", r.out);
+	free_result(&r);
+
+	snprintf(path, sizeof(path), "%s/netstuts-r1.log", test_samples_dir());
+	snprintf(args, sizeof(args), "facts --format json '%s'", path);
+	r = run(args);
+	j = cJSON_Parse(r.out);
+	cr_assert_not_null(j);
+	cr_expect_not(cJSON_HasObjectItem(j, "install"), "no show install: no install key");
+	cJSON_Delete(j);
+	free_result(&r);
+}

@@ -114,7 +114,7 @@ static const cli_case cli_cases[] = {
 	{ "config unknown key names file_name_case", "file-name-case: fold\n",
 	  "lint --config {tmp}/.iosplan.yaml netstuts-r1.log", 2, NULL,
 	  ".iosplan.yaml:1:1: error: unknown setting 'file-name-case' (rules, flash, tftp, "
-	  "normal_registers, target, file_name_case, save_rewrites_boot)" },
+	  "normal_registers, target, file_name_case, save_rewrites_boot, uncommitted_reload)" },
 	/* save_rewrites_boot (rules/rule.h ip_save_boot): the assumption of
 	 * issue 20 point 20 is a setting, checked like every key */
 	{ "config save_rewrites_boot bad value", "save_rewrites_boot: always\n",
@@ -125,6 +125,17 @@ static const cli_case cli_cases[] = {
 	  0, "rewrites the BOOT variable from the running-config", NULL },
 	{ "config save_rewrites_boot default: a 2960 with BOOT set only is normal", NULL,
 	  "lint dirty-2960x.log", 0, "no findings", NULL },
+	/* uncommitted_reload (planner/boot/boot_sim.h, issue 21): what a reload
+	 * before install commit boots is UNCONFIRMED, so a setting; facts'
+	 * next-boot trace names it */
+	{ "config uncommitted_reload bad value", "uncommitted_reload: maybe\n",
+	  "lint --config {tmp}/.iosplan.yaml netstuts-r1.log", 2, NULL,
+	  ".iosplan.yaml:1:21: error: 'uncommitted_reload' is reverts or keeps" },
+	{ "config uncommitted_reload keeps: the trace says the next reload boots it again",
+	  "uncommitted_reload: keeps\n", "facts --config {tmp}/.iosplan.yaml traps/install-pending.log",
+	  0, "the next reload boots it again, and a second reload", NULL },
+	{ "config uncommitted_reload default: a reload before the commit reverts", NULL,
+	  "facts traps/install-pending.log", 0, "uncommitted_reload: reverts", NULL },
 	{ "missing config file", NULL, "lint --config {tmp}/none.yaml netstuts-r1.log", 2, NULL, "cannot open configuration" },
 	{ "rules lists every rule", NULL, "rules", 0, "version-change", NULL },
 	{ "rules --help", NULL, "rules --help", 0, "usage: iosplan rules", NULL },

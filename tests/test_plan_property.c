@@ -26,6 +26,10 @@
  *      list (issue 20 point 9);
  *   P9 (issue 20) a captured next boot over the network (a network entry
  *      tried first) carries network-boot, and the plan repairs it;
+ *   P10 (issue 21) a device with a pending install is refused, naming
+ *      install commit and install abort (one state in 50 carries an install
+ *      state: committed, an uncommitted image with or without its timer, a
+ *      deactivated SMU, a timer alone, an install in progress);
  * and the proof's R11 (no save leaves a switch's BOOT variable empty) is
  * exercised by switches whose running-config has no boot system line.
  * A refusal may never come from the plan failing its own simulation: that
@@ -620,6 +624,56 @@ static void unordered_conflict(ip_device *d)
 	d->n_conflicts = 1;
 }
 
+/* The install state of `show install summary` (issue 21), by index like
+ * unordered_conflict so that the generated states stay what they were: one
+ * block for the stack's members ([ Switch 1 2 ... ]) or the route
+ * processor ([ R0 ]), and a variant by i. Returns whether it is pending. */
+static bool install_state(state *s, unsigned long i)
+{
+	ip_device *d = s->dev;
+	ip_install_state *is = &d->install;
+	ip_install_block *b = IP_PUSH(s->a, is->blocks, is->n_blocks, is->cap_blocks);
+	size_t cap = 0;
+	for (size_t m = 0; m < d->n_members; m++)
+		*IP_PUSH(s->a, b->members, b->n_members, cap) = d->members[m].number;
+	b->where = d->n_members ? "Switch 1 2" : "R0";
+	ip_span at = { "install.txt", 3, 1, 3, 10 };
+	b->span = at;
+	size_t pc = 0;
+	ip_install_pkg *img = IP_PUSH(s->a, b->pkgs, b->n_pkgs, pc);
+	img->type.s = "IMG";
+	img->name.s = "17.09.04a.0.4";
+	img->state = IP_PKG_COMMITTED;
+	img->span = img->state_span = at;
+	is->timer = (ip_flag){ IP_TRI_NO, at };
+	switch ((i / 50) % 6) {
+	case 0: /* all committed: plans as without it */
+		return false;
+	case 1:
+		img->state = IP_PKG_UNCOMMITTED;
+		is->timer = (ip_flag){ IP_TRI_YES, at };
+		is->timer_left_s = (ip_u64){ true, 6582, at };
+		return true;
+	case 2:
+		img->state = IP_PKG_UNCOMMITTED;
+		return true;
+	case 3: {
+		ip_install_pkg *smu = IP_PUSH(s->a, b->pkgs, b->n_pkgs, pc);
+		smu->type.s = "SMU";
+		smu->name.s = "flash:cat9k_iosxe.17.09.04a.CSCwh87343.SPA.smu.bin";
+		smu->state = IP_PKG_DEACTIVATED;
+		smu->span = smu->state_span = at;
+		return true;
+	}
+	case 4:
+		is->timer = (ip_flag){ IP_TRI_YES, at };
+		return true;
+	default:
+		is->in_progress = (ip_flag){ IP_TRI_YES, at };
+		return true;
+	}
+}
+
 static unsigned long env_num(const char *name, unsigned long dflt)
 {
 	const char *v = getenv(name);
@@ -631,6 +685,7 @@ Test(plan_property, random_states, .timeout = 240)
 	unsigned long n = env_num("IOSPLAN_PROPERTY_N", 100000); /* issue 20: >= 100 000 */
 	uint64_t seed0 = env_num("IOSPLAN_PROPERTY_SEED", 20260307);
 	unsigned long planned = 0, refused = 0;
+	unsigned long install_clean_planned = 0, install_pending_refused = 0;
 	kinds_seen kinds = { 0 };
 	ip_check_config cfg;
 	ip_check_config_defaults(&cfg);
@@ -646,6 +701,10 @@ Test(plan_property, random_states, .timeout = 240)
 		 * stay what they were. */
 		if (i % 50 == 7)
 			unordered_conflict(s.dev);
+		/* and one in 50 an install state (issue 21, P10) */
+		bool pending = false, has_install = i % 50 == 13;
+		if (has_install)
+			pending = install_state(&s, i);
 		ip_plan p;
 		ip_plan_build(&p, s.a, s.dev, s.target, &s.opts);
 		const char *bad = plan_invariants_check(&p, s.a);
@@ -657,6 +716,8 @@ Test(plan_property, random_states, .timeout = 240)
 		}
 		planned += !p.refused;
 		refused += p.refused;
+		install_clean_planned += has_install && !pending && !p.refused;
+		install_pending_refused += pending && p.refused;
 		if (!p.refused)
 			tally(&kinds, &p);
 		ip_arena_free(s.a);
@@ -689,6 +750,10 @@ Test(plan_property, random_states, .timeout = 240)
 		  "a stack method was never planned");
 	for (unsigned m = 2; m <= 8; m++)
 		cr_assert(kinds.stack_by_size[m], "no planned stack of %u members", m);
+	cr_log_info("issue 21: %lu plans over a committed install state, %lu pending installs "
+		    "refused", install_clean_planned, install_pending_refused);
+	cr_assert(install_clean_planned && install_pending_refused, "a committed install state "
+		  "was never planned, or a pending one never refused");
 	/* a generator that only makes refusals would prove nothing */
 	cr_assert_gt(planned, n / 10, "only %lu of %lu states were planned", planned, n);
 }

@@ -4,6 +4,7 @@
  * before the device is. */
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "facts.h"
 #include "finding_json.h"
@@ -189,6 +190,80 @@ static cJSON *verifications_json(const ip_device *d)
 	return a;
 }
 
+static const char *const install_views[] = { "summary", "active", "inactive", "committed",
+					      "uncommitted" };
+static const char *const pkg_states[] = { NULL, "I", "U", "C", "D" };
+
+static cJSON *install_block_json(const ip_install_block *b)
+{
+	cJSON *o = jb_object();
+	jb_add(o, "view", jb_ref(install_views[b->view]));
+	jb_add(o, "where", jb_ref(b->where));
+	cJSON *sw = jb_add(o, "switches", jb_array());
+	for (size_t i = 0; i < b->n_members; i++)
+		jb_add(sw, NULL, jb_number(b->members[i]));
+	cJSON *rp = jb_add(o, "route_processors", jb_array());
+	for (size_t i = 0; i < b->n_rps; i++)
+		jb_add(rp, NULL, jb_ref(b->rps[i]));
+	cJSON *pk = jb_add(o, "packages", jb_array());
+	for (size_t i = 0; i < b->n_pkgs; i++) {
+		const ip_install_pkg *p = &b->pkgs[i];
+		cJSON *x = jb_add(pk, NULL, jb_object());
+		jb_add(x, "type", jb_ref(p->type.s));
+		jb_add(x, "state", jb_ref(pkg_states[p->state]));
+		jb_add(x, "name", jb_ref(p->name.s));
+		jb_add(x, "line", jb_number(p->span.line));
+	}
+	jb_add(o, "line", jb_number(b->span.line));
+	return o;
+}
+
+/* The install state, only where a capture shows some of it: devices
+ * without `show install ...` keep their JSON as it was. */
+static void install_json(cJSON *o, const ip_device *d)
+{
+	const ip_install_state *is = &d->install;
+	if (!is->n_blocks && is->timer.v == IP_TRI_UNKNOWN && !is->rollback_known &&
+	    is->in_progress.v == IP_TRI_UNKNOWN)
+		return;
+	cJSON *in = jb_add(o, "install", jb_object());
+	cJSON *bl = jb_add(in, "blocks", jb_array());
+	for (size_t i = 0; i < is->n_blocks; i++)
+		jb_add(bl, NULL, install_block_json(&is->blocks[i]));
+	cJSON *t = jb_add(in, "auto_abort_timer", jb_object());
+	jb_add(t, "active", tri_json(is->timer.v));
+	jb_add(t, "operation", jb_ref(is->timer_operation.s));
+	jb_add(t, "seconds_left", u64_or_null(is->timer_left_s));
+	jb_add(t, "line", is->timer.span.line ? jb_number(is->timer.span.line) : jb_null());
+	time_t ft = (time_t)is->fires_at;
+	struct tm tm;
+	if (is->fires_known && gmtime_r(&ft, &tm)) {
+		char buf[96]; /* int fields: room for any value the compiler can imagine */
+		snprintf(buf, sizeof(buf), "%04d-%02d-%02dT%02d:%02d:%02d", tm.tm_year + 1900,
+			 tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+		cJSON *fa = jb_add(t, "fires_at", jb_object());
+		jb_add(fa, "time", jb_copy(buf));
+		jb_add(fa, "zone", jb_copy(is->fires_zone));
+		jb_add(fa, "clock_never_set", jb_bool(is->fires_unsynced));
+		jb_add(fa, "clock_line", jb_number(is->clock_at.line));
+	} else
+		jb_add(t, "fires_at", jb_null());
+	jb_add(in, "in_progress", tri_json(is->in_progress.v));
+	if (!is->rollback_known) {
+		jb_add(in, "rollback_points", jb_null());
+		return;
+	}
+	cJSON *rb = jb_add(in, "rollback_points", jb_array());
+	for (size_t i = 0; i < is->n_rollbacks; i++) {
+		const ip_install_rollback *r = &is->rollbacks[i];
+		cJSON *x = jb_add(rb, NULL, jb_object());
+		jb_add(x, "id", u64_or_null(r->id));
+		jb_add(x, "label", jb_ref(r->label.s));
+		jb_add(x, "description", jb_ref(r->description.s));
+		jb_add(x, "line", jb_number(r->span.line));
+	}
+}
+
 static void add_spans(cJSON *o, const ip_device *d)
 {
 	cJSON *s = jb_add(o, "spans", jb_object());
@@ -257,6 +332,7 @@ cJSON *facts_device_json(const ip_device *d, const ip_boot_prediction *next_boot
 	jb_add(o, "next_boot", next_boot_json(next_boot));
 	jb_add(o, "members", members_json(d));
 	jb_add(o, "verifications", verifications_json(d));
+	install_json(o, d);
 	jb_add(o, "sources", sources_json(d));
 	add_spans(o, d);
 	return o;

@@ -137,6 +137,63 @@ static void member(const sheet *o, const ip_device *d, const ip_member *m, bool 
 	fputc('\n', o->out);
 }
 
+static const char *pkg_state_text(ip_pkg_state s)
+{
+	switch (s) {
+	case IP_PKG_INACTIVE: return "inactive (I)";
+	case IP_PKG_UNCOMMITTED: return "activated, uncommitted (U)";
+	case IP_PKG_COMMITTED: return "committed (C)";
+	case IP_PKG_DEACTIVATED: return "deactivated, uncommitted (D)";
+	case IP_PKG_UNKNOWN: break;
+	}
+	return "?";
+}
+
+/* "Switch 1 2: IMG 17.09.04a.0.4 committed (C)", one line a package, and
+ * the auto-abort timer as the capture saw it. Printed only where a capture
+ * shows the install state. */
+static void install_state(const sheet *o, const ip_device *d)
+{
+	static const char *const views[] = { "", " (show install active)",
+					      " (show install inactive)",
+					      " (show install committed)",
+					      " (show install uncommitted)" };
+	const ip_install_state *is = &d->install;
+	bool first = true;
+	for (size_t i = 0; i < is->n_blocks; i++) {
+		const ip_install_block *b = &is->blocks[i];
+		if (b->none || !b->n_pkgs)
+			fprintf(o->out, "  %-16s [%s]%s no packages\n", first ? "install state" : "",
+				T(o, b->where), views[b->view]);
+		for (size_t k = 0; k < b->n_pkgs; k++)
+			fprintf(o->out, "  %-16s [%s]%s %s %s %s\n",
+				first && k == 0 ? "install state" : "", T(o, b->where),
+				views[b->view], or_q(o, b->pkgs[k].type.s),
+				or_q(o, b->pkgs[k].name.s), pkg_state_text(b->pkgs[k].state));
+		first = false;
+	}
+	if (is->timer.v == IP_TRI_NO)
+		fprintf(o->out, "  %-16s inactive\n", "auto-abort timer");
+	else if (is->timer.v == IP_TRI_YES && is->timer_left_s.known)
+		fprintf(o->out, "  %-16s active%s%s, rolls back %02" PRIu64 ":%02" PRIu64 ":%02" PRIu64
+			" after the capture\n", "auto-abort timer",
+			is->timer_operation.s ? " on " : "",
+			is->timer_operation.s ? T(o, is->timer_operation.s) : "",
+			is->timer_left_s.v / 3600, is->timer_left_s.v / 60 % 60, is->timer_left_s.v % 60);
+	else if (is->timer.v == IP_TRI_YES)
+		fprintf(o->out, "  %-16s active, time left not shown\n", "auto-abort timer");
+	if (is->in_progress.v != IP_TRI_UNKNOWN)
+		fprintf(o->out, "  %-16s %s\n", "install running",
+			is->in_progress.v == IP_TRI_YES ? "an install operation is in progress" : "none");
+	if (is->rollback_known) {
+		fprintf(o->out, "  %-16s", "rollback points");
+		for (size_t i = 0; i < is->n_rollbacks; i++)
+			if (is->rollbacks[i].id.known)
+				fprintf(o->out, " %" PRIu64, is->rollbacks[i].id.v);
+		fprintf(o->out, "%s\n", is->n_rollbacks ? "" : " (none)");
+	}
+}
+
 int facts_device_text(FILE *out, const ip_device *d, const ip_boot_prediction *nb)
 {
 	sheet sh = { out, ip_arena_new() }, *o = &sh;
@@ -176,6 +233,7 @@ int facts_device_text(FILE *out, const ip_device *d, const ip_boot_prediction *n
 	verifications(o, d);
 	for (size_t i = 0; i < d->n_members; i++)
 		member(o, d, &d->members[i], i == 0);
+	install_state(o, d);
 	fputc('\n', o->out);
 	ip_arena_free(sh.a);
 	return ferror(out) ? -1 : 0;

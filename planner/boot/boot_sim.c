@@ -33,6 +33,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "boot_sim.h"
 #include "fs_model.h"
@@ -861,6 +862,232 @@ static void walk(sim *s, const ip_boot_list *list, ip_boot_verdict *v)
 	fallback_step(s, list);
 }
 
+/* --- the install state (issue 21) ---------------------------------------
+ * Decisions, each with its evidence (DOMAIN.md §8, research P1):
+ * - A U row runs now. Whether a reload before `install commit` boots it
+ *   again is UNCONFIRMED: Cisco's guides say only that the commit "ensures
+ *   the updates are persistent over reloads" (C8000V upgrade guide,
+ *   research [C17]); Kestra's install rules (research [K3]) say "an
+ *   activated and uncommitted image survives one reload but not a second
+ *   one", the activation's own reload being the one. So it is the setting
+ *   `uncommitted_reload` (ip_install_reload): `reverts` (the default,
+ *   Kestra's reading) or `keeps` (the next reload boots it once more, the
+ *   second reverts); the trace names the setting.
+ * - The auto-abort timer rolls the activation back when it fires
+ *   ("Auto abort timer: active on install_activate, time before rollback
+ *   - 01:49:42", DOMAIN.md §8); the time is counted from the capture.
+ * - A D row comes back when the activation is rolled back.
+ * - A switch whose active patches differ from the others', or whose flash
+ *   lacks a patch file its rows name, ends V-Mismatch at reload (CSCwe70969,
+ *   https://findbugzero.com/operational-defect-database/vendors/cisco/defects/CSCwe70969). */
+static ip_install_reload install_reload = IP_INSTALL_RELOAD_REVERTS;
+
+void ip_install_reload_set(ip_install_reload r)
+{
+	install_reload = r;
+}
+
+ip_install_reload ip_install_reload_get(void)
+{
+	return install_reload;
+}
+
+bool ip_install_reload_parse(const char *s, ip_install_reload *out)
+{
+	if (s && strcmp(s, "reverts") == 0)
+		*out = IP_INSTALL_RELOAD_REVERTS;
+	else if (s && strcmp(s, "keeps") == 0)
+		*out = IP_INSTALL_RELOAD_KEEPS;
+	else
+		return false;
+	return true;
+}
+
+static bool is_patch(const ip_install_pkg *p)
+{
+	const char *t = p->type.s;
+	return t && (strcmp(t, "SMU") == 0 || strcmp(t, "APSP") == 0 || strcmp(t, "APDP") == 0);
+}
+
+static bool pkg_active(const ip_install_pkg *p)
+{
+	return p->state == IP_PKG_COMMITTED || p->state == IP_PKG_UNCOMMITTED;
+}
+
+/* Blocks that list every active package of their switches. */
+static bool full_block(const ip_install_block *b)
+{
+	return b->n_members && (b->view == IP_INSTALL_VIEW_SUMMARY || b->view == IP_INSTALL_VIEW_ACTIVE);
+}
+
+static bool block_has_active(const ip_install_block *b, const char *name)
+{
+	for (size_t i = 0; i < b->n_pkgs; i++)
+		if (pkg_active(&b->pkgs[i]) && b->pkgs[i].name.s && strcmp(b->pkgs[i].name.s, name) == 0)
+			return true;
+	return false;
+}
+
+static void install_patches(sim *s, const ip_install_state *is)
+{
+	ip_install_forecast *f = &s->out->install;
+	for (size_t b = 0; b < is->n_blocks && !f->smu; b++) {
+		const ip_install_block *hb = &is->blocks[b];
+		if (!full_block(hb))
+			continue;
+		for (size_t k = 0; k < hb->n_pkgs && !f->smu; k++) {
+			const ip_install_pkg *p = &hb->pkgs[k];
+			if (!is_patch(p) || !pkg_active(p) || !p->name.s)
+				continue;
+			int *miss = NULL;
+			size_t n = 0, cap = 0;
+			for (size_t o = 0; o < is->n_blocks; o++)
+				if (full_block(&is->blocks[o]) && !block_has_active(&is->blocks[o], p->name.s))
+					for (size_t m = 0; m < is->blocks[o].n_members; m++)
+						*IP_PUSH(s->a, miss, n, cap) = is->blocks[o].members[m];
+			if (!n)
+				continue;
+			f->smu = p, f->smu_missing = miss, f->n_smu_missing = n;
+			for (size_t m = 0; m < n; m++)
+				trace(s, p->span, "install: switch %d has no active %s %s, which [%s] "
+				      "runs: at reload it does not join the stack (V-Mismatch, "
+				      "CSCwe70969) until the patches agree", miss[m], p->type.s,
+				      p->name.s, hb->where);
+		}
+	}
+}
+
+static const ip_member *member_no(const ip_device *d, int n)
+{
+	for (size_t i = 0; i < d->n_members; i++)
+		if (d->members[i].number == n)
+			return &d->members[i];
+	return NULL;
+}
+
+/* An active patch row names a file ("flash:x.smu.bin"): each switch of its
+ * block must hold it on its own flash, or that switch's boot breaks. */
+static void install_patch_files(sim *s, const ip_install_state *is)
+{
+	ip_install_forecast *f = &s->out->install;
+	for (size_t b = 0; b < is->n_blocks && !f->smu_missing_file; b++) {
+		const ip_install_block *hb = &is->blocks[b];
+		for (size_t k = 0; k < hb->n_pkgs && !f->smu_missing_file; k++) {
+			const ip_install_pkg *p = &hb->pkgs[k];
+			const char *colon = p->name.s ? strchr(p->name.s, ':') : NULL;
+			if (!is_patch(p) || !pkg_active(p) || !colon)
+				continue;
+			for (size_t m = 0; m < hb->n_members; m++) {
+				const ip_member *mb = member_no(s->dev, hb->members[m]);
+				const ip_filesystem *fs = mb ? ip_stack_member_fs(s->dev, mb) : NULL;
+				if (!fs || !fs->complete || ip_fs_lookup_file(fs, colon + 1))
+					continue;
+				f->smu_missing_file = colon + 1;
+				f->smu_file_row = p;
+				f->smu_missing_file_member = hb->members[m];
+				trace(s, p->span, "install: %s has no %s, which switch %d's active %s "
+				      "row names: that switch's boot breaks at reload (V-Mismatch, "
+				      "CSCwe70969); restore the file first", fs->name, colon + 1,
+				      hb->members[m], p->type.s);
+				break;
+			}
+		}
+	}
+}
+
+/* " (at 11:20:52 UTC Mon Mar 5 2026 by the capture's clock, line 3)", or
+ * "" when the capture states no time. */
+static const char *fire_clock(sim *s, const ip_install_state *is)
+{
+	static const char *const days[] = { "Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat" };
+	static const char *const months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+					      "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+	if (!is->fires_known)
+		return "";
+	time_t t = (time_t)is->fires_at;
+	struct tm tm;
+	if (!gmtime_r(&t, &tm))
+		return "";
+	return ip_arena_printf(s->a, " (at about %02d:%02d:%02d %s %s %s %d %d by the capture's "
+			       "clock at line %u%s)", tm.tm_hour, tm.tm_min, tm.tm_sec,
+			       is->fires_zone, days[tm.tm_wday], months[tm.tm_mon], tm.tm_mday,
+			       tm.tm_year + 1900, is->clock_at.line,
+			       is->fires_unsynced ? ", a clock never set: '*'" : "");
+}
+
+static void install_timer(sim *s, const ip_install_state *is)
+{
+	ip_install_forecast *f = &s->out->install;
+	if (is->timer.v == IP_TRI_YES && is->timer_left_s.known) {
+		uint64_t t = is->timer_left_s.v;
+		trace(s, is->timer_left_s.span, "install: the auto-abort timer%s%s fires %02llu:%02llu:%02llu "
+		      "after this capture was taken%s: it rolls the activation back to the "
+		      "committed software and reloads", is->timer_operation.s ? " of " : "",
+		      is->timer_operation.s ? is->timer_operation.s : "",
+		      (unsigned long long)(t / 3600), (unsigned long long)(t / 60 % 60),
+		      (unsigned long long)(t % 60), fire_clock(s, is));
+	} else if (is->timer.v == IP_TRI_YES)
+		trace(s, is->timer.span, "install: the auto-abort timer runs; when it fires is "
+		      "not in the capture: it rolls the activation back when it does");
+	else if (is->timer.v == IP_TRI_NO && f->uncommitted)
+		trace(s, is->timer.span, "install: no auto-abort timer runs: the uncommitted "
+		      "software stays until a reload or `install abort`");
+	else if (f->uncommitted)
+		trace(s, f->uncommitted->span, "install: whether an auto-abort timer runs is "
+		      "unknown (capture 'show install summary')");
+}
+
+static void install_forecast(sim *s)
+{
+	const ip_install_state *is = &s->dev->install;
+	ip_install_forecast *f = &s->out->install;
+	if (!is->n_blocks && is->timer.v == IP_TRI_UNKNOWN && is->in_progress.v == IP_TRI_UNKNOWN)
+		return;
+	f->read = true;
+	f->timer = is->timer.v;
+	f->in_progress = is->in_progress.v;
+	f->timer_left_s = is->timer_left_s;
+	for (size_t b = 0; b < is->n_blocks; b++)
+		for (size_t k = 0; k < is->blocks[b].n_pkgs; k++) {
+			const ip_install_pkg *p = &is->blocks[b].pkgs[k];
+			if (p->state == IP_PKG_UNCOMMITTED && !f->uncommitted)
+				f->uncommitted = p, f->block = &is->blocks[b];
+			if (p->state == IP_PKG_DEACTIVATED && !f->deactivated)
+				f->deactivated = p;
+		}
+	f->reload = install_reload;
+	if (f->uncommitted)
+		trace(s, f->uncommitted->state_span, "install: [%s] %s %s is activated, not "
+		      "committed: it runs now; %s (UNCONFIRMED in Cisco's guides: "
+		      IP_INSTALL_RELOAD_SETTING ": %s)", f->block->where,
+		      f->uncommitted->type.s ? f->uncommitted->type.s : "?",
+		      f->uncommitted->name.s ? f->uncommitted->name.s : "?",
+		      install_reload == IP_INSTALL_RELOAD_REVERTS
+			      ? "a reload before `install commit` boots the committed software "
+				"instead (it survives the activation's own reload, not a second one)"
+			      : "the next reload boots it again, and a second reload before "
+				"`install commit` boots the committed software",
+		      install_reload == IP_INSTALL_RELOAD_REVERTS ? "reverts" : "keeps");
+	if (f->deactivated)
+		trace(s, f->deactivated->state_span, "install: %s %s is deactivated, not "
+		      "committed: it comes back when the activation is rolled back (the "
+		      "timer, `install abort`, or a reload before `install commit`)",
+		      f->deactivated->type.s ? f->deactivated->type.s : "?",
+		      f->deactivated->name.s ? f->deactivated->name.s : "?");
+	install_timer(s, is);
+	if (is->in_progress.v == IP_TRI_YES)
+		trace(s, is->in_progress.span, "install: an install operation is in progress: "
+		      "what it activates, and whether it commits, decides what a reload boots");
+	install_patches(s, is);
+	install_patch_files(s, is);
+}
+
+bool ip_install_pending(const ip_install_forecast *f)
+{
+	return f->uncommitted || f->deactivated || f->timer == IP_TRI_YES ||
+	       f->in_progress == IP_TRI_YES;
+}
+
 void ip_boot_predict(ip_boot_prediction *out, ip_arena *a, const ip_device *dev)
 {
 	memset(out, 0, sizeof(*out));
@@ -880,6 +1107,8 @@ void ip_boot_predict(ip_boot_prediction *out, ip_arena *a, const ip_device *dev)
 		walk(&s, list, out->verdicts);
 	else if (rl) /* the register, Manual Boot or a missing fact decided first */
 		judge_rest(&s, out->verdicts, rl, 0);
+	s.quiet = false;
+	install_forecast(&s);
 }
 
 void ip_boot_verdicts_of(ip_boot_verdict **out, ip_arena *a, const ip_device *dev,

@@ -107,6 +107,52 @@ typedef struct ip_boot_verdict {
 	ip_span span;                /* the entry's */
 } ip_boot_verdict;
 
+/* What a reload before `install commit` boots on a device running an
+ * uncommitted activation: UNCONFIRMED in Cisco's guides (DOMAIN.md §8),
+ * so a setting (`uncommitted_reload` in .iosplan.yaml, docs/lint.md). */
+typedef enum ip_install_reload {
+	IP_INSTALL_RELOAD_REVERTS = 0, /* the committed software: the activation's
+					* own reload was the one it survives
+					* (Kestra's install rules, research [K3]) */
+	IP_INSTALL_RELOAD_KEEPS,       /* the uncommitted software once more; the
+					* reload after that, the committed one */
+} ip_install_reload;
+
+#define IP_INSTALL_RELOAD_SETTING "uncommitted_reload"
+
+/* The setting for every prediction that follows (lint/config.c hands it
+ * over, as the file-name case policy; the default is REVERTS). */
+void ip_install_reload_set(ip_install_reload r);
+ip_install_reload ip_install_reload_get(void);
+bool ip_install_reload_parse(const char *s, ip_install_reload *out); /* "reverts", "keeps" */
+
+/* What the install state does to the coming reloads (issue 21), for an
+ * IOS-XE device whose `show install` was captured. The boot list's walk
+ * above says which file the reload reads (packages.conf); this says which
+ * software that file then stands for, and for how long. */
+typedef struct ip_install_forecast {
+	bool read;                        /* a show install capture was read */
+	const ip_install_block *block;    /* where the first U row is */
+	const ip_install_pkg *uncommitted;/* the first U row: runs now, reverts
+					   * when the timer fires, and at a
+					   * reload before install commit as
+					   * `reload` says */
+	ip_install_reload reload;         /* the setting the prediction used */
+	const ip_install_pkg *deactivated;/* the first D row: comes back when
+					   * the activation is rolled back */
+	ip_tri timer;                     /* the auto-abort timer runs (YES) */
+	ip_tri in_progress;               /* an install operation runs (YES) */
+	ip_u64 timer_left_s;              /* its time left at the capture */
+	const ip_install_pkg *smu;        /* a patch (SMU, APSP, APDP) active on
+					   * some members, not on others */
+	const int *smu_missing;           /* the switches without it */
+	size_t n_smu_missing;
+	const ip_install_pkg *smu_file_row; /* the row naming smu_missing_file */
+	const char *smu_missing_file;     /* a switch whose flash lacks the patch
+					   * file an active row names: its name */
+	int smu_missing_file_member;
+} ip_install_forecast;
+
 typedef struct ip_boot_prediction {
 	ip_next_outcome outcome;
 	ip_next_step step;
@@ -130,7 +176,16 @@ typedef struct ip_boot_prediction {
 	const ip_boot_list *verdict_list;
 	ip_boot_verdict *verdicts;
 	size_t n_verdicts, cap_verdicts;
+	ip_install_forecast install; /* what the install state does (issue 21) */
 } ip_boot_prediction;
+
+/* Whether the install state holds a change only the operator settles, with
+ * `install commit` (keep it) or `install abort` (return to the committed
+ * software): an activated or deactivated package not committed, a running
+ * auto-abort timer, an install operation in progress. The rule
+ * install-pending, the planner's refusal and its proof ask this one
+ * question (issue 21). */
+bool ip_install_pending(const ip_install_forecast *f);
 
 /* Predict dev's next boot. Memory from arena a. Never fails. */
 void ip_boot_predict(ip_boot_prediction *out, ip_arena *a, const ip_device *dev);
