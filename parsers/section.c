@@ -42,6 +42,7 @@ static const signature signatures[] = {
 	{ "Boot Variables on next reload:", IP_CMD_SHOW_BOOT },
 	{ "File Systems:", IP_CMD_FILE_SYSTEMS },
 	{ "Switch/Stack Mac Address", IP_CMD_SHOW_SWITCH },
+	{ "Redundant System Information", IP_CMD_REDUNDANCY },
 	{ "Building configuration...", IP_CMD_RUNNING_CONFIG },
 	{ "Current configuration : ", IP_CMD_RUNNING_CONFIG },
 	{ "Current configuration: ", IP_CMD_RUNNING_CONFIG },

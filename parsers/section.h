@@ -39,6 +39,7 @@ typedef enum ip_cmd {
 	IP_CMD_CDP_NEIGHBORS,    /* show cdp neighbors */
 	IP_CMD_RANCID,           /* a RANCID backup's comment block (!RANCID-CONTENT-TYPE) */
 	IP_CMD_OXIDIZED,         /* an Oxidized backup's "! " comment block */
+	IP_CMD_REDUNDANCY,       /* show redundancy, show redundancy states */
 	IP_CMD__COUNT
 } ip_cmd;
 
