@@ -17,10 +17,9 @@
  * Availability Overview"), and one that is not STANDBY HOT in SSO is not
  * ready to take over: a switchover or an upgrade that relies on it costs
  * an outage. Decisions:
- * - A peer exists when show redundancy says so (a peer state other than
- *   DISABLED in a simplex chassis) or show bootvar printed Standby lines.
- *   "Standby not ready to show bootvar" alone proves nothing: the
- *   single-RP ASR1001 prints it too (tests/captures/asr1001-xe3.log).
+ * - A peer exists as the model says (ip_standby_present): show redundancy
+ *   names one, or show bootvar printed Standby lines; "Standby not ready
+ *   to show bootvar" alone proves nothing.
  * - Not ready: a peer state other than STANDBY HOT, or a redundancy mode
  *   other than SSO, at the line that says so.
  * - BOOT: the standby's list against the active's next-reload list
@@ -33,19 +32,8 @@
 #include <strings.h>
 
 #include "fs_model.h"
+#include "redundancy.h"
 #include "rule.h"
-
-static bool simplex(const ip_redundancy *rd)
-{
-	return rd->hw_mode.s && strcasecmp(rd->hw_mode.s, "Simplex") == 0;
-}
-
-static bool peer_present(const ip_redundancy *rd)
-{
-	if (rd->known && rd->peer != IP_PEER_UNKNOWN && rd->peer != IP_PEER_ABSENT)
-		return true;
-	return rd->standby_bootvar.v == IP_TRI_YES && !(rd->known && simplex(rd));
-}
 
 static const char *where(const ip_redundancy *rd)
 {
@@ -167,7 +155,7 @@ static void register_differs(const ip_rule_ctx *ctx, ip_findings *out)
 static void check(const ip_rule_ctx *ctx, ip_findings *out)
 {
 	const ip_redundancy *rd = &ctx->dev->redundancy;
-	if (!peer_present(rd))
+	if (!ip_standby_present(ctx->dev))
 		return;
 	bool down = not_ready(ctx, out);
 	if (rd->standby_bootvar.v == IP_TRI_NO && !down) {

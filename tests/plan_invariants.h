@@ -24,7 +24,10 @@
  *   P8 a device already on the target (nothing to do, or a remediation) is
  *      neither copied to nor reloaded, and nothing to do has no steps;
  *   P9 (issue 20) when the captured next boot is a network entry, the
- *      network-boot finding is there and the plan repairs it.
+ *      network-boot finding is there and the plan repairs it;
+ *   P10 (issue 21) a device with a standby RP is planned only with it
+ *      STANDBY HOT in SSO, and every reload follows a gated check of show
+ *      bootvar's Standby BOOT line made after the last save.
  * On a stack P1 and P3 also hold for every member, simulated from its own
  * flash and BOOT variable. */
 #ifndef IOSPLAN_PLAN_INVARIANTS_H

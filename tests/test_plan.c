@@ -37,6 +37,9 @@
 		     "--md5 6d2f0b8e41c97a35e0d4b1f8c27a9e53 --tftp-server 10.0.0.10"
 #define C9K_STACK_TARGET "--target cat9k_iosxe.17.12.04.SPA.bin --size 1396867236 " \
 			 "--md5 1c0d3ae01e439027ece1b6bc8bd16b38 --tftp-server 10.0.0.10 --transfer scp"
+/* issue 21: an ASR1006 with a standby RP, bundle mode on harddisk: */
+#define ASR_TARGET "--target asr1000rp2-adventerprisek9.17.03.08a.SPA.bin --size 697152512 " \
+		   "--md5 5f1b2c3d4e5f60718293a4b5c6d7e8f9 --tftp-server 10.0.0.10 --transfer scp"
 #define C3K_TARGET "--target cat3k_caa-universalk9.16.12.10a.SPA.bin --size 496214016 " \
 		   "--md5 ec513679cb3ca1629ec966607e85bf8e --tftp-server 10.0.0.10"
 #define NOSPACE_SW_TARGET "--target c2960-lanbasek9-mz.150-2.SE11.bin --size 12582912 " \
@@ -119,6 +122,11 @@ static const golden_case golden_cases[] = {
 	  "plan --allow-delete-running " NOSPACE_R_TARGET " traps/no-space-router.log", 0 },
 	{ "scp-router.txt", "plan --transfer scp --reload-in 10 " R1_TARGET " netstuts-r1.log", 0 },
 	{ "scp-router.yml", "plan --format ansible --transfer scp " R1_TARGET " netstuts-r1.log", 0 },
+	/* issue 21: a standby RP checked after the save; --issu refused in
+	 * bundle mode */
+	{ "asr1006-dual-rp.txt", "plan " ASR_TARGET " asr1006-dual-rp.log", 0 },
+	{ "asr1006-dual-rp.json", "plan --format json " ASR_TARGET " asr1006-dual-rp.log", 0 },
+	{ "asr1006-issu-refused.txt", "plan --issu " ASR_TARGET " asr1006-dual-rp.log", 1 },
 	/* issue 20 point 9: already on the target */
 	{ "on-target-nothing.txt", "plan " R1_RUNNING " netstuts-r1.log", 0 },
 	{ "on-target-nothing.md", "plan --format markdown " R1_RUNNING " netstuts-r1.log", 0 },
@@ -946,6 +954,44 @@ ParameterizedTest(size_t *row, plan_proof, catches)
 	bool found = texts_have(proof.violations, proof.n_violations, c->violation);
 	cr_assert(found, "%s: no violation with '%s' (first: %s)", c->name, c->violation,
 		  proof.n_violations ? proof.violations[0] : "-");
+	ip_device_set_free(set);
+}
+
+/* R12 (issue 21): the plan for the ASR1006 with a hot standby is proven
+ * (its save reaches the standby); the same plan on a device whose standby
+ * turns out cold, or carries another register, is not: the reload would
+ * bring the standby up on another list. */
+Test(plan_proof, standby_rp)
+{
+	ip_device_set *set = test_load_samples("asr1006-dual-rp.log", NULL);
+	ip_target *t = ip_target_from_name(set->arena, "asr1000rp2-adventerprisek9.17.03.08a.SPA.bin",
+					   "t");
+	t->size.known = true;
+	t->size.v = 697152512;
+	t->md5 = MD5A;
+	ip_plan_options o;
+	ip_plan_options_defaults(&o);
+	o.transfer = IP_TRANSFER_SCP;
+	ip_plan p;
+	ip_plan_build(&p, set->arena, set->v[0], t, &o);
+	cr_assert(!p.refused && p.proof.proven, "the plan with a hot standby is proven");
+	ip_device *d = set->v[0];
+	d->redundancy.peer = IP_PEER_COLD; /* the save no longer reaches it */
+	ip_plan_proof proof;
+	ip_plan_prove(&proof, set->arena, &p);
+	cr_assert(!proof.proven, "a cold standby: the proof did not notice");
+	cr_assert(texts_have(proof.violations, proof.n_violations, "standby RP on another boot list"),
+		  "first: %s", proof.n_violations ? proof.violations[0] : "-");
+	d->redundancy.peer = IP_PEER_HOT;
+	d->redundancy.standby_confreg_next.v = 0x2142; /* differs, but the save syncs it */
+	ip_plan_prove(&proof, set->arena, &p);
+	cr_assert(proof.proven, "a save with the standby hot puts its register in step");
+	d->redundancy.standby_bootvar.v = IP_TRI_YES;
+	d->redundancy.known = false; /* only show bootvar's lines: nothing shows the sync */
+	ip_plan_build(&p, set->arena, d, t, &o);
+	cr_assert(p.refused, "a standby known only from show bootvar is refused");
+	cr_assert(texts_have(p.reasons, p.n_reasons, "capture `show redundancy`"), "%s",
+		  p.n_reasons ? p.reasons[0] : "-");
 	ip_device_set_free(set);
 }
 
