@@ -311,6 +311,9 @@ typedef struct ip_device {
 	ip_register confreg_config; /* `config-register` line in a config: a hint */
 	ip_flag install_mode;
 	ip_flag manual_boot;      /* show boot "Manual Boot" / MANUAL_BOOT */
+	ip_text operating_mode;   /* show version "Router operating mode:":
+				   * "Autonomous", "Controller-Managed" (SD-WAN);
+				   * NULL when not printed (before 17.2) */
 	ip_flash_size *flash_sizes;
 	size_t n_flash_sizes, cap_flash_sizes;
 	ip_filesystem *filesystems;

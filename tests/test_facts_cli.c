@@ -337,3 +337,34 @@ Test(cli, standby_rp, .init = make_tmpdir, .fini = remove_tmpdir)
 	cJSON_Delete(j);
 	free_result(&r);
 }
+
+/* show version's operating mode (issue 21): the value as printed, its span,
+ * and the text sheet's line; null on a device that prints none. */
+Test(cli, operating_mode, .init = make_tmpdir, .fini = remove_tmpdir)
+{
+	char path[1024], args[1200];
+	snprintf(path, sizeof(path), "%s/c8300-controller-mode.log", test_samples_dir());
+	snprintf(args, sizeof(args), "facts --format json '%s'", path);
+	run_result r = run(args);
+	cr_assert_eq(r.status, 0, "stderr: %s", r.err);
+	cJSON *j = cJSON_Parse(r.out);
+	cr_assert_not_null(j);
+	cr_expect_str_eq(cJSON_GetObjectItem(j, "operating_mode")->valuestring, "Controller-Managed");
+	cJSON *sp = cJSON_GetObjectItem(cJSON_GetObjectItem(j, "spans"), "operating_mode");
+	cr_expect_eq(cJSON_GetObjectItem(sp, "line")->valueint, 22);
+	cr_expect_eq(cJSON_GetObjectItem(sp, "col")->valueint, 24);
+	cJSON_Delete(j);
+	free_result(&r);
+	snprintf(args, sizeof(args), "facts '%s'", path);
+	r = run(args);
+	cr_expect(strstr(r.out, "operating mode   Controller-Managed") != NULL, "%s", r.out);
+	free_result(&r);
+	snprintf(path, sizeof(path), "%s/netstuts-r1.log", test_samples_dir());
+	snprintf(args, sizeof(args), "facts --format json '%s'", path);
+	r = run(args);
+	j = cJSON_Parse(r.out);
+	cr_assert_not_null(j);
+	cr_expect(cJSON_IsNull(cJSON_GetObjectItem(j, "operating_mode")), "not printed: null");
+	cJSON_Delete(j);
+	free_result(&r);
+}

@@ -66,6 +66,8 @@ static const subject_case subject_cases[] = {
 	  IP_LIST_STARTUP, 0, NULL, false },
 	{ "stack-mismatch", "stack-vmismatch.log", NULL, 0, IP_SUBJ_MEMBER, IP_LIST_NONE, 3,
 	  NULL, false },
+	{ "operating-mode", "c8300-controller-mode.log", NULL, 0, IP_SUBJ_DEVICE, IP_LIST_NONE, 0,
+	  NULL, false },
 	/* the standby RP is no list or register of the device's own */
 	{ "standby-mismatch", "asr1006-standby-mismatch.log", NULL, 0, IP_SUBJ_DEVICE,
 	  IP_LIST_NONE, 0, NULL, false },

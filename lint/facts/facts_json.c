@@ -239,6 +239,7 @@ static void add_spans(cJSON *o, const ip_device *d)
 	jb_add(s, "config_register", jb_span(d->confreg.span));
 	jb_add(s, "config_register_next", jb_span(d->confreg_next.span));
 	jb_add(s, "install_mode", jb_span(d->install_mode.span));
+	jb_add(s, "operating_mode", jb_span(d->operating_mode.span));
 }
 
 cJSON *facts_device_json(const ip_device *d, const ip_boot_prediction *next_boot)
@@ -269,6 +270,7 @@ cJSON *facts_device_json(const ip_device *d, const ip_boot_prediction *next_boot
 	jb_add(cr, "in_config", register_json(d->confreg_config));
 	jb_add(o, "install_mode", tri_json(d->install_mode.v));
 	jb_add(o, "manual_boot", tri_json(d->manual_boot.v));
+	jb_add(o, "operating_mode", jb_ref(d->operating_mode.s));
 	cJSON *dis = jb_add(o, "disputed", jb_array());
 	for (size_t i = 0; i < d->n_conflicts; i++) {
 		const ip_source_conflict *c = &d->conflicts[i];

@@ -188,6 +188,8 @@ int facts_device_text(FILE *out, const ip_device *d, const ip_boot_prediction *n
 		field(o, "install mode", d->install_mode.v == IP_TRI_UNKNOWN ? NULL
 			: d->install_mode.v == IP_TRI_YES ? "install (packages.conf)" : "bundle",
 			"'show version'");
+	if (d->operating_mode.s)
+		field(o, "operating mode", d->operating_mode.s, "");
 	filesystems(o, d);
 	boot_list(o, "boot running", &d->boot_running, "'show running-config | include boot'");
 	boot_list(o, "boot startup", &d->boot_startup, "'show startup-config | include boot'");
