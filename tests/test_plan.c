@@ -995,6 +995,109 @@ Test(plan_proof, standby_rp)
 	ip_device_set_free(set);
 }
 
+/* ISSU (issue 21, plan_issu.c): a Cat9400 with two supervisors in install
+ * mode on 17.09.04a (the C9300 sample as a C9407R, its standby hot in SSO
+ * with the active's BOOT variable), planned to one target after another.
+ * Cisco's ISSU guide: EM to EM of one train, not more than 3 years apart
+ * (three EM releases: UNCONFIRMED reading); not from or to an SM release;
+ * not across trains. */
+typedef struct issu_case {
+	const char *name;
+	const char *target;
+	const char *peer;     /* the standby's state */
+	bool issu;            /* --issu */
+	bool refused;
+	const char *want;     /* in a reason, a warning or a command */
+} issu_case;
+
+static const issu_case issu_cases[] = {
+	{ "EM to EM, asked", "cat9k_iosxe.17.12.04.SPA.bin", "STANDBY HOT", true, false,
+	  "install add file flash:cat9k_iosxe.17.12.04.SPA.bin activate issu commit" },
+	{ "EM to EM, not asked: full reload, ISSU would apply", "cat9k_iosxe.17.12.04.SPA.bin",
+	  "STANDBY HOT", false, false, "ISSU would apply" },
+	{ "three EM releases ahead", "cat9k_iosxe.17.18.01.SPA.bin", "STANDBY HOT", true, false,
+	  "activate issu commit" },
+	{ "four EM releases ahead", "cat9k_iosxe.17.21.01.SPA.bin", "STANDBY HOT", true, true,
+	  "more than three Extended Maintenance releases apart" },
+	{ "to a Standard Maintenance release", "cat9k_iosxe.17.10.01.SPA.bin", "STANDBY HOT", true,
+	  true, "Standard Maintenance" },
+	{ "across major trains", "cat9k_iosxe.18.03.01.SPA.bin", "STANDBY HOT", true, true,
+	  "crosses a major release train" },
+	{ "a downgrade", "cat9k_iosxe.17.06.05.SPA.bin", "STANDBY HOT", true, true,
+	  "not a later release" },
+	{ "standby cold", "cat9k_iosxe.17.12.04.SPA.bin", "STANDBY COLD", true, true,
+	  "not STANDBY HOT in SSO" },
+};
+
+IP_TABLE_PARAMS(plan_issu, cases, issu_cases)
+
+static bool plan_has(const ip_plan *p, const char *w)
+{
+	for (size_t i = 0; i < p->n_reasons; i++)
+		if (strstr(p->reasons[i], w))
+			return true;
+	for (size_t i = 0; i < p->n_warnings; i++)
+		if (strstr(p->warnings[i], w))
+			return true;
+	for (size_t i = 0; i < p->n_steps; i++)
+		for (size_t k = 0; k < p->steps[i].n_commands; k++)
+			if (strstr(p->steps[i].commands[k], w))
+				return true;
+	return false;
+}
+
+ParameterizedTest(size_t *row, plan_issu, cases)
+{
+	const issu_case *c = &issu_cases[*row];
+	char path[1024];
+	snprintf(path, sizeof(path), "%s/c9300-install.log", test_samples_dir());
+	char *text = test_read_file(path, NULL);
+	cr_assert_not_null(text);
+	char *cap = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&cap, &n);
+	for (const char *t = text; *t; t++) /* the chassis: C9407R */
+		if (!strncmp(t, "C9300-48P", 9)) {
+			fputs("C9407R", f);
+			t += 8;
+		} else
+			fputc(*t, f);
+	fprintf(f, "SW-ACC-9300-01#show bootvar\n"
+		"BOOT variable = flash:packages.conf;\n"
+		"Standby BOOT variable = flash:packages.conf;\n"
+		"SW-ACC-9300-01#show redundancy\n"
+		"Redundant System Information :\n"
+		"                 Hardware Mode = Duplex\n"
+		"     Operating Redundancy Mode = sso\n"
+		"Peer Processor Information :\n"
+		"              Standby Location = slot 4\n"
+		"        Current Software state = %s\n"
+		"SW-ACC-9300-01#\n", c->peer);
+	fclose(f);
+	free(text);
+	ip_device_set *set = test_load_text("c9407r.log", cap);
+	free(cap);
+	cr_assert_eq(set->n, 1);
+	ip_target *t = ip_target_from_name(set->arena, c->target, "t");
+	t->size.known = true;
+	t->size.v = 1325314572;
+	t->md5 = MD5A;
+	ip_plan_options o;
+	ip_plan_options_defaults(&o);
+	o.server = "10.0.0.10";
+	o.transfer = IP_TRANSFER_SCP;
+	o.issu = c->issu;
+	ip_plan p;
+	ip_plan_build(&p, set->arena, set->v[0], t, &o);
+	cr_expect_eq(p.refused, c->refused, "%s: refused %d (%s)", c->name, p.refused,
+		     p.n_reasons ? p.reasons[0] : "-");
+	cr_expect(plan_has(&p, c->want), "%s: nothing says '%s' (%s)", c->name, c->want,
+		  p.n_reasons ? p.reasons[0] : p.n_warnings ? p.warnings[0] : "-");
+	if (!p.refused)
+		cr_expect(p.proof.proven, "%s: proven", c->name);
+	ip_device_set_free(set);
+}
+
 /* --- the JSON schema (docs/plan.md) ---------------------------- */
 
 static void has_keys(const cJSON *o, const char *const *keys, size_t n, const char *what)
