@@ -245,12 +245,16 @@ static enum block heading(const char *t, enum block cur)
 	return cur;
 }
 
-/* A peer that is DISABLED in a simplex chassis is not there at all. */
+/* A peer that is DISABLED in a simplex chassis is not there at all; with
+ * no hardware mode read (`show redundancy | include state`) a DISABLED
+ * peer may be no peer either (a single-RP box prints it too): unknown. */
 static void settle(ip_redundancy *rd)
 {
 	bool simplex = rd->hw_mode.s && strcasecmp(rd->hw_mode.s, "Simplex") == 0;
 	if (simplex && (rd->peer == IP_PEER_DISABLED || rd->peer == IP_PEER_UNKNOWN))
 		rd->peer = IP_PEER_ABSENT;
+	else if (!rd->hw_mode.s && rd->peer == IP_PEER_DISABLED)
+		rd->peer = IP_PEER_UNKNOWN;
 }
 
 int show_redundancy_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx)

@@ -118,6 +118,11 @@ static const standby_case cases[] = {
 	{ "simplex chassis, peer disabled", VER("ASR1002")
 	  BOOTVAR("Standby not ready to show bootvar\n") SIMPLEX END, 0, 0, 0, NULL, false, NULL,
 	  NULL },
+	{ "filtered show redundancy, peer disabled, mode unknown", VER("ASR1001-X")
+	  "R#show redundancy | include state\n"
+	  "        Current Software state = ACTIVE\n"
+	  "Peer (slot: 7) information is not available because it is in 'DISABLED' state\n" END,
+	  0, 0, 0, NULL, false, NULL, NULL },
 	{ "svl, equal BOOT from show redundancy",
 	  VER("C9500-48Y4C")
 	  "R#show bootvar\nBOOT variable = " C9K ";\nCONFIG_FILE variable = \n"
