@@ -8,6 +8,7 @@
  *   sh boot / show bootvar / show boot system
  *   verify /md5 flash:x.bin <hash>
  *   sh ip int br / sh int status / sh ip ospf [1] nei / sh ip bgp [vpnv4 all] summ /
+ *   sh redun [states] show redundancy (the standby RP; other views stay OTHER)
  *   sh cdp nei        (the post-change health checks; their "detail" and
  *                     "err-disabled" views print other tables and stay OTHER)
  *   do sh run         (the same from configuration mode)
@@ -54,6 +55,9 @@ static const grammar show_grammar[] = {
 	{ IP_CMD_INTERFACES_STATUS, "show interfaces status", { { "interfaces", 3 }, { "status", 4 } } },
 	{ IP_CMD_OSPF_NEIGHBOR, "show ip ospf neighbor", { { "ip", 2 }, { "ospf", 2 }, { "neighbor", 3 } } },
 	{ IP_CMD_CDP_NEIGHBORS, "show cdp neighbors", { { "cdp", 3 }, { "neighbors", 3 } } },
+	/* the states row first: the one-word row would match it too */
+	{ IP_CMD_REDUNDANCY, "show redundancy states", { { "redundancy", 4 }, { "states", 3 } } },
+	{ IP_CMD_REDUNDANCY, "show redundancy", { { "redundancy", 4 } } },
 };
 
 /* First words that make a line after "host#" a command at all. */
@@ -198,6 +202,10 @@ static bool identify_show(ip_arena *a, const tokens *t, ip_cmd *cmd,
 			k++;
 		if (k > 0 && (k == 3 || !gr->words[k].word)) {
 			*cmd = has_views(gr->cmd) && other_view(t, 1 + k) ? IP_CMD_OTHER : gr->cmd;
+			/* "show redundancy clients / history / switchover"
+			 * print other tables */
+			if (gr->cmd == IP_CMD_REDUNDANCY && t->n > 1 + k)
+				*cmd = IP_CMD_OTHER;
 			*canonical = gr->canonical;
 			return true;
 		}
@@ -448,6 +456,7 @@ static const char *const cmd_names[IP_CMD__COUNT][2] = {
 	[IP_CMD_RANCID] = { "RANCID backup", "rancid" },
 	[IP_CMD_OXIDIZED] = { "Oxidized backup", "oxidized" },
 	[IP_CMD_SHOW_INSTALL] = { "show install", "install_state" },
+	[IP_CMD_REDUNDANCY] = { "show redundancy", "redundancy" },
 };
 
 const char *ip_cmd_name(ip_cmd cmd)

@@ -579,6 +579,7 @@ int ip_section_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx)
 	case IP_CMD_OSPF_NEIGHBOR: return show_ip_ospf_neighbor_parse(dev, sec, ctx);
 	case IP_CMD_BGP_SUMMARY: return show_ip_bgp_summary_parse(dev, sec, ctx);
 	case IP_CMD_CDP_NEIGHBORS: return show_cdp_neighbors_parse(dev, sec, ctx);
+	case IP_CMD_REDUNDANCY: return show_redundancy_parse(dev, sec, ctx);
 	case IP_CMD_RANCID: return rancid_parse(dev, sec, ctx);
 	case IP_CMD_OXIDIZED: return oxidized_parse(dev, sec, ctx);
 	default: return 0;

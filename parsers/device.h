@@ -224,6 +224,50 @@ typedef struct ip_neighbor_list {
 	ip_span span;
 } ip_neighbor_list;
 
+/* The other route processor or supervisor: dual-RP ASR1000, dual
+ * supervisors (Cat4500/6500/9400/9600), StackWise Virtual. Read from
+ * show redundancy, show redundancy states and the "Standby" lines of show
+ * bootvar (parsers/show_redundancy.c, parsers/show_boot.c). Unknown stays
+ * unknown: an unset text is NULL, an unset state IP_PEER_UNKNOWN. */
+typedef enum ip_peer_state {
+	IP_PEER_UNKNOWN = 0, /* no capture says */
+	IP_PEER_ABSENT,      /* simplex: the chassis has no second RP */
+	IP_PEER_HOT,         /* "STANDBY HOT": ready to take over statefully */
+	IP_PEER_COLD,        /* "STANDBY COLD", "STANDBY COLD-BULK", ... */
+	IP_PEER_DISABLED,    /* "DISABLED" in a duplex chassis: present, down */
+	IP_PEER_OTHER,       /* any other RF state (INITIALIZATION, ...) */
+} ip_peer_state;
+
+typedef enum ip_red_mode {
+	IP_RED_MODE_UNKNOWN = 0,
+	IP_RED_MODE_SSO,     /* "sso", "Stateful Switchover" */
+	IP_RED_MODE_RPR,     /* "rpr", "rpr-plus", "Route Processor Redundancy" */
+	IP_RED_MODE_NONE,    /* "Non-redundant", "Non Redundant" */
+	IP_RED_MODE_OTHER,
+} ip_red_mode;
+
+typedef struct ip_redundancy {
+	bool known;            /* show redundancy [states] was read */
+	ip_text my_state;      /* "ACTIVE" */
+	ip_text peer_state;    /* "STANDBY HOT", "DISABLED", as printed */
+	ip_peer_state peer;    /* peer_state classified; span: peer_state's */
+	ip_text hw_mode;       /* "Duplex", "Simplex" */
+	ip_text mode_text;     /* operating redundancy mode, as printed */
+	ip_red_mode mode;      /* mode_text classified */
+	ip_text mode_configured;
+	ip_text standby_location; /* "slot 7", "Switch 2" (SVL) */
+	ip_text standby_image;    /* the peer's Image Version line */
+	ip_boot_list active_boot; /* show redundancy: the current RP's BOOT */
+	ip_boot_list standby_boot; /* the peer's BOOT (show redundancy) or
+				    * "Standby BOOT variable" (show bootvar) */
+	ip_register standby_confreg;      /* current value */
+	ip_register standby_confreg_next; /* at the standby's next reload */
+	ip_flag standby_bootvar; /* show bootvar: NO on "Standby not ready to
+				  * show bootvar", YES when Standby lines were
+				  * printed. A single-RP ASR1001 prints "not
+				  * ready" too, so NO alone proves no peer. */
+} ip_redundancy;
+
 typedef struct ip_source {
 	const char *file;
 	ip_cmd cmd;
@@ -348,6 +392,9 @@ typedef struct ip_device {
 	ip_register confreg_config; /* `config-register` line in a config: a hint */
 	ip_flag install_mode;
 	ip_flag manual_boot;      /* show boot "Manual Boot" / MANUAL_BOOT */
+	ip_text operating_mode;   /* show version "Router operating mode:":
+				   * "Autonomous", "Controller-Managed" (SD-WAN);
+				   * NULL when not printed (before 17.2) */
 	ip_flash_size *flash_sizes;
 	size_t n_flash_sizes, cap_flash_sizes;
 	ip_filesystem *filesystems;
@@ -376,6 +423,7 @@ typedef struct ip_device {
 	ip_source_conflict *resolved;  /* disagreements the newer capture settled */
 	size_t n_resolved, cap_resolved;
 	ip_install_state install;     /* show install ... (issue 21) */
+	ip_redundancy redundancy; /* the standby RP / supervisor */
 } ip_device;
 
 typedef struct ip_device_set {

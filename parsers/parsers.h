@@ -23,6 +23,18 @@ int show_ip_bgp_summary_parse(ip_device *dev, const ip_section *sec, ip_parse_ct
 int show_cdp_neighbors_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx);
 /* show install summary|active|inactive|committed|uncommitted|rollback */
 int show_install_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx);
+int show_redundancy_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx);
+
+/* The RF names show redundancy prints, classified: "STANDBY HOT",
+ * "STANDBY COLD-BULK", "DISABLED"; "sso", "Stateful Switchover", "rpr". */
+ip_peer_state ip_peer_state_classify(const char *s);
+ip_red_mode ip_red_mode_classify(const char *s);
+
+/* The ';'-separated elements of a BOOT value from byte vs of l into list
+ * (",N" retry counts dropped, a last "+" marks a list cut short): show
+ * boot's BOOT lines and show redundancy's alike. */
+void bootvar_elements_parse(ip_boot_list *list, const ip_section *sec,
+			    ip_parse_ctx *ctx, const ip_line *l, size_t vs);
 /* Backup files: the comment blocks of RANCID and Oxidized (backup.h). */
 int rancid_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx);
 int oxidized_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx);

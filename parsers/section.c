@@ -47,6 +47,7 @@ static const signature signatures[] = {
 	{ "[ Switch ", IP_CMD_INSTALL_SUMMARY },
 	{ "[ R0 ", IP_CMD_INSTALL_SUMMARY },
 	{ "[ R1 ", IP_CMD_INSTALL_SUMMARY },
+	{ "Redundant System Information", IP_CMD_REDUNDANCY },
 	{ "Building configuration...", IP_CMD_RUNNING_CONFIG },
 	{ "Current configuration : ", IP_CMD_RUNNING_CONFIG },
 	{ "Current configuration: ", IP_CMD_RUNNING_CONFIG },

@@ -41,6 +41,7 @@ typedef enum ip_cmd {
 	IP_CMD_OXIDIZED,         /* an Oxidized backup's "! " comment block */
 	IP_CMD_SHOW_INSTALL,     /* show install active|inactive|committed|
 				  * uncommitted|rollback (summary: above) */
+	IP_CMD_REDUNDANCY,       /* show redundancy, show redundancy states */
 	IP_CMD__COUNT
 } ip_cmd;
 

@@ -27,8 +27,16 @@
  * Elements are ';'-separated; ",N" suffixes are dropped; an empty value or
  * "does not exist" is a known, empty list; a trailing "+" means IOS cut the
  * list short. Without a "Current/next reload" heading the one list shown is
- * the next-reload list. Standby lines describe the other supervisor and are
- * skipped. In a stack the device's list is the active switch's: the block
+ * the next-reload list. Standby lines describe the other supervisor (dual
+ * RP, dual supervisor, StackWise Virtual) and go to dev->redundancy:
+ *   Standby BOOT variable = bootflash:packages.conf;
+ *   Standby Configuration register is 0x1  (will be 0x2102 at next reload)
+ *   Standby not ready to show bootvar
+ * [genieparser iosxe tests ShowBootvar golden_output_cat9400 (Standby
+ *  BOOT/MANUAL_BOOT lines), golden_output_asr1k ("Standby not ready");
+ *  genieparser iosxe show_platform.py ShowBootvar, whose comments quote
+ *  "Standby Configuration register is 0x1  (will be 0x2102 at next
+ *  reload)"]. In a stack the device's list is the active switch's: the block
  * without a "Switch N" heading (classic), else the block of the member
  * marked active, else the first. Each member's own next-reload list is
  * kept in its ip_member.bootvar ("Switch N" block N; the block without a
@@ -42,7 +50,8 @@
 #include "rx.h"
 #include "stack.h"
 
-enum { RX_BOOT, RX_BOOT_NONE, RX_MANUAL, RX_MANUAL_NONE, RX_CONFREG, RX_SWITCH };
+enum { RX_BOOT, RX_BOOT_NONE, RX_MANUAL, RX_MANUAL_NONE, RX_CONFREG, RX_SWITCH,
+       RX_SB_BOOT, RX_SB_BOOT_NONE, RX_SB_CONFREG };
 
 static ip_rx sb_rx[] = {
 	[RX_BOOT] = {"^BOOT\\s+(?:path-list|variable)\\s*[:=]\\s*(.*)$", 0, NULL},
@@ -55,6 +64,12 @@ static ip_rx sb_rx[] = {
 			"(?:\\s*\\(will\\s+be\\s+(0x[0-9A-Fa-f]+)\\s+at\\s+next"
 			"\\s+reload\\))?", 0, NULL},
 	[RX_SWITCH] = {"^Switch\\s+(\\d{1,3})\\s*$", 0, NULL},
+	[RX_SB_BOOT] = {"^Standby\\s+BOOT\\s+variable\\s*=\\s*(.*)$", 0, NULL},
+	[RX_SB_BOOT_NONE] = {"^Standby\\s+BOOT\\s+variable\\s+does\\s+not\\s+exist",
+			     0, NULL},
+	[RX_SB_CONFREG] = {"^Standby\\s+Configuration\\s+[Rr]egister\\s+is\\s+"
+			   "(0x[0-9A-Fa-f]+)(?:\\s*\\(will\\s+be\\s+(0x[0-9A-Fa-f]+)"
+			   "\\s+at\\s+next\\s+reload\\))?", 0, NULL},
 };
 
 /* One member's block. */
@@ -76,9 +91,9 @@ typedef struct sb_scan {
 } sb_scan;
 
 /* Split "a,12;b,12;" at ';' into entries; a last element "+" marks a list
- * IOS cut short. */
-static void read_elements(ip_boot_list *list, const ip_section *sec,
-			  ip_parse_ctx *ctx, const ip_line *l, size_t vs)
+ * IOS cut short. show redundancy's BOOT lines read the same way. */
+void bootvar_elements_parse(ip_boot_list *list, const ip_section *sec,
+			    ip_parse_ctx *ctx, const ip_line *l, size_t vs)
 {
 	const char *t = l->text;
 	size_t i = vs;
@@ -137,7 +152,7 @@ static void boot_line(sb_block *blk, const ip_section *sec, ip_parse_ctx *ctx,
 	list->filtered = sec->filter != NULL;
 	list->span = ip_line_span_all(l, sec->file);
 	if (value_start != (size_t)-1)
-		read_elements(list, sec, ctx, l, value_start);
+		bootvar_elements_parse(list, sec, ctx, l, value_start);
 }
 
 static void manual_line(sb_block *blk, const ip_section *sec,
@@ -194,6 +209,50 @@ static void confreg_line(ip_device *dev, const ip_section *sec,
 	}
 }
 
+/* A "Standby ..." line: the other supervisor's values, kept apart from the
+ * active's (dev->redundancy). Lines about other variables (MANUAL_BOOT,
+ * BAUD, CONFIG_FILE) are not read. */
+static void standby_line(ip_device *dev, const ip_section *sec,
+			 ip_parse_ctx *ctx, const ip_line *l, size_t ws)
+{
+	ip_redundancy *rd = &dev->redundancy;
+	const char *t = l->text + ws;
+	size_t n = l->len - ws;
+	ip_rx_match m;
+	ip_boot_list *sb = &rd->standby_boot;
+	if (strncmp(t, "Standby not ready to show bootvar", 33) == 0) {
+		rd->standby_bootvar.v = IP_TRI_NO;
+		rd->standby_bootvar.span = ip_line_span_all(l, sec->file);
+		return;
+	}
+	bool boot = ip_rx_exec(&sb_rx[RX_SB_BOOT], t, n, &m);
+	if (boot || ip_rx_exec(&sb_rx[RX_SB_BOOT_NONE], t, n, NULL)) {
+		memset(sb, 0, sizeof(*sb));
+		sb->known = true;
+		sb->filtered = sec->filter != NULL;
+		sb->span = ip_line_span_all(l, sec->file);
+		if (boot)
+			bootvar_elements_parse(sb, sec, ctx, l, ws + m.start[1]);
+	} else if (ip_rx_exec(&sb_rx[RX_SB_CONFREG], t, n, &m)) {
+		int g = ip_rx_group_set(&m, 2) ? 2 : 1;
+		uint32_t cur, next;
+		ip_span cspan = ip_line_span(l, sec->file, ws + m.start[1], ws + m.end[1]);
+		if (!parse_hex16(t + m.start[1], &cur) || !parse_hex16(t + m.start[g], &next)) {
+			ip_diag_add(ctx->diags, IP_DIAG_WARNING, cspan,
+				    "standby configuration register does not fit "
+				    "in 16 bits: ignored");
+			return;
+		}
+		rd->standby_confreg = (ip_register){ true, cur, cspan };
+		rd->standby_confreg_next = (ip_register){
+			true, next, ip_line_span(l, sec->file, ws + m.start[g], ws + m.end[g]) };
+	} else {
+		return;
+	}
+	rd->standby_bootvar.v = IP_TRI_YES;
+	rd->standby_bootvar.span = ip_line_span_all(l, sec->file);
+}
+
 static sb_block *new_block(sb_scan *st, ip_arena *a, int member)
 {
 	sb_block *b = IP_PUSH(a, st->v, st->n, st->cap);
@@ -239,8 +298,12 @@ static void scan_line(sb_scan *st, ip_device *dev, const ip_section *sec,
 	const char *t = l->text + ws;
 	size_t n = l->len - ws;
 	ip_rx_match m;
-	if (n == 0 || strncmp(t, "Standby", 7) == 0)
-		return; /* the standby supervisor's values */
+	if (n == 0)
+		return;
+	if (strncmp(t, "Standby", 7) == 0) {
+		standby_line(dev, sec, ctx, l, ws);
+		return;
+	}
 	if (t[0] == 'S' && ip_rx_exec(&sb_rx[RX_SWITCH], t, n, &m)) {
 		new_block(st, ctx->arena, atoi(t + m.start[1]));
 		return;

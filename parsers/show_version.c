@@ -15,6 +15,7 @@
  *   Processor board ID FLM2044W0LT
  *   7697408K bytes of flash memory at bootflash:.
  *   Installation mode is BUNDLE
+ *   Router operating mode: Controller-Managed
  *   Model Number                       : C9300-24P
  *   System Serial Number               : FCW2223G0B9
  *   Switch Ports Model              SW Version        SW Image              Mode
@@ -35,6 +36,12 @@
  *   also becomes xe_version when no "IOS XE Version:" line says otherwise.
  * - install_mode comes from the Mode column or "Installation mode is";
  *   failing those, on IOS-XE only, from the image name (*.conf / *.bin).
+ * - "Router operating mode:" is kept as printed: "Autonomous" or
+ *   "Controller-Managed" (SD-WAN controller mode, IOS-XE 17.2 and later;
+ *   genieparser iosxe show_platform.py ShowVersion p61, an ASR1001-X
+ *   capture in genieparser's tests, Cisco "Install and Upgrade Cisco IOS
+ *   XE Release 17.2.1r and Later"). Older releases print no such line:
+ *   the mode is then unknown, not autonomous.
  * - A filtered section ("show version | include ...") is partial by design:
  *   no truncation diagnostics for it. */
 #include <ctype.h>
@@ -604,6 +611,16 @@ static void install_line(struct sv *st, const ip_line *l, size_t i, size_t len)
 	mode_evidence(st, l, a, tok_end(l->text, a, len, ""), 2);
 }
 
+/* "Router operating mode: Controller-Managed" */
+static void operating_line(struct sv *st, const ip_line *l, size_t i, size_t len)
+{
+	size_t a = skip_spaces(l->text, i, len), e = len;
+	while (e > a && isspace((unsigned char)l->text[e - 1]))
+		e--;
+	if (e > a)
+		set_text(st, &st->dev->operating_mode, l, a, e);
+}
+
 /* --- dispatch ------------------------------------------------------------ */
 
 static bool c_line(struct sv *st, const ip_line *l, size_t off, size_t len)
@@ -667,6 +684,10 @@ static bool dispatch(struct sv *st, const ip_line *l, size_t off, size_t len)
 			return false;
 		return true;
 	case 'R':
+		if (STARTS(l, off, len, "Router operating mode:")) {
+			operating_line(st, l, off + 22, len);
+			return true;
+		}
 		if (!STARTS(l, off, len, "ROM:"))
 			return false;
 		rom_version(st, &st->rom, l, off + 4, len);

@@ -153,6 +153,9 @@ typedef struct ip_plan_options {
 	bool allow_delete_running; /* --allow-delete-running */
 	bool allow_no_fallback;    /* --allow-no-fallback: a bundle or tar plan may be
 				    * printed whose failed boot falls to nothing proved */
+	bool issu;                 /* --issu: an in-service upgrade where it applies
+				    * (install mode, standby hot in SSO, an EM step),
+				    * else refused naming why (plan_issu.c) */
 	bool ansible;              /* --format ansible: the hostname becomes the play's
 				    * one inventory host (ip_plan_ansible_host_ok) */
 	const ip_check_config *check; /* severities and margins; NULL: defaults */

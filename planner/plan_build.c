@@ -1609,6 +1609,11 @@ void ip_plan_build(ip_plan *out, ip_arena *a, const ip_device *dev, const ip_tar
 		       "reference hash cannot verify the unpacked image: set its boot statement "
 		       "by hand after `verify` of it", out->dev->system_image.raw);
 	facts_blocking(&b);
+	if (target && !out->n_reasons) {
+		plan_issu_decide(&b);
+		if (b.refusal_issu)
+			reason(&b, "%s", b.refusal_issu);
+	}
 	if (blocks || out->n_reasons) {
 		out->refused = true;
 		return;

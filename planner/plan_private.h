@@ -66,6 +66,8 @@ typedef struct plan_bld {
 	bool remove_inactive;        /* install mode: `install remove inactive` before the
 				      * copy makes the room (issue 20, point 3) */
 	uint64_t need_dest, margin;  /* bytes the destination must have free */        /* --allow-delete-running was needed */
+	bool issu;                   /* --issu asked and eligible: activate issu */
+	const char *refusal_issu;    /* --issu asked, not eligible: why */
 	ip_plan_step *cur;
 	/* cur's why, as plan_why() grows it: appended in place, not copied
 	 * whole for each sentence (a step deleting 20 000 files made 20 000
@@ -84,6 +86,14 @@ void plan_steps_write(plan_bld *b);
 /* NULL when every name the plan types is one CLI token and every line it
  * prints stays one line (cli_token.h); else the reason to refuse it. */
 const char *plan_names_check(plan_bld *b);
+
+/* --- plan_issu.c ---------------------------------------------------------- */
+
+/* NULL when ISSU applies to the plan's device and target, else why not. */
+const char *plan_issu_ineligible(plan_bld *b);
+/* --issu: eligible sets b->issu, else b->refusal_issu; without it a
+ * device with a standby gets a warning saying whether ISSU would apply. */
+void plan_issu_decide(plan_bld *b);
 
 /* --- helpers both use ----------------------------------------------------- */
 

@@ -65,6 +65,14 @@
  *       packages, a running auto-abort timer, an install in progress:
  *       ip_install_pending): the timer, `install abort` or the plan's own
  *       reload would roll the device back under the plan (issue 21).
+ *   R13 a device with a standby RP (dual RP, dual supervisor, StackWise
+ *       Virtual; redundancy.h) reloads only with the standby's BOOT
+ *       variable equal to the list the active boots from (its saved boot
+ *       list, or its BOOT variable on a switch) and the standby's next
+ *       register equal to the active's: a save reaches the standby only
+ *       when it is STANDBY HOT in SSO (ip_standby_syncs), and a reload
+ *       with the standby on another list brings it up on another image,
+ *       out of SSO (issue 21).
  * On a stack R4 and R5 hold for every member, each from its own flash and
  * its own BOOT variable (the members' proof, below). */
 #include <stdarg.h>
@@ -76,6 +84,7 @@
 #include "fs_model.h"
 #include "image_name.h"
 #include "plan.h"
+#include "redundancy.h"
 
 typedef struct sim {
 	ip_arena *a;
@@ -662,6 +671,64 @@ static void boot_remove(sim *s, const ip_boot_entry *e)
  * running-config rewrites a switch's BOOT variable to nothing (Cisco
  * FN63641, rules/unsaved_boot.c), and a reload before the next save stops
  * at the switch: prompt. The plan writes its boot statements first. */
+/* A save reaches a hot SSO standby: its BOOT variable becomes the saved
+ * list and its register the active's next one (redundancy.h). A standby
+ * that is not hot keeps what it had. */
+static void standby_save(sim *s, const ip_boot_list *run)
+{
+	ip_redundancy *rd = &s->dev.redundancy;
+	if (!ip_standby_present(&s->dev) || !ip_standby_syncs(&s->dev))
+		return;
+	rd->standby_boot = *run;
+	rd->standby_boot.known = true;
+	list_copy(s->a, &rd->standby_boot);
+	if (s->dev.confreg_next.known)
+		rd->standby_confreg_next = s->dev.confreg_next;
+}
+
+static bool entries_same(const ip_boot_list *a, const ip_boot_list *b)
+{
+	if (a->n != b->n)
+		return false;
+	for (size_t i = 0; i < a->n; i++) {
+		const ip_boot_entry *x = &a->v[i], *y = &b->v[i];
+		if (x->kind != y->kind)
+			return false;
+		if (x->kind != IP_BOOT_FILE || !x->path || !y->path) {
+			if (strcmp(x->raw, y->raw) != 0)
+				return false;
+			continue;
+		}
+		if ((x->filesystem || y->filesystem) &&
+		    !(x->filesystem && y->filesystem && ip_fs_prefix_eq(x->filesystem, y->filesystem)))
+			return false;
+		if (!ip_fs_file_eq(x->filesystem, x->path, y->path))
+			return false;
+	}
+	return true;
+}
+
+/* R13: at a reload, the standby boots what the active boots. */
+static void standby_check(sim *s)
+{
+	const ip_redundancy *rd = &s->dev.redundancy;
+	if (!ip_standby_present(&s->dev))
+		return;
+	const ip_boot_list *act = s->plat.boot_from_bootvar ? &s->dev.bootvar : &s->dev.boot_startup;
+	if (!rd->standby_boot.known)
+		violation(s, "the reload restarts the standby RP, whose BOOT variable is unknown");
+	else if (!entries_same(&rd->standby_boot, act))
+		violation(s, "the reload restarts the standby RP on another boot list (%s) than "
+			  "the active's (%s): it comes up on another image, out of SSO",
+			  rd->standby_boot.n ? rd->standby_boot.v[0].raw : "empty",
+			  act->n ? act->v[0].raw : "empty");
+	if (rd->standby_confreg_next.known && s->dev.confreg_next.known &&
+	    rd->standby_confreg_next.v != s->dev.confreg_next.v)
+		violation(s, "the reload restarts the standby RP with register 0x%X, the active "
+			  "with 0x%X", (unsigned)rd->standby_confreg_next.v,
+			  (unsigned)s->dev.confreg_next.v);
+}
+
 static void save(sim *s)
 {
 	ip_boot_list run = s->dev.boot_running;
@@ -675,12 +742,14 @@ static void save(sim *s)
 		list_copy(s->a, &s->dev.bootvar);
 		members_save(s, &run);
 	}
+	standby_save(s, &run);
 }
 
 /* A reload: it boots what the simulator predicts, which must be verified
  * when it is the target. */
 static void reload(sim *s)
 {
+	standby_check(s);
 	predict(s, &s->last);
 	if (s->last.target && !target_verified_everywhere(s))
 		violation(s, "the reload boots the target before it is verified");

@@ -24,6 +24,7 @@
 #include <strings.h>
 
 #include "fs_model.h"
+#include "redundancy.h"
 #include "space.h"
 #include "plan_private.h"
 
@@ -165,12 +166,35 @@ static void save_step(plan_bld *b, ip_plan_phase ph, const char *why)
 	plan_effect(b, IP_EFFECT_SAVE);
 }
 
+/* A standby RP boots from its own BOOT variable: the save writes it when
+ * the standby is hot in SSO (redundancy.h), and show bootvar's Standby
+ * line is the proof, before any reload counts on it (issue 21; the line's
+ * form: genieparser iosxe ShowBootvar golden_output_cat9400, "Standby BOOT
+ * variable = bootflash:packages.conf;"). */
+static void confirm_standby(plan_bld *b, ip_plan_phase ph, const ip_boot_entry *v, size_t n)
+{
+	const ip_device *d = b->p->dev;
+	if (!ip_standby_present(d) || n == 0)
+		return;
+	const ip_redundancy *rd = &d->redundancy;
+	plan_step(b, ph, IP_MODE_EXEC, "Confirm the standby RP's BOOT variable");
+	plan_why(b, "The standby route processor%s%s boots from its own BOOT variable. With the "
+		 "standby hot in SSO the save writes it too; the Standby line must start with %s, "
+		 "or a reload brings the standby up on another image, out of SSO.",
+		 rd->standby_location.s ? " in " : "",
+		 rd->standby_location.s ? rd->standby_location.s : "", v[0].raw);
+	plan_cmd(b, "show bootvar");
+	plan_expect(b, "Standby BOOT variable = %s", v[0].raw);
+	b->cur->gate = true;
+}
+
 static void confirm_startup(plan_bld *b, ip_plan_phase ph, const ip_boot_entry *v, size_t n)
 {
 	plan_step(b, ph, IP_MODE_EXEC, "Confirm the boot statements in the startup-config");
 	plan_why(b, "The reload reads these: they must be exactly the lines below, in this order.");
 	plan_cmd(b, "show startup-config | include boot system");
 	expect_boot_lines(b, v, n);
+	confirm_standby(b, ph, v, n);
 }
 
 static void confirm_bootvar(plan_bld *b, ip_plan_phase ph, const char *list)
@@ -1224,8 +1248,17 @@ static void reload_phase(plan_bld *b)
 		 "packages.conf at them and reloads, commit keeps them; prompt-level none answers "
 		 "the questions. Once activation starts it cannot be cancelled.",
 		 b->stack ? " on every member" : "");
-	plan_cmd(b, "install add file %s activate commit prompt-level none", p->image);
-	plan_expect(b, "SUCCESS: install_add_activate_commit");
+	if (b->issu) {
+		/* plan_issu.c: the guide's one-step ISSU; the success line of
+		 * the ISSU form is UNCONFIRMED, so only "SUCCESS" is expected */
+		plan_why(b, "With issu the standby is upgraded first and takes over, then the "
+			 "old active: traffic keeps flowing (Cisco ISSU guide).");
+		plan_cmd(b, "install add file %s activate issu commit", p->image);
+		plan_expect(b, "SUCCESS");
+	} else {
+		plan_cmd(b, "install add file %s activate commit prompt-level none", p->image);
+		plan_expect(b, "SUCCESS: install_add_activate_commit");
+	}
 	ip_plan_effect *e = plan_effect(b, IP_EFFECT_INSTALL);
 	e->filesystem = p->filesystem;
 	e->path = p->target->name;

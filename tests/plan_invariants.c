@@ -7,6 +7,7 @@
 #include <sys/types.h>
 
 #include "image_name.h"
+#include "redundancy.h"
 
 typedef struct walk {
 	const ip_plan *p;
@@ -205,6 +206,40 @@ static void walk_effect(walk *w, ip_arena *a, const ip_plan_effect *e)
 	(void)is_target;
 }
 
+/* P11 (issue 21): a device with a standby RP is planned only with the
+ * standby STANDBY HOT in SSO (show redundancy), and every reload (or
+ * install, which reloads) comes after a gated `show bootvar` that checks
+ * the Standby BOOT line, itself after the last save: the standby boots
+ * what the active boots. */
+static const char *check_standby(const ip_plan *p)
+{
+	const ip_device *d = p->dev;
+	if (!d || !ip_standby_present(d) || p->nothing_to_do)
+		return NULL;
+	const ip_redundancy *rd = &d->redundancy;
+	if (!rd->known || rd->peer != IP_PEER_HOT ||
+	    (rd->mode != IP_RED_MODE_SSO && rd->mode != IP_RED_MODE_UNKNOWN))
+		return "P11: planned with a standby RP that is not shown STANDBY HOT in SSO";
+	bool checked = false;
+	for (size_t i = 0; i < p->n_steps; i++) {
+		const ip_plan_step *st = &p->steps[i];
+		bool shows = false;
+		for (size_t k = 0; k < st->n_commands; k++)
+			shows |= !strcmp(st->commands[k], "show bootvar");
+		for (size_t k = 0; shows && st->gate && k < st->n_expect; k++)
+			checked |= !strncmp(st->expect[k], "Standby BOOT variable = ", 24);
+		for (size_t j = 0; j < st->n_effects; j++) {
+			ip_effect_kind k = st->effects[j].kind;
+			if (k == IP_EFFECT_SAVE)
+				checked = false;
+			if ((k == IP_EFFECT_RELOAD || k == IP_EFFECT_INSTALL) && !checked)
+				return "P11: a reload without the standby's BOOT variable checked since "
+				       "the last save";
+		}
+	}
+	return NULL;
+}
+
 static const char *check_effects(const ip_plan *p, ip_arena *a)
 {
 	walk w = { .p = p };
@@ -323,5 +358,7 @@ const char *plan_invariants_check(const ip_plan *p, ip_arena *a)
 			return "P5: a stack member has no proved fallback, and the flag was not given";
 	}
 	const char *why = check_network_first(p, &again);
+	if (!why)
+		why = check_standby(p);
 	return why ? why : check_effects(p, a);
 }

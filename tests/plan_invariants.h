@@ -28,6 +28,9 @@
  *   P10 (issue 21) a device with a pending install (uncommitted packages,
  *      a running auto-abort timer, an install in progress) is refused, and
  *      the refusal names install commit and install abort.
+ *   P11 (issue 21) a device with a standby RP is planned only with it
+ *      STANDBY HOT in SSO, and every reload follows a gated check of show
+ *      bootvar's Standby BOOT line made after the last save.
  * On a stack P1 and P3 also hold for every member, simulated from its own
  * flash and BOOT variable. */
 #ifndef IOSPLAN_PLAN_INVARIANTS_H

@@ -332,3 +332,83 @@ Test(cli, install_state, .init = make_tmpdir, .fini = remove_tmpdir)
 	cJSON_Delete(j);
 	free_result(&r);
 }
+
+/* --- the standby RP (issue 21) -------------------------------------------- */
+
+/* show redundancy and show bootvar's Standby lines, in JSON with spans and
+ * in the text sheet; a device no capture shows a standby for has null. */
+Test(cli, standby_rp, .init = make_tmpdir, .fini = remove_tmpdir)
+{
+	char path[1024], args[1200];
+	snprintf(path, sizeof(path), "%s/asr1006-dual-rp.log", test_samples_dir());
+	snprintf(args, sizeof(args), "facts --format json '%s'", path);
+	run_result r = run(args);
+	cr_assert_eq(r.status, 0, "stderr: %s", r.err);
+	cJSON *j = cJSON_Parse(r.out);
+	cr_assert_not_null(j, "valid JSON");
+	cJSON *rd = cJSON_GetObjectItem(j, "redundancy");
+	cr_assert(cJSON_IsObject(rd), "%s", r.out);
+	cr_expect_str_eq(cJSON_GetObjectItem(rd, "peer_state")->valuestring, "STANDBY HOT");
+	cr_expect_str_eq(cJSON_GetObjectItem(rd, "peer")->valuestring, "hot");
+	cr_expect_str_eq(cJSON_GetObjectItem(rd, "mode_class")->valuestring, "sso");
+	cr_expect_str_eq(cJSON_GetObjectItem(rd, "standby_location")->valuestring, "slot 7");
+	cr_expect(cJSON_IsTrue(cJSON_GetObjectItem(rd, "standby_bootvar_ready")));
+	cJSON *sb = cJSON_GetObjectItem(rd, "standby_boot");
+	cr_assert_eq(cJSON_GetArraySize(sb), 1);
+	cr_expect_str_eq(cJSON_GetObjectItem(cJSON_GetArrayItem(sb, 0), "raw")->valuestring,
+			 "harddisk:asr1000rp2-adventerprisek9.16.09.08.SPA.bin");
+	cJSON *cr = cJSON_GetObjectItem(rd, "standby_config_register");
+	cr_expect_str_eq(cJSON_GetObjectItem(cr, "current")->valuestring, "0x2102");
+	cJSON *ps = cJSON_GetObjectItem(cJSON_GetObjectItem(rd, "spans"), "peer_state");
+	cr_expect_eq(cJSON_GetObjectItem(ps, "line")->valueint, 92, "%s", r.out);
+	cJSON_Delete(j);
+	free_result(&r);
+
+	snprintf(args, sizeof(args), "facts '%s'", path);
+	r = run(args);
+	cr_assert_eq(r.status, 0, "stderr: %s", r.err);
+	cr_expect(strstr(r.out, "redundancy       sso, peer STANDBY HOT at slot 7") != NULL, "%s", r.out);
+	cr_expect(strstr(r.out, "standby BOOT     1. harddisk:asr1000rp2") != NULL, "%s", r.out);
+	cr_expect(strstr(r.out, "standby register 0x2102") != NULL, "%s", r.out);
+	free_result(&r);
+
+	snprintf(path, sizeof(path), "%s/netstuts-r1.log", test_samples_dir());
+	snprintf(args, sizeof(args), "facts --format json '%s'", path);
+	r = run(args);
+	j = cJSON_Parse(r.out);
+	cr_assert_not_null(j);
+	cr_expect(cJSON_IsNull(cJSON_GetObjectItem(j, "redundancy")), "no standby: null");
+	cJSON_Delete(j);
+	free_result(&r);
+}
+
+/* show version's operating mode (issue 21): the value as printed, its span,
+ * and the text sheet's line; null on a device that prints none. */
+Test(cli, operating_mode, .init = make_tmpdir, .fini = remove_tmpdir)
+{
+	char path[1024], args[1200];
+	snprintf(path, sizeof(path), "%s/c8300-controller-mode.log", test_samples_dir());
+	snprintf(args, sizeof(args), "facts --format json '%s'", path);
+	run_result r = run(args);
+	cr_assert_eq(r.status, 0, "stderr: %s", r.err);
+	cJSON *j = cJSON_Parse(r.out);
+	cr_assert_not_null(j);
+	cr_expect_str_eq(cJSON_GetObjectItem(j, "operating_mode")->valuestring, "Controller-Managed");
+	cJSON *sp = cJSON_GetObjectItem(cJSON_GetObjectItem(j, "spans"), "operating_mode");
+	cr_expect_eq(cJSON_GetObjectItem(sp, "line")->valueint, 22);
+	cr_expect_eq(cJSON_GetObjectItem(sp, "col")->valueint, 24);
+	cJSON_Delete(j);
+	free_result(&r);
+	snprintf(args, sizeof(args), "facts '%s'", path);
+	r = run(args);
+	cr_expect(strstr(r.out, "operating mode   Controller-Managed") != NULL, "%s", r.out);
+	free_result(&r);
+	snprintf(path, sizeof(path), "%s/netstuts-r1.log", test_samples_dir());
+	snprintf(args, sizeof(args), "facts --format json '%s'", path);
+	r = run(args);
+	j = cJSON_Parse(r.out);
+	cr_assert_not_null(j);
+	cr_expect(cJSON_IsNull(cJSON_GetObjectItem(j, "operating_mode")), "not printed: null");
+	cJSON_Delete(j);
+	free_result(&r);
+}

@@ -37,6 +37,9 @@
 		     "--md5 6d2f0b8e41c97a35e0d4b1f8c27a9e53 --tftp-server 10.0.0.10"
 #define C9K_STACK_TARGET "--target cat9k_iosxe.17.12.04.SPA.bin --size 1396867236 " \
 			 "--md5 1c0d3ae01e439027ece1b6bc8bd16b38 --tftp-server 10.0.0.10 --transfer scp"
+/* issue 21: an ASR1006 with a standby RP, bundle mode on harddisk: */
+#define ASR_TARGET "--target asr1000rp2-adventerprisek9.17.03.08a.SPA.bin --size 697152512 " \
+		   "--md5 5f1b2c3d4e5f60718293a4b5c6d7e8f9 --tftp-server 10.0.0.10 --transfer scp"
 #define C3K_TARGET "--target cat3k_caa-universalk9.16.12.10a.SPA.bin --size 496214016 " \
 		   "--md5 ec513679cb3ca1629ec966607e85bf8e --tftp-server 10.0.0.10"
 #define NOSPACE_SW_TARGET "--target c2960-lanbasek9-mz.150-2.SE11.bin --size 12582912 " \
@@ -119,6 +122,11 @@ static const golden_case golden_cases[] = {
 	  "plan --allow-delete-running " NOSPACE_R_TARGET " traps/no-space-router.log", 0 },
 	{ "scp-router.txt", "plan --transfer scp --reload-in 10 " R1_TARGET " netstuts-r1.log", 0 },
 	{ "scp-router.yml", "plan --format ansible --transfer scp " R1_TARGET " netstuts-r1.log", 0 },
+	/* issue 21: a standby RP checked after the save; --issu refused in
+	 * bundle mode */
+	{ "asr1006-dual-rp.txt", "plan " ASR_TARGET " asr1006-dual-rp.log", 0 },
+	{ "asr1006-dual-rp.json", "plan --format json " ASR_TARGET " asr1006-dual-rp.log", 0 },
+	{ "asr1006-issu-refused.txt", "plan --issu " ASR_TARGET " asr1006-dual-rp.log", 1 },
 	/* issue 20 point 9: already on the target */
 	{ "on-target-nothing.txt", "plan " R1_RUNNING " netstuts-r1.log", 0 },
 	{ "on-target-nothing.md", "plan --format markdown " R1_RUNNING " netstuts-r1.log", 0 },
@@ -946,6 +954,147 @@ ParameterizedTest(size_t *row, plan_proof, catches)
 	bool found = texts_have(proof.violations, proof.n_violations, c->violation);
 	cr_assert(found, "%s: no violation with '%s' (first: %s)", c->name, c->violation,
 		  proof.n_violations ? proof.violations[0] : "-");
+	ip_device_set_free(set);
+}
+
+/* R13 (issue 21): the plan for the ASR1006 with a hot standby is proven
+ * (its save reaches the standby); the same plan on a device whose standby
+ * turns out cold, or carries another register, is not: the reload would
+ * bring the standby up on another list. */
+Test(plan_proof, standby_rp)
+{
+	ip_device_set *set = test_load_samples("asr1006-dual-rp.log", NULL);
+	ip_target *t = ip_target_from_name(set->arena, "asr1000rp2-adventerprisek9.17.03.08a.SPA.bin",
+					   "t");
+	t->size.known = true;
+	t->size.v = 697152512;
+	t->md5 = MD5A;
+	ip_plan_options o;
+	ip_plan_options_defaults(&o);
+	o.transfer = IP_TRANSFER_SCP;
+	ip_plan p;
+	ip_plan_build(&p, set->arena, set->v[0], t, &o);
+	cr_assert(!p.refused && p.proof.proven, "the plan with a hot standby is proven");
+	ip_device *d = set->v[0];
+	d->redundancy.peer = IP_PEER_COLD; /* the save no longer reaches it */
+	ip_plan_proof proof;
+	ip_plan_prove(&proof, set->arena, &p);
+	cr_assert(!proof.proven, "a cold standby: the proof did not notice");
+	cr_assert(texts_have(proof.violations, proof.n_violations, "standby RP on another boot list"),
+		  "first: %s", proof.n_violations ? proof.violations[0] : "-");
+	d->redundancy.peer = IP_PEER_HOT;
+	d->redundancy.standby_confreg_next.v = 0x2142; /* differs, but the save syncs it */
+	ip_plan_prove(&proof, set->arena, &p);
+	cr_assert(proof.proven, "a save with the standby hot puts its register in step");
+	d->redundancy.standby_bootvar.v = IP_TRI_YES;
+	d->redundancy.known = false; /* only show bootvar's lines: nothing shows the sync */
+	ip_plan_build(&p, set->arena, d, t, &o);
+	cr_assert(p.refused, "a standby known only from show bootvar is refused");
+	cr_assert(texts_have(p.reasons, p.n_reasons, "capture `show redundancy`"), "%s",
+		  p.n_reasons ? p.reasons[0] : "-");
+	ip_device_set_free(set);
+}
+
+/* ISSU (issue 21, plan_issu.c): a Cat9400 with two supervisors in install
+ * mode on 17.09.04a (the C9300 sample as a C9407R, its standby hot in SSO
+ * with the active's BOOT variable), planned to one target after another.
+ * Cisco's ISSU guide: EM to EM of one train, not more than 3 years apart
+ * (three EM releases: UNCONFIRMED reading); not from or to an SM release;
+ * not across trains. */
+typedef struct issu_case {
+	const char *name;
+	const char *target;
+	const char *peer;     /* the standby's state */
+	bool issu;            /* --issu */
+	bool refused;
+	const char *want;     /* in a reason, a warning or a command */
+} issu_case;
+
+static const issu_case issu_cases[] = {
+	{ "EM to EM, asked", "cat9k_iosxe.17.12.04.SPA.bin", "STANDBY HOT", true, false,
+	  "install add file flash:cat9k_iosxe.17.12.04.SPA.bin activate issu commit" },
+	{ "EM to EM, not asked: full reload, ISSU would apply", "cat9k_iosxe.17.12.04.SPA.bin",
+	  "STANDBY HOT", false, false, "ISSU would apply" },
+	{ "three EM releases ahead", "cat9k_iosxe.17.18.01.SPA.bin", "STANDBY HOT", true, false,
+	  "activate issu commit" },
+	{ "four EM releases ahead", "cat9k_iosxe.17.21.01.SPA.bin", "STANDBY HOT", true, true,
+	  "more than three Extended Maintenance releases apart" },
+	{ "to a Standard Maintenance release", "cat9k_iosxe.17.10.01.SPA.bin", "STANDBY HOT", true,
+	  true, "Standard Maintenance" },
+	{ "across major trains", "cat9k_iosxe.18.03.01.SPA.bin", "STANDBY HOT", true, true,
+	  "crosses a major release train" },
+	{ "a downgrade", "cat9k_iosxe.17.06.05.SPA.bin", "STANDBY HOT", true, true,
+	  "not a later release" },
+	{ "standby cold", "cat9k_iosxe.17.12.04.SPA.bin", "STANDBY COLD", true, true,
+	  "not STANDBY HOT in SSO" },
+};
+
+IP_TABLE_PARAMS(plan_issu, cases, issu_cases)
+
+static bool plan_has(const ip_plan *p, const char *w)
+{
+	for (size_t i = 0; i < p->n_reasons; i++)
+		if (strstr(p->reasons[i], w))
+			return true;
+	for (size_t i = 0; i < p->n_warnings; i++)
+		if (strstr(p->warnings[i], w))
+			return true;
+	for (size_t i = 0; i < p->n_steps; i++)
+		for (size_t k = 0; k < p->steps[i].n_commands; k++)
+			if (strstr(p->steps[i].commands[k], w))
+				return true;
+	return false;
+}
+
+ParameterizedTest(size_t *row, plan_issu, cases)
+{
+	const issu_case *c = &issu_cases[*row];
+	char path[1024];
+	snprintf(path, sizeof(path), "%s/c9300-install.log", test_samples_dir());
+	char *text = test_read_file(path, NULL);
+	cr_assert_not_null(text);
+	char *cap = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&cap, &n);
+	for (const char *t = text; *t; t++) /* the chassis: C9407R */
+		if (!strncmp(t, "C9300-48P", 9)) {
+			fputs("C9407R", f);
+			t += 8;
+		} else
+			fputc(*t, f);
+	fprintf(f, "SW-ACC-9300-01#show bootvar\n"
+		"BOOT variable = flash:packages.conf;\n"
+		"Standby BOOT variable = flash:packages.conf;\n"
+		"SW-ACC-9300-01#show redundancy\n"
+		"Redundant System Information :\n"
+		"                 Hardware Mode = Duplex\n"
+		"     Operating Redundancy Mode = sso\n"
+		"Peer Processor Information :\n"
+		"              Standby Location = slot 4\n"
+		"        Current Software state = %s\n"
+		"SW-ACC-9300-01#\n", c->peer);
+	fclose(f);
+	free(text);
+	ip_device_set *set = test_load_text("c9407r.log", cap);
+	free(cap);
+	cr_assert_eq(set->n, 1);
+	ip_target *t = ip_target_from_name(set->arena, c->target, "t");
+	t->size.known = true;
+	t->size.v = 1325314572;
+	t->md5 = MD5A;
+	ip_plan_options o;
+	ip_plan_options_defaults(&o);
+	o.server = "10.0.0.10";
+	o.transfer = IP_TRANSFER_SCP;
+	o.issu = c->issu;
+	ip_plan p;
+	ip_plan_build(&p, set->arena, set->v[0], t, &o);
+	cr_expect_eq(p.refused, c->refused, "%s: refused %d (%s)", c->name, p.refused,
+		     p.n_reasons ? p.reasons[0] : "-");
+	cr_expect(plan_has(&p, c->want), "%s: nothing says '%s' (%s)", c->name, c->want,
+		  p.n_reasons ? p.reasons[0] : p.n_warnings ? p.warnings[0] : "-");
+	if (!p.refused)
+		cr_expect(p.proof.proven, "%s: proven", c->name);
 	ip_device_set_free(set);
 }
 

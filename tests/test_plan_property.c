@@ -30,6 +30,10 @@
  *      install commit and install abort (one state in 50 carries an install
  *      state: committed, an uncommitted image with or without its timer, a
  *      deactivated SMU, a timer alone, an install in progress);
+ *   P11 (issue 21) a device with a standby RP is planned only with it
+ *      STANDBY HOT in SSO, and every reload follows a gated check of show
+ *      bootvar's Standby line made after the last save; the proof's R13
+ *      (the standby boots what the active boots) holds for it;
  * and the proof's R11 (no save leaves a switch's BOOT variable empty) is
  * exercised by switches whose running-config has no boot system line.
  * A refusal may never come from the plan failing its own simulation: that
@@ -49,7 +53,9 @@
  * behind, opened or not), a network entry first in a boot list, registers
  * with console-speed bits (0x2121, 0x2120, 0x2901, 0x3920, 0x3922, 0x3902),
  * and stack members without the running image (the plan copies it there
- * or refuses, point 11).
+ * or refuses, point 11). Issue 21 adds standby RPs: hot, cold, disabled,
+ * simplex or known only from show bootvar, their BOOT variable the
+ * active's, another one or not captured, their register equal or not.
  * IOSPLAN_PROPERTY_N (default 100000) and IOSPLAN_PROPERTY_SEED change the
  * run; a failure prints the offending state and its plan. The properties
  * are checked by plan_invariants.c, which the end-to-end fuzz target shares. */
@@ -443,6 +449,52 @@ static void gen_member_boot(state *s, rng *r, const char *running, bool install)
 	}
 }
 
+/* A standby RP (issue 21) on a platform with no stack: hot, cold,
+ * disabled, absent (simplex) or known only from show bootvar's Standby
+ * lines; its BOOT variable the active's, another list, or not captured;
+ * its register the active's or not. Drawn from its own stream, so that
+ * the states without one stay what they were. */
+static void gen_standby(state *s, rng *r)
+{
+	ip_device *d = s->dev;
+	if (d->n_members > 1 || !chance(r, 12))
+		return;
+	ip_redundancy *rd = &d->redundancy;
+	static const ip_peer_state peers[] = { IP_PEER_HOT, IP_PEER_HOT, IP_PEER_HOT, IP_PEER_HOT,
+					       IP_PEER_HOT, IP_PEER_COLD, IP_PEER_DISABLED,
+					       IP_PEER_ABSENT, IP_PEER_OTHER, IP_PEER_UNKNOWN };
+	rd->peer = peers[pick(r, 10)];
+	rd->known = rd->peer != IP_PEER_UNKNOWN;
+	if (rd->known) {
+		rd->hw_mode.s = rd->peer == IP_PEER_ABSENT ? "Simplex" : "Duplex";
+		rd->peer_state.s = rd->peer == IP_PEER_HOT ? "STANDBY HOT"
+				   : rd->peer == IP_PEER_COLD ? "STANDBY COLD"
+				   : rd->peer == IP_PEER_OTHER ? "NEGOTIATION" : "DISABLED";
+		rd->mode = chance(r, 85) ? IP_RED_MODE_SSO : IP_RED_MODE_RPR;
+		rd->mode_text.s = rd->mode == IP_RED_MODE_SSO ? "sso" : "rpr";
+	}
+	bool absent = rd->peer == IP_PEER_ABSENT;
+	rd->standby_bootvar.v = absent || chance(r, 15) ? IP_TRI_NO : IP_TRI_YES;
+	const ip_boot_list *act = d->bootvar.known ? &d->bootvar : &d->boot_startup;
+	unsigned k = pick(r, 10);
+	if (rd->standby_bootvar.v == IP_TRI_YES && k < 6 && act->known) {
+		rd->standby_boot = *act; /* ready and equal: copied entry by entry */
+	} else if (rd->standby_bootvar.v == IP_TRI_YES && k < 8) {
+		rd->standby_boot.known = true;
+		ip_boot_entry *e = ip_boot_list_push(&rd->standby_boot, s->a);
+		e->raw = ip_arena_printf(s->a, "%s%s", s->pf->fs, image(s, s->pf, s->release + 7));
+		e->filesystem = s->pf->fs;
+		e->path = image(s, s->pf, s->release + 7);
+		e->kind = IP_BOOT_FILE;
+	}
+	if (d->confreg_next.known && rd->standby_bootvar.v == IP_TRI_YES) {
+		rd->standby_confreg_next = d->confreg_next;
+		if (chance(r, 10))
+			rd->standby_confreg_next.v ^= 0x0040;
+		rd->standby_confreg = rd->standby_confreg_next;
+	}
+}
+
 static void gen_device(state *s, rng *r)
 {
 	ip_device *d = s->dev = ip_arena_alloc(s->a, sizeof(*d));
@@ -487,6 +539,8 @@ static void gen_device(state *s, rng *r)
 	gen_lists(s, r, elsewhere && chance(r, 60) ? run_fs : fs,
 		  install ? "packages.conf" : running, install);
 	gen_member_boot(s, r, install ? "packages.conf" : running, install);
+	rng r2 = { (r->s * 0x9E3779B97F4A7C15ull) | 1 };
+	gen_standby(s, &r2);
 	ip_source *src = IP_PUSH(s->a, d->sources, d->n_sources, d->cap_sources);
 	src->cmd = IP_CMD_SHOW_VERSION;
 	src->command = "show version";
@@ -563,6 +617,7 @@ typedef struct kinds_seen {
 	unsigned long nobin;               /* ... a target without .bin (point 16) */
 	unsigned long nothing, remediation; /* already on the target (issue 20 point 9) */
 	unsigned long member_copy;          /* the running image copied to a member (pt 11) */
+	unsigned long standby;              /* planned with a standby RP (issue 21) */
 } kinds_seen;
 
 static void tally(kinds_seen *k, const ip_plan *p)
@@ -613,6 +668,7 @@ static void tally(kinds_seen *k, const ip_plan *p)
 				       !strncmp(p->fallback, "harddisk:", 9));
 	k->nothing += p->nothing_to_do;
 	k->remediation += p->remediation;
+	k->standby += p->dev->redundancy.known && p->dev->redundancy.peer == IP_PEER_HOT;
 }
 
 static void unordered_conflict(ip_device *d)
@@ -746,6 +802,8 @@ Test(plan_property, random_states, .timeout = 240)
 	cr_log_info("issue 20 point 11: %lu plans copy the running image to a member",
 		    kinds.member_copy);
 	cr_assert(kinds.member_copy, "no plan copied the running image to a stack member");
+	cr_log_info("issue 21: %lu plans with a standby RP", kinds.standby);
+	cr_assert(kinds.standby, "no plan with a standby RP");
 	cr_assert(kinds.stack_bundle && kinds.stack_install && kinds.stack_tar,
 		  "a stack method was never planned");
 	for (unsigned m = 2; m <= 8; m++)

@@ -70,6 +70,11 @@ static const subject_case subject_cases[] = {
 	  IP_LIST_STARTUP, 0, NULL, false },
 	{ "stack-mismatch", "stack-vmismatch.log", NULL, 0, IP_SUBJ_MEMBER, IP_LIST_NONE, 3,
 	  NULL, false },
+	{ "operating-mode", "c8300-controller-mode.log", NULL, 0, IP_SUBJ_DEVICE, IP_LIST_NONE, 0,
+	  NULL, false },
+	/* the standby RP is no list or register of the device's own */
+	{ "standby-mismatch", "asr1006-standby-mismatch.log", NULL, 0, IP_SUBJ_DEVICE,
+	  IP_LIST_NONE, 0, NULL, false },
 	{ "tftp-transfer", "netstuts-r1.log", ISR_NEW, 521347072, IP_SUBJ_TRANSFER,
 	  IP_LIST_NONE, 0, NULL, false },
 	{ "unsaved-boot", "traps/unsaved-boot.log", NULL, 0, IP_SUBJ_BOOT_ENTRY,

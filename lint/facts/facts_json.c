@@ -264,6 +264,46 @@ static void install_json(cJSON *o, const ip_device *d)
 	}
 }
 
+static bool redundancy_seen(const ip_redundancy *rd)
+{
+	return rd->known || rd->standby_bootvar.v != IP_TRI_UNKNOWN ||
+	       rd->standby_boot.known || rd->standby_confreg.known;
+}
+
+/* The standby RP (show redundancy, show bootvar's Standby lines); null when
+ * no capture speaks of one. */
+static cJSON *redundancy_json(const ip_device *d)
+{
+	static const char *const peers[] = { NULL, "absent", "hot", "cold", "disabled",
+					     "other" };
+	static const char *const modes[] = { NULL, "sso", "rpr", "none", "other" };
+	const ip_redundancy *rd = &d->redundancy;
+	if (!redundancy_seen(rd))
+		return jb_null();
+	cJSON *o = jb_object();
+	jb_add(o, "my_state", jb_ref(rd->my_state.s));
+	jb_add(o, "peer_state", jb_ref(rd->peer_state.s));
+	jb_add(o, "peer", jb_ref(peers[rd->peer]));
+	jb_add(o, "hardware_mode", jb_ref(rd->hw_mode.s));
+	jb_add(o, "mode", jb_ref(rd->mode_text.s));
+	jb_add(o, "mode_class", jb_ref(modes[rd->mode]));
+	jb_add(o, "mode_configured", jb_ref(rd->mode_configured.s));
+	jb_add(o, "standby_location", jb_ref(rd->standby_location.s));
+	jb_add(o, "standby_image", jb_ref(rd->standby_image.s));
+	jb_add(o, "standby_bootvar_ready", tri_json(rd->standby_bootvar.v));
+	jb_add(o, "standby_boot", boot_list_json(&rd->standby_boot));
+	cJSON *cr = jb_add(o, "standby_config_register", jb_object());
+	jb_add(cr, "current", register_json(rd->standby_confreg));
+	jb_add(cr, "next", register_json(rd->standby_confreg_next));
+	cJSON *s = jb_add(o, "spans", jb_object());
+	jb_add(s, "peer_state", jb_span(rd->peer_state.span));
+	jb_add(s, "mode", jb_span(rd->mode_text.span));
+	jb_add(s, "standby_boot", jb_span(rd->standby_boot.span));
+	jb_add(s, "standby_config_register", jb_span(rd->standby_confreg.span));
+	jb_add(s, "standby_bootvar_ready", jb_span(rd->standby_bootvar.span));
+	return o;
+}
+
 static void add_spans(cJSON *o, const ip_device *d)
 {
 	cJSON *s = jb_add(o, "spans", jb_object());
@@ -274,6 +314,7 @@ static void add_spans(cJSON *o, const ip_device *d)
 	jb_add(s, "config_register", jb_span(d->confreg.span));
 	jb_add(s, "config_register_next", jb_span(d->confreg_next.span));
 	jb_add(s, "install_mode", jb_span(d->install_mode.span));
+	jb_add(s, "operating_mode", jb_span(d->operating_mode.span));
 }
 
 cJSON *facts_device_json(const ip_device *d, const ip_boot_prediction *next_boot)
@@ -304,6 +345,7 @@ cJSON *facts_device_json(const ip_device *d, const ip_boot_prediction *next_boot
 	jb_add(cr, "in_config", register_json(d->confreg_config));
 	jb_add(o, "install_mode", tri_json(d->install_mode.v));
 	jb_add(o, "manual_boot", tri_json(d->manual_boot.v));
+	jb_add(o, "operating_mode", jb_ref(d->operating_mode.s));
 	cJSON *dis = jb_add(o, "disputed", jb_array());
 	for (size_t i = 0; i < d->n_conflicts; i++) {
 		const ip_source_conflict *c = &d->conflicts[i];
@@ -331,6 +373,7 @@ cJSON *facts_device_json(const ip_device *d, const ip_boot_prediction *next_boot
 	jb_add(boot, "bootvar_current", boot_list_json(&d->bootvar_current));
 	jb_add(o, "next_boot", next_boot_json(next_boot));
 	jb_add(o, "members", members_json(d));
+	jb_add(o, "redundancy", redundancy_json(d));
 	jb_add(o, "verifications", verifications_json(d));
 	install_json(o, d);
 	jb_add(o, "sources", sources_json(d));

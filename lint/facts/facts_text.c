@@ -194,6 +194,29 @@ static void install_state(const sheet *o, const ip_device *d)
 	}
 }
 
+/* The standby RP, only when a capture speaks of one: a single-RP device's
+ * sheet is unchanged. */
+static void redundancy(const sheet *o, const ip_device *d)
+{
+	const ip_redundancy *rd = &d->redundancy;
+	if (rd->known) {
+		fprintf(o->out, "  %-16s %s, peer %s%s%s%s\n", "redundancy",
+			rd->mode_text.s ? T(o, rd->mode_text.s) : "mode unknown",
+			or_q(o, rd->peer_state.s), rd->peer == IP_PEER_ABSENT ? " (simplex: no peer)" : "",
+			rd->standby_location.s ? " at " : "",
+			rd->standby_location.s ? T(o, rd->standby_location.s) : "");
+	}
+	if (rd->standby_bootvar.v == IP_TRI_NO)
+		field(o, "standby BOOT", "not ready to show bootvar", "");
+	else if (rd->standby_boot.known || rd->standby_bootvar.v == IP_TRI_YES)
+		boot_list(o, "standby BOOT", &rd->standby_boot, "'show bootvar'");
+	if (rd->standby_confreg.known) {
+		reg(o, "standby register", rd->standby_confreg, "");
+		if (rd->standby_confreg_next.known && rd->standby_confreg_next.v != rd->standby_confreg.v)
+			reg(o, "standby next", rd->standby_confreg_next, "");
+	}
+}
+
 int facts_device_text(FILE *out, const ip_device *d, const ip_boot_prediction *nb)
 {
 	sheet sh = { out, ip_arena_new() }, *o = &sh;
@@ -222,6 +245,8 @@ int facts_device_text(FILE *out, const ip_device *d, const ip_boot_prediction *n
 		field(o, "install mode", d->install_mode.v == IP_TRI_UNKNOWN ? NULL
 			: d->install_mode.v == IP_TRI_YES ? "install (packages.conf)" : "bundle",
 			"'show version'");
+	if (d->operating_mode.s)
+		field(o, "operating mode", d->operating_mode.s, "");
 	filesystems(o, d);
 	boot_list(o, "boot running", &d->boot_running, "'show running-config | include boot'");
 	boot_list(o, "boot startup", &d->boot_startup, "'show startup-config | include boot'");
@@ -234,6 +259,7 @@ int facts_device_text(FILE *out, const ip_device *d, const ip_boot_prediction *n
 	for (size_t i = 0; i < d->n_members; i++)
 		member(o, d, &d->members[i], i == 0);
 	install_state(o, d);
+	redundancy(o, d);
 	fputc('\n', o->out);
 	ip_arena_free(sh.a);
 	return ferror(out) ? -1 : 0;

@@ -1,6 +1,6 @@
 /* iosplan plan [target options] [--tftp-server IP] [--transfer tftp|scp]
  *              [--reload-in MIN] [--format text|markdown|json|ansible]
- *              [--allow-delete-running] [--allow-no-fallback] [--config FILE] FILE...
+ *              [--allow-delete-running] [--allow-no-fallback] [--issu] [--config FILE] FILE...
  *
  * Builds, proves and prints the upgrade plan of every device in the
  * captures (planner/plan.h). Exit 0 when every device has a plan, 1 when
@@ -24,6 +24,7 @@ enum {
 	OPT_RELOAD_IN,
 	OPT_ALLOW_DELETE_RUNNING,
 	OPT_ALLOW_NO_FALLBACK,
+	OPT_ISSU,
 };
 
 static void usage(FILE *out)
@@ -37,6 +38,8 @@ static void usage(FILE *out)
 	      "                             room (routers: a `boot system tftp` fallback replaces it)\n"
 	      "  --allow-no-fallback        print a plan even when no fallback image is proved\n"
 	      "                             (else refused: a failed boot would end in ROMMON)\n"
+	      "  --issu                     an in-service upgrade (standby RP hot in SSO,\n"
+	      "                             install mode, an EM step); else refused, saying why\n"
 	      "  --format text|markdown|json|ansible   (default text)\n"
 	      "  --config FILE              .iosplan.yaml (default: found upward from FILE)\n"
 	      "  Print the ordered, simulated upgrade plan, or the findings that block it.\n"
@@ -47,7 +50,7 @@ static void usage(FILE *out)
 typedef struct plan_args {
 	ip_target_args target;
 	const char *server, *transfer, *reload_in, *format, *config;
-	bool allow_delete_running, allow_no_fallback;
+	bool allow_delete_running, allow_no_fallback, issu;
 	char **files;
 	int n_files;
 } plan_args;
@@ -60,6 +63,7 @@ static int take(plan_args *a, int c, const char *arg)
 	case OPT_RELOAD_IN: a->reload_in = arg; break;
 	case OPT_ALLOW_DELETE_RUNNING: a->allow_delete_running = true; break;
 	case OPT_ALLOW_NO_FALLBACK: a->allow_no_fallback = true; break;
+	case OPT_ISSU: a->issu = true; break;
 	case 'f': a->format = arg; break;
 	case 'c': a->config = arg; break;
 	case 'h': usage(stdout); return EXIT_CLEAN + 100;
@@ -81,6 +85,7 @@ static int parse_args(plan_args *a, int argc, char **argv)
 		{ "reload-in", required_argument, NULL, OPT_RELOAD_IN },
 		{ "allow-delete-running", no_argument, NULL, OPT_ALLOW_DELETE_RUNNING },
 		{ "allow-no-fallback", no_argument, NULL, OPT_ALLOW_NO_FALLBACK },
+		{ "issu", no_argument, NULL, OPT_ISSU },
 		{ "format", required_argument, NULL, 'f' },
 		{ "config", required_argument, NULL, 'c' },
 		{ "help", no_argument, NULL, 'h' },
@@ -146,6 +151,7 @@ static int options(ip_plan_options *o, ip_plan_format *fmt, const plan_args *a)
 	}
 	o->allow_delete_running = a->allow_delete_running;
 	o->allow_no_fallback = a->allow_no_fallback;
+	o->issu = a->issu;
 	o->ansible = *fmt == IP_PLAN_ANSIBLE;
 	return -1;
 }

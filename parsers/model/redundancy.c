@@ -1,0 +1,24 @@
+/* The standby RP's two questions (redundancy.h). */
+#include <strings.h>
+
+#include "redundancy.h"
+
+static bool simplex(const ip_redundancy *rd)
+{
+	return rd->hw_mode.s && strcasecmp(rd->hw_mode.s, "Simplex") == 0;
+}
+
+bool ip_standby_present(const ip_device *dev)
+{
+	const ip_redundancy *rd = &dev->redundancy;
+	if (rd->known && rd->peer != IP_PEER_UNKNOWN && rd->peer != IP_PEER_ABSENT)
+		return true;
+	return rd->standby_bootvar.v == IP_TRI_YES && !(rd->known && simplex(rd));
+}
+
+bool ip_standby_syncs(const ip_device *dev)
+{
+	const ip_redundancy *rd = &dev->redundancy;
+	return rd->known && rd->peer == IP_PEER_HOT &&
+	       (rd->mode == IP_RED_MODE_SSO || rd->mode == IP_RED_MODE_UNKNOWN);
+}
