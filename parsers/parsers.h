@@ -13,6 +13,7 @@ int show_version_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx)
 int flash_listing_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx);
 int file_systems_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx);
 int config_boot_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx);
+int config_vrf_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx);
 int show_boot_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx);
 int show_switch_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx);
 int verify_md5_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx);

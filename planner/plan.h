@@ -150,6 +150,12 @@ typedef struct ip_plan_options {
 	bool allow_delete_running; /* --allow-delete-running */
 	bool allow_no_fallback;    /* --allow-no-fallback: a bundle or tar plan may be
 				    * printed whose failed boot falls to nothing proved */
+	const char *vrf;           /* --vrf: the VRF the transfer server is reached
+				    * through (Mgmt-vrf, Mgmt-intf), or NULL */
+	const char *source_interface; /* --source-interface: the interface in that
+				       * VRF the transfers leave from, where the
+				       * platform's copy has no vrf keyword; NULL:
+				       * the one the captures put in the VRF */
 	bool ansible;              /* --format ansible: the hostname becomes the play's
 				    * one inventory host (ip_plan_ansible_host_ok) */
 	const ip_check_config *check; /* severities and margins; NULL: defaults */

@@ -63,6 +63,11 @@ typedef struct plan_bld {
 	bool tar_have;               /* ... and the whole tar is there already */
 	bool tftp_blocksize;         /* TFTP chosen for an image the tftp-transfer finding
 				      * calls large: `ip tftp blocksize 8192` for the copy */
+	/* --vrf (issue 20, point 19): how the transfers reach the server */
+	bool vrf_keyword;            /* the copy's own `vrf NAME` (IOS-XE switches) */
+	const char *vrf_if;          /* else `ip tftp|scp source-interface` this interface */
+	bool vrf_tftp, vrf_scp;      /* ... for these protocols, set before the first
+				      * transfer and put back in the clean-up */
 	bool remove_inactive;        /* install mode: `install remove inactive` before the
 				      * copy makes the room (issue 20, point 3) */
 	uint64_t need_dest, margin;  /* bytes the destination must have free */        /* --allow-delete-running was needed */
@@ -78,6 +83,11 @@ typedef struct plan_bld {
 /* --- plan_steps.c --------------------------------------------------------- */
 
 void plan_steps_write(plan_bld *b);
+
+/* The one place a copy command is written (issue 20, point 19): `verb src
+ * dst` with the VRF keyword when --vrf chose it and either end is on the
+ * network (a URL); dst may be NULL (archive download-sw). */
+void plan_copy_cmd(plan_bld *b, const char *verb, const char *src, const char *dst);
 
 /* --- plan_names.c --------------------------------------------------------- */
 

@@ -159,7 +159,7 @@ static void save_step(plan_bld *b, ip_plan_phase ph, const char *why)
 {
 	plan_step(b, ph, IP_MODE_EXEC, "Save the configuration");
 	plan_why(b, "%s", why);
-	plan_cmd(b, "copy running-config startup-config");
+	plan_copy_cmd(b, "copy", "running-config", "startup-config");
 	plan_prompt(b, "Destination filename [startup-config]?", "", true, NULL);
 	plan_expect(b, "[OK]");
 	plan_effect(b, IP_EFFECT_SAVE);
@@ -445,6 +445,58 @@ static void pre_switch(plan_bld *b)
 	}
 }
 
+/* The target on the transfer server, as a URL. */
+static const char *server_url(plan_bld *b, const char *proto)
+{
+	return ip_arena_printf(b->a, "%s://%s/%s", proto, b->p->server, b->p->target->name);
+}
+
+void plan_copy_cmd(plan_bld *b, const char *verb, const char *src, const char *dst)
+{
+	bool net = strstr(src, "://") || (dst && strstr(dst, "://"));
+	const char *cmd = dst ? ip_arena_printf(b->a, "%s %s %s", verb, src, dst)
+			      : ip_arena_printf(b->a, "%s %s", verb, src);
+	if (net && b->vrf_keyword)
+		plan_cmd(b, "%s vrf %s", cmd, b->p->opts.vrf);
+	else
+		plan_cmd(b, "%s", cmd);
+}
+
+/* --vrf where the copy has no vrf keyword: the source interface of each
+ * protocol the plan transfers with, recorded (the clean-up puts back what
+ * this prints) and then set, before the first transfer: the backup of the
+ * running-config. The capture's own line, when it shows one, is said. */
+static const char *vrf_protos(const plan_bld *b)
+{
+	return b->vrf_tftp && b->vrf_scp ? "(tftp|scp)" : b->vrf_scp ? "scp" : "tftp";
+}
+
+static void pre_source_if(plan_bld *b)
+{
+	const ip_device *d = b->p->dev;
+	plan_step(b, IP_PHASE_PRECHECK, IP_MODE_EXEC, "Record the transfer source interface");
+	plan_why(b, "The plan sends its transfers from %s, the interface in %s (--vrf); the "
+		 "clean-up puts back what this prints.", b->vrf_if, b->p->opts.vrf);
+	if (b->vrf_tftp && d->tftp_source_if.s)
+		plan_why(b, "The captured configuration has `ip tftp source-interface %s` "
+			 "(%s line %u).", d->tftp_source_if.s, d->tftp_source_if.span.file
+			 ? d->tftp_source_if.span.file : "?", d->tftp_source_if.span.line);
+	if (b->vrf_scp && d->scp_source_if.s)
+		plan_why(b, "The captured configuration has `ip scp source-interface %s` "
+			 "(%s line %u).", d->scp_source_if.s, d->scp_source_if.span.file
+			 ? d->scp_source_if.span.file : "?", d->scp_source_if.span.line);
+	plan_cmd(b, "show running-config | include ip %s source-interface", vrf_protos(b));
+	plan_step(b, IP_PHASE_PRECHECK, IP_MODE_CONFIG,
+		  ip_arena_printf(b->a, "Send the transfers from %s", b->vrf_if));
+	plan_why(b, "This platform's copy takes no vrf keyword here: the source interface puts "
+		 "the transfers in %s. Not saved on purpose: the save phase saves it with the "
+		 "boot statements, and the clean-up puts it back.", b->p->opts.vrf);
+	if (b->vrf_tftp)
+		plan_cmd(b, "ip tftp source-interface %s", b->vrf_if);
+	if (b->vrf_scp)
+		plan_cmd(b, "ip scp source-interface %s", b->vrf_if);
+}
+
 static void pre_server(plan_bld *b)
 {
 	const ip_plan *p = b->p;
@@ -452,7 +504,14 @@ static void pre_server(plan_bld *b)
 	plan_step(b, IP_PHASE_PRECHECK, IP_MODE_EXEC, "Reach the transfer server");
 	plan_why(b, "A lossy path fails a long transfer: fix it before starting (for a large image "
 		 "also `ping %s size 1500 repeat 20`).", p->server);
-	plan_cmd(b, "ping %s", p->server);
+	if (p->opts.vrf) {
+		/* the same VRF as every transfer: a reply through the global
+		 * table proves nothing about the path the copies take */
+		plan_why(b, "Through %s (--vrf), the VRF every transfer below uses.", p->opts.vrf);
+		plan_cmd(b, "ping vrf %s %s", p->opts.vrf, p->server);
+	} else {
+		plan_cmd(b, "ping %s", p->server);
+	}
 	/* Five echoes; the first is often lost while the device (or a router
 	 * on the way) resolves the next hop with ARP: "!!!!" after one "." is
 	 * "Success rate is 80 percent (4/5)", a healthy path. Cisco doc 12778
@@ -467,11 +526,14 @@ static void pre_server(plan_bld *b)
 		 "ping then shows 100.");
 	plan_expect_any(b, "Success rate is 100 percent");
 	plan_expect_any(b, "Success rate is 80 percent");
+	if (b->vrf_tftp || b->vrf_scp)
+		pre_source_if(b);
 	plan_step(b, IP_PHASE_PRECHECK, IP_MODE_EXEC, "Back up the running-config to the server");
 	plan_why(b, "Before any change: the configuration as it is now, to restore by hand if "
 		 "anything goes wrong.");
-	plan_cmd(b, "copy running-config %s://%s/%s-pre-upgrade.cfg", scp ? "scp" : "tftp",
-		 p->server, p->hostname);
+	plan_copy_cmd(b, "copy", "running-config", ip_arena_printf(b->a, "%s://%s/%s-pre-upgrade.cfg",
+								 scp ? "scp" : "tftp", p->server,
+								 p->hostname));
 	plan_prompt(b, ip_arena_printf(b->a, "Address or name of remote host [%s]?", p->server), "",
 		    true, NULL);
 	plan_prompt(b, ip_arena_printf(b->a, "Destination filename [%s-pre-upgrade.cfg]?",
@@ -502,7 +564,8 @@ static void image_backup(plan_bld *b)
 	if (scp)
 		plan_why(b, "Uploaded with SCP, the transfer chosen; the network fallback boots it "
 			 "over TFTP, so %s must also serve it from its TFTP root.", p->server);
-	plan_cmd(b, "copy %s %s://%s/%s", p->running, scp ? "scp" : "tftp", p->server, name);
+	plan_copy_cmd(b, "copy", p->running,
+		      ip_arena_printf(b->a, "%s://%s/%s", scp ? "scp" : "tftp", p->server, name));
 	plan_prompt(b, ip_arena_printf(b->a, "Address or name of remote host [%s]?", p->server), "",
 		    true, NULL);
 	plan_prompt(b, ip_arena_printf(b->a, "Destination filename [%s]?", name), "", true, NULL);
@@ -621,7 +684,7 @@ static void copy_main(plan_bld *b)
 	bool scp = p->opts.transfer == IP_TRANSFER_SCP;
 	plan_step(b, IP_PHASE_TRANSFER, IP_MODE_EXEC,
 		  ip_arena_printf(b->a, "Copy the image to %s", p->filesystem));
-	plan_cmd(b, "copy %s://%s/%s %s", scp ? "scp" : "tftp", p->server, t->name, p->filesystem);
+	plan_copy_cmd(b, "copy", server_url(b, scp ? "scp" : "tftp"), p->filesystem);
 	copy_prompts(b, t->name, scp);
 	if (scp)
 		plan_why(b, "SCP: encrypted and authenticated; IOS logs in to %s with your own "
@@ -652,7 +715,7 @@ static void copy_members(plan_bld *b)
 		plan_why(b, "Every stack member boots from its own flash: copied from the verified "
 			 "copy on %s, over the stack cable, not again over the network.",
 			 p->filesystem);
-		plan_cmd(b, "copy %s %s", p->image, p->member_fs[i]);
+		plan_copy_cmd(b, "copy", p->image, p->member_fs[i]);
 		copy_prompts(b, t->name, false);
 		plan_expect(b, "%llu bytes copied", (ull)t->size.v);
 		ip_plan_effect *e = plan_effect(b, IP_EFFECT_COPY);
@@ -701,7 +764,7 @@ static void copy_fallbacks(plan_bld *b)
 			 "fails to load there leaves it nothing to fall back to. Over the stack "
 			 "cable, from %s (%llu bytes; %s has room for it beside the new image and "
 			 "the margin).", src, (ull)b->running_size, fs);
-		plan_cmd(b, "copy %s %s", src, fs);
+		plan_copy_cmd(b, "copy", src, fs);
 		copy_prompts(b, b->running_name, false);
 		plan_expect(b, "%llu bytes copied", (ull)b->running_size);
 		ip_plan_effect *e = plan_effect(b, IP_EFFECT_COPY);
@@ -748,7 +811,7 @@ static void tar_copy_verify(plan_bld *b)
 	plan_why(b, "%s has room for the tar beside the image it unpacks to: the tar is "
 		 "verified there against the published %s before anything is unpacked.",
 		 p->filesystem, p->hash_algo);
-	plan_cmd(b, "copy %s://%s/%s %s", scp ? "scp" : "tftp", p->server, t->name, p->filesystem);
+	plan_copy_cmd(b, "copy", server_url(b, scp ? "scp" : "tftp"), p->filesystem);
 	copy_prompts(b, t->name, scp);
 	plan_expect(b, "%llu bytes copied", (ull)t->size.v);
 	e = plan_effect(b, IP_EFFECT_COPY);
@@ -794,9 +857,10 @@ static void tar_download(plan_bld *b)
 	if (p->opts.transfer == IP_TRANSFER_SCP && !b->tar_local)
 		plan_why(b, "archive download-sw has no scp: source: this step uses TFTP.");
 	if (b->tar_local)
-		plan_cmd(b, "archive download-sw /leave-old-sw %s%s", p->filesystem, t->name);
+		plan_copy_cmd(b, "archive download-sw /leave-old-sw",
+			      ip_arena_printf(b->a, "%s%s", p->filesystem, t->name), NULL);
 	else
-		plan_cmd(b, "archive download-sw /leave-old-sw tftp://%s/%s", p->server, t->name);
+		plan_copy_cmd(b, "archive download-sw /leave-old-sw", server_url(b, "tftp"), NULL);
 	plan_expect(b, "All software images installed");
 	b->cur->gate = true;
 	for (size_t i = 0; i <= p->n_member_fs; i++) {
@@ -1451,10 +1515,32 @@ static void cleanup_blocksize(plan_bld *b)
 		save_step(b, IP_PHASE_CLEANUP, "The default block size counts once saved.");
 }
 
+/* Back to what the pre-check recorded: the captured line when the
+ * configuration shows one, else none. */
+static void cleanup_source_if(plan_bld *b)
+{
+	const ip_device *d = b->p->dev;
+	plan_step(b, IP_PHASE_CLEANUP, IP_MODE_CONFIG, "Put the transfer source interface back");
+	plan_why(b, "As the pre-check `show running-config | include ip %s source-interface` "
+		 "printed it: if it printed other lines, type those instead.", vrf_protos(b));
+	if (b->vrf_tftp && d->tftp_source_if.s)
+		plan_cmd(b, "ip tftp source-interface %s", d->tftp_source_if.s);
+	else if (b->vrf_tftp)
+		plan_cmd(b, "no ip tftp source-interface");
+	if (b->vrf_scp && d->scp_source_if.s)
+		plan_cmd(b, "ip scp source-interface %s", d->scp_source_if.s);
+	else if (b->vrf_scp)
+		plan_cmd(b, "no ip scp source-interface");
+	if (install(b) || !b->has_fallback)
+		save_step(b, IP_PHASE_CLEANUP, "The source interface counts once saved.");
+}
+
 static void cleanup(plan_bld *b)
 {
 	if (b->tftp_blocksize)
 		cleanup_blocksize(b);
+	if (b->vrf_tftp || b->vrf_scp)
+		cleanup_source_if(b);
 	if (install(b)) {
 		cleanup_install(b);
 		return;

@@ -24,7 +24,11 @@
  *   P8 a device already on the target (nothing to do, or a remediation) is
  *      neither copied to nor reloaded, and nothing to do has no steps;
  *   P9 (issue 20) when the captured next boot is a network entry, the
- *      network-boot finding is there and the plan repairs it.
+ *      network-boot finding is there and the plan repairs it;
+ *   P10 (issue 20, point 19) with --vrf, the ping and every transfer are in
+ *      the VRF: the copy's `vrf NAME`, or after the configuration step that
+ *      sets the transfer's source interface, never both, and no copy on the
+ *      device names the VRF.
  * On a stack P1 and P3 also hold for every member, simulated from its own
  * flash and BOOT variable. */
 #ifndef IOSPLAN_PLAN_INVARIANTS_H

@@ -545,6 +545,8 @@ static void dump(FILE *out, const state *s, uint64_t seed)
 	fprintf(out, "  options: allow-delete-running %d, allow-no-fallback %d, %s, server %s, "
 		"reload in %u\n", s->opts.allow_delete_running, s->opts.allow_no_fallback, s->opts.transfer == IP_TRANSFER_SCP ? "scp" : "tftp",
 		s->opts.server ? s->opts.server : "-", s->opts.reload_in);
+	fprintf(out, "  vrf %s, source interface %s\n", s->opts.vrf ? s->opts.vrf : "-",
+		s->opts.source_interface ? s->opts.source_interface : "-");
 }
 
 typedef struct kinds_seen {
@@ -559,6 +561,8 @@ typedef struct kinds_seen {
 	unsigned long nobin;               /* ... a target without .bin (point 16) */
 	unsigned long nothing, remediation; /* already on the target (issue 20 point 9) */
 	unsigned long member_copy;          /* the running image copied to a member (pt 11) */
+	unsigned long vrf_keyword, vrf_source; /* --vrf: the copy's keyword, a source
+						* interface (pt 19) */
 } kinds_seen;
 
 static void tally(kinds_seen *k, const ip_plan *p)
@@ -587,6 +591,12 @@ static void tally(kinds_seen *k, const ip_plan *p)
 	k->member_copy += member_copy;
 	k->nobin += !strchr(t, '.') || strlen(t) < 4 || strcasecmp(t + strlen(t) - 4, ".bin") != 0;
 	k->stale_entry += stale;
+	for (size_t i = 0; p->opts.vrf && i < p->n_steps; i++)
+		for (size_t j = 0; j < p->steps[i].n_commands; j++) {
+			k->vrf_keyword += strstr(p->steps[i].commands[j], "flash: vrf ") != NULL;
+			k->vrf_source += !strncmp(p->steps[i].commands[j], "ip tftp source-interface ",
+						  25);
+		}
 	k->install += p->method == IP_METHOD_INSTALL;
 	k->tar += p->method == IP_METHOD_TAR;
 	k->stack += p->n_member_fs > 0;
@@ -646,6 +656,12 @@ Test(plan_property, random_states, .timeout = 240)
 		 * stay what they were. */
 		if (i % 50 == 7)
 			unordered_conflict(s.dev);
+		/* one state in 8 reaches the server through a VRF (issue 20, point
+		 * 19), half of them naming the interface; also by index */
+		if (i % 8 == 5) {
+			s.opts.vrf = "Mgmt-vrf";
+			s.opts.source_interface = i % 16 == 5 ? "GigabitEthernet0/0" : NULL;
+		}
 		ip_plan p;
 		ip_plan_build(&p, s.a, s.dev, s.target, &s.opts);
 		const char *bad = plan_invariants_check(&p, s.a);
@@ -685,6 +701,9 @@ Test(plan_property, random_states, .timeout = 240)
 	cr_log_info("issue 20 point 11: %lu plans copy the running image to a member",
 		    kinds.member_copy);
 	cr_assert(kinds.member_copy, "no plan copied the running image to a stack member");
+	cr_log_info("issue 20 point 19: %lu copies in the VRF by keyword, %lu source interfaces set",
+		    kinds.vrf_keyword, kinds.vrf_source);
+	cr_assert(kinds.vrf_keyword && kinds.vrf_source, "--vrf was never planned in both forms");
 	cr_assert(kinds.stack_bundle && kinds.stack_install && kinds.stack_tar,
 		  "a stack method was never planned");
 	for (unsigned m = 2; m <= 8; m++)
