@@ -150,20 +150,43 @@ void plan_cmd(plan_bld *b, const char *fmt, ...)
 	va_end(ap);
 }
 
-void plan_expect(plan_bld *b, const char *fmt, ...)
+/* Every expect line with where it comes from, side by side: the source
+ * array grows with the lines (one push each, the same index). */
+static void expect_push(plan_bld *b, int form, ip_span span, const char *fmt, va_list ap)
+{
+	ip_plan_step *st = b->cur;
+	size_t n = st->n_expect;
+	ip_expect_src *src = IP_PUSH(b->a, st->expect_src, n, st->cap_expect_src);
+	src->form = form;
+	src->span = span;
+	*IP_PUSH(b->a, st->expect, st->n_expect, st->cap_expect) = ip_arena_vprintf(b->a, fmt, ap);
+}
+
+void plan_expect(plan_bld *b, int form, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	ip_plan_step *st = b->cur;
-	*IP_PUSH(b->a, st->expect, st->n_expect, st->cap_expect) = ip_arena_vprintf(b->a, fmt, ap);
+	expect_push(b, form, (ip_span){ 0 }, fmt, ap);
 	va_end(ap);
 }
 
-void plan_expect_any(plan_bld *b, const char *fmt, ...)
+void plan_expect_quote(plan_bld *b, ip_span span, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	expect_push(b, IP_EXPECT_QUOTED, span, fmt, ap);
+	va_end(ap);
+}
+
+void plan_expect_any(plan_bld *b, int form, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
 	ip_plan_step *st = b->cur;
+	size_t n = st->n_expect_any;
+	ip_expect_src *src = IP_PUSH(b->a, st->expect_any_src, n, st->cap_expect_any_src);
+	src->form = form;
+	src->span = (ip_span){ 0 };
 	*IP_PUSH(b->a, st->expect_any, st->n_expect_any, st->cap_expect_any) =
 		ip_arena_vprintf(b->a, fmt, ap);
 	va_end(ap);

@@ -6,6 +6,7 @@
 
 #include "plan.h"
 #include "fs_model.h"
+#include "plan_expect.h"
 
 /* A file the plan deletes before the copy, and why. */
 typedef struct plan_delete {
@@ -100,8 +101,15 @@ const char *plan_names_check(plan_bld *b);
 ip_plan_step *plan_step(plan_bld *b, ip_plan_phase ph, ip_plan_mode m, const char *title);
 void plan_why(plan_bld *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void plan_cmd(plan_bld *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void plan_expect(plan_bld *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void plan_expect_any(plan_bld *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* An expect line of a documented form (plan_expect.def): R12 checks that
+ * the line is an instance of it. */
+void plan_expect(plan_bld *b, int form, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* An expect line quoted from a capture: span is the line it comes from. */
+void plan_expect_quote(plan_bld *b, ip_span span, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+void plan_expect_any(plan_bld *b, int form, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 void plan_prompt(plan_bld *b, const char *prompt, const char *answer, bool always,
 		 const char *var);
 ip_plan_effect *plan_effect(plan_bld *b, ip_effect_kind k);

@@ -140,7 +140,7 @@ static void expect_boot_lines(plan_bld *b, const ip_boot_entry *v, size_t n)
 	const char *lines[8];
 	size_t k = boot_lines(b, v, n < 8 ? n : 8, lines);
 	for (size_t i = 0; i < k; i++)
-		plan_expect(b, "%s", lines[i]);
+		plan_expect(b, IP_EXPECT_BOOT_LINE, "%s", lines[i]);
 }
 
 /* The final list: the target, then the fallback. */
@@ -161,7 +161,7 @@ static void save_step(plan_bld *b, ip_plan_phase ph, const char *why)
 	plan_why(b, "%s", why);
 	plan_copy_cmd(b, "copy", "running-config", "startup-config");
 	plan_prompt(b, "Destination filename [startup-config]?", "", true, NULL);
-	plan_expect(b, "[OK]");
+	plan_expect(b, IP_EXPECT_SAVE_OK, "[OK]");
 	plan_effect(b, IP_EFFECT_SAVE);
 }
 
@@ -180,8 +180,11 @@ static void confirm_bootvar(plan_bld *b, ip_plan_phase ph, const char *list)
 	plan_why(b, "A switch boots from its BOOT variable, not from the configuration: it must "
 		 "list %s, and Manual Boot must be no.", list);
 	plan_cmd(b, "show boot");
-	plan_expect(b, "%s", list);
-	plan_expect(b, classic ? "Manual Boot         : no" : "Manual Boot = no");
+	plan_expect(b, IP_EXPECT_BOOT_LIST, "%s", list);
+	if (classic)
+		plan_expect(b, IP_EXPECT_MANUAL_BOOT_CLASSIC, "Manual Boot         : no");
+	else
+		plan_expect(b, IP_EXPECT_MANUAL_BOOT_XE, "Manual Boot = no");
 }
 
 static void copy_prompts(plan_bld *b, const char *name, bool scp)
@@ -197,7 +200,7 @@ static void reload_step(plan_bld *b, ip_plan_phase ph, const char *title)
 	plan_step(b, ph, IP_MODE_EXEC, title);
 	if (n) {
 		plan_cmd(b, "reload in %u", n);
-		plan_expect(b, "Reload scheduled");
+		plan_expect(b, IP_EXPECT_RELOAD_SCHEDULED, "Reload scheduled");
 		b->cur->abort = "reload cancel";
 		plan_why(b, "The reload starts in %u minute%s: until then `reload cancel` aborts it.",
 			 n, n == 1 ? "" : "s");
@@ -226,11 +229,30 @@ static void pre_version(plan_bld *b)
 	 * print the release on the Cisco IOS Software line only (DOMAIN.md
 	 * 3.1); the image path keeps the device's own "flash:/" or "flash:". */
 	if (d->xe_version_line.s)
-		plan_expect(b, "%s", d->xe_version_line.s);
+		plan_expect_quote(b, d->xe_version_line.span, "%s", d->xe_version_line.s);
 	else if (d->version.s)
-		plan_expect(b, "Version %s", d->version.s);
+		plan_expect_quote(b, d->version.span, "Version %s", d->version.s);
 	if (d->system_image.raw)
-		plan_expect(b, "System image file is \"%s\"", d->system_image.raw);
+		plan_expect_quote(b, d->system_image.span, "System image file is \"%s\"",
+				  d->system_image.raw);
+}
+
+/* The listing line that shows name on fs: the span of a pre-check that
+ * quotes it (R12). A directory is matched with or without its trailing
+ * '/'. A zero span when the listing does not show it, which the proof
+ * refuses: a quote must say where it comes from. */
+static ip_span listed_at(const ip_filesystem *fs, const char *name)
+{
+	const ip_file *f = fs && name ? ip_fs_lookup_file(fs, name) : NULL;
+	if (f)
+		return f->span;
+	size_t n = name ? strlen(name) : 0;
+	for (size_t i = 0; fs && i < fs->n_files; i++) {
+		const char *fn = fs->files[i].name;
+		if (fn && !strncmp(fn, name, n) && (fn[n] == '\0' || !strcmp(fn + n, "/")))
+			return fs->files[i].span;
+	}
+	return (ip_span){ 0 };
 }
 
 /* The list as the capture printed it, entry by entry (the device's own
@@ -355,14 +377,16 @@ static void pre_listing(plan_bld *b)
 	for (size_t i = 0; i < p->n_member_fs; i++)
 		plan_cmd(b, "dir %s", p->member_fs[i]);
 	if (b->running_inferred)
-		plan_expect(b, "%s", dir_of(b, b->running_name)); /* the listing shows the directory */
+		plan_expect_quote(b, listed_at(b->dest, dir_of(b, b->running_name)), "%s",
+				  dir_of(b, b->running_name)); /* the listing shows the directory */
 	else if (b->running_name && ip_fs_prefix_eq(b->running_fs, p->filesystem)) {
 		/* `show flash:` lists the root only: an image in its own
 		 * directory (the tar layout) shows as the directory's name */
 		const char *sl = strchr(b->running_name, '/');
-		plan_expect(b, "%s", sl ? ip_arena_strndup(b->a, b->running_name,
-							    (size_t)(sl - b->running_name))
-					: b->running_name);
+		const char *top = sl ? ip_arena_strndup(b->a, b->running_name,
+							 (size_t)(sl - b->running_name))
+				     : b->running_name;
+		plan_expect_quote(b, listed_at(b->dest, top), "%s", top);
 	}
 }
 
@@ -379,7 +403,8 @@ static void pre_fallback_elsewhere(plan_bld *b)
 		 "boot list: the device boots from %s too. STOP unless it is listed (and leave "
 		 "the medium in place until the clean-up).", b->running_fs, b->running_fs);
 	plan_cmd(b, "dir %s", b->running_fs);
-	plan_expect(b, "%s", b->running_name);
+	plan_expect_quote(b, listed_at(ip_fs_view_listing(&b->fsv, b->running_fs),
+				       b->running_name), "%s", b->running_name);
 	b->cur->gate = true;
 }
 
@@ -398,7 +423,9 @@ static void pre_fallback(plan_bld *b)
 		 p->fallback_proof);
 	plan_cmd(b, "%s", p->fallback_check);
 	const char *sl = strrchr(b->running_name, '/');
-	plan_expect(b, "%s", sl ? sl + 1 : b->running_name);
+	/* not listed yet: the name as show version's image line prints it */
+	ip_span shown = p->dev->system_image.span;
+	plan_expect_quote(b, shown, "%s", sl ? sl + 1 : b->running_name);
 	b->cur->gate = true;
 	ip_plan_effect *e = plan_effect(b, IP_EFFECT_PRESENT);
 	e->filesystem = p->filesystem;
@@ -411,7 +438,7 @@ static void pre_fallback(plan_bld *b)
 			 "archive download-sw installs it on every member. STOP unless it is "
 			 "listed: without it that member has no fallback.");
 		plan_cmd(b, "dir %s%s/", fs, dir_of(b, b->running_name));
-		plan_expect(b, "%s", sl ? sl + 1 : b->running_name);
+		plan_expect_quote(b, shown, "%s", sl ? sl + 1 : b->running_name);
 		b->cur->gate = true;
 		e = plan_effect(b, IP_EFFECT_PRESENT);
 		e->filesystem = fs;
@@ -428,20 +455,21 @@ static void pre_switch(plan_bld *b)
 			 "it at the switch: prompt%s.", b->fix_manual_boot ? " (the plan sets it to no)" : "");
 		plan_cmd(b, "show boot");
 		if (d->bootvar.known && d->bootvar.n)
-			plan_expect(b, "%s", raw_list(b, d->bootvar.v, d->bootvar.n));
+			plan_expect_quote(b, d->bootvar.v[0].span, "%s",
+					  raw_list(b, d->bootvar.v, d->bootvar.n));
 	}
 	if (install(b)) {
 		plan_step(b, IP_PHASE_PRECHECK, IP_MODE_EXEC, "Check that no install operation is pending");
 		plan_why(b, "Every package must be Committed (C): a U or D state left by an earlier "
 			 "activation, or an active auto-abort timer, must be settled first.");
 		plan_cmd(b, "show install summary");
-		plan_expect(b, "Auto abort timer: inactive");
+		plan_expect(b, IP_EXPECT_INSTALL_IDLE, "Auto abort timer: inactive");
 	}
 	if (b->stack) {
 		plan_step(b, IP_PHASE_PRECHECK, IP_MODE_EXEC, "Check the stack members");
 		plan_why(b, "Every member must be Ready before the upgrade, and is checked again after it.");
 		plan_cmd(b, "show switch");
-		plan_expect(b, "Ready");
+		plan_expect(b, IP_EXPECT_SWITCH_READY, "Ready");
 	}
 }
 
@@ -524,8 +552,8 @@ static void pre_server(plan_bld *b)
 	plan_why(b, "At least 4 of the 5 echoes must come back: the first one is often lost "
 		 "while the next hop is resolved (ARP), so 80 percent is a healthy path; a second "
 		 "ping then shows 100.");
-	plan_expect_any(b, "Success rate is 100 percent");
-	plan_expect_any(b, "Success rate is 80 percent");
+	plan_expect_any(b, IP_EXPECT_PING_100, "Success rate is 100 percent");
+	plan_expect_any(b, IP_EXPECT_PING_80, "Success rate is 80 percent");
 	if (b->vrf_tftp || b->vrf_scp)
 		pre_source_if(b);
 	plan_step(b, IP_PHASE_PRECHECK, IP_MODE_EXEC, "Back up the running-config to the server");
@@ -540,7 +568,7 @@ static void pre_server(plan_bld *b)
 				       p->hostname), "", true, NULL);
 	if (scp)
 		plan_prompt(b, "Password:", "the SCP account's password", false, "scp_password");
-	plan_expect(b, "bytes copied");
+	plan_expect(b, IP_EXPECT_BYTES_COPIED, "bytes copied");
 }
 
 /* --allow-delete-running (issue 20, point 4): the server must hold the
@@ -571,7 +599,7 @@ static void image_backup(plan_bld *b)
 	plan_prompt(b, ip_arena_printf(b->a, "Destination filename [%s]?", name), "", true, NULL);
 	if (scp)
 		plan_prompt(b, "Password:", "the SCP account's password", false, "scp_password");
-	plan_expect(b, "bytes copied");
+	plan_expect(b, IP_EXPECT_BYTES_COPIED, "bytes copied");
 	plan_effect(b, IP_EFFECT_SERVER_BACKUP)->path = name;
 
 	plan_step(b, IP_PHASE_TRANSFER, IP_MODE_EXEC,
@@ -581,7 +609,7 @@ static void image_backup(plan_bld *b)
 		 "deleted, and a copy cut short would leave nothing to boot. If they differ, copy "
 		 "it to the server again and compare again.", p->running, name, p->server);
 	plan_cmd(b, "verify /md5 %s", p->running);
-	plan_expect(b, "verify /md5 (%s) =", p->running);
+	plan_expect(b, IP_EXPECT_VERIFY_PRINT, "verify /md5 (%s) =", p->running);
 	/* the server's digest is the operator's to give: a playbook asks for
 	 * it and fails the gate unless the device printed the same */
 	b->cur->expect_var = "running_md5";
@@ -599,7 +627,7 @@ static void pre_register(plan_bld *b)
 		return;
 	plan_step(b, IP_PHASE_PRECHECK, IP_MODE_EXEC, "Check the configuration register");
 	plan_cmd(b, "show version | include register");
-	plan_expect(b, "Configuration register is 0x%X", r->v);
+	plan_expect(b, IP_EXPECT_CONFREG, "Configuration register is 0x%X", r->v);
 	if (b->fix_register)
 		plan_why(b, "0x%X does not boot normally from the boot statements: the plan sets "
 			 "0x%X with them.", d->confreg_next.known ? d->confreg_next.v : r->v,
@@ -694,7 +722,7 @@ static void copy_main(plan_bld *b)
 		plan_why(b, "From the TFTP root of %s: each ! is a block written, a . a timeout; "
 			 "mostly dots means a bad path: abort with Ctrl+C, delete the partial file, "
 			 "fix the path.", p->server);
-	plan_expect(b, "%llu bytes copied", (ull)t->size.v);
+	plan_expect(b, IP_EXPECT_BYTES_COPIED_N, "%llu bytes copied", (ull)t->size.v);
 	ip_plan_effect *e = plan_effect(b, IP_EFFECT_COPY);
 	e->filesystem = p->filesystem;
 	e->path = t->name;
@@ -717,7 +745,7 @@ static void copy_members(plan_bld *b)
 			 p->filesystem);
 		plan_copy_cmd(b, "copy", p->image, p->member_fs[i]);
 		copy_prompts(b, t->name, false);
-		plan_expect(b, "%llu bytes copied", (ull)t->size.v);
+		plan_expect(b, IP_EXPECT_BYTES_COPIED_N, "%llu bytes copied", (ull)t->size.v);
 		ip_plan_effect *e = plan_effect(b, IP_EFFECT_COPY);
 		e->filesystem = p->member_fs[i];
 		e->path = t->name;
@@ -754,7 +782,7 @@ static void copy_fallbacks(plan_bld *b)
 		 "reference the member's copy must match. Replace %s below with the hash this "
 		 "prints.", b->n_fb_members == 1 ? b->fb_members[0] : "Some members' flash", src, md5);
 	plan_cmd(b, "verify /md5 %s", src);
-	plan_expect(b, "verify /md5 (%s) = ", src);
+	plan_expect(b, IP_EXPECT_VERIFY_PRINT_SP, "verify /md5 (%s) = ", src);
 	for (size_t i = 0; i < b->n_fb_members; i++) {
 		const char *fs = b->fb_members[i];
 		const char *dst = ip_arena_printf(b->a, "%s%s", fs, b->running_name);
@@ -766,7 +794,7 @@ static void copy_fallbacks(plan_bld *b)
 			 "the margin).", src, (ull)b->running_size, fs);
 		plan_copy_cmd(b, "copy", src, fs);
 		copy_prompts(b, b->running_name, false);
-		plan_expect(b, "%llu bytes copied", (ull)b->running_size);
+		plan_expect(b, IP_EXPECT_BYTES_COPIED_N, "%llu bytes copied", (ull)b->running_size);
 		ip_plan_effect *e = plan_effect(b, IP_EFFECT_COPY);
 		e->filesystem = fs;
 		e->path = b->running_name;
@@ -777,7 +805,7 @@ static void copy_fallbacks(plan_bld *b)
 			 "match the running image is no fallback (`delete /force %s` and copy "
 			 "again).", dst);
 		plan_cmd(b, "verify /md5 %s %s", dst, md5);
-		plan_expect(b, "Verified (%s) = ", dst);
+		plan_expect(b, IP_EXPECT_VERIFIED_ANY, "Verified (%s) = ", dst);
 		b->cur->gate = true;
 		b->cur->abort = ip_arena_printf(b->a, "delete /force %s", dst);
 		e = plan_effect(b, IP_EFFECT_VERIFY);
@@ -813,7 +841,7 @@ static void tar_copy_verify(plan_bld *b)
 		 p->filesystem, p->hash_algo);
 	plan_copy_cmd(b, "copy", server_url(b, scp ? "scp" : "tftp"), p->filesystem);
 	copy_prompts(b, t->name, scp);
-	plan_expect(b, "%llu bytes copied", (ull)t->size.v);
+	plan_expect(b, IP_EXPECT_BYTES_COPIED_N, "%llu bytes copied", (ull)t->size.v);
 	e = plan_effect(b, IP_EFFECT_COPY);
 	e->filesystem = p->filesystem;
 	e->path = t->name;
@@ -823,7 +851,7 @@ verify:
 		  ip_arena_printf(b->a, "Verify the %s of %s", p->hash_algo, file));
 	plan_why(b, "STOP HERE unless the output says Verified: delete the tar and copy it again.");
 	plan_cmd(b, "verify /%s %s %s", p->hash_algo, file, p->hash);
-	plan_expect(b, "Verified (%s) = %s", file, p->hash);
+	plan_expect(b, IP_EXPECT_VERIFIED, "Verified (%s) = %s", file, p->hash);
 	b->cur->gate = true;
 	b->cur->abort = ip_arena_printf(b->a, "delete /force %s", file);
 	e = plan_effect(b, IP_EFFECT_VERIFY);
@@ -861,7 +889,7 @@ static void tar_download(plan_bld *b)
 			      ip_arena_printf(b->a, "%s%s", p->filesystem, t->name), NULL);
 	else
 		plan_copy_cmd(b, "archive download-sw /leave-old-sw", server_url(b, "tftp"), NULL);
-	plan_expect(b, "All software images installed");
+	plan_expect(b, IP_EXPECT_ARCHIVE_DONE, "All software images installed");
 	b->cur->gate = true;
 	for (size_t i = 0; i <= p->n_member_fs; i++) {
 		const char *fs = i ? p->member_fs[i - 1] : p->filesystem;
@@ -1057,7 +1085,7 @@ static void remove_inactive_step(plan_bld *b)
 	/* an answer, never a typed line: with nothing to remove no prompt
 	 * comes, and a pasted `y` would be a command */
 	plan_prompt(b, "Do you want to remove the above files? [y/n]", "y", false, NULL);
-	plan_expect(b, "SUCCESS: install_remove");
+	plan_expect(b, IP_EXPECT_INSTALL_REMOVE_OK, "SUCCESS: install_remove");
 	plan_effect(b, IP_EFFECT_INSTALL_REMOVE_INACTIVE);
 }
 
@@ -1099,7 +1127,7 @@ static void verify_hash(plan_bld *b, ip_plan_phase ph, const char *fs)
 		 "check the server copy (%ssum) and the path, and copy again. Never boot an "
 		 "image that did not verify.", file, p->hash_algo);
 	plan_cmd(b, "verify /%s %s %s", p->hash_algo, file, p->hash);
-	plan_expect(b, "Verified (%s) = %s", file, p->hash);
+	plan_expect(b, IP_EXPECT_VERIFIED, "Verified (%s) = %s", file, p->hash);
 	b->cur->gate = true;
 	b->cur->abort = ip_arena_printf(b->a, "delete /force %s", file);
 	ip_plan_effect *e = plan_effect(b, IP_EFFECT_VERIFY);
@@ -1114,7 +1142,7 @@ static void verify_main(plan_bld *b, ip_plan_phase ph)
 	plan_why(b, "Exactly %llu bytes, as on the download page: a shorter file is a transfer cut "
 		 "short.", (ull)p->target->size.v);
 	plan_cmd(b, "dir %s", p->image);
-	plan_expect(b, "%llu", (ull)p->target->size.v);
+	plan_expect(b, IP_EXPECT_DIR_SIZE, "%llu", (ull)p->target->size.v);
 	verify_hash(b, ph, p->filesystem);
 }
 
@@ -1129,7 +1157,7 @@ static void verify(plan_bld *b)
 		for (size_t i = 0; i <= p->n_member_fs; i++)
 			plan_cmd(b, "dir %s%s/", i ? p->member_fs[i - 1] : p->filesystem,
 				 dir_of(b, p->target_file));
-		plan_expect(b, "%s", strrchr(p->target_file, '/') + 1);
+		plan_expect(b, IP_EXPECT_DIR_NAME, "%s", strrchr(p->target_file, '/') + 1);
 		return;
 	}
 	if (!copies_to_members(b))
@@ -1167,12 +1195,13 @@ static void expect_register_next(plan_bld *b, uint32_t v)
 {
 	const ip_register *r = &b->p->dev->confreg;
 	if (r->known && r->v == v)
-		plan_expect(b, "Configuration register is 0x%X", v);
+		plan_expect(b, IP_EXPECT_CONFREG, "Configuration register is 0x%X", v);
 	else if (r->known)
-		plan_expect(b, "Configuration register is 0x%X (will be 0x%X at next reload)",
+		plan_expect(b, IP_EXPECT_CONFREG_NEXT,
+			    "Configuration register is 0x%X (will be 0x%X at next reload)",
 			    r->v, v);
 	else
-		plan_expect(b, "(will be 0x%X at next reload)", v);
+		plan_expect(b, IP_EXPECT_CONFREG_WILL_BE, "(will be 0x%X at next reload)", v);
 }
 
 /* The register the device runs with after the plan's reload: the plan's
@@ -1286,7 +1315,7 @@ static void reload_phase(plan_bld *b)
 		 "the questions. Once activation starts it cannot be cancelled.",
 		 b->stack ? " on every member" : "");
 	plan_cmd(b, "install add file %s activate commit prompt-level none", p->image);
-	plan_expect(b, "SUCCESS: install_add_activate_commit");
+	plan_expect(b, IP_EXPECT_INSTALL_ADD_OK, "SUCCESS: install_add_activate_commit");
 	ip_plan_effect *e = plan_effect(b, IP_EFFECT_INSTALL);
 	e->filesystem = p->filesystem;
 	e->path = p->target->name;
@@ -1331,7 +1360,9 @@ static void post_version(plan_bld *b)
 		 "new image failed to load and the fallback booted.", img);
 	plan_cmd(b, "show version | include Version");
 	if (v)
-		plan_expect(b, "%s", v);
+		plan_expect(b, !strncmp(v, "Cisco IOS XE", 12) ? IP_EXPECT_RELEASE_XE
+			    : !strncmp(v, "Version ", 8) ? IP_EXPECT_RELEASE : IP_EXPECT_RELEASE_XE3,
+			    "%s", v);
 	plan_cmd(b, "show version | include System image");
 	/* The path as the device will print it is the boot loader's choice,
 	 * not the plan's: switches booted from the same BOOT list print
@@ -1344,10 +1375,10 @@ static void post_version(plan_bld *b)
 	const char *name = sl ? sl + 1 : co ? co + 1 : img;
 	plan_why(b, "The image line is checked from the file's name on (the device prints "
 		 "the filesystem as \"flash:\" or \"flash:/\" as its boot loader chooses).");
-	plan_expect(b, "%s\"", name);
+	plan_expect(b, IP_EXPECT_IMAGE_TAIL, "%s\"", name);
 	if (install(b)) {
 		plan_cmd(b, "show install summary");
-		plan_expect(b, "Auto abort timer: inactive");
+		plan_expect(b, IP_EXPECT_INSTALL_IDLE, "Auto abort timer: inactive");
 	}
 }
 
@@ -1364,10 +1395,11 @@ static void post_boot(plan_bld *b)
 	expect_boot_lines(b, v, n);
 	if (b->bootvar) {
 		plan_cmd(b, "show boot");
-		plan_expect(b, "%s", path_list(b, v, n));
+		plan_expect(b, IP_EXPECT_BOOT_LIST, "%s", path_list(b, v, n));
 	} else if (r->known && !plat(b)->confreg_ignored) {
 		plan_cmd(b, "show version | include register");
-		plan_expect(b, "Configuration register is 0x%X", register_after_reload(b));
+		plan_expect(b, IP_EXPECT_CONFREG, "Configuration register is 0x%X",
+			    register_after_reload(b));
 	}
 }
 
@@ -1395,10 +1427,10 @@ static void post_members(plan_bld *b)
 		 "another release and is out of the stack)%s.", p->n_member_fs + 1,
 		 v ? ", and every row of the switch table on the new release" : "");
 	plan_cmd(b, "show switch");
-	plan_expect(b, "Ready");
+	plan_expect(b, IP_EXPECT_SWITCH_READY, "Ready");
 	if (v) {
 		plan_cmd(b, "show version | begin Switch Ports");
-		plan_expect(b, "%s", v);
+		plan_expect(b, IP_EXPECT_SWITCH_VERSION, "%s", v);
 	}
 }
 
@@ -1429,7 +1461,7 @@ static void cleanup_install(plan_bld *b)
 		 ".bin included.");
 	plan_cmd(b, "install remove inactive");
 	plan_prompt(b, "Do you want to remove the above files? [y/n]", "y", true, NULL);
-	plan_expect(b, "SUCCESS: install_remove");
+	plan_expect(b, IP_EXPECT_INSTALL_REMOVE_OK, "SUCCESS: install_remove");
 	plan_effect(b, IP_EFFECT_INSTALL_REMOVE_INACTIVE);
 }
 
@@ -1571,7 +1603,7 @@ static void rollback_install(plan_bld *b)
 		 d->xe_version.s ? d->xe_version.s : d->version.s ? d->version.s : "the old release");
 	plan_cmd(b, "show install rollback");
 	plan_cmd(b, "install rollback to id ID prompt-level none");
-	plan_expect(b, "SUCCESS: install_rollback");
+	plan_expect(b, IP_EXPECT_INSTALL_ROLLBACK_OK, "SUCCESS: install_rollback");
 	plan_effect(b, IP_EFFECT_INSTALL_ROLLBACK);
 }
 
@@ -1649,9 +1681,10 @@ static void pre_files(plan_bld *b)
 	for (size_t i = 0; i < p->n_member_fs; i++)
 		plan_cmd(b, "dir %s", p->member_fs[i]);
 	if (b->running_name)
-		plan_expect(b, "%s", b->running_name);
+		plan_expect_quote(b, listed_at(b->dest, b->running_name), "%s", b->running_name);
 	if (b->fallback_name)
-		plan_expect(b, "%s", b->fallback_name);
+		plan_expect_quote(b, listed_at(b->dest, b->fallback_name), "%s",
+				  b->fallback_name);
 }
 
 static void remediation_write(plan_bld *b)

@@ -133,7 +133,17 @@ typedef struct state {
 	ip_plan_options opts;
 	uint64_t image_size;
 	int release;
+	uint32_t line; /* the last line of the state's made-up capture */
 } state;
+
+/* Each fact of a state stands on a line of its own made-up capture, as a
+ * parsed fact does: a plan quotes it with its span (the proof's R12). No
+ * draw from the generator, so the states stay what they were. */
+static ip_span next_span(state *s)
+{
+	s->line++;
+	return (ip_span){ "generated.log", s->line, 1, s->line, 2 };
+}
 
 static const char *image(state *s, const pf *p, int release)
 {
@@ -150,6 +160,7 @@ static void add_file(state *s, ip_filesystem *fs, const char *name, uint64_t siz
 	f->is_dir = dir;
 	f->size.known = true;
 	f->size.v = size;
+	f->span = next_span(s);
 }
 
 static uint64_t around(rng *r, uint64_t v)
@@ -245,7 +256,7 @@ enum { E_RUN, E_OLD, E_MISSING, E_NET, E_TARGET, E_CONF, E_WRONGFS, E_FLASH, E_C
 
 static ip_boot_entry gen_entry(state *s, rng *r, const char *fs, const char *running, bool install)
 {
-	ip_boot_entry e = { 0 };
+	ip_boot_entry e = { .span = next_span(s) };
 	unsigned k = install && chance(r, 70) ? E_CONF : pick(r, E_COUNT);
 	e.kind = IP_BOOT_FILE;
 	e.filesystem = k == E_WRONGFS ? "usbflash9:" : fs;
@@ -281,7 +292,8 @@ static void gen_list(state *s, rng *r, ip_boot_list *l, const char *fs, const ch
 	 * flash), which the plan's list must not leave before the target */
 	if (!install && chance(r, 8)) {
 		ip_boot_entry e = { .kind = IP_BOOT_NETWORK, .filesystem = "tftp:",
-				    .path = image(s, s->pf, s->release), .server = "10.9.9.9" };
+				    .path = image(s, s->pf, s->release), .server = "10.9.9.9",
+				    .span = next_span(s) };
 		e.raw = ip_arena_printf(s->a, "tftp://10.9.9.9/%s", e.path);
 		*IP_PUSH(s->a, l->v, l->n, l->cap) = e;
 	}
@@ -464,6 +476,7 @@ static void gen_device(state *s, rng *r)
 		d->system_image.filesystem = run_fs;
 		d->system_image.path = running;
 		d->system_image.raw = ip_arena_printf(s->a, "%s%s", run_fs, running);
+		d->system_image.span = next_span(s);
 	}
 	d->install_mode.v = install ? IP_TRI_YES : s->pf->install ? IP_TRI_NO : IP_TRI_UNKNOWN;
 	unsigned mb = pick(r, 100);
