@@ -22,28 +22,30 @@
  * Classic IOS writes `ip vrf NAME` and `ip vrf forwarding NAME`. The
  * planner reads these facts for --vrf (issue 20, point 19): which
  * interface sits in the VRF the transfer must use, and which source
- * interface the configuration already sets. Lines are matched by prefix,
- * not by a regular expression: this runs on every configuration line. */
+ * interface the configuration already sets. config_boot.c's one pass over
+ * a configuration hands each line here (parsers.h): no second pass, and
+ * prefixes, not regular expressions, for this runs on every line. */
 #include <string.h>
 
 #include "parsers.h"
 
-/* The token after prefix p at the start of l, or 0 when l does not start
- * with p; *start is its byte offset. */
-static size_t token_after(const ip_line *l, const char *p, size_t *start)
+/* The token at byte `at` of l: its length. */
+static size_t token_at(const ip_line *l, size_t *at)
 {
-	size_t n = strlen(p);
-	if (l->len <= n || memcmp(l->text, p, n) != 0)
-		return 0;
-	size_t i = n;
+	size_t i = *at;
 	while (i < l->len && l->text[i] == ' ')
 		i++;
 	size_t e = i;
 	while (e < l->len && l->text[e] != ' ' && l->text[e] != '\t')
 		e++;
-	*start = i;
+	*at = i;
 	return e - i;
 }
+
+/* Whether l starts with the literal lit (and goes on after it). A macro,
+ * so that the length is a constant: this runs on every configuration
+ * line of every capture (bench/budgets, lint-log-ir). */
+#define STARTS(l, lit) ((l)->len > sizeof(lit) - 1 && !memcmp((l)->text, lit, sizeof(lit) - 1))
 
 static ip_text text_at(ip_parse_ctx *ctx, const ip_section *sec, const ip_line *l, size_t at,
 		       size_t n)
@@ -67,43 +69,43 @@ static void vrf_add(ip_device *dev, ip_parse_ctx *ctx, ip_text name, ip_text ifa
 	r->interface = iface;
 }
 
-static void scan_top(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx,
-		     const ip_line *l, ip_text *iface)
+void config_vrf_top(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx, const ip_line *l)
 {
-	size_t at, n;
 	ip_text none = { NULL, { 0 } };
-	*iface = none;
-	if ((n = token_after(l, "interface ", &at)))
-		*iface = text_at(ctx, sec, l, at, n);
-	else if ((n = token_after(l, "vrf definition ", &at)) ||
-		 (n = token_after(l, "ip vrf ", &at)))
+	size_t at = 0, n = 0;
+	ip_text *dst = NULL;
+	if (STARTS(l, "vrf definition "))
+		at = sizeof("vrf definition ") - 1;
+	else if (STARTS(l, "ip vrf ") && !STARTS(l, "ip vrf forwarding"))
+		at = sizeof("ip vrf ") - 1;
+	else if (STARTS(l, "ip tftp source-interface "))
+		at = sizeof("ip tftp source-interface ") - 1, dst = &dev->tftp_source_if;
+	else if (STARTS(l, "ip scp source-interface "))
+		at = sizeof("ip scp source-interface ") - 1, dst = &dev->scp_source_if;
+	else
+		return;
+	if (!(n = token_at(l, &at)))
+		return;
+	if (dst)
+		*dst = text_at(ctx, sec, l, at, n);
+	else
 		vrf_add(dev, ctx, text_at(ctx, sec, l, at, n), none);
-	else if ((n = token_after(l, "ip tftp source-interface ", &at)))
-		dev->tftp_source_if = text_at(ctx, sec, l, at, n);
-	else if ((n = token_after(l, "ip scp source-interface ", &at)))
-		dev->scp_source_if = text_at(ctx, sec, l, at, n);
 }
 
-int config_vrf_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx)
+/* An indented `vrf forwarding NAME`: the interface it belongs to is the
+ * top-level line above it, found by walking back (these lines are rare;
+ * the pass over every line keeps no state for them). */
+void config_vrf_sub(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx, const ip_line *l)
 {
-	ip_text iface = { NULL, { 0 } };
-	for (size_t i = 0; i < sec->n_lines; i++) {
-		const ip_line *l = &sec->lines[i];
-		size_t at, n;
-		if (!l->len)
-			continue;
-		if (l->text[0] != ' ') {
-			if (l->text[0] == 'i' || l->text[0] == 'v')
-				scan_top(dev, sec, ctx, l, &iface);
-			else
-				iface.s = NULL;
-			continue;
-		}
-		if (!iface.s)
-			continue;
-		if ((n = token_after(l, " vrf forwarding ", &at)) ||
-		    (n = token_after(l, " ip vrf forwarding ", &at)))
-			vrf_add(dev, ctx, text_at(ctx, sec, l, at, n), iface);
-	}
-	return 0;
+	size_t at = STARTS(l, " vrf forwarding ") ? sizeof(" vrf forwarding ") - 1
+		    : STARTS(l, " ip vrf forwarding ") ? sizeof(" ip vrf forwarding ") - 1 : 0;
+	size_t n = at ? token_at(l, &at) : 0;
+	if (!n)
+		return;
+	const ip_line *top = l;
+	while (top > sec->lines && (!top->len || top->text[0] == ' '))
+		top--;
+	size_t ia = sizeof("interface ") - 1, in = STARTS(top, "interface ") ? token_at(top, &ia) : 0;
+	if (in)
+		vrf_add(dev, ctx, text_at(ctx, sec, l, at, n), text_at(ctx, sec, top, ia, in));
 }

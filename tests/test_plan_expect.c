@@ -680,6 +680,11 @@ Test(plan_expect, table_documented)
 		cr_expect(r->source && strlen(r->source) > 20, "%s: no source", r->id);
 		if (prev)
 			cr_expect_lt(strcmp(prev->id, r->id), 0, "%s then %s", prev->id, r->id);
+		/* a '{' only opens one of the four placeholders the matcher knows */
+		for (const char *q = strchr(r->pattern, '{'); q; q = strchr(q + 1, '{'))
+			cr_expect(!strncmp(q, "{n}", 3) || !strncmp(q, "{hex}", 5) ||
+				  !strncmp(q, "{tok}", 5) || !strncmp(q, "{text}", 6),
+				  "%s: %s", r->id, r->pattern);
 		prev = r;
 	}
 	cr_expect_gt(n, 20);
@@ -692,4 +697,8 @@ Test(plan_expect, table_documented)
 	cr_expect_not(ip_expect_matches(IP_EXPECT_CONFREG, "Configuration register is 0x2102 "));
 	cr_expect(ip_expect_matches(IP_EXPECT_VERIFIED, "Verified (flash:a.bin) = 0a1b"));
 	cr_expect_not(ip_expect_matches(IP_EXPECT_VERIFIED, "Verified (flash:a b.bin) = 0a1b"));
+	cr_expect(ip_expect_matches(IP_EXPECT_BOOT_LINE, "boot system flash:a.bin"));
+	cr_expect_not(ip_expect_matches(IP_EXPECT_BOOT_LINE, "boot system "));
+	cr_expect(ip_expect_matches(IP_EXPECT_IMAGE_TAIL, "isr4300.bin\""));
+	cr_expect_not(ip_expect_matches(IP_EXPECT_IMAGE_TAIL, "isr4300.bin"));
 }

@@ -341,3 +341,55 @@ ParameterizedTest(size_t *row, plan_vrf, outside_the_vrf_caught)
 	cr_expect(why && strstr(why, "P10"), "%s: %s", c->name, why ? why : "not caught");
 	ip_device_set_free(set);
 }
+
+/* The facts config_vrf.c keeps, with their lines: IOS-XE `vrf definition`
+ * and `vrf forwarding`, classic `ip vrf` and `ip vrf forwarding`, the
+ * configured source interfaces, and what is no VRF (a `vrf forwarding` of
+ * no interface, `ip vrf forwarding` at the top level). */
+static const struct {
+	const char *name;
+	const char *text;
+	const char *vrf;       /* the VRF the interface is in, or NULL: none */
+	const char *iface;
+	uint32_t line;         /* of the vrf forwarding line */
+	size_t n_vrfs;
+	const char *tftp_if;
+} fact_cases[] = {
+	{ "IOS-XE", "R1#show running-config\nvrf definition Mgmt-intf\n !\n address-family ipv4\n"
+	  " exit-address-family\n!\ninterface GigabitEthernet0\n description oob\n"
+	  " vrf forwarding Mgmt-intf\n ip address 192.0.2.1 255.255.255.0\n!\nend\n",
+	  "Mgmt-intf", "GigabitEthernet0", 9, 2, NULL },
+	{ "classic IOS", "R1#show running-config\nip vrf MGMT\n rd 1:1\n!\ninterface FastEthernet0/0\n"
+	  " ip vrf forwarding MGMT\n!\nip tftp source-interface FastEthernet0/0\nend\n",
+	  "MGMT", "FastEthernet0/0", 6, 2, "FastEthernet0/0" },
+	{ "a vrf forwarding under no interface", "R1#show running-config\nrouter bgp 1\n"
+	  " vrf forwarding X\n!\nip vrf forwarding Y\nend\n", NULL, NULL, 0, 0, NULL },
+};
+
+IP_TABLE_PARAMS(plan_vrf, config_facts, fact_cases)
+
+ParameterizedTest(size_t *row, plan_vrf, config_facts)
+{
+	ip_device_set *set = test_load_text("r1.log", fact_cases[*row].text);
+	cr_assert_eq(set->n, 1);
+	const ip_device *d = set->v[0];
+	cr_expect_eq(d->n_vrfs, fact_cases[*row].n_vrfs, "%s: %zu", fact_cases[*row].name, d->n_vrfs);
+	size_t n = 0;
+	const char *iface = ip_vrf_interface(d, fact_cases[*row].vrf, &n);
+	if (fact_cases[*row].iface) {
+		cr_assert_str_eq(iface ? iface : "", fact_cases[*row].iface, "%s",
+				 fact_cases[*row].name);
+		for (size_t i = 0; i < d->n_vrfs; i++)
+			if (d->vrfs[i].interface.s)
+				cr_expect_eq(d->vrfs[i].name.span.line, fact_cases[*row].line, "%s",
+					     fact_cases[*row].name);
+	} else {
+		cr_expect_null(iface);
+	}
+	if (fact_cases[*row].tftp_if)
+		cr_expect_str_eq(d->tftp_source_if.s ? d->tftp_source_if.s : "",
+				 fact_cases[*row].tftp_if);
+	else
+		cr_expect_null(d->tftp_source_if.s);
+	ip_device_set_free(set);
+}
