@@ -536,6 +536,12 @@ static void pre_server(plan_bld *b)
 		/* the same VRF as every transfer: a reply through the global
 		 * table proves nothing about the path the copies take */
 		plan_why(b, "Through %s (--vrf), the VRF every transfer below uses.", p->opts.vrf);
+		const ip_text *kept = &p->dev->tftp_source_if;
+		if (b->vrf_if && !b->vrf_tftp && !b->vrf_scp && kept->s)
+			plan_why(b, "The captured configuration already sends TFTP from %s (`ip "
+				 "tftp source-interface %s`, %s line %u): the plan keeps it.",
+				 b->vrf_if, kept->s, kept->span.file ? kept->span.file : "?",
+				 kept->span.line);
 		plan_cmd(b, "ping vrf %s %s", p->opts.vrf, p->server);
 	} else {
 		plan_cmd(b, "ping %s", p->server);

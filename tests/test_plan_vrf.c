@@ -38,6 +38,7 @@ typedef enum form {
 	FORM_KEYWORD = 0, /* `copy ... vrf NAME` */
 	FORM_SOURCE_IF,   /* `ip tftp|scp source-interface IF` first */
 	FORM_REFUSED,     /* no interface known: refused, naming the capture */
+	FORM_KEPT,        /* the capture already sets that source interface */
 } form;
 
 typedef struct vrf_case {
@@ -70,6 +71,8 @@ static const vrf_case cases[] = {
 	{ "ISR4321 16.9, no VRF captured, --source-interface", "netstuts-r1.log", ISR_IMG,
 	  "Mgmt-intf", "GigabitEthernet0", false, FORM_SOURCE_IF, "GigabitEthernet0",
 	  "no ip tftp source-interface" },
+	{ "ISR4321 16.9, the captured source interface kept", ISR_MGMT, ISR_IMG, "Mgmt-intf",
+	  "GigabitEthernet0/0/0", false, FORM_KEPT, NULL, NULL },
 	{ "1941 15.x classic, flash0:, no VRF captured", "traps/no-space-router.log", C1900_IMG,
 	  "MGMT", NULL, false, FORM_REFUSED, NULL, NULL },
 	{ "1941 15.x classic, --source-interface", "traps/no-space-router.log", C1900_IMG, "MGMT",
@@ -169,6 +172,8 @@ ParameterizedTest(size_t *row, plan_vrf, transfers_in_the_vrf)
 			n_net++;
 			if (c->form == FORM_KEYWORD)
 				cr_expect(ends(cmd, kw), "%s: '%s' is not in %s", c->name, cmd, c->vrf);
+			else if (c->form == FORM_KEPT)
+				cr_expect(!strstr(cmd, " vrf "), "%s: '%s'", c->name, cmd);
 			else
 				cr_expect(!strstr(cmd, " vrf ") && set_at < i, "%s: '%s' (step %zu) "
 					  "before the source interface (step %zu)", c->name, cmd, i,
@@ -184,6 +189,12 @@ ParameterizedTest(size_t *row, plan_vrf, transfers_in_the_vrf)
 		cr_expect_neq(find_cmd(p, "show running-config | include ip "), SIZE_MAX,
 			      "%s: what is put back is not recorded", c->name);
 	} else {
+		if (c->form == FORM_KEPT) {
+			bool said = false;
+			for (size_t i = 0; i < p->n_steps; i++)
+				said |= strstr(p->steps[i].why, "the plan keeps it") != NULL;
+			cr_expect(said, "%s: the kept source interface is not said", c->name);
+		}
 		cr_expect_eq(find_cmd(p, "ip tftp source-interface"), SIZE_MAX, "%s", c->name);
 		cr_expect_eq(find_cmd(p, "ip scp source-interface"), SIZE_MAX, "%s", c->name);
 	}
