@@ -124,6 +124,9 @@ typedef struct ip_plan_step {
 					* by this variable ("running_md5": the server's
 					* md5sum of the running image), or NULL */
 	const char *expect_var_prompt; /* how the operator is asked for it */
+	size_t same_hash_as; /* and the MD5 that step (index + 1 in the plan's
+			      * steps) printed: the running image's, the only
+			      * reference a member's copy of it has; 0: none */
 	ip_plan_prompt *prompts;
 	size_t n_prompts, cap_prompts;
 	ip_plan_effect *effects;
@@ -266,6 +269,9 @@ void ip_plan_build(ip_plan *out, ip_arena *a, const ip_device *dev,
 void ip_plan_prove(ip_plan_proof *out, ip_arena *a, const ip_plan *p);
 
 const char *ip_plan_phase_id(ip_plan_phase ph);    /* "precheck", "transfer", ... */
+/* Step i's number as every format prints it, "2.3": its phase counted from
+ * 1 and its place in that phase. */
+void ip_plan_step_number(const ip_plan *p, size_t i, int *phase, size_t *no);
 const char *ip_plan_phase_title(ip_plan_phase ph); /* "pre-checks", "transfer", ... */
 const char *ip_effect_kind_name(ip_effect_kind k); /* "copy", "boot-add", ... */
 const char *ip_plan_role_name(ip_plan_role r);     /* "blocks", "resolved", "noted" */

@@ -61,6 +61,15 @@ const char *ip_plan_phase_id(ip_plan_phase ph)
 	return ph < IP_PHASE_COUNT ? ids[ph] : "?";
 }
 
+void ip_plan_step_number(const ip_plan *p, size_t i, int *phase, size_t *no)
+{
+	size_t first = i;
+	while (first && p->steps[first - 1].phase == p->steps[i].phase)
+		first--;
+	*phase = (int)p->steps[i].phase + 1;
+	*no = i - first + 1;
+}
+
 const char *ip_plan_phase_title(ip_plan_phase ph)
 {
 	static const char *const t[IP_PHASE_COUNT] = {

@@ -770,25 +770,27 @@ static void copy_members(plan_bld *b)
  *   flashN: on classic stacks as the model names them (fs_model.h).
  * - No published hash of the old image is in the captures: `verify /md5`
  *   of the active's copy (the one that runs) prints it, as
- *   `verify /md5 (flash:FILE) = HASH`, and the member's copy is verified
- *   against that, which prints `Verified (flashN:FILE) = HASH` (DOMAIN.md
- *   §5: netmiko scp_handler.py process_md5; a 2960-X ansible run).
+ *   `verify /md5 (flash:FILE) = HASH`, and `verify /md5` of the member's
+ *   copy prints the member's the same way (DOMAIN.md §5: netmiko
+ *   scp_handler.py process_md5; a 2960-X ansible run): the two must be
+ *   equal (same_hash_as), which the playbook checks itself, with no hash
+ *   for the operator to paste into a command.
  * Until that verify passes the copy is no fallback (the proof's R5). */
 static void copy_fallbacks(plan_bld *b)
 {
 	if (!b->n_fb_members)
 		return;
 	const char *src = ip_arena_printf(b->a, "%s%s", b->dest->name, b->running_name);
-	const char *md5 = "<md5-of-running>";
 	plan_step(b, IP_PHASE_TRANSFER, IP_MODE_EXEC,
 		  ip_arena_printf(b->a, "Note the MD5 of the running image %s", src));
 	plan_why(b, "%s has no copy of the running image, so the fallback the boot list keeps "
 		 "would find nothing there: the plan copies it from %s. No published hash of "
 		 "the old image is in the captures; the MD5 of the copy that runs is the "
-		 "reference the member's copy must match. Replace %s below with the hash this "
-		 "prints.", b->n_fb_members == 1 ? b->fb_members[0] : "Some members' flash", src, md5);
+		 "reference the member's copy must match.",
+		 b->n_fb_members == 1 ? b->fb_members[0] : "Some members' flash", src);
 	plan_cmd(b, "verify /md5 %s", src);
 	plan_expect(b, IP_EXPECT_VERIFY_PRINT_SP, "verify /md5 (%s) = ", src);
+	size_t reference = b->p->n_steps; /* that step, counted from 1 */
 	for (size_t i = 0; i < b->n_fb_members; i++) {
 		const char *fs = b->fb_members[i];
 		const char *dst = ip_arena_printf(b->a, "%s%s", fs, b->running_name);
@@ -807,11 +809,12 @@ static void copy_fallbacks(plan_bld *b)
 		e->size = b->running_size;
 		plan_step(b, IP_PHASE_TRANSFER, IP_MODE_EXEC,
 			  ip_arena_printf(b->a, "Verify the fallback copy %s", dst));
-		plan_why(b, "STOP HERE unless the output says Verified: a fallback that does not "
-			 "match the running image is no fallback (`delete /force %s` and copy "
-			 "again).", dst);
-		plan_cmd(b, "verify /md5 %s %s", dst, md5);
-		plan_expect(b, IP_EXPECT_VERIFIED_ANY, "Verified (%s) = ", dst);
+		plan_why(b, "STOP HERE unless the hash printed is the one the running image's "
+			 "printed: a fallback that does not match the running image is no "
+			 "fallback (`delete /force %s` and copy again).", dst);
+		plan_cmd(b, "verify /md5 %s", dst);
+		plan_expect(b, IP_EXPECT_VERIFY_PRINT_SP, "verify /md5 (%s) = ", dst);
+		b->cur->same_hash_as = reference;
 		b->cur->gate = true;
 		b->cur->abort = ip_arena_printf(b->a, "delete /force %s", dst);
 		e = plan_effect(b, IP_EFFECT_VERIFY);

@@ -368,6 +368,32 @@ Test(audit, conflict_ordered_by_file_time, .init = setup, .fini = teardown)
 	result_free(&p);
 }
 
+/* `current` is the planner's nothing-to-do: a switch that runs the approved
+ * image but whose saved list boots the older one is not current, it gets
+ * the planner's remediation plan, as `iosplan plan` prints it. */
+Test(audit, current_is_the_planners_answer, .init = setup, .fini = teardown)
+{
+	char dir[300];
+	test_sh("mkdir '%s/w' && sed -e 's#BOOT path-list      : flash:/c2960-lanbasek9-mz.152-7.E9#"
+		"BOOT path-list      : flash:/c2960-lanbasek9-mz.152-7.E6#' -e 's#^boot system "
+		"flash:/c2960-lanbasek9-mz.152-7.E9#boot system flash:/c2960-lanbasek9-mz.152-7.E6#' "
+		"'%s/rancid/acc-sw-2960-31.campus.example.net' >'%s/w/acc-sw-2960-31'",
+		tmpdir, test_samples_dir(), tmpdir);
+	snprintf(dir, sizeof(dir), "%s/w", tmpdir);
+	result r = run_in(dir, NULL, "audit --format jsonl --catalog {tmp}/images.yaml .");
+	cJSON *d = jsonl_find(r.out, "device", "ACC-SW-2960-31");
+	cr_assert_not_null(d, "%s", r.out);
+	cr_assert_str_eq(str_of(d, "reload"), "changes", "the edit took: %s", r.out);
+	cr_assert_str_eq(str_of(d, "upgrade"), "plannable", "runs E9, boots E6: %s", r.out);
+	cJSON_Delete(d);
+	result_free(&r);
+	r = run_in(dir, NULL, "plan --target c2960-lanbasek9-mz.152-7.E9.bin --size 12582912 "
+		   "--md5 7b4e91a2f3c8d5e0a1b6c9d2e4f70123 acc-sw-2960-31");
+	cr_assert_eq(r.status, 0, "plan agrees: %s", r.out);
+	cr_assert(strstr(r.out, "boot system"), "a remediation plan: %s", r.out);
+	result_free(&r);
+}
+
 /* Nothing orders the sample's two files: every command gives the same
  * answer as the audit's blocked upgrade (issue 20, point 5). */
 Test(audit, conflict_unordered_every_command, .init = setup, .fini = teardown)

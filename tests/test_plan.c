@@ -978,8 +978,7 @@ static void has_keys(const cJSON *o, const char *const *keys, size_t n, const ch
 static void step_schema(const cJSON *st)
 {
 	KEYS(st, "step", "title", "why", "mode", "commands", "expect", "expect_any", "expect_var",
-	     "prompts",
-	     "abort", "gate", "effects");
+	     "same_hash_as", "prompts", "abort", "gate", "effects");
 	const cJSON *pr, *ef;
 	cJSON_ArrayForEach(pr, cJSON_GetObjectItem(st, "prompts"))
 		KEYS(pr, "prompt", "prompt", "answer", "always", "variable");

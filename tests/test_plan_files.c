@@ -317,6 +317,51 @@ ParameterizedTest(size_t *row, plan_files, cases)
 	ip_device_set_free(set);
 }
 
+/* --- point 12 with --allow-no-fallback -------------------------------------
+ *
+ * The running image unknown (no "System image file" line) and the
+ * running-config names nothing, so only --allow-no-fallback plans: what is
+ * left of the list comes from the BOOT variable besides the target, and
+ * with nothing left the save would empty it (R11), so the plan refuses. */
+static const fcase no_fallback_cases[] = {
+	{ "12: 2960-X, running image unknown, BOOT keeps E8 after the stale E9",
+	  "files/partial-2960x-tarlayout.log",
+	  { { "System image file is \"flash:/" E8DIR "/" E8DIR ".bin\"\n", "" },
+	    { "boot system flash:" E9 ";flash:/" E8DIR "/" E8DIR ".bin\n", "" } },
+	  E9, 26815488, 0, false, NULL, NULL,
+	  { "boot system flash:" E8DIR "/" E8DIR ".bin", "copy running-config startup-config",
+	    "delete /force flash:" E9, "copy tftp://10.0.0.10/" E9 },
+	  { NULL } },
+	{ "12: 2960-X, running image unknown, BOOT names only the stale E9",
+	  "files/partial-2960x-tarlayout.log",
+	  { { "System image file is \"flash:/" E8DIR "/" E8DIR ".bin\"\n", "" },
+	    { "boot system flash:" E9 ";flash:/" E8DIR "/" E8DIR ".bin\n", "" },
+	    { "BOOT path-list      : flash:" E9 ";flash:/" E8DIR "/" E8DIR ".bin",
+	      "BOOT path-list      : flash:" E9 } },
+	  E9, 26815488, 0, true, NULL, "nothing else would be left in the boot list",
+	  { NULL }, { NULL } },
+};
+
+IP_TABLE_PARAMS(plan_files, no_fallback, no_fallback_cases)
+
+ParameterizedTest(size_t *row, plan_files, no_fallback)
+{
+	const fcase *c = &no_fallback_cases[*row];
+	ip_device_set *set = load(c);
+	ip_target *t = ip_target_from_name(set->arena, c->target, "--target");
+	t->size.known = true;
+	t->size.v = c->size;
+	t->md5 = MD5A;
+	ip_plan_options o;
+	ip_plan_options_defaults(&o);
+	o.server = "10.0.0.10";
+	o.allow_no_fallback = true;
+	ip_plan p;
+	ip_plan_build(&p, set->arena, set->v[0], t, &o);
+	check(c, &p);
+	ip_device_set_free(set);
+}
+
 /* --- point 10: no lint fix deletes the image the device runs ------------- */
 
 typedef struct runcase {

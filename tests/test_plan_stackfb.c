@@ -120,12 +120,21 @@ ParameterizedTest(size_t *row, plan_stackfb, cases)
 		const char *fs = c->copies[i];
 		char cmd[256], ver[256];
 		snprintf(cmd, sizeof(cmd), "copy flash:%s %s", old, fs);
-		snprintf(ver, sizeof(ver), "verify /md5 %s%s <md5-of-running>", fs, old);
+		snprintf(ver, sizeof(ver), "verify /md5 %s%s", fs, old);
 		const ip_plan_step *cp = plan_step_with(&p, cmd), *vf = plan_step_with(&p, ver);
 		cr_assert_not_null(cp, "%s: no '%s'", c->name, cmd);
 		cr_assert_not_null(vf, "%s: no '%s'", c->name, ver);
 		cr_assert(vf->gate && index_of(&p, cp) < index_of(&p, vf), "%s: %s is no gate "
 			  "after the copy", c->name, ver);
+		/* its reference is the running copy's hash, printed before the copy */
+		char run[256];
+		snprintf(run, sizeof(run), "verify /md5 flash:%s", old);
+		const ip_plan_step *ref = plan_step_with(&p, run);
+		cr_assert_not_null(ref, "%s: no '%s'", c->name, run);
+		cr_assert_eq(vf->same_hash_as, index_of(&p, ref) + 1, "%s: %s compares with step %zu",
+			     c->name, ver, vf->same_hash_as);
+		cr_assert_lt(index_of(&p, ref), index_of(&p, cp), "%s: hash noted after the copy",
+			     c->name);
 		/* the copy is made and verified before any boot statement changes */
 		for (size_t k = 0; k < index_of(&p, vf); k++)
 			cr_assert(p.steps[k].phase < IP_PHASE_BOOT, "%s: step %zu before the "
@@ -170,7 +179,7 @@ Test(plan_stackfb, copy_counts_once_verified)
 	ip_plan p;
 	build(&p, set, &cases[0]);
 	cr_assert(!p.refused && p.proof.proven, "%s", p.n_reasons ? p.reasons[0] : "-");
-	const ip_plan_step *vf = plan_step_with(&p, "verify /md5 flash2:" E8 " <md5-of-running>");
+	const ip_plan_step *vf = plan_step_with(&p, "verify /md5 flash2:" E8);
 	cr_assert_not_null(vf);
 	((ip_plan_step *)vf)->n_effects = 0;
 	ip_plan_proof again;

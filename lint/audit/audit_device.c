@@ -78,26 +78,14 @@ static const ip_target *approved(const audit_options *o, ip_arena *a, const ip_d
 	return rc ? NULL : t;
 }
 
-static const char *base_name(const char *p)
-{
-	const char *s = p ? strrchr(p, '/') : NULL;
-	return s ? s + 1 : p;
-}
-
-/* The planner's question (planner/plan_build.c decide_running), asked of
- * the model the same way: the running image and the target are one file
- * under the letter-case policy (file_name_case), not under a case-blind
- * compare of audit's own. */
-static bool runs_target(const ip_device *dev, const ip_target *t)
-{
-	const char *run = base_name(dev->system_image.path);
-	return run && t && ip_fs_file_eq(dev->system_image.filesystem, run, base_name(t->name));
-}
-
-/* The planner's decision, and what blocks it. */
+/* The planner's decision, and what blocks it. `current` is the planner's
+ * nothing-to-do (issue 20 point 9): the device runs the approved image and
+ * its next reload is proved to come back on it. One that runs it but would
+ * boot something else gets the planner's remediation plan (`plannable`) or
+ * its refusal (`blocked`), as `iosplan plan` would print. */
 static void upgrade(audit_device *d, ip_arena *a, const ip_plan *p)
 {
-	if (runs_target(d->dev, d->target)) {
+	if (p->nothing_to_do) {
 		d->upgrade = UP_CURRENT;
 		return;
 	}

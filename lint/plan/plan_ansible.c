@@ -222,6 +222,17 @@ static const char *failed_when(em *m, const ip_plan_step *st)
 		s = ip_arena_printf(m->a, "%s or ((%s | string | trim | lower | length) == 0) or "
 				    "((%s | string | trim | lower) not in (%s | lower))", s,
 				    st->expect_var, st->expect_var, out);
+	if (st->same_hash_as) { /* the 32 hex digits after "= " in that step's output */
+		int rph;
+		size_t rno;
+		ip_plan_step_number(m->p, st->same_hash_as - 1, &rph, &rno);
+		const char *ref = ip_arena_printf(m->a, "((step_%d_%zu.stdout | default([]) | join('\\n')) "
+						  "| regex_findall('= *([0-9a-fA-F]{32})') | last "
+						  "| default('') | lower)", rph, rno);
+		s = ip_arena_printf(m->a, "%s or ((%s | length) == 0) or ((%s | regex_findall("
+				    "'= *([0-9a-fA-F]{32})') | last | default('') | lower) != %s)",
+				    s, ref, out, ref);
+	}
 	if (st->n_expect_any) /* fails when none of them is there */
 		s = ip_arena_printf(m->a, "%s or (iosplan_expect_any | select('in', %s) | list "
 				    "| length == 0)", s, out);
@@ -260,7 +271,7 @@ static void exec_task(em *m, const ip_plan_step *st, int ph, size_t no)
 	seq_end(m);
 	map_end(m);
 	kv(m, "register", m->reg);
-	if (st->n_expect || st->n_expect_any || st->expect_var) {
+	if (st->n_expect || st->n_expect_any || st->expect_var || st->same_hash_as) {
 		expect_vars(m, st);
 		kv(m, "failed_when", failed_when(m, st));
 	}

@@ -150,7 +150,7 @@ static cJSON *prompt_json(const ip_plan_prompt *pr)
 	return o;
 }
 
-static cJSON *step_json(const ip_plan_step *st)
+static cJSON *step_json(const ip_plan *p, const ip_plan_step *st)
 {
 	cJSON *o = cJSON_CreateObject();
 	add_str(o, "title", st->title);
@@ -165,6 +165,16 @@ static cJSON *step_json(const ip_plan_step *st)
 		add_str(v, "prompt", st->expect_var_prompt);
 	} else {
 		cJSON_AddNullToObject(o, "expect_var");
+	}
+	if (st->same_hash_as) {
+		int rph;
+		size_t rno;
+		char num[48];
+		ip_plan_step_number(p, st->same_hash_as - 1, &rph, &rno);
+		snprintf(num, sizeof(num), "%d.%zu", rph, rno);
+		add_str(o, "same_hash_as", num);
+	} else {
+		cJSON_AddNullToObject(o, "same_hash_as");
 	}
 	cJSON *pr = cJSON_AddArrayToObject(o, "prompts");
 	for (size_t i = 0; i < st->n_prompts; i++)
@@ -192,7 +202,7 @@ static cJSON *phases_json(const ip_plan *p)
 				steps = cJSON_AddArrayToObject(o, "steps");
 				cJSON_AddItemToArray(a, o);
 			}
-			cJSON_AddItemToArray(steps, step_json(&p->steps[i]));
+			cJSON_AddItemToArray(steps, step_json(p, &p->steps[i]));
 		}
 	}
 	return a;

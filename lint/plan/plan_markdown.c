@@ -163,7 +163,7 @@ static void commands(const mw *o, const ip_plan_step *st)
 	fputs(ip_esc_md_block(o->a, lines, n), o->out);
 }
 
-static void step(const mw *o, const ip_plan_step *st, int ph, size_t no)
+static void step(const mw *o, const ip_plan *p, const ip_plan_step *st, int ph, size_t no)
 {
 	fprintf(o->out, "\n**%d.%zu ", ph, no);
 	text(o, st->title);
@@ -187,12 +187,18 @@ static void step(const mw *o, const ip_plan_step *st, int ph, size_t no)
 		}
 		fputc('\n', o->out);
 	}
-	if (st->n_expect || st->n_expect_any)
+	if (st->n_expect || st->n_expect_any || st->same_hash_as)
 		fputs("\nExpected output:\n\n", o->out);
 	for (size_t i = 0; i < st->n_expect; i++) {
 		fputs("- ", o->out);
 		code(o, st->expect[i], false);
 		fputc('\n', o->out);
+	}
+	if (st->same_hash_as) {
+		int rph;
+		size_t rno;
+		ip_plan_step_number(p, st->same_hash_as - 1, &rph, &rno);
+		fprintf(o->out, "- and the hash step %d.%zu printed\n", rph, rno);
 	}
 	if (st->expect_var) {
 		fputs("- and the ", o->out);
@@ -226,7 +232,7 @@ static void steps(const mw *o, const ip_plan *p)
 			no = 0;
 			fprintf(o->out, "\n### %d. %s\n", (int)cur + 1, ip_plan_phase_title(cur));
 		}
-		step(o, st, (int)cur + 1, ++no);
+		step(o, p, st, (int)cur + 1, ++no);
 	}
 }
 

@@ -194,7 +194,7 @@ static void prompts(const pw *o, const ip_plan_step *st)
 	}
 }
 
-static void step(const pw *o, const ip_plan_step *st, size_t ph, size_t no)
+static void step(const pw *o, const ip_plan *p, const ip_plan_step *st, size_t ph, size_t no)
 {
 	fprintf(o->out, "!\n! %zu.%zu %s\n", ph, no, T(o, st->title));
 	wrap(o, "! ", st->why);
@@ -214,6 +214,12 @@ static void step(const pw *o, const ip_plan_step *st, size_t ph, size_t no)
 		fprintf(o->out, "!   expect: %s\n", T(o, st->expect[i]));
 	if (st->expect_var)
 		fprintf(o->out, "!   expect also: the %s\n", T(o, st->expect_var_prompt));
+	if (st->same_hash_as) {
+		int rph;
+		size_t rno;
+		ip_plan_step_number(p, st->same_hash_as - 1, &rph, &rno);
+		fprintf(o->out, "!   expect also: the hash step %d.%zu printed\n", rph, rno);
+	}
 	for (size_t i = 0; i < st->n_expect_any; i++)
 		fprintf(o->out, "!   %s %s\n", i ? "           or:" : "expect one of:", T(o, st->expect_any[i]));
 	if (st->gate)
@@ -233,7 +239,7 @@ static void steps(const pw *o, const ip_plan *p)
 			no = 0;
 			fprintf(o->out, "!\n! ===== %d. %s =====\n", (int)cur + 1, ip_plan_phase_title(cur));
 		}
-		step(o, st, (size_t)cur + 1, ++no);
+		step(o, p, st, (size_t)cur + 1, ++no);
 	}
 }
 

@@ -163,8 +163,19 @@ m = AnsibleModule(argument_spec=dict(commands=dict(type='raw'), lines=dict(type=
 with open(os.environ['IOSPLAN_STUB_LOG'], 'a') as f:
     f.write(json.dumps(m.params) + '\\n')
 # A ping succeeds, so that one failed_when is seen to pass; the rest fail.
+# `verify /md5 FILE` prints the form IOS prints (DOMAIN.md section 5) with
+# IOSPLAN_STUB_MD5, or IOSPLAN_STUB_MD5_ODD for files on IOSPLAN_STUB_ODD_FS.
 cmds = [c if isinstance(c, str) else c.get('command', '') for c in m.params['commands'] or []]
-out = ['Success rate is 100 percent (5/5)' if c.startswith('ping ') else '' for c in cmds]
+def answer(c):
+    if c.startswith('ping '):
+        return 'Success rate is 100 percent (5/5)'
+    w = c.split()
+    if len(w) == 3 and w[:2] == ['verify', '/md5'] and os.environ.get('IOSPLAN_STUB_MD5'):
+        odd = os.environ.get('IOSPLAN_STUB_ODD_FS')
+        h = os.environ['IOSPLAN_STUB_MD5' + ('_ODD' if odd and w[2].startswith(odd) else '')]
+        return '.......Done!' + chr(10) + 'verify /md5 (%s) = %s' % (w[2], h)
+    return ''
+out = [answer(c) for c in cmds]
 m.exit_json(changed=False, stdout=out, stdout_lines=[o.splitlines() for o in out])
 '''
 
@@ -301,6 +312,34 @@ def group_named_like_device(t, tmp, env):
          open(env['IOSPLAN_STUB_LOG']).read() if os.path.exists(env['IOSPLAN_STUB_LOG']) else '')
 
 
+def member_copy_hash(t, tmp, env):
+    """A stack member's copy of the running image has no published hash:
+    its `verify /md5` must print the hash the running copy's printed, and
+    the playbook compares the two itself (no hash for the operator to
+    paste into a command, issue 20 point 11)."""
+    d = os.path.join(tmp, 'member-hash')
+    os.makedirs(d)
+    sample = os.path.join(SRC, 'tests', 'fallback', 'stack-2960x-member-lacks.log')
+    r = iosplan(['--target', 'c2960x-universalk9-mz.152-7.E9.bin', '--size', '26815488',
+                 '--md5', '0123456789abcdef0123456789abcdef', '--tftp-server', '10.0.0.10',
+                 sample], d)
+    if not t.ok(r.returncode == 0, 'member copy: iosplan plans it', r.stderr):
+        return
+    t.ok('<' not in r.stdout.split('verify /md5 flash2:', 1)[-1].split('\n', 1)[0],
+         'member copy: the verify names no placeholder', r.stdout[:3000])
+    run = os.path.join(d, 'run.yml')
+    open(run, 'w').write(with_ignore_errors(yaml.load(r.stdout, Loader=Loader)))
+    inv = inventory(d, 'ACC-STK-2960X-11 %s\n' % LOCAL)
+    task = re.compile(r'TASK \[2\.\d+ transfer: Verify the fallback copy flash2:[^\]]*\][^\n]*\n(\S+)')
+    for odd, want in (('', 'ok:'), ('flash2:', 'fatal:')):
+        e = dict(env, IOSPLAN_STUB_MD5='5f0e1b2c3d4a59687766554433221100',
+                 IOSPLAN_STUB_MD5_ODD='00000000000000000000000000000001', IOSPLAN_STUB_ODD_FS=odd)
+        s = ansible(['--check', '-i', inv, '--tags', 'transfer', run], e, d)
+        m = task.search(s.stdout)
+        t.ok(m and m.group(1) == want, 'member copy: %s when the hashes %s' %
+             (want, 'differ' if odd else 'agree'), s.stdout[-4000:] + s.stderr[-2000:])
+
+
 def main():
     t = Tap()
     if not t.ok(shutil.which('ansible-playbook') is not None, 'ansible-playbook is installed',
@@ -314,6 +353,7 @@ def main():
                 run_case(t, tmp, env, name, args, hostile)
         hostname_cases(t, tmp)
         group_named_like_device(t, tmp, env)
+        member_copy_hash(t, tmp, env)
     return t.done()
 
 
