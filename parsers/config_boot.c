@@ -239,8 +239,20 @@ static void scan_line(cfg_scan *st, ip_device *dev, const ip_section *sec,
 		boot_line(st, sec, ctx, l, ws);
 		return;
 	}
-	if (ws || l->len == 0)
-		return; /* indented: a sub-command of some other mode */
+	if (ws || l->len == 0) {
+		/* indented: a sub-command of some other mode (an interface's
+		 * `vrf forwarding` is read by config_vrf.c) */
+		if (ws == 1 && l->len > 5 && (t[1] == 'v' || (t[1] == 'i' && t[4] == 'v')))
+			config_vrf_sub(dev, sec, ctx, l);
+		return;
+	}
+	/* config_vrf.c reads the few top-level lines that start vrf
+	 * definition, ip vrf, ip tftp or ip scp: tested by their first
+	 * letters here, for most lines are none of them */
+	if ((t[0] == 'i' && t[1] == 'p' && l->len > 5 &&
+	     ((t[3] == 'v' && t[4] == 'r') || (t[3] == 't' && t[4] == 'f') ||
+	      (t[3] == 's' && t[4] == 'c'))) || (t[0] == 'v' && t[1] == 'r'))
+		config_vrf_top(dev, sec, ctx, l);
 	if (l->len == 3 && memcmp(t, "end", 3) == 0)
 		st->end = true;
 	else if (t[0] == 'c' && strncmp(t, "config-register", 15) == 0)

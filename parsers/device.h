@@ -190,6 +190,18 @@ typedef struct ip_interface {
 	ip_span span;       /* the whole row */
 } ip_interface;
 
+/* A VRF a configuration names (issue 20, point 19): its definition
+ *   vrf definition Mgmt-vrf          (IOS-XE; `ip vrf NAME` on classic IOS)
+ * or an interface placed in it
+ *   interface GigabitEthernet0/0
+ *    vrf forwarding Mgmt-vrf         (`ip vrf forwarding NAME` on classic IOS)
+ * Cat9k's management port sits in Mgmt-vrf, an ISR4k's in Mgmt-intf. */
+typedef struct ip_vrf_ref {
+	ip_text name;      /* "Mgmt-vrf", span on the name */
+	ip_text interface; /* the interface whose `vrf forwarding` names it; s NULL
+			    * for a definition line */
+} ip_vrf_ref;
+
 typedef struct ip_interface_list {
 	bool known;         /* the command's table was read */
 	const char *filter; /* "| include ..." it was captured with, or NULL */
@@ -413,6 +425,10 @@ typedef struct ip_device {
 	size_t n_sources, cap_sources;
 	ip_verification *verifications; /* in capture order */
 	size_t n_verifications, cap_verifications;
+	ip_vrf_ref *vrfs;             /* VRF definitions and `vrf forwarding` lines */
+	size_t n_vrfs, cap_vrfs;
+	ip_text tftp_source_if;       /* `ip tftp source-interface IF` in a config */
+	ip_text scp_source_if;        /* `ip scp source-interface IF` in a config */
 	ip_interface_list if_brief;   /* show ip interface brief */
 	ip_interface_list if_status;  /* show interfaces status */
 	ip_neighbor_list ospf_neighbors;

@@ -13,6 +13,10 @@ int show_version_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx)
 int flash_listing_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx);
 int file_systems_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx);
 int config_boot_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx);
+/* config_vrf.c, called from config_boot's pass over a configuration: a
+ * top-level line, and an indented line l of sec->lines. */
+void config_vrf_top(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx, const ip_line *l);
+void config_vrf_sub(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx, const ip_line *l);
 int show_boot_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx);
 int show_switch_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx);
 int verify_md5_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx);

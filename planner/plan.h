@@ -96,6 +96,14 @@ typedef struct ip_plan_prompt {
 			     * variable that holds it ("scp_password"), or NULL */
 } ip_plan_prompt;
 
+/* Where one expect line comes from (issue 20, point 14; the proof's R12):
+ * a documented form, or the capture's own text. */
+typedef struct ip_expect_src {
+	int form;     /* ip_expect_form (plan_expect.h); IP_EXPECT_QUOTED (0):
+		       * text quoted from a capture */
+	ip_span span; /* quoted: the capture line it comes from */
+} ip_expect_src;
+
 typedef struct ip_plan_step {
 	ip_plan_phase phase;
 	ip_plan_mode mode;
@@ -105,9 +113,13 @@ typedef struct ip_plan_step {
 	size_t n_commands, cap_commands;
 	const char **expect; /* lines the output must contain */
 	size_t n_expect, cap_expect;
+	ip_expect_src *expect_src; /* where each comes from (n_expect of them) */
+	size_t cap_expect_src;
 	const char **expect_any; /* and at least one of these (a ping: 100 or 80
 				  * percent, the first echo lost to ARP) */
 	size_t n_expect_any, cap_expect_any;
+	ip_expect_src *expect_any_src; /* where each comes from */
+	size_t cap_expect_any_src;
 	const char *expect_var;        /* and the value only the operator knows, named
 					* by this variable ("running_md5": the server's
 					* md5sum of the running image), or NULL */
@@ -156,6 +168,12 @@ typedef struct ip_plan_options {
 	bool issu;                 /* --issu: an in-service upgrade where it applies
 				    * (install mode, standby hot in SSO, an EM step),
 				    * else refused naming why (plan_issu.c) */
+	const char *vrf;           /* --vrf: the VRF the transfer server is reached
+				    * through (Mgmt-vrf, Mgmt-intf), or NULL */
+	const char *source_interface; /* --source-interface: the interface in that
+				       * VRF the transfers leave from, where the
+				       * platform's copy has no vrf keyword; NULL:
+				       * the one the captures put in the VRF */
 	bool ansible;              /* --format ansible: the hostname becomes the play's
 				    * one inventory host (ip_plan_ansible_host_ok) */
 	const ip_check_config *check; /* severities and margins; NULL: defaults */

@@ -46,6 +46,7 @@
 #include "space.h"
 #include "fs_model.h"
 #include "image_name.h"
+#include "mgmt_vrf.h"
 #include "plan_private.h"
 #include "stack.h"
 
@@ -158,20 +159,43 @@ void plan_cmd(plan_bld *b, const char *fmt, ...)
 	va_end(ap);
 }
 
-void plan_expect(plan_bld *b, const char *fmt, ...)
+/* Every expect line with where it comes from, side by side: the source
+ * array grows with the lines (one push each, the same index). */
+static void expect_push(plan_bld *b, int form, ip_span span, const char *fmt, va_list ap)
+{
+	ip_plan_step *st = b->cur;
+	size_t n = st->n_expect;
+	ip_expect_src *src = IP_PUSH(b->a, st->expect_src, n, st->cap_expect_src);
+	src->form = form;
+	src->span = span;
+	*IP_PUSH(b->a, st->expect, st->n_expect, st->cap_expect) = ip_arena_vprintf(b->a, fmt, ap);
+}
+
+void plan_expect(plan_bld *b, int form, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	ip_plan_step *st = b->cur;
-	*IP_PUSH(b->a, st->expect, st->n_expect, st->cap_expect) = ip_arena_vprintf(b->a, fmt, ap);
+	expect_push(b, form, (ip_span){ 0 }, fmt, ap);
 	va_end(ap);
 }
 
-void plan_expect_any(plan_bld *b, const char *fmt, ...)
+void plan_expect_quote(plan_bld *b, ip_span span, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	expect_push(b, IP_EXPECT_QUOTED, span, fmt, ap);
+	va_end(ap);
+}
+
+void plan_expect_any(plan_bld *b, int form, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
 	ip_plan_step *st = b->cur;
+	size_t n = st->n_expect_any;
+	ip_expect_src *src = IP_PUSH(b->a, st->expect_any_src, n, st->cap_expect_any_src);
+	src->form = form;
+	src->span = (ip_span){ 0 };
 	*IP_PUSH(b->a, st->expect_any, st->n_expect_any, st->cap_expect_any) =
 		ip_arena_vprintf(b->a, fmt, ap);
 	va_end(ap);
@@ -1412,6 +1436,71 @@ static void source_order_warnings(plan_bld *b)
 	}
 }
 
+/* --vrf (issue 20, point 19): how every transfer reaches the server.
+ * - IOS-XE switches (Catalyst 9000, 3650/3850): the copy's own `vrf NAME`
+ *   keyword, for TFTP and SCP alike. Cisco's pyATS file utilities append
+ *   ` vrf {vrf}` to every IOS-XE copy (CiscoTestAutomation/genielibs,
+ *   pkgs/filetransferutils-pkg/src/genie/libs/filetransferutils/plugins/
+ *   iosxe/fileutils.py, copyfile), and a Cat9300 ZTP script copies its image
+ *   with `copy tftp://SERVER/cat9k_iosxe.17.03.03.SPA.bin flash: vrf
+ *   Mgmt-vrf` (DOMAIN.md section 7).
+ * - Everything else (IOS-XE routers, classic IOS, archive download-sw):
+ *   `ip tftp source-interface IF` / `ip scp source-interface IF` before the
+ *   first transfer, the interface that sits in the VRF: the same utilities
+ *   configure exactly these lines for a VRF copy on IOS-XE
+ *   (.../plugins/iosxe/tftp/fileutils.py and .../scp/fileutils.py,
+ *   COPY_CONFIG_VRF_TEMPLATE), and an ISR4321 reaches its Mgmt-intf server
+ *   with `ip tftp source-interface GigabitEthernet0` (DOMAIN.md section 7).
+ *   Whether an ISR4000's copy also takes the vrf keyword is UNCONFIRMED,
+ *   so the form every release has is used. The interface is --source-
+ *   interface, else the one a captured configuration puts in the VRF; with
+ *   neither the plan is refused naming the capture: never a guess. */
+static void decide_vrf(plan_bld *b)
+{
+	ip_plan *p = b->p;
+	const ip_device *d = p->dev;
+	const char *vrf = p->opts.vrf;
+	if (!vrf) {
+		ip_mgmt_vrf m;
+		ip_mgmt_vrf_find(&m, d, &p->check.platform);
+		if (m.found)
+			plan_warn(b, "the capture suggests a management VRF (%s%s%s, `%s` at %s:%u) exists "
+			     "and --vrf was not given: the plan reaches %s through the global routing "
+			     "table; if the server is reached through %s, plan again with --vrf %s",
+			     m.name, m.interface ? " on " : "", m.interface ? m.interface : "",
+			     m.capture, m.span.file ? m.span.file : "?", m.span.line, p->server,
+			     m.name, m.name);
+		return;
+	}
+	if (p->check.platform.family == IP_FAMILY_SWITCH_XE) {
+		b->vrf_keyword = true;
+		return;
+	}
+	bool scp = p->opts.transfer == IP_TRANSFER_SCP;
+	b->vrf_scp = scp;
+	/* archive download-sw reads the tar over TFTP whatever --transfer says */
+	b->vrf_tftp = !scp || (p->method == IP_METHOD_TAR && !b->tar_local);
+	size_t n = 0;
+	const char *iface = p->opts.source_interface;
+	if (!iface)
+		iface = ip_vrf_interface(d, vrf, &n);
+	if (!iface) {
+		reason(b, "--vrf %s: on this platform the transfers leave from an interface in the "
+		       "VRF (`ip %s source-interface IF`), and %s; capture `show running-config | "
+		       "section vrf` (or `show running-config`) or give --source-interface", vrf,
+		       scp ? "scp" : "tftp", n > 1 ? "the captured configuration puts several "
+		       "interfaces in it" : "no captured configuration puts an interface in it");
+		return;
+	}
+	b->vrf_if = iface;
+	/* a source interface the captured configuration already sets to it
+	 * stays: nothing to set, nothing to put back */
+	if (d->tftp_source_if.s && !strcasecmp(d->tftp_source_if.s, iface))
+		b->vrf_tftp = false;
+	if (d->scp_source_if.s && !strcasecmp(d->scp_source_if.s, iface))
+		b->vrf_scp = false;
+}
+
 static void facts(plan_bld *b)
 {
 	ip_plan *p = b->p;
@@ -1428,6 +1517,7 @@ static void facts(plan_bld *b)
 	decide_register(b);
 	decide_room(b);
 	decide_fallback(b);
+	decide_vrf(b);
 	case_warnings(b);
 	source_order_warnings(b);
 }

@@ -50,6 +50,8 @@ static const char *names(plan_bld *b)
 	r = r ? r : bad(b, "the transfer server", p->server, IP_CLI_TOKEN);
 	r = r ? r : bad(b, "the target image", p->target->raw, IP_CLI_TOKEN);
 	r = r ? r : bad(b, "the running image", p->running, IP_CLI_TOKEN);
+	r = r ? r : bad(b, "the VRF (--vrf)", p->opts.vrf, IP_CLI_TOKEN);
+	r = r ? r : bad(b, "the source interface", b->vrf_if, IP_CLI_TOKEN);
 	for (size_t i = 0; !r && i < b->n_deletes; i++)
 		r = bad(b, ip_arena_printf(b->a, "the file on %s", b->deletes[i].filesystem),
 			b->deletes[i].file->name, IP_CLI_TOKEN);

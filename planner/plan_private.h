@@ -6,6 +6,7 @@
 
 #include "plan.h"
 #include "fs_model.h"
+#include "plan_expect.h"
 
 /* A file the plan deletes before the copy, and why. */
 typedef struct plan_delete {
@@ -63,6 +64,11 @@ typedef struct plan_bld {
 	bool tar_have;               /* ... and the whole tar is there already */
 	bool tftp_blocksize;         /* TFTP chosen for an image the tftp-transfer finding
 				      * calls large: `ip tftp blocksize 8192` for the copy */
+	/* --vrf (issue 20, point 19): how the transfers reach the server */
+	bool vrf_keyword;            /* the copy's own `vrf NAME` (IOS-XE switches) */
+	const char *vrf_if;          /* else `ip tftp|scp source-interface` this interface */
+	bool vrf_tftp, vrf_scp;      /* ... for these protocols, set before the first
+				      * transfer and put back in the clean-up */
 	bool remove_inactive;        /* install mode: `install remove inactive` before the
 				      * copy makes the room (issue 20, point 3) */
 	uint64_t need_dest, margin;  /* bytes the destination must have free */        /* --allow-delete-running was needed */
@@ -80,6 +86,11 @@ typedef struct plan_bld {
 /* --- plan_steps.c --------------------------------------------------------- */
 
 void plan_steps_write(plan_bld *b);
+
+/* The one place a copy command is written (issue 20, point 19): `verb src
+ * dst` with the VRF keyword when --vrf chose it and either end is on the
+ * network (a URL); dst may be NULL (archive download-sw). */
+void plan_copy_cmd(plan_bld *b, const char *verb, const char *src, const char *dst);
 
 /* --- plan_names.c --------------------------------------------------------- */
 
@@ -100,8 +111,15 @@ void plan_issu_decide(plan_bld *b);
 ip_plan_step *plan_step(plan_bld *b, ip_plan_phase ph, ip_plan_mode m, const char *title);
 void plan_why(plan_bld *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void plan_cmd(plan_bld *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void plan_expect(plan_bld *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void plan_expect_any(plan_bld *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* An expect line of a documented form (plan_expect.def): R12 checks that
+ * the line is an instance of it. */
+void plan_expect(plan_bld *b, int form, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* An expect line quoted from a capture: span is the line it comes from. */
+void plan_expect_quote(plan_bld *b, ip_span span, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+void plan_expect_any(plan_bld *b, int form, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 void plan_prompt(plan_bld *b, const char *prompt, const char *answer, bool always,
 		 const char *var);
 ip_plan_effect *plan_effect(plan_bld *b, ip_effect_kind k);

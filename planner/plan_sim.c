@@ -73,6 +73,11 @@
  *       when it is STANDBY HOT in SSO (ip_standby_syncs), and a reload
  *       with the standby on another list brings it up on another image,
  *       out of SSO (issue 21).
+ *   R14 every expect line of every step is either a documented form of
+ *       plan_expect.def (the line an instance of its pattern) or text
+ *       quoted from a capture with the span it comes from: a line the
+ *       device will not print stops an engineer for nothing (issue 20,
+ *       point 14).
  * On a stack R4 and R5 hold for every member, each from its own flash and
  * its own BOOT variable (the members' proof, below). */
 #include <stdarg.h>
@@ -85,6 +90,7 @@
 #include "image_name.h"
 #include "plan.h"
 #include "redundancy.h"
+#include "plan_expect.h"
 
 typedef struct sim {
 	ip_arena *a;
@@ -1126,6 +1132,43 @@ static void prove_on_target(sim *s, ip_plan_proof *out)
 		prove_target_fails(s, out);
 }
 
+/* R14: where one expect line comes from, or why it is not accepted. */
+static const char *expect_unsourced(const ip_expect_src *src, const char *line)
+{
+	if (!src)
+		return "no source";
+	if (src->form == IP_EXPECT_QUOTED)
+		return ip_span_known(src->span) ? NULL : "quoted from no capture line";
+	if (!ip_expect_row_of(src->form))
+		return "an unknown form";
+	return ip_expect_matches(src->form, line) ? NULL : "not the form it claims";
+}
+
+static void r12_expects(sim *s)
+{
+	const ip_plan *p = s->plan;
+	size_t no = 0;
+	ip_plan_phase cur = IP_PHASE_COUNT;
+	for (size_t i = 0; i < p->n_steps; i++) {
+		const ip_plan_step *st = &p->steps[i];
+		no = st->phase == cur ? no + 1 : 1;
+		cur = st->phase;
+		s->step = st;
+		s->step_no = no;
+		for (size_t j = 0; j < st->n_expect + st->n_expect_any; j++) {
+			bool any = j >= st->n_expect;
+			const char *line = any ? st->expect_any[j - st->n_expect] : st->expect[j];
+			const ip_expect_src *v = any ? st->expect_any_src : st->expect_src;
+			const char *why = expect_unsourced(v ? &v[any ? j - st->n_expect : j] : NULL,
+							   line);
+			if (why)
+				violation(s, "R14: expects '%s', which is neither a documented line "
+					  "nor quoted from a capture (%s)", line, why);
+		}
+	}
+	s->step = NULL;
+}
+
 void ip_plan_prove(ip_plan_proof *out, ip_arena *a, const ip_plan *p)
 {
 	memset(out, 0, sizeof(*out));
@@ -1140,6 +1183,7 @@ void ip_plan_prove(ip_plan_proof *out, ip_arena *a, const ip_plan *p)
 	if (ip_install_pending(&p->check.next_boot.install))
 		violation(&s, "starts from a pending install: settle it with install commit or "
 			  "install abort first (R12)");
+	r12_expects(&s);
 	predict(&s, &out->before);
 	run_phases(&s, IP_PHASE_PRECHECK, IP_PHASE_POSTCHECK);
 	if (p->nothing_to_do || p->remediation) {

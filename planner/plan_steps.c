@@ -141,7 +141,7 @@ static void expect_boot_lines(plan_bld *b, const ip_boot_entry *v, size_t n)
 	const char *lines[8];
 	size_t k = boot_lines(b, v, n < 8 ? n : 8, lines);
 	for (size_t i = 0; i < k; i++)
-		plan_expect(b, "%s", lines[i]);
+		plan_expect(b, IP_EXPECT_BOOT_LINE, "%s", lines[i]);
 }
 
 /* The final list: the target, then the fallback. */
@@ -160,9 +160,9 @@ static void save_step(plan_bld *b, ip_plan_phase ph, const char *why)
 {
 	plan_step(b, ph, IP_MODE_EXEC, "Save the configuration");
 	plan_why(b, "%s", why);
-	plan_cmd(b, "copy running-config startup-config");
+	plan_copy_cmd(b, "copy", "running-config", "startup-config");
 	plan_prompt(b, "Destination filename [startup-config]?", "", true, NULL);
-	plan_expect(b, "[OK]");
+	plan_expect(b, IP_EXPECT_SAVE_OK, "[OK]");
 	plan_effect(b, IP_EFFECT_SAVE);
 }
 
@@ -182,9 +182,11 @@ static void confirm_standby(plan_bld *b, ip_plan_phase ph, const ip_boot_entry *
 		 "standby hot in SSO the save writes it too; the Standby line must start with %s, "
 		 "or a reload brings the standby up on another image, out of SSO.",
 		 rd->standby_location.s ? " in " : "",
-		 rd->standby_location.s ? rd->standby_location.s : "", v[0].raw);
+		 rd->standby_location.s ? rd->standby_location.s : "", path_list(b, v, 1));
 	plan_cmd(b, "show bootvar");
-	plan_expect(b, "Standby BOOT variable = %s", v[0].raw);
+	/* as the BOOT variable prints it: "flash:packages.conf", not a
+	 * "switch all ..." statement's text */
+	plan_expect(b, IP_EXPECT_STANDBY_BOOT, "Standby BOOT variable = %s", path_list(b, v, 1));
 	b->cur->gate = true;
 }
 
@@ -204,8 +206,11 @@ static void confirm_bootvar(plan_bld *b, ip_plan_phase ph, const char *list)
 	plan_why(b, "A switch boots from its BOOT variable, not from the configuration: it must "
 		 "list %s, and Manual Boot must be no.", list);
 	plan_cmd(b, "show boot");
-	plan_expect(b, "%s", list);
-	plan_expect(b, classic ? "Manual Boot         : no" : "Manual Boot = no");
+	plan_expect(b, IP_EXPECT_BOOT_LIST, "%s", list);
+	if (classic)
+		plan_expect(b, IP_EXPECT_MANUAL_BOOT_CLASSIC, "Manual Boot         : no");
+	else
+		plan_expect(b, IP_EXPECT_MANUAL_BOOT_XE, "Manual Boot = no");
 }
 
 static void copy_prompts(plan_bld *b, const char *name, bool scp)
@@ -221,7 +226,7 @@ static void reload_step(plan_bld *b, ip_plan_phase ph, const char *title)
 	plan_step(b, ph, IP_MODE_EXEC, title);
 	if (n) {
 		plan_cmd(b, "reload in %u", n);
-		plan_expect(b, "Reload scheduled");
+		plan_expect(b, IP_EXPECT_RELOAD_SCHEDULED, "Reload scheduled");
 		b->cur->abort = "reload cancel";
 		plan_why(b, "The reload starts in %u minute%s: until then `reload cancel` aborts it.",
 			 n, n == 1 ? "" : "s");
@@ -250,11 +255,30 @@ static void pre_version(plan_bld *b)
 	 * print the release on the Cisco IOS Software line only (DOMAIN.md
 	 * 3.1); the image path keeps the device's own "flash:/" or "flash:". */
 	if (d->xe_version_line.s)
-		plan_expect(b, "%s", d->xe_version_line.s);
+		plan_expect_quote(b, d->xe_version_line.span, "%s", d->xe_version_line.s);
 	else if (d->version.s)
-		plan_expect(b, "Version %s", d->version.s);
+		plan_expect_quote(b, d->version.span, "Version %s", d->version.s);
 	if (d->system_image.raw)
-		plan_expect(b, "System image file is \"%s\"", d->system_image.raw);
+		plan_expect_quote(b, d->system_image.span, "System image file is \"%s\"",
+				  d->system_image.raw);
+}
+
+/* The listing line that shows name on fs: the span of a pre-check that
+ * quotes it (R12). A directory is matched with or without its trailing
+ * '/'. A zero span when the listing does not show it, which the proof
+ * refuses: a quote must say where it comes from. */
+static ip_span listed_at(const ip_filesystem *fs, const char *name)
+{
+	const ip_file *f = fs && name ? ip_fs_lookup_file(fs, name) : NULL;
+	if (f)
+		return f->span;
+	size_t n = name ? strlen(name) : 0;
+	for (size_t i = 0; fs && i < fs->n_files; i++) {
+		const char *fn = fs->files[i].name;
+		if (fn && !strncmp(fn, name, n) && (fn[n] == '\0' || !strcmp(fn + n, "/")))
+			return fs->files[i].span;
+	}
+	return (ip_span){ 0 };
 }
 
 /* The list as the capture printed it, entry by entry (the device's own
@@ -379,14 +403,16 @@ static void pre_listing(plan_bld *b)
 	for (size_t i = 0; i < p->n_member_fs; i++)
 		plan_cmd(b, "dir %s", p->member_fs[i]);
 	if (b->running_inferred)
-		plan_expect(b, "%s", dir_of(b, b->running_name)); /* the listing shows the directory */
+		plan_expect_quote(b, listed_at(b->dest, dir_of(b, b->running_name)), "%s",
+				  dir_of(b, b->running_name)); /* the listing shows the directory */
 	else if (b->running_name && ip_fs_prefix_eq(b->running_fs, p->filesystem)) {
 		/* `show flash:` lists the root only: an image in its own
 		 * directory (the tar layout) shows as the directory's name */
 		const char *sl = strchr(b->running_name, '/');
-		plan_expect(b, "%s", sl ? ip_arena_strndup(b->a, b->running_name,
-							    (size_t)(sl - b->running_name))
-					: b->running_name);
+		const char *top = sl ? ip_arena_strndup(b->a, b->running_name,
+							 (size_t)(sl - b->running_name))
+				     : b->running_name;
+		plan_expect_quote(b, listed_at(b->dest, top), "%s", top);
 	}
 }
 
@@ -403,7 +429,8 @@ static void pre_fallback_elsewhere(plan_bld *b)
 		 "boot list: the device boots from %s too. STOP unless it is listed (and leave "
 		 "the medium in place until the clean-up).", b->running_fs, b->running_fs);
 	plan_cmd(b, "dir %s", b->running_fs);
-	plan_expect(b, "%s", b->running_name);
+	plan_expect_quote(b, listed_at(ip_fs_view_listing(&b->fsv, b->running_fs),
+				       b->running_name), "%s", b->running_name);
 	b->cur->gate = true;
 }
 
@@ -422,7 +449,9 @@ static void pre_fallback(plan_bld *b)
 		 p->fallback_proof);
 	plan_cmd(b, "%s", p->fallback_check);
 	const char *sl = strrchr(b->running_name, '/');
-	plan_expect(b, "%s", sl ? sl + 1 : b->running_name);
+	/* not listed yet: the name as show version's image line prints it */
+	ip_span shown = p->dev->system_image.span;
+	plan_expect_quote(b, shown, "%s", sl ? sl + 1 : b->running_name);
 	b->cur->gate = true;
 	ip_plan_effect *e = plan_effect(b, IP_EFFECT_PRESENT);
 	e->filesystem = p->filesystem;
@@ -435,7 +464,7 @@ static void pre_fallback(plan_bld *b)
 			 "archive download-sw installs it on every member. STOP unless it is "
 			 "listed: without it that member has no fallback.");
 		plan_cmd(b, "dir %s%s/", fs, dir_of(b, b->running_name));
-		plan_expect(b, "%s", sl ? sl + 1 : b->running_name);
+		plan_expect_quote(b, shown, "%s", sl ? sl + 1 : b->running_name);
 		b->cur->gate = true;
 		e = plan_effect(b, IP_EFFECT_PRESENT);
 		e->filesystem = fs;
@@ -452,21 +481,74 @@ static void pre_switch(plan_bld *b)
 			 "it at the switch: prompt%s.", b->fix_manual_boot ? " (the plan sets it to no)" : "");
 		plan_cmd(b, "show boot");
 		if (d->bootvar.known && d->bootvar.n)
-			plan_expect(b, "%s", raw_list(b, d->bootvar.v, d->bootvar.n));
+			plan_expect_quote(b, d->bootvar.v[0].span, "%s",
+					  raw_list(b, d->bootvar.v, d->bootvar.n));
 	}
 	if (install(b)) {
 		plan_step(b, IP_PHASE_PRECHECK, IP_MODE_EXEC, "Check that no install operation is pending");
 		plan_why(b, "Every package must be Committed (C): a U or D state left by an earlier "
 			 "activation, or an active auto-abort timer, must be settled first.");
 		plan_cmd(b, "show install summary");
-		plan_expect(b, "Auto abort timer: inactive");
+		plan_expect(b, IP_EXPECT_INSTALL_IDLE, "Auto abort timer: inactive");
 	}
 	if (b->stack) {
 		plan_step(b, IP_PHASE_PRECHECK, IP_MODE_EXEC, "Check the stack members");
 		plan_why(b, "Every member must be Ready before the upgrade, and is checked again after it.");
 		plan_cmd(b, "show switch");
-		plan_expect(b, "Ready");
+		plan_expect(b, IP_EXPECT_SWITCH_READY, "Ready");
 	}
+}
+
+/* The target on the transfer server, as a URL. */
+static const char *server_url(plan_bld *b, const char *proto)
+{
+	return ip_arena_printf(b->a, "%s://%s/%s", proto, b->p->server, b->p->target->name);
+}
+
+void plan_copy_cmd(plan_bld *b, const char *verb, const char *src, const char *dst)
+{
+	bool net = strstr(src, "://") || (dst && strstr(dst, "://"));
+	const char *cmd = dst ? ip_arena_printf(b->a, "%s %s %s", verb, src, dst)
+			      : ip_arena_printf(b->a, "%s %s", verb, src);
+	if (net && b->vrf_keyword)
+		plan_cmd(b, "%s vrf %s", cmd, b->p->opts.vrf);
+	else
+		plan_cmd(b, "%s", cmd);
+}
+
+/* --vrf where the copy has no vrf keyword: the source interface of each
+ * protocol the plan transfers with, recorded (the clean-up puts back what
+ * this prints) and then set, before the first transfer: the backup of the
+ * running-config. The capture's own line, when it shows one, is said. */
+static const char *vrf_protos(const plan_bld *b)
+{
+	return b->vrf_tftp && b->vrf_scp ? "(tftp|scp)" : b->vrf_scp ? "scp" : "tftp";
+}
+
+static void pre_source_if(plan_bld *b)
+{
+	const ip_device *d = b->p->dev;
+	plan_step(b, IP_PHASE_PRECHECK, IP_MODE_EXEC, "Record the transfer source interface");
+	plan_why(b, "The plan sends its transfers from %s, the interface in %s (--vrf); the "
+		 "clean-up puts back what this prints.", b->vrf_if, b->p->opts.vrf);
+	if (b->vrf_tftp && d->tftp_source_if.s)
+		plan_why(b, "The captured configuration has `ip tftp source-interface %s` "
+			 "(%s line %u).", d->tftp_source_if.s, d->tftp_source_if.span.file
+			 ? d->tftp_source_if.span.file : "?", d->tftp_source_if.span.line);
+	if (b->vrf_scp && d->scp_source_if.s)
+		plan_why(b, "The captured configuration has `ip scp source-interface %s` "
+			 "(%s line %u).", d->scp_source_if.s, d->scp_source_if.span.file
+			 ? d->scp_source_if.span.file : "?", d->scp_source_if.span.line);
+	plan_cmd(b, "show running-config | include ip %s source-interface", vrf_protos(b));
+	plan_step(b, IP_PHASE_PRECHECK, IP_MODE_CONFIG,
+		  ip_arena_printf(b->a, "Send the transfers from %s", b->vrf_if));
+	plan_why(b, "This platform's copy takes no vrf keyword here: the source interface puts "
+		 "the transfers in %s. Not saved on purpose: the save phase saves it with the "
+		 "boot statements, and the clean-up puts it back.", b->p->opts.vrf);
+	if (b->vrf_tftp)
+		plan_cmd(b, "ip tftp source-interface %s", b->vrf_if);
+	if (b->vrf_scp)
+		plan_cmd(b, "ip scp source-interface %s", b->vrf_if);
 }
 
 static void pre_server(plan_bld *b)
@@ -476,7 +558,20 @@ static void pre_server(plan_bld *b)
 	plan_step(b, IP_PHASE_PRECHECK, IP_MODE_EXEC, "Reach the transfer server");
 	plan_why(b, "A lossy path fails a long transfer: fix it before starting (for a large image "
 		 "also `ping %s size 1500 repeat 20`).", p->server);
-	plan_cmd(b, "ping %s", p->server);
+	if (p->opts.vrf) {
+		/* the same VRF as every transfer: a reply through the global
+		 * table proves nothing about the path the copies take */
+		plan_why(b, "Through %s (--vrf), the VRF every transfer below uses.", p->opts.vrf);
+		const ip_text *kept = &p->dev->tftp_source_if;
+		if (b->vrf_if && !b->vrf_tftp && !b->vrf_scp && kept->s)
+			plan_why(b, "The captured configuration already sends TFTP from %s (`ip "
+				 "tftp source-interface %s`, %s line %u): the plan keeps it.",
+				 b->vrf_if, kept->s, kept->span.file ? kept->span.file : "?",
+				 kept->span.line);
+		plan_cmd(b, "ping vrf %s %s", p->opts.vrf, p->server);
+	} else {
+		plan_cmd(b, "ping %s", p->server);
+	}
 	/* Five echoes; the first is often lost while the device (or a router
 	 * on the way) resolves the next hop with ARP: "!!!!" after one "." is
 	 * "Success rate is 80 percent (4/5)", a healthy path. Cisco doc 12778
@@ -489,20 +584,23 @@ static void pre_server(plan_bld *b)
 	plan_why(b, "At least 4 of the 5 echoes must come back: the first one is often lost "
 		 "while the next hop is resolved (ARP), so 80 percent is a healthy path; a second "
 		 "ping then shows 100.");
-	plan_expect_any(b, "Success rate is 100 percent");
-	plan_expect_any(b, "Success rate is 80 percent");
+	plan_expect_any(b, IP_EXPECT_PING_100, "Success rate is 100 percent");
+	plan_expect_any(b, IP_EXPECT_PING_80, "Success rate is 80 percent");
+	if (b->vrf_tftp || b->vrf_scp)
+		pre_source_if(b);
 	plan_step(b, IP_PHASE_PRECHECK, IP_MODE_EXEC, "Back up the running-config to the server");
 	plan_why(b, "Before any change: the configuration as it is now, to restore by hand if "
 		 "anything goes wrong.");
-	plan_cmd(b, "copy running-config %s://%s/%s-pre-upgrade.cfg", scp ? "scp" : "tftp",
-		 p->server, p->hostname);
+	plan_copy_cmd(b, "copy", "running-config", ip_arena_printf(b->a, "%s://%s/%s-pre-upgrade.cfg",
+								 scp ? "scp" : "tftp", p->server,
+								 p->hostname));
 	plan_prompt(b, ip_arena_printf(b->a, "Address or name of remote host [%s]?", p->server), "",
 		    true, NULL);
 	plan_prompt(b, ip_arena_printf(b->a, "Destination filename [%s-pre-upgrade.cfg]?",
 				       p->hostname), "", true, NULL);
 	if (scp)
 		plan_prompt(b, "Password:", "the SCP account's password", false, "scp_password");
-	plan_expect(b, "bytes copied");
+	plan_expect(b, IP_EXPECT_BYTES_COPIED, "bytes copied");
 }
 
 /* --allow-delete-running (issue 20, point 4): the server must hold the
@@ -526,13 +624,14 @@ static void image_backup(plan_bld *b)
 	if (scp)
 		plan_why(b, "Uploaded with SCP, the transfer chosen; the network fallback boots it "
 			 "over TFTP, so %s must also serve it from its TFTP root.", p->server);
-	plan_cmd(b, "copy %s %s://%s/%s", p->running, scp ? "scp" : "tftp", p->server, name);
+	plan_copy_cmd(b, "copy", p->running,
+		      ip_arena_printf(b->a, "%s://%s/%s", scp ? "scp" : "tftp", p->server, name));
 	plan_prompt(b, ip_arena_printf(b->a, "Address or name of remote host [%s]?", p->server), "",
 		    true, NULL);
 	plan_prompt(b, ip_arena_printf(b->a, "Destination filename [%s]?", name), "", true, NULL);
 	if (scp)
 		plan_prompt(b, "Password:", "the SCP account's password", false, "scp_password");
-	plan_expect(b, "bytes copied");
+	plan_expect(b, IP_EXPECT_BYTES_COPIED, "bytes copied");
 	plan_effect(b, IP_EFFECT_SERVER_BACKUP)->path = name;
 
 	plan_step(b, IP_PHASE_TRANSFER, IP_MODE_EXEC,
@@ -542,7 +641,7 @@ static void image_backup(plan_bld *b)
 		 "deleted, and a copy cut short would leave nothing to boot. If they differ, copy "
 		 "it to the server again and compare again.", p->running, name, p->server);
 	plan_cmd(b, "verify /md5 %s", p->running);
-	plan_expect(b, "verify /md5 (%s) =", p->running);
+	plan_expect(b, IP_EXPECT_VERIFY_PRINT, "verify /md5 (%s) =", p->running);
 	/* the server's digest is the operator's to give: a playbook asks for
 	 * it and fails the gate unless the device printed the same */
 	b->cur->expect_var = "running_md5";
@@ -560,7 +659,7 @@ static void pre_register(plan_bld *b)
 		return;
 	plan_step(b, IP_PHASE_PRECHECK, IP_MODE_EXEC, "Check the configuration register");
 	plan_cmd(b, "show version | include register");
-	plan_expect(b, "Configuration register is 0x%X", r->v);
+	plan_expect(b, IP_EXPECT_CONFREG, "Configuration register is 0x%X", r->v);
 	if (b->fix_register)
 		plan_why(b, "0x%X does not boot normally from the boot statements: the plan sets "
 			 "0x%X with them.", d->confreg_next.known ? d->confreg_next.v : r->v,
@@ -645,7 +744,7 @@ static void copy_main(plan_bld *b)
 	bool scp = p->opts.transfer == IP_TRANSFER_SCP;
 	plan_step(b, IP_PHASE_TRANSFER, IP_MODE_EXEC,
 		  ip_arena_printf(b->a, "Copy the image to %s", p->filesystem));
-	plan_cmd(b, "copy %s://%s/%s %s", scp ? "scp" : "tftp", p->server, t->name, p->filesystem);
+	plan_copy_cmd(b, "copy", server_url(b, scp ? "scp" : "tftp"), p->filesystem);
 	copy_prompts(b, t->name, scp);
 	if (scp)
 		plan_why(b, "SCP: encrypted and authenticated; IOS logs in to %s with your own "
@@ -655,7 +754,7 @@ static void copy_main(plan_bld *b)
 		plan_why(b, "From the TFTP root of %s: each ! is a block written, a . a timeout; "
 			 "mostly dots means a bad path: abort with Ctrl+C, delete the partial file, "
 			 "fix the path.", p->server);
-	plan_expect(b, "%llu bytes copied", (ull)t->size.v);
+	plan_expect(b, IP_EXPECT_BYTES_COPIED_N, "%llu bytes copied", (ull)t->size.v);
 	ip_plan_effect *e = plan_effect(b, IP_EFFECT_COPY);
 	e->filesystem = p->filesystem;
 	e->path = t->name;
@@ -676,9 +775,9 @@ static void copy_members(plan_bld *b)
 		plan_why(b, "Every stack member boots from its own flash: copied from the verified "
 			 "copy on %s, over the stack cable, not again over the network.",
 			 p->filesystem);
-		plan_cmd(b, "copy %s %s", p->image, p->member_fs[i]);
+		plan_copy_cmd(b, "copy", p->image, p->member_fs[i]);
 		copy_prompts(b, t->name, false);
-		plan_expect(b, "%llu bytes copied", (ull)t->size.v);
+		plan_expect(b, IP_EXPECT_BYTES_COPIED_N, "%llu bytes copied", (ull)t->size.v);
 		ip_plan_effect *e = plan_effect(b, IP_EFFECT_COPY);
 		e->filesystem = p->member_fs[i];
 		e->path = t->name;
@@ -716,7 +815,7 @@ static void copy_fallbacks(plan_bld *b)
 		 "reference the member's copy must match.",
 		 b->n_fb_members == 1 ? b->fb_members[0] : "Some members' flash", src);
 	plan_cmd(b, "verify /md5 %s", src);
-	plan_expect(b, "verify /md5 (%s) = ", src);
+	plan_expect(b, IP_EXPECT_VERIFY_PRINT_SP, "verify /md5 (%s) = ", src);
 	size_t reference = b->p->n_steps; /* that step, counted from 1 */
 	for (size_t i = 0; i < b->n_fb_members; i++) {
 		const char *fs = b->fb_members[i];
@@ -727,9 +826,9 @@ static void copy_fallbacks(plan_bld *b)
 			 "fails to load there leaves it nothing to fall back to. Over the stack "
 			 "cable, from %s (%llu bytes; %s has room for it beside the new image and "
 			 "the margin).", src, (ull)b->running_size, fs);
-		plan_cmd(b, "copy %s %s", src, fs);
+		plan_copy_cmd(b, "copy", src, fs);
 		copy_prompts(b, b->running_name, false);
-		plan_expect(b, "%llu bytes copied", (ull)b->running_size);
+		plan_expect(b, IP_EXPECT_BYTES_COPIED_N, "%llu bytes copied", (ull)b->running_size);
 		ip_plan_effect *e = plan_effect(b, IP_EFFECT_COPY);
 		e->filesystem = fs;
 		e->path = b->running_name;
@@ -740,7 +839,7 @@ static void copy_fallbacks(plan_bld *b)
 			 "printed: a fallback that does not match the running image is no "
 			 "fallback (`delete /force %s` and copy again).", dst);
 		plan_cmd(b, "verify /md5 %s", dst);
-		plan_expect(b, "verify /md5 (%s) = ", dst);
+		plan_expect(b, IP_EXPECT_VERIFY_PRINT_SP, "verify /md5 (%s) = ", dst);
 		b->cur->same_hash_as = reference;
 		b->cur->gate = true;
 		b->cur->abort = ip_arena_printf(b->a, "delete /force %s", dst);
@@ -775,9 +874,9 @@ static void tar_copy_verify(plan_bld *b)
 	plan_why(b, "%s has room for the tar beside the image it unpacks to: the tar is "
 		 "verified there against the published %s before anything is unpacked.",
 		 p->filesystem, p->hash_algo);
-	plan_cmd(b, "copy %s://%s/%s %s", scp ? "scp" : "tftp", p->server, t->name, p->filesystem);
+	plan_copy_cmd(b, "copy", server_url(b, scp ? "scp" : "tftp"), p->filesystem);
 	copy_prompts(b, t->name, scp);
-	plan_expect(b, "%llu bytes copied", (ull)t->size.v);
+	plan_expect(b, IP_EXPECT_BYTES_COPIED_N, "%llu bytes copied", (ull)t->size.v);
 	e = plan_effect(b, IP_EFFECT_COPY);
 	e->filesystem = p->filesystem;
 	e->path = t->name;
@@ -787,7 +886,7 @@ verify:
 		  ip_arena_printf(b->a, "Verify the %s of %s", p->hash_algo, file));
 	plan_why(b, "STOP HERE unless the output says Verified: delete the tar and copy it again.");
 	plan_cmd(b, "verify /%s %s %s", p->hash_algo, file, p->hash);
-	plan_expect(b, "Verified (%s) = %s", file, p->hash);
+	plan_expect(b, IP_EXPECT_VERIFIED, "Verified (%s) = %s", file, p->hash);
 	b->cur->gate = true;
 	b->cur->abort = ip_arena_printf(b->a, "delete /force %s", file);
 	e = plan_effect(b, IP_EFFECT_VERIFY);
@@ -821,10 +920,11 @@ static void tar_download(plan_bld *b)
 	if (p->opts.transfer == IP_TRANSFER_SCP && !b->tar_local)
 		plan_why(b, "archive download-sw has no scp: source: this step uses TFTP.");
 	if (b->tar_local)
-		plan_cmd(b, "archive download-sw /leave-old-sw %s%s", p->filesystem, t->name);
+		plan_copy_cmd(b, "archive download-sw /leave-old-sw",
+			      ip_arena_printf(b->a, "%s%s", p->filesystem, t->name), NULL);
 	else
-		plan_cmd(b, "archive download-sw /leave-old-sw tftp://%s/%s", p->server, t->name);
-	plan_expect(b, "All software images installed");
+		plan_copy_cmd(b, "archive download-sw /leave-old-sw", server_url(b, "tftp"), NULL);
+	plan_expect(b, IP_EXPECT_ARCHIVE_DONE, "All software images installed");
 	b->cur->gate = true;
 	for (size_t i = 0; i <= p->n_member_fs; i++) {
 		const char *fs = i ? p->member_fs[i - 1] : p->filesystem;
@@ -1020,7 +1120,7 @@ static void remove_inactive_step(plan_bld *b)
 	/* an answer, never a typed line: with nothing to remove no prompt
 	 * comes, and a pasted `y` would be a command */
 	plan_prompt(b, "Do you want to remove the above files? [y/n]", "y", false, NULL);
-	plan_expect(b, "SUCCESS: install_remove");
+	plan_expect(b, IP_EXPECT_INSTALL_REMOVE_OK, "SUCCESS: install_remove");
 	plan_effect(b, IP_EFFECT_INSTALL_REMOVE_INACTIVE);
 }
 
@@ -1062,7 +1162,7 @@ static void verify_hash(plan_bld *b, ip_plan_phase ph, const char *fs)
 		 "check the server copy (%ssum) and the path, and copy again. Never boot an "
 		 "image that did not verify.", file, p->hash_algo);
 	plan_cmd(b, "verify /%s %s %s", p->hash_algo, file, p->hash);
-	plan_expect(b, "Verified (%s) = %s", file, p->hash);
+	plan_expect(b, IP_EXPECT_VERIFIED, "Verified (%s) = %s", file, p->hash);
 	b->cur->gate = true;
 	b->cur->abort = ip_arena_printf(b->a, "delete /force %s", file);
 	ip_plan_effect *e = plan_effect(b, IP_EFFECT_VERIFY);
@@ -1077,7 +1177,7 @@ static void verify_main(plan_bld *b, ip_plan_phase ph)
 	plan_why(b, "Exactly %llu bytes, as on the download page: a shorter file is a transfer cut "
 		 "short.", (ull)p->target->size.v);
 	plan_cmd(b, "dir %s", p->image);
-	plan_expect(b, "%llu", (ull)p->target->size.v);
+	plan_expect(b, IP_EXPECT_DIR_SIZE, "%llu", (ull)p->target->size.v);
 	verify_hash(b, ph, p->filesystem);
 }
 
@@ -1092,7 +1192,7 @@ static void verify(plan_bld *b)
 		for (size_t i = 0; i <= p->n_member_fs; i++)
 			plan_cmd(b, "dir %s%s/", i ? p->member_fs[i - 1] : p->filesystem,
 				 dir_of(b, p->target_file));
-		plan_expect(b, "%s", strrchr(p->target_file, '/') + 1);
+		plan_expect(b, IP_EXPECT_DIR_NAME, "%s", strrchr(p->target_file, '/') + 1);
 		return;
 	}
 	if (!copies_to_members(b))
@@ -1130,12 +1230,13 @@ static void expect_register_next(plan_bld *b, uint32_t v)
 {
 	const ip_register *r = &b->p->dev->confreg;
 	if (r->known && r->v == v)
-		plan_expect(b, "Configuration register is 0x%X", v);
+		plan_expect(b, IP_EXPECT_CONFREG, "Configuration register is 0x%X", v);
 	else if (r->known)
-		plan_expect(b, "Configuration register is 0x%X (will be 0x%X at next reload)",
+		plan_expect(b, IP_EXPECT_CONFREG_NEXT,
+			    "Configuration register is 0x%X (will be 0x%X at next reload)",
 			    r->v, v);
 	else
-		plan_expect(b, "(will be 0x%X at next reload)", v);
+		plan_expect(b, IP_EXPECT_CONFREG_WILL_BE, "(will be 0x%X at next reload)", v);
 }
 
 /* The register the device runs with after the plan's reload: the plan's
@@ -1254,10 +1355,10 @@ static void reload_phase(plan_bld *b)
 		plan_why(b, "With issu the standby is upgraded first and takes over, then the "
 			 "old active: traffic keeps flowing (Cisco ISSU guide).");
 		plan_cmd(b, "install add file %s activate issu commit", p->image);
-		plan_expect(b, "SUCCESS");
+		plan_expect(b, IP_EXPECT_ISSU_OK, "SUCCESS");
 	} else {
 		plan_cmd(b, "install add file %s activate commit prompt-level none", p->image);
-		plan_expect(b, "SUCCESS: install_add_activate_commit");
+		plan_expect(b, IP_EXPECT_INSTALL_ADD_OK, "SUCCESS: install_add_activate_commit");
 	}
 	ip_plan_effect *e = plan_effect(b, IP_EFFECT_INSTALL);
 	e->filesystem = p->filesystem;
@@ -1303,7 +1404,9 @@ static void post_version(plan_bld *b)
 		 "new image failed to load and the fallback booted.", img);
 	plan_cmd(b, "show version | include Version");
 	if (v)
-		plan_expect(b, "%s", v);
+		plan_expect(b, !strncmp(v, "Cisco IOS XE", 12) ? IP_EXPECT_RELEASE_XE
+			    : !strncmp(v, "Version ", 8) ? IP_EXPECT_RELEASE : IP_EXPECT_RELEASE_XE3,
+			    "%s", v);
 	plan_cmd(b, "show version | include System image");
 	/* The path as the device will print it is the boot loader's choice,
 	 * not the plan's: switches booted from the same BOOT list print
@@ -1316,10 +1419,10 @@ static void post_version(plan_bld *b)
 	const char *name = sl ? sl + 1 : co ? co + 1 : img;
 	plan_why(b, "The image line is checked from the file's name on (the device prints "
 		 "the filesystem as \"flash:\" or \"flash:/\" as its boot loader chooses).");
-	plan_expect(b, "%s\"", name);
+	plan_expect(b, IP_EXPECT_IMAGE_TAIL, "%s\"", name);
 	if (install(b)) {
 		plan_cmd(b, "show install summary");
-		plan_expect(b, "Auto abort timer: inactive");
+		plan_expect(b, IP_EXPECT_INSTALL_IDLE, "Auto abort timer: inactive");
 	}
 }
 
@@ -1336,10 +1439,11 @@ static void post_boot(plan_bld *b)
 	expect_boot_lines(b, v, n);
 	if (b->bootvar) {
 		plan_cmd(b, "show boot");
-		plan_expect(b, "%s", path_list(b, v, n));
+		plan_expect(b, IP_EXPECT_BOOT_LIST, "%s", path_list(b, v, n));
 	} else if (r->known && !plat(b)->confreg_ignored) {
 		plan_cmd(b, "show version | include register");
-		plan_expect(b, "Configuration register is 0x%X", register_after_reload(b));
+		plan_expect(b, IP_EXPECT_CONFREG, "Configuration register is 0x%X",
+			    register_after_reload(b));
 	}
 }
 
@@ -1367,10 +1471,10 @@ static void post_members(plan_bld *b)
 		 "another release and is out of the stack)%s.", p->n_member_fs + 1,
 		 v ? ", and every row of the switch table on the new release" : "");
 	plan_cmd(b, "show switch");
-	plan_expect(b, "Ready");
+	plan_expect(b, IP_EXPECT_SWITCH_READY, "Ready");
 	if (v) {
 		plan_cmd(b, "show version | begin Switch Ports");
-		plan_expect(b, "%s", v);
+		plan_expect(b, IP_EXPECT_SWITCH_VERSION, "%s", v);
 	}
 }
 
@@ -1401,7 +1505,7 @@ static void cleanup_install(plan_bld *b)
 		 ".bin included.");
 	plan_cmd(b, "install remove inactive");
 	plan_prompt(b, "Do you want to remove the above files? [y/n]", "y", true, NULL);
-	plan_expect(b, "SUCCESS: install_remove");
+	plan_expect(b, IP_EXPECT_INSTALL_REMOVE_OK, "SUCCESS: install_remove");
 	plan_effect(b, IP_EFFECT_INSTALL_REMOVE_INACTIVE);
 }
 
@@ -1487,10 +1591,32 @@ static void cleanup_blocksize(plan_bld *b)
 		save_step(b, IP_PHASE_CLEANUP, "The default block size counts once saved.");
 }
 
+/* Back to what the pre-check recorded: the captured line when the
+ * configuration shows one, else none. */
+static void cleanup_source_if(plan_bld *b)
+{
+	const ip_device *d = b->p->dev;
+	plan_step(b, IP_PHASE_CLEANUP, IP_MODE_CONFIG, "Put the transfer source interface back");
+	plan_why(b, "As the pre-check `show running-config | include ip %s source-interface` "
+		 "printed it: if it printed other lines, type those instead.", vrf_protos(b));
+	if (b->vrf_tftp && d->tftp_source_if.s)
+		plan_cmd(b, "ip tftp source-interface %s", d->tftp_source_if.s);
+	else if (b->vrf_tftp)
+		plan_cmd(b, "no ip tftp source-interface");
+	if (b->vrf_scp && d->scp_source_if.s)
+		plan_cmd(b, "ip scp source-interface %s", d->scp_source_if.s);
+	else if (b->vrf_scp)
+		plan_cmd(b, "no ip scp source-interface");
+	if (install(b) || !b->has_fallback)
+		save_step(b, IP_PHASE_CLEANUP, "The source interface counts once saved.");
+}
+
 static void cleanup(plan_bld *b)
 {
 	if (b->tftp_blocksize)
 		cleanup_blocksize(b);
+	if (b->vrf_tftp || b->vrf_scp)
+		cleanup_source_if(b);
 	if (install(b)) {
 		cleanup_install(b);
 		return;
@@ -1521,7 +1647,7 @@ static void rollback_install(plan_bld *b)
 		 d->xe_version.s ? d->xe_version.s : d->version.s ? d->version.s : "the old release");
 	plan_cmd(b, "show install rollback");
 	plan_cmd(b, "install rollback to id ID prompt-level none");
-	plan_expect(b, "SUCCESS: install_rollback");
+	plan_expect(b, IP_EXPECT_INSTALL_ROLLBACK_OK, "SUCCESS: install_rollback");
 	plan_effect(b, IP_EFFECT_INSTALL_ROLLBACK);
 }
 
@@ -1599,9 +1725,10 @@ static void pre_files(plan_bld *b)
 	for (size_t i = 0; i < p->n_member_fs; i++)
 		plan_cmd(b, "dir %s", p->member_fs[i]);
 	if (b->running_name)
-		plan_expect(b, "%s", b->running_name);
+		plan_expect_quote(b, listed_at(b->dest, b->running_name), "%s", b->running_name);
 	if (b->fallback_name)
-		plan_expect(b, "%s", b->fallback_name);
+		plan_expect_quote(b, listed_at(b->dest, b->fallback_name), "%s",
+				  b->fallback_name);
 }
 
 static void remediation_write(plan_bld *b)

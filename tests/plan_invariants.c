@@ -301,6 +301,50 @@ static bool blocked(const ip_plan *p)
 	return p->n_reasons > 0;
 }
 
+/* P12 (issue 20, point 19): with --vrf every command that reaches the
+ * server is in the VRF: the ping names it, and each network copy ends with
+ * its `vrf NAME` (IOS-XE switches) or, elsewhere, comes after a
+ * configuration step setting the transfer's source interface (or one the
+ * captured configuration already sets); no copy on the device names it. */
+static bool starts_with(const char *s, const char *prefix)
+{
+	return !strncmp(s, prefix, strlen(prefix));
+}
+
+static const char *check_vrf(const ip_plan *p, ip_arena *a)
+{
+	const char *vrf = p->opts.vrf;
+	if (!vrf)
+		return NULL;
+	const char *kw = ip_arena_printf(a, " vrf %s", vrf);
+	const char *ping = ip_arena_printf(a, "ping vrf %s ", vrf);
+	bool keyword = p->check.platform.family == IP_FAMILY_SWITCH_XE;
+	bool source_set = p->dev->tftp_source_if.s || p->dev->scp_source_if.s;
+	for (size_t i = 0; i < p->n_steps; i++)
+		for (size_t j = 0; j < p->steps[i].n_commands; j++) {
+			const char *c = p->steps[i].commands[j];
+			size_t n = strlen(c), k = strlen(kw);
+			bool in_vrf = n >= k && !strcmp(c + n - k, kw);
+			if (starts_with(c, "ping ") && !starts_with(c, ping))
+				return "P12: a ping outside the VRF of --vrf";
+			if (p->steps[i].mode == IP_MODE_CONFIG &&
+			    (starts_with(c, "ip tftp source-interface ") ||
+			     starts_with(c, "ip scp source-interface ")))
+				source_set = true;
+			if (!starts_with(c, "copy ") && !starts_with(c, "archive download-sw "))
+				continue;
+			if (!strstr(c, "://")) {
+				if (in_vrf)
+					return "P12: a copy on the device given the VRF keyword";
+				continue;
+			}
+			if (keyword ? !in_vrf : in_vrf || !source_set)
+				return "P12: a transfer outside the VRF of --vrf, or in the wrong form "
+				       "for the platform";
+		}
+	return NULL;
+}
+
 const char *plan_invariants_check(const ip_plan *p, ip_arena *a)
 {
 	/* P10 (issue 21): a pending install (uncommitted packages, a running
@@ -360,5 +404,7 @@ const char *plan_invariants_check(const ip_plan *p, ip_arena *a)
 	const char *why = check_network_first(p, &again);
 	if (!why)
 		why = check_standby(p);
+	if (!why)
+		why = check_vrf(p, a);
 	return why ? why : check_effects(p, a);
 }

@@ -31,6 +31,10 @@
  *   P11 (issue 21) a device with a standby RP is planned only with it
  *      STANDBY HOT in SSO, and every reload follows a gated check of show
  *      bootvar's Standby BOOT line made after the last save.
+ *   P12 (issue 20, point 19) with --vrf, the ping and every transfer are in
+ *      the VRF: the copy's `vrf NAME`, or after the configuration step that
+ *      sets the transfer's source interface, never both, and no copy on the
+ *      device names the VRF.
  * On a stack P1 and P3 also hold for every member, simulated from its own
  * flash and BOOT variable. */
 #ifndef IOSPLAN_PLAN_INVARIANTS_H

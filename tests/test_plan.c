@@ -135,6 +135,13 @@ static const golden_case golden_cases[] = {
 	{ "on-target-remediation.txt", "plan " ALPHA_RUNNING " traps/alphabetical.log", 0 },
 	{ "on-target-remediation.json", "plan --format json " ALPHA_RUNNING " traps/alphabetical.log", 0 },
 	{ "on-target-remediation.yml", "plan --format ansible " ALPHA_RUNNING " traps/alphabetical.log", 0 },
+	/* issue 20 point 19: --vrf (the copy's vrf keyword; a source interface) */
+	{ "vrf-c9300.txt", "plan --vrf Mgmt-vrf " C9300_TARGET " ../tests/captures/c9300-mgmt-vrf.log", 0 },
+	{ "vrf-c9300.yml", "plan --format ansible --vrf Mgmt-vrf " C9300_TARGET
+	  " ../tests/captures/c9300-mgmt-vrf.log", 0 },
+	{ "vrf-isr4321.txt", "plan --vrf Mgmt-intf " R1_TARGET " ../tests/captures/isr4321-mgmt-intf.log", 0 },
+	{ "vrf-isr4321.json", "plan --format json --vrf Mgmt-intf " R1_TARGET
+	  " ../tests/captures/isr4321-mgmt-intf.log", 0 },
 };
 
 static void golden_write(const char *path, const char *text)

@@ -9,6 +9,9 @@
  * - no "needs 0 bytes free" beside a margin when the image is there;
  * - a word answering a prompt (`y` after install remove inactive) is said
  *   as the answer to that prompt, never printed as a line to paste.
+ * - every expect line is a documented line of planner/plan_expect.def or
+ *   quoted from a capture line that holds it (the proof's R14), and the
+ *   proof refuses a step that emits one that is neither.
  * Each table row is one platform, release or layout; the captures in
  * tests/captures/ were written for this point. */
 #include <criterion/criterion.h>
@@ -20,6 +23,7 @@
 #include "helpers.h"
 #include "iosplan_config.h"
 #include "plan.h"
+#include "plan_expect.h"
 #include "plan_write.h"
 
 typedef struct plan_case {
@@ -515,4 +519,186 @@ ParameterizedTest(size_t *row, plan_expect, delete_running_digest_asked)
 	free(text);
 	free(yml);
 	ip_device_set_free(set);
+}
+
+/* --- the expect-line invariant (the proof's R14) ----------------------------- */
+
+/* Line `no` of the file at path (1-based), or NULL. */
+static char *file_line(const char *path, uint32_t no)
+{
+	char *text = test_read_file(path, NULL);
+	if (!text)
+		return NULL;
+	char *p = text;
+	for (uint32_t i = 1; i < no && p; i++) {
+		p = strchr(p, '\n');
+		p = p ? p + 1 : NULL;
+	}
+	char *out = NULL;
+	if (p) {
+		size_t n = strcspn(p, "\r\n");
+		out = strndup(p, n);
+	}
+	free(text);
+	return out;
+}
+
+/* Every expect line of every step has its source: a documented form it is
+ * an instance of, or the capture line it is quoted from, which holds it. */
+static void check_sources(const char *name, const ip_expect_src *src, const char *const *lines,
+			  size_t n)
+{
+	for (size_t j = 0; j < n; j++) {
+		cr_assert_not_null(src, "%s: '%s' has no source", name, lines[j]);
+		if (src[j].form != IP_EXPECT_QUOTED) {
+			cr_expect(ip_expect_matches(src[j].form, lines[j]), "%s: '%s' is not a %s "
+				  "line", name, lines[j], ip_expect_row_of(src[j].form)
+				  ? ip_expect_row_of(src[j].form)->id : "?");
+			continue;
+		}
+		cr_assert(src[j].span.line > 0 && src[j].span.file, "%s: '%s' quoted from nowhere",
+			  name, lines[j]);
+		char *line = file_line(src[j].span.file, src[j].span.line);
+		cr_expect(line && strstr(line, lines[j]), "%s: '%s' is not on %s line %u: '%s'",
+			  name, lines[j], src[j].span.file, src[j].span.line, line ? line : "");
+		free(line);
+	}
+}
+
+static const plan_case source_cases[] = {
+	{ "2960, flash: form", "netstuts-sw1.log", "c2960-lanbasek9-mz.152-7.E9.bin", 12582912 },
+	{ "2960, flash:/ form", "../tests/captures/c2960-flash-slash.log",
+	  "c2960-lanbasek9-mz.152-7.E9.bin", 12582912 },
+	{ "2960-X, image in its directory", "dirty-2960x.log", "c2960x-universalk9-mz.152-7.E9.bin",
+	  26815488 },
+	{ "3750-X stack, tar layout", "stack-3750x-tar.log", "c3750e-universalk9-tar.152-4.E10.tar",
+	  23900160 },
+	{ "2960-X stack, bundle", "stack-2960x-bundle.log", "c2960x-universalk9-mz.152-7.E9.bin",
+	  26815488 },
+	{ "ISR4321, 16.9", "netstuts-r1.log", "isr4300-universalk9.16.12.04.SPA.bin", 521347072 },
+	{ "ASR1001, XE 3.9", "../tests/captures/asr1001-xe3.log",
+	  "asr1001-universalk9.03.16.10.S.155-3.S10-ext.bin", 498769876 },
+	{ "C9300 install mode", "c9300-install.log", "cat9k_iosxe.17.12.04.SPA.bin", 1325314572 },
+	{ "C9300 install stack", "stack-9300-install.log", "cat9k_iosxe.17.12.04.SPA.bin",
+	  1396867236 },
+	{ "1941, flash0:", "traps/no-space-router.log", "c1900-universalk9-mz.SPA.157-3.M8.bin",
+	  33000000 },
+	{ "ISR4321, already on the target (remediation)", "traps/alphabetical.log",
+	  "isr4300-universalk9.16.12.04.SPA.bin", 559482880 },
+};
+
+IP_TABLE_PARAMS(plan_expect, every_line_sourced, source_cases)
+
+ParameterizedTest(size_t *row, plan_expect, every_line_sourced)
+{
+	const plan_case *c = &source_cases[*row];
+	ip_device_set *set;
+	ip_plan *p = build(&set, c);
+	cr_expect(p->proof.proven, "%s", c->name);
+	size_t n = 0;
+	for (size_t i = 0; i < p->n_steps; i++) {
+		const ip_plan_step *st = &p->steps[i];
+		char name[256];
+		snprintf(name, sizeof(name), "%s, '%s'", c->name, st->title);
+		check_sources(name, st->expect_src, st->expect, st->n_expect);
+		check_sources(name, st->expect_any_src, st->expect_any, st->n_expect_any);
+		n += st->n_expect + st->n_expect_any;
+	}
+	cr_expect_geq(n, 5, "%s: %zu expect lines", c->name, n);
+	ip_device_set_free(set);
+}
+
+/* The proof refuses a step that emits an expect line with no documented
+ * form and no capture line behind it, or one that claims a form it is not:
+ * each is appended to a proven plan, which then fails R14. */
+static const struct {
+	const char *name;
+	int form;
+	const char *line;
+	bool quoted_span; /* QUOTED with a span (accepted) or without (refused) */
+	bool accepted;
+} bad_expects[] = {
+	{ "the documented ping line", IP_EXPECT_PING_100, "Success rate is 100 percent", false, true },
+	{ "a ping line of another form", IP_EXPECT_PING_100, "Success rate is 100 percent (5/5)",
+	  false, false },
+	{ "a made-up success line", IP_EXPECT_SAVE_OK, "Upgrade complete", false, false },
+	{ "a size that is no number", IP_EXPECT_DIR_SIZE, "about 500 MB", false, false },
+	{ "quoted from nowhere", IP_EXPECT_QUOTED, "flash:c2960-lanbasek9-mz.152-7.E9.bin", false,
+	  false },
+	{ "quoted with its line", IP_EXPECT_QUOTED, "flash:c2960-lanbasek9-mz.152-7.E9.bin", true,
+	  true },
+	{ "an unknown form", IP_EXPECT_COUNT + 3, "Ready", false, false },
+};
+
+IP_TABLE_PARAMS(plan_expect, undocumented_caught, bad_expects)
+
+ParameterizedTest(size_t *row, plan_expect, undocumented_caught)
+{
+	const plan_case *c = &source_cases[5];
+	ip_device_set *set;
+	ip_plan *p = build(&set, c);
+	cr_assert(p->proof.proven, "%s", c->name);
+	/* the post-check of the release gets one more line */
+	ip_plan_step *st = NULL;
+	for (size_t i = 0; i < p->n_steps && !st; i++)
+		if (p->steps[i].phase == IP_PHASE_POSTCHECK)
+			st = &p->steps[i];
+	cr_assert_not_null(st);
+	size_t n = st->n_expect;
+	const char **lines = ip_arena_alloc(set->arena, (n + 1) * sizeof(*lines));
+	ip_expect_src *src = ip_arena_alloc(set->arena, (n + 1) * sizeof(*src));
+	memcpy(lines, st->expect, n * sizeof(*lines));
+	memcpy(src, st->expect_src, n * sizeof(*src));
+	lines[n] = bad_expects[*row].line;
+	src[n] = (ip_expect_src){ .form = bad_expects[*row].form };
+	if (bad_expects[*row].quoted_span)
+		src[n].span = (ip_span){ "netstuts-r1.log", 12, 1, 12, 2 };
+	st->expect = lines;
+	st->expect_src = src;
+	st->n_expect = n + 1;
+	ip_plan_proof proof;
+	ip_plan_prove(&proof, set->arena, p);
+	bool r12 = false;
+	for (size_t i = 0; i < proof.n_violations; i++)
+		r12 |= strstr(proof.violations[i], "R14") != NULL;
+	cr_expect_eq(r12, !bad_expects[*row].accepted, "%s: R14 %s", bad_expects[*row].name,
+		     r12 ? "broken" : "kept");
+	cr_expect_eq(proof.proven, bad_expects[*row].accepted, "%s", bad_expects[*row].name);
+	ip_device_set_free(set);
+}
+
+/* The one table: ids unique and sorted, every row with its pattern and
+ * where the line comes from. */
+Test(plan_expect, table_documented)
+{
+	const ip_expect_row *prev = NULL;
+	size_t n = 0;
+	for (int f = IP_EXPECT_QUOTED + 1; f < IP_EXPECT_COUNT; f++, n++) {
+		const ip_expect_row *r = ip_expect_row_of(f);
+		cr_assert_not_null(r, "form %d", f);
+		cr_expect(r->id && *r->id && r->pattern && *r->pattern, "form %d", f);
+		cr_expect(r->source && strlen(r->source) > 20, "%s: no source", r->id);
+		if (prev)
+			cr_expect_lt(strcmp(prev->id, r->id), 0, "%s then %s", prev->id, r->id);
+		/* a '{' only opens one of the four placeholders the matcher knows */
+		for (const char *q = strchr(r->pattern, '{'); q; q = strchr(q + 1, '{'))
+			cr_expect(!strncmp(q, "{n}", 3) || !strncmp(q, "{hex}", 5) ||
+				  !strncmp(q, "{tok}", 5) || !strncmp(q, "{text}", 6),
+				  "%s: %s", r->id, r->pattern);
+		prev = r;
+	}
+	cr_expect_gt(n, 20);
+	cr_expect_null(ip_expect_row_of(IP_EXPECT_QUOTED));
+	cr_expect_null(ip_expect_row_of(IP_EXPECT_COUNT));
+	cr_expect(ip_expect_matches(IP_EXPECT_BYTES_COPIED_N, "521347072 bytes copied"));
+	cr_expect_not(ip_expect_matches(IP_EXPECT_BYTES_COPIED_N, " bytes copied"));
+	cr_expect(ip_expect_matches(IP_EXPECT_CONFREG_NEXT,
+				    "Configuration register is 0x2101 (will be 0x2102 at next reload)"));
+	cr_expect_not(ip_expect_matches(IP_EXPECT_CONFREG, "Configuration register is 0x2102 "));
+	cr_expect(ip_expect_matches(IP_EXPECT_VERIFIED, "Verified (flash:a.bin) = 0a1b"));
+	cr_expect_not(ip_expect_matches(IP_EXPECT_VERIFIED, "Verified (flash:a b.bin) = 0a1b"));
+	cr_expect(ip_expect_matches(IP_EXPECT_BOOT_LINE, "boot system flash:a.bin"));
+	cr_expect_not(ip_expect_matches(IP_EXPECT_BOOT_LINE, "boot system "));
+	cr_expect(ip_expect_matches(IP_EXPECT_IMAGE_TAIL, "isr4300.bin\""));
+	cr_expect_not(ip_expect_matches(IP_EXPECT_IMAGE_TAIL, "isr4300.bin"));
 }

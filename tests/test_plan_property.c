@@ -143,7 +143,17 @@ typedef struct state {
 	ip_plan_options opts;
 	uint64_t image_size;
 	int release;
+	uint32_t line; /* the last line of the state's made-up capture */
 } state;
+
+/* Each fact of a state stands on a line of its own made-up capture, as a
+ * parsed fact does: a plan quotes it with its span (the proof's R12). No
+ * draw from the generator, so the states stay what they were. */
+static ip_span next_span(state *s)
+{
+	s->line++;
+	return (ip_span){ "generated.log", s->line, 1, s->line, 2 };
+}
 
 static const char *image(state *s, const pf *p, int release)
 {
@@ -160,6 +170,7 @@ static void add_file(state *s, ip_filesystem *fs, const char *name, uint64_t siz
 	f->is_dir = dir;
 	f->size.known = true;
 	f->size.v = size;
+	f->span = next_span(s);
 }
 
 static uint64_t around(rng *r, uint64_t v)
@@ -255,7 +266,7 @@ enum { E_RUN, E_OLD, E_MISSING, E_NET, E_TARGET, E_CONF, E_WRONGFS, E_FLASH, E_C
 
 static ip_boot_entry gen_entry(state *s, rng *r, const char *fs, const char *running, bool install)
 {
-	ip_boot_entry e = { 0 };
+	ip_boot_entry e = { .span = next_span(s) };
 	unsigned k = install && chance(r, 70) ? E_CONF : pick(r, E_COUNT);
 	e.kind = IP_BOOT_FILE;
 	e.filesystem = k == E_WRONGFS ? "usbflash9:" : fs;
@@ -291,7 +302,8 @@ static void gen_list(state *s, rng *r, ip_boot_list *l, const char *fs, const ch
 	 * flash), which the plan's list must not leave before the target */
 	if (!install && chance(r, 8)) {
 		ip_boot_entry e = { .kind = IP_BOOT_NETWORK, .filesystem = "tftp:",
-				    .path = image(s, s->pf, s->release), .server = "10.9.9.9" };
+				    .path = image(s, s->pf, s->release), .server = "10.9.9.9",
+				    .span = next_span(s) };
 		e.raw = ip_arena_printf(s->a, "tftp://10.9.9.9/%s", e.path);
 		*IP_PUSH(s->a, l->v, l->n, l->cap) = e;
 	}
@@ -520,6 +532,7 @@ static void gen_device(state *s, rng *r)
 		d->system_image.filesystem = run_fs;
 		d->system_image.path = running;
 		d->system_image.raw = ip_arena_printf(s->a, "%s%s", run_fs, running);
+		d->system_image.span = next_span(s);
 	}
 	d->install_mode.v = install ? IP_TRI_YES : s->pf->install ? IP_TRI_NO : IP_TRI_UNKNOWN;
 	unsigned mb = pick(r, 100);
@@ -603,6 +616,8 @@ static void dump(FILE *out, const state *s, uint64_t seed)
 	fprintf(out, "  options: allow-delete-running %d, allow-no-fallback %d, %s, server %s, "
 		"reload in %u\n", s->opts.allow_delete_running, s->opts.allow_no_fallback, s->opts.transfer == IP_TRANSFER_SCP ? "scp" : "tftp",
 		s->opts.server ? s->opts.server : "-", s->opts.reload_in);
+	fprintf(out, "  vrf %s, source interface %s\n", s->opts.vrf ? s->opts.vrf : "-",
+		s->opts.source_interface ? s->opts.source_interface : "-");
 }
 
 typedef struct kinds_seen {
@@ -618,6 +633,8 @@ typedef struct kinds_seen {
 	unsigned long nothing, remediation; /* already on the target (issue 20 point 9) */
 	unsigned long member_copy;          /* the running image copied to a member (pt 11) */
 	unsigned long standby;              /* planned with a standby RP (issue 21) */
+	unsigned long vrf_keyword, vrf_source; /* --vrf: the copy's keyword, a source
+						* interface (pt 19) */
 } kinds_seen;
 
 static void tally(kinds_seen *k, const ip_plan *p)
@@ -646,6 +663,12 @@ static void tally(kinds_seen *k, const ip_plan *p)
 	k->member_copy += member_copy;
 	k->nobin += !strchr(t, '.') || strlen(t) < 4 || strcasecmp(t + strlen(t) - 4, ".bin") != 0;
 	k->stale_entry += stale;
+	for (size_t i = 0; p->opts.vrf && i < p->n_steps; i++)
+		for (size_t j = 0; j < p->steps[i].n_commands; j++) {
+			k->vrf_keyword += strstr(p->steps[i].commands[j], "flash: vrf ") != NULL;
+			k->vrf_source += !strncmp(p->steps[i].commands[j], "ip tftp source-interface ",
+						  25);
+		}
 	k->install += p->method == IP_METHOD_INSTALL;
 	k->tar += p->method == IP_METHOD_TAR;
 	k->stack += p->n_member_fs > 0;
@@ -761,6 +784,12 @@ Test(plan_property, random_states, .timeout = 240)
 		bool pending = false, has_install = i % 50 == 13;
 		if (has_install)
 			pending = install_state(&s, i);
+		/* one state in 8 reaches the server through a VRF (issue 20, point
+		 * 19), half of them naming the interface; also by index */
+		if (i % 8 == 5) {
+			s.opts.vrf = "Mgmt-vrf";
+			s.opts.source_interface = i % 16 == 5 ? "GigabitEthernet0/0" : NULL;
+		}
 		ip_plan p;
 		ip_plan_build(&p, s.a, s.dev, s.target, &s.opts);
 		const char *bad = plan_invariants_check(&p, s.a);
@@ -804,6 +833,9 @@ Test(plan_property, random_states, .timeout = 240)
 	cr_assert(kinds.member_copy, "no plan copied the running image to a stack member");
 	cr_log_info("issue 21: %lu plans with a standby RP", kinds.standby);
 	cr_assert(kinds.standby, "no plan with a standby RP");
+	cr_log_info("issue 20 point 19: %lu copies in the VRF by keyword, %lu source interfaces set",
+		    kinds.vrf_keyword, kinds.vrf_source);
+	cr_assert(kinds.vrf_keyword && kinds.vrf_source, "--vrf was never planned in both forms");
 	cr_assert(kinds.stack_bundle && kinds.stack_install && kinds.stack_tar,
 		  "a stack method was never planned");
 	for (unsigned m = 2; m <= 8; m++)

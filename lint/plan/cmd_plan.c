@@ -1,6 +1,7 @@
 /* iosplan plan [target options] [--tftp-server IP] [--transfer tftp|scp]
  *              [--reload-in MIN] [--format text|markdown|json|ansible]
- *              [--allow-delete-running] [--allow-no-fallback] [--issu] [--config FILE] FILE...
+ *              [--allow-delete-running] [--allow-no-fallback] [--issu]
+ *              [--vrf NAME [--source-interface IF]] [--config FILE] FILE...
  *
  * Builds, proves and prints the upgrade plan of every device in the
  * captures (planner/plan.h). Exit 0 when every device has a plan, 1 when
@@ -25,6 +26,8 @@ enum {
 	OPT_ALLOW_DELETE_RUNNING,
 	OPT_ALLOW_NO_FALLBACK,
 	OPT_ISSU,
+	OPT_VRF,
+	OPT_SOURCE_INTERFACE,
 };
 
 static void usage(FILE *out)
@@ -40,6 +43,10 @@ static void usage(FILE *out)
 	      "                             (else refused: a failed boot would end in ROMMON)\n"
 	      "  --issu                     an in-service upgrade (standby RP hot in SSO,\n"
 	      "                             install mode, an EM step); else refused, saying why\n"
+	      "  --vrf NAME                 reach the server through VRF NAME (Mgmt-vrf, Mgmt-intf):\n"
+	      "                             `ping vrf`, and every transfer in that VRF\n"
+	      "  --source-interface IF      with --vrf where the copy has no vrf keyword: the\n"
+	      "                             interface in the VRF (default: the captured one)\n"
 	      "  --format text|markdown|json|ansible   (default text)\n"
 	      "  --config FILE              .iosplan.yaml (default: found upward from FILE)\n"
 	      "  Print the ordered, simulated upgrade plan, or the findings that block it.\n"
@@ -49,7 +56,7 @@ static void usage(FILE *out)
 
 typedef struct plan_args {
 	ip_target_args target;
-	const char *server, *transfer, *reload_in, *format, *config;
+	const char *server, *transfer, *reload_in, *format, *config, *vrf, *source_if;
 	bool allow_delete_running, allow_no_fallback, issu;
 	char **files;
 	int n_files;
@@ -64,6 +71,8 @@ static int take(plan_args *a, int c, const char *arg)
 	case OPT_ALLOW_DELETE_RUNNING: a->allow_delete_running = true; break;
 	case OPT_ALLOW_NO_FALLBACK: a->allow_no_fallback = true; break;
 	case OPT_ISSU: a->issu = true; break;
+	case OPT_VRF: a->vrf = arg; break;
+	case OPT_SOURCE_INTERFACE: a->source_if = arg; break;
 	case 'f': a->format = arg; break;
 	case 'c': a->config = arg; break;
 	case 'h': usage(stdout); return EXIT_CLEAN + 100;
@@ -86,6 +95,8 @@ static int parse_args(plan_args *a, int argc, char **argv)
 		{ "allow-delete-running", no_argument, NULL, OPT_ALLOW_DELETE_RUNNING },
 		{ "allow-no-fallback", no_argument, NULL, OPT_ALLOW_NO_FALLBACK },
 		{ "issu", no_argument, NULL, OPT_ISSU },
+		{ "vrf", required_argument, NULL, OPT_VRF },
+		{ "source-interface", required_argument, NULL, OPT_SOURCE_INTERFACE },
 		{ "format", required_argument, NULL, 'f' },
 		{ "config", required_argument, NULL, 'c' },
 		{ "help", no_argument, NULL, 'h' },
@@ -152,6 +163,23 @@ static int options(ip_plan_options *o, ip_plan_format *fmt, const plan_args *a)
 	o->allow_delete_running = a->allow_delete_running;
 	o->allow_no_fallback = a->allow_no_fallback;
 	o->issu = a->issu;
+	/* a VRF or interface name is one CLI token: it is typed in commands */
+	const char *flag = "vrf";
+	why = a->vrf ? ip_cli_check(a->vrf, IP_CLI_TOKEN, buf, sizeof(buf)) : NULL;
+	if (!why && a->source_if) {
+		flag = "source-interface";
+		why = ip_cli_check(a->source_if, IP_CLI_TOKEN, buf, sizeof(buf));
+	}
+	if (why) {
+		fprintf(stderr, "iosplan plan: error: --%s is not one CLI word: %s\n", flag, why);
+		return EXIT_INPUT;
+	}
+	if (a->source_if && !a->vrf) {
+		fprintf(stderr, "iosplan plan: error: --source-interface needs --vrf\n");
+		return EXIT_INPUT;
+	}
+	o->vrf = a->vrf;
+	o->source_interface = a->source_if;
 	o->ansible = *fmt == IP_PLAN_ANSIBLE;
 	return -1;
 }
