@@ -194,6 +194,11 @@ typedef struct ip_plan {
 	ip_plan_options opts;
 	ip_device_check check;    /* findings, platform, next boot as captured */
 	ip_plan_method method;
+	/* install mode: the command set of the release the device runs now
+	 * (issue 21; parsers/model/install_flow.h), and of the target's
+	 * release, which the post-checks and the clean-up are typed into */
+	ip_install_gate install;
+	ip_install_gate install_after;
 	const char *hostname;     /* hostname, else the device key, else "device" */
 	const char *filesystem;   /* where the image goes: "bootflash:" */
 	const char *image;        /* "bootflash:isr4300-…16.12.04.SPA.bin" */
@@ -252,6 +257,12 @@ const char *ip_plan_phase_title(ip_plan_phase ph); /* "pre-checks", "transfer", 
 const char *ip_effect_kind_name(ip_effect_kind k); /* "copy", "boot-add", ... */
 const char *ip_plan_role_name(ip_plan_role r);     /* "blocks", "resolved", "noted" */
 const char *ip_plan_method_name(ip_plan_method m); /* "bundle", "install", "tar" */
+
+/* The install step's command as the plan types it for p's flow
+ * ("install add file F activate commit", "software install file F new
+ * force", ...), for the writers' method line: a short form, NULL when the
+ * plan does not install. */
+const char *ip_plan_install_form(const ip_plan *p);
 
 /* Whether name can be a play's `hosts:` naming exactly one inventory host:
  * Cisco's hostname grammar (and '_', which IOS accepts), never an Ansible

@@ -89,6 +89,53 @@ const char *ip_plan_method_name(ip_plan_method m)
 	return m == IP_METHOD_INSTALL ? "install" : m == IP_METHOD_TAR ? "tar" : "bundle";
 }
 
+/* Catalyst 9000 typed `request platform ... auto-copy` without `new`
+ * (networktocode/pyntc install_os, after the Cat9300 17.2 release notes);
+ * the Cat3650/3850 16.x form carries `new` (issue 21). */
+static bool cat9k(const ip_plan *p)
+{
+	return p->check.platform.confreg_ignored;
+}
+
+const char *ip_plan_install_form(const ip_plan *p)
+{
+	if (p->method != IP_METHOD_INSTALL)
+		return NULL;
+	switch (p->install.flow) {
+	case IP_FLOW_SOFTWARE_INSTALL:
+		return "software install file ... new force";
+	case IP_FLOW_REQUEST_PLATFORM:
+		return cat9k(p) ? "request platform software package install switch all file ... "
+				  "auto-copy"
+				: "request platform software package install switch all file ... new "
+				  "auto-copy";
+	case IP_FLOW_NONE:
+	case IP_FLOW_INSTALL:
+		break;
+	}
+	return "install add ... activate commit";
+}
+
+/* The clean-up command of flow f: what deletes the packages and images
+ * nothing boots. Evidence: install_flow.c (software clean: a captured
+ * 3.x session; request platform ... clean switch all file flash:: issue
+ * 21 and the Cat9300 16.6.1 release notes' "Use the switch all option to
+ * clean up all the switches in your stack"). */
+const char *plan_clean_command(const plan_bld *b, ip_install_flow f)
+{
+	switch (f) {
+	case IP_FLOW_SOFTWARE_INSTALL:
+		return "software clean";
+	case IP_FLOW_REQUEST_PLATFORM:
+		return ip_arena_printf(b->a, "request platform software package clean switch all "
+				       "file %s", b->p->filesystem);
+	case IP_FLOW_NONE:
+	case IP_FLOW_INSTALL:
+		break;
+	}
+	return "install remove inactive";
+}
+
 void ip_plan_options_defaults(ip_plan_options *o)
 {
 	memset(o, 0, sizeof(*o));
@@ -881,7 +928,8 @@ static const char *list_note(const plan_bld *b)
 static const char *deletes_note(const plan_bld *b)
 {
 	if (b->remove_inactive)
-		return "the plan runs install remove inactive after the backup, before the copy";
+		return ip_arena_printf(b->a, "the plan runs %s after the backup, before the copy",
+				       plan_clean_command(b, b->p->install.flow));
 	if (!b->n_deletes)
 		return "the copy fits";
 	/* measured, then written once: a printf per file copied the list
@@ -1018,7 +1066,7 @@ static ip_plan_role repairable(const plan_bld *b, const ip_finding *f, const cha
 	case IP_REPAIR_METHOD:
 		if (f->severity >= IP_SEV_ERROR || p->method != IP_METHOD_INSTALL)
 			break;
-		*note = "the plan upgrades with install add ... activate commit";
+		*note = ip_arena_printf(b->a, "the plan upgrades with %s", ip_plan_install_form(p));
 		return IP_ROLE_RESOLVED;
 	case IP_REPAIR_STACK:
 		*note = stack_note(b);
@@ -1284,6 +1332,45 @@ static void remedy_members(plan_bld *b)
 	}
 }
 
+/* Install mode: which commands the running release has (issue 21). One
+ * decision, the model's (ip_install_gate_decide), for the steps, the
+ * findings' notes and the writers; an UNCONFIRMED boundary that decided
+ * it is said as a warning. */
+static void decide_install_flow(plan_bld *b)
+{
+	ip_plan *p = b->p;
+	if (p->method != IP_METHOD_INSTALL)
+		return;
+	const ip_rule_options *o = b->cfg ? &b->cfg->opts : NULL;
+	const ip_install_since *ov = o ? o->install_since : NULL;
+	size_t n = o ? o->n_install_since : 0;
+	ip_install_gate_decide(&p->install, p->dev, &p->check.platform, ov, n,
+			       ip_arena_alloc(b->a, IP_VERSION_TEXT_SIZE));
+	const ip_target *t = p->target;
+	const char *tv = t && t->parsed ? t->image.version.raw : NULL;
+	ip_install_gate_release(&p->install_after, tv, &p->check.platform, ov, n,
+				ip_arena_alloc(b->a, IP_VERSION_TEXT_SIZE));
+	const ip_install_gate *g = &p->install;
+	if (g->flow == IP_FLOW_NONE)
+		reason(b, "the device runs %s in install mode, a release before `install add` on "
+		       "this router (%s from %s, %s): its upgrade expands the bundle with `request "
+		       "platform software package expand file` and boots packages.conf, a "
+		       "procedure iosplan does not write; upgrade it by hand, or set "
+		       "install_commands_since in .iosplan.yaml if this release has install add",
+		       g->running, g->since ? g->since : "?", p->check.platform.series
+		       ? p->check.platform.series : "this series", g->source ? g->source : "");
+	if (g->version_unknown)
+		plan_warn(b, "the running release is not in the captures: the plan assumes it has "
+			  "install add; on an older release (IOS-XE 3.x, early 16.x) the commands "
+			  "differ (capture show version)");
+	else if (g->assumed && g->since && g->flow != IP_FLOW_NONE)
+		plan_warn(b, "which install commands %s has depends on the release: the plan "
+			  "assumes install add exists from %s on %s (%s), so on %s it uses %s; set "
+			  "install_commands_since in .iosplan.yaml if your release notes say "
+			  "otherwise", g->running, g->since, p->check.platform.series, g->source,
+			  g->running, ip_plan_install_form(p));
+}
+
 static void decide_fallback(plan_bld *b)
 {
 	ip_plan *p = b->p;
@@ -1411,6 +1498,7 @@ static void facts(plan_bld *b)
 	decide_target(b);
 	decide_dest(b);
 	decide_running(b);
+	decide_install_flow(b);
 	decide_stack(b);
 	decide_register(b);
 	decide_room(b);

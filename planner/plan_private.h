@@ -79,6 +79,12 @@ typedef struct plan_bld {
 
 void plan_steps_write(plan_bld *b);
 
+/* --- plan_build.c --------------------------------------------------------- */
+
+/* The command that removes the packages and images nothing boots, in the
+ * command set of flow f (install_flow.h). */
+const char *plan_clean_command(const plan_bld *b, ip_install_flow f);
+
 /* --- plan_names.c --------------------------------------------------------- */
 
 /* NULL when every name the plan types is one CLI token and every line it

@@ -45,6 +45,30 @@ static bool install(const plan_bld *b)
 	return b->p->method == IP_METHOD_INSTALL;
 }
 
+/* The install commands of the release running now (before the reload)
+ * and of the target (after it): parsers/model/install_flow.h, decided
+ * once in plan_build.c. */
+static ip_install_flow flow_now(const plan_bld *b)
+{
+	return b->p->install.flow;
+}
+
+static ip_install_flow flow_after(const plan_bld *b)
+{
+	return b->p->install_after.flow;
+}
+
+static bool cat9k(const plan_bld *b)
+{
+	return plat(b)->confreg_ignored;
+}
+
+/* Who expands the packages, for the room sentences. */
+static const char *expander(const plan_bld *b)
+{
+	return flow_now(b) == IP_FLOW_INSTALL ? "install add" : "the install";
+}
+
 static bool tar(const plan_bld *b)
 {
 	return b->p->method == IP_METHOD_TAR;
@@ -298,7 +322,8 @@ static void members_room_why(plan_bld *b)
 	}
 	plan_why(b, "Every other member needs about %llu bytes on its own flash (%s), plus the "
 		 "margin; free now: %s.", (ull)need,
-		 install(b) ? "the image install add copies there and the packages it expands"
+		 install(b) ? ip_arena_printf(b->a, "the image %s copies there and the packages "
+					      "it expands", expander(b))
 			    : "its copy of the image",
 		 list);
 	/* issue 20, point 11: the fallback copies take room there too */
@@ -334,13 +359,15 @@ static void pre_listing(plan_bld *b)
 	else if (b->copy_needed)
 		plan_why(b, "%s needs %llu bytes free on %s (%llu for the image%s, %llu margin); the "
 			 "capture shows %llu free.", t->name, (ull)b->need_dest, p->filesystem,
-			 (ull)t->size.v, install(b) ? ", as much again for the packages install add "
-			 "expands" : "", (ull)b->margin, (ull)b->dest->free.v);
+			 (ull)t->size.v, install(b) ? ip_arena_printf(b->a, ", as much again for "
+			 "the packages %s expands", expander(b)) : "", (ull)b->margin,
+			 (ull)b->dest->free.v);
 	else
 		plan_why(b, "%s needs %llu bytes free on %s (the image is there already: %llu for "
-			 "the packages install add expands, %llu margin); the capture shows %llu free.",
+			 "the packages %s expands, %llu margin); the capture shows %llu free.",
 			 t->name, (ull)b->need_dest, p->filesystem,
-			 (ull)(b->need_dest - b->margin), (ull)b->margin, (ull)b->dest->free.v);
+			 (ull)(b->need_dest - b->margin), expander(b), (ull)b->margin,
+			 (ull)b->dest->free.v);
 	if (tar(b))
 		tar_room_why(b);
 	else if (p->n_member_fs)
@@ -430,7 +457,7 @@ static void pre_switch(plan_bld *b)
 		if (d->bootvar.known && d->bootvar.n)
 			plan_expect(b, "%s", raw_list(b, d->bootvar.v, d->bootvar.n));
 	}
-	if (install(b)) {
+	if (install(b) && flow_now(b) == IP_FLOW_INSTALL) {
 		plan_step(b, IP_PHASE_PRECHECK, IP_MODE_EXEC, "Check that no install operation is pending");
 		plan_why(b, "Every package must be Committed (C): a U or D state left by an earlier "
 			 "activation, or an active auto-abort timer, must be settled first.");
@@ -976,6 +1003,39 @@ static void stale_target_entries(plan_bld *b)
 		confirm_bootvar(b, IP_PHASE_TRANSFER, path_list(b, b->run, b->n_run));
 }
 
+/* The clean-up command of flow f with its prompt and its end line:
+ * `install remove inactive` (genielibs mock: "Do you want to remove the
+ * above files? [y/n]", "SUCCESS: install_remove"); IOS-XE 3.x `software
+ * clean` (a captured session: "Do you want to proceed with the deletion?
+ * [yes/no]:", "Clean up completed"); 16.x `request platform software
+ * package clean`, whose prompt public scripts answer at "[y/n]" and whose
+ * last line no capture shows: no expect line, the list it prints is
+ * checked by eye. typed: the prompt's answer is typed in the text
+ * (always asked when there is something to remove). */
+static void clean_command(plan_bld *b, ip_install_flow f, bool typed)
+{
+	plan_cmd(b, "%s", plan_clean_command(b, f));
+	switch (f) {
+	case IP_FLOW_SOFTWARE_INSTALL:
+		plan_prompt(b, "Do you want to proceed with the deletion? [yes/no]:", "yes", typed,
+			    NULL);
+		plan_expect(b, "Clean up completed");
+		break;
+	case IP_FLOW_REQUEST_PLATFORM:
+		plan_prompt(b, "[y/n]", "y", typed, NULL);
+		break;
+	case IP_FLOW_NONE:
+	case IP_FLOW_INSTALL:
+		/* an answer, never a typed line before the clean-up: with
+		 * nothing to remove no prompt comes, and a pasted `y` would be
+		 * a command */
+		plan_prompt(b, "Do you want to remove the above files? [y/n]", "y", typed, NULL);
+		plan_expect(b, "SUCCESS: install_remove");
+		break;
+	}
+	plan_effect(b, IP_EFFECT_INSTALL_REMOVE_INACTIVE);
+}
+
 /* Install mode without room (issue 20, point 3): `install remove
  * inactive` deletes the images and packages nothing uses, on every
  * member, before the copy. Its prompt is answered, not typed as a line
@@ -984,17 +1044,13 @@ static void remove_inactive_step(plan_bld *b)
 {
 	plan_step(b, IP_PHASE_TRANSFER, IP_MODE_EXEC,
 		  "Make room: remove the inactive packages and unused images");
-	plan_why(b, "After the backup, before the copy: install add copies the image to every "
-		 "member and expands it there (%llu bytes needed on %s); install remove inactive "
+	plan_why(b, "After the backup, before the copy: %s copies the image to every "
+		 "member and expands it there (%llu bytes needed on %s); %s "
 		 "frees the .bin and package files nothing boots, on every member. "
 		 "Check the list it prints: it must not name packages.conf or the running "
-		 "packages.", (ull)b->need_dest, b->p->filesystem);
-	plan_cmd(b, "install remove inactive");
-	/* an answer, never a typed line: with nothing to remove no prompt
-	 * comes, and a pasted `y` would be a command */
-	plan_prompt(b, "Do you want to remove the above files? [y/n]", "y", false, NULL);
-	plan_expect(b, "SUCCESS: install_remove");
-	plan_effect(b, IP_EFFECT_INSTALL_REMOVE_INACTIVE);
+		 "packages.", flow_now(b) == IP_FLOW_INSTALL ? "install add" : "the install",
+		 (ull)b->need_dest, b->p->filesystem, plan_clean_command(b, flow_now(b)));
+	clean_command(b, flow_now(b), false);
 }
 
 static void transfer(plan_bld *b)
@@ -1162,20 +1218,29 @@ static bool list_is_conf(const plan_bld *b)
 	       (!b->stack || e->member == -1);
 }
 
+/* What points packages.conf at the new packages, in the running
+ * release's command set. */
+static const char *activator(const plan_bld *b)
+{
+	return flow_now(b) == IP_FLOW_SOFTWARE_INSTALL	  ? "software install"
+	       : flow_now(b) == IP_FLOW_REQUEST_PLATFORM ? "request platform software package install"
+							 : "install activate";
+}
+
 static void boot_install(plan_bld *b)
 {
 	if (list_is_conf(b) && !b->fix_manual_boot && !b->fix_register) {
 		plan_step(b, IP_PHASE_BOOT, IP_MODE_EXEC, "Check the boot statement: packages.conf");
-		plan_why(b, "In install mode the device boots %spackages.conf, which install "
-			 "activate points at the new packages; the boot statement already says so.",
-			 b->p->filesystem);
+		plan_why(b, "In install mode the device boots %spackages.conf, which %s "
+			 "points at the new packages; the boot statement already says so.",
+			 b->p->filesystem, activator(b));
 		plan_cmd(b, "show running-config | include boot system");
 		expect_boot_lines(b, &b->target_entry, 1);
 		return;
 	}
 	plan_step(b, IP_PHASE_BOOT, IP_MODE_CONFIG, "Boot statement: packages.conf");
-	plan_why(b, "In install mode the device boots %spackages.conf, which install activate "
-		 "points at the new packages.", b->p->filesystem);
+	plan_why(b, "In install mode the device boots %spackages.conf, which %s "
+		 "points at the new packages.", b->p->filesystem, activator(b));
 	if (!list_is_conf(b)) {
 		boot_clear(b);
 		boot_add(b, &b->target_entry, 1);
@@ -1209,6 +1274,63 @@ static void save_phase(plan_bld *b)
 		confirm_bootvar(b, IP_PHASE_SAVE, path_list(b, v, n));
 }
 
+/* IOS-XE 3.x Catalyst 3650/3850 (install_flow.c has the evidence): the
+ * command expands the bundle on every member, writes packages.conf and
+ * asks to reload; a real session prints "[1]: Finished installing
+ * software.  New software will load on reboot." before the question. */
+static void reload_software_install(plan_bld *b)
+{
+	const ip_plan *p = b->p;
+	plan_step(b, IP_PHASE_RELOAD, IP_MODE_EXEC, "Install the new packages (reloads)");
+	plan_why(b, "The running IOS-XE 3.x release has no install add: software install "
+		 "expands the .bin into packages%s, points packages.conf at them and asks to "
+		 "reload (answer yes); new force installs a new release over the old one.",
+		 b->stack ? " on every member" : "");
+	plan_why(b, "The commands come from %s.", p->install.source);
+	plan_cmd(b, "software install file %s new force", p->image);
+	plan_prompt(b, "Do you want to proceed with reload? [yes/no]:", "yes", true, NULL);
+	plan_prompt(b, "System configuration has been modified. Save? [yes/no]:", "no", false, NULL);
+	plan_expect(b, "New software will load on reboot");
+}
+
+/* IOS-XE 16.x before `install` (Cat3650/3850; Cat9k 16.5.1a and 16.6.1):
+ * the command provisions the packages on every member (auto-copy gives
+ * a member without the .bin its copy) and the reload that follows loads
+ * them; "SUCCESS: Software provisioned.  New software will load on
+ * reboot." is the documented end (Cisco ASR1000 software configuration
+ * guide, request platform software package install, as quoted in the
+ * code corpus; CiscoTestAutomation csm plugins match the same line). */
+static void reload_request_platform(plan_bld *b)
+{
+	const ip_plan *p = b->p;
+	plan_step(b, IP_PHASE_RELOAD, IP_MODE_EXEC, "Provision the new packages");
+	plan_why(b, "The running release predates install add: request platform software "
+		 "package install expands the .bin into packages%s and points packages.conf at "
+		 "them for the next reload%s. STOP unless it ends with the line below.",
+		 b->stack ? " on every member, copying the .bin to members without it," : "",
+		 cat9k(b) ? "" : "; new installs a new release over the old one");
+	if (p->install.source && p->install.since)
+		plan_why(b, "install add exists on %s from %s on (%s); %s is older.",
+			 plat(b)->series ? plat(b)->series : "this series", p->install.since,
+			 p->install.source, p->install.running);
+	plan_cmd(b, "request platform software package install switch all file %s%s auto-copy",
+		 p->image, cat9k(b) ? "" : " new");
+	plan_expect(b, "New software will load on reboot");
+	b->cur->gate = true;
+	unsigned n = p->opts.reload_in;
+	plan_step(b, IP_PHASE_RELOAD, IP_MODE_EXEC, "Reload into the new packages");
+	if (n) {
+		plan_cmd(b, "reload in %u", n);
+		plan_expect(b, "Reload scheduled");
+		b->cur->abort = "reload cancel";
+	} else {
+		plan_cmd(b, "reload");
+	}
+	plan_why(b, "Answer no to Save? (the configuration was saved on purpose) and confirm.");
+	plan_prompt(b, "System configuration has been modified. Save? [yes/no]:", "no", false, NULL);
+	plan_prompt(b, "Proceed with reload? [confirm]", "", true, NULL);
+}
+
 static void reload_phase(plan_bld *b)
 {
 	const ip_plan *p = b->p;
@@ -1216,13 +1338,26 @@ static void reload_phase(plan_bld *b)
 		reload_step(b, IP_PHASE_RELOAD, "Reload into the new image");
 		return;
 	}
-	plan_step(b, IP_PHASE_RELOAD, IP_MODE_EXEC, "Install, activate and commit (reloads)");
-	plan_why(b, "install add expands the .bin into packages%s, activate points "
-		 "packages.conf at them and reloads, commit keeps them; prompt-level none answers "
-		 "the questions. Once activation starts it cannot be cancelled.",
-		 b->stack ? " on every member" : "");
-	plan_cmd(b, "install add file %s activate commit prompt-level none", p->image);
-	plan_expect(b, "SUCCESS: install_add_activate_commit");
+	switch (flow_now(b)) {
+	case IP_FLOW_SOFTWARE_INSTALL:
+		reload_software_install(b);
+		break;
+	case IP_FLOW_REQUEST_PLATFORM:
+		reload_request_platform(b);
+		break;
+	case IP_FLOW_NONE:
+	case IP_FLOW_INSTALL:
+		plan_step(b, IP_PHASE_RELOAD, IP_MODE_EXEC, "Install, activate and commit (reloads)");
+		plan_why(b, "install add expands the .bin into packages%s, activate points "
+			 "packages.conf at them and reloads, commit keeps them; prompt-level none "
+			 "answers the questions. Once activation starts it cannot be cancelled.",
+			 b->stack ? " on every member" : "");
+		plan_cmd(b, "install add file %s activate commit prompt-level none", p->image);
+		plan_expect(b, "SUCCESS: install_add_activate_commit");
+		break;
+	}
+	/* each flow expands the packages on every member, points
+	 * packages.conf at them and reloads: one effect, one proof */
 	ip_plan_effect *e = plan_effect(b, IP_EFFECT_INSTALL);
 	e->filesystem = p->filesystem;
 	e->path = p->target->name;
@@ -1281,7 +1416,8 @@ static void post_version(plan_bld *b)
 	plan_why(b, "The image line is checked from the file's name on (the device prints "
 		 "the filesystem as \"flash:\" or \"flash:/\" as its boot loader chooses).");
 	plan_expect(b, "%s\"", name);
-	if (install(b)) {
+	/* typed into the target's release: only where it has `install` */
+	if (install(b) && flow_after(b) == IP_FLOW_INSTALL) {
 		plan_cmd(b, "show install summary");
 		plan_expect(b, "Auto abort timer: inactive");
 	}
@@ -1360,13 +1496,11 @@ static void post_network(plan_bld *b)
 static void cleanup_install(plan_bld *b)
 {
 	plan_step(b, IP_PHASE_CLEANUP, IP_MODE_EXEC, "Remove the old packages and unused images");
-	plan_why(b, "After the new release has run under real load for a day or two: install "
-		 "remove inactive deletes the packages and .bin files nothing uses, the copied "
-		 ".bin included.");
-	plan_cmd(b, "install remove inactive");
-	plan_prompt(b, "Do you want to remove the above files? [y/n]", "y", true, NULL);
-	plan_expect(b, "SUCCESS: install_remove");
-	plan_effect(b, IP_EFFECT_INSTALL_REMOVE_INACTIVE);
+	/* typed into the target's release: its command set (issue 21) */
+	plan_why(b, "After the new release has run under real load for a day or two: %s "
+		 "deletes the packages and .bin files nothing uses, the copied .bin included.",
+		 plan_clean_command(b, flow_after(b)));
+	clean_command(b, flow_after(b), true);
 }
 
 /* Whether a gated pre-check showed the running image on member flash fs,
@@ -1476,9 +1610,42 @@ static void cleanup(plan_bld *b)
 	cleanup_delete_old(b);
 }
 
+/* An upgrade made without install add left no install rollback point
+ * for the old release: the provisioning's own rollback brings the
+ * previous packages.conf back (`request platform software package
+ * install switch all rollback on-reboot auto-copy`:
+ * CiscoTestAutomation/genielibs sdk apis iosxe
+ * execute_request_platform_software_package_install_switch_rollback_auto_copy;
+ * IOS-XE 3.x `software rollback`: Cisco community document 3138609).
+ * What either prints is in no capture found: no expect line, and the
+ * post-reload show version decides. */
+static void rollback_provisioning(plan_bld *b)
+{
+	const ip_device *d = b->p->dev;
+	bool sw3 = flow_after(b) == IP_FLOW_SOFTWARE_INSTALL;
+	plan_step(b, IP_PHASE_ROLLBACK, IP_MODE_EXEC, "Roll the packages back (reloads)");
+	plan_why(b, "Valid until the clean-up removes the old packages. The upgrade used %s, "
+		 "which keeps no install rollback point: %s puts the previous packages.conf back "
+		 "for the next reload. No capture shows its output: after the reload, show "
+		 "version must print %s.", ip_plan_install_form(b->p),
+		 sw3 ? "software rollback" : "the provisioning rollback",
+		 d->xe_version.s ? d->xe_version.s : d->version.s ? d->version.s : "the old release");
+	plan_cmd(b, "%s", sw3 ? "software rollback"
+			      : "request platform software package install switch all rollback "
+				"on-reboot auto-copy");
+	plan_cmd(b, "reload");
+	plan_prompt(b, "System configuration has been modified. Save? [yes/no]:", "no", false, NULL);
+	plan_prompt(b, "Proceed with reload? [confirm]", "", true, NULL);
+	plan_effect(b, IP_EFFECT_INSTALL_ROLLBACK);
+}
+
 static void rollback_install(plan_bld *b)
 {
 	const ip_device *d = b->p->dev;
+	if (flow_now(b) != IP_FLOW_INSTALL) {
+		rollback_provisioning(b);
+		return;
+	}
 	plan_step(b, IP_PHASE_ROLLBACK, IP_MODE_EXEC, "Roll the packages back (reloads)");
 	plan_why(b, "Valid until the clean-up removes the old packages. show install rollback "
 		 "lists the rollback points: use the ID of the one with %s in place of ID.",

@@ -8,7 +8,10 @@
  *
  * Decisions:
  * - Install mode (now or at the next boot) and a bundle .bin target: the
- *   upgrade should go through `install add file ... activate commit`;
+ *   upgrade should go through the install commands of the running release
+ *   (`install add file ... activate commit`, or on older releases
+ *   `software install` / `request platform software package install`:
+ *   install_cmds.h);
  *   booting the .bin converts the device to bundle mode. Cisco supports
  *   bundle mode, so this is reported one level below the rule's severity,
  *   pointing at the boot entry when the boot list already names the .bin.
@@ -22,6 +25,7 @@
 #include <strings.h>
 
 #include "fs_model.h"
+#include "install_cmds.h"
 #include "rule.h"
 #include "target_fs.h"
 
@@ -72,8 +76,8 @@ static void bundle_on_install(const ip_rule_ctx *ctx, ip_findings *out, ip_span 
 		f = ip_report_weak(out, ip_subj_entry(ctx->dev, NULL, e),
 				   e->span, "the boot list names %s on a device in "
 				   "install mode: the reload boots the .bin and converts the "
-				   "device to bundle mode; upgrade with install add instead",
-				   t->name);
+				   "device to bundle mode; upgrade with %s instead",
+				   t->name, ip_install_verb(ctx));
 		ip_finding_related(out, f, mode_at, "install mode");
 		ip_finding_fix(out, f, "configure terminal");
 		ip_finding_fix(out, f, "no boot system %s", e->raw);
@@ -81,11 +85,12 @@ static void bundle_on_install(const ip_rule_ctx *ctx, ip_findings *out, ip_span 
 	} else {
 		f = ip_report_weak(out, ip_subj_device(),
 				   mode_at, "the device runs in install mode: upgrade to "
-				   "%s with install add, since booting the .bin directly "
-				   "converts it to bundle mode", t->name);
+				   "%s with %s, since booting the .bin directly "
+				   "converts it to bundle mode", t->name, ip_install_verb(ctx));
 	}
-	ip_finding_fix(out, f, "install add file %s%s activate commit", fs ? fs : "flash:",
-		       t->name);
+	/* in the running release's command set (issue 21): never install add
+	 * to a device on IOS-XE 3.x */
+	ip_fix_install(ctx, out, f, fs, t->name);
 }
 
 static void package_on_bundle(const ip_rule_ctx *ctx, ip_findings *out)
@@ -122,7 +127,7 @@ static void stack_modes(const ip_rule_ctx *ctx, ip_findings *out)
 	ip_finding_fix(out, f, "end");
 	ip_finding_fix(out, f, "copy running-config startup-config");
 	if (ctx->target->image.kind == IP_IMAGE_BUNDLE)
-		ip_finding_fix(out, f, "install add file flash:%s activate commit", ctx->target->name);
+		ip_fix_install(ctx, out, f, "flash:", ctx->target->name);
 }
 
 static void check(const ip_rule_ctx *ctx, ip_findings *out)

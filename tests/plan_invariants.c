@@ -258,6 +258,46 @@ static const char *check_network_first(const ip_plan *p, const ip_plan_proof *ag
 	       "is repaired by the plan";
 }
 
+/* P10 (issue 21): an install-mode plan types the install commands of the
+ * release the device runs now, as the model decides them from the device
+ * alone (recomputed here, not read from the plan): `install add` only
+ * where that release has it, and no `install` or `show install` command
+ * before the reload where it has none. A router on a release without
+ * install add is refused. */
+static bool starts_with(const char *s, const char *prefix)
+{
+	return !strncmp(s, prefix, strlen(prefix));
+}
+
+static const char *check_install_flow(const ip_plan *p)
+{
+	if (p->method != IP_METHOD_INSTALL || p->nothing_to_do || p->remediation)
+		return NULL;
+	char buf[IP_VERSION_TEXT_SIZE];
+	ip_install_gate g;
+	const ip_rule_options *o = p->opts.check ? &p->opts.check->opts : NULL;
+	ip_install_gate_decide(&g, p->dev, &p->check.platform, o ? o->install_since : NULL,
+			       o ? o->n_install_since : 0, buf);
+	if (g.flow == IP_FLOW_NONE)
+		return "P10: a plan for a router whose release has no install add";
+	const char *want = g.flow == IP_FLOW_SOFTWARE_INSTALL	? "software install file "
+			   : g.flow == IP_FLOW_REQUEST_PLATFORM ? "request platform software package "
+								  "install switch all file "
+								: "install add file ";
+	bool typed = false;
+	for (size_t i = 0; i < p->n_steps; i++) {
+		const ip_plan_step *st = &p->steps[i];
+		for (size_t j = 0; st->phase <= IP_PHASE_RELOAD && j < st->n_commands; j++) {
+			const char *c = st->commands[j];
+			typed |= st->phase == IP_PHASE_RELOAD && starts_with(c, want);
+			if (g.flow != IP_FLOW_INSTALL &&
+			    (starts_with(c, "install ") || starts_with(c, "show install")))
+				return "P10: an install command before the reload on a release without it";
+		}
+	}
+	return typed ? NULL : "P10: the reload does not type the running release's install command";
+}
+
 static bool blocked(const ip_plan *p)
 {
 	for (size_t i = 0; i < p->n_findings; i++)
@@ -305,5 +345,7 @@ const char *plan_invariants_check(const ip_plan *p, ip_arena *a)
 			return "P5: a stack member has no proved fallback, and the flag was not given";
 	}
 	const char *why = check_network_first(p, &again);
+	if (!why)
+		why = check_install_flow(p);
 	return why ? why : check_effects(p, a);
 }

@@ -24,7 +24,11 @@
  *   P8 a device already on the target (nothing to do, or a remediation) is
  *      neither copied to nor reloaded, and nothing to do has no steps;
  *   P9 (issue 20) when the captured next boot is a network entry, the
- *      network-boot finding is there and the plan repairs it.
+ *      network-boot finding is there and the plan repairs it;
+ *   P10 (issue 21) an install-mode plan types the install commands of the
+ *      release the device runs now (install_flow.h, decided again from the
+ *      device): no `install` or `show install` before the reload where
+ *      that release has none, and no plan for a router without it.
  * On a stack P1 and P3 also hold for every member, simulated from its own
  * flash and BOOT variable. */
 #ifndef IOSPLAN_PLAN_INVARIANTS_H

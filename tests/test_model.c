@@ -2,9 +2,11 @@
  * policy, and the one space need; then the letter-case capture through the
  * CLI, where every command must give the answer the policy gives. */
 #include <criterion/criterion.h>
+#include <criterion/parameterized.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -483,4 +485,71 @@ Test(model, audit_and_verify_follow_policy)
 		cr_expect(strstr(out, other_cmds[i].want), "%s: no '%s'\n%s", args, other_cmds[i].want, out);
 		free(out);
 	}
+}
+
+/* --- the install commands of the running release (issue 21) --------------- */
+
+#include "install_flow.h"
+
+typedef struct flow_case {
+	const char *series;  /* ip_platform.series */
+	ip_family family;
+	const char *xe;      /* "Cisco IOS XE Software, Version" token, or NULL */
+	const char *version; /* the Cisco IOS Software line's token */
+	ip_install_flow want;
+	bool assumed;        /* the boundary that decided is UNCONFIRMED */
+	const char *ov_series, *ov_release; /* an install_commands_since row */
+} flow_case;
+
+/* platform x release x the boundary's source (install_flow.c): each side
+ * of each boundary, IOS-XE 3.x on a switch and on a router, an unknown
+ * release, and a configured row winning over the table. */
+static const flow_case flows[] = {
+	/* Catalyst 3650/3850: 3.x, 16.x before 16.10.1 (assumed), after */
+	{ "C3850", IP_FAMILY_SWITCH_XE, NULL, "03.06.05E", IP_FLOW_SOFTWARE_INSTALL, false, NULL, NULL },
+	{ "C3650", IP_FAMILY_SWITCH_XE, NULL, "03.07.05E", IP_FLOW_SOFTWARE_INSTALL, false, NULL, NULL },
+	{ "C3850", IP_FAMILY_SWITCH_XE, "16.03.06", "16.3.6", IP_FLOW_REQUEST_PLATFORM, true, NULL, NULL },
+	{ "C3850", IP_FAMILY_SWITCH_XE, "16.09.08", "16.9.8", IP_FLOW_REQUEST_PLATFORM, true, NULL, NULL },
+	{ "C3850", IP_FAMILY_SWITCH_XE, "16.10.01", "16.10.1", IP_FLOW_INSTALL, true, NULL, NULL },
+	{ "C3650", IP_FAMILY_SWITCH_XE, "16.12.09", "16.12.9", IP_FLOW_INSTALL, true, NULL, NULL },
+	/* Catalyst 9000: 16.6.2 confirmed */
+	{ "C9300", IP_FAMILY_SWITCH_XE, "16.05.01a", "16.5.1a", IP_FLOW_REQUEST_PLATFORM, false, NULL, NULL },
+	{ "C9500", IP_FAMILY_SWITCH_XE, "16.06.01", "16.6.1", IP_FLOW_REQUEST_PLATFORM, false, NULL, NULL },
+	{ "C9300", IP_FAMILY_SWITCH_XE, "16.06.02", "16.6.2", IP_FLOW_INSTALL, false, NULL, NULL },
+	{ "C9200", IP_FAMILY_SWITCH_XE, "17.09.04a", "17.9.4a", IP_FLOW_INSTALL, false, NULL, NULL },
+	/* routers: 3.x and 16.x before 16.6.1 are refused (NONE) */
+	{ "ISR4300", IP_FAMILY_ROUTER_XE, "03.16.10.S", "15.5(3)S10", IP_FLOW_NONE, false, NULL, NULL },
+	{ "ASR1001-X", IP_FAMILY_ROUTER_XE, "16.03.07", "16.3.7", IP_FLOW_NONE, true, NULL, NULL },
+	{ "ASR1001-X", IP_FAMILY_ROUTER_XE, "17.03.06", "17.3.6", IP_FLOW_INSTALL, true, NULL, NULL },
+	{ "C8300", IP_FAMILY_ROUTER_XE, "17.12.04", "17.12.4", IP_FLOW_INSTALL, true, NULL, NULL },
+	/* no release in the captures: install add, said */
+	{ "C3850", IP_FAMILY_SWITCH_XE, NULL, NULL, IP_FLOW_INSTALL, true, NULL, NULL },
+	/* .iosplan.yaml's install_commands_since wins, and is not "assumed" */
+	{ "C3850", IP_FAMILY_SWITCH_XE, "16.06.04", "16.6.4", IP_FLOW_INSTALL, false, "C38", "16.6.1" },
+	{ "C3850", IP_FAMILY_SWITCH_XE, "16.12.09", "16.12.9", IP_FLOW_REQUEST_PLATFORM, false, "C3850", "17.1.1" },
+	{ "C9300", IP_FAMILY_SWITCH_XE, "16.06.02", "16.6.2", IP_FLOW_INSTALL, false, "ISR4", "17.1.1" },
+};
+
+IP_TABLE_PARAMS(install_flow, gate, flows)
+
+ParameterizedTest(size_t *row, install_flow, gate)
+{
+	const flow_case *c = &flows[*row];
+	ip_device d = { 0 };
+	d.xe_version.s = c->xe;
+	d.version.s = c->version;
+	ip_platform p = { .family = c->family, .series = c->series, .has_install_mode = true,
+			  .confreg_ignored = c->series[1] == '9' };
+	ip_install_since ov = { c->ov_series, c->ov_release };
+	char buf[IP_VERSION_TEXT_SIZE];
+	ip_install_gate g;
+	ip_install_gate_decide(&g, &d, &p, c->ov_series ? &ov : NULL, c->ov_series ? 1 : 0, buf);
+	cr_assert_eq(g.flow, c->want, "%s %s: flow %s, want %s", c->series,
+		     c->xe ? c->xe : c->version ? c->version : "(none)", ip_install_flow_name(g.flow),
+		     ip_install_flow_name(c->want));
+	cr_assert_eq(g.assumed, c->assumed, "%s %s: assumed %d", c->series,
+		     c->xe ? c->xe : "(none)", g.assumed);
+	cr_assert_eq(g.configured, c->ov_series && !strncasecmp(c->series, c->ov_series,
+								 strlen(c->ov_series)));
+	cr_assert_eq(g.version_unknown, !c->xe && !c->version);
 }

@@ -99,6 +99,8 @@ static const golden_case golden_cases[] = {
 	{ "install-c9300.txt", "plan " C9300_TARGET " c9300-install.log", 0 },
 	{ "install-c9300.yml", "plan --format ansible " C9300_TARGET " c9300-install.log", 0 },
 	{ "stack-3850.txt", "plan " STACK_TARGET " stack-3850.log", 0 },
+	/* issue 21: a 3850 on 16.3, before install add: request platform */
+	{ "stack-3850-16-3.txt", "plan " STACK_TARGET " stack-3850-16-3.log", 0 },
 	/* issue 11: one per stack sample, text and json */
 	{ "stack-2960x-bundle.txt", "plan " X2960_TARGET " stack-2960x-bundle.log", 0 },
 	{ "stack-2960x-bundle.json", "plan --format json " X2960_TARGET " stack-2960x-bundle.log", 0 },

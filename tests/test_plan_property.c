@@ -26,6 +26,8 @@
  *      list (issue 20 point 9);
  *   P9 (issue 20) a captured next boot over the network (a network entry
  *      tried first) carries network-boot, and the plan repairs it;
+ *   P10 (issue 21) an install-mode plan types the install commands of the
+ *      running release (3.x, 16.x before and after `install add`);
  * and the proof's R11 (no save leaves a switch's BOOT variable empty) is
  * exercised by switches whose running-config has no boot system line.
  * A refusal may never come from the plan failing its own simulation: that
@@ -466,6 +468,16 @@ static void gen_device(state *s, rng *r)
 		d->system_image.raw = ip_arena_printf(s->a, "%s%s", run_fs, running);
 	}
 	d->install_mode.v = install ? IP_TRI_YES : s->pf->install ? IP_TRI_NO : IP_TRI_UNKNOWN;
+	/* issue 21: the running release decides the install commands (P10):
+	 * IOS-XE 3.x on the 3850 (printed on the IOS line only), 16.x before
+	 * and after each series' boundary, or none captured */
+	static const char *const rels[] = { "03.06.05E", "16.03.06", "16.06.01", "16.09.08",
+					    "16.12.09", "17.09.04a", NULL };
+	const char *rel = install ? rels[pick(r, 7)] : NULL;
+	if (rel && rel[0] == '0')
+		d->version.s = rel;
+	else
+		d->xe_version.s = rel;
 	unsigned mb = pick(r, 100);
 	d->manual_boot.v = mb < 12 ? IP_TRI_YES : mb < 85 ? IP_TRI_NO : IP_TRI_UNKNOWN;
 	gen_register(s, r);
@@ -559,6 +571,7 @@ typedef struct kinds_seen {
 	unsigned long nobin;               /* ... a target without .bin (point 16) */
 	unsigned long nothing, remediation; /* already on the target (issue 20 point 9) */
 	unsigned long member_copy;          /* the running image copied to a member (pt 11) */
+	unsigned long flow_sw, flow_req;    /* issue 21: software install, request platform */
 } kinds_seen;
 
 static void tally(kinds_seen *k, const ip_plan *p)
@@ -588,6 +601,8 @@ static void tally(kinds_seen *k, const ip_plan *p)
 	k->nobin += !strchr(t, '.') || strlen(t) < 4 || strcasecmp(t + strlen(t) - 4, ".bin") != 0;
 	k->stale_entry += stale;
 	k->install += p->method == IP_METHOD_INSTALL;
+	k->flow_sw += p->method == IP_METHOD_INSTALL && p->install.flow == IP_FLOW_SOFTWARE_INSTALL;
+	k->flow_req += p->method == IP_METHOD_INSTALL && p->install.flow == IP_FLOW_REQUEST_PLATFORM;
 	k->tar += p->method == IP_METHOD_TAR;
 	k->stack += p->n_member_fs > 0;
 	if (p->n_member_fs > 0) {
@@ -685,6 +700,10 @@ Test(plan_property, random_states, .timeout = 240)
 	cr_log_info("issue 20 point 11: %lu plans copy the running image to a member",
 		    kinds.member_copy);
 	cr_assert(kinds.member_copy, "no plan copied the running image to a stack member");
+	cr_log_info("issue 21: %lu install plans with software install (3.x), %lu with request "
+		    "platform (16.x before install add)", kinds.flow_sw, kinds.flow_req);
+	cr_assert(kinds.flow_sw && kinds.flow_req, "an install flow of an older release was never "
+		  "planned");
 	cr_assert(kinds.stack_bundle && kinds.stack_install && kinds.stack_tar,
 		  "a stack method was never planned");
 	for (unsigned m = 2; m <= 8; m++)

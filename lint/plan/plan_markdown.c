@@ -65,7 +65,8 @@ static void summary(const mw *o, const ip_plan *p)
 		row(o, "Fallback", p->fallback ? p->fallback : "none");
 		return;
 	}
-	row(o, "Method", p->method == IP_METHOD_INSTALL ? "install mode: install add ... activate commit"
+	row(o, "Method", p->method == IP_METHOD_INSTALL
+			 ? ip_arena_printf(o->a, "install mode: %s", ip_plan_install_form(p))
 			 : p->method == IP_METHOD_TAR ? "tar: archive download-sw on every member, "
 							"boot system, reload"
 						      : "bundle: copy, verify, boot system, reload");

@@ -101,7 +101,8 @@ static void header(const pw *o, const ip_plan *p)
 		return;
 	}
 	fprintf(o->out, "!   method: %s; transfer: %s from %s; fallback: %s%s\n",
-		p->method == IP_METHOD_INSTALL ? "install (install add ... activate commit)"
+		p->method == IP_METHOD_INSTALL
+			? ip_arena_printf(o->a, "install (%s)", ip_plan_install_form(p))
 		: p->method == IP_METHOD_TAR   ? "tar (archive download-sw, then boot system)"
 					       : "bundle (boot system)",
 		p->opts.transfer == IP_TRANSFER_SCP ? "scp" : "tftp", T(o, p->server),
