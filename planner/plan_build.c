@@ -685,21 +685,35 @@ static bool make_room(plan_bld *b, const ip_filesystem *fs, uint64_t have, uint6
 	return have >= need;
 }
 
-/* What `install remove inactive` frees on fs: the .bin images there
- * (nothing boots one in install mode; DOMAIN.md §8: it "deletes unused
- * packages and also unused .bin files"), the target's name aside. The
- * inactive .pkg files it also removes are not counted: which packages are
- * inactive the listing does not say, so the room is a lower bound. */
+/* What `install remove inactive` frees on fs: the model's answer
+ * (ip_space_inactive, issue 21): the .bin images there but the target's,
+ * and the packages of another release than the running one; the
+ * running release's packages packages.conf does not name are not
+ * knowable from a listing, so the room is a lower bound. */
 static uint64_t inactive_bytes(const plan_bld *b, const ip_filesystem *fs)
 {
-	uint64_t n = 0;
-	for (size_t i = 0; i < fs->n_files; i++) {
-		const ip_file *f = &fs->files[i];
-		if (!f->is_dir && f->size.known && ip_image_name_bootable(f->name) &&
-		    !ip_fs_file_eq(fs->name, base(f->name), base(b->p->target_file)))
-			n = sat_add(n, f->size.v);
+	ip_inactive in;
+	ip_space_inactive(&in, fs, b->p->dev->xe_version.s, b->p->target_file);
+	return sat_add(in.bin_bytes, in.pkg_bytes);
+}
+
+/* Issue 21 pt 2: whether inactive packages exist on the destination or a
+ * member's flash, so that `install remove inactive` goes before install
+ * add even with room enough. Fed today from the files on flash
+ * (ip_space_inactive: .pkg files of another release than the running
+ * one); the parsed install state (`show install inactive`, branch
+ * m21-state) is to feed it at merge. */
+bool plan_has_inactive_packages(const plan_bld *b)
+{
+	for (size_t i = 0; b->dest && i <= b->p->n_member_fs; i++) {
+		const ip_filesystem *fs = i ? ip_fs_view_listing(&b->fsv, b->p->member_fs[i - 1])
+					    : b->dest;
+		ip_inactive in;
+		ip_space_inactive(&in, fs, b->p->dev->xe_version.s, b->p->target_file);
+		if (in.n_pkg)
+			return true;
 	}
-	return n;
+	return false;
 }
 
 /* The member number fs belongs to, or 0 for the active's. */
@@ -749,12 +763,11 @@ static void room_after_remove(plan_bld *b)
 	b->need_dest = sn.total;
 	for (size_t i = 0; i <= b->p->n_member_fs && !b->space_blocks; i++) {
 		const ip_filesystem *fs = i ? ip_fs_view_listing(&b->fsv, b->p->member_fs[i - 1]) : b->dest;
-		uint64_t free_b = fs->free.v;
-		for (size_t k = 0; k < fs->n_files; k++) {
-			const ip_file *f = &fs->files[k];
-			if (!f->is_dir && f->size.known && ip_image_name_bootable(f->name))
-				free_b = sat_add(free_b, f->size.v);
-		}
+		/* every .bin goes, the target's too, and the packages of
+		 * other releases (ip_space_inactive with no target) */
+		ip_inactive in;
+		ip_space_inactive(&in, fs, b->p->dev->xe_version.s, NULL);
+		uint64_t free_b = sat_add(fs->free.v, sat_add(in.bin_bytes, in.pkg_bytes));
 		room_install(b, fs, free_b, 0, &sn); /* blocks when even that is short */
 	}
 }
@@ -883,6 +896,17 @@ static void decide_room(plan_bld *b)
 	room_on(b, b->dest, true);
 	for (size_t i = 0; i < b->p->n_member_fs && !b->space_blocks; i++)
 		room_on(b, ip_fs_view_listing(&b->fsv, b->p->member_fs[i]), false);
+	/* issue 21 pt 2: on a Catalyst 9000 or an IOS-XE router whose release
+	 * has install add, inactive packages go first even with room enough
+	 * (the issue's "when space is short or inactive packages exist") */
+	const ip_plan *p = b->p;
+	if (!b->remove_inactive && !b->space_blocks && p->method == IP_METHOD_INSTALL &&
+	    p->install.flow == IP_FLOW_INSTALL &&
+	    (p->check.platform.confreg_ignored || p->check.platform.family == IP_FAMILY_ROUTER_XE) &&
+	    plan_has_inactive_packages(b)) {
+		b->remove_inactive = true;
+		b->remove_for_packages = true;
+	}
 	if (b->remove_inactive && !b->space_blocks)
 		room_after_remove(b);
 	if (b->space_blocks) {

@@ -65,6 +65,8 @@ typedef struct plan_bld {
 				      * calls large: `ip tftp blocksize 8192` for the copy */
 	bool remove_inactive;        /* install mode: `install remove inactive` before the
 				      * copy makes the room (issue 20, point 3) */
+	bool remove_for_packages;    /* ... planned because inactive packages exist, not
+				      * for room (issue 21 pt 2) */
 	uint64_t need_dest, margin;  /* bytes the destination must have free */        /* --allow-delete-running was needed */
 	ip_plan_step *cur;
 	/* cur's why, as plan_why() grows it: appended in place, not copied
@@ -84,6 +86,11 @@ void plan_steps_write(plan_bld *b);
 /* The command that removes the packages and images nothing boots, in the
  * command set of flow f (install_flow.h). */
 const char *plan_clean_command(const plan_bld *b, ip_install_flow f);
+
+/* Whether inactive packages exist on the flash install add writes to
+ * (issue 21 pt 2): today from the listing's file names (space.h,
+ * ip_space_inactive); the parsed install state is to feed it. */
+bool plan_has_inactive_packages(const plan_bld *b);
 
 /* --- plan_names.c --------------------------------------------------------- */
 

@@ -72,6 +72,7 @@
 #include "fs_model.h"
 #include "image_name.h"
 #include "plan.h"
+#include "space.h"
 
 typedef struct sim {
 	ip_arena *a;
@@ -738,14 +739,23 @@ static void install(sim *s, const ip_plan_effect *e)
 	reload(s);
 }
 
-/* install remove inactive: every .bin the BOOT variable does not name. */
+/* install remove inactive: every .bin (install mode boots none), and the
+ * packages of another release than the one running then (the model's
+ * ip_space_pkg_other_release: what packages.conf does not name), on
+ * every member; their bytes come free (issue 21 pt 2). */
 static void remove_inactive(sim *s)
 {
-	for (size_t i = 0; i <= s->plan->n_member_fs; i++) {
-		ip_filesystem *fs = fs_get(s, i == 0 ? s->plan->filesystem : s->plan->member_fs[i - 1]);
+	const ip_plan *p = s->plan;
+	const char *running = s->reloaded && p->target && p->target->parsed
+				      ? p->target->image.version.raw : p->dev->xe_version.s;
+	char rel[IP_PKG_RELEASE_SIZE];
+	for (size_t i = 0; i <= p->n_member_fs; i++) {
+		ip_filesystem *fs = fs_get(s, i == 0 ? p->filesystem : p->member_fs[i - 1]);
 		for (size_t j = 0; fs && j < fs->n_files;) {
 			ip_file *f = &fs->files[j];
-			if (f->is_dir || !ip_image_name_bootable(f->name)) {
+			const char *sl = strrchr(f->name, '/');
+			if (f->is_dir || (!ip_image_name_bootable(f->name) &&
+					  !ip_space_pkg_other_release(sl ? sl + 1 : f->name, running, rel))) {
 				j++;
 				continue;
 			}

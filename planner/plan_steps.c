@@ -1040,16 +1040,57 @@ static void clean_command(plan_bld *b, ip_install_flow f, bool typed)
  * inactive` deletes the images and packages nothing uses, on every
  * member, before the copy. Its prompt is answered, not typed as a line
  * of its own. */
+/* What the removal frees, filesystem by filesystem, as the model counts
+ * it (space.h ip_space_inactive): said, so the operator can compare it
+ * with the list the command prints. */
+static void say_inactive(plan_bld *b)
+{
+	const ip_plan *p = b->p;
+	const char *s = "";
+	const char *rel = NULL;
+	for (size_t i = 0; i <= p->n_member_fs; i++) {
+		const ip_filesystem *fs = i ? ip_fs_view_listing(&b->fsv, p->member_fs[i - 1]) : b->dest;
+		ip_inactive in;
+		ip_space_inactive(&in, fs, p->dev->xe_version.s, p->target_file);
+		if (!fs || (!in.n_bin && !in.n_pkg))
+			continue;
+		if (in.n_pkg && !rel)
+			rel = ip_arena_strdup(b->a, in.pkg_release);
+		s = ip_arena_printf(b->a, "%s%s%s %llu bytes (%zu image%s, %zu package%s of "
+				    "another release)", s, *s ? "; " : "", fs->name,
+				    (ull)(in.bin_bytes + in.pkg_bytes), in.n_bin, in.n_bin == 1 ? "" : "s",
+				    in.n_pkg, in.n_pkg == 1 ? "" : "s");
+	}
+	if (!*s)
+		return;
+	const char *run = p->dev->xe_version.s ? p->dev->xe_version.s : "one";
+	plan_why(b, "By the listings it frees at least: %s. %s; inactive packages of the "
+		 "running release are not knowable from a listing and are not counted.", s,
+		 rel ? ip_arena_printf(b->a, "Packages of another release than the running %s (%s "
+				       "among them) are ones packages.conf does not name", run, rel)
+		     : ip_arena_printf(b->a, "No package of another release than the running %s "
+				       "is listed", run));
+}
+
 static void remove_inactive_step(plan_bld *b)
 {
 	plan_step(b, IP_PHASE_TRANSFER, IP_MODE_EXEC,
 		  "Make room: remove the inactive packages and unused images");
-	plan_why(b, "After the backup, before the copy: %s copies the image to every "
-		 "member and expands it there (%llu bytes needed on %s); %s "
-		 "frees the .bin and package files nothing boots, on every member. "
-		 "Check the list it prints: it must not name packages.conf or the running "
-		 "packages.", flow_now(b) == IP_FLOW_INSTALL ? "install add" : "the install",
-		 (ull)b->need_dest, b->p->filesystem, plan_clean_command(b, flow_now(b)));
+	if (b->remove_for_packages)
+		plan_why(b, "After the backup, before the copy: packages of another release are "
+			 "left on flash (the Catalyst 9000 release notes' install-mode upgrade starts "
+			 "with this clean-up); %s frees the .bin and package files nothing boots, on "
+			 "every member. "
+			 "Check the list it prints: it must not name packages.conf or the running "
+			 "packages.", plan_clean_command(b, flow_now(b)));
+	else
+		plan_why(b, "After the backup, before the copy: %s copies the image to every "
+			 "member and expands it there (%llu bytes needed on %s); %s "
+			 "frees the .bin and package files nothing boots, on every member. "
+			 "Check the list it prints: it must not name packages.conf or the running "
+			 "packages.", flow_now(b) == IP_FLOW_INSTALL ? "install add" : "the install",
+			 (ull)b->need_dest, b->p->filesystem, plan_clean_command(b, flow_now(b)));
+	say_inactive(b);
 	clean_command(b, flow_now(b), false);
 }
 

@@ -553,3 +553,73 @@ ParameterizedTest(size_t *row, install_flow, gate)
 								 strlen(c->ov_series)));
 	cr_assert_eq(g.version_unknown, !c->xe && !c->version);
 }
+
+/* --- what install remove inactive frees (issue 21 pt 2) -------------------- */
+
+typedef struct pkg_case {
+	const char *name, *running;
+	bool other;          /* a package of another release */
+	const char *release; /* its release, when other */
+} pkg_case;
+
+/* Cat9k and Cat3k names, rebuild letters, SMU and 3.x names, an unknown
+ * running release: only a 16.x/17.x .pkg of another release counts. */
+static const pkg_case pkgs[] = {
+	{ "cat9k-rpbase.17.06.05.SPA.pkg", "17.09.04a", true, "17.06.05" },
+	{ "cat9k-rpbase.17.09.04a.SPA.pkg", "17.09.04a", false, NULL },
+	{ "cat9k-rpbase.17.09.04.SPA.pkg", "17.09.04a", true, "17.09.04" },
+	{ "cat9k-wlc.17.12.04.SPA.pkg", "17.09.04a", true, "17.12.04" },
+	{ "cat3k_caa-rpcore.16.03.06.SPA.pkg", "16.12.09", true, "16.03.06" },
+	{ "cat3k_caa-rpcore.16.12.09.SPA.pkg", "16.12.09", false, NULL },
+	{ "cat3k_caa-base.SPA.03.06.05E.pkg", "16.03.06", false, NULL },
+	{ "cat3k_caa-iosd-universalk9.SPA.152-2.E5.pkg", "16.03.06", false, NULL },
+	{ "cat9k_iosxe.17.06.05.SPA.bin", "17.09.04a", false, NULL },
+	{ "cat9k-rpbase.17.06.05.SPA.pkg", NULL, false, NULL },
+	{ "cat9k-rpbase.17.06.05.SPA.pkg", "03.06.05E", false, NULL },
+	{ "packages.conf", "17.09.04a", false, NULL },
+	{ "isr4300-mono-universalk9.16.09.06.SPA.pkg", "16.12.04", true, "16.09.06" },
+};
+
+IP_TABLE_PARAMS(space_inactive, pkg_release, pkgs)
+
+ParameterizedTest(size_t *row, space_inactive, pkg_release)
+{
+	const pkg_case *c = &pkgs[*row];
+	char rel[IP_PKG_RELEASE_SIZE] = "";
+	bool got = ip_space_pkg_other_release(c->name, c->running, rel);
+	cr_assert_eq(got, c->other, "%s on %s: %d", c->name, c->running ? c->running : "?", got);
+	if (c->other)
+		cr_assert_str_eq(rel, c->release);
+}
+
+/* The whole of a listing: the .bin images but the target, the packages of
+ * other releases, never the running release's or packages.conf. */
+Test(space_inactive, listing)
+{
+	ip_file files[] = {
+		{ .name = "cat9k_iosxe.17.06.05.SPA.bin" },
+		{ .name = "cat9k_iosxe.17.12.04.SPA.bin" },
+		{ .name = "cat9k-rpbase.17.06.05.SPA.pkg" },
+		{ .name = "cat9k-lni.17.06.05.SPA.pkg" },
+		{ .name = "cat9k-rpbase.17.09.04a.SPA.pkg" },
+		{ .name = "packages.conf" },
+		{ .name = "core", .is_dir = true },
+		{ .name = "cat9k-webui.17.03.01.SPA.pkg" }, /* size unknown: not counted */
+	};
+	uint64_t sizes[] = { 1000, 2000, 300, 40, 500, 8, 4096, 0 };
+	for (size_t i = 0; i < 8; i++) {
+		files[i].size.known = i != 7;
+		files[i].size.v = sizes[i];
+	}
+	ip_filesystem fs = { .name = "flash:", .files = files, .n_files = 8 };
+	ip_inactive in;
+	ip_space_inactive(&in, &fs, "17.09.04a", "cat9k_iosxe.17.12.04.SPA.bin");
+	cr_assert_eq(in.n_bin, 1);
+	cr_assert_eq(in.bin_bytes, 1000);
+	cr_assert_eq(in.n_pkg, 2);
+	cr_assert_eq(in.pkg_bytes, 340);
+	cr_assert_str_eq(in.pkg_release, "17.06.05");
+	ip_space_inactive(&in, &fs, NULL, NULL); /* running release unknown: images only */
+	cr_assert_eq(in.n_bin, 2);
+	cr_assert_eq(in.n_pkg, 0);
+}

@@ -108,6 +108,8 @@ static const golden_case golden_cases[] = {
 	{ "stack-3750x-tar.json", "plan --format json " X3750_TARGET " stack-3750x-tar.log", 0 },
 	{ "stack-9300-install.txt", "plan " C9K_STACK_TARGET " stack-9300-install.log", 0 },
 	{ "stack-9300-install.json", "plan --format json " C9K_STACK_TARGET " stack-9300-install.log", 0 },
+	/* issue 21 pt 2: 17.06.05 packages left, tight: install remove inactive first */
+	{ "stack-9300-inactive.txt", "plan " C9K_STACK_TARGET " stack-9300-inactive.log", 0 },
 	{ "stack-no-space-member2.txt", "plan " X2960_TARGET " stack-no-space-member2.log", 0 },
 	{ "stack-no-space-member2.json", "plan --format json " X2960_TARGET " stack-no-space-member2.log", 0 },
 	{ "stack-vmismatch.txt", "plan " C9K_STACK_TARGET " stack-vmismatch.log", 1 },

@@ -655,3 +655,53 @@ ParameterizedTest(size_t *row, plan_expect, install_commands_of_running_release)
 	}
 	ip_device_set_free(set);
 }
+
+/* --- issue 21 pt 2: install remove inactive before install add ------------ */
+
+typedef struct remove_case {
+	plan_case c;
+	bool removes;       /* install remove inactive in the transfer phase */
+	const char *reason; /* part of its why */
+	const char *freed;  /* part of what it says it frees */
+} remove_case;
+
+static const remove_case removes[] = {
+	/* room enough, packages of 17.06.05 left: removed first, and said why */
+	{ { "C9300, room, 17.06.05 packages left", "../tests/captures/c9300-inactive-roomy.log",
+	    "cat9k_iosxe.17.12.04.SPA.bin", 1325314572 }, true, "packages of another release are "
+	  "left on flash", "flash: 2435772281 bytes (1 image, 3 packages of another release)" },
+	/* tight on both members: the packages are what makes member 2's room */
+	{ { "C9300 stack, tight, 17.06.05 packages", "stack-9300-inactive.log",
+	    "cat9k_iosxe.17.12.04.SPA.bin", 1396867236 }, true, "2863577833 bytes needed on flash:",
+	  "flash-2: 1394937901 bytes (0 images, 11 packages of another release)" },
+	/* nothing inactive but the running release's .bin, room enough */
+	{ { "C9300, room, nothing inactive", "c9300-install.log", "cat9k_iosxe.17.12.04.SPA.bin",
+	    1325314572 }, false, NULL, NULL },
+};
+
+IP_TABLE_PARAMS(plan_expect, remove_inactive_first, removes)
+
+ParameterizedTest(size_t *row, plan_expect, remove_inactive_first)
+{
+	const remove_case *rc = &removes[*row];
+	ip_device_set *set;
+	ip_plan *p = build(&set, &rc->c);
+	const ip_plan_step *st = NULL;
+	for (size_t i = 0; i < p->n_steps && !st; i++)
+		if (p->steps[i].phase == IP_PHASE_TRANSFER && p->steps[i].n_commands &&
+		    !strcmp(p->steps[i].commands[0], "install remove inactive"))
+			st = &p->steps[i];
+	cr_assert_eq(st != NULL, rc->removes, "%s: removal %s", rc->c.name, st ? "planned" : "not");
+	if (st) {
+		cr_expect(strstr(st->why, rc->reason), "%s: why: %s", rc->c.name, st->why);
+		cr_expect(strstr(st->why, rc->freed), "%s: why: %s", rc->c.name, st->why);
+		/* and before the copy */
+		bool copy_after = false;
+		for (const ip_plan_step *q = st + 1; q < p->steps + p->n_steps; q++)
+			copy_after |= q->n_commands && starts(q->commands[0], "copy ") &&
+				      q->phase == IP_PHASE_TRANSFER;
+		cr_expect(copy_after, "%s: the removal comes after the copy", rc->c.name);
+	}
+	cr_assert(p->proof.proven, "%s", rc->c.name);
+	ip_device_set_free(set);
+}

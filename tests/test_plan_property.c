@@ -182,6 +182,10 @@ static void gen_files(state *s, rng *r, ip_filesystem *fs, bool install, const c
 		if (!chance(r, 8))
 			add_file(s, fs, "packages.conf", 8116, false);
 		add_file(s, fs, ip_arena_printf(s->a, "pkg-rpbase.%d.SPA.pkg", s->release), S / 3, false);
+		/* issue 21 pt 2: packages an earlier install left, of a release
+		 * no generated device runs: install remove inactive frees them */
+		if (chance(r, 35))
+			add_file(s, fs, "cat9k-rpbase.16.12.05.SPA.pkg", around(r, S / 2), false);
 		if (chance(r, 50))
 			add_file(s, fs, image(s, s->pf, s->release), around(r, S), false);
 	} else if (running && chance(r, 88)) {
@@ -572,6 +576,7 @@ typedef struct kinds_seen {
 	unsigned long nothing, remediation; /* already on the target (issue 20 point 9) */
 	unsigned long member_copy;          /* the running image copied to a member (pt 11) */
 	unsigned long flow_sw, flow_req;    /* issue 21: software install, request platform */
+	unsigned long remove_first;         /* issue 21 pt 2: install remove inactive before */
 } kinds_seen;
 
 static void tally(kinds_seen *k, const ip_plan *p)
@@ -603,6 +608,12 @@ static void tally(kinds_seen *k, const ip_plan *p)
 	k->install += p->method == IP_METHOD_INSTALL;
 	k->flow_sw += p->method == IP_METHOD_INSTALL && p->install.flow == IP_FLOW_SOFTWARE_INSTALL;
 	k->flow_req += p->method == IP_METHOD_INSTALL && p->install.flow == IP_FLOW_REQUEST_PLATFORM;
+	for (size_t i = 0; i < p->n_steps; i++)
+		if (p->steps[i].phase == IP_PHASE_TRANSFER && p->steps[i].n_commands &&
+		    !strcmp(p->steps[i].commands[0], "install remove inactive")) {
+			k->remove_first++;
+			break;
+		}
 	k->tar += p->method == IP_METHOD_TAR;
 	k->stack += p->n_member_fs > 0;
 	if (p->n_member_fs > 0) {
@@ -704,6 +715,9 @@ Test(plan_property, random_states, .timeout = 240)
 		    "platform (16.x before install add)", kinds.flow_sw, kinds.flow_req);
 	cr_assert(kinds.flow_sw && kinds.flow_req, "an install flow of an older release was never "
 		  "planned");
+	cr_log_info("issue 21 pt 2: %lu plans remove inactive packages before the copy",
+		    kinds.remove_first);
+	cr_assert(kinds.remove_first, "no plan removed inactive packages first");
 	cr_assert(kinds.stack_bundle && kinds.stack_install && kinds.stack_tar,
 		  "a stack method was never planned");
 	for (unsigned m = 2; m <= 8; m++)
