@@ -77,6 +77,11 @@ typedef enum ip_effect_kind {
 	IP_EFFECT_RELOAD,
 	IP_EFFECT_PRESENT,       /* a gated pre-check showed filesystem:path is there
 				  * (a file the captured listing did not reach) */
+	/* the two-step form (issue 21 pt 3): */
+	IP_EFFECT_INSTALL_ADD,      /* install add file F: packages expanded, none active */
+	IP_EFFECT_INSTALL_ACTIVATE, /* install activate auto-abort-timer N: packages.conf on
+				     * them, uncommitted; reloads */
+	IP_EFFECT_INSTALL_COMMIT,   /* install commit: the activation stays */
 } ip_effect_kind;
 
 typedef struct ip_plan_effect {
@@ -143,6 +148,14 @@ typedef enum ip_plan_transfer {
 	IP_TRANSFER_SCP,
 } ip_plan_transfer;
 
+/* Install mode (issue 21 pt 3): `install add file F activate commit` in
+ * one command, or `install add`, `install activate auto-abort-timer N`,
+ * the post-checks, then `install commit` (--install-steps). */
+typedef enum ip_install_steps {
+	IP_STEPS_ONE_SHOT = 0,
+	IP_STEPS_TWO_STEP,
+} ip_install_steps;
+
 typedef struct ip_plan_options {
 	const char *server;        /* --tftp-server; NULL: "<server>" and a warning */
 	ip_plan_transfer transfer; /* --transfer */
@@ -150,6 +163,9 @@ typedef struct ip_plan_options {
 	bool allow_delete_running; /* --allow-delete-running */
 	bool allow_no_fallback;    /* --allow-no-fallback: a bundle or tar plan may be
 				    * printed whose failed boot falls to nothing proved */
+	ip_install_steps install_steps; /* --install-steps */
+	unsigned abort_timer;      /* --auto-abort-timer MIN: the two-step form's timer
+				    * (30-1200; default 120, the documented default) */
 	bool ansible;              /* --format ansible: the hostname becomes the play's
 				    * one inventory host (ip_plan_ansible_host_ok) */
 	const ip_check_config *check; /* severities and margins; NULL: defaults */
@@ -181,7 +197,9 @@ typedef struct ip_plan_proof {
 	ip_plan_outcome target_fails; /* the same, the target made unbootable */
 	ip_plan_outcome rollback;     /* after the rollback section */
 	ip_plan_outcome cleanup;      /* after the deferred clean-up */
-	bool rollback_simulated, cleanup_simulated;
+	ip_plan_outcome aborted;      /* two-step: `install abort` right after the
+				       * activation's reload, before the commit */
+	bool rollback_simulated, cleanup_simulated, abort_simulated;
 	ip_plan_member *members;      /* stacks: every member, the active first */
 	size_t n_members, cap_members;
 	const char **violations;      /* each rule the plan broke, with the step */

@@ -75,6 +75,7 @@ const char *ip_effect_kind_name(ip_effect_kind k)
 		"copy", "delete", "verify", "server-backup", "server-verify", "boot-clear", "boot-remove",
 		"boot-add", "save", "register", "no-boot-manual", "install",
 		"install-rollback", "install-remove-inactive", "reload", "present",
+		"install-add", "install-activate", "install-commit",
 	};
 	return (size_t)k < sizeof(n) / sizeof(n[0]) ? n[k] : "?";
 }
@@ -113,6 +114,8 @@ const char *ip_plan_install_form(const ip_plan *p)
 	case IP_FLOW_INSTALL:
 		break;
 	}
+	if (p->opts.install_steps == IP_STEPS_TWO_STEP)
+		return "install add, install activate auto-abort-timer, install commit";
 	return "install add ... activate commit";
 }
 
@@ -141,6 +144,7 @@ void ip_plan_options_defaults(ip_plan_options *o)
 	memset(o, 0, sizeof(*o));
 	o->transfer = IP_TRANSFER_TFTP;
 	o->reload_in = 5;
+	o->abort_timer = 120;
 }
 
 /* --- building steps ------------------------------------------------------- */
@@ -1363,8 +1367,13 @@ static void remedy_members(plan_bld *b)
 static void decide_install_flow(plan_bld *b)
 {
 	ip_plan *p = b->p;
-	if (p->method != IP_METHOD_INSTALL)
+	if (p->method != IP_METHOD_INSTALL) {
+		if (p->opts.install_steps == IP_STEPS_TWO_STEP && p->method == IP_METHOD_BUNDLE &&
+		    p->check.platform.has_install_mode)
+			plan_warn(b, "--install-steps two-step applies to install mode; the device "
+				  "runs in bundle mode and is upgraded with boot system");
 		return;
+	}
 	const ip_rule_options *o = b->cfg ? &b->cfg->opts : NULL;
 	const ip_install_since *ov = o ? o->install_since : NULL;
 	size_t n = o ? o->n_install_since : 0;
@@ -1375,6 +1384,11 @@ static void decide_install_flow(plan_bld *b)
 	ip_install_gate_release(&p->install_after, tv, &p->check.platform, ov, n,
 				ip_arena_alloc(b->a, IP_VERSION_TEXT_SIZE));
 	const ip_install_gate *g = &p->install;
+	if (p->opts.install_steps == IP_STEPS_TWO_STEP && g->flow != IP_FLOW_INSTALL &&
+	    g->flow != IP_FLOW_NONE)
+		plan_warn(b, "--install-steps two-step needs install add, activate and commit, "
+			  "which %s does not have: the plan uses %s", g->running,
+			  ip_plan_install_form(p));
 	if (g->flow == IP_FLOW_NONE)
 		reason(b, "the device runs %s in install mode, a release before `install add` on "
 		       "this router (%s from %s, %s): its upgrade expands the bundle with `request "

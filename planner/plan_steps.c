@@ -58,6 +58,15 @@ static ip_install_flow flow_after(const plan_bld *b)
 	return b->p->install_after.flow;
 }
 
+/* The two-step form (issue 21 pt 3): asked for, and the running
+ * release has `install` (plan_build.c warns when it was asked for and
+ * does not). */
+static bool two_step(const plan_bld *b)
+{
+	return b->p->method == IP_METHOD_INSTALL && b->p->opts.install_steps == IP_STEPS_TWO_STEP &&
+	       flow_now(b) == IP_FLOW_INSTALL;
+}
+
 static bool cat9k(const plan_bld *b)
 {
 	return plat(b)->confreg_ignored;
@@ -1372,6 +1381,50 @@ static void reload_request_platform(plan_bld *b)
 	plan_prompt(b, "Proceed with reload? [confirm]", "", true, NULL);
 }
 
+/* The two-step form (issue 21 pt 3), after the Cisco VG400 software
+ * configuration guide's three-step install ("install add file ...";
+ * "install activate [auto-abort-timer <time>]", whose timer "starts
+ * automatically ... the default for the timer is 120 minutes", and on
+ * expiry the platform "boots up with the last committed version";
+ * "install abort" only while activated, not committed; then "install
+ * commit"), its captured output ("SUCCESS: install_add /bootflash/...",
+ * "install_activate: START", "This operation may require a reload of the
+ * system. Do you want to proceed? [y/n]", "SUCCESS: install_commit") and
+ * the timer's range <30-1200> (Cisco C8000V upgrade guide). The commit
+ * is a post-check step (post_commit). */
+static void reload_two_step(plan_bld *b)
+{
+	const ip_plan *p = b->p;
+	unsigned n = p->opts.abort_timer;
+	plan_step(b, IP_PHASE_RELOAD, IP_MODE_EXEC, "Add the new packages (no reload)");
+	plan_why(b, "install add expands the .bin into packages%s and checks them; nothing is "
+		 "active yet, and show install summary lists them as I (inactive). STOP unless "
+		 "it ends with the line below.", b->stack ? " on every member" : "");
+	plan_cmd(b, "install add file %s", p->image);
+	plan_expect(b, "SUCCESS: install_add");
+	b->cur->gate = true;
+	ip_plan_effect *e = plan_effect(b, IP_EFFECT_INSTALL_ADD);
+	e->filesystem = p->filesystem;
+	e->path = p->target->name;
+	e->size = p->target->size.v;
+	plan_step(b, IP_PHASE_RELOAD, IP_MODE_EXEC,
+		  "Activate with the auto-abort timer (reloads)");
+	plan_why(b, "install activate points packages.conf at the new packages and reloads. "
+		 "The auto-abort timer starts with it: unless install commit runs within %u "
+		 "minutes, or if the device reloads again before it, it goes back to the "
+		 "committed packages by itself. Until the commit, install abort goes back at once "
+		 "(it reloads).", n);
+	plan_cmd(b, "install activate auto-abort-timer %u", n);
+	plan_prompt(b, "This operation may require a reload of the system. Do you want to "
+		    "proceed? [y/n]", "y", true, NULL);
+	plan_expect(b, "install_activate: START");
+	b->cur->abort = "install abort";
+	e = plan_effect(b, IP_EFFECT_INSTALL_ACTIVATE);
+	e->filesystem = p->filesystem;
+	e->path = p->target->name;
+	e->size = p->target->size.v;
+}
+
 static void reload_phase(plan_bld *b)
 {
 	const ip_plan *p = b->p;
@@ -1388,6 +1441,10 @@ static void reload_phase(plan_bld *b)
 		break;
 	case IP_FLOW_NONE:
 	case IP_FLOW_INSTALL:
+		if (two_step(b)) {
+			reload_two_step(b);
+			return;
+		}
 		plan_step(b, IP_PHASE_RELOAD, IP_MODE_EXEC, "Install, activate and commit (reloads)");
 		plan_why(b, "install add expands the .bin into packages%s, activate points "
 			 "packages.conf at them and reloads, commit keeps them; prompt-level none "
@@ -1460,7 +1517,11 @@ static void post_version(plan_bld *b)
 	/* typed into the target's release: only where it has `install` */
 	if (install(b) && flow_after(b) == IP_FLOW_INSTALL) {
 		plan_cmd(b, "show install summary");
-		plan_expect(b, "Auto abort timer: inactive");
+		/* two-step: activated, not committed, the timer running
+		 * (DOMAIN.md §8: "Auto abort timer: active on install_activate,
+		 * time before rollback - 01:49:42") */
+		plan_expect(b, "%s", two_step(b) ? "Auto abort timer: active on install_activate"
+						 : "Auto abort timer: inactive");
 	}
 }
 
@@ -1513,6 +1574,22 @@ static void post_members(plan_bld *b)
 		plan_cmd(b, "show version | begin Switch Ports");
 		plan_expect(b, "%s", v);
 	}
+}
+
+/* Two-step: the commit, once the post-checks passed, within the timer. */
+static void post_commit(plan_bld *b)
+{
+	plan_step(b, IP_PHASE_POSTCHECK, IP_MODE_EXEC, "Commit the new packages");
+	plan_why(b, "Only once every post-check above passed, and within %u minutes of the "
+		 "activation: install commit keeps the new packages and stops the auto-abort "
+		 "timer. If a post-check failed, type install abort instead: it reloads into the "
+		 "committed (old) packages.", b->p->opts.abort_timer);
+	plan_cmd(b, "install commit");
+	plan_cmd(b, "show install summary");
+	plan_expect(b, "SUCCESS: install_commit");
+	plan_expect(b, "Auto abort timer: inactive");
+	b->cur->abort = "install abort";
+	plan_effect(b, IP_EFFECT_INSTALL_COMMIT);
 }
 
 static void post_network(plan_bld *b)
@@ -1688,6 +1765,9 @@ static void rollback_install(plan_bld *b)
 		return;
 	}
 	plan_step(b, IP_PHASE_ROLLBACK, IP_MODE_EXEC, "Roll the packages back (reloads)");
+	if (two_step(b))
+		plan_why(b, "After the commit only: before it, install abort goes back (the "
+			 "activation's and the commit's abort line).");
 	plan_why(b, "Valid until the clean-up removes the old packages. show install rollback "
 		 "lists the rollback points: use the ID of the one with %s in place of ID.",
 		 d->xe_version.s ? d->xe_version.s : d->version.s ? d->version.s : "the old release");
@@ -1808,6 +1888,8 @@ void plan_steps_write(plan_bld *b)
 	post_version(b);
 	post_boot(b);
 	post_network(b);
+	if (two_step(b))
+		post_commit(b);
 	/* the clean-up and the rollback both start from the upgraded device:
 	 * each rewrites the boot list from the final one */
 	size_t n_run = b->n_run;

@@ -25,6 +25,7 @@ typedef struct walk {
 	const char **saved_fs;
 	size_t n_saved_fs, cap_saved_fs;
 	const char *why;   /* the first property broken */
+	bool activated, committed; /* P11: the two-step form's activation and commit */
 } walk;
 
 static const char *base(const char *p)
@@ -194,6 +195,16 @@ static void walk_effect(walk *w, ip_arena *a, const ip_plan_effect *e)
 			w->why = w->why ? w->why : "P7: a register repair changes more than the boot field";
 		break;
 	}
+	case IP_EFFECT_INSTALL_COMMIT:
+		/* P11: a commit only after the activation's reload, once */
+		if (!w->activated || w->committed)
+			w->why = w->why ? w->why : "P11: install commit without one activation before it";
+		w->committed = true;
+		break;
+	case IP_EFFECT_INSTALL_ACTIVATE:
+		w->activated = true;
+		/* the activation reloads */
+		/* fall through */
 	case IP_EFFECT_INSTALL:
 	case IP_EFFECT_RELOAD:
 		w->reloads++;
@@ -233,6 +244,10 @@ static const char *check_effects(const ip_plan *p, ip_arena *a)
 			p5_check(&w, &p->steps[i].effects[j]);
 		}
 	bool on_target = p->nothing_to_do || p->remediation;
+	/* P11 (issue 21 pt 3): the two-step form commits what it activated
+	 * before its post-checks end: else the auto-abort timer reverts it */
+	if (!w.why && w.activated && !w.committed)
+		w.why = "P11: activated, and never committed before the clean-up";
 	if (!w.why && w.reloads != (on_target ? 0 : 1))
 		w.why = on_target ? "P8: a device already on the target is reloaded"
 				  : "P4: the plan does not reload exactly once";

@@ -538,10 +538,17 @@ static const struct {
 	  "a captured 16.x session (\"SUCCESS: install_rollback Sun Feb 26 06:50:41 UTC 2017\"); "
 	  "genielibs install rollback unit test (\"SUCCESS: install_rollback Sun Aug 07 ...\")" },
 	{ "Reload scheduled", "the seed's reload in N" },
+	/* the two-step form: Cisco VG400 software configuration guide, three-step
+	 * install, as stored in the code corpus */
+	{ "SUCCESS: install_add", "\"SUCCESS: install_add /bootflash/vg400-...SSA.bin Thu May 12 ...\"" },
+	{ "install_activate: START", "\"install_activate: START Fri Sep 22 16:06:55 UTC 2023\"" },
+	{ "SUCCESS: install_commit", "\"SUCCESS: install_commit Thu May 12 01:20:31 UTC 2022\"" },
+	{ "Auto abort timer: inactive", "genieparser ShowInstallSummary (DOMAIN.md §8)" },
 };
 
 typedef struct flow_case {
 	plan_case c;
+	bool two_step;
 	const char *since_series, *since_release; /* install_commands_since, or NULL */
 	const char *install;  /* the install command the reload phase types (prefix) */
 	const char *clean;    /* the clean-up command (prefix) */
@@ -551,25 +558,35 @@ typedef struct flow_case {
 
 /* platform x running release x target release */
 static const flow_case flows[] = {
+	/* issue 21 pt 3: the two-step form where install add exists */
+	{ { "C9300 on 17.9, two-step", "c9300-install.log", "cat9k_iosxe.17.12.04.SPA.bin",
+	    1325314572 }, true, NULL, NULL,
+	  "install activate auto-abort-timer 120", "install remove inactive", true, false },
+	/* asked for where it does not exist: the old release's commands */
+	{ { "3850 stack on 16.3, two-step asked", "stack-3850-16-3.log",
+	    "cat3k_caa-universalk9.16.12.12.SPA.bin", 491470848 }, true, NULL, NULL,
+	  "request platform software package install switch all file "
+	  "flash:cat3k_caa-universalk9.16.12.12.SPA.bin new auto-copy",
+	  "install remove inactive", false, true },
 	{ { "3850 stack on 16.3 to 16.12", "stack-3850-16-3.log",
-	    "cat3k_caa-universalk9.16.12.12.SPA.bin", 491470848 }, NULL, NULL,
+	    "cat3k_caa-universalk9.16.12.12.SPA.bin", 491470848 }, false, NULL, NULL,
 	  "request platform software package install switch all file "
 	  "flash:cat3k_caa-universalk9.16.12.12.SPA.bin new auto-copy",
 	  "install remove inactive", false, true },
 	{ { "3850 on 3.6.5E to 16.3", "../tests/captures/c3850-3x-install.log",
-	    "cat3k_caa-universalk9.16.03.06.SPA.bin", 385874944 }, NULL, NULL,
+	    "cat3k_caa-universalk9.16.03.06.SPA.bin", 385874944 }, false, NULL, NULL,
 	  "software install file flash:cat3k_caa-universalk9.16.03.06.SPA.bin new force",
 	  "request platform software package clean switch all file flash:", false, false },
 	{ { "3850 stack on 16.12.9", "stack-3850.log", "cat3k_caa-universalk9.16.12.12.SPA.bin",
-	    491470848 }, NULL, NULL, "install add file flash:cat3k_caa-universalk9.16.12.12.SPA.bin "
+	    491470848 }, false, NULL, NULL, "install add file flash:cat3k_caa-universalk9.16.12.12.SPA.bin "
 	  "activate commit", "install remove inactive", true, true },
 	{ { "C9300 on 17.9", "c9300-install.log", "cat9k_iosxe.17.12.04.SPA.bin", 1325314572 },
-	  NULL, NULL, "install add file flash:cat9k_iosxe.17.12.04.SPA.bin activate commit",
+	  false, NULL, NULL, "install add file flash:cat9k_iosxe.17.12.04.SPA.bin activate commit",
 	  "install remove inactive", true, false },
 	/* a site that says its 9300s have install add only from 17.10.1: the
 	 * Cat9k form, without `new`; the 17.12.4 target has it */
 	{ { "C9300 on 17.9, install_commands_since 17.10.1", "c9300-install.log",
-	    "cat9k_iosxe.17.12.04.SPA.bin", 1325314572 }, "C9300", "17.10.1",
+	    "cat9k_iosxe.17.12.04.SPA.bin", 1325314572 }, false, "C9300", "17.10.1",
 	  "request platform software package install switch all file "
 	  "flash:cat9k_iosxe.17.12.04.SPA.bin auto-copy", "install remove inactive", false, false },
 };
@@ -594,6 +611,7 @@ static ip_plan *build_flow(ip_device_set **set_out, const flow_case *fc, ip_chec
 	ip_plan_options_defaults(&o);
 	o.server = "10.0.0.10";
 	o.check = cc;
+	o.install_steps = fc->two_step ? IP_STEPS_TWO_STEP : IP_STEPS_ONE_SHOT;
 	ip_plan *p = ip_arena_alloc(set->arena, sizeof(*p));
 	ip_plan_build(p, set->arena, set->v[0], t, &o);
 	cr_assert_not(p->refused, "%s: refused: %s", c->name, p->n_reasons ? p->reasons[0] : "");
@@ -626,7 +644,7 @@ ParameterizedTest(size_t *row, plan_expect, install_commands_of_running_release)
 	cr_expect(typed(p, IP_PHASE_RELOAD, fc->install), "%s: no '%s'", name, fc->install);
 	cr_expect(typed(p, IP_PHASE_CLEANUP, fc->clean), "%s: no clean-up '%s'", name, fc->clean);
 	/* before `install` existed, no step before the reload types it */
-	bool old = !starts(fc->install, "install add");
+	bool old = !starts(fc->install, "install ");
 	for (size_t i = 0; old && i < p->n_steps; i++)
 		for (size_t j = 0; p->steps[i].phase <= IP_PHASE_RELOAD && j < p->steps[i].n_commands; j++)
 			cr_expect_not(starts(p->steps[i].commands[j], "install ") ||

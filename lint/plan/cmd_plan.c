@@ -1,6 +1,8 @@
 /* iosplan plan [target options] [--tftp-server IP] [--transfer tftp|scp]
  *              [--reload-in MIN] [--format text|markdown|json|ansible]
- *              [--allow-delete-running] [--allow-no-fallback] [--config FILE] FILE...
+ *              [--allow-delete-running] [--allow-no-fallback]
+ *              [--install-steps one-shot|two-step] [--auto-abort-timer MIN]
+ *              [--config FILE] FILE...
  *
  * Builds, proves and prints the upgrade plan of every device in the
  * captures (planner/plan.h). Exit 0 when every device has a plan, 1 when
@@ -24,6 +26,8 @@ enum {
 	OPT_RELOAD_IN,
 	OPT_ALLOW_DELETE_RUNNING,
 	OPT_ALLOW_NO_FALLBACK,
+	OPT_INSTALL_STEPS,
+	OPT_ABORT_TIMER,
 };
 
 static void usage(FILE *out)
@@ -37,6 +41,11 @@ static void usage(FILE *out)
 	      "                             room (routers: a `boot system tftp` fallback replaces it)\n"
 	      "  --allow-no-fallback        print a plan even when no fallback image is proved\n"
 	      "                             (else refused: a failed boot would end in ROMMON)\n"
+	      "  --install-steps one-shot|two-step   install mode: install add ... activate\n"
+	      "                             commit (default), or add, activate with the auto-abort\n"
+	      "                             timer, post-checks, then install commit\n"
+	      "  --auto-abort-timer MIN     two-step: minutes before an uncommitted activation\n"
+	      "                             reverts (30 to 1200, default 120)\n"
 	      "  --format text|markdown|json|ansible   (default text)\n"
 	      "  --config FILE              .iosplan.yaml (default: found upward from FILE)\n"
 	      "  Print the ordered, simulated upgrade plan, or the findings that block it.\n"
@@ -46,7 +55,7 @@ static void usage(FILE *out)
 
 typedef struct plan_args {
 	ip_target_args target;
-	const char *server, *transfer, *reload_in, *format, *config;
+	const char *server, *transfer, *reload_in, *format, *config, *steps, *timer;
 	bool allow_delete_running, allow_no_fallback;
 	char **files;
 	int n_files;
@@ -60,6 +69,8 @@ static int take(plan_args *a, int c, const char *arg)
 	case OPT_RELOAD_IN: a->reload_in = arg; break;
 	case OPT_ALLOW_DELETE_RUNNING: a->allow_delete_running = true; break;
 	case OPT_ALLOW_NO_FALLBACK: a->allow_no_fallback = true; break;
+	case OPT_INSTALL_STEPS: a->steps = arg; break;
+	case OPT_ABORT_TIMER: a->timer = arg; break;
 	case 'f': a->format = arg; break;
 	case 'c': a->config = arg; break;
 	case 'h': usage(stdout); return EXIT_CLEAN + 100;
@@ -81,6 +92,8 @@ static int parse_args(plan_args *a, int argc, char **argv)
 		{ "reload-in", required_argument, NULL, OPT_RELOAD_IN },
 		{ "allow-delete-running", no_argument, NULL, OPT_ALLOW_DELETE_RUNNING },
 		{ "allow-no-fallback", no_argument, NULL, OPT_ALLOW_NO_FALLBACK },
+		{ "install-steps", required_argument, NULL, OPT_INSTALL_STEPS },
+		{ "auto-abort-timer", required_argument, NULL, OPT_ABORT_TIMER },
 		{ "format", required_argument, NULL, 'f' },
 		{ "config", required_argument, NULL, 'c' },
 		{ "help", no_argument, NULL, 'h' },
@@ -143,6 +156,24 @@ static int options(ip_plan_options *o, ip_plan_format *fmt, const plan_args *a)
 			return EXIT_INPUT;
 		}
 		o->reload_in = (unsigned)m;
+	}
+	if (a->steps && strcmp(a->steps, "one-shot") && strcmp(a->steps, "two-step")) {
+		fprintf(stderr, "iosplan plan: error: --install-steps is one-shot or two-step\n");
+		return EXIT_INPUT;
+	}
+	o->install_steps = a->steps && !strcmp(a->steps, "two-step") ? IP_STEPS_TWO_STEP
+								      : IP_STEPS_ONE_SHOT;
+	if (a->timer) {
+		/* the documented range of install activate auto-abort-timer
+		 * (Cisco C8000V upgrade guide: <30-1200>, default 120) */
+		char *end;
+		unsigned long m = strtoul(a->timer, &end, 10);
+		if (end == a->timer || *end || a->timer[0] == '-' || m < 30 || m > 1200) {
+			fprintf(stderr, "iosplan plan: error: --auto-abort-timer is minutes, 30 to "
+				"1200\n");
+			return EXIT_INPUT;
+		}
+		o->abort_timer = (unsigned)m;
 	}
 	o->allow_delete_running = a->allow_delete_running;
 	o->allow_no_fallback = a->allow_no_fallback;

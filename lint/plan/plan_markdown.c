@@ -86,6 +86,8 @@ static void simulation(const mw *o, const ip_plan *p)
 	row(o, "As captured", s->before.text);
 	row(o, "After the plan", s->next.text);
 	row(o, "If the target fails to boot", s->target_fails.text);
+	if (s->abort_simulated) /* two-step: before the commit */
+		row(o, "After install abort (before the commit)", s->aborted.text);
 	if (s->rollback_simulated)
 		row(o, "After a rollback", s->rollback.text);
 	if (s->cleanup_simulated)

@@ -118,6 +118,8 @@ static void simulation(const pw *o, const ip_plan *p)
 	wrap(o, "!   next boot as captured: ", s->before.text);
 	wrap(o, "!   after the plan:        ", s->next.text);
 	wrap(o, "!   if the target fails:   ", s->target_fails.text);
+	if (s->abort_simulated) /* two-step: before the commit */
+		wrap(o, "!   after install abort:   ", s->aborted.text);
 	if (s->rollback_simulated)
 		wrap(o, "!   after a rollback:      ", s->rollback.text);
 	if (s->cleanup_simulated)
