@@ -199,6 +199,37 @@ static const char c9300_1661[] =
 	"\n"
 	"SW9#\n";
 
+/* A Catalyst 9300 in bundle mode on 17.15.3 (Cisco 224890's own example:
+ * "System image file is \"flash:cat9k_iosxe.17.15.03.SPA.bin\"", Mode
+ * BUNDLE). */
+static const char c9300_bundle[] =
+	"SW9B#show version\n"
+	"Cisco IOS XE Software, Version 17.15.03\n"
+	"Cisco IOS Software [IOSXE], Catalyst L3 Switch Software (CAT9K_IOSXE), "
+	"Version 17.15.3, RELEASE SOFTWARE (fc1)\n"
+	"System image file is \"flash:cat9k_iosxe.17.15.03.SPA.bin\"\n"
+	"cisco C9300-48UXM (X86) processor with 1338934K/6147K bytes of memory.\n"
+	"\n"
+	"Switch Ports Model              SW Version        SW Image              Mode   \n"
+	"------ ----- -----              ----------        ----------            ----   \n"
+	"*    1 65    C9300-48UXM        17.15.03          CAT9K_IOSXE           BUNDLE\n"
+	"\n"
+	"SW9B#\n";
+
+/* The same Catalyst 3850 on 3.x, in bundle mode. */
+static const char c3850_3x_bundle[] =
+	"SW38B#show version\n"
+	"Cisco IOS Software, IOS-XE Software, Catalyst L3 Switch Software "
+	"(CAT3K_CAA-UNIVERSALK9-M), Version 03.06.05E RELEASE SOFTWARE (fc2)\n"
+	"System image file is \"flash:cat3k_caa-universalk9.SPA.03.06.05.E.152-2.E5.bin\"\n"
+	"cisco WS-C3850-24P (MIPS) processor with 4194304K bytes of physical memory.\n"
+	"\n"
+	"Switch Ports Model              SW Version        SW Image              Mode   \n"
+	"------ ----- -----              ----------        ----------            ----   \n"
+	"*    1 32    WS-C3850-24P       03.06.05E         cat3k_caa-universalk9 BUNDLE\n"
+	"\n"
+	"SW38B#\n";
+
 static const char c9k_mixed[] = C9K_VERSION(
 	"     2 65    C9300-48P          17.09.04a         CAT9K_IOSXE           BUNDLE\n")
 	"SW9#\n";
@@ -438,6 +469,21 @@ static const rcase install_cases[] = {
 	{ .row = "3850 on 3.x: software install, never install add", c3850_3x,
 	  "cat3k_caa-universalk9.16.03.06.SPA.bin", 0, NULL, 1, 8, 73, "with software install,", WARN,
 	  "software install file flash:cat3k_caa-universalk9.16.03.06.SPA.bin new force" },
+	/* issue 21 pt 4: bundle mode on a Catalyst 9000 / 3850, with or without
+	 * a target; the conversion path as the fix */
+	{ .row = "bundle 9300, no target: deprecated, convert", c9300_bundle, NULL, 0, NULL, 1, 9, 73,
+	  "which Cisco deprecates on the Catalyst 9000", WARN,
+	  "install add file flash:cat9k_iosxe.17.15.03.SPA.bin activate commit" },
+	{ .row = "bundle 9300 to 17.18: the target's .bin converts", c9300_bundle,
+	  "cat9k_iosxe.17.18.01.SPA.bin", 0, NULL, 1, 9, 73, "convert it to install mode", WARN,
+	  "boot system flash:packages.conf" },
+	{ .row = "bundle 3850 stack: recommended, switch all", "stack-active-only.log", NULL, 0, NULL, 1,
+	  87, 73, "Cisco recommends install mode on the Catalyst 3650/3850", WARN,
+	  "boot system switch all flash:packages.conf" },
+	{ .row = "bundle 3850 on 3.x: the note, no install add", c3850_3x_bundle, NULL, 0, NULL, 1, 8, 73,
+	  "installing the .bin with software install", WARN, NULL },
+	{ .row = "bundle ISR4321: not a Catalyst", "netstuts-r1.log", NULL, 0, NULL, 0, 0, 0, NULL, ANY,
+	  NULL },
 	{ .row = "9300 on 16.6.1: request platform ... auto-copy, no new", c9300_1661,
 	  "cat9k_iosxe.16.06.04.SPA.bin", 0, NULL, 1, 9, 73, "with request platform software package",
 	  WARN, "request platform software package install switch all file "
@@ -449,10 +495,11 @@ IP_TABLE_PARAMS(rules_image, install_mode, install_cases)
 /* No fix line names install add where the running release has none. */
 Test(rules_image, install_mode_no_install_add_before_install)
 {
-	const char *caps[] = { c3850_3x, c9300_1661, "stack-3850-16-3.log" };
+	const char *caps[] = { c3850_3x, c9300_1661, "stack-3850-16-3.log", c3850_3x_bundle };
 	const char *tgts[] = { "cat3k_caa-universalk9.16.03.06.SPA.bin", "cat9k_iosxe.16.06.04.SPA.bin",
-			       "cat3k_caa-universalk9.16.12.12.SPA.bin" };
-	for (size_t k = 0; k < 3; k++) {
+			       "cat3k_caa-universalk9.16.12.12.SPA.bin",
+			       "cat3k_caa-universalk9.16.03.06.SPA.bin" };
+	for (size_t k = 0; k < 4; k++) {
 		rule_run_opts o = { .target = tgts[k] };
 		rule_run *r = rule_run_new_opts("install-mode", caps[k], &o);
 		cr_assert(r->check.n_findings > 0, "case %zu: a finding", k);
