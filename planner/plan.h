@@ -164,6 +164,8 @@ typedef struct ip_plan_options {
 	bool allow_no_fallback;    /* --allow-no-fallback: a bundle or tar plan may be
 				    * printed whose failed boot falls to nothing proved */
 	ip_install_steps install_steps; /* --install-steps */
+	bool convert_install;      /* --convert-to-install: a Catalyst 9000 or 3650/3850 in
+				    * bundle mode leaves it (Cisco 224890; issue 21 pt 4) */
 	unsigned abort_timer;      /* --auto-abort-timer MIN: the two-step form's timer
 				    * (30-1200; default 120, the documented default) */
 	bool ansible;              /* --format ansible: the hostname becomes the play's
@@ -217,6 +219,8 @@ typedef struct ip_plan {
 	 * release, which the post-checks and the clean-up are typed into */
 	ip_install_gate install;
 	ip_install_gate install_after;
+	bool converting;          /* bundle to install mode (--convert-to-install): the
+				   * running .bin stays the fallback until the clean-up */
 	const char *hostname;     /* hostname, else the device key, else "device" */
 	const char *filesystem;   /* where the image goes: "bootflash:" */
 	const char *image;        /* "bootflash:isr4300-…16.12.04.SPA.bin" */

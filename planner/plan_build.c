@@ -114,6 +114,9 @@ const char *ip_plan_install_form(const ip_plan *p)
 	case IP_FLOW_INSTALL:
 		break;
 	}
+	if (p->converting)
+		return "boot system packages.conf, then install add ... activate commit: bundle to "
+		       "install mode";
 	if (p->opts.install_steps == IP_STEPS_TWO_STEP)
 		return "install add, install activate auto-abort-timer, install commit";
 	return "install add ... activate commit";
@@ -435,12 +438,48 @@ static bool running_elsewhere(plan_bld *b)
 	return true;
 }
 
+/* --convert-to-install (issue 21 pt 4): a standalone Catalyst 9000 or
+ * 3650/3850 in bundle mode, on a release with install add (Cisco 224890
+ * converts with the one-shot install add ... activate commit; the VG400
+ * guide's capture: "For Bundle-to-Install mode conversion, please use
+ * one-shot CLI"). A stack is not converted here: each member's fallback
+ * would need its own proof. */
+static bool converts(plan_bld *b)
+{
+	ip_plan *p = b->p;
+	const ip_platform *pl = &p->check.platform;
+	bool cat = pl->confreg_ignored ||
+		   (pl->series && (!strncasecmp(pl->series, "C3850", 5) ||
+				   !strncasecmp(pl->series, "C3650", 5)));
+	if (!p->opts.convert_install || !cat || p->dev->install_mode.v != IP_TRI_NO)
+		return false;
+	if (p->dev->n_members > 1) {
+		plan_warn(b, "--convert-to-install: a stack is not converted by the plan (each "
+			  "member keeps its own fallback): it is upgraded in bundle mode");
+		return false;
+	}
+	const ip_rule_options *o = b->cfg ? &b->cfg->opts : NULL;
+	ip_install_gate g;
+	ip_install_gate_decide(&g, p->dev, pl, o ? o->install_since : NULL,
+			       o ? o->n_install_since : 0, ip_arena_alloc(b->a, IP_VERSION_TEXT_SIZE));
+	if (g.flow != IP_FLOW_INSTALL) {
+		plan_warn(b, "--convert-to-install: %s has no install add; the plan upgrades in "
+			  "bundle mode", g.running ? g.running : "the running release");
+		return false;
+	}
+	return true;
+}
+
 static void decide_running(plan_bld *b)
 {
 	ip_plan *p = b->p;
 	const ip_path *run = &p->dev->system_image;
 	if (p->method != IP_METHOD_TAR)
 		p->method = install_mode(p) ? IP_METHOD_INSTALL : IP_METHOD_BUNDLE;
+	if (p->method == IP_METHOD_BUNDLE && converts(b)) {
+		p->method = IP_METHOD_INSTALL;
+		p->converting = true;
+	}
 	if (!run->path || !b->dest)
 		return;
 	/* already on the target: compliant, or a boot-list remediation, not a
@@ -737,8 +776,16 @@ static void room_install(plan_bld *b, const ip_filesystem *fs, uint64_t free_b,
 {
 	if (free_b >= sn->total)
 		return;
-	if (sat_add(free_b, freed) >= sn->total) {
+	if (sat_add(free_b, freed) >= sn->total && !b->p->converting) {
 		b->remove_inactive = true;
+		return;
+	}
+	if (b->p->converting) {
+		b->space_blocks = ip_arena_printf(b->a, "%s needs %llu bytes free to convert (the "
+			"image and the packages install add expands, plus the margin) and has %llu; "
+			"the conversion keeps the running .bin as the fallback until the clean-up, so "
+			"install remove inactive cannot make the room: free space by hand",
+			fs->name, (unsigned long long)sn->total, (unsigned long long)free_b);
 		return;
 	}
 	int m = member_of(b, fs);
@@ -905,6 +952,7 @@ static void decide_room(plan_bld *b)
 	 * (the issue's "when space is short or inactive packages exist") */
 	const ip_plan *p = b->p;
 	if (!b->remove_inactive && !b->space_blocks && p->method == IP_METHOD_INSTALL &&
+	    !p->converting &&
 	    p->install.flow == IP_FLOW_INSTALL &&
 	    (p->check.platform.confreg_ignored || p->check.platform.family == IP_FAMILY_ROUTER_XE) &&
 	    plan_has_inactive_packages(b)) {
@@ -1421,7 +1469,7 @@ static void decide_fallback(plan_bld *b)
 	if (!p->opts.server)
 		plan_warn(b, "no --tftp-server given: replace <server> in the commands with the "
 			  "transfer server's address");
-	if (p->method == IP_METHOD_INSTALL) {
+	if (p->method == IP_METHOD_INSTALL && !p->converting) {
 		p->no_fallback_warned = true;
 		plan_warn(b, "install mode keeps no second boot entry: if the new packages do not "
 			  "boot, the switch stops at the switch: prompt; recover from there (boot "

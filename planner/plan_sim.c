@@ -1023,7 +1023,7 @@ static void prove_target_fails(sim *after, ip_plan_proof *proof)
 	}
 	f.conf_target = false;
 	predict(&f, &proof->target_fails);
-	if (p->method == IP_METHOD_INSTALL)
+	if (p->method == IP_METHOD_INSTALL && !p->converting)
 		proof->target_fails.fallback = false;
 	if (!proof->target_fails.fallback && !p->no_fallback_warned)
 		violation(&f, "with the target unbootable the device boots %s, and the plan does "
@@ -1035,7 +1035,7 @@ static void prove_target_fails(sim *after, ip_plan_proof *proof)
 		ip_plan_member *m = &proof->members[i];
 		if (!member_predict(&f, i, &m->target_fails))
 			continue;
-		if (p->method == IP_METHOD_INSTALL)
+		if (p->method == IP_METHOD_INSTALL && !p->converting)
 			m->target_fails.fallback = false;
 		if (!m->target_fails.fallback && !p->no_fallback_warned)
 			violation(&f, "with the target unbootable stack member %d boots %s, and the "

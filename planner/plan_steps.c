@@ -64,7 +64,7 @@ static ip_install_flow flow_after(const plan_bld *b)
 static bool two_step(const plan_bld *b)
 {
 	return b->p->method == IP_METHOD_INSTALL && b->p->opts.install_steps == IP_STEPS_TWO_STEP &&
-	       flow_now(b) == IP_FLOW_INSTALL;
+	       flow_now(b) == IP_FLOW_INSTALL && !b->p->converting;
 }
 
 static bool cat9k(const plan_bld *b)
@@ -466,7 +466,7 @@ static void pre_switch(plan_bld *b)
 		if (d->bootvar.known && d->bootvar.n)
 			plan_expect(b, "%s", raw_list(b, d->bootvar.v, d->bootvar.n));
 	}
-	if (install(b) && flow_now(b) == IP_FLOW_INSTALL) {
+	if (install(b) && flow_now(b) == IP_FLOW_INSTALL && !b->p->converting) {
 		plan_step(b, IP_PHASE_PRECHECK, IP_MODE_EXEC, "Check that no install operation is pending");
 		plan_why(b, "Every package must be Committed (C): a U or D state left by an earlier "
 			 "activation, or an active auto-abort timer, must be settled first.");
@@ -1277,8 +1277,32 @@ static const char *activator(const plan_bld *b)
 							 : "install activate";
 }
 
+static size_t install_list(plan_bld *b, ip_boot_entry *v);
+
+/* Bundle to install mode (Cisco 224890): the BOOT variable on
+ * packages.conf before the install, the running .bin kept after it as the
+ * fallback until the clean-up. */
+static void boot_convert(plan_bld *b)
+{
+	plan_step(b, IP_PHASE_BOOT, IP_MODE_CONFIG,
+		  "Boot statements: packages.conf, then the running image");
+	plan_why(b, "Converting to install mode (Cisco 224890): the BOOT variable points at "
+		 "%spackages.conf before install add writes it; the running .bin stays second, so "
+		 "a reload before the install, or new packages that fail, boot it.",
+		 b->p->filesystem);
+	ip_boot_entry v[2];
+	size_t n = install_list(b, v);
+	boot_clear(b);
+	boot_add(b, v, n);
+	boot_extras(b);
+}
+
 static void boot_install(plan_bld *b)
 {
+	if (b->p->converting) {
+		boot_convert(b);
+		return;
+	}
 	if (list_is_conf(b) && !b->fix_manual_boot && !b->fix_register) {
 		plan_step(b, IP_PHASE_BOOT, IP_MODE_EXEC, "Check the boot statement: packages.conf");
 		plan_why(b, "In install mode the device boots %spackages.conf, which %s "
@@ -1300,12 +1324,22 @@ static void boot_install(plan_bld *b)
 
 /* --- 5. save, 6. reload ---------------------------------------------------- */
 
+/* The install-mode boot list the plan leaves: packages.conf, and while a
+ * conversion from bundle mode runs (issue 21 pt 4) the running .bin after
+ * it, which boots if packages.conf is not there yet or fails. */
+static size_t install_list(plan_bld *b, ip_boot_entry *v)
+{
+	v[0] = b->target_entry;
+	if (!b->p->converting || !b->has_fallback)
+		return 1;
+	v[1] = b->fallback_entry;
+	return 2;
+}
+
 static void save_phase(plan_bld *b)
 {
 	ip_boot_entry v[2];
-	size_t n = install(b) ? 1 : final_list(b, v);
-	if (install(b))
-		v[0] = b->target_entry;
+	size_t n = install(b) ? install_list(b, v) : final_list(b, v);
 	save_step(b, IP_PHASE_SAVE, "The boot statements must be in the startup-config, or the "
 		  "reload ignores them (seed: save before reload, always). This also saves any "
 		  "other unsaved change: review it first if the running-config was edited.");
@@ -1528,9 +1562,7 @@ static void post_version(plan_bld *b)
 static void post_boot(plan_bld *b)
 {
 	ip_boot_entry v[2];
-	size_t n = install(b) ? 1 : final_list(b, v);
-	if (install(b))
-		v[0] = b->target_entry;
+	size_t n = install(b) ? install_list(b, v) : final_list(b, v);
 	const ip_register *r = &b->p->dev->confreg;
 	plan_step(b, IP_PHASE_POSTCHECK, IP_MODE_EXEC, "Confirm the boot statements survived");
 	plan_why(b, "They must be the saved ones.");
@@ -1707,7 +1739,20 @@ static void cleanup(plan_bld *b)
 {
 	if (b->tftp_blocksize)
 		cleanup_blocksize(b);
+	if (install(b) && !b->p->converting) {
+		cleanup_install(b);
+		return;
+	}
 	if (install(b)) {
+		/* a conversion: the fallback statement goes, then install
+		 * remove inactive takes the old .bin with it */
+		plan_step(b, IP_PHASE_CLEANUP, IP_MODE_CONFIG, "Remove the fallback boot statement");
+		plan_why(b, "Deferred: only after the new release has run under real load for 24 to "
+			 "48 hours. The fallback goes before the old image does.");
+		plan_cmd(b, "no boot system %s", b->fallback_entry.raw);
+		plan_effect(b, IP_EFFECT_BOOT_REMOVE)->entry = b->fallback_entry;
+		save_step(b, IP_PHASE_CLEANUP, "The boot list without the fallback counts once saved.");
+		confirm_startup(b, IP_PHASE_CLEANUP, &b->target_entry, 1);
 		cleanup_install(b);
 		return;
 	}
@@ -1779,7 +1824,9 @@ static void rollback_install(plan_bld *b)
 
 static void rollback(plan_bld *b)
 {
-	if (install(b)) {
+	/* a conversion keeps the old .bin as the fallback: the rollback boots
+	 * it (bundle mode again), as a bundle plan's does */
+	if (install(b) && !b->p->converting) {
 		rollback_install(b);
 		return;
 	}

@@ -105,6 +105,12 @@ static const golden_case golden_cases[] = {
 	  C9300_TARGET " c9300-install.log", 0 },
 	{ "install-c9300-two-step.yml", "plan --format ansible --install-steps two-step "
 	  C9300_TARGET " c9300-install.log", 0 },
+	/* issue 21 pt 4: a bundle-mode C9300 converted to install mode */
+	{ "convert-c9300.txt", "plan --convert-to-install " C9300_TARGET " c9300-bundle.log", 0 },
+	{ "convert-c9300.yml", "plan --format ansible --convert-to-install " C9300_TARGET
+	  " c9300-bundle.log", 0 },
+	/* without the option: the note, and a bundle upgrade */
+	{ "bundle-c9300.txt", "plan " C9300_TARGET " c9300-bundle.log", 0 },
 	{ "stack-3850.txt", "plan " STACK_TARGET " stack-3850.log", 0 },
 	/* issue 21: a 3850 on 16.3, before install add: request platform */
 	{ "stack-3850-16-3.txt", "plan " STACK_TARGET " stack-3850-16-3.log", 0 },
@@ -819,7 +825,7 @@ typedef enum tamper_kind {
 } tamper_kind;
 
 /* The plan a tamper starts from. */
-enum { S_ROUTER, S_C9300, S_STACK, S_TAR, S_TWO_STEP };
+enum { S_ROUTER, S_C9300, S_STACK, S_TAR, S_TWO_STEP, S_CONVERT };
 
 static const struct {
 	const char *sample, *target;
@@ -831,6 +837,8 @@ static const struct {
 	[S_TAR] = { "stack-3750x-tar.log", "c3750e-universalk9-tar.152-4.E10.tar", 23900160 },
 	/* issue 21 pt 3: --install-steps two-step */
 	[S_TWO_STEP] = { "c9300-install.log", "cat9k_iosxe.17.12.04.SPA.bin", 1325314572 },
+	/* issue 21 pt 4: --convert-to-install */
+	[S_CONVERT] = { "c9300-bundle.log", "cat9k_iosxe.17.12.04.SPA.bin", 1325314572 },
 };
 
 typedef struct tamper {
@@ -884,6 +892,10 @@ static const tamper tampers[] = {
 	  IP_EFFECT_INSTALL_COMMIT, 0, T_RELOAD, "reverts to the committed packages" },
 	{ "two-step: activated before the add", S_TWO_STEP, IP_PHASE_RELOAD, IP_EFFECT_INSTALL_ADD, 0,
 	  T_NEUTRAL, "install add is missing" },
+	{ "conversion: the running .bin is not kept after packages.conf", S_CONVERT, IP_PHASE_BOOT,
+	  IP_EFFECT_BOOT_ADD, 1, T_NEUTRAL, "does not warn that it has no fallback" },
+	{ "conversion: the rollback keeps packages.conf first", S_CONVERT, IP_PHASE_ROLLBACK,
+	  IP_EFFECT_BOOT_REMOVE, 0, T_NEUTRAL, "the rollback reload boots" },
 	{ "two-step: activated unverified", S_TWO_STEP, IP_PHASE_VERIFY, IP_EFFECT_VERIFY, 0, T_NEUTRAL,
 	  "install activates" },
 };
@@ -930,6 +942,7 @@ ParameterizedTest(size_t *row, plan_proof, catches)
 	ip_plan_options o;
 	ip_plan_options_defaults(&o);
 	o.install_steps = c->install == S_TWO_STEP ? IP_STEPS_TWO_STEP : IP_STEPS_ONE_SHOT;
+	o.convert_install = c->install == S_CONVERT;
 	ip_plan_build(&p, set->arena, set->v[0], t, &o);
 	cr_assert(!p.refused && p.proof.proven, "the untouched plan is proven");
 	ip_plan_effect *e = find_effect(&p, c->phase, c->kind, c->nth);

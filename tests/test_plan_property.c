@@ -30,6 +30,9 @@
  *      running release (3.x, 16.x before and after `install add`);
  *   P11 (issue 21 pt 3) the two-step form (asked for in 30 % of the
  *      states) commits once, after its activation, before the clean-up;
+ *   and (issue 21 pt 4) --convert-to-install in 30 % of the states: a
+ *   bundle-mode Catalyst 9000/3850 converted keeps P1-P10 with its running
+ *   .bin as the proved fallback;
  * and the proof's R11 (no save leaves a switch's BOOT variable empty) is
  * exercised by switches whose running-config has no boot system line.
  * A refusal may never come from the plan failing its own simulation: that
@@ -517,6 +520,7 @@ static void gen(state *s, rng *r)
 	s->opts.allow_delete_running = chance(r, 25);
 	s->opts.allow_no_fallback = chance(r, 30);
 	s->opts.install_steps = chance(r, 30) ? IP_STEPS_TWO_STEP : IP_STEPS_ONE_SHOT;
+	s->opts.convert_install = chance(r, 30);
 	s->opts.transfer = chance(r, 20) ? IP_TRANSFER_SCP : IP_TRANSFER_TFTP;
 	s->opts.server = chance(r, 90) ? "10.0.0.1" : NULL;
 	s->opts.reload_in = pick(r, 11);
@@ -581,6 +585,7 @@ typedef struct kinds_seen {
 	unsigned long flow_sw, flow_req;    /* issue 21: software install, request platform */
 	unsigned long remove_first;         /* issue 21 pt 2: install remove inactive before */
 	unsigned long two_step;             /* issue 21 pt 3: add, activate, commit */
+	unsigned long converted;            /* issue 21 pt 4: bundle to install mode */
 } kinds_seen;
 
 static void tally(kinds_seen *k, const ip_plan *p)
@@ -612,6 +617,7 @@ static void tally(kinds_seen *k, const ip_plan *p)
 	k->install += p->method == IP_METHOD_INSTALL;
 	k->flow_sw += p->method == IP_METHOD_INSTALL && p->install.flow == IP_FLOW_SOFTWARE_INSTALL;
 	k->flow_req += p->method == IP_METHOD_INSTALL && p->install.flow == IP_FLOW_REQUEST_PLATFORM;
+	k->converted += p->converting;
 	for (size_t i = 0; i < p->n_steps; i++)
 		for (size_t j = 0; j < p->steps[i].n_effects; j++)
 			k->two_step += p->steps[i].effects[j].kind == IP_EFFECT_INSTALL_COMMIT;
@@ -728,6 +734,9 @@ Test(plan_property, random_states, .timeout = 240)
 	cr_log_info("issue 21 pt 3: %lu two-step plans (add, activate with the timer, commit)",
 		    kinds.two_step);
 	cr_assert(kinds.two_step, "no two-step plan was generated");
+	cr_log_info("issue 21 pt 4: %lu bundle-mode Catalysts converted to install mode",
+		    kinds.converted);
+	cr_assert(kinds.converted, "no conversion to install mode was planned");
 	cr_assert(kinds.stack_bundle && kinds.stack_install && kinds.stack_tar,
 		  "a stack method was never planned");
 	for (unsigned m = 2; m <= 8; m++)

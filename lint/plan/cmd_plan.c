@@ -2,6 +2,7 @@
  *              [--reload-in MIN] [--format text|markdown|json|ansible]
  *              [--allow-delete-running] [--allow-no-fallback]
  *              [--install-steps one-shot|two-step] [--auto-abort-timer MIN]
+ *              [--convert-to-install]
  *              [--config FILE] FILE...
  *
  * Builds, proves and prints the upgrade plan of every device in the
@@ -28,6 +29,7 @@ enum {
 	OPT_ALLOW_NO_FALLBACK,
 	OPT_INSTALL_STEPS,
 	OPT_ABORT_TIMER,
+	OPT_CONVERT,
 };
 
 static void usage(FILE *out)
@@ -46,6 +48,9 @@ static void usage(FILE *out)
 	      "                             timer, post-checks, then install commit\n"
 	      "  --auto-abort-timer MIN     two-step: minutes before an uncommitted activation\n"
 	      "                             reverts (30 to 1200, default 120)\n"
+	      "  --convert-to-install       a standalone Catalyst 9000 or 3650/3850 in bundle\n"
+	      "                             mode: boot packages.conf, then install add ...\n"
+	      "                             activate commit (bundle mode is deprecated there)\n"
 	      "  --format text|markdown|json|ansible   (default text)\n"
 	      "  --config FILE              .iosplan.yaml (default: found upward from FILE)\n"
 	      "  Print the ordered, simulated upgrade plan, or the findings that block it.\n"
@@ -56,7 +61,7 @@ static void usage(FILE *out)
 typedef struct plan_args {
 	ip_target_args target;
 	const char *server, *transfer, *reload_in, *format, *config, *steps, *timer;
-	bool allow_delete_running, allow_no_fallback;
+	bool allow_delete_running, allow_no_fallback, convert;
 	char **files;
 	int n_files;
 } plan_args;
@@ -71,6 +76,7 @@ static int take(plan_args *a, int c, const char *arg)
 	case OPT_ALLOW_NO_FALLBACK: a->allow_no_fallback = true; break;
 	case OPT_INSTALL_STEPS: a->steps = arg; break;
 	case OPT_ABORT_TIMER: a->timer = arg; break;
+	case OPT_CONVERT: a->convert = true; break;
 	case 'f': a->format = arg; break;
 	case 'c': a->config = arg; break;
 	case 'h': usage(stdout); return EXIT_CLEAN + 100;
@@ -94,6 +100,7 @@ static int parse_args(plan_args *a, int argc, char **argv)
 		{ "allow-no-fallback", no_argument, NULL, OPT_ALLOW_NO_FALLBACK },
 		{ "install-steps", required_argument, NULL, OPT_INSTALL_STEPS },
 		{ "auto-abort-timer", required_argument, NULL, OPT_ABORT_TIMER },
+		{ "convert-to-install", no_argument, NULL, OPT_CONVERT },
 		{ "format", required_argument, NULL, 'f' },
 		{ "config", required_argument, NULL, 'c' },
 		{ "help", no_argument, NULL, 'h' },
@@ -175,6 +182,7 @@ static int options(ip_plan_options *o, ip_plan_format *fmt, const plan_args *a)
 		}
 		o->abort_timer = (unsigned)m;
 	}
+	o->convert_install = a->convert;
 	o->allow_delete_running = a->allow_delete_running;
 	o->allow_no_fallback = a->allow_no_fallback;
 	o->ansible = *fmt == IP_PLAN_ANSIBLE;
