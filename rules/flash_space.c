@@ -223,9 +223,10 @@ static size_t describe(msg *m, const ip_rule_ctx *ctx, const ip_filesystem *fs,
 		app(m, "; no other image on %s to delete", fs->name);
 	/* install mode: the packages of other releases the clean-up removes
 	 * as well, counted as the planner counts them (space.h; issue 21) */
-	ip_inactive in;
-	ip_space_inactive(&in, fs, ctx->dev->xe_version.s, ctx->target->name);
-	if (n->expand && in.n_pkg)
+	ip_inactive in = { 0 };
+	if (n->expand)
+		ip_space_inactive(&in, fs, ctx->dev->xe_version.s, ctx->target->name);
+	if (in.n_pkg)
 		app(m, "; %s also removes %zu packages of another release (%s among them, %llu "
 		    "bytes)", ip_install_clean(ctx, ip_target_fs(ctx)), in.n_pkg, in.pkg_release,
 		    (ull)in.pkg_bytes);

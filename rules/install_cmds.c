@@ -16,10 +16,10 @@ ip_install_flow ip_rule_install_flow(const ip_rule_ctx *ctx)
 }
 
 void ip_fix_install(const ip_rule_ctx *ctx, ip_findings *out, ip_finding *f, const char *fs,
-		    const char *name)
+		    const char *name, ip_install_flow fl)
 {
 	fs = fs ? fs : "flash:";
-	switch (ip_rule_install_flow(ctx)) {
+	switch (fl) {
 	case IP_FLOW_INSTALL:
 		ip_finding_fix(out, f, "install add file %s%s activate commit", fs, name);
 		break;
@@ -37,9 +37,9 @@ void ip_fix_install(const ip_rule_ctx *ctx, ip_findings *out, ip_finding *f, con
 	}
 }
 
-const char *ip_install_verb(const ip_rule_ctx *ctx)
+const char *ip_install_verb(ip_install_flow fl)
 {
-	switch (ip_rule_install_flow(ctx)) {
+	switch (fl) {
 	case IP_FLOW_SOFTWARE_INSTALL:
 		return "software install";
 	case IP_FLOW_REQUEST_PLATFORM:

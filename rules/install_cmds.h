@@ -12,14 +12,14 @@
  * configured boundaries). */
 ip_install_flow ip_rule_install_flow(const ip_rule_ctx *ctx);
 
-/* The fix lines that install image fs+name in that flow, appended to f;
+/* The fix lines that install image fs+name in flow fl, appended to f;
  * none for IP_FLOW_NONE (the plan refuses that device, with the reason). */
 void ip_fix_install(const ip_rule_ctx *ctx, ip_findings *out, ip_finding *f, const char *fs,
-		    const char *name);
+		    const char *name, ip_install_flow fl);
 
 /* "install add", "software install", "request platform software package
  * install": the command's name for a message. */
-const char *ip_install_verb(const ip_rule_ctx *ctx);
+const char *ip_install_verb(ip_install_flow fl);
 
 /* The clean-up command of that flow ("install remove inactive", "software
  * clean", "request platform software package clean switch all file

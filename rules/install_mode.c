@@ -79,6 +79,7 @@ static const ip_boot_entry *boot_names_target(const ip_rule_ctx *ctx)
 
 static void bundle_on_install(const ip_rule_ctx *ctx, ip_findings *out, ip_span mode_at)
 {
+	ip_install_flow fl = ip_rule_install_flow(ctx); /* decided once (version parses) */
 	const ip_target *t = ctx->target;
 	const char *fs = ip_target_fs(ctx);
 	const ip_boot_entry *e = boot_names_target(ctx);
@@ -88,7 +89,7 @@ static void bundle_on_install(const ip_rule_ctx *ctx, ip_findings *out, ip_span 
 				   e->span, "the boot list names %s on a device in "
 				   "install mode: the reload boots the .bin and converts the "
 				   "device to bundle mode; upgrade with %s instead",
-				   t->name, ip_install_verb(ctx));
+				   t->name, ip_install_verb(fl));
 		ip_finding_related(out, f, mode_at, "install mode");
 		ip_finding_fix(out, f, "configure terminal");
 		ip_finding_fix(out, f, "no boot system %s", e->raw);
@@ -97,11 +98,11 @@ static void bundle_on_install(const ip_rule_ctx *ctx, ip_findings *out, ip_span 
 		f = ip_report_weak(out, ip_subj_device(),
 				   mode_at, "the device runs in install mode: upgrade to "
 				   "%s with %s, since booting the .bin directly "
-				   "converts it to bundle mode", t->name, ip_install_verb(ctx));
+				   "converts it to bundle mode", t->name, ip_install_verb(fl));
 	}
 	/* in the running release's command set (issue 21): never install add
 	 * to a device on IOS-XE 3.x */
-	ip_fix_install(ctx, out, f, fs, t->name);
+	ip_fix_install(ctx, out, f, fs, t->name, fl);
 }
 
 static void package_on_bundle(const ip_rule_ctx *ctx, ip_findings *out)
@@ -125,6 +126,7 @@ static void bundle_deprecated(const ip_rule_ctx *ctx, ip_findings *out)
 				 !strncasecmp(p->series, "C3650", 5));
 	if (d->install_mode.v != IP_TRI_NO || !(c9k || c3k))
 		return;
+	ip_install_flow fl = ip_rule_install_flow(ctx);
 	const char *run = d->system_image.path;
 	const char *sl = run ? strrchr(run, '/') : NULL;
 	run = sl ? sl + 1 : run;
@@ -135,8 +137,8 @@ static void bundle_deprecated(const ip_rule_ctx *ctx, ip_findings *out)
 		c9k ? "which Cisco deprecates on the Catalyst 9000 (17.x prints \"Booting with "
 		      "bundle mode will be deprecated in the near future\")"
 		    : "and Cisco recommends install mode on the Catalyst 3650/3850 (117552)",
-		ip_install_verb(ctx));
-	if (ip_rule_install_flow(ctx) != IP_FLOW_INSTALL)
+		ip_install_verb(fl));
+	if (fl != IP_FLOW_INSTALL)
 		return;
 	ip_finding_fix(out, f, "configure terminal");
 	ip_finding_fix(out, f, "no boot system");
@@ -146,7 +148,7 @@ static void bundle_deprecated(const ip_rule_ctx *ctx, ip_findings *out)
 	const ip_target *t = ctx->target;
 	const char *img = t && t->parsed && t->image.kind == IP_IMAGE_BUNDLE ? t->name : run;
 	if (img)
-		ip_fix_install(ctx, out, f, "flash:", img);
+		ip_fix_install(ctx, out, f, "flash:", img, fl);
 }
 
 /* Stack members in different modes: V-Mismatch. */
@@ -173,7 +175,7 @@ static void stack_modes(const ip_rule_ctx *ctx, ip_findings *out)
 	ip_finding_fix(out, f, "end");
 	ip_finding_fix(out, f, "copy running-config startup-config");
 	if (ctx->target->image.kind == IP_IMAGE_BUNDLE)
-		ip_fix_install(ctx, out, f, "flash:", ctx->target->name);
+		ip_fix_install(ctx, out, f, "flash:", ctx->target->name, ip_rule_install_flow(ctx));
 }
 
 static void check(const ip_rule_ctx *ctx, ip_findings *out)

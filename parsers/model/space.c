@@ -123,16 +123,29 @@ static bool pkg_release(const char *name, char *rel)
 	return false;
 }
 
-bool ip_space_pkg_other_release(const char *name, const char *running, char *rel)
+/* The running release parsed once: NULL when it is not a 16.x/17.x one. */
+static const ip_version *running_xe(const char *running, ip_version *v)
+{
+	return running && ip_version_parse(v, running, strlen(running)) &&
+			       v->scheme == IP_VER_XE && v->major >= 16
+		       ? v : NULL;
+}
+
+static bool other_release(const char *name, const ip_version *run, char *rel)
 {
 	size_t n = name ? strlen(name) : 0;
-	if (n < 4 || strcmp(name + n - 4, ".pkg") || !running || !pkg_release(name, rel))
+	if (!run || n < 4 || strcmp(name + n - 4, ".pkg") || !pkg_release(name, rel))
 		return false;
-	ip_version a, b;
-	if (!ip_version_parse(&a, rel, strlen(rel)) || a.scheme != IP_VER_XE ||
-	    !ip_version_parse(&b, running, strlen(running)) || b.scheme != IP_VER_XE || b.major < 16)
+	ip_version a;
+	if (!ip_version_parse(&a, rel, strlen(rel)) || a.scheme != IP_VER_XE)
 		return false;
-	return ip_version_cmp(&a, &b) != 0;
+	return ip_version_cmp(&a, run) != 0;
+}
+
+bool ip_space_pkg_other_release(const char *name, const char *running, char *rel)
+{
+	ip_version v;
+	return other_release(name, running_xe(running, &v), rel);
 }
 
 void ip_space_inactive(ip_inactive *out, const ip_filesystem *fs, const char *running,
@@ -140,6 +153,8 @@ void ip_space_inactive(ip_inactive *out, const ip_filesystem *fs, const char *ru
 {
 	memset(out, 0, sizeof(*out));
 	char rel[IP_PKG_RELEASE_SIZE];
+	ip_version v;
+	const ip_version *run = running_xe(running, &v); /* once, not a package at a time */
 	for (size_t i = 0; fs && i < fs->n_files; i++) {
 		const ip_file *f = &fs->files[i];
 		if (f->is_dir || !f->size.known)
@@ -149,7 +164,7 @@ void ip_space_inactive(ip_inactive *out, const ip_filesystem *fs, const char *ru
 				continue;
 			out->n_bin++;
 			out->bin_bytes = ip_space_add(out->bin_bytes, f->size.v);
-		} else if (ip_space_pkg_other_release(base(f->name), running, rel)) {
+		} else if (other_release(base(f->name), run, rel)) {
 			out->n_pkg++;
 			out->pkg_bytes = ip_space_add(out->pkg_bytes, f->size.v);
 			if (!out->pkg_release[0])
