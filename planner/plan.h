@@ -77,6 +77,11 @@ typedef enum ip_effect_kind {
 	IP_EFFECT_RELOAD,
 	IP_EFFECT_PRESENT,       /* a gated pre-check showed filesystem:path is there
 				  * (a file the captured listing did not reach) */
+	/* the two-step form (issue 21 pt 3): */
+	IP_EFFECT_INSTALL_ADD,      /* install add file F: packages expanded, none active */
+	IP_EFFECT_INSTALL_ACTIVATE, /* install activate auto-abort-timer N: packages.conf on
+				     * them, uncommitted; reloads */
+	IP_EFFECT_INSTALL_COMMIT,   /* install commit: the activation stays */
 } ip_effect_kind;
 
 typedef struct ip_plan_effect {
@@ -158,6 +163,14 @@ typedef enum ip_plan_transfer {
 	IP_TRANSFER_SCP,
 } ip_plan_transfer;
 
+/* Install mode (issue 21 pt 3): `install add file F activate commit` in
+ * one command, or `install add`, `install activate auto-abort-timer N`,
+ * the post-checks, then `install commit` (--install-steps). */
+typedef enum ip_install_steps {
+	IP_STEPS_ONE_SHOT = 0,
+	IP_STEPS_TWO_STEP,
+} ip_install_steps;
+
 typedef struct ip_plan_options {
 	const char *server;        /* --tftp-server; NULL: "<server>" and a warning */
 	ip_plan_transfer transfer; /* --transfer */
@@ -174,6 +187,11 @@ typedef struct ip_plan_options {
 				       * VRF the transfers leave from, where the
 				       * platform's copy has no vrf keyword; NULL:
 				       * the one the captures put in the VRF */
+	ip_install_steps install_steps; /* --install-steps */
+	bool convert_install;      /* --convert-to-install: a Catalyst 9000 or 3650/3850 in
+				    * bundle mode leaves it (Cisco 224890; issue 21 pt 4) */
+	unsigned abort_timer;      /* --auto-abort-timer MIN: the two-step form's timer
+				    * (30-1200; default 120, the documented default) */
 	bool ansible;              /* --format ansible: the hostname becomes the play's
 				    * one inventory host (ip_plan_ansible_host_ok) */
 	const ip_check_config *check; /* severities and margins; NULL: defaults */
@@ -205,7 +223,9 @@ typedef struct ip_plan_proof {
 	ip_plan_outcome target_fails; /* the same, the target made unbootable */
 	ip_plan_outcome rollback;     /* after the rollback section */
 	ip_plan_outcome cleanup;      /* after the deferred clean-up */
-	bool rollback_simulated, cleanup_simulated;
+	ip_plan_outcome aborted;      /* two-step: `install abort` right after the
+				       * activation's reload, before the commit */
+	bool rollback_simulated, cleanup_simulated, abort_simulated;
 	ip_plan_member *members;      /* stacks: every member, the active first */
 	size_t n_members, cap_members;
 	const char **violations;      /* each rule the plan broke, with the step */
@@ -218,6 +238,13 @@ typedef struct ip_plan {
 	ip_plan_options opts;
 	ip_device_check check;    /* findings, platform, next boot as captured */
 	ip_plan_method method;
+	/* install mode: the command set of the release the device runs now
+	 * (issue 21; parsers/model/install_flow.h), and of the target's
+	 * release, which the post-checks and the clean-up are typed into */
+	ip_install_gate install;
+	ip_install_gate install_after;
+	bool converting;          /* bundle to install mode (--convert-to-install): the
+				   * running .bin stays the fallback until the clean-up */
 	const char *hostname;     /* hostname, else the device key, else "device" */
 	const char *filesystem;   /* where the image goes: "bootflash:" */
 	const char *image;        /* "bootflash:isr4300-…16.12.04.SPA.bin" */
@@ -279,6 +306,12 @@ const char *ip_plan_phase_title(ip_plan_phase ph); /* "pre-checks", "transfer", 
 const char *ip_effect_kind_name(ip_effect_kind k); /* "copy", "boot-add", ... */
 const char *ip_plan_role_name(ip_plan_role r);     /* "blocks", "resolved", "noted" */
 const char *ip_plan_method_name(ip_plan_method m); /* "bundle", "install", "tar" */
+
+/* The install step's command as the plan types it for p's flow
+ * ("install add file F activate commit", "software install file F new
+ * force", ...), for the writers' method line: a short form, NULL when the
+ * plan does not install. */
+const char *ip_plan_install_form(const ip_plan *p);
 
 /* Whether name can be a play's `hosts:` naming exactly one inventory host:
  * Cisco's hostname grammar (and '_', which IOS accepts), never an Ansible

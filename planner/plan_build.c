@@ -85,6 +85,7 @@ const char *ip_effect_kind_name(ip_effect_kind k)
 		"copy", "delete", "verify", "server-backup", "server-verify", "boot-clear", "boot-remove",
 		"boot-add", "save", "register", "no-boot-manual", "install",
 		"install-rollback", "install-remove-inactive", "reload", "present",
+		"install-add", "install-activate", "install-commit",
 	};
 	return (size_t)k < sizeof(n) / sizeof(n[0]) ? n[k] : "?";
 }
@@ -99,11 +100,64 @@ const char *ip_plan_method_name(ip_plan_method m)
 	return m == IP_METHOD_INSTALL ? "install" : m == IP_METHOD_TAR ? "tar" : "bundle";
 }
 
+/* Catalyst 9000 typed `request platform ... auto-copy` without `new`
+ * (networktocode/pyntc install_os, after the Cat9300 17.2 release notes);
+ * the Cat3650/3850 16.x form carries `new` (issue 21). */
+static bool cat9k(const ip_plan *p)
+{
+	return p->check.platform.confreg_ignored;
+}
+
+const char *ip_plan_install_form(const ip_plan *p)
+{
+	if (p->method != IP_METHOD_INSTALL)
+		return NULL;
+	switch (p->install.flow) {
+	case IP_FLOW_SOFTWARE_INSTALL:
+		return "software install file ... new force";
+	case IP_FLOW_REQUEST_PLATFORM:
+		return cat9k(p) ? "request platform software package install switch all file ... "
+				  "auto-copy"
+				: "request platform software package install switch all file ... new "
+				  "auto-copy";
+	case IP_FLOW_NONE:
+	case IP_FLOW_INSTALL:
+		break;
+	}
+	if (p->converting)
+		return "boot system packages.conf, then install add ... activate commit: bundle to "
+		       "install mode";
+	if (p->opts.install_steps == IP_STEPS_TWO_STEP)
+		return "install add, install activate auto-abort-timer, install commit";
+	return "install add ... activate commit";
+}
+
+/* The clean-up command of flow f: what deletes the packages and images
+ * nothing boots. Evidence: install_flow.c (software clean: a captured
+ * 3.x session; request platform ... clean switch all file flash:: issue
+ * 21 and the Cat9300 16.6.1 release notes' "Use the switch all option to
+ * clean up all the switches in your stack"). */
+const char *plan_clean_command(const plan_bld *b, ip_install_flow f)
+{
+	switch (f) {
+	case IP_FLOW_SOFTWARE_INSTALL:
+		return "software clean";
+	case IP_FLOW_REQUEST_PLATFORM:
+		return ip_arena_printf(b->a, "request platform software package clean switch all "
+				       "file %s", b->p->filesystem);
+	case IP_FLOW_NONE:
+	case IP_FLOW_INSTALL:
+		break;
+	}
+	return "install remove inactive";
+}
+
 void ip_plan_options_defaults(ip_plan_options *o)
 {
 	memset(o, 0, sizeof(*o));
 	o->transfer = IP_TRANSFER_TFTP;
 	o->reload_in = 5;
+	o->abort_timer = 120;
 }
 
 /* --- building steps ------------------------------------------------------- */
@@ -417,12 +471,48 @@ static bool running_elsewhere(plan_bld *b)
 	return true;
 }
 
+/* --convert-to-install (issue 21 pt 4): a standalone Catalyst 9000 or
+ * 3650/3850 in bundle mode, on a release with install add (Cisco 224890
+ * converts with the one-shot install add ... activate commit; the VG400
+ * guide's capture: "For Bundle-to-Install mode conversion, please use
+ * one-shot CLI"). A stack is not converted here: each member's fallback
+ * would need its own proof. */
+static bool converts(plan_bld *b)
+{
+	ip_plan *p = b->p;
+	const ip_platform *pl = &p->check.platform;
+	bool cat = pl->confreg_ignored ||
+		   (pl->series && (!strncasecmp(pl->series, "C3850", 5) ||
+				   !strncasecmp(pl->series, "C3650", 5)));
+	if (!p->opts.convert_install || !cat || p->dev->install_mode.v != IP_TRI_NO)
+		return false;
+	if (p->dev->n_members > 1) {
+		plan_warn(b, "--convert-to-install: a stack is not converted by the plan (each "
+			  "member keeps its own fallback): it is upgraded in bundle mode");
+		return false;
+	}
+	const ip_rule_options *o = b->cfg ? &b->cfg->opts : NULL;
+	ip_install_gate g;
+	ip_install_gate_decide(&g, p->dev, pl, o ? o->install_since : NULL,
+			       o ? o->n_install_since : 0, ip_arena_alloc(b->a, IP_VERSION_TEXT_SIZE));
+	if (g.flow != IP_FLOW_INSTALL) {
+		plan_warn(b, "--convert-to-install: %s has no install add; the plan upgrades in "
+			  "bundle mode", g.running ? g.running : "the running release");
+		return false;
+	}
+	return true;
+}
+
 static void decide_running(plan_bld *b)
 {
 	ip_plan *p = b->p;
 	const ip_path *run = &p->dev->system_image;
 	if (p->method != IP_METHOD_TAR)
 		p->method = install_mode(p) ? IP_METHOD_INSTALL : IP_METHOD_BUNDLE;
+	if (p->method == IP_METHOD_BUNDLE && converts(b)) {
+		p->method = IP_METHOD_INSTALL;
+		p->converting = true;
+	}
 	if (!run->path || !b->dest)
 		return;
 	/* already on the target: compliant, or a boot-list remediation, not a
@@ -671,21 +761,35 @@ static bool make_room(plan_bld *b, const ip_filesystem *fs, uint64_t have, uint6
 	return have >= need;
 }
 
-/* What `install remove inactive` frees on fs: the .bin images there
- * (nothing boots one in install mode; DOMAIN.md §8: it "deletes unused
- * packages and also unused .bin files"), the target's name aside. The
- * inactive .pkg files it also removes are not counted: which packages are
- * inactive the listing does not say, so the room is a lower bound. */
+/* What `install remove inactive` frees on fs: the model's answer
+ * (ip_space_inactive, issue 21): the .bin images there but the target's,
+ * and the packages of another release than the running one; the
+ * running release's packages packages.conf does not name are not
+ * knowable from a listing, so the room is a lower bound. */
 static uint64_t inactive_bytes(const plan_bld *b, const ip_filesystem *fs)
 {
-	uint64_t n = 0;
-	for (size_t i = 0; i < fs->n_files; i++) {
-		const ip_file *f = &fs->files[i];
-		if (!f->is_dir && f->size.known && ip_image_name_bootable(f->name) &&
-		    !ip_fs_file_eq(fs->name, base(f->name), base(b->p->target_file)))
-			n = sat_add(n, f->size.v);
+	ip_inactive in;
+	ip_space_inactive(&in, fs, b->p->dev->xe_version.s, b->p->target_file);
+	return sat_add(in.bin_bytes, in.pkg_bytes);
+}
+
+/* Issue 21 pt 2: whether inactive packages exist on the destination or a
+ * member's flash, so that `install remove inactive` goes before install
+ * add even with room enough. Fed today from the files on flash
+ * (ip_space_inactive: .pkg files of another release than the running
+ * one); the parsed install state (`show install inactive`, branch
+ * m21-state) is to feed it at merge. */
+bool plan_has_inactive_packages(const plan_bld *b)
+{
+	for (size_t i = 0; b->dest && i <= b->p->n_member_fs; i++) {
+		const ip_filesystem *fs = i ? ip_fs_view_listing(&b->fsv, b->p->member_fs[i - 1])
+					    : b->dest;
+		ip_inactive in;
+		ip_space_inactive(&in, fs, b->p->dev->xe_version.s, b->p->target_file);
+		if (in.n_pkg)
+			return true;
 	}
-	return n;
+	return false;
 }
 
 /* The member number fs belongs to, or 0 for the active's. */
@@ -705,8 +809,16 @@ static void room_install(plan_bld *b, const ip_filesystem *fs, uint64_t free_b,
 {
 	if (free_b >= sn->total)
 		return;
-	if (sat_add(free_b, freed) >= sn->total) {
+	if (sat_add(free_b, freed) >= sn->total && !b->p->converting) {
 		b->remove_inactive = true;
+		return;
+	}
+	if (b->p->converting) {
+		b->space_blocks = ip_arena_printf(b->a, "%s needs %llu bytes free to convert (the "
+			"image and the packages install add expands, plus the margin) and has %llu; "
+			"the conversion keeps the running .bin as the fallback until the clean-up, so "
+			"install remove inactive cannot make the room: free space by hand",
+			fs->name, (unsigned long long)sn->total, (unsigned long long)free_b);
 		return;
 	}
 	int m = member_of(b, fs);
@@ -735,12 +847,11 @@ static void room_after_remove(plan_bld *b)
 	b->need_dest = sn.total;
 	for (size_t i = 0; i <= b->p->n_member_fs && !b->space_blocks; i++) {
 		const ip_filesystem *fs = i ? ip_fs_view_listing(&b->fsv, b->p->member_fs[i - 1]) : b->dest;
-		uint64_t free_b = fs->free.v;
-		for (size_t k = 0; k < fs->n_files; k++) {
-			const ip_file *f = &fs->files[k];
-			if (!f->is_dir && f->size.known && ip_image_name_bootable(f->name))
-				free_b = sat_add(free_b, f->size.v);
-		}
+		/* every .bin goes, the target's too, and the packages of
+		 * other releases (ip_space_inactive with no target) */
+		ip_inactive in;
+		ip_space_inactive(&in, fs, b->p->dev->xe_version.s, NULL);
+		uint64_t free_b = sat_add(fs->free.v, sat_add(in.bin_bytes, in.pkg_bytes));
 		room_install(b, fs, free_b, 0, &sn); /* blocks when even that is short */
 	}
 }
@@ -869,6 +980,18 @@ static void decide_room(plan_bld *b)
 	room_on(b, b->dest, true);
 	for (size_t i = 0; i < b->p->n_member_fs && !b->space_blocks; i++)
 		room_on(b, ip_fs_view_listing(&b->fsv, b->p->member_fs[i]), false);
+	/* issue 21 pt 2: on a Catalyst 9000 or an IOS-XE router whose release
+	 * has install add, inactive packages go first even with room enough
+	 * (the issue's "when space is short or inactive packages exist") */
+	const ip_plan *p = b->p;
+	if (!b->remove_inactive && !b->space_blocks && p->method == IP_METHOD_INSTALL &&
+	    !p->converting &&
+	    p->install.flow == IP_FLOW_INSTALL &&
+	    (p->check.platform.confreg_ignored || p->check.platform.family == IP_FAMILY_ROUTER_XE) &&
+	    plan_has_inactive_packages(b)) {
+		b->remove_inactive = true;
+		b->remove_for_packages = true;
+	}
 	if (b->remove_inactive && !b->space_blocks)
 		room_after_remove(b);
 	if (b->space_blocks) {
@@ -914,7 +1037,8 @@ static const char *list_note(const plan_bld *b)
 static const char *deletes_note(const plan_bld *b)
 {
 	if (b->remove_inactive)
-		return "the plan runs install remove inactive after the backup, before the copy";
+		return ip_arena_printf(b->a, "the plan runs %s after the backup, before the copy",
+				       plan_clean_command(b, b->p->install.flow));
 	if (!b->n_deletes)
 		return "the copy fits";
 	/* measured, then written once: a printf per file copied the list
@@ -1051,7 +1175,7 @@ static ip_plan_role repairable(const plan_bld *b, const ip_finding *f, const cha
 	case IP_REPAIR_METHOD:
 		if (f->severity >= IP_SEV_ERROR || p->method != IP_METHOD_INSTALL)
 			break;
-		*note = "the plan upgrades with install add ... activate commit";
+		*note = ip_arena_printf(b->a, "the plan upgrades with %s", ip_plan_install_form(p));
 		return IP_ROLE_RESOLVED;
 	case IP_REPAIR_STACK:
 		*note = stack_note(b);
@@ -1321,6 +1445,55 @@ static void remedy_members(plan_bld *b)
 	}
 }
 
+/* Install mode: which commands the running release has (issue 21). One
+ * decision, the model's (ip_install_gate_decide), for the steps, the
+ * findings' notes and the writers; an UNCONFIRMED boundary that decided
+ * it is said as a warning. */
+static void decide_install_flow(plan_bld *b)
+{
+	ip_plan *p = b->p;
+	if (p->method != IP_METHOD_INSTALL) {
+		if (p->opts.install_steps == IP_STEPS_TWO_STEP && p->method == IP_METHOD_BUNDLE &&
+		    p->check.platform.has_install_mode)
+			plan_warn(b, "--install-steps two-step applies to install mode; the device "
+				  "runs in bundle mode and is upgraded with boot system");
+		return;
+	}
+	const ip_rule_options *o = b->cfg ? &b->cfg->opts : NULL;
+	const ip_install_since *ov = o ? o->install_since : NULL;
+	size_t n = o ? o->n_install_since : 0;
+	ip_install_gate_decide(&p->install, p->dev, &p->check.platform, ov, n,
+			       ip_arena_alloc(b->a, IP_VERSION_TEXT_SIZE));
+	const ip_target *t = p->target;
+	const char *tv = t && t->parsed ? t->image.version.raw : NULL;
+	ip_install_gate_release(&p->install_after, tv, &p->check.platform, ov, n,
+				ip_arena_alloc(b->a, IP_VERSION_TEXT_SIZE));
+	const ip_install_gate *g = &p->install;
+	if (p->opts.install_steps == IP_STEPS_TWO_STEP && g->flow != IP_FLOW_INSTALL &&
+	    g->flow != IP_FLOW_NONE)
+		plan_warn(b, "--install-steps two-step needs install add, activate and commit, "
+			  "which %s does not have: the plan uses %s", g->running,
+			  ip_plan_install_form(p));
+	if (g->flow == IP_FLOW_NONE)
+		reason(b, "the device runs %s in install mode, a release before `install add` on "
+		       "this router (%s from %s, %s): its upgrade expands the bundle with `request "
+		       "platform software package expand file` and boots packages.conf, a "
+		       "procedure iosplan does not write; upgrade it by hand, or set "
+		       "install_commands_since in .iosplan.yaml if this release has install add",
+		       g->running, g->since ? g->since : "?", p->check.platform.series
+		       ? p->check.platform.series : "this series", g->source ? g->source : "");
+	if (g->version_unknown)
+		plan_warn(b, "the running release is not in the captures: the plan assumes it has "
+			  "install add; on an older release (IOS-XE 3.x, early 16.x) the commands "
+			  "differ (capture show version)");
+	else if (g->assumed && g->since && g->flow != IP_FLOW_NONE)
+		plan_warn(b, "which install commands %s has depends on the release: the plan "
+			  "assumes install add exists from %s on %s (%s), so on %s it uses %s; set "
+			  "install_commands_since in .iosplan.yaml if your release notes say "
+			  "otherwise", g->running, g->since, p->check.platform.series, g->source,
+			  g->running, ip_plan_install_form(p));
+}
+
 static void decide_fallback(plan_bld *b)
 {
 	ip_plan *p = b->p;
@@ -1333,7 +1506,7 @@ static void decide_fallback(plan_bld *b)
 	if (!p->opts.server)
 		plan_warn(b, "no --tftp-server given: replace <server> in the commands with the "
 			  "transfer server's address");
-	if (p->method == IP_METHOD_INSTALL) {
+	if (p->method == IP_METHOD_INSTALL && !p->converting) {
 		p->no_fallback_warned = true;
 		plan_warn(b, "install mode keeps no second boot entry: if the new packages do not "
 			  "boot, the switch stops at the switch: prompt; recover from there (boot "
@@ -1513,6 +1686,7 @@ static void facts(plan_bld *b)
 	decide_target(b);
 	decide_dest(b);
 	decide_running(b);
+	decide_install_flow(b);
 	decide_stack(b);
 	decide_register(b);
 	decide_room(b);

@@ -71,6 +71,8 @@ typedef struct plan_bld {
 				      * transfer and put back in the clean-up */
 	bool remove_inactive;        /* install mode: `install remove inactive` before the
 				      * copy makes the room (issue 20, point 3) */
+	bool remove_for_packages;    /* ... planned because inactive packages exist, not
+				      * for room (issue 21 pt 2) */
 	uint64_t need_dest, margin;  /* bytes the destination must have free */        /* --allow-delete-running was needed */
 	bool issu;                   /* --issu asked and eligible: activate issu */
 	const char *refusal_issu;    /* --issu asked, not eligible: why */
@@ -92,6 +94,17 @@ void plan_steps_write(plan_bld *b);
  * network (a URL); dst may be NULL (archive download-sw). */
 void plan_copy_cmd(plan_bld *b, const char *verb, const char *src, const char *dst);
 
+/* --- plan_build.c --------------------------------------------------------- */
+
+/* The command that removes the packages and images nothing boots, in the
+ * command set of flow f (install_flow.h). */
+const char *plan_clean_command(const plan_bld *b, ip_install_flow f);
+
+/* Whether inactive packages exist on the flash install add writes to
+ * (issue 21 pt 2): today from the listing's file names (space.h,
+ * ip_space_inactive); the parsed install state is to feed it. */
+bool plan_has_inactive_packages(const plan_bld *b);
+
 /* --- plan_names.c --------------------------------------------------------- */
 
 /* NULL when every name the plan types is one CLI token and every line it
@@ -111,7 +124,7 @@ void plan_issu_decide(plan_bld *b);
 ip_plan_step *plan_step(plan_bld *b, ip_plan_phase ph, ip_plan_mode m, const char *title);
 void plan_why(plan_bld *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void plan_cmd(plan_bld *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* An expect line of a documented form (plan_expect.def): R12 checks that
+/* An expect line of a documented form (plan_expect.def): R14 checks that
  * the line is an instance of it. */
 void plan_expect(plan_bld *b, int form, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

@@ -91,6 +91,7 @@
 #include "plan.h"
 #include "redundancy.h"
 #include "plan_expect.h"
+#include "space.h"
 
 typedef struct sim {
 	ip_arena *a;
@@ -108,6 +109,10 @@ typedef struct sim {
 				* fallback only once verified (R5) */
 	size_t n_copied, cap_copied;
 	bool conf_target;      /* install: packages.conf activates the target */
+	bool added;            /* two-step: install add expanded the target's packages */
+	bool uncommitted;      /* ... activated, not committed: the next reload, or the
+				* auto-abort timer, reverts to the committed packages
+				* (issue 21 pt 3; Cisco VG400 guide, three-step install) */
 	ip_boot_list *mboot;   /* stacks: each member's BOOT variable (plan order:
 				* the active, then member_fs) */
 	size_t n_mboot;
@@ -756,6 +761,14 @@ static void save(sim *s)
 static void reload(sim *s)
 {
 	standby_check(s);
+	/* R12: between the activation and the commit a reload reverts to the
+	 * committed packages (the auto-abort timer's own end does the same) */
+	if (s->uncommitted) {
+		violation(s, "a reload between install activate and install commit reverts to "
+			  "the committed packages");
+		s->conf_target = false;
+		s->uncommitted = false;
+	}
 	predict(s, &s->last);
 	if (s->last.target && !target_verified_everywhere(s))
 		violation(s, "the reload boots the target before it is verified");
@@ -772,15 +785,16 @@ static void reload(sim *s)
 	s->dev.bootvar_current = s->dev.bootvar;
 }
 
-/* install add file F activate commit: F is expanded into packages on every
- * member's flash, packages.conf now activates them, the device reloads. */
-static void install(sim *s, const ip_plan_effect *e)
+/* install add file F: F is expanded into packages on every member's
+ * flash (packages.conf written where there was none); nothing is active
+ * yet. Returns false when F was not there and verified (R3). */
+static bool install_add(sim *s, const ip_plan_effect *e)
 {
 	ip_filesystem *fs = fs_get(s, e->filesystem);
 	if (!file_get(fs, e->path) || !verified(s, e->filesystem, e->path)) {
 		violation(s, "install activates %s%s before it is on flash and verified",
 			  e->filesystem, e->path);
-		return;
+		return false;
 	}
 	const ip_plan *p = s->plan;
 	const ip_check_config *cc = p->opts.check;
@@ -813,18 +827,60 @@ static void install(sim *s, const ip_plan_effect *e)
 			f->size.v = 8192;
 		}
 	}
+	return true;
+}
+
+static void prove_abort(sim *s);
+
+/* install activate (auto-abort-timer N): packages.conf on the added
+ * packages, uncommitted, and the reload into them; the abort is proved
+ * from here (R12). */
+static void install_activate(sim *s, const ip_plan_effect *e)
+{
+	if (!verified(s, e->filesystem, e->path))
+		violation(s, "install activates %s%s before it is verified", e->filesystem,
+			  e->path);
+	if (!s->added)
+		violation(s, "install activate with no packages added (install add is missing)");
+	s->conf_target = true;
+	reload(s);
+	s->uncommitted = true;
+	prove_abort(s);
+}
+
+static void install_commit(sim *s)
+{
+	if (!s->uncommitted)
+		violation(s, "install commit with no activation pending");
+	s->uncommitted = false;
+}
+
+/* install add file F activate commit: the three at once. */
+static void install(sim *s, const ip_plan_effect *e)
+{
+	if (!install_add(s, e))
+		return;
 	s->conf_target = true;
 	reload(s);
 }
 
-/* install remove inactive: every .bin the BOOT variable does not name. */
+/* install remove inactive: every .bin (install mode boots none), and the
+ * packages of another release than the one running then (the model's
+ * ip_space_pkg_other_release: what packages.conf does not name), on
+ * every member; their bytes come free (issue 21 pt 2). */
 static void remove_inactive(sim *s)
 {
-	for (size_t i = 0; i <= s->plan->n_member_fs; i++) {
-		ip_filesystem *fs = fs_get(s, i == 0 ? s->plan->filesystem : s->plan->member_fs[i - 1]);
+	const ip_plan *p = s->plan;
+	const char *running = s->reloaded && p->target && p->target->parsed
+				      ? p->target->image.version.raw : p->dev->xe_version.s;
+	char rel[IP_PKG_RELEASE_SIZE];
+	for (size_t i = 0; i <= p->n_member_fs; i++) {
+		ip_filesystem *fs = fs_get(s, i == 0 ? p->filesystem : p->member_fs[i - 1]);
 		for (size_t j = 0; fs && j < fs->n_files;) {
 			ip_file *f = &fs->files[j];
-			if (f->is_dir || !ip_image_name_bootable(f->name)) {
+			const char *sl = strrchr(f->name, '/');
+			if (f->is_dir || (!ip_image_name_bootable(f->name) &&
+					  !ip_space_pkg_other_release(sl ? sl + 1 : f->name, running, rel))) {
 				j++;
 				continue;
 			}
@@ -944,8 +1000,12 @@ static void apply(sim *s, const ip_plan_effect *e)
 	case IP_EFFECT_REGISTER: set_register(s, e->value); break;
 	case IP_EFFECT_NO_BOOT_MANUAL: s->dev.manual_boot.v = IP_TRI_NO; break;
 	case IP_EFFECT_INSTALL: install(s, e); break;
+	case IP_EFFECT_INSTALL_ADD: s->added = install_add(s, e); break;
+	case IP_EFFECT_INSTALL_ACTIVATE: install_activate(s, e); break;
+	case IP_EFFECT_INSTALL_COMMIT: install_commit(s); break;
 	case IP_EFFECT_INSTALL_ROLLBACK:
 		s->conf_target = false;
+		s->uncommitted = false; /* install abort, or a rollback after the commit */
 		reload(s);
 		break;
 	case IP_EFFECT_INSTALL_REMOVE_INACTIVE: remove_inactive(s); break;
@@ -975,6 +1035,23 @@ static void run_phases(sim *s, ip_plan_phase from, ip_plan_phase to)
 	}
 	sweep(s);
 	s->step = NULL;
+}
+
+/* R12 (issue 21 pt 3): right after the activation's reload, before the
+ * commit, `install abort` must bring the old packages back: fork the
+ * state, abort, reload. */
+static void prove_abort(sim *s)
+{
+	sim f;
+	sim_fork(&f, s);
+	f.conf_target = false;
+	f.uncommitted = false;
+	reload(&f);
+	s->proof->aborted = f.last;
+	s->proof->abort_simulated = true;
+	if (!f.last.fallback)
+		violation(&f, "install abort before the commit boots %s, not the old packages",
+			  f.last.text);
 }
 
 /* --- the proof ------------------------------------------------------------ */
@@ -1025,7 +1102,7 @@ static void prove_target_fails(sim *after, ip_plan_proof *proof)
 	}
 	f.conf_target = false;
 	predict(&f, &proof->target_fails);
-	if (p->method == IP_METHOD_INSTALL)
+	if (p->method == IP_METHOD_INSTALL && !p->converting)
 		proof->target_fails.fallback = false;
 	if (!proof->target_fails.fallback && !p->no_fallback_warned)
 		violation(&f, "with the target unbootable the device boots %s, and the plan does "
@@ -1037,7 +1114,7 @@ static void prove_target_fails(sim *after, ip_plan_proof *proof)
 		ip_plan_member *m = &proof->members[i];
 		if (!member_predict(&f, i, &m->target_fails))
 			continue;
-		if (p->method == IP_METHOD_INSTALL)
+		if (p->method == IP_METHOD_INSTALL && !p->converting)
 			m->target_fails.fallback = false;
 		if (!m->target_fails.fallback && !p->no_fallback_warned)
 			violation(&f, "with the target unbootable stack member %d boots %s, and the "
@@ -1194,6 +1271,9 @@ void ip_plan_prove(ip_plan_proof *out, ip_arena *a, const ip_plan *p)
 		return;
 	}
 	out->next = s.last;
+	if (s.uncommitted)
+		violation(&s, "the post-checks end with the activation uncommitted: the "
+			  "auto-abort timer reverts it (install commit is missing)");
 	if (!s.reloaded) {
 		violation(&s, "the plan never reloads the device");
 	} else if (!s.last.target) {

@@ -46,6 +46,39 @@ static bool install(const plan_bld *b)
 	return b->p->method == IP_METHOD_INSTALL;
 }
 
+/* The install commands of the release running now (before the reload)
+ * and of the target (after it): parsers/model/install_flow.h, decided
+ * once in plan_build.c. */
+static ip_install_flow flow_now(const plan_bld *b)
+{
+	return b->p->install.flow;
+}
+
+static ip_install_flow flow_after(const plan_bld *b)
+{
+	return b->p->install_after.flow;
+}
+
+/* The two-step form (issue 21 pt 3): asked for, and the running
+ * release has `install` (plan_build.c warns when it was asked for and
+ * does not). */
+static bool two_step(const plan_bld *b)
+{
+	return b->p->method == IP_METHOD_INSTALL && b->p->opts.install_steps == IP_STEPS_TWO_STEP &&
+	       flow_now(b) == IP_FLOW_INSTALL && !b->p->converting;
+}
+
+static bool cat9k(const plan_bld *b)
+{
+	return plat(b)->confreg_ignored;
+}
+
+/* Who expands the packages, for the room sentences. */
+static const char *expander(const plan_bld *b)
+{
+	return flow_now(b) == IP_FLOW_INSTALL ? "install add" : "the install";
+}
+
 static bool tar(const plan_bld *b)
 {
 	return b->p->method == IP_METHOD_TAR;
@@ -346,7 +379,8 @@ static void members_room_why(plan_bld *b)
 	}
 	plan_why(b, "Every other member needs about %llu bytes on its own flash (%s), plus the "
 		 "margin; free now: %s.", (ull)need,
-		 install(b) ? "the image install add copies there and the packages it expands"
+		 install(b) ? ip_arena_printf(b->a, "the image %s copies there and the packages "
+					      "it expands", expander(b))
 			    : "its copy of the image",
 		 list);
 	/* issue 20, point 11: the fallback copies take room there too */
@@ -382,13 +416,15 @@ static void pre_listing(plan_bld *b)
 	else if (b->copy_needed)
 		plan_why(b, "%s needs %llu bytes free on %s (%llu for the image%s, %llu margin); the "
 			 "capture shows %llu free.", t->name, (ull)b->need_dest, p->filesystem,
-			 (ull)t->size.v, install(b) ? ", as much again for the packages install add "
-			 "expands" : "", (ull)b->margin, (ull)b->dest->free.v);
+			 (ull)t->size.v, install(b) ? ip_arena_printf(b->a, ", as much again for "
+			 "the packages %s expands", expander(b)) : "", (ull)b->margin,
+			 (ull)b->dest->free.v);
 	else
 		plan_why(b, "%s needs %llu bytes free on %s (the image is there already: %llu for "
-			 "the packages install add expands, %llu margin); the capture shows %llu free.",
+			 "the packages %s expands, %llu margin); the capture shows %llu free.",
 			 t->name, (ull)b->need_dest, p->filesystem,
-			 (ull)(b->need_dest - b->margin), (ull)b->margin, (ull)b->dest->free.v);
+			 (ull)(b->need_dest - b->margin), expander(b), (ull)b->margin,
+			 (ull)b->dest->free.v);
 	if (tar(b))
 		tar_room_why(b);
 	else if (p->n_member_fs)
@@ -484,7 +520,7 @@ static void pre_switch(plan_bld *b)
 			plan_expect_quote(b, d->bootvar.v[0].span, "%s",
 					  raw_list(b, d->bootvar.v, d->bootvar.n));
 	}
-	if (install(b)) {
+	if (install(b) && flow_now(b) == IP_FLOW_INSTALL && !b->p->converting) {
 		plan_step(b, IP_PHASE_PRECHECK, IP_MODE_EXEC, "Check that no install operation is pending");
 		plan_why(b, "Every package must be Committed (C): a U or D state left by an earlier "
 			 "activation, or an active auto-abort timer, must be settled first.");
@@ -1103,25 +1139,95 @@ static void stale_target_entries(plan_bld *b)
 		confirm_bootvar(b, IP_PHASE_TRANSFER, path_list(b, b->run, b->n_run));
 }
 
+/* The clean-up command of flow f with its prompt and its end line:
+ * `install remove inactive` (genielibs mock: "Do you want to remove the
+ * above files? [y/n]", "SUCCESS: install_remove"); IOS-XE 3.x `software
+ * clean` (a captured session: "Do you want to proceed with the deletion?
+ * [yes/no]:", "Clean up completed"); 16.x `request platform software
+ * package clean`, whose prompt public scripts answer at "[y/n]" and whose
+ * last line no capture shows: no expect line, the list it prints is
+ * checked by eye. typed: the prompt's answer is typed in the text
+ * (always asked when there is something to remove). */
+static void clean_command(plan_bld *b, ip_install_flow f, bool typed)
+{
+	plan_cmd(b, "%s", plan_clean_command(b, f));
+	switch (f) {
+	case IP_FLOW_SOFTWARE_INSTALL:
+		plan_prompt(b, "Do you want to proceed with the deletion? [yes/no]:", "yes", typed,
+			    NULL);
+		plan_expect(b, IP_EXPECT_CLEAN_UP_DONE, "Clean up completed");
+		break;
+	case IP_FLOW_REQUEST_PLATFORM:
+		plan_prompt(b, "[y/n]", "y", typed, NULL);
+		break;
+	case IP_FLOW_NONE:
+	case IP_FLOW_INSTALL:
+		/* an answer, never a typed line before the clean-up: with
+		 * nothing to remove no prompt comes, and a pasted `y` would be
+		 * a command */
+		plan_prompt(b, "Do you want to remove the above files? [y/n]", "y", typed, NULL);
+		plan_expect(b, IP_EXPECT_INSTALL_REMOVE_OK, "SUCCESS: install_remove");
+		break;
+	}
+	plan_effect(b, IP_EFFECT_INSTALL_REMOVE_INACTIVE);
+}
+
 /* Install mode without room (issue 20, point 3): `install remove
  * inactive` deletes the images and packages nothing uses, on every
  * member, before the copy. Its prompt is answered, not typed as a line
  * of its own. */
+/* What the removal frees, filesystem by filesystem, as the model counts
+ * it (space.h ip_space_inactive): said, so the operator can compare it
+ * with the list the command prints. */
+static void say_inactive(plan_bld *b)
+{
+	const ip_plan *p = b->p;
+	const char *s = "";
+	const char *rel = NULL;
+	for (size_t i = 0; i <= p->n_member_fs; i++) {
+		const ip_filesystem *fs = i ? ip_fs_view_listing(&b->fsv, p->member_fs[i - 1]) : b->dest;
+		ip_inactive in;
+		ip_space_inactive(&in, fs, p->dev->xe_version.s, p->target_file);
+		if (!fs || (!in.n_bin && !in.n_pkg))
+			continue;
+		if (in.n_pkg && !rel)
+			rel = ip_arena_strdup(b->a, in.pkg_release);
+		s = ip_arena_printf(b->a, "%s%s%s %llu bytes (%zu image%s, %zu package%s of "
+				    "another release)", s, *s ? "; " : "", fs->name,
+				    (ull)(in.bin_bytes + in.pkg_bytes), in.n_bin, in.n_bin == 1 ? "" : "s",
+				    in.n_pkg, in.n_pkg == 1 ? "" : "s");
+	}
+	if (!*s)
+		return;
+	const char *run = p->dev->xe_version.s ? p->dev->xe_version.s : "one";
+	plan_why(b, "By the listings it frees at least: %s. %s; inactive packages of the "
+		 "running release are not knowable from a listing and are not counted.", s,
+		 rel ? ip_arena_printf(b->a, "Packages of another release than the running %s (%s "
+				       "among them) are ones packages.conf does not name", run, rel)
+		     : ip_arena_printf(b->a, "No package of another release than the running %s "
+				       "is listed", run));
+}
+
 static void remove_inactive_step(plan_bld *b)
 {
 	plan_step(b, IP_PHASE_TRANSFER, IP_MODE_EXEC,
 		  "Make room: remove the inactive packages and unused images");
-	plan_why(b, "After the backup, before the copy: install add copies the image to every "
-		 "member and expands it there (%llu bytes needed on %s); install remove inactive "
-		 "frees the .bin and package files nothing boots, on every member. "
-		 "Check the list it prints: it must not name packages.conf or the running "
-		 "packages.", (ull)b->need_dest, b->p->filesystem);
-	plan_cmd(b, "install remove inactive");
-	/* an answer, never a typed line: with nothing to remove no prompt
-	 * comes, and a pasted `y` would be a command */
-	plan_prompt(b, "Do you want to remove the above files? [y/n]", "y", false, NULL);
-	plan_expect(b, IP_EXPECT_INSTALL_REMOVE_OK, "SUCCESS: install_remove");
-	plan_effect(b, IP_EFFECT_INSTALL_REMOVE_INACTIVE);
+	if (b->remove_for_packages)
+		plan_why(b, "After the backup, before the copy: packages of another release are "
+			 "left on flash (the Catalyst 9000 release notes' install-mode upgrade starts "
+			 "with this clean-up); %s frees the .bin and package files nothing boots, on "
+			 "every member. "
+			 "Check the list it prints: it must not name packages.conf or the running "
+			 "packages.", plan_clean_command(b, flow_now(b)));
+	else
+		plan_why(b, "After the backup, before the copy: %s copies the image to every "
+			 "member and expands it there (%llu bytes needed on %s); %s "
+			 "frees the .bin and package files nothing boots, on every member. "
+			 "Check the list it prints: it must not name packages.conf or the running "
+			 "packages.", flow_now(b) == IP_FLOW_INSTALL ? "install add" : "the install",
+			 (ull)b->need_dest, b->p->filesystem, plan_clean_command(b, flow_now(b)));
+	say_inactive(b);
+	clean_command(b, flow_now(b), false);
 }
 
 static void transfer(plan_bld *b)
@@ -1290,20 +1396,53 @@ static bool list_is_conf(const plan_bld *b)
 	       (!b->stack || e->member == -1);
 }
 
+/* What points packages.conf at the new packages, in the running
+ * release's command set. */
+static const char *activator(const plan_bld *b)
+{
+	return flow_now(b) == IP_FLOW_SOFTWARE_INSTALL	  ? "software install"
+	       : flow_now(b) == IP_FLOW_REQUEST_PLATFORM ? "request platform software package install"
+							 : "install activate";
+}
+
+static size_t install_list(plan_bld *b, ip_boot_entry *v);
+
+/* Bundle to install mode (Cisco 224890): the BOOT variable on
+ * packages.conf before the install, the running .bin kept after it as the
+ * fallback until the clean-up. */
+static void boot_convert(plan_bld *b)
+{
+	plan_step(b, IP_PHASE_BOOT, IP_MODE_CONFIG,
+		  "Boot statements: packages.conf, then the running image");
+	plan_why(b, "Converting to install mode (Cisco 224890): the BOOT variable points at "
+		 "%spackages.conf before install add writes it; the running .bin stays second, so "
+		 "a reload before the install, or new packages that fail, boot it.",
+		 b->p->filesystem);
+	ip_boot_entry v[2];
+	size_t n = install_list(b, v);
+	boot_clear(b);
+	boot_add(b, v, n);
+	boot_extras(b);
+}
+
 static void boot_install(plan_bld *b)
 {
+	if (b->p->converting) {
+		boot_convert(b);
+		return;
+	}
 	if (list_is_conf(b) && !b->fix_manual_boot && !b->fix_register) {
 		plan_step(b, IP_PHASE_BOOT, IP_MODE_EXEC, "Check the boot statement: packages.conf");
-		plan_why(b, "In install mode the device boots %spackages.conf, which install "
-			 "activate points at the new packages; the boot statement already says so.",
-			 b->p->filesystem);
+		plan_why(b, "In install mode the device boots %spackages.conf, which %s "
+			 "points at the new packages; the boot statement already says so.",
+			 b->p->filesystem, activator(b));
 		plan_cmd(b, "show running-config | include boot system");
 		expect_boot_lines(b, &b->target_entry, 1);
 		return;
 	}
 	plan_step(b, IP_PHASE_BOOT, IP_MODE_CONFIG, "Boot statement: packages.conf");
-	plan_why(b, "In install mode the device boots %spackages.conf, which install activate "
-		 "points at the new packages.", b->p->filesystem);
+	plan_why(b, "In install mode the device boots %spackages.conf, which %s "
+		 "points at the new packages.", b->p->filesystem, activator(b));
 	if (!list_is_conf(b)) {
 		boot_clear(b);
 		boot_add(b, &b->target_entry, 1);
@@ -1313,12 +1452,22 @@ static void boot_install(plan_bld *b)
 
 /* --- 5. save, 6. reload ---------------------------------------------------- */
 
+/* The install-mode boot list the plan leaves: packages.conf, and while a
+ * conversion from bundle mode runs (issue 21 pt 4) the running .bin after
+ * it, which boots if packages.conf is not there yet or fails. */
+static size_t install_list(plan_bld *b, ip_boot_entry *v)
+{
+	v[0] = b->target_entry;
+	if (!b->p->converting || !b->has_fallback)
+		return 1;
+	v[1] = b->fallback_entry;
+	return 2;
+}
+
 static void save_phase(plan_bld *b)
 {
 	ip_boot_entry v[2];
-	size_t n = install(b) ? 1 : final_list(b, v);
-	if (install(b))
-		v[0] = b->target_entry;
+	size_t n = install(b) ? install_list(b, v) : final_list(b, v);
 	save_step(b, IP_PHASE_SAVE, "The boot statements must be in the startup-config, or the "
 		  "reload ignores them (seed: save before reload, always). This also saves any "
 		  "other unsaved change: review it first if the running-config was edited.");
@@ -1337,6 +1486,107 @@ static void save_phase(plan_bld *b)
 		confirm_bootvar(b, IP_PHASE_SAVE, path_list(b, v, n));
 }
 
+/* IOS-XE 3.x Catalyst 3650/3850 (install_flow.c has the evidence): the
+ * command expands the bundle on every member, writes packages.conf and
+ * asks to reload; a real session prints "[1]: Finished installing
+ * software.  New software will load on reboot." before the question. */
+static void reload_software_install(plan_bld *b)
+{
+	const ip_plan *p = b->p;
+	plan_step(b, IP_PHASE_RELOAD, IP_MODE_EXEC, "Install the new packages (reloads)");
+	plan_why(b, "The running IOS-XE 3.x release has no install add: software install "
+		 "expands the .bin into packages%s, points packages.conf at them and asks to "
+		 "reload (answer yes); new force installs a new release over the old one.",
+		 b->stack ? " on every member" : "");
+	plan_why(b, "The commands come from %s.", p->install.source);
+	plan_cmd(b, "software install file %s new force", p->image);
+	plan_prompt(b, "Do you want to proceed with reload? [yes/no]:", "yes", true, NULL);
+	plan_prompt(b, "System configuration has been modified. Save? [yes/no]:", "no", false, NULL);
+	plan_expect(b, IP_EXPECT_NEW_SOFTWARE_ON_REBOOT, "New software will load on reboot");
+}
+
+/* IOS-XE 16.x before `install` (Cat3650/3850; Cat9k 16.5.1a and 16.6.1):
+ * the command provisions the packages on every member (auto-copy gives
+ * a member without the .bin its copy) and the reload that follows loads
+ * them; "SUCCESS: Software provisioned.  New software will load on
+ * reboot." is the documented end (Cisco ASR1000 software configuration
+ * guide, request platform software package install, as quoted in the
+ * code corpus; CiscoTestAutomation csm plugins match the same line). */
+static void reload_request_platform(plan_bld *b)
+{
+	const ip_plan *p = b->p;
+	plan_step(b, IP_PHASE_RELOAD, IP_MODE_EXEC, "Provision the new packages");
+	plan_why(b, "The running release predates install add: request platform software "
+		 "package install expands the .bin into packages%s and points packages.conf at "
+		 "them for the next reload%s. STOP unless it ends with the line below.",
+		 b->stack ? " on every member, copying the .bin to members without it," : "",
+		 cat9k(b) ? "" : "; new installs a new release over the old one");
+	if (p->install.source && p->install.since)
+		plan_why(b, "install add exists on %s from %s on (%s); %s is older.",
+			 plat(b)->series ? plat(b)->series : "this series", p->install.since,
+			 p->install.source, p->install.running);
+	plan_cmd(b, "request platform software package install switch all file %s%s auto-copy",
+		 p->image, cat9k(b) ? "" : " new");
+	plan_expect(b, IP_EXPECT_NEW_SOFTWARE_ON_REBOOT, "New software will load on reboot");
+	b->cur->gate = true;
+	unsigned n = p->opts.reload_in;
+	plan_step(b, IP_PHASE_RELOAD, IP_MODE_EXEC, "Reload into the new packages");
+	if (n) {
+		plan_cmd(b, "reload in %u", n);
+		plan_expect(b, IP_EXPECT_RELOAD_SCHEDULED, "Reload scheduled");
+		b->cur->abort = "reload cancel";
+	} else {
+		plan_cmd(b, "reload");
+	}
+	plan_why(b, "Answer no to Save? (the configuration was saved on purpose) and confirm.");
+	plan_prompt(b, "System configuration has been modified. Save? [yes/no]:", "no", false, NULL);
+	plan_prompt(b, "Proceed with reload? [confirm]", "", true, NULL);
+}
+
+/* The two-step form (issue 21 pt 3), after the Cisco VG400 software
+ * configuration guide's three-step install ("install add file ...";
+ * "install activate [auto-abort-timer <time>]", whose timer "starts
+ * automatically ... the default for the timer is 120 minutes", and on
+ * expiry the platform "boots up with the last committed version";
+ * "install abort" only while activated, not committed; then "install
+ * commit"), its captured output ("SUCCESS: install_add /bootflash/...",
+ * "install_activate: START", "This operation may require a reload of the
+ * system. Do you want to proceed? [y/n]", "SUCCESS: install_commit") and
+ * the timer's range <30-1200> (Cisco C8000V upgrade guide). The commit
+ * is a post-check step (post_commit). */
+static void reload_two_step(plan_bld *b)
+{
+	const ip_plan *p = b->p;
+	unsigned n = p->opts.abort_timer;
+	plan_step(b, IP_PHASE_RELOAD, IP_MODE_EXEC, "Add the new packages (no reload)");
+	plan_why(b, "install add expands the .bin into packages%s and checks them; nothing is "
+		 "active yet, and show install summary lists them as I (inactive). STOP unless "
+		 "it ends with the line below.", b->stack ? " on every member" : "");
+	plan_cmd(b, "install add file %s", p->image);
+	plan_expect(b, IP_EXPECT_INSTALL_ADD_ONLY_OK, "SUCCESS: install_add");
+	b->cur->gate = true;
+	ip_plan_effect *e = plan_effect(b, IP_EFFECT_INSTALL_ADD);
+	e->filesystem = p->filesystem;
+	e->path = p->target->name;
+	e->size = p->target->size.v;
+	plan_step(b, IP_PHASE_RELOAD, IP_MODE_EXEC,
+		  "Activate with the auto-abort timer (reloads)");
+	plan_why(b, "install activate points packages.conf at the new packages and reloads. "
+		 "The auto-abort timer starts with it: unless install commit runs within %u "
+		 "minutes, or if the device reloads again before it, it goes back to the "
+		 "committed packages by itself. Until the commit, install abort goes back at once "
+		 "(it reloads).", n);
+	plan_cmd(b, "install activate auto-abort-timer %u", n);
+	plan_prompt(b, "This operation may require a reload of the system. Do you want to "
+		    "proceed? [y/n]", "y", true, NULL);
+	plan_expect(b, IP_EXPECT_INSTALL_ACTIVATE_START, "install_activate: START");
+	b->cur->abort = "install abort";
+	e = plan_effect(b, IP_EFFECT_INSTALL_ACTIVATE);
+	e->filesystem = p->filesystem;
+	e->path = p->target->name;
+	e->size = p->target->size.v;
+}
+
 static void reload_phase(plan_bld *b)
 {
 	const ip_plan *p = b->p;
@@ -1344,22 +1594,40 @@ static void reload_phase(plan_bld *b)
 		reload_step(b, IP_PHASE_RELOAD, "Reload into the new image");
 		return;
 	}
-	plan_step(b, IP_PHASE_RELOAD, IP_MODE_EXEC, "Install, activate and commit (reloads)");
-	plan_why(b, "install add expands the .bin into packages%s, activate points "
-		 "packages.conf at them and reloads, commit keeps them; prompt-level none answers "
-		 "the questions. Once activation starts it cannot be cancelled.",
-		 b->stack ? " on every member" : "");
-	if (b->issu) {
-		/* plan_issu.c: the guide's one-step ISSU; the success line of
-		 * the ISSU form is UNCONFIRMED, so only "SUCCESS" is expected */
-		plan_why(b, "With issu the standby is upgraded first and takes over, then the "
-			 "old active: traffic keeps flowing (Cisco ISSU guide).");
-		plan_cmd(b, "install add file %s activate issu commit", p->image);
-		plan_expect(b, IP_EXPECT_ISSU_OK, "SUCCESS");
-	} else {
+	switch (flow_now(b)) {
+	case IP_FLOW_SOFTWARE_INSTALL:
+		reload_software_install(b);
+		break;
+	case IP_FLOW_REQUEST_PLATFORM:
+		reload_request_platform(b);
+		break;
+	case IP_FLOW_NONE:
+	case IP_FLOW_INSTALL:
+		if (two_step(b)) {
+			reload_two_step(b);
+			return;
+		}
+		plan_step(b, IP_PHASE_RELOAD, IP_MODE_EXEC, "Install, activate and commit (reloads)");
+		plan_why(b, "install add expands the .bin into packages%s, activate points "
+			 "packages.conf at them and reloads, commit keeps them; prompt-level none "
+			 "answers the questions. Once activation starts it cannot be cancelled.",
+			 b->stack ? " on every member" : "");
+		if (b->issu) {
+			/* plan_issu.c: the guide's one-step ISSU; the success line
+			 * of the ISSU form is UNCONFIRMED, so only "SUCCESS" is
+			 * expected */
+			plan_why(b, "With issu the standby is upgraded first and takes over, then "
+				 "the old active: traffic keeps flowing (Cisco ISSU guide).");
+			plan_cmd(b, "install add file %s activate issu commit", p->image);
+			plan_expect(b, IP_EXPECT_ISSU_OK, "SUCCESS");
+			break;
+		}
 		plan_cmd(b, "install add file %s activate commit prompt-level none", p->image);
 		plan_expect(b, IP_EXPECT_INSTALL_ADD_OK, "SUCCESS: install_add_activate_commit");
+		break;
 	}
+	/* each flow expands the packages on every member, points
+	 * packages.conf at them and reloads: one effect, one proof */
 	ip_plan_effect *e = plan_effect(b, IP_EFFECT_INSTALL);
 	e->filesystem = p->filesystem;
 	e->path = p->target->name;
@@ -1420,18 +1688,24 @@ static void post_version(plan_bld *b)
 	plan_why(b, "The image line is checked from the file's name on (the device prints "
 		 "the filesystem as \"flash:\" or \"flash:/\" as its boot loader chooses).");
 	plan_expect(b, IP_EXPECT_IMAGE_TAIL, "%s\"", name);
-	if (install(b)) {
+	/* typed into the target's release: only where it has `install` */
+	if (install(b) && flow_after(b) == IP_FLOW_INSTALL) {
 		plan_cmd(b, "show install summary");
-		plan_expect(b, IP_EXPECT_INSTALL_IDLE, "Auto abort timer: inactive");
+		/* two-step: activated, not committed, the timer running
+		 * (DOMAIN.md §8: "Auto abort timer: active on install_activate,
+		 * time before rollback - 01:49:42") */
+		if (two_step(b))
+			plan_expect(b, IP_EXPECT_INSTALL_TIMER_ACTIVE,
+				    "Auto abort timer: active on install_activate");
+		else
+			plan_expect(b, IP_EXPECT_INSTALL_IDLE, "Auto abort timer: inactive");
 	}
 }
 
 static void post_boot(plan_bld *b)
 {
 	ip_boot_entry v[2];
-	size_t n = install(b) ? 1 : final_list(b, v);
-	if (install(b))
-		v[0] = b->target_entry;
+	size_t n = install(b) ? install_list(b, v) : final_list(b, v);
 	const ip_register *r = &b->p->dev->confreg;
 	plan_step(b, IP_PHASE_POSTCHECK, IP_MODE_EXEC, "Confirm the boot statements survived");
 	plan_why(b, "They must be the saved ones.");
@@ -1478,6 +1752,22 @@ static void post_members(plan_bld *b)
 	}
 }
 
+/* Two-step: the commit, once the post-checks passed, within the timer. */
+static void post_commit(plan_bld *b)
+{
+	plan_step(b, IP_PHASE_POSTCHECK, IP_MODE_EXEC, "Commit the new packages");
+	plan_why(b, "Only once every post-check above passed, and within %u minutes of the "
+		 "activation: install commit keeps the new packages and stops the auto-abort "
+		 "timer. If a post-check failed, type install abort instead: it reloads into the "
+		 "committed (old) packages.", b->p->opts.abort_timer);
+	plan_cmd(b, "install commit");
+	plan_cmd(b, "show install summary");
+	plan_expect(b, IP_EXPECT_INSTALL_COMMIT_OK, "SUCCESS: install_commit");
+	plan_expect(b, IP_EXPECT_INSTALL_IDLE, "Auto abort timer: inactive");
+	b->cur->abort = "install abort";
+	plan_effect(b, IP_EFFECT_INSTALL_COMMIT);
+}
+
 static void post_network(plan_bld *b)
 {
 	bool sw = is_switch(b);
@@ -1500,13 +1790,11 @@ static void post_network(plan_bld *b)
 static void cleanup_install(plan_bld *b)
 {
 	plan_step(b, IP_PHASE_CLEANUP, IP_MODE_EXEC, "Remove the old packages and unused images");
-	plan_why(b, "After the new release has run under real load for a day or two: install "
-		 "remove inactive deletes the packages and .bin files nothing uses, the copied "
-		 ".bin included.");
-	plan_cmd(b, "install remove inactive");
-	plan_prompt(b, "Do you want to remove the above files? [y/n]", "y", true, NULL);
-	plan_expect(b, IP_EXPECT_INSTALL_REMOVE_OK, "SUCCESS: install_remove");
-	plan_effect(b, IP_EFFECT_INSTALL_REMOVE_INACTIVE);
+	/* typed into the target's release: its command set (issue 21) */
+	plan_why(b, "After the new release has run under real load for a day or two: %s "
+		 "deletes the packages and .bin files nothing uses, the copied .bin included.",
+		 plan_clean_command(b, flow_after(b)));
+	clean_command(b, flow_after(b), true);
 }
 
 /* Whether a gated pre-check showed the running image on member flash fs,
@@ -1617,7 +1905,20 @@ static void cleanup(plan_bld *b)
 		cleanup_blocksize(b);
 	if (b->vrf_tftp || b->vrf_scp)
 		cleanup_source_if(b);
+	if (install(b) && !b->p->converting) {
+		cleanup_install(b);
+		return;
+	}
 	if (install(b)) {
+		/* a conversion: the fallback statement goes, then install
+		 * remove inactive takes the old .bin with it */
+		plan_step(b, IP_PHASE_CLEANUP, IP_MODE_CONFIG, "Remove the fallback boot statement");
+		plan_why(b, "Deferred: only after the new release has run under real load for 24 to "
+			 "48 hours. The fallback goes before the old image does.");
+		plan_cmd(b, "no boot system %s", b->fallback_entry.raw);
+		plan_effect(b, IP_EFFECT_BOOT_REMOVE)->entry = b->fallback_entry;
+		save_step(b, IP_PHASE_CLEANUP, "The boot list without the fallback counts once saved.");
+		confirm_startup(b, IP_PHASE_CLEANUP, &b->target_entry, 1);
 		cleanup_install(b);
 		return;
 	}
@@ -1638,10 +1939,46 @@ static void cleanup(plan_bld *b)
 	cleanup_delete_old(b);
 }
 
+/* An upgrade made without install add left no install rollback point
+ * for the old release: the provisioning's own rollback brings the
+ * previous packages.conf back (`request platform software package
+ * install switch all rollback on-reboot auto-copy`:
+ * CiscoTestAutomation/genielibs sdk apis iosxe
+ * execute_request_platform_software_package_install_switch_rollback_auto_copy;
+ * IOS-XE 3.x `software rollback`: Cisco community document 3138609).
+ * What either prints is in no capture found: no expect line, and the
+ * post-reload show version decides. */
+static void rollback_provisioning(plan_bld *b)
+{
+	const ip_device *d = b->p->dev;
+	bool sw3 = flow_after(b) == IP_FLOW_SOFTWARE_INSTALL;
+	plan_step(b, IP_PHASE_ROLLBACK, IP_MODE_EXEC, "Roll the packages back (reloads)");
+	plan_why(b, "Valid until the clean-up removes the old packages. The upgrade used %s, "
+		 "which keeps no install rollback point: %s puts the previous packages.conf back "
+		 "for the next reload. No capture shows its output: after the reload, show "
+		 "version must print %s.", ip_plan_install_form(b->p),
+		 sw3 ? "software rollback" : "the provisioning rollback",
+		 d->xe_version.s ? d->xe_version.s : d->version.s ? d->version.s : "the old release");
+	plan_cmd(b, "%s", sw3 ? "software rollback"
+			      : "request platform software package install switch all rollback "
+				"on-reboot auto-copy");
+	plan_cmd(b, "reload");
+	plan_prompt(b, "System configuration has been modified. Save? [yes/no]:", "no", false, NULL);
+	plan_prompt(b, "Proceed with reload? [confirm]", "", true, NULL);
+	plan_effect(b, IP_EFFECT_INSTALL_ROLLBACK);
+}
+
 static void rollback_install(plan_bld *b)
 {
 	const ip_device *d = b->p->dev;
+	if (flow_now(b) != IP_FLOW_INSTALL) {
+		rollback_provisioning(b);
+		return;
+	}
 	plan_step(b, IP_PHASE_ROLLBACK, IP_MODE_EXEC, "Roll the packages back (reloads)");
+	if (two_step(b))
+		plan_why(b, "After the commit only: before it, install abort goes back (the "
+			 "activation's and the commit's abort line).");
 	plan_why(b, "Valid until the clean-up removes the old packages. show install rollback "
 		 "lists the rollback points: use the ID of the one with %s in place of ID.",
 		 d->xe_version.s ? d->xe_version.s : d->version.s ? d->version.s : "the old release");
@@ -1653,7 +1990,9 @@ static void rollback_install(plan_bld *b)
 
 static void rollback(plan_bld *b)
 {
-	if (install(b)) {
+	/* a conversion keeps the old .bin as the fallback: the rollback boots
+	 * it (bundle mode again), as a bundle plan's does */
+	if (install(b) && !b->p->converting) {
 		rollback_install(b);
 		return;
 	}
@@ -1763,6 +2102,8 @@ void plan_steps_write(plan_bld *b)
 	post_version(b);
 	post_boot(b);
 	post_network(b);
+	if (two_step(b))
+		post_commit(b);
 	/* the clean-up and the rollback both start from the upgraded device:
 	 * each rewrites the boot list from the final one */
 	size_t n_run = b->n_run;

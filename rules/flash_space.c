@@ -41,6 +41,7 @@
 #include "space.h"
 #include "fs_model.h"
 #include "image_name.h"
+#include "install_cmds.h"
 #include "rule.h"
 #include "stack_facts.h"
 #include "target_fs.h"
@@ -220,6 +221,15 @@ static size_t describe(msg *m, const ip_rule_ctx *ctx, const ip_filesystem *fs,
 	}
 	if (k == 0)
 		app(m, "; no other image on %s to delete", fs->name);
+	/* install mode: the packages of other releases the clean-up removes
+	 * as well, counted as the planner counts them (space.h; issue 21) */
+	ip_inactive in = { 0 };
+	if (n->expand)
+		ip_space_inactive(&in, fs, ctx->dev->xe_version.s, ctx->target->name);
+	if (in.n_pkg)
+		app(m, "; %s also removes %zu packages of another release (%s among them, %llu "
+		    "bytes)", ip_install_clean(ctx, ip_target_fs(ctx)), in.n_pkg, in.pkg_release,
+		    (ull)in.pkg_bytes);
 	return i;
 }
 
@@ -246,7 +256,7 @@ static void report_short(const ip_rule_ctx *ctx, ip_findings *out, const ip_file
 	ip_finding *f = (n->estimate || only_expand || maybe ? ip_report_weak : ip_report)(
 		out, ip_subj_fs(fs->name, n->member), fs->free.span, "%s", m.s);
 	if (n->expand)
-		ip_finding_fix(out, f, "install remove inactive");
+		ip_finding_fix(out, f, "%s", ip_install_clean(ctx, ip_target_fs(ctx)));
 	/* delete commands only when deleting what may be deleted is enough */
 	bool can = have >= n->total && (shown == 0 || c[shown - 1].cls != C_RUNNING);
 	uint64_t fixed;

@@ -18,6 +18,7 @@
 
 #include "boot_sim.h"
 #include "device.h"
+#include "install_flow.h"
 #include "platform.h"
 #include "target.h"
 
@@ -143,6 +144,11 @@ typedef struct ip_rule_options {
 	 * §9.6): "roughly the size of the .bin", hence 100 by default. */
 	unsigned install_expand_percent;
 	ip_save_boot save_rewrites_boot; /* unsaved-boot's save-clears-BOOT case */
+	/* From which release each series has `install add` (issue 21):
+	 * .iosplan.yaml's install_commands_since, over the model's table
+	 * (parsers/model/install_flow.c); NULL/0: the table alone. */
+	const ip_install_since *install_since;
+	size_t n_install_since;
 } ip_rule_options;
 
 typedef struct ip_rule_ctx {

@@ -26,6 +26,7 @@ typedef struct walk {
 	const char **saved_fs;
 	size_t n_saved_fs, cap_saved_fs;
 	const char *why;   /* the first property broken */
+	bool activated, committed; /* P14: the two-step form's activation and commit */
 } walk;
 
 static const char *base(const char *p)
@@ -195,6 +196,16 @@ static void walk_effect(walk *w, ip_arena *a, const ip_plan_effect *e)
 			w->why = w->why ? w->why : "P7: a register repair changes more than the boot field";
 		break;
 	}
+	case IP_EFFECT_INSTALL_COMMIT:
+		/* P14: a commit only after the activation's reload, once */
+		if (!w->activated || w->committed)
+			w->why = w->why ? w->why : "P14: install commit without one activation before it";
+		w->committed = true;
+		break;
+	case IP_EFFECT_INSTALL_ACTIVATE:
+		w->activated = true;
+		/* the activation reloads */
+		/* fall through */
 	case IP_EFFECT_INSTALL:
 	case IP_EFFECT_RELOAD:
 		w->reloads++;
@@ -268,6 +279,10 @@ static const char *check_effects(const ip_plan *p, ip_arena *a)
 			p5_check(&w, &p->steps[i].effects[j]);
 		}
 	bool on_target = p->nothing_to_do || p->remediation;
+	/* P14 (issue 21 pt 3): the two-step form commits what it activated
+	 * before its post-checks end: else the auto-abort timer reverts it */
+	if (!w.why && w.activated && !w.committed)
+		w.why = "P14: activated, and never committed before the clean-up";
 	if (!w.why && w.reloads != (on_target ? 0 : 1))
 		w.why = on_target ? "P8: a device already on the target is reloaded"
 				  : "P4: the plan does not reload exactly once";
@@ -293,6 +308,46 @@ static const char *check_network_first(const ip_plan *p, const ip_plan_proof *ag
 	       "is repaired by the plan";
 }
 
+/* P13 (issue 21): an install-mode plan types the install commands of the
+ * release the device runs now, as the model decides them from the device
+ * alone (recomputed here, not read from the plan): `install add` only
+ * where that release has it, and no `install` or `show install` command
+ * before the reload where it has none. A router on a release without
+ * install add is refused. */
+static bool starts_with(const char *s, const char *prefix)
+{
+	return !strncmp(s, prefix, strlen(prefix));
+}
+
+static const char *check_install_flow(const ip_plan *p)
+{
+	if (p->method != IP_METHOD_INSTALL || p->nothing_to_do || p->remediation)
+		return NULL;
+	char buf[IP_VERSION_TEXT_SIZE];
+	ip_install_gate g;
+	const ip_rule_options *o = p->opts.check ? &p->opts.check->opts : NULL;
+	ip_install_gate_decide(&g, p->dev, &p->check.platform, o ? o->install_since : NULL,
+			       o ? o->n_install_since : 0, buf);
+	if (g.flow == IP_FLOW_NONE)
+		return "P13: a plan for a router whose release has no install add";
+	const char *want = g.flow == IP_FLOW_SOFTWARE_INSTALL	? "software install file "
+			   : g.flow == IP_FLOW_REQUEST_PLATFORM ? "request platform software package "
+								  "install switch all file "
+								: "install add file ";
+	bool typed = false;
+	for (size_t i = 0; i < p->n_steps; i++) {
+		const ip_plan_step *st = &p->steps[i];
+		for (size_t j = 0; st->phase <= IP_PHASE_RELOAD && j < st->n_commands; j++) {
+			const char *c = st->commands[j];
+			typed |= st->phase == IP_PHASE_RELOAD && starts_with(c, want);
+			if (g.flow != IP_FLOW_INSTALL &&
+			    (starts_with(c, "install ") || starts_with(c, "show install")))
+				return "P13: an install command before the reload on a release without it";
+		}
+	}
+	return typed ? NULL : "P13: the reload does not type the running release's install command";
+}
+
 static bool blocked(const ip_plan *p)
 {
 	for (size_t i = 0; i < p->n_findings; i++)
@@ -306,10 +361,6 @@ static bool blocked(const ip_plan *p)
  * its `vrf NAME` (IOS-XE switches) or, elsewhere, comes after a
  * configuration step setting the transfer's source interface (or one the
  * captured configuration already sets); no copy on the device names it. */
-static bool starts_with(const char *s, const char *prefix)
-{
-	return !strncmp(s, prefix, strlen(prefix));
-}
 
 static const char *check_vrf(const ip_plan *p, ip_arena *a)
 {
@@ -406,5 +457,7 @@ const char *plan_invariants_check(const ip_plan *p, ip_arena *a)
 		why = check_standby(p);
 	if (!why)
 		why = check_vrf(p, a);
+	if (!why)
+		why = check_install_flow(p);
 	return why ? why : check_effects(p, a);
 }

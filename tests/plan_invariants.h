@@ -35,6 +35,13 @@
  *      the VRF: the copy's `vrf NAME`, or after the configuration step that
  *      sets the transfer's source interface, never both, and no copy on the
  *      device names the VRF.
+ *   P13 (issue 21) an install-mode plan types the install commands of the
+ *      release the device runs now (install_flow.h, decided again from the
+ *      device): no `install` or `show install` before the reload where
+ *      that release has none, and no plan for a router without it;
+ *   P14 (issue 21 pt 3) the two-step form commits, once, after the
+ *      activation's reload and before the clean-up (an uncommitted
+ *      activation is reverted by its auto-abort timer).
  * On a stack P1 and P3 also hold for every member, simulated from its own
  * flash and BOOT variable. */
 #ifndef IOSPLAN_PLAN_INVARIANTS_H

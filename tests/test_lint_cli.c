@@ -114,7 +114,15 @@ static const cli_case cli_cases[] = {
 	{ "config unknown key names file_name_case", "file-name-case: fold\n",
 	  "lint --config {tmp}/.iosplan.yaml netstuts-r1.log", 2, NULL,
 	  ".iosplan.yaml:1:1: error: unknown setting 'file-name-case' (rules, flash, tftp, "
-	  "normal_registers, target, file_name_case, save_rewrites_boot, uncommitted_reload)" },
+	  "normal_registers, target, file_name_case, save_rewrites_boot, uncommitted_reload, install_commands_since)" },
+	/* install_commands_since (issue 21): the release a series has `install
+	 * add` from, checked like every key */
+	{ "config install_commands_since bad release", "install_commands_since:\n  C3850: soon\n",
+	  "lint --config {tmp}/.iosplan.yaml netstuts-r1.log", 2, NULL,
+	  ".iosplan.yaml:2:10: error: 'soon' is not an IOS-XE release (16.10.1)" },
+	{ "config install_commands_since not a mapping", "install_commands_since: 16.10.1\n",
+	  "lint --config {tmp}/.iosplan.yaml netstuts-r1.log", 2, NULL,
+	  ".iosplan.yaml:1:25: error: 'install_commands_since' maps series prefixes to releases" },
 	/* save_rewrites_boot (rules/rule.h ip_save_boot): the assumption of
 	 * issue 20 point 20 is a setting, checked like every key */
 	{ "config save_rewrites_boot bad value", "save_rewrites_boot: always\n",

@@ -2,9 +2,11 @@
  * policy, and the one space need; then the letter-case capture through the
  * CLI, where every command must give the answer the policy gives. */
 #include <criterion/criterion.h>
+#include <criterion/parameterized.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -483,4 +485,141 @@ Test(model, audit_and_verify_follow_policy)
 		cr_expect(strstr(out, other_cmds[i].want), "%s: no '%s'\n%s", args, other_cmds[i].want, out);
 		free(out);
 	}
+}
+
+/* --- the install commands of the running release (issue 21) --------------- */
+
+#include "install_flow.h"
+
+typedef struct flow_case {
+	const char *series;  /* ip_platform.series */
+	ip_family family;
+	const char *xe;      /* "Cisco IOS XE Software, Version" token, or NULL */
+	const char *version; /* the Cisco IOS Software line's token */
+	ip_install_flow want;
+	bool assumed;        /* the boundary that decided is UNCONFIRMED */
+	const char *ov_series, *ov_release; /* an install_commands_since row */
+} flow_case;
+
+/* platform x release x the boundary's source (install_flow.c): each side
+ * of each boundary, IOS-XE 3.x on a switch and on a router, an unknown
+ * release, and a configured row winning over the table. */
+static const flow_case flows[] = {
+	/* Catalyst 3650/3850: 3.x, 16.x before 16.10.1 (assumed), after */
+	{ "C3850", IP_FAMILY_SWITCH_XE, NULL, "03.06.05E", IP_FLOW_SOFTWARE_INSTALL, false, NULL, NULL },
+	{ "C3650", IP_FAMILY_SWITCH_XE, NULL, "03.07.05E", IP_FLOW_SOFTWARE_INSTALL, false, NULL, NULL },
+	{ "C3850", IP_FAMILY_SWITCH_XE, "16.03.06", "16.3.6", IP_FLOW_REQUEST_PLATFORM, true, NULL, NULL },
+	{ "C3850", IP_FAMILY_SWITCH_XE, "16.09.08", "16.9.8", IP_FLOW_REQUEST_PLATFORM, true, NULL, NULL },
+	{ "C3850", IP_FAMILY_SWITCH_XE, "16.10.01", "16.10.1", IP_FLOW_INSTALL, true, NULL, NULL },
+	{ "C3650", IP_FAMILY_SWITCH_XE, "16.12.09", "16.12.9", IP_FLOW_INSTALL, true, NULL, NULL },
+	/* Catalyst 9000: 16.6.2 confirmed */
+	{ "C9300", IP_FAMILY_SWITCH_XE, "16.05.01a", "16.5.1a", IP_FLOW_REQUEST_PLATFORM, false, NULL, NULL },
+	{ "C9500", IP_FAMILY_SWITCH_XE, "16.06.01", "16.6.1", IP_FLOW_REQUEST_PLATFORM, false, NULL, NULL },
+	{ "C9300", IP_FAMILY_SWITCH_XE, "16.06.02", "16.6.2", IP_FLOW_INSTALL, false, NULL, NULL },
+	{ "C9200", IP_FAMILY_SWITCH_XE, "17.09.04a", "17.9.4a", IP_FLOW_INSTALL, false, NULL, NULL },
+	/* routers: 3.x and 16.x before 16.6.1 are refused (NONE) */
+	{ "ISR4300", IP_FAMILY_ROUTER_XE, "03.16.10.S", "15.5(3)S10", IP_FLOW_NONE, false, NULL, NULL },
+	{ "ASR1001-X", IP_FAMILY_ROUTER_XE, "16.03.07", "16.3.7", IP_FLOW_NONE, true, NULL, NULL },
+	{ "ASR1001-X", IP_FAMILY_ROUTER_XE, "17.03.06", "17.3.6", IP_FLOW_INSTALL, true, NULL, NULL },
+	{ "C8300", IP_FAMILY_ROUTER_XE, "17.12.04", "17.12.4", IP_FLOW_INSTALL, true, NULL, NULL },
+	/* no release in the captures: install add, said */
+	{ "C3850", IP_FAMILY_SWITCH_XE, NULL, NULL, IP_FLOW_INSTALL, true, NULL, NULL },
+	/* .iosplan.yaml's install_commands_since wins, and is not "assumed" */
+	{ "C3850", IP_FAMILY_SWITCH_XE, "16.06.04", "16.6.4", IP_FLOW_INSTALL, false, "C38", "16.6.1" },
+	{ "C3850", IP_FAMILY_SWITCH_XE, "16.12.09", "16.12.9", IP_FLOW_REQUEST_PLATFORM, false, "C3850", "17.1.1" },
+	{ "C9300", IP_FAMILY_SWITCH_XE, "16.06.02", "16.6.2", IP_FLOW_INSTALL, false, "ISR4", "17.1.1" },
+};
+
+IP_TABLE_PARAMS(install_flow, gate, flows)
+
+ParameterizedTest(size_t *row, install_flow, gate)
+{
+	const flow_case *c = &flows[*row];
+	ip_device d = { 0 };
+	d.xe_version.s = c->xe;
+	d.version.s = c->version;
+	ip_platform p = { .family = c->family, .series = c->series, .has_install_mode = true,
+			  .confreg_ignored = c->series[1] == '9' };
+	ip_install_since ov = { c->ov_series, c->ov_release };
+	char buf[IP_VERSION_TEXT_SIZE];
+	ip_install_gate g;
+	ip_install_gate_decide(&g, &d, &p, c->ov_series ? &ov : NULL, c->ov_series ? 1 : 0, buf);
+	cr_assert_eq(g.flow, c->want, "%s %s: flow %s, want %s", c->series,
+		     c->xe ? c->xe : c->version ? c->version : "(none)", ip_install_flow_name(g.flow),
+		     ip_install_flow_name(c->want));
+	cr_assert_eq(g.assumed, c->assumed, "%s %s: assumed %d", c->series,
+		     c->xe ? c->xe : "(none)", g.assumed);
+	cr_assert_eq(g.configured, c->ov_series && !strncasecmp(c->series, c->ov_series,
+								 strlen(c->ov_series)));
+	cr_assert_eq(g.version_unknown, !c->xe && !c->version);
+}
+
+/* --- what install remove inactive frees (issue 21 pt 2) -------------------- */
+
+typedef struct pkg_case {
+	const char *name, *running;
+	bool other;          /* a package of another release */
+	const char *release; /* its release, when other */
+} pkg_case;
+
+/* Cat9k and Cat3k names, rebuild letters, SMU and 3.x names, an unknown
+ * running release: only a 16.x/17.x .pkg of another release counts. */
+static const pkg_case pkgs[] = {
+	{ "cat9k-rpbase.17.06.05.SPA.pkg", "17.09.04a", true, "17.06.05" },
+	{ "cat9k-rpbase.17.09.04a.SPA.pkg", "17.09.04a", false, NULL },
+	{ "cat9k-rpbase.17.09.04.SPA.pkg", "17.09.04a", true, "17.09.04" },
+	{ "cat9k-wlc.17.12.04.SPA.pkg", "17.09.04a", true, "17.12.04" },
+	{ "cat3k_caa-rpcore.16.03.06.SPA.pkg", "16.12.09", true, "16.03.06" },
+	{ "cat3k_caa-rpcore.16.12.09.SPA.pkg", "16.12.09", false, NULL },
+	{ "cat3k_caa-base.SPA.03.06.05E.pkg", "16.03.06", false, NULL },
+	{ "cat3k_caa-iosd-universalk9.SPA.152-2.E5.pkg", "16.03.06", false, NULL },
+	{ "cat9k_iosxe.17.06.05.SPA.bin", "17.09.04a", false, NULL },
+	{ "cat9k-rpbase.17.06.05.SPA.pkg", NULL, false, NULL },
+	{ "cat9k-rpbase.17.06.05.SPA.pkg", "03.06.05E", false, NULL },
+	{ "packages.conf", "17.09.04a", false, NULL },
+	{ "isr4300-mono-universalk9.16.09.06.SPA.pkg", "16.12.04", true, "16.09.06" },
+};
+
+IP_TABLE_PARAMS(space_inactive, pkg_release, pkgs)
+
+ParameterizedTest(size_t *row, space_inactive, pkg_release)
+{
+	const pkg_case *c = &pkgs[*row];
+	char rel[IP_PKG_RELEASE_SIZE] = "";
+	bool got = ip_space_pkg_other_release(c->name, c->running, rel);
+	cr_assert_eq(got, c->other, "%s on %s: %d", c->name, c->running ? c->running : "?", got);
+	if (c->other)
+		cr_assert_str_eq(rel, c->release);
+}
+
+/* The whole of a listing: the .bin images but the target, the packages of
+ * other releases, never the running release's or packages.conf. */
+Test(space_inactive, listing)
+{
+	ip_file files[] = {
+		{ .name = "cat9k_iosxe.17.06.05.SPA.bin" },
+		{ .name = "cat9k_iosxe.17.12.04.SPA.bin" },
+		{ .name = "cat9k-rpbase.17.06.05.SPA.pkg" },
+		{ .name = "cat9k-lni.17.06.05.SPA.pkg" },
+		{ .name = "cat9k-rpbase.17.09.04a.SPA.pkg" },
+		{ .name = "packages.conf" },
+		{ .name = "core", .is_dir = true },
+		{ .name = "cat9k-webui.17.03.01.SPA.pkg" }, /* size unknown: not counted */
+	};
+	uint64_t sizes[] = { 1000, 2000, 300, 40, 500, 8, 4096, 0 };
+	for (size_t i = 0; i < 8; i++) {
+		files[i].size.known = i != 7;
+		files[i].size.v = sizes[i];
+	}
+	ip_filesystem fs = { .name = "flash:", .files = files, .n_files = 8 };
+	ip_inactive in;
+	ip_space_inactive(&in, &fs, "17.09.04a", "cat9k_iosxe.17.12.04.SPA.bin");
+	cr_assert_eq(in.n_bin, 1);
+	cr_assert_eq(in.bin_bytes, 1000);
+	cr_assert_eq(in.n_pkg, 2);
+	cr_assert_eq(in.pkg_bytes, 340);
+	cr_assert_str_eq(in.pkg_release, "17.06.05");
+	ip_space_inactive(&in, &fs, NULL, NULL); /* running release unknown: images only */
+	cr_assert_eq(in.n_bin, 2);
+	cr_assert_eq(in.n_pkg, 0);
 }

@@ -101,7 +101,22 @@ static const golden_case golden_cases[] = {
 	{ "switch-seed.json", "plan --format json " SW1_TARGET " netstuts-sw1.log", 0 },
 	{ "install-c9300.txt", "plan " C9300_TARGET " c9300-install.log", 0 },
 	{ "install-c9300.yml", "plan --format ansible " C9300_TARGET " c9300-install.log", 0 },
+	/* issue 21 pt 3: add, activate with the auto-abort timer, commit */
+	{ "install-c9300-two-step.txt", "plan --install-steps two-step --auto-abort-timer 90 "
+	  C9300_TARGET " c9300-install.log", 0 },
+	{ "install-c9300-two-step.json", "plan --format json --install-steps two-step "
+	  C9300_TARGET " c9300-install.log", 0 },
+	{ "install-c9300-two-step.yml", "plan --format ansible --install-steps two-step "
+	  C9300_TARGET " c9300-install.log", 0 },
+	/* issue 21 pt 4: a bundle-mode C9300 converted to install mode */
+	{ "convert-c9300.txt", "plan --convert-to-install " C9300_TARGET " c9300-bundle.log", 0 },
+	{ "convert-c9300.yml", "plan --format ansible --convert-to-install " C9300_TARGET
+	  " c9300-bundle.log", 0 },
+	/* without the option: the note, and a bundle upgrade */
+	{ "bundle-c9300.txt", "plan " C9300_TARGET " c9300-bundle.log", 0 },
 	{ "stack-3850.txt", "plan " STACK_TARGET " stack-3850.log", 0 },
+	/* issue 21: a 3850 on 16.3, before install add: request platform */
+	{ "stack-3850-16-3.txt", "plan " STACK_TARGET " stack-3850-16-3.log", 0 },
 	/* issue 11: one per stack sample, text and json */
 	{ "stack-2960x-bundle.txt", "plan " X2960_TARGET " stack-2960x-bundle.log", 0 },
 	{ "stack-2960x-bundle.json", "plan --format json " X2960_TARGET " stack-2960x-bundle.log", 0 },
@@ -109,6 +124,8 @@ static const golden_case golden_cases[] = {
 	{ "stack-3750x-tar.json", "plan --format json " X3750_TARGET " stack-3750x-tar.log", 0 },
 	{ "stack-9300-install.txt", "plan " C9K_STACK_TARGET " stack-9300-install.log", 0 },
 	{ "stack-9300-install.json", "plan --format json " C9K_STACK_TARGET " stack-9300-install.log", 0 },
+	/* issue 21 pt 2: 17.06.05 packages left, tight: install remove inactive first */
+	{ "stack-9300-inactive.txt", "plan " C9K_STACK_TARGET " stack-9300-inactive.log", 0 },
 	{ "stack-no-space-member2.txt", "plan " X2960_TARGET " stack-no-space-member2.log", 0 },
 	{ "stack-no-space-member2.json", "plan --format json " X2960_TARGET " stack-no-space-member2.log", 0 },
 	{ "stack-vmismatch.txt", "plan " C9K_STACK_TARGET " stack-vmismatch.log", 1 },
@@ -819,10 +836,11 @@ typedef enum tamper_kind {
 	T_ACTIVE_ONLY,  /* the boot statements lose `switch all`: the active's only */
 	T_REGISTER_BAUD, /* the step also sets the register to 0x2122: 19200 baud */
 	T_NO_ADDS,      /* the old list is removed, nothing written before the save */
+	T_RELOAD,       /* the effect becomes a reload */
 } tamper_kind;
 
 /* The plan a tamper starts from. */
-enum { S_ROUTER, S_C9300, S_STACK, S_TAR };
+enum { S_ROUTER, S_C9300, S_STACK, S_TAR, S_TWO_STEP, S_CONVERT };
 
 static const struct {
 	const char *sample, *target;
@@ -832,6 +850,10 @@ static const struct {
 	[S_C9300] = { "c9300-install.log", "cat9k_iosxe.17.12.04.SPA.bin", 1325314572 },
 	[S_STACK] = { "stack-2960x-bundle.log", "c2960x-universalk9-mz.152-7.E9.bin", 26815488 },
 	[S_TAR] = { "stack-3750x-tar.log", "c3750e-universalk9-tar.152-4.E10.tar", 23900160 },
+	/* issue 21 pt 3: --install-steps two-step */
+	[S_TWO_STEP] = { "c9300-install.log", "cat9k_iosxe.17.12.04.SPA.bin", 1325314572 },
+	/* issue 21 pt 4: --convert-to-install */
+	[S_CONVERT] = { "c9300-bundle.log", "cat9k_iosxe.17.12.04.SPA.bin", 1325314572 },
 };
 
 typedef struct tamper {
@@ -878,6 +900,19 @@ static const tamper tampers[] = {
 	  "stack member 3 boots" },
 	{ "a register change beyond the boot field (R8)", false, IP_PHASE_BOOT, IP_EFFECT_BOOT_ADD, 0,
 	  T_REGISTER_BAUD, "changes more than the boot field of 0x2102 (bits 0x0020)" },
+	/* issue 21 pt 3, R12: the uncommitted window */
+	{ "two-step: the commit is gone", S_TWO_STEP, IP_PHASE_POSTCHECK, IP_EFFECT_INSTALL_COMMIT, 0,
+	  T_NEUTRAL, "install commit is missing" },
+	{ "two-step: a reload before the commit", S_TWO_STEP, IP_PHASE_POSTCHECK,
+	  IP_EFFECT_INSTALL_COMMIT, 0, T_RELOAD, "reverts to the committed packages" },
+	{ "two-step: activated before the add", S_TWO_STEP, IP_PHASE_RELOAD, IP_EFFECT_INSTALL_ADD, 0,
+	  T_NEUTRAL, "install add is missing" },
+	{ "conversion: the running .bin is not kept after packages.conf", S_CONVERT, IP_PHASE_BOOT,
+	  IP_EFFECT_BOOT_ADD, 1, T_NEUTRAL, "does not warn that it has no fallback" },
+	{ "conversion: the rollback keeps packages.conf first", S_CONVERT, IP_PHASE_ROLLBACK,
+	  IP_EFFECT_BOOT_REMOVE, 0, T_NEUTRAL, "the rollback reload boots" },
+	{ "two-step: activated unverified", S_TWO_STEP, IP_PHASE_VERIFY, IP_EFFECT_VERIFY, 0, T_NEUTRAL,
+	  "install activates" },
 };
 
 /* Append `config-register v` to the step that holds e. */
@@ -919,7 +954,11 @@ ParameterizedTest(size_t *row, plan_proof, catches)
 	t->size.v = tamper_plans[c->install].size;
 	t->md5 = MD5A;
 	ip_plan p;
-	ip_plan_build(&p, set->arena, set->v[0], t, NULL);
+	ip_plan_options o;
+	ip_plan_options_defaults(&o);
+	o.install_steps = c->install == S_TWO_STEP ? IP_STEPS_TWO_STEP : IP_STEPS_ONE_SHOT;
+	o.convert_install = c->install == S_CONVERT;
+	ip_plan_build(&p, set->arena, set->v[0], t, &o);
 	cr_assert(!p.refused && p.proof.proven, "the untouched plan is proven");
 	ip_plan_effect *e = find_effect(&p, c->phase, c->kind, c->nth);
 	cr_assert_not_null(e, "%s: no such effect", c->name);
@@ -947,6 +986,9 @@ ParameterizedTest(size_t *row, plan_proof, catches)
 		break;
 	case T_REGISTER_BAUD:
 		add_register(set->arena, &p, e, 0x2122);
+		break;
+	case T_RELOAD:
+		e->kind = IP_EFFECT_RELOAD;
 		break;
 	case T_NO_ADDS:
 		while ((e = find_effect(&p, c->phase, c->kind, 0))) {

@@ -702,3 +702,209 @@ Test(plan_expect, table_documented)
 	cr_expect(ip_expect_matches(IP_EXPECT_IMAGE_TAIL, "isr4300.bin\""));
 	cr_expect_not(ip_expect_matches(IP_EXPECT_IMAGE_TAIL, "isr4300.bin"));
 }
+/* --- issue 21: the install commands of the running release --------------- */
+
+/* Every line an install-mode step expects comes from a capture or a
+ * document: this table is where each is allowed, with its source. */
+static const struct {
+	const char *line;
+	const char *source;
+} documented[] = {
+	{ "SUCCESS: install_add_activate_commit",
+	  "CiscoTestAutomation/genielibs execute_install_one_shot mock_data (DOMAIN.md §8)" },
+	{ "SUCCESS: install_remove",
+	  "CiscoTestAutomation/genielibs test_install_remove_inactive mock_data (DOMAIN.md §8)" },
+	{ "New software will load on reboot",
+	  "a captured 3.x `software install` session (\"[1]: Finished installing software.  New "
+	  "software will load on reboot.\"); Cisco ASR1000 guide, request platform software package "
+	  "install (\"SUCCESS: Software provisioned. New software will load on reboot.\")" },
+	{ "Clean up completed", "a captured 3.x `software clean` session (\"[1]: Clean up completed\")" },
+	{ "SUCCESS: install_rollback",
+	  "a captured 16.x session (\"SUCCESS: install_rollback Sun Feb 26 06:50:41 UTC 2017\"); "
+	  "genielibs install rollback unit test (\"SUCCESS: install_rollback Sun Aug 07 ...\")" },
+	{ "Reload scheduled", "the seed's reload in N" },
+	/* the two-step form: Cisco VG400 software configuration guide, three-step
+	 * install, as stored in the code corpus */
+	{ "SUCCESS: install_add", "\"SUCCESS: install_add /bootflash/vg400-...SSA.bin Thu May 12 ...\"" },
+	{ "install_activate: START", "\"install_activate: START Fri Sep 22 16:06:55 UTC 2023\"" },
+	{ "SUCCESS: install_commit", "\"SUCCESS: install_commit Thu May 12 01:20:31 UTC 2022\"" },
+	{ "Auto abort timer: inactive", "genieparser ShowInstallSummary (DOMAIN.md §8)" },
+};
+
+typedef struct flow_case {
+	plan_case c;
+	bool two_step;
+	const char *since_series, *since_release; /* install_commands_since, or NULL */
+	const char *install;  /* the install command the reload phase types (prefix) */
+	const char *clean;    /* the clean-up command (prefix) */
+	bool summary;         /* `show install summary` among the pre-checks */
+	bool warned;          /* a warning names an assumed boundary */
+} flow_case;
+
+/* platform x running release x target release */
+static const flow_case flows[] = {
+	/* issue 21 pt 3: the two-step form where install add exists */
+	{ { "C9300 on 17.9, two-step", "c9300-install.log", "cat9k_iosxe.17.12.04.SPA.bin",
+	    1325314572 }, true, NULL, NULL,
+	  "install activate auto-abort-timer 120", "install remove inactive", true, false },
+	/* asked for where it does not exist: the old release's commands */
+	{ { "3850 stack on 16.3, two-step asked", "stack-3850-16-3.log",
+	    "cat3k_caa-universalk9.16.12.12.SPA.bin", 491470848 }, true, NULL, NULL,
+	  "request platform software package install switch all file "
+	  "flash:cat3k_caa-universalk9.16.12.12.SPA.bin new auto-copy",
+	  "install remove inactive", false, true },
+	{ { "3850 stack on 16.3 to 16.12", "stack-3850-16-3.log",
+	    "cat3k_caa-universalk9.16.12.12.SPA.bin", 491470848 }, false, NULL, NULL,
+	  "request platform software package install switch all file "
+	  "flash:cat3k_caa-universalk9.16.12.12.SPA.bin new auto-copy",
+	  "install remove inactive", false, true },
+	{ { "3850 on 3.6.5E to 16.3", "../tests/captures/c3850-3x-install.log",
+	    "cat3k_caa-universalk9.16.03.06.SPA.bin", 385874944 }, false, NULL, NULL,
+	  "software install file flash:cat3k_caa-universalk9.16.03.06.SPA.bin new force",
+	  "request platform software package clean switch all file flash:", false, false },
+	{ { "3850 stack on 16.12.9", "stack-3850.log", "cat3k_caa-universalk9.16.12.12.SPA.bin",
+	    491470848 }, false, NULL, NULL, "install add file flash:cat3k_caa-universalk9.16.12.12.SPA.bin "
+	  "activate commit", "install remove inactive", true, true },
+	{ { "C9300 on 17.9", "c9300-install.log", "cat9k_iosxe.17.12.04.SPA.bin", 1325314572 },
+	  false, NULL, NULL, "install add file flash:cat9k_iosxe.17.12.04.SPA.bin activate commit",
+	  "install remove inactive", true, false },
+	/* a site that says its 9300s have install add only from 17.10.1: the
+	 * Cat9k form, without `new`; the 17.12.4 target has it */
+	{ { "C9300 on 17.9, install_commands_since 17.10.1", "c9300-install.log",
+	    "cat9k_iosxe.17.12.04.SPA.bin", 1325314572 }, false, "C9300", "17.10.1",
+	  "request platform software package install switch all file "
+	  "flash:cat9k_iosxe.17.12.04.SPA.bin auto-copy", "install remove inactive", false, false },
+};
+
+static ip_plan *build_flow(ip_device_set **set_out, const flow_case *fc, ip_check_config *cc,
+			   ip_install_since *ov)
+{
+	const plan_case *c = &fc->c;
+	ip_device_set *set = test_load_samples(c->capture, NULL);
+	cr_assert_eq(set->n, 1, "%s: %zu devices", c->name, set->n);
+	ip_target *t = ip_target_from_name(set->arena, c->target, "--target");
+	t->size.known = true;
+	t->size.v = c->size;
+	t->md5 = MD5;
+	ip_check_config_defaults(cc);
+	if (fc->since_series) {
+		*ov = (ip_install_since){ fc->since_series, fc->since_release };
+		cc->opts.install_since = ov;
+		cc->opts.n_install_since = 1;
+	}
+	ip_plan_options o;
+	ip_plan_options_defaults(&o);
+	o.server = "10.0.0.10";
+	o.check = cc;
+	o.install_steps = fc->two_step ? IP_STEPS_TWO_STEP : IP_STEPS_ONE_SHOT;
+	ip_plan *p = ip_arena_alloc(set->arena, sizeof(*p));
+	ip_plan_build(p, set->arena, set->v[0], t, &o);
+	cr_assert_not(p->refused, "%s: refused: %s", c->name, p->n_reasons ? p->reasons[0] : "");
+	cr_assert(p->proof.proven, "%s: not proven", c->name);
+	*set_out = set;
+	return p;
+}
+
+static bool typed(const ip_plan *p, ip_plan_phase ph, const char *prefix)
+{
+	for (size_t i = 0; i < p->n_steps; i++)
+		for (size_t j = 0; j < p->steps[i].n_commands; j++)
+			if ((int)ph < 0 || p->steps[i].phase == ph)
+				if (starts(p->steps[i].commands[j], prefix))
+					return true;
+	return false;
+}
+
+IP_TABLE_PARAMS(plan_expect, install_commands_of_running_release, flows)
+
+ParameterizedTest(size_t *row, plan_expect, install_commands_of_running_release)
+{
+	const flow_case *fc = &flows[*row];
+	ip_check_config cc;
+	ip_install_since ov;
+	ip_device_set *set;
+	ip_plan *p = build_flow(&set, fc, &cc, &ov);
+	const char *name = fc->c.name;
+	cr_assert_eq(p->method, IP_METHOD_INSTALL, "%s", name);
+	cr_expect(typed(p, IP_PHASE_RELOAD, fc->install), "%s: no '%s'", name, fc->install);
+	cr_expect(typed(p, IP_PHASE_CLEANUP, fc->clean), "%s: no clean-up '%s'", name, fc->clean);
+	/* before `install` existed, no step before the reload types it */
+	bool old = !starts(fc->install, "install ");
+	for (size_t i = 0; old && i < p->n_steps; i++)
+		for (size_t j = 0; p->steps[i].phase <= IP_PHASE_RELOAD && j < p->steps[i].n_commands; j++)
+			cr_expect_not(starts(p->steps[i].commands[j], "install ") ||
+				      starts(p->steps[i].commands[j], "show install"),
+				      "%s: '%s' on a release without install", name,
+				      p->steps[i].commands[j]);
+	cr_expect_eq(typed(p, IP_PHASE_PRECHECK, "show install summary"), fc->summary, "%s", name);
+	bool warned = false;
+	for (size_t i = 0; i < p->n_warnings; i++)
+		warned |= strstr(p->warnings[i], "UNCONFIRMED") != NULL;
+	cr_expect_eq(warned, fc->warned, "%s: assumption warned %d", name, warned);
+	/* every expect line of the install, clean-up and rollback steps is
+	 * a documented one */
+	for (size_t i = 0; i < p->n_steps; i++) {
+		const ip_plan_step *st = &p->steps[i];
+		if (st->phase != IP_PHASE_RELOAD && st->phase != IP_PHASE_ROLLBACK &&
+		    !(st->phase == IP_PHASE_CLEANUP && starts(st->title, "Remove the old packages")))
+			continue;
+		for (size_t j = 0; j < st->n_expect; j++) {
+			bool doc = false;
+			for (size_t k = 0; k < sizeof(documented) / sizeof(documented[0]); k++)
+				doc |= !strcmp(st->expect[j], documented[k].line);
+			cr_expect(doc, "%s: step '%s' expects '%s', which no capture or document in "
+				  "the table shows", name, st->title, st->expect[j]);
+		}
+	}
+	ip_device_set_free(set);
+}
+
+/* --- issue 21 pt 2: install remove inactive before install add ------------ */
+
+typedef struct remove_case {
+	plan_case c;
+	bool removes;       /* install remove inactive in the transfer phase */
+	const char *reason; /* part of its why */
+	const char *freed;  /* part of what it says it frees */
+} remove_case;
+
+static const remove_case removes[] = {
+	/* room enough, packages of 17.06.05 left: removed first, and said why */
+	{ { "C9300, room, 17.06.05 packages left", "../tests/captures/c9300-inactive-roomy.log",
+	    "cat9k_iosxe.17.12.04.SPA.bin", 1325314572 }, true, "packages of another release are "
+	  "left on flash", "flash: 2435772281 bytes (1 image, 3 packages of another release)" },
+	/* tight on both members: the packages are what makes member 2's room */
+	{ { "C9300 stack, tight, 17.06.05 packages", "stack-9300-inactive.log",
+	    "cat9k_iosxe.17.12.04.SPA.bin", 1396867236 }, true, "2863577833 bytes needed on flash:",
+	  "flash-2: 1394937901 bytes (0 images, 11 packages of another release)" },
+	/* nothing inactive but the running release's .bin, room enough */
+	{ { "C9300, room, nothing inactive", "c9300-install.log", "cat9k_iosxe.17.12.04.SPA.bin",
+	    1325314572 }, false, NULL, NULL },
+};
+
+IP_TABLE_PARAMS(plan_expect, remove_inactive_first, removes)
+
+ParameterizedTest(size_t *row, plan_expect, remove_inactive_first)
+{
+	const remove_case *rc = &removes[*row];
+	ip_device_set *set;
+	ip_plan *p = build(&set, &rc->c);
+	const ip_plan_step *st = NULL;
+	for (size_t i = 0; i < p->n_steps && !st; i++)
+		if (p->steps[i].phase == IP_PHASE_TRANSFER && p->steps[i].n_commands &&
+		    !strcmp(p->steps[i].commands[0], "install remove inactive"))
+			st = &p->steps[i];
+	cr_assert_eq(st != NULL, rc->removes, "%s: removal %s", rc->c.name, st ? "planned" : "not");
+	if (st) {
+		cr_expect(strstr(st->why, rc->reason), "%s: why: %s", rc->c.name, st->why);
+		cr_expect(strstr(st->why, rc->freed), "%s: why: %s", rc->c.name, st->why);
+		/* and before the copy */
+		bool copy_after = false;
+		for (const ip_plan_step *q = st + 1; q < p->steps + p->n_steps; q++)
+			copy_after |= q->n_commands && starts(q->commands[0], "copy ") &&
+				      q->phase == IP_PHASE_TRANSFER;
+		cr_expect(copy_after, "%s: the removal comes after the copy", rc->c.name);
+	}
+	cr_assert(p->proof.proven, "%s", rc->c.name);
+	ip_device_set_free(set);
+}

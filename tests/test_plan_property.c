@@ -34,6 +34,13 @@
  *      STANDBY HOT in SSO, and every reload follows a gated check of show
  *      bootvar's Standby line made after the last save; the proof's R13
  *      (the standby boots what the active boots) holds for it;
+ *   P13 (issue 21) an install-mode plan types the install commands of the
+ *      running release (3.x, 16.x before and after `install add`);
+ *   P14 (issue 21 pt 3) the two-step form (asked for in 30 % of the
+ *      states) commits once, after its activation, before the clean-up;
+ *   and (issue 21 pt 4) --convert-to-install in 30 % of the states: a
+ *   bundle-mode Catalyst 9000/3850 converted keeps P1-P14 with its running
+ *   .bin as the proved fallback;
  * and the proof's R11 (no save leaves a switch's BOOT variable empty) is
  * exercised by switches whose running-config has no boot system line.
  * A refusal may never come from the plan failing its own simulation: that
@@ -201,6 +208,10 @@ static void gen_files(state *s, rng *r, ip_filesystem *fs, bool install, const c
 		if (!chance(r, 8))
 			add_file(s, fs, "packages.conf", 8116, false);
 		add_file(s, fs, ip_arena_printf(s->a, "pkg-rpbase.%d.SPA.pkg", s->release), S / 3, false);
+		/* issue 21 pt 2: packages an earlier install left, of a release
+		 * no generated device runs: install remove inactive frees them */
+		if (chance(r, 35))
+			add_file(s, fs, "cat9k-rpbase.16.12.05.SPA.pkg", around(r, S / 2), false);
 		if (chance(r, 50))
 			add_file(s, fs, image(s, s->pf, s->release), around(r, S), false);
 	} else if (running && chance(r, 88)) {
@@ -535,6 +546,17 @@ static void gen_device(state *s, rng *r)
 		d->system_image.span = next_span(s);
 	}
 	d->install_mode.v = install ? IP_TRI_YES : s->pf->install ? IP_TRI_NO : IP_TRI_UNKNOWN;
+	/* issue 21: the running release decides the install commands (P10):
+	 * IOS-XE 3.x on the 3850 (printed on the IOS line only), 16.x before
+	 * and after each series' boundary, or none captured */
+	static const char *const rels[] = { "03.06.05E", "16.03.06", "16.06.01", "16.09.08",
+					    "16.12.09", "17.09.04a", NULL };
+	const char *rel = install ? rels[pick(r, 7)] : NULL;
+	/* each with a line of its own, as a parsed fact has (R14 quotes it) */
+	if (rel && rel[0] == '0')
+		d->version = (ip_text){ rel, next_span(s) };
+	else if (rel)
+		d->xe_version = (ip_text){ rel, next_span(s) };
 	unsigned mb = pick(r, 100);
 	d->manual_boot.v = mb < 12 ? IP_TRI_YES : mb < 85 ? IP_TRI_NO : IP_TRI_UNKNOWN;
 	gen_register(s, r);
@@ -569,6 +591,8 @@ static void gen(state *s, rng *r)
 	ip_plan_options_defaults(&s->opts);
 	s->opts.allow_delete_running = chance(r, 25);
 	s->opts.allow_no_fallback = chance(r, 30);
+	s->opts.install_steps = chance(r, 30) ? IP_STEPS_TWO_STEP : IP_STEPS_ONE_SHOT;
+	s->opts.convert_install = chance(r, 30);
 	s->opts.transfer = chance(r, 20) ? IP_TRANSFER_SCP : IP_TRANSFER_TFTP;
 	s->opts.server = chance(r, 90) ? "10.0.0.1" : NULL;
 	s->opts.reload_in = pick(r, 11);
@@ -635,6 +659,10 @@ typedef struct kinds_seen {
 	unsigned long standby;              /* planned with a standby RP (issue 21) */
 	unsigned long vrf_keyword, vrf_source; /* --vrf: the copy's keyword, a source
 						* interface (pt 19) */
+	unsigned long flow_sw, flow_req;    /* issue 21: software install, request platform */
+	unsigned long remove_first;         /* issue 21 pt 2: install remove inactive before */
+	unsigned long two_step;             /* issue 21 pt 3: add, activate, commit */
+	unsigned long converted;            /* issue 21 pt 4: bundle to install mode */
 } kinds_seen;
 
 static void tally(kinds_seen *k, const ip_plan *p)
@@ -670,6 +698,18 @@ static void tally(kinds_seen *k, const ip_plan *p)
 						  25);
 		}
 	k->install += p->method == IP_METHOD_INSTALL;
+	k->flow_sw += p->method == IP_METHOD_INSTALL && p->install.flow == IP_FLOW_SOFTWARE_INSTALL;
+	k->flow_req += p->method == IP_METHOD_INSTALL && p->install.flow == IP_FLOW_REQUEST_PLATFORM;
+	k->converted += p->converting;
+	for (size_t i = 0; i < p->n_steps; i++)
+		for (size_t j = 0; j < p->steps[i].n_effects; j++)
+			k->two_step += p->steps[i].effects[j].kind == IP_EFFECT_INSTALL_COMMIT;
+	for (size_t i = 0; i < p->n_steps; i++)
+		if (p->steps[i].phase == IP_PHASE_TRANSFER && p->steps[i].n_commands &&
+		    !strcmp(p->steps[i].commands[0], "install remove inactive")) {
+			k->remove_first++;
+			break;
+		}
 	k->tar += p->method == IP_METHOD_TAR;
 	k->stack += p->n_member_fs > 0;
 	if (p->n_member_fs > 0) {
@@ -836,6 +876,19 @@ Test(plan_property, random_states, .timeout = 240)
 	cr_log_info("issue 20 point 19: %lu copies in the VRF by keyword, %lu source interfaces set",
 		    kinds.vrf_keyword, kinds.vrf_source);
 	cr_assert(kinds.vrf_keyword && kinds.vrf_source, "--vrf was never planned in both forms");
+	cr_log_info("issue 21: %lu install plans with software install (3.x), %lu with request "
+		    "platform (16.x before install add)", kinds.flow_sw, kinds.flow_req);
+	cr_assert(kinds.flow_sw && kinds.flow_req, "an install flow of an older release was never "
+		  "planned");
+	cr_log_info("issue 21 pt 2: %lu plans remove inactive packages before the copy",
+		    kinds.remove_first);
+	cr_assert(kinds.remove_first, "no plan removed inactive packages first");
+	cr_log_info("issue 21 pt 3: %lu two-step plans (add, activate with the timer, commit)",
+		    kinds.two_step);
+	cr_assert(kinds.two_step, "no two-step plan was generated");
+	cr_log_info("issue 21 pt 4: %lu bundle-mode Catalysts converted to install mode",
+		    kinds.converted);
+	cr_assert(kinds.converted, "no conversion to install mode was planned");
 	cr_assert(kinds.stack_bundle && kinds.stack_install && kinds.stack_tar,
 		  "a stack method was never planned");
 	for (unsigned m = 2; m <= 8; m++)

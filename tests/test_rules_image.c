@@ -167,6 +167,69 @@ static const char c9k_boot_bin[] = C9K_VERSION("")
 	"boot-end-marker\n"
 	"SW9#\n";
 
+/* A Catalyst 3850 on IOS-XE 3.x in install mode: the release on the
+ * Cisco IOS Software line only (networktocode/ntc-templates
+ * tests/cisco_ios/show_version/cisco_ios_show_version1.raw has the same
+ * lines for 03.06.05E). */
+static const char c3850_3x[] =
+	"SW38#show version\n"
+	"Cisco IOS Software, IOS-XE Software, Catalyst L3 Switch Software "
+	"(CAT3K_CAA-UNIVERSALK9-M), Version 03.06.05E RELEASE SOFTWARE (fc2)\n"
+	"System image file is \"flash:packages.conf\"\n"
+	"cisco WS-C3850-24P (MIPS) processor with 4194304K bytes of physical memory.\n"
+	"\n"
+	"Switch Ports Model              SW Version        SW Image              Mode   \n"
+	"------ ----- -----              ----------        ----------            ----   \n"
+	"*    1 32    WS-C3850-24P       03.06.05E         cat3k_caa-universalk9 INSTALL\n"
+	"\n"
+	"SW38#\n";
+
+/* A Catalyst 9300 on 16.6.1, before install add (16.6.2 on). */
+static const char c9300_1661[] =
+	"SW9#show version\n"
+	"Cisco IOS XE Software, Version 16.06.01\n"
+	"Cisco IOS Software [Everest], Catalyst L3 Switch Software (CAT9K_IOSXE), "
+	"Version 16.6.1, RELEASE SOFTWARE (fc2)\n"
+	"System image file is \"flash:packages.conf\"\n"
+	"cisco C9300-48P (X86) processor with 1338934K/6147K bytes of memory.\n"
+	"\n"
+	"Switch Ports Model              SW Version        SW Image              Mode   \n"
+	"------ ----- -----              ----------        ----------            ----   \n"
+	"*    1 65    C9300-48P          16.6.1            CAT9K_IOSXE           INSTALL\n"
+	"\n"
+	"SW9#\n";
+
+/* A Catalyst 9300 in bundle mode on 17.15.3 (Cisco 224890's own example:
+ * "System image file is \"flash:cat9k_iosxe.17.15.03.SPA.bin\"", Mode
+ * BUNDLE). */
+static const char c9300_bundle[] =
+	"SW9B#show version\n"
+	"Cisco IOS XE Software, Version 17.15.03\n"
+	"Cisco IOS Software [IOSXE], Catalyst L3 Switch Software (CAT9K_IOSXE), "
+	"Version 17.15.3, RELEASE SOFTWARE (fc1)\n"
+	"System image file is \"flash:cat9k_iosxe.17.15.03.SPA.bin\"\n"
+	"cisco C9300-48UXM (X86) processor with 1338934K/6147K bytes of memory.\n"
+	"\n"
+	"Switch Ports Model              SW Version        SW Image              Mode   \n"
+	"------ ----- -----              ----------        ----------            ----   \n"
+	"*    1 65    C9300-48UXM        17.15.03          CAT9K_IOSXE           BUNDLE\n"
+	"\n"
+	"SW9B#\n";
+
+/* The same Catalyst 3850 on 3.x, in bundle mode. */
+static const char c3850_3x_bundle[] =
+	"SW38B#show version\n"
+	"Cisco IOS Software, IOS-XE Software, Catalyst L3 Switch Software "
+	"(CAT3K_CAA-UNIVERSALK9-M), Version 03.06.05E RELEASE SOFTWARE (fc2)\n"
+	"System image file is \"flash:cat3k_caa-universalk9.SPA.03.06.05.E.152-2.E5.bin\"\n"
+	"cisco WS-C3850-24P (MIPS) processor with 4194304K bytes of physical memory.\n"
+	"\n"
+	"Switch Ports Model              SW Version        SW Image              Mode   \n"
+	"------ ----- -----              ----------        ----------            ----   \n"
+	"*    1 32    WS-C3850-24P       03.06.05E         cat3k_caa-universalk9 BUNDLE\n"
+	"\n"
+	"SW38B#\n";
+
 static const char c9k_mixed[] = C9K_VERSION(
 	"     2 65    C9300-48P          17.09.04a         CAT9K_IOSXE           BUNDLE\n")
 	"SW9#\n";
@@ -397,9 +460,56 @@ static const rcase install_cases[] = {
 	{ .row = "stack in mixed modes: V-Mismatch", c9k_mixed, "cat9k_iosxe.17.12.04.SPA.bin", 0, NULL, 2,
 	  9, 73, "runs in install mode", WARN, "stack member 2 runs in BUNDLE mode, member 1 in INSTALL mode" },
 	{ .row = "no target", "c9300-install.log", NULL, 0, NULL, 0, 0, 0, NULL, ANY, NULL },
+	/* issue 21: the fix in the running release's command set */
+	{ .row = "3850 on 16.3: request platform ... new auto-copy", "stack-3850-16-3.log",
+	  "cat3k_caa-universalk9.16.12.12.SPA.bin", 0, NULL, 1, 85, 73,
+	  "upgrade to cat3k_caa-universalk9.16.12.12.SPA.bin with request platform software "
+	  "package install, since", WARN, "request platform software package install switch all "
+	  "file flash:cat3k_caa-universalk9.16.12.12.SPA.bin new auto-copy" },
+	{ .row = "3850 on 3.x: software install, never install add", c3850_3x,
+	  "cat3k_caa-universalk9.16.03.06.SPA.bin", 0, NULL, 1, 8, 73, "with software install,", WARN,
+	  "software install file flash:cat3k_caa-universalk9.16.03.06.SPA.bin new force" },
+	/* issue 21 pt 4: bundle mode on a Catalyst 9000 / 3850, with or without
+	 * a target; the conversion path as the fix */
+	{ .row = "bundle 9300, no target: deprecated, convert", c9300_bundle, NULL, 0, NULL, 1, 9, 73,
+	  "which Cisco deprecates on the Catalyst 9000", WARN,
+	  "install add file flash:cat9k_iosxe.17.15.03.SPA.bin activate commit" },
+	{ .row = "bundle 9300 to 17.18: the target's .bin converts", c9300_bundle,
+	  "cat9k_iosxe.17.18.01.SPA.bin", 0, NULL, 1, 9, 73, "convert it to install mode", WARN,
+	  "boot system flash:packages.conf" },
+	{ .row = "bundle 3850 stack: recommended, switch all", "stack-active-only.log", NULL, 0, NULL, 1,
+	  87, 73, "Cisco recommends install mode on the Catalyst 3650/3850", WARN,
+	  "boot system switch all flash:packages.conf" },
+	{ .row = "bundle 3850 on 3.x: the note, no install add", c3850_3x_bundle, NULL, 0, NULL, 1, 8, 73,
+	  "installing the .bin with software install", WARN, NULL },
+	{ .row = "bundle ISR4321: not a Catalyst", "netstuts-r1.log", NULL, 0, NULL, 0, 0, 0, NULL, ANY,
+	  NULL },
+	{ .row = "9300 on 16.6.1: request platform ... auto-copy, no new", c9300_1661,
+	  "cat9k_iosxe.16.06.04.SPA.bin", 0, NULL, 1, 9, 73, "with request platform software package",
+	  WARN, "request platform software package install switch all file "
+	  "flash:cat9k_iosxe.16.06.04.SPA.bin auto-copy" },
 };
 
 IP_TABLE_PARAMS(rules_image, install_mode, install_cases)
+
+/* No fix line names install add where the running release has none. */
+Test(rules_image, install_mode_no_install_add_before_install)
+{
+	const char *caps[] = { c3850_3x, c9300_1661, "stack-3850-16-3.log", c3850_3x_bundle };
+	const char *tgts[] = { "cat3k_caa-universalk9.16.03.06.SPA.bin", "cat9k_iosxe.16.06.04.SPA.bin",
+			       "cat3k_caa-universalk9.16.12.12.SPA.bin",
+			       "cat3k_caa-universalk9.16.03.06.SPA.bin" };
+	for (size_t k = 0; k < 4; k++) {
+		rule_run_opts o = { .target = tgts[k] };
+		rule_run *r = rule_run_new_opts("install-mode", caps[k], &o);
+		cr_assert(r->check.n_findings > 0, "case %zu: a finding", k);
+		for (size_t i = 0; i < r->check.n_findings; i++)
+			for (size_t j = 0; j < r->check.findings[i].n_fix; j++)
+				cr_assert(!strstr(r->check.findings[i].fix[j], "install add"),
+					  "case %zu: fix %s", k, r->check.findings[i].fix[j]);
+		rule_run_free(r);
+	}
+}
 
 ParameterizedTest(size_t *row, rules_image, install_mode)
 {

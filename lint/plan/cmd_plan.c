@@ -1,7 +1,9 @@
 /* iosplan plan [target options] [--tftp-server IP] [--transfer tftp|scp]
  *              [--reload-in MIN] [--format text|markdown|json|ansible]
  *              [--allow-delete-running] [--allow-no-fallback] [--issu]
- *              [--vrf NAME [--source-interface IF]] [--config FILE] FILE...
+ *              [--vrf NAME [--source-interface IF]]
+ *              [--install-steps one-shot|two-step] [--auto-abort-timer MIN]
+ *              [--convert-to-install] [--config FILE] FILE...
  *
  * Builds, proves and prints the upgrade plan of every device in the
  * captures (planner/plan.h). Exit 0 when every device has a plan, 1 when
@@ -28,6 +30,9 @@ enum {
 	OPT_ISSU,
 	OPT_VRF,
 	OPT_SOURCE_INTERFACE,
+	OPT_INSTALL_STEPS,
+	OPT_ABORT_TIMER,
+	OPT_CONVERT,
 };
 
 static void usage(FILE *out)
@@ -47,6 +52,14 @@ static void usage(FILE *out)
 	      "                             `ping vrf`, and every transfer in that VRF\n"
 	      "  --source-interface IF      with --vrf where the copy has no vrf keyword: the\n"
 	      "                             interface in the VRF (default: the captured one)\n"
+	      "  --install-steps one-shot|two-step   install mode: install add ... activate\n"
+	      "                             commit (default), or add, activate with the auto-abort\n"
+	      "                             timer, post-checks, then install commit\n"
+	      "  --auto-abort-timer MIN     two-step: minutes before an uncommitted activation\n"
+	      "                             reverts (30 to 1200, default 120)\n"
+	      "  --convert-to-install       a standalone Catalyst 9000 or 3650/3850 in bundle\n"
+	      "                             mode: boot packages.conf, then install add ...\n"
+	      "                             activate commit (bundle mode is deprecated there)\n"
 	      "  --format text|markdown|json|ansible   (default text)\n"
 	      "  --config FILE              .iosplan.yaml (default: found upward from FILE)\n"
 	      "  Print the ordered, simulated upgrade plan, or the findings that block it.\n"
@@ -57,7 +70,8 @@ static void usage(FILE *out)
 typedef struct plan_args {
 	ip_target_args target;
 	const char *server, *transfer, *reload_in, *format, *config, *vrf, *source_if;
-	bool allow_delete_running, allow_no_fallback, issu;
+	const char *steps, *timer;
+	bool allow_delete_running, allow_no_fallback, issu, convert;
 	char **files;
 	int n_files;
 } plan_args;
@@ -73,6 +87,9 @@ static int take(plan_args *a, int c, const char *arg)
 	case OPT_ISSU: a->issu = true; break;
 	case OPT_VRF: a->vrf = arg; break;
 	case OPT_SOURCE_INTERFACE: a->source_if = arg; break;
+	case OPT_INSTALL_STEPS: a->steps = arg; break;
+	case OPT_ABORT_TIMER: a->timer = arg; break;
+	case OPT_CONVERT: a->convert = true; break;
 	case 'f': a->format = arg; break;
 	case 'c': a->config = arg; break;
 	case 'h': usage(stdout); return EXIT_CLEAN + 100;
@@ -97,6 +114,9 @@ static int parse_args(plan_args *a, int argc, char **argv)
 		{ "issu", no_argument, NULL, OPT_ISSU },
 		{ "vrf", required_argument, NULL, OPT_VRF },
 		{ "source-interface", required_argument, NULL, OPT_SOURCE_INTERFACE },
+		{ "install-steps", required_argument, NULL, OPT_INSTALL_STEPS },
+		{ "auto-abort-timer", required_argument, NULL, OPT_ABORT_TIMER },
+		{ "convert-to-install", no_argument, NULL, OPT_CONVERT },
 		{ "format", required_argument, NULL, 'f' },
 		{ "config", required_argument, NULL, 'c' },
 		{ "help", no_argument, NULL, 'h' },
@@ -160,6 +180,25 @@ static int options(ip_plan_options *o, ip_plan_format *fmt, const plan_args *a)
 		}
 		o->reload_in = (unsigned)m;
 	}
+	if (a->steps && strcmp(a->steps, "one-shot") && strcmp(a->steps, "two-step")) {
+		fprintf(stderr, "iosplan plan: error: --install-steps is one-shot or two-step\n");
+		return EXIT_INPUT;
+	}
+	o->install_steps = a->steps && !strcmp(a->steps, "two-step") ? IP_STEPS_TWO_STEP
+								      : IP_STEPS_ONE_SHOT;
+	if (a->timer) {
+		/* the documented range of install activate auto-abort-timer
+		 * (Cisco C8000V upgrade guide: <30-1200>, default 120) */
+		char *end;
+		unsigned long m = strtoul(a->timer, &end, 10);
+		if (end == a->timer || *end || a->timer[0] == '-' || m < 30 || m > 1200) {
+			fprintf(stderr, "iosplan plan: error: --auto-abort-timer is minutes, 30 to "
+				"1200\n");
+			return EXIT_INPUT;
+		}
+		o->abort_timer = (unsigned)m;
+	}
+	o->convert_install = a->convert;
 	o->allow_delete_running = a->allow_delete_running;
 	o->allow_no_fallback = a->allow_no_fallback;
 	o->issu = a->issu;

@@ -298,6 +298,7 @@ static bool reloads(const ip_plan_step *st)
 	for (size_t i = 0; i < st->n_effects; i++)
 		if (st->effects[i].kind == IP_EFFECT_RELOAD ||
 		    st->effects[i].kind == IP_EFFECT_INSTALL ||
+		    st->effects[i].kind == IP_EFFECT_INSTALL_ACTIVATE ||
 		    st->effects[i].kind == IP_EFFECT_INSTALL_ROLLBACK)
 			return true;
 	return false;
@@ -310,6 +311,10 @@ static void wait_tasks(em *m, const ip_plan_step *st, int ph, size_t no)
 	bool scheduled = false;
 	for (size_t i = 0; i < st->n_effects; i++)
 		scheduled |= st->effects[i].kind == IP_EFFECT_RELOAD;
+	/* a `reload in N` typed in an install step (issue 21: request
+	 * platform, then a scheduled reload) waits as long */
+	for (size_t i = 0; i < st->n_commands; i++)
+		scheduled |= !strncmp(st->commands[i], "reload in ", 10);
 	snprintf(delay, sizeof(delay), "%u", (scheduled ? m->p->opts.reload_in * 60 : 0) + 300);
 	task_head(m, st, ph, no, " (reset the connection)");
 	kv(m, "ansible.builtin.meta", "reset_connection");

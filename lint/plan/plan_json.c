@@ -109,6 +109,8 @@ static cJSON *prediction_json(const ip_plan *p)
 	cJSON_AddItemToObject(o, "target_fails", outcome_json(&s->target_fails, done && !p->nothing_to_do));
 	cJSON_AddItemToObject(o, "rollback", outcome_json(&s->rollback, done && s->rollback_simulated));
 	cJSON_AddItemToObject(o, "cleanup", outcome_json(&s->cleanup, done && s->cleanup_simulated));
+	if (s->abort_simulated) /* two-step only (issue 21 pt 3): install abort before the commit */
+		cJSON_AddItemToObject(o, "abort", outcome_json(&s->aborted, done));
 	cJSON *ms = cJSON_AddArrayToObject(o, "members");
 	for (size_t i = 0; done && i < s->n_members; i++) {
 		cJSON *m = cJSON_CreateObject();
@@ -128,7 +130,8 @@ static cJSON *effect_json(const ip_plan_effect *e)
 	add_str(o, "kind", ip_effect_kind_name(e->kind));
 	add_str(o, "filesystem", e->filesystem);
 	add_str(o, "path", e->path);
-	if (e->kind == IP_EFFECT_COPY || e->kind == IP_EFFECT_INSTALL)
+	if (e->kind == IP_EFFECT_COPY || e->kind == IP_EFFECT_INSTALL ||
+	    e->kind == IP_EFFECT_INSTALL_ADD)
 		cJSON_AddNumberToObject(o, "size", (double)e->size);
 	else
 		cJSON_AddNullToObject(o, "size");

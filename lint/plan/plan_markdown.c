@@ -65,7 +65,8 @@ static void summary(const mw *o, const ip_plan *p)
 		row(o, "Fallback", p->fallback ? p->fallback : "none");
 		return;
 	}
-	row(o, "Method", p->method == IP_METHOD_INSTALL ? "install mode: install add ... activate commit"
+	row(o, "Method", p->method == IP_METHOD_INSTALL
+			 ? ip_arena_printf(o->a, "install mode: %s", ip_plan_install_form(p))
 			 : p->method == IP_METHOD_TAR ? "tar: archive download-sw on every member, "
 							"boot system, reload"
 						      : "bundle: copy, verify, boot system, reload");
@@ -85,6 +86,8 @@ static void simulation(const mw *o, const ip_plan *p)
 	row(o, "As captured", s->before.text);
 	row(o, "After the plan", s->next.text);
 	row(o, "If the target fails to boot", s->target_fails.text);
+	if (s->abort_simulated) /* two-step: before the commit */
+		row(o, "After install abort (before the commit)", s->aborted.text);
 	if (s->rollback_simulated)
 		row(o, "After a rollback", s->rollback.text);
 	if (s->cleanup_simulated)

@@ -101,7 +101,8 @@ static void header(const pw *o, const ip_plan *p)
 		return;
 	}
 	fprintf(o->out, "!   method: %s; transfer: %s from %s; fallback: %s%s\n",
-		p->method == IP_METHOD_INSTALL ? "install (install add ... activate commit)"
+		p->method == IP_METHOD_INSTALL
+			? ip_arena_printf(o->a, "install (%s)", ip_plan_install_form(p))
 		: p->method == IP_METHOD_TAR   ? "tar (archive download-sw, then boot system)"
 					       : "bundle (boot system)",
 		p->opts.transfer == IP_TRANSFER_SCP ? "scp" : "tftp", T(o, p->server),
@@ -117,6 +118,8 @@ static void simulation(const pw *o, const ip_plan *p)
 	wrap(o, "!   next boot as captured: ", s->before.text);
 	wrap(o, "!   after the plan:        ", s->next.text);
 	wrap(o, "!   if the target fails:   ", s->target_fails.text);
+	if (s->abort_simulated) /* two-step: before the commit */
+		wrap(o, "!   after install abort:   ", s->aborted.text);
 	if (s->rollback_simulated)
 		wrap(o, "!   after a rollback:      ", s->rollback.text);
 	if (s->cleanup_simulated)

@@ -6,6 +6,7 @@
 
 #include "fs_model.h"
 #include "image_name.h"
+#include "version.h"
 
 uint64_t ip_space_add(uint64_t a, uint64_t b)
 {
@@ -95,4 +96,79 @@ size_t ip_space_pick(const ip_del_cand *c, size_t k, uint64_t free_b, uint64_t n
 		free_b = ip_space_add(free_b, c[i].file->size.v);
 	*have = free_b;
 	return i;
+}
+
+/* The first dotted 16.x/17.x release in name: "17.06.05" in
+ * "cat9k-rpbase.17.06.05.SPA.pkg", with its rebuild letter. */
+static bool pkg_release(const char *name, char *rel)
+{
+	for (const char *p = name; *p; p++) {
+		if (p[0] != '.' || p[1] != '1' || (p[2] != '6' && p[2] != '7') || p[3] != '.')
+			continue;
+		const char *q = p + 1;
+		size_t dots = 0, k = 0;
+		for (k = 0; q[k] && k < IP_PKG_RELEASE_SIZE - 1; k++) {
+			if (q[k] == '.' && ++dots == 3)
+				break;
+			if (q[k] != '.' && !(q[k] >= '0' && q[k] <= '9') &&
+			    !(q[k] >= 'a' && q[k] <= 'z'))
+				break;
+		}
+		if (dots < 2)
+			continue;
+		memcpy(rel, q, k);
+		rel[k] = 0;
+		return true;
+	}
+	return false;
+}
+
+/* The running release parsed once: NULL when it is not a 16.x/17.x one. */
+static const ip_version *running_xe(const char *running, ip_version *v)
+{
+	return running && ip_version_parse(v, running, strlen(running)) &&
+			       v->scheme == IP_VER_XE && v->major >= 16
+		       ? v : NULL;
+}
+
+static bool other_release(const char *name, const ip_version *run, char *rel)
+{
+	size_t n = name ? strlen(name) : 0;
+	if (!run || n < 4 || strcmp(name + n - 4, ".pkg") || !pkg_release(name, rel))
+		return false;
+	ip_version a;
+	if (!ip_version_parse(&a, rel, strlen(rel)) || a.scheme != IP_VER_XE)
+		return false;
+	return ip_version_cmp(&a, run) != 0;
+}
+
+bool ip_space_pkg_other_release(const char *name, const char *running, char *rel)
+{
+	ip_version v;
+	return other_release(name, running_xe(running, &v), rel);
+}
+
+void ip_space_inactive(ip_inactive *out, const ip_filesystem *fs, const char *running,
+		       const char *target)
+{
+	memset(out, 0, sizeof(*out));
+	char rel[IP_PKG_RELEASE_SIZE];
+	ip_version v;
+	const ip_version *run = running_xe(running, &v); /* once, not a package at a time */
+	for (size_t i = 0; fs && i < fs->n_files; i++) {
+		const ip_file *f = &fs->files[i];
+		if (f->is_dir || !f->size.known)
+			continue;
+		if (ip_image_name_bootable(f->name)) {
+			if (target && ip_fs_file_eq(fs->name, base(f->name), base(target)))
+				continue;
+			out->n_bin++;
+			out->bin_bytes = ip_space_add(out->bin_bytes, f->size.v);
+		} else if (other_release(base(f->name), run, rel)) {
+			out->n_pkg++;
+			out->pkg_bytes = ip_space_add(out->pkg_bytes, f->size.v);
+			if (!out->pkg_release[0])
+				memcpy(out->pkg_release, rel, sizeof(rel));
+		}
+	}
 }

@@ -68,4 +68,35 @@ size_t ip_space_candidates(const ip_device *d, const ip_filesystem *fs, const ch
 size_t ip_space_pick(const ip_del_cand *c, size_t k, uint64_t free_b, uint64_t need,
 		     ip_del_class upto, uint64_t *have);
 
+/* What `install remove inactive` frees on an install-mode filesystem
+ * (issue 21): the .bin images there (nothing boots one in install mode;
+ * DOMAIN.md §8: it "deletes unused packages and also unused .bin files")
+ * but the target's, and the .pkg files of another release than the
+ * running one. Which packages packages.conf names the listing does not
+ * say; what it does say is each package's release in its name
+ * ("cat9k-rpbase.17.06.05.SPA.pkg"): packages.conf of a committed
+ * install names only the running release's, so a package of another
+ * release is one it does not name. Packages whose name carries no 16.x or
+ * 17.x release (IOS-XE 3.x: "cat3k_caa-base.SPA.03.06.05E.pkg") are not
+ * counted, nor is anything when the running release is unknown: the
+ * figure is a lower bound. An uncommitted activation (whose new packages
+ * packages.conf does name) is the install-state rules' to refuse. */
+#define IP_PKG_RELEASE_SIZE 24
+
+typedef struct ip_inactive {
+	uint64_t bin_bytes, pkg_bytes; /* of files whose size is listed */
+	size_t n_bin, n_pkg;
+	char pkg_release[IP_PKG_RELEASE_SIZE]; /* one such package's release, or "" */
+} ip_inactive;
+
+/* Whether name is a .pkg of another 16.x/17.x release than running
+ * ("17.09.04a"); false when either is not such a release. The release is
+ * written into rel (IP_PKG_RELEASE_SIZE bytes) when true. */
+bool ip_space_pkg_other_release(const char *name, const char *running, char *rel);
+
+/* The inactive files on fs (above); target: the image name install add is
+ * given, never counted. */
+void ip_space_inactive(ip_inactive *out, const ip_filesystem *fs, const char *running,
+		       const char *target);
+
 #endif
