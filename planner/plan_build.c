@@ -781,6 +781,8 @@ static uint64_t inactive_bytes(const plan_bld *b, const ip_filesystem *fs)
  * m21-state) is to feed it at merge. */
 bool plan_has_inactive_packages(const plan_bld *b)
 {
+	if (ip_install_first_inactive(&b->p->dev->install))
+		return true;
 	for (size_t i = 0; b->dest && i <= b->p->n_member_fs; i++) {
 		const ip_filesystem *fs = i ? ip_fs_view_listing(&b->fsv, b->p->member_fs[i - 1])
 					    : b->dest;

@@ -101,8 +101,9 @@ void plan_copy_cmd(plan_bld *b, const char *verb, const char *src, const char *d
 const char *plan_clean_command(const plan_bld *b, ip_install_flow f);
 
 /* Whether inactive packages exist on the flash install add writes to
- * (issue 21 pt 2): today from the listing's file names (space.h,
- * ip_space_inactive); the parsed install state is to feed it. */
+ * (issue 21 pt 2): an I row of the captured install state
+ * (ip_install_first_inactive), or the listing's file names (space.h,
+ * ip_space_inactive). */
 bool plan_has_inactive_packages(const plan_bld *b);
 
 /* --- plan_names.c --------------------------------------------------------- */

@@ -1197,15 +1197,20 @@ static void say_inactive(plan_bld *b)
 				    (ull)(in.bin_bytes + in.pkg_bytes), in.n_bin, in.n_bin == 1 ? "" : "s",
 				    in.n_pkg, in.n_pkg == 1 ? "" : "s");
 	}
-	if (!*s)
-		return;
+	const ip_install_pkg *ip = ip_install_first_inactive(&p->dev->install);
 	const char *run = p->dev->xe_version.s ? p->dev->xe_version.s : "one";
-	plan_why(b, "By the listings it frees at least: %s. %s; inactive packages of the "
-		 "running release are not knowable from a listing and are not counted.", s,
-		 rel ? ip_arena_printf(b->a, "Packages of another release than the running %s (%s "
-				       "among them) are ones packages.conf does not name", run, rel)
-		     : ip_arena_printf(b->a, "No package of another release than the running %s "
-				       "is listed", run));
+	if (*s)
+		plan_why(b, "By the listings it frees at least: %s. %s; inactive packages of the "
+			 "running release are not knowable from a listing and are not counted.", s,
+			 rel ? ip_arena_printf(b->a, "Packages of another release than the running "
+					       "%s (%s among them) are ones packages.conf does not "
+					       "name", run, rel)
+			     : ip_arena_printf(b->a, "No package of another release than the running "
+					       "%s is listed", run));
+	if (ip)
+		plan_why(b, "The captured install state lists %s %s as inactive (I) at %s:%u.",
+			 ip->type.s ? ip->type.s : "a package", ip->name.s ? ip->name.s : "",
+			 ip->span.file ? ip->span.file : "?", ip->span.line);
 }
 
 static void remove_inactive_step(plan_bld *b)

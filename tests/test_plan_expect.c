@@ -877,6 +877,14 @@ static const remove_case removes[] = {
 	{ { "C9300 stack, tight, 17.06.05 packages", "stack-9300-inactive.log",
 	    "cat9k_iosxe.17.12.04.SPA.bin", 1396867236 }, true, "2863577833 bytes needed on flash:",
 	  "flash-2: 1394937901 bytes (0 images, 11 packages of another release)" },
+	/* room, no other release's file listed, but show install summary lists
+	 * an image added and never activated (I): its packages are removed
+	 * first, and the capture line is named (the row added to the sample's
+	 * summary as genieparser's ShowInstallSummary outputs print it) */
+	{ { "C9300, room, an I row in show install summary",
+	    "../tests/captures/c9300-install-inactive-row.log", "cat9k_iosxe.17.12.04.SPA.bin",
+	    1325314572 }, true, "lists IMG 17.10.01.0.1444 as inactive (I) at",
+	  "c9300-install-inactive-row.log:178" },
 	/* nothing inactive but the running release's .bin, room enough */
 	{ { "C9300, room, nothing inactive", "c9300-install.log", "cat9k_iosxe.17.12.04.SPA.bin",
 	    1325314572 }, false, NULL, NULL },

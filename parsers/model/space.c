@@ -172,3 +172,12 @@ void ip_space_inactive(ip_inactive *out, const ip_filesystem *fs, const char *ru
 		}
 	}
 }
+
+const ip_install_pkg *ip_install_first_inactive(const ip_install_state *is)
+{
+	for (size_t i = 0; i < is->n_blocks; i++)
+		for (size_t k = 0; k < is->blocks[i].n_pkgs; k++)
+			if (is->blocks[i].pkgs[k].state == IP_PKG_INACTIVE)
+				return &is->blocks[i].pkgs[k];
+	return NULL;
+}

@@ -99,4 +99,11 @@ bool ip_space_pkg_other_release(const char *name, const char *running, char *rel
 void ip_space_inactive(ip_inactive *out, const ip_filesystem *fs, const char *running,
 		       const char *target);
 
+/* The first package the captured install state shows as I, inactive
+ * (added, not booted: what `install remove inactive` removes; Cisco's
+ * install-mode legend "I - Inactive"), in `show install summary` or `show
+ * install inactive`; NULL when no capture shows one. Its size is not
+ * printed there, so it counts as a reason to remove, not as room. */
+const ip_install_pkg *ip_install_first_inactive(const ip_install_state *is);
+
 #endif
