@@ -80,6 +80,26 @@ typedef struct ip_flash_size {
 	ip_span span;
 } ip_flash_size;
 
+/* Total DRAM from show version (issue 22). Which line said it matters, so
+ * the form is kept: on IOS-XE the processor line counts only the memory
+ * given to IOSd, a share of the DRAM (Cisco 110739, "ASR 1000 Series Router
+ * Memory Troubleshoot Guide"), so there only "NNNK bytes of physical
+ * memory." is the whole; a value read from the processor line of an IOS-XE
+ * device is a lower bound. */
+typedef enum ip_dram_form {
+	IP_DRAM_PHYSICAL,     /* "8388608K bytes of physical memory." */
+	IP_DRAM_PROCESSOR_IO, /* "with 1647778K/6147K bytes of memory": X + Y */
+	IP_DRAM_PROCESSOR,    /* "with 524288K bytes of memory" */
+} ip_dram_form;
+
+typedef struct ip_dram {
+	bool known;
+	bool lower_bound; /* IOS-XE and no physical-memory line: IOSd's share */
+	ip_dram_form form;
+	uint64_t bytes;
+	ip_span span;     /* the number(s) on the line read */
+} ip_dram;
+
 typedef enum ip_boot_kind {
 	IP_BOOT_FILE,        /* an image on a local filesystem */
 	IP_BOOT_FLASH_FIRST, /* `boot system flash` with no file: first image */
@@ -269,6 +289,7 @@ typedef struct ip_device {
 	ip_flag manual_boot;      /* show boot "Manual Boot" / MANUAL_BOOT */
 	ip_flash_size *flash_sizes;
 	size_t n_flash_sizes, cap_flash_sizes;
+	ip_dram dram;             /* total DRAM, show version */
 	ip_filesystem *filesystems;
 	size_t n_filesystems, cap_filesystems;
 	ip_boot_list boot_running;

@@ -95,6 +95,7 @@ struct sv {
 	bool block_for_1;          /* a "Switch 01" block exists */
 	ip_flag mode;              /* direct install/bundle evidence */
 	ip_stack_rows rows;        /* the switch table, checked (stack.h) */
+	ip_dram dram_proc, dram_phys; /* total DRAM candidates (issue 22) */
 };
 
 /* --- small text helpers -------------------------------------------------- */
@@ -316,6 +317,97 @@ static void reload_line(struct sv *st, const ip_line *l, size_t i, size_t len,
 	set_text(st, &st->dev->reload_reason, l, a, e);
 }
 
+/* --- memory (issue 22) ----------------------------------------------------
+ * Total DRAM, from either of two lines (real outputs: ntc-templates
+ * tests/cisco_ios/show_version/cisco_ios_show_version{,1,2,4}.raw; genie's
+ * iosxe ShowVersion tests print the same forms):
+ *
+ *   cisco WS-C4948E (MPC8548) processor (revision 4) with 1048576K bytes of memory.
+ *   cisco ASR1001 (1RU) processor with 1133939K/6147K bytes of memory.
+ *   cisco WS-C3850-48U (MIPS) processor with 4194304K bytes of physical memory.
+ *   4194304K bytes of physical memory.
+ *
+ * "X/Y": on classic routers Y is the I/O (packet) memory carved from the
+ * same DRAM, so the DRAM is X + Y (itcertnotes.blogspot.com/2011/04/
+ * determining-cisco-router-memory-size.html, after Cisco's "show version"
+ * command page). On the 4000/4500/4700/7500 Y was separate SRAM: those run
+ * no release iosplan plans for, so X + Y stands and the form says how it
+ * was reached. On IOS-XE X/Y is IOSd's share only (device.h, ip_dram):
+ * the physical-memory line wins wherever it is printed. */
+
+/* "1647778K/6147K" or "524288K" ending at e (exclusive): its start, and the
+ * sum in KiB; false when it is no such token or too large to be real. */
+static bool kbytes_before(const char *t, size_t from, size_t e, size_t *a,
+			  uint64_t *kb)
+{
+	size_t i = e;
+	while (i > from && !isspace((unsigned char)t[i - 1]))
+		i--;
+	uint64_t sum = 0, k = 0;
+	bool digits = false;
+	for (size_t p = i; p < e; p++) {
+		if (isdigit((unsigned char)t[p])) {
+			if (k > UINT64_MAX / 1024 / 10)
+				return false;
+			k = k * 10 + (uint64_t)(t[p] - '0');
+			digits = true;
+		} else if (t[p] == 'K' && digits && (p + 1 == e || t[p + 1] == '/')) {
+			sum += k;
+			k = 0;
+			digits = false;
+			p += p + 1 < e; /* the '/' */
+		} else
+			return false;
+	}
+	if (digits || e == i || sum > UINT64_MAX / 1024)
+		return false;
+	*a = i;
+	*kb = sum;
+	return true;
+}
+
+static void dram_set(struct sv *st, ip_dram *out, const ip_line *l, size_t a,
+		     size_t e, uint64_t kb, ip_dram_form form)
+{
+	out->known = true;
+	out->form = form;
+	out->bytes = kb * 1024;
+	out->span = sp(st, l, a, e);
+}
+
+/* The processor line, from the number before "bytes of". */
+static void dram_processor(struct sv *st, const ip_line *l, size_t off, size_t len)
+{
+	size_t b = find(l, off, len, " bytes of "), a;
+	uint64_t kb;
+	if (b == SIZE_MAX || !kbytes_before(l->text, off, b, &a, &kb))
+		return;
+	bool phys = find(l, b, len, "physical memory") != SIZE_MAX;
+	dram_set(st, &st->dram_proc, l, a, b, kb,
+		 phys ? IP_DRAM_PHYSICAL
+		      : memchr(l->text + a, '/', b - a) ? IP_DRAM_PROCESSOR_IO : IP_DRAM_PROCESSOR);
+}
+
+/* "8388608K bytes of physical memory." (kb already read by flash_line) */
+static bool dram_physical(struct sv *st, const ip_line *l, size_t off, size_t k_end,
+			  const char *label, size_t n, uint64_t kb)
+{
+	if (n != 15 || strncasecmp(label, "physical memory", 15) != 0)
+		return false;
+	dram_set(st, &st->dram_phys, l, off, k_end, kb, IP_DRAM_PHYSICAL);
+	return true;
+}
+
+/* The physical line wins; a newer show version replaces an older one's. */
+static void dram_finish(struct sv *st)
+{
+	const ip_dram *w = st->dram_phys.known ? &st->dram_phys : &st->dram_proc;
+	if (!w->known)
+		return;
+	st->dev->dram = *w;
+	st->dev->dram.lower_bound = w->form != IP_DRAM_PHYSICAL && st->xe;
+}
+
 /* --- hardware ------------------------------------------------------------- */
 
 /* The processor line names the model; a line that looks like one but does
@@ -326,6 +418,7 @@ static void processor_line(struct sv *st, const ip_line *l, size_t off,
 	if (st->seen_proc || find(l, off, len, "bytes of") == SIZE_MAX)
 		return;
 	st->seen_proc = st->seen_hw = true;
+	dram_processor(st, l, off, len);
 	ip_rx_match m;
 	if (!ip_rx_exec(&sv_rx[RX_PROCESSOR], l->text + off, len - off, &m)) {
 		ip_diag_add(st->diags, IP_DIAG_WARNING, ip_line_span_all(l, st->sec->file),
@@ -414,6 +507,8 @@ static bool flash_line(struct sv *st, const ip_line *l, size_t off, size_t len)
 	a = skip_spaces(t, a, e);
 	while (e > a && isspace((unsigned char)t[e - 1]))
 		e--;
+	if (!big && dram_physical(st, l, off, i + 1, t + a, e - a, k))
+		return true;
 	if (!flash_label(t + a, e - a))
 		return true;
 	if (big) {
@@ -821,6 +916,7 @@ static void finish(struct sv *st)
 	ip_stack_rows_end(&st->rows, d, st->diags, st->sec->filter != NULL);
 	members_finish(st);
 	install_finish(st);
+	dram_finish(st);
 	diagnose(st);
 }
 

@@ -181,7 +181,7 @@ ParameterizedTest(size_t *row, cli, usage, .init = make_tmpdir, .fini = remove_t
 static const char *required_keys[] = {
 	"format_version", "hostname", "os", "version", "xe_version", "platform", "serial",
 	"rommon", "system_image", "config_register", "install_mode", "filesystems", "boot",
-	"sources",
+	"sources", "dram", "flash_sizes",
 };
 
 Test(cli, json_has_documented_keys, .init = make_tmpdir, .fini = remove_tmpdir)
@@ -287,4 +287,56 @@ Test(cli, stack_members, .init = make_tmpdir, .fini = remove_tmpdir)
 	cr_expect(strstr(r.out, "flash unknown (capture 'dir flash-2:')") != NULL, "%s", r.out);
 	cr_expect(strstr(r.out, "BOOT unknown (capture 'show boot')") != NULL, "%s", r.out);
 	free_result(&r);
+}
+
+/* --- release facts from show version (issue 22) ---------------------------- */
+
+/* Total DRAM with its form and span, and the flash sizes with their lines,
+ * in JSON and in the text sheet, for a router (physical-memory line), a
+ * classic switch (processor line) and a capture without show version. */
+Test(cli, dram_and_flash, .init = make_tmpdir, .fini = remove_tmpdir)
+{
+	static const struct {
+		const char *sample;
+		double bytes;
+		const char *form;
+		int line;          /* of the DRAM number */
+		const char *text;  /* in the fact sheet */
+	} t[] = {
+		{ "netstuts-r1.log", 8388608.0 * 1024, "physical", 0, "dram             8388608K (physical memory line)" },
+		{ "netstuts-sw1.log", 65536.0 * 1024, "processor", 0, "dram             65536K (processor line)" },
+		{ NULL, 0, NULL, 0, "dram             unknown (capture 'show version')" },
+	};
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		char path[1024], args[1200];
+		if (t[i].sample)
+			snprintf(path, sizeof(path), "%s/%s", test_samples_dir(), t[i].sample);
+		else {
+			const char *log = "SW1#show running-config | include boot\nboot system flash:a.bin\n";
+			snprintf(path, sizeof(path), "%s", write_file("a.log", log, strlen(log)));
+		}
+		snprintf(args, sizeof(args), "facts --format json '%s'", path);
+		run_result r = run(args);
+		cr_assert_eq(r.status, 0, "stderr: %s", r.err);
+		cJSON *j = cJSON_Parse(r.out);
+		cr_assert_not_null(j, "valid JSON");
+		cJSON *m = cJSON_GetObjectItem(j, "dram");
+		if (!t[i].form)
+			cr_expect(cJSON_IsNull(m), "no show version: dram null");
+		else {
+			cr_assert(cJSON_IsObject(m), "%s: dram", t[i].sample);
+			cr_expect_eq(cJSON_GetObjectItem(m, "bytes")->valuedouble, t[i].bytes, "%s", t[i].sample);
+			cr_expect_str_eq(cJSON_GetObjectItem(m, "form")->valuestring, t[i].form);
+			cr_expect(cJSON_IsFalse(cJSON_GetObjectItem(m, "lower_bound")));
+			cJSON *sp = cJSON_GetObjectItem(cJSON_GetObjectItem(j, "spans"), "dram");
+			cr_expect(cJSON_GetObjectItem(sp, "line")->valueint > 0, "%s: span", t[i].sample);
+		}
+		cJSON_Delete(j);
+		free_result(&r);
+		snprintf(args, sizeof(args), "facts '%s'", path);
+		r = run(args);
+		cr_assert_eq(r.status, 0, "stderr: %s", r.err);
+		cr_expect(strstr(r.out, t[i].text) != NULL, "%s", r.out);
+		free_result(&r);
+	}
 }

@@ -189,6 +189,20 @@ static cJSON *verifications_json(const ip_device *d)
 	return a;
 }
 
+/* Total DRAM (issue 22): the bytes, which show version line said it, and
+ * whether it is only IOSd's share (IOS-XE without a physical-memory line). */
+static cJSON *dram_json(const ip_dram *m)
+{
+	static const char *const forms[] = { "physical", "processor-io", "processor" };
+	if (!m->known)
+		return jb_null();
+	cJSON *o = jb_object();
+	jb_add(o, "bytes", jb_number((double)m->bytes));
+	jb_add(o, "form", jb_ref(forms[m->form]));
+	jb_add(o, "lower_bound", cJSON_CreateBool(m->lower_bound));
+	return o;
+}
+
 static void add_spans(cJSON *o, const ip_device *d)
 {
 	cJSON *s = jb_add(o, "spans", jb_object());
@@ -199,6 +213,7 @@ static void add_spans(cJSON *o, const ip_device *d)
 	jb_add(s, "config_register", jb_span(d->confreg.span));
 	jb_add(s, "config_register_next", jb_span(d->confreg_next.span));
 	jb_add(s, "install_mode", jb_span(d->install_mode.span));
+	jb_add(s, "dram", jb_span(d->dram.span));
 }
 
 cJSON *facts_device_json(const ip_device *d, const ip_boot_prediction *next_boot)
@@ -245,8 +260,10 @@ cJSON *facts_device_json(const ip_device *d, const ip_boot_prediction *next_boot
 		jb_add(f, "filesystem", jb_ref(d->flash_sizes[i].filesystem));
 		jb_add(f, "bytes", jb_number((double)d->flash_sizes[i].bytes));
 		jb_add(f, "label", jb_ref(d->flash_sizes[i].label));
+		jb_add(f, "line", jb_number(d->flash_sizes[i].span.line));
 		jb_add(fl, NULL, f);
 	}
+	jb_add(o, "dram", dram_json(&d->dram));
 	jb_add(o, "filesystems", filesystems_json(d));
 	cJSON *boot = jb_add(o, "boot", jb_object());
 	jb_add(boot, "running", boot_list_json(&d->boot_running));

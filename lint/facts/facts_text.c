@@ -74,6 +74,29 @@ static void filesystems(const sheet *o, const ip_device *d)
 	}
 }
 
+/* "dram 8 GiB (8388608K, physical memory line)"; an IOS-XE processor
+ * line says only IOSd's share, and the sheet says so. */
+static void dram(const sheet *o, const ip_dram *m)
+{
+	static const char *const forms[] = { "physical memory line", "processor line, X/Y summed",
+					     "processor line" };
+	if (!m->known) {
+		field(o, "dram", NULL, "'show version'");
+		return;
+	}
+	fprintf(o->out, "  %-16s %" PRIu64 "K (%s%s)\n", "dram", m->bytes / 1024, forms[m->form],
+		m->lower_bound ? "; IOSd's share only, at least this much" : "");
+}
+
+static void flash_sizes(const sheet *o, const ip_device *d)
+{
+	for (size_t i = 0; i < d->n_flash_sizes; i++) {
+		const ip_flash_size *f = &d->flash_sizes[i];
+		fprintf(o->out, "  %-16s %" PRIu64 "K %s%s%s\n", i ? "" : "flash size", f->bytes / 1024,
+			f->filesystem ? T(o, f->filesystem) : "", f->filesystem ? " " : "", T(o, f->label));
+	}
+}
+
 static void next_boot(const sheet *o, const ip_boot_prediction *p)
 {
 	if (p->outcome == IP_NEXT_IMAGE || p->outcome == IP_NEXT_AMBIGUOUS)
@@ -165,6 +188,8 @@ int facts_device_text(FILE *out, const ip_device *d, const ip_boot_prediction *n
 		field(o, "install mode", d->install_mode.v == IP_TRI_UNKNOWN ? NULL
 			: d->install_mode.v == IP_TRI_YES ? "install (packages.conf)" : "bundle",
 			"'show version'");
+	dram(o, &d->dram);
+	flash_sizes(o, d);
 	filesystems(o, d);
 	boot_list(o, "boot running", &d->boot_running, "'show running-config | include boot'");
 	boot_list(o, "boot startup", &d->boot_startup, "'show startup-config | include boot'");
