@@ -100,6 +100,24 @@ typedef struct ip_dram {
 	ip_span span;     /* the number(s) on the line read */
 } ip_dram;
 
+/* One slot's boot firmware (issue 22), where IOS-XE prints it per slot:
+ * show rom-monitor <slot>, show platform's "Slot CPLD Version Firmware
+ * Version" table, show hw-programmable all. R0/R1 are the route
+ * processors, F0 the forwarding processor, 0/1 the carrier cards. The
+ * device's ROMMON is answered once, by ip_device_rommon (model/rommon.h). */
+typedef struct ip_rom_slot {
+	const char *slot;   /* as printed, upper case: "R0", "F1", "0" */
+	ip_text rommon;     /* "16.9(5r)", "15.3(1r)S" */
+	const char *rommon_from; /* the command that said it */
+	ip_text cpld, fpga; /* as printed ("14111801", "N/A") */
+	ip_text state;      /* show platform's State: "ok, active" */
+	ip_span span;       /* the first row naming the slot */
+} ip_rom_slot;
+
+/* Slots past this are not kept: no chassis has more, and it bounds the work
+ * a hostile capture can cause. */
+#define IP_MAX_ROM_SLOTS 64u
+
 typedef enum ip_boot_kind {
 	IP_BOOT_FILE,        /* an image on a local filesystem */
 	IP_BOOT_FLASH_FIRST, /* `boot system flash` with no file: first image */
@@ -290,6 +308,8 @@ typedef struct ip_device {
 	ip_flash_size *flash_sizes;
 	size_t n_flash_sizes, cap_flash_sizes;
 	ip_dram dram;             /* total DRAM, show version */
+	ip_rom_slot *rom_slots;   /* per-slot boot firmware, in first-seen order */
+	size_t n_rom_slots, cap_rom_slots;
 	ip_filesystem *filesystems;
 	size_t n_filesystems, cap_filesystems;
 	ip_boot_list boot_running;
@@ -360,6 +380,10 @@ const ip_line *ip_device_set_line(const ip_device_set *s, const char *file, uint
  * already has IP_MAX_FILESYSTEMS others (the caller reports it). */
 ip_filesystem *ip_device_filesystem(ip_device *dev, ip_arena *a,
 				    const char *name);
+/* The slot named [name, name+len) (case-insensitive), added when new; NULL
+ * past IP_MAX_ROM_SLOTS. */
+ip_rom_slot *ip_device_rom_slot(ip_device *dev, ip_arena *a, const char *name, size_t len,
+				ip_span span);
 const ip_filesystem *ip_device_filesystem_find(const ip_device *dev,
 					       const char *name);
 const ip_file *ip_filesystem_file_find(const ip_filesystem *fs,

@@ -21,6 +21,10 @@ int show_interfaces_status_parse(ip_device *dev, const ip_section *sec, ip_parse
 int show_ip_ospf_neighbor_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx);
 int show_ip_bgp_summary_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx);
 int show_cdp_neighbors_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx);
+/* The boot firmware per slot (issue 22): ROMMON, CPLD, FPGA. */
+int show_rom_monitor_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx);
+int show_platform_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx);
+int show_hw_programmable_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx);
 /* Backup files: the comment blocks of RANCID and Oxidized (backup.h). */
 int rancid_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx);
 int oxidized_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx);

@@ -39,6 +39,9 @@ typedef enum ip_cmd {
 	IP_CMD_CDP_NEIGHBORS,    /* show cdp neighbors */
 	IP_CMD_RANCID,           /* a RANCID backup's comment block (!RANCID-CONTENT-TYPE) */
 	IP_CMD_OXIDIZED,         /* an Oxidized backup's "! " comment block */
+	IP_CMD_ROM_MONITOR,      /* show rom-monitor [slot] R0 (issue 22) */
+	IP_CMD_SHOW_PLATFORM,    /* show platform, the bare form */
+	IP_CMD_HW_PROGRAMMABLE,  /* show hw-programmable all */
 	IP_CMD__COUNT
 } ip_cmd;
 

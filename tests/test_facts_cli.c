@@ -340,3 +340,50 @@ Test(cli, dram_and_flash, .init = make_tmpdir, .fini = remove_tmpdir)
 		free_result(&r);
 	}
 }
+
+/* The ROMMON line: the model's answer with its slot and command, each
+ * slot's firmware, and unknown naming the capture that would say it. */
+Test(cli, rommon_sources, .init = make_tmpdir, .fini = remove_tmpdir)
+{
+	const char *log = "a04#sh platform\n"
+			  "Slot      CPLD Version        Firmware Version\n"
+			  "--------- ------------------- ---------------------------------------\n"
+			  "R0        14111801            16.9(5r)\n"
+			  "\n"
+			  "a04#sh hw-programmable all\n"
+			  "Slot              CPLD version              FPGA version\n"
+			  "----------------------------------------------------------------------\n"
+			  "R0                14111801                  18102401\n";
+	char *p = write_file("asr.log", log, strlen(log));
+	char args[1200];
+	snprintf(args, sizeof(args), "facts '%s'", p);
+	run_result r = run(args);
+	cr_assert_eq(r.status, 0, "stderr: %s", r.err);
+	cr_expect(strstr(r.out, "rommon           16.9(5r) (slot R0, 'show platform')") != NULL, "%s", r.out);
+	cr_expect(strstr(r.out, "R0 rommon 16.9(5r) cpld 14111801 fpga 18102401") != NULL, "%s", r.out);
+	cr_expect(strstr(r.out, "---") == NULL, "a table rule read as a slot: %s", r.out);
+	free_result(&r);
+	snprintf(args, sizeof(args), "facts --format json '%s'", p);
+	r = run(args);
+	cJSON *j = cJSON_Parse(r.out);
+	cr_assert_not_null(j);
+	cr_expect_str_eq(cJSON_GetObjectItem(j, "rommon")->valuestring, "16.9(5r)");
+	cJSON *from = cJSON_GetObjectItem(j, "rommon_from");
+	cr_expect_str_eq(cJSON_GetObjectItem(from, "command")->valuestring, "show platform");
+	cr_expect_str_eq(cJSON_GetObjectItem(from, "slot")->valuestring, "R0");
+	cJSON *slots = cJSON_GetObjectItem(j, "rom_slots");
+	cr_assert_eq(cJSON_GetArraySize(slots), 1);
+	cr_expect_str_eq(cJSON_GetObjectItem(cJSON_GetArrayItem(slots, 0), "fpga")->valuestring, "18102401");
+	cr_expect_eq(cJSON_GetObjectItem(cJSON_GetObjectItem(j, "spans"), "rommon")
+			     ->child->next->valueint, 4, "the span's line");
+	cJSON_Delete(j);
+	free_result(&r);
+
+	char path[1024];
+	snprintf(path, sizeof(path), "%s/netstuts-r1.log", test_samples_dir());
+	snprintf(args, sizeof(args), "facts '%s'", path);
+	r = run(args);
+	cr_expect(strstr(r.out, "rommon           unknown (capture 'show rom-monitor r0' or 'show platform')") != NULL,
+		  "IOS-XE with ROM: IOS-XE ROMMON: %s", r.out);
+	free_result(&r);
+}

@@ -8,6 +8,7 @@
 #include "facts.h"
 #include "finding_json.h"
 #include "json_build.h"
+#include "rommon.h"
 #include "stack.h"
 #include "version.h"
 
@@ -189,6 +190,38 @@ static cJSON *verifications_json(const ip_device *d)
 	return a;
 }
 
+/* Where the ROMMON version was read (rommon.h), or what would say it. */
+static cJSON *rommon_from_json(const ip_rommon_answer *r)
+{
+	cJSON *o = jb_object();
+	jb_add(o, "command", jb_ref(r->from));
+	jb_add(o, "slot", jb_ref(r->slot));
+	jb_add(o, "missing", jb_ref(r->missing));
+	return o;
+}
+
+static cJSON *opt_text(const ip_text *t)
+{
+	return jb_ref(t->s);
+}
+
+static cJSON *rom_slots_json(const ip_device *d)
+{
+	cJSON *a = jb_array();
+	for (size_t i = 0; i < d->n_rom_slots; i++) {
+		const ip_rom_slot *s = &d->rom_slots[i];
+		cJSON *o = jb_add(a, NULL, jb_object());
+		jb_add(o, "slot", jb_ref(s->slot));
+		jb_add(o, "rommon", opt_text(&s->rommon));
+		jb_add(o, "rommon_from", jb_ref(s->rommon_from));
+		jb_add(o, "cpld", opt_text(&s->cpld));
+		jb_add(o, "fpga", opt_text(&s->fpga));
+		jb_add(o, "state", opt_text(&s->state));
+		jb_add(o, "line", jb_number(s->span.line));
+	}
+	return a;
+}
+
 /* Total DRAM (issue 22): the bytes, which show version line said it, and
  * whether it is only IOSd's share (IOS-XE without a physical-memory line). */
 static cJSON *dram_json(const ip_dram *m)
@@ -214,6 +247,8 @@ static void add_spans(cJSON *o, const ip_device *d)
 	jb_add(s, "config_register_next", jb_span(d->confreg_next.span));
 	jb_add(s, "install_mode", jb_span(d->install_mode.span));
 	jb_add(s, "dram", jb_span(d->dram.span));
+	ip_rommon_answer rom = ip_device_rommon(d);
+	jb_add(s, "rommon", rom.version ? jb_span(rom.version->span) : jb_null());
 }
 
 cJSON *facts_device_json(const ip_device *d, const ip_boot_prediction *next_boot)
@@ -227,7 +262,10 @@ cJSON *facts_device_json(const ip_device *d, const ip_boot_prediction *next_boot
 	jb_add(o, "xe_version", jb_ref(d->xe_version.s));
 	jb_add(o, "platform", jb_ref(d->platform.s));
 	jb_add(o, "serial", jb_ref(d->serial.s));
-	jb_add(o, "rommon", jb_ref(d->rommon.s));
+	ip_rommon_answer rom = ip_device_rommon(d);
+	jb_add(o, "rommon", jb_ref(rom.version ? rom.version->s : NULL));
+	jb_add(o, "rommon_from", rommon_from_json(&rom));
+	jb_add(o, "rom_slots", rom_slots_json(d));
 	jb_add(o, "uptime", jb_ref(d->uptime.s));
 	jb_add(o, "reload_reason", jb_ref(d->reload_reason.s));
 	jb_add(o, "software_image", jb_ref(d->software_image.s));

@@ -6,6 +6,7 @@
 #include "escape.h"
 #include "facts.h"
 #include "fs_model.h"
+#include "rommon.h"
 #include "stack.h"
 
 /* Where the sheet goes, and the arena for escaped copies of capture text:
@@ -71,6 +72,28 @@ static void filesystems(const sheet *o, const ip_device *d)
 			else
 				fprintf(o->out, "  %-16s   %s\n", "", T(o, f->name));
 		}
+	}
+}
+
+/* The model's answer (rommon.h): the version and, past show version, the
+ * slot and command it came from; each slot's firmware below it. */
+static void rommon(const sheet *o, const ip_device *d)
+{
+	ip_rommon_answer r = ip_device_rommon(d);
+	if (!r.version)
+		fprintf(o->out, "  %-16s unknown (capture '%s')\n", "rommon", r.missing);
+	else if (!r.slot)
+		field(o, "rommon", r.version->s, "");
+	else
+		fprintf(o->out, "  %-16s %s (slot %s, '%s')\n", "rommon", T(o, r.version->s),
+			T(o, r.slot), r.from);
+	for (size_t i = 0; i < d->n_rom_slots; i++) {
+		const ip_rom_slot *s = &d->rom_slots[i];
+		if (!s->rommon.s && !s->cpld.s && !s->fpga.s)
+			continue;
+		fprintf(o->out, "  %-16s   %s rommon %s cpld %s fpga %s\n", "",
+			T(o, s->slot), s->rommon.s ? T(o, s->rommon.s) : "?",
+			s->cpld.s ? T(o, s->cpld.s) : "?", s->fpga.s ? T(o, s->fpga.s) : "?");
 	}
 }
 
@@ -170,7 +193,7 @@ int facts_device_text(FILE *out, const ip_device *d, const ip_boot_prediction *n
 		field(o, "xe version", d->xe_version.s, "");
 	field(o, "platform", d->platform.s, "'show version'");
 	field(o, "serial", d->serial.s, "'show version'");
-	field(o, "rommon", d->rommon.s, "'show version'");
+	rommon(o, d);
 	field(o, "system image", d->system_image.raw, "'show version'");
 	reg(o, "register", d->confreg, "'show version'");
 	/* the value above is the later file's; say it is a guess, as plan does */
