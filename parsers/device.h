@@ -118,6 +118,27 @@ typedef struct ip_rom_slot {
  * a hostile capture can cause. */
 #define IP_MAX_ROM_SLOTS 64u
 
+/* Licensing as show version prints it (issue 22): the level now and at
+ * the next reload, and the technology-package rows. Texts as printed;
+ * NULL when not shown. */
+typedef struct ip_license_pkg {
+	ip_text technology; /* "ipbase"; NULL in the Cat9k table, which has none */
+	ip_text current;    /* "ipbasek9", "network-advantage", "None" */
+	ip_text type;       /* "Permanent", "Smart License", "Subscription Smart License" */
+	ip_text next;       /* the Next reboot column */
+	ip_span span;       /* the row */
+} ip_license_pkg;
+
+typedef struct ip_license {
+	ip_text level;        /* "License Level: ipservices" */
+	ip_text type;         /* "License Type: Permanent" */
+	ip_text next_level;   /* "Next reload license Level: ipservices" */
+	ip_text air_level, air_next; /* "AIR License Level:", "Next reload AIR license Level:" */
+	ip_text smart_status; /* "Smart Licensing Status: UNREGISTERED/EVAL EXPIRED" */
+	ip_license_pkg *pkgs;
+	size_t n_pkgs, cap_pkgs;
+} ip_license;
+
 typedef enum ip_boot_kind {
 	IP_BOOT_FILE,        /* an image on a local filesystem */
 	IP_BOOT_FLASH_FIRST, /* `boot system flash` with no file: first image */
@@ -308,6 +329,7 @@ typedef struct ip_device {
 	ip_flash_size *flash_sizes;
 	size_t n_flash_sizes, cap_flash_sizes;
 	ip_dram dram;             /* total DRAM, show version */
+	ip_license license;       /* show version's licensing lines */
 	ip_rom_slot *rom_slots;   /* per-slot boot firmware, in first-seen order */
 	size_t n_rom_slots, cap_rom_slots;
 	ip_filesystem *filesystems;

@@ -96,6 +96,8 @@ struct sv {
 	ip_flag mode;              /* direct install/bundle evidence */
 	ip_stack_rows rows;        /* the switch table, checked (stack.h) */
 	ip_dram dram_proc, dram_phys; /* total DRAM candidates (issue 22) */
+	int lic_layout;            /* LIC_*: inside the package table */
+	bool lic_seen;
 };
 
 /* --- small text helpers -------------------------------------------------- */
@@ -406,6 +408,145 @@ static void dram_finish(struct sv *st)
 		return;
 	st->dev->dram = *w;
 	st->dev->dram.lower_bound = w->form != IP_DRAM_PHYSICAL && st->xe;
+}
+
+/* --- licensing (issue 22) --------------------------------------------------
+ * The level now and at the next reload, and the technology packages: a
+ * level that changes at the reload, or a licensing model the target
+ * changes, is something to prepare. Real outputs:
+ *
+ *   License Level: ipservices            genieparser ios tests/test_show_platform.py
+ *   License Type: Permanent              (WS-C3750X-24P); ntc-templates
+ *   Next reload license Level: ipservices  cisco_ios_show_version{1,2}.raw
+ *   AIR License Level: AIR DNA Advantage   ntc cisco_ios_show_version5.raw (C9500)
+ *   Smart Licensing Status: UNREGISTERED/EVAL EXPIRED   (same)
+ *
+ * and "Technology Package License Information" in three layouts, told
+ * apart by the first header line:
+ *   ISR G2   "Technology    Technology-package           Technology-package"
+ *            "              Current       Type           Next reboot"
+ *            ipbase        ipbasek9      Permanent      ipbasek9
+ *            (genieparser ios tests/test_show_platform.py, CISCO3945)
+ *   ISR 4000 "Technology    Type         Technology-package   Technology-package"
+ *            ipbase        Smart License    ipbasek9             ipbasek9
+ *            (tests/test_show_version.c ISR4321, DOMAIN.md seed)
+ *   Cat9k    "Technology-package                 Technology-package"
+ *            "Current        Type                Next reboot"
+ *            dna-advantage   Subscription Smart License   dna-advantage
+ *            (ntc cisco_ios_show_version4.raw, C9500-40X)
+ * The Type column may be several words; the others are one each. */
+
+enum { LIC_NONE, LIC_TITLE, LIC_G2, LIC_ISR4K, LIC_CAT9K };
+
+/* "Key: value" at off: the value into out; true when the key matched. */
+static bool lic_kv(struct sv *st, ip_text *out, const ip_line *l, size_t off,
+		   size_t len, const char *key)
+{
+	size_t kl = strlen(key), a;
+	if (len - off < kl || strncasecmp(l->text + off, key, kl) != 0)
+		return false;
+	if (after_colon(l, off + kl, len, &a) && !out->s)
+		set_text(st, out, l, a, len);
+	return true;
+}
+
+/* A header line of the package table: which layout it announces. */
+static int lic_header(const ip_line *l, size_t off, size_t len)
+{
+	if (STARTS(l, off, len, "Technology-package"))
+		return LIC_CAT9K;
+	if (!STARTS(l, off, len, "Technology "))
+		return LIC_NONE;
+	size_t t = skip_spaces(l->text, off + 11, len);
+	return STARTS(l, t, len, "Type") ? LIC_ISR4K : LIC_G2;
+}
+
+/* One package row, by token: the one-word columns at the ends, Type
+ * whatever lies between. */
+static bool lic_row(struct sv *st, const ip_line *l, size_t off, size_t len)
+{
+	size_t s[16], e[16], n = 0;
+	for (size_t i = off; i < len && n < 16;) {
+		s[n] = i;
+		e[n] = i = tok_end(l->text, i, len, "");
+		n++;
+		i = skip_spaces(l->text, i, len);
+	}
+	int lay = st->lic_layout;
+	if (n < (lay == LIC_CAT9K ? 3u : 4u) || n == 16)
+		return false;
+	ip_license *lic = &st->dev->license;
+	ip_license_pkg *p = IP_PUSH(st->a, lic->pkgs, lic->n_pkgs, lic->cap_pkgs);
+	*p = (ip_license_pkg){ .span = sp(st, l, off, len) };
+	size_t t0 = 1, t1 = n - 2; /* the Type tokens, inclusive */
+	if (lay == LIC_CAT9K) {
+		set_text(st, &p->current, l, s[0], e[0]);
+	} else {
+		set_text(st, &p->technology, l, s[0], e[0]);
+		if (lay == LIC_G2) {
+			set_text(st, &p->current, l, s[1], e[1]);
+			t0 = 2;
+		} else {
+			set_text(st, &p->current, l, s[n - 2], e[n - 2]);
+			t1 = n - 3;
+		}
+	}
+	set_text(st, &p->type, l, s[t0], e[t1]);
+	set_text(st, &p->next, l, s[n - 1], e[n - 1]);
+	return true;
+}
+
+/* The table from its title to the first blank line after a row or any
+ * line that reads as no row. */
+static bool lic_table(struct sv *st, const ip_line *l, size_t off, size_t len)
+{
+	if (l->text[off] == '-' || STARTS(l, off, len, "Current"))
+		return true;
+	int h = lic_header(l, off, len);
+	if (h != LIC_NONE) {
+		if (!st->dev->license.n_pkgs || st->lic_layout == LIC_TITLE)
+			st->lic_layout = h;
+		return true;
+	}
+	/* a table not closed by a blank line ends at the next show version line
+	 * ("data  datak9  Permanent  datak9" then "Configuration register is";
+	 * Cat9k's rows then "AIR License Level: ...": no package has a ':') */
+	bool other = STARTS(l, off, len, "Configuration ") || STARTS(l, off + 1, len, "isco ") ||
+		     isdigit((unsigned char)l->text[off]) || memchr(l->text + off, ':', len - off);
+	if (st->lic_layout != LIC_TITLE && !other && lic_row(st, l, off, len))
+		return true;
+	st->lic_layout = LIC_NONE;
+	return false;
+}
+
+/* True when the line was a licensing line. */
+static bool license_line(struct sv *st, const ip_line *l, size_t off, size_t len)
+{
+	ip_license *lic = &st->dev->license;
+	if (st->lic_layout != LIC_NONE && lic_table(st, l, off, len))
+		return true;
+	switch (l->text[off]) {
+	case 'L':
+		return lic_kv(st, &lic->level, l, off, len, "License Level") ||
+		       lic_kv(st, &lic->type, l, off, len, "License Type");
+	case 'N':
+		return lic_kv(st, &lic->next_level, l, off, len, "Next reload license Level") ||
+		       lic_kv(st, &lic->air_next, l, off, len, "Next reload AIR license Level");
+	case 'A':
+		return lic_kv(st, &lic->air_level, l, off, len, "AIR License Level");
+	case 'S':
+		return lic_kv(st, &lic->smart_status, l, off, len, "Smart Licensing Status");
+	case 'T':
+		if (!STARTS(l, off, len, "Technology Package License Information"))
+			return false;
+		if (!st->lic_seen) /* a newer show version replaces an older one's rows */
+			lic->n_pkgs = 0;
+		st->lic_seen = true;
+		st->lic_layout = LIC_TITLE;
+		return true;
+	default:
+		return false;
+	}
 }
 
 /* --- hardware ------------------------------------------------------------- */
@@ -811,6 +952,8 @@ static void sv_line(struct sv *st, const ip_line *l)
 		len--;
 	if (len == 0) {
 		st->table = TABLE_NONE;
+		if (st->lic_layout != LIC_TITLE) /* a blank line after the title is not the end */
+			st->lic_layout = LIC_NONE;
 		return;
 	}
 	if (st->table == TABLE_ROWS && table_row(st, l, len))
@@ -821,6 +964,8 @@ static void sv_line(struct sv *st, const ip_line *l)
 		return;
 	}
 	st->table = TABLE_NONE;
+	if (license_line(st, l, off, len))
+		return;
 	if (!st->seen_uptime && !st->xe)
 		xe_evidence(st, l, off, len);
 	if (!dispatch(st, l, off, len) && !st->seen_uptime)

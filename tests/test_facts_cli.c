@@ -181,7 +181,7 @@ ParameterizedTest(size_t *row, cli, usage, .init = make_tmpdir, .fini = remove_t
 static const char *required_keys[] = {
 	"format_version", "hostname", "os", "version", "xe_version", "platform", "serial",
 	"rommon", "system_image", "config_register", "install_mode", "filesystems", "boot",
-	"sources", "dram", "flash_sizes",
+	"sources", "dram", "flash_sizes", "license", "rom_slots", "rommon_from",
 };
 
 Test(cli, json_has_documented_keys, .init = make_tmpdir, .fini = remove_tmpdir)
@@ -385,5 +385,45 @@ Test(cli, rommon_sources, .init = make_tmpdir, .fini = remove_tmpdir)
 	r = run(args);
 	cr_expect(strstr(r.out, "rommon           unknown (capture 'show rom-monitor r0' or 'show platform')") != NULL,
 		  "IOS-XE with ROM: IOS-XE ROMMON: %s", r.out);
+	free_result(&r);
+}
+
+/* Licensing in the fact sheet and in JSON, from the Cat9k sample (packages,
+ * AIR, Smart Licensing) and a 3750X's level lines. */
+Test(cli, license_facts, .init = make_tmpdir, .fini = remove_tmpdir)
+{
+	char path[1024], args[1200];
+	snprintf(path, sizeof(path), "%s/c9300-install.log", test_samples_dir());
+	snprintf(args, sizeof(args), "facts '%s'", path);
+	run_result r = run(args);
+	cr_assert_eq(r.status, 0, "stderr: %s", r.err);
+	cr_expect(strstr(r.out, "license packages network-advantage (Smart License), next reboot network-advantage") != NULL, "%s", r.out);
+	cr_expect(strstr(r.out, "smart licensing  Smart Licensing Using Policy") != NULL, "%s", r.out);
+	free_result(&r);
+
+	const char *log = "R5#show version\n"
+			  "Cisco IOS Software, C3750E Software (C3750E-UNIVERSALK9-M), Version 12.2(55)SE8, RELEASE SOFTWARE (fc2)\n"
+			  "R5 uptime is 9 weeks\n"
+			  "License Level: ipservices\n"
+			  "License Type: Permanent\n"
+			  "Next reload license Level: ipbase\n"
+			  "cisco WS-C3750X-24P (PowerPC405) processor (revision W0) with 262144K bytes of memory.\n"
+			  "Configuration register is 0xF\n";
+	char *p = write_file("r5.log", log, strlen(log));
+	snprintf(args, sizeof(args), "facts '%s'", p);
+	r = run(args);
+	cr_expect(strstr(r.out, "license          ipservices (Permanent), next reload ipbase") != NULL, "%s", r.out);
+	free_result(&r);
+	snprintf(args, sizeof(args), "facts --format json '%s'", p);
+	r = run(args);
+	cJSON *j = cJSON_Parse(r.out);
+	cr_assert_not_null(j);
+	cJSON *l = cJSON_GetObjectItem(j, "license");
+	cr_expect_str_eq(cJSON_GetObjectItem(l, "level")->valuestring, "ipservices");
+	cr_expect_str_eq(cJSON_GetObjectItem(l, "next_level")->valuestring, "ipbase");
+	cr_expect(cJSON_IsNull(cJSON_GetObjectItem(l, "smart_status")));
+	cJSON *sp = cJSON_GetObjectItem(cJSON_GetObjectItem(j, "spans"), "license_next_level");
+	cr_expect_eq(cJSON_GetObjectItem(sp, "line")->valueint, 6);
+	cJSON_Delete(j);
 	free_result(&r);
 }

@@ -964,6 +964,109 @@ Test(parsers, show_version_dram)
 	}
 }
 
+/* --- licensing (issue 22) -----------------------------------------------------
+ * Each row real show version lines, its source named; pkg[] the first and
+ * last package row as technology/current/type/next. */
+
+#define LIC_G2_C3945 /* genieparser ios tests/test_show_platform.py (CISCO3945) */ \
+	"Technology Package License Information for Module:'c3900' \n"          \
+	"              \n"                                                       \
+	"-----------------------------------------------------------------\n"    \
+	"Technology    Technology-package           Technology-package\n"        \
+	"              Current       Type           Next reboot  \n"             \
+	"------------------------------------------------------------------\n"   \
+	"ipbase        ipbasek9      Permanent      ipbasek9\n"                  \
+	"security      securityk9    Permanent      securityk9\n"                \
+	"uc            None          None           None\n"                      \
+	"data          datak9        Permanent      datak9\n"                    \
+	"              \n"                                                       \
+	"Configuration register is 0x2102\n"
+
+Test(parsers, show_version_license)
+{
+	static const struct {
+		const char *source, *text;
+		const char *level, *type, *next, *air, *air_next, *smart;
+		size_t n_pkgs;
+		const char *first[4], *last[4];
+		uint32_t level_line, level_col;
+	} t[] = {
+		{ "genieparser ios tests/test_show_platform.py (WS-C3750X-24P)",
+		  "License Level: ipservices\nLicense Type: Permanent\nNext reload license Level: ipservices\n",
+		  "ipservices", "Permanent", "ipservices", NULL, NULL, NULL, 0, { NULL }, { NULL }, 1, 16 },
+		{ "ntc-templates cisco_ios_show_version1.raw (WS-C3850-48U)",
+		  "License Level: Ipbase\nLicense Type: Permanent\nNext reload license Level: Ipbase\n",
+		  "Ipbase", "Permanent", "Ipbase", NULL, NULL, NULL, 0, { NULL }, { NULL }, 1, 16 },
+		{ "a level that changes at the reload (ntc show_version2 form, ASR1001)",
+		  "License Level: advipservices\nLicense Type: Permanent\nNext reload license Level: adventerprise\n",
+		  "advipservices", "Permanent", "adventerprise", NULL, NULL, NULL, 0, { NULL }, { NULL }, 1, 16 },
+		{ "ISR G2 table, then the register line with no blank line between", LIC_G2_C3945,
+		  NULL, NULL, NULL, NULL, NULL, NULL, 4,
+		  { "ipbase", "ipbasek9", "Permanent", "ipbasek9" }, { "data", "datak9", "Permanent", "datak9" }, 0, 0 },
+		{ "ISR G2 c1900, an evaluation licence (NetAcad lab capture)",
+		  "Technology Package License Information for Module:'c1900'\n"
+		  "----------------------------------------------------------------\n"
+		  "Technology    Technology-package          Technology-package\n"
+		  "              Current       Type          Next reboot\n"
+		  "-----------------------------------------------------------------\n"
+		  "ipbase        ipbasek9      Permanent     ipbasek9\n"
+		  "security      securityk9    Evaluation    securityk9\n"
+		  "data          disable       None          None\n",
+		  NULL, NULL, NULL, NULL, NULL, NULL, 3,
+		  { "ipbase", "ipbasek9", "Permanent", "ipbasek9" }, { "data", "disable", "None", "None" }, 0, 0 },
+		{ "ISR 4000 16.9 table (Type before the packages)", ISR4321_16_9_6,
+		  NULL, NULL, NULL, NULL, NULL, NULL, 3,
+		  { "appxk9", "None", "None", "None" }, { "ipbase", "ipbasek9", "Smart License", "ipbasek9" }, 0, 0 },
+		{ "ntc-templates cisco_ios_show_version5.raw (C9500-48Y4C, AIR, Smart Licensing)",
+		  "Technology Package License Information: \n"
+		  "\n"
+		  "------------------------------------------------------------------------------\n"
+		  "Technology-package                                     Technology-package\n"
+		  "Current                        Type                       Next reboot  \n"
+		  "------------------------------------------------------------------------------\n"
+		  "network-advantage       Smart License                    network-advantage   \n"
+		  "dna-advantage           Subscription Smart License       dna-advantage                 \n"
+		  "AIR License Level: AIR DNA Advantage\n"
+		  "Next reload AIR license Level: AIR DNA Advantage\n"
+		  "\n"
+		  "\n"
+		  "Smart Licensing Status: UNREGISTERED/EVAL EXPIRED\n",
+		  NULL, NULL, NULL, "AIR DNA Advantage", "AIR DNA Advantage", "UNREGISTERED/EVAL EXPIRED", 2,
+		  { NULL, "network-advantage", "Smart License", "network-advantage" },
+		  { NULL, "dna-advantage", "Subscription Smart License", "dna-advantage" }, 0, 0 },
+		{ "no licensing lines (2960, LAN Base)", C2960_15_2_7_E6,
+		  NULL, NULL, NULL, NULL, NULL, NULL, 0, { NULL }, { NULL }, 0, 0 },
+	};
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		struct parsed p;
+		parse_text(&p, t[i].text, "include License|Technology|Next|AIR|Smart|ipbase");
+		const ip_license *l = &p.dev->license;
+		expect_str(t[i].source, "level", l->level.s, t[i].level);
+		expect_str(t[i].source, "type", l->type.s, t[i].type);
+		expect_str(t[i].source, "next level", l->next_level.s, t[i].next);
+		expect_str(t[i].source, "AIR level", l->air_level.s, t[i].air);
+		expect_str(t[i].source, "AIR next", l->air_next.s, t[i].air_next);
+		expect_str(t[i].source, "smart status", l->smart_status.s, t[i].smart);
+		cr_expect_eq(l->n_pkgs, t[i].n_pkgs, "%s: %zu packages", t[i].source, l->n_pkgs);
+		if (strstr(t[i].text, "\nConfiguration register is 0x2102"))
+			cr_expect(p.dev->confreg.known && p.dev->confreg.v == 0x2102,
+				  "%s: the register line after the table is still read", t[i].source);
+		if (t[i].level_line)
+			cr_expect(l->level.span.line == t[i].level_line && l->level.span.col == t[i].level_col,
+				  "%s: level span %u:%u", t[i].source, l->level.span.line, l->level.span.col);
+		if (t[i].n_pkgs && l->n_pkgs == t[i].n_pkgs) {
+			const ip_license_pkg *f = &l->pkgs[0], *z = &l->pkgs[l->n_pkgs - 1];
+			const ip_text *fv[4] = { &f->technology, &f->current, &f->type, &f->next };
+			const ip_text *zv[4] = { &z->technology, &z->current, &z->type, &z->next };
+			for (int k = 0; k < 4; k++) {
+				expect_str(t[i].source, "first package", fv[k]->s, t[i].first[k]);
+				expect_str(t[i].source, "last package", zv[k]->s, t[i].last[k]);
+			}
+		}
+		ip_arena_free(p.a);
+	}
+}
+
 /* --- single-line variants ------------------------------------------------------ */
 
 enum field { F_VERSION, F_SWIMAGE, F_XE, F_PLATFORM, F_SERIAL, F_ROMMON,

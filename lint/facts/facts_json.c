@@ -222,6 +222,29 @@ static cJSON *rom_slots_json(const ip_device *d)
 	return a;
 }
 
+/* show version's licensing (issue 22): texts as printed, null when not. */
+static cJSON *license_json(const ip_license *l)
+{
+	cJSON *o = jb_object();
+	jb_add(o, "level", opt_text(&l->level));
+	jb_add(o, "type", opt_text(&l->type));
+	jb_add(o, "next_level", opt_text(&l->next_level));
+	jb_add(o, "air_level", opt_text(&l->air_level));
+	jb_add(o, "air_next_level", opt_text(&l->air_next));
+	jb_add(o, "smart_status", opt_text(&l->smart_status));
+	cJSON *a = jb_add(o, "packages", jb_array());
+	for (size_t i = 0; i < l->n_pkgs; i++) {
+		const ip_license_pkg *p = &l->pkgs[i];
+		cJSON *x = jb_add(a, NULL, jb_object());
+		jb_add(x, "technology", opt_text(&p->technology));
+		jb_add(x, "current", opt_text(&p->current));
+		jb_add(x, "type", opt_text(&p->type));
+		jb_add(x, "next", opt_text(&p->next));
+		jb_add(x, "line", jb_number(p->span.line));
+	}
+	return o;
+}
+
 /* Total DRAM (issue 22): the bytes, which show version line said it, and
  * whether it is only IOSd's share (IOS-XE without a physical-memory line). */
 static cJSON *dram_json(const ip_dram *m)
@@ -247,6 +270,8 @@ static void add_spans(cJSON *o, const ip_device *d)
 	jb_add(s, "config_register_next", jb_span(d->confreg_next.span));
 	jb_add(s, "install_mode", jb_span(d->install_mode.span));
 	jb_add(s, "dram", jb_span(d->dram.span));
+	jb_add(s, "license_level", jb_span(d->license.level.span));
+	jb_add(s, "license_next_level", jb_span(d->license.next_level.span));
 	ip_rommon_answer rom = ip_device_rommon(d);
 	jb_add(s, "rommon", rom.version ? jb_span(rom.version->span) : jb_null());
 }
@@ -302,6 +327,7 @@ cJSON *facts_device_json(const ip_device *d, const ip_boot_prediction *next_boot
 		jb_add(fl, NULL, f);
 	}
 	jb_add(o, "dram", dram_json(&d->dram));
+	jb_add(o, "license", license_json(&d->license));
 	jb_add(o, "filesystems", filesystems_json(d));
 	cJSON *boot = jb_add(o, "boot", jb_object());
 	jb_add(boot, "running", boot_list_json(&d->boot_running));

@@ -111,6 +111,34 @@ static void dram(const sheet *o, const ip_dram *m)
 		m->lower_bound ? "; IOSd's share only, at least this much" : "");
 }
 
+/* "license ipservices (Permanent), next reload ipservices", each package
+ * "ipbase: ipbasek9 (Permanent), next reboot ipbasek9", the Smart
+ * Licensing status; unknown when show version printed none of it. */
+static void license(const sheet *o, const ip_license *l)
+{
+	const char *q = "?";
+	if (!l->level.s && !l->n_pkgs && !l->smart_status.s && !l->air_level.s) {
+		field(o, "license", NULL, "'show version'");
+		return;
+	}
+	if (l->level.s || l->next_level.s)
+		fprintf(o->out, "  %-16s %s%s%s%s, next reload %s\n", "license",
+			l->level.s ? T(o, l->level.s) : q, l->type.s ? " (" : "",
+			l->type.s ? T(o, l->type.s) : "", l->type.s ? ")" : "",
+			l->next_level.s ? T(o, l->next_level.s) : q);
+	if (l->air_level.s || l->air_next.s)
+		fprintf(o->out, "  %-16s %s, next reload %s\n", "license (AIR)",
+			l->air_level.s ? T(o, l->air_level.s) : q, l->air_next.s ? T(o, l->air_next.s) : q);
+	for (size_t i = 0; i < l->n_pkgs; i++) {
+		const ip_license_pkg *p = &l->pkgs[i];
+		fprintf(o->out, "  %-16s %s%s%s (%s), next reboot %s\n", i ? "" : "license packages",
+			p->technology.s ? T(o, p->technology.s) : "", p->technology.s ? ": " : "",
+			T(o, p->current.s), T(o, p->type.s), T(o, p->next.s));
+	}
+	if (l->smart_status.s)
+		fprintf(o->out, "  %-16s %s\n", "smart licensing", T(o, l->smart_status.s));
+}
+
 static void flash_sizes(const sheet *o, const ip_device *d)
 {
 	for (size_t i = 0; i < d->n_flash_sizes; i++) {
@@ -213,6 +241,7 @@ int facts_device_text(FILE *out, const ip_device *d, const ip_boot_prediction *n
 			"'show version'");
 	dram(o, &d->dram);
 	flash_sizes(o, d);
+	license(o, &d->license);
 	filesystems(o, d);
 	boot_list(o, "boot running", &d->boot_running, "'show running-config | include boot'");
 	boot_list(o, "boot startup", &d->boot_startup, "'show startup-config | include boot'");
