@@ -570,7 +570,9 @@ int ip_section_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx)
 	case IP_CMD_FILE_SYSTEMS: return file_systems_parse(dev, sec, ctx);
 	case IP_CMD_RUNNING_CONFIG:
 	case IP_CMD_STARTUP_CONFIG:
-	case IP_CMD_CONFIG: return config_boot_parse(dev, sec, ctx);
+	case IP_CMD_CONFIG:
+		config_secrets_scan(dev, sec);
+		return config_boot_parse(dev, sec, ctx);
 	case IP_CMD_SHOW_BOOT: return show_boot_parse(dev, sec, ctx);
 	case IP_CMD_SHOW_SWITCH: return show_switch_parse(dev, sec, ctx);
 	case IP_CMD_VERIFY: return verify_md5_parse(dev, sec, ctx);

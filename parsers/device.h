@@ -139,6 +139,36 @@ typedef struct ip_license {
 	size_t n_pkgs, cap_pkgs;
 } ip_license;
 
+/* The kinds of stored secret a configuration holds (issue 22): a
+ * downgrade to a release that does not know one locks the engineer out.
+ * Only the kind and where it was first seen are kept, never the secret or
+ * its hash (config_secrets.c). */
+typedef enum ip_secret_kind {
+	IP_SECRET_5,         /* "secret 5 $1$...": MD5 */
+	IP_SECRET_8,         /* "secret 8 $8$...": PBKDF2-SHA-256 */
+	IP_SECRET_9,         /* "secret 9 $9$...": scrypt */
+	IP_SECRET_9_14,      /* "secret 9 $14$...": convoluted type 9 (16.12.1+) */
+	IP_SECRET_7,         /* "password 7 ...", "key 7 ...": reversible type 7 */
+	IP_SECRET_6,         /* "password 6 ...", "key 6 ...": AES type 6 */
+	IP_SECRET_AES,       /* "password encryption aes": type 6 turned on */
+	IP_SECRET_MASTER_KEY,/* "key config-key password-encrypt": the type-6 master key */
+	IP_SECRET__COUNT
+} ip_secret_kind;
+
+typedef struct ip_secret_seen {
+	bool seen;
+	ip_span span;        /* the keyword and the type, never the hash */
+	const char *command; /* the configuration it was in: "show running-config" */
+} ip_secret_seen;
+
+typedef struct ip_secrets {
+	bool scanned;        /* a whole (unfiltered) configuration was read, so
+			      * an unseen kind is absent, not unknown */
+	ip_secret_seen kind[IP_SECRET__COUNT];
+} ip_secrets;
+
+const char *ip_secret_kind_name(ip_secret_kind k); /* "secret 9", "type 6" */
+
 typedef enum ip_boot_kind {
 	IP_BOOT_FILE,        /* an image on a local filesystem */
 	IP_BOOT_FLASH_FIRST, /* `boot system flash` with no file: first image */
@@ -330,6 +360,7 @@ typedef struct ip_device {
 	size_t n_flash_sizes, cap_flash_sizes;
 	ip_dram dram;             /* total DRAM, show version */
 	ip_license license;       /* show version's licensing lines */
+	ip_secrets secrets;       /* secret kinds in the configurations read */
 	ip_rom_slot *rom_slots;   /* per-slot boot firmware, in first-seen order */
 	size_t n_rom_slots, cap_rom_slots;
 	ip_filesystem *filesystems;

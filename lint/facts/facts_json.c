@@ -245,6 +245,25 @@ static cJSON *license_json(const ip_license *l)
 	return o;
 }
 
+/* The secret kinds in the configurations read: kind, span and the
+ * configuration, never the secret (config_secrets.c). */
+static cJSON *secrets_json(const ip_secrets *s)
+{
+	cJSON *o = jb_object();
+	jb_add(o, "scanned", cJSON_CreateBool(s->scanned));
+	cJSON *a = jb_add(o, "kinds", jb_array());
+	for (int k = 0; k < IP_SECRET__COUNT; k++) {
+		const ip_secret_seen *x = &s->kind[k];
+		if (!x->seen)
+			continue;
+		cJSON *e = jb_add(a, NULL, jb_object());
+		jb_add(e, "kind", jb_ref(ip_secret_kind_name((ip_secret_kind)k)));
+		jb_add(e, "command", jb_ref(x->command));
+		jb_add(e, "at", jb_span(x->span));
+	}
+	return o;
+}
+
 /* Total DRAM (issue 22): the bytes, which show version line said it, and
  * whether it is only IOSd's share (IOS-XE without a physical-memory line). */
 static cJSON *dram_json(const ip_dram *m)
@@ -328,6 +347,7 @@ cJSON *facts_device_json(const ip_device *d, const ip_boot_prediction *next_boot
 	}
 	jb_add(o, "dram", dram_json(&d->dram));
 	jb_add(o, "license", license_json(&d->license));
+	jb_add(o, "secrets", secrets_json(&d->secrets));
 	jb_add(o, "filesystems", filesystems_json(d));
 	cJSON *boot = jb_add(o, "boot", jb_object());
 	jb_add(boot, "running", boot_list_json(&d->boot_running));

@@ -139,6 +139,27 @@ static void license(const sheet *o, const ip_license *l)
 		fprintf(o->out, "  %-16s %s\n", "smart licensing", T(o, l->smart_status.s));
 }
 
+/* "secret types  secret 9 (line 12), type 7 (line 40)": kinds and where
+ * first seen, never a hash; "none" only when a whole configuration was read. */
+static void secrets(const sheet *o, const ip_secrets *s)
+{
+	size_t n = 0;
+	for (int k = 0; k < IP_SECRET__COUNT; k++) {
+		const ip_secret_seen *x = &s->kind[k];
+		if (!x->seen)
+			continue;
+		fprintf(o->out, "  %-16s %s (%s:%u, %s)\n", n++ ? "" : "secret types",
+			ip_secret_kind_name((ip_secret_kind)k), T(o, x->span.file), x->span.line,
+			T(o, x->command));
+	}
+	if (n)
+		return;
+	if (s->scanned)
+		fprintf(o->out, "  %-16s none in the configuration read\n", "secret types");
+	else
+		field(o, "secret types", NULL, "'show running-config' and 'show startup-config', unfiltered");
+}
+
 static void flash_sizes(const sheet *o, const ip_device *d)
 {
 	for (size_t i = 0; i < d->n_flash_sizes; i++) {
@@ -242,6 +263,7 @@ int facts_device_text(FILE *out, const ip_device *d, const ip_boot_prediction *n
 	dram(o, &d->dram);
 	flash_sizes(o, d);
 	license(o, &d->license);
+	secrets(o, &d->secrets);
 	filesystems(o, d);
 	boot_list(o, "boot running", &d->boot_running, "'show running-config | include boot'");
 	boot_list(o, "boot startup", &d->boot_startup, "'show startup-config | include boot'");
