@@ -27,6 +27,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "bytescan.h"
 #include "parsers.h"
 
 static const char *const kind_names[IP_SECRET__COUNT] = {
@@ -89,30 +90,79 @@ static void type_digit(ip_device *dev, const ip_section *sec, const ip_line *l, 
 		seen(dev, sec, d == '6' ? IP_SECRET_6 : IP_SECRET_7, l, a, e);
 }
 
-static bool starts(const ip_line *l, size_t off, const char *p)
+static bool starts(const ip_line *l, const char *p, size_t n)
 {
-	size_t n = strlen(p);
-	return l->len - off >= n && strncasecmp(l->text + off, p, n) == 0;
+	return l->len >= n && memcmp(l->text, p, n) == 0;
+}
+
+/* A candidate at c in line l: not in a comment, then the words around it. */
+static void candidate(ip_device *dev, const ip_section *sec, const ip_line *l, const char *c)
+{
+	size_t off = strspn(l->text, " \t");
+	if (l->text[off] != '!')
+		type_digit(dev, sec, l, (size_t)(c - l->text));
+}
+
+/* b starts at most 64 bytes after a's NUL. Both are readable, so every byte
+ * between them is (they lie in the same page or in two adjacent ones). */
+static bool close_after(const ip_line *a, const ip_line *b)
+{
+	const char *e = a->text + a->len;
+	return b->text > e && (size_t)(b->text - e) <= 64;
+}
+
+/* Lines kept in place in the capture's buffer (capture.c take_clean) follow
+ * each other there, each ended by a NUL, so a run of them is scanned as one
+ * block (bytescan.h ip_find_type_digit, SSE2) and a hit mapped back to its
+ * line; the NUL after every line keeps a " D " from spanning two, and a hit
+ * in the bytes between lines belongs to no line and is dropped. Lines
+ * elsewhere (cleaned into a copy) start a run of their own. A line at a
+ * time cost `lint` of 480 whole configurations a fifth more (bench/gate). */
+/* The hits of ip_find_type_digit in lines[k, end), one block. */
+static void scan_run(ip_device *dev, const ip_section *sec, size_t k, size_t end)
+{
+	const char *p = sec->lines[k].text;
+	const char *stop = sec->lines[end - 1].text + sec->lines[end - 1].len;
+	size_t j = k;
+	for (const char *c = ip_find_type_digit(p, (size_t)(stop - p)); c;
+	     c = ip_find_type_digit(c + 1, (size_t)(stop - c - 1))) {
+		while (j < end && sec->lines[j].text + sec->lines[j].len <= c + 1)
+			j++;
+		if (j < end && c > sec->lines[j].text)
+			candidate(dev, sec, &sec->lines[j], c);
+	}
 }
 
 void config_secrets_scan(ip_device *dev, const ip_section *sec)
 {
+	size_t last = 0, run = 0; /* the last line with text; where the run began */
 	for (size_t k = 0; k < sec->n_lines; k++) {
 		const ip_line *l = &sec->lines[k];
-		size_t off = strspn(l->text, " \t");
-		/* only a whole configuration, to its "end", proves a kind absent */
-		if (!sec->filter && off == 0 && l->len >= 3 && memcmp(l->text, "end", 3) == 0 &&
-		    (l->len == 3 || isspace((unsigned char)l->text[3])))
-			dev->secrets.scanned = true;
-		if (l->text[off] == '!')
+		if (k > run && !close_after(&sec->lines[k - 1], l)) {
+			scan_run(dev, sec, run, k);
+			run = k;
+		}
+		/* global commands, at the first column of a configuration */
+		switch (l->text[0]) {
+		case 'p':
+			if (starts(l, "password encryption aes", 23))
+				seen(dev, sec, IP_SECRET_AES, l, 0, 23);
+			break;
+		case 'k':
+			if (starts(l, "key config-key password-encrypt", 31))
+				seen(dev, sec, IP_SECRET_MASTER_KEY, l, 0, 31);
+			break;
+		case '\0':
 			continue;
-		if (starts(l, off, "password encryption aes"))
-			seen(dev, sec, IP_SECRET_AES, l, off, off + 23);
-		else if (starts(l, off, "key config-key password-encrypt"))
-			seen(dev, sec, IP_SECRET_MASTER_KEY, l, off, off + 31);
-		for (size_t i = off + 1; i + 2 < l->len; i++)
-			if (l->text[i] >= '5' && l->text[i] <= '9' && l->text[i - 1] == ' ' &&
-			    l->text[i + 1] == ' ')
-				type_digit(dev, sec, l, i);
+		}
+		last = k;
+	}
+	if (sec->n_lines)
+		scan_run(dev, sec, run, sec->n_lines);
+	/* only a whole configuration, to its "end", proves a kind absent */
+	if (sec->n_lines && !sec->filter) {
+		const ip_line *l = &sec->lines[last];
+		if (l->len == 3 && memcmp(l->text, "end", 3) == 0)
+			dev->secrets.scanned = true;
 	}
 }

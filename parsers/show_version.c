@@ -443,7 +443,9 @@ static bool lic_kv(struct sv *st, ip_text *out, const ip_line *l, size_t off,
 		   size_t len, const char *key)
 {
 	size_t kl = strlen(key), a;
-	if (len - off < kl || strncasecmp(l->text + off, key, kl) != 0)
+	/* as IOS prints them, so a compare of bytes: this runs on every line
+	 * starting with L, N, A or S ("System image file", "Switch Ports") */
+	if (len - off < kl || memcmp(l->text + off, key, kl) != 0)
 		return false;
 	if (after_colon(l, off + kl, len, &a) && !out->s)
 		set_text(st, out, l, a, len);

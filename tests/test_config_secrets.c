@@ -134,3 +134,37 @@ Test(secrets, facts_never_print_the_hash)
 	}
 	test_tmpdir_remove(dir);
 }
+
+/* ip_find_type_digit (SSE2, 14 positions a load) against a byte-at-a-time
+ * scan, with " D " at every offset of every length up to 80, so each load
+ * boundary and the scalar tail are crossed. */
+#include "bytescan.h"
+
+static const char *naive(const char *p, size_t n)
+{
+	for (size_t k = 1; k + 1 < n; k++)
+		if (p[k] >= '5' && p[k] <= '9' && p[k - 1] == ' ' && p[k + 1] == ' ')
+			return p + k;
+	return NULL;
+}
+
+Test(secrets, find_type_digit_matches_a_plain_scan)
+{
+	char buf[96];
+	const char digits[] = "0456789";
+	for (size_t n = 0; n <= 80; n++)
+		for (size_t at = 0; at < n + 1; at++)
+			for (size_t d = 0; d < sizeof(digits) - 1; d++) {
+				memset(buf, 'x', sizeof(buf));
+				for (size_t k = 0; k < n; k += 5)
+					buf[k] = ' '; /* spaces that make no pattern */
+				if (at + 2 < n) {
+					buf[at] = ' ';
+					buf[at + 1] = digits[d];
+					buf[at + 2] = ' ';
+				}
+				const char *want = naive(buf, n), *got = ip_find_type_digit(buf, n);
+				cr_assert_eq(got, want, "n %zu, at %zu, digit %c: got %td, want %td", n, at,
+					     digits[d], got ? got - buf : -1, want ? want - buf : -1);
+			}
+}

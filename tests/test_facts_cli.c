@@ -181,7 +181,7 @@ ParameterizedTest(size_t *row, cli, usage, .init = make_tmpdir, .fini = remove_t
 static const char *required_keys[] = {
 	"format_version", "hostname", "os", "version", "xe_version", "platform", "serial",
 	"rommon", "system_image", "config_register", "install_mode", "filesystems", "boot",
-	"sources", "dram", "flash_sizes", "license", "rom_slots", "rommon_from",
+	"sources", "dram", "flash_sizes", "license", "rom_slots", "rommon_from", "rommon_missing", "secrets",
 };
 
 Test(cli, json_has_documented_keys, .init = make_tmpdir, .fini = remove_tmpdir)
@@ -368,9 +368,8 @@ Test(cli, rommon_sources, .init = make_tmpdir, .fini = remove_tmpdir)
 	cJSON *j = cJSON_Parse(r.out);
 	cr_assert_not_null(j);
 	cr_expect_str_eq(cJSON_GetObjectItem(j, "rommon")->valuestring, "16.9(5r)");
-	cJSON *from = cJSON_GetObjectItem(j, "rommon_from");
-	cr_expect_str_eq(cJSON_GetObjectItem(from, "command")->valuestring, "show platform");
-	cr_expect_str_eq(cJSON_GetObjectItem(from, "slot")->valuestring, "R0");
+	cr_expect_str_eq(cJSON_GetObjectItem(j, "rommon_from")->valuestring, "show platform R0");
+	cr_expect(cJSON_IsNull(cJSON_GetObjectItem(j, "rommon_missing")));
 	cJSON *slots = cJSON_GetObjectItem(j, "rom_slots");
 	cr_assert_eq(cJSON_GetArraySize(slots), 1);
 	cr_expect_str_eq(cJSON_GetObjectItem(cJSON_GetArrayItem(slots, 0), "fpga")->valuestring, "18102401");
@@ -422,7 +421,7 @@ Test(cli, license_facts, .init = make_tmpdir, .fini = remove_tmpdir)
 	cr_expect_str_eq(cJSON_GetObjectItem(l, "level")->valuestring, "ipservices");
 	cr_expect_str_eq(cJSON_GetObjectItem(l, "next_level")->valuestring, "ipbase");
 	cr_expect(cJSON_IsNull(cJSON_GetObjectItem(l, "smart_status")));
-	cJSON *sp = cJSON_GetObjectItem(cJSON_GetObjectItem(j, "spans"), "license_next_level");
+	cJSON *sp = cJSON_GetObjectItem(l, "next_level_at");
 	cr_expect_eq(cJSON_GetObjectItem(sp, "line")->valueint, 6);
 	cJSON_Delete(j);
 	free_result(&r);

@@ -3,6 +3,7 @@
  * The tree points at the device's strings (json_build.h): it must be freed
  * before the device is. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "facts.h"
@@ -190,13 +191,21 @@ static cJSON *verifications_json(const ip_device *d)
 	return a;
 }
 
-/* Where the ROMMON version was read (rommon.h), or what would say it. */
+/* Where the ROMMON version was read (rommon.h): "show platform R0",
+ * "show version"; null when unknown (rommon_missing says what would tell). */
 static cJSON *rommon_from_json(const ip_rommon_answer *r)
 {
-	cJSON *o = jb_object();
-	jb_add(o, "command", jb_ref(r->from));
-	jb_add(o, "slot", jb_ref(r->slot));
-	jb_add(o, "missing", jb_ref(r->missing));
+	if (!r->version)
+		return jb_null();
+	if (!r->slot)
+		return jb_ref(r->from);
+	size_t n = strlen(r->from) + strlen(r->slot) + 2; /* the slot is capture text: its length */
+	char *buf = malloc(n);
+	if (!buf)
+		return jb_null();
+	snprintf(buf, n, "%s %s", r->from, r->slot);
+	cJSON *o = cJSON_CreateString(buf);
+	free(buf);
 	return o;
 }
 
@@ -225,6 +234,9 @@ static cJSON *rom_slots_json(const ip_device *d)
 /* show version's licensing (issue 22): texts as printed, null when not. */
 static cJSON *license_json(const ip_license *l)
 {
+	if (!l->level.s && !l->type.s && !l->next_level.s && !l->air_level.s && !l->air_next.s &&
+	    !l->smart_status.s && !l->n_pkgs)
+		return jb_null(); /* show version printed none of it, or was not read */
 	cJSON *o = jb_object();
 	jb_add(o, "level", opt_text(&l->level));
 	jb_add(o, "type", opt_text(&l->type));
@@ -232,6 +244,9 @@ static cJSON *license_json(const ip_license *l)
 	jb_add(o, "air_level", opt_text(&l->air_level));
 	jb_add(o, "air_next_level", opt_text(&l->air_next));
 	jb_add(o, "smart_status", opt_text(&l->smart_status));
+	/* spans here, not under "spans": most devices print no licensing */
+	jb_add(o, "level_at", jb_span(l->level.span));
+	jb_add(o, "next_level_at", jb_span(l->next_level.span));
 	cJSON *a = jb_add(o, "packages", jb_array());
 	for (size_t i = 0; i < l->n_pkgs; i++) {
 		const ip_license_pkg *p = &l->pkgs[i];
@@ -249,6 +264,11 @@ static cJSON *license_json(const ip_license *l)
  * configuration, never the secret (config_secrets.c). */
 static cJSON *secrets_json(const ip_secrets *s)
 {
+	bool any = s->scanned;
+	for (int k = 0; k < IP_SECRET__COUNT && !any; k++)
+		any = s->kind[k].seen;
+	if (!any)
+		return jb_null(); /* no configuration read */
 	cJSON *o = jb_object();
 	jb_add(o, "scanned", cJSON_CreateBool(s->scanned));
 	cJSON *a = jb_add(o, "kinds", jb_array());
@@ -289,8 +309,6 @@ static void add_spans(cJSON *o, const ip_device *d)
 	jb_add(s, "config_register_next", jb_span(d->confreg_next.span));
 	jb_add(s, "install_mode", jb_span(d->install_mode.span));
 	jb_add(s, "dram", jb_span(d->dram.span));
-	jb_add(s, "license_level", jb_span(d->license.level.span));
-	jb_add(s, "license_next_level", jb_span(d->license.next_level.span));
 	ip_rommon_answer rom = ip_device_rommon(d);
 	jb_add(s, "rommon", rom.version ? jb_span(rom.version->span) : jb_null());
 }
@@ -309,6 +327,7 @@ cJSON *facts_device_json(const ip_device *d, const ip_boot_prediction *next_boot
 	ip_rommon_answer rom = ip_device_rommon(d);
 	jb_add(o, "rommon", jb_ref(rom.version ? rom.version->s : NULL));
 	jb_add(o, "rommon_from", rommon_from_json(&rom));
+	jb_add(o, "rommon_missing", jb_ref(rom.missing));
 	jb_add(o, "rom_slots", rom_slots_json(d));
 	jb_add(o, "uptime", jb_ref(d->uptime.s));
 	jb_add(o, "reload_reason", jb_ref(d->reload_reason.s));
@@ -342,7 +361,6 @@ cJSON *facts_device_json(const ip_device *d, const ip_boot_prediction *next_boot
 		jb_add(f, "filesystem", jb_ref(d->flash_sizes[i].filesystem));
 		jb_add(f, "bytes", jb_number((double)d->flash_sizes[i].bytes));
 		jb_add(f, "label", jb_ref(d->flash_sizes[i].label));
-		jb_add(f, "line", jb_number(d->flash_sizes[i].span.line));
 		jb_add(fl, NULL, f);
 	}
 	jb_add(o, "dram", dram_json(&d->dram));
