@@ -527,8 +527,12 @@ static bool license_line(struct sv *st, const ip_line *l, size_t off, size_t len
 	ip_license *lic = &st->dev->license;
 	if (st->lic_layout != LIC_NONE && lic_table(st, l, off, len))
 		return true;
+	/* the second byte first: "Last reload", "System image", "Switch" are
+	 * the common lines that start alike (the text is NUL-ended) */
 	switch (l->text[off]) {
 	case 'L':
+		if (l->text[off + 1] != 'i')
+			return false;
 		return lic_kv(st, &lic->level, l, off, len, "License Level") ||
 		       lic_kv(st, &lic->type, l, off, len, "License Type");
 	case 'N':
@@ -537,7 +541,8 @@ static bool license_line(struct sv *st, const ip_line *l, size_t off, size_t len
 	case 'A':
 		return lic_kv(st, &lic->air_level, l, off, len, "AIR License Level");
 	case 'S':
-		return lic_kv(st, &lic->smart_status, l, off, len, "Smart Licensing Status");
+		return l->text[off + 1] == 'm' &&
+		       lic_kv(st, &lic->smart_status, l, off, len, "Smart Licensing Status");
 	case 'T':
 		if (!STARTS(l, off, len, "Technology Package License Information"))
 			return false;
