@@ -103,21 +103,21 @@ static void candidate(ip_device *dev, const ip_section *sec, const ip_line *l, c
 		type_digit(dev, sec, l, (size_t)(c - l->text));
 }
 
-/* b starts at most 64 bytes after a's NUL. Both are readable, so every byte
- * between them is (they lie in the same page or in two adjacent ones). */
+/* b starts right after a's NUL: no byte between them to read, so none that
+ * belongs to no line (arena padding, which Valgrind calls uninitialised,
+ * or another allocation's redzone under ASan). */
 static bool close_after(const ip_line *a, const ip_line *b)
 {
-	const char *e = a->text + a->len;
-	return b->text > e && (size_t)(b->text - e) <= 64;
+	return b->text == a->text + a->len + 1;
 }
 
 /* Lines kept in place in the capture's buffer (capture.c take_clean) follow
- * each other there, each ended by a NUL, so a run of them is scanned as one
- * block (bytescan.h ip_find_type_digit, SSE2) and a hit mapped back to its
- * line; the NUL after every line keeps a " D " from spanning two, and a hit
- * in the bytes between lines belongs to no line and is dropped. Lines
- * elsewhere (cleaned into a copy) start a run of their own. A line at a
- * time cost `lint` of 480 whole configurations a fifth more (bench/gate). */
+ * each other there, each ended by the NUL that replaced its newline, so a
+ * run of them is scanned as one block (bytescan.h ip_find_type_digit,
+ * SSE2) and a hit mapped back to its line; the NUL keeps a " D " from
+ * spanning two lines. A line with trailing blanks or a CR, or cleaned into
+ * a copy, ends its run. A line at a time cost `lint` of 480 whole
+ * configurations a fifth more (bench/gate). */
 /* The hits of ip_find_type_digit in lines[k, end), one block. */
 static void scan_run(ip_device *dev, const ip_section *sec, size_t k, size_t end)
 {

@@ -71,6 +71,13 @@ static const sec_case cases[] = {
 	{ "a configuration cut short: what it shows, and not 'none'", "show running-config",
 	  "hostname R1\nenable secret 9 " H9 "\n",
 	  "secret 9", false, IP_SECRET_9, 2, 8, 16 },
+	{ "CRLF and trailing blanks: each line its own run, nothing missed", "show running-config",
+	  "enable secret 9 " H9 "   \r\n"
+	  "username ops password 7 0822455D0A16\r\n"
+	  "line vty 0 4 \r\n"
+	  " password 7 045802150C2E\r\n"
+	  "end\r\n",
+	  "secret 9|type 7", true, IP_SECRET_7, 2, 14, 24 },
 	{ "a comment is no secret", "show running-config",
 	  "! enable secret 5 was here\nend\n",
 	  "", true, IP_SECRET_5, 0, 0, 0 },
