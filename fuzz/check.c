@@ -170,6 +170,19 @@ void fuzz_check_device(const ip_capture *const *caps, size_t n, const ip_device 
 	check_register(caps, n, &dev->confreg_config, "config-register statement");
 	for (size_t i = 0; i < dev->n_flash_sizes; i++)
 		fuzz_check_span(caps, n, dev->flash_sizes[i].span, "flash size");
+	if (dev->dram.known)
+		fuzz_check_span(caps, n, dev->dram.span, "DRAM");
+	for (int k = 0; k < IP_SECRET__COUNT; k++)
+		if (dev->secrets.kind[k].seen)
+			fuzz_check_span(caps, n, dev->secrets.kind[k].span, "secret kind");
+	FUZZ_CHECK(dev->n_rom_slots <= IP_MAX_ROM_SLOTS, "%zu ROM slots", dev->n_rom_slots);
+	for (size_t i = 0; i < dev->n_rom_slots; i++) {
+		const ip_rom_slot *r = &dev->rom_slots[i];
+		const ip_text *rt[] = { &r->rommon, &r->cpld, &r->fpga, &r->state };
+		for (size_t k = 0; k < sizeof(rt) / sizeof(rt[0]); k++)
+			check_text(caps, n, rt[k], "ROM slot fact");
+		fuzz_check_span(caps, n, r->span, "ROM slot");
+	}
 	FUZZ_CHECK(dev->n_filesystems <= dev->cap_filesystems, "%zu filesystems, capacity %zu",
 		   dev->n_filesystems, dev->cap_filesystems);
 	for (size_t i = 0; i < dev->n_filesystems; i++)

@@ -124,3 +124,31 @@ const char *ip_find(const char *p, size_t n, const char *needle, size_t nl)
 	}
 	return NULL;
 }
+
+static bool type_digit_at(const char *p, size_t i)
+{
+	return (unsigned)((unsigned char)p[i] - '5') <= 4u && p[i - 1] == ' ' && p[i + 1] == ' ';
+}
+
+const char *ip_find_type_digit(const char *p, size_t n)
+{
+	size_t i = 0; /* the first start of a load not yet looked at */
+#if defined(__SSE2__)
+	const __m128i sp = _mm_set1_epi8(' '), five = _mm_set1_epi8('5'), four = _mm_set1_epi8(4);
+	/* lanes 1..14 of each load have both neighbours in it: 14 new digit
+	 * positions a load, the loads overlapping by two */
+	for (; i + 16 <= n; i += 14) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+		__m128i d = _mm_sub_epi8(v, five);
+		unsigned dm = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(d, four), d));
+		unsigned sm = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, sp));
+		unsigned m = dm & (sm << 1) & (sm >> 1) & 0x7ffeu;
+		if (m)
+			return p + i + (size_t)__builtin_ctz(m);
+	}
+#endif
+	for (size_t k = i ? i + 1 : 1; k + 1 < n; k++)
+		if (type_digit_at(p, k))
+			return p + k;
+	return NULL;
+}

@@ -84,6 +84,11 @@ static inline bool ip_line_scan_next(ip_line_scan *s, ip_scanned_line *out)
  * search on every call). */
 const char *ip_find(const char *p, size_t n, const char *needle, size_t nl);
 
+/* The first " D " in p[0, n) with D a digit 5-9 (a configuration's
+ * secret type, config_secrets.c): a pointer to D, or NULL. SSE2 looks at
+ * 14 positions a load; a byte at a time elsewhere. */
+const char *ip_find_type_digit(const char *p, size_t n);
+
 /* How many times c occurs in p[0, n). */
 size_t ip_count_byte(const char *p, size_t n, char c);
 

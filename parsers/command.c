@@ -11,6 +11,8 @@
  *   sh redun [states] show redundancy (the standby RP; other views stay OTHER)
  *   sh cdp nei        (the post-change health checks; their "detail" and
  *                     "err-disabled" views print other tables and stay OTHER)
+ *   sh rom-monitor r0 / sh rom-mon slot R0 / sh platform / sh hw-prog all
+ *                     (the boot firmware per slot, issue 22)
  *   do sh run         (the same from configuration mode)
  *
  * IOS accepts any unambiguous prefix of a keyword; each keyword below has the
@@ -185,6 +187,51 @@ static bool identify_routing(const tokens *t, ip_cmd *cmd, const char **canonica
 	return false;
 }
 
+static const char *upper_dup(ip_arena *a, const char *p, size_t len)
+{
+	char *s = ip_arena_strndup(a, p, len);
+	for (char *c = s; *c; c++)
+		*c = (char)toupper((unsigned char)*c);
+	return s;
+}
+
+/* The boot firmware commands of IOS-XE (issue 22): "show rom-monitor r0",
+ * "show rom-monitor slot R0" (the slot is the argument), the bare "show
+ * platform" (its many "show platform software|hardware ..." forms print
+ * other tables and stay OTHER) and "show hw-programmable all". The
+ * prefixes keep clear of "show romvar", "show policy-map", "show
+ * hw-module". Forms: Cisco ASR 1000 Software Configuration Guide ("Router#
+ * show rom-monitor r0", "show rom-monitor slot num {sp | rp}" in the
+ * command reference), github.com/jflam2002/cisco "# Understand
+ * ASR1000-RP2 CPLD and F.txt" (sh platform, sh hw-programmable all). */
+static bool identify_firmware(ip_arena *a, const tokens *t, ip_cmd *cmd,
+			      const char **canonical, const char **arg)
+{
+	if (t->n < 2)
+		return false;
+	if (kw_match(t->p[1], t->len[1], (keyword){ "rom-monitor", 5 })) {
+		int i = 2;
+		if (t->n > 3 && kw_match(t->p[2], t->len[2], (keyword){ "slot", 4 }))
+			i = 3;
+		*cmd = IP_CMD_ROM_MONITOR;
+		*arg = i < t->n ? upper_dup(a, t->p[i], t->len[i]) : NULL;
+		*canonical = *arg ? ip_arena_printf(a, "show rom-monitor %s", *arg) : "show rom-monitor";
+		return true;
+	}
+	if (t->n == 2 && kw_match(t->p[1], t->len[1], (keyword){ "platform", 4 })) {
+		*cmd = IP_CMD_SHOW_PLATFORM;
+		*canonical = "show platform";
+		return true;
+	}
+	if (kw_match(t->p[1], t->len[1], (keyword){ "hw-programmable", 4 }) &&
+	    (t->n == 2 || (t->n == 3 && kw_match(t->p[2], t->len[2], (keyword){ "all", 1 })))) {
+		*cmd = IP_CMD_HW_PROGRAMMABLE;
+		*canonical = "show hw-programmable all";
+		return true;
+	}
+	return false;
+}
+
 static bool identify_show(ip_arena *a, const tokens *t, ip_cmd *cmd,
 			  const char **canonical, const char **arg)
 {
@@ -194,6 +241,8 @@ static bool identify_show(ip_arena *a, const tokens *t, ip_cmd *cmd,
 		*canonical = ip_arena_printf(a, "show %s", *arg);
 		return true;
 	}
+	if (identify_firmware(a, t, cmd, canonical, arg))
+		return true;
 	for (size_t g = 0; g < sizeof(show_grammar) / sizeof(show_grammar[0]); g++) {
 		const grammar *gr = &show_grammar[g];
 		int k = 0;
@@ -457,6 +506,9 @@ static const char *const cmd_names[IP_CMD__COUNT][2] = {
 	[IP_CMD_OXIDIZED] = { "Oxidized backup", "oxidized" },
 	[IP_CMD_SHOW_INSTALL] = { "show install", "install_state" },
 	[IP_CMD_REDUNDANCY] = { "show redundancy", "redundancy" },
+	[IP_CMD_ROM_MONITOR] = { "show rom-monitor", "rom_monitor" },
+	[IP_CMD_SHOW_PLATFORM] = { "show platform", "show_platform" },
+	[IP_CMD_HW_PROGRAMMABLE] = { "show hw-programmable all", "hw_programmable" },
 };
 
 const char *ip_cmd_name(ip_cmd cmd)

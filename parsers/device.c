@@ -12,8 +12,10 @@
  *
  * ip_device_set_load() does the same work on several cores (see "Loading
  * on several threads" below); its output is the same bytes as on one. */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "device.h"
 #include "error.h"
@@ -568,7 +570,9 @@ int ip_section_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx)
 	case IP_CMD_FILE_SYSTEMS: return file_systems_parse(dev, sec, ctx);
 	case IP_CMD_RUNNING_CONFIG:
 	case IP_CMD_STARTUP_CONFIG:
-	case IP_CMD_CONFIG: return config_boot_parse(dev, sec, ctx);
+	case IP_CMD_CONFIG:
+		config_secrets_scan(dev, sec);
+		return config_boot_parse(dev, sec, ctx);
 	case IP_CMD_SHOW_BOOT: return show_boot_parse(dev, sec, ctx);
 	case IP_CMD_SHOW_SWITCH: return show_switch_parse(dev, sec, ctx);
 	case IP_CMD_INSTALL_SUMMARY:
@@ -580,6 +584,9 @@ int ip_section_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx)
 	case IP_CMD_BGP_SUMMARY: return show_ip_bgp_summary_parse(dev, sec, ctx);
 	case IP_CMD_CDP_NEIGHBORS: return show_cdp_neighbors_parse(dev, sec, ctx);
 	case IP_CMD_REDUNDANCY: return show_redundancy_parse(dev, sec, ctx);
+	case IP_CMD_ROM_MONITOR: return show_rom_monitor_parse(dev, sec, ctx);
+	case IP_CMD_SHOW_PLATFORM: return show_platform_parse(dev, sec, ctx);
+	case IP_CMD_HW_PROGRAMMABLE: return show_hw_programmable_parse(dev, sec, ctx);
 	case IP_CMD_RANCID: return rancid_parse(dev, sec, ctx);
 	case IP_CMD_OXIDIZED: return oxidized_parse(dev, sec, ctx);
 	default: return 0;
@@ -596,6 +603,24 @@ ip_filesystem *ip_device_filesystem(ip_device *dev, ip_arena *a, const char *nam
 	ip_filesystem *fs = IP_PUSH(a, dev->filesystems, dev->n_filesystems, dev->cap_filesystems);
 	fs->name = ip_arena_strdup(a, name);
 	return fs;
+}
+
+ip_rom_slot *ip_device_rom_slot(ip_device *dev, ip_arena *a, const char *name, size_t len,
+				ip_span span)
+{
+	for (size_t i = 0; i < dev->n_rom_slots; i++)
+		if (strlen(dev->rom_slots[i].slot) == len &&
+		    strncasecmp(dev->rom_slots[i].slot, name, len) == 0)
+			return &dev->rom_slots[i];
+	if (dev->n_rom_slots >= IP_MAX_ROM_SLOTS)
+		return NULL;
+	ip_rom_slot *r = IP_PUSH(a, dev->rom_slots, dev->n_rom_slots, dev->cap_rom_slots);
+	char *s = ip_arena_strndup(a, name, len);
+	for (char *c = s; *c; c++)
+		*c = (char)toupper((unsigned char)*c);
+	r->slot = s;
+	r->span = span;
+	return r;
 }
 
 const ip_filesystem *ip_device_filesystem_find(const ip_device *dev, const char *name)

@@ -80,6 +80,95 @@ typedef struct ip_flash_size {
 	ip_span span;
 } ip_flash_size;
 
+/* Total DRAM from show version (issue 22). Which line said it matters, so
+ * the form is kept: on IOS-XE the processor line counts only the memory
+ * given to IOSd, a share of the DRAM (Cisco 110739, "ASR 1000 Series Router
+ * Memory Troubleshoot Guide"), so there only "NNNK bytes of physical
+ * memory." is the whole; a value read from the processor line of an IOS-XE
+ * device is a lower bound. */
+typedef enum ip_dram_form {
+	IP_DRAM_PHYSICAL,     /* "8388608K bytes of physical memory." */
+	IP_DRAM_PROCESSOR_IO, /* "with 1647778K/6147K bytes of memory": X + Y */
+	IP_DRAM_PROCESSOR,    /* "with 524288K bytes of memory" */
+} ip_dram_form;
+
+typedef struct ip_dram {
+	bool known;
+	bool lower_bound; /* IOS-XE and no physical-memory line: IOSd's share */
+	ip_dram_form form;
+	uint64_t bytes;
+	ip_span span;     /* the number(s) on the line read */
+} ip_dram;
+
+/* One slot's boot firmware (issue 22), where IOS-XE prints it per slot:
+ * show rom-monitor <slot>, show platform's "Slot CPLD Version Firmware
+ * Version" table, show hw-programmable all. R0/R1 are the route
+ * processors, F0 the forwarding processor, 0/1 the carrier cards. The
+ * device's ROMMON is answered once, by ip_device_rommon (model/rommon.h). */
+typedef struct ip_rom_slot {
+	const char *slot;   /* as printed, upper case: "R0", "F1", "0" */
+	ip_text rommon;     /* "16.9(5r)", "15.3(1r)S" */
+	const char *rommon_from; /* the command that said it */
+	ip_text cpld, fpga; /* as printed ("14111801", "N/A") */
+	ip_text state;      /* show platform's State: "ok, active" */
+	ip_span span;       /* the first row naming the slot */
+} ip_rom_slot;
+
+/* Slots past this are not kept: no chassis has more, and it bounds the work
+ * a hostile capture can cause. */
+#define IP_MAX_ROM_SLOTS 64u
+
+/* Licensing as show version prints it (issue 22): the level now and at
+ * the next reload, and the technology-package rows. Texts as printed;
+ * NULL when not shown. */
+typedef struct ip_license_pkg {
+	ip_text technology; /* "ipbase"; NULL in the Cat9k table, which has none */
+	ip_text current;    /* "ipbasek9", "network-advantage", "None" */
+	ip_text type;       /* "Permanent", "Smart License", "Subscription Smart License" */
+	ip_text next;       /* the Next reboot column */
+	ip_span span;       /* the row */
+} ip_license_pkg;
+
+typedef struct ip_license {
+	ip_text level;        /* "License Level: ipservices" */
+	ip_text type;         /* "License Type: Permanent" */
+	ip_text next_level;   /* "Next reload license Level: ipservices" */
+	ip_text air_level, air_next; /* "AIR License Level:", "Next reload AIR license Level:" */
+	ip_text smart_status; /* "Smart Licensing Status: UNREGISTERED/EVAL EXPIRED" */
+	ip_license_pkg *pkgs;
+	size_t n_pkgs, cap_pkgs;
+} ip_license;
+
+/* The kinds of stored secret a configuration holds (issue 22): a
+ * downgrade to a release that does not know one locks the engineer out.
+ * Only the kind and where it was first seen are kept, never the secret or
+ * its hash (config_secrets.c). */
+typedef enum ip_secret_kind {
+	IP_SECRET_5,         /* "secret 5 $1$...": MD5 */
+	IP_SECRET_8,         /* "secret 8 $8$...": PBKDF2-SHA-256 */
+	IP_SECRET_9,         /* "secret 9 $9$...": scrypt */
+	IP_SECRET_9_14,      /* "secret 9 $14$...": convoluted type 9 (16.12.1+) */
+	IP_SECRET_7,         /* "password 7 ...", "key 7 ...": reversible type 7 */
+	IP_SECRET_6,         /* "password 6 ...", "key 6 ...": AES type 6 */
+	IP_SECRET_AES,       /* "password encryption aes": type 6 turned on */
+	IP_SECRET_MASTER_KEY,/* "key config-key password-encrypt": the type-6 master key */
+	IP_SECRET__COUNT
+} ip_secret_kind;
+
+typedef struct ip_secret_seen {
+	bool seen;
+	ip_span span;        /* the keyword and the type, never the hash */
+	const char *command; /* the configuration it was in: "show running-config" */
+} ip_secret_seen;
+
+typedef struct ip_secrets {
+	bool scanned;        /* a whole (unfiltered) configuration was read, so
+			      * an unseen kind is absent, not unknown */
+	ip_secret_seen kind[IP_SECRET__COUNT];
+} ip_secrets;
+
+const char *ip_secret_kind_name(ip_secret_kind k); /* "secret 9", "type 6" */
+
 typedef enum ip_boot_kind {
 	IP_BOOT_FILE,        /* an image on a local filesystem */
 	IP_BOOT_FLASH_FIRST, /* `boot system flash` with no file: first image */
@@ -409,6 +498,11 @@ typedef struct ip_device {
 				   * NULL when not printed (before 17.2) */
 	ip_flash_size *flash_sizes;
 	size_t n_flash_sizes, cap_flash_sizes;
+	ip_dram dram;             /* total DRAM, show version */
+	ip_license license;       /* show version's licensing lines */
+	ip_secrets secrets;       /* secret kinds in the configurations read */
+	ip_rom_slot *rom_slots;   /* per-slot boot firmware, in first-seen order */
+	size_t n_rom_slots, cap_rom_slots;
 	ip_filesystem *filesystems;
 	size_t n_filesystems, cap_filesystems;
 	ip_boot_list boot_running;
@@ -485,6 +579,10 @@ const ip_line *ip_device_set_line(const ip_device_set *s, const char *file, uint
  * already has IP_MAX_FILESYSTEMS others (the caller reports it). */
 ip_filesystem *ip_device_filesystem(ip_device *dev, ip_arena *a,
 				    const char *name);
+/* The slot named [name, name+len) (case-insensitive), added when new; NULL
+ * past IP_MAX_ROM_SLOTS. */
+ip_rom_slot *ip_device_rom_slot(ip_device *dev, ip_arena *a, const char *name, size_t len,
+				ip_span span);
 const ip_filesystem *ip_device_filesystem_find(const ip_device *dev,
 					       const char *name);
 const ip_file *ip_filesystem_file_find(const ip_filesystem *fs,

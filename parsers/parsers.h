@@ -39,6 +39,13 @@ ip_red_mode ip_red_mode_classify(const char *s);
  * boot's BOOT lines and show redundancy's alike. */
 void bootvar_elements_parse(ip_boot_list *list, const ip_section *sec,
 			    ip_parse_ctx *ctx, const ip_line *l, size_t vs);
+/* The boot firmware per slot (issue 22): ROMMON, CPLD, FPGA. */
+int show_rom_monitor_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx);
+int show_platform_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx);
+int show_hw_programmable_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx);
+/* The kinds of stored secret in a configuration section (device.h
+ * ip_secrets); called for every configuration, filtered or not. */
+void config_secrets_scan(ip_device *dev, const ip_section *sec);
 /* Backup files: the comment blocks of RANCID and Oxidized (backup.h). */
 int rancid_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx);
 int oxidized_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx);

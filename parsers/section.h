@@ -42,6 +42,9 @@ typedef enum ip_cmd {
 	IP_CMD_SHOW_INSTALL,     /* show install active|inactive|committed|
 				  * uncommitted|rollback (summary: above) */
 	IP_CMD_REDUNDANCY,       /* show redundancy, show redundancy states */
+	IP_CMD_ROM_MONITOR,      /* show rom-monitor [slot] R0 (issue 22) */
+	IP_CMD_SHOW_PLATFORM,    /* show platform, the bare form */
+	IP_CMD_HW_PROGRAMMABLE,  /* show hw-programmable all */
 	IP_CMD__COUNT
 } ip_cmd;
 

@@ -102,6 +102,9 @@ struct sv {
 	bool block_for_1;          /* a "Switch 01" block exists */
 	ip_flag mode;              /* direct install/bundle evidence */
 	ip_stack_rows rows;        /* the switch table, checked (stack.h) */
+	ip_dram dram_proc, dram_phys; /* total DRAM candidates (issue 22) */
+	int lic_layout;            /* LIC_*: inside the package table */
+	bool lic_seen;
 };
 
 /* --- small text helpers -------------------------------------------------- */
@@ -323,6 +326,243 @@ static void reload_line(struct sv *st, const ip_line *l, size_t i, size_t len,
 	set_text(st, &st->dev->reload_reason, l, a, e);
 }
 
+/* --- memory (issue 22) ----------------------------------------------------
+ * Total DRAM, from either of two lines (real outputs: ntc-templates
+ * tests/cisco_ios/show_version/cisco_ios_show_version{,1,2,4}.raw; genie's
+ * iosxe ShowVersion tests print the same forms):
+ *
+ *   cisco WS-C4948E (MPC8548) processor (revision 4) with 1048576K bytes of memory.
+ *   cisco ASR1001 (1RU) processor with 1133939K/6147K bytes of memory.
+ *   cisco WS-C3850-48U (MIPS) processor with 4194304K bytes of physical memory.
+ *   4194304K bytes of physical memory.
+ *
+ * "X/Y": on classic routers Y is the I/O (packet) memory carved from the
+ * same DRAM, so the DRAM is X + Y (itcertnotes.blogspot.com/2011/04/
+ * determining-cisco-router-memory-size.html, after Cisco's "show version"
+ * command page). On the 4000/4500/4700/7500 Y was separate SRAM: those run
+ * no release iosplan plans for, so X + Y stands and the form says how it
+ * was reached. On IOS-XE X/Y is IOSd's share only (device.h, ip_dram):
+ * the physical-memory line wins wherever it is printed. */
+
+/* "1647778K/6147K" or "524288K" ending at e (exclusive): its start, and the
+ * sum in KiB; false when it is no such token or too large to be real. */
+static bool kbytes_before(const char *t, size_t from, size_t e, size_t *a,
+			  uint64_t *kb)
+{
+	size_t i = e;
+	while (i > from && !isspace((unsigned char)t[i - 1]))
+		i--;
+	uint64_t sum = 0, k = 0;
+	bool digits = false;
+	for (size_t p = i; p < e; p++) {
+		if (isdigit((unsigned char)t[p])) {
+			if (k > UINT64_MAX / 1024 / 10)
+				return false;
+			k = k * 10 + (uint64_t)(t[p] - '0');
+			digits = true;
+		} else if (t[p] == 'K' && digits && (p + 1 == e || t[p + 1] == '/')) {
+			sum += k;
+			k = 0;
+			digits = false;
+			p += p + 1 < e; /* the '/' */
+		} else
+			return false;
+	}
+	if (digits || e == i || sum > UINT64_MAX / 1024)
+		return false;
+	*a = i;
+	*kb = sum;
+	return true;
+}
+
+static void dram_set(struct sv *st, ip_dram *out, const ip_line *l, size_t a,
+		     size_t e, uint64_t kb, ip_dram_form form)
+{
+	out->known = true;
+	out->form = form;
+	out->bytes = kb * 1024;
+	out->span = sp(st, l, a, e);
+}
+
+/* The processor line, from the number before "bytes of". */
+static void dram_processor(struct sv *st, const ip_line *l, size_t off, size_t len)
+{
+	size_t b = find(l, off, len, " bytes of "), a;
+	uint64_t kb;
+	if (b == SIZE_MAX || !kbytes_before(l->text, off, b, &a, &kb))
+		return;
+	bool phys = find(l, b, len, "physical memory") != SIZE_MAX;
+	dram_set(st, &st->dram_proc, l, a, b, kb,
+		 phys ? IP_DRAM_PHYSICAL
+		      : memchr(l->text + a, '/', b - a) ? IP_DRAM_PROCESSOR_IO : IP_DRAM_PROCESSOR);
+}
+
+/* "8388608K bytes of physical memory." (kb already read by flash_line) */
+static bool dram_physical(struct sv *st, const ip_line *l, size_t off, size_t k_end,
+			  const char *label, size_t n, uint64_t kb)
+{
+	if (n != 15 || strncasecmp(label, "physical memory", 15) != 0)
+		return false;
+	dram_set(st, &st->dram_phys, l, off, k_end, kb, IP_DRAM_PHYSICAL);
+	return true;
+}
+
+/* The physical line wins; a newer show version replaces an older one's. */
+static void dram_finish(struct sv *st)
+{
+	const ip_dram *w = st->dram_phys.known ? &st->dram_phys : &st->dram_proc;
+	if (!w->known)
+		return;
+	st->dev->dram = *w;
+	st->dev->dram.lower_bound = w->form != IP_DRAM_PHYSICAL && st->xe;
+}
+
+/* --- licensing (issue 22) --------------------------------------------------
+ * The level now and at the next reload, and the technology packages: a
+ * level that changes at the reload, or a licensing model the target
+ * changes, is something to prepare. Real outputs:
+ *
+ *   License Level: ipservices            genieparser ios tests/test_show_platform.py
+ *   License Type: Permanent              (WS-C3750X-24P); ntc-templates
+ *   Next reload license Level: ipservices  cisco_ios_show_version{1,2}.raw
+ *   AIR License Level: AIR DNA Advantage   ntc cisco_ios_show_version5.raw (C9500)
+ *   Smart Licensing Status: UNREGISTERED/EVAL EXPIRED   (same)
+ *
+ * and "Technology Package License Information" in three layouts, told
+ * apart by the first header line:
+ *   ISR G2   "Technology    Technology-package           Technology-package"
+ *            "              Current       Type           Next reboot"
+ *            ipbase        ipbasek9      Permanent      ipbasek9
+ *            (genieparser ios tests/test_show_platform.py, CISCO3945)
+ *   ISR 4000 "Technology    Type         Technology-package   Technology-package"
+ *            ipbase        Smart License    ipbasek9             ipbasek9
+ *            (tests/test_show_version.c ISR4321, DOMAIN.md seed)
+ *   Cat9k    "Technology-package                 Technology-package"
+ *            "Current        Type                Next reboot"
+ *            dna-advantage   Subscription Smart License   dna-advantage
+ *            (ntc cisco_ios_show_version4.raw, C9500-40X)
+ * The Type column may be several words; the others are one each. */
+
+enum { LIC_NONE, LIC_TITLE, LIC_G2, LIC_ISR4K, LIC_CAT9K };
+
+/* "Key: value" at off: the value into out; true when the key matched. */
+static bool lic_kv(struct sv *st, ip_text *out, const ip_line *l, size_t off,
+		   size_t len, const char *key)
+{
+	size_t kl = strlen(key), a;
+	/* as IOS prints them, so a compare of bytes: this runs on every line
+	 * starting with L, N, A or S ("System image file", "Switch Ports") */
+	if (len - off < kl || memcmp(l->text + off, key, kl) != 0)
+		return false;
+	if (after_colon(l, off + kl, len, &a) && !out->s)
+		set_text(st, out, l, a, len);
+	return true;
+}
+
+/* A header line of the package table: which layout it announces. */
+static int lic_header(const ip_line *l, size_t off, size_t len)
+{
+	if (STARTS(l, off, len, "Technology-package"))
+		return LIC_CAT9K;
+	if (!STARTS(l, off, len, "Technology "))
+		return LIC_NONE;
+	size_t t = skip_spaces(l->text, off + 11, len);
+	return STARTS(l, t, len, "Type") ? LIC_ISR4K : LIC_G2;
+}
+
+/* One package row, by token: the one-word columns at the ends, Type
+ * whatever lies between. */
+static bool lic_row(struct sv *st, const ip_line *l, size_t off, size_t len)
+{
+	size_t s[16], e[16], n = 0;
+	for (size_t i = off; i < len && n < 16;) {
+		s[n] = i;
+		e[n] = i = tok_end(l->text, i, len, "");
+		n++;
+		i = skip_spaces(l->text, i, len);
+	}
+	int lay = st->lic_layout;
+	if (n < (lay == LIC_CAT9K ? 3u : 4u) || n == 16)
+		return false;
+	ip_license *lic = &st->dev->license;
+	ip_license_pkg *p = IP_PUSH(st->a, lic->pkgs, lic->n_pkgs, lic->cap_pkgs);
+	*p = (ip_license_pkg){ .span = sp(st, l, off, len) };
+	size_t t0 = 1, t1 = n - 2; /* the Type tokens, inclusive */
+	if (lay == LIC_CAT9K) {
+		set_text(st, &p->current, l, s[0], e[0]);
+	} else {
+		set_text(st, &p->technology, l, s[0], e[0]);
+		if (lay == LIC_G2) {
+			set_text(st, &p->current, l, s[1], e[1]);
+			t0 = 2;
+		} else {
+			set_text(st, &p->current, l, s[n - 2], e[n - 2]);
+			t1 = n - 3;
+		}
+	}
+	set_text(st, &p->type, l, s[t0], e[t1]);
+	set_text(st, &p->next, l, s[n - 1], e[n - 1]);
+	return true;
+}
+
+/* The table from its title to the first blank line after a row or any
+ * line that reads as no row. */
+static bool lic_table(struct sv *st, const ip_line *l, size_t off, size_t len)
+{
+	if (l->text[off] == '-' || STARTS(l, off, len, "Current"))
+		return true;
+	int h = lic_header(l, off, len);
+	if (h != LIC_NONE) {
+		if (!st->dev->license.n_pkgs || st->lic_layout == LIC_TITLE)
+			st->lic_layout = h;
+		return true;
+	}
+	/* a table not closed by a blank line ends at the next show version line
+	 * ("data  datak9  Permanent  datak9" then "Configuration register is";
+	 * Cat9k's rows then "AIR License Level: ...": no package has a ':') */
+	bool other = STARTS(l, off, len, "Configuration ") || STARTS(l, off + 1, len, "isco ") ||
+		     isdigit((unsigned char)l->text[off]) || memchr(l->text + off, ':', len - off);
+	if (st->lic_layout != LIC_TITLE && !other && lic_row(st, l, off, len))
+		return true;
+	st->lic_layout = LIC_NONE;
+	return false;
+}
+
+/* True when the line was a licensing line. */
+static bool license_line(struct sv *st, const ip_line *l, size_t off, size_t len)
+{
+	ip_license *lic = &st->dev->license;
+	if (st->lic_layout != LIC_NONE && lic_table(st, l, off, len))
+		return true;
+	/* the second byte first: "Last reload", "System image", "Switch" are
+	 * the common lines that start alike (the text is NUL-ended) */
+	switch (l->text[off]) {
+	case 'L':
+		if (l->text[off + 1] != 'i')
+			return false;
+		return lic_kv(st, &lic->level, l, off, len, "License Level") ||
+		       lic_kv(st, &lic->type, l, off, len, "License Type");
+	case 'N':
+		return lic_kv(st, &lic->next_level, l, off, len, "Next reload license Level") ||
+		       lic_kv(st, &lic->air_next, l, off, len, "Next reload AIR license Level");
+	case 'A':
+		return lic_kv(st, &lic->air_level, l, off, len, "AIR License Level");
+	case 'S':
+		return l->text[off + 1] == 'm' &&
+		       lic_kv(st, &lic->smart_status, l, off, len, "Smart Licensing Status");
+	case 'T':
+		if (!STARTS(l, off, len, "Technology Package License Information"))
+			return false;
+		if (!st->lic_seen) /* a newer show version replaces an older one's rows */
+			lic->n_pkgs = 0;
+		st->lic_seen = true;
+		st->lic_layout = LIC_TITLE;
+		return true;
+	default:
+		return false;
+	}
+}
+
 /* --- hardware ------------------------------------------------------------- */
 
 /* The processor line names the model; a line that looks like one but does
@@ -333,6 +573,7 @@ static void processor_line(struct sv *st, const ip_line *l, size_t off,
 	if (st->seen_proc || find(l, off, len, "bytes of") == SIZE_MAX)
 		return;
 	st->seen_proc = st->seen_hw = true;
+	dram_processor(st, l, off, len);
 	ip_rx_match m;
 	if (!ip_rx_exec(&sv_rx[RX_PROCESSOR], l->text + off, len - off, &m)) {
 		ip_diag_add(st->diags, IP_DIAG_WARNING, ip_line_span_all(l, st->sec->file),
@@ -421,6 +662,8 @@ static bool flash_line(struct sv *st, const ip_line *l, size_t off, size_t len)
 	a = skip_spaces(t, a, e);
 	while (e > a && isspace((unsigned char)t[e - 1]))
 		e--;
+	if (!big && dram_physical(st, l, off, i + 1, t + a, e - a, k))
+		return true;
 	if (!flash_label(t + a, e - a))
 		return true;
 	if (big) {
@@ -737,6 +980,8 @@ static void sv_line(struct sv *st, const ip_line *l)
 		len--;
 	if (len == 0) {
 		st->table = TABLE_NONE;
+		if (st->lic_layout != LIC_TITLE) /* a blank line after the title is not the end */
+			st->lic_layout = LIC_NONE;
 		return;
 	}
 	if (st->table == TABLE_ROWS && table_row(st, l, len))
@@ -747,6 +992,8 @@ static void sv_line(struct sv *st, const ip_line *l)
 		return;
 	}
 	st->table = TABLE_NONE;
+	if (license_line(st, l, off, len))
+		return;
 	if (!st->seen_uptime && !st->xe)
 		xe_evidence(st, l, off, len);
 	if (!dispatch(st, l, off, len) && !st->seen_uptime)
@@ -842,6 +1089,7 @@ static void finish(struct sv *st)
 	ip_stack_rows_end(&st->rows, d, st->diags, st->sec->filter != NULL);
 	members_finish(st);
 	install_finish(st);
+	dram_finish(st);
 	diagnose(st);
 }
 

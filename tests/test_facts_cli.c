@@ -181,7 +181,7 @@ ParameterizedTest(size_t *row, cli, usage, .init = make_tmpdir, .fini = remove_t
 static const char *required_keys[] = {
 	"format_version", "hostname", "os", "version", "xe_version", "platform", "serial",
 	"rommon", "system_image", "config_register", "install_mode", "filesystems", "boot",
-	"sources",
+	"sources", "dram", "flash_sizes", "license", "rom_slots", "rommon_from", "rommon_missing", "secrets",
 };
 
 Test(cli, json_has_documented_keys, .init = make_tmpdir, .fini = remove_tmpdir)
@@ -409,6 +409,144 @@ Test(cli, operating_mode, .init = make_tmpdir, .fini = remove_tmpdir)
 	j = cJSON_Parse(r.out);
 	cr_assert_not_null(j);
 	cr_expect(cJSON_IsNull(cJSON_GetObjectItem(j, "operating_mode")), "not printed: null");
+	cJSON_Delete(j);
+	free_result(&r);
+}
+
+/* --- release facts from show version (issue 22) ---------------------------- */
+
+/* Total DRAM with its form and span, and the flash sizes with their lines,
+ * in JSON and in the text sheet, for a router (physical-memory line), a
+ * classic switch (processor line) and a capture without show version. */
+Test(cli, dram_and_flash, .init = make_tmpdir, .fini = remove_tmpdir)
+{
+	static const struct {
+		const char *sample;
+		double bytes;
+		const char *form;
+		int line;          /* of the DRAM number */
+		const char *text;  /* in the fact sheet */
+	} t[] = {
+		{ "netstuts-r1.log", 8388608.0 * 1024, "physical", 0, "dram             8388608K (physical memory line)" },
+		{ "netstuts-sw1.log", 65536.0 * 1024, "processor", 0, "dram             65536K (processor line)" },
+		{ NULL, 0, NULL, 0, "dram             unknown (capture 'show version')" },
+	};
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		char path[1024], args[1200];
+		if (t[i].sample)
+			snprintf(path, sizeof(path), "%s/%s", test_samples_dir(), t[i].sample);
+		else {
+			const char *log = "SW1#show running-config | include boot\nboot system flash:a.bin\n";
+			snprintf(path, sizeof(path), "%s", write_file("a.log", log, strlen(log)));
+		}
+		snprintf(args, sizeof(args), "facts --format json '%s'", path);
+		run_result r = run(args);
+		cr_assert_eq(r.status, 0, "stderr: %s", r.err);
+		cJSON *j = cJSON_Parse(r.out);
+		cr_assert_not_null(j, "valid JSON");
+		cJSON *m = cJSON_GetObjectItem(j, "dram");
+		if (!t[i].form)
+			cr_expect(cJSON_IsNull(m), "no show version: dram null");
+		else {
+			cr_assert(cJSON_IsObject(m), "%s: dram", t[i].sample);
+			cr_expect_eq(cJSON_GetObjectItem(m, "bytes")->valuedouble, t[i].bytes, "%s", t[i].sample);
+			cr_expect_str_eq(cJSON_GetObjectItem(m, "form")->valuestring, t[i].form);
+			cr_expect(cJSON_IsFalse(cJSON_GetObjectItem(m, "lower_bound")));
+			cJSON *sp = cJSON_GetObjectItem(cJSON_GetObjectItem(j, "spans"), "dram");
+			cr_expect(cJSON_GetObjectItem(sp, "line")->valueint > 0, "%s: span", t[i].sample);
+		}
+		cJSON_Delete(j);
+		free_result(&r);
+		snprintf(args, sizeof(args), "facts '%s'", path);
+		r = run(args);
+		cr_assert_eq(r.status, 0, "stderr: %s", r.err);
+		cr_expect(strstr(r.out, t[i].text) != NULL, "%s", r.out);
+		free_result(&r);
+	}
+}
+
+/* The ROMMON line: the model's answer with its slot and command, each
+ * slot's firmware, and unknown naming the capture that would say it. */
+Test(cli, rommon_sources, .init = make_tmpdir, .fini = remove_tmpdir)
+{
+	const char *log = "a04#sh platform\n"
+			  "Slot      CPLD Version        Firmware Version\n"
+			  "--------- ------------------- ---------------------------------------\n"
+			  "R0        14111801            16.9(5r)\n"
+			  "\n"
+			  "a04#sh hw-programmable all\n"
+			  "Slot              CPLD version              FPGA version\n"
+			  "----------------------------------------------------------------------\n"
+			  "R0                14111801                  18102401\n";
+	char *p = write_file("asr.log", log, strlen(log));
+	char args[1200];
+	snprintf(args, sizeof(args), "facts '%s'", p);
+	run_result r = run(args);
+	cr_assert_eq(r.status, 0, "stderr: %s", r.err);
+	cr_expect(strstr(r.out, "rommon           16.9(5r) (slot R0, 'show platform')") != NULL, "%s", r.out);
+	cr_expect(strstr(r.out, "R0 rommon 16.9(5r) cpld 14111801 fpga 18102401") != NULL, "%s", r.out);
+	cr_expect(strstr(r.out, "---") == NULL, "a table rule read as a slot: %s", r.out);
+	free_result(&r);
+	snprintf(args, sizeof(args), "facts --format json '%s'", p);
+	r = run(args);
+	cJSON *j = cJSON_Parse(r.out);
+	cr_assert_not_null(j);
+	cr_expect_str_eq(cJSON_GetObjectItem(j, "rommon")->valuestring, "16.9(5r)");
+	cr_expect_str_eq(cJSON_GetObjectItem(j, "rommon_from")->valuestring, "show platform R0");
+	cr_expect(cJSON_IsNull(cJSON_GetObjectItem(j, "rommon_missing")));
+	cJSON *slots = cJSON_GetObjectItem(j, "rom_slots");
+	cr_assert_eq(cJSON_GetArraySize(slots), 1);
+	cr_expect_str_eq(cJSON_GetObjectItem(cJSON_GetArrayItem(slots, 0), "fpga")->valuestring, "18102401");
+	cr_expect_eq(cJSON_GetObjectItem(cJSON_GetObjectItem(j, "spans"), "rommon")
+			     ->child->next->valueint, 4, "the span's line");
+	cJSON_Delete(j);
+	free_result(&r);
+
+	char path[1024];
+	snprintf(path, sizeof(path), "%s/netstuts-r1.log", test_samples_dir());
+	snprintf(args, sizeof(args), "facts '%s'", path);
+	r = run(args);
+	cr_expect(strstr(r.out, "rommon           unknown (capture 'show rom-monitor r0' or 'show platform')") != NULL,
+		  "IOS-XE with ROM: IOS-XE ROMMON: %s", r.out);
+	free_result(&r);
+}
+
+/* Licensing in the fact sheet and in JSON, from the Cat9k sample (packages,
+ * AIR, Smart Licensing) and a 3750X's level lines. */
+Test(cli, license_facts, .init = make_tmpdir, .fini = remove_tmpdir)
+{
+	char path[1024], args[1200];
+	snprintf(path, sizeof(path), "%s/c9300-install.log", test_samples_dir());
+	snprintf(args, sizeof(args), "facts '%s'", path);
+	run_result r = run(args);
+	cr_assert_eq(r.status, 0, "stderr: %s", r.err);
+	cr_expect(strstr(r.out, "license packages network-advantage (Smart License), next reboot network-advantage") != NULL, "%s", r.out);
+	cr_expect(strstr(r.out, "smart licensing  Smart Licensing Using Policy") != NULL, "%s", r.out);
+	free_result(&r);
+
+	const char *log = "R5#show version\n"
+			  "Cisco IOS Software, C3750E Software (C3750E-UNIVERSALK9-M), Version 12.2(55)SE8, RELEASE SOFTWARE (fc2)\n"
+			  "R5 uptime is 9 weeks\n"
+			  "License Level: ipservices\n"
+			  "License Type: Permanent\n"
+			  "Next reload license Level: ipbase\n"
+			  "cisco WS-C3750X-24P (PowerPC405) processor (revision W0) with 262144K bytes of memory.\n"
+			  "Configuration register is 0xF\n";
+	char *p = write_file("r5.log", log, strlen(log));
+	snprintf(args, sizeof(args), "facts '%s'", p);
+	r = run(args);
+	cr_expect(strstr(r.out, "license          ipservices (Permanent), next reload ipbase") != NULL, "%s", r.out);
+	free_result(&r);
+	snprintf(args, sizeof(args), "facts --format json '%s'", p);
+	r = run(args);
+	cJSON *j = cJSON_Parse(r.out);
+	cr_assert_not_null(j);
+	cJSON *l = cJSON_GetObjectItem(j, "license");
+	cr_expect_str_eq(cJSON_GetObjectItem(l, "level")->valuestring, "ipservices");
+	cr_expect_str_eq(cJSON_GetObjectItem(l, "next_level")->valuestring, "ipbase");
+	cr_expect(cJSON_IsNull(cJSON_GetObjectItem(l, "smart_status")));
+	cJSON *sp = cJSON_GetObjectItem(l, "next_level_at");
+	cr_expect_eq(cJSON_GetObjectItem(sp, "line")->valueint, 6);
 	cJSON_Delete(j);
 	free_result(&r);
 }

@@ -874,6 +874,199 @@ Test(parsers, show_version_flash_sizes)
 	}
 }
 
+/* --- total DRAM (issue 22) --------------------------------------------------
+ * Each row a real line and where it was printed; `at` is the text the span
+ * must cover, on the last line of the row. */
+
+#define XE_HDR "Cisco IOS XE Software, Version 16.09.06\n"
+
+Test(parsers, show_version_dram)
+{
+	static const struct {
+		const char *source, *text;
+		bool known;
+		uint64_t kbytes;
+		ip_dram_form form;
+		bool lower_bound;
+		const char *at;
+	} t[] = {
+		{ "ntc-templates tests/cisco_ios/show_version/cisco_ios_show_version.raw (WS-C4948E)",
+		  "cisco WS-C4948E (MPC8548) processor (revision 4) with 1048576K bytes of memory.",
+		  true, 1048576, IP_DRAM_PROCESSOR, false, "1048576K" },
+		{ "gist LukeDRussell/07740b7dc00ec181c89af64f7f5fa088 (2960X)",
+		  "cisco WS-C2960X-48TD-L (APM86XXX) processor (revision M0) with 524288K bytes of memory.",
+		  true, 524288, IP_DRAM_PROCESSOR, false, "524288K" },
+		{ "ntc-templates cisco_ios_show_version_01.raw (Cisco 1801: X + Y)",
+		  "Cisco 1801 (MPC8500) processor (revision 0x400) with 118784K/12288K bytes of memory.",
+		  true, 118784 + 12288, IP_DRAM_PROCESSOR_IO, false, "118784K/12288K" },
+		{ "ntc-templates cisco_ios_show_version3.raw (IOSv, 'with  with')",
+		  "Cisco IOSv (revision 1.0) with  with 460137K/62464K bytes of memory.",
+		  true, 460137 + 62464, IP_DRAM_PROCESSOR_IO, false, "460137K/62464K" },
+		{ "netkiller show.html (Cisco 2811, 12.4)",
+		  "Cisco 2811 (revision 53.51) with 251904K/10240K bytes of memory.",
+		  true, 251904 + 10240, IP_DRAM_PROCESSOR_IO, false, "251904K/10240K" },
+		{ "ntc-templates cisco_ios_show_version2.raw (ASR1001: physical line wins)",
+		  XE_HDR "cisco ASR1001 (1RU) processor with 1133939K/6147K bytes of memory.\n"
+		  "32768K bytes of non-volatile configuration memory.\n"
+		  "4194304K bytes of physical memory.",
+		  true, 4194304, IP_DRAM_PHYSICAL, false, "4194304K" },
+		{ "ntc-templates cisco_ios_show_version2.raw, no physical line (IOSd share only)",
+		  XE_HDR "cisco ASR1001 (1RU) processor with 1133939K/6147K bytes of memory.",
+		  true, 1133939 + 6147, IP_DRAM_PROCESSOR_IO, true, "1133939K/6147K" },
+		{ "gist LukeDRussell (C9300 form, Cat9k processor line, IOS-XE)",
+		  XE_HDR "cisco C9300-48P (X86) processor with 1392780K/6147K bytes of memory.",
+		  true, 1392780 + 6147, IP_DRAM_PROCESSOR_IO, true, "1392780K/6147K" },
+		{ "ntc-templates cisco_ios_show_version4.raw (C9500-40X)",
+		  XE_HDR "cisco C9500-40X (X86) processor with 1419496K/6147K bytes of memory.\n"
+		  "2048K bytes of non-volatile configuration memory.\n"
+		  "16777216K bytes of physical memory.",
+		  true, 16777216, IP_DRAM_PHYSICAL, false, "16777216K" },
+		{ "ntc-templates cisco_ios_show_version1.raw (WS-C3850-48U processor line)",
+		  "Cisco IOS Software, IOS-XE Software, Catalyst L3 Switch Software (CAT3K_CAA-UNIVERSALK9-M), Version 03.06.06E RELEASE SOFTWARE (fc1)\n"
+		  "cisco WS-C3850-48U (MIPS) processor with 4194304K bytes of physical memory.",
+		  true, 4194304, IP_DRAM_PHYSICAL, false, "4194304K" },
+		{ "tests/test_show_version.c ISR4321 (issue 22 brief's form)",
+		  XE_HDR "cisco ISR4321/K9 (1RU) processor with 1647778K/6147K bytes of memory.\n"
+		  "8388608K bytes of physical memory.",
+		  true, 8388608, IP_DRAM_PHYSICAL, false, "8388608K" },
+		{ "overflow: no DRAM is that large",
+		  "cisco X (Y) processor with 99999999999999999999999K bytes of memory.",
+		  false, 0, IP_DRAM_PHYSICAL, false, NULL },
+		{ "no number", "cisco X (Y) processor with bytes of memory.",
+		  false, 0, IP_DRAM_PHYSICAL, false, NULL },
+		{ "not a K count", "cisco X (Y) processor with 512M bytes of memory.",
+		  false, 0, IP_DRAM_PHYSICAL, false, NULL },
+		{ "NVRAM is not DRAM", "2048K bytes of non-volatile configuration memory.",
+		  false, 0, IP_DRAM_PHYSICAL, false, NULL },
+	};
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		struct parsed p;
+		parse_text(&p, t[i].text, "include memory");
+		const ip_dram *m = &p.dev->dram;
+		cr_expect_eq(m->known, t[i].known, "%s: known", t[i].source);
+		if (t[i].known && m->known) {
+			cr_expect_eq(m->bytes, t[i].kbytes * 1024, "%s: %llu bytes", t[i].source,
+				     (unsigned long long)m->bytes);
+			cr_expect_eq(m->form, t[i].form, "%s: form %d", t[i].source, m->form);
+			cr_expect_eq(m->lower_bound, t[i].lower_bound, "%s: lower bound", t[i].source);
+			const char *last = strrchr(t[i].text, '\n');
+			last = last ? last + 1 : t[i].text;
+			uint32_t line = 1;
+			for (const char *c = t[i].text; c < last; c++)
+				line += *c == '\n';
+			const char *a = strstr(last, t[i].at);
+			cr_assert_not_null(a);
+			struct at want = { line, (uint32_t)(a - last) + 1,
+					   (uint32_t)(a - last + strlen(t[i].at)) + 1 };
+			expect_span(t[i].source, "dram", m->span, want);
+		}
+		ip_arena_free(p.a);
+	}
+}
+
+/* --- licensing (issue 22) -----------------------------------------------------
+ * Each row real show version lines, its source named; pkg[] the first and
+ * last package row as technology/current/type/next. */
+
+#define LIC_G2_C3945 /* genieparser ios tests/test_show_platform.py (CISCO3945) */ \
+	"Technology Package License Information for Module:'c3900' \n"          \
+	"              \n"                                                       \
+	"-----------------------------------------------------------------\n"    \
+	"Technology    Technology-package           Technology-package\n"        \
+	"              Current       Type           Next reboot  \n"             \
+	"------------------------------------------------------------------\n"   \
+	"ipbase        ipbasek9      Permanent      ipbasek9\n"                  \
+	"security      securityk9    Permanent      securityk9\n"                \
+	"uc            None          None           None\n"                      \
+	"data          datak9        Permanent      datak9\n"                    \
+	"              \n"                                                       \
+	"Configuration register is 0x2102\n"
+
+Test(parsers, show_version_license)
+{
+	static const struct {
+		const char *source, *text;
+		const char *level, *type, *next, *air, *air_next, *smart;
+		size_t n_pkgs;
+		const char *first[4], *last[4];
+		uint32_t level_line, level_col;
+	} t[] = {
+		{ "genieparser ios tests/test_show_platform.py (WS-C3750X-24P)",
+		  "License Level: ipservices\nLicense Type: Permanent\nNext reload license Level: ipservices\n",
+		  "ipservices", "Permanent", "ipservices", NULL, NULL, NULL, 0, { NULL }, { NULL }, 1, 16 },
+		{ "ntc-templates cisco_ios_show_version1.raw (WS-C3850-48U)",
+		  "License Level: Ipbase\nLicense Type: Permanent\nNext reload license Level: Ipbase\n",
+		  "Ipbase", "Permanent", "Ipbase", NULL, NULL, NULL, 0, { NULL }, { NULL }, 1, 16 },
+		{ "a level that changes at the reload (ntc show_version2 form, ASR1001)",
+		  "License Level: advipservices\nLicense Type: Permanent\nNext reload license Level: adventerprise\n",
+		  "advipservices", "Permanent", "adventerprise", NULL, NULL, NULL, 0, { NULL }, { NULL }, 1, 16 },
+		{ "ISR G2 table, then the register line with no blank line between", LIC_G2_C3945,
+		  NULL, NULL, NULL, NULL, NULL, NULL, 4,
+		  { "ipbase", "ipbasek9", "Permanent", "ipbasek9" }, { "data", "datak9", "Permanent", "datak9" }, 0, 0 },
+		{ "ISR G2 c1900, an evaluation licence (NetAcad lab capture)",
+		  "Technology Package License Information for Module:'c1900'\n"
+		  "----------------------------------------------------------------\n"
+		  "Technology    Technology-package          Technology-package\n"
+		  "              Current       Type          Next reboot\n"
+		  "-----------------------------------------------------------------\n"
+		  "ipbase        ipbasek9      Permanent     ipbasek9\n"
+		  "security      securityk9    Evaluation    securityk9\n"
+		  "data          disable       None          None\n",
+		  NULL, NULL, NULL, NULL, NULL, NULL, 3,
+		  { "ipbase", "ipbasek9", "Permanent", "ipbasek9" }, { "data", "disable", "None", "None" }, 0, 0 },
+		{ "ISR 4000 16.9 table (Type before the packages)", ISR4321_16_9_6,
+		  NULL, NULL, NULL, NULL, NULL, NULL, 3,
+		  { "appxk9", "None", "None", "None" }, { "ipbase", "ipbasek9", "Smart License", "ipbasek9" }, 0, 0 },
+		{ "ntc-templates cisco_ios_show_version5.raw (C9500-48Y4C, AIR, Smart Licensing)",
+		  "Technology Package License Information: \n"
+		  "\n"
+		  "------------------------------------------------------------------------------\n"
+		  "Technology-package                                     Technology-package\n"
+		  "Current                        Type                       Next reboot  \n"
+		  "------------------------------------------------------------------------------\n"
+		  "network-advantage       Smart License                    network-advantage   \n"
+		  "dna-advantage           Subscription Smart License       dna-advantage                 \n"
+		  "AIR License Level: AIR DNA Advantage\n"
+		  "Next reload AIR license Level: AIR DNA Advantage\n"
+		  "\n"
+		  "\n"
+		  "Smart Licensing Status: UNREGISTERED/EVAL EXPIRED\n",
+		  NULL, NULL, NULL, "AIR DNA Advantage", "AIR DNA Advantage", "UNREGISTERED/EVAL EXPIRED", 2,
+		  { NULL, "network-advantage", "Smart License", "network-advantage" },
+		  { NULL, "dna-advantage", "Subscription Smart License", "dna-advantage" }, 0, 0 },
+		{ "no licensing lines (2960, LAN Base)", C2960_15_2_7_E6,
+		  NULL, NULL, NULL, NULL, NULL, NULL, 0, { NULL }, { NULL }, 0, 0 },
+	};
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		struct parsed p;
+		parse_text(&p, t[i].text, "include License|Technology|Next|AIR|Smart|ipbase");
+		const ip_license *l = &p.dev->license;
+		expect_str(t[i].source, "level", l->level.s, t[i].level);
+		expect_str(t[i].source, "type", l->type.s, t[i].type);
+		expect_str(t[i].source, "next level", l->next_level.s, t[i].next);
+		expect_str(t[i].source, "AIR level", l->air_level.s, t[i].air);
+		expect_str(t[i].source, "AIR next", l->air_next.s, t[i].air_next);
+		expect_str(t[i].source, "smart status", l->smart_status.s, t[i].smart);
+		cr_expect_eq(l->n_pkgs, t[i].n_pkgs, "%s: %zu packages", t[i].source, l->n_pkgs);
+		if (strstr(t[i].text, "\nConfiguration register is 0x2102"))
+			cr_expect(p.dev->confreg.known && p.dev->confreg.v == 0x2102,
+				  "%s: the register line after the table is still read", t[i].source);
+		if (t[i].level_line)
+			cr_expect(l->level.span.line == t[i].level_line && l->level.span.col == t[i].level_col,
+				  "%s: level span %u:%u", t[i].source, l->level.span.line, l->level.span.col);
+		if (t[i].n_pkgs && l->n_pkgs == t[i].n_pkgs) {
+			const ip_license_pkg *f = &l->pkgs[0], *z = &l->pkgs[l->n_pkgs - 1];
+			const ip_text *fv[4] = { &f->technology, &f->current, &f->type, &f->next };
+			const ip_text *zv[4] = { &z->technology, &z->current, &z->type, &z->next };
+			for (int k = 0; k < 4; k++) {
+				expect_str(t[i].source, "first package", fv[k]->s, t[i].first[k]);
+				expect_str(t[i].source, "last package", zv[k]->s, t[i].last[k]);
+			}
+		}
+		ip_arena_free(p.a);
+	}
+}
+
 /* --- single-line variants ------------------------------------------------------ */
 
 enum field { F_VERSION, F_SWIMAGE, F_XE, F_PLATFORM, F_SERIAL, F_ROMMON,

@@ -3,12 +3,14 @@
  * The tree points at the device's strings (json_build.h): it must be freed
  * before the device is. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "facts.h"
 #include "finding_json.h"
 #include "json_build.h"
+#include "rommon.h"
 #include "stack.h"
 #include "version.h"
 
@@ -304,6 +306,113 @@ static cJSON *redundancy_json(const ip_device *d)
 	return o;
 }
 
+/* Where the ROMMON version was read (rommon.h): "show platform R0",
+ * "show version"; null when unknown (rommon_missing says what would tell). */
+static cJSON *rommon_from_json(const ip_rommon_answer *r)
+{
+	if (!r->version)
+		return jb_null();
+	if (!r->slot)
+		return jb_ref(r->from);
+	size_t n = strlen(r->from) + strlen(r->slot) + 2; /* the slot is capture text: its length */
+	char *buf = malloc(n);
+	if (!buf)
+		return jb_null();
+	snprintf(buf, n, "%s %s", r->from, r->slot);
+	cJSON *o = cJSON_CreateString(buf);
+	free(buf);
+	return o;
+}
+
+static cJSON *opt_text(const ip_text *t)
+{
+	return jb_ref(t->s);
+}
+
+static cJSON *rom_slots_json(const ip_device *d)
+{
+	cJSON *a = jb_array();
+	for (size_t i = 0; i < d->n_rom_slots; i++) {
+		const ip_rom_slot *s = &d->rom_slots[i];
+		cJSON *o = jb_add(a, NULL, jb_object());
+		jb_add(o, "slot", jb_ref(s->slot));
+		jb_add(o, "rommon", opt_text(&s->rommon));
+		jb_add(o, "rommon_from", jb_ref(s->rommon_from));
+		jb_add(o, "cpld", opt_text(&s->cpld));
+		jb_add(o, "fpga", opt_text(&s->fpga));
+		jb_add(o, "state", opt_text(&s->state));
+		jb_add(o, "line", jb_number(s->span.line));
+	}
+	return a;
+}
+
+/* show version's licensing (issue 22): texts as printed, null when not. */
+static cJSON *license_json(const ip_license *l)
+{
+	if (!l->level.s && !l->type.s && !l->next_level.s && !l->air_level.s && !l->air_next.s &&
+	    !l->smart_status.s && !l->n_pkgs)
+		return jb_null(); /* show version printed none of it, or was not read */
+	cJSON *o = jb_object();
+	jb_add(o, "level", opt_text(&l->level));
+	jb_add(o, "type", opt_text(&l->type));
+	jb_add(o, "next_level", opt_text(&l->next_level));
+	jb_add(o, "air_level", opt_text(&l->air_level));
+	jb_add(o, "air_next_level", opt_text(&l->air_next));
+	jb_add(o, "smart_status", opt_text(&l->smart_status));
+	/* spans here, not under "spans": most devices print no licensing */
+	jb_add(o, "level_at", jb_span(l->level.span));
+	jb_add(o, "next_level_at", jb_span(l->next_level.span));
+	cJSON *a = jb_add(o, "packages", jb_array());
+	for (size_t i = 0; i < l->n_pkgs; i++) {
+		const ip_license_pkg *p = &l->pkgs[i];
+		cJSON *x = jb_add(a, NULL, jb_object());
+		jb_add(x, "technology", opt_text(&p->technology));
+		jb_add(x, "current", opt_text(&p->current));
+		jb_add(x, "type", opt_text(&p->type));
+		jb_add(x, "next", opt_text(&p->next));
+		jb_add(x, "line", jb_number(p->span.line));
+	}
+	return o;
+}
+
+/* The secret kinds in the configurations read: kind, span and the
+ * configuration, never the secret (config_secrets.c). */
+static cJSON *secrets_json(const ip_secrets *s)
+{
+	bool any = s->scanned;
+	for (int k = 0; k < IP_SECRET__COUNT && !any; k++)
+		any = s->kind[k].seen;
+	if (!any)
+		return jb_null(); /* no configuration read */
+	cJSON *o = jb_object();
+	jb_add(o, "scanned", cJSON_CreateBool(s->scanned));
+	cJSON *a = jb_add(o, "kinds", jb_array());
+	for (int k = 0; k < IP_SECRET__COUNT; k++) {
+		const ip_secret_seen *x = &s->kind[k];
+		if (!x->seen)
+			continue;
+		cJSON *e = jb_add(a, NULL, jb_object());
+		jb_add(e, "kind", jb_ref(ip_secret_kind_name((ip_secret_kind)k)));
+		jb_add(e, "command", jb_ref(x->command));
+		jb_add(e, "at", jb_span(x->span));
+	}
+	return o;
+}
+
+/* Total DRAM (issue 22): the bytes, which show version line said it, and
+ * whether it is only IOSd's share (IOS-XE without a physical-memory line). */
+static cJSON *dram_json(const ip_dram *m)
+{
+	static const char *const forms[] = { "physical", "processor-io", "processor" };
+	if (!m->known)
+		return jb_null();
+	cJSON *o = jb_object();
+	jb_add(o, "bytes", jb_number((double)m->bytes));
+	jb_add(o, "form", jb_ref(forms[m->form]));
+	jb_add(o, "lower_bound", cJSON_CreateBool(m->lower_bound));
+	return o;
+}
+
 static void add_spans(cJSON *o, const ip_device *d)
 {
 	cJSON *s = jb_add(o, "spans", jb_object());
@@ -315,6 +424,9 @@ static void add_spans(cJSON *o, const ip_device *d)
 	jb_add(s, "config_register_next", jb_span(d->confreg_next.span));
 	jb_add(s, "install_mode", jb_span(d->install_mode.span));
 	jb_add(s, "operating_mode", jb_span(d->operating_mode.span));
+	jb_add(s, "dram", jb_span(d->dram.span));
+	ip_rommon_answer rom = ip_device_rommon(d);
+	jb_add(s, "rommon", rom.version ? jb_span(rom.version->span) : jb_null());
 }
 
 cJSON *facts_device_json(const ip_device *d, const ip_boot_prediction *next_boot)
@@ -328,7 +440,11 @@ cJSON *facts_device_json(const ip_device *d, const ip_boot_prediction *next_boot
 	jb_add(o, "xe_version", jb_ref(d->xe_version.s));
 	jb_add(o, "platform", jb_ref(d->platform.s));
 	jb_add(o, "serial", jb_ref(d->serial.s));
-	jb_add(o, "rommon", jb_ref(d->rommon.s));
+	ip_rommon_answer rom = ip_device_rommon(d);
+	jb_add(o, "rommon", jb_ref(rom.version ? rom.version->s : NULL));
+	jb_add(o, "rommon_from", rommon_from_json(&rom));
+	jb_add(o, "rommon_missing", jb_ref(rom.missing));
+	jb_add(o, "rom_slots", rom_slots_json(d));
 	jb_add(o, "uptime", jb_ref(d->uptime.s));
 	jb_add(o, "reload_reason", jb_ref(d->reload_reason.s));
 	jb_add(o, "software_image", jb_ref(d->software_image.s));
@@ -364,6 +480,9 @@ cJSON *facts_device_json(const ip_device *d, const ip_boot_prediction *next_boot
 		jb_add(f, "label", jb_ref(d->flash_sizes[i].label));
 		jb_add(fl, NULL, f);
 	}
+	jb_add(o, "dram", dram_json(&d->dram));
+	jb_add(o, "license", license_json(&d->license));
+	jb_add(o, "secrets", secrets_json(&d->secrets));
 	jb_add(o, "filesystems", filesystems_json(d));
 	cJSON *boot = jb_add(o, "boot", jb_object());
 	jb_add(boot, "running", boot_list_json(&d->boot_running));

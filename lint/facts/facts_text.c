@@ -6,6 +6,7 @@
 #include "escape.h"
 #include "facts.h"
 #include "fs_model.h"
+#include "rommon.h"
 #include "stack.h"
 
 /* Where the sheet goes, and the arena for escaped copies of capture text:
@@ -71,6 +72,100 @@ static void filesystems(const sheet *o, const ip_device *d)
 			else
 				fprintf(o->out, "  %-16s   %s\n", "", T(o, f->name));
 		}
+	}
+}
+
+/* The model's answer (rommon.h): the version and, past show version, the
+ * slot and command it came from; each slot's firmware below it. */
+static void rommon(const sheet *o, const ip_device *d)
+{
+	ip_rommon_answer r = ip_device_rommon(d);
+	if (!r.version)
+		fprintf(o->out, "  %-16s unknown (capture '%s')\n", "rommon", r.missing);
+	else if (!r.slot)
+		field(o, "rommon", r.version->s, "");
+	else
+		fprintf(o->out, "  %-16s %s (slot %s, '%s')\n", "rommon", T(o, r.version->s),
+			T(o, r.slot), r.from);
+	for (size_t i = 0; i < d->n_rom_slots; i++) {
+		const ip_rom_slot *s = &d->rom_slots[i];
+		if (!s->rommon.s && !s->cpld.s && !s->fpga.s)
+			continue;
+		fprintf(o->out, "  %-16s   %s rommon %s cpld %s fpga %s\n", "",
+			T(o, s->slot), s->rommon.s ? T(o, s->rommon.s) : "?",
+			s->cpld.s ? T(o, s->cpld.s) : "?", s->fpga.s ? T(o, s->fpga.s) : "?");
+	}
+}
+
+/* "dram 8 GiB (8388608K, physical memory line)"; an IOS-XE processor
+ * line says only IOSd's share, and the sheet says so. */
+static void dram(const sheet *o, const ip_dram *m)
+{
+	static const char *const forms[] = { "physical memory line", "processor line, X/Y summed",
+					     "processor line" };
+	if (!m->known) {
+		field(o, "dram", NULL, "'show version'");
+		return;
+	}
+	fprintf(o->out, "  %-16s %" PRIu64 "K (%s%s)\n", "dram", m->bytes / 1024, forms[m->form],
+		m->lower_bound ? "; IOSd's share only, at least this much" : "");
+}
+
+/* "license ipservices (Permanent), next reload ipservices", each package
+ * "ipbase: ipbasek9 (Permanent), next reboot ipbasek9", the Smart
+ * Licensing status; unknown when show version printed none of it. */
+static void license(const sheet *o, const ip_license *l)
+{
+	const char *q = "?";
+	if (!l->level.s && !l->n_pkgs && !l->smart_status.s && !l->air_level.s) {
+		field(o, "license", NULL, "'show version'");
+		return;
+	}
+	if (l->level.s || l->next_level.s)
+		fprintf(o->out, "  %-16s %s%s%s%s, next reload %s\n", "license",
+			l->level.s ? T(o, l->level.s) : q, l->type.s ? " (" : "",
+			l->type.s ? T(o, l->type.s) : "", l->type.s ? ")" : "",
+			l->next_level.s ? T(o, l->next_level.s) : q);
+	if (l->air_level.s || l->air_next.s)
+		fprintf(o->out, "  %-16s %s, next reload %s\n", "license (AIR)",
+			l->air_level.s ? T(o, l->air_level.s) : q, l->air_next.s ? T(o, l->air_next.s) : q);
+	for (size_t i = 0; i < l->n_pkgs; i++) {
+		const ip_license_pkg *p = &l->pkgs[i];
+		fprintf(o->out, "  %-16s %s%s%s (%s), next reboot %s\n", i ? "" : "license packages",
+			p->technology.s ? T(o, p->technology.s) : "", p->technology.s ? ": " : "",
+			T(o, p->current.s), T(o, p->type.s), T(o, p->next.s));
+	}
+	if (l->smart_status.s)
+		fprintf(o->out, "  %-16s %s\n", "smart licensing", T(o, l->smart_status.s));
+}
+
+/* "secret types  secret 9 (line 12), type 7 (line 40)": kinds and where
+ * first seen, never a hash; "none" only when a whole configuration was read. */
+static void secrets(const sheet *o, const ip_secrets *s)
+{
+	size_t n = 0;
+	for (int k = 0; k < IP_SECRET__COUNT; k++) {
+		const ip_secret_seen *x = &s->kind[k];
+		if (!x->seen)
+			continue;
+		fprintf(o->out, "  %-16s %s (%s:%u, %s)\n", n++ ? "" : "secret types",
+			ip_secret_kind_name((ip_secret_kind)k), T(o, x->span.file), x->span.line,
+			T(o, x->command));
+	}
+	if (n)
+		return;
+	if (s->scanned)
+		fprintf(o->out, "  %-16s none in the configuration read\n", "secret types");
+	else
+		field(o, "secret types", NULL, "'show running-config' and 'show startup-config', unfiltered");
+}
+
+static void flash_sizes(const sheet *o, const ip_device *d)
+{
+	for (size_t i = 0; i < d->n_flash_sizes; i++) {
+		const ip_flash_size *f = &d->flash_sizes[i];
+		fprintf(o->out, "  %-16s %" PRIu64 "K %s%s%s\n", i ? "" : "flash size", f->bytes / 1024,
+			f->filesystem ? T(o, f->filesystem) : "", f->filesystem ? " " : "", T(o, f->label));
 	}
 }
 
@@ -227,7 +322,7 @@ int facts_device_text(FILE *out, const ip_device *d, const ip_boot_prediction *n
 		field(o, "xe version", d->xe_version.s, "");
 	field(o, "platform", d->platform.s, "'show version'");
 	field(o, "serial", d->serial.s, "'show version'");
-	field(o, "rommon", d->rommon.s, "'show version'");
+	rommon(o, d);
 	field(o, "system image", d->system_image.raw, "'show version'");
 	reg(o, "register", d->confreg, "'show version'");
 	/* the value above is the later file's; say it is a guess, as plan does */
@@ -247,6 +342,10 @@ int facts_device_text(FILE *out, const ip_device *d, const ip_boot_prediction *n
 			"'show version'");
 	if (d->operating_mode.s)
 		field(o, "operating mode", d->operating_mode.s, "");
+	dram(o, &d->dram);
+	flash_sizes(o, d);
+	license(o, &d->license);
+	secrets(o, &d->secrets);
 	filesystems(o, d);
 	boot_list(o, "boot running", &d->boot_running, "'show running-config | include boot'");
 	boot_list(o, "boot startup", &d->boot_startup, "'show startup-config | include boot'");
