@@ -173,8 +173,8 @@ void fuzz_check_device(const ip_capture *const *caps, size_t n, const ip_device 
 	if (dev->dram.known)
 		fuzz_check_span(caps, n, dev->dram.span, "DRAM");
 	for (int k = 0; k < IP_SECRET__COUNT; k++)
-		if (dev->secrets.kind[k].seen)
-			fuzz_check_span(caps, n, dev->secrets.kind[k].span, "secret kind");
+		if (ip_secrets_of(dev)->kind[k].seen)
+			fuzz_check_span(caps, n, ip_secrets_of(dev)->kind[k].span, "secret kind");
 	FUZZ_CHECK(dev->n_rom_slots <= IP_MAX_ROM_SLOTS, "%zu ROM slots", dev->n_rom_slots);
 	for (size_t i = 0; i < dev->n_rom_slots; i++) {
 		const ip_rom_slot *r = &dev->rom_slots[i];

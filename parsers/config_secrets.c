@@ -45,7 +45,7 @@ const char *ip_secret_kind_name(ip_secret_kind k)
 static void seen(ip_device *dev, const ip_section *sec, ip_secret_kind k, const ip_line *l,
 		 size_t a, size_t e)
 {
-	ip_secret_seen *s = &dev->secrets.kind[k];
+	ip_secret_seen *s = &dev->secrets->kind[k];
 	if (s->seen)
 		return;
 	s->seen = true;
@@ -133,8 +133,9 @@ static void scan_run(ip_device *dev, const ip_section *sec, size_t k, size_t end
 	}
 }
 
-void config_secrets_scan(ip_device *dev, const ip_section *sec)
+void config_secrets_scan(ip_device *dev, const ip_section *sec, ip_arena *a)
 {
+	ip_device_secrets(dev, a); /* seen() and "scanned" write into it */
 	size_t last = 0, run = 0; /* the last line with text; where the run began */
 	for (size_t k = 0; k < sec->n_lines; k++) {
 		const ip_line *l = &sec->lines[k];
@@ -163,6 +164,6 @@ void config_secrets_scan(ip_device *dev, const ip_section *sec)
 	if (sec->n_lines && !sec->filter) {
 		const ip_line *l = &sec->lines[last];
 		if (l->len == 3 && memcmp(l->text, "end", 3) == 0)
-			dev->secrets.scanned = true;
+			dev->secrets->scanned = true;
 	}
 }

@@ -571,7 +571,7 @@ int ip_section_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx)
 	case IP_CMD_RUNNING_CONFIG:
 	case IP_CMD_STARTUP_CONFIG:
 	case IP_CMD_CONFIG:
-		config_secrets_scan(dev, sec);
+		config_secrets_scan(dev, sec, ctx->arena);
 		return config_boot_parse(dev, sec, ctx);
 	case IP_CMD_SHOW_BOOT: return show_boot_parse(dev, sec, ctx);
 	case IP_CMD_SHOW_SWITCH: return show_switch_parse(dev, sec, ctx);
@@ -603,6 +603,45 @@ ip_filesystem *ip_device_filesystem(ip_device *dev, ip_arena *a, const char *nam
 	ip_filesystem *fs = IP_PUSH(a, dev->filesystems, dev->n_filesystems, dev->cap_filesystems);
 	fs->name = ip_arena_strdup(a, name);
 	return fs;
+}
+
+const ip_redundancy *ip_redundancy_of(const ip_device *dev)
+{
+	static const ip_redundancy none; /* every fact unknown */
+	return dev->redundancy ? dev->redundancy : &none;
+}
+
+ip_redundancy *ip_device_redundancy(ip_device *dev, ip_arena *a)
+{
+	if (!dev->redundancy)
+		dev->redundancy = ip_arena_alloc(a, sizeof(*dev->redundancy));
+	return dev->redundancy;
+}
+
+const ip_license *ip_license_of(const ip_device *dev)
+{
+	static const ip_license none;
+	return dev->license ? dev->license : &none;
+}
+
+ip_license *ip_device_license(ip_device *dev, ip_arena *a)
+{
+	if (!dev->license)
+		dev->license = ip_arena_alloc(a, sizeof(*dev->license));
+	return dev->license;
+}
+
+const ip_secrets *ip_secrets_of(const ip_device *dev)
+{
+	static const ip_secrets none;
+	return dev->secrets ? dev->secrets : &none;
+}
+
+ip_secrets *ip_device_secrets(ip_device *dev, ip_arena *a)
+{
+	if (!dev->secrets)
+		dev->secrets = ip_arena_alloc(a, sizeof(*dev->secrets));
+	return dev->secrets;
 }
 
 ip_rom_slot *ip_device_rom_slot(ip_device *dev, ip_arena *a, const char *name, size_t len,

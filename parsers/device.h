@@ -499,8 +499,10 @@ typedef struct ip_device {
 	ip_flash_size *flash_sizes;
 	size_t n_flash_sizes, cap_flash_sizes;
 	ip_dram dram;             /* total DRAM, show version */
-	ip_license license;       /* show version's licensing lines */
-	ip_secrets secrets;       /* secret kinds in the configurations read */
+	ip_license *license;      /* show version's licensing lines, or NULL when
+				   * none was read (ip_license_of) */
+	ip_secrets *secrets;      /* secret kinds in the configurations read, or
+				   * NULL when no configuration was (ip_secrets_of) */
 	ip_rom_slot *rom_slots;   /* per-slot boot firmware, in first-seen order */
 	size_t n_rom_slots, cap_rom_slots;
 	ip_filesystem *filesystems;
@@ -533,7 +535,11 @@ typedef struct ip_device {
 	ip_source_conflict *resolved;  /* disagreements the newer capture settled */
 	size_t n_resolved, cap_resolved;
 	ip_install_state install;     /* show install ... (issue 21) */
-	ip_redundancy redundancy; /* the standby RP / supervisor */
+	ip_redundancy *redundancy; /* the standby RP / supervisor, or NULL when no
+				    * capture speaks of one (read it through
+				    * ip_redundancy_of): out of line, since most
+				    * devices have none and the device is zeroed
+				    * for every capture */
 } ip_device;
 
 typedef struct ip_device_set {
@@ -579,6 +585,18 @@ const ip_line *ip_device_set_line(const ip_device_set *s, const char *file, uint
  * already has IP_MAX_FILESYSTEMS others (the caller reports it). */
 ip_filesystem *ip_device_filesystem(ip_device *dev, ip_arena *a,
 				    const char *name);
+/* The standby RP facts: ip_redundancy_of never NULL (all unknown when no
+ * capture speaks of a standby); ip_device_redundancy makes them on the
+ * first line that does. */
+const ip_redundancy *ip_redundancy_of(const ip_device *dev);
+ip_redundancy *ip_device_redundancy(ip_device *dev, ip_arena *a);
+/* The same for the licensing lines and the configurations' secret kinds:
+ * blocks most captures lack, kept out of the device (which every capture
+ * zeroes) so that it stays small. */
+const ip_license *ip_license_of(const ip_device *dev);
+ip_license *ip_device_license(ip_device *dev, ip_arena *a);
+const ip_secrets *ip_secrets_of(const ip_device *dev);
+ip_secrets *ip_device_secrets(ip_device *dev, ip_arena *a);
 /* The slot named [name, name+len) (case-insensitive), added when new; NULL
  * past IP_MAX_ROM_SLOTS. */
 ip_rom_slot *ip_device_rom_slot(ip_device *dev, ip_arena *a, const char *name, size_t len,

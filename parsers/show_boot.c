@@ -215,7 +215,7 @@ static void confreg_line(ip_device *dev, const ip_section *sec,
 static void standby_line(ip_device *dev, const ip_section *sec,
 			 ip_parse_ctx *ctx, const ip_line *l, size_t ws)
 {
-	ip_redundancy *rd = &dev->redundancy;
+	ip_redundancy *rd = ip_device_redundancy(dev, ctx->arena);
 	const char *t = l->text + ws;
 	size_t n = l->len - ws;
 	ip_rx_match m;

@@ -259,7 +259,7 @@ static void settle(ip_redundancy *rd)
 
 int show_redundancy_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx)
 {
-	ip_redundancy *rd = &dev->redundancy;
+	ip_redundancy *rd = ip_device_redundancy(dev, ctx->arena);
 	enum block b = BLK_SYSTEM;
 	bool any = false;
 	for (size_t i = 0; i < sec->n_lines; i++) {

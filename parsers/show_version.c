@@ -484,7 +484,7 @@ static bool lic_row(struct sv *st, const ip_line *l, size_t off, size_t len)
 	int lay = st->lic_layout;
 	if (n < (lay == LIC_CAT9K ? 3u : 4u) || n == 16)
 		return false;
-	ip_license *lic = &st->dev->license;
+	ip_license *lic = ip_device_license(st->dev, st->a);
 	ip_license_pkg *p = IP_PUSH(st->a, lic->pkgs, lic->n_pkgs, lic->cap_pkgs);
 	*p = (ip_license_pkg){ .span = sp(st, l, off, len) };
 	size_t t0 = 1, t1 = n - 2; /* the Type tokens, inclusive */
@@ -513,7 +513,7 @@ static bool lic_table(struct sv *st, const ip_line *l, size_t off, size_t len)
 		return true;
 	int h = lic_header(l, off, len);
 	if (h != LIC_NONE) {
-		if (!st->dev->license.n_pkgs || st->lic_layout == LIC_TITLE)
+		if (!ip_license_of(st->dev)->n_pkgs || st->lic_layout == LIC_TITLE)
 			st->lic_layout = h;
 		return true;
 	}
@@ -531,7 +531,7 @@ static bool lic_table(struct sv *st, const ip_line *l, size_t off, size_t len)
 /* True when the line was a licensing line. */
 static bool license_line(struct sv *st, const ip_line *l, size_t off, size_t len)
 {
-	ip_license *lic = &st->dev->license;
+	ip_license *lic = ip_device_license(st->dev, st->a);
 	if (st->lic_layout != LIC_NONE && lic_table(st, l, off, len))
 		return true;
 	/* the second byte first: "Last reload", "System image", "Switch" are

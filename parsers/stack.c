@@ -35,8 +35,9 @@ static const ip_filesystem *listed_as(const ip_device *d, const char *name)
 
 const ip_filesystem *ip_stack_member_fs(const ip_device *d, const ip_member *m)
 {
-	if (!d || !m || m->number <= 0)
-		return NULL;
+	if (!d || !m || m->number <= 0 || !d->n_filesystems)
+		return NULL; /* no listing at all: no name to build (facts of show
+			      * version alone ask this of every member) */
 	static const char *const forms[] = {"flash-%d:", "bootflash-%d:", "flash%d:"};
 	char name[40];
 	for (size_t k = 0; k < 3; k++) {

@@ -92,7 +92,7 @@ void plan_issu_decide(plan_bld *b)
 	const ip_device *d = p->dev;
 	/* show bootvar's Standby lines without show redundancy: a standby is
 	 * there, but nothing says a save reaches it (R13 needs it to) */
-	if (ip_standby_present(d) && !d->redundancy.known) {
+	if (ip_standby_present(d) && !ip_redundancy_of(d)->known) {
 		b->refusal_issu = "show bootvar shows a standby route processor but no show "
 				  "redundancy says it is STANDBY HOT in SSO, so nothing shows the "
 				  "save reaching it: capture `show redundancy`";

@@ -687,9 +687,12 @@ static void boot_remove(sim *s, const ip_boot_entry *e)
  * that is not hot keeps what it had. */
 static void standby_save(sim *s, const ip_boot_list *run)
 {
-	ip_redundancy *rd = &s->dev.redundancy;
 	if (!ip_standby_present(&s->dev) || !ip_standby_syncs(&s->dev))
 		return;
+	/* the simulated device's own copy: the captured one stays as read */
+	ip_redundancy *rd = ip_arena_alloc(s->a, sizeof(*rd));
+	*rd = *s->dev.redundancy;
+	s->dev.redundancy = rd;
 	rd->standby_boot = *run;
 	rd->standby_boot.known = true;
 	list_copy(s->a, &rd->standby_boot);
@@ -722,7 +725,7 @@ static bool entries_same(const ip_boot_list *a, const ip_boot_list *b)
 /* R13: at a reload, the standby boots what the active boots. */
 static void standby_check(sim *s)
 {
-	const ip_redundancy *rd = &s->dev.redundancy;
+	const ip_redundancy *rd = ip_redundancy_of(&s->dev);
 	if (!ip_standby_present(&s->dev))
 		return;
 	const ip_boot_list *act = s->plat.boot_from_bootvar ? &s->dev.bootvar : &s->dev.boot_startup;

@@ -209,7 +209,7 @@ static void confirm_standby(plan_bld *b, ip_plan_phase ph, const ip_boot_entry *
 	const ip_device *d = b->p->dev;
 	if (!ip_standby_present(d) || n == 0)
 		return;
-	const ip_redundancy *rd = &d->redundancy;
+	const ip_redundancy *rd = ip_redundancy_of(d);
 	plan_step(b, ph, IP_MODE_EXEC, "Confirm the standby RP's BOOT variable");
 	plan_why(b, "The standby route processor%s%s boots from its own BOOT variable. With the "
 		 "standby hot in SSO the save writes it too; the Standby line must start with %s, "

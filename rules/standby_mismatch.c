@@ -43,7 +43,7 @@ static const char *where(const ip_redundancy *rd)
 /* Peer state and mode: the standby is not ready to take over. */
 static bool not_ready(const ip_rule_ctx *ctx, ip_findings *out)
 {
-	const ip_redundancy *rd = &ctx->dev->redundancy;
+	const ip_redundancy *rd = ip_redundancy_of(ctx->dev);
 	ip_finding *f;
 	if (rd->known && rd->peer != IP_PEER_HOT) {
 		f = ip_report(out, ip_subj_device(), rd->peer_state.span,
@@ -93,7 +93,7 @@ static const ip_boot_list *active_list(const ip_device *dev)
 {
 	if (dev->bootvar.known)
 		return &dev->bootvar;
-	return dev->redundancy.active_boot.known ? &dev->redundancy.active_boot : NULL;
+	return ip_redundancy_of(dev)->active_boot.known ? &ip_redundancy_of(dev)->active_boot : NULL;
 }
 
 static void sync_fix(ip_findings *out, ip_finding *f, const ip_boot_list *act)
@@ -112,7 +112,7 @@ static void sync_fix(ip_findings *out, ip_finding *f, const ip_boot_list *act)
 
 static void boot_differs(const ip_rule_ctx *ctx, ip_findings *out)
 {
-	const ip_redundancy *rd = &ctx->dev->redundancy;
+	const ip_redundancy *rd = ip_redundancy_of(ctx->dev);
 	const ip_boot_list *sb = &rd->standby_boot, *act = active_list(ctx->dev);
 	if (!sb->known || !act || sb->dropped || act->dropped)
 		return;
@@ -136,7 +136,7 @@ static void boot_differs(const ip_rule_ctx *ctx, ip_findings *out)
 
 static void register_differs(const ip_rule_ctx *ctx, ip_findings *out)
 {
-	const ip_redundancy *rd = &ctx->dev->redundancy;
+	const ip_redundancy *rd = ip_redundancy_of(ctx->dev);
 	const ip_register *s = &rd->standby_confreg_next, *a = &ctx->dev->confreg_next;
 	if (!s->known || !a->known || s->v == a->v)
 		return;
@@ -154,7 +154,7 @@ static void register_differs(const ip_rule_ctx *ctx, ip_findings *out)
 
 static void check(const ip_rule_ctx *ctx, ip_findings *out)
 {
-	const ip_redundancy *rd = &ctx->dev->redundancy;
+	const ip_redundancy *rd = ip_redundancy_of(ctx->dev);
 	if (!ip_standby_present(ctx->dev))
 		return;
 	bool down = not_ready(ctx, out);

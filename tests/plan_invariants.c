@@ -227,7 +227,7 @@ static const char *check_standby(const ip_plan *p)
 	const ip_device *d = p->dev;
 	if (!d || !ip_standby_present(d) || p->nothing_to_do)
 		return NULL;
-	const ip_redundancy *rd = &d->redundancy;
+	const ip_redundancy *rd = ip_redundancy_of(d);
 	if (!rd->known || rd->peer != IP_PEER_HOT ||
 	    (rd->mode != IP_RED_MODE_SSO && rd->mode != IP_RED_MODE_UNKNOWN))
 		return "P11: planned with a standby RP that is not shown STANDBY HOT in SSO";

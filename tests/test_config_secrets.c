@@ -92,7 +92,7 @@ ParameterizedTest(size_t *row, secrets, kinds)
 	snprintf(log, sizeof(log), "R1#%s\n%s", c->typed, c->config);
 	ip_device_set *s = test_load_text("cfg.log", log);
 	cr_assert_eq(s->n, 1);
-	const ip_secrets *sec = &s->v[0]->secrets;
+	const ip_secrets *sec = ip_secrets_of(s->v[0]);
 	char got[256] = "";
 	for (int k = 0; k < IP_SECRET__COUNT; k++)
 		if (sec->kind[k].seen) {

@@ -1025,18 +1025,18 @@ Test(plan_proof, standby_rp)
 	ip_plan_build(&p, set->arena, set->v[0], t, &o);
 	cr_assert(!p.refused && p.proof.proven, "the plan with a hot standby is proven");
 	ip_device *d = set->v[0];
-	d->redundancy.peer = IP_PEER_COLD; /* the save no longer reaches it */
+	d->redundancy->peer = IP_PEER_COLD; /* the save no longer reaches it */
 	ip_plan_proof proof;
 	ip_plan_prove(&proof, set->arena, &p);
 	cr_assert(!proof.proven, "a cold standby: the proof did not notice");
 	cr_assert(texts_have(proof.violations, proof.n_violations, "standby RP on another boot list"),
 		  "first: %s", proof.n_violations ? proof.violations[0] : "-");
-	d->redundancy.peer = IP_PEER_HOT;
-	d->redundancy.standby_confreg_next.v = 0x2142; /* differs, but the save syncs it */
+	d->redundancy->peer = IP_PEER_HOT;
+	d->redundancy->standby_confreg_next.v = 0x2142; /* differs, but the save syncs it */
 	ip_plan_prove(&proof, set->arena, &p);
 	cr_assert(proof.proven, "a save with the standby hot puts its register in step");
-	d->redundancy.standby_bootvar.v = IP_TRI_YES;
-	d->redundancy.known = false; /* only show bootvar's lines: nothing shows the sync */
+	d->redundancy->standby_bootvar.v = IP_TRI_YES;
+	d->redundancy->known = false; /* only show bootvar's lines: nothing shows the sync */
 	ip_plan_build(&p, set->arena, d, t, &o);
 	cr_assert(p.refused, "a standby known only from show bootvar is refused");
 	cr_assert(texts_have(p.reasons, p.n_reasons, "capture `show redundancy`"), "%s",

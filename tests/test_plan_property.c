@@ -482,7 +482,7 @@ static void gen_standby(state *s, rng *r)
 	ip_device *d = s->dev;
 	if (d->n_members > 1 || !chance(r, 12))
 		return;
-	ip_redundancy *rd = &d->redundancy;
+	ip_redundancy *rd = ip_device_redundancy(d, s->a);
 	static const ip_peer_state peers[] = { IP_PEER_HOT, IP_PEER_HOT, IP_PEER_HOT, IP_PEER_HOT,
 					       IP_PEER_HOT, IP_PEER_COLD, IP_PEER_DISABLED,
 					       IP_PEER_ABSENT, IP_PEER_OTHER, IP_PEER_UNKNOWN };
@@ -731,7 +731,7 @@ static void tally(kinds_seen *k, const ip_plan *p)
 				       !strncmp(p->fallback, "harddisk:", 9));
 	k->nothing += p->nothing_to_do;
 	k->remediation += p->remediation;
-	k->standby += p->dev->redundancy.known && p->dev->redundancy.peer == IP_PEER_HOT;
+	k->standby += ip_redundancy_of(p->dev)->known && ip_redundancy_of(p->dev)->peer == IP_PEER_HOT;
 }
 
 static void unordered_conflict(ip_device *d)

@@ -193,7 +193,7 @@ ParameterizedTest(size_t *row, show_redundancy, rows)
 	ip_parse_ctx ctx;
 	ip_device *d = test_device(a, &ctx, &diags);
 	cr_assert_eq(show_redundancy_parse(d, test_section(a, IP_CMD_REDUNDANCY, c->text), &ctx), 0);
-	const ip_redundancy *rd = &d->redundancy;
+	const ip_redundancy *rd = ip_redundancy_of(d);
 	cr_expect_eq(rd->known, c->my_state || c->peer_state, "%s: known", c->name);
 	expect_text(c->name, "my state", &rd->my_state, c->my_state);
 	expect_text(c->name, "peer state", &rd->peer_state, c->peer_state);
@@ -294,7 +294,7 @@ ParameterizedTest(size_t *row, show_bootvar_standby, rows)
 	ip_parse_ctx ctx;
 	ip_device *d = test_device(a, &ctx, &diags);
 	cr_assert_eq(show_boot_parse(d, test_section_cmd(a, "show bootvar", c->text), &ctx), 0);
-	const ip_redundancy *rd = &d->redundancy;
+	const ip_redundancy *rd = ip_redundancy_of(d);
 	cr_expect_eq(rd->standby_bootvar.v, c->ready, "%s: ready %d", c->name, rd->standby_bootvar.v);
 	if (c->ready != IP_TRI_UNKNOWN)
 		cr_expect_neq(rd->standby_bootvar.span.line, 0u, "%s: span", c->name);
@@ -365,11 +365,11 @@ Test(show_redundancy, pipeline)
 	cr_assert_not_null(s);
 	cr_assert_eq(s->n, 1);
 	const ip_device *d = s->v[0];
-	cr_expect(d->redundancy.known);
-	cr_expect_eq(d->redundancy.peer, IP_PEER_HOT);
-	cr_expect_eq(d->redundancy.standby_bootvar.v, IP_TRI_YES);
-	cr_assert(d->redundancy.standby_boot.known && d->redundancy.standby_boot.n == 1);
-	cr_expect_str_eq(d->redundancy.standby_boot.v[0].raw, "bootflash:old.bin");
+	cr_expect(ip_redundancy_of(d)->known);
+	cr_expect_eq(ip_redundancy_of(d)->peer, IP_PEER_HOT);
+	cr_expect_eq(ip_redundancy_of(d)->standby_bootvar.v, IP_TRI_YES);
+	cr_assert(ip_redundancy_of(d)->standby_boot.known && ip_redundancy_of(d)->standby_boot.n == 1);
+	cr_expect_str_eq(ip_redundancy_of(d)->standby_boot.v[0].raw, "bootflash:old.bin");
 	cr_expect_str_eq(d->bootvar.v[0].raw, "bootflash:new.bin");
 	ip_device_set_free(s);
 
@@ -378,7 +378,7 @@ Test(show_redundancy, pipeline)
 			   PEER("slot 7", "STANDBY COLD-BULK", "bootflash:x.bin,12;", "0x2102"));
 	cr_assert_not_null(s);
 	cr_assert_eq(s->n, 1);
-	cr_expect(s->v[0]->redundancy.known, "pasted output is recognised");
-	cr_expect_eq(s->v[0]->redundancy.peer, IP_PEER_COLD);
+	cr_expect(ip_redundancy_of(s->v[0])->known, "pasted output is recognised");
+	cr_expect_eq(ip_redundancy_of(s->v[0])->peer, IP_PEER_COLD);
 	ip_device_set_free(s);
 }

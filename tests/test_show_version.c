@@ -1040,7 +1040,7 @@ Test(parsers, show_version_license)
 	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
 		struct parsed p;
 		parse_text(&p, t[i].text, "include License|Technology|Next|AIR|Smart|ipbase");
-		const ip_license *l = &p.dev->license;
+		const ip_license *l = ip_license_of(p.dev);
 		expect_str(t[i].source, "level", l->level.s, t[i].level);
 		expect_str(t[i].source, "type", l->type.s, t[i].type);
 		expect_str(t[i].source, "next level", l->next_level.s, t[i].next);

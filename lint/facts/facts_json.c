@@ -279,7 +279,7 @@ static cJSON *redundancy_json(const ip_device *d)
 	static const char *const peers[] = { NULL, "absent", "hot", "cold", "disabled",
 					     "other" };
 	static const char *const modes[] = { NULL, "sso", "rpr", "none", "other" };
-	const ip_redundancy *rd = &d->redundancy;
+	const ip_redundancy *rd = ip_redundancy_of(d);
 	if (!redundancy_seen(rd))
 		return jb_null();
 	cJSON *o = jb_object();
@@ -481,8 +481,8 @@ cJSON *facts_device_json(const ip_device *d, const ip_boot_prediction *next_boot
 		jb_add(fl, NULL, f);
 	}
 	jb_add(o, "dram", dram_json(&d->dram));
-	jb_add(o, "license", license_json(&d->license));
-	jb_add(o, "secrets", secrets_json(&d->secrets));
+	jb_add(o, "license", license_json(ip_license_of(d)));
+	jb_add(o, "secrets", secrets_json(ip_secrets_of(d)));
 	jb_add(o, "filesystems", filesystems_json(d));
 	cJSON *boot = jb_add(o, "boot", jb_object());
 	jb_add(boot, "running", boot_list_json(&d->boot_running));

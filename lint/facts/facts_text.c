@@ -293,7 +293,7 @@ static void install_state(const sheet *o, const ip_device *d)
  * sheet is unchanged. */
 static void redundancy(const sheet *o, const ip_device *d)
 {
-	const ip_redundancy *rd = &d->redundancy;
+	const ip_redundancy *rd = ip_redundancy_of(d);
 	if (rd->known) {
 		fprintf(o->out, "  %-16s %s, peer %s%s%s%s\n", "redundancy",
 			rd->mode_text.s ? T(o, rd->mode_text.s) : "mode unknown",
@@ -344,8 +344,8 @@ int facts_device_text(FILE *out, const ip_device *d, const ip_boot_prediction *n
 		field(o, "operating mode", d->operating_mode.s, "");
 	dram(o, &d->dram);
 	flash_sizes(o, d);
-	license(o, &d->license);
-	secrets(o, &d->secrets);
+	license(o, ip_license_of(d));
+	secrets(o, ip_secrets_of(d));
 	filesystems(o, d);
 	boot_list(o, "boot running", &d->boot_running, "'show running-config | include boot'");
 	boot_list(o, "boot startup", &d->boot_startup, "'show startup-config | include boot'");
