@@ -1224,7 +1224,7 @@ static const char *expect_unsourced(const ip_expect_src *src, const char *line)
 	return ip_expect_matches(src->form, line) ? NULL : "not the form it claims";
 }
 
-static void r12_expects(sim *s)
+static void r14_expects(sim *s)
 {
 	const ip_plan *p = s->plan;
 	size_t no = 0;
@@ -1263,7 +1263,7 @@ void ip_plan_prove(ip_plan_proof *out, ip_arena *a, const ip_plan *p)
 	if (ip_install_pending(&p->check.next_boot.install))
 		violation(&s, "starts from a pending install: settle it with install commit or "
 			  "install abort first (R12)");
-	r12_expects(&s);
+	r14_expects(&s);
 	predict(&s, &out->before);
 	run_phases(&s, IP_PHASE_PRECHECK, IP_PHASE_POSTCHECK);
 	if (p->nothing_to_do || p->remediation) {

@@ -658,11 +658,11 @@ ParameterizedTest(size_t *row, plan_expect, undocumented_caught)
 	st->n_expect = n + 1;
 	ip_plan_proof proof;
 	ip_plan_prove(&proof, set->arena, p);
-	bool r12 = false;
+	bool r14 = false;
 	for (size_t i = 0; i < proof.n_violations; i++)
-		r12 |= strstr(proof.violations[i], "R14") != NULL;
-	cr_expect_eq(r12, !bad_expects[*row].accepted, "%s: R14 %s", bad_expects[*row].name,
-		     r12 ? "broken" : "kept");
+		r14 |= strstr(proof.violations[i], "R14") != NULL;
+	cr_expect_eq(r14, !bad_expects[*row].accepted, "%s: R14 %s", bad_expects[*row].name,
+		     r14 ? "broken" : "kept");
 	cr_expect_eq(proof.proven, bad_expects[*row].accepted, "%s", bad_expects[*row].name);
 	ip_device_set_free(set);
 }
