@@ -1614,17 +1614,25 @@ static void reload_phase(plan_bld *b)
 		}
 		plan_step(b, IP_PHASE_RELOAD, IP_MODE_EXEC, "Install, activate and commit (reloads)");
 		plan_why(b, "install add expands the .bin into packages%s, activate points "
-			 "packages.conf at them and reloads, commit keeps them; prompt-level none "
-			 "answers the questions. Once activation starts it cannot be cancelled.",
-			 b->stack ? " on every member" : "");
+			 "packages.conf at them and reloads, commit keeps them%s",
+			 b->stack ? " on every member" : "",
+			 b->issu ? "." : "; prompt-level none answers the questions. Once activation "
+				       "starts it cannot be cancelled.");
 		if (b->issu) {
-			/* plan_issu.c: the guide's one-step ISSU; the success line
-			 * of the ISSU form is UNCONFIRMED, so only "SUCCESS" is
-			 * expected */
+			/* plan_issu.c: the guide's one-step ISSU. It ends as the
+			 * plain one-shot does (genielibs' Cat9400
+			 * execute_install_one_shot mock: "install_add_activate_commit:
+			 * Adding ISSU" ... "SUCCESS: install_add_activate_commit");
+			 * until the commit, `install abort issu` rolls back ("A
+			 * device can be rolled back to the initial stage by using
+			 * the install abort issu command", Cisco ASR 1000 16.7
+			 * guide, install-issu-asr). */
 			plan_why(b, "With issu the standby is upgraded first and takes over, then "
-				 "the old active: traffic keeps flowing (Cisco ISSU guide).");
+				 "the old active: traffic keeps flowing (Cisco ISSU guide). Until the "
+				 "commit ends it, install abort issu rolls the upgrade back.");
 			plan_cmd(b, "install add file %s activate issu commit", p->image);
-			plan_expect(b, IP_EXPECT_ISSU_OK, "SUCCESS");
+			plan_expect(b, IP_EXPECT_INSTALL_ADD_OK, "SUCCESS: install_add_activate_commit");
+			b->cur->abort = "install abort issu";
 			break;
 		}
 		plan_cmd(b, "install add file %s activate commit prompt-level none", p->image);

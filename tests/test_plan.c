@@ -1144,6 +1144,18 @@ ParameterizedTest(size_t *row, plan_issu, cases)
 		  p.n_reasons ? p.reasons[0] : p.n_warnings ? p.warnings[0] : "-");
 	if (!p.refused)
 		cr_expect(p.proof.proven, "%s: proven", c->name);
+	/* the ISSU step ends as the one-shot does, and install abort issu
+	 * undoes it until the commit (ASR 1000 16.7 guide) */
+	for (size_t i = 0; c->issu && !p.refused && i < p.n_steps; i++) {
+		const ip_plan_step *st = &p.steps[i];
+		if (!st->n_commands || !strstr(st->commands[0], "activate issu commit"))
+			continue;
+		cr_expect(st->n_expect == 1 &&
+			  !strcmp(st->expect[0], "SUCCESS: install_add_activate_commit"),
+			  "%s: the ISSU step's expect", c->name);
+		cr_expect(st->abort && !strcmp(st->abort, "install abort issu"), "%s: abort %s",
+			  c->name, st->abort ? st->abort : "none");
+	}
 	ip_device_set_free(set);
 }
 
