@@ -319,7 +319,7 @@ static cJSON *rommon_from_json(const ip_rommon_answer *r)
 	if (!buf)
 		return jb_null();
 	snprintf(buf, n, "%s %s", r->from, r->slot);
-	cJSON *o = cJSON_CreateString(buf);
+	cJSON *o = jb_copy(buf); /* the document's copy: a cJSON_Create node would leak */
 	free(buf);
 	return o;
 }
@@ -385,7 +385,7 @@ static cJSON *secrets_json(const ip_secrets *s)
 	if (!any)
 		return jb_null(); /* no configuration read */
 	cJSON *o = jb_object();
-	jb_add(o, "scanned", cJSON_CreateBool(s->scanned));
+	jb_add(o, "scanned", jb_bool(s->scanned));
 	cJSON *a = jb_add(o, "kinds", jb_array());
 	for (int k = 0; k < IP_SECRET__COUNT; k++) {
 		const ip_secret_seen *x = &s->kind[k];
@@ -409,7 +409,7 @@ static cJSON *dram_json(const ip_dram *m)
 	cJSON *o = jb_object();
 	jb_add(o, "bytes", jb_number((double)m->bytes));
 	jb_add(o, "form", jb_ref(forms[m->form]));
-	jb_add(o, "lower_bound", cJSON_CreateBool(m->lower_bound));
+	jb_add(o, "lower_bound", jb_bool(m->lower_bound));
 	return o;
 }
 
