@@ -269,6 +269,10 @@ typedef struct ip_plan {
 				     * what proves it instead, or NULL */
 	const char *fallback_check; /* then the `dir` that shows it, a gated pre-check */
 	bool refused;
+	bool self_refuted;         /* refused because the plan failed its own proof:
+				    * a planner bug, which the tests' invariants
+				    * look for by this flag, not by a reason's words
+				    * (capture text can hold any words) */
 	/* The device already runs the target (issue 20 point 9): */
 	bool nothing_to_do;        /* ... and boots it next, with no error finding:
 				    * compliant, no steps, exit 0 */

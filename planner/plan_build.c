@@ -1832,6 +1832,7 @@ static void prove(plan_bld *b)
 		       "needs `%s`", when, unknown->missing ? unknown->missing : "more captures");
 		return;
 	}
+	p->self_refuted = true;
 	for (size_t i = 0; i < p->proof.n_violations; i++)
 		reason(b, "the plan fails its own simulation: %s", p->proof.violations[i]);
 }

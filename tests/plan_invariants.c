@@ -419,9 +419,8 @@ const char *plan_invariants_check(const ip_plan *p, ip_arena *a)
 	if (!p->refused && p->dev && p->dev->n_conflicts)
 		return "R0: a plan from files that disagree with nothing to order them";
 	if (p->refused) {
-		for (size_t i = 0; i < p->n_reasons; i++)
-			if (strstr(p->reasons[i], "fails its own simulation"))
-				return "a refusal from the plan failing its own simulation";
+		if (p->self_refuted)
+			return "a refusal from the plan failing its own simulation";
 		return blocked(p) ? NULL : "refused without a blocking finding or a reason";
 	}
 	ip_plan_proof again;
