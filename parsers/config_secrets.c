@@ -42,10 +42,10 @@ const char *ip_secret_kind_name(ip_secret_kind k)
 	return k < IP_SECRET__COUNT ? kind_names[k] : "?";
 }
 
-static void seen(ip_device *dev, const ip_section *sec, ip_secret_kind k, const ip_line *l,
+static void seen(ip_secrets *all, const ip_section *sec, ip_secret_kind k, const ip_line *l,
 		 size_t a, size_t e)
 {
-	ip_secret_seen *s = &dev->secrets->kind[k];
+	ip_secret_seen *s = &all->kind[k];
 	if (s->seen)
 		return;
 	s->seen = true;
@@ -66,19 +66,19 @@ static bool word_before(const ip_line *l, size_t e, const char *w, size_t *a)
 }
 
 /* The digit at i, between spaces: which kind the words around it make. */
-static void type_digit(ip_device *dev, const ip_section *sec, const ip_line *l, size_t i)
+static void type_digit(ip_secrets *all, const ip_section *sec, const ip_line *l, size_t i)
 {
 	char d = l->text[i];
 	size_t a, e = i + 1;
 	if (word_before(l, i - 1, "secret", &a)) {
 		if (d == '5')
-			seen(dev, sec, IP_SECRET_5, l, a, e);
+			seen(all, sec, IP_SECRET_5, l, a, e);
 		else if (d == '8')
-			seen(dev, sec, IP_SECRET_8, l, a, e);
+			seen(all, sec, IP_SECRET_8, l, a, e);
 		else if (d == '9') {
-			seen(dev, sec, IP_SECRET_9, l, a, e);
+			seen(all, sec, IP_SECRET_9, l, a, e);
 			if (e + 5 <= l->len && memcmp(l->text + e + 1, "$14$", 4) == 0)
-				seen(dev, sec, IP_SECRET_9_14, l, a, e);
+				seen(all, sec, IP_SECRET_9_14, l, a, e);
 		}
 		return;
 	}
@@ -87,7 +87,7 @@ static void type_digit(ip_device *dev, const ip_section *sec, const ip_line *l, 
 	if (word_before(l, i - 1, "password", &a) || word_before(l, i - 1, "key", &a) ||
 	    word_before(l, i - 1, "key-string", &a) || word_before(l, i - 1, "pre-shared-key", &a) ||
 	    word_before(l, i - 1, "md5", &a)) /* "ip ospf message-digest-key 1 md5 7 ..." */
-		seen(dev, sec, d == '6' ? IP_SECRET_6 : IP_SECRET_7, l, a, e);
+		seen(all, sec, d == '6' ? IP_SECRET_6 : IP_SECRET_7, l, a, e);
 }
 
 static bool starts(const ip_line *l, const char *p, size_t n)
@@ -96,11 +96,11 @@ static bool starts(const ip_line *l, const char *p, size_t n)
 }
 
 /* A candidate at c in line l: not in a comment, then the words around it. */
-static void candidate(ip_device *dev, const ip_section *sec, const ip_line *l, const char *c)
+static void candidate(ip_secrets *all, const ip_section *sec, const ip_line *l, const char *c)
 {
 	size_t off = strspn(l->text, " \t");
 	if (l->text[off] != '!')
-		type_digit(dev, sec, l, (size_t)(c - l->text));
+		type_digit(all, sec, l, (size_t)(c - l->text));
 }
 
 /* b starts right after a's NUL: no byte between them to read, so none that
@@ -119,7 +119,7 @@ static bool close_after(const ip_line *a, const ip_line *b)
  * a copy, ends its run. A line at a time cost `lint` of 480 whole
  * configurations a fifth more (bench/gate). */
 /* The hits of ip_find_type_digit in lines[k, end), one block. */
-static void scan_run(ip_device *dev, const ip_section *sec, size_t k, size_t end)
+static void scan_run(ip_secrets *all, const ip_section *sec, size_t k, size_t end)
 {
 	const char *p = sec->lines[k].text;
 	const char *stop = sec->lines[end - 1].text + sec->lines[end - 1].len;
@@ -129,29 +129,34 @@ static void scan_run(ip_device *dev, const ip_section *sec, size_t k, size_t end
 		while (j < end && sec->lines[j].text + sec->lines[j].len <= c + 1)
 			j++;
 		if (j < end && c > sec->lines[j].text)
-			candidate(dev, sec, &sec->lines[j], c);
+			candidate(all, sec, &sec->lines[j], c);
 	}
 }
 
-void config_secrets_scan(ip_device *dev, const ip_section *sec, ip_arena *a)
+void config_secrets_defer(ip_device *dev, const ip_section *sec, ip_arena *a)
 {
-	ip_device_secrets(dev, a); /* seen() and "scanned" write into it */
+	ip_secrets *s = ip_device_secrets(dev, a);
+	*IP_PUSH(a, s->todo, s->n_todo, s->cap_todo) = *sec;
+}
+
+void config_secrets_scan(ip_secrets *s, const ip_section *sec)
+{
 	size_t last = 0, run = 0; /* the last line with text; where the run began */
 	for (size_t k = 0; k < sec->n_lines; k++) {
 		const ip_line *l = &sec->lines[k];
 		if (k > run && !close_after(&sec->lines[k - 1], l)) {
-			scan_run(dev, sec, run, k);
+			scan_run(s, sec, run, k);
 			run = k;
 		}
 		/* global commands, at the first column of a configuration */
 		switch (l->text[0]) {
 		case 'p':
 			if (starts(l, "password encryption aes", 23))
-				seen(dev, sec, IP_SECRET_AES, l, 0, 23);
+				seen(s, sec, IP_SECRET_AES, l, 0, 23);
 			break;
 		case 'k':
 			if (starts(l, "key config-key password-encrypt", 31))
-				seen(dev, sec, IP_SECRET_MASTER_KEY, l, 0, 31);
+				seen(s, sec, IP_SECRET_MASTER_KEY, l, 0, 31);
 			break;
 		case '\0':
 			continue;
@@ -159,11 +164,11 @@ void config_secrets_scan(ip_device *dev, const ip_section *sec, ip_arena *a)
 		last = k;
 	}
 	if (sec->n_lines)
-		scan_run(dev, sec, run, sec->n_lines);
+		scan_run(s, sec, run, sec->n_lines);
 	/* only a whole configuration, to its "end", proves a kind absent */
 	if (sec->n_lines && !sec->filter) {
 		const ip_line *l = &sec->lines[last];
 		if (l->len == 3 && memcmp(l->text, "end", 3) == 0)
-			dev->secrets->scanned = true;
+			s->scanned = true;
 	}
 }

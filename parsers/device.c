@@ -571,7 +571,7 @@ int ip_section_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx)
 	case IP_CMD_RUNNING_CONFIG:
 	case IP_CMD_STARTUP_CONFIG:
 	case IP_CMD_CONFIG:
-		config_secrets_scan(dev, sec, ctx->arena);
+		config_secrets_defer(dev, sec, ctx->arena);
 		return config_boot_parse(dev, sec, ctx);
 	case IP_CMD_SHOW_BOOT: return show_boot_parse(dev, sec, ctx);
 	case IP_CMD_SHOW_SWITCH: return show_switch_parse(dev, sec, ctx);
@@ -634,7 +634,13 @@ ip_license *ip_device_license(ip_device *dev, ip_arena *a)
 const ip_secrets *ip_secrets_of(const ip_device *dev)
 {
 	static const ip_secrets none;
-	return dev->secrets ? dev->secrets : &none;
+	ip_secrets *s = dev->secrets;
+	if (!s)
+		return &none;
+	for (size_t i = 0; i < s->n_todo; i++)
+		config_secrets_scan(s, &s->todo[i]);
+	s->n_todo = 0;
+	return s;
 }
 
 ip_secrets *ip_device_secrets(ip_device *dev, ip_arena *a)

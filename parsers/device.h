@@ -165,6 +165,14 @@ typedef struct ip_secrets {
 	bool scanned;        /* a whole (unfiltered) configuration was read, so
 			      * an unseen kind is absent, not unknown */
 	ip_secret_seen kind[IP_SECRET__COUNT];
+	/* The configurations read and not scanned yet: ip_secrets_of() scans
+	 * them when it is first asked. Only a downgrade's judgement and the
+	 * fact sheet ask, and reading every byte of every configuration for
+	 * a type digit was a tenth of `lint` of a session log (bench/gate
+	 * lint-log-ir). Copies, so that a caller's section may go; its lines
+	 * live in the capture's arena. */
+	ip_section *todo;
+	size_t n_todo, cap_todo;
 } ip_secrets;
 
 const char *ip_secret_kind_name(ip_secret_kind k); /* "secret 9", "type 6" */
@@ -595,6 +603,8 @@ ip_redundancy *ip_device_redundancy(ip_device *dev, ip_arena *a);
  * zeroes) so that it stays small. */
 const ip_license *ip_license_of(const ip_device *dev);
 ip_license *ip_device_license(ip_device *dev, ip_arena *a);
+/* The secret kinds, scanning the configurations read since the last ask:
+ * a device is read by one thread at a time (as everywhere in the model). */
 const ip_secrets *ip_secrets_of(const ip_device *dev);
 ip_secrets *ip_device_secrets(ip_device *dev, ip_arena *a);
 /* The slot named [name, name+len) (case-insensitive), added when new; NULL

@@ -44,8 +44,10 @@ int show_rom_monitor_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *
 int show_platform_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx);
 int show_hw_programmable_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx);
 /* The kinds of stored secret in a configuration section (device.h
- * ip_secrets); called for every configuration, filtered or not. */
-void config_secrets_scan(ip_device *dev, const ip_section *sec, ip_arena *a);
+ * ip_secrets): defer is called for every configuration, filtered or not;
+ * the scan runs when ip_secrets_of first asks. */
+void config_secrets_defer(ip_device *dev, const ip_section *sec, ip_arena *a);
+void config_secrets_scan(ip_secrets *s, const ip_section *sec);
 /* Backup files: the comment blocks of RANCID and Oxidized (backup.h). */
 int rancid_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx);
 int oxidized_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx);

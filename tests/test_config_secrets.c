@@ -175,3 +175,42 @@ Test(secrets, find_type_digit_matches_a_plain_scan)
 					     digits[d], got ? got - buf : -1, want ? want - buf : -1);
 			}
 }
+
+/* The scan waits for the first ask (device.h ip_secrets): parsing leaves
+ * the configuration to do, asking scans it, and a configuration read after
+ * an ask is scanned at the next one. The section given to the parser is the
+ * caller's and may be gone by then (here a stack frame that returned). */
+static void parse_config(ip_device *dev, ip_arena *a, ip_diags *d, const ip_capture *cap)
+{
+	ip_section sec = { .file = cap->path, .cmd = IP_CMD_RUNNING_CONFIG,
+			   .canonical = "show running-config", .lines = cap->lines,
+			   .n_lines = cap->n_lines, .first_line = 1,
+			   .last_line = (uint32_t)cap->n_lines };
+	ip_parse_ctx ctx = { a, d, NULL, 0 };
+	cr_assert_eq(ip_section_parse(dev, &sec, &ctx), 0);
+	memset(&sec, 0, sizeof(sec)); /* as a returned frame's memory may be */
+}
+
+Test(secrets, scanned_when_asked)
+{
+	ip_arena *a = ip_arena_new();
+	ip_diags d = { .arena = a };
+	ip_capture *c1 = NULL, *c2 = NULL;
+	const char *t1 = "hostname R1\nenable secret 9 " H9 "\n";
+	const char *t2 = "line vty 0 4\n password 7 0822455D0A16\nend\n";
+	cr_assert_eq(ip_capture_from_buffer(&c1, a, "one.cfg", t1, strlen(t1)), 0);
+	cr_assert_eq(ip_capture_from_buffer(&c2, a, "two.cfg", t2, strlen(t2)), 0);
+	ip_device *dev = ip_arena_alloc(a, sizeof(*dev));
+	dev->key = "";
+	parse_config(dev, a, &d, c1);
+	cr_expect_eq(dev->secrets->n_todo, 1, "parsing defers the scan");
+	cr_expect(!dev->secrets->kind[IP_SECRET_9].seen);
+	cr_expect(ip_secrets_of(dev)->kind[IP_SECRET_9].seen);
+	cr_expect_eq(dev->secrets->n_todo, 0);
+	parse_config(dev, a, &d, c2);
+	const ip_secrets *s = ip_secrets_of(dev);
+	cr_expect(s->kind[IP_SECRET_7].seen && s->kind[IP_SECRET_9].seen);
+	cr_expect(s->scanned, "the second configuration ran to its end");
+	cr_expect_eq(s->kind[IP_SECRET_7].span.line, 2);
+	ip_arena_free(a);
+}
