@@ -27,6 +27,9 @@ void cli_print_diags(FILE *out, const ip_diags *d, ip_diag_level min)
 		if (ip_span_known(x->span))
 			fprintf(out, "%s:%u:%u: %s: %s\n", x->span.file ? ip_esc_text(a, x->span.file) : "<input>",
 				x->span.line, x->span.col, ip_diag_level_name(x->level), ip_esc_text(a, x->message));
+		else if (x->span.file) /* about a whole file: one that was not read */
+			fprintf(out, "%s: %s: %s\n", ip_esc_text(a, x->span.file),
+				ip_diag_level_name(x->level), ip_esc_text(a, x->message));
 		else
 			fprintf(out, "iosplan: %s: %s\n", ip_diag_level_name(x->level), ip_esc_text(a, x->message));
 	}
@@ -40,7 +43,7 @@ int cli_load(ip_device_set **out, char **paths, int n)
 	int rc = ip_device_set_load(set, (const char *const *)paths, (size_t)n);
 	if (rc) {
 		cli_error_print(ip_error_last());
-		return EXIT_INPUT;
+		return CLI_LOAD_FAILED;
 	}
 	cli_print_diags(stderr, &set->diags, IP_DIAG_WARNING);
 	/* Files that disagree with nothing to order them are readable input: the
@@ -50,6 +53,12 @@ int cli_load(ip_device_set **out, char **paths, int n)
 		if (set->diags.v[i].level == IP_DIAG_ERROR && set->diags.v[i].kind != IP_DIAG_CONFLICT)
 			return EXIT_INPUT;
 	return EXIT_CLEAN;
+}
+
+int cli_exit_worst(int a, int b)
+{
+	/* the codes are ordered by how bad: 2 (input not used) > 1 > 0 */
+	return a > b ? a : b;
 }
 
 bool cli_has_conflicts(const ip_device_set *s)

@@ -53,12 +53,25 @@ void cli_error_print(const char *msg);
  * file names and messages in escape.h's text form. */
 void cli_print_diags(FILE *out, const ip_diags *d, ip_diag_level min);
 
-/* Load files into a new device set; prints and returns EXIT_INPUT on an
- * unreadable file or an input error diagnostic, else EXIT_CLEAN. Files of
- * one device that disagree with nothing to order them (parsers/merge.c)
- * are printed as errors but load: each command decides what they block
- * (cli_has_conflicts). */
+/* Load files into a new device set and print its input diagnostics.
+ * A problem in one file or one section is that file's or section's
+ * (issue 23 point 1): the set holds every device the other files and
+ * sections gave, and the command reports them all. Returns EXIT_INPUT when
+ * some input could not be used (an unreadable file, an input error
+ * diagnostic), else EXIT_CLEAN: the command runs either way and ends with
+ * cli_exit_worst() of this and its own outcome. CLI_LOAD_FAILED (after
+ * printing why) when nothing could be loaded at all: the command stops
+ * with EXIT_INPUT. Files of one device that disagree with nothing to order
+ * them (parsers/merge.c) are printed as errors but are not an input
+ * problem: each command decides what they block (cli_has_conflicts). */
+#define CLI_LOAD_FAILED (-1)
 int cli_load(ip_device_set **out, char **paths, int n);
+
+/* The exit code of a run, decided here once for every command: the worst
+ * of its parts, after all output. 2 when any input could not be used (or a
+ * write failed), else 1 when anything blocks (an error finding, a refused
+ * plan), else 0. */
+int cli_exit_worst(int a, int b);
 
 /* Whether a device of s rests on such an unordered disagreement. */
 bool cli_has_conflicts(const ip_device_set *s);

@@ -8,6 +8,7 @@
  * shows it. */
 #include "capture.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdbool.h>
@@ -240,6 +241,149 @@ static bool line_dirty(const char *p, size_t len, const ip_scanned_line *sl)
 	return sl->first_ctl < len || (sl->marked && ip_find(p, len, "--More--", 8));
 }
 
+/* --- captures pasted into a ticket or an email (issue 23 point 6) ----------
+ *
+ * A capture quoted in a reply or pasted into a ticket has every line of its
+ * block behind the same prefix (issue 23 saw both):
+ *
+ *   > R1#show version                  the email quote marker ('>', nested
+ *   > Cisco IOS Software, C2900 ...    '>>' or '> >'; RFC 3676 section 4.5,
+ *   >                                  https://www.rfc-editor.org/rfc/rfc3676)
+ *       R1#dir flash:                  the same spaces or tab before every
+ *       Directory of flash:/           line (a code block in Markdown, a
+ *                                      ticket's preformatted text)
+ *
+ * The prefix is removed from the block's lines before anything else reads
+ * them, and each line's column map keeps its bytes at their raw columns, so
+ * spans still underline the file as an editor shows it.
+ *
+ * A block is decided once, at its first line, so unquoted input pays one
+ * byte test a line: it starts after a blank line (or the file's start) with
+ * a quote marker or white space, and runs while each line carries the same
+ * prefix or is blank. An indented block counts only when one of its lines,
+ * without the prefix, starts a capture (a prompt and a command, or the
+ * first line of an output iosplan reads): the indented lines inside a
+ * configuration or a listing follow a line of their own, or a header, and
+ * are never stripped. (Its first INDENT_LOOK_LINES lines decide, for a
+ * logger's header or a banner before the prompt.) A quoted block counts
+ * when any of its lines starts a capture (the quoted text often opens with
+ * words of the writer's). */
+
+/* "R1#show version", "sw-2>dir", "R1(boot)#sh ver": a hostname, '#' or
+ * '>', then a command; or the first line of an output read without one. */
+static bool starts_capture(const char *t, size_t n)
+{
+	static const char *const heads[] = { "Cisco IOS Software", "Cisco Internetwork Operating",
+					     "Directory of ", "Building configuration",
+					     "Current configuration" };
+	for (size_t i = 0; i < sizeof(heads) / sizeof(heads[0]); i++)
+		if (n >= strlen(heads[i]) && memcmp(t, heads[i], strlen(heads[i])) == 0)
+			return true;
+	size_t i = 0;
+	while (i < n && (isalnum((unsigned char)t[i]) || strchr("._-:/", t[i])))
+		i++;
+	if (i && i < n && t[i] == '(') { /* a mode: "(boot)", "(config)" */
+		const char *close = memchr(t + i, ')', n - i);
+		i = close ? (size_t)(close - t) + 1 : n;
+	}
+	return i && i + 1 < n && (t[i] == '#' || t[i] == '>') &&
+	       isalpha((unsigned char)t[i + 1 + (t[i + 1] == ' ')]);
+}
+
+/* The quote marker at the start of t ("> ", ">> ", "> > ", or ">" alone),
+ * or 0. */
+static size_t quote_marker(const char *t, size_t n)
+{
+	size_t i = 0;
+	while (i < n && (t[i] == '>' || (t[i] == ' ' && i + 1 < n && t[i + 1] == '>')))
+		i++;
+	return i && i < n && t[i] == ' ' ? i + 1 : i;
+}
+
+/* Whether line l carries the block's prefix p (k bytes): a quoted line may
+ * end at the marker (">" of an empty quoted line, its space trimmed). */
+static inline bool carries(const ip_line *l, const char *p, size_t k, bool quote)
+{
+	if (l->len >= k && memcmp(l->text, p, k) == 0)
+		return true;
+	return quote && l->len == k - 1 && memcmp(l->text, p, k - 1) == 0;
+}
+
+/* The line without its first k bytes, at the same raw columns. */
+static void line_strip(ip_line *l, ip_arena *a, size_t k)
+{
+	k = k < l->len ? k : l->len;
+	if (!l->colmap) {
+		uint32_t *col = ip_arena_alloc_raw(a, (l->len + 1) * sizeof(*col));
+		for (uint32_t i = 0; i <= l->len; i++)
+			col[i] = i + 1;
+		l->colmap = col;
+	}
+	l->text += k;
+	l->colmap += k;
+	l->len -= (uint32_t)k;
+}
+
+/* The block of lines from b that carry prefix p: its end. */
+static size_t block_end(const ip_capture *cap, size_t b, const char *p, size_t k, bool quote)
+{
+	size_t e = b;
+	while (e < cap->n_lines && (cap->lines[e].len == 0 || carries(&cap->lines[e], p, k, quote)))
+		e++;
+	while (e > b && cap->lines[e - 1].len == 0)
+		e--;
+	return e;
+}
+
+/* An indented block's first few lines decide (a terminal logger's header
+ * or a login banner may come before the first prompt); a quoted block's
+ * any line. */
+#define INDENT_LOOK_LINES 8
+
+static bool block_is_capture(const ip_capture *cap, size_t b, size_t e, size_t k, bool quote)
+{
+	size_t looked = 0;
+	for (size_t i = b; i < e && (quote || looked < INDENT_LOOK_LINES); i++) {
+		const ip_line *l = &cap->lines[i];
+		looked += l->len > 0;
+		if (l->len > k && starts_capture(l->text + k, l->len - k))
+			return true;
+	}
+	return false;
+}
+
+/* Each block is looked at once and skipped whole, taken or not: linear. A
+ * quoted block may follow a line of text ("On Monday, N wrote:"); an
+ * indented one follows a blank line or starts the file. */
+static void unquote_blocks(ip_capture *cap, ip_arena *a)
+{
+	bool after_blank = true;
+	for (size_t i = 0; i < cap->n_lines; i++) {
+		ip_line *l = &cap->lines[i];
+		char c = l->len ? l->text[0] : '\0';
+		bool quote = c == '>';
+		if (!quote && (!after_blank || (c != ' ' && c != '\t'))) {
+			after_blank = l->len == 0;
+			continue;
+		}
+		size_t k = quote ? quote_marker(l->text, l->len) : 0;
+		while (!quote && k < l->len && (l->text[k] == ' ' || l->text[k] == '\t'))
+			k++;
+		/* the prefix's bytes stay where they are as lines are stripped
+		 * (only each line's start moves) */
+		const char *p = l->text;
+		size_t e = block_end(cap, i, p, k, quote);
+		if (block_is_capture(cap, i, e, k, quote)) {
+			for (size_t j = i; j < e; j++)
+				if (cap->lines[j].len)
+					line_strip(&cap->lines[j], a, k);
+			cap->had_quote = true;
+		}
+		i = e - 1;
+		after_blank = false;
+	}
+}
+
 /* Cut buf into lines and clean each: LF (with an optional CR before it)
  * ends a line; in a file with no LF at all, a lone CR does (classic Mac
  * line ends). One pass over the buffer finds every line's end and whether
@@ -281,6 +425,7 @@ static int split_lines(ip_capture *cap, ip_arena *a, char *buf, size_t len)
 	}
 	cap->had_cr_only = cr_only;
 	cap->n_lines = n;
+	unquote_blocks(cap, a);
 	return 0;
 }
 

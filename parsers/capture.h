@@ -9,6 +9,8 @@
  *   ESC [ ... m  and other ANSI     -> removed
  *   a timestamp prefix on most lines ("[2026-03-07 14:22:08] ") -> removed
  *   trailing white space            -> removed
+ *   a capture block quoted ("> ") or indented as a whole, as pasted into
+ *   an email or a ticket            -> the common prefix removed
  *
  * Limits (documented in docs/input.md): a file larger than IP_MAX_FILE_BYTES,
  * a line longer than IP_MAX_LINE_BYTES, more than IP_MAX_LINES lines, or a
@@ -45,6 +47,7 @@ typedef struct ip_capture {
 	size_t n_lines;
 	size_t raw_bytes;
 	bool had_crlf, had_cr_only, had_ansi, had_pager, had_timestamps;
+	bool had_quote; /* a block's indentation or quote marker was removed */
 	/* The file's modification time (seconds since 1970) when it was read
 	 * from disk; the last resort for ordering captures (capture_time.h). */
 	bool has_mtime;

@@ -257,15 +257,43 @@ static inline int parse_into(ip_device *d, const ip_section *sec, ip_parse_ctx *
 	return 0;
 }
 
+/* A file that cannot be read or cut into sections is that file's error,
+ * not the run's (issue 23 point 1): it becomes an input diagnostic at the
+ * file (and line, when the reader named one), and every other file is
+ * still read. The readers' messages read "PATH[:LINE]: error: WHY"
+ * (capture.c, section.c); the diagnostic keeps WHY and places it. */
+static void file_failed(ip_diags *d, const char *path, const char *msg)
+{
+	size_t n = strlen(path);
+	ip_span at = { path, 0, 0, 0, 0 };
+	if (strncmp(msg, path, n) == 0 && msg[n] == ':') {
+		const char *r = msg + n + 1;
+		if (*r >= '0' && *r <= '9') {
+			char *end;
+			unsigned long line = strtoul(r, &end, 10);
+			if (*end == ':' && line > 0 && line <= UINT32_MAX) {
+				at = (ip_span){ path, (uint32_t)line, 1, (uint32_t)line, 1 };
+				r = end + 1;
+			}
+		}
+		if (strncmp(r, " error: ", 8) == 0)
+			msg = r + 8;
+	}
+	ip_diag_add(d, IP_DIAG_ERROR, at, "%s", msg);
+}
+
+/* failed[f]: file f was not read (file_failed said why), so "no device
+ * output" would be a second message about it. */
 static void report_unreadable_files(ip_device_set *set, ip_capture *const *caps,
-				    size_t n_caps, const pending *p, size_t n)
+				    size_t n_caps, const pending *p, size_t n,
+				    const bool *failed)
 {
 	size_t i = 0;
 	for (size_t f = 0; f < n_caps; f++) {
 		bool any = false;
 		for (; i < n && p[i].file == f; i++)
 			any |= readable(p[i].sec->cmd);
-		if (!any)
+		if (!any && !failed[f])
 			ip_diag_add(&set->diags, IP_DIAG_ERROR,
 				    (ip_span){ caps[f]->path, 1, 1, 1, 1 },
 				    "no device output iosplan reads was found in this file "
@@ -280,14 +308,17 @@ int ip_device_set_add_captures(ip_device_set *s, ip_capture *const *caps, size_t
 {
 	pending *p = NULL;
 	size_t n = 0, cap = 0;
+	bool *failed = ip_arena_alloc(s->arena, (n_caps ? n_caps : 1) * sizeof(*failed));
 	for (size_t f = 0; f < n_caps; f++)
 		*IP_PUSH(s->arena, s->captures, s->n_captures, s->cap_captures) = caps[f];
 	for (size_t f = 0; f < n_caps; f++) {
 		ip_section *secs;
 		size_t ns;
-		int rc = ip_sections_split(&secs, &ns, s->arena, caps[f], &s->diags);
-		if (rc)
-			return rc;
+		if (ip_sections_split(&secs, &ns, s->arena, caps[f], &s->diags)) {
+			file_failed(&s->diags, caps[f]->path, ip_error_last());
+			failed[f] = true;
+			continue;
+		}
 		for (size_t i = 0; i < ns; i++) {
 			pending *x = IP_PUSH(s->arena, p, n, cap);
 			x->sec = &secs[i];
@@ -297,7 +328,7 @@ int ip_device_set_add_captures(ip_device_set *s, ip_capture *const *caps, size_t
 		}
 	}
 	resolve_keys(s, p, n);
-	report_unreadable_files(s, caps, n_caps, p, n);
+	report_unreadable_files(s, caps, n_caps, p, n, failed);
 	ip_parse_ctx ctx = { s->arena, &s->diags, s->captures, s->n_captures };
 	return parse_all(s, p, n, &ctx);
 }
@@ -428,29 +459,37 @@ static void read_file(void *ctx, size_t f, unsigned worker)
 }
 
 /* After phase 1: the captures, diagnostics and pending sections in file
- * order; the first failing file's error, as the one-thread code fails. */
-static int files_collect(load_job *j, size_t n_files, ip_capture ***caps, size_t *n)
+ * order, a file that failed left out with its error, in the order the
+ * one-thread code says them (the reading errors first, as it reads every
+ * file before cutting any). *n_caps: the files read; failed[f] of those. */
+static void files_collect(load_job *j, size_t n_files, ip_capture ***caps, size_t *n_caps,
+			  bool **failed, size_t *n)
 {
 	ip_device_set *s = j->set;
 	for (size_t f = 0; f < n_files; f++)
 		if (j->files[f].read_rc)
-			return ip_error_set(j->files[f].read_rc, "%s", j->files[f].message);
-	*caps = ip_arena_alloc(s->arena, n_files * sizeof(**caps));
-	for (size_t f = 0; f < n_files; f++) {
-		(*caps)[f] = j->files[f].cap;
-		*IP_PUSH(s->arena, s->captures, s->n_captures, s->cap_captures) = j->files[f].cap;
-	}
+			file_failed(&s->diags, j->files[f].path, j->files[f].message);
+	*caps = ip_arena_alloc(s->arena, (n_files ? n_files : 1) * sizeof(**caps));
+	*failed = ip_arena_alloc(s->arena, (n_files ? n_files : 1) * sizeof(**failed));
+	*n_caps = 0;
 	size_t cap = 0;
 	for (size_t f = 0; f < n_files; f++) {
 		const file_work *fw = &j->files[f];
+		if (fw->read_rc)
+			continue;
+		size_t k = (*n_caps)++;
+		(*caps)[k] = fw->cap;
+		*IP_PUSH(s->arena, s->captures, s->n_captures, s->cap_captures) = fw->cap;
 		diags_append(&s->diags, j->w, fw->diags);
-		if (fw->split_rc)
-			return ip_error_set(fw->split_rc, "%s", fw->message);
+		if (fw->split_rc) {
+			file_failed(&s->diags, fw->path, fw->message);
+			(*failed)[k] = true;
+			continue;
+		}
 		for (size_t i = 0; i < fw->n_secs; i++)
 			*IP_PUSH(s->arena, j->p, *n, cap) =
-				(pending){ &fw->secs[i], fw->keys[i], f };
+				(pending){ &fw->secs[i], fw->keys[i], k };
 	}
-	return 0;
 }
 
 /* Between the phases, on one thread: each section's device, created in
@@ -530,20 +569,18 @@ static int load_parallel(ip_device_set *s, const char *const *paths, size_t n_fi
 	workers_start(s, j.w, jobs);
 	ip_parallel_run(n_files, jobs, read_file, &j);
 	ip_capture **caps = NULL;
-	size_t n = 0;
-	int rc = files_collect(&j, n_files, &caps, &n);
-	if (rc)
-		goto cleanup;
+	bool *failed = NULL;
+	size_t n = 0, n_caps = 0;
+	files_collect(&j, n_files, &caps, &n_caps, &failed, &n);
 	resolve_keys(s, j.p, n);
-	report_unreadable_files(s, caps, n_files, j.p, n);
+	report_unreadable_files(s, caps, n_caps, j.p, n, failed);
 	size_t n_todo = devices_assign(&j, n);
 	j.parsed = ip_arena_alloc(s->arena, (n ? n : 1) * sizeof(*j.parsed));
 	/* the same arenas again: phase 1's chunks still have room */
 	for (unsigned i = 0; i < jobs; i++)
 		j.w[i].diags = (ip_diags){ .arena = j.w[i].arena };
 	ip_parallel_run(n_todo, jobs, parse_device, &j);
-	rc = parsed_collect(&j, n);
-cleanup:
+	int rc = parsed_collect(&j, n);
 	workers_finish(s, j.w, jobs);
 	return rc;
 }
@@ -554,12 +591,14 @@ int ip_device_set_load(ip_device_set *s, const char *const *paths, size_t n)
 	if (jobs > 1 && n > 1)
 		return load_parallel(s, paths, n, jobs);
 	ip_capture **caps = ip_arena_alloc(s->arena, (n ? n : 1) * sizeof(*caps));
+	size_t read = 0;
 	for (size_t i = 0; i < n; i++) {
-		int rc = ip_capture_read(&caps[i], s->arena, paths[i]);
-		if (rc)
-			return rc;
+		if (ip_capture_read(&caps[read], s->arena, paths[i]) == 0)
+			read++;
+		else
+			file_failed(&s->diags, paths[i], ip_error_last());
 	}
-	return ip_device_set_add_captures(s, caps, n);
+	return ip_device_set_add_captures(s, caps, read);
 }
 
 int ip_section_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx)

@@ -574,9 +574,11 @@ typedef struct ip_parse_ctx {
 ip_device_set *ip_device_set_new(void);
 void ip_device_set_free(ip_device_set *s);
 
-/* Read every file and build one device per hostname. Returns IP_E_IO when a
- * file cannot be read (message in ip_error_last(), about the first such
- * file); problems inside the text are diagnostics in s->diags. Runs on
+/* Read every file and build one device per hostname. A file that cannot be
+ * read, or cut into sections, is an IP_DIAG_ERROR diagnostic in s->diags
+ * about that file, and the other files are still read (issue 23 point 1);
+ * problems inside the text are diagnostics too. Returns 0, or a negative
+ * code when a parser failed (message in ip_error_last()). Runs on
  * ip_parallel_jobs() threads (IOSPLAN_JOBS), with the same result as on one;
  * do not call it from a thread of ip_parallel_run(). */
 int ip_device_set_load(ip_device_set *s, const char *const *paths, size_t n);

@@ -46,6 +46,31 @@ static const clean_case clean_cases[] = {
 	  0, 2, { "R1#dir", "Directory of flash:/" } },
 	{ "a lone timestamp-looking line is data", "2026-03-07 14:22:08 something\na\nb\nc\n", 0, 4,
 	  { "2026-03-07 14:22:08 something", "a", "b", "c" } },
+	/* captures pasted into a ticket or an email (issue 23 point 6) */
+	{ "indented by spaces", "    R1#dir\n    Directory of flash:/\n\n        1  -rw-  5  a\n", 0, 4,
+	  { "R1#dir", "Directory of flash:/", "", "    1  -rw-  5  a" } },
+	{ "indented by a tab", "\tR1#show version\n\tCisco IOS Software, x\n", 0, 2,
+	  { "R1#show version", "Cisco IOS Software, x" } },
+	{ "quoted, empty quoted lines too", "> R1#show version\n>\n> Cisco IOS Software, x\n", 0, 3,
+	  { "R1#show version", "", "Cisco IOS Software, x" } },
+	{ "quoted twice, after the writer's words", "On Monday, N wrote:\n>> here it is\n"
+	  ">> R1#dir\n>> Directory of flash:/\nthanks\n", 0, 5,
+	  { "On Monday, N wrote:", "here it is", "R1#dir", "Directory of flash:/", "thanks" } },
+	{ "a banner before the indented prompt", "  Hi\n  ****\n  R1#dir\n", 0, 3,
+	  { "Hi", "****", "R1#dir" } },
+	{ "indented lines in a configuration are not a quote",
+	  "R1#show run\ninterface Gi0/1\n description R1#x\n ip address 10.0.0.1\n", 0, 4,
+	  { "R1#show run", "interface Gi0/1", " description R1#x", " ip address 10.0.0.1" } },
+	{ "listing rows after a blank line are not a quote",
+	  "Directory of flash:/\n\n    1  -rw-  5  R1#x\n    2  -rw-  5  b\n", 0, 4,
+	  { "Directory of flash:/", "", "    1  -rw-  5  R1#x", "    2  -rw-  5  b" } },
+	{ "an indented block that starts no capture is kept", "notes:\n\n    R1 is in rack 4\n", 0, 3,
+	  { "notes:", "", "    R1 is in rack 4" } },
+	{ "a quoted block that is no capture is kept", "> see you\n> N\n", 0, 2,
+	  { "> see you", "> N" } },
+	{ "only the common prefix goes", "  R1#dir\n  a\n    b\n", 0, 3, { "R1#dir", "a", "  b" } },
+	{ "a line with less indentation ends the block", "   R1#dir\n   a\n b\n", 0, 3,
+	  { "R1#dir", "a", " b" } },
 };
 
 IP_TABLE_PARAMS(capture, cleaning, clean_cases)
@@ -70,17 +95,24 @@ ParameterizedTest(size_t *row, capture, cleaning)
 /* Spans point at raw columns even when the clean text moved. */
 typedef struct span_case {
 	const char *raw;
-	const char *needle; /* in the clean text of line 1 */
+	const char *needle; /* in the clean text of line `line` */
 	uint32_t col, end_col;
+	uint32_t line;
 } span_case;
 
 static const span_case span_cases[] = {
-	{ "Configuration register is 0x2102\n", "0x2102", 27, 33 },
-	{ "\x1b[1mConfiguration\x1b[0m register is 0x2102\n", "0x2102", 35, 41 },
-	{ "[2026-03-07 14:22:08] Configuration register is 0x2102\n", "0x2102", 49, 55 },
+	{ "Configuration register is 0x2102\n", "0x2102", 27, 33, 1 },
+	{ "\x1b[1mConfiguration\x1b[0m register is 0x2102\n", "0x2102", 35, 41, 1 },
+	{ "[2026-03-07 14:22:08] Configuration register is 0x2102\n", "0x2102", 49, 55, 1 },
 	{ " --More-- \b\b\b\b\b\b\b\b\b\b          \b\b\b\b\b\b\b\b\b\bboot system flash:x.bin\n",
-	  "flash:x.bin", 53, 64 },
-	{ "\tboot system flash:x.bin\n", "flash:x.bin", 14, 25 },
+	  "flash:x.bin", 53, 64, 1 },
+	{ "\tboot system flash:x.bin\n", "flash:x.bin", 14, 25, 1 },
+	/* a quoted or indented capture: the prefix is gone from the text, the
+	 * columns still count it (issue 23 point 6) */
+	{ "    R1#dir flash:\n", "flash:", 12, 18, 1 },
+	{ "\tR1#dir flash:\n\tDirectory of flash:/\n", "flash:/", 15, 22, 2 },
+	{ "> R1#dir\n> Configuration register is 0x2102\n", "0x2102", 29, 35, 2 },
+	{ "Hi\n>> R1#dir\n>>\n>> x\x1b[1my\x1b[0m flash:a.bin\n", "flash:a.bin", 15, 26, 4 },
 };
 
 IP_TABLE_PARAMS(capture, raw_columns, span_cases)
@@ -91,12 +123,12 @@ ParameterizedTest(size_t *row, capture, raw_columns)
 	ip_arena *a = ip_arena_new();
 	ip_capture *cap = NULL;
 	cr_assert_eq(ip_capture_from_buffer(&cap, a, "t.log", c->raw, strlen(c->raw)), 0);
-	const ip_line *l = &cap->lines[0];
+	const ip_line *l = &cap->lines[c->line - 1];
 	const char *at = strstr(l->text, c->needle);
 	cr_assert_not_null(at, "needle in '%s'", l->text);
 	size_t start = (size_t)(at - l->text);
 	ip_span s = ip_line_span(l, cap->path, start, start + strlen(c->needle));
-	cr_assert_eq(s.line, 1);
+	cr_assert_eq(s.line, c->line);
 	cr_assert_eq(s.col, c->col, "col %u", s.col);
 	cr_assert_eq(s.end_col, c->end_col, "end_col %u", s.end_col);
 	ip_arena_free(a);

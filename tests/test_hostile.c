@@ -701,7 +701,7 @@ typedef struct cli_case {
 static const cli_case cli_cases[] = {
 	/* encodings */
 	{ "UTF-16 (PowerShell's >)", gen_utf16, FACTS, 2,
-	  "in.log:1: error: this file is UTF-16 text", {{0}}, NULL, NULL, 5, 64 },
+	  "in.log:1:1: error: this file is UTF-16 text", {{0}}, NULL, NULL, 5, 64 },
 	{ "a UTF-8 byte order mark before the first prompt", gen_bom, FACTS, 0, NULL,
 	  { { "boot.startup.0.raw", "flash:a.bin" }, { "hostname", "R1" } }, NULL, NULL, 5, 64 },
 	{ "invalid UTF-8 in file names", gen_bad_utf8, FACTS, 0, NULL,
@@ -713,12 +713,12 @@ static const cli_case cli_cases[] = {
 	    { "boot.running.0.raw", "flash:c2960x-universalk9-mz.152-7.E9.bin" } },
 	  NULL, out_is_utf8, 5, 64 },
 	{ "a NUL byte on line 40 of a good capture", gen_nul_late, FACTS, 2,
-	  "in.log:40: error: NUL byte at offset", {{0}}, NULL, NULL, 5, 64 },
+	  "in.log:40:1: error: NUL byte at offset", {{0}}, NULL, NULL, 5, 64 },
 	{ "CR-only line ends", gen_cr_only, "$I lint --format gcc in.log", 1, NULL, {{0}},
 	  "in.log:62:27: error: configuration register 0x2142", NULL, 5, 64 },
 	/* size */
 	{ "100 MB without a newline", gen_100mb_one_line, FACTS, 2,
-	  "in.log:1: error: 104857600 bytes is over the 67108864-byte limit", {{0}}, NULL, NULL,
+	  "in.log:1:1: error: 104857600 bytes is over the 67108864-byte limit", {{0}}, NULL, NULL,
 	  10, 32 },
 	/* a pipe is read no further than the limit, into one buffer that is
 	 * freed when refused (it kept every doubling: 250 MB, 278 MB for 1 GiB) */
@@ -729,7 +729,7 @@ static const cli_case cli_cases[] = {
 	  "yes | head -c 1073741824 | $I facts -", 2,
 	  "<stdin>:1: error: more than 67108864 bytes: over the limit", {{0}}, NULL, NULL, 20, 100 },
 	{ "a million tiny sections", gen_million_sections, FACTS, 2,
-	  "in.log:50001: error: more than 50000 command sections", {{0}}, NULL, NULL, 20, 400 },
+	  "in.log:50001:1: error: more than 50000 command sections", {{0}}, NULL, NULL, 20, 400 },
 	{ "20 000 devices in one log", gen_many_hosts, "$I facts in.log", 0, NULL, {{0}},
 	  "R19999\n", NULL, 30, 400 },
 	/* structure */

@@ -280,3 +280,22 @@ Test(lsp_text, write_frames_a_message)
 	cr_assert_eq(k, 32);
 	cr_assert_str_eq(buf, "Content-Length: 10\r\n\r\n{\"x\":\"\xC3\xA9\"}", "the length counts bytes");
 }
+
+/* A capture quoted in an email (issue 23 point 6): the reader removed
+ * "> " from the text, and the editor's column still counts it. In
+ * "> é flash:x" the name is at raw byte column 6, UTF-16 unit column 5. */
+Test(lsp_text, utf16_col_of_a_quoted_capture)
+{
+	static const char raw[] = "> R1#dir\n> \xC3\xA9 flash:x\n";
+	ip_arena *a = ip_arena_new();
+	ip_capture *cap = NULL;
+	cr_assert_eq(ip_capture_from_buffer(&cap, a, "q.log", raw, sizeof(raw) - 1), 0);
+	const ip_line *l = &cap->lines[1];
+	cr_assert_str_eq(l->text, "\xC3\xA9 flash:x");
+	ip_span s = ip_line_span(l, "q.log", 3, 10);
+	cr_assert_eq(s.col, 6);
+	cr_assert_eq(s.end_col, 13);
+	cr_assert_eq(ip_utf16_col(l, s.col), 5);
+	cr_assert_eq(ip_utf16_col(l, s.end_col), 12);
+	ip_arena_free(a);
+}

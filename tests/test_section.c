@@ -305,8 +305,10 @@ static const opens_case opens_cases[] = {
 	{ "_R1#show version", false },
 	{ "-R1#show version", false },
 	{ ".R1#show version", false },
-	{ " R1#show version", false },
-	{ "\tR1#show version", false },
+	/* a capture indented as a whole, as pasted into a ticket: its prefix
+	 * is removed (issue 23 point 6) */
+	{ " R1#show version", true },
+	{ "\tR1#show version", true },
 	{ "", false },
 	{ "!", false },
 	{ "vers", false },

@@ -99,7 +99,10 @@ int cmd_facts(int argc, char **argv)
 		return EXIT_INPUT;
 	}
 	ip_device_set *set;
-	int rc = cli_load(&set, argv + optind, argc - optind);
+	/* a file that could not be used is said, and every other device's
+	 * facts are still printed (issue 23 point 1) */
+	int in = cli_load(&set, argv + optind, argc - optind);
+	int rc = in == CLI_LOAD_FAILED ? EXIT_INPUT : EXIT_CLEAN;
 	ip_config cfg;
 	if (rc == EXIT_CLEAN && ip_config_open(&cfg, set->arena, config, argv[optind])) {
 		cli_error_print(ip_error_last());
@@ -115,6 +118,7 @@ int cmd_facts(int argc, char **argv)
 			for (size_t i = 0; i < set->n && rc == EXIT_CLEAN; i++)
 				if (facts_device_text(stdout, set->v[i], &next[i]) < 0)
 					rc = EXIT_INPUT; /* main says why (cli_output_close) */
+		rc = cli_exit_worst(in, rc);
 	}
 	ip_device_set_free(set);
 	return rc;

@@ -23,7 +23,8 @@ static void usage(FILE *out)
 	      "                    [--color auto|always|never] FILE...\n"
 	      "  Check the captures for what would make an upgrade or the next reload fail.\n"
 	      IP_TARGET_USAGE
-	      "  exit: 0 clean, 1 blocking findings (errors), 2 usage or unreadable input\n", out);
+	      "  exit: 0 clean, 1 blocking findings (errors), 2 usage error or an input not used\n"
+	      "        (after every other device is reported)\n", out);
 }
 
 typedef struct lint_args {
@@ -143,14 +144,14 @@ int cmd_lint(int argc, char **argv)
 		return EXIT_INPUT;
 	}
 	ip_device_set *set;
-	rc = cli_load(&set, a.files, a.n_files);
-	if (rc == EXIT_CLEAN) {
+	int in = cli_load(&set, a.files, a.n_files);
+	rc = EXIT_INPUT;
+	if (in != CLI_LOAD_FAILED) {
 		ip_config cfg;
-		if (ip_config_open(&cfg, set->arena, a.config, a.files[0])) {
+		if (ip_config_open(&cfg, set->arena, a.config, a.files[0]))
 			cli_error_print(ip_error_last());
-			rc = EXIT_INPUT;
-		} else
-			rc = run(&a, w, set, &cfg);
+		else /* every device that could be read, whatever another file did */
+			rc = cli_exit_worst(in, run(&a, w, set, &cfg));
 	}
 	ip_device_set_free(set);
 	return rc;

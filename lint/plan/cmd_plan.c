@@ -287,9 +287,10 @@ int cmd_plan(int argc, char **argv)
 	if ((rc = options(&o, &fmt, &a)) >= 0)
 		return rc;
 	ip_device_set *set;
-	rc = cli_load(&set, a.files, a.n_files);
-	if (rc == EXIT_CLEAN)
-		rc = run(&a, set, &o, fmt);
+	int in = cli_load(&set, a.files, a.n_files);
+	/* every device that could be read is planned, whatever another file
+	 * did (issue 23 point 1); the exit code says the worst */
+	rc = in == CLI_LOAD_FAILED ? EXIT_INPUT : cli_exit_worst(in, run(&a, set, &o, fmt));
 	ip_device_set_free(set);
 	return rc;
 }

@@ -233,16 +233,23 @@ int cmd_verify(int argc, char **argv)
 	if (rc < 0)
 		rc = options(&o, &fmt, &a);
 	ip_device_set *before = NULL, *after = NULL;
-	if (rc < 0 && a.n_before)
-		rc = cli_load(&before, a.before, a.n_before) ? EXIT_INPUT : -1;
-	if (rc < 0)
-		rc = cli_load(&after, a.after, a.n_after) ? EXIT_INPUT : -1;
+	/* a file of either side that could not be used is said, and every
+	 * device the others show is still verified (issue 23 point 1) */
+	int in = EXIT_CLEAN, r;
+	if (rc < 0 && a.n_before && (r = cli_load(&before, a.before, a.n_before)) >= 0)
+		in = r;
+	else if (rc < 0 && a.n_before)
+		rc = EXIT_INPUT;
+	if (rc < 0 && (r = cli_load(&after, a.after, a.n_after)) >= 0)
+		in = cli_exit_worst(in, r);
+	else if (rc < 0)
+		rc = EXIT_INPUT;
 	/* a verdict on a guessed running image is no verdict: the error above
 	 * names the files and the capture that orders them */
 	if (rc < 0 && (cli_has_conflicts(before) || cli_has_conflicts(after)))
 		rc = EXIT_INPUT;
 	if (rc < 0)
-		rc = run(&a, before, after, &o, fmt);
+		rc = cli_exit_worst(in, run(&a, before, after, &o, fmt));
 	ip_device_set_free(before);
 	ip_device_set_free(after);
 	free(a.before);
