@@ -65,7 +65,11 @@ static ip_rx sv_rx[] = {
 			 "\\bVersion\\s+([^,\\s]+)", 0, NULL },
 	/* "cisco WS-C2960X-48FPD-L (APM86XXX) processor", "Cisco IOSv (revision
 	 * 1.0) with  with", "Cisco CISCO3945-CHASSIS (revision 1.1) with". */
-	[RX_PROCESSOR] = { "^[Cc]isco\\s+(\\S+)\\s+(?:\\([^)]*\\)\\s*)?"
+	/* Rockwell's Stratix models print their brand first (issue 23):
+	 * "Allen-Bradley 1783-CMS20DN (ARM) processor (revision V00) with
+	 * 634859K/6147K bytes of memory." (genieparser iosxe ShowVersion
+	 * golden_output_1783_output.txt). */
+	[RX_PROCESSOR] = { "^(?:[Cc]isco|Allen-Bradley)\\s+(\\S+)\\s+(?:\\([^)]*\\)\\s*)?"
 			   "(?:processor|with)\\b", 0, NULL },
 	[RX_CONFREG] = { "^Configuration [Rr]egister is (0x[0-9A-Fa-f]+)"
 			 "(?:\\s*\\(will be (0x[0-9A-Fa-f]+) at next reload\\))?",
@@ -947,6 +951,12 @@ static bool dispatch(struct sv *st, const ip_line *l, size_t off, size_t len)
 			reload_line(st, l, off + 16, len, 1);
 		else
 			return false;
+		return true;
+	case 'A':
+		if (!STARTS(l, off, len, "Allen-Bradley ") ||
+		    find(l, off, len, "bytes of") == SIZE_MAX)
+			return false;
+		processor_line(st, l, off, len);
 		return true;
 	case 'P':
 		if (!STARTS(l, off, len, "Processor board ID "))

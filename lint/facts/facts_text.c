@@ -312,6 +312,24 @@ static void redundancy(const sheet *o, const ip_device *d)
 	}
 }
 
+/* A model the platform table does not know: the family the boot order and
+ * the register checks rest on was guessed (issue 23, point 4). */
+static void platform_guess(const sheet *o, const ip_device *d)
+{
+	ip_platform pl;
+	ip_platform_classify(&pl, d);
+	if (!pl.guessed)
+		return;
+	const char *from = pl.evidence.line == d->system_image.span.line && d->system_image.raw
+				   ? d->system_image.raw
+				   : pl.evidence.line == d->software_image.span.line && d->software_image.s
+					     ? d->software_image.s
+					     : NULL;
+	fprintf(o->out, "  %-16s not in iosplan's platform table: family %s guessed from %s%s%s%s\n",
+		"", ip_family_name(pl.family), pl.guess_basis, from ? " (" : "",
+		from ? T(o, from) : "", from ? ")" : "");
+}
+
 int facts_device_text(FILE *out, const ip_device *d, const ip_boot_prediction *nb)
 {
 	sheet sh = { out, ip_arena_new() }, *o = &sh;
@@ -321,6 +339,7 @@ int facts_device_text(FILE *out, const ip_device *d, const ip_boot_prediction *n
 	if (d->xe_version.s)
 		field(o, "xe version", d->xe_version.s, "");
 	field(o, "platform", d->platform.s, "'show version'");
+	platform_guess(o, d);
 	field(o, "serial", d->serial.s, "'show version'");
 	rommon(o, d);
 	field(o, "system image", d->system_image.raw, "'show version'");

@@ -704,6 +704,10 @@ static res control_step(sim *s)
 	bool sw = is_switch(s->plat.family);
 	if (s->plat.family == IP_FAMILY_UNKNOWN)
 		return unknown_platform(s);
+	if (s->plat.guessed)
+		trace(s, s->plat.evidence, "%.100s is not in iosplan's platform table: "
+		      "its boot order is that of the %s family, guessed from %s",
+		      d->platform.s, ip_family_name(s->plat.family), s->plat.guess_basis);
 	if (sw && d->manual_boot.v == IP_TRI_YES) {
 		trace(s, d->manual_boot.span, "Manual Boot is yes: the switch stops "
 		      "at the switch: prompt");
