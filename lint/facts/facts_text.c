@@ -30,6 +30,12 @@ static void field(const sheet *o, const char *name, const char *value, const cha
 		value ? "" : hint, value ? "" : ")");
 }
 
+static bool install_mode_unread(const ip_device *d)
+{
+	bool full = false;
+	return ip_show_version_captured(d, &full) && full;
+}
+
 /* A show version fact: its value, else why it is unknown and what would
  * give it on this platform (fact_hint.h decides; issue 23, point 3). */
 static void vfield(const sheet *o, const ip_device *d, const char *name, const char *value,
@@ -374,6 +380,12 @@ int facts_device_text(FILE *out, const ip_device *d, const ip_boot_prediction *n
 		reg(o, "register next", d->confreg_next, "'show version'");
 	if (d->os == IP_OS_IOS && d->install_mode.v == IP_TRI_UNKNOWN)
 		field(o, "install mode", "not applicable (classic IOS)", "");
+	else if (d->install_mode.v == IP_TRI_UNKNOWN && install_mode_unread(d))
+		/* show version was read in full and names neither form (issue 23,
+		 * point 7): asking for it again would not help */
+		fprintf(o->out, "  %-16s unknown (show version names neither a provisioning "
+			"file nor a .bin bundle: %s)\n", "install mode",
+			d->system_image.raw ? T(o, d->system_image.raw) : "no System image file line");
 	else
 		field(o, "install mode", d->install_mode.v == IP_TRI_UNKNOWN ? NULL
 			: d->install_mode.v == IP_TRI_YES ? "install (packages.conf)" : "bundle",
