@@ -12,8 +12,10 @@
  * token of the running image's file name; then, weakest, a flash0:
  * filesystem on classic IOS (only ISR G2 routers and IOSv have one, and
  * IOSv says so in its software image). A model the table does not know
- * stays IP_FAMILY_UNKNOWN even when weaker facts are present: the model is
- * the better fact, and a guess from the image could be a wrong one.
+ * (issue 23, point 4) takes its family from those weaker facts, but only
+ * as a guess: `guessed` and `guess_basis` say so, the series stays
+ * unknown, and every consumer that relies on the family says it was
+ * guessed and from what (a wrong guess must be visible, not silent).
  *
  * What a family implies (DOMAIN.md §1.3, §2.3, §2.5):
  * - the normal register: routers 0x2102, classic switches 0xF (fixed),
@@ -39,6 +41,8 @@ enum {
 	F_INSTALL = 1 << 0,  /* can run in install mode (packages.conf) */
 	F_CAT9K = 1 << 1,    /* register line optional and without effect */
 	F_NEEDS_SW = 1 << 2, /* the model alone does not decide this row */
+	F_REG_102 = 1 << 3,  /* normal register 0x102 although register-driven */
+	F_REG_UNSURE = 1 << 4, /* the normal register is UNCONFIRMED: no value */
 };
 
 typedef struct row {
@@ -85,6 +89,32 @@ static const row rows[] = {
 	{ "C8200", XE_R, "C8200", NULL, "c8000be", {0}, "bootflash:", NULL, F_INSTALL },
 	{ "C8300", XE_R, "C8300", NULL, "c8000be", {0}, "bootflash:", NULL, F_INSTALL },
 	{ "C8500", XE_R, "C8500", NULL, "c8000aep", {0}, "bootflash:", NULL, F_INSTALL },
+	/* ASR 900 (issue 23, point 4): "cisco ASR-903 (RSP3_400) processor",
+	 * ASR900 Software (PPC_LINUX_IOSD-UNIVERSALK9-M) 16.9.1a, System image
+	 * file is "bootflash:asr900rsp3-universalk9.16.09.01a.SPA.bin", register
+	 * 0x2102, BOOT = bootflash:...,1; in show redundancy (a public PuTTY
+	 * session log of an ASR-903, code search "cisco ASR-903 (RSP3_400)");
+	 * "cisco ASR-902 (RSP2)", "cisco ASR-903 (RSP1)" (the same search).
+	 * The RSP decides the image (asr900rsp1/2/3). */
+	{ "ASR900", XE_R, "ASR-902 ASR-903 ASR-907", NULL, NULL,
+	  { "asr900rsp1", "asr900rsp2", "asr900rsp3", NULL }, "bootflash:", NULL, F_INSTALL },
+	/* ASR 920: "cisco ASR-920-12CZ-A (Freescale P2020) processor", images
+	 * "bootflash:asr920-universalk9_npe.16.09.05f.SPA.bin" (genieparser
+	 * iosxe ShowVersion tests; code search "bootflash:asr920-universalk9"). */
+	{ "ASR920", XE_R, "ASR-920", NULL, "asr920", {0}, "bootflash:", NULL, F_INSTALL },
+	/* Catalyst 9800 wireless controllers (issue 23, point 4). 9800-CL:
+	 * "cisco C9800-CL (VXE) processor", C9800-CL Software
+	 * (C9800-CL-K9_IOSXE), "bootflash:C9800-CL-universalk9.17.07.01prd16.SPA.bin",
+	 * "Installation mode is BUNDLE", register 0x102 (genieparser
+	 * iosxe/tests/ShowVersion/cli/equal/golden_output_c9800_output.txt).
+	 * The appliances (C9800-40/-80/-L) run C9800-universalk9_wlc.* or
+	 * C9800-40-/-80-/-L-universalk9_wlc.* images; their normal register is
+	 * UNCONFIRMED here (no captured appliance), so none is assumed and the
+	 * register rules say they could not check it. */
+	{ "C9800-CL", XE_R, "C9800-CL", "C9800-CL-K9_IOSXE", "c9800-cl", {0},
+	  "bootflash:", NULL, F_INSTALL | F_REG_102 },
+	{ "C9800", XE_R, "C9800-40 C9800-80 C9800-L", "C9800-K9_IOSXE",
+	  "c9800 c9800-40 c9800-80 c9800-l", {0}, "bootflash:", NULL, F_INSTALL | F_REG_UNSURE },
 	{ NULL, XE_R, NULL, "X86_64_LINUX_IOSD PPC_LINUX_IOSD", NULL, {0}, "bootflash:", NULL, F_INSTALL },
 	/* classic IOS routers */
 	{ "C1900", CL_R, "CISCO19", "C1900-", "c1900", {0}, G2_FS, 0 },
@@ -94,12 +124,36 @@ static const row rows[] = {
 	{ "C180X", CL_R, "180", "C180X-", "c180x", {0}, "flash:", NULL, 0 },
 	{ "C181X", CL_R, "181", "C181X-", "c181x", {0}, "flash:", NULL, 0 },
 	{ "C1841", CL_R, "CISCO1841 1841", "C1841-", "c1841", {0}, "flash:", NULL, 0 },
-	{ "C2801", CL_R, "CISCO2801", "C2801-", "c2801", {0}, "flash:", NULL, 0 },
-	{ "C2800", CL_R, "CISCO2811 CISCO2821 CISCO2851", "C2800NM-", "c2800nm", {0}, "flash:", NULL, 0 },
-	{ "C3825", CL_R, "CISCO3825", "C3825-", "c3825", {0}, "flash:", NULL, 0 },
-	{ "C3845", CL_R, "CISCO3845", "C3845-", "c3845", {0}, "flash:", NULL, 0 },
+	/* ISR G1 (issue 23, point 4): the processor line names the bare
+	 * number, "Cisco 2811 (revision 53.51) with 249856K/12288K bytes of
+	 * memory." (tmullaly/oxidized r3: Chassis type 2811, image
+	 * flash:c2800nm-adventerprisek9_ivs-mz.151-4.M.bin, PID CISCO2811);
+	 * the PID form stays for captures that print it. Register 0x2102, the
+	 * startup-config's boot system list, flash: (DOMAIN.md §1.3). */
+	{ "C2801", CL_R, "CISCO2801 2801", "C2801-", "c2801", {0}, "flash:", NULL, 0 },
+	{ "C2800", CL_R, "CISCO2811 CISCO2821 CISCO2851 2811 2821 2851", "C2800NM-", "c2800nm",
+	  {0}, "flash:", NULL, 0 },
+	{ "C3825", CL_R, "CISCO3825 3825", "C3825-", "c3825", {0}, "flash:", NULL, 0 },
+	{ "C3845", CL_R, "CISCO3845 3845", "C3845-", "c3845", {0}, "flash:", NULL, 0 },
 	{ "C2600", CL_R, "261 262 265", "C2600-", "c2600", {0}, "flash:", NULL, 0 },
+	/* "Cisco 7206VXR (NPE400) processor": the NPE decides the flash
+	 * (disk0:, disk2:, bootflash:), so the filesystem is the running
+	 * image's. */
 	{ "C7200", CL_R, "720", "C7200-", "c7200", {0}, NULL, NULL, 0 },
+	/* 7600 (issue 23, point 4): "cisco CISCO7606 (R7000) processor" running
+	 * s72033_rp (Sup720; genieparser ios/c7600 tests test_show_platform.py,
+	 * System image file is "disk0:s72033-adventerprisek9_dbg-mz..."),
+	 * "cisco CISCO7609-S (R7000) processor" running
+	 * "bootdisk:c7600s3223-ipservices-mz.122-33.SRC6.bin" (Sup32), and
+	 * RSP720 images c7600rsp72043-...: the running image says which; booted
+	 * like the 6500 below, register 0x2102 normal. */
+	{ "C7600", CL_R, "CISCO76", "C7600", NULL,
+	  { "s72033", "c7600s3223", "c7600rsp72043", NULL }, NULL, NULL, 0 },
+	/* ASR 901 (issue 23, point 4): classic IOS 15.x S,
+	 * "Cisco A901-6CZ-FT-D (P2020) processor", image
+	 * "flash:asr901-universalk9-mz.156-2.SP4.bin", register 0x2102
+	 * (genieparser iosxe/tests/ShowVersion/cli/equal/golden_output_asr901_output.txt). */
+	{ "ASR901", CL_R, "A901", "ASR901-", "asr901", {0}, "flash:", NULL, 0 },
 	/* Catalyst 6500 in native IOS (issue 20, point 16): booted as a classic
 	 * router is, from the startup-config's boot system list with register
 	 * 0x2102 (CiscoTestAutomation/genieparser
@@ -145,7 +199,12 @@ static const row rows[] = {
 	{ "C4948", C45, "WS-C4948", "CAT4500-", "cat4500", {0}, "bootflash:", NULL, 0 },
 	{ "C4948E", C45, "WS-C4948E WS-C4900M", "CAT4500E-", "cat4500e", {0}, "bootflash:", NULL, 0 },
 	{ "C4500X", C45, "WS-C4500X", "CAT4500ES8-", "cat4500es8", {0}, "bootflash:", NULL, 0 },
-	{ "C4500", C45, "WS-C450", NULL, NULL, { "cat4500e", "cat4500es8", "cat4500", NULL },
+	/* 4510R+E (issue 23, point 4): "cisco WS-C4510R+E (MPC8572) processor
+	 * (revision 10)", Sup7-E, cat4500e-universalk9 03.11.03a.E on
+	 * bootflash:, register 0x2102, `boot system flash bootflash:...` (a
+	 * public test fixture found by the code search "WS-C4510R+E (");
+	 * 4503/4506/4507 and 4510 are one chassis family. */
+	{ "C4500", C45, "WS-C450 WS-C451", NULL, NULL, { "cat4500e", "cat4500es8", "cat4500", NULL },
 	  "bootflash:", NULL, 0 },
 	/* IOS-XE switches */
 	{ "C3850", XE_S, "WS-C3850", "CAT3K_CAA-", "cat3k_caa", {0}, CAT_FS, F_INSTALL },
@@ -157,6 +216,14 @@ static const row rows[] = {
 	{ "C9600", XE_S, "C9600 C9606", "CAT9K_IOSXE", "cat9k", {0}, CAT_FS, F_INSTALL | F_CAT9K },
 	{ "IE3X00", XE_S, "IE-3200 IE-3300 IE-3400", "IE3X00", "ie3x00", {0}, "flash:", NULL, 0 },
 	{ "IE3100", XE_S, "IE-31", NULL, NULL, {0}, NULL, NULL, 0 },
+	/* Rockwell Automation Stratix 5200 (issue 23, point 4): IOS-XE,
+	 * "Allen-Bradley 1783-CMS20DN (ARM) processor", S5200 Switch Software
+	 * (S5200-UNIVERSALK9-M), "flash:s5200-universalk9....SSA.bin",
+	 * register 0x102, ROM: IOS-XE ROMMON (genieparser
+	 * iosxe/tests/ShowVersion/cli/equal/golden_output_1783_output.txt).
+	 * Other Stratix models are not in the table: their family is guessed
+	 * from the image name, with a note. */
+	{ "Stratix5200", XE_S, "1783-CMS", "S5200-", "s5200", {0}, "flash:", NULL, 0 },
 	/* virtual: both print "Cisco IOSv" on the processor line */
 	{ "vIOS-L2", VIRT, "IOSV", "VIOS_L2", "vios_l2", {0}, "flash0:", NULL, F_NEEDS_SW },
 	{ "IOSv", VIRT, "IOSV", "VIOS-", "vios", {0}, "flash0:", NULL, 0 },
@@ -371,11 +438,18 @@ static const row *by_software(const ip_device *dev)
 	return longest_row(&sw_ix, dev->software_image.s, NULL, NULL, &len);
 }
 
+/* The row whose tokens, or whose supervisor/RP images (narrow), name tok:
+ * "s72033" is a 6500's Sup720 image even though the chassis row lists no
+ * token of its own. */
 static const row *by_token(const char *tok)
 {
-	for (size_t i = 0; i < N_ROWS && tok[0]; i++)
+	for (size_t i = 0; i < N_ROWS && tok[0]; i++) {
 		if (list_has(rows[i].tokens, tok, strlen(tok)))
 			return &rows[i];
+		for (size_t k = 0; k < 4 && rows[i].narrow[k]; k++)
+			if (strcasecmp(rows[i].narrow[k], tok) == 0)
+				return &rows[i];
+	}
 	return NULL;
 }
 
@@ -404,8 +478,8 @@ static void fill(ip_platform *out, const row *r, run_tok *rt, bool exact)
 	for (size_t i = 0; r->narrow[0] && i < 4 && r->narrow[i]; i++)
 		if (tok[0] && strcasecmp(r->narrow[i], tok) == 0)
 			out->image_platforms = r->narrow[i];
-	out->normal_confreg = families[r->family].confreg;
-	out->has_normal_confreg = true;
+	out->normal_confreg = (r->flags & F_REG_102) ? 0x102 : families[r->family].confreg;
+	out->has_normal_confreg = (r->flags & F_REG_UNSURE) == 0;
 	out->confreg_line_optional = (r->flags & F_CAT9K) != 0;
 	out->confreg_ignored = (r->flags & F_CAT9K) != 0;
 	out->boot_from_bootvar = families[r->family].bootvar;
@@ -429,6 +503,7 @@ static bool by_filesystem(ip_platform *out, const ip_device *dev)
 	out->default_fs = "flash0:";
 	out->fs_aliases = "flash0: flash:";
 	out->evidence = fs->span;
+	out->guess_basis = "a flash0: filesystem";
 	return true;
 }
 
@@ -442,19 +517,28 @@ void ip_platform_classify(ip_platform *out, const ip_device *dev)
 		out->evidence = dev->platform.span;
 		return;
 	}
-	if (dev->platform.s)
-		return; /* a model the table does not know: see the top comment */
 	const row *sw = by_software(dev);
 	const row *img = by_token(tok_get(&tok));
 	if (sw && !(sw->series == NULL && img && img->family == sw->family)) {
 		fill(out, sw, &tok, !shared(sw, true));
 		out->evidence = dev->software_image.span;
+		out->guess_basis = "the software image";
 	} else if (img) {
 		fill(out, img, &tok, !shared(img, false));
 		out->evidence = dev->system_image.span;
+		out->guess_basis = "the running image's name";
 	} else {
 		by_filesystem(out, dev);
 	}
+	/* A model the table does not know: the weaker fact only guesses the
+	 * family (a 2811 running c2800nm-..., an unknown Stratix running an
+	 * IE image); the series stays unknown, and the guess is said. */
+	if (dev->platform.s && out->family != IP_FAMILY_UNKNOWN) {
+		out->guessed = true;
+		out->series = NULL;
+	}
+	if (!out->guessed)
+		out->guess_basis = NULL;
 }
 
 const char *ip_family_name(ip_family f)

@@ -41,6 +41,13 @@ typedef struct ip_platform {
 	 * captures without `show file systems`; NULL if none are known. */
 	const char *fs_aliases;
 	ip_span evidence;           /* the fact the family was decided from */
+	/* The model on the processor line is not in the table, and the family
+	 * (and what follows from it) was guessed from a weaker fact: which
+	 * one is guess_basis ("the running image's name", "the software
+	 * image", "a flash0: filesystem"), its text is at `evidence`.
+	 * Consumers say so wherever they rely on the family (issue 23 pt 4). */
+	bool guessed;
+	const char *guess_basis;
 } ip_platform;
 
 /* Classify dev. Never fails: unknown is a value. */

@@ -51,6 +51,7 @@
 #include <strings.h>
 
 #include "bytescan.h"
+#include "image_name.h"
 #include "parsers.h"
 #include "rx.h"
 #include "stack.h"
@@ -65,7 +66,11 @@ static ip_rx sv_rx[] = {
 			 "\\bVersion\\s+([^,\\s]+)", 0, NULL },
 	/* "cisco WS-C2960X-48FPD-L (APM86XXX) processor", "Cisco IOSv (revision
 	 * 1.0) with  with", "Cisco CISCO3945-CHASSIS (revision 1.1) with". */
-	[RX_PROCESSOR] = { "^[Cc]isco\\s+(\\S+)\\s+(?:\\([^)]*\\)\\s*)?"
+	/* Rockwell's Stratix models print their brand first (issue 23):
+	 * "Allen-Bradley 1783-CMS20DN (ARM) processor (revision V00) with
+	 * 634859K/6147K bytes of memory." (genieparser iosxe ShowVersion
+	 * golden_output_1783_output.txt). */
+	[RX_PROCESSOR] = { "^(?:[Cc]isco|Allen-Bradley)\\s+(\\S+)\\s+(?:\\([^)]*\\)\\s*)?"
 			   "(?:processor|with)\\b", 0, NULL },
 	[RX_CONFREG] = { "^Configuration [Rr]egister is (0x[0-9A-Fa-f]+)"
 			 "(?:\\s*\\(will be (0x[0-9A-Fa-f]+) at next reload\\))?",
@@ -948,6 +953,12 @@ static bool dispatch(struct sv *st, const ip_line *l, size_t off, size_t len)
 		else
 			return false;
 		return true;
+	case 'A':
+		if (!STARTS(l, off, len, "Allen-Bradley ") ||
+		    find(l, off, len, "bytes of") == SIZE_MAX)
+			return false;
+		processor_line(st, l, off, len);
+		return true;
 	case 'P':
 		if (!STARTS(l, off, len, "Processor board ID "))
 			return false;
@@ -1069,9 +1080,41 @@ static void diagnose(struct sv *st)
 			    "after 'terminal length 0'");
 }
 
+/* IOS-XE without the words "IOS-XE" (issue 23, point 7): a capture cut to
+ * its version line, image line and processor line (a how-to page, a
+ * ticket) still says IOS-XE in two ways:
+ *   Cisco IOS Software, ASR1000 Software (PPC_LINUX_IOSD-ADVENTERPRISEK9-M), ...
+ *   Cisco IOS Software [Fuji], ASR900 Software (PPC_LINUX_IOSD-UNIVERSALK9-M), ...
+ * IOSd running on Linux is IOS-XE's design (genieparser iosxe ShowVersion
+ * golden_output_asr1k_output.txt: X86_64_LINUX_IOSD; an ASR-903 capture:
+ * PPC_LINUX_IOSD), and a running image that is a provisioning file
+ * (packages.conf) or whose name carries an XE release
+ * (asr1000rp1-adventerprisek9.03.04.02.S.151-3.S2.bin) runs only there. */
+static void xe_from_names(struct sv *st)
+{
+	ip_device *d = st->dev;
+	if (st->xe || !st->seen_version)
+		return;
+	const char *sw = d->software_image.s;
+	if (sw && (strncasecmp(sw, "X86_64_LINUX_IOSD", 17) == 0 ||
+		   strncasecmp(sw, "PPC_LINUX_IOSD", 14) == 0)) {
+		st->xe = true;
+		st->xe_span = d->software_image.span;
+		return;
+	}
+	const char *p = d->system_image.path;
+	ip_image_name img;
+	if (st->seen_image && p && ip_image_name_parse(&img, p, strlen(p)) &&
+	    (img.is_xe || img.kind == IP_IMAGE_PROVISIONING)) {
+		st->xe = true;
+		st->xe_span = d->system_image.span;
+	}
+}
+
 static void finish(struct sv *st)
 {
 	ip_device *d = st->dev;
+	xe_from_names(st);
 	if (st->seen_version && st->xe) {
 		d->os = IP_OS_IOSXE;
 		d->os_span = st->xe_span;

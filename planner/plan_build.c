@@ -1679,7 +1679,13 @@ static void decide_vrf(plan_bld *b)
 static void facts(plan_bld *b)
 {
 	ip_plan *p = b->p;
-	if (p->check.platform.family == IP_FAMILY_UNKNOWN)
+	if (p->check.platform.family == IP_FAMILY_UNKNOWN && p->dev->platform.s)
+		/* show version named a model no table knows, and nothing else
+		 * names a family: capturing it again would not help (issue 23) */
+		reason(b, "the platform %s is not in iosplan's platform table and nothing "
+		       "captured names its family, so the boot order and filesystem are unknown",
+		       p->dev->platform.s);
+	else if (p->check.platform.family == IP_FAMILY_UNKNOWN)
 		reason(b, "the platform is unknown, and with it the boot order and filesystem "
 		       "(capture show version)");
 	if (p->check.platform.family == IP_FAMILY_VIRTUAL)
@@ -1828,8 +1834,12 @@ static void prove(plan_bld *b)
 	const char *when;
 	const ip_boot_prediction *unknown = first_unknown(&p->proof, &when);
 	if (unknown) {
-		reason(b, "the boot simulator cannot predict what the device boots %s: it "
-		       "needs `%s`", when, unknown->missing ? unknown->missing : "more captures");
+		if (!unknown->missing && unknown->unknown_why)
+			reason(b, "the boot simulator cannot predict what the device boots %s: %s",
+			       when, unknown->unknown_why);
+		else
+			reason(b, "the boot simulator cannot predict what the device boots %s: it "
+			       "needs `%s`", when, unknown->missing ? unknown->missing : "more captures");
 		return;
 	}
 	p->self_refuted = true;

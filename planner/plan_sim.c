@@ -411,7 +411,9 @@ static void outcome_text(ip_plan_outcome *o, const sim *s)
 		o->text = ip_arena_printf(a, "a platform-dependent ROM image (%s)", step_text(a, p));
 		break;
 	case IP_NEXT_UNKNOWN:
-		o->text = ip_arena_printf(a, "unknown: needs %s", p->missing ? p->missing : "more captures");
+		o->text = p->missing || !p->unknown_why
+				  ? ip_arena_printf(a, "unknown: needs %s", p->missing ? p->missing : "more captures")
+				  : ip_arena_printf(a, "unknown: %s", p->unknown_why);
 		break;
 	}
 }

@@ -17,6 +17,7 @@
 #include <strings.h>
 
 #include "confreg.h"
+#include "fact_hint.h"
 #include "rule.h"
 
 #define CR_IGNORE_NVRAM 0x0040u
@@ -194,7 +195,12 @@ static void check(const ip_rule_ctx *ctx, ip_findings *out)
 				out, ip_subj_register(),
 				none, "the configuration register is unknown: its boot "
 					   "field decides before any boot statement is read");
-			ip_finding_capture(out, f, "show version | include register");
+			/* where show version (captured in full) prints no register
+			 * line, the command that does (fact_hint.h, issue 23 pt 3) */
+			ip_fact_hint h = ip_fact_hint_of(NULL, dev, ctx->platform, IP_FACT_CONFREG);
+			ip_finding_capture(out, f, h.kind == IP_HINT_NOT_PRINTED && h.capture
+							   ? h.capture
+							   : "show version | include register");
 		}
 		return;
 	}

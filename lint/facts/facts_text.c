@@ -4,6 +4,7 @@
 #include <inttypes.h>
 
 #include "escape.h"
+#include "fact_hint.h"
 #include "facts.h"
 #include "fs_model.h"
 #include "rommon.h"
@@ -27,6 +28,25 @@ static void field(const sheet *o, const char *name, const char *value, const cha
 {
 	fprintf(o->out, "  %-16s %s%s%s\n", name, value ? T(o, value) : "unknown (capture ",
 		value ? "" : hint, value ? "" : ")");
+}
+
+static bool install_mode_unread(const ip_device *d)
+{
+	bool full = false;
+	return ip_show_version_captured(d, &full) && full;
+}
+
+/* A show version fact: its value, else why it is unknown and what would
+ * give it on this platform (fact_hint.h decides; issue 23, point 3). */
+static void vfield(const sheet *o, const ip_device *d, const char *name, const char *value,
+		   ip_fact f)
+{
+	if (value) {
+		field(o, name, value, "");
+		return;
+	}
+	ip_fact_hint h = ip_fact_hint_of(o->a, d, NULL, f);
+	fprintf(o->out, "  %-16s unknown (%s)\n", name, T(o, h.text));
 }
 
 static void reg(const sheet *o, const char *name, ip_register r, const char *hint)
@@ -81,7 +101,7 @@ static void rommon(const sheet *o, const ip_device *d)
 {
 	ip_rommon_answer r = ip_device_rommon(d);
 	if (!r.version)
-		fprintf(o->out, "  %-16s unknown (capture '%s')\n", "rommon", r.missing);
+		vfield(o, d, "rommon", NULL, IP_FACT_ROMMON);
 	else if (!r.slot)
 		field(o, "rommon", r.version->s, "");
 	else
@@ -114,11 +134,11 @@ static void dram(const sheet *o, const ip_dram *m)
 /* "license ipservices (Permanent), next reload ipservices", each package
  * "ipbase: ipbasek9 (Permanent), next reboot ipbasek9", the Smart
  * Licensing status; unknown when show version printed none of it. */
-static void license(const sheet *o, const ip_license *l)
+static void license(const sheet *o, const ip_device *d, const ip_license *l)
 {
 	const char *q = "?";
 	if (!l->level.s && !l->n_pkgs && !l->smart_status.s && !l->air_level.s) {
-		field(o, "license", NULL, "'show version'");
+		vfield(o, d, "license", NULL, IP_FACT_LICENSE);
 		return;
 	}
 	if (l->level.s || l->next_level.s)
@@ -176,6 +196,8 @@ static void next_boot(const sheet *o, const ip_boot_prediction *p)
 			p->filesystem ? T(o, p->filesystem) : "", p->path ? T(o, p->path) : "?",
 			p->alt_path ? " or " : "", p->alt_path ? T(o, p->alt_path) : "",
 			ip_next_step_name(p->step));
+	else if (p->outcome == IP_NEXT_UNKNOWN && !p->missing && p->unknown_why)
+		fprintf(o->out, "  %-16s unknown (%s)\n", "next boot", T(o, p->unknown_why));
 	else if (p->outcome == IP_NEXT_UNKNOWN)
 		fprintf(o->out, "  %-16s unknown (capture '%s')\n", "next boot",
 			p->missing ? T(o, p->missing) : "?");
@@ -312,19 +334,41 @@ static void redundancy(const sheet *o, const ip_device *d)
 	}
 }
 
+/* A model the platform table does not know: the family the boot order and
+ * the register checks rest on was guessed (issue 23, point 4). */
+static void platform_guess(const sheet *o, const ip_device *d)
+{
+	ip_platform pl;
+	ip_platform_classify(&pl, d);
+	if (!pl.guessed)
+		return;
+	const char *from = pl.evidence.line == d->system_image.span.line && d->system_image.raw
+				   ? d->system_image.raw
+				   : pl.evidence.line == d->software_image.span.line && d->software_image.s
+					     ? d->software_image.s
+					     : NULL;
+	fprintf(o->out, "  %-16s not in iosplan's platform table: family %s guessed from %s%s%s%s\n",
+		"", ip_family_name(pl.family), pl.guess_basis, from ? " (" : "",
+		from ? T(o, from) : "", from ? ")" : "");
+}
+
 int facts_device_text(FILE *out, const ip_device *d, const ip_boot_prediction *nb)
 {
 	sheet sh = { out, ip_arena_new() }, *o = &sh;
 	fprintf(o->out, "%s\n", d->hostname.s ? T(o, d->hostname.s) : "(device without a hostname)");
 	field(o, "os", ip_os_name(d->os), "'show version'");
-	field(o, "version", d->version.s, "'show version'");
+	vfield(o, d, "version", d->version.s, IP_FACT_VERSION);
 	if (d->xe_version.s)
 		field(o, "xe version", d->xe_version.s, "");
-	field(o, "platform", d->platform.s, "'show version'");
-	field(o, "serial", d->serial.s, "'show version'");
+	vfield(o, d, "platform", d->platform.s, IP_FACT_PLATFORM);
+	platform_guess(o, d);
+	vfield(o, d, "serial", d->serial.s, IP_FACT_SERIAL);
 	rommon(o, d);
-	field(o, "system image", d->system_image.raw, "'show version'");
-	reg(o, "register", d->confreg, "'show version'");
+	vfield(o, d, "system image", d->system_image.raw, IP_FACT_IMAGE);
+	if (d->confreg.known)
+		reg(o, "register", d->confreg, "");
+	else
+		vfield(o, d, "register", NULL, IP_FACT_CONFREG);
 	/* the value above is the later file's; say it is a guess, as plan does */
 	for (size_t i = 0; i < d->n_conflicts; i++) {
 		const ip_source_conflict *c = &d->conflicts[i];
@@ -336,15 +380,24 @@ int facts_device_text(FILE *out, const ip_device *d, const ip_boot_prediction *n
 		reg(o, "register next", d->confreg_next, "'show version'");
 	if (d->os == IP_OS_IOS && d->install_mode.v == IP_TRI_UNKNOWN)
 		field(o, "install mode", "not applicable (classic IOS)", "");
+	else if (d->install_mode.v == IP_TRI_UNKNOWN && install_mode_unread(d))
+		/* show version was read in full and names neither form (issue 23,
+		 * point 7): asking for it again would not help */
+		fprintf(o->out, "  %-16s unknown (show version names neither a provisioning "
+			"file nor a .bin bundle: %s)\n", "install mode",
+			d->system_image.raw ? T(o, d->system_image.raw) : "no System image file line");
 	else
 		field(o, "install mode", d->install_mode.v == IP_TRI_UNKNOWN ? NULL
 			: d->install_mode.v == IP_TRI_YES ? "install (packages.conf)" : "bundle",
 			"'show version'");
 	if (d->operating_mode.s)
 		field(o, "operating mode", d->operating_mode.s, "");
-	dram(o, &d->dram);
+	if (d->dram.known)
+		dram(o, &d->dram);
+	else
+		vfield(o, d, "dram", NULL, IP_FACT_DRAM);
 	flash_sizes(o, d);
-	license(o, ip_license_of(d));
+	license(o, d, ip_license_of(d));
 	secrets(o, ip_secrets_of(d));
 	filesystems(o, d);
 	boot_list(o, "boot running", &d->boot_running, "'show running-config | include boot'");

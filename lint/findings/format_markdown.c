@@ -141,6 +141,11 @@ static void md_next_boot(md_state *st, const ip_boot_prediction *p)
 		break;
 	case IP_NEXT_PLATFORM_ROM: fputs("platform-dependent (boot field 0x1)", st->out); break;
 	case IP_NEXT_UNKNOWN:
+		if (!p->missing && p->unknown_why) {
+			fputs("unknown; ", st->out);
+			md_text(st, p->unknown_why);
+			break;
+		}
 		fputs("unknown; capture ", st->out);
 		md_code(st, p->missing ? p->missing : "?", false);
 		break;

@@ -63,7 +63,10 @@ static void describe_next_boot(text_state *st, const ip_boot_prediction *p)
 			p->alt_path ? T(st, p->alt_path) : "?");
 		break;
 	case IP_NEXT_UNKNOWN:
-		fprintf(st->out, "unknown (capture '%s')", p->missing ? T(st, p->missing) : "?");
+		if (!p->missing && p->unknown_why)
+			fprintf(st->out, "unknown (%s)", T(st, p->unknown_why));
+		else
+			fprintf(st->out, "unknown (capture '%s')", p->missing ? T(st, p->missing) : "?");
 		break;
 	default:
 		fprintf(st->out, "%s", ip_next_outcome_name(p->outcome));

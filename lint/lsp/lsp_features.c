@@ -228,7 +228,10 @@ static void outcome_text(FILE *m, const ip_boot_prediction *p)
 		fputs("depends on the platform (boot field 0x1: ROM, boot helper or the first image)", m);
 		break;
 	case IP_NEXT_UNKNOWN:
-		fprintf(m, "is unknown: capture `%s` to tell", p->missing ? p->missing : "?");
+		if (!p->missing && p->unknown_why)
+			fprintf(m, "is unknown: %s", p->unknown_why);
+		else
+			fprintf(m, "is unknown: capture `%s` to tell", p->missing ? p->missing : "?");
 		break;
 	}
 }

@@ -2,6 +2,7 @@
  * rommon.h for the order and why). */
 #include <string.h>
 
+#include "fact_hint.h"
 #include "rommon.h"
 
 static bool route_processor(const ip_rom_slot *s)
@@ -54,8 +55,9 @@ ip_rommon_answer ip_device_rommon(const ip_device *d)
 		a.version = &d->rommon;
 		a.from = "show version";
 	} else {
-		a.missing = d->os == IP_OS_IOSXE ? "show rom-monitor r0' or 'show platform"
-						 : "show version";
+		/* what gives it on this platform (fact_hint.h decides); NULL when
+		 * show version was captured and nothing else would tell */
+		a.missing = ip_fact_hint_of(NULL, d, NULL, IP_FACT_ROMMON).capture;
 		return a;
 	}
 	return a;

@@ -36,6 +36,7 @@
 #include <time.h>
 
 #include "boot_sim.h"
+#include "fact_hint.h"
 #include "fs_model.h"
 #include "image_name.h"
 #include "stack.h"
@@ -616,14 +617,19 @@ static res unknown_platform(sim *s)
 	if (!d->platform.s && !d->software_image.s) {
 		trace(s, no_span, "the platform is unknown, and with it the boot "
 		      "order it follows");
-		return stop_unknown(s, "show version", no_span);
+		ip_fact_hint h = ip_fact_hint_of(NULL, d, &s->plat, IP_FACT_PLATFORM);
+		return stop_unknown(s, h.capture ? h.capture : "show version", no_span);
 	}
+	/* Known by name but in no table, and nothing weaker names a family:
+	 * no capture would tell (issue 23, point 3), so none is asked for. */
 	const ip_text *t = d->platform.s ? &d->platform : &d->software_image;
-	trace(s, t->span, "%.100s is not a platform iosplan knows: its boot order "
-	      "is unknown", t->s);
-	return stop_unknown(s, ip_arena_printf(s->a, "a platform iosplan knows "
-					       "(%.100s is not in its table)", t->s),
-			    t->span);
+	trace(s, t->span, "%.100s is not a platform iosplan knows, and neither its "
+	      "software nor its image names a family it knows: its boot order is "
+	      "unknown", t->s);
+	res r = stop_unknown(s, NULL, t->span);
+	s->out->unknown_why = ip_arena_printf(s->a, "%.100s is not in iosplan's platform "
+					      "table, and nothing captured names its family", t->s);
+	return r;
 }
 
 static res virtual_image(sim *s, ip_register r)
@@ -668,8 +674,17 @@ static res register_step(sim *s)
 		return R_SKIP;
 	}
 	if (!r.known) {
-		trace(s, no_span, "the configuration register is unknown");
-		return stop_unknown(s, "show version", no_span);
+		/* show version without a register line (cut, or a platform that
+		 * does not print it): the hint names what gives it there */
+		ip_fact_hint h = ip_fact_hint_of(s->a, d, &s->plat, IP_FACT_CONFREG);
+		trace(s, no_span, "the configuration register is unknown (%s)", h.text);
+		if (!h.capture) {
+			res x = stop_unknown(s, NULL, no_span);
+			s->out->unknown_why = ip_arena_printf(s->a, "the configuration register: %s",
+							      h.text);
+			return x;
+		}
+		return stop_unknown(s, h.capture, no_span);
 	}
 	if (d->confreg.known && d->confreg_next.known && d->confreg.v != d->confreg_next.v)
 		trace(s, r.span, "the register is 0x%X now and will be 0x%X at the "
@@ -704,6 +719,10 @@ static res control_step(sim *s)
 	bool sw = is_switch(s->plat.family);
 	if (s->plat.family == IP_FAMILY_UNKNOWN)
 		return unknown_platform(s);
+	if (s->plat.guessed)
+		trace(s, s->plat.evidence, "%.100s is not in iosplan's platform table: "
+		      "its boot order is that of the %s family, guessed from %s",
+		      d->platform.s, ip_family_name(s->plat.family), s->plat.guess_basis);
 	if (sw && d->manual_boot.v == IP_TRI_YES) {
 		trace(s, d->manual_boot.span, "Manual Boot is yes: the switch stops "
 		      "at the switch: prompt");

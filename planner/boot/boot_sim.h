@@ -167,6 +167,9 @@ typedef struct ip_boot_prediction {
 	bool skipped_entries;        /* some entries before the chosen one were skipped */
 	bool from_fallback;          /* chosen by a step after the first entry */
 	const char *missing;         /* UNKNOWN: "show startup-config | include boot" */
+	/* UNKNOWN with missing NULL: no capture gives the fact (issue 23, pt 3),
+	 * and this says why ("2899 is not in iosplan's platform table ...") */
+	const char *unknown_why;
 	ip_span span;                /* the fact that decided */
 	ip_trace_line *trace;
 	size_t n_trace, cap_trace;
