@@ -450,7 +450,7 @@ static const char *name_of(const ip_device *d)
 {
 	if (!d)
 		return NULL;
-	return d->hostname.s ? d->hostname.s : *d->key ? d->key : NULL;
+	return ip_device_name(d);
 }
 
 static void ctx_init(vctx *c, ip_verify_device *v, ip_arena *a, const ip_verify_options *o)
