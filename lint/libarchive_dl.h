@@ -31,6 +31,7 @@
 	X(archive_format)                  \
 	X(archive_entry_pathname)          \
 	X(archive_entry_filetype)          \
+	X(archive_entry_hardlink)          \
 	X(archive_entry_size)              \
 	X(archive_entry_size_is_set)       \
 	X(archive_entry_mtime)             \

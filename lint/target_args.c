@@ -279,7 +279,7 @@ int ip_targets_for_device(const ip_target **out, const char **why, ip_targets *t
 		return ip_error_set(IP_E_CONFIG, "%s:%u:%u: error: two catalogue images fit %s (%s) "
 				    "equally: %s and %s; make their platforms more specific",
 				    ts->catalog->path, tie->span.line, tie->span.col,
-				    dev->hostname.s ? dev->hostname.s : dev->key,
+				    ip_device_name(dev) ? ip_device_name(dev) : dev->key,
 				    platform_words(ts->arena, dev, &p), e->name, tie->name);
 	if (!e) {
 		*why = ip_arena_printf(ts->arena, "no image in catalogue %s for %s", ts->catalog->path,

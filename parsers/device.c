@@ -6,7 +6,14 @@
  *      content names ("R1 uptime is", "hostname R1"), else
  *   2. the one device its file talks about, else
  *   3. the one device of the whole input; with several, it is an error to
- *      guess, and the section is reported instead.
+ *      guess, and the section is reported instead;
+ *   4. a hostname is one device unless its files name different hardware
+ *      (identity.h: serial numbers, else models): then each box is a device
+ *      of its own, named "R1 (FTX1234ABCD)" (ip_device_name), and a file
+ *      that names no hardware joins the one box its folder holds; in
+ *      another folder, or beside several, it is reported, not guessed.
+ *      A box's capture without a serial and another with it still merge
+ *      when nothing contradicts (issue 23, point 2).
  * Sections are then parsed per device in input order, so a later capture of
  * the same command supersedes an earlier one.
  *
@@ -19,6 +26,7 @@
 
 #include "device.h"
 #include "error.h"
+#include "identity.h"
 #include "merge.h"
 #include "parallel.h"
 #include "parsers.h"
@@ -73,6 +81,8 @@ typedef struct pending {
 	ip_section *sec;
 	const char *key; /* device hostname, "" for the unnamed device */
 	size_t file;
+	ip_identity id;  /* the hardware the section names (identity.h) */
+	bool labelled;   /* key is "R1 (serial)": step 4 split the hostname */
 } pending;
 
 /* The set's devices by key (open addressing), so that a capture naming
@@ -110,13 +120,14 @@ static void index_init(dev_index *ix, ip_device_set *set, size_t more)
 }
 
 /* The index slot of key's device, created if new. */
-static inline ip_device **device_for(ip_device_set *set, dev_index *ix, const char *key)
+static inline ip_device **device_for(ip_device_set *set, dev_index *ix, const pending *p)
 {
-	ip_device **at = index_slot(ix, key);
+	ip_device **at = index_slot(ix, p->key);
 	if (*at)
 		return at;
 	ip_device *d = ip_arena_alloc(set->arena, sizeof(*d));
-	d->key = key;
+	d->key = p->key;
+	d->name = p->labelled ? p->key : NULL;
 	*IP_PUSH(set->arena, set->v, set->n, set->cap) = d;
 	*at = d;
 	return at;
@@ -177,6 +188,171 @@ static void resolve_keys(ip_device_set *set, pending *p, size_t n)
 					    "prompt line, or give each device's files separately)",
 					    ip_cmd_name(p[i].sec->cmd));
 		}
+	}
+}
+
+/* --- Step 4: one hostname, several boxes ---------------------------------- */
+
+typedef struct id_unit {
+	const char *key;
+	size_t file;
+	ip_identity id;
+	size_t box; /* index into the key's boxes, AMBIGUOUS when several fit */
+} id_unit;
+
+#define AMBIGUOUS ((size_t)-1)
+
+typedef struct id_box {
+	ip_identity id;
+	const char *label;
+} id_box;
+
+static int unit_cmp(const void *a, const void *b)
+{
+	const id_unit *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+	return c ? c : (x->file > y->file) - (x->file < y->file);
+}
+
+/* Each (file, key)'s identity: the first serial and model its sections name. */
+static id_unit *units_collect(ip_arena *a, const pending *p, size_t n, size_t *n_units)
+{
+	id_unit *u = NULL;
+	size_t nu = 0, cap = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!p[i].key || (!p[i].id.serial && !p[i].id.model))
+			continue;
+		id_unit *x = NULL;
+		for (size_t k = nu; k-- > 0 && u[k].file == p[i].file;)
+			if (strcmp(u[k].key, p[i].key) == 0)
+				x = &u[k];
+		if (!x) {
+			x = IP_PUSH(a, u, nu, cap);
+			*x = (id_unit){ p[i].key, p[i].file, { 0 }, 0 };
+		}
+		x->id.serial = x->id.serial ? x->id.serial : p[i].id.serial;
+		x->id.model = x->id.model ? x->id.model : p[i].id.model;
+	}
+	*n_units = nu;
+	return u;
+}
+
+/* The box unit u is of among boxes b[0, *nb), a new one if none fits. */
+static size_t box_of(ip_arena *a, id_box **b, size_t *nb, size_t *cap, const id_unit *u)
+{
+	size_t fit = AMBIGUOUS, n_fit = 0;
+	for (size_t k = 0; k < *nb; k++)
+		if (!ip_identity_differs(&(*b)[k].id, &u->id) &&
+		    (!u->id.serial || ((*b)[k].id.serial && !strcasecmp((*b)[k].id.serial,
+									 u->id.serial))))
+			fit = k, n_fit++;
+	if (n_fit > 1)
+		return AMBIGUOUS;
+	if (n_fit == 1) {
+		id_box *x = &(*b)[fit];
+		x->id.model = x->id.model ? x->id.model : u->id.model;
+		return fit;
+	}
+	*IP_PUSH(a, *b, *nb, *cap) = (id_box){ u->id, NULL };
+	return *nb - 1;
+}
+
+static size_t dir_len(const char *path)
+{
+	const char *s = strrchr(path, '/');
+	return s ? (size_t)(s - path) : 0;
+}
+
+/* For a file of key's that names no hardware (or fits several boxes): the
+ * one box its folder's files are of, else AMBIGUOUS. */
+static size_t box_by_folder(ip_capture *const *caps, const id_unit *u, size_t nu, size_t file)
+{
+	const char *path = caps[file]->path;
+	size_t dl = dir_len(path), box = AMBIGUOUS;
+	for (size_t k = 0; k < nu; k++) {
+		const char *q = caps[u[k].file]->path;
+		if (u[k].box == AMBIGUOUS || dir_len(q) != dl || strncmp(q, path, dl) != 0)
+			continue;
+		if (box != AMBIGUOUS && box != u[k].box)
+			return AMBIGUOUS;
+		box = u[k].box;
+	}
+	return box;
+}
+
+static const char *boxes_text(ip_arena *a, const id_box *b, size_t nb)
+{
+	const char *t = "";
+	for (size_t k = 0; k < nb; k++)
+		t = ip_arena_printf(a, "%s%s%s", t, k ? ", " : "", b[k].id.serial ? b[k].id.serial
+										     : b[k].id.model);
+	return t;
+}
+
+/* Rekey key's sections, whose units u[0, nu) are of boxes b[0, nb), nb > 1. */
+static void split_key(ip_device_set *set, ip_capture *const *caps, pending *p, size_t n,
+		      id_unit *u, size_t nu, const id_box *b, size_t nb)
+{
+	const char *key = u[0].key;
+	size_t last_file = (size_t)-1, box = AMBIGUOUS;
+	for (size_t i = 0; i < n; i++) {
+		if (!p[i].key || strcmp(p[i].key, key) != 0)
+			continue;
+		if (p[i].file != last_file) {
+			last_file = p[i].file;
+			box = AMBIGUOUS;
+			for (size_t k = 0; k < nu; k++)
+				if (u[k].file == p[i].file)
+					box = u[k].box;
+			if (box == AMBIGUOUS)
+				box = box_by_folder(caps, u, nu, p[i].file);
+			if (box == AMBIGUOUS)
+				ip_diag_add(&set->diags, IP_DIAG_ERROR,
+					    (ip_span){ caps[p[i].file]->path, p[i].sec->first_line,
+						       1, p[i].sec->first_line, 1 },
+					    "cannot tell which device named '%s' this file is of: "
+					    "%zu boxes carry that name (%s) and this file names "
+					    "none of their serial numbers, nor is it beside one "
+					    "box's files; its output is not read (put each box's "
+					    "files in a folder of their own, or capture show "
+					    "version with them)", *key ? key : "(unnamed)", nb,
+					    boxes_text(set->arena, b, nb));
+		}
+		if (box == AMBIGUOUS) {
+			p[i].key = NULL;
+			continue;
+		}
+		p[i].key = b[box].label;
+		p[i].labelled = true;
+	}
+}
+
+/* Step 4 of the header comment. Linear in the sections when no hostname is
+ * shared by two boxes (the usual fleet): only identities are sorted. */
+static void split_by_identity(ip_device_set *set, ip_capture *const *caps, pending *p, size_t n)
+{
+	size_t nu;
+	id_unit *u = units_collect(set->arena, p, n, &nu);
+	if (nu < 2)
+		return;
+	qsort(u, nu, sizeof(*u), unit_cmp);
+	for (size_t b0 = 0, e0; b0 < nu; b0 = e0) {
+		for (e0 = b0 + 1; e0 < nu && strcmp(u[e0].key, u[b0].key) == 0;)
+			e0++;
+		id_box *box = NULL;
+		size_t nb = 0, cap = 0;
+		for (int serial_pass = 1; serial_pass >= 0; serial_pass--)
+			for (size_t k = b0; k < e0; k++)
+				if ((u[k].id.serial != NULL) == serial_pass)
+					u[k].box = box_of(set->arena, &box, &nb, &cap, &u[k]);
+		if (nb < 2)
+			continue;
+		for (size_t k = 0; k < nb; k++) {
+			const char *id = box[k].id.serial ? box[k].id.serial : box[k].id.model;
+			box[k].label = *u[b0].key ? ip_arena_printf(set->arena, "%s (%s)", u[b0].key, id)
+						  : ip_arena_strdup(set->arena, id);
+		}
+		split_key(set, caps, p, n, &u[b0], e0 - b0, box, nb);
 	}
 }
 
@@ -325,9 +501,11 @@ int ip_device_set_add_captures(ip_device_set *s, ip_capture *const *caps, size_t
 			x->file = f;
 			x->key = secs[i].hostname ? secs[i].hostname
 						  : content_hostname(s->arena, &secs[i]);
+			ip_section_identity(&x->id, s->arena, &secs[i]);
 		}
 	}
 	resolve_keys(s, p, n);
+	split_by_identity(s, caps, p, n);
 	report_unreadable_files(s, caps, n_caps, p, n, failed);
 	ip_parse_ctx ctx = { s->arena, &s->diags, s->captures, s->n_captures };
 	return parse_all(s, p, n, &ctx);
@@ -340,7 +518,7 @@ static int parse_all(ip_device_set *s, pending *p, size_t n, ip_parse_ctx *ctx)
 	for (size_t i = 0; i < n; i++) {
 		if (!to_parse(&p[i]))
 			continue;
-		ip_device *d = *device_for(s, &ix, p[i].key);
+		ip_device *d = *device_for(s, &ix, &p[i]);
 		add_source(d, s->arena, p[i].sec);
 		int rc = parse_into(d, p[i].sec, ctx);
 		if (rc < 0)
@@ -383,6 +561,7 @@ typedef struct file_work {
 	ip_section *secs;
 	size_t n_secs;
 	const char **keys; /* each section's content key, or NULL */
+	ip_identity *ids;  /* each section's hardware identity */
 	int read_rc, split_rc;
 	const char *message; /* ip_error_last() of the failure */
 	diag_run diags;
@@ -453,9 +632,12 @@ static void read_file(void *ctx, size_t f, unsigned worker)
 		return;
 	}
 	fw->keys = ip_arena_alloc(w->arena, (fw->n_secs ? fw->n_secs : 1) * sizeof(*fw->keys));
-	for (size_t i = 0; i < fw->n_secs; i++)
+	fw->ids = ip_arena_alloc(w->arena, (fw->n_secs ? fw->n_secs : 1) * sizeof(*fw->ids));
+	for (size_t i = 0; i < fw->n_secs; i++) {
 		fw->keys[i] = fw->secs[i].hostname ? fw->secs[i].hostname
 						   : content_hostname(w->arena, &fw->secs[i]);
+		ip_section_identity(&fw->ids[i], w->arena, &fw->secs[i]);
+	}
 }
 
 /* After phase 1: the captures, diagnostics and pending sections in file
@@ -488,7 +670,7 @@ static void files_collect(load_job *j, size_t n_files, ip_capture ***caps, size_
 		}
 		for (size_t i = 0; i < fw->n_secs; i++)
 			*IP_PUSH(s->arena, j->p, *n, cap) =
-				(pending){ &fw->secs[i], fw->keys[i], k };
+				(pending){ &fw->secs[i], fw->keys[i], k, fw->ids[i], false };
 	}
 }
 
@@ -504,7 +686,7 @@ static size_t devices_assign(load_job *j, size_t n)
 		dev[i] = NONE;
 		if (!to_parse(&j->p[i]))
 			continue;
-		ip_device **at = device_for(s, &j->ix, j->p[i].key);
+		ip_device **at = device_for(s, &j->ix, &j->p[i]);
 		dev[i] = (size_t)(at - j->ix.slot);
 		add_source(*at, s->arena, j->p[i].sec);
 	}
@@ -573,6 +755,7 @@ static int load_parallel(ip_device_set *s, const char *const *paths, size_t n_fi
 	size_t n = 0, n_caps = 0;
 	files_collect(&j, n_files, &caps, &n_caps, &failed, &n);
 	resolve_keys(s, j.p, n);
+	split_by_identity(s, caps, j.p, n);
 	report_unreadable_files(s, caps, n_caps, j.p, n, failed);
 	size_t n_todo = devices_assign(&j, n);
 	j.parsed = ip_arena_alloc(s->arena, (n ? n : 1) * sizeof(*j.parsed));
@@ -756,4 +939,13 @@ const ip_line *ip_device_set_line(const ip_device_set *s, const char *file, uint
 const char *ip_os_name(ip_os os)
 {
 	return os == IP_OS_IOS ? "ios" : os == IP_OS_IOSXE ? "iosxe" : NULL;
+}
+
+const char *ip_device_name(const ip_device *d)
+{
+	if (d->name)
+		return d->name;
+	if (d->hostname.s)
+		return d->hostname.s;
+	return d->key && *d->key ? d->key : NULL;
 }

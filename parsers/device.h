@@ -479,6 +479,9 @@ typedef struct ip_install_state {
 
 typedef struct ip_device {
 	const char *key;      /* the name sections were grouped by; "" = unnamed */
+	const char *name;     /* "R1 (FTX1234ABCD)" when another box carries the
+			       * hostname (device.c step 4), else NULL: read
+			       * through ip_device_name */
 	ip_text hostname;
 	ip_os os;
 	ip_span os_span;
@@ -625,6 +628,11 @@ bool ip_fs_alias_has(const char *aliases, const char *name);
 int ip_section_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx);
 
 const char *ip_os_name(ip_os os); /* "ios", "iosxe", NULL */
+
+/* What every output calls the device: "R1", or "R1 (FTX1234ABCD)" when two
+ * boxes of the input are named R1 (device.c step 4); NULL when the device
+ * names itself nowhere. */
+const char *ip_device_name(const ip_device *d);
 
 /* An interface name in one form for every output that prints it:
  * "GigabitEthernet0/0/0", "Gi0/0/0" and CDP's "Gig 0/0/0" all give

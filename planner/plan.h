@@ -246,6 +246,9 @@ typedef struct ip_plan {
 	bool converting;          /* bundle to install mode (--convert-to-install): the
 				   * running .bin stays the fallback until the clean-up */
 	const char *hostname;     /* hostname, else the device key, else "device" */
+	const char *name;         /* what outputs call the device: hostname, or
+				   * "R1 (FTX1234ABCD)" (ip_device_name); the
+				   * playbook's hosts stay the hostname */
 	const char *filesystem;   /* where the image goes: "bootflash:" */
 	const char *image;        /* "bootflash:isr4300-…16.12.04.SPA.bin" */
 	const char *target_file;  /* the target as it lands on flash, relative to the

@@ -1863,6 +1863,7 @@ void ip_plan_build(ip_plan *out, ip_arena *a, const ip_device *dev, const ip_tar
 		out->opts.check = c;
 	}
 	out->hostname = dev->hostname.s ? dev->hostname.s : dev->key && *dev->key ? dev->key : "device";
+	out->name = dev->name ? dev->name : out->hostname;
 	ip_check_device(&out->check, a, dev, target, out->opts.check);
 	plan_bld b = { .p = out, .a = a, .cfg = out->opts.check };
 	ip_fs_view_init(&b.fsv, dev, &out->check.platform, target ? target->filesystem : NULL);

@@ -91,6 +91,63 @@ bool ip_verify_failed(const ip_verify_device *v)
 	return v->counts[IP_VCHECK_FAIL] > 0;
 }
 
+/* The checks without which a reload is not verified: ip_verify_done. */
+static const char *const decisive[] = { "version", "system-image", "boot-list" };
+
+static bool decisive_made(const ip_verify_device *v, const char *id)
+{
+	bool made = false;
+	for (size_t i = 0; i < v->n_checks; i++)
+		if (strcmp(v->checks[i].id, id) == 0) {
+			if (v->checks[i].status == IP_VCHECK_NOT_MADE)
+				return false;
+			made = true;
+		}
+	return made;
+}
+
+bool ip_verify_done(const ip_verify_device *v)
+{
+	if (ip_verify_failed(v) || v->stage != IP_VSTAGE_RELOAD)
+		return false;
+	for (size_t i = 0; i < sizeof(decisive) / sizeof(decisive[0]); i++)
+		if (!decisive_made(v, decisive[i]))
+			return false;
+	return true;
+}
+
+static bool is_decisive(const char *id)
+{
+	for (size_t i = 0; i < sizeof(decisive) / sizeof(decisive[0]); i++)
+		if (strcmp(id, decisive[i]) == 0)
+			return true;
+	return false;
+}
+
+const char *ip_verify_missing_decisive(const ip_verify_device *v, ip_arena *a)
+{
+	const char *s = NULL;
+	for (size_t i = 0; i < v->n_checks; i++) {
+		const ip_vcheck *k = &v->checks[i];
+		if (k->status != IP_VCHECK_NOT_MADE || !is_decisive(k->id) || !k->capture)
+			continue;
+		const char *item = ip_arena_printf(a, "%s the change: %s",
+						   k->capture_before ? "before" : "after", k->capture);
+		if (s && strstr(s, item))
+			continue;
+		s = s ? ip_arena_printf(a, "%s; %s", s, item) : item;
+	}
+	for (size_t i = 0; i < sizeof(decisive) / sizeof(decisive[0]); i++) {
+		bool any = false;
+		for (size_t j = 0; j < v->n_checks; j++)
+			any |= strcmp(v->checks[j].id, decisive[i]) == 0;
+		if (!any) /* never reached: say which check, not a capture */
+			s = ip_arena_printf(a, "%s%sthe %s check was not made", s ? s : "",
+					    s ? "; " : "", decisive[i]);
+	}
+	return s;
+}
+
 /* --- helpers --------------------------------------------------------------- */
 
 static ip_vcheck *vcheck_new(vctx *c, const char *id, ip_vstatus st, const char *fmt, va_list ap)
@@ -450,7 +507,7 @@ static const char *name_of(const ip_device *d)
 {
 	if (!d)
 		return NULL;
-	return d->hostname.s ? d->hostname.s : *d->key ? d->key : NULL;
+	return ip_device_name(d);
 }
 
 static void ctx_init(vctx *c, ip_verify_device *v, ip_arena *a, const ip_verify_options *o)

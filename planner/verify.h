@@ -108,6 +108,18 @@ void ip_verify_device_run(ip_verify_device *out, ip_arena *a, const ip_device *b
 /* Whether any check failed. */
 bool ip_verify_failed(const ip_verify_device *v);
 
+/* "Done" (issue 23, point 8): the device reloaded, no check failed, and the
+ * decisive checks were all made: the version and the image it runs
+ * (version, system-image) and the next boot with its fallback present or
+ * deliberately removed (boot-list). A reload with any of them not made is
+ * "not verified", however many other checks passed. */
+bool ip_verify_done(const ip_verify_device *v);
+
+/* The decisive checks not made at the reload stage, as "after the change:
+ * show startup-config | include boot" items joined by "; " (each capture
+ * once); NULL when none is missing. */
+const char *ip_verify_missing_decisive(const ip_verify_device *v, ip_arena *a);
+
 /* The checks verify makes, for documentation and SARIF rules. */
 typedef struct ip_vcheck_doc {
 	const char *id;

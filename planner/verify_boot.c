@@ -50,6 +50,15 @@ static bool old_image_deleted(const vctx *c)
 	return fs && fs->listed && fs->complete && !ip_fs_lookup_file(fs, c->fallback.path);
 }
 
+/* Whether a complete after listing of the fallback's filesystem was read:
+ * without it, "the fallback is still there" is not known (issue 23 pt 8). */
+static bool fallback_listed(const vctx *c)
+{
+	const ip_filesystem *fs = c->fallback.path
+		? ip_fs_view_listing(&c->fsv, c->fallback.filesystem) : NULL;
+	return fs && fs->listed && fs->complete;
+}
+
 static void fix_list(vctx *c, ip_vcheck *k)
 {
 	const ip_verify_device *v = c->v;
@@ -92,6 +101,19 @@ static void judge_list(vctx *c, const char *id, const ip_boot_list *l, const ip_
 		fix_list(c, k);
 		return;
 	}
+	if (v->n_boot_list > 1 && l->n > 1 && entry_same(c, &l->v[1], &want[1]) &&
+	    old_image_deleted(c)) {
+		/* The list is right but its second entry names nothing: the way back
+		 * is gone while the list still promises it (a 2960 pair, issue 23). */
+		vcheck(c, id, IP_VCHECK_FAIL, l->v[1].span, before,
+				      "the %s names the fallback %s second, but the listing of "
+				      "%s no longer holds it: a failed boot of the new image has "
+				      "no way back; "
+				      "copy the old image back, or remove its boot statement to "
+				      "end the fallback deliberately", what, want[1].raw,
+				      c->fallback.filesystem ? c->fallback.filesystem : "flash");
+		return;
+	}
 	vcheck(c, id, IP_VCHECK_PASS, l->v[0].span, before, "the %s lists %s", what,
 	       entries_text(c, l->v, l->n));
 }
@@ -114,6 +136,12 @@ void v_check_boot_order(vctx *c)
 		vcheck_missing(c, "boot-list", false, "show boot",
 			       "a switch boots from its BOOT variable, which is not captured after "
 			       "the change");
+	if (c->v->n_boot_list > 1 && c->fallback.path && !fallback_listed(c))
+		vcheck_missing(c, "boot-list", false,
+			       ip_arena_printf(c->a, "dir %s", c->fallback.filesystem
+							      ? c->fallback.filesystem : "flash:"),
+			       "whether the fallback %s is still on flash is not captured after "
+			       "the change", c->v->boot_list[1].raw);
 }
 
 static bool lists_equal(const vctx *c, const ip_boot_list *x, const ip_boot_list *y)

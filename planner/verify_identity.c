@@ -55,7 +55,7 @@ static bool share_serial(const ip_device *a, const ip_device *b)
 /* "R1, serial FOC1, WS-C2960X-48FPD-L (r1.log:12)" */
 static const char *side(vctx *c, const ip_device *d, const ip_text *serial)
 {
-	const char *name = d->hostname.s ? d->hostname.s : *d->key ? d->key : "(unnamed)";
+	const char *name = ip_device_name(d) ? ip_device_name(d) : "(unnamed)";
 	ip_span at = serial ? serial->span : d->platform.span;
 	return ip_arena_printf(c->a, "%s, serial %s, %s (%s:%u)", name,
 			       serial ? serial->s : "unknown",

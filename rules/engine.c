@@ -51,7 +51,7 @@ void ip_check_device(ip_device_check *out, ip_arena *a, const ip_device *dev,
 			continue;
 		if (config->only && strcmp(config->only, ip_rules[i]->id) != 0)
 			continue;
-		ip_findings_begin_rule(&f, ip_rules[i]->id, config->severity[i], dev->hostname.s);
+		ip_findings_begin_rule(&f, ip_rules[i]->id, config->severity[i], ip_device_name(dev));
 		f.repair = ip_rules[i]->repair;
 		ip_rules[i]->check(&ctx, &f);
 	}

@@ -820,3 +820,94 @@ Test(audit, jsonl_one_escape, .init = setup, .fini = teardown)
 	cr_expect_null(strstr(r.out, "\\u00"), "%s", r.out);
 	result_free(&r);
 }
+
+/* --- a folder and its archive: one fleet (issue 23, point 2) -------------------------
+ * A file with two names (a hard link, as rsnapshot and rsync --link-dest
+ * leave unchanged backups) is read once in a folder and in an archive: GNU
+ * tar stores the second name as an empty "link to" member, which the walk
+ * dropped while the folder read both names (one device more in the folder:
+ * 45 against 44). Members in another order than the folder's give the same
+ * devices. The archives are made by tar(1), as a user makes them. */
+
+typedef struct tree_case {
+	const char *name, *tar; /* tar's arguments after the archive name */
+} tree_case;
+
+static const tree_case tree_cases[] = {
+	{ "tar.gz, hard link", "-czf {a} -C {f} ." },
+	{ "tar, hard link", "-cf {a} -C {f} ." },
+	{ "tar.gz, members in reverse order", "-czf {a} -C {f} R4 R3 R2 R1" },
+	{ "tar.gz, names sorted", "--sort=name -czf {a} -C {f} ." },
+};
+
+static void tree_write(const char *dir, const char *host)
+{
+	test_sh("mkdir -p '%s/%s' && printf '%%s#show version\\nCisco IOS Software, C2960 Software "
+		"(C2960-LANBASEK9-M), Version 15.2(7)E6, RELEASE SOFTWARE (fc3)\\n%%s uptime is 1 "
+		"day, 2 hours, 3 minutes\\nSystem image file is "
+		"\"flash:c2960-lanbasek9-mz.152-7.E6.bin\"\\nProcessor board ID FOC%sX0AB\\n' "
+		"%s %s > '%s/%s/ver.txt'", dir, host, host, host, host, dir, host);
+}
+
+/* Each device line's "device" name, sorted, one a line. */
+static char *device_names(const char *out)
+{
+	char *names = calloc(1, strlen(out) + 1);
+	cr_assert_not_null(names);
+	const char *p = out;
+	size_t n = 0;
+	char *v[64];
+	while ((p = strstr(p, "{\"type\":\"device\",\"device\":\"")) && n < 64) {
+		p += 27;
+		const char *e = strchr(p, '"');
+		v[n++] = strndup(p, (size_t)(e - p));
+	}
+	qsort(v, n, sizeof(*v), path_cmp);
+	for (size_t i = 0; i < n; i++) {
+		strcat(names, v[i]);
+		strcat(names, "\n");
+		free(v[i]);
+	}
+	return names;
+}
+
+IP_TABLE_PARAMS(audit, folder_and_archive, tree_cases)
+ParameterizedTest(size_t *row, audit, folder_and_archive, .init = setup, .fini = teardown)
+{
+	const tree_case *c = &tree_cases[*row];
+	char fleet[300], arc[300], tar[1200], args[900];
+	snprintf(fleet, sizeof(fleet), "%s/fleet", tmpdir);
+	snprintf(arc, sizeof(arc), "%s/fleet.tgz", tmpdir);
+	tree_write(fleet, "R1");
+	tree_write(fleet, "R2");
+	tree_write(fleet, "R3");
+	test_sh("mkdir '%s/R4' && ln '%s/R3/ver.txt' '%s/R4/ver.txt'", fleet, fleet, fleet);
+	/* {a} the archive, {f} the folder */
+	const char *t = c->tar;
+	size_t k = 0;
+	for (; *t && k + 310 < sizeof(tar); t++) {
+		if (t[0] == '{' && (t[1] == 'a' || t[1] == 'f') && t[2] == '}') {
+			k += (size_t)snprintf(tar + k, sizeof(tar) - k, "'%s'", t[1] == 'a' ? arc : fleet);
+			t += 2;
+		} else
+			tar[k++] = *t;
+	}
+	tar[k] = '\0';
+	test_sh("tar %s", tar);
+	snprintf(args, sizeof(args), "audit --format jsonl '%s'", fleet);
+	result a = run(args);
+	snprintf(args, sizeof(args), "audit --format jsonl '%s'", arc);
+	result b = run(args);
+	cr_assert_eq(a.status, b.status, "%s: same exit", c->name);
+	char *sa = summary_of(a.out), *sb = summary_of(b.out);
+	cr_expect_str_eq(sb, sa, "%s: the archive audits as the folder", c->name);
+	cr_expect(strstr(sa, "\"devices\":3,"), "%s: three boxes, one read twice: %s", c->name, sa);
+	char *na = device_names(a.out), *nb = device_names(b.out);
+	cr_expect_str_eq(nb, na, "%s: the same devices", c->name);
+	free(na);
+	free(nb);
+	free(sa);
+	free(sb);
+	result_free(&a);
+	result_free(&b);
+}

@@ -241,7 +241,7 @@ static void device_build(audit_device *d, ip_arena *a, const ip_device *dev, con
 			 const audit_options *o)
 {
 	d->dev = dev;
-	d->name = dev->hostname.s ? dev->hostname.s : dev->key && *dev->key ? dev->key : unit_name;
+	d->name = ip_device_name(dev) ? ip_device_name(dev) : unit_name;
 	d->version = dev->os == IP_OS_IOSXE && dev->xe_version.s ? dev->xe_version.s : dev->version.s;
 	files_and_source(d, a);
 	d->target = approved(o, a, dev, &d->target_why);

@@ -15,7 +15,14 @@
  * folder and in an archive alike: backup tools keep their repositories
  * there. An archive's "./" and "." components are not hidden names: `tar -C
  * fleet -czf fleet.tgz .` gives "./R1/running.cfg", the same fleet as the
- * folder. */
+ * folder.
+ * A file with several names (hard links: backup tools such as rsnapshot or
+ * rsync --link-dest keep unchanged files so) is read once, under the first
+ * name met, in a folder and in an archive alike: tar stores every later
+ * name as an empty "link to" member, which used to be dropped while the
+ * folder read each name, so an archive gave one device less than its
+ * folder (issue 23, point 2). Members come in the archive's order, not in
+ * name order: the devices are the same, their order may differ. */
 #include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
@@ -48,7 +55,30 @@ typedef struct walker {
 		const char *path;
 	} stack[MAX_DEPTH];
 	size_t depth;
+	struct linked {
+		dev_t dev;
+		ino_t ino;
+	} *linked; /* regular files with several names, read once */
+	size_t n_linked, cap_linked;
 } walker;
+
+/* True when a file with several names was already read under another. */
+static bool read_before(walker *w, const struct stat *st)
+{
+	if (st->st_nlink < 2)
+		return false;
+	for (size_t i = 0; i < w->n_linked; i++)
+		if (w->linked[i].dev == st->st_dev && w->linked[i].ino == st->st_ino)
+			return true;
+	if (w->n_linked == w->cap_linked) {
+		w->cap_linked = w->cap_linked ? 2 * w->cap_linked : 16;
+		w->linked = realloc(w->linked, w->cap_linked * sizeof(*w->linked));
+		if (!w->linked)
+			ip_out_of_memory();
+	}
+	w->linked[w->n_linked++] = (struct linked){ st->st_dev, st->st_ino };
+	return false;
+}
 
 static char *xstrdup(const char *s)
 {
@@ -290,7 +320,9 @@ static int arc_next(walker *w, struct archive *a, const char *path, arc_pos *pos
 		free(mpath);
 		return 1;
 	}
-	if (la->archive_entry_filetype(e) != AE_IFREG || (member && hidden_member(member))) {
+	/* A hard link's member holds no bytes: its file was an earlier member. */
+	if (la->archive_entry_filetype(e) != AE_IFREG || la->archive_entry_hardlink(e) ||
+	    (member && hidden_member(member))) {
 		free(mpath);
 		return 1;
 	}
@@ -475,7 +507,7 @@ static void walk_open(walker *w, const char *group, int dirfd, const char *name,
 		walk_dir(w, path, fd, &st);
 	else if (pseudo_file(fd))
 		problem(w, path, "a pseudo-file (/proc, /sys): skipped");
-	else
+	else if (!read_before(w, &st))
 		walk_file(w, group, path, fd, &st);
 	close(fd);
 }
@@ -594,6 +626,7 @@ size_t audit_walk(const char *const *paths, size_t n, const audit_sink *sink, au
 		bad += !walk_path(&w, g, paths[i]);
 		free(g);
 	}
+	free(w.linked);
 	return bad;
 }
 

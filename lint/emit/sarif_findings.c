@@ -197,15 +197,15 @@ static cJSON *physical_location(const sarif_findings *sf, ip_span s)
  * device stands as a logical location, and its first capture as the file. */
 static cJSON *device_location(const sarif_findings *sf, const ip_device *dev)
 {
-	if (!dev->hostname.s && !dev->n_sources)
+	if (!ip_device_name(dev) && !dev->n_sources)
 		return NULL;
 	cJSON *o = cJSON_CreateObject();
 	if (dev->n_sources && dev->sources[0].file)
 		cJSON_AddItemToObject(o, "physicalLocation",
 				      sarif_physical(artifact_location(sf, dev->sources[0].file), NULL));
-	if (dev->hostname.s) {
+	if (ip_device_name(dev)) {
 		cJSON *lls = cJSON_AddArrayToObject(o, "logicalLocations");
-		cJSON_AddItemToArray(lls, sarif_logical(dev->hostname.s, "device"));
+		cJSON_AddItemToArray(lls, sarif_logical(ip_device_name(dev), "device"));
 	}
 	return o;
 }

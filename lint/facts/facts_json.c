@@ -434,6 +434,8 @@ cJSON *facts_device_json(const ip_device *d, const ip_boot_prediction *next_boot
 	cJSON *o = jb_object();
 	jb_add(o, "format_version", jb_number(IOSPLAN_FACTS_FORMAT_VERSION));
 	jb_add(o, "hostname", jb_ref(d->hostname.s));
+	if (d->name) /* another box of the input has this hostname */
+		jb_add(o, "device", jb_ref(d->name));
 	jb_add(o, "os", jb_ref(ip_os_name(d->os)));
 	jb_add(o, "version", jb_ref(d->version.s));
 	jb_add(o, "version_normalised", normalised_version(&d->version));

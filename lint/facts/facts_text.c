@@ -355,7 +355,7 @@ static void platform_guess(const sheet *o, const ip_device *d)
 int facts_device_text(FILE *out, const ip_device *d, const ip_boot_prediction *nb)
 {
 	sheet sh = { out, ip_arena_new() }, *o = &sh;
-	fprintf(o->out, "%s\n", d->hostname.s ? T(o, d->hostname.s) : "(device without a hostname)");
+	fprintf(o->out, "%s\n", ip_device_name(d) ? T(o, ip_device_name(d)) : "(device without a hostname)");
 	field(o, "os", ip_os_name(d->os), "'show version'");
 	vfield(o, d, "version", d->version.s, IP_FACT_VERSION);
 	if (d->xe_version.s)

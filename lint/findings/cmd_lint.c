@@ -90,8 +90,8 @@ static int targets_for(const ip_target **out, const lint_args *a, ip_device_set 
 		rc = ip_targets_for_device(&out[i], &why, ts, set->v[i]);
 		if (!rc && why)
 			fprintf(stderr, "iosplan lint: warning: %s: %s; its target checks are skipped\n",
-				ip_esc_text(set->arena, set->v[i]->hostname.s ? set->v[i]->hostname.s
-										: set->v[i]->key), why);
+				ip_esc_text(set->arena, ip_device_name(set->v[i]) ? ip_device_name(set->v[i])
+										  : set->v[i]->key), why);
 	}
 	if (rc) {
 		const char *msg = ip_error_last(); /* the catalogue's carry "path:l:c: error:" */

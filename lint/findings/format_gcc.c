@@ -36,7 +36,7 @@ static void finding(void *state, const ip_device_check *c, const ip_finding *f)
 		fprintf(st->out, "%s:%u:%u: ", f->span.file ? ip_esc_text(st->a, f->span.file) : "<input>",
 			f->span.line, f->span.col);
 	else
-		fprintf(st->out, "%s: ", c->dev->hostname.s ? ip_esc_text(st->a, c->dev->hostname.s) : "<device>");
+		fprintf(st->out, "%s: ", ip_device_name(c->dev) ? ip_esc_text(st->a, ip_device_name(c->dev)) : "<device>");
 	fprintf(st->out, "%s: %s [%s]\n", ip_severity_name(f->severity), ip_esc_text(st->a, f->message),
 		f->rule_id);
 }

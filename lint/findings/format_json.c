@@ -51,6 +51,8 @@ static void device(void *state, const ip_device_check *c)
 	json_state *st = state;
 	cJSON *d = cJSON_CreateObject();
 	cJSON_AddItemToObject(d, "hostname", str_or_null(c->dev->hostname.s));
+	if (c->dev->name) /* another box of the input has this hostname */
+		cJSON_AddStringToObject(d, "device", c->dev->name);
 	cJSON *p = cJSON_AddObjectToObject(d, "platform");
 	cJSON_AddStringToObject(p, "family", ip_family_name(c->platform.family));
 	cJSON_AddItemToObject(p, "series", str_or_null(c->platform.series));

@@ -179,7 +179,7 @@ static void md_heading(md_state *st, const ip_device_check *c)
 	const char *model = d->platform.s ? d->platform.s : c->platform.series;
 	const char *version = d->xe_version.s ? d->xe_version.s : d->version.s;
 	fputs("\n## ", st->out);
-	md_text(st, d->hostname.s ? d->hostname.s : "(unnamed device)");
+	md_text(st, ip_device_name(d) ? ip_device_name(d) : "(unnamed device)");
 	if (model || version) {
 		fputs(" (", st->out);
 		md_text(st, model ? model : "unknown model");

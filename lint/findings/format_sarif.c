@@ -73,6 +73,8 @@ static void device(void *state, const ip_device_check *c)
 	cJSON *d = cJSON_CreateObject();
 	cJSON_AddItemToObject(d, "hostname", c->dev->hostname.s ? cJSON_CreateString(c->dev->hostname.s)
 								  : cJSON_CreateNull());
+	if (c->dev->name) /* another box of the input has this hostname */
+		cJSON_AddStringToObject(d, "device", c->dev->name);
 	cJSON *p = cJSON_AddObjectToObject(d, "platform");
 	cJSON_AddStringToObject(p, "family", ip_family_name(c->platform.family));
 	cJSON_AddItemToObject(p, "series", c->platform.series ? cJSON_CreateString(c->platform.series)

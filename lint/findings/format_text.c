@@ -81,7 +81,7 @@ static void device(void *state, const ip_device_check *ck)
 	text_state *st = state;
 	const ip_device *d = ck->dev;
 	fprintf(st->out, "%s%s%s", c(st, "\033[1m"),
-		d->hostname.s ? T(st, d->hostname.s) : "(unnamed device)", c(st, "\033[0m"));
+		ip_device_name(d) ? T(st, ip_device_name(d)) : "(unnamed device)", c(st, "\033[0m"));
 	if (d->platform.s || d->version.s)
 		fprintf(st->out, " (%s%s%s)", d->platform.s ? T(st, d->platform.s) : "",
 			d->platform.s && d->version.s ? ", " : "", d->version.s ? T(st, d->version.s) : "");

@@ -288,8 +288,8 @@ static bool hover_boot(FILE *m, const ip_device_check *c, uint32_t line)
 	bool entries = hover_entries(t, c, line, traced);
 	fclose(t);
 	if (traced || entries) {
-		fprintf(m, "**Boot simulator**%s%s: the next reload ", c->dev->hostname.s ? " · " : "",
-			c->dev->hostname.s ? c->dev->hostname.s : "");
+		fprintf(m, "**Boot simulator**%s%s: the next reload ", ip_device_name(c->dev) ? " · " : "",
+			ip_device_name(c->dev) ? ip_device_name(c->dev) : "");
 		outcome_text(m, p);
 		if (p->step != IP_STEP_NONE)
 			fprintf(m, " (decided by: %s)", ip_next_step_name(p->step));

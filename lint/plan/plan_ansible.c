@@ -507,10 +507,10 @@ static void comments(FILE *out, ip_arena *a, const ip_plan *p)
 {
 	if (p->nothing_to_do) {
 		fprintf(out, "# %s: nothing to do: it already runs %s and boots it next\n",
-			comment_text(a, p->hostname), comment_text(a, p->target->name));
+			comment_text(a, p->name), comment_text(a, p->target->name));
 		return;
 	}
-	fprintf(out, "# iosplan upgrade plan for %s: %s -> %s\n", comment_text(a, p->hostname),
+	fprintf(out, "# iosplan upgrade plan for %s: %s -> %s\n", comment_text(a, p->name),
 		comment_text(a, p->dev->system_image.raw ? p->dev->system_image.raw : "unknown"),
 		comment_text(a, p->image));
 	fprintf(out, "#   after the plan:      %s\n", comment_text(a, p->proof.next.text));

@@ -46,6 +46,8 @@ static cJSON *device_json(const ip_plan *p)
 	const ip_device *d = p->dev;
 	cJSON *o = cJSON_CreateObject();
 	add_str(o, "hostname", p->hostname);
+	if (p->dev->name) /* another box of the input has this hostname */
+		add_str(o, "device", p->dev->name);
 	add_str(o, "platform", d->platform.s);
 	add_str(o, "family", ip_family_name(p->check.platform.family));
 	add_str(o, "version", d->xe_version.s ? d->xe_version.s : d->version.s);

@@ -48,9 +48,9 @@ static void summary(const mw *o, const ip_plan *p)
 	const ip_device *d = p->dev;
 	const ip_target *t = p->target;
 	fputs("# Upgrade plan: ", o->out);
-	text(o, p->hostname);
+	text(o, p->name);
 	fputs("\n\n| | |\n|---|---|\n", o->out);
-	row(o, "Device", ip_arena_printf(o->a, "%s, %s (%s)", p->hostname,
+	row(o, "Device", ip_arena_printf(o->a, "%s, %s (%s)", p->name,
 					 d->platform.s ? d->platform.s : "model unknown",
 					 ip_family_name(p->check.platform.family)));
 	row(o, "Running", ip_arena_printf(o->a, "%s (%s)", d->system_image.raw ? d->system_image.raw : "unknown",
@@ -267,7 +267,7 @@ static void one(const mw *o, const ip_plan *p)
 {
 	if (p->refused) {
 		fputs("# Upgrade plan: ", o->out);
-		text(o, p->hostname);
+		text(o, p->name);
 		fputs(": refused\n\niosplan does not plan this upgrade: the problems below block it.\n",
 		      o->out);
 		findings(o, p, true);
@@ -277,10 +277,10 @@ static void one(const mw *o, const ip_plan *p)
 	if (p->nothing_to_do) {
 		/* compliant (issue 20 point 9): no steps */
 		fputs("# Upgrade plan: ", o->out);
-		text(o, p->hostname);
+		text(o, p->name);
 		fputs(": nothing to do\n\n", o->out);
 		prose(o, ip_arena_printf(o->a, "%s already runs the target %s and boots it next "
-					 "(%s): no commands.", p->hostname,
+					 "(%s): no commands.", p->name,
 					 p->dev->system_image.raw ? p->dev->system_image.raw
 								  : p->target->name,
 					 p->proof.before.text));

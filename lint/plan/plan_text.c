@@ -81,7 +81,7 @@ static void header(const pw *o, const ip_plan *p)
 {
 	const ip_device *d = p->dev;
 	const ip_target *t = p->target;
-	fprintf(o->out, "! iosplan upgrade plan for %s (%s, %s)\n", T(o, p->hostname),
+	fprintf(o->out, "! iosplan upgrade plan for %s (%s, %s)\n", T(o, p->name),
 		d->platform.s ? T(o, d->platform.s) : "model unknown",
 		ip_family_name(p->check.platform.family));
 	const char *v = d->xe_version.s ? d->xe_version.s : d->version.s;
@@ -248,7 +248,7 @@ static void steps(const pw *o, const ip_plan *p)
 
 static void refusal(const pw *o, const ip_plan *p)
 {
-	fprintf(o->out, "iosplan plan: %s: refused, no plan\n", T(o, p->hostname));
+	fprintf(o->out, "iosplan plan: %s: refused, no plan\n", T(o, p->name));
 	for (size_t i = 0; i < p->n_findings; i++) {
 		const ip_plan_finding *pf = &p->findings[i];
 		if (pf->role != IP_ROLE_BLOCKS)
@@ -268,7 +268,7 @@ static void nothing(const pw *o, const ip_plan *p)
 {
 	const ip_device *d = p->dev;
 	const char *v = d->xe_version.s ? d->xe_version.s : d->version.s;
-	fprintf(o->out, "! iosplan upgrade plan for %s (%s, %s): nothing to do\n", T(o, p->hostname),
+	fprintf(o->out, "! iosplan upgrade plan for %s (%s, %s): nothing to do\n", T(o, p->name),
 		d->platform.s ? T(o, d->platform.s) : "model unknown",
 		ip_family_name(p->check.platform.family));
 	fprintf(o->out, "!   runs: %s%s%s%s, the target %s\n",

@@ -68,7 +68,7 @@ static cJSON *device_json(const ip_verify_device *v)
 	cJSON_AddStringToObject(o, "stage", ip_vstage_id(v->stage));
 	cJSON_AddItemToObject(o, "stage_reason", str_or_null(v->stage_why));
 	cJSON_AddItemToObject(o, "stage_location", verify_loc_json(v->stage_span));
-	cJSON_AddBoolToObject(o, "done", !ip_verify_failed(v) && v->stage == IP_VSTAGE_RELOAD);
+	cJSON_AddBoolToObject(o, "done", ip_verify_done(v));
 	cJSON_AddBoolToObject(o, "failed", ip_verify_failed(v));
 	cJSON_AddStringToObject(o, "verdict", verify_verdict(v));
 	cJSON_AddItemToObject(o, "target", target_json(v->target));

@@ -51,9 +51,14 @@ static void header(const vm *o, const ip_verify_device *v)
 	if (ip_verify_failed(v))
 		fprintf(o->out, "**Not done**: %zu check%s failed.", v->counts[IP_VCHECK_FAIL],
 			v->counts[IP_VCHECK_FAIL] == 1 ? "" : "s");
-	else if (v->stage == IP_VSTAGE_RELOAD)
+	else if (v->stage == IP_VSTAGE_RELOAD && ip_verify_done(v))
 		fprintf(o->out, "**Done** as far as the captures show: %zu check%s passed.",
 			v->counts[IP_VCHECK_PASS], v->counts[IP_VCHECK_PASS] == 1 ? "" : "s");
+	else if (v->stage == IP_VSTAGE_RELOAD) {
+		fputs("**Not verified**: ", o->out);
+		text(o, ip_verify_missing_decisive(v, o->a));
+		fputc('.', o->out);
+	}
 	else
 		fprintf(o->out, "**On track**: %zu check%s passed; %s.", v->counts[IP_VCHECK_PASS],
 			v->counts[IP_VCHECK_PASS] == 1 ? "" : "s", verify_next_step(v));

@@ -43,7 +43,7 @@ const char *verify_verdict(const ip_verify_device *v)
 	if (ip_verify_failed(v))
 		return "not done";
 	if (v->stage == IP_VSTAGE_RELOAD)
-		return "done";
+		return ip_verify_done(v) ? "done" : "not verified";
 	return v->stage == IP_VSTAGE_BOOT ? "on track, next: the reload"
 					  : "on track, next: the boot statements and the save";
 }

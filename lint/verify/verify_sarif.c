@@ -118,7 +118,7 @@ int verify_write_sarif(FILE *out, const ip_verify_report *r)
 	cJSON *results = cJSON_AddArrayToObject(run, "results");
 	bool done = true;
 	for (size_t i = 0; i < r->n; i++) {
-		done &= !ip_verify_failed(&r->devices[i]);
+		done &= ip_verify_done(&r->devices[i]);
 		for (size_t k = 0; k < r->devices[i].n_checks; k++)
 			cJSON_AddItemToArray(results, result(r, &rs, &r->devices[i], &r->devices[i].checks[k]));
 	}

@@ -109,6 +109,10 @@ static void device(const vw *o, const ip_verify_report *r, const ip_verify_devic
 		verify_verdict(v), v->counts[IP_VCHECK_FAIL], v->counts[IP_VCHECK_PASS],
 		v->counts[IP_VCHECK_WARN], v->counts[IP_VCHECK_WARN] == 1 ? "" : "s",
 		v->counts[IP_VCHECK_NOT_MADE]);
+	const char *missing = v->stage == IP_VSTAGE_RELOAD && !ip_verify_failed(v)
+				      ? ip_verify_missing_decisive(v, o->a) : NULL;
+	if (missing)
+		fprintf(o->out, "  not verified until these are captured: %s\n", T(o, missing));
 }
 
 int verify_write_text(FILE *out, const ip_verify_report *r)

@@ -1,0 +1,98 @@
+/* A section's hardware identity (identity.h), from the lines that name it:
+ *
+ *   show version (IOS, IOS-XE routers; Cisco's "show version" reference,
+ *   and genieparser's ios/iosxe show_platform test outputs):
+ *     cisco WS-C2960X-48FPD-L (APM86XXX) processor (revision B0) with 524288K bytes of memory.
+ *     Processor board ID FOC1234X0AB
+ *   show version (Catalyst 3650/3850/9000 stacks: the active's block):
+ *     System Serial Number               : FCW2223G0B9
+ *   RANCID (bin/ios.pl, ShowVersion) and Oxidized (lib/oxidized/model/ios.rb),
+ *   which copy show version's processor line and board ID:
+ *     !Chassis type: WS-C2960X-48FPD-L - a 2960X switch
+ *     !Processor ID: FOC1234X0AB
+ *     ! Processor ID: FDO21520TGH
+ *
+ * show inventory's "SN:" is not read: on a 7200 its chassis SN is not the
+ * board ID show version prints, so one box would look like two. */
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+#include "identity.h"
+
+static bool starts(const char *t, size_t n, const char *w)
+{
+	size_t k = strlen(w);
+	return n >= k && strncasecmp(t, w, k) == 0;
+}
+
+/* The token at t[i..n) up to a space or ',' (arena copy), or NULL. */
+static const char *token(ip_arena *a, const char *t, size_t i, size_t n)
+{
+	while (i < n && (t[i] == ' ' || t[i] == '\t' || t[i] == ':'))
+		i++;
+	size_t e = i;
+	while (e < n && t[e] != ' ' && t[e] != '\t' && t[e] != ',')
+		e++;
+	return e > i ? ip_arena_strndup(a, t + i, e - i) : NULL;
+}
+
+static bool has(const char *t, size_t n, const char *w)
+{
+	size_t k = strlen(w);
+	for (size_t i = 0; i + k <= n; i++)
+		if (memcmp(t + i, w, k) == 0)
+			return true;
+	return false;
+}
+
+static void show_version_line(ip_identity *id, ip_arena *a, const char *t, size_t n)
+{
+	if (!id->serial && starts(t, n, "Processor board ID "))
+		id->serial = token(a, t, 19, n);
+	else if (!id->serial && starts(t, n, "System Serial Number"))
+		id->serial = token(a, t, 20, n);
+	else if (!id->model && starts(t, n, "cisco ") && has(t, n, "bytes of"))
+		id->model = token(a, t, 6, n);
+}
+
+static void backup_line(ip_identity *id, ip_arena *a, const char *t, size_t n)
+{
+	size_t i = 0;
+	while (i < n && (t[i] == '!' || t[i] == ' '))
+		i++;
+	if (!id->serial && starts(t + i, n - i, "Processor ID:"))
+		id->serial = token(a, t, i + 13, n);
+	else if (!id->model && starts(t + i, n - i, "Chassis type:"))
+		id->model = token(a, t, i + 13, n);
+}
+
+void ip_section_identity(ip_identity *id, ip_arena *a, const ip_section *sec)
+{
+	*id = (ip_identity){ 0 };
+	bool sv = sec->cmd == IP_CMD_SHOW_VERSION;
+	if (!sv && sec->cmd != IP_CMD_RANCID && sec->cmd != IP_CMD_OXIDIZED)
+		return;
+	for (size_t i = 0; i < sec->n_lines && !(id->serial && id->model); i++) {
+		const ip_line *l = &sec->lines[i];
+		size_t off = 0;
+		while (off < l->len && l->text[off] == ' ')
+			off++;
+		if (sv)
+			show_version_line(id, a, l->text + off, l->len - off);
+		else if (l->len && l->text[0] == '!')
+			backup_line(id, a, l->text, l->len);
+	}
+}
+
+static bool text_differs(const char *x, const char *y)
+{
+	return x && y && strcasecmp(x, y) != 0;
+}
+
+bool ip_identity_differs(const ip_identity *x, const ip_identity *y)
+{
+	if (x->serial && y->serial)
+		return strcasecmp(x->serial, y->serial) != 0;
+	return text_differs(x->model, y->model);
+}

@@ -1,0 +1,228 @@
+/* Which device is which (issue 23, point 2): sections are grouped by
+ * hostname AND the hardware they name (parsers/identity.c, device.c step
+ * 4). Two boxes with one hostname are two devices, named "R1 (serial)" in
+ * every output; files of one box still merge when nothing contradicts.
+ * Each row loads its files on one thread and on two (the same devices). */
+#include <criterion/criterion.h>
+#include <criterion/parameterized.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include "helpers.h"
+
+static char tmpdir[256];
+static void make_tmpdir(void) { test_tmpdir_make(tmpdir, sizeof(tmpdir), "ident"); }
+static void remove_tmpdir(void) { test_tmpdir_remove(tmpdir); }
+
+/* A 7206VXR's show version: processor line and board ID as Cisco's 7200
+ * documents print them ("Cisco 7206VXR (NPE-G1) processor ... with
+ * 983040K/65536K bytes of memory.", "Processor board ID 4279256517"). */
+#define V7206(host, board)                                                                         \
+	host "#show version\n"                                                                     \
+	"Cisco IOS Software, 7200 Software (C7200-ADVENTERPRISEK9-M), Version 15.2(4)M11, RELEASE SOFTWARE (fc2)\n" \
+	host " uptime is 2 weeks, 1 day, 3 hours, 4 minutes\n"                                   \
+	"System image file is \"disk0:c7200-adventerprisek9-mz.152-4.M11.bin\"\n"                  \
+	"Cisco 7206VXR (NPE-G1) processor (revision B) with 983040K/65536K bytes of memory.\n"     \
+	board                                                                                      \
+	"Configuration register is 0x2102\n"
+/* A 3850 stack's show version (samples/stack-3850.log's forms). */
+#define V3850(host, serial)                                                                        \
+	host "#show version\n"                                                                     \
+	"Cisco IOS XE Software, Version 16.12.09\n"                                                \
+	"Cisco IOS Software [Gibraltar], Catalyst L3 Switch Software (CAT3K_CAA-UNIVERSALK9-M), Version 16.12.9, RELEASE SOFTWARE (fc2)\n" \
+	host " uptime is 28 weeks, 1 hour, 26 minutes\n"                                          \
+	"System image file is \"flash:packages.conf\"\n"                                           \
+	"cisco WS-C3850-24P (MIPS) processor (revision V02) with 830335K/6147K bytes of memory.\n" \
+	serial                                                                                     \
+	"Configuration register is 0x102\n"
+#define DIR7206(host)                                                                              \
+	host "#dir disk0:\n"                                                                       \
+	"Directory of disk0:/\n"                                                                   \
+	"    1  -rw-    50331648  Mar 5 2026 09:31:10 +00:00  c7200-adventerprisek9-mz.152-4.M11.bin\n" \
+	"255954944 bytes total (205623296 bytes free)\n"
+#define RANCID(serial)                                                                             \
+	"!RANCID-CONTENT-TYPE: cisco\n!\n"                                                         \
+	"!Chassis type: WS-C3850-24P - a WS-C3850-24P\n"                                           \
+	"!Processor ID: " serial "\n"                                                              \
+	"!\nhostname R1\n!\nend\n"
+
+typedef struct file { const char *path, *text; } file;
+
+typedef struct id_case {
+	const char *name;
+	file files[4];
+	const char *devices;   /* ip_device_name of each device, sorted, '|' between */
+	int unsure;            /* "cannot tell which device named" errors */
+	int conflicts;         /* merge.c's "the backups disagree" */
+} id_case;
+
+static const id_case cases[] = {
+	{ "7206 and 3850 stack both R1: two devices",
+	  { { "r1-7206/ver.txt", V7206("R1", "Processor board ID 4279256517\n") },
+	    { "r1-3850/ver.txt", V3850("R1", "System Serial Number               : FOC1234X0AB\n") } },
+	  "R1 (4279256517)|R1 (FOC1234X0AB)", 0, 0 },
+	{ "one box: a listing without a serial joins its show version",
+	  { { "r1/ver.txt", V7206("R1", "Processor board ID 4279256517\n") },
+	    { "r1/dir.txt", DIR7206("R1") } },
+	  "R1", 0, 0 },
+	{ "one box in two folders: show version and RANCID name one serial",
+	  { { "a/ver.txt", V3850("R1", "Processor board ID FOC1234X0AB\n") },
+	    { "b/R1.rancid", RANCID("FOC1234X0AB") } },
+	  "R1", 0, 0 },
+	{ "one box: a serial-less show version of the same model merges",
+	  { { "a/ver.txt", V3850("R1", "Processor board ID FOC1234X0AB\n") },
+	    { "b/ver.txt", V3850("R1", "") } },
+	  "R1", 0, 0 },
+	{ "two boxes: a listing beside the 7206's show version is the 7206's",
+	  { { "r1-7206/ver.txt", V7206("R1", "Processor board ID 4279256517\n") },
+	    { "r1-7206/dir.txt", DIR7206("R1") },
+	    { "r1-3850/ver.txt", V3850("R1", "Processor board ID FOC1234X0AB\n") } },
+	  "R1 (4279256517)|R1 (FOC1234X0AB)", 0, 0 },
+	{ "two boxes: a listing in a third folder is not guessed",
+	  { { "r1-7206/ver.txt", V7206("R1", "Processor board ID 4279256517\n") },
+	    { "r1-3850/ver.txt", V3850("R1", "Processor board ID FOC1234X0AB\n") },
+	    { "other/dir.txt", DIR7206("R1") } },
+	  "R1 (4279256517)|R1 (FOC1234X0AB)", 1, 0 },
+	{ "two boxes without serials: told apart by model",
+	  { { "a/ver.txt", V7206("R1", "") }, { "b/ver.txt", V3850("R1", "") } },
+	  "R1 (7206VXR)|R1 (WS-C3850-24P)", 0, 0 },
+	{ "two 3850s named R1, one the RANCID backup of the other's twin",
+	  { { "a/ver.txt", V3850("R1", "Processor board ID FOC1234X0AB\n") },
+	    { "b/R1.rancid", RANCID("FOC9999Z0ZZ") } },
+	  "R1 (FOC1234X0AB)|R1 (FOC9999Z0ZZ)", 0, 0 },
+	{ "differently named boxes are untouched",
+	  { { "r1/ver.txt", V7206("R1", "Processor board ID 4279256517\n") },
+	    { "r2/ver.txt", V3850("R2", "Processor board ID FOC1234X0AB\n") } },
+	  "R1|R2", 0, 0 },
+};
+
+static void write_file(const char *rel, const char *text)
+{
+	char path[512];
+	snprintf(path, sizeof(path), "%s/%s", tmpdir, rel);
+	char *slash = strrchr(path, '/');
+	*slash = '\0';
+	mkdir(path, 0700);
+	*slash = '/';
+	FILE *f = fopen(path, "w");
+	cr_assert_not_null(f, "%s", path);
+	fputs(text, f);
+	fclose(f);
+}
+
+static int name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void check_load(const id_case *c, const char *jobs)
+{
+	setenv("IOSPLAN_JOBS", jobs, 1);
+	char paths[4][512];
+	const char *pv[4];
+	size_t n = 0;
+	for (; n < 4 && c->files[n].path; n++) {
+		snprintf(paths[n], sizeof(paths[n]), "%s/%s", tmpdir, c->files[n].path);
+		pv[n] = paths[n];
+	}
+	ip_device_set *s = ip_device_set_new();
+	cr_assert_eq(ip_device_set_load(s, pv, n), 0, "%s", c->name);
+	const char *names[8];
+	cr_assert_leq(s->n, 8);
+	for (size_t i = 0; i < s->n; i++)
+		names[i] = ip_device_name(s->v[i]) ? ip_device_name(s->v[i]) : "";
+	qsort(names, s->n, sizeof(*names), name_cmp);
+	char got[512] = "";
+	for (size_t i = 0; i < s->n; i++) {
+		strcat(got, i ? "|" : "");
+		strcat(got, names[i]);
+	}
+	cr_expect_str_eq(got, c->devices, "%s (jobs %s)", c->name, jobs);
+	int unsure = 0, conflicts = 0;
+	for (size_t i = 0; i < s->diags.n; i++) {
+		unsure += strstr(s->diags.v[i].message, "cannot tell which device named") != NULL;
+		conflicts += s->diags.v[i].kind == IP_DIAG_CONFLICT;
+	}
+	cr_expect_eq(unsure, c->unsure, "%s (jobs %s): %d ambiguity errors", c->name, jobs, unsure);
+	cr_expect_eq(conflicts, c->conflicts, "%s (jobs %s): %d conflicts", c->name, jobs,
+		     conflicts);
+	ip_device_set_free(s);
+}
+
+IP_TABLE_PARAMS(identity, devices, cases)
+ParameterizedTest(size_t *row, identity, devices, .init = make_tmpdir, .fini = remove_tmpdir)
+{
+	const id_case *c = &cases[*row];
+	for (size_t i = 0; i < 4 && c->files[i].path; i++)
+		write_file(c->files[i].path, c->files[i].text);
+	check_load(c, "1");
+	check_load(c, "2");
+}
+
+/* The 7206's listing sits with the 7206, not the stack: the fact that
+ * step 4 put the folder's sections into the right box. */
+Test(identity, listing_goes_to_its_box, .init = make_tmpdir, .fini = remove_tmpdir)
+{
+	const id_case *c = &cases[4];
+	for (size_t i = 0; i < 4 && c->files[i].path; i++)
+		write_file(c->files[i].path, c->files[i].text);
+	char p[3][512];
+	const char *pv[3];
+	for (size_t i = 0; i < 3; i++) {
+		snprintf(p[i], sizeof(p[i]), "%s/%s", tmpdir, c->files[i].path);
+		pv[i] = p[i];
+	}
+	ip_device_set *s = ip_device_set_new();
+	cr_assert_eq(ip_device_set_load(s, pv, 3), 0);
+	for (size_t i = 0; i < s->n; i++) {
+		bool is7206 = strstr(ip_device_name(s->v[i]), "4279256517") != NULL;
+		cr_expect_eq(ip_device_filesystem_find(s->v[i], "disk0:") != NULL, is7206, "%s",
+			     ip_device_name(s->v[i]));
+		cr_expect_str_eq(s->v[i]->hostname.s, "R1", "the hostname itself stays R1");
+	}
+	ip_device_set_free(s);
+}
+
+/* Every command names the two boxes apart. */
+typedef struct cli_case {
+	const char *args; /* after the binary; {} is the folder */
+	const char *want[2];
+} cli_case;
+
+static const cli_case cli[] = {
+	{ "lint --format text", { "R1 (4279256517)", "R1 (FOC1234X0AB)" } },
+	{ "lint --format markdown", { "## R1 (4279256517)", "## R1 (FOC1234X0AB)" } },
+	{ "lint --format json", { "\"device\":\"R1 (4279256517)\"", "\"device\":\"R1 (FOC1234X0AB)\"" } },
+	{ "facts", { "R1 (4279256517)\n", "R1 (FOC1234X0AB)\n" } },
+	{ "facts --format json", { "\"device\":\"R1 (4279256517)\"", "\"device\":\"R1 (FOC1234X0AB)\"" } },
+};
+
+IP_TABLE_PARAMS(identity, cli_names, cli)
+ParameterizedTest(size_t *row, identity, cli_names, .init = make_tmpdir, .fini = remove_tmpdir)
+{
+	const cli_case *c = &cli[*row];
+	write_file("r1-7206/ver.txt", cases[0].files[0].text);
+	write_file("r1-3850/ver.txt", cases[0].files[1].text);
+	const char *bin = getenv("IOSPLAN_BIN");
+	cr_assert_not_null(bin);
+	char cmd[2048], out[512];
+	snprintf(out, sizeof(out), "%s/out", tmpdir);
+	snprintf(cmd, sizeof(cmd), "'%s' %s '%s/r1-7206/ver.txt' '%s/r1-3850/ver.txt' "
+		 "</dev/null >'%s' 2>&1", bin, c->args, tmpdir, tmpdir, out);
+	int st = system(cmd);
+	cr_assert(WIFEXITED(st) && WEXITSTATUS(st) < 2, "%s: status %d", c->args, st);
+	char *text = test_read_file(out, NULL);
+	cr_assert_not_null(text);
+	char *compact = text, *w = text;
+	for (const char *r = text; *r; r++) /* JSON without its indentation */
+		if (*r != '\t')
+			*w++ = *r;
+	*w = '\0';
+	for (size_t i = 0; i < 2; i++)
+		cr_expect(strstr(compact, c->want[i]), "%s: no '%s' in:\n%s", c->args, c->want[i],
+			  compact);
+	free(text);
+}
