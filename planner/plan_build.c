@@ -1195,8 +1195,12 @@ static ip_plan_role repairable(const plan_bld *b, const ip_finding *f, const cha
 					"target afresh, verified", p->filesystem, f->subject.name);
 		return IP_ROLE_RESOLVED;
 	case IP_REPAIR_SETTLE: /* at any severity: the plan would be undone */
-		*note = "settle it first: `install commit` keeps the running software, "
-			"`install abort` returns to the committed one; then plan again";
+		*note = p->install.flow == IP_FLOW_SOFTWARE_INSTALL
+			/* IOS-XE 3.x Catalyst 3k (rules/install_pending.c) */
+			? "settle it first: `software commit` keeps the running software, "
+			  "`software rollback` returns to the one before the install; then plan again"
+			: "settle it first: `install commit` keeps the running software, "
+			  "`install abort` returns to the committed one; then plan again";
 		return IP_ROLE_BLOCKS;
 	case IP_REPAIR_UNDECLARED:
 	case IP_REPAIR_NONE:
@@ -1731,6 +1735,14 @@ static void facts_blocking(plan_bld *b)
 	/* A pending install (issue 21): its timer, its `install abort` or the
 	 * plan's own reload would undo the plan or the change under review. */
 	if (ip_install_pending(&b->p->check.next_boot.install) &&
+	    !blocked_by(b->p, IP_REPAIR_SETTLE) && b->p->install.flow == IP_FLOW_SOFTWARE_INSTALL)
+		/* IOS-XE 3.x Catalyst 3k: the `software` family (rules/install_pending.c) */
+		reason(b, "an install is pending (a running `software install ... auto-rollback` "
+		       "timer or provisioned software that differs from the running, show "
+		       "software installer rollback-timer, show version provisioned): run "
+		       "`software commit` to keep the running software or `software rollback` "
+		       "to return to the one before the install, then plan again");
+	else if (ip_install_pending(&b->p->check.next_boot.install) &&
 	    !blocked_by(b->p, IP_REPAIR_SETTLE))
 		reason(b, "an install is pending (uncommitted packages, a running auto-abort "
 		       "timer or an install in progress, show install summary): run `install "
