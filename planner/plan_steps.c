@@ -1995,15 +1995,33 @@ static void rollback_provisioning(plan_bld *b)
 	const ip_device *d = b->p->dev;
 	bool sw3 = flow_after(b) == IP_FLOW_SOFTWARE_INSTALL;
 	plan_step(b, IP_PHASE_ROLLBACK, IP_MODE_EXEC, "Roll the packages back (reloads)");
+	const char *old = d->xe_version.s ? d->xe_version.s : d->version.s ? d->version.s
+								       : "the old release";
+	if (sw3) {
+		/* "When the software rollback command is used, packages.conf.00-
+		 * becomes packages.conf"; it ends "[2]: Finished rolling back
+		 * software changes. New software will load on reboot." and asks
+		 * "Do you want to proceed with reload? [yes/no]:" (Cisco IOS
+		 * Configuration Fundamentals Command Reference, `software
+		 * rollback`; research21 1a, 4) */
+		plan_why(b, "Valid until the clean-up removes the old packages. The upgrade used "
+			 "%s: software rollback puts the previous packages.conf (packages.conf.00-) "
+			 "back and asks to reload (answer yes); after the reload, show version "
+			 "must print %s.", ip_plan_install_form(b->p), old);
+		plan_cmd(b, "software rollback");
+		plan_prompt(b, "Do you want to proceed with reload? [yes/no]:", "yes", true, NULL);
+		plan_prompt(b, "System configuration has been modified. Save? [yes/no]:", "no",
+			    false, NULL);
+		plan_expect(b, IP_EXPECT_SOFTWARE_ROLLBACK_OK, "Finished rolling back software changes");
+		plan_effect(b, IP_EFFECT_INSTALL_ROLLBACK);
+		return;
+	}
 	plan_why(b, "Valid until the clean-up removes the old packages. The upgrade used %s, "
-		 "which keeps no install rollback point: %s puts the previous packages.conf back "
-		 "for the next reload. No capture shows its output: after the reload, show "
-		 "version must print %s.", ip_plan_install_form(b->p),
-		 sw3 ? "software rollback" : "the provisioning rollback",
-		 d->xe_version.s ? d->xe_version.s : d->version.s ? d->version.s : "the old release");
-	plan_cmd(b, "%s", sw3 ? "software rollback"
-			      : "request platform software package install switch all rollback "
-				"on-reboot auto-copy");
+		 "which keeps no install rollback point: the provisioning rollback puts the "
+		 "previous packages.conf back for the next reload. No capture shows its output: "
+		 "after the reload, show version must print %s.", ip_plan_install_form(b->p), old);
+	plan_cmd(b, "request platform software package install switch all rollback on-reboot "
+		    "auto-copy");
 	plan_cmd(b, "reload");
 	plan_prompt(b, "System configuration has been modified. Save? [yes/no]:", "no", false, NULL);
 	plan_prompt(b, "Proceed with reload? [confirm]", "", true, NULL);
