@@ -960,3 +960,82 @@ Test(plan_expect, undo_rows_are_in_the_documented_output)
 		cr_expect_not_null(ip_expect_row_of(rows[i].id), "%s: a row with its source", rows[i].line);
 	}
 }
+
+/* --- issue 21 pt 4: a router in install mode before `install add` -------- */
+
+typedef struct before_add_case {
+	const char *name;
+	const char *capture;        /* a bundle-mode capture, made install mode */
+	const char *from, *to;      /* the version lines swapped, or NULL */
+	const char *image;          /* its running .bin, booted as packages.conf */
+	const char *target;
+	const char *assumed;        /* the refusal names the boundary so, or NULL */
+} before_add_case;
+
+static const before_add_case before_add[] = {
+	{ "ASR1001 on XE 3.9 in install mode", "../tests/captures/asr1001-xe3.log", NULL, NULL,
+	  "bootflash:asr1001-universalk9.03.09.01.S.153-2.S1.bin",
+	  "asr1001-universalk9.03.16.10.S.155-3.S10.bin", NULL },
+	{ "ISR4321 on 16.3.7 in install mode (assumed 16.6.1)",
+	  "../tests/captures/isr4321-target-staged.log", "16.09.06", "16.03.07",
+	  "bootflash:isr4300-universalk9.16.09.06.SPA.bin", "isr4300-universalk9.16.12.04.SPA.bin",
+	  "only from 16.6.1 on ISR4" },
+};
+
+IP_TABLE_PARAMS(plan_expect, router_before_install_add, before_add)
+
+/* s with every `from` replaced by `to` (NULL from: a copy). */
+static char *swap(const char *s, const char *from, const char *to)
+{
+	char *out = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&out, &n);
+	for (const char *t = s; *t;)
+		if (from && !strncmp(t, from, strlen(from))) {
+			fputs(to, f);
+			t += strlen(from);
+		} else
+			fputc(*t++, f);
+	fclose(f);
+	return out;
+}
+
+ParameterizedTest(size_t *row, plan_expect, router_before_install_add)
+{
+	const before_add_case *c = &before_add[*row];
+	char path[1024];
+	snprintf(path, sizeof(path), "%s/%s", test_samples_dir(), c->capture);
+	char *text = test_read_file(path, NULL);
+	cr_assert_not_null(text);
+	char *a = swap(text, c->image, "bootflash:packages.conf");
+	char *b = c->from ? swap(a, c->from, c->to) : a;
+	ip_device_set *set = test_load_text("router.log", b);
+	cr_assert_eq(set->n, 1);
+	ip_target *t = ip_target_from_name(set->arena, c->target, "--target");
+	t->size = (ip_u64){ true, 400000000, { 0 } };
+	t->md5 = MD5;
+	ip_plan_options o;
+	ip_plan_options_defaults(&o);
+	o.server = "10.0.0.10";
+	ip_plan p;
+	ip_plan_build(&p, set->arena, set->v[0], t, &o);
+	cr_expect(p.refused, "%s: refused", c->name);
+	bool named = false, assumed = c->assumed == NULL;
+	for (size_t i = 0; i < p.n_reasons; i++) {
+		named |= strstr(p.reasons[i], "request platform software package expand file "
+					      "bootflash:<image>.bin to bootflash:<dir>") &&
+			 strstr(p.reasons[i], "boot system bootflash:<dir>/packages.conf") &&
+			 strstr(p.reasons[i], "Enroll Cisco IOS managed gateways to Webex Cloud");
+		if (c->assumed)
+			assumed |= strstr(p.reasons[i], c->assumed) &&
+				   strstr(p.reasons[i], "an assumption");
+	}
+	cr_expect(named, "%s: the refusal names the documented procedure: %s", c->name,
+		  p.n_reasons ? p.reasons[0] : "-");
+	cr_expect(assumed, "%s: the boundary named as an assumption", c->name);
+	ip_device_set_free(set);
+	if (b != a)
+		free(b);
+	free(a);
+	free(text);
+}
