@@ -8,6 +8,8 @@
  *   sh boot / show bootvar / show boot system
  *   verify /md5 flash:x.bin <hash>
  *   sh ip int br / sh int status / sh ip ospf [1] nei / sh ip bgp [vpnv4 all] summ /
+ *   sh ver running / provisioned, sh software installer rollback-timer
+ *                     (the IOS-XE 3.x install state)
  *   sh redun [states] show redundancy (the standby RP; other views stay OTHER)
  *   sh cdp nei        (the post-change health checks; their "detail" and
  *                     "err-disabled" views print other tables and stay OTHER)
@@ -37,6 +39,12 @@ typedef struct grammar {
 } grammar;
 
 static const grammar show_grammar[] = {
+	/* IOS-XE 3.x install state (show_install.c, issue 21): before the
+	 * bare "show version" row, which would take them */
+	{ IP_CMD_SHOW_INSTALL, "show version running", { { "version", 2 }, { "running", 3 } } },
+	{ IP_CMD_SHOW_INSTALL, "show version provisioned", { { "version", 2 }, { "provisioned", 4 } } },
+	{ IP_CMD_SHOW_INSTALL, "show software installer rollback-timer",
+	  { { "software", 4 }, { "installer", 5 }, { "rollback-timer", 8 } } },
 	{ IP_CMD_SHOW_VERSION, "show version", { { "version", 2 } } },
 	{ IP_CMD_RUNNING_CONFIG, "show running-config", { { "running-config", 3 } } },
 	{ IP_CMD_STARTUP_CONFIG, "show startup-config", { { "startup-config", 4 } } },

@@ -408,6 +408,10 @@ typedef enum ip_install_view {
 	IP_INSTALL_VIEW_INACTIVE,    /* the added, not activated ones (I) */
 	IP_INSTALL_VIEW_COMMITTED,   /* C only */
 	IP_INSTALL_VIEW_UNCOMMITTED, /* U and D only */
+	/* IOS-XE 3.x (and later) per-package blocks, show_install.c: */
+	IP_INSTALL_VIEW_RUNNING,     /* show version running: what runs now */
+	IP_INSTALL_VIEW_PROVISIONED, /* show version provisioned: what the
+				      * next reload loads (packages.conf) */
 } ip_install_view;
 
 /* The St column and its legend: "I - Inactive, U - Activated & Uncommitted,
@@ -418,6 +422,11 @@ typedef enum ip_pkg_state {
 	IP_PKG_UNCOMMITTED, /* U: running; reverts unless `install commit` */
 	IP_PKG_COMMITTED,   /* C: running and kept across reloads */
 	IP_PKG_DEACTIVATED, /* D: deactivated, comes back unless committed */
+	/* "Package: Base, version: 03.02.00SE, status: active" (show version
+	 * running / provisioned): the view says where it is; whether it is
+	 * committed is not printed (the 3.x rollback timer tells). */
+	IP_PKG_ACTIVE,
+	IP_PKG_PROVISIONED, /* "status: provisioned" (UNCONFIRMED form) */
 } ip_pkg_state;
 
 /* One row: "IMG   C    17.06.03.0.3629" or
@@ -470,6 +479,9 @@ typedef struct ip_install_state {
 	char fires_zone[8];
 	bool fires_unsynced;      /* that clock was never set ('*' in show clock) */
 	ip_span clock_at;         /* the clock line it counts from */
+	bool timer_software;      /* the timer is IOS-XE 3.x's `software install
+				   * ... auto-rollback` one (show software
+				   * installer rollback-timer), not install's */
 	ip_flag in_progress;      /* an install operation running (UNCONFIRMED
 				   * form on IOS-XE, show_install.c) */
 	bool rollback_known;      /* show install rollback was read */

@@ -58,7 +58,51 @@
  * otherwise (DOMAIN.md, UNCONFIRMED handling).
  *
  * A later capture of a view replaces the earlier one's blocks (sections are
- * parsed in input order): the newer state is the one the reload meets. */
+ * parsed in input order): the newer state is the one the reload meets.
+ *
+ * IOS-XE 3.x (Cat3650/3850 3.x, ASR1000/ASR900 3.x) has no `show install`;
+ * its install state is read from two other commands (issue 21 pt 1):
+ *
+ *   show version running      (also `show version provisioned`)
+ *   Package: Base, version: 03.02.00SE, status: active
+ *   File: cat3k_caa-base.SPA.03.02.00SE.pkg, on: Switch1
+ *   Built: Wed Jan 09 21:59:52 PST 2013, by: gereddy
+ *
+ *   one block of lines a package, each naming where it is ("on: Switch1",
+ *   "on: RP0", "on: RP0/0"). Sources: Cisco Catalyst 3650 3SE System
+ *   Management Configuration Guide (https://www.cisco.com/c/en/us/td/docs/
+ *   switches/lan/catalyst3650/software/release/3se/system_management/
+ *   configuration_guide/b_sm_3se_3650_cg/b_sm_3se_3650_cg_chapter_010101.html,
+ *   as quoted in the stageit tool's iosxe switch module); ASR900/ASR1000
+ *   3.x lines ("File: bootflash:/Image/asr900rsp2-rpbase.03.13.03.S.154-3.S3
+ *   -ext.pkg, on: RP0", "File: consolidated:packages.conf, on: RP0") from
+ *   Cisco's CSM plugin (kamal-prasad/csmpe, csmpe/core_plugins/
+ *   csm_install_operations/ios_xe/utils.py); the 16.x/17.x Cat9k form with
+ *   "Role:" and "File SHA1 checksum:" lines and "status: n/a" on the
+ *   standby RP: genieparser src/genie/libs/parser/iosxe/tests/
+ *   ShowVersionRunning/cli/equal/golden_output_output.txt. A "status: n/a"
+ *   package is not loaded where the line says (the standby's copy): it is
+ *   no package of that location. `show version provisioned` is in Cisco's
+ *   generic IOS-XE install chapter (`show version [rp-slot] [installed |
+ *   provisioned | running]`, VG450 guide, https://www.cisco.com/c/en/us/td/
+ *   docs/routers/access/vg450/software/configuration/guide/vg450-scg/
+ *   installing-the-voice-gateway-software.html) but no capture of its
+ *   output was found: it is read in the same block form, and a status
+ *   "provisioned" as a package the next reload loads (UNCONFIRMED,
+ *   DOMAIN.md).
+ *
+ *   show software installer rollback-timer
+ *   Switch# Status Duration
+ *   ----------------------------------
+ *   1 active 00:31:28
+ *   2 active 00:31:43
+ *
+ *   after `software install file ... auto-rollback`, until `software
+ *   commit`; "1 inactive -" once committed. Source: Cisco IOS Configuration
+ *   Fundamentals Command Reference, `software commit` / `software install
+ *   file` examples (3.2SE-3.7E Catalyst 3k; research21 1a). The timer of the
+ *   device is the one that fires first.
+ */
 #include <ctype.h>
 #include <string.h>
 
@@ -399,9 +443,206 @@ static void line(inst *st, const ip_line *l)
 	rows_warn(&st->r, l);
 }
 
+
+/* --- IOS-XE 3.x: show version running | provisioned --------------------- */
+
+typedef struct pkg_pending {
+	bool have;
+	ip_text package;    /* "Base" */
+	ip_pkg_state state;
+	ip_span state_span; /* "active" */
+	ip_span span;       /* the Package: line */
+	bool skip;          /* "status: n/a": not loaded there */
+} pkg_pending;
+
+/* The block of location loc ("Switch1", "RP0/0") in this view, made on
+ * first use. */
+static ip_install_block *location_block(inst *st, const ip_line *l, size_t s, size_t e)
+{
+	ip_install_state *is = &st->dev->install;
+	ip_arena *a = st->r.ctx->arena;
+	for (size_t i = 0; i < is->n_blocks; i++) {
+		ip_install_block *b = &is->blocks[i];
+		if (b->view == st->view && strlen(b->where) == e - s &&
+		    strncmp(b->where, l->text + s, e - s) == 0)
+			return b;
+	}
+	ip_install_block *b = IP_PUSH(a, is->blocks, is->n_blocks, is->cap_blocks);
+	memset(b, 0, sizeof(*b)); /* view_reset may leave an old slot here */
+	b->view = st->view;
+	b->where = ip_arena_strndup(a, l->text + s, e - s);
+	b->span = ip_line_span(l, st->r.sec->file, s, e);
+	size_t cap = 0;
+	if (e - s > 6 && strncmp(b->where, "Switch", 6) == 0 && rows_digits(l, s + 6, e)) {
+		int num = 0;
+		for (size_t k = s + 6; k < e && num < 1000; k++)
+			num = num * 10 + (l->text[k] - '0');
+		*IP_PUSH(a, b->members, b->n_members, cap) = num;
+	} else if (e - s >= 3 && b->where[0] == 'R' && b->where[1] == 'P' &&
+		   isdigit((unsigned char)b->where[2]))
+		*IP_PUSH(a, b->rps, b->n_rps, cap) = b->where;
+	return b;
+}
+
+/* "Package: Base, version: 03.02.00SE, status: active" */
+static bool package_line(inst *st, pkg_pending *pp, const ip_line *l, const char *t, size_t off)
+{
+	if (strncmp(t, "Package: ", 9) != 0)
+		return false;
+	const char *comma = strchr(t, ',');
+	const char *status = strstr(t, "status: ");
+	if (!comma || !status) {
+		rows_warn(&st->r, l);
+		return true;
+	}
+	memset(pp, 0, sizeof(*pp));
+	size_t ns = off + 9, ne = (size_t)(comma - l->text);
+	rows_text(&st->r, &pp->package, l, ns, ne);
+	size_t vs = (size_t)(status - l->text) + 8, ve = vs;
+	while (ve < l->len && l->text[ve] != ' ' && l->text[ve] != ',')
+		ve++;
+	pp->state_span = ip_line_span(l, st->r.sec->file, vs, ve);
+	pp->span = ip_line_span_all(l, st->r.sec->file);
+	if (ve - vs == 6 && strncmp(l->text + vs, "active", 6) == 0)
+		pp->state = IP_PKG_ACTIVE;
+	else if (ve - vs == 11 && strncmp(l->text + vs, "provisioned", 11) == 0)
+		pp->state = IP_PKG_PROVISIONED;
+	else if (ve - vs == 3 && strncmp(l->text + vs, "n/a", 3) == 0)
+		pp->skip = true;
+	else {
+		rows_warn(&st->r, l);
+		return true;
+	}
+	pp->have = true;
+	return true;
+}
+
+/* "File: cat3k_caa-base.SPA.03.02.00SE.pkg, on: Switch1": the package of
+ * the line before, at that location. */
+static bool file_line(inst *st, pkg_pending *pp, const ip_line *l, const char *t, size_t off)
+{
+	if (strncmp(t, "File: ", 6) != 0)
+		return false;
+	const char *on = strstr(t, ", on: ");
+	if (!on) {
+		rows_warn(&st->r, l);
+		return true;
+	}
+	if (!pp->have)
+		return true; /* its Package: line warned */
+	pp->have = false;
+	if (pp->skip)
+		return true;
+	size_t ls = (size_t)(on - l->text) + 6, le = l->len;
+	while (le > ls && l->text[le - 1] == ' ')
+		le--;
+	if (le == ls) {
+		rows_warn(&st->r, l);
+		return true;
+	}
+	if (!st->reset_done)
+		view_reset(st);
+	ip_install_block *b = location_block(st, l, ls, le);
+	ip_install_pkg *p = IP_PUSH(st->r.ctx->arena, b->pkgs, b->n_pkgs, b->cap_pkgs);
+	p->type = pp->package;
+	p->state = pp->state;
+	p->state_span = pp->state_span;
+	rows_text(&st->r, &p->name, l, off + 6, (size_t)(on - l->text));
+	p->span = pp->span;
+	return true;
+}
+
+/* The other lines of a package's block. */
+static bool package_furniture(const char *t)
+{
+	static const char *const keys[] = { "Built: ", "Role: ", "File SHA1 checksum: ",
+					    "File MD5 checksum: " };
+	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+		if (strncmp(t, keys[i], strlen(keys[i])) == 0)
+			return true;
+	return false;
+}
+
+static void version_running_parse(inst *st)
+{
+	pkg_pending pp = { 0 };
+	for (size_t i = 0; i < st->r.sec->n_lines; i++) {
+		const ip_line *l = &st->r.sec->lines[i];
+		size_t off;
+		const char *t = trimmed(l, &off);
+		if (rows_blank(l) || package_line(st, &pp, l, t, off) ||
+		    file_line(st, &pp, l, t, off) || package_furniture(t))
+			continue;
+		rows_warn(&st->r, l);
+	}
+}
+
+/* --- IOS-XE 3.x: show software installer rollback-timer ---------------- */
+
+static void rollback_timer_parse(inst *st)
+{
+	ip_install_state *is = &st->dev->install;
+	const char *file = st->r.sec->file;
+	bool any = false, active = false;
+	ip_flag first = { 0 };
+	ip_u64 least = { 0 };
+	for (size_t i = 0; i < st->r.sec->n_lines; i++) {
+		const ip_line *l = &st->r.sec->lines[i];
+		if (rows_blank(l))
+			continue;
+		row_tokens tk;
+		rows_split(&tk, l, 0);
+		if (tk.n >= 2 && strncmp(l->text + tk.start[0], "Switch#", 7) == 0)
+			continue; /* the heading */
+		if (tk.n != 3 || !rows_digits(l, tk.start[0], tk.end[0])) {
+			rows_warn(&st->r, l);
+			continue;
+		}
+		size_t ws = tk.start[1], we = tk.end[1];
+		ip_span sp = ip_line_span(l, file, ws, we);
+		if (we - ws == 8 && strncmp(l->text + ws, "inactive", 8) == 0) {
+			any = true;
+			if (!first.span.line)
+				first = (ip_flag){ IP_TRI_NO, sp };
+			continue;
+		}
+		if (we - ws != 6 || strncmp(l->text + ws, "active", 6) != 0) {
+			rows_warn(&st->r, l);
+			continue;
+		}
+		any = true;
+		if (!active)
+			first = (ip_flag){ IP_TRI_YES, sp };
+		active = true;
+		uint64_t secs;
+		if (hms(l->text + tk.start[2], tk.end[2] - tk.start[2], &secs) &&
+		    (!least.known || secs < least.v))
+			least = (ip_u64){ true, secs, ip_line_span(l, file, tk.start[2], tk.end[2]) };
+	}
+	if (!any)
+		return;
+	is->timer = first;
+	is->timer_software = true;
+	is->timer_operation = (ip_text){ 0 };
+	is->timer_left_s = active ? least : (ip_u64){ 0 };
+	is->fires_known = false;
+	if (active && least.known)
+		fire_time(st, least.v);
+}
+
 int show_install_parse(ip_device *dev, const ip_section *sec, ip_parse_ctx *ctx)
 {
 	inst st = { .r = { .sec = sec, .ctx = ctx }, .dev = dev };
+	const char *c = sec->canonical ? sec->canonical : "";
+	if (strcmp(c, "show version running") == 0 || strcmp(c, "show version provisioned") == 0) {
+		st.view = c[13] == 'r' ? IP_INSTALL_VIEW_RUNNING : IP_INSTALL_VIEW_PROVISIONED;
+		version_running_parse(&st);
+		return 0;
+	}
+	if (strcmp(c, "show software installer rollback-timer") == 0) {
+		rollback_timer_parse(&st);
+		return 0;
+	}
 	st.rollback = sec->canonical && strncmp(sec->canonical, "show install rollback", 21) == 0;
 	st.view_from_command = sec->cmd == IP_CMD_SHOW_INSTALL ||
 			       (sec->cmd == IP_CMD_INSTALL_SUMMARY && !sec->inferred);

@@ -1195,8 +1195,12 @@ static ip_plan_role repairable(const plan_bld *b, const ip_finding *f, const cha
 					"target afresh, verified", p->filesystem, f->subject.name);
 		return IP_ROLE_RESOLVED;
 	case IP_REPAIR_SETTLE: /* at any severity: the plan would be undone */
-		*note = "settle it first: `install commit` keeps the running software, "
-			"`install abort` returns to the committed one; then plan again";
+		*note = p->install.flow == IP_FLOW_SOFTWARE_INSTALL
+			/* IOS-XE 3.x Catalyst 3k (rules/install_pending.c) */
+			? "settle it first: `software commit` keeps the running software, "
+			  "`software rollback` returns to the one before the install; then plan again"
+			: "settle it first: `install commit` keeps the running software, "
+			  "`install abort` returns to the committed one; then plan again";
 		return IP_ROLE_BLOCKS;
 	case IP_REPAIR_UNDECLARED:
 	case IP_REPAIR_NONE:
@@ -1476,14 +1480,38 @@ static void decide_install_flow(plan_bld *b)
 		plan_warn(b, "--install-steps two-step needs install add, activate and commit, "
 			  "which %s does not have: the plan uses %s", g->running,
 			  ip_plan_install_form(p));
-	if (g->flow == IP_FLOW_NONE)
-		reason(b, "the device runs %s in install mode, a release before `install add` on "
-		       "this router (%s from %s, %s): its upgrade expands the bundle with `request "
-		       "platform software package expand file` and boots packages.conf, a "
-		       "procedure iosplan does not write; upgrade it by hand, or set "
-		       "install_commands_since in .iosplan.yaml if this release has install add",
-		       g->running, g->since ? g->since : "?", p->check.platform.series
-		       ? p->check.platform.series : "this series", g->source ? g->source : "");
+	/* issue 21 pt 4: a router in install mode before `install add`. Cisco
+	 * documents its procedure (Webex help "Enroll Cisco IOS managed
+	 * gateways to Webex Cloud", https://help.webex.com/en-us/article/
+	 * xftgfc/Enroll-Cisco-IOS-Managed-Gateways-to-Webex-Cloud: mkdir,
+	 * `request platform software package expand file bootflash:/<image>.bin
+	 * to bootflash:/image`, `no boot system`, `boot system
+	 * bootflash:/image/packages.conf`, save, reload; Cisco's CSM plugin
+	 * csmpe ios_xe/install.py runs the same), but no Cisco document gives
+	 * the release from which these routers have `install add` (research21
+	 * 3): with the boundary an assumption the plan cannot tell which of the
+	 * two procedures the device needs, so it refuses and names both. */
+	if (g->flow == IP_FLOW_NONE && g->running && g->running[0] == '3')
+		reason(b, "the device runs IOS-XE %s in install mode, which has no `install add`: "
+		       "Cisco's documented procedure is `request platform software package expand "
+		       "file bootflash:<image>.bin to bootflash:<dir>`, then `no boot system`, `boot "
+		       "system bootflash:<dir>/packages.conf`, save and reload (Cisco Webex help "
+		       "\"Enroll Cisco IOS managed gateways to Webex Cloud\"); iosplan does not "
+		       "write it for a 3.x router (no capture of its output on 3.x): upgrade it by "
+		       "hand", g->running);
+	else if (g->flow == IP_FLOW_NONE)
+		reason(b, "the device runs %s in install mode; the plan takes this router to have "
+		       "`install add` only from %s on %s (%s%s), so %s gets no install add plan. Before "
+		       "`install add`, Cisco's documented procedure is `request platform software "
+		       "package expand file bootflash:<image>.bin to bootflash:<dir>`, then `no "
+		       "boot system`, `boot system bootflash:<dir>/packages.conf`, save and reload "
+		       "(Cisco Webex help \"Enroll Cisco IOS managed gateways to Webex Cloud\"); "
+		       "iosplan does not write it on a boundary no Cisco document gives: upgrade "
+		       "by hand, or set install_commands_since in .iosplan.yaml if this release "
+		       "has install add", g->running, g->since ? g->since : "?",
+		       p->check.platform.series ? p->check.platform.series : "this series",
+		       g->source ? g->source : "",
+		       g->assumed ? ": an assumption, not a documented boundary" : "", g->running);
 	if (g->version_unknown)
 		plan_warn(b, "the running release is not in the captures: the plan assumes it has "
 			  "install add; on an older release (IOS-XE 3.x, early 16.x) the commands "
@@ -1737,6 +1765,14 @@ static void facts_blocking(plan_bld *b)
 	/* A pending install (issue 21): its timer, its `install abort` or the
 	 * plan's own reload would undo the plan or the change under review. */
 	if (ip_install_pending(&b->p->check.next_boot.install) &&
+	    !blocked_by(b->p, IP_REPAIR_SETTLE) && b->p->install.flow == IP_FLOW_SOFTWARE_INSTALL)
+		/* IOS-XE 3.x Catalyst 3k: the `software` family (rules/install_pending.c) */
+		reason(b, "an install is pending (a running `software install ... auto-rollback` "
+		       "timer or provisioned software that differs from the running, show "
+		       "software installer rollback-timer, show version provisioned): run "
+		       "`software commit` to keep the running software or `software rollback` "
+		       "to return to the one before the install, then plan again");
+	else if (ip_install_pending(&b->p->check.next_boot.install) &&
 	    !blocked_by(b->p, IP_REPAIR_SETTLE))
 		reason(b, "an install is pending (uncommitted packages, a running auto-abort "
 		       "timer or an install in progress, show install summary): run `install "

@@ -86,6 +86,34 @@ const char *plan_issu_ineligible(plan_bld *b)
 	return NULL;
 }
 
+/* An eligible --issu plan says what its eligibility rests on that no
+ * Cisco document states (issue 21 pt 2): "not more than 3 years apart"
+ * read as at most three EM releases ahead, and the ASR 1000's own matrix
+ * not modelled. An assumption in the plan's words, not a setting. */
+static void issu_window_assumed(plan_bld *b)
+{
+	const ip_plan *p = b->p;
+	ip_version cur;
+	const ip_version *tgt = p->target && p->target->parsed ? &p->target->image.version : NULL;
+	const char *series = p->check.platform.series;
+	bool asr1k = series && !strncmp(series, "ASR1", 4);
+	if (!tgt || !parse_running(p->dev, &cur) || cur.minor == tgt->minor) {
+		if (asr1k)
+			plan_warn(b, "ISSU: iosplan checks Cisco's Catalyst rules (install mode, "
+				  "standby hot in SSO, one Extended Maintenance release); the ASR "
+				  "1000's own ISSU release matrix is not modelled: an assumption, "
+				  "check it against the release notes");
+		return;
+	}
+	plan_warn(b, "ISSU: %d.%d to %d.%d is taken as within Cisco's window (\"ISSU is "
+		  "supported between any two Extended Maintenance releases that are released "
+		  "not more than 3 years apart\") by reading 3 years as at most three EM "
+		  "releases ahead: an assumption (UNCONFIRMED), not a setting; check the two "
+		  "releases' dates%s", cur.major, cur.minor, tgt->major, tgt->minor,
+		  asr1k ? ", and the ASR 1000's own ISSU release matrix, which iosplan does not "
+			  "model" : "");
+}
+
 void plan_issu_decide(plan_bld *b)
 {
 	const ip_plan *p = b->p;
@@ -104,8 +132,10 @@ void plan_issu_decide(plan_bld *b)
 			b->refusal_issu = ip_arena_printf(b->a, "--issu: ISSU does not apply: %s; "
 							  "without --issu the plan reloads the "
 							  "whole system", why);
-		else
+		else {
 			b->issu = true;
+			issu_window_assumed(b);
+		}
 		return;
 	}
 	if (!ip_standby_present(p->dev))

@@ -1548,6 +1548,30 @@ static void reload_request_platform(plan_bld *b)
 	plan_prompt(b, "Proceed with reload? [confirm]", "", true, NULL);
 }
 
+/* The ISSU rollback timer (issue 21 pt 2). Cisco ASR 1000 16.7 "Install
+ * and ISSU" (https://cisco.com/c/en/us/td/docs/routers/asr1000/
+ * configuration/guide/chassis/xe-16-7/asr1000-software-config-guide-16-7/
+ * install-issu-asr.html): "If the roll back timer is not stopped by using
+ * the install stop-timer command, the device rolls back to an older
+ * software version on expiry of the rollback timer. The default value of
+ * the rollback timer is 120 minutes." Elsewhere the default differs (the
+ * C9800 17.14 ISSU guide: "within 6 hours") or no Cisco document found
+ * states it (Cat9k): said as UNCONFIRMED, never as a setting. */
+static void issu_timer_why(plan_bld *b)
+{
+	const char *series = plat(b)->series;
+	bool asr1k = series && !strncmp(series, "ASR1", 4);
+	plan_why(b, "An ISSU rollback timer runs from the activation to the commit: %s. If it "
+		 "expires first (or install abort issu is typed), the device rolls back to the "
+		 "old software; install stop-timer stops it. The one-step form commits at its "
+		 "end, which stops the timer: show install summary then prints the idle line.",
+		 asr1k ? "120 minutes by default on the ASR 1000 (Cisco ASR 1000 16.7 Install "
+			 "and ISSU guide)"
+		       : "its default on this platform is UNCONFIRMED (120 minutes on the ASR "
+			 "1000, six hours on the Catalyst 9800, per Cisco's guides): an "
+			 "assumption, so commit well within the shorter one");
+}
+
 /* The two-step form (issue 21 pt 3), after the Cisco VG400 software
  * configuration guide's three-step install ("install add file ...";
  * "install activate [auto-abort-timer <time>]", whose timer "starts
@@ -1630,8 +1654,13 @@ static void reload_phase(plan_bld *b)
 			plan_why(b, "With issu the standby is upgraded first and takes over, then "
 				 "the old active: traffic keeps flowing (Cisco ISSU guide). Until the "
 				 "commit ends it, install abort issu rolls the upgrade back.");
+			issu_timer_why(b);
 			plan_cmd(b, "install add file %s activate issu commit", p->image);
 			plan_expect(b, IP_EXPECT_INSTALL_ADD_OK, "SUCCESS: install_add_activate_commit");
+			/* the commit at the end of the one-step form stopped the
+			 * rollback timer: the idle line, not the running one */
+			plan_cmd(b, "show install summary");
+			plan_expect(b, IP_EXPECT_INSTALL_IDLE, "Auto abort timer: inactive");
 			b->cur->abort = "install abort issu";
 			break;
 		}
@@ -1966,15 +1995,33 @@ static void rollback_provisioning(plan_bld *b)
 	const ip_device *d = b->p->dev;
 	bool sw3 = flow_after(b) == IP_FLOW_SOFTWARE_INSTALL;
 	plan_step(b, IP_PHASE_ROLLBACK, IP_MODE_EXEC, "Roll the packages back (reloads)");
+	const char *old = d->xe_version.s ? d->xe_version.s : d->version.s ? d->version.s
+								       : "the old release";
+	if (sw3) {
+		/* "When the software rollback command is used, packages.conf.00-
+		 * becomes packages.conf"; it ends "[2]: Finished rolling back
+		 * software changes. New software will load on reboot." and asks
+		 * "Do you want to proceed with reload? [yes/no]:" (Cisco IOS
+		 * Configuration Fundamentals Command Reference, `software
+		 * rollback`; research21 1a, 4) */
+		plan_why(b, "Valid until the clean-up removes the old packages. The upgrade used "
+			 "%s: software rollback puts the previous packages.conf (packages.conf.00-) "
+			 "back and asks to reload (answer yes); after the reload, show version "
+			 "must print %s.", ip_plan_install_form(b->p), old);
+		plan_cmd(b, "software rollback");
+		plan_prompt(b, "Do you want to proceed with reload? [yes/no]:", "yes", true, NULL);
+		plan_prompt(b, "System configuration has been modified. Save? [yes/no]:", "no",
+			    false, NULL);
+		plan_expect(b, IP_EXPECT_SOFTWARE_ROLLBACK_OK, "Finished rolling back software changes");
+		plan_effect(b, IP_EFFECT_INSTALL_ROLLBACK);
+		return;
+	}
 	plan_why(b, "Valid until the clean-up removes the old packages. The upgrade used %s, "
-		 "which keeps no install rollback point: %s puts the previous packages.conf back "
-		 "for the next reload. No capture shows its output: after the reload, show "
-		 "version must print %s.", ip_plan_install_form(b->p),
-		 sw3 ? "software rollback" : "the provisioning rollback",
-		 d->xe_version.s ? d->xe_version.s : d->version.s ? d->version.s : "the old release");
-	plan_cmd(b, "%s", sw3 ? "software rollback"
-			      : "request platform software package install switch all rollback "
-				"on-reboot auto-copy");
+		 "which keeps no install rollback point: the provisioning rollback puts the "
+		 "previous packages.conf back for the next reload. No capture shows its output: "
+		 "after the reload, show version must print %s.", ip_plan_install_form(b->p), old);
+	plan_cmd(b, "request platform software package install switch all rollback on-reboot "
+		    "auto-copy");
 	plan_cmd(b, "reload");
 	plan_prompt(b, "System configuration has been modified. Save? [yes/no]:", "no", false, NULL);
 	plan_prompt(b, "Proceed with reload? [confirm]", "", true, NULL);

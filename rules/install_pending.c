@@ -23,13 +23,58 @@
  * (ip_install_pending); this rule says it and names both ways out. */
 #include <string.h>
 
+#include "install_cmds.h"
 #include "rule.h"
 
-static void fixes(ip_findings *out, ip_finding *f)
+static void fixes(ip_findings *out, ip_finding *f, bool sw)
 {
-	ip_finding_fix(out, f, "install commit");
-	ip_finding_fix(out, f, "install abort");
-	ip_finding_capture(out, f, "show install summary");
+	ip_finding_fix(out, f, sw ? "software commit" : "install commit");
+	ip_finding_fix(out, f, sw ? "software rollback" : "install abort");
+	ip_finding_capture(out, f, sw ? "show software installer rollback-timer"
+				      : "show install summary");
+}
+
+/* IOS-XE 3.x Catalyst 3k (issue 21 pt 1): the `software` family settles
+ * it. "software commit ... cancels the rollback timer, if it is running,
+ * and commits a software upgrade"; "When the software rollback command is
+ * used, packages.conf.00- becomes packages.conf" (Cisco IOS Configuration
+ * Fundamentals Command Reference, `software commit`, `software rollback`;
+ * research21 1a, 4). */
+static ip_finding *software_pending(const ip_rule_ctx *ctx, ip_findings *out,
+				    const ip_install_forecast *fc)
+{
+	const ip_install_state *is = &ctx->dev->install;
+	if (fc->provisioned) {
+		const ip_install_pkg *p = fc->provisioned;
+		return ip_report(out, ip_subj_device(), p->span,
+				 "an install is pending: [%s] the provisioned software differs "
+				 "from the running one (%s %s %s): the next reload boots the "
+				 "provisioned packages; `software rollback` returns packages.conf "
+				 "to the one before the install, or a reload boots it (then "
+				 "`software commit` if it was installed with auto-rollback), and an "
+				 "upgrade must not start before", fc->provisioned_block->where,
+				 p->type.s ? p->type.s : "package", p->name.s ? p->name.s : "?",
+				 fc->provisioned_block->view == IP_INSTALL_VIEW_PROVISIONED
+					 ? "is provisioned, not running" : "runs, not provisioned");
+	}
+	const ip_install_pkg *p = fc->uncommitted ? fc->uncommitted : fc->deactivated;
+	ip_span at = fc->timer == IP_TRI_YES ? is->timer.span
+		   : p ? p->state_span : is->in_progress.span;
+	ip_finding *f = ip_report(out, ip_subj_device(), at,
+				  "an install is pending: %s; `software commit` keeps the running "
+				  "software, `software rollback` returns to the software before it (a "
+				  "reload), and an upgrade must not start before",
+				  fc->timer == IP_TRI_YES
+					  ? "the rollback timer of `software install ... auto-rollback` "
+					    "runs and will roll the last install back"
+					  : "the install state holds a change not committed");
+	if (fc->timer_left_s.known)
+		ip_finding_related(out, f, fc->timer_left_s.span, "it rolls back %02llu:%02llu:%02llu "
+				   "after the capture",
+				   (unsigned long long)(fc->timer_left_s.v / 3600),
+				   (unsigned long long)(fc->timer_left_s.v / 60 % 60),
+				   (unsigned long long)(fc->timer_left_s.v % 60));
+	return f;
 }
 
 static void check(const ip_rule_ctx *ctx, ip_findings *out)
@@ -40,7 +85,20 @@ static void check(const ip_rule_ctx *ctx, ip_findings *out)
 	const ip_install_state *is = &ctx->dev->install;
 	const ip_install_pkg *p = fc->uncommitted ? fc->uncommitted : fc->deactivated;
 	ip_finding *f;
-	if (p)
+	bool sw = ip_rule_install_flow(ctx) == IP_FLOW_SOFTWARE_INSTALL;
+	if (sw) {
+		fixes(out, software_pending(ctx, out, fc), true);
+		return;
+	}
+	if (fc->provisioned && !p && fc->timer != IP_TRI_YES && fc->in_progress != IP_TRI_YES)
+		f = ip_report(out, ip_subj_device(), fc->provisioned->span,
+			      "an install is pending: [%s] the provisioned software differs from "
+			      "the running one (%s %s): the next reload boots the provisioned "
+			      "packages; settle it (`install commit` / `install abort` where the "
+			      "release has them) before an upgrade", fc->provisioned_block->where,
+			      fc->provisioned->type.s ? fc->provisioned->type.s : "package",
+			      fc->provisioned->name.s ? fc->provisioned->name.s : "?");
+	else if (p)
 		f = ip_report(out, ip_subj_device(), p->state_span,
 			      "an install is pending: %s %s is %s, not committed; `install commit` "
 			      "keeps the running software across reloads, `install abort` returns "
@@ -70,7 +128,7 @@ static void check(const ip_rule_ctx *ctx, ip_findings *out)
 	}
 	if (p && fc->in_progress == IP_TRI_YES)
 		ip_finding_related(out, f, is->in_progress.span, "an install operation is in progress");
-	fixes(out, f);
+	fixes(out, f, false);
 }
 
 const ip_rule rule_install_pending = { "install-pending", IP_SEV_ERROR, check, IP_REPAIR_SETTLE };

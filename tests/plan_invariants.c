@@ -404,17 +404,21 @@ const char *plan_invariants_check(const ip_plan *p, ip_arena *a)
 	if (p->dev && ip_install_pending(&p->check.next_boot.install)) {
 		if (!p->refused)
 			return "P10: a plan on a device with a pending install";
+		/* IOS-XE 3.x Catalyst 3k: `software commit` / `software rollback`
+		 * (issue 21 pt 1) */
+		bool sw = p->install.flow == IP_FLOW_SOFTWARE_INSTALL;
+		const char *keep = sw ? "software commit" : "install commit";
+		const char *undo = sw ? "software rollback" : "install abort";
 		bool named = false;
 		for (size_t i = 0; i < p->n_reasons; i++)
-			named |= strstr(p->reasons[i], "install commit") &&
-				 strstr(p->reasons[i], "install abort");
+			named |= strstr(p->reasons[i], keep) && strstr(p->reasons[i], undo);
 		for (size_t i = 0; i < p->n_findings; i++)
 			named |= p->findings[i].role == IP_ROLE_BLOCKS && p->findings[i].note &&
-				 strstr(p->findings[i].note, "install commit") &&
-				 strstr(p->findings[i].note, "install abort");
+				 strstr(p->findings[i].note, keep) && strstr(p->findings[i].note, undo);
 		if (!named)
-			return "P10: a pending install refused without naming install commit and "
-			       "install abort";
+			return "P10: a pending install refused without naming the two ways out "
+			       "(install commit / install abort; software commit / software "
+			       "rollback on 3.x)";
 	}
 	if (!p->refused && p->dev && p->dev->n_conflicts)
 		return "R0: a plan from files that disagree with nothing to order them";

@@ -189,3 +189,55 @@ Test(boot_install, uncommitted_reload_setting)
 	ip_arena_free(a);
 	ip_device_set_free(s);
 }
+
+/* IOS-XE 3.x (issue 21 pt 1): show version provisioned against show
+ * version running, location by location; the 3.x rollback timer. */
+Test(boot_install, xe3_provisioned_and_timer)
+{
+	static const struct {
+		const char *file;
+		bool provisioned, timer, pending;
+	} rows[] = {
+		{ "../tests/captures/c3850-3x-provisioned.log", true, false, true },
+		{ "../tests/captures/c3850-3x-rollback-timer.log", false, true, true },
+		{ "../tests/captures/c3850-3x-committed.log", false, false, false },
+	};
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		ip_device_set *s = test_load_samples(rows[i].file, NULL);
+		ip_arena *a = ip_arena_new();
+		ip_boot_prediction p;
+		ip_boot_predict(&p, a, s->v[0]);
+		cr_expect(p.install.read, "%s", rows[i].file);
+		cr_expect_eq(p.install.provisioned != NULL, rows[i].provisioned, "%s", rows[i].file);
+		cr_expect_eq(p.install.timer == IP_TRI_YES, rows[i].timer, "%s", rows[i].file);
+		cr_expect_eq(p.install.software_timer, true, "%s: the 3.x timer", rows[i].file);
+		cr_expect_eq(ip_install_pending(&p.install), rows[i].pending, "%s", rows[i].file);
+		if (rows[i].provisioned) {
+			cr_expect_str_eq(p.install.provisioned->name.s, "cat3k_caa-base.SPA.03.06.06E.pkg");
+			cr_expect(traced(&p, "the next reload boots the provisioned packages"));
+		}
+		if (rows[i].timer)
+			cr_expect(traced(&p, "auto-rollback` (`software commit` stops it) fires 00:31:28"));
+		ip_arena_free(a);
+		ip_device_set_free(s);
+	}
+	/* a package that runs and is not provisioned any more is a change too */
+	ip_device_set *s = test_load_text("gone.log",
+		"SW#show version running\n"
+		"Package: Base, version: 03.06.05E, status: active\n"
+		"File: cat3k_caa-base.SPA.03.06.05E.pkg, on: Switch1\n"
+		"Package: WCM, version: 10.2.150.0, status: active\n"
+		"File: cat3k_caa-wcm.SPA.10.2.150.0.pkg, on: Switch1\n"
+		"SW#show version provisioned\n"
+		"Package: Base, version: 03.06.05E, status: active\n"
+		"File: cat3k_caa-base.SPA.03.06.05E.pkg, on: Switch1\n"
+		"SW#\n");
+	ip_arena *a = ip_arena_new();
+	ip_boot_prediction p;
+	ip_boot_predict(&p, a, s->v[0]);
+	cr_assert_not_null(p.install.provisioned);
+	cr_expect_str_eq(p.install.provisioned->name.s, "cat3k_caa-wcm.SPA.10.2.150.0.pkg");
+	cr_expect(traced(&p, "runs, not provisioned"));
+	ip_arena_free(a);
+	ip_device_set_free(s);
+}

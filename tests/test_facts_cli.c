@@ -326,6 +326,41 @@ Test(cli, install_state, .init = make_tmpdir, .fini = remove_tmpdir)
 	cr_expect(strstr(r.out, "rolls back 01:49:42 after the capture"), "%s", r.out);
 	free_result(&r);
 
+	/* IOS-XE 3.x (issue 21 pt 1): show version running and the rollback
+	 * timer of software install ... auto-rollback */
+	snprintf(path, sizeof(path), "%s/../tests/captures/c3850-3x-rollback-timer.log",
+		 test_samples_dir());
+	snprintf(args, sizeof(args), "facts --format json '%s'", path);
+	r = run(args);
+	cr_assert_eq(r.status, 0, "stderr: %s", r.err);
+	j = cJSON_Parse(r.out);
+	cr_assert_not_null(j, "valid JSON");
+	in = cJSON_GetObjectItem(j, "install");
+	b = cJSON_GetArrayItem(cJSON_GetObjectItem(in, "blocks"), 0);
+	cr_expect_str_eq(cJSON_GetObjectItem(b, "view")->valuestring, "running");
+	cr_expect_str_eq(cJSON_GetObjectItem(b, "where")->valuestring, "Switch1");
+	cr_expect_eq(cJSON_GetArrayItem(cJSON_GetObjectItem(b, "switches"), 0)->valueint, 1);
+	pk = cJSON_GetArrayItem(cJSON_GetObjectItem(b, "packages"), 0);
+	cr_expect_str_eq(cJSON_GetObjectItem(pk, "state")->valuestring, "active");
+	cr_expect_str_eq(cJSON_GetObjectItem(pk, "type")->valuestring, "Base");
+	cr_expect_str_eq(cJSON_GetObjectItem(pk, "name")->valuestring,
+			 "cat3k_caa-base.SPA.03.06.05E.pkg");
+	t = cJSON_GetObjectItem(in, "auto_abort_timer");
+	cr_expect(cJSON_IsTrue(cJSON_GetObjectItem(t, "active")));
+	cr_expect_str_eq(cJSON_GetObjectItem(t, "kind")->valuestring,
+			 "software install auto-rollback");
+	cr_expect_eq(cJSON_GetObjectItem(t, "seconds_left")->valueint, 1888);
+	cr_expect_eq(cJSON_GetObjectItem(t, "line")->valueint, 102);
+	cJSON_Delete(j);
+	free_result(&r);
+	snprintf(args, sizeof(args), "facts '%s'", path);
+	r = run(args);
+	cr_assert_eq(r.status, 0, "stderr: %s", r.err);
+	cr_expect(strstr(r.out, "[Switch1] (show version running) Base "
+			 "cat3k_caa-base.SPA.03.06.05E.pkg active"), "%s", r.out);
+	cr_expect(strstr(r.out, "rollback timer   active, rolls back 00:31:28"), "%s", r.out);
+	free_result(&r);
+
 	snprintf(path, sizeof(path), "%s/netstuts-r1.log", test_samples_dir());
 	snprintf(args, sizeof(args), "facts --format json '%s'", path);
 	r = run(args);

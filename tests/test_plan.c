@@ -40,6 +40,9 @@
 /* issue 21: an ASR1006 with a standby RP, bundle mode on harddisk: */
 #define ASR_TARGET "--target asr1000rp2-adventerprisek9.17.03.08a.SPA.bin --size 697152512 " \
 		   "--md5 5f1b2c3d4e5f60718293a4b5c6d7e8f9 --tftp-server 10.0.0.10 --transfer scp"
+/* issue 21 pt 2: the same chassis in install mode, 16.9 -> 16.12 (EM -> EM) */
+#define ASR_ISSU_TARGET "--target asr1000rp2-adventerprisek9.16.12.08.SPA.bin --size 689243136 " \
+			"--md5 0a1b2c3d4e5f60718293a4b5c6d7e8f9 --tftp-server 10.0.0.10 --transfer scp"
 #define C3K_TARGET "--target cat3k_caa-universalk9.16.12.10a.SPA.bin --size 496214016 " \
 		   "--md5 ec513679cb3ca1629ec966607e85bf8e --tftp-server 10.0.0.10"
 #define NOSPACE_SW_TARGET "--target c2960-lanbasek9-mz.150-2.SE11.bin --size 12582912 " \
@@ -144,6 +147,11 @@ static const golden_case golden_cases[] = {
 	{ "asr1006-dual-rp.txt", "plan " ASR_TARGET " asr1006-dual-rp.log", 0 },
 	{ "asr1006-dual-rp.json", "plan --format json " ASR_TARGET " asr1006-dual-rp.log", 0 },
 	{ "asr1006-issu-refused.txt", "plan --issu " ASR_TARGET " asr1006-dual-rp.log", 1 },
+	/* issue 21 pt 2: an eligible --issu plan states the rollback timer and
+	 * the support-window assumption */
+	{ "asr1006-issu.txt", "plan --issu " ASR_ISSU_TARGET " ../tests/captures/asr1006-install-issu.log", 0 },
+	{ "asr1006-issu.json", "plan --format json --issu " ASR_ISSU_TARGET
+	  " ../tests/captures/asr1006-install-issu.log", 0 },
 	/* issue 20 point 9: already on the target */
 	{ "on-target-nothing.txt", "plan " R1_RUNNING " netstuts-r1.log", 0 },
 	{ "on-target-nothing.md", "plan --format markdown " R1_RUNNING " netstuts-r1.log", 0 },
@@ -1150,9 +1158,18 @@ ParameterizedTest(size_t *row, plan_issu, cases)
 		const ip_plan_step *st = &p.steps[i];
 		if (!st->n_commands || !strstr(st->commands[0], "activate issu commit"))
 			continue;
-		cr_expect(st->n_expect == 1 &&
-			  !strcmp(st->expect[0], "SUCCESS: install_add_activate_commit"),
+		cr_expect(st->n_expect == 2 &&
+			  !strcmp(st->expect[0], "SUCCESS: install_add_activate_commit") &&
+			  !strcmp(st->expect[1], "Auto abort timer: inactive"),
 			  "%s: the ISSU step's expect", c->name);
+		/* issue 21 pt 2: the rollback timer, its default or that the
+		 * default is an assumption */
+		cr_expect(st->why && strstr(st->why, "ISSU rollback timer") &&
+			  strstr(st->why, "install stop-timer"), "%s: the timer: %s", c->name,
+			  st->why ? st->why : "-");
+		/* a C9407R: no Cisco document gives its default */
+		cr_expect(st->why && strstr(st->why, "default on this platform is UNCONFIRMED"),
+			  "%s: the default is an assumption here", c->name);
 		cr_expect(st->abort && !strcmp(st->abort, "install abort issu"), "%s: abort %s",
 			  c->name, st->abort ? st->abort : "none");
 	}

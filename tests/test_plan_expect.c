@@ -887,3 +887,155 @@ ParameterizedTest(size_t *row, plan_expect, remove_inactive_first)
 	cr_assert(p->proof.proven, "%s", rc->c.name);
 	ip_device_set_free(set);
 }
+
+/* --- issue 21 pt 3: the rollback phase's software rollback, and the
+ * install abort line, each with its documented row ---------------------- */
+
+typedef struct undo_case {
+	flow_case f;
+	const char *command;  /* typed in the rollback phase */
+	int id;               /* the expect row (ip_expect_form) its step carries */
+	const char *line;
+} undo_case;
+
+static const undo_case undos[] = {
+	/* 3.x to 3.x: software rollback (cf_command_ref) */
+	{ { { "3850 on 3.6.5E to 3.6.6E", "../tests/captures/c3850-3x-install.log",
+	      "cat3k_caa-universalk9.SPA.03.06.06.E.152-2.E6.bin", 311382016 }, false, NULL, NULL,
+	    NULL, NULL, false, false },
+	  "software rollback", IP_EXPECT_SOFTWARE_ROLLBACK_OK, "Finished rolling back software changes" },
+	/* the same with a 3.7 target: the command is the running 3.x release's */
+	{ { { "3850 on 3.6.5E to 3.7.5E", "../tests/captures/c3850-3x-install.log",
+	      "cat3k_caa-universalk9.SPA.03.07.05.E.152-3.E5.bin", 323289088 }, false, NULL, NULL,
+	    NULL, NULL, false, false },
+	  "software rollback", IP_EXPECT_SOFTWARE_ROLLBACK_OK, "Finished rolling back software changes" },
+};
+
+IP_TABLE_PARAMS(plan_expect, rollback_undo_lines, undos)
+
+ParameterizedTest(size_t *row, plan_expect, rollback_undo_lines)
+{
+	const undo_case *u = &undos[*row];
+	ip_check_config cc;
+	ip_install_since ov;
+	ip_device_set *set;
+	ip_plan *p = build_flow(&set, &u->f, &cc, &ov);
+	const ip_plan_step *st = NULL;
+	for (size_t i = 0; i < p->n_steps && !st; i++)
+		if (p->steps[i].phase == IP_PHASE_ROLLBACK && p->steps[i].n_commands &&
+		    !strcmp(p->steps[i].commands[0], u->command))
+			st = &p->steps[i];
+	cr_assert_not_null(st, "%s: no rollback step types %s", u->f.c.name, u->command);
+	bool found = false;
+	for (size_t k = 0; k < st->n_expect; k++)
+		found |= st->expect_src[k].form == u->id && !strcmp(st->expect[k], u->line);
+	cr_expect(found, "%s: %s expects '%s' from its plan_expect.def row", u->f.c.name,
+		  u->command, u->line);
+	/* it answers its own reload question: no separate reload typed */
+	for (size_t k = 0; k < st->n_commands; k++)
+		cr_expect(strcmp(st->commands[k], "reload"), "%s: a second reload", u->f.c.name);
+	ip_device_set_free(set);
+}
+
+/* Each row's line is in the device's own output its source quotes, and
+ * not in the failure forms found (research21 4: genielibs' abort mock). */
+Test(plan_expect, undo_rows_are_in_the_documented_output)
+{
+	static const struct {
+		int id;
+		const char *line, *device, *failed;
+	} rows[] = {
+		{ IP_EXPECT_SOFTWARE_ROLLBACK_OK, "Finished rolling back software changes",
+		  "[2]: Finished rolling back software changes. New software will load on reboot.",
+		  "Preparing rollback operation ..." },
+		{ IP_EXPECT_INSTALL_ABORT_OK, "SUCCESS: install_abort",
+		  "SUCCESS: install_abort Tue May 03 18:32:43 UTC 2022",
+		  "FAILED: install_abort : System configuration has been modified. Please save "
+		  "configuration and resubmit command." },
+	};
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		cr_expect(ip_expect_matches(rows[i].id, rows[i].line), "%s", rows[i].line);
+		cr_expect(strstr(rows[i].device, rows[i].line), "%s in the device's line", rows[i].line);
+		cr_expect_not(strstr(rows[i].failed, rows[i].line), "%s not in the failure", rows[i].line);
+		cr_expect_not_null(ip_expect_row_of(rows[i].id), "%s: a row with its source", rows[i].line);
+	}
+}
+
+/* --- issue 21 pt 4: a router in install mode before `install add` -------- */
+
+typedef struct before_add_case {
+	const char *name;
+	const char *capture;        /* a bundle-mode capture, made install mode */
+	const char *from, *to;      /* the version lines swapped, or NULL */
+	const char *image;          /* its running .bin, booted as packages.conf */
+	const char *target;
+	const char *assumed;        /* the refusal names the boundary so, or NULL */
+} before_add_case;
+
+static const before_add_case before_add[] = {
+	{ "ASR1001 on XE 3.9 in install mode", "../tests/captures/asr1001-xe3.log", NULL, NULL,
+	  "bootflash:asr1001-universalk9.03.09.01.S.153-2.S1.bin",
+	  "asr1001-universalk9.03.16.10.S.155-3.S10.bin", NULL },
+	{ "ISR4321 on 16.3.7 in install mode (assumed 16.6.1)",
+	  "../tests/captures/isr4321-target-staged.log", "16.09.06", "16.03.07",
+	  "bootflash:isr4300-universalk9.16.09.06.SPA.bin", "isr4300-universalk9.16.12.04.SPA.bin",
+	  "only from 16.6.1 on ISR4" },
+};
+
+IP_TABLE_PARAMS(plan_expect, router_before_install_add, before_add)
+
+/* s with every `from` replaced by `to` (NULL from: a copy). */
+static char *swap(const char *s, const char *from, const char *to)
+{
+	char *out = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&out, &n);
+	for (const char *t = s; *t;)
+		if (from && !strncmp(t, from, strlen(from))) {
+			fputs(to, f);
+			t += strlen(from);
+		} else
+			fputc(*t++, f);
+	fclose(f);
+	return out;
+}
+
+ParameterizedTest(size_t *row, plan_expect, router_before_install_add)
+{
+	const before_add_case *c = &before_add[*row];
+	char path[1024];
+	snprintf(path, sizeof(path), "%s/%s", test_samples_dir(), c->capture);
+	char *text = test_read_file(path, NULL);
+	cr_assert_not_null(text);
+	char *a = swap(text, c->image, "bootflash:packages.conf");
+	char *b = c->from ? swap(a, c->from, c->to) : a;
+	ip_device_set *set = test_load_text("router.log", b);
+	cr_assert_eq(set->n, 1);
+	ip_target *t = ip_target_from_name(set->arena, c->target, "--target");
+	t->size = (ip_u64){ true, 400000000, { 0 } };
+	t->md5 = MD5;
+	ip_plan_options o;
+	ip_plan_options_defaults(&o);
+	o.server = "10.0.0.10";
+	ip_plan p;
+	ip_plan_build(&p, set->arena, set->v[0], t, &o);
+	cr_expect(p.refused, "%s: refused", c->name);
+	bool named = false, assumed = c->assumed == NULL;
+	for (size_t i = 0; i < p.n_reasons; i++) {
+		named |= strstr(p.reasons[i], "request platform software package expand file "
+					      "bootflash:<image>.bin to bootflash:<dir>") &&
+			 strstr(p.reasons[i], "boot system bootflash:<dir>/packages.conf") &&
+			 strstr(p.reasons[i], "Enroll Cisco IOS managed gateways to Webex Cloud");
+		if (c->assumed)
+			assumed |= strstr(p.reasons[i], c->assumed) &&
+				   strstr(p.reasons[i], "an assumption");
+	}
+	cr_expect(named, "%s: the refusal names the documented procedure: %s", c->name,
+		  p.n_reasons ? p.reasons[0] : "-");
+	cr_expect(assumed, "%s: the boundary named as an assumption", c->name);
+	ip_device_set_free(set);
+	if (b != a)
+		free(b);
+	free(a);
+	free(text);
+}

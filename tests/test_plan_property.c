@@ -765,7 +765,7 @@ static bool install_state(state *s, unsigned long i)
 	img->state = IP_PKG_COMMITTED;
 	img->span = img->state_span = at;
 	is->timer = (ip_flag){ IP_TRI_NO, at };
-	switch ((i / 50) % 6) {
+	switch ((i / 50) % 8) {
 	case 0: /* all committed: plans as without it */
 		return false;
 	case 1:
@@ -787,9 +787,37 @@ static bool install_state(state *s, unsigned long i)
 	case 4:
 		is->timer = (ip_flag){ IP_TRI_YES, at };
 		return true;
-	default:
+	case 5:
 		is->in_progress = (ip_flag){ IP_TRI_YES, at };
 		return true;
+	default: {
+		/* P10 for IOS-XE 3.x (issue 21 pt 1, slice m21-rest): the
+		 * packages of show version running, and either the rollback
+		 * timer of `software install ... auto-rollback` (6) or show
+		 * version provisioned naming another package set (7) */
+		b->view = IP_INSTALL_VIEW_RUNNING;
+		b->where = d->n_members ? "Switch1" : "RP0";
+		img->type.s = "Base";
+		img->name.s = "cat3k_caa-base.SPA.03.06.05E.pkg";
+		img->state = IP_PKG_ACTIVE;
+		is->timer_software = true;
+		if ((i / 50) % 8 == 6) {
+			is->timer = (ip_flag){ IP_TRI_YES, at };
+			is->timer_left_s = (ip_u64){ true, 1888, at };
+			return true;
+		}
+		ip_install_block *pb = IP_PUSH(s->a, is->blocks, is->n_blocks, is->cap_blocks);
+		b = &is->blocks[0]; /* the push may have moved it */
+		*pb = *b;
+		pb->view = IP_INSTALL_VIEW_PROVISIONED;
+		pb->pkgs = NULL;
+		pb->n_pkgs = pb->cap_pkgs = 0;
+		ip_install_pkg *np = IP_PUSH(s->a, pb->pkgs, pb->n_pkgs, pb->cap_pkgs);
+		*np = (ip_install_pkg){ .type = { "Base", at }, .state = IP_PKG_ACTIVE,
+					.name = { "cat3k_caa-base.SPA.03.06.06E.pkg", at },
+					.state_span = at, .span = at };
+		return true;
+	}
 	}
 }
 

@@ -65,6 +65,20 @@ static const inst_rule_case cases[] = {
 	  SUMMARY("Switch 1 2") "IMG   I    17.12.04.0.11\n" "IMG   C    17.09.04a.0.4\n" TIMER("inactive"),
 	  0, 0, 0, NULL, NULL, NULL },
 	{ "install-pending", "no show install captured", "netstuts-r1.log", 0, 0, 0, NULL, NULL, NULL },
+	/* IOS-XE 3.x (issue 21 pt 1): tests/captures/c3850-3x-*.log */
+	{ "install-pending", "3.x: software install auto-rollback timer running",
+	  "../tests/captures/c3850-3x-rollback-timer.log", 1, 102, 3,
+	  "the rollback timer of `software install ... auto-rollback` runs", "software commit",
+	  "show software installer rollback-timer" },
+	{ "install-pending", "3.x: provisioned packages differ from the running ones",
+	  "../tests/captures/c3850-3x-provisioned.log", 1, 100, 1,
+	  "the next reload boots the provisioned packages", "software rollback",
+	  "show software installer rollback-timer" },
+	{ "install-pending", "3.x: provisioned = running, timer inactive",
+	  "../tests/captures/c3850-3x-committed.log", 0, 0, 0, NULL, NULL, NULL },
+	{ "install-pending", "3.x: running packages only, no provisioned view: nothing to compare",
+	  "SW#show version running\nPackage: Base, version: 03.06.05E, status: active\n"
+	  "File: cat3k_caa-base.SPA.03.06.05E.pkg, on: Switch1\nSW#\n", 0, 0, 0, NULL, NULL, NULL },
 	/* smu-mismatch */
 	{ "smu-mismatch", "an SMU on switch 1, not on 2 (trap)", "traps/smu-mismatch.log", 2, 235, 1,
 	  "not on switch 2", "install add file flash:cat9k_iosxe.17.09.04a.CSCwh87343.SPA.smu.bin "
@@ -149,5 +163,35 @@ Test(rules_install, plan_refuses_pending_install)
 		cr_expect(named, "mode %d: the refusal names install commit and install abort", mode);
 		ip_arena_free(a);
 		ip_device_set_free(s);
+	}
+}
+
+/* IOS-XE 3.x (issue 21 pt 1): the plan refuses a pending 3.x install and
+ * names the `software` commands, never `install commit`. */
+Test(rules_install, plan_refuses_pending_xe3_install)
+{
+	static const char *const files[] = { "../tests/captures/c3850-3x-rollback-timer.log",
+					      "../tests/captures/c3850-3x-provisioned.log" };
+	for (size_t i = 0; i < 2; i++) {
+		ip_arena *a = ip_arena_new();
+		ip_device_set *s = test_load_samples(files[i], NULL);
+		ip_target *t = ip_target_from_name(a, "cat3k_caa-universalk9.16.03.06.SPA.bin", "test");
+		ip_plan_options o;
+		ip_plan_options_defaults(&o);
+		ip_plan p;
+		ip_plan_build(&p, a, s->v[0], t, &o);
+		cr_expect(p.refused, "%s: refused", files[i]);
+		bool named = false, wrong = false;
+		for (size_t k = 0; k < p.n_findings; k++) {
+			const char *n = p.findings[k].note;
+			if (p.findings[k].role != IP_ROLE_BLOCKS || !n)
+				continue;
+			named |= strstr(n, "software commit") && strstr(n, "software rollback");
+			wrong |= strstr(n, "install commit") != NULL;
+		}
+		cr_expect(named, "%s: names software commit and software rollback", files[i]);
+		cr_expect_not(wrong, "%s: no install commit advice on 3.x", files[i]);
+		ip_device_set_free(s);
+		ip_arena_free(a);
 	}
 }

@@ -311,3 +311,192 @@ Test(show_install, samples_carry_the_state)
 	cr_expect_eq(is->timer.v, IP_TRI_NO);
 	ip_device_set_free(s);
 }
+
+/* IOS-XE 3.x (issue 21 pt 1): `show version running | provisioned` blocks
+ * and `show software installer rollback-timer`, into the same install
+ * state. Each row names its source (parsers/show_install.c). */
+typedef struct xe3_pkg {
+	const char *where, *type, *name;
+	ip_pkg_state state;
+	uint32_t line;
+} xe3_pkg;
+
+typedef struct xe3_case {
+	const char *name;
+	const char *command;
+	const char *text;
+	ip_install_view view;
+	size_t n_blocks;
+	int member0;          /* block 0's switch, 0 none */
+	const char *rp0;      /* block 0's route processor, NULL none */
+	xe3_pkg p[4];         /* the first packages, block by block */
+	size_t n_pkgs;        /* all of them */
+	ip_tri timer;
+	long left;            /* -1 unknown */
+	uint32_t timer_line, timer_col;
+	size_t warnings;
+} xe3_case;
+
+#define BUILT(by) "Built: Wed Jan 09 21:59:52 PST 2013, by: " by "\n\n"
+
+static const xe3_case xe3_cases[] = {
+	{ "Cat3650 3.2SE, one switch (Cisco 3650 3SE System Management guide, via stageit)",
+	  "show version running",
+	  "Package: Base, version: 03.02.00SE, status: active\n"
+	  "File: cat3k_caa-base.SPA.03.02.00SE.pkg, on: Switch1\n" BUILT("gereddy")
+	  "Package: IOS, version: 150-1.EX, status: active\n"
+	  "File: cat3k_caa-iosd-universalk9.SPA.150-1.EX.pkg, on: Switch1\n" BUILT("gereddy"),
+	  IP_INSTALL_VIEW_RUNNING, 1, 1, NULL,
+	  { { "Switch1", "Base", "cat3k_caa-base.SPA.03.02.00SE.pkg", IP_PKG_ACTIVE, 1 },
+	    { "Switch1", "IOS", "cat3k_caa-iosd-universalk9.SPA.150-1.EX.pkg", IP_PKG_ACTIVE, 5 } }, 2,
+	  IP_TRI_UNKNOWN, -1, 0, 0, 0 },
+	{ "Cat3850 3.x stack of two: a block a switch (the same form, two members)",
+	  "show version running",
+	  "Package: Base, version: 03.06.05E, status: active\n"
+	  "File: cat3k_caa-base.SPA.03.06.05E.pkg, on: Switch1\n" BUILT("prod_rel_team")
+	  "Package: Base, version: 03.06.05E, status: active\n"
+	  "File: cat3k_caa-base.SPA.03.06.05E.pkg, on: Switch2\n" BUILT("prod_rel_team"),
+	  IP_INSTALL_VIEW_RUNNING, 2, 1, NULL,
+	  { { "Switch1", "Base", "cat3k_caa-base.SPA.03.06.05E.pkg", IP_PKG_ACTIVE, 1 },
+	    { "Switch2", "Base", "cat3k_caa-base.SPA.03.06.05E.pkg", IP_PKG_ACTIVE, 5 } }, 2,
+	  IP_TRI_UNKNOWN, -1, 0, 0, 0 },
+	{ "ASR900 3.x, bootflash: sub-directory on RP0 (Cisco CSM plugin csmpe ios_xe/utils.py)",
+	  "show version running",
+	  "Package: rpbase, version: 03.13.03.S.154-3.S3-ext, status: active\n"
+	  "File: bootflash:/Image/asr900rsp2-rpbase.03.13.03.S.154-3.S3-ext.pkg, on: RP0\n"
+	  BUILT("mcpre"),
+	  IP_INSTALL_VIEW_RUNNING, 1, 0, "RP0",
+	  { { "RP0", "rpbase", "bootflash:/Image/asr900rsp2-rpbase.03.13.03.S.154-3.S3-ext.pkg",
+	      IP_PKG_ACTIVE, 1 } }, 1,
+	  IP_TRI_UNKNOWN, -1, 0, 0, 0 },
+	{ "Cat9k 17.x with Role and SHA1 lines, standby n/a skipped (genieparser ShowVersionRunning)",
+	  "show version running",
+	  "Package: Provisioning File, version: n/a, status: active\n"
+	  "  Role: provisioning file\n"
+	  "  File: consolidated:packages.conf, on: RP0\n"
+	  "  Built: n/a, by: n/a\n"
+	  "  File SHA1 checksum: 5320a1aa65add90d5c7cfb0ccf4d5a68f6a4fe39\n\n"
+	  "Package: rpbase, version: BLD_POLARIS_DEV_LATEST_20211108_175756, status: n/a\n"
+	  "  Role: rp_base\n"
+	  "  File: consolidated:cat9k-rpbase.BLD_POLARIS_DEV_LATEST_20211108_175756.SSA.pkg, on: RP1\n"
+	  "  Built: 2021-11-08_11.20, by: mcpre\n\n"
+	  "Package: guestshell, version: BLD_POLARIS_DEV_LATEST_20211108_175756, status: active\n"
+	  "  Role: guestshell\n"
+	  "  File: consolidated:cat9k-guestshell.BLD_POLARIS_DEV_LATEST_20211108_175756.SSA.pkg, on: RP0/0\n"
+	  "  Built: 2021-11-08_11.20, by: mcpre\n",
+	  IP_INSTALL_VIEW_RUNNING, 2, 0, "RP0",
+	  { { "RP0", "Provisioning File", "consolidated:packages.conf", IP_PKG_ACTIVE, 1 },
+	    { "RP0/0", "guestshell",
+	      "consolidated:cat9k-guestshell.BLD_POLARIS_DEV_LATEST_20211108_175756.SSA.pkg",
+	      IP_PKG_ACTIVE, 12 } }, 2,
+	  IP_TRI_UNKNOWN, -1, 0, 0, 0 },
+	{ "show version provisioned, status provisioned (UNCONFIRMED form: VG450 guide names the command)",
+	  "show version provisioned",
+	  "Package: Base, version: 03.06.06E, status: provisioned\n"
+	  "File: cat3k_caa-base.SPA.03.06.06E.pkg, on: Switch1\n" BUILT("prod_rel_team"),
+	  IP_INSTALL_VIEW_PROVISIONED, 1, 1, NULL,
+	  { { "Switch1", "Base", "cat3k_caa-base.SPA.03.06.06E.pkg", IP_PKG_PROVISIONED, 1 } }, 1,
+	  IP_TRI_UNKNOWN, -1, 0, 0, 0 },
+	{ "rollback timer running on two switches: the first to fire (cf_command_ref, software commit)",
+	  "show software installer rollback-timer",
+	  "Switch# Status Duration\n"
+	  "----------------------------------\n"
+	  "1 active 00:31:28\n"
+	  "2 active 00:31:43\n",
+	  IP_INSTALL_VIEW_SUMMARY, 0, 0, NULL, { { 0 } }, 0,
+	  IP_TRI_YES, 1888, 3, 3, 0 },
+	{ "rollback timer after software commit (the same page)",
+	  "show software installer rollback-timer",
+	  "Switch# Status Duration\n"
+	  "----------------------------------\n"
+	  "1 inactive -\n"
+	  "2 inactive -\n",
+	  IP_INSTALL_VIEW_SUMMARY, 0, 0, NULL, { { 0 } }, 0,
+	  IP_TRI_NO, -1, 3, 3, 0 },
+	{ "a status no variant prints and a stray line warn",
+	  "show version running",
+	  "Package: Base, version: 03.06.05E, status: frobbed\n"
+	  "File: cat3k_caa-base.SPA.03.06.05E.pkg, on: Switch1\n"
+	  "this is not a package line\n",
+	  IP_INSTALL_VIEW_RUNNING, 0, 0, NULL, { { 0 } }, 0,
+	  IP_TRI_UNKNOWN, -1, 0, 0, 2 },
+};
+
+IP_TABLE_PARAMS(show_install_xe3, rows, xe3_cases)
+
+ParameterizedTest(size_t *row, show_install_xe3, rows)
+{
+	const xe3_case *c = &xe3_cases[*row];
+	ip_arena *a = ip_arena_new();
+	ip_diags diags;
+	ip_parse_ctx ctx;
+	ip_device *d = test_device(a, &ctx, &diags);
+	cr_assert_eq(show_install_parse(d, test_section_cmd(a, c->command, c->text), &ctx), 0);
+	const ip_install_state *is = &d->install;
+	cr_assert_eq(is->n_blocks, c->n_blocks, "%s: %zu blocks", c->name, is->n_blocks);
+	if (c->n_blocks) {
+		cr_expect_eq(is->blocks[0].n_members, c->member0 ? 1u : 0u, "%s: members", c->name);
+		if (c->member0)
+			cr_expect_eq(is->blocks[0].members[0], c->member0, "%s: switch", c->name);
+		cr_expect_eq(is->blocks[0].n_rps, c->rp0 ? 1u : 0u, "%s: rps", c->name);
+		if (c->rp0)
+			cr_expect_str_eq(is->blocks[0].rps[0], c->rp0, "%s: rp", c->name);
+	}
+	size_t n = 0;
+	for (size_t b = 0; b < is->n_blocks; b++) {
+		cr_expect_eq(is->blocks[b].view, c->view, "%s: view", c->name);
+		for (size_t k = 0; k < is->blocks[b].n_pkgs; k++, n++) {
+			const ip_install_pkg *p = &is->blocks[b].pkgs[k];
+			cr_expect_geq(p->state_span.col, 1, "%s: the status has a span", c->name);
+			if (n >= 4 || !c->p[n].name)
+				continue;
+			cr_expect_str_eq(is->blocks[b].where, c->p[n].where, "%s: where", c->name);
+			cr_expect_str_eq(p->type.s, c->p[n].type, "%s: package", c->name);
+			cr_expect_str_eq(p->name.s, c->p[n].name, "%s: file", c->name);
+			cr_expect_eq(p->state, c->p[n].state, "%s: state", c->name);
+			cr_expect_eq(p->span.line, c->p[n].line, "%s: %s line %u", c->name,
+				     c->p[n].name, p->span.line);
+		}
+	}
+	cr_expect_eq(n, c->n_pkgs, "%s: %zu packages", c->name, n);
+	cr_expect_eq(is->timer.v, c->timer, "%s: timer", c->name);
+	cr_expect_eq(is->timer_software, c->timer != IP_TRI_UNKNOWN, "%s: the 3.x timer", c->name);
+	cr_expect_eq(is->timer_left_s.known, c->left >= 0, "%s: time left known", c->name);
+	if (c->left >= 0)
+		cr_expect_eq(is->timer_left_s.v, (uint64_t)c->left, "%s: %llu s", c->name,
+			     (unsigned long long)is->timer_left_s.v);
+	cr_expect_eq(is->timer.span.line, c->timer_line, "%s: timer line", c->name);
+	cr_expect_eq(is->timer.span.col, c->timer_col, "%s: timer col", c->name);
+	cr_expect_eq(ip_diags_count(&diags, IP_DIAG_WARNING), c->warnings, "%s: %zu warnings",
+		     c->name, ip_diags_count(&diags, IP_DIAG_WARNING));
+	ip_arena_free(a);
+}
+
+/* Typed in a session: the commands are recognised ("sh ver run", the long
+ * rollback-timer form), and the bare "show version" stays show version. */
+Test(show_install, xe3_commands_in_a_session)
+{
+	ip_device_set *s = test_load_samples("../tests/captures/c3850-3x-rollback-timer.log", NULL);
+	cr_assert_eq(s->n, 1);
+	const ip_install_state *is = &s->v[0]->install;
+	cr_expect_eq(is->n_blocks, 1, "Switch1 running");
+	cr_expect_eq(is->blocks[0].n_pkgs, 6);
+	cr_expect_eq(is->timer.v, IP_TRI_YES);
+	cr_expect_eq(is->timer_left_s.v, 1888);
+	cr_expect_str_eq(s->v[0]->version.s, "03.06.05E", "show version still read");
+	ip_device_set_free(s);
+	s = test_load_text("abbrev.log",
+		"SW#sh ver run\n"
+		"Package: Base, version: 03.06.05E, status: active\n"
+		"File: cat3k_caa-base.SPA.03.06.05E.pkg, on: Switch1\n"
+		"SW#sh ver prov\n"
+		"Package: Base, version: 03.06.06E, status: active\n"
+		"File: cat3k_caa-base.SPA.03.06.06E.pkg, on: Switch1\n"
+		"SW#\n");
+	cr_assert_eq(s->n, 1);
+	is = &s->v[0]->install;
+	cr_assert_eq(is->n_blocks, 2);
+	cr_expect_eq(is->blocks[0].view, IP_INSTALL_VIEW_RUNNING);
+	cr_expect_eq(is->blocks[1].view, IP_INSTALL_VIEW_PROVISIONED);
+	ip_device_set_free(s);
+}

@@ -193,8 +193,9 @@ static cJSON *verifications_json(const ip_device *d)
 }
 
 static const char *const install_views[] = { "summary", "active", "inactive", "committed",
-					      "uncommitted" };
-static const char *const pkg_states[] = { NULL, "I", "U", "C", "D" };
+					      "uncommitted", "running", "provisioned" };
+/* the St letters; the 3.x show version running | provisioned statuses */
+static const char *const pkg_states[] = { NULL, "I", "U", "C", "D", "active", "provisioned" };
 
 static cJSON *install_block_json(const ip_install_block *b)
 {
@@ -234,6 +235,8 @@ static void install_json(cJSON *o, const ip_device *d)
 		jb_add(bl, NULL, install_block_json(&is->blocks[i]));
 	cJSON *t = jb_add(in, "auto_abort_timer", jb_object());
 	jb_add(t, "active", tri_json(is->timer.v));
+	if (is->timer_software) /* IOS-XE 3.x: only where it shows, older JSON stays */
+		jb_add(t, "kind", jb_ref("software install auto-rollback"));
 	jb_add(t, "operation", jb_ref(is->timer_operation.s));
 	jb_add(t, "seconds_left", u64_or_null(is->timer_left_s));
 	jb_add(t, "line", is->timer.span.line ? jb_number(is->timer.span.line) : jb_null());

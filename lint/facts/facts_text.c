@@ -261,6 +261,8 @@ static const char *pkg_state_text(ip_pkg_state s)
 	case IP_PKG_UNCOMMITTED: return "activated, uncommitted (U)";
 	case IP_PKG_COMMITTED: return "committed (C)";
 	case IP_PKG_DEACTIVATED: return "deactivated, uncommitted (D)";
+	case IP_PKG_ACTIVE: return "active";
+	case IP_PKG_PROVISIONED: return "provisioned";
 	case IP_PKG_UNKNOWN: break;
 	}
 	return "?";
@@ -274,7 +276,9 @@ static void install_state(const sheet *o, const ip_device *d)
 	static const char *const views[] = { "", " (show install active)",
 					      " (show install inactive)",
 					      " (show install committed)",
-					      " (show install uncommitted)" };
+					      " (show install uncommitted)",
+					      " (show version running)",
+					      " (show version provisioned)" };
 	const ip_install_state *is = &d->install;
 	bool first = true;
 	for (size_t i = 0; i < is->n_blocks; i++) {
@@ -289,16 +293,18 @@ static void install_state(const sheet *o, const ip_device *d)
 				or_q(o, b->pkgs[k].name.s), pkg_state_text(b->pkgs[k].state));
 		first = false;
 	}
+	/* IOS-XE 3.x: `software install ... auto-rollback`'s timer */
+	const char *tn = is->timer_software ? "rollback timer" : "auto-abort timer";
 	if (is->timer.v == IP_TRI_NO)
-		fprintf(o->out, "  %-16s inactive\n", "auto-abort timer");
+		fprintf(o->out, "  %-16s inactive\n", tn);
 	else if (is->timer.v == IP_TRI_YES && is->timer_left_s.known)
 		fprintf(o->out, "  %-16s active%s%s, rolls back %02" PRIu64 ":%02" PRIu64 ":%02" PRIu64
-			" after the capture\n", "auto-abort timer",
+			" after the capture\n", tn,
 			is->timer_operation.s ? " on " : "",
 			is->timer_operation.s ? T(o, is->timer_operation.s) : "",
 			is->timer_left_s.v / 3600, is->timer_left_s.v / 60 % 60, is->timer_left_s.v % 60);
 	else if (is->timer.v == IP_TRI_YES)
-		fprintf(o->out, "  %-16s active, time left not shown\n", "auto-abort timer");
+		fprintf(o->out, "  %-16s active, time left not shown\n", tn);
 	if (is->in_progress.v != IP_TRI_UNKNOWN)
 		fprintf(o->out, "  %-16s %s\n", "install running",
 			is->in_progress.v == IP_TRI_YES ? "an install operation is in progress" : "none");

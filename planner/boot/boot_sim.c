@@ -1037,23 +1037,80 @@ static const char *fire_clock(sim *s, const ip_install_state *is)
 static void install_timer(sim *s, const ip_install_state *is)
 {
 	ip_install_forecast *f = &s->out->install;
+	/* IOS-XE 3.x: "Setting rollback timer to 45 minutes" after `software
+	 * install file ... auto-rollback`; `software commit` "cancels the
+	 * rollback timer" (cf_command_ref; research21 1a) */
+	const char *tn = is->timer_software ? "the rollback timer of `software install ... "
+					      "auto-rollback` (`software commit` stops it)"
+					    : "the auto-abort timer";
 	if (is->timer.v == IP_TRI_YES && is->timer_left_s.known) {
 		uint64_t t = is->timer_left_s.v;
-		trace(s, is->timer_left_s.span, "install: the auto-abort timer%s%s fires %02llu:%02llu:%02llu "
+		trace(s, is->timer_left_s.span, "install: %s%s%s fires %02llu:%02llu:%02llu "
 		      "after this capture was taken%s: it rolls the activation back to the "
-		      "committed software and reloads", is->timer_operation.s ? " of " : "",
+		      "committed software and reloads", tn, is->timer_operation.s ? " of " : "",
 		      is->timer_operation.s ? is->timer_operation.s : "",
 		      (unsigned long long)(t / 3600), (unsigned long long)(t / 60 % 60),
 		      (unsigned long long)(t % 60), fire_clock(s, is));
 	} else if (is->timer.v == IP_TRI_YES)
-		trace(s, is->timer.span, "install: the auto-abort timer runs; when it fires is "
-		      "not in the capture: it rolls the activation back when it does");
+		trace(s, is->timer.span, "install: %s runs; when it fires is "
+		      "not in the capture: it rolls the activation back when it does", tn);
 	else if (is->timer.v == IP_TRI_NO && f->uncommitted)
 		trace(s, is->timer.span, "install: no auto-abort timer runs: the uncommitted "
 		      "software stays until a reload or `install abort`");
 	else if (f->uncommitted)
 		trace(s, f->uncommitted->span, "install: whether an auto-abort timer runs is "
 		      "unknown (capture 'show install summary')");
+}
+
+static bool block_lists(const ip_install_block *b, const char *name)
+{
+	for (size_t i = 0; i < b->n_pkgs; i++)
+		if (b->pkgs[i].name.s && strcmp(b->pkgs[i].name.s, name) == 0)
+			return true;
+	return false;
+}
+
+static const ip_install_block *view_block(const ip_install_state *is, ip_install_view v,
+					  const char *where)
+{
+	for (size_t i = 0; i < is->n_blocks; i++)
+		if (is->blocks[i].view == v && strcmp(is->blocks[i].where, where) == 0)
+			return &is->blocks[i];
+	return NULL;
+}
+
+/* IOS-XE 3.x: `software install file ...` (without its reload, or with
+ * `on-reboot`) writes a new packages.conf that "New software will load on
+ * reboot" (cf_command_ref, `software install file`; research21 1a): the
+ * provisioned packages of a location that differ from its running ones
+ * are what the next reload boots. Both views must be read for that
+ * location; "status: provisioned" is an UNCONFIRMED form (show_install.c). */
+static void install_provisioned(sim *s, const ip_install_state *is)
+{
+	ip_install_forecast *f = &s->out->install;
+	for (size_t b = 0; b < is->n_blocks && !f->provisioned; b++) {
+		const ip_install_block *pb = &is->blocks[b];
+		if (pb->view != IP_INSTALL_VIEW_PROVISIONED)
+			continue;
+		const ip_install_block *rb = view_block(is, IP_INSTALL_VIEW_RUNNING, pb->where);
+		if (!rb)
+			continue;
+		for (size_t k = 0; k < pb->n_pkgs && !f->provisioned; k++)
+			if (pb->pkgs[k].name.s && !block_lists(rb, pb->pkgs[k].name.s))
+				f->provisioned = &pb->pkgs[k], f->provisioned_block = pb;
+		for (size_t k = 0; k < rb->n_pkgs && !f->provisioned; k++)
+			if (rb->pkgs[k].name.s && !block_lists(pb, rb->pkgs[k].name.s))
+				f->provisioned = &rb->pkgs[k], f->provisioned_block = rb;
+	}
+	if (f->provisioned)
+		trace(s, f->provisioned->span, "install: [%s] the provisioned software differs from "
+		      "the running (%s %s %s): the next reload boots the provisioned packages "
+		      "(show version provisioned); `software rollback` returns to the "
+		      "packages.conf before the install", f->provisioned_block->where,
+		      f->provisioned->type.s ? f->provisioned->type.s : "?",
+		      f->provisioned->name.s ? f->provisioned->name.s : "?",
+		      f->provisioned_block->view == IP_INSTALL_VIEW_PROVISIONED
+			      ? "is provisioned, not running" : "runs, not provisioned");
 }
 
 static void install_forecast(sim *s)
@@ -1066,6 +1123,7 @@ static void install_forecast(sim *s)
 	f->timer = is->timer.v;
 	f->in_progress = is->in_progress.v;
 	f->timer_left_s = is->timer_left_s;
+	f->software_timer = is->timer_software;
 	for (size_t b = 0; b < is->n_blocks; b++)
 		for (size_t k = 0; k < is->blocks[b].n_pkgs; k++) {
 			const ip_install_pkg *p = &is->blocks[b].pkgs[k];
@@ -1099,12 +1157,13 @@ static void install_forecast(sim *s)
 		      "what it activates, and whether it commits, decides what a reload boots");
 	install_patches(s, is);
 	install_patch_files(s, is);
+	install_provisioned(s, is);
 }
 
 bool ip_install_pending(const ip_install_forecast *f)
 {
 	return f->uncommitted || f->deactivated || f->timer == IP_TRI_YES ||
-	       f->in_progress == IP_TRI_YES;
+	       f->in_progress == IP_TRI_YES || f->provisioned;
 }
 
 void ip_boot_predict(ip_boot_prediction *out, ip_arena *a, const ip_device *dev)

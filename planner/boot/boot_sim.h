@@ -151,6 +151,13 @@ typedef struct ip_install_forecast {
 	const char *smu_missing_file;     /* a switch whose flash lacks the patch
 					   * file an active row names: its name */
 	int smu_missing_file_member;
+	/* IOS-XE 3.x (show version running vs provisioned): a package one
+	 * location's next reload loads that does not run there now, or one
+	 * that runs and will not load: a change installed, not yet booted */
+	const ip_install_pkg *provisioned;
+	const ip_install_block *provisioned_block;
+	bool software_timer;              /* the timer is 3.x's `software install
+					   * ... auto-rollback` one */
 } ip_install_forecast;
 
 typedef struct ip_boot_prediction {
