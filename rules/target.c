@@ -26,3 +26,22 @@ bool ip_target_hash_ok(const char *text, size_t hex_len)
 			return false;
 	return text && i == hex_len;
 }
+
+static const char *const fact_keys[IP_FACT_COUNT] = {
+	[IP_FACT_MIN_ROMMON] = "min_rommon",       [IP_FACT_ROMMON_ONE_WAY] = "rommon_one_way",
+	[IP_FACT_MIN_DRAM] = "min_dram",           [IP_FACT_MIN_FLASH] = "min_flash",
+	[IP_FACT_UPGRADE_FROM] = "upgrade_from",   [IP_FACT_VIA] = "via",
+	[IP_FACT_LICENSE_MODEL] = "license_model", [IP_FACT_ROMMON_IMAGE] = "rommon_image",
+};
+
+const char *ip_release_fact_key(ip_release_fact f)
+{
+	return (unsigned)f < IP_FACT_COUNT ? fact_keys[f] : "?";
+}
+
+const char *ip_release_fact_source(const ip_release_facts *r, ip_release_fact f)
+{
+	if (!r || (unsigned)f >= IP_FACT_COUNT || !r->source[f].text)
+		return "unsourced";
+	return r->source[f].text;
+}
