@@ -655,6 +655,10 @@ static const rom_case roms[] = {
 	{ "17.06.05 [FC2]", "17.11.1r", IP_ROM_OLDER },
 	{ "17.1.1[FC2]", "16.12.2r", IP_ROM_NEWER },
 	{ "1.1.3", "1.1.10", IP_ROM_OLDER },
+	{ "4.78", "4.200", IP_ROM_OLDER },                /* Cat3850 boot loader */
+	{ "17.3(8a)", "17.3(8a)", IP_ROM_SAME },         /* C8300 ROM line */
+	{ "17.3(8a)", "17.6(1r)", IP_ROM_OLDER },
+	{ "12.2(44)SE5", "12.2(44)SE6", IP_ROM_OLDER },   /* 2960 BOOTLDR */
 	/* not comparable: the answer is not guessed */
 	{ "16.12(2r)", "16.12.2r", IP_ROM_INCOMPARABLE }, /* classic vs dotted */
 	{ "17.3.1r", "17.3(1r)", IP_ROM_INCOMPARABLE },
@@ -671,6 +675,9 @@ static const rom_case roms[] = {
 	{ NULL, "16.9(1r)", IP_ROM_INCOMPARABLE },
 	{ "1234567.1(1r)", "16.9(1r)", IP_ROM_INCOMPARABLE },
 	{ "17.6.1r[]", "17.6.1r", IP_ROM_INCOMPARABLE },
+	{ "17.3(8a)", "17.3(8r)", IP_ROM_INCOMPARABLE },
+	{ "17.3(8a)", "17.3(8)", IP_ROM_INCOMPARABLE },
+	{ "17.3(8A)", "17.3(8A)", IP_ROM_INCOMPARABLE },
 };
 
 Test(model, rommon_order_table)

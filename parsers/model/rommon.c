@@ -72,7 +72,7 @@ typedef struct rom_version {
 	const char *train; /* classic: "S", "SE"; points into the text */
 	size_t train_len;
 	unsigned long rebuild; /* classic: the 5 of S5; 0 when absent */
-	const char *tag;       /* dotted: the FC2 of [FC2] */
+	const char *tag;       /* dotted: the FC2 of [FC2]; classic: the a of (8a) */
 	size_t tag_len;
 } rom_version;
 
@@ -106,8 +106,12 @@ static bool classic_tail(const char *s, rom_version *v)
 	if (!number(&s, &v->nums[2]))
 		return false;
 	v->n_nums = 3;
-	if (*s == 'r')
+	if (*s == 'r' && s[1] == ')')
 		s++;
+	v->tag = s; /* C8300 "ROM: 17.3(8a)": a letter, not the r mark */
+	while (*s >= 'a' && *s <= 'z')
+		s++;
+	v->tag_len = (size_t)(s - v->tag);
 	if (*s++ != ')')
 		return false;
 	v->train = s;

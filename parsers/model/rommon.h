@@ -38,7 +38,9 @@ ip_rommon_answer ip_device_rommon(const ip_device *d);
  *
  *   classic  15.4(3r)S5, 16.9(1r), 17.3(1r), 12.2(44r)SE3, 16.12(2r)
  *            ("System Bootstrap, Version 15.4(3r)S5, RELEASE SOFTWARE":
- *            ASR1001-X / ISR 4000 boot logs; 12.2(44r)SE3 Cat3750 ROM)
+ *            ASR1001-X / ISR 4000 boot logs; 12.2(44r)SE3 Cat3750 ROM),
+ *            17.3(8a) (C8300 "ROM: 17.3(8a)", samples/c8300-controller-mode.log),
+ *            12.2(44)SE5 (a 2960 BOOTLDR line, samples/netstuts-sw1.log)
  *   dotted   17.3.2r, 17.6.1r[FC2], 17.06.05 [FC2], 17.1.1[FC2]
  *            (Cat9k "BOOTLDR: System Bootstrap, Version ..." lines;
  *            genieparser ShowVersion outputs, github search 2026-12-07)
@@ -54,7 +56,8 @@ ip_rommon_answer ip_device_rommon(const ip_device *d);
  * numbers differ. Not guessed, answered IP_ROM_INCOMPARABLE:
  * - a classic against a dotted version (16.12(2r) and 16.12.2r);
  * - two different trains (15.0(1r)M15 against 15.4(3r)S5);
- * - equal numbers with a train or tag on one side only, or different tags;
+ * - equal numbers with a train, a letter ((8a)) or a tag on one side only,
+ *   or different ones;
  * - text of neither form. */
 typedef enum ip_rommon_order {
 	IP_ROM_OLDER = -1, /* a is older than b */
