@@ -70,6 +70,14 @@ typedef struct ip_release_facts {
 /* The catalogue key of a fact ("min_rommon"). */
 const char *ip_release_fact_key(ip_release_fact f);
 
+/* The minimum ROMMON that applies to a device: the mapping row whose
+ * platform is the longest prefix of the device's model, else one naming
+ * an image token or the series of platform p, else the entry-wide row;
+ * NULL when none applies. Matched as the catalogue's 'platforms' are. */
+struct ip_platform;
+const ip_rommon_min *ip_release_min_rommon(const ip_release_facts *r, const ip_device *dev,
+					   const struct ip_platform *p);
+
 /* The URL given for fact f, or "unsourced". */
 const char *ip_release_fact_source(const ip_release_facts *r, ip_release_fact f);
 
