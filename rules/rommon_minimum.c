@@ -12,7 +12,9 @@
  * both versions. When no capture shows the version (show version's "ROM:
  * IOS-XE ROMMON"), one level lower, naming the capture that would; when
  * the two versions have forms that cannot be ordered (ip_rommon_cmp), one
- * level lower too, rather than a guess. */
+ * level lower too, rather than a guess. Without a catalogued ROMMON
+ * package (rommon_image) the message says so: that is what a plan would
+ * need to do the ROMMON step itself. */
 #include <stdio.h>
 
 #include "rommon.h"
@@ -54,8 +56,11 @@ static void check(const ip_rule_ctx *ctx, ip_findings *out)
 	else if (o == IP_ROM_OLDER)
 		f = ip_report(out, ip_subj_device(), a.version->span,
 			      "ROMMON %s (%s) is below %s, the minimum of %s (catalogue, %s): "
-			      "upgrade the ROMMON before the reload", a.version->s,
-			      where(&a, buf, sizeof(buf)), m->version.text, t->name, src);
+			      "upgrade the ROMMON before the reload%s", a.version->s,
+			      where(&a, buf, sizeof(buf)), m->version.text, t->name, src,
+			      t->facts->rommon_image.name.text ? ""
+			      : "; the catalogue names no ROMMON package for it (rommon_image: "
+				"name, size, md5), so no plan can do it");
 	else
 		return;
 	ip_finding_related(out, f, m->version.span, "the catalogue's min_rommon %s", m->version.text);

@@ -21,7 +21,8 @@ typedef struct rcase {
 	uint32_t line, col;   /* of the first; col 0: not checked */
 	const char *msg;      /* part of the first message */
 	int sev;              /* severity of the first, ANY: not checked */
-	const char *also;     /* another part of the first message, or NULL */
+	const char *also;     /* another part of the first message, or NULL;
+			       * "!part": a part it must not hold */
 	const char *ask;      /* the capture the first finding asks for, or NULL */
 } rcase;
 
@@ -34,7 +35,10 @@ static void run_case(const char *rule, const rcase *c)
 	if (f && c->sev != ANY)
 		cr_assert_eq((int)f->severity, c->sev, "%s: severity %s (%s)", c->row,
 			     ip_severity_name(f->severity), f->message);
-	if (f && c->also)
+	if (f && c->also && c->also[0] == '!')
+		cr_assert_null(strstr(f->message, c->also + 1), "%s: '%s' holds '%s'", c->row,
+			       f->message, c->also + 1);
+	else if (f && c->also)
 		cr_assert(strstr(f->message, c->also), "%s: '%s' lacks '%s'", c->row, f->message, c->also);
 	if (f)
 		cr_assert(c->ask ? f->capture && strcmp(f->capture, c->ask) == 0 : !f->capture,
@@ -62,6 +66,13 @@ static const rcase rommon_cases[] = {
 	{ "the source is named when the catalogue gives one", "traps/rommon-asr1001x.log", ASR17,
 	  ASR_MIN("16.9(1r)") "    source: {min_rommon: https://www.cisco.com/x}\n", 1, 84, 27,
 	  "is below 16.9(1r)", ERR, "(catalogue, https://www.cisco.com/x)", NULL },
+	{ "no ROMMON package catalogued: said so", "traps/rommon-asr1001x.log", ASR17,
+	  ASR_MIN("16.9(1r)"), 1, 84, 27, "is below 16.9(1r)", ERR,
+	  "the catalogue names no ROMMON package for it (rommon_image", NULL },
+	{ "a ROMMON package catalogued: not said", "traps/rommon-asr1001x.log", ASR17,
+	  ASR_MIN("16.9(1r)") "    rommon_image: {name: asr1000-rommon.169-1r.SPA.pkg, size: 4194304, "
+	  "md5: 0b8f3c2a91d4e7f6a5c3b2d1e0f9a8b7}\n", 1, 84, 27,
+	  "upgrade the ROMMON before the reload", ERR, "!rommon_image", NULL },
 	{ "ASR1001-X at 16.9(1r): the minimum met", "traps/rommon-asr1001x-16-9.log", ASR17,
 	  ASR_MIN("16.9(1r)"), 0, 0, 0, NULL, ANY, NULL, NULL },
 	{ "ASR1001-X at 16.9(1r) against 16.12(2r)", "traps/rommon-asr1001x-16-9.log", ASR17,
