@@ -28,7 +28,8 @@ def load(rules_yaml):
 
 def example_args(ex):
     args = []
-    for key, opt in (('target', '--target'), ('size', '--size'), ('md5', '--md5')):
+    for key, opt in (('target', '--target'), ('size', '--size'), ('md5', '--md5'),
+                     ('catalog', '--catalog')):
         if ex.get(key) is not None:
             args += [opt, str(ex[key])]
     return args

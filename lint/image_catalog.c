@@ -15,6 +15,7 @@
 
 #include "cli_token.h"
 #include "error.h"
+#include "rommon.h"
 #include "small_file.h"
 #include "target.h"
 #include "yaml_guard.h"
@@ -124,17 +125,272 @@ static int platforms_field(cat_loader *l, yaml_node_t *v, ip_catalog_image *img)
 				 *v = yaml_document_get_node(&(l)->doc, p_->value), *o_ = k; \
 		     o_; o_ = NULL)
 
+/* --- release facts (issue 22) ------------------------------------------ */
+
+static bool is_mapping(const yaml_node_t *n)
+{
+	return n && n->type == YAML_MAPPING_NODE;
+}
+
+static bool is_sequence(const yaml_node_t *n)
+{
+	return n && n->type == YAML_SEQUENCE_NODE;
+}
+
+/* A version iosplan can order (ip_rommon_cmp reads it), so a typo is an
+ * error here and not a silent "not comparable" at every device. */
+static int rommon_version(cat_loader *l, yaml_node_t *v, const char *key, ip_fact_text *out)
+{
+	const char *s = text(l, v);
+	if (!s || !*s)
+		return bad(l, v, "'%s' is a ROMMON version such as 16.9(1r) or 17.6.1r", key);
+	if (ip_rommon_cmp(s, s) != IP_ROM_SAME)
+		return bad(l, v, "%s '%.60s' is not a ROMMON version (forms: 16.9(1r), "
+			   "15.4(3r)S5, 17.6.1r)", key, s);
+	*out = (ip_fact_text){ s, node_span(l, v) };
+	return 0;
+}
+
+/* "min_rommon: 16.9(1r)" or "min_rommon: {ISR4331: 16.9(1r), isr4400: 16.7(4r)}" */
+static int min_rommon_field(cat_loader *l, yaml_node_t *v, ip_catalog_image *img)
+{
+	ip_release_facts *r = &img->facts;
+	if (!is_mapping(v)) {
+		ip_rommon_min *m = IP_PUSH(l->arena, r->min_rommon, r->n_min_rommon, r->cap_min_rommon);
+		int rc = rommon_version(l, v, "min_rommon", &m->version);
+		img->min_rommon = m->version.text;
+		img->min_rommon_span = m->version.span;
+		return rc;
+	}
+	if (v->data.mapping.pairs.start == v->data.mapping.pairs.top)
+		return bad(l, v, "%s", "'min_rommon' maps platforms to versions: give at least one");
+	for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = yaml_document_get_node(&l->doc, p->key);
+		const char *plat = text(l, k);
+		if (!plat || !*plat || strchr(plat, ' '))
+			return bad(l, k, "%s", "a 'min_rommon' platform is one word: a token (isr4300) or a model prefix (ISR4331)");
+		ip_rommon_min *m = IP_PUSH(l->arena, r->min_rommon, r->n_min_rommon, r->cap_min_rommon);
+		m->platform = plat;
+		int rc = rommon_version(l, yaml_document_get_node(&l->doc, p->value), "min_rommon", &m->version);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+static int one_way_field(cat_loader *l, yaml_node_t *v, ip_release_facts *r)
+{
+	if (!is_sequence(v) || v->data.sequence.items.start == v->data.sequence.items.top)
+		return bad(l, v, "%s", "'rommon_one_way' is a list of ROMMON versions that cannot be downgraded");
+	for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top; it++) {
+		ip_fact_text *t = IP_PUSH(l->arena, r->rommon_one_way, r->n_one_way, r->cap_one_way);
+		int rc = rommon_version(l, yaml_document_get_node(&l->doc, *it), "rommon_one_way", t);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+/* "8G", "8 GB", "4096M", "512MiB", "8388608K", "1073741824": bytes, with
+ * K, M, G, T (optionally B or iB) as powers of 1024, as show version's
+ * "8388608K bytes" counts. */
+static int bytes_field(cat_loader *l, yaml_node_t *v, const char *key, ip_u64 *out)
+{
+	static const char units[] = "KMGT";
+	const char *s = text(l, v), *p = s;
+	uint64_t x = 0;
+	while (p && *p >= '0' && *p <= '9' && x <= UINT64_MAX / 10)
+		x = x * 10 + (uint64_t)(*p++ - '0');
+	if (!s || p == s || x == 0)
+		goto invalid;
+	p += *p == ' ';
+	const char *u = *p ? strchr(units, toupper((unsigned char)*p)) : NULL;
+	if (*p && !u)
+		goto invalid;
+	if (u) {
+		p++;
+		if (strcasecmp(p, "iB") == 0 || strcasecmp(p, "B") == 0)
+			p += strlen(p);
+		for (const char *q = units; q <= u; q++) {
+			if (x > UINT64_MAX / 1024)
+				goto invalid;
+			x *= 1024;
+		}
+	}
+	if (*p)
+		goto invalid;
+	*out = (ip_u64){ true, x, node_span(l, v) };
+	return 0;
+invalid:
+	return bad(l, v, "%s '%.40s' is not a size: a whole number with K, M, G or T (8G, 4096M) "
+		   "or bytes", key, s ? s : "");
+}
+
+/* A release or a pattern of releases: "16.9.4", "17.3.*", "03.07.*E". */
+static int release_text(cat_loader *l, yaml_node_t *v, const char *key, ip_fact_text *out)
+{
+	const char *s = text(l, v);
+	if (!s || !*s || strspn(s, "0123456789.()*-abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") != strlen(s) ||
+	    !(*s >= '0' && *s <= '9'))
+		return bad(l, v, "%s '%.60s' is not a release (17.3.2, 16.9.*, 15.2(7)E*)", key, s ? s : "");
+	*out = (ip_fact_text){ s, node_span(l, v) };
+	return 0;
+}
+
+static int upgrade_from_field(cat_loader *l, yaml_node_t *v, ip_release_facts *r)
+{
+	if (!is_sequence(v)) {
+		ip_fact_text *t = IP_PUSH(l->arena, r->upgrade_from, r->n_upgrade_from, r->cap_upgrade_from);
+		return release_text(l, v, "upgrade_from", t);
+	}
+	if (v->data.sequence.items.start == v->data.sequence.items.top)
+		return bad(l, v, "%s", "'upgrade_from' lists the releases the image is reached from directly");
+	for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top; it++) {
+		ip_fact_text *t = IP_PUSH(l->arena, r->upgrade_from, r->n_upgrade_from, r->cap_upgrade_from);
+		int rc = release_text(l, yaml_document_get_node(&l->doc, *it), "upgrade_from", t);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+/* The value of `key` in mapping m (NULL when absent); any other key is an
+ * error named against `what`. */
+static int sub_keys(cat_loader *l, yaml_node_t *m, const char *what, const char *const *keys,
+		    yaml_node_t **vals)
+{
+	FOR_PAIRS(l, m, k, v) {
+		const char *key = text(l, k);
+		size_t i = 0;
+		while (key && keys[i] && strcmp(keys[i], key) != 0)
+			i++;
+		if (!key || !keys[i])
+			return bad(l, k, "unknown key '%s' in '%s'", key ? key : "?", what);
+		vals[i] = v;
+	}
+	return 0;
+}
+
+/* license_model: {model: Smart Licensing Using Policy, since: 17.3.2} */
+static int license_field(cat_loader *l, yaml_node_t *v, ip_release_facts *r)
+{
+	static const char *const keys[] = { "model", "since", NULL };
+	yaml_node_t *vals[2] = { 0 };
+	if (!is_mapping(v))
+		return bad(l, v, "%s", "'license_model' is a mapping: model (its name) and since (the release it starts at)");
+	int rc = sub_keys(l, v, "license_model", keys, vals);
+	if (rc)
+		return rc;
+	const char *m = text(l, vals[0]);
+	if (!m || !*m)
+		return bad(l, vals[0] ? vals[0] : v, "%s", "'license_model' needs 'model', the licensing model's name");
+	r->license_model = (ip_fact_text){ m, node_span(l, vals[0]) };
+	if (!vals[1])
+		return bad(l, v, "%s", "'license_model' needs 'since', the release the model starts at");
+	return release_text(l, vals[1], "since", &r->license_since);
+}
+
+/* rommon_image: {name: …pkg, size: 4194304, md5: …}: what the plan copies
+ * and verifies before `upgrade rom-monitor`. */
+static int rommon_image_field(cat_loader *l, yaml_node_t *v, ip_release_facts *r)
+{
+	static const char *const keys[] = { "name", "size", "md5", NULL };
+	yaml_node_t *vals[3] = { 0 };
+	char buf[IP_CLI_WHY_SIZE];
+	if (!is_mapping(v))
+		return bad(l, v, "%s", "'rommon_image' is a mapping: name, size, md5 of the ROMMON package");
+	int rc = sub_keys(l, v, "rommon_image", keys, vals);
+	if (rc)
+		return rc;
+	const char *n = text(l, vals[0]), *why;
+	if (!n || !*n || strpbrk(n, "/:"))
+		return bad(l, vals[0] ? vals[0] : v, "%s", "'rommon_image' needs 'name', the package's file name");
+	if ((why = ip_cli_check(n, IP_CLI_TOKEN, buf, sizeof(buf))))
+		return bad(l, vals[0], "the ROMMON package name cannot be typed at the device CLI: %s", why);
+	r->rommon_image.name = (ip_fact_text){ n, node_span(l, vals[0]) };
+	if (!vals[1] || !vals[2])
+		return bad(l, v, "'rommon_image' %s needs 'size' and 'md5' (the plan checks the copy)", n);
+	ip_span unused;
+	rc = size_field(l, vals[1], &r->rommon_image.size);
+	return rc ? rc : hash_field(l, vals[2], "md5", 32, &r->rommon_image.md5, &unused);
+}
+
+static bool fact_given(const ip_release_facts *r, ip_release_fact f)
+{
+	switch (f) {
+	case IP_FACT_MIN_ROMMON: return r->n_min_rommon > 0;
+	case IP_FACT_ROMMON_ONE_WAY: return r->n_one_way > 0;
+	case IP_FACT_MIN_DRAM: return r->min_dram.known;
+	case IP_FACT_MIN_FLASH: return r->min_flash.known;
+	case IP_FACT_UPGRADE_FROM: return r->n_upgrade_from > 0;
+	case IP_FACT_VIA: return r->via.text != NULL;
+	case IP_FACT_LICENSE_MODEL: return r->license_model.text != NULL;
+	case IP_FACT_ROMMON_IMAGE: return r->rommon_image.name.text != NULL;
+	default: return false;
+	}
+}
+
+/* source: {min_rommon: https://www.cisco.com/…, …}: checked after the
+ * entry's other keys, so a source for a fact the entry lacks is named. */
+static int source_field(cat_loader *l, yaml_node_t *v, ip_release_facts *r)
+{
+	if (!is_mapping(v))
+		return bad(l, v, "%s", "'source' maps a fact (min_rommon, min_dram, …) to the URL of its document");
+	FOR_PAIRS(l, v, k, u) {
+		const char *key = text(l, k), *url = text(l, u);
+		int f = 0;
+		while (key && f < IP_FACT_COUNT && strcmp(ip_release_fact_key((ip_release_fact)f), key) != 0)
+			f++;
+		if (!key || f == IP_FACT_COUNT)
+			return bad(l, k, "'source' names '%s', not a release fact (min_rommon, rommon_one_way, "
+				   "min_dram, min_flash, upgrade_from, via, license_model, rommon_image)",
+				   key ? key : "?");
+		if (!fact_given(r, (ip_release_fact)f))
+			return bad(l, k, "a source for '%s', which this entry does not give", key);
+		if (!url || (strncmp(url, "https://", 8) != 0 && strncmp(url, "http://", 7) != 0) ||
+		    strpbrk(url, " \t"))
+			return bad(l, u, "the source of '%s' is a URL (https://…)", key);
+		r->source[f] = (ip_fact_text){ url, node_span(l, u) };
+	}
+	return 0;
+}
+
+/* --- an entry ------------------------------------------------------------ */
+
+enum entry_key_id {
+	K_FAMILY, K_NAME, K_SIZE, K_MD5, K_SHA512, K_MIN_ROMMON, K_PLATFORMS, K_ONE_WAY,
+	K_MIN_DRAM, K_MIN_FLASH, K_UPGRADE_FROM, K_VIA, K_LICENSE, K_ROMMON_IMAGE, K_SOURCE,
+};
+
 static const char *const entry_keys[] = { "family", "name", "size", "md5", "sha512",
-					  "min_rommon", "platforms", NULL };
+					  "min_rommon", "platforms", "rommon_one_way",
+					  "min_dram", "min_flash", "upgrade_from", "via",
+					  "license_model", "rommon_image", "source", NULL };
+
+static int release_key(cat_loader *l, ip_catalog_image *img, int key, yaml_node_t *v)
+{
+	ip_release_facts *r = &img->facts;
+	switch (key) {
+	case K_MIN_ROMMON: return min_rommon_field(l, v, img);
+	case K_ONE_WAY: return one_way_field(l, v, r);
+	case K_MIN_DRAM: return bytes_field(l, v, "min_dram", &r->min_dram);
+	case K_MIN_FLASH: return bytes_field(l, v, "min_flash", &r->min_flash);
+	case K_UPGRADE_FROM: return upgrade_from_field(l, v, r);
+	case K_VIA: return release_text(l, v, "via", &r->via);
+	case K_LICENSE: return license_field(l, v, r);
+	case K_ROMMON_IMAGE: return rommon_image_field(l, v, r);
+	default: return 0; /* K_SOURCE: after the other keys (entry()) */
+	}
+}
 
 static int entry_key(cat_loader *l, ip_catalog_image *img, int key, yaml_node_t *v)
 {
 	const char *s, *why;
 	char buf[IP_CLI_WHY_SIZE];
 	switch (key) {
-	case 0:
+	case K_FAMILY:
 		return (img->family = text(l, v)) ? 0 : bad(l, v, "%s", "'family' is a label");
-	case 1:
+	case K_NAME:
 		s = text(l, v);
 		if (s && *s && (why = ip_cli_check(s, IP_CLI_TOKEN, buf, sizeof(buf))))
 			return bad(l, v, "'name' cannot be typed at the device CLI: %s", why);
@@ -143,15 +399,11 @@ static int entry_key(cat_loader *l, ip_catalog_image *img, int key, yaml_node_t 
 		img->name = s;
 		img->name_span = node_span(l, v);
 		return 0;
-	case 2: return size_field(l, v, &img->size);
-	case 3: return hash_field(l, v, "md5", 32, &img->md5, &img->md5_span);
-	case 4: return hash_field(l, v, "sha512", 128, &img->sha512, &img->sha512_span);
-	case 5:
-		if (!(img->min_rommon = text(l, v)) || !*img->min_rommon)
-			return bad(l, v, "%s", "'min_rommon' is a ROMMON version such as 16.9(1r)");
-		img->min_rommon_span = node_span(l, v);
-		return 0;
-	default: return platforms_field(l, v, img);
+	case K_SIZE: return size_field(l, v, &img->size);
+	case K_MD5: return hash_field(l, v, "md5", 32, &img->md5, &img->md5_span);
+	case K_SHA512: return hash_field(l, v, "sha512", 128, &img->sha512, &img->sha512_span);
+	case K_PLATFORMS: return platforms_field(l, v, img);
+	default: return release_key(l, img, key, v);
 	}
 }
 
@@ -160,6 +412,7 @@ static int entry(cat_loader *l, yaml_node_t *n)
 	if (n->type != YAML_MAPPING_NODE)
 		return bad(l, n, "%s", "an image entry is a mapping (name, size, md5, sha512, min_rommon, platforms)");
 	ip_catalog_image *img = IP_PUSH(l->arena, l->cat->v, l->cat->n, l->cat->cap);
+	yaml_node_t *source = NULL;
 	img->span = node_span(l, n);
 	FOR_PAIRS(l, n, k, v) {
 		const char *key = text(l, k);
@@ -168,9 +421,20 @@ static int entry(cat_loader *l, yaml_node_t *n)
 			i++;
 		if (!key || !entry_keys[i])
 			return bad(l, k, "unknown key '%s' in an image entry (family, name, size, md5, "
-				   "sha512, min_rommon, platforms)", key ? key : "?");
+				   "sha512, platforms, min_rommon, rommon_one_way, min_dram, min_flash, "
+				   "upgrade_from, via, license_model, rommon_image, source)", key ? key : "?");
 		/* a key given twice is refused by ip_yaml_load() for every file */
 		int rc = entry_key(l, img, i, v);
+		if (rc)
+			return rc;
+		if (i == K_SOURCE)
+			source = v;
+	}
+	if (img->facts.via.text && !img->facts.n_upgrade_from)
+		return bad(l, n, "image %s gives 'via' without 'upgrade_from': via is the way from a "
+			   "release outside upgrade_from", img->name ? img->name : "?");
+	if (source) {
+		int rc = source_field(l, source, &img->facts);
 		if (rc)
 			return rc;
 	}

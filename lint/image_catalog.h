@@ -11,6 +11,11 @@
  *       min_rommon: 16.9(1r)                          # optional
  *       platforms: [isr4300]                          # required, see below
  *
+ * and the release facts of issue 22 (docs/target.md, "Release facts"):
+ * min_rommon as a mapping platform -> version, rommon_one_way, min_dram,
+ * min_flash, upgrade_from, via, license_model {model, since},
+ * rommon_image {name, size, md5} and source {fact: URL}.
+ *
  * A platform is an image-name platform token ("isr4300", "c2960x",
  * "cat9k", as parsers/platform.h lists for a device) or a model prefix
  * ("ISR4331", "WS-C2960X", "C9300-48"). For a device, a model prefix beats
@@ -29,6 +34,7 @@
 
 #include "device.h"
 #include "platform.h"
+#include "target.h"
 
 typedef struct ip_catalog_platform {
 	const char *text;
@@ -44,8 +50,10 @@ typedef struct ip_catalog_image {
 	ip_span md5_span;
 	const char *sha512;     /* lower-case hex, or NULL */
 	ip_span sha512_span;
-	const char *min_rommon; /* as written ("16.9(1r)"), or NULL */
+	const char *min_rommon; /* as written ("16.9(1r)"), or NULL; the scalar
+				 * form only (the mapping form: facts) */
 	ip_span min_rommon_span;
+	ip_release_facts facts; /* min_rommon .. rommon_image, source */
 	ip_catalog_platform *platforms;
 	size_t n_platforms, cap_platforms;
 	ip_span span;           /* the entry */

@@ -152,6 +152,7 @@ static int apply_entry(ip_targets *ts, ip_target *t, const ip_catalog_image *e)
 	t->min_rommon = e->min_rommon;
 	t->min_rommon_span = e->min_rommon_span;
 	t->family = e->family;
+	t->facts = &e->facts;
 	return 0;
 }
 

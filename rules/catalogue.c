@@ -53,8 +53,10 @@ static int example(loader *l, yaml_node_t *n, ip_rule_example *out)
 			out->size = val;
 		else if (strcmp(key, "md5") == 0)
 			out->md5 = val;
+		else if (strcmp(key, "catalog") == 0)
+			out->catalog = val;
 		else
-			return fail(l, k, "unknown example key (capture, target, size, md5)");
+			return fail(l, k, "unknown example key (capture, target, size, md5, catalog)");
 	}
 	return 0;
 }

@@ -13,6 +13,8 @@ typedef struct ip_rule_example {
 	const char *target;  /* target image name, or NULL */
 	const char *size;    /* target size in bytes, or NULL */
 	const char *md5;     /* target reference MD5, or NULL */
+	const char *catalog; /* an image catalogue (--catalog) giving the
+			      * target's release facts, or NULL */
 } ip_rule_example;
 
 typedef struct ip_rule_doc {

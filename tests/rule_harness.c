@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "helpers.h"
+#include "error.h"
+#include "image_catalog.h"
 
 rule_run *rule_run_new_opts(const char *rule_id, const char *capture,
 			    const rule_run_opts *o)
@@ -37,6 +39,14 @@ rule_run *rule_run_new_opts(const char *rule_id, const char *capture,
 		t->server.md5 = o->server_md5;
 		t->server.sha512 = o->server_sha512;
 		t->server.size = (ip_u64){ o->server_size != 0, o->server_size, { 0 } };
+		if (o->catalog) {
+			ip_image_catalog *cat;
+			cr_assert_eq(ip_image_catalog_parse(&cat, r->set->arena, "cat.yaml", o->catalog,
+							    strlen(o->catalog)), 0, "%s", ip_error_last());
+			const ip_catalog_image *e = ip_image_catalog_find(cat, t->name);
+			cr_assert_not_null(e, "the test catalogue lists %s", t->name);
+			t->facts = &e->facts;
+		}
 		r->target = t;
 	}
 	ip_check_config c;

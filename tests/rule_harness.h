@@ -30,6 +30,8 @@ typedef struct rule_run_opts {
 	/* the copy on the transfer server (what --image-file computes) */
 	const char *server_md5, *server_sha512;
 	uint64_t server_size;     /* 0: unknown */
+	const char *catalog;      /* image catalogue YAML text whose entry for
+				   * the target gives its release facts */
 	void (*tweak)(ip_check_config *c);
 	bool input_errors_ok;     /* the capture is meant to be broken
 				   * (a listing cut short): don't assert it

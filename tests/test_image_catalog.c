@@ -82,6 +82,71 @@ static const bad_case bad_cases[] = {
 	  "images:\n  - name: x.bin\n    md5: " MD5_A "\n    platforms: [isr4300]\n"
 	  "  - name: y.bin\n    md5: " MD5_B "\n    platforms: [c2960, ISR4300]\n",
 	  "cat.yaml:7:24: error: platform ISR4300 has two images: x.bin and y.bin (line 4)" },
+	/* release facts (issue 22): each malformed form, at its line and column */
+#define ENTRY "images:\n  - name: x.bin\n    md5: " MD5_A "\n    platforms: [asr1001x]\n"
+	{ "min_rommon not a ROMMON version", ENTRY "    min_rommon: v16.9(1r)\n",
+	  "cat.yaml:5:17: error: min_rommon 'v16.9(1r)' is not a ROMMON version" },
+	{ "min_rommon a release with a train", ENTRY "    min_rommon: 17.3.2a\n",
+	  "cat.yaml:5:17: error: min_rommon '17.3.2a' is not a ROMMON version" },
+	{ "min_rommon empty", ENTRY "    min_rommon: \"\"\n",
+	  "cat.yaml:5:17: error: 'min_rommon' is a ROMMON version" },
+	{ "min_rommon a list", ENTRY "    min_rommon: [16.9(1r)]\n",
+	  "cat.yaml:5:17: error: 'min_rommon' is a ROMMON version" },
+	{ "min_rommon an empty mapping", ENTRY "    min_rommon: {}\n",
+	  "cat.yaml:5:17: error: 'min_rommon' maps platforms to versions" },
+	{ "min_rommon mapping with a bad version", ENTRY "    min_rommon:\n      ASR1001-X: 16.9(1r)\n      isr4400: sixteen\n",
+	  "cat.yaml:7:16: error: min_rommon 'sixteen' is not a ROMMON version" },
+	{ "min_rommon mapping with a two-word platform", ENTRY "    min_rommon: {ISR 4331: 16.9(1r)}\n",
+	  "cat.yaml:5:18: error: a 'min_rommon' platform is one word" },
+	{ "rommon_one_way a scalar", ENTRY "    rommon_one_way: 16.9(1r)\n",
+	  "cat.yaml:5:21: error: 'rommon_one_way' is a list of ROMMON versions" },
+	{ "rommon_one_way empty", ENTRY "    rommon_one_way: []\n",
+	  "cat.yaml:5:21: error: 'rommon_one_way' is a list" },
+	{ "rommon_one_way with a bad version", ENTRY "    rommon_one_way: [16.9(1r), 16.9(1]\n",
+	  "cat.yaml:5:32: error: rommon_one_way '16.9(1' is not a ROMMON version" },
+	{ "min_dram with an unknown unit", ENTRY "    min_dram: 8X\n",
+	  "cat.yaml:5:15: error: min_dram '8X' is not a size" },
+	{ "min_dram zero", ENTRY "    min_dram: 0G\n", "cat.yaml:5:15: error: min_dram '0G' is not a size" },
+	{ "min_dram a fraction", ENTRY "    min_dram: 3.5G\n", "cat.yaml:5:15: error: min_dram '3.5G' is not a size" },
+	{ "min_flash overflows", ENTRY "    min_flash: 99999999999999T\n",
+	  "cat.yaml:5:16: error: min_flash '99999999999999T' is not a size" },
+	{ "min_flash with trailing words", ENTRY "    min_flash: 8 GB free\n",
+	  "cat.yaml:5:16: error: min_flash '8 GB free' is not a size" },
+	{ "upgrade_from not a release", ENTRY "    upgrade_from: [16.9.*, any]\n",
+	  "cat.yaml:5:28: error: upgrade_from 'any' is not a release" },
+	{ "upgrade_from empty", ENTRY "    upgrade_from: []\n",
+	  "cat.yaml:5:19: error: 'upgrade_from' lists the releases" },
+	{ "via without upgrade_from", ENTRY "    via: 16.3.3\n",
+	  "cat.yaml:2:5: error: image x.bin gives 'via' without 'upgrade_from'" },
+	{ "via not a release", ENTRY "    upgrade_from: [16.*]\n    via: \"16 3 3\"\n",
+	  "cat.yaml:6:10: error: via '16 3 3' is not a release" },
+	{ "license_model a scalar", ENTRY "    license_model: SLUP\n",
+	  "cat.yaml:5:20: error: 'license_model' is a mapping" },
+	{ "license_model without since", ENTRY "    license_model: {model: Smart Licensing Using Policy}\n",
+	  "cat.yaml:5:20: error: 'license_model' needs 'since'" },
+	{ "license_model without model", ENTRY "    license_model: {since: 17.3.2}\n",
+	  "cat.yaml:5:20: error: 'license_model' needs 'model'" },
+	{ "license_model unknown key", ENTRY "    license_model: {model: SLUP, from: 17.3.2}\n",
+	  "cat.yaml:5:34: error: unknown key 'from' in 'license_model'" },
+	{ "rommon_image without md5", ENTRY "    rommon_image: {name: asr1000-rommon.169-1r.SPA.pkg, size: 4194304}\n",
+	  "cat.yaml:5:19: error: 'rommon_image' asr1000-rommon.169-1r.SPA.pkg needs 'size' and 'md5'" },
+	{ "rommon_image with a path", ENTRY "    rommon_image: {name: bootflash:r.pkg, size: 1, md5: " MD5_B "}\n",
+	  "cat.yaml:5:26: error: 'rommon_image' needs 'name'" },
+	{ "rommon_image a short md5", ENTRY "    rommon_image: {name: r.pkg, size: 1, md5: abc}\n",
+	  "cat.yaml:5:47: error: md5 'abc' is not 32 hex digits" },
+	{ "rommon_image a scalar", ENTRY "    rommon_image: r.pkg\n",
+	  "cat.yaml:5:19: error: 'rommon_image' is a mapping" },
+	{ "source not a mapping", ENTRY "    min_rommon: 16.9(1r)\n    source: https://www.cisco.com/\n",
+	  "cat.yaml:6:13: error: 'source' maps a fact" },
+	{ "source for an unknown fact", ENTRY "    source: {md5: https://www.cisco.com/}\n",
+	  "cat.yaml:5:14: error: 'source' names 'md5', not a release fact" },
+	{ "source for a fact not given", ENTRY "    source: {min_dram: https://www.cisco.com/}\n",
+	  "cat.yaml:5:14: error: a source for 'min_dram', which this entry does not give" },
+	{ "source not a URL", ENTRY "    min_rommon: 16.9(1r)\n    source: {min_rommon: release notes}\n",
+	  "cat.yaml:6:26: error: the source of 'min_rommon' is a URL" },
+	{ "source given before its fact is still checked", "images:\n  - name: x.bin\n    source: {via: https://x.example/}\n    md5: " MD5_A "\n    platforms: [a]\n",
+	  "cat.yaml:3:14: error: a source for 'via', which this entry does not give" },
+#undef ENTRY
 };
 
 IP_TABLE_PARAMS(catalog, rejects, bad_cases)
@@ -95,6 +160,73 @@ ParameterizedTest(size_t *row, catalog, rejects)
 	cr_assert_null(cat, "%s", c->title);
 	cr_assert(strstr(ip_error_last(), c->error), "%s: message '%s' lacks '%s'", c->title,
 		  ip_error_last(), c->error);
+	ip_arena_free(a);
+}
+
+/* Every release fact, in each form, with its source or "unsourced". */
+Test(catalog, release_facts)
+{
+	static const char yaml[] =
+		"images:\n"
+		"  - name: asr1001x-universalk9.17.09.04a.SPA.bin\n"
+		"    md5: " MD5_A "\n"
+		"    platforms: [asr1001x]\n"
+		"    min_rommon: {ASR1001-X: 16.9(1r), asr1002x: \"15.4(3r)S5\"}\n"
+		"    rommon_one_way: [16.9(1r), 17.6.1r]\n"
+		"    min_dram: 8G\n"
+		"    min_flash: 8 GB\n"
+		"    upgrade_from: [16.9.*, 16.12.*, 17.3.2]\n"
+		"    via: 16.12.10\n"
+		"    license_model: {model: Smart Licensing Using Policy, since: 17.3.2}\n"
+		"    rommon_image: {name: asr1000-rommon.169-1r.SPA.pkg, size: 4194304, md5: " MD5_B "}\n"
+		"    source:\n"
+		"      license_model: https://cisco.com/c/en/us/td/docs/routers/sl_using_policy/b-sl-using-policy/m-migrating-to-sl-using-policy.html\n"
+		"      rommon_one_way: https://www.cisco.com/c/en/us/td/docs/routers/access/4400/cpld/isr4400_hwfp.html\n"
+		"  - name: c2960-lanbasek9-mz.152-7.E9.bin\n"
+		"    md5: " MD5_B "\n"
+		"    platforms: c2960\n"
+		"    min_rommon: 12.2(44r)SE3\n"
+		"    min_dram: 134217728\n"
+		"    min_flash: 64MiB\n"
+		"    upgrade_from: 15.2(*)E*\n";
+	ip_arena *a = ip_arena_new();
+	ip_image_catalog *cat;
+	cr_assert_eq(ip_image_catalog_parse(&cat, a, "g.yaml", yaml, strlen(yaml)), 0, "%s", ip_error_last());
+	const ip_release_facts *r = &cat->v[0].facts;
+	cr_assert_null(cat->v[0].min_rommon, "the mapping form has no entry-wide minimum");
+	cr_assert_eq(r->n_min_rommon, 2);
+	cr_assert_str_eq(r->min_rommon[0].platform, "ASR1001-X");
+	cr_assert_str_eq(r->min_rommon[0].version.text, "16.9(1r)");
+	cr_assert_eq(r->min_rommon[0].version.span.line, 5);
+	cr_assert_eq(r->min_rommon[0].version.span.col, 29);
+	cr_assert_str_eq(r->min_rommon[1].version.text, "15.4(3r)S5");
+	cr_assert_eq(r->n_one_way, 2);
+	cr_assert_str_eq(r->rommon_one_way[1].text, "17.6.1r");
+	cr_assert_eq(r->min_dram.v, 8ull << 30);
+	cr_assert_eq(r->min_dram.span.line, 7);
+	cr_assert_eq(r->min_flash.v, 8ull << 30);
+	cr_assert_eq(r->n_upgrade_from, 3);
+	cr_assert_str_eq(r->upgrade_from[1].text, "16.12.*");
+	cr_assert_str_eq(r->via.text, "16.12.10");
+	cr_assert_str_eq(r->license_model.text, "Smart Licensing Using Policy");
+	cr_assert_str_eq(r->license_since.text, "17.3.2");
+	cr_assert_str_eq(r->rommon_image.name.text, "asr1000-rommon.169-1r.SPA.pkg");
+	cr_assert_eq(r->rommon_image.size.v, 4194304u);
+	cr_assert_str_eq(r->rommon_image.md5, MD5_B);
+	cr_assert(strstr(ip_release_fact_source(r, IP_FACT_LICENSE_MODEL), "sl-using-policy"));
+	cr_assert(strstr(ip_release_fact_source(r, IP_FACT_ROMMON_ONE_WAY), "isr4400_hwfp"));
+	cr_assert_str_eq(ip_release_fact_source(r, IP_FACT_MIN_ROMMON), "unsourced");
+	cr_assert_str_eq(ip_release_fact_source(r, IP_FACT_MIN_DRAM), "unsourced");
+	const ip_release_facts *s = &cat->v[1].facts;
+	cr_assert_str_eq(cat->v[1].min_rommon, "12.2(44r)SE3", "the scalar form stays entry-wide");
+	cr_assert_eq(s->n_min_rommon, 1);
+	cr_assert_null(s->min_rommon[0].platform);
+	cr_assert_eq(s->min_dram.v, 134217728u, "a bare number is bytes");
+	cr_assert_eq(s->min_flash.v, 64ull << 20);
+	cr_assert_eq(s->n_upgrade_from, 1, "one release may be a scalar");
+	cr_assert_null(s->via.text);
+	cr_assert_null(s->rommon_image.name.text);
+	cr_assert_str_eq(ip_release_fact_key(IP_FACT_ROMMON_IMAGE), "rommon_image");
 	ip_arena_free(a);
 }
 

@@ -623,3 +623,73 @@ Test(space_inactive, listing)
 	cr_assert_eq(in.n_bin, 2);
 	cr_assert_eq(in.n_pkg, 0);
 }
+
+/* --- the ROMMON order (rommon.h) ------------------------------------------ */
+
+#include "rommon.h"
+
+typedef struct rom_case {
+	const char *a, *b;
+	ip_rommon_order want;
+} rom_case;
+
+/* Forms from real output: ASR1001-X/ISR 4000 boot logs (15.4(3r)S5,
+ * 16.9(1r), 17.3(1r), 17.11(1r)), Cat3750 (12.2(44r)SE3), Cat9k BOOTLDR
+ * lines (17.3.2r, 17.6.1r[FC2], 17.06.05 [FC2], 17.1.1[FC2]). */
+static const rom_case roms[] = {
+	{ "15.4(3r)S5", "16.9(1r)", IP_ROM_OLDER },      /* issue 22: ASR1001-X */
+	{ "16.9(1r)", "15.4(3r)S5", IP_ROM_NEWER },
+	{ "16.9(1r)", "16.9(1r)", IP_ROM_SAME },
+	{ "16.9(5r)", "17.3(1r)", IP_ROM_OLDER },        /* ASR1006 R0 and R1 */
+	{ "16.12(2r)", "16.9(1r)", IP_ROM_NEWER },       /* 12 > 9, not "1" < "9" */
+	{ "17.11(1r)", "17.3(1r)", IP_ROM_NEWER },
+	{ "16.7(4r)", "16.9(1r)", IP_ROM_OLDER },
+	{ "12.2(44r)SE3", "12.2(44r)SE5", IP_ROM_OLDER },/* rebuilds of one train */
+	{ "12.2(44r)SE", "12.2(44r)SE3", IP_ROM_OLDER }, /* no rebuild = 0 */
+	{ "12.2(53r)SE", "12.2(44r)SE3", IP_ROM_NEWER },
+	{ "15.4(3r)S5", "15.4(3r)S5", IP_ROM_SAME },
+	{ "15.3(1r)S", "15.4(3r)S5", IP_ROM_OLDER },     /* ASR1002-X on 3.12 */
+	{ "17.3.2r", "17.6.1r", IP_ROM_OLDER },          /* Cat9k dotted */
+	{ "17.06.05", "17.6.5", IP_ROM_SAME },           /* leading zeros */
+	{ "17.6.1r[FC2]", "17.6.1r[FC2]", IP_ROM_SAME },
+	{ "17.06.05 [FC2]", "17.11.1r", IP_ROM_OLDER },
+	{ "17.1.1[FC2]", "16.12.2r", IP_ROM_NEWER },
+	{ "1.1.3", "1.1.10", IP_ROM_OLDER },
+	{ "4.78", "4.200", IP_ROM_OLDER },                /* Cat3850 boot loader */
+	{ "17.3(8a)", "17.3(8a)", IP_ROM_SAME },         /* C8300 ROM line */
+	{ "17.3(8a)", "17.6(1r)", IP_ROM_OLDER },
+	{ "12.2(44)SE5", "12.2(44)SE6", IP_ROM_OLDER },   /* 2960 BOOTLDR */
+	/* not comparable: the answer is not guessed */
+	{ "16.12(2r)", "16.12.2r", IP_ROM_INCOMPARABLE }, /* classic vs dotted */
+	{ "17.3.1r", "17.3(1r)", IP_ROM_INCOMPARABLE },
+	{ "15.0(1r)M15", "15.4(3r)S5", IP_ROM_INCOMPARABLE }, /* two trains */
+	{ "12.2(44r)SE3", "12.2(44r)SG3", IP_ROM_INCOMPARABLE },
+	{ "15.4(3r)S", "15.4(3r)", IP_ROM_INCOMPARABLE }, /* train on one side */
+	{ "17.6.1r[FC2]", "17.6.1r[FC1]", IP_ROM_INCOMPARABLE },
+	{ "17.6.1r[FC2]", "17.6.1r", IP_ROM_INCOMPARABLE },
+	{ "IOS-XE ROMMON", "16.9(1r)", IP_ROM_INCOMPARABLE },
+	{ "16.9(1r", "16.9(1r)", IP_ROM_INCOMPARABLE },
+	{ "16.9(1r)S5x", "16.9(1r)", IP_ROM_INCOMPARABLE },
+	{ "16", "16.9(1r)", IP_ROM_INCOMPARABLE },
+	{ "", "16.9(1r)", IP_ROM_INCOMPARABLE },
+	{ NULL, "16.9(1r)", IP_ROM_INCOMPARABLE },
+	{ "1234567.1(1r)", "16.9(1r)", IP_ROM_INCOMPARABLE },
+	{ "17.6.1r[]", "17.6.1r", IP_ROM_INCOMPARABLE },
+	{ "17.3(8a)", "17.3(8r)", IP_ROM_INCOMPARABLE },
+	{ "17.3(8a)", "17.3(8)", IP_ROM_INCOMPARABLE },
+	{ "17.3(8A)", "17.3(8A)", IP_ROM_INCOMPARABLE },
+};
+
+Test(model, rommon_order_table)
+{
+	for (size_t i = 0; i < sizeof(roms) / sizeof(roms[0]); i++) {
+		const rom_case *c = &roms[i];
+		cr_expect_eq(ip_rommon_cmp(c->a, c->b), c->want, "row %zu: %s vs %s: %d, want %d", i,
+			     c->a ? c->a : "(null)", c->b, ip_rommon_cmp(c->a, c->b), c->want);
+		/* the order is antisymmetric, and "not comparable" both ways */
+		ip_rommon_order back = ip_rommon_cmp(c->b, c->a);
+		ip_rommon_order want = c->want == IP_ROM_INCOMPARABLE ? IP_ROM_INCOMPARABLE
+								      : (ip_rommon_order)-c->want;
+		cr_expect_eq(back, want, "row %zu reversed: %d, want %d", i, back, want);
+	}
+}

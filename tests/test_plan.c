@@ -137,6 +137,12 @@ static const golden_case golden_cases[] = {
 	{ "stack-active-only.json", "plan --format json " C3K_TARGET " stack-active-only.log", 1 },
 	{ "no-space-deletable.txt", "plan " NOSPACE_SW_TARGET " traps/no-space.log", 0 },
 	{ "no-space-refused.txt", "plan " NOSPACE_R_TARGET " traps/no-space-router.log", 1 },
+	/* issue 22: the ASR1001-X on ROMMON 15.4(3r)S5, a target asking 16.9(1r)
+	 * (and more DRAM, and a path through 16.12.5): refused, naming each */
+	{ "rommon-refused.txt", "plan --catalog release-facts.yaml --target "
+	  "asr1001x-universalk9.17.09.04a.SPA.bin traps/rommon-asr1001x.log", 1 },
+	{ "rommon-refused.json", "plan --format json --catalog release-facts.yaml --target "
+	  "asr1001x-universalk9.17.09.04a.SPA.bin traps/rommon-asr1001x.log", 1 },
 	{ "no-space-refused.json", "plan --format json " NOSPACE_R_TARGET " traps/no-space-router.log", 1 },
 	{ "no-space-delete-running.txt",
 	  "plan --allow-delete-running " NOSPACE_R_TARGET " traps/no-space-router.log", 0 },

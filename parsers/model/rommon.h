@@ -32,4 +32,40 @@ typedef struct ip_rommon_answer {
 
 ip_rommon_answer ip_device_rommon(const ip_device *d);
 
+/* The order of two ROMMON versions (issue 22). ROMMON versions are not
+ * release strings, so ip_version_cmp() (which calls 15.4 and 16.9 two
+ * trains) does not apply; two forms are read, each seen in real output:
+ *
+ *   classic  15.4(3r)S5, 16.9(1r), 17.3(1r), 12.2(44r)SE3, 16.12(2r)
+ *            ("System Bootstrap, Version 15.4(3r)S5, RELEASE SOFTWARE":
+ *            ASR1001-X / ISR 4000 boot logs; 12.2(44r)SE3 Cat3750 ROM),
+ *            17.3(8a) (C8300 "ROM: 17.3(8a)", samples/c8300-controller-mode.log),
+ *            12.2(44)SE5 (a 2960 BOOTLDR line, samples/netstuts-sw1.log)
+ *   dotted   17.3.2r, 17.6.1r[FC2], 17.06.05 [FC2], 17.1.1[FC2]
+ *            (Cat9k "BOOTLDR: System Bootstrap, Version ..." lines;
+ *            genieparser ShowVersion outputs, github search 2026-12-07)
+ *
+ * Classic: major, minor, then the maintenance number in parentheses, then
+ * an optional train (letters) and rebuild (digits). Dotted: numbers joined
+ * by dots, an optional 'r', an optional bracketed tag.
+ *
+ * Assumption (DOMAIN.md §3, UNCONFIRMED in general): on one platform the
+ * ROMMON versions form one numeric sequence across majors (ASR 1000:
+ * 12.2(33r)XNC, 15.4(3r)S5, 16.3(2r), 16.9(1r), 17.3(1r)), so a train
+ * that is present on one side only does not stop the comparison when the
+ * numbers differ. Not guessed, answered IP_ROM_INCOMPARABLE:
+ * - a classic against a dotted version (16.12(2r) and 16.12.2r);
+ * - two different trains (15.0(1r)M15 against 15.4(3r)S5);
+ * - equal numbers with a train, a letter ((8a)) or a tag on one side only,
+ *   or different ones;
+ * - text of neither form. */
+typedef enum ip_rommon_order {
+	IP_ROM_OLDER = -1, /* a is older than b */
+	IP_ROM_SAME = 0,
+	IP_ROM_NEWER = 1,
+	IP_ROM_INCOMPARABLE = 2,
+} ip_rommon_order;
+
+ip_rommon_order ip_rommon_cmp(const char *a, const char *b);
+
 #endif

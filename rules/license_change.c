@@ -1,0 +1,73 @@
+/* license-change: the licensing changes at the reload (issue 22). Two
+ * cases:
+ *
+ * 1. The target crosses the catalogue's license_model boundary: the
+ *    running release is older than `since`, the target at or after it.
+ *    Smart Licensing Using Policy starts at 17.3.2 ("Migrating to Smart
+ *    Licensing Using Policy", routers:
+ *    https://cisco.com/c/en/us/td/docs/routers/sl_using_policy/b-sl-using-policy/m-migrating-to-sl-using-policy.html,
+ *    Catalyst 9000: .../catalyst_9000/b_smart-licensing-using-policy-cat9k-switches/cat9k-migrating-to-smart-licensing-using-policy.html):
+ *    licences in use stay available, but reporting and the way back
+ *    change (a downgrade to a release without it may need the product
+ *    registered again: Cat9400 17.4 system management guide).
+ * 2. show version's next-reload level differs from the current one:
+ *
+ *      License Level: ipservices
+ *      Next reload license Level: ipbase              <- differs
+ *
+ * A warning with what to prepare; nothing here blocks the plan. */
+#include <string.h>
+#include <strings.h>
+
+#include "rule.h"
+
+static bool parse(const char *s, ip_version *v)
+{
+	return s && ip_version_parse(v, s, strlen(s));
+}
+
+static void model(const ip_rule_ctx *ctx, ip_findings *out, const ip_release_facts *r)
+{
+	const ip_target *t = ctx->target;
+	const ip_device *d = ctx->dev;
+	const char *run = t->image.is_xe && d->xe_version.s ? d->xe_version.s : d->version.s;
+	ip_version since, now;
+	if (!t->parsed || !parse(r->license_since.text, &since) || !parse(run, &now))
+		return;
+	int up = ip_version_cmp(&t->image.version, &since), was = ip_version_cmp(&now, &since);
+	if (up == IP_VER_INCOMPARABLE || was == IP_VER_INCOMPARABLE || up < 0 || was >= 0)
+		return;
+	const ip_text *at = t->image.is_xe && d->xe_version.s ? &d->xe_version : &d->version;
+	ip_finding *f = ip_report(out, ip_subj_target(), at->span,
+				  "%s brings %s, from %s (catalogue, %s): the running %s has the "
+				  "earlier licensing; before the reload save 'show license all' and "
+				  "plan how usage will be reported, and know that going back below %s "
+				  "may need the product registered again", t->name,
+				  r->license_model.text, r->license_since.text,
+				  ip_release_fact_source(r, IP_FACT_LICENSE_MODEL), run,
+				  r->license_since.text);
+	ip_finding_related(out, f, r->license_model.span, "the catalogue's license_model");
+}
+
+static void level(ip_findings *out, const ip_device *d)
+{
+	const ip_license *l = d->license;
+	if (!l || !l->level.s || !l->next_level.s || strcasecmp(l->level.s, l->next_level.s) == 0)
+		return;
+	ip_finding *f = ip_report(out, ip_subj_device(), l->next_level.span,
+				  "the license level changes at the reload, from %s to %s: check "
+				  "that the features the configuration uses are in %s, or change "
+				  "the 'license boot' configuration before the reload", l->level.s,
+				  l->next_level.s, l->next_level.s);
+	ip_finding_related(out, f, l->level.span, "the level now");
+}
+
+static void check(const ip_rule_ctx *ctx, ip_findings *out)
+{
+	const ip_release_facts *r = ctx->target ? ctx->target->facts : NULL;
+	if (r && r->license_model.text)
+		model(ctx, out, r);
+	level(out, ctx->dev);
+}
+
+const ip_rule rule_license_change = { "license-change", IP_SEV_WARNING, check, IP_REPAIR_NONE };
