@@ -33,12 +33,13 @@ static bool xe_switch(const ip_platform *p)
 static void check(const ip_rule_ctx *ctx, ip_findings *out)
 {
 	const ip_target *t = ctx->target;
-	const ip_secrets *s = ctx->dev->secrets;
-	if (!t || !s || !t->parsed || !t->image.is_xe)
+	if (!t || !ctx->dev->secrets || !t->parsed || !t->image.is_xe)
 		return;
 	ip_version b;
 	if (!ip_version_parse(&b, "16.12.1", 7) || ip_version_cmp(&t->image.version, &b) != -1)
 		return;
+	/* scanned here, only for a target that could lock out (device.h) */
+	const ip_secrets *s = ip_secrets_of(ctx->dev);
 	char tn[IP_VERSION_TEXT_SIZE];
 	ip_version_normalise(&t->image.version, tn, sizeof(tn));
 	const ip_secret_seen *c = &s->kind[IP_SECRET_9_14];

@@ -133,27 +133,36 @@ bool ip_fs_word_in(const char *list, const char *name)
 	return false;
 }
 
-/* A listed name's length without the '/' some listings print after a
- * directory. */
-static size_t listed_len(const char *name)
+/* Whether a listed name is path[0..n) (a directory may be listed with a
+ * '/' after it). Compared before it is measured: a lookup walks every
+ * file, and a plan deleting thousands of them looks up each (a strlen per
+ * name was half of such a plan, tests/test_hostile.c). path holds no NUL
+ * (lookup), so the compare stops at name's end. */
+static bool listed_as(const char *name, const char *path, size_t n, bool fold)
 {
-	size_t nl = strlen(name);
-	return nl && name[nl - 1] == '/' ? nl - 1 : nl;
+	if ((fold ? strncasecmp(name, path, n) : strncmp(name, path, n)) != 0)
+		return false;
+	return name[n] == '\0' || (name[n] == '/' && name[n + 1] == '\0');
+}
+
+/* path[0..n) without its leading '/', or NULL when it holds a NUL (no
+ * listed name does). */
+static const char *rooted(const char *path, size_t *n)
+{
+	while (path && *n && *path == '/')
+		path++, (*n)--;
+	return path && !memchr(path, '\0', *n) ? path : NULL;
 }
 
 /* fold: compare without case whatever the policy (ip_fs_case_twin). */
 static const ip_file *lookup(const ip_filesystem *fs, const char *path, size_t n, bool fold)
 {
-	if (!fs || !path)
+	if (!fs || !(path = rooted(path, &n)))
 		return NULL;
-	while (n && *path == '/')
-		path++, n--;
 	fold |= ip_fs_name_case(fs->name) == IP_NAME_CASE_FOLD; /* once, not per file */
-	for (size_t i = 0; i < fs->n_files; i++) {
-		const char *name = fs->files[i].name;
-		if (listed_len(name) == n && name_eq(fold, name, path, n))
+	for (size_t i = 0; i < fs->n_files; i++)
+		if (listed_as(fs->files[i].name, path, n, fold))
 			return &fs->files[i];
-	}
 	return NULL;
 }
 
@@ -184,13 +193,10 @@ bool ip_fs_dir_listed(const ip_filesystem *fs, const char *path, size_t n)
 /* The entry named path[0..n) byte for byte, whatever the policy. */
 static const ip_file *lookup_exact(const ip_filesystem *fs, const char *path, size_t n)
 {
-	while (path && n && *path == '/')
-		path++, n--;
-	for (size_t i = 0; fs && path && i < fs->n_files; i++) {
-		const char *name = fs->files[i].name;
-		if (listed_len(name) == n && memcmp(name, path, n) == 0)
+	path = rooted(path, &n);
+	for (size_t i = 0; fs && path && i < fs->n_files; i++)
+		if (listed_as(fs->files[i].name, path, n, false))
 			return &fs->files[i];
-	}
 	return NULL;
 }
 
