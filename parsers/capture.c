@@ -257,9 +257,10 @@ static bool line_dirty(const char *p, size_t len, const ip_scanned_line *sl)
  * them, and each line's column map keeps its bytes at their raw columns, so
  * spans still underline the file as an editor shows it.
  *
- * A block is decided once, at its first line, so unquoted input pays one
- * byte test a line: it starts after a blank line (or the file's start) with
- * a quote marker or white space, and runs while each line carries the same
+ * A block is decided once, at its first line, so unquoted input pays a
+ * byte test a line while the lines are cut: it starts after a blank line
+ * (or the file's start) with white space, or with a quote marker after a
+ * line without one, and runs while each line carries the same
  * prefix or is blank. An indented block counts only when one of its lines,
  * without the prefix, starts a capture (a prompt and a command, or the
  * first line of an output iosplan reads): the indented lines inside a
@@ -340,11 +341,19 @@ static size_t block_end(const ip_capture *cap, size_t b, const char *p, size_t k
  * any line. */
 #define INDENT_LOOK_LINES 8
 
-static bool block_is_capture(const ip_capture *cap, size_t b, size_t e, size_t k, bool quote)
+/* An indented block's first few lines decide (a terminal logger's header
+ * or a login banner may come before the first prompt); a quoted block's
+ * any line. Lines from b that carry the prefix (or are blank), up to e. */
+#define INDENT_LOOK_LINES 8
+
+static bool block_is_capture(const ip_capture *cap, size_t b, size_t e, const char *p,
+			     size_t k, bool quote)
 {
 	size_t looked = 0;
 	for (size_t i = b; i < e && (quote || looked < INDENT_LOOK_LINES); i++) {
 		const ip_line *l = &cap->lines[i];
+		if (l->len && !carries(l, p, k, quote))
+			return false;
 		looked += l->len > 0;
 		if (l->len > k && starts_capture(l->text + k, l->len - k))
 			return true;
@@ -352,37 +361,44 @@ static bool block_is_capture(const ip_capture *cap, size_t b, size_t e, size_t k
 	return false;
 }
 
-/* Each block is looked at once and skipped whole, taken or not: linear. A
- * quoted block may follow a line of text ("On Monday, N wrote:"); an
- * indented one follows a blank line or starts the file. */
-static void unquote_blocks(ip_capture *cap, ip_arena *a)
+/* The block that may start at line i (a candidate split_lines noted):
+ * stripped when it is a capture. Returns the line after what was looked
+ * at, so that the blocks are each looked at once. */
+static size_t unquote_block(ip_capture *cap, ip_arena *a, size_t i)
 {
-	bool after_blank = true;
-	for (size_t i = 0; i < cap->n_lines; i++) {
-		ip_line *l = &cap->lines[i];
-		char c = l->len ? l->text[0] : '\0';
-		bool quote = c == '>';
-		if (!quote && (!after_blank || (c != ' ' && c != '\t'))) {
-			after_blank = l->len == 0;
-			continue;
-		}
-		size_t k = quote ? quote_marker(l->text, l->len) : 0;
-		while (!quote && k < l->len && (l->text[k] == ' ' || l->text[k] == '\t'))
-			k++;
-		/* the prefix's bytes stay where they are as lines are stripped
-		 * (only each line's start moves) */
-		const char *p = l->text;
-		size_t e = block_end(cap, i, p, k, quote);
-		if (block_is_capture(cap, i, e, k, quote)) {
-			for (size_t j = i; j < e; j++)
-				if (cap->lines[j].len)
-					line_strip(&cap->lines[j], a, k);
-			cap->had_quote = true;
-		}
-		i = e - 1;
-		after_blank = false;
-	}
+	ip_line *l = &cap->lines[i];
+	bool quote = l->text[0] == '>';
+	size_t k = quote ? quote_marker(l->text, l->len) : 0;
+	while (!quote && k < l->len && (l->text[k] == ' ' || l->text[k] == '\t'))
+		k++;
+	/* the prefix's bytes stay where they are as lines are stripped (only
+	 * each line's start moves) */
+	const char *p = l->text;
+	size_t e = quote ? block_end(cap, i, p, k, quote) : cap->n_lines;
+	if (!block_is_capture(cap, i, e, p, k, quote))
+		return i + 1;
+	e = quote ? e : block_end(cap, i, p, k, quote);
+	for (size_t j = i; j < e; j++)
+		if (cap->lines[j].len)
+			line_strip(&cap->lines[j], a, k);
+	cap->had_quote = true;
+	return e;
 }
+
+static void unquote_blocks(ip_capture *cap, ip_arena *a, const size_t *cand, size_t n)
+{
+	for (size_t c = 0, done = 0; c < n; c++)
+		if (cand[c] >= done)
+			done = unquote_block(cap, a, cand[c]);
+}
+
+/* What the first byte of a line says for unquote_blocks, and which pairs
+ * (previous line's kind, this line's) may start a block: bit prev*4+k of
+ * CAND_BITS. A quote after a non-quote (0, 2, 3 then 1); white space after
+ * an empty line (3 then 2). One load and a shift a line. */
+static const unsigned char lead_kind[256] = { [' '] = 2, ['\t'] = 2, ['>'] = 1 };
+#define CAND_BITS ((1u << (0 * 4 + 1)) | (1u << (2 * 4 + 1)) | (1u << (3 * 4 + 1)) | \
+		   (1u << (3 * 4 + 2)))
 
 /* Cut buf into lines and clean each: LF (with an optional CR before it)
  * ends a line; in a file with no LF at all, a lone CR does (classic Mac
@@ -402,6 +418,11 @@ static int split_lines(ip_capture *cap, ip_arena *a, char *buf, size_t len)
 	int ts = detect_timestamps(buf, len, sep);
 	cap->had_timestamps = ts >= 0;
 	size_t n = 0;
+	/* where a quoted or indented block may start (see above): a line
+	 * opening with '>' after one that does not, or with white space after
+	 * a blank line or at the start; a few bytes tested a line */
+	size_t *cand = NULL, n_cand = 0, cap_cand = 0;
+	unsigned prev = 3;
 	ip_line_scan scan;
 	ip_scanned_line sl;
 	ip_line_scan_init(&scan, buf, len, sep, 'M');
@@ -422,10 +443,15 @@ static int split_lines(ip_capture *cap, ip_arena *a, char *buf, size_t len)
 			clean_line(cap, a, out, (raw_line){ p, l }, ts, n == 0 ? bom : 0, dirty);
 		else
 			take_clean(out, p, l); /* inline: no call for most lines */
+		/* kinds: 0 other, 1 '>', 2 blank-led (space, tab), 3 empty */
+		unsigned k = out->len ? lead_kind[(unsigned char)out->text[0]] : 3;
+		if ((CAND_BITS >> (prev * 4 + k)) & 1)
+			*IP_PUSH(a, cand, n_cand, cap_cand) = n;
+		prev = k;
 	}
 	cap->had_cr_only = cr_only;
 	cap->n_lines = n;
-	unquote_blocks(cap, a);
+	unquote_blocks(cap, a, cand, n_cand);
 	return 0;
 }
 

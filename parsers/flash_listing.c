@@ -20,6 +20,11 @@
  *     1   10084696 c2500-js-l.122-15.T17.bin
  *   [10084760 bytes used, 6692456 available, 16777216 total]
  *
+ *   Directory of flash:/                       dir of older IOS (12.x on
+ *       1  -rw-     5571584   c2600-i-mz.122-8.T    2600, 2500): no date
+ *       2     1024  config.txt                      column, with or without
+ *                                                   the permissions
+ *
  *   Attributes        Size         Name                      C9200 dir drec0:
  *   - - - - - - - - - - - - - - -
  *   -rwxrwxrwx   490586943   cat9k_lite_iosxe.17.09.01.SPA.bin
@@ -59,6 +64,8 @@ enum {
 	RX_CLASSB_FILE,
 	RX_OLD_FILE,
 	RX_ATTR_FILE,
+	RX_DIR_NODATE,
+	RX_DIR_BARE,
 	RX_TOTAL_FREE,
 	RX_AVAIL_USED,
 	RX_BRACKET,
@@ -79,6 +86,15 @@ static ip_rx flash_rx[] = {
 	 * followed by an optional (?:\s+\[...\])?$ retried the white space
 	 * after every byte, and one 64 KiB line cost 1.8 s. */
 	[RX_OLD_FILE] = {"^\\s*(\\d+)\\s+(\\d+)\\s*(\\S.*)$", 0, NULL},
+	/* dir rows of older IOS without a date (issue 23 point 5: the forms
+	 * its user met on 2600-era captures; no public fixture of them was
+	 * found, so the permissions must look like them and the name must be
+	 * one token: a row whose date has a form
+	 * RX_DIR_FILE does not know is not read as a name with spaces, it is
+	 * a row not understood, and the listing incomplete) */
+	[RX_DIR_NODATE] = {"^\\s*(\\d+)\\s+([-dl][-rwxsStT]{2,9}(?:\\s{1,3}[-rwx]{1,4})?)"
+			   "\\s+(\\d+)\\s+(\\S+)$", 0, NULL},
+	[RX_DIR_BARE] = {"^\\s*(\\d+)\\s+(\\d+)\\s+(\\S+)$", 0, NULL},
 	[RX_ATTR_FILE] = {"^([-dl][-rwxsStT]{9})\\s+(\\d+)\\s+(\\S.*)$", 0, NULL},
 	[RX_TOTAL_FREE] = {"^\\s*(-?\\d+)\\s+bytes\\s+total\\s+\\((-?\\d+)\\s+bytes"
 			   "\\s+(?:free|available)", 0, NULL},
@@ -101,6 +117,7 @@ typedef struct touched {
 	bool whole;          /* a block needing a totals line was read */
 	bool root;           /* the root was listed, unfiltered */
 	bool dirs;           /* sub-directory contents shown */
+	unsigned garbled;    /* rows of it not understood: it is incomplete */
 } touched;
 
 typedef struct lst {
@@ -167,6 +184,17 @@ static void warn(lst *st, const ip_line *l, const char *what)
 	}
 	ip_diag_add(st->ctx->diags, IP_DIAG_WARNING,
 		    ip_line_span_all(l, st->sec->file), "%s", what);
+}
+
+/* A line of a listing that is not understood may be a row: the listing
+ * it is in can no longer say a file is absent, so it is not complete
+ * (issue 23 point 5: rows dropped left "complete, 0 files"). Before any
+ * listing started (a banner, a stray line) it marks nothing. */
+static void not_understood(lst *st, const ip_line *l)
+{
+	warn(st, l, "line not understood in a flash listing: ignored");
+	if (st->cur != SIZE_MAX)
+		st->t[st->cur].garbled++;
 }
 
 /* "Bootflash" -> "bootflash:" */
@@ -625,10 +653,12 @@ static bool try_file(lst *st, const ip_line *l, size_t n, int rx, fmt f)
 	}
 	switch (rx) {
 	case RX_DIR_FILE:
+	case RX_DIR_NODATE:
 		file_add(st, l, m.start[4], m.end[4], m.start[3], m.end[3],
 			 l->text[m.start[2]] == 'd');
 		break;
 	case RX_TABLE_FILE:
+	case RX_DIR_BARE:
 		file_add(st, l, m.start[3], m.end[3], m.start[2], m.end[2], false);
 		break;
 	case RX_CLASSB_FILE: /* ED: E = error, D = deleted; neither can boot */
@@ -685,13 +715,17 @@ static void number_line(lst *st, const ip_line *l, size_t n)
 		if (try_file(st, l, n, RX_TABLE_FILE, FMT_TABLE))
 			return;
 		break;
-	default: /* dir, or a header filtered away: try both common layouts */
+	default: /* dir, or a header filtered away: try both common layouts,
+		  * then the rows without a date (only rows the two did not
+		  * read pay for these) */
 		if (try_file(st, l, n, RX_DIR_FILE, FMT_DIR) ||
-		    try_file(st, l, n, RX_TABLE_FILE, FMT_TABLE))
+		    try_file(st, l, n, RX_TABLE_FILE, FMT_TABLE) ||
+		    try_file(st, l, n, RX_DIR_NODATE, FMT_DIR) ||
+		    try_file(st, l, n, RX_DIR_BARE, FMT_DIR))
 			return;
 		break;
 	}
-	warn(st, l, "line not understood in a flash listing: ignored");
+	not_understood(st, l);
 }
 
 /* "-#- --length-- ..." or "Bootflash:  -#- ED --type-- ..." */
@@ -723,7 +757,7 @@ static void dash_line(lst *st, const ip_line *l, const char *s, size_t n)
 	}
 	if (st->format == FMT_ATTR && try_file(st, l, n, RX_ATTR_FILE, FMT_ATTR))
 		return;
-	warn(st, l, "line not understood in a flash listing: ignored");
+	not_understood(st, l);
 }
 
 /* "System flash directory:", "System flash directory, partition 2:" */
@@ -772,7 +806,7 @@ static void text_line(lst *st, const ip_line *l, const char *s, size_t n)
 		   !HAS_PREFIX(s, n, "Load for ") && /* exec timestamps */
 		   !HAS_PREFIX(s, n, "Time source is") && s[0] != '!' &&
 		   !ip_find(s, n, "bytes of ", 9) && !table_head(st, l, n)) {
-		warn(st, l, "line not understood in a flash listing: ignored");
+		not_understood(st, l);
 	}
 }
 
@@ -832,7 +866,7 @@ static void line_read(lst *st, const ip_line *l)
 		if (ip_rx_exec(&flash_rx[RX_BRACKET], s, n, &m))
 			totals(st, l, RX_BRACKET, &m);
 		else
-			warn(st, l, "line not understood in a flash listing: ignored");
+			not_understood(st, l);
 	} else
 		text_line(st, l, s + i, n - i);
 }
@@ -935,8 +969,15 @@ static void finish(lst *st)
 			fs->recursive = true;
 		if (fs->recursive)
 			dirs_infer(st->ctx->arena, fs);
-		if (t->root && t->totals)
+		if (t->root && t->totals && !t->garbled)
 			fs->complete = true;
+		if (t->garbled)
+			ip_diag_add(st->ctx->diags, IP_DIAG_WARNING,
+				    ip_line_span_all(t->last, st->sec->file),
+				    "%u line%s of the listing of %s not understood: the "
+				    "listing is incomplete, so whether a file is there and "
+				    "the room for an image are unknown; capture 'dir %s' again",
+				    t->garbled, t->garbled == 1 ? "" : "s", fs->name, fs->name);
 		if (!t->whole || t->totals)
 			continue;
 		if (t->format == FMT_ATTR)

@@ -54,6 +54,106 @@ typedef struct listing_case {
 } listing_case;
 
 static const listing_case cases[] = {
+	/* --- rows without a date (issue 23 point 5) --------------------- */
+	{
+		.title = "older IOS dir: permissions, no date",
+		.command = "dir flash:", .arg = "flash:",
+		.text = "Directory of flash:/\n"
+			"\n"
+			"    1  -rw-     5571584   c2600-i-mz.122-8.T\n"
+			"    2  -rw-        1024   config.txt\n"
+			"\n"
+			"16777216 bytes total (11204608 bytes free)",
+		.fs = "flash:",
+		.total = {true, 16777216, 6, 1, 9},
+		.free = {true, 11204608, 6, 23, 31},
+		.listed = true, .complete = true,
+		.n_files = 2,
+		.files = {{"c2600-i-mz.122-8.T", 5571584, false, 3, 27, 0, 17, 24},
+			  {"config.txt", 1024, false, 4, 27, 0, 20, 24}},
+	},
+	{
+		.title = "older IOS dir: no permissions, no date",
+		.command = "dir flash:", .arg = "flash:",
+		.text = "Directory of flash:/\n"
+			"\n"
+			"  1   5571584  c2600-i-mz.122-8.T\n"
+			"  2   1024     config.txt\n"
+			"\n"
+			"16777216 bytes total (11204608 bytes free)",
+		.fs = "flash:",
+		.total = {true, 16777216, 6, 1, 9},
+		.free = {true, 11204608, 6, 23, 31},
+		.listed = true, .complete = true,
+		.n_files = 2,
+		.files = {{"c2600-i-mz.122-8.T", 5571584, false, 3, 16, 0, 7, 14},
+			  {"config.txt", 1024, false, 4, 16, 0, 7, 11}},
+	},
+	{
+		/* a public how-to's 2900 (GitHub, code corpus file 21938712901) */
+		.title = "2900 dir: <no date> in the date column",
+		.command = "dir flash:", .arg = "flash:",
+		.text = "Directory of flash0:/\n"
+			"\n"
+			"    3  -rw-    33591768          <no date>  c2900-universalk9-mz.SPA.151-4.M4.bin\n"
+			"    4  -rw-         696          <no date>  demo\n"
+			"\n"
+			"255744000 bytes total (221895717 bytes free)",
+		.fs = "flash0:",
+		.total = {true, 255744000, 6, 1, 10},
+		.free = {true, 221895717, 6, 24, 33},
+		.listed = true, .complete = true,
+		.n_files = 2,
+		.files = {{"c2900-universalk9-mz.SPA.151-4.M4.bin", 33591768, false, 3, 45, 0, 16, 24},
+			  {"demo", 696, false, 4, 45, 0, 21, 24}},
+	},
+	{
+		/* a row not understood: the listing can no longer say a file is
+		 * absent; its totals are still the device's */
+		.title = "one garbled row: incomplete, with the reason",
+		.command = "dir flash:", .arg = "flash:",
+		.text = "Directory of flash:/\n"
+			"\n"
+			"    1  -rw-     5571584   c2600-i-mz.122-8.T\n"
+			"    2  -rw-  ??????  config.txt\n"
+			"\n"
+			"16777216 bytes total (11204608 bytes free)",
+		.fs = "flash:",
+		.total = {true, 16777216, 6, 1, 9},
+		.free = {true, 11204608, 6, 23, 31},
+		.listed = true, .complete = false,
+		.n_files = 1,
+		.files = {{"c2600-i-mz.122-8.T", 5571584, false, 3, 27, 0, 17, 24}},
+		.warnings = 2, .diag = "not understood", .diag_line = 4,
+	},
+	{
+		.title = "a listing elided with '...': incomplete",
+		.command = "dir flash:", .arg = "flash:",
+		.text = "Directory of flash:/\n"
+			"    1  -rw-     5571584   c2600-i-mz.122-8.T\n"
+			"...\n"
+			"16777216 bytes total (11204608 bytes free)",
+		.fs = "flash:",
+		.total = {true, 16777216, 4, 1, 9},
+		.free = {true, 11204608, 4, 23, 31},
+		.listed = true, .complete = false,
+		.n_files = 1,
+		.warnings = 2, .diag = "not understood", .diag_line = 3,
+	},
+	{
+		/* a date in a form not known is not taken into the name */
+		.title = "a row with an unknown date form: not read as a name",
+		.command = "dir flash:", .arg = "flash:",
+		.text = "Directory of flash:/\n"
+			"    1  -rw-     5571584   2016-02-03 10:22:20  c2600-i-mz.122-8.T\n"
+			"16777216 bytes total (11204608 bytes free)",
+		.fs = "flash:",
+		.total = {true, 16777216, 3, 1, 9},
+		.free = {true, 11204608, 3, 23, 31},
+		.listed = true, .complete = false,
+		.n_files = 0,
+		.warnings = 2, .diag = "not understood", .diag_line = 2,
+	},
 	{
 		.title = "classic dir with timezone and a directory",
 		.command = "dir flash:", .arg = "flash:",

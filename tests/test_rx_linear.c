@@ -86,6 +86,8 @@ static const char every_command[] =
 	"R1#dir flash:\nDirectory of flash:/\n"
 	"    2  -rwx    26377216   Mar 1 1993 00:05:20 +00:00  c2960x-universalk9-mz.152-7.E9.bin\n"
 	"122185728 bytes total (96051200 bytes free)\n"
+	"R1#dir flash:\nDirectory of flash:/\n    1  -rw-     5571584   c2600-i-mz.122-8.T\n"
+	"  2   1024  config.txt\n16777216 bytes total (11204608 bytes free)\n"
 	"R1#show flash:\n-#- --length-- -----date/time------ path\n"
 	"1     26377216 Mar 1 1993 00:05:20 +00:00 x.bin\n"
 	"R1#show flash:\nSystem flash directory:\nFile  Length   Name/status\n"
