@@ -1103,9 +1103,13 @@ static void xe_from_names(struct sv *st)
 		return;
 	}
 	const char *p = d->system_image.path;
+	if (!st->seen_image || !p)
+		return;
+	/* the name is read only when no software image said which (reading
+	 * an image name is dear, and every classic IOS device gets here) */
 	ip_image_name img;
-	if (st->seen_image && p && ip_image_name_parse(&img, p, strlen(p)) &&
-	    (img.is_xe || img.kind == IP_IMAGE_PROVISIONING)) {
+	if (ends_with_ci(p, ".conf") ||
+	    (!sw && ip_image_name_parse(&img, p, strlen(p)) && img.is_xe)) {
 		st->xe = true;
 		st->xe_span = d->system_image.span;
 	}

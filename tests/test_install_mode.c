@@ -67,8 +67,11 @@ static const im_case cases[] = {
 	  ASR_STRIPPED("PPC_LINUX_IOSD-ADVENTERPRISEK9-M", "bootflash:packages.conf"), IP_OS_IOSXE, IP_TRI_YES },
 	{ "ASR1006 stripped, X86_64_LINUX_IOSD, packages.conf",
 	  ASR_STRIPPED("X86_64_LINUX_IOSD-UNIVERSALK9-M", "bootflash:/packages.conf"), IP_OS_IOSXE, IP_TRI_YES },
-	{ "ASR1006 stripped, the XE release in the image name",
-	  ASR_STRIPPED("ASR1000-ADVENTERPRISEK9-M", "bootflash:asr1000rp1-adventerprisek9.03.04.02.S.151-3.S2.bin"),
+	{ "ASR1006 stripped to a version line without its software image",
+	  "PE2#show version\n"
+	  "Cisco IOS Software, Version 15.1(3)S2, RELEASE SOFTWARE (fc1)\n"
+	  "System image file is \"bootflash:asr1000rp1-adventerprisek9.03.04.02.S.151-3.S2.bin\"\n"
+	  "cisco ASR1006 (RP1) processor with 1686124K/6147K bytes of memory.\n",
 	  IP_OS_IOSXE, IP_TRI_NO },
 	{ "ASR-903 stripped",
 	  "R9#show version\n"
