@@ -1504,6 +1504,14 @@ static void reload_software_install(plan_bld *b)
 		 "reload (answer yes); new force installs a new release over the old one.",
 		 b->stack ? " on every member" : "");
 	plan_why(b, "The commands come from %s.", p->install.source);
+	/* "If not used [auto-rollback], the software is automatically committed
+	 * after installation"; with it and no minutes the device prints
+	 * "Setting rollback timer to 45 minutes" (Cisco IOS Configuration
+	 * Fundamentals Command Reference, `software install file`; research21
+	 * 1a): the plan does not ask for the timer, and says so */
+	plan_why(b, "Without auto-rollback the install is committed at once and no rollback "
+		 "timer runs (software install file ... auto-rollback starts one, 45 minutes by "
+		 "default, which software commit stops); the way back is software rollback.");
 	plan_cmd(b, "software install file %s new force", p->image);
 	plan_prompt(b, "Do you want to proceed with reload? [yes/no]:", "yes", true, NULL);
 	plan_prompt(b, "System configuration has been modified. Save? [yes/no]:", "no", false, NULL);

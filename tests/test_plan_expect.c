@@ -931,6 +931,14 @@ ParameterizedTest(size_t *row, plan_expect, rollback_undo_lines)
 		found |= st->expect_src[k].form == u->id && !strcmp(st->expect[k], u->line);
 	cr_expect(found, "%s: %s expects '%s' from its plan_expect.def row", u->f.c.name,
 		  u->command, u->line);
+	/* the install step says that no rollback timer runs (no auto-rollback
+	 * asked) and what the documented default would be (issue 21 pt 1) */
+	bool said = false;
+	for (size_t i = 0; i < p->n_steps; i++)
+		said |= p->steps[i].phase == IP_PHASE_RELOAD && p->steps[i].why &&
+			strstr(p->steps[i].why, "no rollback timer runs") &&
+			strstr(p->steps[i].why, "45 minutes by default");
+	cr_expect(said, "%s: the 3.x rollback timer is stated", u->f.c.name);
 	/* it answers its own reload question: no separate reload typed */
 	for (size_t k = 0; k < st->n_commands; k++)
 		cr_expect(strcmp(st->commands[k], "reload"), "%s: a second reload", u->f.c.name);

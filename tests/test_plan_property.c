@@ -832,7 +832,7 @@ Test(plan_property, random_states, .timeout = 240)
 	unsigned long n = env_num("IOSPLAN_PROPERTY_N", 100000); /* issue 20: >= 100 000 */
 	uint64_t seed0 = env_num("IOSPLAN_PROPERTY_SEED", 20260307);
 	unsigned long planned = 0, refused = 0;
-	unsigned long install_clean_planned = 0, install_pending_refused = 0;
+	unsigned long install_clean_planned = 0, install_pending_refused = 0, xe3_refused = 0;
 	kinds_seen kinds = { 0 };
 	ip_check_config cfg;
 	ip_check_config_defaults(&cfg);
@@ -871,6 +871,7 @@ Test(plan_property, random_states, .timeout = 240)
 		refused += p.refused;
 		install_clean_planned += has_install && !pending && !p.refused;
 		install_pending_refused += pending && p.refused;
+		xe3_refused += pending && p.refused && (i / 50) % 8 >= 6; /* the 3.x states */
 		if (!p.refused)
 			tally(&kinds, &p);
 		ip_arena_free(s.a);
@@ -925,6 +926,9 @@ Test(plan_property, random_states, .timeout = 240)
 		    "refused", install_clean_planned, install_pending_refused);
 	cr_assert(install_clean_planned && install_pending_refused, "a committed install state "
 		  "was never planned, or a pending one never refused");
+	cr_log_info("issue 21 pt 1: %lu IOS-XE 3.x pending install states refused", xe3_refused);
+	cr_assert(n < 1000 || xe3_refused, "no 3.x install state (show version running / "
+		  "provisioned, the software rollback timer) was drawn and refused");
 	/* a generator that only makes refusals would prove nothing */
 	cr_assert_gt(planned, n / 10, "only %lu of %lu states were planned", planned, n);
 }
