@@ -290,6 +290,37 @@ static void report_unknown_free(const ip_rule_ctx *ctx, ip_findings *out, const 
 						   name));
 }
 
+/* No listing of any filesystem the image must go to was captured: one note
+ * for the device, naming the captures, instead of one warning per stack
+ * member (a 45-device audit without listings gave 24 of them: issue 23,
+ * point 9). When some were listed, each unlisted member still gets its own
+ * finding (report_unknown_free): that gap is specific. */
+static bool none_listed(const ip_rule_ctx *ctx, const char *const *names, size_t k)
+{
+	for (size_t i = 0; i < k; i++) {
+		const ip_filesystem *fs = ip_fs_listing(ctx, names[i]);
+		if (fs && (fs->listed || fs->n_files))
+			return false;
+	}
+	return true;
+}
+
+static void report_no_listing(const ip_rule_ctx *ctx, ip_findings *out,
+			      const char *const *names, const int *member, size_t k)
+{
+	const char *what = names[0], *cmds = ip_arena_printf(ctx->arena, "show %s", names[0]);
+	for (size_t i = 1; i < k; i++) {
+		what = ip_arena_printf(ctx->arena, "%s%s%s (switch %d)", what,
+				       i + 1 == k ? " and " : ", ", names[i], member[i]);
+		cmds = ip_arena_printf(ctx->arena, "%s, dir %s", cmds, names[i]);
+	}
+	ip_finding *f = ip_report_unknown(out, ip_subj_fs(names[0], 0), (ip_span){ 0 },
+					  "cannot check whether %s %s room for %s: no listing "
+					  "was captured (capture %s)", what, k > 1 ? "have" : "has",
+					  ctx->target->name, cmds);
+	ip_finding_capture(out, f, cmds);
+}
+
 /* Whether f on fs is the image the device runs. */
 static bool runs_file(const ip_rule_ctx *ctx, const ip_filesystem *fs, const ip_file *f)
 {
@@ -379,6 +410,10 @@ static void check(const ip_rule_ctx *ctx, ip_findings *out)
 	const char *names[16];
 	int member[16];
 	size_t k = fs_targets(ctx, fs, names, member, 16);
+	if (none_listed(ctx, names, k)) {
+		report_no_listing(ctx, out, names, member, k);
+		return;
+	}
 	for (size_t i = 0; i < k; i++) {
 		n.member = member[i];
 		check_fs(ctx, out, names[i], &n);

@@ -174,6 +174,18 @@ ip_finding *ip_report_weak(ip_findings *out, ip_subject subject, ip_span span,
 	return f;
 }
 
+ip_finding *ip_report_unknown(ip_findings *out, ip_subject subject, ip_span span,
+			      const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	ip_finding *f = add(out, subject, span, true, fmt, ap);
+	va_end(ap);
+	if (f->severity > IP_SEV_NOTE)
+		f->severity = IP_SEV_NOTE;
+	return f;
+}
+
 void ip_finding_related(ip_findings *out, ip_finding *f, ip_span span, const char *fmt, ...)
 {
 	va_list ap;

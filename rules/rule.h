@@ -191,6 +191,11 @@ ip_finding *ip_report(ip_findings *out, ip_subject subject, ip_span span, const 
  * a platform behaviour iosplan cannot confirm from the captures. */
 ip_finding *ip_report_weak(ip_findings *out, ip_subject subject, ip_span span,
 			   const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* The same as a note, whatever the rule's severity: the rule cannot judge
+ * because an output was not captured at all; the finding names it with
+ * ip_finding_capture (issue 23, point 9: one such note per device). */
+ip_finding *ip_report_unknown(ip_findings *out, ip_subject subject, ip_span span,
+			      const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 void ip_finding_related(ip_findings *out, ip_finding *f, ip_span span,
 			const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 void ip_finding_fix(ip_findings *out, ip_finding *f, const char *fmt, ...)

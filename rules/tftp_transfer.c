@@ -21,13 +21,37 @@
  * Decisions: the size comes from the target only (--size, a catalogue);
  * unknown is silent, as is an image already on the filesystem it goes to
  * (nothing to transfer). Whether the transfer will use TFTP at all is not in
- * any capture, so the finding points at the target (line 0 when it was
- * given on the command line). */
+ * any capture, so the finding points at the capture line closest to it:
+ *
+ *   ip tftp source-interface GigabitEthernet0/0      (the config sets TFTP up)
+ *   System image file is "flash:c2960x-…152-7.E8.bin" (the image it replaces)
+ *
+ * and the target's own line (a catalogue entry) is a related location.
+ * It used to point at the target alone: with a catalogue every device's
+ * finding sat on one images.yaml line, outside the device's captures, so
+ * an editor showed it on the catalogue and the audit on no capture
+ * (issue 23, point 9). Line 0 only when neither is known. */
 #include "rule.h"
 #include "target_fs.h"
 
 #define BIG_BLOCK 8192ull
 #define MAX_BLOCKS 65535ull
+
+/* The capture line the finding is pinned to (header comment). */
+static ip_span pin(const ip_device *d, const ip_target *t)
+{
+	if (d->tftp_source_if.s && ip_span_known(d->tftp_source_if.span))
+		return d->tftp_source_if.span;
+	if (ip_span_known(d->system_image.span))
+		return d->system_image.span;
+	return t->span;
+}
+
+static void related_target(ip_findings *out, ip_finding *f, const ip_target *t, ip_span at)
+{
+	if (ip_span_known(t->span) && (t->span.file != at.file || t->span.line != at.line))
+		ip_finding_related(out, f, t->span, "the target %s and its size", t->name);
+}
 
 static void check(const ip_rule_ctx *ctx, ip_findings *out)
 {
@@ -39,24 +63,27 @@ static void check(const ip_rule_ctx *ctx, ip_findings *out)
 		return;
 	const char *dst = fs ? fs : "flash:";
 	unsigned long long size = t->size.v, limit = ctx->opts->tftp_limit_bytes;
+	ip_span at = pin(ctx->dev, t);
 	ip_finding *f;
 	if (size <= MAX_BLOCKS * BIG_BLOCK) {
 		f = ip_report(out, ip_subj_transfer(),
-			      t->span, "%s is %llu bytes, more than the %llu bytes TFTP "
+			      at, "%s is %llu bytes, more than the %llu bytes TFTP "
 			      "carries with its default 512-byte blocks unless the device and "
 			      "the server roll the block number over (many IOS 15 releases and "
 			      "servers do, not all): raise the TFTP block size or copy it with "
 			      "SCP", t->name, size, limit);
+		related_target(out, f, t, at);
 		ip_finding_fix(out, f, "configure terminal");
 		ip_finding_fix(out, f, "ip tftp blocksize 8192");
 		ip_finding_fix(out, f, "end");
 		return;
 	}
 	f = ip_report(out, ip_subj_transfer(),
-		      t->span, "%s is %llu bytes, more than TFTP carries even with "
+		      at, "%s is %llu bytes, more than TFTP carries even with "
 		      "8192-byte blocks (%llu bytes) unless the device and the server roll the "
 		      "block number over: copy it with SCP, HTTP or FTP",
 		      t->name, size, MAX_BLOCKS * BIG_BLOCK);
+	related_target(out, f, t, at);
 	ip_finding_fix(out, f, "copy scp://user@server/%s %s", t->name, dst);
 }
 

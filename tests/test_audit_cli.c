@@ -911,3 +911,61 @@ ParameterizedTest(size_t *row, audit, folder_and_archive, .init = setup, .fini =
 	result_free(&a);
 	result_free(&b);
 }
+
+/* --- no listings: one note a device (issue 23, point 9) ------------------------------
+ * A fleet whose backups hold no flash listing gave a flash-space warning per
+ * device and per stack member (24 in a 45-device audit): now one note per
+ * device naming the capture, a stack's members included in it; and the
+ * tftp-transfer warning sits on the device's capture, not on the catalogue. */
+Test(audit, no_listing_one_note_each, .init = setup, .fini = teardown)
+{
+	char cat[300];
+	snprintf(cat, sizeof(cat), "%s/cat.yaml", tmpdir);
+	FILE *f = fopen(cat, "w");
+	cr_assert_not_null(f);
+	fputs("images:\n  - name: c2960-lanbasek9-mz.152-7.E9.bin\n    size: 12582912\n"
+	      "    md5: 7b4e91a2f3c8d5e0a1b6c9d2e4f70123\n    platforms: [c2960, WS-C2960+]\n"
+	      "  - name: cat3k_caa-universalk9.16.12.10.SPA.bin\n    size: 520000000\n"
+	      "    md5: 7b4e91a2f3c8d5e0a1b6c9d2e4f70124\n    platforms: [c3850, WS-C3850]\n", f);
+	fclose(f);
+	for (int i = 1; i <= 5; i++)
+		test_sh("mkdir -p '%s/nl/sw%d' && printf 'SW%d#show version\\nCisco IOS Software, "
+			"C2960 Software (C2960-LANBASEK9-M), Version 15.2(7)E6, RELEASE SOFTWARE "
+			"(fc3)\\nSW%d uptime is 1 day\\nSystem image file is "
+			"\"flash:c2960-lanbasek9-mz.152-7.E6.bin\"\\ncisco WS-C2960-24TT-L "
+			"(PowerPC405) processor (revision B0) with 65536K bytes of memory.\\n"
+			"Configuration register is 0xF\\n' > '%s/nl/sw%d/ver.txt'",
+			tmpdir, i, i, i, tmpdir, i);
+	test_sh("mkdir -p '%s/nl/stk' && cp '%s/stack-3850-no-listing.log' '%s/nl/stk/'", tmpdir,
+		test_samples_dir(), tmpdir);
+	char args[700];
+	snprintf(args, sizeof(args), "audit --format jsonl --catalog '%s' '%s/nl'", cat, tmpdir);
+	result r = run(args);
+	cJSON *s = jsonl_find(r.out, "summary", NULL);
+	cr_assert_not_null(s);
+	cJSON *fs = cJSON_GetObjectItem(cJSON_GetObjectItem(s, "rules"), "flash-space");
+	cr_expect_eq(num_of(fs, "findings"), 6, "one flash-space finding a device:\n%s", r.out);
+	cr_expect_eq(num_of(fs, "devices"), 6);
+	cJSON_Delete(s);
+	cJSON *stk = jsonl_find(r.out, "device", "DIST-3850-STK");
+	cr_assert_not_null(stk);
+	cJSON *x;
+	int n = 0;
+	cJSON_ArrayForEach(x, cJSON_GetObjectItem(stk, "findings")) {
+		const char *rule = str_of(x, "rule");
+		if (strcmp(rule, "flash-space") == 0) {
+			n++;
+			cr_expect_str_eq(str_of(x, "severity"), "note");
+			cr_expect(strstr(str_of(x, "message"), "dir flash-2:, dir flash-3:"), "%s",
+				  str_of(x, "message"));
+		}
+		if (strcmp(rule, "tftp-transfer") == 0) {
+			char *t = cJSON_PrintUnformatted(x);
+			cr_expect(strstr(t, "stack-3850-no-listing.log"), "not on the capture: %s", t);
+			free(t);
+		}
+	}
+	cr_expect_eq(n, 1, "the stack: one note, not one per member");
+	cJSON_Delete(stk);
+	result_free(&r);
+}

@@ -298,9 +298,18 @@ static const rcase flash_cases[] = {
 	  NULL, 1, 11, 17, "flash: already holds " E9 " with 4194304 bytes, not the 12582912 of "
 	  "the target: a partial or different copy", ERR, "delete /force flash:" E9 },
 	/* free space unknown */
+	/* no listing at all: one note naming the capture (issue 23, point 9) */
 	{ .row = "no listing captured", sw_no_listing, E9, E9_SIZE, NULL, 1, 0, 0,
-	  "cannot check whether flash: has room for " E9 ": no listing of it was captured", WARN,
-	  "show flash:" },
+	  "cannot check whether flash: has room for " E9 ": no listing was captured (capture "
+	  "show flash:)", NOTE, "show flash:" },
+	{ .row = "stack, no listing at all: one note, not one per member",
+	  "stack-3850-no-listing.log", "cat3k_caa-universalk9.16.12.10.SPA.bin", 520000000, NULL, 1,
+	  0, 0, "cannot check whether flash:, flash-2: (switch 2) and flash-3: (switch 3) have room "
+	  "for cat3k_caa-universalk9.16.12.10.SPA.bin: no listing was captured", NOTE,
+	  "show flash:, dir flash-2:, dir flash-3:" },
+	{ .row = "stack, the active's listing only: each member's gap", "stack-active-only.log",
+	  "cat3k_caa-universalk9.16.12.10a.SPA.bin", 520000000, NULL, 2, 88, 0,
+	  "no listing of it was captured", WARN, NULL },
 	{ .row = "filtered listing", sw_filtered, E9, E9_SIZE, NULL, 1, 7, 0,
 	  "its listing is filtered or cut short, the free bytes are unknown", WARN, "show flash:" },
 	{ .row = "listing cut short", sw_cut, E9, E9_SIZE, NULL, 1, 8, 1,
@@ -576,18 +585,22 @@ ParameterizedTest(size_t *row, rules_image, version_change)
 /* --- tftp-transfer --------------------------------------------------------- */
 
 static const rcase tftp_cases[] = {
+	/* pinned to the running image's line, not to the target's (issue 23 pt 9) */
 	{ .row = "catalogue bad: a 520 MB image", "netstuts-r1.log", "isr4300-universalk9.16.12.04.SPA.bin",
-	  521347072, NULL, 1, 0, 0,
+	  521347072, NULL, 1, 27, 23,
 	  "isr4300-universalk9.16.12.04.SPA.bin is 521347072 bytes, more than the 33553920 bytes TFTP "
 	  "carries with its default 512-byte blocks unless the device and the server roll the block "
 	  "number over", WARN, "ip tftp blocksize 8192" },
 	{ .row = "catalogue good: a 12 MB image", "netstuts-sw1.log", E9, E9_SIZE, NULL, 0, 0, 0, NULL, ANY,
 	  NULL },
 	{ .row = "exactly 65535 blocks", "netstuts-sw1.log", E9, 33553920, NULL, 0, 0, 0, NULL, ANY, NULL },
-	{ .row = "one byte more", "netstuts-sw1.log", E9, 33553921, NULL, 1, 0, 0, "33553921 bytes", WARN,
+	{ .row = "one byte more", "netstuts-sw1.log", E9, 33553921, NULL, 1, 14, 0, "33553921 bytes", WARN,
+	  NULL },
+	{ .row = "pinned to the config's ip tftp source-interface", "../tests/captures/isr4321-mgmt-intf.log",
+	  "isr4300-universalk9.16.12.04.SPA.bin", 521347072, NULL, 1, 129, 26, "521347072 bytes", WARN,
 	  NULL },
 	{ .row = "beyond 8192-byte blocks: SCP", "c9300-install.log", "cat9k_iosxe.17.12.04.SPA.bin",
-	  1442213753, NULL, 1, 0, 0, "even with 8192-byte blocks (536862720 bytes)", WARN,
+	  1442213753, NULL, 1, 27, 0, "even with 8192-byte blocks (536862720 bytes)", WARN,
 	  "copy scp://user@server/cat9k_iosxe.17.12.04.SPA.bin flash:" },
 	{ .row = "already on flash: nothing to transfer", "c9300-install.log",
 	  "cat9k_iosxe.17.09.04a.SPA.bin", 1442213753, NULL, 0, 0, 0, NULL, ANY, NULL },
