@@ -270,8 +270,18 @@ class Device:
             t = t.replace('Version %s,' % old[1], 'Version %s,' % new[1])
             t = re.sub(r'(\*\s+\d+\s+\d+\s+\S+\s+)%s' % re.escape(old[0]),
                        lambda m: m.group(1) + new[0].ljust(len(old[0])), t)
-        return t.replace('Configuration register is %s' % self.confreg,
-                         'Configuration register is %s' % self.confreg)
+        if self.boots:
+            # A reload restarts the clock and says why (the seed's show
+            # version after its reload: "Last reload reason: Reload Command").
+            t = re.sub(r'^(\S+ uptime is ).*$', r'\g<1>1 minute', t, flags=re.M)
+            t = re.sub(r'^(Uptime for this control processor is ).*$', r'\g<1>1 minute', t,
+                       flags=re.M)
+            t = re.sub(r'^System returned to ROM by .*$', 'System returned to ROM by Reload Command',
+                       t, flags=re.M)
+            t = re.sub(r'^Last reload reason: .*$', 'Last reload reason: Reload Command', t,
+                       flags=re.M)
+            t = re.sub(r'^Last reset from .*$', 'Last reset from Reload Command', t, flags=re.M)
+        return t
 
     def config_lines(self, startup=False):
         boot = self.startup if startup else self.running

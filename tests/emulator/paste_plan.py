@@ -13,7 +13,9 @@ the device and logs in again, then goes on with the post-checks.
 
 Cases: the seed router and switch end on the target (and the clean-up
 leaves the target first and alone), over TFTP and SCP; the rollback phase
-brings the old image back; a corrupted server copy stops at the MD5 gate; a target that fails to load comes back on the fallback and the
+brings the old image back; `iosplan verify` on what the device shows after
+the transfer, the save and the reload names that stage and passes; a
+corrupted server copy stops at the MD5 gate; a target that fails to load comes back on the fallback and the
 post-check fails on the release line. Prints TAP."""
 import hashlib
 import os
@@ -175,6 +177,34 @@ def paste(term, step, log):
     return out, None
 
 
+def capture(emu, cmds):
+    """What an engineer captures for `iosplan verify`: the commands and
+    their output, each after its prompt, as the samples are."""
+    t = Term(emu.port)
+    out = ''
+    for c in cmds:
+        t.send(c + '\r')
+        out += t.read_until_idle()
+    return out[out.index('#') - len(out[:out.index('#')].split('\n')[-1]):]
+
+
+def verify(emu, cap, target, md5, size, fs):
+    """`iosplan verify` of the before-capture and one taken now:
+    (exit code, the stage line)."""
+    cmds = ['terminal length 0', 'show version', 'show %s' % fs,
+            'show running-config | include boot', 'show startup-config | include boot',
+            'verify /md5 %s%s %s' % (fs, target, md5)]
+    if fs == 'flash:':
+        cmds.append('show boot')
+    with tempfile.TemporaryDirectory() as tmp:
+        after = os.path.join(tmp, 'after.log')
+        open(after, 'w').write(capture(emu, cmds))
+        r = subprocess.run([BIN, 'verify', '--before', cap, '--after', after, '--target', target,
+                            '--md5', md5, '--size', str(size)],
+                           capture_output=True, text=True, timeout=60)
+    return r.returncode, r.stdout
+
+
 def run_plan(emu, plan, phases_wanted, log):
     """Paste the phases named; return (last step number, error or None)."""
     term = Term(emu.port)
@@ -225,6 +255,10 @@ CASES = [
      ['--transfer', 'scp']),
     ('seed switch over SCP', 'netstuts-sw1.log', 'c2960-lanbasek9-mz.152-7.E9.bin', 'ok',
      ['--transfer', 'scp']),
+    ('seed router, verified at each stage', 'netstuts-r1.log',
+     'isr4300-universalk9.16.12.04.SPA.bin', 'verify', []),
+    ('seed switch, verified at each stage', 'netstuts-sw1.log',
+     'c2960-lanbasek9-mz.152-7.E9.bin', 'verify', []),
     ('seed switch, rolled back', 'netstuts-sw1.log', 'c2960-lanbasek9-mz.152-7.E9.bin',
      'rollback', []),
     ('seed router, rolled back', 'netstuts-r1.log', 'isr4300-universalk9.16.12.04.SPA.bin',
@@ -254,7 +288,10 @@ def main():
         sys.stdout.flush()
         return cond
 
+    only = os.environ.get('IOSEMU_ONLY')  # a developer's filter: cases whose name has it
     for name, cap, target, mode, extra in CASES:
+        if only and only not in name:
+            continue
         with tempfile.TemporaryDirectory() as root:
             md5, size = image(os.path.join(root, target), target, bad=(mode == 'bad'))
             if mode == 'corrupt':  # the server copy differs from the published one
@@ -267,10 +304,23 @@ def main():
                 continue
             emu = Emulator(capture, root)
             log = []
+            capture_path = capture
             try:
-                last, err = run_plan(emu, plan, ALL, log)
+                last, err = run_plan(emu, plan, ALL if mode != 'verify' else [], log)
                 detail = '\n'.join(log) + '\n' + (err or '')
-                if mode == 'ok':
+                if mode == 'verify':
+                    # iosplan verify on what the device shows at each stage
+                    fs = 'bootflash:' if 'r1' in cap else 'flash:'
+                    for phases, stage in ((ALL[:3], 'after transfer'),
+                                          (ALL[3:5], 'after boot-statement change and save'),
+                                          (ALL[5:], 'after reload')):
+                        last, err = run_plan(emu, plan, phases, log)
+                        rc, out = verify(emu, capture_path, target, md5, size, fs)
+                        ok(err is None and rc == 0 and ': %s\n' % stage in out,
+                           '%s: through %s, iosplan verify says %s and passes'
+                           % (name, phases[-1], stage),
+                           '\n'.join(log[-3:]) + '\n' + (err or '') + '\n' + out)
+                elif mode == 'ok':
                     ok(err is None, '%s: every expect line met through the post-checks' % name,
                        detail)
                     last, err = run_plan(emu, plan, ['clean-up (deferred)'], log)
@@ -311,6 +361,10 @@ def main():
                     v = t.read_until_idle()
                     ok(target not in v and re.search(r'\.bin"', v),
                        '%s: the device came back on the fallback' % name, v)
+                    rc, out = verify(emu, capture, target, md5, size,
+                                     'bootflash:' if 'r1' in cap else 'flash:')
+                    ok(rc == 1 and ': after reload\n' in out,
+                       '%s: iosplan verify says the reload did not bring the target' % name, out)
             finally:
                 emu.stop()
     print('1..%d' % n)
