@@ -274,15 +274,15 @@ static const struct {
 } yml_cases[] = {
 	{ { .name = "C9300", .capture = C9300_MGMT, .target = "cat9k_iosxe.17.12.04.SPA.bin",
 	    .size = 1325314572, .vrf = "Mgmt-vrf" },
-	  { "!unsafe ping vrf Mgmt-vrf 10.0.0.10",
+	  { "!unsafe 'ping vrf Mgmt-vrf 10.0.0.10'",
 	    "!unsafe 'copy tftp://10.0.0.10/cat9k_iosxe.17.12.04.SPA.bin flash: vrf Mgmt-vrf'" } },
 	{ { .name = "ISR4321", .capture = ISR_MGMT, .target = "isr4300-universalk9.16.12.04.SPA.bin",
 	    .size = 521347072, .vrf = "Mgmt-intf" },
-	  { "!unsafe ping vrf Mgmt-intf 10.0.0.10",
-	    "!unsafe ip tftp source-interface GigabitEthernet0" } },
+	  { "!unsafe 'ping vrf Mgmt-intf 10.0.0.10'",
+	    "!unsafe 'ip tftp source-interface GigabitEthernet0'" } },
 	{ { .name = "C9300, a name holding a template", .capture = C9300_MGMT,
 	    .target = "cat9k_iosxe.17.12.04.SPA.bin", .size = 1325314572, .vrf = "Mgmt-{{x}}" },
-	  { "!unsafe ping vrf Mgmt-{{x}} 10.0.0.10" } },
+	  { "!unsafe 'ping vrf Mgmt-{{x}} 10.0.0.10'" } },
 };
 
 IP_TABLE_PARAMS(plan_vrf, playbook, yml_cases)

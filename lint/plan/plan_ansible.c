@@ -11,7 +11,7 @@
  *   syntax: Unsafe or raw strings"). The only templates left are
  *   iosplan's own: `failed_when` compares the output with the expect lines
  *   kept as `!unsafe` task variables, and an operator-only answer is
- *   `{{ scp_password }}`. fuzz/fuzz_ansible.c checks this on every input.
+ *   `{{ scp_password }}` (and `{{ scp_user }}`). fuzz/fuzz_ansible.c checks this on every input.
  * - `hosts:` is a pattern ("all", "*", "a:b", "!a", "&a", "~regex",
  *   "a,b", "a[0:3]", or a group's name, which Ansible resolves before a
  *   host's). The builder refuses the format for a hostname outside Cisco's
@@ -25,7 +25,7 @@
  * steps of pre-checks through post-checks, each tagged with its phase:
  * - exec steps: cisco.ios.ios_command; a command with prompts becomes a
  *   {command, prompt, answer} item (the prompt regex-escaped, Enter as
- *   "\r", an answer only the operator knows as a variable asked for in
+ *   the empty answer, an answer only the operator knows as a variable asked for in
  *   vars_prompt); the output is registered and `failed_when` fails the
  *   task unless every expect line appears (and one of expect_any, and a
  *   value only the operator knows, asked for in vars_prompt: the server's
@@ -64,15 +64,20 @@ static void emit(em *m, yaml_event_t *ev)
 
 /* libyaml refuses a scalar that is not UTF-8; capture text need not be.
  * A tagged scalar is never implicit, so libyaml writes the tag. */
-static void tagged(em *m, const char *tag, const char *s)
+static void tagged_style(em *m, const char *tag, const char *s, yaml_scalar_style_t style)
 {
 	s = ip_utf8_or_fffd(m->a, s);
 	yaml_event_t ev;
 	if (!yaml_scalar_event_initialize(&ev, NULL, (yaml_char_t *)tag, (yaml_char_t *)s,
-					  (int)strlen(s), !tag, !tag, YAML_ANY_SCALAR_STYLE))
+					  (int)strlen(s), !tag, !tag, style))
 		m->failed = true;
 	else
 		emit(m, &ev);
+}
+
+static void tagged(em *m, const char *tag, const char *s)
+{
+	tagged_style(m, tag, s, YAML_ANY_SCALAR_STYLE);
 }
 
 /* iosplan's own text: keys, module names, phase tags, its expressions. */
@@ -85,6 +90,19 @@ static void scalar(em *m, const char *s)
 static void unsafe(em *m, const char *s)
 {
 	tagged(m, "!unsafe", s);
+}
+
+/* Text the device receives or its output is compared with (a command, a
+ * prompt, an answer, an expect line): `!unsafe` and quoted. Ansible reads
+ * a tagged plain scalar as text, but any other YAML 1.1 reader of the
+ * playbook (PyYAML, ansible-lint, a tool that drops the tag) resolves a
+ * plain `no` to the boolean False and `521347072` to an integer: sent to
+ * IOS as `False`, the Save? [yes/no] prompt asks again until the command
+ * timeout (issue 24). Quoted, every reader sees a string. libyaml falls
+ * back to double quotes for text that single quotes cannot hold ("\r"). */
+static void unsafe_str(em *m, const char *s)
+{
+	tagged_style(m, "!unsafe", s, YAML_SINGLE_QUOTED_SCALAR_STYLE);
 }
 
 static void map_start(em *m)
@@ -182,30 +200,74 @@ static void task_head(em *m, const ip_plan_step *st, int ph, size_t no, const ch
 	seq_end(m);
 }
 
+/* The SCP account's prompt (plan_steps.c, scp_login_prompts): the
+ * playbook names the user in the URL instead, so IOS does not ask it. */
+static bool user_prompt(const ip_plan_prompt *pr)
+{
+	return pr->var && !strcmp(pr->var, "scp_user");
+}
+
+/* The SCP command of a step whose user the URL names: the split point just
+ * after "scp://", or NULL. */
+static const char *scp_split(const ip_plan_step *st, size_t i)
+{
+	bool user = false;
+	for (size_t j = 0; j < st->n_prompts; j++)
+		user |= user_prompt(&st->prompts[j]);
+	const char *u = user ? strstr(st->commands[i], "scp://") : NULL;
+	return u ? u + strlen("scp://") : NULL;
+}
+
+/* A command with prompts: {command, prompt, answer[, check_all]}. How
+ * network_cli answers (ansible.netcommon, connection/network_cli.py,
+ * _handle_prompt and receive): it sends the answer plus "\r" (newline
+ * defaults to true), so Enter is the empty answer (an answer "\r" is two
+ * Enters, the second one answering IOS's next question with its default);
+ * and without check_all it answers ONE prompt per command, then waits for
+ * the exec prompt while IOS waits at its second question until the command
+ * timeout (issue 24: found running the playbooks against tests/emulator).
+ * With check_all it answers each prompt as it comes, and drops the first
+ * of the list each time: the list must be the questions IOS asks, in
+ * order, an optional one only first (Save? before Proceed with reload?).
+ * An SCP URL names the user ("{{ scp_user }}", asked in vars_prompt), so
+ * the account is never a question: Destination filename, then Password. */
 static void command_item(em *m, const ip_plan_step *st, size_t i)
 {
 	bool last = i + 1 == st->n_commands;
+	const char *tail = scp_split(st, i);
 	if (!st->n_prompts || !last) {
-		unsafe(m, st->commands[i]);
+		unsafe_str(m, st->commands[i]);
 		return;
 	}
 	map_start(m);
-	kv_unsafe(m, "command", st->commands[i]);
+	scalar(m, "command");
+	if (tail) /* iosplan's own template of two !unsafe task variables */
+		scalar(m, "{{ iosplan_scp_url[0] }}{{ scp_user }}@{{ iosplan_scp_url[1] }}");
+	else
+		unsafe_str(m, st->commands[i]);
+	size_t asked = 0;
 	scalar(m, "prompt");
 	seq_start(m, false);
 	for (size_t j = 0; j < st->n_prompts; j++)
-		unsafe(m, regex_escape(m->a, st->prompts[j].prompt));
+		if (!user_prompt(&st->prompts[j])) {
+			unsafe_str(m, regex_escape(m->a, st->prompts[j].prompt));
+			asked++;
+		}
 	seq_end(m);
 	scalar(m, "answer");
 	seq_start(m, false);
 	for (size_t j = 0; j < st->n_prompts; j++) {
 		const ip_plan_prompt *pr = &st->prompts[j];
+		if (user_prompt(pr))
+			continue;
 		if (pr->var) /* iosplan's own variable name, asked for in vars_prompt */
 			scalar(m, ip_arena_printf(m->a, "{{ %s }}", pr->var));
 		else
-			unsafe(m, *pr->answer ? pr->answer : "\r");
+			unsafe_str(m, pr->answer);
 	}
 	seq_end(m);
+	if (asked > 1)
+		kv_plain(m, "check_all", "true");
 	map_end(m);
 }
 
@@ -243,16 +305,26 @@ static void expect_vars(em *m, const ip_plan_step *st)
 {
 	scalar(m, "vars");
 	map_start(m);
+	for (size_t i = 0; i < st->n_commands; i++) {
+		const char *tail = scp_split(st, i);
+		if (!tail)
+			continue;
+		scalar(m, "iosplan_scp_url");
+		seq_start(m, false);
+		unsafe_str(m, ip_arena_strndup(m->a, st->commands[i], (size_t)(tail - st->commands[i])));
+		unsafe_str(m, tail);
+		seq_end(m);
+	}
 	scalar(m, "iosplan_expect");
 	seq_start(m, false);
 	for (size_t i = 0; i < st->n_expect; i++)
-		unsafe(m, st->expect[i]);
+		unsafe_str(m, st->expect[i]);
 	seq_end(m);
 	if (st->n_expect_any) {
 		scalar(m, "iosplan_expect_any");
 		seq_start(m, false);
 		for (size_t i = 0; i < st->n_expect_any; i++)
-			unsafe(m, st->expect_any[i]);
+			unsafe_str(m, st->expect_any[i]);
 		seq_end(m);
 	}
 	map_end(m);
@@ -271,10 +343,13 @@ static void exec_task(em *m, const ip_plan_step *st, int ph, size_t no)
 	seq_end(m);
 	map_end(m);
 	kv(m, "register", m->reg);
-	if (st->n_expect || st->n_expect_any || st->expect_var || st->same_hash_as) {
+	bool scp_url = false;
+	for (size_t i = 0; i < st->n_commands; i++)
+		scp_url |= scp_split(st, i) != NULL;
+	if (st->n_expect || st->n_expect_any || st->expect_var || st->same_hash_as || scp_url)
 		expect_vars(m, st);
+	if (st->n_expect || st->n_expect_any || st->expect_var || st->same_hash_as)
 		kv(m, "failed_when", failed_when(m, st));
-	}
 	map_end(m);
 }
 
@@ -286,7 +361,7 @@ static void config_task(em *m, const ip_plan_step *st, int ph, size_t no)
 	scalar(m, "lines");
 	seq_start(m, false);
 	for (size_t i = 0; i < st->n_commands; i++)
-		unsafe(m, st->commands[i]);
+		unsafe_str(m, st->commands[i]);
 	seq_end(m);
 	kv(m, "match", "none");
 	map_end(m);
@@ -436,13 +511,23 @@ static void play(em *m, const char *name, const char *tag, ip_plan_phase from, i
 	kv_unsafe(m, "iosplan_device", p->hostname);
 	map_end(m);
 	bool pw = needs_var(p, from, to, "scp_password");
+	bool user = needs_var(p, from, to, "scp_user");
 	const ip_plan_step *ev = NULL;
 	for (size_t i = 0; i < p->n_steps && !ev; i++)
 		if (p->steps[i].expect_var && p->steps[i].phase >= from && p->steps[i].phase <= to)
 			ev = &p->steps[i];
-	if (pw || ev) {
+	if (pw || user || ev) {
 		scalar(m, "vars_prompt");
 		seq_start(m, false);
+	}
+	if (user) { /* IOS's "Source username [x]?" (plan_steps.c, scp_login_prompts) */
+		map_start(m);
+		kv(m, "name", "scp_user");
+		kv_unsafe(m, "prompt", ip_arena_printf(m->a, "User name of your SCP account on %s",
+						       p->server));
+		kv_plain(m, "private", "false");
+		kv_plain(m, "unsafe", "true"); /* what is typed is never templated */
+		map_end(m);
 	}
 	if (pw) {
 		map_start(m);
@@ -460,7 +545,7 @@ static void play(em *m, const char *name, const char *tag, ip_plan_phase from, i
 		kv_plain(m, "unsafe", "true"); /* what is typed is never templated */
 		map_end(m);
 	}
-	if (pw || ev)
+	if (pw || user || ev)
 		seq_end(m);
 	tasks(m, from, to);
 	map_end(m);

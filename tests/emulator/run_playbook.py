@@ -1,0 +1,107 @@
+#!/usr/bin/python3
+"""Run iosplan's playbooks with the real ansible-playbook (Debian's
+ansible, cisco.ios over ansible.netcommon.network_cli) against the emulated
+device (issue 24, point 4), one phase at a time with its tag, as the
+playbook's head says: precheck, transfer, verify, boot, save, reload (the
+reload task, meta: reset_connection and wait_for_connection: the way
+Ansible documents a network device's reload -- reset the persistent
+connection, then wait_for_connection, "Retries the transport connection",
+https://docs.ansible.com/ansible/7/collections/ansible/builtin/wait_for_connection_module.html),
+postcheck, then the clean-up. Each phase must succeed; at the end the
+device runs the target, and the clean-up leaves it alone in flash.
+
+What the test changes in the playbook, and only that: the reload wait
+(`delay: 600`, for a `reload in 5` on a real device) becomes a few seconds,
+as the emulator's minute is IOSEMU_MINUTE seconds; ansible_command_timeout
+is 60 (extra vars), so a prompt left unanswered fails in a minute, not an
+hour. Prints TAP."""
+import hashlib
+import os
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import paste_plan  # noqa: E402  (the emulator's starter and the image maker)
+
+PHASES = ['precheck', 'transfer', 'verify', 'boot', 'save', 'reload', 'postcheck', 'cleanup']
+
+CASES = [
+    ('seed router', 'netstuts-r1.log', 'isr4300-universalk9.16.12.04.SPA.bin', []),
+    ('seed switch', 'netstuts-sw1.log', 'c2960-lanbasek9-mz.152-7.E9.bin', []),
+    ('seed router over SCP', 'netstuts-r1.log', 'isr4300-universalk9.16.12.04.SPA.bin',
+     ['--transfer', 'scp']),
+]
+
+
+def main():
+    n = failed = 0
+
+    def ok(cond, what, detail=''):
+        nonlocal n, failed
+        n += 1
+        failed += not cond
+        print('%s %d - %s' % ('ok' if cond else 'not ok', n, what))
+        if not cond:
+            for line in str(detail).splitlines()[-80:]:
+                print('# ' + line)
+        sys.stdout.flush()
+        return cond
+
+    for name, cap, target, extra in CASES:
+        with tempfile.TemporaryDirectory() as tmp:
+            root = os.path.join(tmp, 'srv')
+            os.makedirs(root)
+            md5, size = paste_plan.image(os.path.join(root, target), target)
+            capture = os.path.join(paste_plan.SRC, 'samples', cap)
+            r = subprocess.run([paste_plan.BIN, 'plan', '--format', 'ansible', '--target',
+                                target, '--md5', md5, '--size', str(size), '--tftp-server',
+                                '192.168.1.100'] + extra + [capture],
+                               capture_output=True, text=True, timeout=60)
+            if not ok(r.returncode == 0, '%s: iosplan writes the playbook' % name, r.stderr):
+                continue
+            pb = os.path.join(tmp, 'upgrade.yml')
+            open(pb, 'w').write(r.stdout.replace('delay: 600', 'delay: 3')
+                                .replace('timeout: 3600', 'timeout: 60'))
+            host = r.stdout.split('hosts: !unsafe ', 1)[1].split('\n', 1)[0].strip()
+            emu = paste_plan.Emulator(capture, root)
+            inv = os.path.join(tmp, 'hosts.yml')
+            open(inv, 'w').write(
+                'all:\n  hosts:\n    %s:\n      ansible_host: 127.0.0.1\n'
+                '      ansible_port: %d\n      ansible_user: admin\n'
+                '      ansible_password: admin\n' % (host, emu.port))
+            env = dict(os.environ)
+            env.update(ANSIBLE_HOME=os.path.join(tmp, 'home'),
+                       ANSIBLE_LOCAL_TEMP=os.path.join(tmp, 'ltmp'),
+                       ANSIBLE_CONFIG=os.path.join(tmp, 'none.cfg'),
+                       ANSIBLE_HOST_KEY_CHECKING='False', ANSIBLE_NOCOLOR='1',
+                       ANSIBLE_RETRY_FILES_ENABLED='false',
+                       ANSIBLE_NETWORK_CLI_SSH_TYPE='paramiko',
+                       ANSIBLE_PERSISTENT_CONNECT_TIMEOUT='30',
+                       ANSIBLE_PERSISTENT_CONTROL_PATH_DIR=os.path.join(tmp, 'pc'),
+                       ANSIBLE_DEPRECATION_WARNINGS='false',
+                       ANSIBLE_LOG_PATH=os.path.join(tmp, 'ansible.log'))
+            try:
+                for ph in PHASES:
+                    p = subprocess.run(['ansible-playbook', '-i', inv, pb, '--tags', ph,
+                                        '-e', 'ansible_command_timeout=60',
+                                        '-e', 'scp_password=secret', '-e', 'scp_user=admin'],
+                                       capture_output=True, text=True, env=env, timeout=600,
+                                       cwd=tmp)
+                    if not ok(p.returncode == 0 and 'failed=0' in p.stdout,
+                              '%s: ansible-playbook --tags %s' % (name, ph),
+                              p.stdout + p.stderr):
+                        break
+                t = paste_plan.Term(emu.port)
+                t.send('show version | include System image\r')
+                v = t.read_until_idle()
+                ok(target in v, '%s: the device runs the target' % name, v)
+            finally:
+                emu.stop()
+    print('1..%d' % n)
+    return 1 if failed else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
