@@ -327,11 +327,47 @@ static void split_key(ip_device_set *set, ip_capture *const *caps, pending *p, s
 	}
 }
 
+typedef struct key_file {
+	const char *key;
+	size_t file, i; /* p[i] */
+} key_file;
+
+static int key_file_cmp(const void *a, const void *b)
+{
+	const key_file *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+	return c ? c : (x->file > y->file) - (x->file < y->file);
+}
+
+/* Identities are read only where step 4 needs them: the sections naming a
+ * box under a hostname that more than one file carries. A fleet names each
+ * device in one file, and reading every line of every show version for a
+ * serial first cost `facts` 4 % (bench/gate facts-ir). */
+static void read_identities(ip_arena *a, pending *p, size_t n)
+{
+	key_file *v = NULL;
+	size_t nv = 0, cap = 0;
+	for (size_t i = 0; i < n; i++)
+		if (p[i].key && ip_section_names_box(p[i].sec))
+			*IP_PUSH(a, v, nv, cap) = (key_file){ p[i].key, p[i].file, i };
+	if (nv < 2)
+		return;
+	qsort(v, nv, sizeof(*v), key_file_cmp);
+	for (size_t b = 0, e; b < nv; b = e) {
+		bool files = false;
+		for (e = b + 1; e < nv && strcmp(v[e].key, v[b].key) == 0; e++)
+			files |= v[e].file != v[b].file;
+		for (size_t k = b; files && k < e; k++)
+			ip_section_identity(&p[v[k].i].id, a, p[v[k].i].sec);
+	}
+}
+
 /* Step 4 of the header comment. Linear in the sections when no hostname is
- * shared by two boxes (the usual fleet): only identities are sorted. */
+ * shared by two files (the usual fleet): only identities are sorted. */
 static void split_by_identity(ip_device_set *set, ip_capture *const *caps, pending *p, size_t n)
 {
 	size_t nu;
+	read_identities(set->arena, p, n);
 	id_unit *u = units_collect(set->arena, p, n, &nu);
 	if (nu < 2)
 		return;
@@ -501,7 +537,6 @@ int ip_device_set_add_captures(ip_device_set *s, ip_capture *const *caps, size_t
 			x->file = f;
 			x->key = secs[i].hostname ? secs[i].hostname
 						  : content_hostname(s->arena, &secs[i]);
-			ip_section_identity(&x->id, s->arena, &secs[i]);
 		}
 	}
 	resolve_keys(s, p, n);
@@ -561,7 +596,6 @@ typedef struct file_work {
 	ip_section *secs;
 	size_t n_secs;
 	const char **keys; /* each section's content key, or NULL */
-	ip_identity *ids;  /* each section's hardware identity */
 	int read_rc, split_rc;
 	const char *message; /* ip_error_last() of the failure */
 	diag_run diags;
@@ -632,12 +666,9 @@ static void read_file(void *ctx, size_t f, unsigned worker)
 		return;
 	}
 	fw->keys = ip_arena_alloc(w->arena, (fw->n_secs ? fw->n_secs : 1) * sizeof(*fw->keys));
-	fw->ids = ip_arena_alloc(w->arena, (fw->n_secs ? fw->n_secs : 1) * sizeof(*fw->ids));
-	for (size_t i = 0; i < fw->n_secs; i++) {
+	for (size_t i = 0; i < fw->n_secs; i++)
 		fw->keys[i] = fw->secs[i].hostname ? fw->secs[i].hostname
 						   : content_hostname(w->arena, &fw->secs[i]);
-		ip_section_identity(&fw->ids[i], w->arena, &fw->secs[i]);
-	}
 }
 
 /* After phase 1: the captures, diagnostics and pending sections in file
@@ -670,7 +701,7 @@ static void files_collect(load_job *j, size_t n_files, ip_capture ***caps, size_
 		}
 		for (size_t i = 0; i < fw->n_secs; i++)
 			*IP_PUSH(s->arena, j->p, *n, cap) =
-				(pending){ &fw->secs[i], fw->keys[i], k, fw->ids[i], false };
+				(pending){ &fw->secs[i], fw->keys[i], k, { 0 }, false };
 	}
 }
 

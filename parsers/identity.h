@@ -18,6 +18,10 @@ typedef struct ip_identity {
  * so that the serial of one box is one string in every source. */
 void ip_section_identity(ip_identity *id, ip_arena *a, const ip_section *sec);
 
+/* Whether sec is one of those outputs (ip_section_identity reads nothing
+ * from the others). */
+bool ip_section_names_box(const ip_section *sec);
+
 /* Whether two identities are of two different boxes: their serials differ,
  * or, when either lacks one, their models do (letter case aside). */
 bool ip_identity_differs(const ip_identity *x, const ip_identity *y);
