@@ -969,3 +969,18 @@ Test(audit, no_listing_one_note_each, .init = setup, .fini = teardown)
 	cJSON_Delete(stk);
 	result_free(&r);
 }
+
+/* The table never cuts a version: "12.2(33)SXJ1~" reads as another release
+ * (issue 23, point 10). */
+Test(audit, table_versions_whole, .init = setup, .fini = teardown)
+{
+	test_sh("mkdir -p '%s/v/a' && printf 'C6K#show version\\nCisco IOS Software, s72033_rp "
+		"Software (s72033_rp-ADVIPSERVICESK9_WAN-M), Version 12.2(33)SXJ10, RELEASE "
+		"SOFTWARE (fc3)\\nC6K uptime is 1 day\\n' > '%s/v/a/v.txt'", tmpdir, tmpdir);
+	char args[400];
+	snprintf(args, sizeof(args), "audit --format table '%s/v'", tmpdir);
+	result r = run(args);
+	cr_expect(strstr(r.out, " 12.2(33)SXJ10 "), "%s", r.out);
+	cr_expect(!strstr(r.out, "SXJ1~"), "%s", r.out);
+	result_free(&r);
+}
