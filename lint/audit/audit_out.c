@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "audit.h"
+#include "version.h"
 #include "escape.h"
 #include "iosplan_config.h"
 #include "json_build.h"
@@ -322,6 +323,9 @@ static void jsonl_device(FILE *m, FILE *notes, const audit_device *d)
 	jb_add(o, "serial", jb_ref(dev->serial.s));
 	jb_add(o, "os", jb_ref(ip_os_name(dev->os)));
 	jb_add(o, "version", jb_ref(d->version));
+	char vbuf[IP_VERSION_TEXT_SIZE]; /* the summary's key: one form a release */
+	const char *vn = ip_version_text_normalised(d->version, vbuf, sizeof(vbuf));
+	jb_add(o, "version_normalised", vn ? jb_copy(vn) : jb_ref(d->version));
 	jb_add(o, "image", jb_ref(dev->system_image.raw));
 	json_target(o, d);
 	jb_add(o, "upgrade", jb_ref(audit_upgrade_name(d->upgrade)));
