@@ -260,7 +260,11 @@ static const char *platform_words(ip_arena *a, const ip_device *dev, const ip_pl
 {
 	if (!dev->platform.s && !p->image_platforms)
 		return "its platform is unknown (capture show version)";
-	return ip_arena_printf(a, "%s%s%s%s", dev->platform.s ? dev->platform.s : "",
+	if (!dev->platform.s) /* "for  (c2960)" said nothing of what was missing (issue 23) */
+		return ip_arena_printf(a, "a device whose model is unknown (no processor line in "
+				       "show version), its image of platform %s",
+				       p->image_platforms);
+	return ip_arena_printf(a, "%s%s%s%s", dev->platform.s,
 			       p->image_platforms ? " (" : "",
 			       p->image_platforms ? p->image_platforms : "",
 			       p->image_platforms ? ")" : "");

@@ -222,10 +222,11 @@ static id_unit *units_collect(ip_arena *a, const pending *p, size_t n, size_t *n
 	for (size_t i = 0; i < n; i++) {
 		if (!p[i].key || (!p[i].id.serial && !p[i].id.model))
 			continue;
-		id_unit *x = NULL;
-		for (size_t k = nu; k-- > 0 && u[k].file == p[i].file;)
-			if (strcmp(u[k].key, p[i].key) == 0)
-				x = &u[k];
+		/* Only the last unit: a session log of 480 devices is one file,
+		 * and a device's sections are mostly together; a repeat is a
+		 * second unit of the same key and file, which step 4 joins. */
+		id_unit *x = nu && u[nu - 1].file == p[i].file && strcmp(u[nu - 1].key, p[i].key) == 0
+				     ? &u[nu - 1] : NULL;
 		if (!x) {
 			x = IP_PUSH(a, u, nu, cap);
 			*x = (id_unit){ p[i].key, p[i].file, { 0 }, 0 };

@@ -690,17 +690,14 @@ static bool flash_line(struct sv *st, const ip_line *l, size_t off, size_t len)
 
 /* --- stack members ------------------------------------------------------ */
 
+/* In member-number order, as stack.c keeps them: a StackWise Virtual pair
+ * whose active is switch 2 printed its block first and was listed 2 before 1
+ * (issue 23, point 10). Callers use the pointer at once: an insert moves
+ * the members after it. */
 static ip_member *member_get(struct sv *st, int number, ip_span span)
 {
-	ip_device *d = st->dev;
 	st->members_seen = true;
-	for (size_t i = 0; i < d->n_members; i++)
-		if (d->members[i].number == number)
-			return &d->members[i];
-	ip_member *m = IP_PUSH(st->a, d->members, d->n_members, d->cap_members);
-	m->number = number;
-	m->span = span;
-	return m;
+	return ip_stack_member_get(st->dev, st->a, number, span);
 }
 
 /* Mode column or "Installation mode is X": rank 2 for the active member or

@@ -363,3 +363,12 @@ bool ip_version_same_train(const ip_version *a, const ip_version *b)
 	return a->major == b->major && a->minor == b->minor &&
 	       strcmp(a->train, b->train) == 0;
 }
+
+const char *ip_version_text_normalised(const char *raw, char *buf, size_t n)
+{
+	ip_version v;
+	if (!raw || !ip_version_parse(&v, raw, strlen(raw)) || v.scheme == IP_VER_SPECIAL)
+		return NULL;
+	ip_version_normalise(&v, buf, n);
+	return buf[0] ? buf : NULL;
+}

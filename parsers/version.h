@@ -46,6 +46,12 @@ bool ip_version_parse(ip_version *out, const char *s, size_t len);
 #define IP_VERSION_TEXT_SIZE 80
 void ip_version_normalise(const ip_version *v, char *buf, size_t n);
 
+/* The one form every output shows beside the raw text (issue 23, point
+ * 10: "16.9.6" from RANCID and "16.09.06" from show version are one
+ * release): raw normalised into buf (IP_VERSION_TEXT_SIZE bytes), or NULL
+ * when raw is NULL, not a version, or of the special scheme (shown raw). */
+const char *ip_version_text_normalised(const char *raw, char *buf, size_t n);
+
 enum { IP_VER_INCOMPARABLE = 2 };
 /* -1, 0, 1, or IP_VER_INCOMPARABLE. */
 int ip_version_cmp(const ip_version *a, const ip_version *b);

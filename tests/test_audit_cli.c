@@ -969,3 +969,51 @@ Test(audit, no_listing_one_note_each, .init = setup, .fini = teardown)
 	cJSON_Delete(stk);
 	result_free(&r);
 }
+
+/* The table never cuts a version: "12.2(33)SXJ1~" reads as another release
+ * (issue 23, point 10). */
+Test(audit, table_versions_whole, .init = setup, .fini = teardown)
+{
+	test_sh("mkdir -p '%s/v/a' && printf 'C6K#show version\\nCisco IOS Software, s72033_rp "
+		"Software (s72033_rp-ADVIPSERVICESK9_WAN-M), Version 12.2(33)SXJ10, RELEASE "
+		"SOFTWARE (fc3)\\nC6K uptime is 1 day\\n' > '%s/v/a/v.txt'", tmpdir, tmpdir);
+	char args[400];
+	snprintf(args, sizeof(args), "audit --format table '%s/v'", tmpdir);
+	result r = run(args);
+	cr_expect(strstr(r.out, " 12.2(33)SXJ10 "), "%s", r.out);
+	cr_expect(!strstr(r.out, "SXJ1~"), "%s", r.out);
+	result_free(&r);
+}
+
+/* One release, two forms (issue 23, point 10): show version's "16.09.06"
+ * and RANCID's "16.9.6" are one key of the summary, and each device record
+ * carries the raw form and the normalised one (ip_version_text_normalised,
+ * the normaliser facts uses too). */
+Test(audit, versions_one_form, .init = setup, .fini = teardown)
+{
+	test_sh("mkdir -p '%s/vf/a' '%s/vf/b' && printf 'R4#show version\\nCisco IOS XE Software, "
+		"Version 16.09.06\\nCisco IOS Software [Fuji], ISR Software "
+		"(X86_64_LINUX_IOSD-UNIVERSALK9-M), Version 16.9.6, RELEASE SOFTWARE (fc2)\\nR4 "
+		"uptime is 1 day\\n' > '%s/vf/a/v.txt' && printf '!RANCID-CONTENT-TYPE: cisco\\n!\\n"
+		"!Chassis type: ISR4331/K9\\n!Image: Software: X86_64_LINUX_IOSD-UNIVERSALK9-M, "
+		"16.9.6, RELEASE SOFTWARE (fc2)\\n!\\nhostname R5\\n!\\nend\\n' > '%s/vf/b/R5.rancid'",
+		tmpdir, tmpdir, tmpdir, tmpdir);
+	char args[400];
+	snprintf(args, sizeof(args), "audit --format jsonl '%s/vf'", tmpdir);
+	result r = run(args);
+	cJSON *s = jsonl_find(r.out, "summary", NULL);
+	cr_assert_not_null(s, "%s", r.out);
+	cJSON *v = cJSON_GetObjectItem(s, "versions");
+	cr_expect_eq(cJSON_GetArraySize(v), 1, "one key:\n%s", r.out);
+	cr_expect_eq(num_of(v, "16.9.6"), 2);
+	cJSON_Delete(s);
+	cJSON *r4 = jsonl_find(r.out, "device", "R4"), *r5 = jsonl_find(r.out, "device", "R5");
+	cr_assert(r4 && r5, "%s", r.out);
+	cr_expect_str_eq(str_of(r4, "version"), "16.09.06");
+	cr_expect_str_eq(str_of(r4, "version_normalised"), "16.9.6");
+	cr_expect_str_eq(str_of(r5, "version"), "16.9.6");
+	cr_expect_str_eq(str_of(r5, "version_normalised"), "16.9.6");
+	cJSON_Delete(r4);
+	cJSON_Delete(r5);
+	result_free(&r);
+}

@@ -226,3 +226,44 @@ ParameterizedTest(size_t *row, identity, cli_names, .init = make_tmpdir, .fini =
 			  compact);
 	free(text);
 }
+
+/* --- members in number order (issue 23, point 10) ---------------------------
+ * A StackWise Virtual pair whose active is switch 2 was listed 2 before 1:
+ * show version's table added members in the order printed, while show
+ * switch (stack.c) kept them sorted. The capture is constructed: the row
+ * order of a pair after a switchover, as the issue's user reported it;
+ * show version first, or show switch first, or each alone. */
+#define SVL_VER                                                                                    \
+	"SVL#show version\nCisco IOS XE Software, Version 17.09.04a\n"                             \
+	"Cisco IOS Software [Cupertino], Catalyst L3 Switch Software (CAT9K_IOSXE), Version 17.9.4a, RELEASE SOFTWARE (fc3)\n" \
+	"SVL uptime is 3 weeks, 1 day\nSystem image file is \"bootflash:packages.conf\"\n"       \
+	"cisco C9500-48Y4C (X86) processor with 1863083K/6147K bytes of memory.\n"                 \
+	"Processor board ID FDO2412A0B2\n\n"                                                       \
+	"Switch Ports Model              SW Version        SW Image              Mode   \n"     \
+	"------ ----- -----              ----------        ----------            ----   \n"     \
+	"*    2 52    C9500-48Y4C        17.09.04a         CAT9K_IOSXE           INSTALL\n"     \
+	"     1 52    C9500-48Y4C        17.09.04a         CAT9K_IOSXE           INSTALL\n\n"   \
+	"Configuration register is 0x102\n"
+#define SVL_SW                                                                                     \
+	"SVL#show switch\nSwitch/Stack Mac Address : 00a7.42d7.7e00 - Local Mac Address\n"        \
+	"Mac persistency wait time: Indefinite\n"                                                  \
+	"                                             H/W   Current\n"                           \
+	"Switch#   Role    Mac Address     Priority Version  State \n"                            \
+	"-------------------------------------------------------------------------------------\n" \
+	"*2       Active   00a7.42d7.7e00     1      V02     Ready                \n"             \
+	" 1       Standby  00a7.42d7.6c80     1      V02     Ready                \n"
+
+static const char *const svl_inputs[] = { SVL_VER, SVL_VER SVL_SW, SVL_SW SVL_VER, SVL_SW };
+
+IP_TABLE_PARAMS(identity, svl_member_order, svl_inputs)
+ParameterizedTest(size_t *row, identity, svl_member_order)
+{
+	ip_device_set *s = test_load_text("svl.log", svl_inputs[*row]);
+	cr_assert_eq(s->n, 1);
+	const ip_device *d = s->v[0];
+	cr_assert_eq(d->n_members, 2, "row %zu", *row);
+	cr_expect_eq(d->members[0].number, 1, "row %zu: switch 1 first", *row);
+	cr_expect_eq(d->members[1].number, 2, "row %zu", *row);
+	cr_expect(d->members[1].active, "row %zu: switch 2 is the active", *row);
+	ip_device_set_free(s);
+}

@@ -314,3 +314,28 @@ ParameterizedTest(size_t *row, target_args, lint_cli, .init = setup, .fini = tea
 	free(out);
 	free(err);
 }
+
+/* A device whose show version has no processor line: the reason says the
+ * model is unknown and what the image's name gives, instead of a blank
+ * ("for  (c2960)", issue 23, point 10). */
+Test(target_args, no_catalogue_image_for_an_unknown_model, .init = setup, .fini = teardown)
+{
+	write_tmp("cat.yaml", "images:\n  - name: c2900.bin\n    md5: " MD5_ABC "\n"
+		  "    platforms: [c2900]\n");
+	ip_device_set *set = test_load_text("sw.log",
+		"SW1#show version\nCisco IOS Software, C2960 Software (C2960-LANBASEK9-M), Version "
+		"15.2(7)E6, RELEASE SOFTWARE (fc3)\nSW1 uptime is 1 day\nSystem image file is "
+		"\"flash:c2960-lanbasek9-mz.152-7.E6.bin\"\n");
+	cr_assert_eq(set->n, 1);
+	ip_target_args args = { .catalog = ip_arena_printf(set->arena, "%s/cat.yaml", tmpdir) };
+	ip_targets *ts;
+	cr_assert_eq(ip_targets_new(&ts, set->arena, &args, NULL, NULL), 0, "%s", ip_error_last());
+	const ip_target *t;
+	const char *why;
+	cr_assert_eq(ip_targets_for_device(&t, &why, ts, set->v[0]), 0, "%s", ip_error_last());
+	cr_assert_null(t);
+	cr_assert_not_null(why);
+	cr_expect(!strstr(why, "  "), "a blank in: %s", why);
+	cr_expect(strstr(why, "model is unknown") && strstr(why, "c2960"), "%s", why);
+	ip_device_set_free(set);
+}

@@ -270,12 +270,9 @@ static char *xstrdup(const char *s)
 /* "16.09.06" and "16.9.6" are one release in the summary. */
 static char *version_key(const char *v)
 {
-	ip_version pv;
 	char buf[IP_VERSION_TEXT_SIZE];
-	if (!v || !ip_version_parse(&pv, v, strlen(v)) || pv.scheme == IP_VER_SPECIAL)
-		return xstrdup(v);
-	ip_version_normalise(&pv, buf, sizeof(buf));
-	return xstrdup(buf[0] ? buf : v);
+	const char *n = ip_version_text_normalised(v, buf, sizeof(buf));
+	return xstrdup(n ? n : v);
 }
 
 /* One allocation a device: its rules array, then the platform, the version

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "audit.h"
+#include "version.h"
 #include "escape.h"
 #include "iosplan_config.h"
 #include "json_build.h"
@@ -125,11 +126,22 @@ static void cell(FILE *m, ip_arena *a, const char *s, int w)
 		fprintf(m, "%s%*s ", s, w - cols, "");
 }
 
+/* A cell never cut: a version cut to "12.2(33)SXJ1~" reads as another
+ * release (issue 23, point 10). Longer than w it pushes the row right. */
+static void cell_whole(FILE *m, ip_arena *a, const char *s, int w)
+{
+	s = s ? ip_esc_text(a, s) : "-";
+	int cols = 0;
+	for (size_t i = 0; s[i]; i++)
+		cols += ((unsigned char)s[i] & 0xc0) != 0x80;
+	fprintf(m, "%s%*s ", s, cols < w ? w - cols : 0, "");
+}
+
 static void table_begin(FILE *out, const char *const *paths, size_t n)
 {
 	(void)paths;
 	(void)n;
-	fprintf(out, "%-24s %-18s %-12s %-9s %-9s %3s %4s  %s\n", "DEVICE", "PLATFORM", "VERSION",
+	fprintf(out, "%-24s %-18s %-14s %-9s %-9s %3s %4s  %s\n", "DEVICE", "PLATFORM", "VERSION",
 		"RELOAD", "UPGRADE", "ERR", "WARN", "APPROVED IMAGE");
 }
 
@@ -153,7 +165,7 @@ static void table_device(FILE *m, FILE *notes, const audit_device *d)
 	ip_arena *a = ip_arena_new();
 	cell(m, a, d->name, 24);
 	cell(m, a, d->dev->platform.s, 18);
-	cell(m, a, d->version, 12);
+	cell_whole(m, a, d->version, 14);
 	cell(m, a, audit_reload_name(d->reload), 9);
 	cell(m, a, audit_upgrade_name(d->upgrade), 9);
 	fprintf(m, "%3zu %4zu  %s\n", d->n_errors, d->n_warnings,
@@ -311,6 +323,9 @@ static void jsonl_device(FILE *m, FILE *notes, const audit_device *d)
 	jb_add(o, "serial", jb_ref(dev->serial.s));
 	jb_add(o, "os", jb_ref(ip_os_name(dev->os)));
 	jb_add(o, "version", jb_ref(d->version));
+	char vbuf[IP_VERSION_TEXT_SIZE]; /* the summary's key: one form a release */
+	const char *vn = ip_version_text_normalised(d->version, vbuf, sizeof(vbuf));
+	jb_add(o, "version_normalised", vn ? jb_copy(vn) : jb_ref(d->version));
 	jb_add(o, "image", jb_ref(dev->system_image.raw));
 	json_target(o, d);
 	jb_add(o, "upgrade", jb_ref(audit_upgrade_name(d->upgrade)));

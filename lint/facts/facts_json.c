@@ -161,12 +161,9 @@ static cJSON *sources_json(const ip_device *d)
 
 static cJSON *normalised_version(const ip_text *v)
 {
-	ip_version pv;
 	char buf[IP_VERSION_TEXT_SIZE];
-	if (!v->s || !ip_version_parse(&pv, v->s, strlen(v->s)))
-		return jb_null();
-	ip_version_normalise(&pv, buf, sizeof(buf));
-	return buf[0] ? jb_copy(buf) : jb_null();
+	const char *n = ip_version_text_normalised(v->s, buf, sizeof(buf));
+	return n ? jb_copy(n) : jb_null();
 }
 
 /* `verify /md5` and `verify /sha512` runs, in capture order. */
