@@ -328,39 +328,46 @@ static void split_key(ip_device_set *set, ip_capture *const *caps, pending *p, s
 	}
 }
 
-typedef struct key_file {
+/* A hostname's first file, and whether another file carries it too. */
+typedef struct key_seen {
 	const char *key;
-	size_t file, i; /* p[i] */
-} key_file;
+	size_t file;
+	bool shared;
+} key_seen;
 
-static int key_file_cmp(const void *a, const void *b)
+static key_seen *seen_slot(key_seen *t, size_t mask, const char *key)
 {
-	const key_file *x = a, *y = b;
-	int c = strcmp(x->key, y->key);
-	return c ? c : (x->file > y->file) - (x->file < y->file);
+	size_t h = key_hash(key) & mask;
+	while (t[h].key && strcmp(t[h].key, key) != 0)
+		h = (h + 1) & mask;
+	return &t[h];
 }
 
 /* Identities are read only where step 4 needs them: the sections naming a
  * box under a hostname that more than one file carries. A fleet names each
  * device in one file, and reading every line of every show version for a
- * serial first cost `facts` 4 % (bench/gate facts-ir). */
+ * serial first cost `facts` 4 % (bench/gate facts-ir); so did sorting the
+ * hostnames to find the shared ones, hence a hash table. */
 static void read_identities(ip_arena *a, pending *p, size_t n)
 {
-	key_file *v = NULL;
-	size_t nv = 0, cap = 0;
-	for (size_t i = 0; i < n; i++)
-		if (p[i].key && ip_section_names_box(p[i].sec))
-			*IP_PUSH(a, v, nv, cap) = (key_file){ p[i].key, p[i].file, i };
-	if (nv < 2)
-		return;
-	qsort(v, nv, sizeof(*v), key_file_cmp);
-	for (size_t b = 0, e; b < nv; b = e) {
-		bool files = false;
-		for (e = b + 1; e < nv && strcmp(v[e].key, v[b].key) == 0; e++)
-			files |= v[e].file != v[b].file;
-		for (size_t k = b; files && k < e; k++)
-			ip_section_identity(&p[v[k].i].id, a, p[v[k].i].sec);
+	size_t size = 16;
+	while (size < 2 * n + 1)
+		size *= 2;
+	key_seen *t = ip_arena_alloc(a, size * sizeof(*t));
+	bool any = false;
+	for (size_t i = 0; i < n; i++) {
+		if (!p[i].key || !ip_section_names_box(p[i].sec))
+			continue;
+		key_seen *k = seen_slot(t, size - 1, p[i].key);
+		if (!k->key)
+			*k = (key_seen){ p[i].key, p[i].file, false };
+		else if (k->file != p[i].file)
+			any = k->shared = true;
 	}
+	for (size_t i = 0; any && i < n; i++)
+		if (p[i].key && ip_section_names_box(p[i].sec) &&
+		    seen_slot(t, size - 1, p[i].key)->shared)
+			ip_section_identity(&p[i].id, a, p[i].sec);
 }
 
 /* Step 4 of the header comment. Linear in the sections when no hostname is
