@@ -812,7 +812,7 @@ static const cli_case cli_cases[] = {
 	{ "verify with 60 000 interfaces and 20 000 OSPF sessions", gen_health_tables,
 	  "$I verify --before r1.log before-health.log --after after.log after-health.log "
 	  "--target isr4300-universalk9.16.12.04.SPA.bin --md5 a3f8c12d9e4b72f1c8d5a0e3b6f91234 "
-	  "--size 521347072", 0, NULL, {{0}}, "all 60000 interfaces up before the change are up",
+	  "--size 521347072", 1, NULL, {{0}}, "all 60000 interfaces up before the change are up",
 	  NULL, 2, 160 }, /* the parsed tables: ~900 bytes a row, 11 times the input */
 	{ "13 MB of --More-- prompts left in lines", gen_pager_prompts, "$I facts in.log", 2,
 	  "in.log:2:1: error: this does not look like show version output",

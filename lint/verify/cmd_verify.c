@@ -211,7 +211,11 @@ static int run(const verify_args *a, ip_device_set *before, ip_device_set *after
 			return EXIT_INPUT;
 		}
 		ip_verify_device_run(&v[i], after->arena, b, after->v[i], t, why, o);
-		if (ip_verify_failed(&v[i]))
+		/* after the reload, "not verified" is not "done" either: a
+		 * pipeline that closes the change on exit 0 must not close one
+		 * whose decisive checks were never made (issue 23, point 8) */
+		if (ip_verify_failed(&v[i]) ||
+		    (v[i].stage == IP_VSTAGE_RELOAD && !ip_verify_done(&v[i])))
 			rc = EXIT_FINDINGS;
 	}
 	unpaired_before(before, v, after->n);
