@@ -15,6 +15,7 @@
 
 #include "cli_token.h"
 #include "error.h"
+#include "platform_fit.h"
 #include "rommon.h"
 #include "small_file.h"
 #include "target.h"
@@ -590,33 +591,6 @@ const ip_catalog_image *ip_image_catalog_find(const ip_image_catalog *c, const c
 	return NULL;
 }
 
-static bool has_word(const char *list, const char *w)
-{
-	size_t n = strlen(w);
-	for (const char *p = list; p && *p;) {
-		p += strspn(p, " ");
-		size_t k = strcspn(p, " ");
-		if (k == n && strncasecmp(p, w, n) == 0)
-			return true;
-		p += k;
-	}
-	return false;
-}
-
-/* How well platform text fits: 0 not at all, 1 an image token or the
- * series name, 2+len a prefix of the model. (The series is compared whole:
- * "C2960" must not take in a "C2960X".) */
-static size_t fit(const char *t, const ip_device *dev, const ip_platform *p)
-{
-	size_t n = strlen(t);
-	const char *model = dev->platform.s;
-	if (model && strncasecmp(model, t, n) == 0)
-		return 2 + n;
-	if (p->series && strcasecmp(p->series, t) == 0)
-		return 1;
-	return p->image_platforms && has_word(p->image_platforms, t) ? 1 : 0;
-}
-
 const ip_catalog_image *ip_image_catalog_for_device(const ip_image_catalog *c,
 						    const ip_device *dev, const ip_platform *p,
 						    const ip_catalog_image **tie)
@@ -627,7 +601,7 @@ const ip_catalog_image *ip_image_catalog_for_device(const ip_image_catalog *c,
 	for (size_t i = 0; c && i < c->n; i++) {
 		size_t f = 0;
 		for (size_t j = 0; j < c->v[i].n_platforms; j++) {
-			size_t x = fit(c->v[i].platforms[j].text, dev, p);
+			size_t x = ip_platform_fit(c->v[i].platforms[j].text, dev, p);
 			f = x > f ? x : f;
 		}
 		if (f && f == best_fit) {

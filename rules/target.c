@@ -4,6 +4,7 @@
 
 #include "parsers.h"
 #include "platform.h"
+#include "platform_fit.h"
 #include "target.h"
 
 ip_target *ip_target_from_name(ip_arena *a, const char *raw, const char *source)
@@ -48,30 +49,6 @@ const char *ip_release_fact_source(const ip_release_facts *r, ip_release_fact f)
 	return r->source[f].text;
 }
 
-static bool word_in(const char *list, const char *w)
-{
-	size_t n = strlen(w);
-	for (const char *p = list; p && *p;) {
-		p += strspn(p, " ");
-		size_t k = strcspn(p, " ");
-		if (k == n && strncasecmp(p, w, n) == 0)
-			return true;
-		p += k;
-	}
-	return false;
-}
-
-/* 2 + length for a model prefix, 1 for a token or the series, 0 none. */
-static size_t rom_fit(const char *t, const ip_device *dev, const ip_platform *p)
-{
-	size_t n = strlen(t);
-	if (dev->platform.s && strncasecmp(dev->platform.s, t, n) == 0)
-		return 2 + n;
-	if (p && ((p->series && strcasecmp(p->series, t) == 0) || word_in(p->image_platforms, t)))
-		return 1;
-	return 0;
-}
-
 const ip_rommon_min *ip_release_min_rommon(const ip_release_facts *r, const ip_device *dev,
 					   const struct ip_platform *p)
 {
@@ -83,7 +60,7 @@ const ip_rommon_min *ip_release_min_rommon(const ip_release_facts *r, const ip_d
 			any = m;
 			continue;
 		}
-		size_t f = rom_fit(m->platform, dev, p);
+		size_t f = ip_platform_fit(m->platform, dev, p);
 		if (f > best_fit) {
 			best = m;
 			best_fit = f;
