@@ -58,6 +58,7 @@ void audit_summary_add(audit_summary *s, const audit_tally *t)
 {
 	s->devices++;
 	s->with_errors += t->error;
+	s->with_input_errors += t->input_error;
 	s->upgrade[t->upgrade]++;
 	s->reload[t->reload]++;
 	count_add(&s->platforms, &s->n_platforms, &s->cap_platforms, t->platform, 1, true);
