@@ -979,3 +979,24 @@ Test(audit, no_listing_one_note_each, .init = setup, .fini = teardown)
 	cJSON_Delete(stk);
 	result_free(&r);
 }
+
+/* The table never cuts a version (issue 23: "versions cut in the audit
+ * table"): the real releases of the genieparser corpus, the 9800-CL's
+ * "17.07.01prd16" and the engineering builds, whole; short ones still
+ * align. Before: a 12-column cell, "17.07.01prd~". */
+static const char *const whole_versions[] = {
+	"C9800-CL           17.07.01prd16    unknown",
+	"ASR1006            BLD_V163_MR_THROTTLE_LATEST_20170410_093453_V16_3_3_24 unknown",
+	"WS-C4510R+E        03.04.06.SG      unknown",
+	"A901-6CZ-FT-D      15.6(2)SP4       unknown",
+	"VERSION          RELOAD",
+};
+
+IP_TABLE_PARAMS(audit, table_versions_whole, whole_versions)
+ParameterizedTest(size_t *row, audit, table_versions_whole, .init = setup, .fini = teardown)
+{
+	result r = run("audit --format table " IOSPLAN_SOURCE_ROOT "/tests/corpus/genieparser");
+	cr_assert(strstr(r.out, whole_versions[*row]), "lacks '%s':\n%s", whole_versions[*row], r.out);
+	cr_assert_null(strstr(r.out, "~ "), "a cut cell:\n%s", r.out);
+	result_free(&r);
+}
