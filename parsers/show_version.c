@@ -690,17 +690,15 @@ static bool flash_line(struct sv *st, const ip_line *l, size_t off, size_t len)
 
 /* --- stack members ------------------------------------------------------ */
 
+/* Members are kept in number order (ip_stack_member_get), whatever order
+ * the output names them in: a StackWise Virtual pair prints the active
+ * switch's block first without a header, then "Switch 02", so member 1 is
+ * only added by members_finish(), after 2, and was listed after it
+ * (issue 23 point 10). The returned pointer is valid until the next call. */
 static ip_member *member_get(struct sv *st, int number, ip_span span)
 {
-	ip_device *d = st->dev;
 	st->members_seen = true;
-	for (size_t i = 0; i < d->n_members; i++)
-		if (d->members[i].number == number)
-			return &d->members[i];
-	ip_member *m = IP_PUSH(st->a, d->members, d->n_members, d->cap_members);
-	m->number = number;
-	m->span = span;
-	return m;
+	return ip_stack_member_get(st->dev, st->a, number, span);
 }
 
 /* Mode column or "Installation mode is X": rank 2 for the active member or
