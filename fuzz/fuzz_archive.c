@@ -38,10 +38,10 @@ static void on_file(void *ctx, const char *group, char *path, char *buf, size_t 
 	audit_grouper_file(ctx, group, path, buf, len, mtime);
 }
 
-static void on_problem(void *ctx, const char *path, const char *message)
+static void on_problem(void *ctx, const char *path, const char *message, bool unused)
 {
 	FUZZ_CHECK(message && message[0], "%s: a problem without a message", path);
-	audit_grouper_problem(ctx, path, message);
+	audit_grouper_problem(ctx, path, message, unused);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

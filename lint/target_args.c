@@ -18,6 +18,7 @@
 
 #include "cli_token.h"
 #include "error.h"
+#include "fact_hint.h"
 #include "hash.h"
 #include "platform.h"
 
@@ -259,7 +260,10 @@ static int entry_target(ip_targets *ts, const ip_catalog_image *e, const ip_targ
 static const char *platform_words(ip_arena *a, const ip_device *dev, const ip_platform *p)
 {
 	if (!dev->platform.s && !p->image_platforms)
-		return "its platform is unknown (capture show version)";
+		/* what would tell it (fact_hint.h): a show version cut short
+		 * is asked for again in full, not as if never captured */
+		return ip_arena_printf(a, "its platform is unknown (%s)",
+				       ip_fact_hint_of(a, dev, p, IP_FACT_PLATFORM).text);
 	if (!dev->platform.s) /* "for  (c2960)" said nothing of what was missing (issue 23) */
 		return ip_arena_printf(a, "a device whose model is unknown (no processor line in "
 				       "show version), its image of platform %s",

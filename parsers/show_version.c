@@ -690,10 +690,11 @@ static bool flash_line(struct sv *st, const ip_line *l, size_t off, size_t len)
 
 /* --- stack members ------------------------------------------------------ */
 
-/* In member-number order, as stack.c keeps them: a StackWise Virtual pair
- * whose active is switch 2 printed its block first and was listed 2 before 1
- * (issue 23, point 10). Callers use the pointer at once: an insert moves
- * the members after it. */
+/* Members are kept in number order (ip_stack_member_get), whatever order
+ * the output names them in: a StackWise Virtual pair prints the active
+ * switch's block first without a header, then "Switch 02", so member 1 is
+ * only added by members_finish(), after 2, and was listed after it
+ * (issue 23 point 10). The returned pointer is valid until the next call. */
 static ip_member *member_get(struct sv *st, int number, ip_span span)
 {
 	st->members_seen = true;

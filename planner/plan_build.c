@@ -43,6 +43,7 @@
 #include <strings.h>
 
 #include "confreg.h"
+#include "fact_hint.h"
 #include "space.h"
 #include "fs_model.h"
 #include "image_name.h"
@@ -1352,6 +1353,16 @@ static void members_fallback(plan_bld *b)
 	}
 }
 
+/* What would give fact f on this device (fact_hint.h): "capture 'show
+ * version'" when it was not taken, "show version was cut short ..." when
+ * it was cut, or what else gives it when this platform's show version,
+ * captured in full, does not print it (issue 23: never ask again for a
+ * capture the user gave). */
+static const char *fact_hint(plan_bld *b, ip_fact f)
+{
+	return ip_fact_hint_of(b->a, b->p->dev, &b->p->check.platform, f).text;
+}
+
 /* No fallback is proved and none was allowed (--allow-no-fallback): the
  * refusal names what to capture, or what is gone. A plan whose failed
  * boot ends at ROMMON is not printed as a success (issue 20, point 1). */
@@ -1361,9 +1372,9 @@ static void no_fallback_refused(plan_bld *b)
 	const ip_path *run = &p->dev->system_image;
 	const char *fs = p->filesystem ? p->filesystem : "flash:";
 	if (!run->path) {
-		reason(b, "no fallback is proved: the running image is unknown (capture show "
-		       "version), so the plan cannot keep it; give --allow-no-fallback to plan "
-		       "without one");
+		reason(b, "no fallback is proved: the running image is unknown (%s), so the plan "
+		       "cannot keep it; give --allow-no-fallback to plan without one",
+		       fact_hint(b, IP_FACT_IMAGE));
 		return;
 	}
 	if (run->filesystem && b->dest && !ip_fs_view_same(&b->fsv, run->filesystem, b->dest->name)) {
@@ -1515,7 +1526,7 @@ static void decide_install_flow(plan_bld *b)
 	if (g->version_unknown)
 		plan_warn(b, "the running release is not in the captures: the plan assumes it has "
 			  "install add; on an older release (IOS-XE 3.x, early 16.x) the commands "
-			  "differ (capture show version)");
+			  "differ (%s)", fact_hint(b, IP_FACT_VERSION));
 	else if (g->assumed && g->since && g->flow != IP_FLOW_NONE)
 		plan_warn(b, "which install commands %s has depends on the release: the plan "
 			  "assumes install add exists from %s on %s (%s), so on %s it uses %s; set "
@@ -1715,7 +1726,7 @@ static void facts(plan_bld *b)
 		       p->dev->platform.s);
 	else if (p->check.platform.family == IP_FAMILY_UNKNOWN)
 		reason(b, "the platform is unknown, and with it the boot order and filesystem "
-		       "(capture show version)");
+		       "(%s)", fact_hint(b, IP_FACT_PLATFORM));
 	if (p->check.platform.family == IP_FAMILY_VIRTUAL)
 		reason(b, "IOSv boots the image its virtual disk holds: upgrade it by replacing "
 		       "the disk image, not from the CLI");

@@ -35,6 +35,28 @@ static int finding_cmp(const void *pa, const void *pb)
 	return c ? c : strcmp(a->rule_id, b->rule_id);
 }
 
+/* A model the platform table does not know has its family guessed from a
+ * weaker fact (the running image's name, the software, a filesystem:
+ * platform.h). The boot rules and the register rules judge by the family's
+ * boot behaviour and register values, so each of their findings says the
+ * family was guessed and points at what it was guessed from (issue 23), as
+ * the fact sheet and the boot trace do. Chosen by the repair the rule
+ * declares (boot list, register), never by its id. */
+static void guessed_family(ip_findings *f, const ip_platform *p, const ip_device *dev)
+{
+	if (!p->guessed)
+		return;
+	for (size_t i = 0; i < f->n; i++) {
+		ip_finding *x = &f->v[i];
+		if (x->repair != IP_REPAIR_BOOT_LIST && x->repair != IP_REPAIR_REGISTER)
+			continue;
+		ip_finding_related(f, x, p->evidence, "this rests on the %s family, guessed from %s: "
+				   "%.100s is not in iosplan's platform table",
+				   ip_family_name(p->family), p->guess_basis ? p->guess_basis : "a weaker fact",
+				   dev->platform.s ? dev->platform.s : "the model");
+	}
+}
+
 void ip_check_device(ip_device_check *out, ip_arena *a, const ip_device *dev,
 		     const ip_target *target, const ip_check_config *config)
 {
@@ -55,6 +77,7 @@ void ip_check_device(ip_device_check *out, ip_arena *a, const ip_device *dev,
 		f.repair = ip_rules[i]->repair;
 		ip_rules[i]->check(&ctx, &f);
 	}
+	guessed_family(&f, &out->platform, dev);
 	if (f.n > 1)
 		qsort(f.v, f.n, sizeof(*f.v), finding_cmp);
 	out->findings = f.v;

@@ -40,8 +40,10 @@ static run_result run(const char *args)
 	cr_assert_not_null(f);
 	fwrite("\0\1\2binary\xff", 1, 10, f);
 	fclose(f);
+	/* fleet/: the good and the bad files in one folder, for audit */
 	snprintf(cmd, sizeof(cmd),
-		 "cd '%s' && S='%s' && K='%s' && timeout 60 '%s' %s </dev/null >out 2>err",
+		 "cd '%s' && S='%s' && K='%s' && mkdir -p fleet && cp $K/*.log $S/dirty-2960x.log "
+		 "$S/netstuts-r1.log bin.log fleet/ && timeout 60 '%s' %s </dev/null >out 2>err",
 		 tmpdir, test_samples_dir(), IOSPLAN_SOURCE_ROOT "/tests/captures/keep-going",
 		 getenv("IOSPLAN_BIN"), args);
 	int st = system(cmd);
@@ -71,39 +73,59 @@ static const char *const input_errors[] = {
 typedef struct keep_case {
 	const char *name, *args;
 	int status;
-	const char *out[6]; /* each must be on standard output */
+	const char *out[8]; /* each must be on standard output */
 	bool errors;        /* standard error holds input_errors */
+	const char *err;    /* or standard error holds this (audit: the problems are
+			     * in its report, standard error says how many) */
 } keep_case;
 
 static const keep_case cases[] = {
 	{ "lint, good files only", "lint " GOOD, 0,
-	  { "ACC-SW-2960X-07 (", "NetsTuts_R1 (", NULL }, false },
+	  { "ACC-SW-2960X-07 (", "NetsTuts_R1 (", NULL }, false, NULL },
 	{ "lint, good and bad", "lint " BAD " " GOOD, 2,
-	  { "ACC-SW-2960X-07 (", "NetsTuts_R1 (", "HOWTO-2911 (", "HOWTO-2911B", NULL }, true },
+	  { "ACC-SW-2960X-07 (", "NetsTuts_R1 (", "HOWTO-2911 (", "HOWTO-2911B", NULL }, true, NULL },
 	{ "lint, bad first or last: the same", "lint " GOOD " " BAD, 2,
-	  { "ACC-SW-2960X-07 (", "NetsTuts_R1 (", "HOWTO-2911 (", NULL }, true },
+	  { "ACC-SW-2960X-07 (", "NetsTuts_R1 (", "HOWTO-2911 (", NULL }, true, NULL },
 	{ "lint --format json", "lint --format json " BAD " " GOOD, 2,
-	  { "\"ACC-SW-2960X-07\"", "\"NetsTuts_R1\"", "\"HOWTO-2911\"", NULL }, true },
-	{ "lint --format gcc", "lint --format gcc " BAD " " GOOD, 2, { NULL }, true },
+	  { "\"ACC-SW-2960X-07\"", "\"NetsTuts_R1\"", "\"HOWTO-2911\"", NULL }, true, NULL },
+	{ "lint --format gcc", "lint --format gcc " BAD " " GOOD, 2, { NULL }, true, NULL },
 	/* the truncated show version keeps its complete listing */
 	{ "facts", "facts " BAD " " GOOD, 2,
 	  { "\nACC-SW-2960X-07\n", "\nNetsTuts_R1\n", "HOWTO-2911\n  os",
 	    "c2900-universalk9-mz.SPA.154-3.M3.bin                        97794040",
-	    "flash0: 158687232 bytes free of 256487424, 2 entries", NULL }, true },
+	    "flash0: 158687232 bytes free of 256487424, 2 entries", NULL }, true, NULL },
 	{ "facts, the cut listing", "facts " BAD, 2,
-	  { "HOWTO-2911B\n  os", "flash0:, 1 entries (listing incomplete)", NULL }, true },
+	  { "HOWTO-2911B\n  os", "flash0:, 1 entries (listing incomplete)", NULL }, true, NULL },
 	{ "facts --format json", "facts --format json " BAD " " GOOD, 2,
 	  { "\"hostname\":\t\"ACC-SW-2960X-07\"", "\"hostname\":\t\"HOWTO-2911\"",
-	    "\"name\":\t\"cpconfig-29xx.cfg\"", NULL }, true },
+	    "\"name\":\t\"cpconfig-29xx.cfg\"", NULL }, true, NULL },
 	{ "plan: 2 beats the refusals' 1", "plan " T2960 " " BAD " " GOOD, 2,
-	  { "ACC-SW-2960X-07", "NetsTuts_R1", "HOWTO-2911", NULL }, true },
+	  { "ACC-SW-2960X-07", "NetsTuts_R1", "HOWTO-2911", NULL }, true, NULL },
 	{ "plan, good files only", "plan " T2960 " " GOOD, 1,
-	  { "ACC-SW-2960X-07", "NetsTuts_R1", NULL }, false },
+	  { "ACC-SW-2960X-07", "NetsTuts_R1", NULL }, false, NULL },
 	{ "verify, a bad file among the after captures",
 	  VERIFY "--after $S/verify/sw1-after-reload.log " BAD, 2,
-	  { "NetsTuts_SW1: after reload", "same-device", NULL }, true },
+	  { "NetsTuts_SW1: after reload", "same-device", NULL }, true, NULL },
 	{ "verify, good files only", VERIFY "--after $S/verify/sw1-after-reload.log", 1,
-	  { "NetsTuts_SW1: after reload", NULL }, false },
+	  { "NetsTuts_SW1: after reload", NULL }, false, NULL },
+	/* audit: every good device and every problem in the report, then exit 2
+	 * (before: exit 0, the bad inputs only counted as problems) */
+	{ "audit of a folder, good and bad", "audit --format jsonl fleet", 2,
+	  { "\"device\":\"ACC-SW-2960X-07\"", "\"device\":\"NetsTuts_R1\"",
+	    "\"device\":\"HOWTO-2911\"", "\"path\":\"fleet/bin.log\"",
+	    "show version output ends early", "\"type\":\"summary\",\"devices\":4", NULL },
+	  false, "iosplan audit: error: 3 inputs could not be used" },
+	{ "audit of files, one missing", "audit --format jsonl " BAD " " GOOD, 2,
+	  { "\"device\":\"ACC-SW-2960X-07\"", "\"device\":\"NetsTuts_R1\"",
+	    "\"path\":\"no-such-file.log\"", NULL },
+	  false, "iosplan audit: error: 4 inputs could not be used" },
+	{ "audit --format table", "audit --format table fleet", 2,
+	  { "ACC-SW-2960X-07", "NetsTuts_R1", "HOWTO-2911", NULL }, false, "could not be used" },
+	{ "audit --format sarif", "audit --format sarif fleet", 2,
+	  { "\"toolExecutionNotifications\"", "fleet/bin.log", "\"devices\":4", NULL }, false,
+	  "could not be used" },
+	{ "audit, good files only", "audit --format jsonl " GOOD, 0,
+	  { "\"device\":\"ACC-SW-2960X-07\"", "\"device\":\"NetsTuts_R1\"", NULL }, false, NULL },
 };
 
 IP_TABLE_PARAMS(keep_going, commands, cases)
@@ -121,8 +143,33 @@ ParameterizedTest(size_t *row, keep_going, commands, .init = make_tmpdir, .fini 
 		if (strstr(c->args, "howto-2911-more") || !strstr(input_errors[i], "more"))
 			cr_expect(strstr(r.err, input_errors[i]), "%s: stderr lacks '%s':\n%s",
 				  c->name, input_errors[i], r.err);
-	if (!c->errors)
+	if (c->err)
+		cr_expect(strstr(r.err, c->err), "%s: stderr lacks '%s':\n%s", c->name, c->err, r.err);
+	else if (!c->errors)
 		cr_expect(!strstr(r.err, "error:"), "%s: an error on good input:\n%s", c->name, r.err);
+	free(r.out);
+	free(r.err);
+}
+
+/* audit --output: a report with some inputs not used is whole, so it
+ * replaces the previous one, and the exit is still 2 (only a run that read
+ * nothing keeps the previous report: tests/test_audit_safety.c). */
+Test(keep_going, audit_output_replaced, .init = make_tmpdir, .fini = remove_tmpdir)
+{
+	char path[400];
+	snprintf(path, sizeof(path), "%s/r.csv", tmpdir);
+	FILE *f = fopen(path, "w");
+	cr_assert_not_null(f);
+	fputs("the previous report\n", f);
+	fclose(f);
+	run_result r = run("audit --format csv --output r.csv fleet");
+	cr_expect_eq(r.status, 2, "exit %d: %s", r.status, r.err);
+	char *csv = test_read_file(path, NULL);
+	cr_assert_not_null(csv);
+	cr_expect(strstr(csv, "device,ACC-SW-2960X-07") && strstr(csv, "device,NetsTuts_R1") &&
+		  strstr(csv, "problem,,,fleet/bin.log"), "the whole report:\n%s", csv);
+	cr_expect_null(strstr(csv, "previous"), "the previous report replaced");
+	free(csv);
 	free(r.out);
 	free(r.err);
 }

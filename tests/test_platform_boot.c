@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "boot_sim.h"
+#include "engine.h"
 #include "helpers.h"
 #include "platform.h"
 
@@ -74,13 +75,10 @@ static const pb_case cases[] = {
 	  "bootflash:", "asr920-universalk9_npe.16.09.05f.SPA.bin", "0x2102", R_XE, NULL, true },
 };
 
-IP_TABLE_PARAMS(platform_boot, next_boot, cases)
-
-ParameterizedTest(size_t *row, platform_boot, next_boot)
+/* The case's captures, with register `reg`. */
+static void capture_text(char *text, size_t n, const pb_case *c, const char *reg)
 {
-	const pb_case *c = &cases[*row];
-	char text[4096];
-	snprintf(text, sizeof(text),
+	snprintf(text, n,
 		 "R1#show version\n"
 		 "Cisco IOS Software, %s, RELEASE SOFTWARE (fc1)\n"
 		 "R1 uptime is 2 weeks, 1 day, 3 hours, 4 minutes\n"
@@ -103,8 +101,17 @@ ParameterizedTest(size_t *row, platform_boot, next_boot)
 		 "R1#show boot\n"
 		 "BOOT variable = %s%s;\n"
 		 "MANUAL_BOOT variable = no\n",
-		 c->software, c->fs, c->image, c->proc, c->reg, c->fs, c->fs, c->image,
+		 c->software, c->fs, c->image, c->proc, reg, c->fs, c->fs, c->image,
 		 c->fs, c->image, c->fs, c->image);
+}
+
+IP_TABLE_PARAMS(platform_boot, next_boot, cases)
+
+ParameterizedTest(size_t *row, platform_boot, next_boot)
+{
+	const pb_case *c = &cases[*row];
+	char text[4096];
+	capture_text(text, sizeof(text), c, c->reg);
 	ip_device_set *set = test_load_text("t.txt", text);
 	cr_assert_eq(set->n, 1);
 	const ip_device *d = set->v[0];
@@ -131,6 +138,45 @@ ParameterizedTest(size_t *row, platform_boot, next_boot)
 		if (strstr(nb.trace[i].text, "not in iosplan's platform table"))
 			said = true;
 	cr_expect_eq(said, c->guessed, "%s: the trace says the family was guessed", c->proc);
+	ip_arena_free(a);
+	ip_device_set_free(set);
+}
+
+/* A boot or register finding on a model the table does not know says the
+ * family it rests on was guessed, and from what, pointing at it (a related
+ * location: rules/engine.c guessed_family); on a known model it says
+ * nothing of the kind. Register 0x2142 (the startup-config ignored) makes
+ * config-register report on every row. */
+IP_TABLE_PARAMS(platform_boot, findings_say_guess, cases)
+ParameterizedTest(size_t *row, platform_boot, findings_say_guess)
+{
+	const pb_case *c = &cases[*row];
+	char text[4096];
+	capture_text(text, sizeof(text), c, "0x2142");
+	ip_device_set *set = test_load_text("t.txt", text);
+	cr_assert_eq(set->n, 1);
+	ip_arena *a = ip_arena_new();
+	ip_check_config cfg;
+	ip_check_config_defaults(&cfg);
+	ip_device_check chk;
+	ip_check_device(&chk, a, set->v[0], NULL, &cfg);
+	size_t judged = 0, said = 0;
+	for (size_t i = 0; i < chk.n_findings; i++) {
+		const ip_finding *f = &chk.findings[i];
+		bool rests = f->repair == IP_REPAIR_BOOT_LIST || f->repair == IP_REPAIR_REGISTER;
+		judged += rests;
+		for (size_t k = 0; k < f->n_related; k++)
+			if (strstr(f->related[k].message, "guessed from")) {
+				said++;
+				cr_expect(rests, "%s: %s says guessed", c->proc, f->rule_id);
+				cr_expect(f->related[k].span.line == 2 || f->related[k].span.line == 4,
+					  "%s: points at the image or software line, not line %u",
+					  c->proc, f->related[k].span.line);
+			}
+	}
+	cr_expect_gt(judged, 0, "%s: config-register reports 0x2142", c->proc);
+	cr_expect_eq(said, c->guessed ? judged : 0, "%s: %zu of %zu findings say guessed", c->proc,
+		     said, judged);
 	ip_arena_free(a);
 	ip_device_set_free(set);
 }

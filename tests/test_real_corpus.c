@@ -52,6 +52,12 @@ static const corpus_case cases[] = {
 	  "ASR1006", R_XE, "ASR1000", IP_TRI_UNKNOWN, "FOX1444GPXU" },
 	{ GP "iosxe_ShowVersion_golden_output_c9800_output.txt", "vidya-ewlc-5", IP_OS_IOSXE,
 	  "C9800-CL", R_XE, "C9800-CL", IP_TRI_NO, "9SV9FR9MWP9" },
+	/* indented as in genieparser's Python test (read since quoted and
+	 * indented captures are): ASR 901, classic IOS; 4510R+E on a bundle */
+	{ GP "iosxe_ShowVersion_golden_output_asr901.txt", "LAB-ASR901T", IP_OS_IOS,
+	  "A901-6CZ-FT-D", R_CL, "ASR901", IP_TRI_UNKNOWN, "CAT1733U070" },
+	{ GP "iosxe_ShowVersion_golden_output_1.txt", "sample_4510r_e", IP_OS_IOSXE,
+	  "WS-C4510R+E", S_45, "C4500", IP_TRI_NO, "JAD213101PP" },
 	/* ../shared/corpus: ntc-templates fixtures */
 	{ NTC "cisco_ios_show_version.raw", "router1", IP_OS_IOS, "WS-C4948E", S_45, "C4948E",
 	  IP_TRI_UNKNOWN, "CAT1451S15C" },

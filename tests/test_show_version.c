@@ -819,6 +819,12 @@ Test(parsers, show_version_members)
 			expect_str(t[i].name, "member image", m->image.s, w->image);
 			expect_str(t[i].name, "member mode", m->mode.s, w->mode);
 		}
+		/* listed in number order, whatever order the output names them
+		 * (issue 23: the SVL pair was listed 2 before 1) */
+		for (size_t j = 1; j < p.dev->n_members; j++)
+			cr_expect_lt(p.dev->members[j - 1].number, p.dev->members[j].number,
+				     "%s: member %d listed before member %d", t[i].name,
+				     p.dev->members[j - 1].number, p.dev->members[j].number);
 		ip_arena_free(p.a);
 	}
 }

@@ -58,6 +58,8 @@ typedef struct audit_unit {
 			      * folder of a split device, else the file's stem */
 	char *problem_path;  /* UNIT_PROBLEM */
 	char *problem;
+	bool unused;         /* UNIT_PROBLEM: an input not used (exit 2), not a
+			      * deliberate skip of what is no input (audit_walk) */
 } audit_unit;
 
 void audit_unit_free(audit_unit *u);
@@ -87,7 +89,10 @@ typedef struct audit_sink {
 	 * unknown: files that disagree are ordered by it last (merge.c) */
 	void (*file)(void *ctx, const char *group, char *path, char *buf, size_t len,
 		     int64_t mtime);
-	void (*problem)(void *ctx, const char *path, const char *message);
+	/* unused: the path was meant as input and could not be used (exit 2);
+	 * false for what is no input by its kind, skipped on purpose (a pipe,
+	 * a socket, a device, a pseudo-file, a link inside a folder) */
+	void (*problem)(void *ctx, const char *path, const char *message, bool unused);
 	void *ctx;
 	audit_guard *guard; /* or NULL */
 } audit_sink;
@@ -142,7 +147,8 @@ typedef struct audit_grouper audit_grouper;
 audit_grouper *audit_grouper_new(void (*emit)(void *ctx, audit_unit *u), void *ctx);
 void audit_grouper_file(audit_grouper *g, const char *group, char *path, char *buf, size_t len,
 			int64_t mtime);
-void audit_grouper_problem(audit_grouper *g, const char *path, const char *message);
+void audit_grouper_problem(audit_grouper *g, const char *path, const char *message,
+			   bool unused);
 void audit_grouper_finish(audit_grouper *g); /* flushes, frees g */
 
 /* The hostname a file names without parsing it (a prompt, "X uptime is",
@@ -215,6 +221,7 @@ typedef struct audit_device {
 typedef struct audit_tally {
 	char *platform, *version; /* "unknown" when unknown */
 	bool error;
+	bool input_error;         /* one of its files could not be used */
 	audit_upgrade upgrade;
 	audit_reload reload;
 	char **rules;             /* one per finding */
@@ -228,6 +235,9 @@ typedef struct audit_count {
 
 typedef struct audit_summary {
 	size_t devices, with_errors, problems, files;
+	/* inputs that could not be used: problems that are not deliberate
+	 * skips, and devices with a file not used; any makes the exit 2 */
+	size_t with_input_errors;
 	uint64_t bytes;
 	size_t upgrade[UP__COUNT], reload[RL__COUNT];
 	audit_count *rules, *platforms, *versions; /* sorted for printing */
@@ -287,6 +297,7 @@ typedef struct audit_result {
 	audit_tally *tallies;
 	size_t n_tallies;
 	size_t problems, files;
+	size_t unused;  /* problems that are inputs not used */
 	uint64_t bytes;
 } audit_result;
 

@@ -298,6 +298,11 @@ static void tally(audit_tally *t, const audit_device *d)
 	at += nv;
 	free(version);
 	t->error = d->n_errors > 0;
+	/* an error about one of its files that is not a disagreement (those
+	 * are findings): a file, or a section, that could not be used, as
+	 * cli_load() counts them for the other commands */
+	for (size_t i = 0; i < d->n_problems && !t->input_error; i++)
+		t->input_error = d->problems[i]->level == IP_DIAG_ERROR;
 	t->upgrade = d->upgrade;
 	t->reload = d->reload;
 	for (size_t i = 0; i < d->n_findings; i++) {
@@ -320,10 +325,13 @@ typedef struct unit_out {
 	const audit_options *o;
 } unit_out;
 
-static void problem(unit_out *uo, const char *path, const char *msg)
+/* unused: an input that could not be used (the run exits 2); false for
+ * a deliberate skip of what is no input (audit_sink.problem). */
+static void problem(unit_out *uo, const char *path, const char *msg, bool unused)
 {
 	uo->o->format->problem(uo->m, uo->notes, path, msg);
 	uo->r->problems++;
+	uo->r->unused += unused;
 }
 
 /* Errors about files no device took (no device output in them, a section
@@ -336,7 +344,7 @@ static void orphan_diags(unit_out *uo, const ip_device_set *set, const audit_dev
 		for (size_t k = 0; k < n && !taken; k++)
 			taken = file_of(&devs[k], x->span.file);
 		if (!taken && x->level == IP_DIAG_ERROR)
-			problem(uo, x->span.file ? x->span.file : "?", x->message);
+			problem(uo, x->span.file ? x->span.file : "?", x->message, true);
 	}
 }
 
@@ -353,7 +361,7 @@ static void unit_devices(unit_out *uo, audit_unit *u)
 		free(f->buf);
 		f->buf = NULL;
 		if (rc) {
-			problem(uo, f->path, bare_message(ip_error_last(), f->path));
+			problem(uo, f->path, bare_message(ip_error_last(), f->path), true);
 			continue;
 		}
 		/* as `iosplan plan` reads it from disk, so both order files alike */
@@ -374,7 +382,7 @@ static void unit_devices(unit_out *uo, audit_unit *u)
 		}
 		orphan_diags(uo, set, devs, set->n);
 	} else {
-		problem(uo, u->files[0].path, ip_error_last());
+		problem(uo, u->files[0].path, ip_error_last(), true);
 	}
 	ip_device_set_free(set);
 }
@@ -447,7 +455,7 @@ void audit_unit_process(audit_result *out, audit_unit *u, const audit_options *o
 	out->seq = u->seq;
 	unit_out uo = { scratch_open(&tl_text), scratch_open(&tl_notes), out, o };
 	if (u->kind == UNIT_PROBLEM)
-		problem(&uo, u->problem_path, u->problem);
+		problem(&uo, u->problem_path, u->problem, u->unused);
 	else
 		unit_devices(&uo, u);
 	out->text = scratch_take(&tl_text, &out->text_len);

@@ -126,7 +126,8 @@ static void flush(audit_grouper *g)
 	g->n_held = 0;
 }
 
-void audit_grouper_problem(audit_grouper *g, const char *path, const char *message)
+void audit_grouper_problem(audit_grouper *g, const char *path, const char *message,
+			   bool unused)
 {
 	audit_unit *u = calloc(1, sizeof(*u));
 	if (!u)
@@ -134,6 +135,7 @@ void audit_grouper_problem(audit_grouper *g, const char *path, const char *messa
 	u->kind = UNIT_PROBLEM;
 	u->problem_path = xstrdup(path);
 	u->problem = xstrdup(message);
+	u->unused = unused;
 	if (!g->cur) {
 		emit(g, u);
 		return;
@@ -164,7 +166,9 @@ void audit_grouper_file(audit_grouper *g, const char *group, char *path, char *b
 	const char *skip = NULL;
 	char *key = audit_file_key(buf, len, &backup, &skip);
 	if (skip) {
-		audit_grouper_problem(g, path, skip);
+		/* a backup of another vendor's device (a RANCID repository holds
+		 * them all): no input for iosplan, noted, not an input error */
+		audit_grouper_problem(g, path, skip, false);
 		free(key);
 		free(path);
 		free(buf);

@@ -59,6 +59,7 @@ void audit_summary_add(audit_summary *s, const audit_tally *t)
 {
 	s->devices++;
 	s->with_errors += t->error;
+	s->with_input_errors += t->input_error;
 	s->upgrade[t->upgrade]++;
 	s->reload[t->reload]++;
 	count_add(&s->platforms, &s->n_platforms, &s->cap_platforms, t->platform, 1, true);
@@ -126,23 +127,29 @@ static void cell(FILE *m, ip_arena *a, const char *s, int w)
 		fprintf(m, "%s%*s ", s, w - cols, "");
 }
 
-/* A cell never cut: a version cut to "12.2(33)SXJ1~" reads as another
- * release (issue 23, point 10). Longer than w it pushes the row right. */
+/* A column of at least w characters that never cuts its value: a version
+ * is read to compare, and a cut one ("17.07.01prd~", the 9800-CL of the
+ * genieparser corpus; engineering builds "BLD_V163_MR_...") is another
+ * version (issue 23). A longer value pushes the rest of its row. */
 static void cell_whole(FILE *m, ip_arena *a, const char *s, int w)
 {
 	s = s ? ip_esc_text(a, s) : "-";
 	int cols = 0;
-	for (size_t i = 0; s[i]; i++)
-		cols += ((unsigned char)s[i] & 0xc0) != 0x80;
+	for (const char *p = s; *p; p++)
+		cols += ((unsigned char)*p & 0xc0) != 0x80;
 	fprintf(m, "%s%*s ", s, cols < w ? w - cols : 0, "");
 }
+
+/* VERSION: wide enough for the long releases of real devices
+ * ("12.2(33)SXJ10", "17.07.01prd16", "03.11.03a.E") */
+#define VERSION_COLS 16
 
 static void table_begin(FILE *out, const char *const *paths, size_t n)
 {
 	(void)paths;
 	(void)n;
-	fprintf(out, "%-24s %-18s %-14s %-9s %-9s %3s %4s  %s\n", "DEVICE", "PLATFORM", "VERSION",
-		"RELOAD", "UPGRADE", "ERR", "WARN", "APPROVED IMAGE");
+	fprintf(out, "%-24s %-18s %-*s %-9s %-9s %3s %4s  %s\n", "DEVICE", "PLATFORM", VERSION_COLS,
+		"VERSION", "RELOAD", "UPGRADE", "ERR", "WARN", "APPROVED IMAGE");
 }
 
 static void table_findings(FILE *m, ip_arena *a, const audit_device *d)
@@ -165,7 +172,7 @@ static void table_device(FILE *m, FILE *notes, const audit_device *d)
 	ip_arena *a = ip_arena_new();
 	cell(m, a, d->name, 24);
 	cell(m, a, d->dev->platform.s, 18);
-	cell_whole(m, a, d->version, 14);
+	cell_whole(m, a, d->version, VERSION_COLS);
 	cell(m, a, audit_reload_name(d->reload), 9);
 	cell(m, a, audit_upgrade_name(d->upgrade), 9);
 	fprintf(m, "%3zu %4zu  %s\n", d->n_errors, d->n_warnings,

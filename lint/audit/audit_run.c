@@ -157,6 +157,7 @@ static void write_result(pipeline *p, audit_result *r)
 	for (size_t i = 0; i < r->n_tallies; i++)
 		audit_summary_add(p->sum, &r->tallies[i]);
 	p->sum->problems += r->problems;
+	p->sum->with_input_errors += r->unused;
 	p->sum->files += r->files;
 	p->sum->bytes += r->bytes;
 	if (p->pg)
@@ -267,9 +268,9 @@ static void sink_file(void *ctx, const char *group, char *path, char *buf, size_
 	audit_grouper_file(ctx, group, path, buf, len, mtime);
 }
 
-static void sink_problem(void *ctx, const char *path, const char *message)
+static void sink_problem(void *ctx, const char *path, const char *message, bool unused)
 {
-	audit_grouper_problem(ctx, path, message);
+	audit_grouper_problem(ctx, path, message, unused);
 }
 
 static size_t walk_all(const char *const *paths, size_t n, pipeline *p,

@@ -102,18 +102,38 @@ static char *join(const char *a, const char *b)
 	return s;
 }
 
+static void vreport(walker *w, const char *path, bool unused, const char *fmt, va_list ap)
+{
+	char *msg = NULL; /* at its real length: it names archive members */
+	if (vasprintf(&msg, fmt, ap) < 0)
+		ip_out_of_memory();
+	w->sink->problem(w->sink->ctx, path, msg, unused);
+	free(msg);
+}
+
+/* An input that could not be used: the run exits 2 after all output. */
 static void problem(walker *w, const char *path, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 static void problem(walker *w, const char *path, const char *fmt, ...)
 {
-	char *msg = NULL; /* at its real length: it names archive members */
 	va_list ap;
 	va_start(ap, fmt);
-	if (vasprintf(&msg, fmt, ap) < 0)
-		ip_out_of_memory();
+	vreport(w, path, true, fmt, ap);
 	va_end(ap);
-	w->sink->problem(w->sink->ctx, path, msg);
-	free(msg);
+}
+
+/* What is no input by its kind, met in a folder walk and skipped on
+ * purpose (a pipe, a socket, a device, a pseudo-file, a symbolic link
+ * inside a folder): noted, and not an input that failed, so it does not
+ * change the exit code (README "Exit codes", one rule: cli_exit_worst). */
+static void skipped(walker *w, const char *path, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void skipped(walker *w, const char *path, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vreport(w, path, false, fmt, ap);
+	va_end(ap);
 }
 
 /* A buffer that looks like text: no NUL byte in its first 8 KiB. */
@@ -484,7 +504,10 @@ static void walk_open(walker *w, const char *group, int dirfd, const char *name,
 		      const char *path, const struct stat *seen, bool follow)
 {
 	if (!S_ISDIR(seen->st_mode) && !S_ISREG(seen->st_mode)) {
-		problem(w, path, "%s: skipped, never opened", kind_name(seen->st_mode));
+		/* one the user named is an input not used; one met in a folder
+		 * walk was never meant as one */
+		(follow ? problem : skipped)(w, path, "%s: skipped, never opened",
+					     kind_name(seen->st_mode));
 		return;
 	}
 	if (S_ISREG(seen->st_mode) && audit_guard_check(w->sink->guard, path, seen->st_dev, seen->st_ino)) {
@@ -506,7 +529,7 @@ static void walk_open(walker *w, const char *group, int dirfd, const char *name,
 	else if (S_ISDIR(st.st_mode))
 		walk_dir(w, path, fd, &st);
 	else if (pseudo_file(fd))
-		problem(w, path, "a pseudo-file (/proc, /sys): skipped");
+		(follow ? problem : skipped)(w, path, "a pseudo-file (/proc, /sys): skipped");
 	else if (!read_before(w, &st))
 		walk_file(w, group, path, fd, &st);
 	close(fd);
@@ -520,20 +543,20 @@ static void walk_link(walker *w, const char *path)
 	struct stat st;
 	if (stat(path, &st) != 0) {
 		if (errno == ELOOP)
-			problem(w, path, "symbolic link loop: it never reaches a file; not followed");
+			skipped(w, path, "symbolic link loop: it never reaches a file; not followed");
 		else if (errno == ENOENT)
-			problem(w, path, "dangling symbolic link: its target does not exist");
+			skipped(w, path, "dangling symbolic link: its target does not exist");
 		else
-			problem(w, path, "symbolic link: not followed");
+			skipped(w, path, "symbolic link: not followed");
 		return;
 	}
 	for (size_t i = 0; S_ISDIR(st.st_mode) && i < w->depth; i++)
 		if (w->stack[i].dev == st.st_dev && w->stack[i].ino == st.st_ino) {
-			problem(w, path, "symbolic link loop: it leads back to %s; not followed",
+			skipped(w, path, "symbolic link loop: it leads back to %s; not followed",
 				w->stack[i].path);
 			return;
 		}
-	problem(w, path, "symbolic link to %s: not followed (links inside a folder never are; "
+	skipped(w, path, "symbolic link to %s: not followed (links inside a folder never are; "
 		"a target inside it is read under its own name)", S_ISDIR(st.st_mode) ? "a directory" : S_ISREG(st.st_mode)
 		? "a file" : kind_name(st.st_mode));
 }

@@ -6,9 +6,12 @@
  * device: would it come back from a reload today, is it on the approved
  * image, and could the upgrade be planned now or what blocks it. Then the
  * fleet summary. See lint/audit/audit.h for how, docs/audit.md for the
- * formats. Exit 1 when any device has an error finding, 2 on usage errors
- * or when no PATH can be read at all, else 0; unreadable inputs inside the
- * fleet are reported and counted, not fatal. */
+ * formats. Exit 2 on usage errors, when no PATH can be read at all, or
+ * when any input could not be used (after the whole report: the others
+ * are all in it), else 1 when any device has an error finding, else 0.
+ * What a folder walk skips on purpose as no input by its kind (a pipe,
+ * a socket, a device, a link inside a folder, another vendor's RANCID
+ * backup) is noted and does not change the exit code. */
 #include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
@@ -36,10 +39,10 @@ static void usage(FILE *out)
 	      "  --format FMT   table (default on a terminal), jsonl (default otherwise), csv,\n"
 	      "                 sarif, markdown\n"
 	      "  --output FILE  write there instead of standard output, replacing FILE only\n"
-	      "                 when the audit succeeds; FILE may not be one of the inputs\n"
+	      "                 once the report is whole; FILE may not be one of the inputs\n"
 	      "  --progress     a progress bar on standard error (auto: when it is a terminal)\n"
 	      "  exit: 0 no device has an error finding, 1 some device has one, 2 usage error or\n"
-	      "        no PATH readable\n", out);
+	      "        any input could not be used (after the whole report)\n", out);
 }
 
 typedef struct audit_args {
@@ -188,7 +191,19 @@ static int run(audit_options *o, const audit_args *a)
 	o->guard = a->output ? &guard : NULL;
 	audit_summary s = { 0 };
 	size_t bad = guard.hit ? 0 : audit_run((const char *const *)a->paths, (size_t)a->n_paths, o, &s);
-	rc = bad == (size_t)a->n_paths ? EXIT_INPUT : s.with_errors ? EXIT_FINDINGS : EXIT_CLEAN;
+	/* The rule every command follows (issue 23): the whole report is
+	 * written, then the exit says the worst that happened: 2 when any
+	 * input could not be used, else 1 for an error finding. Only a run
+	 * that read nothing, or met its own --output, is a failed audit. */
+	bool failed = bad == (size_t)a->n_paths || guard.hit;
+	rc = cli_exit_worst(s.with_input_errors ? EXIT_INPUT : EXIT_CLEAN,
+			    s.with_errors ? EXIT_FINDINGS : EXIT_CLEAN);
+	if (failed)
+		rc = EXIT_INPUT;
+	else if (s.with_input_errors && fflush(rf.f) == 0) /* said after the report */
+		fprintf(stderr, "iosplan audit: error: %zu input%s could not be used (the report "
+			"names them): exit 2\n", s.with_input_errors,
+			s.with_input_errors == 1 ? "" : "s");
 	if (guard.hit) {
 		fprintf(stderr, "iosplan audit: error: --output %s is one of the inputs (%s): "
 			"refusing to overwrite it\n", a->output, guard.hit);
@@ -197,8 +212,9 @@ static int run(audit_options *o, const audit_args *a)
 	/* standard output is checked by main, like every command's */
 	if (bad == (size_t)a->n_paths)
 		fputs("iosplan audit: error: none of the paths could be read\n", stderr);
-	/* A failed audit leaves the previous report as it was. */
-	if (a->output && rc == EXIT_INPUT) {
+	/* A failed audit leaves the previous report as it was; one with some
+	 * inputs not used is a whole report and replaces it. */
+	if (a->output && failed) {
 		ip_report_file_abort(&rf);
 	} else if (a->output && ip_report_file_commit(&rf)) {
 		fprintf(stderr, "iosplan audit: error: %s\n", ip_error_last());
