@@ -2160,7 +2160,9 @@ void plan_steps_write(plan_bld *b)
 	}
 	precheck(b);
 	transfer(b);
+	plan_rommon_copy(b);
 	verify(b);
+	plan_rommon_upgrade(b); /* before any reload: R15 */
 	if (install(b))
 		boot_install(b);
 	else
@@ -2168,6 +2170,7 @@ void plan_steps_write(plan_bld *b)
 	save_phase(b);
 	reload_phase(b);
 	post_version(b);
+	plan_rommon_check(b);
 	post_boot(b);
 	post_network(b);
 	if (two_step(b))
