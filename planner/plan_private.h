@@ -132,6 +132,10 @@ const char *plan_rommon_decide(plan_bld *b);
 /* The steps: the copy (transfer), the md5 and the upgrade (the end of the
  * verify phase, before any reload), the version after the reload. */
 void plan_rommon_copy(plan_bld *b);
+/* The bytes the ROMMON package needs on fs when the plan will copy it
+ * there (the target needs it, the catalogue and the platform table allow
+ * it, fs does not hold it): the room decision counts them. */
+uint64_t plan_rommon_bytes(const plan_bld *b, const ip_filesystem *fs);
 void plan_rommon_upgrade(plan_bld *b);
 void plan_rommon_check(plan_bld *b);
 

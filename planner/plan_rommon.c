@@ -86,6 +86,18 @@ bool ip_plan_rommon_needed(const ip_plan *p, const ip_platform *plat, const char
 	return true;
 }
 
+uint64_t plan_rommon_bytes(const plan_bld *b, const ip_filesystem *fs)
+{
+	const ip_plan *p = b->p;
+	const ip_release_facts *r = p->target ? p->target->facts : NULL;
+	if (!r || !r->rommon_image.name.text || !form_of(p->dev) ||
+	    !ip_plan_rommon_needed(p, &p->check.platform, NULL))
+		return 0;
+	if (ip_fs_lookup_file(fs, r->rommon_image.name.text))
+		return 0;
+	return r->rommon_image.size.v;
+}
+
 const char *plan_rommon_decide(plan_bld *b)
 {
 	ip_plan *p = b->p;
