@@ -872,8 +872,10 @@ static void room_on(plan_bld *b, const ip_filesystem *fs, bool is_dest)
 			     o->install_expand_percent };
 	ip_space_need sn;
 	ip_space_need_of(&sn, &so, t->size.v, copy, install);
-	if (is_dest) /* issue 22: the ROMMON package lands beside the image */
-		sn.total = sat_add(sn.total, plan_rommon_bytes(b, fs));
+	if (is_dest) { /* issue 22: the ROMMON package lands beside the image */
+		b->rommon_bytes = plan_rommon_bytes(b, fs);
+		sn.total = sat_add(sn.total, b->rommon_bytes);
+	}
 	uint64_t margin = sn.margin, need = sn.total;
 	uint64_t free_b = fs->free.v;
 	if (is_dest) {

@@ -79,6 +79,7 @@ typedef struct plan_bld {
 	const struct plan_rommon_form *rommon; /* the platform's ROMMON upgrade form,
 					       * when the plan upgrades it (issue 22) */
 	bool rommon_have;            /* ... and its package is on the filesystem already */
+	uint64_t rommon_bytes;       /* need_dest's share for the ROMMON package */
 	ip_plan_step *cur;
 	/* cur's why, as plan_why() grows it: appended in place, not copied
 	 * whole for each sentence (a step deleting 20 000 files made 20 000
