@@ -82,6 +82,8 @@ typedef enum ip_effect_kind {
 	IP_EFFECT_INSTALL_ACTIVATE, /* install activate auto-abort-timer N: packages.conf on
 				     * them, uncommitted; reloads */
 	IP_EFFECT_INSTALL_COMMIT,   /* install commit: the activation stays */
+	IP_EFFECT_ROMMON_UPGRADE,   /* upgrade rom-monitor filename filesystem:path: the
+				     * new ROMMON runs from the next reload (issue 22) */
 } ip_effect_kind;
 
 typedef struct ip_plan_effect {
@@ -271,6 +273,10 @@ typedef struct ip_plan {
 				     * (its directory was listed, not its contents):
 				     * what proves it instead, or NULL */
 	const char *fallback_check; /* then the `dir` that shows it, a gated pre-check */
+	/* issue 22: the ROMMON the target needs, upgraded before the reload
+	 * (planner/plan_rommon.c); NULL: the plan leaves the ROMMON alone */
+	const char *rommon_pkg;    /* the catalogue's rommon_image, on filesystem */
+	const char *rommon_min;    /* the version it must bring: "16.9(1r)" */
 	bool refused;
 	bool self_refuted;         /* refused because the plan failed its own proof:
 				    * a planner bug, which the tests' invariants
@@ -319,6 +325,12 @@ const char *ip_plan_method_name(ip_plan_method m); /* "bundle", "install", "tar"
  * force", ...), for the writers' method line: a short form, NULL when the
  * plan does not install. */
 const char *ip_plan_install_form(const ip_plan *p);
+
+/* Whether p's target needs a newer ROMMON than its device runs: the
+ * catalogue's minimum for plat against the captured version, ordered by
+ * ip_rommon_cmp (issue 22; plan_rommon.c). *min, when given, gets the
+ * minimum. The builder, the proof's R15 and the tests' P15 read it. */
+bool ip_plan_rommon_needed(const ip_plan *p, const ip_platform *plat, const char **min);
 
 /* Whether name can be a play's `hosts:` naming exactly one inventory host:
  * Cisco's hostname grammar (and '_', which IOS accepts), never an Ansible

@@ -86,7 +86,7 @@ const char *ip_effect_kind_name(ip_effect_kind k)
 		"copy", "delete", "verify", "server-backup", "server-verify", "boot-clear", "boot-remove",
 		"boot-add", "save", "register", "no-boot-manual", "install",
 		"install-rollback", "install-remove-inactive", "reload", "present",
-		"install-add", "install-activate", "install-commit",
+		"install-add", "install-activate", "install-commit", "rommon-upgrade",
 	};
 	return (size_t)k < sizeof(n) / sizeof(n[0]) ? n[k] : "?";
 }
@@ -873,6 +873,10 @@ static void room_on(plan_bld *b, const ip_filesystem *fs, bool is_dest)
 			     o->install_expand_percent };
 	ip_space_need sn;
 	ip_space_need_of(&sn, &so, t->size.v, copy, install);
+	if (is_dest) { /* issue 22: the ROMMON package lands beside the image */
+		b->rommon_bytes = plan_rommon_bytes(b, fs);
+		sn.total = sat_add(sn.total, b->rommon_bytes);
+	}
 	uint64_t margin = sn.margin, need = sn.total;
 	uint64_t free_b = fs->free.v;
 	if (is_dest) {
@@ -1152,7 +1156,7 @@ static bool deletes_copy(const plan_bld *b, const ip_subject *s)
 
 /* Whether the plan repairs f (its note says how) or f blocks it; what the
  * plan leaves alone blocks at error and is noted below. */
-static ip_plan_role repairable(const plan_bld *b, const ip_finding *f, const char **note)
+static ip_plan_role repairable(plan_bld *b, const ip_finding *f, const char **note)
 {
 	const ip_plan *p = b->p;
 	switch (f->repair) {
@@ -1203,6 +1207,16 @@ static ip_plan_role repairable(const plan_bld *b, const ip_finding *f, const cha
 			: "settle it first: `install commit` keeps the running software, "
 			  "`install abort` returns to the committed one; then plan again";
 		return IP_ROLE_BLOCKS;
+	case IP_REPAIR_ROMMON: /* issue 22: the ROMMON steps, when the catalogue and
+				* the platform table give what they need */
+		if (f->subject.kind != IP_SUBJ_ROMMON)
+			break;
+		*note = plan_rommon_decide(b);
+		if (*note)
+			return f->severity == IP_SEV_ERROR ? IP_ROLE_BLOCKS : IP_ROLE_NOTED;
+		*note = ip_arena_printf(b->a, "the plan upgrades the ROMMON with %s before its "
+					"reload", p->rommon_pkg);
+		return IP_ROLE_RESOLVED;
 	case IP_REPAIR_UNDECLARED:
 	case IP_REPAIR_NONE:
 	case IP_REPAIR__COUNT:

@@ -76,6 +76,10 @@ typedef struct plan_bld {
 	uint64_t need_dest, margin;  /* bytes the destination must have free */        /* --allow-delete-running was needed */
 	bool issu;                   /* --issu asked and eligible: activate issu */
 	const char *refusal_issu;    /* --issu asked, not eligible: why */
+	const struct plan_rommon_form *rommon; /* the platform's ROMMON upgrade form,
+					       * when the plan upgrades it (issue 22) */
+	bool rommon_have;            /* ... and its package is on the filesystem already */
+	uint64_t rommon_bytes;       /* need_dest's share for the ROMMON package */
 	ip_plan_step *cur;
 	/* cur's why, as plan_why() grows it: appended in place, not copied
 	 * whole for each sentence (a step deleting 20 000 files made 20 000
@@ -119,6 +123,22 @@ const char *plan_issu_ineligible(plan_bld *b);
 /* --issu: eligible sets b->issu, else b->refusal_issu; without it a
  * device with a standby gets a warning saying whether ISSU would apply. */
 void plan_issu_decide(plan_bld *b);
+
+/* --- plan_rommon.c (issue 22) -------------------------------------------- */
+
+/* A rommon-minimum finding (IP_REPAIR_ROMMON, subject the ROM monitor):
+ * NULL when the plan's ROMMON steps repair it (b->rommon set), else what
+ * is missing (the catalogue's rommon_image, the platform's form). */
+const char *plan_rommon_decide(plan_bld *b);
+/* The steps: the copy (transfer), the md5 and the upgrade (the end of the
+ * verify phase, before any reload), the version after the reload. */
+void plan_rommon_copy(plan_bld *b);
+/* The bytes the ROMMON package needs on fs when the plan will copy it
+ * there (the target needs it, the catalogue and the platform table allow
+ * it, fs does not hold it): the room decision counts them. */
+uint64_t plan_rommon_bytes(const plan_bld *b, const ip_filesystem *fs);
+void plan_rommon_upgrade(plan_bld *b);
+void plan_rommon_check(plan_bld *b);
 
 /* --- helpers both use ----------------------------------------------------- */
 

@@ -78,6 +78,11 @@
  *       quoted from a capture with the span it comes from: a line the
  *       device will not print stops an engineer for nothing (issue 20,
  *       point 14).
+ *   R15 (issue 22, slice "plan" of #22) a plan whose target needs a newer
+ *       ROMMON than the device runs (the catalogue's minimum against the
+ *       captured version, ip_rommon_cmp) upgrades it before its first
+ *       reload, from a package on flash that a verify matched; no plan
+ *       with that need is printed that reloads first.
  * On a stack R4 and R5 hold for every member, each from its own flash and
  * its own BOOT variable (the members' proof, below). */
 #include <stdarg.h>
@@ -123,6 +128,8 @@ typedef struct sim {
 	size_t step_no;
 	size_t n_gone;         /* files deleted but not yet compacted away (GONE) */
 	bool r9_broken;        /* R9 reported once: every later step would repeat it */
+	bool rommon_needed;    /* R15: the target needs a newer ROMMON ... */
+	bool rommon_done;      /* ... and the upgrade ran */
 } sim;
 
 static void violation(sim *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -763,8 +770,21 @@ static void save(sim *s)
 
 /* A reload: it boots what the simulator predicts, which must be verified
  * when it is the target. */
+/* R15: the ROMMON upgrade reads a verified package. */
+static void rommon_upgrade(sim *s, const ip_plan_effect *e)
+{
+	if (!verified(s, e->filesystem, e->path))
+		violation(s, "upgrades the ROMMON from %s%s before a verify matched it", e->filesystem,
+			  e->path);
+	s->rommon_done = true;
+}
+
 static void reload(sim *s)
 {
+	if (s->rommon_needed && !s->rommon_done) {
+		violation(s, "reloads before the ROMMON upgrade the target needs");
+		s->rommon_done = true; /* said once */
+	}
 	standby_check(s);
 	/* R12: between the activation and the commit a reload reverts to the
 	 * committed packages (the auto-abort timer's own end does the same) */
@@ -1016,6 +1036,7 @@ static void apply(sim *s, const ip_plan_effect *e)
 	case IP_EFFECT_INSTALL_REMOVE_INACTIVE: remove_inactive(s); break;
 	case IP_EFFECT_RELOAD: reload(s); break;
 	case IP_EFFECT_PRESENT: present(s, e); break;
+	case IP_EFFECT_ROMMON_UPGRADE: rommon_upgrade(s, e); break;
 	}
 }
 
@@ -1069,6 +1090,7 @@ static void sim_init(sim *s, ip_arena *a, const ip_plan *p, ip_plan_proof *proof
 	s->proof = proof;
 	dev_copy(a, &s->dev, p->dev);
 	ip_platform_classify(&s->plat, &s->dev);
+	s->rommon_needed = ip_plan_rommon_needed(p, &s->plat, NULL);
 	*IP_PUSH(a, s->server, s->n_server, s->cap_server) = p->target->name;
 	members_init(s);
 }

@@ -421,6 +421,13 @@ static size_t stale_copies(const plan_bld *b)
 	return n;
 }
 
+/* the ROMMON package's share of the room (issue 22), or "" */
+static const char *rommon_part(plan_bld *b)
+{
+	return b->rommon_bytes ? ip_arena_printf(b->a, ", %llu for the ROMMON package",
+						 (ull)b->rommon_bytes) : "";
+}
+
 static void pre_listing(plan_bld *b)
 {
 	const ip_plan *p = b->p;
@@ -435,17 +442,17 @@ static void pre_listing(plan_bld *b)
 		plan_why(b, "%s is already on %s with the right size: it needs no more room (the "
 			 "capture shows %llu free).", t->name, p->filesystem, (ull)b->dest->free.v);
 	else if (b->copy_needed)
-		plan_why(b, "%s needs %llu bytes free on %s (%llu for the image%s, %llu margin); the "
-			 "capture shows %llu free.", t->name, (ull)b->need_dest, p->filesystem,
+		plan_why(b, "%s needs %llu bytes free on %s (%llu for the image%s%s, %llu margin); "
+			 "the capture shows %llu free.", t->name, (ull)b->need_dest, p->filesystem,
 			 (ull)t->size.v, install(b) ? ip_arena_printf(b->a, ", as much again for "
-			 "the packages %s expands", expander(b)) : "", (ull)b->margin,
-			 (ull)b->dest->free.v);
+			 "the packages %s expands", expander(b)) : "", rommon_part(b),
+			 (ull)b->margin, (ull)b->dest->free.v);
 	else
 		plan_why(b, "%s needs %llu bytes free on %s (the image is there already: %llu for "
-			 "the packages %s expands, %llu margin); the capture shows %llu free.",
+			 "the packages %s expands%s, %llu margin); the capture shows %llu free.",
 			 t->name, (ull)b->need_dest, p->filesystem,
-			 (ull)(b->need_dest - b->margin), expander(b), (ull)b->margin,
-			 (ull)b->dest->free.v);
+			 (ull)(b->need_dest - b->margin - b->rommon_bytes), expander(b),
+			 rommon_part(b), (ull)b->margin, (ull)b->dest->free.v);
 	if (tar(b))
 		tar_room_why(b);
 	else if (p->n_member_fs)
@@ -2184,7 +2191,9 @@ void plan_steps_write(plan_bld *b)
 	}
 	precheck(b);
 	transfer(b);
+	plan_rommon_copy(b);
 	verify(b);
+	plan_rommon_upgrade(b); /* before any reload: R15 */
 	if (install(b))
 		boot_install(b);
 	else
@@ -2192,6 +2201,7 @@ void plan_steps_write(plan_bld *b)
 	save_phase(b);
 	reload_phase(b);
 	post_version(b);
+	plan_rommon_check(b);
 	post_boot(b);
 	post_network(b);
 	if (two_step(b))

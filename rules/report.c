@@ -118,11 +118,16 @@ ip_subject ip_subj_target(void)
 	return (ip_subject){ .kind = IP_SUBJ_TARGET };
 }
 
+ip_subject ip_subj_rommon(void)
+{
+	return (ip_subject){ .kind = IP_SUBJ_ROMMON };
+}
+
 const char *ip_subject_kind_name(ip_subject_kind k)
 {
 	static const char *const n[IP_SUBJ__COUNT] = {
 		"unset", "device", "boot-entry", "boot-list", "file", "filesystem",
-		"member", "register", "transfer", "target",
+		"member", "register", "transfer", "target", "rommon",
 	};
 	return k < IP_SUBJ__COUNT ? n[k] : "unset";
 }
@@ -132,7 +137,7 @@ const char *ip_repair_name(ip_repair r)
 	static const char *const n[IP_REPAIR__COUNT] = {
 		"undeclared", "none", "boot-list", "register",
 		"room",       "method", "stack",   "transfer",
-		"recopy",     "settle",
+		"recopy",     "settle", "rommon",
 	};
 	return r < IP_REPAIR__COUNT ? n[r] : "undeclared";
 }

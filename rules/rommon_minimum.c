@@ -14,7 +14,8 @@
  * the two versions have forms that cannot be ordered (ip_rommon_cmp), one
  * level lower too, rather than a guess. Without a catalogued ROMMON
  * package (rommon_image) the message says so: that is what a plan would
- * need to do the ROMMON step itself. */
+ * need to do the ROMMON step itself: with it, the plan upgrades the ROMMON
+ * before its reload (IP_REPAIR_ROMMON, planner/plan_rommon.c). */
 #include <stdio.h>
 
 #include "rommon.h"
@@ -54,7 +55,10 @@ static void check(const ip_rule_ctx *ctx, ip_findings *out)
 				   "be ordered: check the release notes' ROMMON table", a.version->s,
 				   where(&a, buf, sizeof(buf)), m->version.text, t->name, src);
 	else if (o == IP_ROM_OLDER)
-		f = ip_report(out, ip_subj_device(), a.version->span,
+		/* the one finding the plan's ROMMON steps repair (IP_REPAIR_ROMMON):
+		 * its subject is the ROM monitor; the weak ones above stay about
+		 * the device, which no ROMMON step settles */
+		f = ip_report(out, ip_subj_rommon(), a.version->span,
 			      "ROMMON %s (%s) is below %s, the minimum of %s (catalogue, %s): "
 			      "upgrade the ROMMON before the reload%s", a.version->s,
 			      where(&a, buf, sizeof(buf)), m->version.text, t->name, src,
@@ -66,4 +70,4 @@ static void check(const ip_rule_ctx *ctx, ip_findings *out)
 	ip_finding_related(out, f, m->version.span, "the catalogue's min_rommon %s", m->version.text);
 }
 
-const ip_rule rule_rommon_minimum = { "rommon-minimum", IP_SEV_ERROR, check, IP_REPAIR_NONE };
+const ip_rule rule_rommon_minimum = { "rommon-minimum", IP_SEV_ERROR, check, IP_REPAIR_ROMMON };

@@ -64,6 +64,12 @@ typedef enum ip_repair {
 			      * `install abort`): no plan repairs it, and it
 			      * blocks at whatever severity it is reported
 			      * (issue 21: a pending install) */
+	IP_REPAIR_ROMMON,    /* the plan's ROMMON steps repair a finding whose
+			      * subject is the ROM monitor, when the catalogue
+			      * names the ROMMON package (rommon_image) and the
+			      * platform's upgrade command is known
+			      * (planner/plan_rommon.c); else it blocks at error
+			      * naming what is missing (issue 22) */
 	IP_REPAIR__COUNT
 } ip_repair;
 
@@ -80,6 +86,7 @@ typedef enum ip_subject_kind {
 	IP_SUBJ_REGISTER,    /* the configuration register or `boot manual` */
 	IP_SUBJ_TRANSFER,    /* the copy of the target to the device */
 	IP_SUBJ_TARGET,      /* the target image (its name, release, platform) */
+	IP_SUBJ_ROMMON,      /* the device's ROM monitor (its version) */
 	IP_SUBJ__COUNT
 } ip_subject_kind;
 
@@ -179,6 +186,7 @@ ip_subject ip_subj_member(int member);
 ip_subject ip_subj_register(void);
 ip_subject ip_subj_transfer(void);
 ip_subject ip_subj_target(void);
+ip_subject ip_subj_rommon(void);
 const char *ip_subject_kind_name(ip_subject_kind k); /* "boot-entry", ... */
 const char *ip_repair_name(ip_repair r);              /* "boot-list", ... */
 

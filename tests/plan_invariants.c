@@ -8,6 +8,7 @@
 
 #include "image_name.h"
 #include "redundancy.h"
+#include "rommon.h"
 
 typedef struct walk {
 	const ip_plan *p;
@@ -27,7 +28,19 @@ typedef struct walk {
 	size_t n_saved_fs, cap_saved_fs;
 	const char *why;   /* the first property broken */
 	bool activated, committed; /* P14: the two-step form's activation and commit */
+	bool rommon_needed, rommon_done; /* P15 (issue 22, slice #22 plan): the target
+					  * needs a newer ROMMON; the upgrade ran */
 } walk;
+
+/* P15: from the model and the catalogue, not from the planner: the
+ * catalogue's minimum for the device against its captured ROMMON. */
+static bool rommon_needed(const ip_plan *p)
+{
+	const ip_rommon_min *m = p->target ? ip_release_min_rommon(p->target->facts, p->dev,
+								   &p->check.platform) : NULL;
+	ip_rommon_answer r = ip_device_rommon(p->dev);
+	return m && r.version && ip_rommon_cmp(r.version->s, m->version.text) == IP_ROM_OLDER;
+}
 
 static const char *base(const char *p)
 {
@@ -196,6 +209,11 @@ static void walk_effect(walk *w, ip_arena *a, const ip_plan_effect *e)
 			w->why = w->why ? w->why : "P7: a register repair changes more than the boot field";
 		break;
 	}
+	case IP_EFFECT_ROMMON_UPGRADE:
+		if (find(w->ok, w->n_ok, key) < 0)
+			w->why = w->why ? w->why : "P15: upgrades the ROMMON from an unverified package";
+		w->rommon_done = true;
+		break;
 	case IP_EFFECT_INSTALL_COMMIT:
 		/* P14: a commit only after the activation's reload, once */
 		if (!w->activated || w->committed)
@@ -209,6 +227,8 @@ static void walk_effect(walk *w, ip_arena *a, const ip_plan_effect *e)
 	case IP_EFFECT_INSTALL:
 	case IP_EFFECT_RELOAD:
 		w->reloads++;
+		if (w->rommon_needed && !w->rommon_done)
+			w->why = w->why ? w->why : "P15: reloads before the ROMMON upgrade the target needs";
 		if (!target_ok(w, a))
 			w->why = w->why ? w->why : "P2: reloads or activates before the target is verified";
 		break;
@@ -253,7 +273,7 @@ static const char *check_standby(const ip_plan *p)
 
 static const char *check_effects(const ip_plan *p, ip_arena *a)
 {
-	walk w = { .p = p };
+	walk w = { .p = p, .rommon_needed = rommon_needed(p) };
 	for (size_t i = 0; i < p->dev->n_filesystems; i++) {
 		const ip_filesystem *fs = &p->dev->filesystems[i];
 		for (size_t j = 0; j < fs->n_files; j++)

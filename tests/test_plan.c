@@ -143,6 +143,13 @@ static const golden_case golden_cases[] = {
 	  "asr1001x-universalk9.17.09.04a.SPA.bin traps/rommon-asr1001x.log", 1 },
 	{ "rommon-refused.json", "plan --format json --catalog release-facts.yaml --target "
 	  "asr1001x-universalk9.17.09.04a.SPA.bin traps/rommon-asr1001x.log", 1 },
+	/* issue 22, the plan: the same ASR1001-X with the ROMMON package
+	 * catalogued (samples/rommon-plan.yaml): the ROMMON upgraded before
+	 * the reload */
+	{ "rommon-plan.txt", "plan --catalog rommon-plan.yaml --target "
+	  "asr1001x-universalk9.16.12.04.SPA.bin traps/rommon-asr1001x.log", 0 },
+	{ "rommon-plan.json", "plan --format json --catalog rommon-plan.yaml --target "
+	  "asr1001x-universalk9.16.12.04.SPA.bin traps/rommon-asr1001x.log", 0 },
 	{ "no-space-refused.json", "plan --format json " NOSPACE_R_TARGET " traps/no-space-router.log", 1 },
 	{ "no-space-delete-running.txt",
 	  "plan --allow-delete-running " NOSPACE_R_TARGET " traps/no-space-router.log", 0 },

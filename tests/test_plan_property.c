@@ -734,6 +734,29 @@ static void tally(kinds_seen *k, const ip_plan *p)
 	k->standby += ip_redundancy_of(p->dev)->known && ip_redundancy_of(p->dev)->peer == IP_PEER_HOT;
 }
 
+/* P15 (issue 22, slice #22 plan): one state in 10 runs a ROMMON below, at
+ * or above the target's catalogued minimum 16.9(1r), with and without the
+ * catalogue's ROMMON package; chosen by index, so that the other states
+ * stay what they were. A plan must upgrade the ROMMON before its reload,
+ * or be refused. */
+static bool rommon_state(state *s, unsigned long i)
+{
+	static const char *const v[] = { "15.4(3r)S5", "16.9(1r)", "17.3(1r)" };
+	unsigned k = (unsigned)(i / 10) % 6;
+	s->dev->rommon = (ip_text){ v[k % 3], next_span(s) };
+	ip_release_facts *r = ip_arena_alloc(s->a, sizeof(*r));
+	r->min_rommon = ip_arena_alloc(s->a, sizeof(*r->min_rommon));
+	r->min_rommon[0].version = (ip_fact_text){ "16.9(1r)", next_span(s) };
+	r->n_min_rommon = r->cap_min_rommon = 1;
+	if (k >= 3) {
+		r->rommon_image.name = (ip_fact_text){ "rommon-169-1r.pkg", next_span(s) };
+		r->rommon_image.size = (ip_u64){ true, 4194304, { 0 } };
+		r->rommon_image.md5 = "00112233445566778899aabbccddeeff";
+	}
+	s->target->facts = r;
+	return k == 0 || k == 3;
+}
+
 static void unordered_conflict(ip_device *d)
 {
 	static ip_source_conflict c = { "running image", "flash:old.bin", "flash:new.bin",
@@ -831,7 +854,7 @@ Test(plan_property, random_states, .timeout = 240)
 {
 	unsigned long n = env_num("IOSPLAN_PROPERTY_N", 100000); /* issue 20: >= 100 000 */
 	uint64_t seed0 = env_num("IOSPLAN_PROPERTY_SEED", 20260307);
-	unsigned long planned = 0, refused = 0;
+	unsigned long planned = 0, refused = 0, rommon_planned = 0;
 	unsigned long install_clean_planned = 0, install_pending_refused = 0, xe3_refused = 0;
 	kinds_seen kinds = { 0 };
 	ip_check_config cfg;
@@ -854,6 +877,7 @@ Test(plan_property, random_states, .timeout = 240)
 			pending = install_state(&s, i);
 		/* one state in 8 reaches the server through a VRF (issue 20, point
 		 * 19), half of them naming the interface; also by index */
+		bool rommon_below = i % 10 == 3 && s.dev && s.target && rommon_state(&s, i);
 		if (i % 8 == 5) {
 			s.opts.vrf = "Mgmt-vrf";
 			s.opts.source_interface = i % 16 == 5 ? "GigabitEthernet0/0" : NULL;
@@ -869,6 +893,9 @@ Test(plan_property, random_states, .timeout = 240)
 		}
 		planned += !p.refused;
 		refused += p.refused;
+		for (size_t j = 0; rommon_below && !p.refused && j < p.n_steps; j++)
+			for (size_t e = 0; e < p.steps[j].n_effects; e++)
+				rommon_planned += p.steps[j].effects[e].kind == IP_EFFECT_ROMMON_UPGRADE;
 		install_clean_planned += has_install && !pending && !p.refused;
 		install_pending_refused += pending && p.refused;
 		xe3_refused += pending && p.refused && (i / 50) % 8 >= 6; /* the 3.x states */
@@ -915,6 +942,7 @@ Test(plan_property, random_states, .timeout = 240)
 	cr_log_info("issue 21 pt 3: %lu two-step plans (add, activate with the timer, commit)",
 		    kinds.two_step);
 	cr_assert(kinds.two_step, "no two-step plan was generated");
+	cr_assert(rommon_planned, "no plan upgraded the ROMMON (P15 untested)");
 	cr_log_info("issue 21 pt 4: %lu bundle-mode Catalysts converted to install mode",
 		    kinds.converted);
 	cr_assert(kinds.converted, "no conversion to install mode was planned");
