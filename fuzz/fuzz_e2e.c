@@ -96,7 +96,8 @@ static void check_prediction(const input *in, const ip_boot_prediction *p)
 	if (p->outcome == IP_NEXT_AMBIGUOUS)
 		FUZZ_CHECK(p->alt_path, "ambiguous without the alternative");
 	if (p->outcome == IP_NEXT_UNKNOWN)
-		FUZZ_CHECK(p->missing, "unknown without naming the capture that would decide");
+		FUZZ_CHECK(p->missing || p->unknown_why,
+			   "unknown without naming the capture that would decide, or why none would");
 	fuzz_check_span(in->caps, in->n_caps, p->span, "prediction");
 	for (size_t i = 0; i < p->n_trace; i++) {
 		FUZZ_CHECK(p->trace[i].text, "trace line %zu empty", i);

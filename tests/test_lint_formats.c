@@ -313,6 +313,30 @@ Test(lint_formats, json_matches_engine_on_samples)
 	ip_device_set_free(fx.set);
 }
 
+/* A platform in no table: no capture would decide its next boot, so the
+ * JSON says why instead of naming one (a reader sees more than "unknown"). */
+Test(lint_formats, json_next_boot_unknown_says_why)
+{
+	ip_device_set *set = test_load_text("frob.txt",
+		"N1#show version\n"
+		"Cisco IOS Software, Frobnicator Software (FROB-UNIVERSALK9-M), Version 15.2(4)M, RELEASE SOFTWARE (fc1)\n"
+		"System image file is \"flash:frob-universalk9-mz.152-4.M.bin\"\n"
+		"cisco FROB-9000 (X86) processor with 1000000K/6147K bytes of memory.\n"
+		"Configuration register is 0x2102\n");
+	cr_assert_eq(set->n, 1);
+	ip_device_check c;
+	check_by_hand(&c, set, 0);
+	ip_lint_result r = { .set = set, .checks = &c, .n_checks = 1 };
+	cJSON *d = render_json(&format_json, &r);
+	expect_str(d, "devices/0/next_boot/outcome", "unknown");
+	cr_assert(cJSON_IsNull(at(d, "devices/0/next_boot/missing")), "no capture is asked for");
+	const cJSON *why = at(d, "devices/0/next_boot/unknown_why");
+	cr_assert(cJSON_IsString(why) && strstr(why->valuestring, "FROB-9000"),
+		  "the reason names the model");
+	cJSON_Delete(d);
+	ip_device_set_free(set);
+}
+
 Test(lint_formats, json_no_devices)
 {
 	ip_lint_result r = { 0 };

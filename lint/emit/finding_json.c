@@ -36,6 +36,8 @@ cJSON *next_boot_json(const ip_boot_prediction *p)
 	jb_add(o, "path", jb_ref(p->path));
 	jb_add(o, "alt_path", jb_ref(p->alt_path));
 	jb_add(o, "missing", jb_ref(p->missing));
+	/* no capture would decide (a platform in no table): the reason */
+	jb_add(o, "unknown_why", jb_ref(p->missing ? NULL : p->unknown_why));
 	jb_add(o, "from_fallback", jb_bool(p->from_fallback));
 	jb_add(o, "decided_at", jb_span(p->span));
 	cJSON *t = jb_add(o, "trace", jb_array());
