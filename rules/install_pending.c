@@ -43,6 +43,7 @@ static void fixes(ip_findings *out, ip_finding *f, bool sw)
 static ip_finding *software_pending(const ip_rule_ctx *ctx, ip_findings *out,
 				    const ip_install_forecast *fc)
 {
+	char hms[IP_HMS_SIZE];
 	const ip_install_state *is = &ctx->dev->install;
 	if (fc->provisioned) {
 		const ip_install_pkg *p = fc->provisioned;
@@ -69,16 +70,14 @@ static ip_finding *software_pending(const ip_rule_ctx *ctx, ip_findings *out,
 					    "runs and will roll the last install back"
 					  : "the install state holds a change not committed");
 	if (fc->timer_left_s.known)
-		ip_finding_related(out, f, fc->timer_left_s.span, "it rolls back %02llu:%02llu:%02llu "
-				   "after the capture",
-				   (unsigned long long)(fc->timer_left_s.v / 3600),
-				   (unsigned long long)(fc->timer_left_s.v / 60 % 60),
-				   (unsigned long long)(fc->timer_left_s.v % 60));
+		ip_finding_related(out, f, fc->timer_left_s.span, "it rolls back %s after the "
+				   "capture", ip_install_hms(hms, fc->timer_left_s.v));
 	return f;
 }
 
 static void check(const ip_rule_ctx *ctx, ip_findings *out)
 {
+	char hms[IP_HMS_SIZE];
 	const ip_install_forecast *fc = ctx->next_boot ? &ctx->next_boot->install : NULL;
 	if (!fc || !ip_install_pending(fc))
 		return;
@@ -119,10 +118,8 @@ static void check(const ip_rule_ctx *ctx, ip_findings *out)
 	if (p && fc->timer == IP_TRI_YES) {
 		if (fc->timer_left_s.known)
 			ip_finding_related(out, f, is->timer.span, "the auto-abort timer rolls it "
-					   "back %02llu:%02llu:%02llu after the capture",
-					   (unsigned long long)(fc->timer_left_s.v / 3600),
-					   (unsigned long long)(fc->timer_left_s.v / 60 % 60),
-					   (unsigned long long)(fc->timer_left_s.v % 60));
+					   "back %s after the capture",
+					   ip_install_hms(hms, fc->timer_left_s.v));
 		else
 			ip_finding_related(out, f, is->timer.span, "the auto-abort timer runs");
 	}

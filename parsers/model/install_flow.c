@@ -170,3 +170,10 @@ void ip_install_gate_decide(ip_install_gate *out, const ip_device *dev, const ip
 	const char *s = dev->xe_version.s ? dev->xe_version.s : dev->version.s;
 	gate_from(out, s, plat, overrides, n, buf);
 }
+
+const char *ip_install_hms(char buf[IP_HMS_SIZE], uint64_t seconds)
+{
+	snprintf(buf, IP_HMS_SIZE, "%02llu:%02llu:%02llu", (unsigned long long)(seconds / 3600),
+		 (unsigned long long)(seconds / 60 % 60), (unsigned long long)(seconds % 60));
+	return buf;
+}

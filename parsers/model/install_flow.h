@@ -22,6 +22,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "device.h"
 #include "platform.h"
@@ -68,5 +69,11 @@ void ip_install_gate_release(ip_install_gate *out, const char *release, const ip
 			     const ip_install_since *overrides, size_t n, char *buf);
 
 const char *ip_install_flow_name(ip_install_flow f); /* "install", "software-install", ... */
+
+/* The time an install timer has left, as "hh:mm:ss" (hours past 99 widen),
+ * the form show install summary prints it in ("Auto abort timer: active ,
+ * time before rollback - 01:56:12"): one form for the rule and the trace. */
+#define IP_HMS_SIZE 32
+const char *ip_install_hms(char buf[IP_HMS_SIZE], uint64_t seconds);
 
 #endif

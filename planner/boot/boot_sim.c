@@ -39,6 +39,7 @@
 #include "fact_hint.h"
 #include "fs_model.h"
 #include "image_name.h"
+#include "install_flow.h"
 #include "stack.h"
 
 typedef struct sim {
@@ -1044,13 +1045,12 @@ static void install_timer(sim *s, const ip_install_state *is)
 					      "auto-rollback` (`software commit` stops it)"
 					    : "the auto-abort timer";
 	if (is->timer.v == IP_TRI_YES && is->timer_left_s.known) {
-		uint64_t t = is->timer_left_s.v;
-		trace(s, is->timer_left_s.span, "install: %s%s%s fires %02llu:%02llu:%02llu "
-		      "after this capture was taken%s: it rolls the activation back to the "
-		      "committed software and reloads", tn, is->timer_operation.s ? " of " : "",
+		char hms[IP_HMS_SIZE];
+		trace(s, is->timer_left_s.span, "install: %s%s%s fires %s after this capture "
+		      "was taken%s: it rolls the activation back to the committed software "
+		      "and reloads", tn, is->timer_operation.s ? " of " : "",
 		      is->timer_operation.s ? is->timer_operation.s : "",
-		      (unsigned long long)(t / 3600), (unsigned long long)(t / 60 % 60),
-		      (unsigned long long)(t % 60), fire_clock(s, is));
+		      ip_install_hms(hms, is->timer_left_s.v), fire_clock(s, is));
 	} else if (is->timer.v == IP_TRI_YES)
 		trace(s, is->timer.span, "install: %s runs; when it fires is "
 		      "not in the capture: it rolls the activation back when it does", tn);
