@@ -100,12 +100,28 @@ static size_t key_hash(const char *k)
 	return h;
 }
 
+/* The slot of key in an open-addressing table of mask + 1 slots, or the
+ * empty slot where it goes; key_at reads a slot's key (NULL: empty). One
+ * probe for the device index and the hostname table of read_identities. */
+static inline size_t key_probe(const void *table, size_t mask, const char *key,
+			       const char *(*key_at)(const void *table, size_t i))
+{
+	size_t h = key_hash(key) & mask;
+	const char *k;
+	while ((k = key_at(table, h)) && strcmp(k, key) != 0)
+		h = (h + 1) & mask;
+	return h;
+}
+
+static const char *device_key_at(const void *table, size_t i)
+{
+	const ip_device *d = ((ip_device *const *)table)[i];
+	return d ? d->key : NULL;
+}
+
 static ip_device **index_slot(const dev_index *ix, const char *key)
 {
-	size_t h = key_hash(key) & ix->mask;
-	while (ix->slot[h] && strcmp(ix->slot[h]->key, key) != 0)
-		h = (h + 1) & ix->mask;
-	return &ix->slot[h];
+	return &ix->slot[key_probe(ix->slot, ix->mask, key, device_key_at)];
 }
 
 static void index_init(dev_index *ix, ip_device_set *set, size_t more)
@@ -335,12 +351,14 @@ typedef struct key_seen {
 	bool shared;
 } key_seen;
 
+static const char *seen_key_at(const void *table, size_t i)
+{
+	return ((const key_seen *)table)[i].key;
+}
+
 static key_seen *seen_slot(key_seen *t, size_t mask, const char *key)
 {
-	size_t h = key_hash(key) & mask;
-	while (t[h].key && strcmp(t[h].key, key) != 0)
-		h = (h + 1) & mask;
-	return &t[h];
+	return &t[key_probe(t, mask, key, seen_key_at)];
 }
 
 /* Identities are read only where step 4 needs them: the sections naming a
