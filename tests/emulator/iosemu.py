@@ -90,6 +90,14 @@ The dialogs, each from a real session or a Cisco document:
   UNCONFIRMED); it loads when every package it names is in flash and none
   came from a BAD-IMAGE .bin. The package set install add expands is a
   small model (rpboot, rpbase and the .conf), not the real list.
+- stacks (a classic 2960-X/3750-X stack): each member's flash (`dir
+  flash2:`, `flash-2:`), `copy flash:X flash2:` (see local_copy), `boot
+  system switch all PATH` setting every member's BOOT path-list (`show
+  boot` prints one block per member), `show switch`, `show version |
+  begin Switch Ports`. A reload boots every member from its own flash with
+  the shared BOOT variable; a member on another release than the master
+  shows V-Mismatch in show switch, and every row of show version's switch
+  table prints the release its member runs.
 - anything else: `% Invalid input detected at '^' marker.` under a caret
   (DOMAIN.md; IOS's parser error).
 A reload drops every session, refuses logins while "booting" (a short
@@ -203,11 +211,31 @@ class Device:
             find(self.cmds, 'show boot') or '')
         m = re.search(r'Configuration register is (0x[0-9A-Fa-f]+)', self.version_text)
         self.confreg = m.group(1) if m else '0x2102'
-        self.files = {}   # name -> bytes
-        self.dirs = []    # directories the listing shows, kept as listed
-        self.listing_style = 'xe'
-        self.flash_total = None
-        self.read_flash()
+        # The master's flash (a stack's active: its `flash:`), and each
+        # other member's (`flash2:`, `flash-2:`: DOMAIN.md section 4, the
+        # Cat2960 15.2(2)E guide: flash-3: "refers to the same file system
+        # as does flash: on stack member 3").
+        self.vol = Vol(self.fs)
+        self.files = self.vol.files   # name -> bytes
+        self.dirs = self.vol.dirs
+        self.read_flash(self.vol, find(self.cmds, 'show %s' % self.fs, 'dir %s' % self.fs))
+        rows = re.findall(r'^(\*?)\s+(\d+)\s+\d+\s+\S+\s+(\S+)\s+\S+',
+                          self.version_text.split('Switch Ports', 1)[-1], re.M) \
+            if 'Switch Ports' in self.version_text else []
+        self.master = next((int(n) for star, n, _ in rows if star), 1)
+        self.mvols = {}
+        self.mrelease = {}  # member -> the release it runs (as the table prints it)
+        for star, n, ver in rows:
+            n = int(n)
+            if n == self.master:
+                continue
+            self.mrelease[n] = ver
+            for name in ('flash%d:' % n, 'flash-%d:' % n):
+                listing = find(self.cmds, 'dir %s' % name, 'show %s' % name)
+                if listing is not None:
+                    self.mvols[n] = Vol(name)
+                    self.read_flash(self.mvols[n], listing)
+                    break
         boot_inc = find(self.cmds, 'show running-config | include boot') or ''
         self.run_boot_base = [l for l in boot_inc.splitlines() if l.strip()]
         self.running = [l[len('boot system '):] for l in self.run_boot_base
@@ -238,34 +266,48 @@ class Device:
         p = path.split(':', 1)[-1]
         return p.lstrip('/')
 
-    def read_flash(self):
+    def read_flash(self, vol, listing):
         """The files the capture lists: contents unknown, so bytes of the
         listed length that name the file (a captured image loads).
         Directories (`475137  drwx  4096  Jan 14 2024 02:21:36 +00:00
         .installer`) stay directories."""
-        listing = find(self.cmds, 'show %s' % self.fs, 'dir %s' % self.fs) or ''
-        for line in listing.splitlines():
+        for line in (listing or '').splitlines():
             m = re.match(r'^\s*\d+\s+(\d+)\s+\w{3} \d+ \d{4} [\d:]+ (\S+)$', line)
             if m:
-                self.listing_style = 'xe'
+                vol.style = 'xe'
             else:
                 m = re.match(r'^\s*\d+\s+[-drwx]+\s+(\d+)\s+.*?[\d:]+ [+-]\d\d:\d\d\s+(\S+)$', line)
                 if m:
-                    self.listing_style = 'classic'
+                    vol.style = 'classic'
                     if re.match(r'^\s*\d+\s+d', line):
-                        self.dirs.append(m.group(2))
+                        vol.dirs.append(m.group(2))
                         continue
             if m and not m.group(2).endswith('/'):
                 n = int(m.group(1))
                 seed = ('captured %s\n' % m.group(2)).encode()
-                self.files[m.group(2)] = (seed * (n // len(seed) + 1))[:n] if n < 1 << 20 \
+                vol.files[m.group(2)] = (seed * (n // len(seed) + 1))[:n] if n < 1 << 20 \
                     else Sized(n, seed)
             m = re.match(r'^\s*(\d+) bytes total \((\d+) bytes free\)', line)
             if m:
-                self.flash_total = int(m.group(1))
+                vol.total = int(m.group(1))
             m = re.match(r'^\s*(\d+) bytes available \((\d+) bytes used\)', line)
             if m:
-                self.flash_total = int(m.group(1)) + int(m.group(2))
+                vol.total = int(m.group(1)) + int(m.group(2))
+
+    def vol_of(self, path):
+        """The flash a path names: the master's for its own fs (and
+        flashN: of the master's number), a member's for flashN: /
+        flash-N:; None for what the device does not have."""
+        fs = path.split(':', 1)[0] + ':'
+        if fs == self.fs:
+            return self.vol
+        m = re.match(r'^(?:flash|bootflash)-?(\d+):$', fs)
+        if m:
+            n = int(m.group(1))
+            if n == self.master and self.members:
+                return self.vol
+            return self.mvols.get(n)
+        return None
 
     # --- install mode ----------------------------------------------------------
 
@@ -315,31 +357,37 @@ class Device:
         return ' '.join(str(n) for n in self.members) if self.members else 'R0'
 
     def used(self):
-        return sum(len(v) for v in self.files.values())
+        return self.vol.used()
 
     def free(self):
-        return (self.flash_total or 1 << 33) - self.used()
+        return self.vol.free()
 
     # --- boot ---------------------------------------------------------------
 
-    def loads(self, entry):
+    def loads(self, entry, vol=None):
+        """The file entry names on vol (the booting member's own flash:
+        every member reads `flash:` as its own), if it loads."""
+        vol = vol or self.vol
         # `boot system switch all flash:packages.conf` (a stack's form)
         entry = re.sub(r'^switch (all|\d+) ', '', entry)
         if ':' not in entry:
             return None
         fs = entry.split(':')[0] + ':'
         name = self.base(entry)
-        if fs != self.fs or name not in self.files:
+        if fs != self.fs or name not in vol.files:
             return None
-        data = self.files[name]
+        data = vol.files[name]
         if isinstance(data, (bytes, bytearray)) and data.startswith(BAD):
             return None
         if name.endswith('.conf'):
             return name if self.conf_loads(data) else None
         return name
 
-    def decide_boot(self):
-        """(image name or None for ROMMON, how)."""
+    def decide_boot(self, vol=None):
+        """(image name or None for ROMMON, how); a stack member decides
+        on its own flash with the same BOOT variable (`boot system switch
+        all` sets it on every member)."""
+        vol = vol or self.vol
         if int(self.confreg, 16) & 0xF == 0:
             return None, 'config-register boot field 0'
         if self.classic_switch:
@@ -347,11 +395,11 @@ class Device:
         else:
             entries = list(self.startup)
         for i, e in enumerate(entries):
-            name = self.loads(e)
+            name = self.loads(e, vol)
             if name:
                 return name, 'entry %d' % (i + 1)
-        for name in sorted(self.files):
-            if name.endswith('.bin') and self.loads(self.fs + name):
+        for name in sorted(vol.files):
+            if name.endswith('.bin') and self.loads(self.fs + name, vol):
                 return name, 'first image in flash'
         return None, 'nothing loads'
 
@@ -377,6 +425,11 @@ class Device:
                 self.image = name
                 self.release = (self.conf_loads(self.files[name]) if name.endswith('.conf')
                                 else release_of(name)) or self.release
+            for n, v in self.mvols.items():
+                mname, mhow = self.decide_boot(v)
+                rel = release_of(mname) if mname else None
+                self.mrelease[n] = rel[0] if rel else None
+                sys.stdout.write('MEMBER %d BOOTED %s (%s)\n' % (n, mname or 'rommon', mhow))
             self.running = list(self.startup)
             self.other_running = list(self.other_startup)
             self.modified = False
@@ -397,8 +450,18 @@ class Device:
         if new and old and new != old:
             t = t.replace('Version %s' % old[0], 'Version %s' % new[0])
             t = t.replace('Version %s,' % old[1], 'Version %s,' % new[1])
-            t = re.sub(r'(\*\s+\d+\s+\d+\s+\S+\s+)%s' % re.escape(old[0]),
-                       lambda m: m.group(1) + new[0].ljust(len(old[0])), t)
+        if self.boots or (new and old and new != old):
+            # every row of the switch table: the release that member runs
+            def row(m):
+                n = int(m.group(2))
+                v = new[0] if n == self.master else (self.mrelease.get(n) or m.group(4))
+                return m.group(1) + m.group(2) + m.group(3) + v.ljust(len(m.group(4)))
+            i = t.find('Switch Ports')
+            if i >= 0:
+                j = t.find('\n\n', i)
+                j = len(t) if j < 0 else j
+                t = t[:i] + re.sub(r'^(\*?\s+)(\d+)(\s+\d+\s+\S+\s+)(\S+)', row, t[i:j],
+                                   flags=re.M) + t[j:]
         if self.image.endswith('.conf'):
             t = re.sub(r'(\s)BUNDLE(\s*)$', r'\1INSTALL\2', t, flags=re.M)
         if self.boots:
@@ -433,20 +496,38 @@ class Device:
             out += ['boot system ' + b for b in boot]
         return ['hostname ' + self.host] + out + other
 
-    def show_flash(self):
-        if self.listing_style == 'classic':
-            lines = ['', 'Directory of %s/' % self.fs, '']
-            for n in self.dirs:
+    def show_flash(self, vol=None):
+        vol = vol or self.vol
+        if vol.style == 'classic':
+            lines = ['', 'Directory of %s/' % vol.fs, '']
+            for n in vol.dirs:
                 lines.append('%5d  drwx  %10d   Mar 5 2026 09:31:10 +00:00  %s' % (1, 4096, n))
-            for i, (n, d) in enumerate(sorted(self.files.items())):
+            for i, (n, d) in enumerate(sorted(vol.files.items())):
                 lines.append('%5d  -rwx  %10d   Mar 5 2026 09:31:10 +00:00  %s' % (i + 2, len(d), n))
-            lines += ['', '%d bytes total (%d bytes free)' % (self.flash_total, self.free())]
+            lines += ['', '%d bytes total (%d bytes free)' % (vol.total, vol.free())]
             return '\n'.join(lines)
         lines = ['-#- --length-- -----date/time------ path']
-        for i, (n, d) in enumerate(sorted(self.files.items())):
+        for i, (n, d) in enumerate(sorted(vol.files.items())):
             lines.append('%3d %10d Mar 05 2026 09:14:22 %s' % (i + 1, len(d), n))
-        lines += ['', '%d bytes available (%d bytes used)' % (self.free(), self.used())]
+        lines += ['', '%d bytes available (%d bytes used)' % (vol.free(), vol.used())]
         return '\n'.join(lines)
+
+    def show_switch(self):
+        """The captured table, a member on another release than the
+        master's in V-Mismatch (DOMAIN.md 8; the plan's post-check names
+        V-Mismatch and Version Mismatch), one that booted nothing Removed
+        (UNCONFIRMED)."""
+        out = []
+        for line in (find(self.cmds, 'show switch') or '').splitlines():
+            m = re.match(r'^\s*\*?(\d+)\s+\S+\s+[0-9a-f]{4}\.', line)
+            if m and int(m.group(1)) in self.mrelease and self.boots:
+                r = self.mrelease[int(m.group(1))]
+                if r is None:
+                    line = line.replace('Ready', 'Removed')
+                elif r != self.release[0]:
+                    line = line.replace('Ready', 'V-Mismatch')
+            out.append(line)
+        return '\n'.join(out)
 
     def show_boot(self):
         t = find(self.cmds, 'show boot')
@@ -486,6 +567,24 @@ class Device:
                 i['st'] = 'C'
                 self.files['packages.conf'] = self.conf_text(i['files'])
         self.abort_timer = None
+
+
+class Vol:
+    """One flash file system: files (name -> bytes or Sized), directories,
+    its size, and the listing style it prints."""
+
+    def __init__(self, fs):
+        self.fs = fs
+        self.files = {}
+        self.dirs = []
+        self.total = None
+        self.style = 'xe'
+
+    def used(self):
+        return sum(len(v) for v in self.files.values())
+
+    def free(self):
+        return (self.total or 1 << 33) - self.used()
 
 
 class Sized:
@@ -611,13 +710,19 @@ class Session:
         if self.mode == 'config':
             return self.config(line)
         flt = None
-        m = re.match(r'^(.*?)\s*\|\s*(include|i|inc)\s+(.*)$', line)
+        m = re.match(r'^(.*?)\s*\|\s*(include|i|inc|begin|b)\s+(.*)$', line)
         if m:
             line, flt = m.group(1), m.group(3)
         out = self.exec_(line)
         if out is not None and flt is not None:
             rx = re.compile(flt)
-            out = '\n'.join(l for l in out.splitlines() if rx.search(l))
+            lines = out.splitlines()
+            if m.group(2) in ('begin', 'b'):
+                # `| begin RX`: from the first line that matches on
+                k = next((i for i, l in enumerate(lines) if rx.search(l)), len(lines))
+                out = '\n'.join(lines[k:])
+            else:
+                out = '\n'.join(l for l in lines if rx.search(l))
         return out
 
     def exec_(self, line):
@@ -632,6 +737,10 @@ class Session:
             return 'Current privilege level is 15'
         if low in ('show %s' % d.fs, 'dir %s' % d.fs, 'dir'):
             return d.show_flash()
+        if len(w) == 2 and w[0] in ('show', 'dir') and w[1].endswith(':') and d.vol_of(w[1]):
+            return d.show_flash(d.vol_of(w[1]))
+        if low == 'show switch' and find(d.cmds, 'show switch'):
+            return d.show_switch()
         if low == 'show boot' and find(d.cmds, 'show boot'):
             return d.show_boot()
         if low == 'show install summary' and d.install_mode:
@@ -670,18 +779,20 @@ class Session:
     def dir_file(self, path):
         d = self.dev
         name = d.base(path)
-        if not path.startswith(d.fs) or name not in d.files:
+        v = d.vol_of(path)
+        if v is None:
+            return self.invalid('dir')
+        if name not in v.files:
             return '%%Error opening %s (No such file or directory)' % path
-        if d.listing_style == 'classic':
+        if v.style == 'classic':
             return ('Directory of %s/%s\n\n    2  -rwx  %10d   Mar 5 2026 09:31:10 +00:00  %s\n\n'
-                    '%d bytes total (%d bytes free)' % (d.fs, name, len(d.files[name]), name,
-                                                        d.flash_total, d.free()))
+                    '%d bytes total (%d bytes free)' % (v.fs, name, len(v.files[name]), name,
+                                                        v.total, v.free()))
         return ('Directory of %s%s\n\n   12  -rw-  %10d  Mar 7 2026 10:01:02 +00:00  %s\n\n'
-                '%d bytes total (%d bytes free)' % (d.fs, name, len(d.files[name]), name,
-                                                    d.flash_total or 0, d.free()))
+                '%d bytes total (%d bytes free)' % (v.fs, name, len(v.files[name]), name,
+                                                    v.total or 0, v.free()))
 
-    def md5(self, name):
-        data = self.dev.files[name]
+    def md5(self, data):
         if isinstance(data, Sized):
             h = hashlib.md5()
             h.update(data.seed)
@@ -691,9 +802,10 @@ class Session:
     def verify(self, path, want):
         d = self.dev
         name = d.base(path)
-        if not path.startswith(d.fs) or name not in d.files:
+        v = d.vol_of(path)
+        if v is None or name not in v.files:
             return '%%Error opening %s (No such file or directory)' % path
-        h = self.md5(name)
+        h = self.md5(v.files[name])
         out = '.' * 8 + 'Done!\n'
         if want is None:
             return out + 'verify /md5 (%s) = %s' % (path, h)
@@ -715,10 +827,11 @@ class Session:
             self.ask('Delete filename [%s]? ' % name)
             if not self.confirm('Delete %s? [confirm]' % path):
                 return ''
+        v = d.vol_of(path)
         with d.lock:
-            if name not in d.files:
+            if v is None or name not in v.files:
                 return '%%Error deleting %s (No such file or directory)' % path
-            del d.files[name]
+            del v.files[name]
         return ''
 
     def url(self, u):
@@ -734,6 +847,9 @@ class Session:
                 return '%Error opening nvram:' + a.strip()
             return self.save()
         s, t = self.url(src), self.url(dst)
+        sv, tv = d.vol_of(src), d.vol_of(dst)
+        if sv and tv and ':' in src and ':' in dst:
+            return self.local_copy(sv, d.base(src), tv, d.base(dst) or d.base(src), src)
         if src == 'running-config' and t:
             proto, user, host, name = t
             host = self.ask('Address or name of remote host [%s]? ' % host).strip() or host
@@ -748,7 +864,7 @@ class Session:
             with open(os.path.join(d.server_root, os.path.basename(name)), 'w') as f:
                 f.write(text)
             return '!!\n%d bytes copied in 0.204 secs (8937 bytes/sec)' % len(text)
-        if s and dst.startswith(d.fs) and dst.count(':') == 1:
+        if s and tv and dst.count(':') == 1:
             proto, user, host, name = s
             if proto == 'scp' and not user:
                 # UNCONFIRMED which of the other questions a full URL
@@ -764,10 +880,10 @@ class Session:
                 return ('%%Error opening %s://%s/%s (No such file or directory)'
                         % (proto, host, name))
             data = open(srcpath, 'rb').read()
-            if len(data) > d.free():
+            if len(data) > tv.free():
                 return '%%Error copying %s://%s/%s (Not enough space on device)' % (proto, host, name)
             with d.lock:
-                d.files[dname] = data
+                tv.files[dname] = data
             bangs = '!' * max(1, min(70, len(data) // 512))
             head = ('Accessing %s://%s/%s...\nLoading %s from %s (via GigabitEthernet0/0): %s\n'
                     '[OK - %d bytes]\n\n' % (proto, host, name, name, host, bangs, len(data))
@@ -775,6 +891,26 @@ class Session:
                     % (len(data), name, bangs))
             return head + '%d bytes copied in 1.187 secs (%d bytes/sec)' % (len(data), len(data))
         return self.invalid('copy')
+
+    def local_copy(self, sv, sname, tv, tname, src):
+        """copy flash:X flash2: -- a stack member's copy over the stack:
+        `Destination filename [X]?`, `Copy in progress...CCCCCCCC` (a 2960S
+        stack's `copy flash:c2960s-...bin flash2:c2960s-...bin` in a public
+        switch-upgrade script's notes; netmiko's documented `copy flash:...
+        flash:test1.bin` example), then `N bytes copied in S secs (R
+        bytes/sec)` (a C1000 `copy ... usbflash0:` session in a public
+        upgrade log)."""
+        d = self.dev
+        if sname not in sv.files:
+            return '%%Error opening %s (No such file or directory)' % src
+        tname = self.ask('Destination filename [%s]? ' % tname).strip() or tname
+        data = sv.files[sname]
+        if len(data) > tv.free():
+            return '%%Error copying %s (Not enough space on device)' % src
+        with d.lock:
+            tv.files[tname] = data
+        return ('Copy in progress...%s\n%d bytes copied in 2.345 secs (%d bytes/sec)'
+                % ('C' * max(1, min(70, len(data) // 4096)), len(data), len(data) // 2))
 
     def save(self):
         d = self.dev
@@ -1031,24 +1167,29 @@ class Session:
                 self.mode = 'config'
         w = line.split()
         with d.lock:
-            if w[:2] == ['boot', 'system'] and len(w) == 3:
+            # `boot system switch all PATH` on a stack (DOMAIN.md 3:
+            # every member's BOOT variable; `switch N` one member's,
+            # which the emulator does not model)
+            if w[:2] == ['boot', 'system'] and (len(w) == 3 or (len(w) == 5 and w[2:4] == [
+                    'switch', 'all'])):
+                entry = ' '.join(w[2:])
                 if d.classic_switch:
                     # One path-list: the command replaces it, and sets
                     # the BOOT variable at once.
-                    d.running = [w[2]]
-                    d.bootvar = w[2]
+                    d.running = [entry]
+                    d.bootvar = w[-1]
                 else:
-                    if w[2] not in d.running:
-                        d.running.append(w[2])
+                    if entry not in d.running:
+                        d.running.append(entry)
                 d.modified = True
                 return ''
             if w[:3] == ['no', 'boot', 'system']:
                 if len(w) == 3:
                     d.running = []
-                elif w[3] in d.running:
-                    d.running.remove(w[3])
+                elif ' '.join(w[3:]) in d.running:
+                    d.running.remove(' '.join(w[3:]))
                 if d.classic_switch:
-                    d.bootvar = ';'.join(d.running)
+                    d.bootvar = ';'.join(re.sub(r'^switch (all|\d+) ', '', e) for e in d.running)
                 d.modified = True
                 return ''
             if w[:3] == ['ip', 'tftp', 'blocksize'] and len(w) == 4 and w[3].isdigit():

@@ -239,6 +239,13 @@ def run_plan(emu, plan, phases_wanted, log):
     return last, None
 
 
+def members(capture):
+    """The stack members other than the master that the capture lists
+    a flash of (`dir flash2:`)."""
+    return [int(n) for n in re.findall(r'#(?:dir|show) flash-?(\d+):$', open(capture).read(),
+                                       re.M)]
+
+
 def runs_target(version, target):
     """show version names the target: its file, or on an install-mode
     switch (packages.conf) its release (`Version 17.12.04`)."""
@@ -286,6 +293,9 @@ CASES = [
     ('install-mode switch', 'c9300-install.log', 'cat9k_iosxe.17.12.04.SPA.bin', 'ok', []),
     ('install-mode switch, two-step', 'c9300-install.log', 'cat9k_iosxe.17.12.04.SPA.bin', 'ok',
      ['--install-steps', 'two-step']),
+    # issue 24 pt 2: a 2960-X stack of two: the copy to flash2:, `boot
+    # system switch all`, both members' BOOT, every member rebooted
+    ('2960-X stack', 'stack-2960x-bundle.log', 'c2960x-universalk9-mz.152-7.E9.bin', 'ok', []),
     ('seed router, immediate reload', 'netstuts-r1.log', 'isr4300-universalk9.16.12.04.SPA.bin',
      'ok', ['--reload-in', '0']),
     ('seed router, corrupted server copy', 'netstuts-r1.log',
@@ -363,9 +373,23 @@ def main():
                         ok(pkgs and '.bin' not in fl and all(p.endswith('.' + rel) for p in pkgs),
                            '%s: the clean-up leaves only the target\'s packages' % name, fl)
                     else:
-                        ok(target in fl and not re.search(r'\.bin\b(?<!%s)' % re.escape(target),
+                        for mem in members(capture):
+                            t.send('dir flash%d:\r' % mem)
+                            fl += t.read_until_idle()
+                        # an image is a .bin with a release in its name
+                        # (nvram_backup.bin is not one)
+                        ok(target in fl and not re.search(r'[\w.-]+\d[\w.-]*\.bin\b',
                                                           fl.replace(target, '')),
-                           '%s: the clean-up leaves exactly the target image' % name, fl)
+                           '%s: the clean-up leaves exactly the target image (every member)'
+                           % name, fl)
+                    if members(capture):
+                        t.send('show switch\r')
+                        sw = t.read_until_idle()
+                        t.send('show version | begin Switch Ports\r')
+                        sw += t.read_until_idle()
+                        rows = re.findall(r'^\*?\s+\d+\s+\d+\s+\S+\s+(\S+)', sw, re.M)
+                        ok(sw.count('Ready') == len(members(capture)) + 1 and len(set(rows)) == 1
+                           and rows[0] in v, '%s: every member came back on the target' % name, sw)
                 elif mode == 'rollback':
                     ok(err is None, '%s: every expect line met through the post-checks' % name,
                        detail)

@@ -36,6 +36,9 @@ CASES = [
     # issue 24 pt 1: install add ... activate commit prompt-level none, the
     # reload it starts, and install remove inactive's [y/n] in the clean-up
     ('install-mode switch', 'c9300-install.log', 'cat9k_iosxe.17.12.04.SPA.bin', []),
+    # issue 24 pt 2: a 2960-X stack, the copy to flash2: and `boot system
+    # switch all`, both members rebooted
+    ('2960-X stack', 'stack-2960x-bundle.log', 'c2960x-universalk9-mz.152-7.E9.bin', []),
 ]
 
 
