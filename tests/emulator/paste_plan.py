@@ -29,6 +29,9 @@ import logging
 
 import paramiko
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tap import Tap  # noqa: E402
+
 logging.getLogger("paramiko").setLevel(logging.CRITICAL + 1)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -308,18 +311,8 @@ CASES = [
 
 
 def main():
-    n = failed = 0
-
-    def ok(cond, name, detail=''):
-        nonlocal n, failed
-        n += 1
-        failed += not cond
-        print('%s %d - %s' % ('ok' if cond else 'not ok', n, name))
-        if not cond:
-            for line in str(detail).splitlines()[-60:]:
-                print('# ' + line)
-        sys.stdout.flush()
-        return cond
+    tap = Tap(60)
+    ok = tap.ok
 
     only = os.environ.get('IOSEMU_ONLY')  # a developer's filter: cases whose name has it
     for name, cap, target, mode, extra in CASES:
@@ -422,8 +415,7 @@ def main():
                        '%s: iosplan verify says the reload did not bring the target' % name, out)
             finally:
                 emu.stop()
-    print('1..%d' % n)
-    return 1 if failed else 0
+    return tap.done()
 
 
 if __name__ == '__main__':

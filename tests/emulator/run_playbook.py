@@ -25,6 +25,7 @@ import tempfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import paste_plan  # noqa: E402  (the emulator's starter and the image maker)
+from tap import Tap  # noqa: E402
 
 PHASES = ['precheck', 'transfer', 'verify', 'boot', 'save', 'reload', 'postcheck', 'cleanup']
 
@@ -43,18 +44,8 @@ CASES = [
 
 
 def main():
-    n = failed = 0
-
-    def ok(cond, name, detail=''):
-        nonlocal n, failed
-        n += 1
-        failed += not cond
-        print('%s %d - %s' % ('ok' if cond else 'not ok', n, name))
-        if not cond:
-            for line in str(detail).splitlines()[-80:]:
-                print('# ' + line)
-        sys.stdout.flush()
-        return cond
+    tap = Tap(80)
+    ok = tap.ok
 
     only = os.environ.get('IOSEMU_ONLY')  # a developer's filter: cases whose name has it
     for name, cap, target, extra in CASES:
@@ -109,8 +100,7 @@ def main():
                 ok(paste_plan.runs_target(v, target), '%s: the device runs the target' % name, v)
             finally:
                 emu.stop()
-    print('1..%d' % n)
-    return 1 if failed else 0
+    return tap.done()
 
 
 if __name__ == '__main__':
