@@ -53,6 +53,51 @@ The dialogs, each from a real session or a Cisco document:
   `reload cancel`: `*** --- SHUTDOWN ABORTED ---` (seed lab, "Reload").
   A [confirm] takes one keystroke (Enter or y confirms, n aborts), so an
   Enter typed after it reaches the exec prompt as an empty line.
+- install mode (a Cat9k booted from flash:packages.conf; DOMAIN.md section
+  8): `install add file fs:X.bin [activate [auto-abort-timer N]] [commit]
+  [prompt-level none]`, `install activate [auto-abort-timer N]`, `install
+  commit`, `install abort`, `install remove inactive`, `show install
+  summary`. Their lines follow a captured one-shot session on 17.12 and
+  the three-step and abort examples in Cisco's VG400 software
+  configuration guide ("Installing the Voice Gateway Software":
+  `install_add_activate_commit: START <date>`, `--- Starting Add ---`,
+  `Add: Passed on [R0]`, `Image added. Version: 17.12.01a.0.118`,
+  `Finished Add`, `install_activate: START`, `Following packages shall be
+  activated:`, `This operation may require a reload of the system. Do you
+  want to proceed? [y/n]`, `--- Starting Activate ---`, `Building
+  configuration...`/`[OK]` (activation saves the configuration), `Finished
+  Activate`, `--- Starting Commit ---`, `Finished Commit operation`,
+  `SUCCESS: install_add_activate_commit <date>`, the prompt, then the
+  reload), with the switch form of the member lines (`[1] Activate
+  package(s) on Switch 1`, `Checking status of Commit on [1 2 3]`) from
+  genielibs' execute_install_one_shot mock on a 9300 stack
+  (pkgs/sdk-pkg/.../iosxe/install/execute/execute_install_one_shot).
+  prompt-level none skips the [y/n] question (genielibs stages.py
+  InstallImage, DOMAIN.md 8). The bundle-mode refusal of a bare install
+  add: `FAILED: Booted in bundle mode. For Bundle-to-Install mode
+  conversion, please use one-shot CLI - install add file <> activate
+  commit` (the VG400 guide's session). `install remove inactive`: `The
+  following files will be deleted:`, `Do you want to remove the above
+  files? [y/n]`, `Deleting file flash:X ... done.`, `SUCCESS: Files
+  deleted.`, `SUCCESS: install_remove <date>` (a 9300 session, 16.12.2 to
+  17.3.1, in a public upgrade note; genielibs' test_install_remove_inactive
+  mock, DOMAIN.md 8). show install summary: the sample's 17.9 capture; a U
+  state with `Auto abort timer: active on install_activate, time before
+  rollback - HH:MM:SS` (genieparser ShowInstallSummary golden output,
+  DOMAIN.md 8).
+  packages.conf: the emulator writes one naming the release's .pkg files
+  (the line shape `boot rp 0 0 rp_boot cat9k-rpboot....pkg` is a model,
+  UNCONFIRMED); it loads when every package it names is in flash and none
+  came from a BAD-IMAGE .bin. The package set install add expands is a
+  small model (rpboot, rpbase and the .conf), not the real list.
+- stacks (a classic 2960-X/3750-X stack): each member's flash (`dir
+  flash2:`, `flash-2:`), `copy flash:X flash2:` (see local_copy), `boot
+  system switch all PATH` setting every member's BOOT path-list (`show
+  boot` prints one block per member), `show switch`, `show version |
+  begin Switch Ports`. A reload boots every member from its own flash with
+  the shared BOOT variable; a member on another release than the master
+  shows V-Mismatch in show switch, and every row of show version's switch
+  table prints the release its member runs.
 - anything else: `% Invalid input detected at '^' marker.` under a caret
   (DOMAIN.md; IOS's parser error).
 A reload drops every session, refuses logins while "booting" (a short
@@ -100,6 +145,18 @@ def split_capture(text):
     return host, {k: '\n'.join(v) for k, v in out.items()}
 
 
+def release_in_version(text):
+    """The release show version names, when the image file does not (an
+    install-mode switch boots packages.conf): `Cisco IOS XE Software,
+    Version 17.09.04a` and `..., Version 17.9.4a, RELEASE SOFTWARE` ->
+    ('17.09.04a', '17.9.4a')."""
+    m = re.search(r'^Cisco IOS XE Software, Version (\S+)', text, re.M)
+    n = re.search(r'^Cisco IOS Software.*?, Version ([^,\s]+),', text, re.M)
+    if m and n:
+        return m.group(1), n.group(1)
+    return None
+
+
 def find(cmds, *names):
     for n in names:
         for k, v in cmds.items():
@@ -139,15 +196,46 @@ class Device:
         self.fs = self.captured_image.split(':')[0] + ':'
         self.slash = self.captured_image.startswith(self.fs + '/')
         self.image = self.base(self.captured_image)
-        self.captured_release = release_of(self.image)
+        self.captured_release = release_of(self.image) or release_in_version(self.version_text)
+        self.release = self.captured_release
+        # DOMAIN.md 8: a .conf as the system image is install mode.
+        self.install_mode = self.image.endswith('.conf')
+        # The members show version's switch table lists (`*    1 65
+        # C9300-48P  17.09.04a  CAT9K_IOSXE  INSTALL`), else the route
+        # processor R0, as install's member lines name them.
+        self.members = [int(n) for n in re.findall(r'^\*?\s+(\d+)\s+\d+\s+\S+\s+\S+\s+\S+',
+                                                   self.version_text.split('Switch Ports', 1)[-1]
+                                                   if 'Switch Ports' in self.version_text else '',
+                                                   re.M)]
         self.classic_switch = bool(find(self.cmds, 'show boot')) and 'BOOT path-list' in (
             find(self.cmds, 'show boot') or '')
         m = re.search(r'Configuration register is (0x[0-9A-Fa-f]+)', self.version_text)
         self.confreg = m.group(1) if m else '0x2102'
-        self.files = {}   # name -> bytes
-        self.listing_style = 'xe'
-        self.flash_total = None
-        self.read_flash()
+        # The master's flash (a stack's active: its `flash:`), and each
+        # other member's (`flash2:`, `flash-2:`: DOMAIN.md section 4, the
+        # Cat2960 15.2(2)E guide: flash-3: "refers to the same file system
+        # as does flash: on stack member 3").
+        self.vol = Vol(self.fs)
+        self.files = self.vol.files   # name -> bytes
+        self.dirs = self.vol.dirs
+        self.read_flash(self.vol, find(self.cmds, 'show %s' % self.fs, 'dir %s' % self.fs))
+        rows = re.findall(r'^(\*?)\s+(\d+)\s+\d+\s+\S+\s+(\S+)\s+\S+',
+                          self.version_text.split('Switch Ports', 1)[-1], re.M) \
+            if 'Switch Ports' in self.version_text else []
+        self.master = next((int(n) for star, n, _ in rows if star), 1)
+        self.mvols = {}
+        self.mrelease = {}  # member -> the release it runs (as the table prints it)
+        for star, n, ver in rows:
+            n = int(n)
+            if n == self.master:
+                continue
+            self.mrelease[n] = ver
+            for name in ('flash%d:' % n, 'flash-%d:' % n):
+                listing = find(self.cmds, 'dir %s' % name, 'show %s' % name)
+                if listing is not None:
+                    self.mvols[n] = Vol(name)
+                    self.read_flash(self.mvols[n], listing)
+                    break
         boot_inc = find(self.cmds, 'show running-config | include boot') or ''
         self.run_boot_base = [l for l in boot_inc.splitlines() if l.strip()]
         self.running = [l[len('boot system '):] for l in self.run_boot_base
@@ -167,58 +255,139 @@ class Device:
         self.sessions = set()
         self.reload_timer = None
         self.boots = []  # what each reload booted, for the tests
+        self.imgs = []   # install mode: [{'ver', 'rel', 'st', 'files'}]
+        self.abort_timer = None  # minutes of an uncommitted activation
+        self.activating = False
+        if self.install_mode:
+            self.read_install()
 
     @staticmethod
     def base(path):
         p = path.split(':', 1)[-1]
         return p.lstrip('/')
 
-    def read_flash(self):
+    def read_flash(self, vol, listing):
         """The files the capture lists: contents unknown, so bytes of the
-        listed length that name the file (a captured image loads)."""
-        listing = find(self.cmds, 'show %s' % self.fs, 'dir %s' % self.fs) or ''
-        for line in listing.splitlines():
+        listed length that name the file (a captured image loads).
+        Directories (`475137  drwx  4096  Jan 14 2024 02:21:36 +00:00
+        .installer`) stay directories."""
+        for line in (listing or '').splitlines():
             m = re.match(r'^\s*\d+\s+(\d+)\s+\w{3} \d+ \d{4} [\d:]+ (\S+)$', line)
             if m:
-                self.listing_style = 'xe'
+                vol.style = 'xe'
             else:
                 m = re.match(r'^\s*\d+\s+[-drwx]+\s+(\d+)\s+.*?[\d:]+ [+-]\d\d:\d\d\s+(\S+)$', line)
                 if m:
-                    self.listing_style = 'classic'
+                    vol.style = 'classic'
+                    if re.match(r'^\s*\d+\s+d', line):
+                        vol.dirs.append(m.group(2))
+                        continue
             if m and not m.group(2).endswith('/'):
                 n = int(m.group(1))
                 seed = ('captured %s\n' % m.group(2)).encode()
-                self.files[m.group(2)] = (seed * (n // len(seed) + 1))[:n] if n < 1 << 20 \
+                vol.files[m.group(2)] = (seed * (n // len(seed) + 1))[:n] if n < 1 << 20 \
                     else Sized(n, seed)
             m = re.match(r'^\s*(\d+) bytes total \((\d+) bytes free\)', line)
             if m:
-                self.flash_total = int(m.group(1))
+                vol.total = int(m.group(1))
             m = re.match(r'^\s*(\d+) bytes available \((\d+) bytes used\)', line)
             if m:
-                self.flash_total = int(m.group(1)) + int(m.group(2))
+                vol.total = int(m.group(1)) + int(m.group(2))
+
+    def vol_of(self, path):
+        """The flash a path names: the master's for its own fs (and
+        flashN: of the master's number), a member's for flashN: /
+        flash-N:; None for what the device does not have."""
+        fs = path.split(':', 1)[0] + ':'
+        if fs == self.fs:
+            return self.vol
+        m = re.match(r'^(?:flash|bootflash)-?(\d+):$', fs)
+        if m:
+            n = int(m.group(1))
+            if n == self.master and self.members:
+                return self.vol
+            return self.mvols.get(n)
+        return None
+
+    # --- install mode ----------------------------------------------------------
+
+    def read_install(self):
+        """The captured install state: `IMG   C    17.09.04a.0.4` rows of
+        show install summary, and a packages.conf naming the captured
+        release's .pkg files (the capture does not show its text)."""
+        summ = find(self.cmds, 'show install summary') or ''
+        for st, ver in re.findall(r'^IMG\s+([CUID])\s+(\S+)', summ, re.M):
+            rel = '.'.join(ver.split('.')[:3])
+            self.imgs.append({'ver': ver, 'rel': rel, 'st': st,
+                              'files': [n for n in self.files
+                                        if n.endswith('.pkg') and '.%s.' % rel in n]})
+        cur = [i for i in self.imgs if i['st'] == 'C']
+        if cur:
+            self.files['packages.conf'] = self.conf_text(cur[0]['files'])
+
+    @staticmethod
+    def conf_text(pkgs):
+        """A packages.conf naming pkgs (shape modelled, UNCONFIRMED)."""
+        lines = ['#! /usr/binos/bin/packages_conf.sh', '']
+        for n in pkgs:
+            kind = n.split('-', 1)[-1].split('.', 1)[0]
+            lines.append('%-5s rp 0 0 %-10s %s' % ('boot' if kind == 'rpboot' else 'iso',
+                                                  'rp_' + kind[2:], n))
+        return ('\n'.join(lines) + '\n').encode()
+
+    def conf_pkgs(self, data):
+        if not isinstance(data, (bytes, bytearray)):
+            return []
+        return re.findall(rb'^(?:boot|iso)\s+rp\s+\d+\s+\d+\s+\S+\s+(\S+\.pkg)$', data, re.M)
+
+    def conf_loads(self, data):
+        pkgs = [p.decode() for p in self.conf_pkgs(data)]
+        if not pkgs:
+            return None
+        for p in pkgs:
+            d = self.files.get(p)
+            if d is None or (isinstance(d, (bytes, bytearray)) and d.startswith(BAD)):
+                return None
+        return release_of(pkgs[0])
+
+    def member_names(self):
+        return ['Switch %d' % n for n in self.members] if self.members else ['R0']
+
+    def member_ids(self):
+        return ' '.join(str(n) for n in self.members) if self.members else 'R0'
 
     def used(self):
-        return sum(len(v) for v in self.files.values())
+        return self.vol.used()
 
     def free(self):
-        return (self.flash_total or 1 << 33) - self.used()
+        return self.vol.free()
 
     # --- boot ---------------------------------------------------------------
 
-    def loads(self, entry):
+    def loads(self, entry, vol=None):
+        """The file entry names on vol (the booting member's own flash:
+        every member reads `flash:` as its own), if it loads."""
+        vol = vol or self.vol
+        # `boot system switch all flash:packages.conf` (a stack's form)
+        entry = re.sub(r'^switch (all|\d+) ', '', entry)
         if ':' not in entry:
             return None
         fs = entry.split(':')[0] + ':'
         name = self.base(entry)
-        if fs != self.fs or name not in self.files:
+        if fs != self.fs or name not in vol.files:
             return None
-        data = self.files[name]
+        data = vol.files[name]
         if isinstance(data, (bytes, bytearray)) and data.startswith(BAD):
             return None
+        if name.endswith('.conf'):
+            return name if self.conf_loads(data) else None
         return name
 
-    def decide_boot(self):
-        """(image name or None for ROMMON, how)."""
+    def decide_boot(self, vol=None):
+        """(image name or None for ROMMON, how); a stack member decides
+        on its own flash with the same BOOT variable (`boot system switch
+        all` sets it on every member)."""
+        vol = vol or self.vol
         if int(self.confreg, 16) & 0xF == 0:
             return None, 'config-register boot field 0'
         if self.classic_switch:
@@ -226,11 +395,11 @@ class Device:
         else:
             entries = list(self.startup)
         for i, e in enumerate(entries):
-            name = self.loads(e)
+            name = self.loads(e, vol)
             if name:
                 return name, 'entry %d' % (i + 1)
-        for name in sorted(self.files):
-            if name.endswith('.bin') and self.loads(self.fs + name):
+        for name in sorted(vol.files):
+            if name.endswith('.bin') and self.loads(self.fs + name, vol):
                 return name, 'first image in flash'
         return None, 'nothing loads'
 
@@ -244,10 +413,23 @@ class Device:
                 s.drop()
         time.sleep(BOOT_SECONDS)
         with self.lock:
+            if self.install_mode and not self.activating and any(
+                    i['st'] == 'U' for i in self.imgs):
+                # A reload before install commit rolls back (the
+                # auto-abort; DOMAIN.md 8).
+                self.abort_install()
+            self.activating = False
             name, how = self.decide_boot()
             self.boots.append((name, how))
             if name:
                 self.image = name
+                self.release = (self.conf_loads(self.files[name]) if name.endswith('.conf')
+                                else release_of(name)) or self.release
+            for n, v in self.mvols.items():
+                mname, mhow = self.decide_boot(v)
+                rel = release_of(mname) if mname else None
+                self.mrelease[n] = rel[0] if rel else None
+                sys.stdout.write('MEMBER %d BOOTED %s (%s)\n' % (n, mname or 'rommon', mhow))
             self.running = list(self.startup)
             self.other_running = list(self.other_startup)
             self.modified = False
@@ -263,13 +445,25 @@ class Device:
     def show_version(self):
         t = self.version_text
         t = t.replace('"%s"' % self.captured_image, '"%s"' % self.image_path())
-        new = release_of(self.image)
+        new = self.release
         old = self.captured_release
         if new and old and new != old:
             t = t.replace('Version %s' % old[0], 'Version %s' % new[0])
             t = t.replace('Version %s,' % old[1], 'Version %s,' % new[1])
-            t = re.sub(r'(\*\s+\d+\s+\d+\s+\S+\s+)%s' % re.escape(old[0]),
-                       lambda m: m.group(1) + new[0].ljust(len(old[0])), t)
+        if self.boots or (new and old and new != old):
+            # every row of the switch table: the release that member runs
+            def row(m):
+                n = int(m.group(2))
+                v = new[0] if n == self.master else (self.mrelease.get(n) or m.group(4))
+                return m.group(1) + m.group(2) + m.group(3) + v.ljust(len(m.group(4)))
+            i = t.find('Switch Ports')
+            if i >= 0:
+                j = t.find('\n\n', i)
+                j = len(t) if j < 0 else j
+                t = t[:i] + re.sub(r'^(\*?\s+)(\d+)(\s+\d+\s+\S+\s+)(\S+)', row, t[i:j],
+                                   flags=re.M) + t[j:]
+        if self.image.endswith('.conf'):
+            t = re.sub(r'(\s)BUNDLE(\s*)$', r'\1INSTALL\2', t, flags=re.M)
         if self.boots:
             # A reload restarts the clock and says why (the seed's show
             # version after its reload: "Last reload reason: Reload Command").
@@ -302,22 +496,95 @@ class Device:
             out += ['boot system ' + b for b in boot]
         return ['hostname ' + self.host] + out + other
 
-    def show_flash(self):
-        if self.listing_style == 'classic':
-            lines = ['', 'Directory of %s/' % self.fs, '']
-            for i, (n, d) in enumerate(sorted(self.files.items())):
+    def show_flash(self, vol=None):
+        vol = vol or self.vol
+        if vol.style == 'classic':
+            lines = ['', 'Directory of %s/' % vol.fs, '']
+            for n in vol.dirs:
+                lines.append('%5d  drwx  %10d   Mar 5 2026 09:31:10 +00:00  %s' % (1, 4096, n))
+            for i, (n, d) in enumerate(sorted(vol.files.items())):
                 lines.append('%5d  -rwx  %10d   Mar 5 2026 09:31:10 +00:00  %s' % (i + 2, len(d), n))
-            lines += ['', '%d bytes total (%d bytes free)' % (self.flash_total, self.free())]
+            lines += ['', '%d bytes total (%d bytes free)' % (vol.total, vol.free())]
             return '\n'.join(lines)
         lines = ['-#- --length-- -----date/time------ path']
-        for i, (n, d) in enumerate(sorted(self.files.items())):
+        for i, (n, d) in enumerate(sorted(vol.files.items())):
             lines.append('%3d %10d Mar 05 2026 09:14:22 %s' % (i + 1, len(d), n))
-        lines += ['', '%d bytes available (%d bytes used)' % (self.free(), self.used())]
+        lines += ['', '%d bytes available (%d bytes used)' % (vol.free(), vol.used())]
         return '\n'.join(lines)
+
+    def show_switch(self):
+        """The captured table, a member on another release than the
+        master's in V-Mismatch (DOMAIN.md 8; the plan's post-check names
+        V-Mismatch and Version Mismatch), one that booted nothing Removed
+        (UNCONFIRMED)."""
+        out = []
+        for line in (find(self.cmds, 'show switch') or '').splitlines():
+            m = re.match(r'^\s*\*?(\d+)\s+\S+\s+[0-9a-f]{4}\.', line)
+            if m and int(m.group(1)) in self.mrelease and self.boots:
+                r = self.mrelease[int(m.group(1))]
+                if r is None:
+                    line = line.replace('Ready', 'Removed')
+                elif r != self.release[0]:
+                    line = line.replace('Ready', 'V-Mismatch')
+            out.append(line)
+        return '\n'.join(out)
 
     def show_boot(self):
         t = find(self.cmds, 'show boot')
+        if not self.classic_switch:
+            # IOS-XE (`BOOT variable = flash:packages.conf;`, the
+            # sample's 17.9 capture): the boot system entries, `;` after
+            # each; `boot system` sets it at once (UNCONFIRMED for the
+            # current value: modelled on the classic Catalyst's).
+            v = ''.join(re.sub(r'^switch (all|\d+) ', '', e) + ';' for e in self.running)
+            return re.sub(r'(BOOT variable = ).*', lambda m: m.group(1) + v, t)
         return re.sub(r'(BOOT path-list\s*: ).*', lambda m: m.group(1) + self.bootvar, t)
+
+    def show_install_summary(self):
+        head = find(self.cmds, 'show install summary') or ''
+        m = re.match(r'^(\[ .* \]) Installed', head)
+        rule = '-' * 80
+        lines = ['%s Installed Package(s) Information:' % (m.group(1) if m else '[ R0 ]'),
+                 'State (St): I - Inactive, U - Activated & Uncommitted,',
+                 '            C - Activated & Committed, D - Deactivated & Uncommitted',
+                 rule, 'Type  St   Filename/Version', rule]
+        for i in self.imgs:
+            lines.append('IMG   %s    %s' % (i['st'], i['ver']))
+        timer = 'inactive'
+        if self.abort_timer is not None:
+            timer = 'active on install_activate, time before rollback - %02d:%02d:00' % (
+                self.abort_timer // 60, self.abort_timer % 60)
+        lines += ['', rule, 'Auto abort timer: %s' % timer, rule]
+        return '\n'.join(lines)
+
+    def abort_install(self):
+        """Back to the committed packages: the U image inactive, the D one
+        committed again, packages.conf as before."""
+        for i in self.imgs:
+            if i['st'] == 'U':
+                i['st'] = 'I'
+            elif i['st'] == 'D':
+                i['st'] = 'C'
+                self.files['packages.conf'] = self.conf_text(i['files'])
+        self.abort_timer = None
+
+
+class Vol:
+    """One flash file system: files (name -> bytes or Sized), directories,
+    its size, and the listing style it prints."""
+
+    def __init__(self, fs):
+        self.fs = fs
+        self.files = {}
+        self.dirs = []
+        self.total = None
+        self.style = 'xe'
+
+    def used(self):
+        return sum(len(v) for v in self.files.values())
+
+    def free(self):
+        return (self.total or 1 << 33) - self.used()
 
 
 class Sized:
@@ -443,13 +710,19 @@ class Session:
         if self.mode == 'config':
             return self.config(line)
         flt = None
-        m = re.match(r'^(.*?)\s*\|\s*(include|i|inc)\s+(.*)$', line)
+        m = re.match(r'^(.*?)\s*\|\s*(include|i|inc|begin|b)\s+(.*)$', line)
         if m:
             line, flt = m.group(1), m.group(3)
         out = self.exec_(line)
         if out is not None and flt is not None:
             rx = re.compile(flt)
-            out = '\n'.join(l for l in out.splitlines() if rx.search(l))
+            lines = out.splitlines()
+            if m.group(2) in ('begin', 'b'):
+                # `| begin RX`: from the first line that matches on
+                k = next((i for i, l in enumerate(lines) if rx.search(l)), len(lines))
+                out = '\n'.join(lines[k:])
+            else:
+                out = '\n'.join(l for l in lines if rx.search(l))
         return out
 
     def exec_(self, line):
@@ -464,8 +737,16 @@ class Session:
             return 'Current privilege level is 15'
         if low in ('show %s' % d.fs, 'dir %s' % d.fs, 'dir'):
             return d.show_flash()
-        if low == 'show boot' and d.classic_switch:
+        if len(w) == 2 and w[0] in ('show', 'dir') and w[1].endswith(':') and d.vol_of(w[1]):
+            return d.show_flash(d.vol_of(w[1]))
+        if low == 'show switch' and find(d.cmds, 'show switch'):
+            return d.show_switch()
+        if low == 'show boot' and find(d.cmds, 'show boot'):
             return d.show_boot()
+        if low == 'show install summary' and d.install_mode:
+            return d.show_install_summary()
+        if w[0] == 'install' and d.fs in ('flash:', 'bootflash:'):
+            return self.install(w[1:])
         if low in ('show running-config', 'show run', 'sh run'):
             return '\n'.join(d.config_lines())
         if low in ('show startup-config', 'show start', 'sh start'):
@@ -498,18 +779,20 @@ class Session:
     def dir_file(self, path):
         d = self.dev
         name = d.base(path)
-        if not path.startswith(d.fs) or name not in d.files:
+        v = d.vol_of(path)
+        if v is None:
+            return self.invalid('dir')
+        if name not in v.files:
             return '%%Error opening %s (No such file or directory)' % path
-        if d.listing_style == 'classic':
+        if v.style == 'classic':
             return ('Directory of %s/%s\n\n    2  -rwx  %10d   Mar 5 2026 09:31:10 +00:00  %s\n\n'
-                    '%d bytes total (%d bytes free)' % (d.fs, name, len(d.files[name]), name,
-                                                        d.flash_total, d.free()))
+                    '%d bytes total (%d bytes free)' % (v.fs, name, len(v.files[name]), name,
+                                                        v.total, v.free()))
         return ('Directory of %s%s\n\n   12  -rw-  %10d  Mar 7 2026 10:01:02 +00:00  %s\n\n'
-                '%d bytes total (%d bytes free)' % (d.fs, name, len(d.files[name]), name,
-                                                    d.flash_total or 0, d.free()))
+                '%d bytes total (%d bytes free)' % (v.fs, name, len(v.files[name]), name,
+                                                    v.total or 0, v.free()))
 
-    def md5(self, name):
-        data = self.dev.files[name]
+    def md5(self, data):
         if isinstance(data, Sized):
             h = hashlib.md5()
             h.update(data.seed)
@@ -519,9 +802,10 @@ class Session:
     def verify(self, path, want):
         d = self.dev
         name = d.base(path)
-        if not path.startswith(d.fs) or name not in d.files:
+        v = d.vol_of(path)
+        if v is None or name not in v.files:
             return '%%Error opening %s (No such file or directory)' % path
-        h = self.md5(name)
+        h = self.md5(v.files[name])
         out = '.' * 8 + 'Done!\n'
         if want is None:
             return out + 'verify /md5 (%s) = %s' % (path, h)
@@ -543,10 +827,11 @@ class Session:
             self.ask('Delete filename [%s]? ' % name)
             if not self.confirm('Delete %s? [confirm]' % path):
                 return ''
+        v = d.vol_of(path)
         with d.lock:
-            if name not in d.files:
+            if v is None or name not in v.files:
                 return '%%Error deleting %s (No such file or directory)' % path
-            del d.files[name]
+            del v.files[name]
         return ''
 
     def url(self, u):
@@ -562,6 +847,9 @@ class Session:
                 return '%Error opening nvram:' + a.strip()
             return self.save()
         s, t = self.url(src), self.url(dst)
+        sv, tv = d.vol_of(src), d.vol_of(dst)
+        if sv and tv and ':' in src and ':' in dst:
+            return self.local_copy(sv, d.base(src), tv, d.base(dst) or d.base(src), src)
         if src == 'running-config' and t:
             proto, user, host, name = t
             host = self.ask('Address or name of remote host [%s]? ' % host).strip() or host
@@ -576,7 +864,7 @@ class Session:
             with open(os.path.join(d.server_root, os.path.basename(name)), 'w') as f:
                 f.write(text)
             return '!!\n%d bytes copied in 0.204 secs (8937 bytes/sec)' % len(text)
-        if s and dst.startswith(d.fs) and dst.count(':') == 1:
+        if s and tv and dst.count(':') == 1:
             proto, user, host, name = s
             if proto == 'scp' and not user:
                 # UNCONFIRMED which of the other questions a full URL
@@ -592,10 +880,10 @@ class Session:
                 return ('%%Error opening %s://%s/%s (No such file or directory)'
                         % (proto, host, name))
             data = open(srcpath, 'rb').read()
-            if len(data) > d.free():
+            if len(data) > tv.free():
                 return '%%Error copying %s://%s/%s (Not enough space on device)' % (proto, host, name)
             with d.lock:
-                d.files[dname] = data
+                tv.files[dname] = data
             bangs = '!' * max(1, min(70, len(data) // 512))
             head = ('Accessing %s://%s/%s...\nLoading %s from %s (via GigabitEthernet0/0): %s\n'
                     '[OK - %d bytes]\n\n' % (proto, host, name, name, host, bangs, len(data))
@@ -603,6 +891,26 @@ class Session:
                     % (len(data), name, bangs))
             return head + '%d bytes copied in 1.187 secs (%d bytes/sec)' % (len(data), len(data))
         return self.invalid('copy')
+
+    def local_copy(self, sv, sname, tv, tname, src):
+        """copy flash:X flash2: -- a stack member's copy over the stack:
+        `Destination filename [X]?`, `Copy in progress...CCCCCCCC` (a 2960S
+        stack's `copy flash:c2960s-...bin flash2:c2960s-...bin` in a public
+        switch-upgrade script's notes; netmiko's documented `copy flash:...
+        flash:test1.bin` example), then `N bytes copied in S secs (R
+        bytes/sec)` (a C1000 `copy ... usbflash0:` session in a public
+        upgrade log)."""
+        d = self.dev
+        if sname not in sv.files:
+            return '%%Error opening %s (No such file or directory)' % src
+        tname = self.ask('Destination filename [%s]? ' % tname).strip() or tname
+        data = sv.files[sname]
+        if len(data) > tv.free():
+            return '%%Error copying %s (Not enough space on device)' % src
+        with d.lock:
+            tv.files[tname] = data
+        return ('Copy in progress...%s\n%d bytes copied in 2.345 secs (%d bytes/sec)'
+                % ('C' * max(1, min(70, len(data) // 4096)), len(data), len(data) // 2))
 
     def save(self):
         d = self.dev
@@ -650,6 +958,202 @@ class Session:
         time.sleep(0.05)
         raise Dropped()
 
+    # --- install mode ----------------------------------------------------------
+
+    @staticmethod
+    def now():
+        return time.strftime('%a %b %d %H:%M:%S UTC %Y', time.gmtime())
+
+    def install(self, w):
+        """install add file F [activate [auto-abort-timer N]] [commit]
+        [prompt-level none] | activate [auto-abort-timer N] [prompt-level
+        none] | commit | abort | remove inactive."""
+        d = self.dev
+        quiet = w[-2:] == ['prompt-level', 'none']
+        if quiet:
+            w = w[:-2]
+        timer = None
+        if 'auto-abort-timer' in w:
+            k = w.index('auto-abort-timer')
+            if k + 1 >= len(w) or not w[k + 1].isdigit():
+                return self.invalid('install')
+            timer = int(w[k + 1])
+            w = w[:k] + w[k + 2:]
+        if w[:2] == ['add', 'file'] and len(w) >= 3 and set(w[3:]) <= {'activate', 'commit'}:
+            act, com = 'activate' in w[3:], 'commit' in w[3:]
+            op = 'install_add' + ('_activate' if act else '') + ('_commit' if com else '')
+            if not d.install_mode and not (act and com):
+                return ('install_add: START %s\ninstall_add: Adding IMG\n [1]  %s FAILED: Booted in '
+                        'bundle mode. For Bundle-to-Install mode conversion, please use one-shot '
+                        'CLI - install add file <> activate commit\nFAILED: install_add %s %s'
+                        % (self.now(), d.member_names()[0], w[2], self.now()))
+            if act or com:
+                self.write('%s: START %s\n' % (op, self.now()))
+            img = self.install_add(w[2])
+            if isinstance(img, str):
+                return img + '\nFAILED: %s %s %s' % (op.replace('install_', '', 1) if act else op,
+                                                     w[2], self.now())
+            if not act:
+                return 'SUCCESS: install_add /%s/%s %s' % (d.fs.rstrip(':'), d.base(w[2]),
+                                                           self.now())
+            if not self.install_activate(img, quiet, timer if not com else None):
+                return ''
+            if com:
+                self.install_commit()
+            self.write('\nSUCCESS: %s %s\n' % (op, self.now()))
+            self.reload_soon()
+            return ''
+        if w == ['activate']:
+            img = [i for i in d.imgs if i['st'] == 'I']
+            if not img:
+                return 'FAILED: install_activate : no package to activate'
+            if self.install_activate(img[-1], quiet, timer):
+                self.reload_soon()
+            return ''
+        if w == ['commit']:
+            if not any(i['st'] in 'UD' for i in d.imgs):
+                return 'FAILED: install_commit : no uncommitted operation'
+            self.write('install_commit: START %s\n' % self.now())
+            self.install_commit()
+            return 'SUCCESS: install_commit %s' % self.now()
+        if w == ['abort']:
+            if not any(i['st'] == 'U' for i in d.imgs):
+                return 'FAILED: install_abort : no operation to abort'
+            self.write('install_abort: START %s\n' % self.now())
+            if not quiet and self.ask('\nThis operation may require a reload of the system. '
+                                      'Do you want to proceed? [y/n]').strip().lower() != 'y':
+                return ''
+            with d.lock:
+                d.abort_install()
+            self.write('\n--- Starting Abort ---\nPerforming Abort on all members\n%s'
+                       'Checking status of Abort on [%s]\nAbort: Passed on [%s]\n'
+                       'Finished Abort operation\n\nSUCCESS: install_abort %s\n'
+                       % (''.join(' [%s] Abort packages(s) on %s\n' % (m.split()[-1], m)
+                                  for m in d.member_names()), d.member_ids(), d.member_ids(),
+                          self.now()))
+            d.activating = True
+            self.reload_soon()
+            return ''
+        if w == ['remove', 'inactive']:
+            return self.install_remove()
+        return self.invalid('install')
+
+    def install_add(self, path):
+        """Expand fs:X.bin into the release's packages: the image row, or
+        the error text."""
+        d = self.dev
+        name = d.base(path)
+        if not path.startswith(d.fs) or name not in d.files:
+            return '%%Error opening %s (No such file or directory)' % path
+        m = re.match(r'^(.*?)_iosxe\.(\d\d\.\d\d\.\d\d[a-z]?)\.SPA\.bin$', name)
+        if not m:
+            return ' [1]  %s FAILED: %s is not a valid package' % (d.member_names()[0], path)
+        prefix, rel = m.groups()
+        data = d.files[name]
+        bad = isinstance(data, (bytes, bytearray)) and data.startswith(BAD)
+        members = d.member_names()
+        self.write('install_add: START %s\ninstall_add: Adding IMG\n'
+                   '--- Starting initial file syncing ---\nCopying %s from %s to %s\n'
+                   'Info: Finished copying to the selected %s\nFinished initial file syncing\n\n'
+                   '--- Starting Add ---\nPerforming Add on all members\n'
+                   % (self.now(), path, members[0], ' '.join([members[0]] + [m.split()[-1] for m in members[1:]]),
+                      members[0].split()[0]))
+        files = ['%s-rpboot.%s.SPA.pkg' % (prefix, rel), '%s-rpbase.%s.SPA.pkg' % (prefix, rel)]
+        ver = '%s.0.%d' % (rel, 100 + int(hashlib.md5(rel.encode()).hexdigest()[:4], 16) % 9000)
+        with d.lock:
+            for f in files:
+                d.files[f] = (BAD + b' ' if bad else b'PKG ') + f.encode() + b'\n'
+            d.files['%s_iosxe.%s.SPA.conf' % (prefix, rel)] = d.conf_text(files)
+            d.imgs = [i for i in d.imgs if i['rel'] != rel]
+            img = {'ver': ver, 'rel': rel, 'st': 'I', 'files': files}
+            d.imgs.append(img)
+        self.write('Checking status of Add on [%s]\nAdd: Passed on [%s]\nImage added. Version: %s\n'
+                   '\nFinished Add\n\n' % (d.member_ids(), d.member_ids(), ver))
+        return img
+
+    def install_activate(self, img, quiet, timer):
+        d = self.dev
+        self.write('install_activate: START %s\ninstall_activate: Activating IMG\n'
+                   'Following packages shall be activated:\n%s\n'
+                   % (self.now(), ''.join('/%s/%s\n' % (d.fs.rstrip(':'), f) for f in img['files'])))
+        if not quiet:
+            a = self.ask('This operation may require a reload of the system. Do you want to '
+                         'proceed? [y/n]')
+            if a.strip().lower() != 'y':
+                return False
+        with d.lock:
+            old = d.files.get('packages.conf')
+            if old is not None:
+                d.files['packages.conf.00-'] = old
+            d.files['packages.conf'] = d.conf_text(img['files'])
+            for i in d.imgs:
+                if i['st'] == 'C':
+                    i['st'] = 'D'
+            img['st'] = 'U'
+            # Cisco's VG400 guide: the auto-abort timer, 120 minutes
+            # unless given (DOMAIN.md 8: UNCONFIRMED on Cat9k).
+            d.abort_timer = timer or 120
+            d.activating = True
+        ms = d.member_names()
+        self.write('--- Starting Activate ---\nPerforming Activate on all members\n%s'
+                   '%s\n%sChecking status of Activate on [%s]\nActivate: Passed on [%s]\n'
+                   'Finished Activate\n\n'
+                   % (''.join(' [%s] Activate package(s) on %s\n' % (m.split()[-1], m) for m in ms),
+                      self.save(), ''.join(' [%s] Finished Activate on %s\n' % (m.split()[-1], m)
+                                           for m in ms), d.member_ids(), d.member_ids()))
+        return True
+
+    def install_commit(self):
+        d = self.dev
+        with d.lock:
+            for i in d.imgs:
+                if i['st'] == 'U':
+                    i['st'] = 'C'
+                elif i['st'] == 'D':
+                    i['st'] = 'I'
+            d.abort_timer = None
+        ms = d.member_names()
+        self.write('--- Starting Commit ---\nPerforming Commit on all members\n%s%s'
+                   'Checking status of Commit on [%s]\nCommit: Passed on [%s]\n'
+                   'Finished Commit operation\n'
+                   % (''.join(' [%s] Commit package(s) on %s\n' % (m.split()[-1], m) for m in ms),
+                      ''.join(' [%s] Finished Commit on %s\n' % (m.split()[-1], m) for m in ms),
+                      d.member_ids(), d.member_ids()))
+
+    def install_remove(self):
+        """Deletes the inactive images' packages and every .bin (install
+        mode boots none); asks first."""
+        d = self.dev
+        with d.lock:
+            gone = [f for i in d.imgs if i['st'] == 'I' for f in i['files']]
+            gone += [n for i in d.imgs if i['st'] == 'I' for n in d.files
+                     if n.endswith('.%s.SPA.conf' % i['rel'])]
+            gone += sorted(n for n in d.files if n.endswith('.bin'))
+            gone = [f for f in gone if f in d.files]
+        self.write('install_remove: START %s\ninstall_remove: Removing IMG\n'
+                   'Cleaning up unnecessary package files\n\n' % self.now())
+        if gone:
+            self.write('The following files will be deleted:\n[%s]:\n%s\n'
+                       % (d.member_names()[0].lower(),
+                          ''.join('/%s/%s\n' % (d.fs.rstrip(':'), f) for f in gone)))
+            if self.ask('Do you want to remove the above files? [y/n]').strip().lower() == 'y':
+                with d.lock:
+                    for f in gone:
+                        d.files.pop(f, None)
+                    d.imgs = [i for i in d.imgs if i['st'] != 'I']
+                self.write('\n[%s]:\n%sSUCCESS: Files deleted.\n'
+                           % (d.member_names()[0].lower(),
+                              ''.join('Deleting file %s%s ... done.\n' % (d.fs, f) for f in gone)))
+        return 'SUCCESS: install_remove %s' % self.now()
+
+    def reload_soon(self):
+        """The install operation reloads the device after printing its
+        result and the prompt (the VG400 guide's session: `SUCCESS: ...`,
+        `vg410#`, then the boot)."""
+        t = threading.Timer(0.3, self.dev.reload)
+        t.daemon = True
+        t.start()
+
     def config(self, line):
         d = self.dev
         if line in ('end', '\x1a', 'exit'):
@@ -663,24 +1167,29 @@ class Session:
                 self.mode = 'config'
         w = line.split()
         with d.lock:
-            if w[:2] == ['boot', 'system'] and len(w) == 3:
+            # `boot system switch all PATH` on a stack (DOMAIN.md 3:
+            # every member's BOOT variable; `switch N` one member's,
+            # which the emulator does not model)
+            if w[:2] == ['boot', 'system'] and (len(w) == 3 or (len(w) == 5 and w[2:4] == [
+                    'switch', 'all'])):
+                entry = ' '.join(w[2:])
                 if d.classic_switch:
                     # One path-list: the command replaces it, and sets
                     # the BOOT variable at once.
-                    d.running = [w[2]]
-                    d.bootvar = w[2]
+                    d.running = [entry]
+                    d.bootvar = w[-1]
                 else:
-                    if w[2] not in d.running:
-                        d.running.append(w[2])
+                    if entry not in d.running:
+                        d.running.append(entry)
                 d.modified = True
                 return ''
             if w[:3] == ['no', 'boot', 'system']:
                 if len(w) == 3:
                     d.running = []
-                elif w[3] in d.running:
-                    d.running.remove(w[3])
+                elif ' '.join(w[3:]) in d.running:
+                    d.running.remove(' '.join(w[3:]))
                 if d.classic_switch:
-                    d.bootvar = ';'.join(d.running)
+                    d.bootvar = ';'.join(re.sub(r'^switch (all|\d+) ', '', e) for e in d.running)
                 d.modified = True
                 return ''
             if w[:3] == ['ip', 'tftp', 'blocksize'] and len(w) == 4 and w[3].isdigit():

@@ -29,12 +29,19 @@ import logging
 
 import paramiko
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tap import Tap  # noqa: E402
+
 logging.getLogger("paramiko").setLevel(logging.CRITICAL + 1)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SRC = os.path.realpath(os.path.join(HERE, '..', '..'))
 BIN = os.path.abspath(os.environ.get('IOSPLAN_BIN', 'iosplan'))
-QUESTION = re.compile(r'(\[[^\]\n]*\]\? ?|\[confirm\]|\[yes/no\]: ?|Password: ?)$')
+QUESTION = re.compile(r'(\[[^\]\n]*\]\? ?|\[confirm\]|\[yes/no\]: ?|\[y/n\] ?|Password: ?)$')
+# The steps after which the device reloads by itself: `reload`, and the
+# install operations that activate, roll back or abort (they print their
+# result and the prompt, then reload).
+RELOADS = re.compile(r'^(reload\b|install (add .*\bactivate\b|activate\b|rollback\b|abort\b))')
 
 
 class Emulator:
@@ -126,6 +133,12 @@ def parse_plan(text):
         m = re.match(r'^!   (?:if asked|answer): (.*) -> (.*)$', line)
         if m:
             step['asked'].append((m.group(1), m.group(2)))
+            continue
+        # a step typed by hand: `!   answer y to the prompt: Do you want
+        # to remove the above files? [y/n]`
+        m = re.match(r'^!   answer (\S+) to the prompt: (.*)$', line)
+        if m:
+            step['asked'].append((m.group(2), m.group(1)))
             continue
         if line.startswith('!   STOP'):
             step['gate'] = True
@@ -219,7 +232,7 @@ def run_plan(emu, plan, phases_wanted, log):
             out, err = paste(term, st, log)
             if err:
                 return last, err
-            if any(l.startswith('reload') for l in st['lines']):
+            if any(RELOADS.match(l) for l in st['lines']):
                 # The device drops the session when the timer fires.
                 end = time.time() + 30
                 while not term.closed() and time.time() < end:
@@ -227,6 +240,21 @@ def run_plan(emu, plan, phases_wanted, log):
                 time.sleep(0.2)
                 term = Term(emu.port)
     return last, None
+
+
+def members(capture):
+    """The stack members other than the master that the capture lists
+    a flash of (`dir flash2:`)."""
+    return [int(n) for n in re.findall(r'#(?:dir|show) flash-?(\d+):$', open(capture).read(),
+                                       re.M)]
+
+
+def runs_target(version, target):
+    """show version names the target: its file, or on an install-mode
+    switch (packages.conf) its release (`Version 17.12.04`)."""
+    m = re.search(r'\.(\d\d\.\d\d\.\d\d[a-z]?)\.SPA\.bin$', target)
+    return target in version or bool(m and 'packages.conf' in version and
+                                      'Version %s\n' % m.group(1) in version)
 
 
 def image(path, name, bad=False):
@@ -263,6 +291,14 @@ CASES = [
      'rollback', []),
     ('seed router, rolled back', 'netstuts-r1.log', 'isr4300-universalk9.16.12.04.SPA.bin',
      'rollback', []),
+    # issue 24 pt 1: an install-mode Cat9300, the one-shot install add
+    # and the two-step form with its auto-abort timer and commit.
+    ('install-mode switch', 'c9300-install.log', 'cat9k_iosxe.17.12.04.SPA.bin', 'ok', []),
+    ('install-mode switch, two-step', 'c9300-install.log', 'cat9k_iosxe.17.12.04.SPA.bin', 'ok',
+     ['--install-steps', 'two-step']),
+    # issue 24 pt 2: a 2960-X stack of two: the copy to flash2:, `boot
+    # system switch all`, both members' BOOT, every member rebooted
+    ('2960-X stack', 'stack-2960x-bundle.log', 'c2960x-universalk9-mz.152-7.E9.bin', 'ok', []),
     ('seed router, immediate reload', 'netstuts-r1.log', 'isr4300-universalk9.16.12.04.SPA.bin',
      'ok', ['--reload-in', '0']),
     ('seed router, corrupted server copy', 'netstuts-r1.log',
@@ -275,18 +311,8 @@ CASES = [
 
 
 def main():
-    n = failed = 0
-
-    def ok(cond, name, detail=''):
-        nonlocal n, failed
-        n += 1
-        failed += not cond
-        print('%s %d - %s' % ('ok' if cond else 'not ok', n, name))
-        if not cond:
-            for line in str(detail).splitlines()[-60:]:
-                print('# ' + line)
-        sys.stdout.flush()
-        return cond
+    tap = Tap(60)
+    ok = tap.ok
 
     only = os.environ.get('IOSEMU_ONLY')  # a developer's filter: cases whose name has it
     for name, cap, target, mode, extra in CASES:
@@ -329,12 +355,34 @@ def main():
                     t = Term(emu.port)
                     t.send('show version\r')
                     v = t.read_until_idle()
-                    ok(target in v, '%s: the device runs the target' % name, v)
+                    ok(runs_target(v, target), '%s: the device runs the target' % name, v)
                     t.send('show %s\r' % ('bootflash:' if 'r1' in cap else 'flash:'))
                     fl = t.read_until_idle()
-                    ok(target in fl and not re.search(r'\.bin\b(?<!%s)' % re.escape(target),
-                                                      fl.replace(target, '')),
-                       '%s: the clean-up leaves exactly the target image' % name, fl)
+                    if 'packages.conf' in v:
+                        # install remove inactive: no .bin left, and the
+                        # packages of no release but the target's
+                        rel = target.split('.', 1)[1].rsplit('.SPA', 1)[0]
+                        pkgs = re.findall(r'(\S+)\.SPA\.pkg', fl)
+                        ok(pkgs and '.bin' not in fl and all(p.endswith('.' + rel) for p in pkgs),
+                           '%s: the clean-up leaves only the target\'s packages' % name, fl)
+                    else:
+                        for mem in members(capture):
+                            t.send('dir flash%d:\r' % mem)
+                            fl += t.read_until_idle()
+                        # an image is a .bin with a release in its name
+                        # (nvram_backup.bin is not one)
+                        ok(target in fl and not re.search(r'[\w.-]+\d[\w.-]*\.bin\b',
+                                                          fl.replace(target, '')),
+                           '%s: the clean-up leaves exactly the target image (every member)'
+                           % name, fl)
+                    if members(capture):
+                        t.send('show switch\r')
+                        sw = t.read_until_idle()
+                        t.send('show version | begin Switch Ports\r')
+                        sw += t.read_until_idle()
+                        rows = re.findall(r'^\*?\s+\d+\s+\d+\s+\S+\s+(\S+)', sw, re.M)
+                        ok(sw.count('Ready') == len(members(capture)) + 1 and len(set(rows)) == 1
+                           and rows[0] in v, '%s: every member came back on the target' % name, sw)
                 elif mode == 'rollback':
                     ok(err is None, '%s: every expect line met through the post-checks' % name,
                        detail)
@@ -367,8 +415,7 @@ def main():
                        '%s: iosplan verify says the reload did not bring the target' % name, out)
             finally:
                 emu.stop()
-    print('1..%d' % n)
-    return 1 if failed else 0
+    return tap.done()
 
 
 if __name__ == '__main__':
