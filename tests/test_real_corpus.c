@@ -184,6 +184,61 @@ static const corpus_case cases[] = {
 	  "C9500", IP_TRI_YES, NULL, "16.9.5", "V169_5_SR689355441_2", "flash:packages.conf",
 	  0x102, "16.9.1r", 16777216, 2, false },
 };
+/* The storage show version lists ("NNNK bytes of <flash or disk> [at
+ * fs:.]", not crashinfo, NVRAM or webui), read by hand: how many lines,
+ * and the first one's size and filesystem (NULL where the line names
+ * none, as old platforms print "(Read/Write)"). */
+typedef struct flash_case {
+	const char *file;
+	size_t n;
+	unsigned long first_k;
+	const char *fs;
+	/* the licence level in use: "License Level: X" when it names one, else
+	 * the first technology-package row's Current column; NULL when show
+	 * version prints neither (old releases, an empty "License Level:") */
+	const char *license;
+} flash_case;
+
+static const flash_case flash_cases[] = {
+	{ GP "ios_ShowVersion_golden_output_ios_cat6k_output.txt", 1, 65536, NULL, NULL },
+	{ GP "ios_ShowVersion_golden_output_ios_output.txt", 0, 0, NULL, "ipservices" },
+	{ GP "iosxe_ShowVersion_golden_output_1783_output.txt", 2, 1945600, "flash:", "network-essentials" },
+	{ GP "iosxe_ShowVersion_golden_output_asr1k_output.txt", 2, 1925119, "bootflash:", "advipservices" },
+	{ GP "iosxe_ShowVersion_golden_output_c9800_output.txt", 1, 6201343, "bootflash:", NULL },
+	{ GP "iosxe_ShowVersion_golden_output_asr901.txt", 1, 98304, NULL, "AdvancedMetroIPAccess" },
+	{ GP "iosxe_ShowVersion_golden_output_1.txt", 0, 0, NULL, "entservices" },
+	{ GP "iosxe_ShowVersion_golden_output_IE_3105_18T2C_output.txt", 2, 1946624, "flash:", "network-essentials" },
+	{ GP "iosxe_ShowVersion_golden_output_c8000v_output.txt", 1, 14589951, "bootflash:", NULL },
+	{ GP "iosxe_ShowVersion_golden_output_9500h_svl_output.txt", 2, 11161600, "bootflash:", "network-advantage" },
+	{ GP "iosxe_ShowVersion_golden_output_c3850_output.txt", 5, 1586119, "flash:", "ipservicesk9" },
+	{ GP "iosxe_ShowVersion_golden_output_2_output.txt", 0, 0, NULL, NULL },
+	{ GP "iosxe_ShowVersion_golden_output_3_output.txt", 4, 1550272, "flash:", "License" },
+	{ GP "iosxe_ShowVersion_golden_output_4_output.txt", 0, 0, NULL, NULL },
+	{ GP "iosxe_ShowVersion_golden_output_9_output.txt", 0, 0, NULL, "entservices" },
+	{ GP "iosxe_ShowVersion_golden_output_ios_2_output.txt", 1, 8192, NULL, NULL },
+	{ GP "iosxe_ShowVersion_golden_output_standby_output.txt", 5, 11161600, "bootflash:", "network-advantage" },
+	{ NT "cisco_ios_show_version7.raw", 1, 1843200, NULL, "ipbasek9" },
+	{ NT "cisco_ios_show_version8.raw", 1, 254976, NULL, "advipservices" },
+	{ NT "cisco_ios_show_version_ab_stratix.raw", 2, 1945600, "flash:", "network-essentials" },
+	{ NTC "cisco_ios_show_version.raw", 0, 0, NULL, NULL },
+	{ NTC "cisco_ios_show_version1.raw", 8, 1609272, "flash:", "Ipbase" },
+	{ NTC "cisco_ios_show_version2.raw", 1, 7741439, "bootflash:", "advipservices" },
+	{ NTC "cisco_ios_show_version3.raw", 4, 2097152, NULL, NULL },
+	{ NTC "cisco_ios_show_version4.raw", 2, 11264000, "flash:", "network-advantage" },
+	{ NTC "cisco_ios_show_version5.raw", 2, 11161600, "bootflash:", "network-advantage" },
+	{ NTC "cisco_ios_show_version6.raw", 4, 2097152, NULL, NULL },
+	{ NTC "cisco_ios_show_version_01.raw", 1, 62720, NULL, NULL },
+	{ NTC "cisco_ios_show_version_special_build.raw", 2, 11264000, "flash:", "network-advantage" },
+};
+
+static const flash_case *flash_case_of(const char *file)
+{
+	for (size_t i = 0; i < sizeof(flash_cases) / sizeof(flash_cases[0]); i++)
+		if (strcmp(flash_cases[i].file, file) == 0)
+			return &flash_cases[i];
+	return NULL;
+}
+
 #define N_CASES (sizeof(cases) / sizeof(cases[0]))
 
 static const char *path_of(const corpus_case *c, char *buf, size_t size)
@@ -213,7 +268,8 @@ static tally tallies[] = { { "hostname", 0, 0 }, { "os", 0, 0 }, { "platform", 0
 			   { "serial", 0, 0 }, { "next boot decided or asked", 0, 0 },
 			   { "version", 0, 0 }, { "xe version", 0, 0 }, { "system image", 0, 0 },
 			   { "config register", 0, 0 }, { "rommon", 0, 0 }, { "dram", 0, 0 },
-			   { "stack members", 0, 0 } };
+			   { "stack members", 0, 0 }, { "flash sizes", 0, 0 },
+			   { "license", 0, 0 } };
 
 static void count(size_t k, bool ok, const char *file, const char *want, const char *got)
 {
@@ -285,6 +341,25 @@ Test(real_corpus, expected_facts)
 		snprintf(want, sizeof(want), "%zu", c->members);
 		snprintf(got, sizeof(got), "%zu", d->n_members);
 		count(14, d->n_members == c->members, c->file, want, got);
+		const flash_case *fc = flash_case_of(c->file);
+		cr_assert_not_null(fc, "%s: no flash row", c->file);
+		bool flash_ok = d->n_flash_sizes == fc->n;
+		if (flash_ok && fc->n)
+			flash_ok = d->flash_sizes[0].bytes == (uint64_t)fc->first_k * 1024 &&
+				   same(d->flash_sizes[0].filesystem, fc->fs);
+		snprintf(want, sizeof(want), "%zu, first %luK %s", fc->n, fc->first_k,
+			 fc->fs ? fc->fs : "-");
+		snprintf(got, sizeof(got), "%zu, first %lluK %s", d->n_flash_sizes,
+			 d->n_flash_sizes ? (unsigned long long)(d->flash_sizes[0].bytes / 1024) : 0ULL,
+			 d->n_flash_sizes && d->flash_sizes[0].filesystem ? d->flash_sizes[0].filesystem
+									   : "-");
+		count(15, flash_ok, c->file, want, got);
+		const char *lic = NULL;
+		if (d->license && d->license->level.s && *d->license->level.s)
+			lic = d->license->level.s;
+		else if (d->license && d->license->n_pkgs)
+			lic = d->license->pkgs[0].current.s;
+		count(16, same(lic, fc->license), c->file, fc->license, lic);
 		ip_arena_free(a);
 		ip_device_set_free(set);
 		read++;
