@@ -124,6 +124,20 @@ static const row rows[] = {
 	{ "C180X", CL_R, "180", "C180X-", "c180x", {0}, "flash:", NULL, 0 },
 	{ "C181X", CL_R, "181", "C181X-", "c181x", {0}, "flash:", NULL, 0 },
 	{ "C1841", CL_R, "CISCO1841 1841", "C1841-", "c1841", {0}, "flash:", NULL, 0 },
+	/* ISR 800 and ISR 900 (issue 23, the real corpus): the processor line
+	 * names the PID, "Cisco C881-K9 (revision 1.0) with 944128K/104448K
+	 * bytes of memory." / "Cisco C921-4P (revision 1.0) ...", the software
+	 * image C800-UNIVERSALK9-M / C900-UNIVERSALK9-M, the image
+	 * flash:c800-universalk9-mz.SPA.154-2.T.bin /
+	 * flash:c900-universalk9-mz.SPA.158-3.M3b.bin, register 0x2102
+	 * (networktocode/ntc-templates tests/cisco_ios/show_version/
+	 * cisco_ios_show_version8.raw and cisco_ios_show_version7.raw, kept in
+	 * tests/corpus/ntc-templates). Classic IOS routers: the startup-config's
+	 * boot system list, flash: (DOMAIN.md §1.3). The PID prefixes are
+	 * listed per model line so that no Catalyst 8000 ("C8200", "C8000V")
+	 * or Catalyst 9000 model ("C9200", "C9300") is caught by them. */
+	{ "C800", CL_R, "C81 C84 C86 C88 C89", "C800-", "c800", {0}, "flash:", NULL, 0 },
+	{ "C900", CL_R, "C921 C926 C927 C931 C941 C951", "C900-", "c900", {0}, "flash:", NULL, 0 },
 	/* ISR G1 (issue 23, point 4): the processor line names the bare
 	 * number, "Cisco 2811 (revision 53.51) with 249856K/12288K bytes of
 	 * memory." (tmullaly/oxidized r3: Chassis type 2811, image

@@ -433,6 +433,16 @@ static void dram_finish(struct sv *st)
  *   AIR License Level: AIR DNA Advantage   ntc cisco_ios_show_version5.raw (C9500)
  *   Smart Licensing Status: UNREGISTERED/EVAL EXPIRED   (same)
  *
+ * and on the Catalyst 4500-E and the ISR 800 the level and the type share
+ * a line, under a "License Information for '<module>'" title, and the
+ * next level says "reboot" (genieparser iosxe ShowVersion
+ * golden_output_9_output.txt, WS-C4507R+E Sup8-E; ntc-templates
+ * cisco_ios_show_version8.raw, C881-K9; both in tests/corpus):
+ *
+ *   License Information for 'WS-X45-SUP8-E'
+ *       License Level: entservices   Type: Permanent Right-To-Use
+ *       Next reboot license Level: entservices
+ *
  * and "Technology Package License Information" in three layouts, told
  * apart by the first header line:
  *   ISR G2   "Technology    Technology-package           Technology-package"
@@ -461,6 +471,32 @@ static bool lic_kv(struct sv *st, ip_text *out, const ip_line *l, size_t off,
 		return false;
 	if (after_colon(l, off + kl, len, &a) && !out->s)
 		set_text(st, out, l, a, len);
+	return true;
+}
+
+/* "License Level: entservices   Type: Permanent Right-To-Use": the level
+ * ends where a run of spaces meets "Type:", which is the type (a level is
+ * one word, so the split cannot cut one). The two-line form is lic_kv's. */
+static bool lic_level(struct sv *st, ip_license *lic, const ip_line *l, size_t off,
+		      size_t len)
+{
+	static const char key[] = "License Level";
+	size_t a;
+	if (len - off < sizeof(key) - 1 || memcmp(l->text + off, key, sizeof(key) - 1) != 0)
+		return false;
+	if (!after_colon(l, off + sizeof(key) - 1, len, &a) || lic->level.s)
+		return true;
+	size_t e = a;
+	while (e < len && !isspace((unsigned char)l->text[e]))
+		e++;
+	size_t t = skip_spaces(l->text, e, len);
+	if (t > e + 1 && STARTS(l, t, len, "Type") && after_colon(l, t + 4, len, &t)) {
+		set_text(st, &lic->level, l, a, e);
+		if (!lic->type.s)
+			set_text(st, &lic->type, l, t, len);
+		return true;
+	}
+	set_text(st, &lic->level, l, a, len);
 	return true;
 }
 
@@ -545,10 +581,11 @@ static bool license_line(struct sv *st, const ip_line *l, size_t off, size_t len
 	case 'L':
 		if (l->text[off + 1] != 'i')
 			return false;
-		return lic_kv(st, &lic->level, l, off, len, "License Level") ||
+		return lic_level(st, lic, l, off, len) ||
 		       lic_kv(st, &lic->type, l, off, len, "License Type");
 	case 'N':
 		return lic_kv(st, &lic->next_level, l, off, len, "Next reload license Level") ||
+		       lic_kv(st, &lic->next_level, l, off, len, "Next reboot license Level") ||
 		       lic_kv(st, &lic->air_next, l, off, len, "Next reload AIR license Level");
 	case 'A':
 		return lic_kv(st, &lic->air_level, l, off, len, "AIR License Level");

@@ -48,6 +48,13 @@ static const plat_case cases[] = {
 	{ "CISCO1941/K9", NULL, NULL, R_CL, "C1900", "c1900", "flash0:", 0x2102, false, false, false, 1, false },
 	{ "CISCO3945-CHASSIS", NULL, NULL, R_CL, "C3900", "c3900", "flash0:", 0x2102, false, false, false, 1, false },
 	{ "1801", NULL, NULL, R_CL, "C180X", "c180x", "flash:", 0x2102, false, false, false, 1, false },
+	/* ISR 800 / 900 (issue 23's real corpus): by model, by software
+	 * image, and never catching a Catalyst 8000 / 9000 model */
+	{ "C881-K9", NULL, NULL, R_CL, "C800", "c800", "flash:", 0x2102, false, false, false, 1, false },
+	{ "C897VA-K9", NULL, NULL, R_CL, "C800", "c800", "flash:", 0x2102, false, false, false, 1, false },
+	{ "C921-4P", NULL, NULL, R_CL, "C900", "c900", "flash:", 0x2102, false, false, false, 1, false },
+	{ "C931-4P", NULL, NULL, R_CL, "C900", "c900", "flash:", 0x2102, false, false, false, 1, false },
+	{ "C8200-1N-4T", NULL, NULL, R_XE, "C8200", "c8000be", "bootflash:", 0x2102, false, true, false, 1, false },
 	{ "WS-C2960-24TT-L", NULL, NULL, S_CL, "C2960", "c2960", "flash:", 0xF, true, false, false, 1, false },
 	{ "WS-C2960+24TC-L", NULL, NULL, S_CL, "C2960", "c2960", "flash:", 0xF, true, false, false, 1, false },
 	{ "WS-C2960X-48FPD-L", NULL, NULL, S_CL, "C2960X", "c2960x", "flash:", 0xF, true, false, false, 1, false },
@@ -70,6 +77,8 @@ static const plat_case cases[] = {
 	{ "IOSv", "vios_l2-ADVENTERPRISEK9-M", "flash0:/vios_l2-adventerprisek9-m",
 	  VIRT, "vIOS-L2", "vios_l2", "flash0:", 0x0, false, false, false, 1, false },
 	/* by the software image when the model is not known */
+	{ NULL, "C900-UNIVERSALK9-M", NULL, R_CL, "C900", "c900", "flash:", 0x2102, false, false, false, 2, false },
+	{ NULL, "C800-UNIVERSALK9-M", NULL, R_CL, "C800", "c800", "flash:", 0x2102, false, false, false, 2, false },
 	{ NULL, "C2960X-UNIVERSALK9-M", NULL, S_CL, "C2960X", "c2960x", "flash:", 0xF, true, false, false, 2, false },
 	{ NULL, "CAT9K_IOSXE", NULL, S_XE, NULL, "cat9k", "flash:", 0x102, true, true, true, 2, false },
 	{ NULL, "CAT3K_CAA-UNIVERSALK9-M", NULL, S_XE, NULL, "cat3k_caa", "flash:", 0x102, true, true, false, 2, false },

@@ -1003,6 +1003,30 @@ Test(parsers, show_version_license)
 		{ "ntc-templates cisco_ios_show_version1.raw (WS-C3850-48U)",
 		  "License Level: Ipbase\nLicense Type: Permanent\nNext reload license Level: Ipbase\n",
 		  "Ipbase", "Permanent", "Ipbase", NULL, NULL, NULL, 0, { NULL }, { NULL }, 1, 16 },
+		/* the level and the type on one line, "Next reboot" (issue 23's
+		 * real corpus: the level read "entservices   Type: Permanent") */
+		{ "genieparser iosxe ShowVersion golden_output_9_output.txt (WS-C4507R+E Sup8-E)",
+		  "License Information for 'WS-X45-SUP8-E'\n"
+		  "    License Level: entservices   Type: Permanent Right-To-Use\n"
+		  "    Next reboot license Level: entservices\n",
+		  "entservices", "Permanent Right-To-Use", "entservices", NULL, NULL, NULL, 0, { NULL },
+		  { NULL }, 2, 20 },
+		{ "ntc-templates cisco_ios_show_version8.raw (C881-K9)",
+		  "License Information for 'c800'\n"
+		  "    License Level: advipservices   Type: RightToUse\n"
+		  "    Next reboot license Level: advipservices\n",
+		  "advipservices", "RightToUse", "advipservices", NULL, NULL, NULL, 0, { NULL }, { NULL },
+		  2, 20 },
+		{ "the one-line form, the next level changing at the reboot (Sup7-E form)",
+		  "    License Level: entservices   Type: Permanent\n"
+		  "    Next reboot license Level: ipbase\n",
+		  "entservices", "Permanent", "ipbase", NULL, NULL, NULL, 0, { NULL }, { NULL }, 1, 20 },
+		{ "a level alone on its line keeps its whole value",
+		  "License Level: ipservices\n", "ipservices", NULL, NULL, NULL, NULL, NULL, 0, { NULL },
+		  { NULL }, 1, 16 },
+		{ "a level with one space before Type: is not split (no run of spaces)",
+		  "License Level: lanbase Type: x\n", "lanbase Type: x", NULL, NULL, NULL, NULL, NULL, 0,
+		  { NULL }, { NULL }, 1, 16 },
 		{ "a level that changes at the reload (ntc show_version2 form, ASR1001)",
 		  "License Level: advipservices\nLicense Type: Permanent\nNext reload license Level: adventerprise\n",
 		  "advipservices", "Permanent", "adventerprise", NULL, NULL, NULL, 0, { NULL }, { NULL }, 1, 16 },
