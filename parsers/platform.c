@@ -229,7 +229,14 @@ static const row rows[] = {
 	{ "C9500", XE_S, "C9500", "CAT9K_IOSXE", "cat9k", {0}, CAT_FS, F_INSTALL | F_CAT9K },
 	{ "C9600", XE_S, "C9600 C9606", "CAT9K_IOSXE", "cat9k", {0}, CAT_FS, F_INSTALL | F_CAT9K },
 	{ "IE3X00", XE_S, "IE-3200 IE-3300 IE-3400", "IE3X00", "ie3x00", {0}, "flash:", NULL, 0 },
-	{ "IE3100", XE_S, "IE-31", NULL, NULL, {0}, NULL, NULL, 0 },
+	/* IE 3100 (issue 23's real corpus): "cisco IE-3105-18T2C (ARM)
+	 * processor", IE31xx Switch Software (IE31xx-UNIVERSALK9-M), the
+	 * image on flash: ("System image file is "flash:test_image"",
+	 * "1946624K bytes of Flash at flash:."), register 0x102 (genieparser
+	 * iosxe/tests/ShowVersion/cli/equal/golden_output_IE_3105_18T2C_output.txt,
+	 * in tests/corpus). Its image file name is not known from a capture
+	 * (that one runs "test_image"), so no platform token. */
+	{ "IE3100", XE_S, "IE-31", "IE31XX-", NULL, {0}, "flash:", NULL, 0 },
 	/* Rockwell Automation Stratix 5200 (issue 23, point 4): IOS-XE,
 	 * "Allen-Bradley 1783-CMS20DN (ARM) processor", S5200 Switch Software
 	 * (S5200-UNIVERSALK9-M), "flash:s5200-universalk9....SSA.bin",

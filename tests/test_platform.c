@@ -68,6 +68,7 @@ static const plat_case cases[] = {
 	{ "C9500-40X", NULL, NULL, S_XE, "C9500", "cat9k", "flash:", 0x102, true, true, true, 1, false },
 	{ "C9200L-24P-4G", NULL, NULL, S_XE, "C9200", "cat9k_lite", "flash:", 0x102, true, true, true, 1, false },
 	{ "IE-3400-8P2S", NULL, NULL, S_XE, "IE3X00", "ie3x00", "flash:", 0x102, true, false, false, 1, false },
+	{ "IE-3105-18T2C", NULL, NULL, S_XE, "IE3100", NULL, "flash:", 0x102, true, false, false, 1, false },
 	{ "WS-C4948E", NULL, NULL, S_45, "C4948E", "cat4500e", "bootflash:", 0x2102, false, false, false, 1, false },
 	{ "WS-C4507R+E", "cat4500es8-UNIVERSALK9-M", "bootflash:cat4500es8-universalk9.SPA.03.08.06.E.152-4.E6.bin",
 	  S_45, "C4500", "cat4500es8", "bootflash:", 0x2102, false, false, false, 1, false },
@@ -77,6 +78,7 @@ static const plat_case cases[] = {
 	{ "IOSv", "vios_l2-ADVENTERPRISEK9-M", "flash0:/vios_l2-adventerprisek9-m",
 	  VIRT, "vIOS-L2", "vios_l2", "flash0:", 0x0, false, false, false, 1, false },
 	/* by the software image when the model is not known */
+	{ NULL, "IE31xx-UNIVERSALK9-M", NULL, S_XE, "IE3100", NULL, "flash:", 0x102, true, false, false, 2, false },
 	{ NULL, "C900-UNIVERSALK9-M", NULL, R_CL, "C900", "c900", "flash:", 0x2102, false, false, false, 2, false },
 	{ NULL, "C800-UNIVERSALK9-M", NULL, R_CL, "C800", "c800", "flash:", 0x2102, false, false, false, 2, false },
 	{ NULL, "C2960X-UNIVERSALK9-M", NULL, S_CL, "C2960X", "c2960x", "flash:", 0xF, true, false, false, 2, false },
