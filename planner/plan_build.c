@@ -1384,14 +1384,15 @@ static void no_fallback_refused(plan_bld *b)
 {
 	ip_plan *p = b->p;
 	const ip_path *run = &p->dev->system_image;
-	const char *fs = p->filesystem ? p->filesystem : "flash:";
+	/* the filesystem the image goes to, decided or (listing unusable) named */
+	const char *fs = p->filesystem ? p->filesystem : b->fsv.def ? b->fsv.def : "flash:";
 	if (!run->path) {
 		reason(b, "no fallback is proved: the running image is unknown (%s), so the plan "
 		       "cannot keep it; give --allow-no-fallback to plan without one",
 		       fact_hint(b, IP_FACT_IMAGE));
 		return;
 	}
-	if (run->filesystem && b->dest && !ip_fs_view_same(&b->fsv, run->filesystem, b->dest->name)) {
+	if (run->filesystem && !ip_fs_view_same(&b->fsv, run->filesystem, fs)) {
 		/* on usbflash0:, harddisk:...: a fallback only where the device
 		 * boots from it (ip_fs_bootable) and a listing shows the file */
 		if (p->dev->n_members >= 2)
@@ -1420,6 +1421,10 @@ static void no_fallback_refused(plan_bld *b)
 		       dir_listed ? "whose contents the captured listing does not show"
 				  : "the captured listing does not show either",
 		       fs, (int)(sl - path), path, fs);
+	else if (!b->dest)
+		reason(b, "no fallback is proved: no complete listing of %s shows the running "
+		       "image %s (capture `show %s`), or give --allow-no-fallback to plan "
+		       "without one", fs, run->raw, fs);
 	else
 		reason(b, "no fallback is proved: the running image %s is not on %s in the "
 		       "captured listing, so if the new image fails to boot nothing falls back "

@@ -91,6 +91,15 @@ static const fb_case cases[] = {
 	{ "ASR1006, a stale bootflash: entry first", "asr1006-bad-entry.log",
 	  "asr1000rp2-adventerprisek9.16.09.09.SPA.bin", 589539328, false, false,
 	  "harddisk:" ASR8, "dir harddisk:", "no boot system bootflash:", ASR8 },
+	/* show version alone: the refusal names the filesystems it lists,
+	 * never a flash: the platform does not have */
+	{ "ASR1006 on harddisk:, show version only", "asr1006-harddisk-version-only.log",
+	  "asr1000rp2-adventerprisek9.16.09.09.SPA.bin", 589539328, false, true, NULL, NULL,
+	  "is on harddisk:, which the captures do not list with it (capture `dir harddisk:`)",
+	  NULL },
+	{ "ASR1006 on bootflash:, show version only", "asr1006-bootflash-version-only.log",
+	  "asr1000rp2-adventerprisek9.16.09.09.SPA.bin", 589539328, false, true, NULL, NULL,
+	  "no complete listing of bootflash: shows the running image", NULL },
 };
 
 static void build(ip_plan *p, ip_device_set *set, const char *target, unsigned long long size,
