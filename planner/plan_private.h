@@ -140,6 +140,11 @@ uint64_t plan_rommon_bytes(const plan_bld *b, const ip_filesystem *fs);
 void plan_rommon_upgrade(plan_bld *b);
 void plan_rommon_check(plan_bld *b);
 
+/* --- plan_way_back.c (issue 22) ------------------------------------------ */
+
+/* Fill p->way_back from the plan, its proof and the catalogue's facts. */
+void plan_way_back(plan_bld *b);
+
 /* --- helpers both use ----------------------------------------------------- */
 
 ip_plan_step *plan_step(plan_bld *b, ip_plan_phase ph, ip_plan_mode m, const char *title);

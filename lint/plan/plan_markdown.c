@@ -150,6 +150,29 @@ static void list(const mw *o, const char *title, const char *const *v, size_t n)
 	}
 }
 
+/* The way back (issue 22): what the rollback needs, whether this change
+ * is one-way, and the rollback's own warnings. */
+static void way_back(const mw *o, const ip_plan *p)
+{
+	const ip_plan_way_back *w = &p->way_back;
+	if (!w->built)
+		return;
+	fputs("\n## Way back\n\n", o->out);
+	for (size_t i = 0; i < w->n_needs; i++) {
+		fputs("- Needs: ", o->out);
+		prose(o, w->needs[i]);
+		fputc('\n', o->out);
+	}
+	if (!w->n_one_way)
+		fputs("- One-way: no; nothing in this change closes the way back\n", o->out);
+	for (size_t i = 0; i < w->n_one_way; i++) {
+		fputs(w->one_way[i].unconfirmed ? "- **One-way (if so):** " : "- **One-way:** ",
+		      o->out);
+		prose(o, w->one_way[i].why);
+		fputc('\n', o->out);
+	}
+}
+
 /* The step's commands as one code block, between the configuration mode's
  * enter and end when it has one. */
 static void commands(const mw *o, const ip_plan_step *st)
@@ -292,6 +315,7 @@ static void one(const mw *o, const ip_plan *p)
 	simulation(o, p);
 	findings(o, p, false);
 	list(o, "Warnings", p->warnings, p->n_warnings);
+	way_back(o, p);
 	steps(o, p);
 	postcheck_table(o, p);
 }

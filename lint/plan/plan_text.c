@@ -280,6 +280,22 @@ static void nothing(const pw *o, const ip_plan *p)
 	fputs("!\n! end of plan\n", o->out);
 }
 
+/* The way back (issue 22): both directions before the first command. */
+static void way_back(const pw *o, const ip_plan *p)
+{
+	const ip_plan_way_back *w = &p->way_back;
+	if (!w->built)
+		return;
+	fputs("!\n! Way back:\n", o->out);
+	for (size_t i = 0; i < w->n_needs; i++)
+		wrap(o, "!   needs: ", w->needs[i]);
+	if (!w->n_one_way)
+		wrap(o, "!   one-way: ", "no: nothing in this change closes the way back");
+	for (size_t i = 0; i < w->n_one_way; i++)
+		wrap(o, w->one_way[i].unconfirmed ? "!   ONE-WAY (if so): " : "!   ONE-WAY: ",
+		     w->one_way[i].why);
+}
+
 static void one(const pw *o, const ip_plan *p)
 {
 	if (p->refused) {
@@ -293,6 +309,7 @@ static void one(const pw *o, const ip_plan *p)
 	header(o, p);
 	simulation(o, p);
 	findings(o, p);
+	way_back(o, p);
 	fputs(p->remediation ? "!\n! Paste one phase at a time and compare the output with its expect lines\n"
 			       "! before going on.\n"
 			     : "!\n! Paste one phase at a time and compare the output with its expect lines\n"
