@@ -269,6 +269,7 @@ typedef struct ip_plan_way_back {
 /* "rommon", "secrets", "license-model", "license-level" */
 const char *ip_one_way_kind_name(ip_one_way_kind k);
 
+
 typedef struct ip_plan {
 	const ip_device *dev;
 	const ip_target *target;
@@ -347,6 +348,11 @@ void ip_plan_build(ip_plan *out, ip_arena *a, const ip_device *dev,
  * plans they alter, to show that the proof catches each violation). */
 void ip_plan_prove(ip_plan_proof *out, ip_arena *a, const ip_plan *p);
 
+/* For the plan's first lines (issue 22: "a warning that the way back is
+ * closed ... at the top of the plan"): the kinds of p's one-way entries,
+ * each once, in kind order ("rommon, secrets"), or NULL when none; *sure
+ * is set when one of them holds without an "if so". Arena-owned. */
+const char *ip_plan_one_way_kinds(const ip_plan *p, ip_arena *a, bool *sure);
 const char *ip_plan_phase_id(ip_plan_phase ph);    /* "precheck", "transfer", ... */
 /* Step i's number as every format prints it, "2.3": its phase counted from
  * 1 and its place in that phase. */

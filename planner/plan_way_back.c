@@ -37,6 +37,22 @@ const char *ip_one_way_kind_name(ip_one_way_kind k)
 	return (unsigned)k < IP_ONE_WAY__COUNT ? kind_names[k] : "?";
 }
 
+const char *ip_plan_one_way_kinds(const ip_plan *p, ip_arena *a, bool *sure)
+{
+	const ip_plan_way_back *w = &p->way_back;
+	bool has[IP_ONE_WAY__COUNT] = { false };
+	*sure = false;
+	for (size_t i = 0; w->built && i < w->n_one_way; i++) {
+		has[w->one_way[i].kind] = true;
+		*sure |= !w->one_way[i].unconfirmed;
+	}
+	const char *out = NULL;
+	for (int k = 0; k < IP_ONE_WAY__COUNT; k++)
+		if (has[k])
+			out = out ? ip_arena_printf(a, "%s, %s", out, kind_names[k]) : kind_names[k];
+	return out;
+}
+
 static void need(plan_bld *b, const char *text)
 {
 	ip_plan_way_back *w = &b->p->way_back;

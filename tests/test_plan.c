@@ -1224,7 +1224,7 @@ Test(plan_json, schema, .init = setup, .fini = teardown)
 	result r = run("plan --format json " R1_TARGET " netstuts-r1.log");
 	cJSON *doc = cJSON_Parse(r.out);
 	cr_assert_not_null(doc, "not JSON:\n%s", r.out);
-	KEYS(doc, "plan", "format_version", "status", "device", "target", "method", "transfer",
+	KEYS(doc, "plan", "format_version", "status", "one_way", "device", "target", "method", "transfer",
 	     "fallback", "findings", "reasons", "warnings", "way_back", "prediction", "phases");
 	KEYS(cJSON_GetObjectItem(doc, "way_back"), "way_back", "needs", "one_way",
 	     "rollback_warnings");

@@ -164,6 +164,13 @@ static void check_text(const wcase *c, const ip_plan *p)
 	cr_assert_lt(wb - s, strstr(s, "! Paste one phase") - s, "%s: after the steps' lead",
 		     c->row);
 	cr_assert(strstr(wb, "!   needs: "), "%s", c->row);
+	/* one-way at the top: in the header, before the simulation */
+	const char *top = strstr(s, "!   ONE-WAY"), *sim = strstr(s, "! Simulation");
+	if (c->kind == NONE)
+		cr_assert_null(top, "%s: one-way at the top", c->row);
+	else
+		cr_assert(top && sim && top < sim && strstr(top, ip_one_way_kind_name(c->kind)),
+			  "%s: one-way not at the top:\n%.600s", c->row, s);
 	if (c->kind == NONE)
 		cr_assert(strstr(wb, "!   one-way: no"), "%s: not said open", c->row);
 	else
@@ -177,6 +184,12 @@ static void check_json(const wcase *c, const ip_plan *p)
 	char *s = written(p, ip_plan_write_json);
 	cJSON *doc = cJSON_Parse(s);
 	cr_assert_not_null(doc, "%s: not JSON", c->row);
+	const cJSON *kinds = cJSON_GetObjectItem(doc, "one_way");
+	cr_assert_eq(cJSON_GetArraySize(kinds) > 0, c->kind != NONE, "%s: one_way at the top",
+		     c->row);
+	if (c->kind != NONE)
+		cr_assert_str_eq(cJSON_GetArrayItem(kinds, 0)->valuestring,
+				 ip_one_way_kind_name((ip_one_way_kind)c->kind), "%s", c->row);
 	const cJSON *wb = cJSON_GetObjectItem(doc, "way_back");
 	cr_assert(cJSON_IsObject(wb), "%s: no way_back", c->row);
 	cr_assert_eq((size_t)cJSON_GetArraySize(cJSON_GetObjectItem(wb, "needs")), p->way_back.n_needs);
@@ -195,6 +208,24 @@ static void check_json(const wcase *c, const ip_plan *p)
 		     c->rollback_warns, "%s: rollback warnings", c->row);
 	cJSON_Delete(doc);
 	free(s);
+}
+
+/* Markdown and the playbook's head: one-way in their first lines too. */
+static void check_heads(const wcase *c, const ip_plan *p)
+{
+	char *md = written(p, ip_plan_write_markdown);
+	const char *q = strstr(md, "> **One-way");
+	cr_assert_eq(q != NULL, c->kind != NONE, "%s: markdown one-way", c->row);
+	if (q)
+		cr_assert_lt(q - md, strstr(md, "| Device |") - md, "%s: below the summary", c->row);
+	cr_assert(strstr(md, "\n## Way back\n"), "%s", c->row);
+	free(md);
+	char *yml = written(p, ip_plan_write_ansible);
+	const char *y = strstr(yml, "#   ONE-WAY");
+	cr_assert_eq(y != NULL, c->kind != NONE, "%s: ansible one-way", c->row);
+	if (y)
+		cr_assert_lt(y - yml, strstr(yml, "#   after the plan:") - yml, "%s", c->row);
+	free(yml);
 }
 
 static void run_case(const wcase *c)
@@ -227,6 +258,7 @@ static void run_case(const wcase *c)
 		     w->n_rollback);
 	check_text(c, p);
 	check_json(c, p);
+	check_heads(c, p);
 	cr_assert_null(plan_invariants_check(p, b.set->arena), "%s: %s", c->row,
 		       plan_invariants_check(p, b.set->arena));
 	ip_device_set_free(b.set);

@@ -598,6 +598,11 @@ static void comments(FILE *out, ip_arena *a, const ip_plan *p)
 	fprintf(out, "# iosplan upgrade plan for %s: %s -> %s\n", comment_text(a, p->name),
 		comment_text(a, p->dev->system_image.raw ? p->dev->system_image.raw : "unknown"),
 		comment_text(a, p->image));
+	bool sure;
+	const char *kinds = ip_plan_one_way_kinds(p, a, &sure);
+	if (kinds) /* issue 22: one-way before the tasks and the rest */
+		fprintf(out, "#   ONE-WAY%s: this change closes the way back (%s); see way back below\n",
+			sure ? "" : " (if so)", kinds);
 	fprintf(out, "#   after the plan:      %s\n", comment_text(a, p->proof.next.text));
 	fprintf(out, "#   if the target fails: %s\n", comment_text(a, p->proof.target_fails.text));
 	for (size_t i = 0; i < p->n_warnings; i++)

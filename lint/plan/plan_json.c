@@ -213,6 +213,20 @@ static cJSON *phases_json(const ip_plan *p)
 	return a;
 }
 
+/* One-way at the top (issue 22): the kinds of way_back.one_way, each
+ * once; [] when none (and when no plan is printed). */
+static cJSON *one_way_kinds(const ip_plan *p)
+{
+	cJSON *a = cJSON_CreateArray();
+	bool has[IP_ONE_WAY__COUNT] = { false };
+	for (size_t i = 0; p->way_back.built && i < p->way_back.n_one_way; i++)
+		has[p->way_back.one_way[i].kind] = true;
+	for (int k = 0; k < IP_ONE_WAY__COUNT; k++)
+		if (has[k])
+			cJSON_AddItemToArray(a, cJSON_CreateString(ip_one_way_kind_name((ip_one_way_kind)k)));
+	return a;
+}
+
 /* The way back (issue 22): null when no plan is printed (refused,
  * nothing to do). */
 static cJSON *way_back_json(const ip_plan *p)
@@ -244,6 +258,7 @@ static cJSON *plan_json(const ip_plan *p)
 			     : p->nothing_to_do ? "nothing-to-do"
 			     : p->remediation   ? "remediation"
 						: "planned");
+	cJSON_AddItemToObject(o, "one_way", one_way_kinds(p));
 	cJSON_AddItemToObject(o, "device", device_json(p));
 	cJSON_AddItemToObject(o, "target", target_json(p));
 	add_str(o, "method", p->refused ? NULL : ip_plan_method_name(p->method));

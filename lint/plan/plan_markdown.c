@@ -49,6 +49,13 @@ static void summary(const mw *o, const ip_plan *p)
 	const ip_target *t = p->target;
 	fputs("# Upgrade plan: ", o->out);
 	text(o, p->name);
+	bool sure;
+	const char *kinds = ip_plan_one_way_kinds(p, o->a, &sure);
+	if (kinds) { /* issue 22: one-way before anything else */
+		fputs(sure ? "\n\n> **One-way:** " : "\n\n> **One-way (if so):** ", o->out);
+		prose(o, ip_arena_printf(o->a, "this change closes the way back (%s); see "
+					 "Way back below.", kinds));
+	}
 	fputs("\n\n| | |\n|---|---|\n", o->out);
 	row(o, "Device", ip_arena_printf(o->a, "%s, %s (%s)", p->name,
 					 d->platform.s ? d->platform.s : "model unknown",

@@ -77,6 +77,17 @@ static const char *loc(const pw *o, const ip_finding *f)
 			       f->span.line, f->span.col);
 }
 
+/* One-way at the top (issue 22): before the reviewer reads a step. */
+static void top_one_way(const pw *o, const ip_plan *p)
+{
+	bool sure;
+	const char *kinds = ip_plan_one_way_kinds(p, o->a, &sure);
+	if (kinds)
+		wrap(o, sure ? "!   ONE-WAY: " : "!   ONE-WAY (if so): ",
+		     ip_arena_printf(o->a, "this change closes the way back (%s); see Way back "
+				     "below", kinds));
+}
+
 static void header(const pw *o, const ip_plan *p)
 {
 	const ip_device *d = p->dev;
@@ -307,6 +318,7 @@ static void one(const pw *o, const ip_plan *p)
 		return;
 	}
 	header(o, p);
+	top_one_way(o, p);
 	simulation(o, p);
 	findings(o, p);
 	way_back(o, p);
