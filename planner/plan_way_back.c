@@ -217,12 +217,12 @@ static void secrets_back(plan_bld *b)
 	if (l.s14)
 		one_way(b, IP_ONE_WAY_SECRETS, !l.documented, ip_arena_printf(
 			b->a, "the rollback boots %s, before " IP_SECRET_RELEASE "%s, which cannot "
-			"read the $14$ (convoluted type 9) secret in %s: its reload locks you out "
+			"read the $14$ (convoluted type 9) secret in '%s': its reload locks you out "
 			"unless a $9$ secret replaces it first", rel, unconf, l.s14->command));
 	if (l.six)
 		one_way(b, IP_ONE_WAY_SECRETS, true, ip_arena_printf(
 			b->a, "the rollback boots %s, before " IP_SECRET_RELEASE " (when type 6 "
-			"came to IOS-XE switches), with type 6 passwords in %s: if it cannot read "
+			"came to IOS-XE switches), with type 6 passwords in '%s': if it cannot read "
 			"them its reload locks you out; keep a type 9 secret and console access",
 			rel, l.six->command));
 	/* the rollback phase says it where it is pasted (issue 22: "a warning
@@ -230,13 +230,13 @@ static void secrets_back(plan_bld *b)
 	if (l.s14)
 		rollback_warning(b, ip_arena_printf(
 			b->a, "%s, the release this rolls back to, is before " IP_SECRET_RELEASE
-			"%s and cannot read the $14$ secret in %s: put a $9$ secret in the startup "
+			"%s and cannot read the $14$ secret in '%s': put a $9$ secret in the startup "
 			"configuration before the reload, or it locks you out", rel, unconf,
 			l.s14->command));
 	if (l.six)
 		rollback_warning(b, ip_arena_printf(
 			b->a, "%s, the release this rolls back to, is before " IP_SECRET_RELEASE
-			": if it cannot read the type 6 passwords in %s its reload locks you out; "
+			": if it cannot read the type 6 passwords in '%s' its reload locks you out; "
 			"keep a type 9 secret and console access", rel, l.six->command));
 }
 
@@ -261,6 +261,31 @@ static void license_back(plan_bld *b)
 			l->level.s, l->next_level.s, l->next_level.s, l->level.s));
 }
 
+/* Issue 22: "a warning in the rollback phase" when the rollback release
+ * would not understand the configuration's secrets. Said first in the
+ * rollback's first step, where the operator reads it before pasting; a
+ * plan with no rollback phase (no fallback kept) carries it with its
+ * warnings instead. The proof has run: a step's words are not its
+ * effects, so nothing proved changes. */
+static void rollback_phase(plan_bld *b)
+{
+	ip_plan *p = b->p;
+	const ip_plan_way_back *w = &p->way_back;
+	size_t i = 0;
+	while (i < p->n_steps && p->steps[i].phase != IP_PHASE_ROLLBACK)
+		i++;
+	for (size_t k = w->n_rollback; k-- > 0;) {
+		if (i == p->n_steps) {
+			*IP_PUSH(b->a, p->warnings, p->n_warnings, p->cap_warnings) =
+				ip_arena_printf(b->a, "rollback: %s", w->rollback[k]);
+			continue;
+		}
+		ip_plan_step *st = &p->steps[i];
+		st->why = ip_arena_printf(b->a, "WARNING: %s.%s%s", w->rollback[k],
+					  st->why ? " " : "", st->why ? st->why : "");
+	}
+}
+
 void plan_way_back(plan_bld *b)
 {
 	ip_plan *p = b->p;
@@ -273,4 +298,5 @@ void plan_way_back(plan_bld *b)
 	rommon_back(b);
 	secrets_back(b);
 	license_back(b);
+	rollback_phase(b);
 }

@@ -75,7 +75,7 @@ static const wcase cases[] = {
 	  ENTRY(ISR, "479215104", "isr4300"), IP_ONE_WAY_SECRETS, true, "UNCONFIRMED here", true },
 	{ "ISR4321 16.9.6 with a type 6 key", { "netstuts-r1.log", WB "type6-isr4321.log" }, { 0 },
 	  ISR, ENTRY(ISR, "479215104", "isr4300"), IP_ONE_WAY_SECRETS, true,
-	  "with type 6 passwords in show running-config", true },
+	  "with type 6 passwords in 'show running-config", true },
 	{ "ISR4321 16.12.4 to 17.3.4a crosses Smart Licensing Using Policy",
 	  { WB "isr4321-16-12.log" }, { 0 }, ISR17, ENTRY(ISR17, "479215104", "isr4300") SLUP,
 	  IP_ONE_WAY_LICENSE_MODEL, false,
@@ -256,6 +256,17 @@ static void run_case(const wcase *c)
 	}
 	cr_assert_eq(w->n_rollback > 0, c->rollback_warns, "%s: rollback warnings %zu", c->row,
 		     w->n_rollback);
+	/* issue 22: "a warning in the rollback phase": the rollback's first
+	 * step says it before its own why */
+	const ip_plan_step *rb = NULL;
+	for (size_t i = 0; i < p->n_steps && !rb; i++)
+		if (p->steps[i].phase == IP_PHASE_ROLLBACK)
+			rb = &p->steps[i];
+	cr_assert_not_null(rb, "%s: no rollback phase", c->row);
+	cr_assert_eq(rb->why && strncmp(rb->why, "WARNING: ", 9) == 0, c->rollback_warns,
+		     "%s: rollback step says '%s'", c->row, rb->why ? rb->why : "");
+	if (c->rollback_warns)
+		cr_assert(strstr(rb->why, "locks you out"), "%s", c->row);
 	check_text(c, p);
 	check_json(c, p);
 	check_heads(c, p);
