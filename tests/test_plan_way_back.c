@@ -14,6 +14,7 @@
  * ISR on 16.12.4; stack-3750x-tar.log with its next-reload level changed. */
 #include <cJSON.h>
 #include <criterion/criterion.h>
+#include <criterion/parameterized.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +24,7 @@
 #include "image_catalog.h"
 #include "plan.h"
 #include "plan_invariants.h"
+#include "escape.h"
 #include "plan_write.h"
 
 #define MD5_T "3c5d1e2f4a6b8c0d9e7f1a2b3c4d5e6f"
@@ -93,6 +95,8 @@ static const wcase cases[] = {
 	{ "ISR4321, nothing one-way", { "netstuts-r1.log" }, { 0 }, ISR,
 	  ENTRY(ISR, "479215104", "isr4300"), NONE, false, NULL, false },
 };
+
+enum { LEVEL_ROW = 10 }; /* the 3750-X next-reload row, for the hostile test */
 
 typedef struct built {
 	ip_device_set *set;
@@ -275,10 +279,10 @@ static void run_case(const wcase *c)
 	ip_device_set_free(b.set);
 }
 
-Test(plan_way_back, table)
+IP_TABLE_PARAMS(plan_way_back, table, cases)
+ParameterizedTest(size_t *row, plan_way_back, table)
 {
-	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
-		run_case(&cases[i]);
+	run_case(&cases[*row]);
 }
 
 /* A refused plan has no way back: nothing is printed to go back from. */
@@ -290,5 +294,49 @@ Test(plan_way_back, refused_has_none)
 	build(&b, &c);
 	cr_assert(b.p.refused, "no rommon_image: refused");
 	cr_assert(!b.p.way_back.built);
+	ip_device_set_free(b.set);
+}
+
+/* Capture text can hold anything (issue 22: "escape for each reader"): a
+ * next-reload level with markdown, HTML and a C1 line break (U+0085, a
+ * YAML line break) reaches the way back's one-way sentence, and each
+ * writer prints it inert. */
+#define HOSTILE "ipbase *x* <b>[l](http://e.example)</b> `y` | z\xc2\x85- evil: 1"
+
+Test(plan_way_back, hostile_capture_text)
+{
+	wcase c = cases[LEVEL_ROW];
+	c.swap[1] = "Next reload license Level: " HOSTILE;
+	cr_assert_eq(c.kind, IP_ONE_WAY_LICENSE_LEVEL, "LEVEL_ROW is the level change");
+	built b;
+	build(&b, &c);
+	const ip_plan *p = &b.p;
+	cr_assert(!p->refused);
+	cr_assert(p->way_back.n_one_way && strstr(p->way_back.one_way[0].why, HOSTILE),
+		  "the sentence holds the capture's text");
+	char *md = written(p, ip_plan_write_markdown);
+	cr_assert_null(strstr(md, "<b>"), "raw HTML in the markdown");
+	cr_assert_null(strstr(md, "*x*"), "raw emphasis in the markdown");
+	cr_assert_null(strstr(md, "\xc2\x85"), "a raw NEL in the markdown");
+	const char *wb = strstr(md, "\n## Way back\n");
+	cr_assert_not_null(wb);
+	cr_assert(strstr(wb, ip_esc_md_prose(b.set->arena, HOSTILE)), "not escaped as prose");
+	free(md);
+	char *yml = written(p, ip_plan_write_ansible);
+	cr_assert_null(strstr(yml, "\xc2\x85"), "a raw NEL in a playbook comment");
+	cr_assert_null(strstr(yml, "\n- evil"), "capture text became YAML");
+	free(yml);
+	char *txt = written(p, ip_plan_write_text);
+	cr_assert_null(strstr(txt, "\xc2\x85"), "a raw NEL in the text");
+	free(txt);
+	char *js = written(p, ip_plan_write_json);
+	cJSON *doc = cJSON_Parse(js);
+	cr_assert_not_null(doc);
+	const cJSON *e = cJSON_GetArrayItem(cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "way_back"),
+								"one_way"), 0);
+	cr_assert(strstr(cJSON_GetObjectItem(e, "why")->valuestring, HOSTILE),
+		  "JSON keeps the text as it was");
+	cJSON_Delete(doc);
+	free(js);
 	ip_device_set_free(b.set);
 }
