@@ -1983,6 +1983,7 @@ static void cleanup_source_if(plan_bld *b)
 
 static void cleanup(plan_bld *b)
 {
+	plan_rommon_cleanup(b); /* issue 22 */
 	if (b->tftp_blocksize)
 		cleanup_blocksize(b);
 	if (b->vrf_tftp || b->vrf_scp)
