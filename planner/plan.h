@@ -262,6 +262,9 @@ typedef struct ip_plan_way_back {
 	size_t n_one_way, cap_one_way;
 	const char **rollback;     /* warnings for the rollback direction */
 	size_t n_rollback, cap_rollback;
+	size_t rollback_step;      /* where they are said: the rollback phase's
+				    * first step (index + 1); 0: with the plan's
+				    * warnings (no rollback phase) or none */
 	const char *config_backup; /* where the pre-check saves the configuration */
 	size_t config_step;        /* that step's index + 1; 0: none */
 } ip_plan_way_back;

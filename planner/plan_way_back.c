@@ -270,10 +270,12 @@ static void license_back(plan_bld *b)
 static void rollback_phase(plan_bld *b)
 {
 	ip_plan *p = b->p;
-	const ip_plan_way_back *w = &p->way_back;
+	ip_plan_way_back *w = &p->way_back;
 	size_t i = 0;
 	while (i < p->n_steps && p->steps[i].phase != IP_PHASE_ROLLBACK)
 		i++;
+	if (w->n_rollback && i < p->n_steps)
+		w->rollback_step = i + 1;
 	for (size_t k = w->n_rollback; k-- > 0;) {
 		if (i == p->n_steps) {
 			*IP_PUSH(b->a, p->warnings, p->n_warnings, p->cap_warnings) =

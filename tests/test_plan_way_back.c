@@ -340,3 +340,28 @@ Test(plan_way_back, hostile_capture_text)
 	free(js);
 	ip_device_set_free(b.set);
 }
+
+/* P16 (slice m22-way): the property test's invariant catches a way back
+ * that hides a one-way ROMMON, a rollback warning not in the rollback
+ * phase, and a printed plan without a way back. */
+static void p16_catches(size_t row, void (*breaks)(ip_plan *), const char *what)
+{
+	built b;
+	build(&b, &cases[row]);
+	cr_assert_null(plan_invariants_check(&b.p, b.set->arena), "%s: holds before", what);
+	breaks(&b.p);
+	const char *why = plan_invariants_check(&b.p, b.set->arena);
+	cr_assert(why && !strncmp(why, "P16", 3), "%s: P16 missed it (%s)", what, why ? why : "");
+	ip_device_set_free(b.set);
+}
+
+static void hide_one_way(ip_plan *p) { p->way_back.n_one_way = 0; }
+static void warn_elsewhere(ip_plan *p) { p->way_back.rollback_step = 0; }
+static void no_way_back(ip_plan *p) { p->way_back.built = false; }
+
+Test(plan_way_back, p16)
+{
+	p16_catches(0, hide_one_way, "one-way ROMMON hidden");
+	p16_catches(4, warn_elsewhere, "the rollback warning outside the rollback phase");
+	p16_catches(11, no_way_back, "no way back");
+}
