@@ -234,6 +234,45 @@ typedef struct ip_plan_proof {
 	size_t n_violations, cap_violations;
 } ip_plan_proof;
 
+/* The way back (issue 22): what the rollback needs and whether anything in
+ * this change closes it, so that a reviewer sees both directions. One
+ * builder fills it (plan_way_back.c) from typed facts, the same answers
+ * the rules give (rules/release_back.h); every writer prints it. */
+typedef enum ip_one_way_kind {
+	IP_ONE_WAY_ROMMON = 0,    /* a ROMMON the catalogue says cannot be downgraded */
+	IP_ONE_WAY_SECRETS,       /* secrets the rollback release cannot read */
+	IP_ONE_WAY_LICENSE_MODEL, /* the catalogue's licensing model starts */
+	IP_ONE_WAY_LICENSE_LEVEL, /* the license level changes at the reload */
+	IP_ONE_WAY__COUNT
+} ip_one_way_kind;
+
+typedef struct ip_plan_one_way {
+	ip_one_way_kind kind;
+	bool unconfirmed; /* it holds only if an uncaptured or UNCONFIRMED
+			   * fact does (the sentence says which) */
+	const char *why;  /* what closes, and why */
+} ip_plan_one_way;
+
+typedef struct ip_plan_way_back {
+	bool built;                /* a printed plan (not refused, not nothing-to-do) */
+	const char **needs;        /* what the rollback needs, a sentence each,
+				    * naming the plan's own steps */
+	size_t n_needs, cap_needs;
+	ip_plan_one_way *one_way;  /* what cannot be undone; none: the way back is open */
+	size_t n_one_way, cap_one_way;
+	const char **rollback;     /* warnings for the rollback direction */
+	size_t n_rollback, cap_rollback;
+	size_t rollback_step;      /* where they are said: the rollback phase's
+				    * first step (index + 1); 0: with the plan's
+				    * warnings (no rollback phase) or none */
+	const char *config_backup; /* where the pre-check saves the configuration */
+	size_t config_step;        /* that step's index + 1; 0: none */
+} ip_plan_way_back;
+
+/* "rommon", "secrets", "license-model", "license-level" */
+const char *ip_one_way_kind_name(ip_one_way_kind k);
+
+
 typedef struct ip_plan {
 	const ip_device *dev;
 	const ip_target *target;
@@ -297,6 +336,7 @@ typedef struct ip_plan {
 	ip_plan_step *steps;       /* in phase order */
 	size_t n_steps, cap_steps;
 	ip_plan_proof proof;
+	ip_plan_way_back way_back; /* issue 22: filled for a proved plan */
 } ip_plan;
 
 void ip_plan_options_defaults(ip_plan_options *o); /* tftp, reload in 5 */
@@ -311,6 +351,11 @@ void ip_plan_build(ip_plan *out, ip_arena *a, const ip_device *dev,
  * plans they alter, to show that the proof catches each violation). */
 void ip_plan_prove(ip_plan_proof *out, ip_arena *a, const ip_plan *p);
 
+/* For the plan's first lines (issue 22: "a warning that the way back is
+ * closed ... at the top of the plan"): the kinds of p's one-way entries,
+ * each once, in kind order ("rommon, secrets"), or NULL when none; *sure
+ * is set when one of them holds without an "if so". Arena-owned. */
+const char *ip_plan_one_way_kinds(const ip_plan *p, ip_arena *a, bool *sure);
 const char *ip_plan_phase_id(ip_plan_phase ph);    /* "precheck", "transfer", ... */
 /* Step i's number as every format prints it, "2.3": its phase counted from
  * 1 and its place in that phase. */

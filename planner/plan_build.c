@@ -1975,4 +1975,6 @@ void ip_plan_build(ip_plan *out, ip_arena *a, const ip_device *dev, const ip_tar
 		return;
 	}
 	prove(&b);
+	if (!out->refused)
+		plan_way_back(&b);
 }

@@ -139,6 +139,12 @@ void plan_rommon_copy(plan_bld *b);
 uint64_t plan_rommon_bytes(const plan_bld *b, const ip_filesystem *fs);
 void plan_rommon_upgrade(plan_bld *b);
 void plan_rommon_check(plan_bld *b);
+void plan_rommon_cleanup(plan_bld *b); /* delete the package the plan copied */
+
+/* --- plan_way_back.c (issue 22) ------------------------------------------ */
+
+/* Fill p->way_back from the plan, its proof and the catalogue's facts. */
+void plan_way_back(plan_bld *b);
 
 /* --- helpers both use ----------------------------------------------------- */
 

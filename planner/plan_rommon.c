@@ -17,6 +17,7 @@
 #include <strings.h>
 
 #include "plan_private.h"
+#include "redundancy.h"
 #include "rommon.h"
 
 typedef unsigned long long ull;
@@ -62,6 +63,29 @@ static const plan_rommon_form forms[] = {
 	  "upgrade guide before you run it",
 	  "the ISR 4000 form (an ISR4321 session), assumed for the ASR 1000" },
 };
+
+/* A chassis with two route processors (ASR1006: show redundancy names a
+ * peer) keeps a ROMMON on each, and they can differ (R0 16.9(5r), R1
+ * 17.3(1r): github.com/jflam2002/cisco, show platform). That `all` in the
+ * upgrade command writes the standby's too is read only in pages that are
+ * not Cisco's; neither a Cisco example nor a captured dual-RP session was
+ * found (search 2026-12-07): UNCONFIRMED, said as a warning, and the
+ * post-checks read the other RP's slot as well ("show rom-monitor r0" is
+ * the ASR 1000 Software Configuration Guide's form, the slot its
+ * argument), so a standby left behind is seen. */
+static const char *const standby_assumed =
+	"a second route processor is captured: the plan assumes the ROMMON upgrade's 'all' "
+	"writes the standby RP's ROMMON too, which is UNCONFIRMED (no Cisco example or "
+	"captured dual-RP session of it was found); the post-checks read both RPs, and a "
+	"standby still below the minimum needs its own upgrade before a switchover";
+
+/* The other route processor's slot: R1 when the active is R0 (or not
+ * known), else R0. */
+static const char *other_rp(const ip_device *d)
+{
+	ip_rommon_answer a = ip_device_rommon(d);
+	return a.slot && !strcasecmp(a.slot, "R1") ? "R0" : "R1";
+}
 
 static const plan_rommon_form *form_of(const ip_device *d)
 {
@@ -119,6 +143,8 @@ const char *plan_rommon_decide(plan_bld *b)
 		return "a ROMMON upgrade is planned only with a bundle or install-mode upgrade";
 	if (!b->rommon && f->assumed)
 		plan_warn(b, "%s", f->assumed);
+	if (!b->rommon && ip_standby_present(p->dev))
+		plan_warn(b, "%s", standby_assumed);
 	b->rommon = f;
 	p->rommon_pkg = r->rommon_image.name.text;
 	p->rommon_min = min;
@@ -204,4 +230,34 @@ void plan_rommon_check(plan_bld *b)
 		 p->rommon_min);
 	plan_cmd(b, "%s", b->rommon->check);
 	plan_expect(b, IP_EXPECT_ROMMON_VERSION, "System Bootstrap, Version");
+	if (!ip_standby_present(p->dev))
+		return;
+	const char *rp = other_rp(p->dev);
+	plan_step(b, IP_PHASE_POSTCHECK, IP_MODE_EXEC,
+		  ip_arena_printf(b->a, "Confirm the ROMMON of the other route processor (%s)", rp));
+	plan_why(b, "A second RP keeps its own ROMMON: it too must be %s or later, or a "
+		 "switchover runs the release below its minimum (that 'all' reaches it is an "
+		 "assumption, see the warnings).", p->rommon_min);
+	plan_cmd(b, "show rom-monitor %s", rp);
+	plan_expect(b, IP_EXPECT_ROMMON_VERSION, "System Bootstrap, Version");
+}
+
+/* The clean-up deletes the ROMMON package the plan copied: once the
+ * post-checks have read the new version back it has done its work, and
+ * it holds flash the next upgrade needs (4 MB and more). First in the
+ * clean-up, before `install remove inactive`, so that what removes it is
+ * a command the plan names. A package that was on flash before the plan
+ * is the operator's and stays. */
+void plan_rommon_cleanup(plan_bld *b)
+{
+	ip_plan *p = b->p;
+	if (!b->rommon || b->rommon_have)
+		return;
+	plan_step(b, IP_PHASE_CLEANUP, IP_MODE_EXEC, "Delete the ROMMON package");
+	plan_why(b, "Only after the post-checks showed ROMMON %s or later: the package has done "
+		 "its work and the flash is needed by the next upgrade.", p->rommon_min);
+	plan_cmd(b, "delete /force %s%s", p->filesystem, p->rommon_pkg);
+	ip_plan_effect *e = plan_effect(b, IP_EFFECT_DELETE);
+	e->filesystem = p->filesystem;
+	e->path = p->rommon_pkg;
 }

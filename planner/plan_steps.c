@@ -655,9 +655,10 @@ static void pre_server(plan_bld *b)
 	plan_step(b, IP_PHASE_PRECHECK, IP_MODE_EXEC, "Back up the running-config to the server");
 	plan_why(b, "Before any change: the configuration as it is now, to restore by hand if "
 		 "anything goes wrong.");
-	plan_copy_cmd(b, "copy", "running-config", ip_arena_printf(b->a, "%s://%s/%s-pre-upgrade.cfg",
-								 scp ? "scp" : "tftp", p->server,
-								 p->hostname));
+	b->p->way_back.config_backup = ip_arena_printf(b->a, "%s://%s/%s-pre-upgrade.cfg",
+						       scp ? "scp" : "tftp", p->server, p->hostname);
+	b->p->way_back.config_step = b->p->n_steps;
+	plan_copy_cmd(b, "copy", "running-config", b->p->way_back.config_backup);
 	plan_prompt(b, ip_arena_printf(b->a, "Address or name of remote host [%s]?", p->server), "",
 		    true, NULL);
 	if (scp)
@@ -1982,6 +1983,7 @@ static void cleanup_source_if(plan_bld *b)
 
 static void cleanup(plan_bld *b)
 {
+	plan_rommon_cleanup(b); /* issue 22 */
 	if (b->tftp_blocksize)
 		cleanup_blocksize(b);
 	if (b->vrf_tftp || b->vrf_scp)

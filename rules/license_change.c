@@ -16,43 +16,32 @@
  *      Next reload license Level: ipbase              <- differs
  *
  * A warning with what to prepare; nothing here blocks the plan. */
-#include <string.h>
-#include <strings.h>
-
+#include "release_back.h"
 #include "rule.h"
 
-static bool parse(const char *s, ip_version *v)
-{
-	return s && ip_version_parse(v, s, strlen(s));
-}
-
-static void model(const ip_rule_ctx *ctx, ip_findings *out, const ip_release_facts *r)
+static void model(const ip_rule_ctx *ctx, ip_findings *out)
 {
 	const ip_target *t = ctx->target;
-	const ip_device *d = ctx->dev;
-	const char *run = t->image.is_xe && d->xe_version.s ? d->xe_version.s : d->version.s;
-	ip_version since, now;
-	if (!t->parsed || !parse(r->license_since.text, &since) || !parse(run, &now))
+	/* one decision with the plan's way back (release_back.h) */
+	if (!ip_release_license_crossing(t, ctx->dev))
 		return;
-	int up = ip_version_cmp(&t->image.version, &since), was = ip_version_cmp(&now, &since);
-	if (up == IP_VER_INCOMPARABLE || was == IP_VER_INCOMPARABLE || up < 0 || was >= 0)
-		return;
-	const ip_text *at = t->image.is_xe && d->xe_version.s ? &d->xe_version : &d->version;
+	const ip_release_facts *r = t->facts;
+	const ip_text *at = ip_release_running(ctx->dev, t);
 	ip_finding *f = ip_report(out, ip_subj_target(), at->span,
 				  "%s brings %s, from %s (catalogue, %s): the running %s has the "
 				  "earlier licensing; before the reload save 'show license all' and "
 				  "plan how usage will be reported, and know that going back below %s "
 				  "may need the product registered again", t->name,
 				  r->license_model.text, r->license_since.text,
-				  ip_release_fact_source(r, IP_FACT_LICENSE_MODEL), run,
+				  ip_release_fact_source(r, IP_FACT_LICENSE_MODEL), at->s,
 				  r->license_since.text);
 	ip_finding_related(out, f, r->license_model.span, "the catalogue's license_model");
 }
 
 static void level(ip_findings *out, const ip_device *d)
 {
-	const ip_license *l = d->license;
-	if (!l || !l->level.s || !l->next_level.s || strcasecmp(l->level.s, l->next_level.s) == 0)
+	const ip_license *l = ip_license_level_change(d);
+	if (!l)
 		return;
 	ip_finding *f = ip_report(out, ip_subj_device(), l->next_level.span,
 				  "the license level changes at the reload, from %s to %s: check "
@@ -64,9 +53,7 @@ static void level(ip_findings *out, const ip_device *d)
 
 static void check(const ip_rule_ctx *ctx, ip_findings *out)
 {
-	const ip_release_facts *r = ctx->target ? ctx->target->facts : NULL;
-	if (r && r->license_model.text)
-		model(ctx, out, r);
+	model(ctx, out);
 	level(out, ctx->dev);
 }
 

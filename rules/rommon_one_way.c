@@ -15,50 +15,35 @@
  * the way back below that version is closed. Unknown device ROMMON: one
  * level lower, naming the capture. Versions that cannot be ordered are
  * left to rommon-minimum, which reports them. */
-#include <stdio.h>
-
-#include "rommon.h"
+#include "release_back.h"
 #include "rule.h"
-
-static bool at_or_above(const char *a, const char *b)
-{
-	ip_rommon_order o = ip_rommon_cmp(a, b);
-	return o == IP_ROM_SAME || o == IP_ROM_NEWER;
-}
 
 static void check(const ip_rule_ctx *ctx, ip_findings *out)
 {
 	const ip_target *t = ctx->target;
-	const ip_release_facts *r = t ? t->facts : NULL;
-	const ip_rommon_min *m = r ? ip_release_min_rommon(r, ctx->dev, ctx->platform) : NULL;
-	if (!m || !r->n_one_way)
+	/* one decision with the plan's way back (release_back.h) */
+	ip_rommon_crossing c = ip_release_rommon_crossing(t, ctx->dev, ctx->platform);
+	if (!c.one_way)
 		return;
+	const ip_release_facts *r = t->facts;
 	const char *src = ip_release_fact_source(r, IP_FACT_ROMMON_ONE_WAY);
-	ip_rommon_answer a = ip_device_rommon(ctx->dev);
-	for (size_t i = 0; i < r->n_one_way; i++) {
-		const ip_fact_text *v = &r->rommon_one_way[i];
-		if (!at_or_above(m->version.text, v->text))
-			continue;
-		ip_finding *f;
-		if (!a.version) {
-			f = ip_report_weak(out, ip_subj_device(), v->span,
-					   "%s needs ROMMON %s, at or above %s, which cannot be "
-					   "downgraded (catalogue, %s): if the ROMMON is below %s now, "
-					   "the way back below it closes; capture '%s'", t->name,
-					   m->version.text, v->text, src, v->text, a.missing);
-			ip_finding_capture(out, f, a.missing);
-			return;
-		}
-		if (ip_rommon_cmp(a.version->s, v->text) != IP_ROM_OLDER)
-			continue;
-		f = ip_report(out, ip_subj_device(), a.version->span,
-			      "the ROMMON goes from %s to %s or later for %s, past %s, which "
-			      "cannot be downgraded (catalogue, %s): the way back below %s is "
-			      "closed, whatever release runs later", a.version->s, m->version.text,
-			      t->name, v->text, src, v->text);
-		ip_finding_related(out, f, v->span, "the catalogue's one-way ROMMON %s", v->text);
+	const ip_fact_text *v = c.one_way;
+	ip_finding *f;
+	if (c.unknown) {
+		f = ip_report_weak(out, ip_subj_device(), v->span,
+				   "%s needs ROMMON %s, at or above %s, which cannot be "
+				   "downgraded (catalogue, %s): if the ROMMON is below %s now, "
+				   "the way back below it closes; capture '%s'", t->name,
+				   c.min->version.text, v->text, src, v->text, c.now.missing);
+		ip_finding_capture(out, f, c.now.missing);
 		return;
 	}
+	f = ip_report(out, ip_subj_device(), c.now.version->span,
+		      "the ROMMON goes from %s to %s or later for %s, past %s, which "
+		      "cannot be downgraded (catalogue, %s): the way back below %s is "
+		      "closed, whatever release runs later", c.now.version->s, c.min->version.text,
+		      t->name, v->text, src, v->text);
+	ip_finding_related(out, f, v->span, "the catalogue's one-way ROMMON %s", v->text);
 }
 
 const ip_rule rule_rommon_one_way = { "rommon-one-way", IP_SEV_WARNING, check, IP_REPAIR_NONE };

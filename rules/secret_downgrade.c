@@ -23,40 +23,33 @@
  * was read). */
 #include <string.h>
 
+#include "release_back.h"
 #include "rule.h"
-
-static bool xe_switch(const ip_platform *p)
-{
-	return p && p->family == IP_FAMILY_SWITCH_XE;
-}
 
 static void check(const ip_rule_ctx *ctx, ip_findings *out)
 {
 	const ip_target *t = ctx->target;
-	if (!t || !ctx->dev->secrets || !t->parsed || !t->image.is_xe)
+	if (!t || !t->parsed || !t->image.is_xe)
 		return;
-	ip_version b;
-	if (!ip_version_parse(&b, "16.12.1", 7) || ip_version_cmp(&t->image.version, &b) != -1)
-		return;
-	/* scanned here, only for a target that could lock out (device.h) */
-	const ip_secrets *s = ip_secrets_of(ctx->dev);
+	/* one decision with the plan's rollback (release_back.h) */
+	ip_secret_lockout l = ip_secret_lockout_at(ctx->dev, &t->image.version, ctx->platform);
 	char tn[IP_VERSION_TEXT_SIZE];
 	ip_version_normalise(&t->image.version, tn, sizeof(tn));
-	const ip_secret_seen *c = &s->kind[IP_SECRET_9_14];
-	if (c->seen && xe_switch(ctx->platform))
+	const ip_secret_seen *c = l.s14;
+	if (c && l.documented)
 		ip_report(out, ip_subj_target(), c->span,
 			  "%s is %s, before 16.12.1: it cannot read the $14$ (convoluted type 9) "
 			  "secret in %s, and the reload locks you out; put a $9$ secret in the "
 			  "startup configuration first", t->name, tn, c->command);
-	else if (c->seen)
+	else if (c)
 		ip_report_weak(out, ip_subj_target(), c->span,
 			       "%s is %s, before 16.12.1, where Cisco documents $14$ secrets on "
 			       "IOS-XE switches: if it cannot read the $14$ secret in %s the reload "
 			       "locks you out; put a $9$ secret there first", t->name, tn, c->command);
-	const ip_secret_seen *six = &s->kind[IP_SECRET_6];
+	const ip_secret_seen *six = l.six;
 	const ip_text *run = ctx->dev->xe_version.s ? &ctx->dev->xe_version : &ctx->dev->version;
 	ip_version now;
-	if (!six->seen || !run->s || !ip_version_parse(&now, run->s, strlen(run->s)) ||
+	if (!six || !run->s || !ip_version_parse(&now, run->s, strlen(run->s)) ||
 	    ip_version_cmp(&t->image.version, &now) != -1)
 		return;
 	ip_report_weak(out, ip_subj_target(), six->span,

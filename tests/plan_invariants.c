@@ -416,6 +416,47 @@ static const char *check_vrf(const ip_plan *p, ip_arena *a)
 	return NULL;
 }
 
+/* P16 (issue 22, slice m22-way: the way back): every printed plan says
+ * what its rollback needs; a ROMMON step past a catalogued one-way ROMMON
+ * is stated one-way (from the catalogue and the model, not from the
+ * planner's way back); a rollback its release cannot read the secrets of
+ * warns in the rollback phase. */
+static bool at_or_above(const char *x, const char *y)
+{
+	ip_rommon_order o = ip_rommon_cmp(x, y);
+	return o == IP_ROM_SAME || o == IP_ROM_NEWER;
+}
+
+static const char *check_way_back(const ip_plan *p)
+{
+	const ip_plan_way_back *w = &p->way_back;
+	if (p->nothing_to_do)
+		return w->built ? "P16: a way back for a plan with nothing to do" : NULL;
+	if (!w->built || !w->n_needs)
+		return "P16: a printed plan without its way back";
+	bool said[IP_ONE_WAY__COUNT] = { false };
+	for (size_t i = 0; i < w->n_one_way; i++)
+		said[w->one_way[i].kind] = true;
+	const ip_release_facts *r = p->target ? p->target->facts : NULL;
+	const ip_rommon_min *m = r ? ip_release_min_rommon(r, p->dev, &p->check.platform) : NULL;
+	ip_rommon_answer now = ip_device_rommon(p->dev);
+	for (size_t i = 0; m && now.version && i < r->n_one_way; i++)
+		if (at_or_above(m->version.text, r->rommon_one_way[i].text) &&
+		    ip_rommon_cmp(now.version->s, r->rommon_one_way[i].text) == IP_ROM_OLDER &&
+		    !said[IP_ONE_WAY_ROMMON])
+			return "P16: a ROMMON past a one-way version, and the way back says it is open";
+	if (!said[IP_ONE_WAY_SECRETS])
+		return NULL;
+	if (!w->n_rollback)
+		return "P16: secrets the rollback cannot read, and no rollback warning";
+	size_t first = 0;
+	while (first < p->n_steps && p->steps[first].phase != IP_PHASE_ROLLBACK)
+		first++;
+	if (first < p->n_steps ? w->rollback_step == first + 1 : w->rollback_step == 0)
+		return NULL;
+	return "P16: secrets the rollback cannot read, and no warning says so";
+}
+
 const char *plan_invariants_check(const ip_plan *p, ip_arena *a)
 {
 	/* P10 (issue 21): a pending install (uncommitted packages, a running
@@ -482,5 +523,7 @@ const char *plan_invariants_check(const ip_plan *p, ip_arena *a)
 		why = check_vrf(p, a);
 	if (!why)
 		why = check_install_flow(p);
+	if (!why)
+		why = check_way_back(p);
 	return why ? why : check_effects(p, a);
 }

@@ -42,6 +42,10 @@
  *   P14 (issue 21 pt 3) the two-step form commits, once, after the
  *      activation's reload and before the clean-up (an uncommitted
  *      activation is reverted by its auto-abort timer).
+ *   P16 (issue 22, slice m22-way; renumbered at merge) every printed plan
+ *      has a way back naming what its rollback needs; a ROMMON step past
+ *      a catalogued one-way version is stated one-way; secrets the
+ *      rollback release cannot read are warned of in the rollback phase.
  * On a stack P1 and P3 also hold for every member, simulated from its own
  * flash and BOOT variable. */
 #ifndef IOSPLAN_PLAN_INVARIANTS_H

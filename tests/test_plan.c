@@ -1224,8 +1224,10 @@ Test(plan_json, schema, .init = setup, .fini = teardown)
 	result r = run("plan --format json " R1_TARGET " netstuts-r1.log");
 	cJSON *doc = cJSON_Parse(r.out);
 	cr_assert_not_null(doc, "not JSON:\n%s", r.out);
-	KEYS(doc, "plan", "format_version", "status", "device", "target", "method", "transfer",
-	     "fallback", "findings", "reasons", "warnings", "prediction", "phases");
+	KEYS(doc, "plan", "format_version", "status", "one_way", "device", "target", "method", "transfer",
+	     "fallback", "findings", "reasons", "warnings", "way_back", "prediction", "phases");
+	KEYS(cJSON_GetObjectItem(doc, "way_back"), "way_back", "needs", "one_way",
+	     "rollback_warnings");
 	KEYS(cJSON_GetObjectItem(doc, "device"), "device", "hostname", "platform", "family", "version",
 	     "image");
 	KEYS(cJSON_GetObjectItem(doc, "target"), "target", "name", "path", "size", "md5", "sha512",
@@ -1260,6 +1262,7 @@ Test(plan_json, refusal, .init = setup, .fini = teardown)
 	cr_assert_not_null(doc);
 	cr_assert_str_eq(cJSON_GetObjectItem(doc, "status")->valuestring, "refused");
 	cr_assert_eq(cJSON_GetArraySize(cJSON_GetObjectItem(doc, "phases")), 0);
+	cr_assert(cJSON_IsNull(cJSON_GetObjectItem(doc, "way_back")), "a refused plan has no way back");
 	const cJSON *f = cJSON_GetArrayItem(cJSON_GetObjectItem(doc, "findings"), 1);
 	cr_assert_str_eq(cJSON_GetObjectItem(f, "role")->valuestring, "blocks");
 	cJSON_Delete(doc);

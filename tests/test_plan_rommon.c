@@ -26,6 +26,7 @@
 #define ASR "asr1001x-universalk9.16.12.04.SPA.bin"
 #define ISR "isr4300-universalk9.16.12.04.SPA.bin"
 #define C9K "cat9k_iosxe.17.12.04.SPA.bin"
+#define ASR6 "asr1000rp2-adventerprisek9.17.03.08a.SPA.bin"
 
 typedef struct rcase {
 	const char *row;
@@ -36,30 +37,40 @@ typedef struct rcase {
 	const char *upgrade;  /* the upgrade command, NULL: no ROMMON step */
 	bool assumed;         /* a warning says the form is UNCONFIRMED */
 	const char *why;      /* refused: part of the rommon-minimum note */
+	const char *capture2; /* a second capture of the device, or NULL */
+	const char *other_rp; /* a dual-RP chassis: the other RP's post-check
+			       * command, and the standby assumption warned */
 } rcase;
 
 static const rcase cases[] = {
 	{ "ASR1001-X below, package catalogued: planned", "traps/rommon-asr1001x.log", ASR,
 	  ENTRY(ASR, "asr1001x", "16.9(1r)") "    rommon_image: " PKG "\n", false,
-	  "upgrade rom-monitor filename bootflash:r.pkg all", true, NULL },
+	  "upgrade rom-monitor filename bootflash:r.pkg all", true, NULL, NULL, NULL },
 	{ "ASR1001-X below, no package: refused naming rommon_image",
 	  "traps/rommon-asr1001x.log", ASR, ENTRY(ASR, "asr1001x", "16.9(1r)"), true, NULL, false,
-	  "rommon_image" },
+	  "rommon_image", NULL, NULL },
 	{ "ASR1001-X at the minimum: no ROMMON step", "traps/rommon-asr1001x-16-9.log", ASR,
-	  ENTRY(ASR, "asr1001x", "16.9(1r)") "    rommon_image: " PKG "\n", false, NULL, false, NULL },
+	  ENTRY(ASR, "asr1001x", "16.9(1r)") "    rommon_image: " PKG "\n", false, NULL, false, NULL, NULL, NULL },
 	{ "ASR1001-X above the minimum: no ROMMON step", "traps/rommon-asr1001x-16-9.log", ASR,
 	  ENTRY(ASR, "asr1001x", "15.4(3r)S5") "    rommon_image: " PKG "\n", false, NULL, false,
-	  NULL },
+	  NULL, NULL, NULL },
 	{ "ISR4321 below, package catalogued: the captured form, no assumption",
 	  "../tests/captures/isr4321-rommon-old.log", ISR,
 	  ENTRY(ISR, "isr4300", "16.9(1r)") "    rommon_image: " PKG "\n", false,
-	  "upgrade rom-monitor filename bootflash:r.pkg all", false, NULL },
+	  "upgrade rom-monitor filename bootflash:r.pkg all", false, NULL, NULL, NULL },
 	{ "ISR4321 below, no package: refused", "../tests/captures/isr4321-rommon-old.log", ISR,
-	  ENTRY(ISR, "isr4300", "16.9(1r)"), true, NULL, false, "rommon_image" },
+	  ENTRY(ISR, "isr4300", "16.9(1r)"), true, NULL, false, "rommon_image", NULL, NULL },
 	{ "C9300 below, package catalogued: refused, no form for the platform",
 	  "c9300-install.log", C9K,
 	  ENTRY(C9K, "cat9k", "17.12.1r") "    rommon_image: " PKG "\n", true, NULL, false,
-	  "no documented ROMMON upgrade command" },
+	  "no documented ROMMON upgrade command", NULL, NULL },
+	/* issue 22 pt 5: a standby RP (show redundancy) on 16.3(2r) too
+	 * (tests/captures/asr1006-rommon-r0-r1.log): both RPs checked */
+	{ "ASR1006 with two RPs below: both checked, the standby assumption said",
+	  "asr1006-dual-rp.log", ASR6,
+	  ENTRY(ASR6, "asr1000rp2", "16.9(1r)") "    rommon_image: " PKG "\n", false,
+	  "upgrade rom-monitor filename bootflash:r.pkg all", true, NULL,
+	  "../tests/captures/asr1006-rommon-r0-r1.log", "show rom-monitor R1" },
 };
 
 typedef struct built {
@@ -69,7 +80,7 @@ typedef struct built {
 
 static void build(built *b, const rcase *c)
 {
-	b->set = test_load_samples(c->capture, NULL);
+	b->set = test_load_samples(c->capture, c->capture2, NULL);
 	cr_assert_not_null(b->set, "%s: loads", c->row);
 	ip_arena *a = b->set->arena;
 	ip_image_catalog *cat;
@@ -152,8 +163,24 @@ static void run_case(const rcase *c)
 				checked |= p->steps[i].phase == IP_PHASE_POSTCHECK &&
 					   !strcmp(p->steps[i].commands[k], "show rom-monitor R0");
 		cr_assert(checked, "%s: no post-check of the ROMMON", c->row);
+		/* the clean-up deletes the package the plan copied, after the check */
+		bool deleted = false;
+		for (size_t i = reload_at; i < p->n_steps; i++)
+			for (size_t j = 0; j < p->steps[i].n_effects; j++)
+				deleted |= p->steps[i].phase == IP_PHASE_CLEANUP &&
+					   p->steps[i].effects[j].kind == IP_EFFECT_DELETE &&
+					   !strcmp(p->steps[i].effects[j].path, "r.pkg") &&
+					   !strcmp(p->steps[i].commands[0],
+						   "delete /force bootflash:r.pkg");
+		cr_assert(deleted, "%s: the clean-up keeps the ROMMON package", c->row);
 	}
 	cr_assert_eq(warns(p, "UNCONFIRMED"), c->assumed, "%s: the assumption warning", c->row);
+	cr_assert_eq(warns(p, "a second route processor"), c->other_rp != NULL, "%s", c->row);
+	bool other = false;
+	for (size_t i = 0; i < p->n_steps; i++)
+		other |= p->steps[i].phase == IP_PHASE_POSTCHECK && p->steps[i].n_commands &&
+			 c->other_rp && !strcmp(p->steps[i].commands[0], c->other_rp);
+	cr_assert_eq(other, c->other_rp != NULL, "%s: the other RP's check", c->row);
 	if (!p->refused)
 		cr_assert_null(plan_invariants_check(p, b.set->arena), "%s: %s", c->row,
 			       plan_invariants_check(p, b.set->arena));

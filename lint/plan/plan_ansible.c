@@ -598,10 +598,24 @@ static void comments(FILE *out, ip_arena *a, const ip_plan *p)
 	fprintf(out, "# iosplan upgrade plan for %s: %s -> %s\n", comment_text(a, p->name),
 		comment_text(a, p->dev->system_image.raw ? p->dev->system_image.raw : "unknown"),
 		comment_text(a, p->image));
+	bool sure;
+	const char *kinds = ip_plan_one_way_kinds(p, a, &sure);
+	if (kinds) /* issue 22: one-way before the tasks and the rest */
+		fprintf(out, "#   ONE-WAY%s: this change closes the way back (%s); see way back below\n",
+			sure ? "" : " (if so)", kinds);
 	fprintf(out, "#   after the plan:      %s\n", comment_text(a, p->proof.next.text));
 	fprintf(out, "#   if the target fails: %s\n", comment_text(a, p->proof.target_fails.text));
 	for (size_t i = 0; i < p->n_warnings; i++)
 		fprintf(out, "#   warning: %s\n", comment_text(a, p->warnings[i]));
+	/* issue 22: the way back, for the reviewer of the playbook */
+	const ip_plan_way_back *w = &p->way_back;
+	for (size_t i = 0; w->built && i < w->n_needs; i++)
+		fprintf(out, "#   way back needs: %s\n", comment_text(a, w->needs[i]));
+	if (w->built && !w->n_one_way)
+		fputs("#   one-way: no\n", out);
+	for (size_t i = 0; w->built && i < w->n_one_way; i++)
+		fprintf(out, "#   ONE-WAY%s: %s\n", w->one_way[i].unconfirmed ? " (if so)" : "",
+			comment_text(a, w->one_way[i].why));
 }
 
 int ip_plan_write_ansible(FILE *out, const ip_plan *const *plans, size_t n)

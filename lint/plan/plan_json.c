@@ -213,6 +213,41 @@ static cJSON *phases_json(const ip_plan *p)
 	return a;
 }
 
+/* One-way at the top (issue 22): the kinds of way_back.one_way, each
+ * once; [] when none (and when no plan is printed). */
+static cJSON *one_way_kinds(const ip_plan *p)
+{
+	cJSON *a = cJSON_CreateArray();
+	bool has[IP_ONE_WAY__COUNT] = { false };
+	for (size_t i = 0; p->way_back.built && i < p->way_back.n_one_way; i++)
+		has[p->way_back.one_way[i].kind] = true;
+	for (int k = 0; k < IP_ONE_WAY__COUNT; k++)
+		if (has[k])
+			cJSON_AddItemToArray(a, cJSON_CreateString(ip_one_way_kind_name((ip_one_way_kind)k)));
+	return a;
+}
+
+/* The way back (issue 22): null when no plan is printed (refused,
+ * nothing to do). */
+static cJSON *way_back_json(const ip_plan *p)
+{
+	const ip_plan_way_back *w = &p->way_back;
+	if (!w->built)
+		return cJSON_CreateNull();
+	cJSON *wb = cJSON_CreateObject();
+	cJSON_AddItemToObject(wb, "needs", strings(w->needs, w->n_needs));
+	cJSON *ow = cJSON_AddArrayToObject(wb, "one_way");
+	for (size_t i = 0; i < w->n_one_way; i++) {
+		cJSON *e = cJSON_CreateObject();
+		cJSON_AddStringToObject(e, "kind", ip_one_way_kind_name(w->one_way[i].kind));
+		cJSON_AddBoolToObject(e, "unconfirmed", w->one_way[i].unconfirmed);
+		cJSON_AddStringToObject(e, "why", w->one_way[i].why);
+		cJSON_AddItemToArray(ow, e);
+	}
+	cJSON_AddItemToObject(wb, "rollback_warnings", strings(w->rollback, w->n_rollback));
+	return wb;
+}
+
 static cJSON *plan_json(const ip_plan *p)
 {
 	cJSON *o = cJSON_CreateObject();
@@ -223,6 +258,7 @@ static cJSON *plan_json(const ip_plan *p)
 			     : p->nothing_to_do ? "nothing-to-do"
 			     : p->remediation   ? "remediation"
 						: "planned");
+	cJSON_AddItemToObject(o, "one_way", one_way_kinds(p));
 	cJSON_AddItemToObject(o, "device", device_json(p));
 	cJSON_AddItemToObject(o, "target", target_json(p));
 	add_str(o, "method", p->refused ? NULL : ip_plan_method_name(p->method));
@@ -235,6 +271,7 @@ static cJSON *plan_json(const ip_plan *p)
 		cJSON_AddItemToArray(fs, finding_json(&p->findings[i]));
 	cJSON_AddItemToObject(o, "reasons", strings(p->reasons, p->n_reasons));
 	cJSON_AddItemToObject(o, "warnings", strings(p->warnings, p->n_warnings));
+	cJSON_AddItemToObject(o, "way_back", way_back_json(p));
 	cJSON_AddItemToObject(o, "prediction", prediction_json(p));
 	cJSON_AddItemToObject(o, "phases", p->refused ? cJSON_CreateArray() : phases_json(p));
 	return o;

@@ -49,6 +49,13 @@ static void summary(const mw *o, const ip_plan *p)
 	const ip_target *t = p->target;
 	fputs("# Upgrade plan: ", o->out);
 	text(o, p->name);
+	bool sure;
+	const char *kinds = ip_plan_one_way_kinds(p, o->a, &sure);
+	if (kinds) { /* issue 22: one-way before anything else */
+		fputs(sure ? "\n\n> **One-way:** " : "\n\n> **One-way (if so):** ", o->out);
+		prose(o, ip_arena_printf(o->a, "this change closes the way back (%s); see "
+					 "Way back below.", kinds));
+	}
 	fputs("\n\n| | |\n|---|---|\n", o->out);
 	row(o, "Device", ip_arena_printf(o->a, "%s, %s (%s)", p->name,
 					 d->platform.s ? d->platform.s : "model unknown",
@@ -146,6 +153,29 @@ static void list(const mw *o, const char *title, const char *const *v, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		fputs("- ", o->out);
 		prose(o, v[i]);
+		fputc('\n', o->out);
+	}
+}
+
+/* The way back (issue 22): what the rollback needs, whether this change
+ * is one-way, and the rollback's own warnings. */
+static void way_back(const mw *o, const ip_plan *p)
+{
+	const ip_plan_way_back *w = &p->way_back;
+	if (!w->built)
+		return;
+	fputs("\n## Way back\n\n", o->out);
+	for (size_t i = 0; i < w->n_needs; i++) {
+		fputs("- Needs: ", o->out);
+		prose(o, w->needs[i]);
+		fputc('\n', o->out);
+	}
+	if (!w->n_one_way)
+		fputs("- One-way: no; nothing in this change closes the way back\n", o->out);
+	for (size_t i = 0; i < w->n_one_way; i++) {
+		fputs(w->one_way[i].unconfirmed ? "- **One-way (if so):** " : "- **One-way:** ",
+		      o->out);
+		prose(o, w->one_way[i].why);
 		fputc('\n', o->out);
 	}
 }
@@ -292,6 +322,7 @@ static void one(const mw *o, const ip_plan *p)
 	simulation(o, p);
 	findings(o, p, false);
 	list(o, "Warnings", p->warnings, p->n_warnings);
+	way_back(o, p);
 	steps(o, p);
 	postcheck_table(o, p);
 }

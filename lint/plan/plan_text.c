@@ -77,6 +77,17 @@ static const char *loc(const pw *o, const ip_finding *f)
 			       f->span.line, f->span.col);
 }
 
+/* One-way at the top (issue 22): before the reviewer reads a step. */
+static void top_one_way(const pw *o, const ip_plan *p)
+{
+	bool sure;
+	const char *kinds = ip_plan_one_way_kinds(p, o->a, &sure);
+	if (kinds)
+		wrap(o, sure ? "!   ONE-WAY: " : "!   ONE-WAY (if so): ",
+		     ip_arena_printf(o->a, "this change closes the way back (%s); see Way back "
+				     "below", kinds));
+}
+
 static void header(const pw *o, const ip_plan *p)
 {
 	const ip_device *d = p->dev;
@@ -280,6 +291,22 @@ static void nothing(const pw *o, const ip_plan *p)
 	fputs("!\n! end of plan\n", o->out);
 }
 
+/* The way back (issue 22): both directions before the first command. */
+static void way_back(const pw *o, const ip_plan *p)
+{
+	const ip_plan_way_back *w = &p->way_back;
+	if (!w->built)
+		return;
+	fputs("!\n! Way back:\n", o->out);
+	for (size_t i = 0; i < w->n_needs; i++)
+		wrap(o, "!   needs: ", w->needs[i]);
+	if (!w->n_one_way)
+		wrap(o, "!   one-way: ", "no: nothing in this change closes the way back");
+	for (size_t i = 0; i < w->n_one_way; i++)
+		wrap(o, w->one_way[i].unconfirmed ? "!   ONE-WAY (if so): " : "!   ONE-WAY: ",
+		     w->one_way[i].why);
+}
+
 static void one(const pw *o, const ip_plan *p)
 {
 	if (p->refused) {
@@ -291,8 +318,10 @@ static void one(const pw *o, const ip_plan *p)
 		return;
 	}
 	header(o, p);
+	top_one_way(o, p);
 	simulation(o, p);
 	findings(o, p);
+	way_back(o, p);
 	fputs(p->remediation ? "!\n! Paste one phase at a time and compare the output with its expect lines\n"
 			       "! before going on.\n"
 			     : "!\n! Paste one phase at a time and compare the output with its expect lines\n"
