@@ -235,6 +235,7 @@ typedef struct audit_finding {
 
 #define AUDIT_CONFLICT_RULE "source-conflict"
 #define AUDIT_SHARED_MAX 256
+#define AUDIT_UNUSED_MAX 100
 
 typedef struct audit_device {
 	const ip_device_set *set;
@@ -274,6 +275,7 @@ typedef struct audit_tally {
 	audit_reload reload;
 	char **rules;             /* one per finding */
 	size_t n_rules;
+	char *input_error_path;   /* input_error: the file, malloc'd */
 	bool again;               /* a backup of a device already counted */
 	char *shared;             /* the hostname, when more than one box
 				   * carries it (FLEET_BOX_OTHER/NAMED), or NULL */
@@ -298,12 +300,20 @@ typedef struct audit_summary {
 	 * already; the hostnames several boxes carry (at most
 	 * AUDIT_SHARED_MAX kept, all counted); hostnames not followed */
 	size_t again;
+	/* the inputs that could not be used, in input order: the first
+	 * AUDIT_UNUSED_MAX paths kept (malloc'd), all counted in
+	 * with_input_errors */
+	char **unused;
+	size_t n_unused, cap_unused;
 	audit_count *shared;
 	size_t n_shared, cap_shared, shared_dropped, untracked;
 	double seconds;
 } audit_summary;
 
 void audit_summary_add(audit_summary *s, const audit_tally *t);
+/* An input that could not be used: counted, its path kept (the first
+ * AUDIT_UNUSED_MAX). */
+void audit_summary_unused(audit_summary *s, const char *path);
 void audit_summary_sort(audit_summary *s);
 void audit_summary_free(audit_summary *s);
 void audit_tally_free(audit_tally *t);
@@ -356,6 +366,7 @@ typedef struct audit_result {
 	size_t n_tallies;
 	size_t problems, files;
 	size_t unused;  /* problems that are inputs not used */
+	char **unused_paths; /* their paths, malloc'd */
 	uint64_t bytes;
 } audit_result;
 

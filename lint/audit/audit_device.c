@@ -312,7 +312,9 @@ static void tally(audit_tally *t, const audit_device *d)
 	 * are findings): a file, or a section, that could not be used, as
 	 * cli_load() counts them for the other commands */
 	for (size_t i = 0; i < d->n_problems && !t->input_error; i++)
-		t->input_error = d->problems[i]->level == IP_DIAG_ERROR;
+		if ((t->input_error = d->problems[i]->level == IP_DIAG_ERROR) &&
+		    !(t->input_error_path = strdup(audit_span_file(d->problems[i]->span))))
+			ip_out_of_memory();
 	t->upgrade = d->upgrade;
 	t->reload = d->reload;
 	t->again = d->fleet == FLEET_BOX_AGAIN || d->fleet == FLEET_BOX_OTHER_AGAIN ||
@@ -333,6 +335,7 @@ void audit_tally_free(audit_tally *t)
 {
 	free(t->rules); /* the strings are in the same block */
 	free(t->shared);
+	free(t->input_error_path);
 }
 
 /* --- the unit -------------------------------------------------------------- */
@@ -349,7 +352,13 @@ static void problem(unit_out *uo, const char *path, const char *msg, bool unused
 {
 	uo->o->format->problem(uo->m, uo->notes, path, msg);
 	uo->r->problems++;
-	uo->r->unused += unused;
+	if (!unused)
+		return;
+	audit_result *r = uo->r;
+	if (!(r->unused_paths = realloc(r->unused_paths, (r->unused + 1) * sizeof(char *))) ||
+	    !(r->unused_paths[r->unused] = strdup(path)))
+		ip_out_of_memory();
+	r->unused++;
 }
 
 /* Errors about files no device took (no device output in them, a section
@@ -494,5 +503,8 @@ void audit_result_free(audit_result *r)
 	for (size_t i = 0; i < r->n_tallies; i++)
 		audit_tally_free(&r->tallies[i]);
 	free(r->tallies);
+	for (size_t i = 0; i < r->unused; i++)
+		free(r->unused_paths[i]);
+	free(r->unused_paths);
 	memset(r, 0, sizeof(*r));
 }

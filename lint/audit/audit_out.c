@@ -72,20 +72,34 @@ static void shared_add(audit_summary *s, const char *host)
 	s->shared[s->n_shared - 1].devices = 2;
 }
 
+void audit_summary_unused(audit_summary *s, const char *path)
+{
+	s->with_input_errors++;
+	if (s->n_unused == AUDIT_UNUSED_MAX)
+		return;
+	if (s->n_unused == s->cap_unused) {
+		s->cap_unused = s->cap_unused ? 2 * s->cap_unused : 8;
+		if (!(s->unused = realloc(s->unused, s->cap_unused * sizeof(*s->unused))))
+			ip_out_of_memory();
+	}
+	if (!(s->unused[s->n_unused++] = strdup(path)))
+		ip_out_of_memory();
+}
+
 /* A backup of a device counted already (audit_fleet.c) is one device:
  * it counts once, as its first record. */
 void audit_summary_add(audit_summary *s, const audit_tally *t)
 {
+	if (t->input_error)
+		audit_summary_unused(s, t->input_error_path ? t->input_error_path : "");
 	if (t->again) {
 		s->again++;
-		s->with_input_errors += t->input_error;
 		return;
 	}
 	if (t->shared)
 		shared_add(s, t->shared);
 	s->devices++;
 	s->with_errors += t->error;
-	s->with_input_errors += t->input_error;
 	s->upgrade[t->upgrade]++;
 	s->reload[t->reload]++;
 	count_add(&s->platforms, &s->n_platforms, &s->cap_platforms, t->platform, 1, true);
@@ -125,6 +139,9 @@ void audit_summary_free(audit_summary *s)
 			free(lists[l][i].key);
 		free(lists[l]);
 	}
+	for (size_t i = 0; i < s->n_unused; i++)
+		free(s->unused[i]);
+	free(s->unused);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -255,6 +272,21 @@ static void shared_lines(FILE *out, ip_arena *a, const audit_summary *s, bool md
 			"audit follows)\n", md ? "\n" : "", s->untracked, s->untracked == 1 ? "" : "s");
 }
 
+/* The inputs that could not be used, named: the exit code's reason. */
+static void unused_line(FILE *out, ip_arena *a, const audit_summary *s, bool md)
+{
+	if (!s->with_input_errors)
+		return;
+	fprintf(out, "%s%zu input%s could not be used (exit 2):", md ? "\n" : "",
+		s->with_input_errors, s->with_input_errors == 1 ? "" : "s");
+	for (size_t i = 0; i < s->n_unused; i++)
+		fprintf(out, "%s %s", i ? "," : "",
+			md ? ip_esc_md_code(a, s->unused[i], true) : ip_esc_text(a, s->unused[i]));
+	if (s->with_input_errors > s->n_unused)
+		fprintf(out, ", and %zu more", s->with_input_errors - s->n_unused);
+	fputc('\n', out);
+}
+
 static void table_end(FILE *out, const char *notes, size_t nl, const audit_summary *s)
 {
 	(void)notes;
@@ -281,6 +313,7 @@ static void table_end(FILE *out, const char *notes, size_t nl, const audit_summa
 	counts_line(out, a, "platforms", s->platforms, s->n_platforms);
 	counts_line(out, a, "versions", s->versions, s->n_versions);
 	shared_lines(out, a, s, false);
+	unused_line(out, a, s, false);
 	ip_arena_free(a);
 }
 
@@ -439,6 +472,12 @@ void audit_summary_json(FILE *out, const audit_summary *s, bool typed)
 	jb_add(o, "devices", jb_number((double)s->devices));
 	jb_add(o, "devices_with_errors", jb_number((double)s->with_errors));
 	jb_add(o, "problems", jb_number((double)s->problems));
+	/* the inputs that could not be used (the run exits 2 when any): how
+	 * many, and which (the first AUDIT_UNUSED_MAX) */
+	jb_add(o, "inputs_not_used", jb_number((double)s->with_input_errors));
+	cJSON *un = jb_add(o, "inputs_not_used_paths", jb_array());
+	for (size_t i = 0; i < s->n_unused; i++)
+		jb_add(un, NULL, jb_ref(s->unused[i]));
 	jb_add(o, "files", jb_number((double)s->files));
 	jb_add(o, "bytes", jb_number((double)s->bytes));
 	cJSON *r = jb_add(o, "reload", jb_object());
@@ -654,6 +693,7 @@ static void md_end(FILE *out, const char *notes, size_t nl, const audit_summary 
 	md_counts(out, a, "Platform", s->platforms, s->n_platforms);
 	md_counts(out, a, "Version", s->versions, s->n_versions);
 	shared_lines(out, a, s, true);
+	unused_line(out, a, s, true);
 	ip_arena_free(a);
 }
 

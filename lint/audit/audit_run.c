@@ -157,7 +157,8 @@ static void write_result(pipeline *p, audit_result *r)
 	for (size_t i = 0; i < r->n_tallies; i++)
 		audit_summary_add(p->sum, &r->tallies[i]);
 	p->sum->problems += r->problems;
-	p->sum->with_input_errors += r->unused;
+	for (size_t i = 0; i < r->unused; i++)
+		audit_summary_unused(p->sum, r->unused_paths[i]);
 	p->sum->files += r->files;
 	p->sum->bytes += r->bytes;
 	if (p->pg)
