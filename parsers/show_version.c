@@ -430,6 +430,7 @@ static void dram_finish(struct sv *st)
  *   License Level: ipservices            genieparser ios tests/test_show_platform.py
  *   License Type: Permanent              (WS-C3750X-24P); ntc-templates
  *   Next reload license Level: ipservices  cisco_ios_show_version{1,2}.raw
+ *   License Level: entservices   Type: Permanent   Catalyst 4500 (lic_level)
  *   AIR License Level: AIR DNA Advantage   ntc cisco_ios_show_version5.raw (C9500)
  *   Smart Licensing Status: UNREGISTERED/EVAL EXPIRED   (same)
  *
@@ -461,6 +462,36 @@ static bool lic_kv(struct sv *st, ip_text *out, const ip_line *l, size_t off,
 		return false;
 	if (after_colon(l, off + kl, len, &a) && !out->s)
 		set_text(st, out, l, a, len);
+	return true;
+}
+
+/* "License Level: ipservices", or both on one line as a Catalyst 4500
+ * supervisor prints them under "License Information for 'WS-X45-SUP7-E'":
+ *
+ *       License Level: entservices   Type: Permanent
+ *       Next reboot license Level: entservices
+ *
+ * (genieparser iosxe tests/test_show_platform.py, ShowVersion
+ * golden_output_c4507 (WS-C4507R+E) and golden_output_1 (WS-C4510R+E));
+ * the level is then the text before "Type:", and the type after it, each
+ * with its own span. */
+static bool lic_level(struct sv *st, ip_license *lic, const ip_line *l, size_t off, size_t len)
+{
+	static const char key[] = "License Level";
+	size_t kl = sizeof(key) - 1, a, t;
+	if (len - off < kl || memcmp(l->text + off, key, kl) != 0)
+		return false;
+	if (!after_colon(l, off + kl, len, &a) || lic->level.s)
+		return true;
+	size_t e = len;
+	const char *type = memmem(l->text + a, len - a, " Type", 5);
+	if (type && after_colon(l, (size_t)(type - l->text) + 5, len, &t)) {
+		for (e = (size_t)(type - l->text); e > a && l->text[e - 1] == ' ';)
+			e--;
+		if (!lic->type.s)
+			set_text(st, &lic->type, l, t, len);
+	}
+	set_text(st, &lic->level, l, a, e);
 	return true;
 }
 
@@ -545,10 +576,12 @@ static bool license_line(struct sv *st, const ip_line *l, size_t off, size_t len
 	case 'L':
 		if (l->text[off + 1] != 'i')
 			return false;
-		return lic_kv(st, &lic->level, l, off, len, "License Level") ||
+		return lic_level(st, lic, l, off, len) ||
 		       lic_kv(st, &lic->type, l, off, len, "License Type");
 	case 'N':
+		/* "reboot" on a Catalyst 4500 (lic_level's sources) */
 		return lic_kv(st, &lic->next_level, l, off, len, "Next reload license Level") ||
+		       lic_kv(st, &lic->next_level, l, off, len, "Next reboot license Level") ||
 		       lic_kv(st, &lic->air_next, l, off, len, "Next reload AIR license Level");
 	case 'A':
 		return lic_kv(st, &lic->air_level, l, off, len, "AIR License Level");
