@@ -4,6 +4,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "fact_hint.h"
 #include "parsers.h"
 #include "verify_private.h"
 
@@ -218,8 +219,14 @@ void v_check_system_image(vctx *c)
 	const ip_path *img = &v->after->system_image;
 	ip_span before = v->before ? v->before->system_image.span : none;
 	if (!img->raw) {
-		vcheck_missing(c, "system-image", false, "show version",
-			       "the image running after the reload is unknown (the System image file line)");
+		/* what gives the image line here (fact_hint.h, issue 23): a
+		 * Cat4500 on its default software prints none in a full show
+		 * version, so asking for show version again would not help */
+		ip_fact_hint h = ip_fact_hint_of(c->a, v->after, &c->platform, IP_FACT_IMAGE);
+		vcheck_missing(c, "system-image", false,
+			       h.kind == IP_HINT_NOT_PRINTED ? h.capture : "show version",
+			       "the image running after the reload is unknown (the System image "
+			       "file line: %s)", h.text);
 		return;
 	}
 	if (!c->boots.path) {

@@ -128,3 +128,23 @@ Test(plan_hints, dest_known_by_platform, .init = make_tmpdir, .fini = remove_tmp
 	cr_expect_null(strstr(out, "the filesystem the image goes to is unknown"), "%s", out);
 	free(out);
 }
+
+/* verify names the same: after the reload a Cat4500 on its default
+ * software prints no image line in a full show version, so the
+ * system-image check is not made, and it does not ask for show version
+ * again (before: "after the change: show version"). The after capture is
+ * the before one with the new release, a fresh uptime and the new image
+ * on bootflash: (tests/captures/hints/cat4507-after-reload.log). */
+Test(plan_hints, verify_system_image_not_printed, .init = make_tmpdir, .fini = remove_tmpdir)
+{
+	int status;
+	char *out = run("verify --before $H/cat4507-default-image.log " C4500_TARGET
+			" --md5 0123456789abcdef0123456789abcdef --size 57766984 --after "
+			"$H/cat4507-after-reload.log", &status);
+	cr_expect_eq(status, 1, "not verified: exit %d:\n%s", status, out);
+	cr_expect(strstr(out, "system-image the image running after the reload is unknown (the "
+			      "System image file line: not printed by show version on this C4500, and "
+			      "no capture iosplan reads gives it)"), "%s", out);
+	cr_expect_null(strstr(out, "system-image after the change: show version"), "%s", out);
+	free(out);
+}
