@@ -6,6 +6,7 @@
 
 #include "fact_hint.h"
 #include "parsers.h"
+#include "stack.h"
 #include "verify_private.h"
 
 static const ip_span none = { 0 };
@@ -335,6 +336,26 @@ static const ip_member *member_of(const ip_device *d, int number)
 	return NULL;
 }
 
+/* Each member boots from its own BOOT variable (show boot's "Switch 2"
+ * block, parsers/stack.h): one whose first entry is not the plan's first
+ * boots another image at the next reload, though the active's list is
+ * right. A member whose BOOT was not captured is boot-list's concern. */
+static bool member_boot_ok(vctx *c, const ip_device *d, const ip_member *m)
+{
+	const ip_boot_list *l = ip_stack_member_bootvar(d, m);
+	const ip_boot_entry *want = c->v->n_boot_list ? &c->v->boot_list[0] : NULL;
+	if (!l || !l->known || !want || want->kind != IP_BOOT_FILE)
+		return true;
+	if (l->n && l->v[0].kind == IP_BOOT_FILE &&
+	    v_same_file(c, l->v[0].filesystem, l->v[0].path, want->filesystem, want->path))
+		return true;
+	vcheck(c, "stack-members", IP_VCHECK_FAIL, l->n ? l->v[0].span : l->span, none,
+	       "switch %d's BOOT variable names %s first, not %s: that member boots another "
+	       "image at the next reload", m->number, l->n ? l->v[0].raw : "nothing",
+	       v_path_text(c->a, want->filesystem, want->path));
+	return false;
+}
+
 void v_check_members(vctx *c)
 {
 	const ip_target *t = c->v->target;
@@ -370,6 +391,8 @@ void v_check_members(vctx *c)
 			       "and does not join the stack", m->number, m->version.s, tn);
 			return;
 		}
+		if (!member_boot_ok(c, d, m))
+			return;
 		ok = ip_arena_printf(c->a, "%s%s%d", ok, *ok ? ", " : "", m->number);
 	}
 	for (size_t i = 0; i < before_n; i++)
