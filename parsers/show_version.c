@@ -430,6 +430,7 @@ static void dram_finish(struct sv *st)
  *   License Level: ipservices            genieparser ios tests/test_show_platform.py
  *   License Type: Permanent              (WS-C3750X-24P); ntc-templates
  *   Next reload license Level: ipservices  cisco_ios_show_version{1,2}.raw
+ *   License Level: entservices   Type: Permanent   Catalyst 4500 (lic_level)
  *   AIR License Level: AIR DNA Advantage   ntc cisco_ios_show_version5.raw (C9500)
  *   Smart Licensing Status: UNREGISTERED/EVAL EXPIRED   (same)
  *
@@ -474,29 +475,33 @@ static bool lic_kv(struct sv *st, ip_text *out, const ip_line *l, size_t off,
 	return true;
 }
 
-/* "License Level: entservices   Type: Permanent Right-To-Use": the level
- * ends where a run of spaces meets "Type:", which is the type (a level is
- * one word, so the split cannot cut one). The two-line form is lic_kv's. */
-static bool lic_level(struct sv *st, ip_license *lic, const ip_line *l, size_t off,
-		      size_t len)
+/* "License Level: ipservices", or both on one line as a Catalyst 4500
+ * supervisor prints them under "License Information for 'WS-X45-SUP7-E'":
+ *
+ *       License Level: entservices   Type: Permanent
+ *       Next reboot license Level: entservices
+ *
+ * (genieparser iosxe tests/test_show_platform.py, ShowVersion
+ * golden_output_c4507 (WS-C4507R+E) and golden_output_1 (WS-C4510R+E));
+ * the level is then the text before "Type:", and the type after it, each
+ * with its own span. */
+static bool lic_level(struct sv *st, ip_license *lic, const ip_line *l, size_t off, size_t len)
 {
 	static const char key[] = "License Level";
-	size_t a;
-	if (len - off < sizeof(key) - 1 || memcmp(l->text + off, key, sizeof(key) - 1) != 0)
+	size_t kl = sizeof(key) - 1, a, t;
+	if (len - off < kl || memcmp(l->text + off, key, kl) != 0)
 		return false;
-	if (!after_colon(l, off + sizeof(key) - 1, len, &a) || lic->level.s)
+	if (!after_colon(l, off + kl, len, &a) || lic->level.s)
 		return true;
-	size_t e = a;
-	while (e < len && !isspace((unsigned char)l->text[e]))
-		e++;
-	size_t t = skip_spaces(l->text, e, len);
-	if (t > e + 1 && STARTS(l, t, len, "Type") && after_colon(l, t + 4, len, &t)) {
-		set_text(st, &lic->level, l, a, e);
+	size_t e = len;
+	const char *type = memmem(l->text + a, len - a, " Type", 5);
+	if (type && after_colon(l, (size_t)(type - l->text) + 5, len, &t)) {
+		for (e = (size_t)(type - l->text); e > a && l->text[e - 1] == ' ';)
+			e--;
 		if (!lic->type.s)
 			set_text(st, &lic->type, l, t, len);
-		return true;
 	}
-	set_text(st, &lic->level, l, a, len);
+	set_text(st, &lic->level, l, a, e);
 	return true;
 }
 
@@ -584,6 +589,7 @@ static bool license_line(struct sv *st, const ip_line *l, size_t off, size_t len
 		return lic_level(st, lic, l, off, len) ||
 		       lic_kv(st, &lic->type, l, off, len, "License Type");
 	case 'N':
+		/* "reboot" on a Catalyst 4500 (lic_level's sources) */
 		return lic_kv(st, &lic->next_level, l, off, len, "Next reload license Level") ||
 		       lic_kv(st, &lic->next_level, l, off, len, "Next reboot license Level") ||
 		       lic_kv(st, &lic->air_next, l, off, len, "Next reload AIR license Level");

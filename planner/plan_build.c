@@ -370,14 +370,32 @@ static void decide_target(plan_bld *b)
 		       "copy (give --size from the download page)", t->name);
 }
 
+static const char *fact_hint(plan_bld *b, ip_fact f);
+
+/* Where the image goes is the target's filesystem, else the platform's
+ * default, else the running image's (ip_fs_view_init): show file systems
+ * does not decide it, so the reason names what would (issue 23, point 3:
+ * it asked for "show version and show file systems" on every device,
+ * also where show version was captured in full and prints no image). */
+static void dest_unknown(plan_bld *b)
+{
+	const ip_device *d = b->p->dev;
+	const char *model = d->platform.s ? d->platform.s : "a platform iosplan does not know";
+	const char *running = d->system_image.raw
+		? ip_arena_printf(b->a, "the running image %s names no filesystem", d->system_image.raw)
+		: ip_arena_printf(b->a, "the running image is unknown (%s)", fact_hint(b, IP_FACT_IMAGE));
+	reason(b, "the filesystem the image goes to is unknown: %s, and iosplan knows no default "
+	       "filesystem for %s; name it with the target (--target flash:%s, or the "
+	       "filesystem `dir` lists)", running, model, b->p->target_file);
+}
+
 static void decide_dest(plan_bld *b)
 {
 	ip_plan *p = b->p;
 	const char *name = b->fsv.def;
 	b->dest = name ? ip_fs_view_listing(&b->fsv, name) : NULL;
 	if (!name) {
-		reason(b, "the filesystem the image goes to is unknown (capture show version "
-		       "and show file systems)");
+		dest_unknown(b);
 		return;
 	}
 	if (!listing_usable(b->dest)) {

@@ -35,6 +35,9 @@ const ip_vcheck_doc ip_vcheck_docs[] = {
 	{ "system-image", IP_VSTAGE_RELOAD, "the device booted the target image, not the fallback",
 	  "The fallback running means the new image failed to load: the device healed itself "
 	  "but the upgrade did not happen." },
+	{ "stack-members", IP_VSTAGE_RELOAD, "every stack member runs the target's version",
+	  "A member left on the old release comes up in V-Mismatch and does not join: its "
+	  "ports stay down while the active member looks upgraded." },
 	{ "register", IP_VSTAGE_RELOAD, "the register is the expected value with no change pending",
 	  "A register left at another value boots to ROMMON or ignores the startup-config at "
 	  "the next reload." },
@@ -91,8 +94,10 @@ bool ip_verify_failed(const ip_verify_device *v)
 	return v->counts[IP_VCHECK_FAIL] > 0;
 }
 
-/* The checks without which a reload is not verified: ip_verify_done. */
+/* The checks without which a reload is not verified: ip_verify_done. A
+ * stack's also needs its members' check, made only on stacks. */
 static const char *const decisive[] = { "version", "system-image", "boot-list" };
+static const char *const decisive_where_made[] = { "stack-members" };
 
 static bool decisive_made(const ip_verify_device *v, const char *id)
 {
@@ -113,6 +118,11 @@ bool ip_verify_done(const ip_verify_device *v)
 	for (size_t i = 0; i < sizeof(decisive) / sizeof(decisive[0]); i++)
 		if (!decisive_made(v, decisive[i]))
 			return false;
+	for (size_t i = 0; i < v->n_checks; i++)
+		for (size_t k = 0; k < sizeof(decisive_where_made) / sizeof(decisive_where_made[0]); k++)
+			if (v->checks[i].status == IP_VCHECK_NOT_MADE &&
+			    strcmp(v->checks[i].id, decisive_where_made[k]) == 0)
+				return false;
 	return true;
 }
 
@@ -120,6 +130,9 @@ static bool is_decisive(const char *id)
 {
 	for (size_t i = 0; i < sizeof(decisive) / sizeof(decisive[0]); i++)
 		if (strcmp(id, decisive[i]) == 0)
+			return true;
+	for (size_t i = 0; i < sizeof(decisive_where_made) / sizeof(decisive_where_made[0]); i++)
+		if (strcmp(id, decisive_where_made[i]) == 0)
 			return true;
 	return false;
 }
@@ -569,6 +582,7 @@ void ip_verify_device_run(ip_verify_device *out, ip_arena *a, const ip_device *b
 		return;
 	v_check_version(&c);
 	v_check_system_image(&c);
+	v_check_members(&c);
 	v_check_register(&c);
 	v_check_uptime(&c);
 	v_check_boot_survived(&c);

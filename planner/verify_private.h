@@ -52,6 +52,8 @@ void v_check_image_present(vctx *c);
 void v_check_image_verified(vctx *c);
 void v_check_version(vctx *c);
 void v_check_system_image(vctx *c);
+/* Each stack member's version after the reload (verify_image.c). */
+void v_check_members(vctx *c);
 void v_check_register(vctx *c);
 void v_check_uptime(vctx *c);
 

@@ -264,7 +264,10 @@ Test(audit_safety, named_link_is_followed, .init = setup, .fini = teardown)
 	   "ln -s fleet/netstuts-r1.log one.log", tmp, test_samples_dir());
 	result r = audit("--format jsonl named one.log");
 	cr_assert_eq(r.status, 0, "%s", r.err);
-	cr_assert_eq(summary_num(r.out, "devices"), 2, "%s", r.out);
+	/* both names are read: two records of one box, counted once
+	 * (lint/audit/audit_fleet.c) */
+	cr_assert_eq(summary_num(r.out, "devices"), 1, "%s", r.out);
+	cr_assert_eq(summary_num(r.out, "again"), 1, "%s", r.out);
 	cr_assert_eq(summary_num(r.out, "problems"), 0, "%s", r.out);
 	result_free(&r);
 }

@@ -113,19 +113,33 @@ static const keep_case cases[] = {
 	{ "audit of a folder, good and bad", "audit --format jsonl fleet", 2,
 	  { "\"device\":\"ACC-SW-2960X-07\"", "\"device\":\"NetsTuts_R1\"",
 	    "\"device\":\"HOWTO-2911\"", "\"path\":\"fleet/bin.log\"",
-	    "show version output ends early", "\"type\":\"summary\",\"devices\":4", NULL },
+	    "show version output ends early", "\"type\":\"summary\",\"devices\":4",
+	    /* the summary names them too (issue 23) */
+	    "\"inputs_not_used\":3,\"inputs_not_used_paths\":[\"fleet/bin.log\","
+	    "\"fleet/howto-2911-more.log\",\"fleet/howto-2911-truncated.log\"]", NULL },
 	  false, "iosplan audit: error: 3 inputs could not be used" },
 	{ "audit of files, one missing", "audit --format jsonl " BAD " " GOOD, 2,
 	  { "\"device\":\"ACC-SW-2960X-07\"", "\"device\":\"NetsTuts_R1\"",
-	    "\"path\":\"no-such-file.log\"", NULL },
+	    "\"path\":\"no-such-file.log\"", "\"inputs_not_used\":4,", "\"no-such-file.log\"]",
+	    NULL },
 	  false, "iosplan audit: error: 4 inputs could not be used" },
 	{ "audit --format table", "audit --format table fleet", 2,
-	  { "ACC-SW-2960X-07", "NetsTuts_R1", "HOWTO-2911", NULL }, false, "could not be used" },
+	  { "ACC-SW-2960X-07", "NetsTuts_R1", "HOWTO-2911",
+	    "\n3 inputs could not be used (exit 2): fleet/bin.log, fleet/howto-2911-more.log, "
+	    "fleet/howto-2911-truncated.log\n", NULL }, false, "could not be used" },
+	{ "audit --format markdown", "audit --format markdown fleet", 2,
+	  { "## HOWTO-2911", "\n3 inputs could not be used (exit 2): `fleet/bin.log`, "
+	    "`fleet/howto-2911-more.log`, `fleet/howto-2911-truncated.log`\n", NULL }, false,
+	  "could not be used" },
 	{ "audit --format sarif", "audit --format sarif fleet", 2,
-	  { "\"toolExecutionNotifications\"", "fleet/bin.log", "\"devices\":4", NULL }, false,
+	  { "\"toolExecutionNotifications\"", "fleet/bin.log", "\"devices\":4",
+	    "\"inputs_not_used\":3,", NULL }, false,
 	  "could not be used" },
 	{ "audit, good files only", "audit --format jsonl " GOOD, 0,
-	  { "\"device\":\"ACC-SW-2960X-07\"", "\"device\":\"NetsTuts_R1\"", NULL }, false, NULL },
+	  { "\"device\":\"ACC-SW-2960X-07\"", "\"device\":\"NetsTuts_R1\"",
+	    "\"inputs_not_used\":0,\"inputs_not_used_paths\":[],", NULL }, false, NULL },
+	{ "audit --format table, good files only", "audit --format table " GOOD, 0,
+	  { "ACC-SW-2960X-07", NULL }, false, NULL },
 };
 
 IP_TABLE_PARAMS(keep_going, commands, cases)

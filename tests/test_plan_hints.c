@@ -81,6 +81,23 @@ static const hint_case cases[] = {
 	    "the boot order and filesystem (capture 'show version')", NULL } },
 	{ "the catalogue's platform words", "plan --catalog $S/images.yaml $H/listing-only.log", 1,
 	  { "its platform is unknown (capture 'show version')", NULL } },
+	/* where the image goes (plan_build.c dest_unknown): before, "(capture
+	 * show version and show file systems)" on every device, though show
+	 * file systems does not decide it */
+	{ "2960 listing only: the filesystem, for want of show version",
+	  "plan " C2960_TARGET " $H/listing-only.log", 1,
+	  { "the filesystem the image goes to is unknown: the running image is unknown (capture "
+	    "'show version'), and iosplan knows no default filesystem for a platform iosplan does "
+	    "not know; name it with the target (--target flash:c2960x-universalk9-mz.152-7.E9.bin",
+	    NULL } },
+	/* C1111 (ISR 1100) lines as a C1111-8P prints them (its CDP Version
+	 * field, pyATS-doc fixtures in the code index: "ISR Software
+	 * (ARMV8EB_LINUX_IOSD-UNIVERSALK9_IAS-M), Version 16.8.1"), show
+	 * version filtered with `| include`: take it again, in full */
+	{ "C1111, show version filtered: the filesystem",
+	  "plan --target c1100-universalk9_ias.16.12.04.SPA.bin $H/c1111-filtered.log", 1,
+	  { "the filesystem the image goes to is unknown: the running image is unknown (show "
+	    "version was cut short or filtered: capture 'show version' again in full)", NULL } },
 	{ "the catalogue, show version cut short",
 	  "plan --catalog $S/images.yaml $K/howto-2911-truncated.log", 2,
 	  { "show version was cut short or filtered: capture 'show version' again in full", NULL } },
@@ -98,5 +115,36 @@ ParameterizedTest(size_t *row, plan_hints, reasons, .init = make_tmpdir, .fini =
 		cr_expect(strstr(out, c->has[i]), "%s: lacks '%s':\n%s", c->name, c->has[i], out);
 	/* the old unconditional form, asked whatever was captured */
 	cr_expect_null(strstr(out, "(capture show version)"), "%s: the old hint:\n%s", c->name, out);
+	cr_expect_null(strstr(out, "show file systems)"), "%s: the old hint:\n%s", c->name, out);
+	free(out);
+}
+
+/* A platform whose default filesystem iosplan knows (a Cat4500 boots from
+ * bootflash:) gets no such reason, whatever its show version lacks. */
+Test(plan_hints, dest_known_by_platform, .init = make_tmpdir, .fini = remove_tmpdir)
+{
+	int status;
+	char *out = run("plan " C4500_TARGET " $H/cat4507-default-image.log", &status);
+	cr_expect_null(strstr(out, "the filesystem the image goes to is unknown"), "%s", out);
+	free(out);
+}
+
+/* verify names the same: after the reload a Cat4500 on its default
+ * software prints no image line in a full show version, so the
+ * system-image check is not made, and it does not ask for show version
+ * again (before: "after the change: show version"). The after capture is
+ * the before one with the new release, a fresh uptime and the new image
+ * on bootflash: (tests/captures/hints/cat4507-after-reload.log). */
+Test(plan_hints, verify_system_image_not_printed, .init = make_tmpdir, .fini = remove_tmpdir)
+{
+	int status;
+	char *out = run("verify --before $H/cat4507-default-image.log " C4500_TARGET
+			" --md5 0123456789abcdef0123456789abcdef --size 57766984 --after "
+			"$H/cat4507-after-reload.log", &status);
+	cr_expect_eq(status, 1, "not verified: exit %d:\n%s", status, out);
+	cr_expect(strstr(out, "system-image the image running after the reload is unknown (the "
+			      "System image file line: not printed by show version on this C4500, and "
+			      "no capture iosplan reads gives it)"), "%s", out);
+	cr_expect_null(strstr(out, "system-image after the change: show version"), "%s", out);
 	free(out);
 }

@@ -988,6 +988,9 @@ Test(parsers, show_version_dram)
 	"              \n"                                                       \
 	"Configuration register is 0x2102\n"
 
+/* C4507_3X's "    License Level: entservices   Type: Permanent" line. */
+#define C4507_LEVEL_LINE 18
+
 Test(parsers, show_version_license)
 {
 	static const struct {
@@ -1024,9 +1027,6 @@ Test(parsers, show_version_license)
 		{ "a level alone on its line keeps its whole value",
 		  "License Level: ipservices\n", "ipservices", NULL, NULL, NULL, NULL, NULL, 0, { NULL },
 		  { NULL }, 1, 16 },
-		{ "a level with one space before Type: is not split (no run of spaces)",
-		  "License Level: lanbase Type: x\n", "lanbase Type: x", NULL, NULL, NULL, NULL, NULL, 0,
-		  { NULL }, { NULL }, 1, 16 },
 		{ "a level that changes at the reload (ntc show_version2 form, ASR1001)",
 		  "License Level: advipservices\nLicense Type: Permanent\nNext reload license Level: adventerprise\n",
 		  "advipservices", "Permanent", "adventerprise", NULL, NULL, NULL, 0, { NULL }, { NULL }, 1, 16 },
@@ -1064,6 +1064,18 @@ Test(parsers, show_version_license)
 		  NULL, NULL, NULL, "AIR DNA Advantage", "AIR DNA Advantage", "UNREGISTERED/EVAL EXPIRED", 2,
 		  { NULL, "network-advantage", "Smart License", "network-advantage" },
 		  { NULL, "dna-advantage", "Subscription Smart License", "dna-advantage" }, 0, 0 },
+		/* issue 23: level and type on one line, "reboot" for "reload" */
+		{ "genieparser iosxe ShowVersion golden_output_c4507 (WS-C4507R+E, Sup7-E)", C4507_3X,
+		  "entservices", "Permanent", "entservices", NULL, NULL, NULL, 0, { NULL }, { NULL },
+		  C4507_LEVEL_LINE, 20 },
+		{ "genieparser iosxe ShowVersion golden_output_1 (WS-C4510R+E), lines as printed",
+		  "License Information for 'WS-X45-SUP7-E'\n"
+		  "    License Level: entservices   Type: Permanent\n"
+		  "    Next reboot license Level: entservices\n",
+		  "entservices", "Permanent", "entservices", NULL, NULL, NULL, 0, { NULL }, { NULL }, 2, 20 },
+		{ "the Cat4500 form pasted flush, one space before Type",
+		  "License Level: ipbase Type: Permanent\nNext reboot license Level: entservices\n",
+		  "ipbase", "Permanent", "entservices", NULL, NULL, NULL, 0, { NULL }, { NULL }, 1, 16 },
 		{ "no licensing lines (2960, LAN Base)", C2960_15_2_7_E6,
 		  NULL, NULL, NULL, NULL, NULL, NULL, 0, { NULL }, { NULL }, 0, 0 },
 	};
@@ -1095,6 +1107,22 @@ Test(parsers, show_version_license)
 		}
 		ip_arena_free(p.a);
 	}
+}
+
+/* The one-line Cat4500 form: each value its own span, the level's ending
+ * before the spaces, the type's at the end of the line. */
+Test(parsers, show_version_license_one_line_spans)
+{
+	struct parsed p;
+	parse_text(&p, "    License Level: entservices   Type: Permanent\n", NULL);
+	const ip_license *l = ip_license_of(p.dev);
+	cr_assert_not_null(l->level.s);
+	cr_assert_not_null(l->type.s);
+	cr_expect(l->level.span.col == 20 && l->level.span.end_col == 31, "level %u-%u",
+		  l->level.span.col, l->level.span.end_col);
+	cr_expect(l->type.span.line == 1 && l->type.span.col == 40 && l->type.span.end_col == 49,
+		  "type %u:%u-%u", l->type.span.line, l->type.span.col, l->type.span.end_col);
+	ip_arena_free(p.a);
 }
 
 /* --- single-line variants ------------------------------------------------------ */

@@ -22,6 +22,23 @@
 /* sed: drop a section from its prompt line to the next prompt */
 #define CUT(host, cmd) "/^" host "#" cmd "/,/^" host "#/{/^" host "#" cmd "/d;/^" host "#/!d}"
 
+/* Catalyst 9300 install mode, alone and a stack of two (issue 23, point
+ * 5): samples/c9300-install.log and samples/stack-9300-install.log before,
+ * and after `install add file flash:cat9k_iosxe.17.12.04.SPA.bin activate
+ * commit` and the reload: samples/verify/c9300-after-reload.log and
+ * stack-9300-after-reload.log (the before captures with the new release in
+ * show version and its switch table, the new packages beside the old ones
+ * on every member's flash, the .bin on the active's, the old image
+ * inactive in show install summary, and the saved boot list). */
+#define C9K "--target cat9k_iosxe.17.12.04.SPA.bin --md5 0123456789abcdef0123456789abcdef " \
+	"--size 1331458048"
+#define C9300 "--before samples/c9300-install.log " C9K
+#define STK9300 "--before samples/stack-9300-install.log " C9K
+/* sed: the reload came back on the old release (show version's lines and
+ * its switch table) */
+#define OLD_RELEASE "s/Version 17\\.12\\.04$/Version 17.09.04a/;s/Version 17\\.12\\.4,/Version 17.9.4a,/;" \
+	"s/  17\\.12\\.04          CAT9K/  17.09.04a         CAT9K/"
+
 /* The saved boot list after the change, which the reload file lacks. */
 #define SW1_START "NetsTuts_SW1#show startup-config | include boot\nboot-start-marker\n" \
 	"boot system flash:c2960-lanbasek9-mz.152-7.E9.bin;flash:c2960-lanbasek9-mz.152-7.E6.bin\n" \
@@ -54,6 +71,30 @@ static const done_case cases[] = {
 	  "samples/verify/sw1-after-reload.log",
 	  "/-rwx.*152-7.E6.bin$/d;s/;flash:c2960-lanbasek9-mz.152-7.E6.bin$//", SW1_START_ONE, 0,
 	  "NetsTuts_SW1: done (", NULL },
+	{ "Cat9300 install mode: every decisive check made", C9300,
+	  "samples/verify/c9300-after-reload.log", "", "", 0, "SW-ACC-9300-01: done (", NULL },
+	{ "Cat9300 install mode: the saved boot list not captured", C9300,
+	  "samples/verify/c9300-after-reload.log", CUT("SW-ACC-9300-01", "show startup-config"), "",
+	  1, "SW-ACC-9300-01: not verified (", "after the change: show startup-config | include boot" },
+	{ "Cat9300 install mode: no show boot after the reload", C9300,
+	  "samples/verify/c9300-after-reload.log", CUT("SW-ACC-9300-01", "show boot"), "", 1,
+	  "SW-ACC-9300-01: not verified (", "after the change: show boot" },
+	{ "Cat9300 install mode: back on the old release", C9300,
+	  "samples/verify/c9300-after-reload.log", OLD_RELEASE, "", 1, "SW-ACC-9300-01: not done (",
+	  NULL },
+	{ "Cat9300 stack, install mode: both members on the target", STK9300,
+	  "samples/verify/stack-9300-after-reload.log", "", "", 0, "ACC-STK-9300-02: done (", NULL },
+	{ "Cat9300 stack: switch 2 still on the old release (V-Mismatch)", STK9300,
+	  "samples/verify/stack-9300-after-reload.log",
+	  "s/^     2 65    C9300-48U          17\\.12\\.04 /     2 65    C9300-48U          17.09.04a/",
+	  "", 1, "ACC-STK-9300-02: not done (", NULL },
+	{ "Cat9300 stack: switch 2's BOOT variable for the next reload names the old .bin",
+	  STK9300, "samples/verify/stack-9300-after-reload.log",
+	  "241s/flash:packages\\.conf;/flash:cat9k_iosxe.17.09.04a.SPA.bin;/", "", 1,
+	  "ACC-STK-9300-02: not done (", NULL },
+	{ "Cat9300 stack: the switch table cut from show version", STK9300,
+	  "samples/verify/stack-9300-after-reload.log", "/^[ *]    [12] 65 /d", "", 1,
+	  "ACC-STK-9300-02: not verified (", "after the change: show version" },
 	{ "ISR4321: startup-config boot list not captured", R1, "samples/verify/r1-after-reload.log",
 	  CUT("NetsTuts_R1", "show startup-config"), "", 1, "NetsTuts_R1: not verified (",
 	  "after the change: show startup-config | include boot" },

@@ -8,6 +8,8 @@
  *   audit_names.c  a directory's names in byte order, in bounded memory
  *   audit_group.c  files -> units: the files of one device (a folder holding
  *                  R1/show_version.txt, R1/running.cfg, ...) or one file
+ *   audit_fleet.c  units of one hostname across folders -> one box, or
+ *                  several named apart ("R1 (serial)"), in bounded memory
  *   audit_run.c    units -> workers (--jobs) -> results, written in input
  *                  order by one writer; at most a few units are in flight
  *   audit_device.c one unit -> a device set -> per device: checks, the
@@ -49,6 +51,13 @@ typedef struct audit_file {
 
 typedef enum audit_unit_kind { UNIT_DEVICE = 0, UNIT_PROBLEM } audit_unit_kind;
 
+/* Where a unit stands among the units of its hostname (audit_fleet.c). */
+typedef enum audit_fleet_place {
+	FLEET_UNIT_NONE = 0, /* no hostname, or past the fleet table's size */
+	FLEET_UNIT_FIRST,    /* the first unit naming its hostname */
+	FLEET_UNIT_REPEAT    /* an earlier unit named it too */
+} audit_fleet_place;
+
 typedef struct audit_unit {
 	audit_unit_kind kind;
 	size_t seq;          /* input order */
@@ -60,6 +69,10 @@ typedef struct audit_unit {
 	char *problem;
 	bool unused;         /* UNIT_PROBLEM: an input not used (exit 2), not a
 			      * deliberate skip of what is no input (audit_walk) */
+	char *key;           /* the hostname its files name (audit_file_key), or NULL */
+	audit_fleet_place fleet;
+	uint64_t fleet_key;  /* the key's hash in the fleet table */
+	bool fleet_done;     /* audit_fleet_done was called for it */
 } audit_unit;
 
 void audit_unit_free(audit_unit *u);
@@ -156,6 +169,37 @@ void audit_grouper_finish(audit_grouper *g); /* flushes, frees g */
  * Oxidized files; *skip to a reason when the file is not IOS at all. */
 char *audit_file_key(const char *buf, size_t len, bool *backup, const char **skip);
 
+/* --- one fleet: boxes across units ---------------------------------------- */
+
+/* Which box each device of the audit is, across units: audit_fleet.c says
+ * the rule. One per run; `in_flight` bounds the units between the walk
+ * and the writer. */
+typedef struct audit_fleet audit_fleet;
+
+typedef enum audit_fleet_box {
+	FLEET_BOX_SAME = 0, /* named as its unit names it */
+	FLEET_BOX_OTHER,    /* another box than the first of its hostname:
+			     * "R1 (serial)" */
+	FLEET_BOX_NAMED,    /* another box, named so by its own unit already */
+	FLEET_BOX_AGAIN,    /* a backup of the first box: the same device */
+	FLEET_BOX_OTHER_AGAIN, /* a backup of another box of the hostname */
+	FLEET_BOX_NAMED_AGAIN  /* the same, named so by its own unit */
+} audit_fleet_box;
+
+audit_fleet *audit_fleet_new(size_t in_flight);
+void audit_fleet_free(audit_fleet *f); /* NULL-safe */
+/* The walk, in input order: the unit's place among its hostname's. */
+void audit_fleet_unit(audit_fleet *f, audit_unit *u);
+/* A worker: wait until every earlier unit is done (units that repeat a
+ * hostname only); decide device i of the unit's set; say the unit is
+ * done (every unit, once, whatever became of it). NULL f: no-ops. */
+void audit_fleet_wait(audit_fleet *f, const audit_unit *u);
+audit_fleet_box audit_fleet_decide(audit_fleet *f, const audit_unit *u, const ip_device_set *set,
+				   size_t i);
+void audit_fleet_done(audit_fleet *f, audit_unit *u);
+/* Hostnames not followed: the table was full. */
+size_t audit_fleet_untracked(const audit_fleet *f);
+
 /* --- one device ------------------------------------------------------------ */
 
 typedef enum audit_upgrade {
@@ -190,11 +234,16 @@ typedef struct audit_finding {
 } audit_finding;
 
 #define AUDIT_CONFLICT_RULE "source-conflict"
+#define AUDIT_SHARED_MAX 256
+#define AUDIT_UNUSED_MAX 100
 
 typedef struct audit_device {
 	const ip_device_set *set;
 	const ip_device *dev;
-	const char *name;           /* hostname, else device key, else unit name */
+	const char *name;           /* hostname, else device key, else unit name;
+				     * "R1 (serial)" for another box of a
+				     * hostname (audit_fleet.c) */
+	audit_fleet_box fleet;
 	const char *source;         /* "rancid", "oxidized", "rancid+capture", "capture" */
 	const char **files;         /* the files its facts came from */
 	size_t n_files;
@@ -226,6 +275,10 @@ typedef struct audit_tally {
 	audit_reload reload;
 	char **rules;             /* one per finding */
 	size_t n_rules;
+	char *input_error_path;   /* input_error: the file, malloc'd */
+	bool again;               /* a backup of a device already counted */
+	char *shared;             /* the hostname, when more than one box
+				   * carries it (FLEET_BOX_OTHER/NAMED), or NULL */
 } audit_tally;
 
 typedef struct audit_count {
@@ -243,10 +296,24 @@ typedef struct audit_summary {
 	audit_count *rules, *platforms, *versions; /* sorted for printing */
 	size_t n_rules, n_platforms, n_versions;
 	size_t cap_rules, cap_platforms, cap_versions;
+	/* audit_fleet.c: records that are backups of a device counted
+	 * already; the hostnames several boxes carry (at most
+	 * AUDIT_SHARED_MAX kept, all counted); hostnames not followed */
+	size_t again;
+	/* the inputs that could not be used, in input order: the first
+	 * AUDIT_UNUSED_MAX paths kept (malloc'd), all counted in
+	 * with_input_errors */
+	char **unused;
+	size_t n_unused, cap_unused;
+	audit_count *shared;
+	size_t n_shared, cap_shared, shared_dropped, untracked;
 	double seconds;
 } audit_summary;
 
 void audit_summary_add(audit_summary *s, const audit_tally *t);
+/* An input that could not be used: counted, its path kept (the first
+ * AUDIT_UNUSED_MAX). */
+void audit_summary_unused(audit_summary *s, const char *path);
 void audit_summary_sort(audit_summary *s);
 void audit_summary_free(audit_summary *s);
 void audit_tally_free(audit_tally *t);
@@ -286,6 +353,7 @@ typedef struct audit_options {
 	const ip_image_catalog *catalog; /* for the "no approved image" test */
 	audit_guard *guard;          /* --output's files, or NULL */
 	ip_plan_options plan;
+	audit_fleet *fleet;          /* set by audit_run */
 } audit_options;
 
 /* Process one unit on the calling thread: the rendered records in *text,
@@ -298,6 +366,7 @@ typedef struct audit_result {
 	size_t n_tallies;
 	size_t problems, files;
 	size_t unused;  /* problems that are inputs not used */
+	char **unused_paths; /* their paths, malloc'd */
 	uint64_t bytes;
 } audit_result;
 

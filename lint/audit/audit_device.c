@@ -237,11 +237,21 @@ static void files_and_source(audit_device *d, ip_arena *a)
 	d->source = (rancid || oxidized) && capture ? ip_arena_printf(a, "%s+capture", kind) : kind;
 }
 
+/* "R1 (FOC1234X0AB)": another box than the first R1 of the audit
+ * (audit_fleet.c), by its serial as device.c names boxes, else its model. */
+static const char *other_box_name(ip_arena *a, const ip_device *dev, const char *name)
+{
+	const char *id = dev->serial.s ? dev->serial.s : dev->platform.s;
+	return id ? ip_arena_printf(a, "%s (%s)", name, id) : name;
+}
+
 static void device_build(audit_device *d, ip_arena *a, const ip_device *dev, const char *unit_name,
 			 const audit_options *o)
 {
 	d->dev = dev;
 	d->name = ip_device_name(dev) ? ip_device_name(dev) : unit_name;
+	if (d->fleet == FLEET_BOX_OTHER || d->fleet == FLEET_BOX_OTHER_AGAIN)
+		d->name = other_box_name(a, dev, d->name);
 	d->version = dev->os == IP_OS_IOSXE && dev->xe_version.s ? dev->xe_version.s : dev->version.s;
 	files_and_source(d, a);
 	d->target = approved(o, a, dev, &d->target_why);
@@ -302,9 +312,18 @@ static void tally(audit_tally *t, const audit_device *d)
 	 * are findings): a file, or a section, that could not be used, as
 	 * cli_load() counts them for the other commands */
 	for (size_t i = 0; i < d->n_problems && !t->input_error; i++)
-		t->input_error = d->problems[i]->level == IP_DIAG_ERROR;
+		if ((t->input_error = d->problems[i]->level == IP_DIAG_ERROR) &&
+		    !(t->input_error_path = strdup(audit_span_file(d->problems[i]->span))))
+			ip_out_of_memory();
 	t->upgrade = d->upgrade;
 	t->reload = d->reload;
+	t->again = d->fleet == FLEET_BOX_AGAIN || d->fleet == FLEET_BOX_OTHER_AGAIN ||
+		   d->fleet == FLEET_BOX_NAMED_AGAIN;
+	if (d->fleet == FLEET_BOX_OTHER || d->fleet == FLEET_BOX_NAMED) {
+		const char *h = d->dev->hostname.s ? d->dev->hostname.s : d->dev->key;
+		if (!(t->shared = strdup(h ? h : "")))
+			ip_out_of_memory();
+	}
 	for (size_t i = 0; i < d->n_findings; i++) {
 		size_t k = strlen(d->findings[i].rule) + 1;
 		t->rules[t->n_rules++] = memcpy(at, d->findings[i].rule, k);
@@ -315,6 +334,8 @@ static void tally(audit_tally *t, const audit_device *d)
 void audit_tally_free(audit_tally *t)
 {
 	free(t->rules); /* the strings are in the same block */
+	free(t->shared);
+	free(t->input_error_path);
 }
 
 /* --- the unit -------------------------------------------------------------- */
@@ -331,7 +352,13 @@ static void problem(unit_out *uo, const char *path, const char *msg, bool unused
 {
 	uo->o->format->problem(uo->m, uo->notes, path, msg);
 	uo->r->problems++;
-	uo->r->unused += unused;
+	if (!unused)
+		return;
+	audit_result *r = uo->r;
+	if (!(r->unused_paths = realloc(r->unused_paths, (r->unused + 1) * sizeof(char *))) ||
+	    !(r->unused_paths[r->unused] = strdup(path)))
+		ip_out_of_memory();
+	r->unused++;
 }
 
 /* Errors about files no device took (no device output in them, a section
@@ -374,6 +401,12 @@ static void unit_devices(unit_out *uo, audit_unit *u)
 		uo->r->tallies = calloc(set->n + 1, sizeof(*uo->r->tallies));
 		if (!uo->r->tallies)
 			ip_out_of_memory();
+		/* which boxes these are among the fleet's, before the checks and
+		 * the plan (the costly part), so later units wait the least */
+		audit_fleet_wait(uo->o->fleet, u);
+		for (size_t i = 0; i < set->n; i++)
+			devs[i].fleet = audit_fleet_decide(uo->o->fleet, u, set, i);
+		audit_fleet_done(uo->o->fleet, u);
 		for (size_t i = 0; i < set->n; i++) {
 			devs[i].set = set;
 			device_build(&devs[i], set->arena, set->v[i], u->name, uo->o);
@@ -458,6 +491,7 @@ void audit_unit_process(audit_result *out, audit_unit *u, const audit_options *o
 		problem(&uo, u->problem_path, u->problem, u->unused);
 	else
 		unit_devices(&uo, u);
+	audit_fleet_done(o->fleet, u); /* a unit no device came of is done too */
 	out->text = scratch_take(&tl_text, &out->text_len);
 	out->notes = scratch_take(&tl_notes, &out->notes_len);
 }
@@ -469,5 +503,8 @@ void audit_result_free(audit_result *r)
 	for (size_t i = 0; i < r->n_tallies; i++)
 		audit_tally_free(&r->tallies[i]);
 	free(r->tallies);
+	for (size_t i = 0; i < r->unused; i++)
+		free(r->unused_paths[i]);
+	free(r->unused_paths);
 	memset(r, 0, sizeof(*r));
 }

@@ -67,6 +67,7 @@ void audit_unit_free(audit_unit *u)
 	free(u->name);
 	free(u->problem_path);
 	free(u->problem);
+	free(u->key);
 	free(u);
 }
 
@@ -115,9 +116,9 @@ static void flush(audit_grouper *g)
 		u->name = stem(u->files[0].path);
 	else
 		u->name = stem(g->group);
+	u->key = g->key; /* the fleet table's (audit_fleet.c) */
 	g->cur = NULL;
 	free(g->group);
-	free(g->key);
 	g->group = g->key = NULL;
 	g->bytes = 0;
 	emit(g, u);

@@ -55,11 +55,51 @@ static void count_add(audit_count **v, size_t *n, size_t *cap, const char *key, 
 	(*v)[(*n)++] = (audit_count){ d, k, device };
 }
 
+/* A hostname several boxes carry, once, up to AUDIT_SHARED_MAX names. */
+static void shared_add(audit_summary *s, const char *host)
+{
+	for (size_t i = 0; i < s->n_shared; i++)
+		if (strcmp(s->shared[i].key, host) == 0) {
+			s->shared[i].devices++;
+			return;
+		}
+	if (s->n_shared == AUDIT_SHARED_MAX) {
+		s->shared_dropped++;
+		return;
+	}
+	/* devices: the boxes named apart, and the first one */
+	count_add(&s->shared, &s->n_shared, &s->cap_shared, host, 1, true);
+	s->shared[s->n_shared - 1].devices = 2;
+}
+
+void audit_summary_unused(audit_summary *s, const char *path)
+{
+	s->with_input_errors++;
+	if (s->n_unused == AUDIT_UNUSED_MAX)
+		return;
+	if (s->n_unused == s->cap_unused) {
+		s->cap_unused = s->cap_unused ? 2 * s->cap_unused : 8;
+		if (!(s->unused = realloc(s->unused, s->cap_unused * sizeof(*s->unused))))
+			ip_out_of_memory();
+	}
+	if (!(s->unused[s->n_unused++] = strdup(path)))
+		ip_out_of_memory();
+}
+
+/* A backup of a device counted already (audit_fleet.c) is one device:
+ * it counts once, as its first record. */
 void audit_summary_add(audit_summary *s, const audit_tally *t)
 {
+	if (t->input_error)
+		audit_summary_unused(s, t->input_error_path ? t->input_error_path : "");
+	if (t->again) {
+		s->again++;
+		return;
+	}
+	if (t->shared)
+		shared_add(s, t->shared);
 	s->devices++;
 	s->with_errors += t->error;
-	s->with_input_errors += t->input_error;
 	s->upgrade[t->upgrade]++;
 	s->reload[t->reload]++;
 	count_add(&s->platforms, &s->n_platforms, &s->cap_platforms, t->platform, 1, true);
@@ -92,13 +132,16 @@ void audit_summary_sort(audit_summary *s)
 
 void audit_summary_free(audit_summary *s)
 {
-	audit_count *lists[] = { s->rules, s->platforms, s->versions };
-	size_t ns[] = { s->n_rules, s->n_platforms, s->n_versions };
-	for (size_t l = 0; l < 3; l++) {
+	audit_count *lists[] = { s->rules, s->platforms, s->versions, s->shared };
+	size_t ns[] = { s->n_rules, s->n_platforms, s->n_versions, s->n_shared };
+	for (size_t l = 0; l < 4; l++) {
 		for (size_t i = 0; i < ns[l]; i++)
 			free(lists[l][i].key);
 		free(lists[l]);
 	}
+	for (size_t i = 0; i < s->n_unused; i++)
+		free(s->unused[i]);
+	free(s->unused);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -204,6 +247,46 @@ static void counts_line(FILE *out, ip_arena *a, const char *title, const audit_c
 	fputc('\n', out);
 }
 
+/* audit_fleet.c's note: which hostnames name several boxes, and backups
+ * counted once; nothing when there are none. */
+static void shared_lines(FILE *out, ip_arena *a, const audit_summary *s, bool md)
+{
+	if (s->again)
+		fprintf(out, "%s%zu record%s of a device already listed (another backup of it: "
+			"counted once)\n", md ? "\n" : "", s->again, s->again == 1 ? " is" : "s are");
+	if (!s->n_shared && !s->untracked)
+		return;
+	if (s->n_shared) {
+		fprintf(out, "%shostnames carried by several boxes:", md ? "\n" : "");
+		for (size_t i = 0; i < s->n_shared; i++)
+			fprintf(out, "%s %s (%zu boxes)", i ? "," : "",
+				md ? ip_esc_md_code(a, s->shared[i].key, true) : ip_esc_text(a, s->shared[i].key),
+				s->shared[i].devices);
+		if (s->shared_dropped)
+			fprintf(out, ", and %zu more", s->shared_dropped);
+		fputs("; the first box in input order keeps the hostname, the others are named "
+		      "by serial number\n", out);
+	}
+	if (s->untracked)
+		fprintf(out, "%s%zu hostname%s not checked for other boxes (more hostnames than the "
+			"audit follows)\n", md ? "\n" : "", s->untracked, s->untracked == 1 ? "" : "s");
+}
+
+/* The inputs that could not be used, named: the exit code's reason. */
+static void unused_line(FILE *out, ip_arena *a, const audit_summary *s, bool md)
+{
+	if (!s->with_input_errors)
+		return;
+	fprintf(out, "%s%zu input%s could not be used (exit 2):", md ? "\n" : "",
+		s->with_input_errors, s->with_input_errors == 1 ? "" : "s");
+	for (size_t i = 0; i < s->n_unused; i++)
+		fprintf(out, "%s %s", i ? "," : "",
+			md ? ip_esc_md_code(a, s->unused[i], true) : ip_esc_text(a, s->unused[i]));
+	if (s->with_input_errors > s->n_unused)
+		fprintf(out, ", and %zu more", s->with_input_errors - s->n_unused);
+	fputc('\n', out);
+}
+
 static void table_end(FILE *out, const char *notes, size_t nl, const audit_summary *s)
 {
 	(void)notes;
@@ -229,6 +312,8 @@ static void table_end(FILE *out, const char *notes, size_t nl, const audit_summa
 	fputc('\n', out);
 	counts_line(out, a, "platforms", s->platforms, s->n_platforms);
 	counts_line(out, a, "versions", s->versions, s->n_versions);
+	shared_lines(out, a, s, false);
+	unused_line(out, a, s, false);
 	ip_arena_free(a);
 }
 
@@ -387,6 +472,12 @@ void audit_summary_json(FILE *out, const audit_summary *s, bool typed)
 	jb_add(o, "devices", jb_number((double)s->devices));
 	jb_add(o, "devices_with_errors", jb_number((double)s->with_errors));
 	jb_add(o, "problems", jb_number((double)s->problems));
+	/* the inputs that could not be used (the run exits 2 when any): how
+	 * many, and which (the first AUDIT_UNUSED_MAX) */
+	jb_add(o, "inputs_not_used", jb_number((double)s->with_input_errors));
+	cJSON *un = jb_add(o, "inputs_not_used_paths", jb_array());
+	for (size_t i = 0; i < s->n_unused; i++)
+		jb_add(un, NULL, jb_ref(s->unused[i]));
 	jb_add(o, "files", jb_number((double)s->files));
 	jb_add(o, "bytes", jb_number((double)s->bytes));
 	cJSON *r = jb_add(o, "reload", jb_object());
@@ -398,6 +489,15 @@ void audit_summary_json(FILE *out, const audit_summary *s, bool typed)
 	json_counts(o, "rules", s->rules, s->n_rules, true);
 	json_counts(o, "platforms", s->platforms, s->n_platforms, false);
 	json_counts(o, "versions", s->versions, s->n_versions, false);
+	/* audit_fleet.c: backups of a device counted once; hostnames that
+	 * several boxes carry, with how many (the first box keeps the plain
+	 * name, the others are "R1 (serial)") */
+	jb_add(o, "again", jb_number((double)s->again));
+	json_counts(o, "shared_hostnames", s->shared, s->n_shared, false);
+	if (s->shared_dropped)
+		jb_add(o, "shared_hostnames_not_listed", jb_number((double)s->shared_dropped));
+	if (s->untracked)
+		jb_add(o, "hostnames_not_followed", jb_number((double)s->untracked));
 	char *text = ip_json_print_utf8(o, 0);
 	jb_pool_end();
 	fputs(text, out);
@@ -592,6 +692,8 @@ static void md_end(FILE *out, const char *notes, size_t nl, const audit_summary 
 	md_counts(out, a, "Rule", s->rules, s->n_rules);
 	md_counts(out, a, "Platform", s->platforms, s->n_platforms);
 	md_counts(out, a, "Version", s->versions, s->n_versions);
+	shared_lines(out, a, s, true);
+	unused_line(out, a, s, true);
 	ip_arena_free(a);
 }
 

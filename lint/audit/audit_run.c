@@ -157,7 +157,8 @@ static void write_result(pipeline *p, audit_result *r)
 	for (size_t i = 0; i < r->n_tallies; i++)
 		audit_summary_add(p->sum, &r->tallies[i]);
 	p->sum->problems += r->problems;
-	p->sum->with_input_errors += r->unused;
+	for (size_t i = 0; i < r->unused; i++)
+		audit_summary_unused(p->sum, r->unused_paths[i]);
 	p->sum->files += r->files;
 	p->sum->bytes += r->bytes;
 	if (p->pg)
@@ -168,6 +169,7 @@ static void write_result(pipeline *p, audit_result *r)
 static void emit_inline(void *ctx, audit_unit *u)
 {
 	pipeline *p = ctx;
+	audit_fleet_unit(p->o->fleet, u);
 	audit_result r;
 	audit_unit_process(&r, u, p->o);
 	audit_unit_free(u);
@@ -194,6 +196,7 @@ static void push_batch(pipeline *p)
 static void emit_queued(void *ctx, audit_unit *u)
 {
 	pipeline *p = ctx;
+	audit_fleet_unit(p->o->fleet, u); /* in input order: the walk's thread */
 	if (!p->open && !(p->open = calloc(1, sizeof(*p->open))))
 		ip_out_of_memory();
 	batch *b = p->open;
@@ -314,9 +317,15 @@ static size_t run_threads(const char *const *paths, size_t n, pipeline *p)
 	return bad;
 }
 
-size_t audit_run(const char *const *paths, size_t n, const audit_options *o, audit_summary *s)
+size_t audit_run(const char *const *paths, size_t n, const audit_options *opts, audit_summary *s)
 {
 	double t0 = now();
+	/* units between the walk and the writer: the window's batches, the
+	 * queue's, the one being filled and the grouper's held problems */
+	audit_options fo = *opts;
+	const audit_options *o = &fo;
+	size_t jobs = opts->jobs > 1 ? opts->jobs : 1;
+	fo.fleet = audit_fleet_new((4 * (jobs + 1) + 2 * jobs + 2) * BATCH_UNITS + 512);
 	audit_progress pg = { .start = t0 };
 	pipeline p = { .o = o, .sum = s, .pg = o->progress ? &pg : NULL };
 	p.notes = open_memstream(&p.notes_buf, &p.notes_size);
@@ -334,10 +343,12 @@ size_t audit_run(const char *const *paths, size_t n, const audit_options *o, aud
 		pthread_join(pg.thread, NULL);
 	}
 	s->seconds = now() - t0;
+	s->untracked = audit_fleet_untracked(fo.fleet);
 	fflush(p.notes);
 	audit_summary_sort(s);
 	o->format->end(o->out, p.notes_buf, p.notes_size, s);
 	fclose(p.notes);
 	free(p.notes_buf);
+	audit_fleet_free(fo.fleet);
 	return bad;
 }
