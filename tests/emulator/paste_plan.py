@@ -48,8 +48,13 @@ class Emulator:
     def __init__(self, capture, root):
         self.p = subprocess.Popen([sys.executable, os.path.join(HERE, 'iosemu.py'),
                                    '--capture', capture, '--server-root', root],
-                                  stdout=subprocess.PIPE, text=True)
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         line = self.p.stdout.readline()
+        if not line.startswith('PORT '):
+            # it could not load the capture: say why (its last words)
+            err = self.p.stderr.read().strip().splitlines()
+            self.p.wait()
+            raise RuntimeError(err[-1] if err else 'the emulator did not start')
         self.port = int(line.split()[1])
         self.host = None
 
@@ -245,13 +250,29 @@ def run_plan(emu, plan, phases_wanted, log):
 def members(capture):
     """The stack members other than the master that the capture lists
     a flash of (`dir flash2:`)."""
-    return [int(n) for n in re.findall(r'#(?:dir|show) flash-?(\d+):$', open(capture).read(),
+    return [int(n) for n in re.findall(r'#(?:dir|show) (?:/recursive )?flash-?(\d+):$', open(capture).read(),
                                        re.M)]
+
+
+def members_on_target(term, capture, version):
+    """Every member Ready in show switch and every row of show version's
+    switch table on the master's release: (yes?, what they printed)."""
+    term.send('show switch\r')
+    sw = term.read_until_idle()
+    term.send('show version | begin Switch Ports\r')
+    sw += term.read_until_idle()
+    rows = re.findall(r'^\*?\s+\d+\s+\d+\s+\S+\s+(\S+)', sw, re.M)
+    return (sw.count('Ready') == len(members(capture)) + 1 and len(set(rows)) == 1 and
+            rows[0] in version), sw
 
 
 def runs_target(version, target):
     """show version names the target: its file, or on an install-mode
     switch (packages.conf) its release (`Version 17.12.04`)."""
+    t = re.match(r'^(.+)-tar\.(.+)\.tar$', target)
+    if t:
+        # archive download-sw's folder and image: X-tar.V.tar -> X-mz.V/X-mz.V.bin
+        return '%s-mz.%s.bin"' % t.groups() in version
     m = re.search(r'\.(\d\d\.\d\d\.\d\d[a-z]?)\.SPA\.bin$', target)
     return target in version or bool(m and 'packages.conf' in version and
                                       'Version %s\n' % m.group(1) in version)
@@ -376,13 +397,8 @@ def main():
                            '%s: the clean-up leaves exactly the target image (every member)'
                            % name, fl)
                     if members(capture):
-                        t.send('show switch\r')
-                        sw = t.read_until_idle()
-                        t.send('show version | begin Switch Ports\r')
-                        sw += t.read_until_idle()
-                        rows = re.findall(r'^\*?\s+\d+\s+\d+\s+\S+\s+(\S+)', sw, re.M)
-                        ok(sw.count('Ready') == len(members(capture)) + 1 and len(set(rows)) == 1
-                           and rows[0] in v, '%s: every member came back on the target' % name, sw)
+                        good, sw = members_on_target(t, capture, v)
+                        ok(good, '%s: every member came back on the target' % name, sw)
                 elif mode == 'rollback':
                     ok(err is None, '%s: every expect line met through the post-checks' % name,
                        detail)
