@@ -218,7 +218,8 @@ class Device:
         self.vol = Vol(self.fs)
         self.files = self.vol.files   # name -> bytes
         self.dirs = self.vol.dirs
-        self.read_flash(self.vol, find(self.cmds, 'show %s' % self.fs, 'dir %s' % self.fs))
+        self.read_flash(self.vol, find(self.cmds, 'show %s' % self.fs, 'dir %s' % self.fs,
+                                       'dir /recursive %s' % self.fs))
         rows = re.findall(r'^(\*?)\s+(\d+)\s+\d+\s+\S+\s+(\S+)\s+\S+',
                           self.version_text.split('Switch Ports', 1)[-1], re.M) \
             if 'Switch Ports' in self.version_text else []
@@ -231,7 +232,8 @@ class Device:
                 continue
             self.mrelease[n] = ver
             for name in ('flash%d:' % n, 'flash-%d:' % n):
-                listing = find(self.cmds, 'dir %s' % name, 'show %s' % name)
+                listing = find(self.cmds, 'dir %s' % name, 'show %s' % name,
+                               'dir /recursive %s' % name)
                 if listing is not None:
                     self.mvols[n] = Vol(name)
                     self.read_flash(self.mvols[n], listing)
@@ -270,8 +272,15 @@ class Device:
         """The files the capture lists: contents unknown, so bytes of the
         listed length that name the file (a captured image loads).
         Directories (`475137  drwx  4096  Jan 14 2024 02:21:36 +00:00
-        .installer`) stay directories."""
+        .installer`) stay directories; a `dir /recursive` listing's
+        `Directory of flash:/c3750e-universalk9-mz.152-4.E8/` heads name
+        the folder of the files under it (a tar-installed image)."""
+        prefix = ''
         for line in (listing or '').splitlines():
+            m = re.match(r'^Directory of [\w-]+:/(.*)$', line)
+            if m:
+                prefix = m.group(1)
+                continue
             m = re.match(r'^\s*\d+\s+(\d+)\s+\w{3} \d+ \d{4} [\d:]+ (\S+)$', line)
             if m:
                 vol.style = 'xe'
@@ -280,13 +289,14 @@ class Device:
                 if m:
                     vol.style = 'classic'
                     if re.match(r'^\s*\d+\s+d', line):
-                        vol.dirs.append(m.group(2))
+                        if not prefix:
+                            vol.dirs.append(m.group(2))
                         continue
             if m and not m.group(2).endswith('/'):
                 n = int(m.group(1))
                 seed = ('captured %s\n' % m.group(2)).encode()
-                vol.files[m.group(2)] = (seed * (n // len(seed) + 1))[:n] if n < 1 << 20 \
-                    else Sized(n, seed)
+                vol.files[prefix + m.group(2)] = (seed * (n // len(seed) + 1))[:n] \
+                    if n < 1 << 20 else Sized(n, seed)
             m = re.match(r'^\s*(\d+) bytes total \((\d+) bytes free\)', line)
             if m:
                 vol.total = int(m.group(1))
@@ -316,14 +326,27 @@ class Device:
         show install summary, and a packages.conf naming the captured
         release's .pkg files (the capture does not show its text)."""
         summ = find(self.cmds, 'show install summary') or ''
-        for st, ver in re.findall(r'^IMG\s+([CUID])\s+(\S+)', summ, re.M):
+        rows = re.findall(r'^IMG\s+([CUID])\s+(\S+)', summ, re.M)
+        if not rows and self.captured_release:
+            # no show install summary captured: the running release,
+            # committed
+            rows = [('C', self.captured_release[0] + '.0')]
+        for st, ver in rows:
             rel = '.'.join(ver.split('.')[:3])
             self.imgs.append({'ver': ver, 'rel': rel, 'st': st,
-                              'files': [n for n in self.files
-                                        if n.endswith('.pkg') and '.%s.' % rel in n]})
+                              'files': sorted(n for n in self.files
+                                              if n.endswith('.pkg') and '.%s.' % rel in n)})
         cur = [i for i in self.imgs if i['st'] == 'C']
         if cur:
-            self.files['packages.conf'] = self.conf_text(cur[0]['files'])
+            for v in self.all_vols():
+                v.files['packages.conf'] = self.conf_text(
+                    [f for f in cur[0]['files'] if f in v.files])
+
+    def all_vols(self):
+        """Every member's flash: install operations act on all of them
+        (genielibs' 9300-stack mock: `Copying flash:X from Switch 1 to
+        Switch 1 2 3`, `[2] Finished SMU_ACTIVATE on Switch 2`)."""
+        return [self.vol] + [self.mvols[n] for n in sorted(self.mvols)]
 
     @staticmethod
     def conf_text(pkgs):
@@ -340,12 +363,14 @@ class Device:
             return []
         return re.findall(rb'^(?:boot|iso)\s+rp\s+\d+\s+\d+\s+\S+\s+(\S+\.pkg)$', data, re.M)
 
-    def conf_loads(self, data):
+    def conf_loads(self, data, vol=None):
+        """The release a packages.conf boots on vol, or None."""
+        vol = vol or self.vol
         pkgs = [p.decode() for p in self.conf_pkgs(data)]
         if not pkgs:
             return None
         for p in pkgs:
-            d = self.files.get(p)
+            d = vol.files.get(p)
             if d is None or (isinstance(d, (bytes, bytearray)) and d.startswith(BAD)):
                 return None
         return release_of(pkgs[0])
@@ -380,7 +405,7 @@ class Device:
         if isinstance(data, (bytes, bytearray)) and data.startswith(BAD):
             return None
         if name.endswith('.conf'):
-            return name if self.conf_loads(data) else None
+            return name if self.conf_loads(data, vol) else None
         return name
 
     def decide_boot(self, vol=None):
@@ -427,7 +452,8 @@ class Device:
                                 else release_of(name)) or self.release
             for n, v in self.mvols.items():
                 mname, mhow = self.decide_boot(v)
-                rel = release_of(mname) if mname else None
+                rel = ((self.conf_loads(v.files[mname], v) if mname.endswith('.conf')
+                        else release_of(mname)) if mname else None)
                 self.mrelease[n] = rel[0] if rel else None
                 sys.stdout.write('MEMBER %d BOOTED %s (%s)\n' % (n, mname or 'rommon', mhow))
             self.running = list(self.startup)
@@ -502,7 +528,8 @@ class Device:
             lines = ['', 'Directory of %s/' % vol.fs, '']
             for n in vol.dirs:
                 lines.append('%5d  drwx  %10d   Mar 5 2026 09:31:10 +00:00  %s' % (1, 4096, n))
-            for i, (n, d) in enumerate(sorted(vol.files.items())):
+            top = [(n, d) for n, d in sorted(vol.files.items()) if '/' not in n]
+            for i, (n, d) in enumerate(top):
                 lines.append('%5d  -rwx  %10d   Mar 5 2026 09:31:10 +00:00  %s' % (i + 2, len(d), n))
             lines += ['', '%d bytes total (%d bytes free)' % (vol.total, vol.free())]
             return '\n'.join(lines)
@@ -565,7 +592,8 @@ class Device:
                 i['st'] = 'I'
             elif i['st'] == 'D':
                 i['st'] = 'C'
-                self.files['packages.conf'] = self.conf_text(i['files'])
+                for v in self.all_vols():
+                    v.files['packages.conf'] = self.conf_text(i['files'])
         self.abort_timer = None
 
 
@@ -745,6 +773,8 @@ class Session:
             return d.show_boot()
         if low == 'show install summary' and d.install_mode:
             return d.show_install_summary()
+        if w[0] == 'archive' and len(w) >= 3 and w[1] == 'download-sw':
+            return self.archive(w[2:])
         if w[0] == 'install' and d.fs in ('flash:', 'bootflash:'):
             return self.install(w[1:])
         if low in ('show running-config', 'show run', 'sh run'):
@@ -782,6 +812,15 @@ class Session:
         v = d.vol_of(path)
         if v is None:
             return self.invalid('dir')
+        folder = name.rstrip('/')
+        if folder in v.dirs:
+            # `dir flash:c3750e-universalk9-mz.152-4.E10/`: the folder's files
+            inside = sorted((n[len(folder) + 1:], len(f)) for n, f in v.files.items()
+                            if n.startswith(folder + '/') and '/' not in n[len(folder) + 1:])
+            return ('Directory of %s/%s/\n\n%s\n\n%d bytes total (%d bytes free)'
+                    % (v.fs, folder, '\n'.join('%5d  -rwx  %10d   Mar 5 2026 09:31:10 +00:00  %s'
+                                               % (i + 5, n, f) for i, (f, n) in enumerate(inside)),
+                       v.total or 0, v.free()))
         if name not in v.files:
             return '%%Error opening %s (No such file or directory)' % path
         if v.style == 'classic':
@@ -816,8 +855,10 @@ class Session:
 
     def delete(self, args):
         d = self.dev
-        force = args and args[0] == '/force'
-        if force:
+        force = recursive = False
+        while args and args[0] in ('/force', '/recursive'):
+            force |= args[0] == '/force'
+            recursive |= args[0] == '/recursive'
             args = args[1:]
         if len(args) != 1:
             return self.invalid('delete')
@@ -829,6 +870,14 @@ class Session:
                 return ''
         v = d.vol_of(path)
         with d.lock:
+            if recursive and v is not None and name.rstrip('/') in v.dirs:
+                # `delete /force /recursive flash:DIR`: the folder and all
+                # under it (the plan's clean-up of a tar-installed image)
+                folder = name.rstrip('/')
+                for n in [n for n in v.files if n.startswith(folder + '/')]:
+                    del v.files[n]
+                v.dirs.remove(folder)
+                return ''
             if v is None or name not in v.files:
                 return '%%Error deleting %s (No such file or directory)' % path
             del v.files[name]
@@ -891,6 +940,52 @@ class Session:
                     % (len(data), name, bangs))
             return head + '%d bytes copied in 1.187 secs (%d bytes/sec)' % (len(data), len(data))
         return self.invalid('copy')
+
+    def archive(self, args):
+        """archive download-sw [/leave-old-sw|/overwrite|...] fs:X-tar.V.tar:
+        unpacks the tar's image folder on every member. Lines from a 3750-E
+        session (`examining image...`, `extracting info (106 bytes)`, the
+        `Image Directory:` / `Image Name:` block) and a 2960 session
+        (`Extracting images from archive into flash...`, `Installing
+        (renaming): `flash:update/DIR' -> `flash:/DIR'`, `New software image
+        installed in flash:/DIR`, `All software images installed.`), both in
+        public upgrade notes; a 3750 stack's session names each member's
+        flash1:, flash2:. The folder holds the image (the tar's bytes, so a
+        BAD-IMAGE tar gives an image that does not load) and an info file.
+        UNCONFIRMED: whether it changes the BOOT variable (DOMAIN.md 12);
+        the emulator leaves it, as the plan sets it after."""
+        d = self.dev
+        opts = [a for a in args if a.startswith('/')]
+        src = [a for a in args if not a.startswith('/')]
+        if len(src) != 1:
+            return self.invalid('archive')
+        v = d.vol_of(src[0])
+        name = d.base(src[0])
+        if v is None or name not in v.files:
+            return '%%Error opening %s (No such file or directory)' % src[0]
+        m = re.match(r'^(.+)-tar\.(.+)\.tar$', name)
+        if not m:
+            return 'ERROR: %s is not a valid image archive' % src[0]
+        folder = '%s-mz.%s' % m.groups()
+        data = v.files[name]
+        out = ['examining image...', 'extracting info (106 bytes)',
+               'extracting %s/info (522 bytes)' % folder, '',
+               '  Image Directory:       %s' % folder, '  Image Name:            %s.bin' % folder,
+               '', 'Extracting images from archive into flash...']
+        with d.lock:
+            for t in d.all_vols():
+                t.files['%s/%s.bin' % (folder, folder)] = data
+                t.files['%s/info' % folder] = b'version_suffix: %s\n' % m.group(2).encode()
+                if folder not in t.dirs:
+                    t.dirs.append(folder)
+                out += ['%s/ (directory)' % folder,
+                        'extracting %s/%s.bin (%d bytes)' % (folder, folder, len(data)),
+                        "Installing (renaming): `%supdate/%s' ->" % (t.fs, folder),
+                        "                                       `%s/%s'" % (t.fs, folder),
+                        'New software image installed in %s/%s' % (t.fs, folder)]
+        if '/leave-old-sw' not in opts:
+            out.insert(0, '(UNCONFIRMED: the old image is kept; the emulator removes nothing)')
+        return '\n'.join(out + ['', 'All software images installed.'])
 
     def local_copy(self, sv, sname, tv, tname, src):
         """copy flash:X flash2: -- a stack member's copy over the stack:
@@ -1045,10 +1140,12 @@ class Session:
         name = d.base(path)
         if not path.startswith(d.fs) or name not in d.files:
             return '%%Error opening %s (No such file or directory)' % path
-        m = re.match(r'^(.*?)_iosxe\.(\d\d\.\d\d\.\d\d[a-z]?)\.SPA\.bin$', name)
+        # cat9k_iosxe.17.12.04.SPA.bin, cat9k_lite_iosxe...,
+        # cat3k_caa-universalk9.16.12.10a.SPA.bin (DOMAIN.md section 5)
+        m = re.match(r'^(.*?)(_iosxe|-universalk9)\.(\d\d\.\d\d\.\d\d[a-z]?)\.SPA\.bin$', name)
         if not m:
             return ' [1]  %s FAILED: %s is not a valid package' % (d.member_names()[0], path)
-        prefix, rel = m.groups()
+        prefix, kind, rel = m.groups()
         data = d.files[name]
         bad = isinstance(data, (bytes, bytearray)) and data.startswith(BAD)
         members = d.member_names()
@@ -1061,9 +1158,11 @@ class Session:
         files = ['%s-rpboot.%s.SPA.pkg' % (prefix, rel), '%s-rpbase.%s.SPA.pkg' % (prefix, rel)]
         ver = '%s.0.%d' % (rel, 100 + int(hashlib.md5(rel.encode()).hexdigest()[:4], 16) % 9000)
         with d.lock:
-            for f in files:
-                d.files[f] = (BAD + b' ' if bad else b'PKG ') + f.encode() + b'\n'
-            d.files['%s_iosxe.%s.SPA.conf' % (prefix, rel)] = d.conf_text(files)
+            for v in d.all_vols():
+                v.files[name] = data
+                for f in files:
+                    v.files[f] = (BAD + b' ' if bad else b'PKG ') + f.encode() + b'\n'
+                v.files['%s%s.%s.SPA.conf' % (prefix, kind, rel)] = d.conf_text(files)
             d.imgs = [i for i in d.imgs if i['rel'] != rel]
             img = {'ver': ver, 'rel': rel, 'st': 'I', 'files': files}
             d.imgs.append(img)
@@ -1082,10 +1181,11 @@ class Session:
             if a.strip().lower() != 'y':
                 return False
         with d.lock:
-            old = d.files.get('packages.conf')
-            if old is not None:
-                d.files['packages.conf.00-'] = old
-            d.files['packages.conf'] = d.conf_text(img['files'])
+            for v in d.all_vols():
+                old = v.files.get('packages.conf')
+                if old is not None:
+                    v.files['packages.conf.00-'] = old
+                v.files['packages.conf'] = d.conf_text(img['files'])
             for i in d.imgs:
                 if i['st'] == 'C':
                     i['st'] = 'D'
@@ -1138,8 +1238,9 @@ class Session:
                           ''.join('/%s/%s\n' % (d.fs.rstrip(':'), f) for f in gone)))
             if self.ask('Do you want to remove the above files? [y/n]').strip().lower() == 'y':
                 with d.lock:
-                    for f in gone:
-                        d.files.pop(f, None)
+                    for v in d.all_vols():
+                        for f in gone:
+                            v.files.pop(f, None)
                     d.imgs = [i for i in d.imgs if i['st'] != 'I']
                 self.write('\n[%s]:\n%sSUCCESS: Files deleted.\n'
                            % (d.member_names()[0].lower(),

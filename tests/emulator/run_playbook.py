@@ -43,63 +43,68 @@ CASES = [
 ]
 
 
+def run_case(tap, name, cap, target, extra):
+    """One sample's playbook, phase by phase, against a fresh emulator;
+    then the device must run the target."""
+    ok = tap.ok
+    with tempfile.TemporaryDirectory() as tmp:
+        root = os.path.join(tmp, 'srv')
+        os.makedirs(root)
+        md5, size = paste_plan.image(os.path.join(root, target), target)
+        capture = os.path.join(paste_plan.SRC, 'samples', cap)
+        r = subprocess.run([paste_plan.BIN, 'plan', '--format', 'ansible', '--target',
+                            target, '--md5', md5, '--size', str(size), '--tftp-server',
+                            '192.168.1.100'] + extra + [capture],
+                           capture_output=True, text=True, timeout=60)
+        if not ok(r.returncode == 0, '%s: iosplan writes the playbook' % name, r.stderr):
+            return
+        pb = os.path.join(tmp, 'upgrade.yml')
+        open(pb, 'w').write(re.sub(r'delay: \d+', 'delay: 3', r.stdout)
+                            .replace('timeout: 3600', 'timeout: 60'))
+        host = r.stdout.split('hosts: !unsafe ', 1)[1].split('\n', 1)[0].strip()
+        emu = paste_plan.Emulator(capture, root)
+        inv = os.path.join(tmp, 'hosts.yml')
+        open(inv, 'w').write(
+            'all:\n  hosts:\n    %s:\n      ansible_host: 127.0.0.1\n'
+            '      ansible_port: %d\n      ansible_user: admin\n'
+            '      ansible_password: admin\n' % (host, emu.port))
+        env = dict(os.environ)
+        env.update(ANSIBLE_HOME=os.path.join(tmp, 'home'),
+                   ANSIBLE_LOCAL_TEMP=os.path.join(tmp, 'ltmp'),
+                   ANSIBLE_CONFIG=os.path.join(tmp, 'none.cfg'),
+                   ANSIBLE_HOST_KEY_CHECKING='False', ANSIBLE_NOCOLOR='1',
+                   ANSIBLE_RETRY_FILES_ENABLED='false',
+                   ANSIBLE_NETWORK_CLI_SSH_TYPE='paramiko',
+                   ANSIBLE_PERSISTENT_CONNECT_TIMEOUT='30',
+                   ANSIBLE_PERSISTENT_CONTROL_PATH_DIR=os.path.join(tmp, 'pc'),
+                   ANSIBLE_DEPRECATION_WARNINGS='false',
+                   ANSIBLE_LOG_PATH=os.path.join(tmp, 'ansible.log'))
+        try:
+            for ph in PHASES:
+                p = subprocess.run(['ansible-playbook', '-i', inv, pb, '--tags', ph,
+                                    '-e', 'ansible_command_timeout=60',
+                                    '-e', 'scp_password=secret', '-e', 'scp_user=admin'],
+                                   capture_output=True, text=True, env=env, timeout=600,
+                                   cwd=tmp)
+                if not ok(p.returncode == 0 and 'failed=0' in p.stdout,
+                          '%s: ansible-playbook --tags %s' % (name, ph),
+                          p.stdout + p.stderr):
+                    break
+            t = paste_plan.Term(emu.port)
+            t.send('show version\r')
+            v = t.read_until_idle()
+            ok(paste_plan.runs_target(v, target), '%s: the device runs the target' % name, v)
+        finally:
+            emu.stop()
+
+
 def main():
     tap = Tap(80)
-    ok = tap.ok
-
     only = os.environ.get('IOSEMU_ONLY')  # a developer's filter: cases whose name has it
     for name, cap, target, extra in CASES:
         if only and only not in name:
             continue
-        with tempfile.TemporaryDirectory() as tmp:
-            root = os.path.join(tmp, 'srv')
-            os.makedirs(root)
-            md5, size = paste_plan.image(os.path.join(root, target), target)
-            capture = os.path.join(paste_plan.SRC, 'samples', cap)
-            r = subprocess.run([paste_plan.BIN, 'plan', '--format', 'ansible', '--target',
-                                target, '--md5', md5, '--size', str(size), '--tftp-server',
-                                '192.168.1.100'] + extra + [capture],
-                               capture_output=True, text=True, timeout=60)
-            if not ok(r.returncode == 0, '%s: iosplan writes the playbook' % name, r.stderr):
-                continue
-            pb = os.path.join(tmp, 'upgrade.yml')
-            open(pb, 'w').write(re.sub(r'delay: \d+', 'delay: 3', r.stdout)
-                                .replace('timeout: 3600', 'timeout: 60'))
-            host = r.stdout.split('hosts: !unsafe ', 1)[1].split('\n', 1)[0].strip()
-            emu = paste_plan.Emulator(capture, root)
-            inv = os.path.join(tmp, 'hosts.yml')
-            open(inv, 'w').write(
-                'all:\n  hosts:\n    %s:\n      ansible_host: 127.0.0.1\n'
-                '      ansible_port: %d\n      ansible_user: admin\n'
-                '      ansible_password: admin\n' % (host, emu.port))
-            env = dict(os.environ)
-            env.update(ANSIBLE_HOME=os.path.join(tmp, 'home'),
-                       ANSIBLE_LOCAL_TEMP=os.path.join(tmp, 'ltmp'),
-                       ANSIBLE_CONFIG=os.path.join(tmp, 'none.cfg'),
-                       ANSIBLE_HOST_KEY_CHECKING='False', ANSIBLE_NOCOLOR='1',
-                       ANSIBLE_RETRY_FILES_ENABLED='false',
-                       ANSIBLE_NETWORK_CLI_SSH_TYPE='paramiko',
-                       ANSIBLE_PERSISTENT_CONNECT_TIMEOUT='30',
-                       ANSIBLE_PERSISTENT_CONTROL_PATH_DIR=os.path.join(tmp, 'pc'),
-                       ANSIBLE_DEPRECATION_WARNINGS='false',
-                       ANSIBLE_LOG_PATH=os.path.join(tmp, 'ansible.log'))
-            try:
-                for ph in PHASES:
-                    p = subprocess.run(['ansible-playbook', '-i', inv, pb, '--tags', ph,
-                                        '-e', 'ansible_command_timeout=60',
-                                        '-e', 'scp_password=secret', '-e', 'scp_user=admin'],
-                                       capture_output=True, text=True, env=env, timeout=600,
-                                       cwd=tmp)
-                    if not ok(p.returncode == 0 and 'failed=0' in p.stdout,
-                              '%s: ansible-playbook --tags %s' % (name, ph),
-                              p.stdout + p.stderr):
-                        break
-                t = paste_plan.Term(emu.port)
-                t.send('show version\r')
-                v = t.read_until_idle()
-                ok(paste_plan.runs_target(v, target), '%s: the device runs the target' % name, v)
-            finally:
-                emu.stop()
+        run_case(tap, name, cap, target, extra)
     return tap.done()
 
 
