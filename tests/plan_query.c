@@ -1,6 +1,10 @@
 #include "plan_query.h"
 
+#include <criterion/criterion.h>
 #include <string.h>
+
+#include "error.h"
+#include "image_catalog.h"
 
 bool texts_have(const char *const *v, size_t n, const char *s)
 {
@@ -27,4 +31,19 @@ bool plan_has_command(const ip_plan *p, const char *prefix)
 			if (!strncmp(p->steps[i].commands[j], prefix, n))
 				return true;
 	return false;
+}
+
+ip_target *plan_catalog_target(ip_arena *a, const char *catalog, const char *name)
+{
+	ip_image_catalog *cat;
+	cr_assert_eq(ip_image_catalog_parse(&cat, a, "cat.yaml", catalog, strlen(catalog)), 0, "%s",
+		     ip_error_last());
+	const ip_catalog_image *e = ip_image_catalog_find(cat, name);
+	cr_assert_not_null(e, "the catalogue names %s", name);
+	ip_target *t = ip_target_from_name(a, name, "test");
+	t->size = e->size;
+	t->md5 = e->md5;
+	t->md5_origin = t->size_origin = "catalogue";
+	t->facts = &e->facts;
+	return t;
 }

@@ -14,4 +14,9 @@ const ip_plan_step *plan_step_with(const ip_plan *p, const char *cmd);
 /* Whether a command of the plan starts with prefix. */
 bool plan_has_command(const ip_plan *p, const char *prefix);
 
+/* The target `name` as the catalogue YAML text gives it (size, md5, release
+ * facts, "catalogue" as their origin); asserts the catalogue parses and
+ * names it. */
+ip_target *plan_catalog_target(ip_arena *a, const char *catalog, const char *name);
+
 #endif

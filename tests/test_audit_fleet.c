@@ -12,31 +12,13 @@
 #include <sys/wait.h>
 
 #include "helpers.h"
+#include "identity_captures.h"
 
 static char tmpdir[256];
 static void make_tmpdir(void) { test_tmpdir_make(tmpdir, sizeof(tmpdir), "fleet"); }
 static void remove_tmpdir(void) { test_tmpdir_remove(tmpdir); }
 
-/* The show version forms of tests/test_device_identity.c: a 7206VXR as
- * Cisco's 7200 documents print it, a 3850 stack (samples/stack-3850.log),
- * and a 2960 (samples/netstuts-sw1.log's lines). */
-#define V7206(host, board)                                                                         \
-	host "#show version\n"                                                                     \
-	"Cisco IOS Software, 7200 Software (C7200-ADVENTERPRISEK9-M), Version 15.2(4)M11, RELEASE SOFTWARE (fc2)\n" \
-	host " uptime is 2 weeks, 1 day, 3 hours, 4 minutes\n"                                   \
-	"System image file is \"disk0:c7200-adventerprisek9-mz.152-4.M11.bin\"\n"                  \
-	"Cisco 7206VXR (NPE-G1) processor (revision B) with 983040K/65536K bytes of memory.\n"     \
-	board                                                                                      \
-	"Configuration register is 0x2102\n"
-#define V3850(host, serial)                                                                        \
-	host "#show version\n"                                                                     \
-	"Cisco IOS XE Software, Version 16.12.09\n"                                                \
-	"Cisco IOS Software [Gibraltar], Catalyst L3 Switch Software (CAT3K_CAA-UNIVERSALK9-M), Version 16.12.9, RELEASE SOFTWARE (fc2)\n" \
-	host " uptime is 28 weeks, 1 hour, 26 minutes\n"                                          \
-	"System image file is \"flash:packages.conf\"\n"                                           \
-	"cisco WS-C3850-24P (MIPS) processor (revision V02) with 830335K/6147K bytes of memory.\n" \
-	serial                                                                                     \
-	"Configuration register is 0x102\n"
+/* and a 2960 (samples/netstuts-sw1.log's lines) */
 #define V2960(host, board)                                                                         \
 	host "#show version\n"                                                                     \
 	"Cisco IOS Software, C2960 Software (C2960-LANBASEK9-M), Version 15.0(2)SE4, RELEASE SOFTWARE (fc1)\n" \

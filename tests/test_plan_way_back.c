@@ -19,10 +19,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "error.h"
 #include "helpers.h"
-#include "image_catalog.h"
 #include "plan.h"
+#include "plan_query.h"
 #include "plan_invariants.h"
 #include "escape.h"
 #include "plan_write.h"
@@ -131,16 +130,7 @@ static void build(built *b, const wcase *c)
 			    : test_load_samples(c->capture[0], c->capture[1], c->capture[2], NULL);
 	cr_assert_not_null(b->set, "%s: loads", c->row);
 	ip_arena *a = b->set->arena;
-	ip_image_catalog *cat;
-	cr_assert_eq(ip_image_catalog_parse(&cat, a, "cat.yaml", c->catalog, strlen(c->catalog)), 0,
-		     "%s: %s", c->row, ip_error_last());
-	const ip_catalog_image *e = ip_image_catalog_find(cat, c->target);
-	cr_assert_not_null(e);
-	ip_target *t = ip_target_from_name(a, c->target, "test");
-	t->size = e->size;
-	t->md5 = e->md5;
-	t->md5_origin = t->size_origin = "catalogue";
-	t->facts = &e->facts;
+	ip_target *t = plan_catalog_target(a, c->catalog, c->target);
 	ip_plan_options o;
 	ip_plan_options_defaults(&o);
 	o.server = "192.0.2.10";
