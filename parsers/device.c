@@ -9,7 +9,8 @@
  *      guess, and the section is reported instead;
  *   4. a hostname is one device unless its files name different hardware
  *      (identity.h: serial numbers, else models): then each box is a device
- *      of its own, named "R1 (FTX1234ABCD)" (ip_device_name), and a file
+ *      of its own; the box read first keeps "R1", every other is named
+ *      "R1 (FTX1234ABCD)" (ip_device_name), as audit names them; a file
  *      that names no hardware joins the one box its folder holds; in
  *      another folder, or beside several, it is reported, not guessed.
  *      A box's capture without a serial and another with it still merge
@@ -340,7 +341,7 @@ static void split_key(ip_device_set *set, ip_capture *const *caps, pending *p, s
 			continue;
 		}
 		p[i].key = b[box].label;
-		p[i].labelled = true;
+		p[i].labelled = b[box].label != key;
 	}
 }
 
@@ -409,10 +410,16 @@ static void split_by_identity(ip_device_set *set, ip_capture *const *caps, pendi
 					u[k].box = box_of(set->arena, &box, &nb, &cap, &u[k]);
 		if (nb < 2)
 			continue;
+		/* The box read first (in input order) keeps the plain hostname,
+		 * every other is "R1 (serial)": the one rule audit can keep too,
+		 * since it writes each record as it reads (audit_fleet.c), so
+		 * every command names each box alike (issue 23, point 2). */
+		size_t first = u[b0].box != AMBIGUOUS ? u[b0].box : 0;
 		for (size_t k = 0; k < nb; k++) {
 			const char *id = box[k].id.serial ? box[k].id.serial : box[k].id.model;
-			box[k].label = *u[b0].key ? ip_arena_printf(set->arena, "%s (%s)", u[b0].key, id)
-						  : ip_arena_strdup(set->arena, id);
+			box[k].label = !*u[b0].key ? ip_arena_strdup(set->arena, id)
+				     : k == first ? u[b0].key
+						  : ip_arena_printf(set->arena, "%s (%s)", u[b0].key, id);
 		}
 		split_key(set, caps, p, n, &u[b0], e0 - b0, box, nb);
 	}

@@ -43,7 +43,7 @@ static const id_case cases[] = {
 	{ "7206 and 3850 stack both R1: two devices",
 	  { { "r1-7206/ver.txt", V7206("R1", "Processor board ID 4279256517\n") },
 	    { "r1-3850/ver.txt", V3850("R1", "System Serial Number               : FOC1234X0AB\n") } },
-	  "R1 (4279256517)|R1 (FOC1234X0AB)", 0, 0 },
+	  "R1|R1 (FOC1234X0AB)", 0, 0 },
 	{ "one box: a listing without a serial joins its show version",
 	  { { "r1/ver.txt", V7206("R1", "Processor board ID 4279256517\n") },
 	    { "r1/dir.txt", DIR7206("R1") } },
@@ -60,19 +60,19 @@ static const id_case cases[] = {
 	  { { "r1-7206/ver.txt", V7206("R1", "Processor board ID 4279256517\n") },
 	    { "r1-7206/dir.txt", DIR7206("R1") },
 	    { "r1-3850/ver.txt", V3850("R1", "Processor board ID FOC1234X0AB\n") } },
-	  "R1 (4279256517)|R1 (FOC1234X0AB)", 0, 0 },
+	  "R1|R1 (FOC1234X0AB)", 0, 0 },
 	{ "two boxes: a listing in a third folder is not guessed",
 	  { { "r1-7206/ver.txt", V7206("R1", "Processor board ID 4279256517\n") },
 	    { "r1-3850/ver.txt", V3850("R1", "Processor board ID FOC1234X0AB\n") },
 	    { "other/dir.txt", DIR7206("R1") } },
-	  "R1 (4279256517)|R1 (FOC1234X0AB)", 1, 0 },
+	  "R1|R1 (FOC1234X0AB)", 1, 0 },
 	{ "two boxes without serials: told apart by model",
 	  { { "a/ver.txt", V7206("R1", "") }, { "b/ver.txt", V3850("R1", "") } },
-	  "R1 (7206VXR)|R1 (WS-C3850-24P)", 0, 0 },
+	  "R1|R1 (WS-C3850-24P)", 0, 0 },
 	{ "two 3850s named R1, one the RANCID backup of the other's twin",
 	  { { "a/ver.txt", V3850("R1", "Processor board ID FOC1234X0AB\n") },
 	    { "b/R1.rancid", RANCID("FOC9999Z0ZZ") } },
-	  "R1 (FOC1234X0AB)|R1 (FOC9999Z0ZZ)", 0, 0 },
+	  "R1|R1 (FOC9999Z0ZZ)", 0, 0 },
 	{ "differently named boxes are untouched",
 	  { { "r1/ver.txt", V7206("R1", "Processor board ID 4279256517\n") },
 	    { "r2/ver.txt", V3850("R2", "Processor board ID FOC1234X0AB\n") } },
@@ -158,7 +158,7 @@ Test(identity, listing_goes_to_its_box, .init = make_tmpdir, .fini = remove_tmpd
 	ip_device_set *s = ip_device_set_new();
 	cr_assert_eq(ip_device_set_load(s, pv, 3), 0);
 	for (size_t i = 0; i < s->n; i++) {
-		bool is7206 = strstr(ip_device_name(s->v[i]), "4279256517") != NULL;
+		bool is7206 = s->v[i]->platform.s && strstr(s->v[i]->platform.s, "7206");
 		cr_expect_eq(ip_device_filesystem_find(s->v[i], "disk0:") != NULL, is7206, "%s",
 			     ip_device_name(s->v[i]));
 		cr_expect_str_eq(s->v[i]->hostname.s, "R1", "the hostname itself stays R1");
@@ -173,11 +173,11 @@ typedef struct cli_case {
 } cli_case;
 
 static const cli_case cli[] = {
-	{ "lint --format text", { "R1 (4279256517)", "R1 (FOC1234X0AB)" } },
-	{ "lint --format markdown", { "## R1 (4279256517)", "## R1 (FOC1234X0AB)" } },
-	{ "lint --format json", { "\"device\":\"R1 (4279256517)\"", "\"device\":\"R1 (FOC1234X0AB)\"" } },
-	{ "facts", { "R1 (4279256517)\n", "R1 (FOC1234X0AB)\n" } },
-	{ "facts --format json", { "\"device\":\"R1 (4279256517)\"", "\"device\":\"R1 (FOC1234X0AB)\"" } },
+	{ "lint --format text", { "R1 (7206VXR, ", "R1 (FOC1234X0AB) (WS-C3850-24P, " } },
+	{ "lint --format markdown", { "## R1 (7206VXR, ", "## R1 (FOC1234X0AB) (WS-C3850-24P, " } },
+	{ "lint --format json", { "\"hostname\":\"R1\",\n\"platform\"", "\"device\":\"R1 (FOC1234X0AB)\"" } },
+	{ "facts", { "R1\n", "R1 (FOC1234X0AB)\n" } },
+	{ "facts --format json", { "\"hostname\":\"R1\",\n\"os\"", "\"device\":\"R1 (FOC1234X0AB)\"" } },
 };
 
 IP_TABLE_PARAMS(identity, cli_names, cli)

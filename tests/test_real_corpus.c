@@ -392,20 +392,19 @@ static char *run(const char *cmd, int *status)
 	return out;
 }
 
-/* The name a device is reported under: the hostname, and where another
- * box of the corpus has the same hostname and a different serial, the
- * serial beside it (issue 23, point 2): "Device-Hostname (PPP12345678)". */
+/* The name a device is reported under (issue 23, point 2): the hostname;
+ * where an earlier box of the corpus (the files go to the commands in
+ * table order) has the same hostname and another serial, the serial beside
+ * it: "Device-Hostname (FFF12345678)". The first box keeps the plain name. */
 static void reported_name(const corpus_case *c, char *buf, size_t size)
 {
 	snprintf(buf, size, "%s", c->hostname);
-	for (size_t i = 0; i < N_CASES; i++) {
-		const corpus_case *o = &cases[i];
-		if (o != c && strcmp(o->hostname, c->hostname) == 0 && c->serial && o->serial &&
-		    strcmp(o->serial, c->serial) != 0) {
-			snprintf(buf, size, "%s (%s)", c->hostname, c->serial);
+	for (const corpus_case *o = cases; o < c; o++)
+		if (strcmp(o->hostname, c->hostname) == 0) {
+			if (c->serial && o->serial && strcmp(o->serial, c->serial) != 0)
+				snprintf(buf, size, "%s (%s)", c->hostname, c->serial);
 			return;
 		}
-	}
 }
 
 /* lint, plan and audit over every capture at once (issue 23's acceptance):

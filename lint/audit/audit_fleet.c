@@ -17,8 +17,8 @@
  * names no different hardware is the first box again. The summary lists
  * the hostnames that more than one box carries, so a reader knows that
  * plain "R1" there is one box of several (its serial is in its record).
- * `iosplan lint` over the same files names every box of such a hostname
- * "R1 (serial)", the first one too: it reads them all before it writes.
+ * Device assembly (parsers/device.c, step 4) names boxes by the same
+ * rule, so lint, facts, plan and the language server agree with audit.
  *
  * Memory: one fixed table of FLEET_SLOTS hostname hashes (64 KiB), made
  * in input order by the walk. Past FLEET_FULL hostnames a new one is not
