@@ -145,6 +145,43 @@ static const corpus_case cases[] = {
 	{ GP "iosxe_ShowVersion_golden_output_standby_output.txt", "switch_1", IP_OS_IOSXE,
 	  "C9606R", S_XE, "C9600", IP_TRI_YES, "FXS2319Q0C3",
 	  "17.18.1prd21", "17.18.01prd21", "bootflash:packages.conf", -1, "17.10.1r", 33554432, 0, false },
+	/* issue 23, second round: families the first round had no capture of.
+	 * A 3945 (ISR G2), its capture opening with the prompt line */
+	{ GP "ios_ShowVersion_device_output_output.txt", "best-c3945-IOS3", IP_OS_IOS,
+	  "CISCO3945-CHASSIS", R_CL, "C3900", U, "FGL161010K8",
+	  "15.0(1)M7", NULL, "flash0:c3900-universalk9-mz.SPA.150-1.M7.bin", 0x2102, "15.0(1r)M13",
+	  2027520 + 69632, 0, false },
+	/* a 6506-E on a Sup720, 12.2(18)SXD3, register 0x2142 */
+	{ GP "ios_cat6k_ShowVersion_golden_output_1_output.txt", "TAAS-L2-SW1", IP_OS_IOS,
+	  "WS-C6506-E", R_CL, "C6500", U, "SAL0939012J",
+	  "12.2(18)SXD3", NULL, "disk0:s72033-pk9sv-mz.122-18.SXD3.bin", 0x2142, "12.2(17r)S4",
+	  983008 + 65536, 0, false },
+	/* 7600: a 7606-S on an RSP720 (bootdisk:, an ATA PCMCIA card), and a
+	 * 7606 on a Sup720 running an engineering build, register 0x2 */
+	{ GP "ios_c7600_ShowVersion_golden_output_c7600_1_output.txt", "my-hostname", IP_OS_IOS,
+	  "CISCO7606-S", R_CL, "C7600", U, "FOX11290K24",
+	  "12.2(33)SRE11", NULL, "bootdisk:c7600rsp72043-advipservicesk9-mz.122-33.SRE11.bin", 0x2102,
+	  "12.2(33r)SRB4", 917504 + 65536, 0, false },
+	{ GP "ios_c7600_ShowVersion_golden_output_output.txt", "ipcore-ssr-uut2", IP_OS_IOS,
+	  "CISCO7606", R_CL, "C7600", U, "FOX11140RN8",
+	  "15.4(0.10)S", NULL, "disk0:s72033-adventerprisek9_dbg-mz.154-0.10.S-ipcore-ssr-uut2", 0x2,
+	  "12.2(17r)SX7", 983008 + 65536, 0, false },
+	/* Catalyst 9500: a C9500-24Y4C on a bundle (8-space indented, no
+	 * register line, no switch table), and a C9500X-28C8D in install mode */
+	{ GP "iosxe_ShowVersion_golden_output_5_output.txt", "sisf-c9500-vtep-1", IP_OS_IOSXE,
+	  "C9500-24Y4C", S_XE, "C9500", IP_TRI_NO, "CAT1111L41F",
+	  "17.4.20200702:124009", "BLD_POLARIS_DEV_LATEST_20200702_122021_V17_4_0_67_2",
+	  "bootflash:/cat9k_iosxe.BLD_POLARIS_DEV_LATEST_20200702_122021_V17_4_0_67_2.SSA.bin", -1,
+	  "17.3.1r", 16002516, 0, false },
+	{ GP "iosxe_ShowVersion_golden_output_9500h_standalone_output.txt", "farscape-pinfra-2",
+	  IP_OS_IOSXE, "C9500X-28C8D", S_XE, "C9500", IP_TRI_YES, "FDO2446000Y",
+	  "17.8.20211001:172846", "BLD_POLARIS_DEV_LATEST_20211001_150647", "bootflash:packages.conf",
+	  -1, "17.7.0.12", 33554432, 0, false },
+	/* IOSv, from genieparser's Python test (8-space indented, no newline
+	 * at the end): "ROM: Bootstrap program is IOSv" names no version */
+	{ GP "ios_ShowVersion_golden_output_iosv.txt", "N95_1", IP_OS_IOS, "IOSv", VIRT, "IOSv", U,
+	  "9K66Z7TOKAACDEQA24N7S", "15.6(3)M2", NULL, "flash0:/vios-adventerprisek9-m", 0x0, NULL,
+	  435457 + 87040, 0, false },
 	/* in the tree: ntc-templates fixtures newer than the shared corpus */
 	{ NT "cisco_ios_show_version7.raw", "Device-Hostname", IP_OS_IOS, "C921-4P", R_CL, "C900",
 	  U, "PPP12345678", "15.8(3)M3b", NULL, "flash:c900-universalk9-mz.SPA.158-3.M3b.bin",
@@ -217,6 +254,14 @@ static const flash_case flash_cases[] = {
 	{ GP "iosxe_ShowVersion_golden_output_9_output.txt", 0, 0, NULL, "entservices" },
 	{ GP "iosxe_ShowVersion_golden_output_ios_2_output.txt", 1, 8192, NULL, NULL },
 	{ GP "iosxe_ShowVersion_golden_output_standby_output.txt", 5, 11161600, "bootflash:", "network-advantage" },
+	{ GP "ios_ShowVersion_device_output_output.txt", 1, 2000880, NULL, "ipbasek9" },
+	{ GP "ios_cat6k_ShowVersion_golden_output_1_output.txt", 1, 65536, NULL, NULL },
+	{ GP "ios_c7600_ShowVersion_golden_output_c7600_1_output.txt", 1, 500472, NULL, NULL },
+	{ GP "ios_c7600_ShowVersion_golden_output_output.txt", 1, 65536, NULL, NULL },
+	{ GP "iosxe_ShowVersion_golden_output_5_output.txt", 1, 11161600, "bootflash:", "network-advantage" },
+	{ GP "iosxe_ShowVersion_golden_output_9500h_standalone_output.txt", 2, 11161600, "bootflash:",
+	  "network-advantage" },
+	{ GP "ios_ShowVersion_golden_output_iosv.txt", 4, 2097152, NULL, NULL },
 	{ NT "cisco_ios_show_version7.raw", 1, 1843200, NULL, "ipbasek9" },
 	{ NT "cisco_ios_show_version8.raw", 1, 254976, NULL, "advipservices" },
 	{ NT "cisco_ios_show_version_ab_stratix.raw", 2, 1945600, "flash:", "network-essentials" },
