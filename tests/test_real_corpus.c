@@ -422,6 +422,67 @@ Test(real_corpus, expected_facts)
 	cr_expect_geq(in_tree, 20);
 }
 
+/* A listing genieparser captured on the same device as a show version of
+ * the corpus (it lists that show version's running image, named after the
+ * host), read together with it, as two files of one device are: one
+ * device, the listing's filesystem complete with its free bytes, and the
+ * running image found in it at its listed size, so that plan no longer
+ * asks for that listing (issue 23, point 1: dir where the same suite has
+ * the same device). */
+static char *run(const char *cmd, int *status);
+
+Test(real_corpus, listing_beside_its_show_version)
+{
+	const char *bin = getenv("IOSPLAN_BIN");
+	cr_assert_not_null(bin, "IOSPLAN_BIN is set by meson");
+	static const struct {
+		const char *version, *dir, *fs;
+		uint64_t total, free, image_size;
+		size_t n_files;
+	} t[] = {
+		/* the 7606 on a Sup720: ios/c7600 Dir golden_output_output.txt */
+		{ "ios_c7600_ShowVersion_golden_output_output.txt", "ios_c7600_Dir_golden_output_output.txt",
+		  "disk0:", 1024589824, 626180096, 210179540, 4 },
+		/* cat6k_tb1 (the 6503-E): ios/cat6k Dir golden_output_output.txt,
+		 * its totals line without a final newline */
+		{ "ios_ShowVersion_golden_output_ios_cat6k_output.txt", "ios_cat6k_Dir_golden_output_output.txt",
+		  "disk0:", 512065536, 27852800, 82524740, 5 },
+	};
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		char a[2048], b[2048];
+		snprintf(a, sizeof(a), "%s/tests/corpus/genieparser/%s", IOSPLAN_SOURCE_ROOT, t[i].version);
+		snprintf(b, sizeof(b), "%s/tests/corpus/genieparser/%s", IOSPLAN_SOURCE_ROOT, t[i].dir);
+		const char *paths[] = { a, b };
+		ip_device_set *set = ip_device_set_new();
+		ip_device_set_load(set, paths, 2);
+		cr_assert_eq(set->n, 1, "%s + %s: %zu devices", t[i].version, t[i].dir, set->n);
+		const ip_device *d = set->v[0];
+		const ip_filesystem *fs = ip_device_filesystem_find(d, t[i].fs);
+		cr_assert_not_null(fs, "%s: no %s listing", t[i].dir, t[i].fs);
+		cr_expect(fs->listed && fs->complete, "%s: %s not complete", t[i].dir, t[i].fs);
+		cr_expect(fs->total.known && fs->total.v == t[i].total, "%s: total", t[i].dir);
+		cr_expect(fs->free.known && fs->free.v == t[i].free, "%s: free", t[i].dir);
+		cr_expect_eq(fs->n_files, t[i].n_files, "%s: %zu files", t[i].dir, fs->n_files);
+		cr_assert_not_null(d->system_image.path, "%s: no image", t[i].version);
+		cr_expect_str_eq(d->system_image.filesystem, t[i].fs);
+		const ip_file *img = ip_filesystem_file_find(fs, d->system_image.path);
+		cr_expect(img && img->size.known && img->size.v == t[i].image_size,
+			  "%s: the running image %s not listed at its size", t[i].dir, d->system_image.path);
+		ip_device_set_free(set);
+		/* the plan reads the listing: it asks for it no longer (the 7606
+		 * is planned; cat6k_tb1 is refused for disk0:'s free space) */
+		char cmd[8192];
+		snprintf(cmd, sizeof(cmd), "'%s' plan --catalog '%s/tests/corpus/catalog.yaml' '%s' '%s' 2>&1",
+			 bin, IOSPLAN_SOURCE_ROOT, a, b);
+		int st;
+		char *out = run(cmd, &st);
+		cr_expect(WIFEXITED(st) && WEXITSTATUS(st) <= 1, "%s: exit %d", t[i].version,
+			  WIFEXITED(st) ? WEXITSTATUS(st) : -1);
+		cr_expect(strstr(out, "no complete listing of") == NULL, "%s: %.1500s", t[i].version, out);
+		free(out);
+	}
+}
+
 /* Runs cmd, returns its output (stdout and stderr) and its wait status. */
 static char *run(const char *cmd, int *status)
 {
