@@ -447,6 +447,11 @@ Test(real_corpus, listing_beside_its_show_version)
 		 * its totals line without a final newline */
 		{ "ios_ShowVersion_golden_output_ios_cat6k_output.txt", "ios_cat6k_Dir_golden_output_output.txt",
 		  "disk0:", 512065536, 27852800, 82524740, 5 },
+		/* IOSv N95_1: the string golden_output_iosv of test_dir in the
+		 * same Python test as its show version (both of the test's device
+		 * 'iosv'), 8-space indented; two of its five entries directories */
+		{ "ios_ShowVersion_golden_output_iosv.txt", "ios_Dir_golden_output_iosv.txt", "flash0:",
+		  2142715904, 1989595136, 147988420, 5 },
 	};
 	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
 		char a[2048], b[2048];
@@ -470,7 +475,8 @@ Test(real_corpus, listing_beside_its_show_version)
 			  "%s: the running image %s not listed at its size", t[i].dir, d->system_image.path);
 		ip_device_set_free(set);
 		/* the plan reads the listing: it asks for it no longer (the 7606
-		 * is planned; cat6k_tb1 is refused for disk0:'s free space) */
+		 * is planned; cat6k_tb1 is refused for disk0:'s free space, IOSv
+		 * for its virtual disk) */
 		char cmd[8192];
 		snprintf(cmd, sizeof(cmd), "'%s' plan --catalog '%s/tests/corpus/catalog.yaml' '%s' '%s' 2>&1",
 			 bin, IOSPLAN_SOURCE_ROOT, a, b);
