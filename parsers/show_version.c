@@ -660,7 +660,12 @@ static bool flash_label(const char *t, size_t n)
 {
 	if (ci_contains(t, n, "non-volatile") || ci_contains(t, n, "crash"))
 		return false;
-	return ci_contains(t, n, "flash") || ci_contains(t, n, "disk");
+	/* "500472K bytes of Internal ATA PCMCIA card (Sector size 512 bytes).":
+	 * a 7600 RSP720's bootdisk:, the card its image runs from, named
+	 * neither flash nor disk (genieparser src/genie/libs/parser/ios/c7600/
+	 * tests/ShowVersion/cli/equal/golden_output_c7600_1_output.txt) */
+	return ci_contains(t, n, "flash") || ci_contains(t, n, "disk") ||
+	       ci_contains(t, n, "pcmcia card");
 }
 
 /* Splits "<label> at <fs>:." into label [a, *e) and filesystem [*fa, *fe);

@@ -145,6 +145,43 @@ static const corpus_case cases[] = {
 	{ GP "iosxe_ShowVersion_golden_output_standby_output.txt", "switch_1", IP_OS_IOSXE,
 	  "C9606R", S_XE, "C9600", IP_TRI_YES, "FXS2319Q0C3",
 	  "17.18.1prd21", "17.18.01prd21", "bootflash:packages.conf", -1, "17.10.1r", 33554432, 0, false },
+	/* issue 23, second round: families the first round had no capture of.
+	 * A 3945 (ISR G2), its capture opening with the prompt line */
+	{ GP "ios_ShowVersion_device_output_output.txt", "best-c3945-IOS3", IP_OS_IOS,
+	  "CISCO3945-CHASSIS", R_CL, "C3900", U, "FGL161010K8",
+	  "15.0(1)M7", NULL, "flash0:c3900-universalk9-mz.SPA.150-1.M7.bin", 0x2102, "15.0(1r)M13",
+	  2027520 + 69632, 0, false },
+	/* a 6506-E on a Sup720, 12.2(18)SXD3, register 0x2142 */
+	{ GP "ios_cat6k_ShowVersion_golden_output_1_output.txt", "TAAS-L2-SW1", IP_OS_IOS,
+	  "WS-C6506-E", R_CL, "C6500", U, "SAL0939012J",
+	  "12.2(18)SXD3", NULL, "disk0:s72033-pk9sv-mz.122-18.SXD3.bin", 0x2142, "12.2(17r)S4",
+	  983008 + 65536, 0, false },
+	/* 7600: a 7606-S on an RSP720 (bootdisk:, an ATA PCMCIA card), and a
+	 * 7606 on a Sup720 running an engineering build, register 0x2 */
+	{ GP "ios_c7600_ShowVersion_golden_output_c7600_1_output.txt", "my-hostname", IP_OS_IOS,
+	  "CISCO7606-S", R_CL, "C7600", U, "FOX11290K24",
+	  "12.2(33)SRE11", NULL, "bootdisk:c7600rsp72043-advipservicesk9-mz.122-33.SRE11.bin", 0x2102,
+	  "12.2(33r)SRB4", 917504 + 65536, 0, false },
+	{ GP "ios_c7600_ShowVersion_golden_output_output.txt", "ipcore-ssr-uut2", IP_OS_IOS,
+	  "CISCO7606", R_CL, "C7600", U, "FOX11140RN8",
+	  "15.4(0.10)S", NULL, "disk0:s72033-adventerprisek9_dbg-mz.154-0.10.S-ipcore-ssr-uut2", 0x2,
+	  "12.2(17r)SX7", 983008 + 65536, 0, false },
+	/* Catalyst 9500: a C9500-24Y4C on a bundle (8-space indented, no
+	 * register line, no switch table), and a C9500X-28C8D in install mode */
+	{ GP "iosxe_ShowVersion_golden_output_5_output.txt", "sisf-c9500-vtep-1", IP_OS_IOSXE,
+	  "C9500-24Y4C", S_XE, "C9500", IP_TRI_NO, "CAT1111L41F",
+	  "17.4.20200702:124009", "BLD_POLARIS_DEV_LATEST_20200702_122021_V17_4_0_67_2",
+	  "bootflash:/cat9k_iosxe.BLD_POLARIS_DEV_LATEST_20200702_122021_V17_4_0_67_2.SSA.bin", -1,
+	  "17.3.1r", 16002516, 0, false },
+	{ GP "iosxe_ShowVersion_golden_output_9500h_standalone_output.txt", "farscape-pinfra-2",
+	  IP_OS_IOSXE, "C9500X-28C8D", S_XE, "C9500", IP_TRI_YES, "FDO2446000Y",
+	  "17.8.20211001:172846", "BLD_POLARIS_DEV_LATEST_20211001_150647", "bootflash:packages.conf",
+	  -1, "17.7.0.12", 33554432, 0, false },
+	/* IOSv, from genieparser's Python test (8-space indented, no newline
+	 * at the end): "ROM: Bootstrap program is IOSv" names no version */
+	{ GP "ios_ShowVersion_golden_output_iosv.txt", "N95_1", IP_OS_IOS, "IOSv", VIRT, "IOSv", U,
+	  "9K66Z7TOKAACDEQA24N7S", "15.6(3)M2", NULL, "flash0:/vios-adventerprisek9-m", 0x0, NULL,
+	  435457 + 87040, 0, false },
 	/* in the tree: ntc-templates fixtures newer than the shared corpus */
 	{ NT "cisco_ios_show_version7.raw", "Device-Hostname", IP_OS_IOS, "C921-4P", R_CL, "C900",
 	  U, "PPP12345678", "15.8(3)M3b", NULL, "flash:c900-universalk9-mz.SPA.158-3.M3b.bin",
@@ -217,6 +254,14 @@ static const flash_case flash_cases[] = {
 	{ GP "iosxe_ShowVersion_golden_output_9_output.txt", 0, 0, NULL, "entservices" },
 	{ GP "iosxe_ShowVersion_golden_output_ios_2_output.txt", 1, 8192, NULL, NULL },
 	{ GP "iosxe_ShowVersion_golden_output_standby_output.txt", 5, 11161600, "bootflash:", "network-advantage" },
+	{ GP "ios_ShowVersion_device_output_output.txt", 1, 2000880, NULL, "ipbasek9" },
+	{ GP "ios_cat6k_ShowVersion_golden_output_1_output.txt", 1, 65536, NULL, NULL },
+	{ GP "ios_c7600_ShowVersion_golden_output_c7600_1_output.txt", 1, 500472, NULL, NULL },
+	{ GP "ios_c7600_ShowVersion_golden_output_output.txt", 1, 65536, NULL, NULL },
+	{ GP "iosxe_ShowVersion_golden_output_5_output.txt", 1, 11161600, "bootflash:", "network-advantage" },
+	{ GP "iosxe_ShowVersion_golden_output_9500h_standalone_output.txt", 2, 11161600, "bootflash:",
+	  "network-advantage" },
+	{ GP "ios_ShowVersion_golden_output_iosv.txt", 4, 2097152, NULL, NULL },
 	{ NT "cisco_ios_show_version7.raw", 1, 1843200, NULL, "ipbasek9" },
 	{ NT "cisco_ios_show_version8.raw", 1, 254976, NULL, "advipservices" },
 	{ NT "cisco_ios_show_version_ab_stratix.raw", 2, 1945600, "flash:", "network-essentials" },
@@ -375,6 +420,73 @@ Test(real_corpus, expected_facts)
 			  tallies[k].field);
 	}
 	cr_expect_geq(in_tree, 20);
+}
+
+/* A listing genieparser captured on the same device as a show version of
+ * the corpus (it lists that show version's running image, named after the
+ * host), read together with it, as two files of one device are: one
+ * device, the listing's filesystem complete with its free bytes, and the
+ * running image found in it at its listed size, so that plan no longer
+ * asks for that listing (issue 23, point 1: dir where the same suite has
+ * the same device). */
+static char *run(const char *cmd, int *status);
+
+Test(real_corpus, listing_beside_its_show_version)
+{
+	const char *bin = getenv("IOSPLAN_BIN");
+	cr_assert_not_null(bin, "IOSPLAN_BIN is set by meson");
+	static const struct {
+		const char *version, *dir, *fs;
+		uint64_t total, free, image_size;
+		size_t n_files;
+	} t[] = {
+		/* the 7606 on a Sup720: ios/c7600 Dir golden_output_output.txt */
+		{ "ios_c7600_ShowVersion_golden_output_output.txt", "ios_c7600_Dir_golden_output_output.txt",
+		  "disk0:", 1024589824, 626180096, 210179540, 4 },
+		/* cat6k_tb1 (the 6503-E): ios/cat6k Dir golden_output_output.txt,
+		 * its totals line without a final newline */
+		{ "ios_ShowVersion_golden_output_ios_cat6k_output.txt", "ios_cat6k_Dir_golden_output_output.txt",
+		  "disk0:", 512065536, 27852800, 82524740, 5 },
+		/* IOSv N95_1: the string golden_output_iosv of test_dir in the
+		 * same Python test as its show version (both of the test's device
+		 * 'iosv'), 8-space indented; two of its five entries directories */
+		{ "ios_ShowVersion_golden_output_iosv.txt", "ios_Dir_golden_output_iosv.txt", "flash0:",
+		  2142715904, 1989595136, 147988420, 5 },
+	};
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		char a[2048], b[2048];
+		snprintf(a, sizeof(a), "%s/tests/corpus/genieparser/%s", IOSPLAN_SOURCE_ROOT, t[i].version);
+		snprintf(b, sizeof(b), "%s/tests/corpus/genieparser/%s", IOSPLAN_SOURCE_ROOT, t[i].dir);
+		const char *paths[] = { a, b };
+		ip_device_set *set = ip_device_set_new();
+		ip_device_set_load(set, paths, 2);
+		cr_assert_eq(set->n, 1, "%s + %s: %zu devices", t[i].version, t[i].dir, set->n);
+		const ip_device *d = set->v[0];
+		const ip_filesystem *fs = ip_device_filesystem_find(d, t[i].fs);
+		cr_assert_not_null(fs, "%s: no %s listing", t[i].dir, t[i].fs);
+		cr_expect(fs->listed && fs->complete, "%s: %s not complete", t[i].dir, t[i].fs);
+		cr_expect(fs->total.known && fs->total.v == t[i].total, "%s: total", t[i].dir);
+		cr_expect(fs->free.known && fs->free.v == t[i].free, "%s: free", t[i].dir);
+		cr_expect_eq(fs->n_files, t[i].n_files, "%s: %zu files", t[i].dir, fs->n_files);
+		cr_assert_not_null(d->system_image.path, "%s: no image", t[i].version);
+		cr_expect_str_eq(d->system_image.filesystem, t[i].fs);
+		const ip_file *img = ip_filesystem_file_find(fs, d->system_image.path);
+		cr_expect(img && img->size.known && img->size.v == t[i].image_size,
+			  "%s: the running image %s not listed at its size", t[i].dir, d->system_image.path);
+		ip_device_set_free(set);
+		/* the plan reads the listing: it asks for it no longer (the 7606
+		 * is planned; cat6k_tb1 is refused for disk0:'s free space, IOSv
+		 * for its virtual disk) */
+		char cmd[8192];
+		snprintf(cmd, sizeof(cmd), "'%s' plan --catalog '%s/tests/corpus/catalog.yaml' '%s' '%s' 2>&1",
+			 bin, IOSPLAN_SOURCE_ROOT, a, b);
+		int st;
+		char *out = run(cmd, &st);
+		cr_expect(WIFEXITED(st) && WEXITSTATUS(st) <= 1, "%s: exit %d", t[i].version,
+			  WIFEXITED(st) ? WEXITSTATUS(st) : -1);
+		cr_expect(strstr(out, "no complete listing of") == NULL, "%s: %.1500s", t[i].version, out);
+		free(out);
+	}
 }
 
 /* Runs cmd, returns its output (stdout and stderr) and its wait status. */

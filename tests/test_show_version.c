@@ -852,6 +852,10 @@ Test(parsers, show_version_flash_sizes)
 		{ "125440K bytes of ATA CompactFlash (Read/Write)", true, 125440, NULL, "ATA CompactFlash (Read/Write)" },
 		{ "32768K bytes of processor board System flash (Read/Write)", true, 32768, NULL, "processor board System flash (Read/Write)" },
 		{ "65536K bytes of Flash internal SIMM (Sector size 512K).", true, 65536, NULL, "Flash internal SIMM (Sector size 512K)" },
+		/* a 7600 RSP720's bootdisk: (genieparser ios/c7600/tests/ShowVersion/
+		 * cli/equal/golden_output_c7600_1_output.txt): neither "flash" nor
+		 * "disk" in the label, yet the image runs from this card */
+		{ "500472K bytes of Internal ATA PCMCIA card (Sector size 512 bytes).", true, 500472, NULL, "Internal ATA PCMCIA card (Sector size 512 bytes)" },
 		{ "255K bytes of non-volatile configuration memory.", false, 0, NULL, NULL },
 		{ "512K bytes of flash-simulated non-volatile configuration memory.", false, 0, NULL, NULL },
 		{ "8388608K bytes of physical memory.", false, 0, NULL, NULL },
