@@ -33,6 +33,8 @@ static bool own_template(const char *s)
 {
 	return strcmp(s, "{{ scp_password }}") == 0 || strcmp(s, "{{ scp_user }}") == 0 ||
 	       strcmp(s, "{{ iosplan_scp_url[0] }}{{ scp_user }}@{{ iosplan_scp_url[1] }}") == 0 ||
+	       strcmp(s, "{{ iosplan_cmd[0] }}{{ rollback_id | string | trim | int }}"
+			 "{{ iosplan_cmd[1] }}") == 0 ||
 	       strcmp(s, "hosts: matched {{ ansible_play_hosts_all | length }} host(s) and this one "
 			 "is {{ inventory_hostname }}; the play is for the one inventory host "
 			 "{{ iosplan_device }}: is a group named like it?") == 0;

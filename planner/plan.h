@@ -131,6 +131,15 @@ typedef struct ip_plan_step {
 					* by this variable ("running_md5": the server's
 					* md5sum of the running image), or NULL */
 	const char *expect_var_prompt; /* how the operator is asked for it */
+	/* A value only the operator knows that the step's LAST command takes
+	 * in place of the word cmd_var_word (issue 24: `install rollback to
+	 * id ID`, the rollback point show install rollback lists): the text
+	 * plan keeps the word and says what to type, a playbook asks for it
+	 * in vars_prompt and refuses anything but digits before sending it.
+	 * NULL: none. */
+	const char *cmd_var;        /* the variable ("rollback_id") */
+	const char *cmd_var_word;   /* the word it replaces ("ID") */
+	const char *cmd_var_prompt; /* how the operator is asked for it */
 	size_t same_hash_as; /* and the MD5 that step (index + 1 in the plan's
 			      * steps) printed: the running image's, the only
 			      * reference a member's copy of it has; 0: none */

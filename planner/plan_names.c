@@ -73,6 +73,7 @@ static const char *step_lines(plan_bld *b, const ip_plan_step *st)
 	for (size_t i = 0; !r && i < st->n_expect_any; i++)
 		r = bad(b, what, st->expect_any[i], IP_CLI_TEXT);
 	r = r ? r : bad(b, what, st->expect_var_prompt, IP_CLI_TEXT);
+	r = r ? r : bad(b, what, st->cmd_var_prompt, IP_CLI_TEXT);
 	for (size_t i = 0; !r && i < st->n_prompts; i++) {
 		r = bad(b, what, st->prompts[i].prompt, IP_CLI_TEXT);
 		r = r ? r : bad(b, what, st->prompts[i].answer, IP_CLI_LINE);

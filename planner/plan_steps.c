@@ -2080,11 +2080,22 @@ static void rollback_install(plan_bld *b)
 	if (two_step(b))
 		plan_why(b, "After the commit only: before it, install abort goes back (the "
 			 "activation's and the commit's abort line).");
+	const char *old = d->xe_version.s ? d->xe_version.s : d->version.s ? d->version.s
+								       : "the old release";
 	plan_why(b, "Valid until the clean-up removes the old packages. show install rollback "
-		 "lists the rollback points: use the ID of the one with %s in place of ID.",
-		 d->xe_version.s ? d->xe_version.s : d->version.s ? d->version.s : "the old release");
+		 "lists the rollback points: use the ID of the one with %s in place of ID.", old);
 	plan_cmd(b, "show install rollback");
 	plan_cmd(b, "install rollback to id ID prompt-level none");
+	/* The ID is the operator's to read off the device (a row of show
+	 * install rollback: "5       No Label       No Description",
+	 * genieparser ShowInstallRollback golden output; syntax `install
+	 * rollback to {base | label | committed | id}`, Cisco VG450 software
+	 * configuration guide, research21 4): a playbook asks for it and
+	 * sends digits only, the text plan says what to type for ID. */
+	b->cur->cmd_var = "rollback_id";
+	b->cur->cmd_var_word = "ID";
+	b->cur->cmd_var_prompt = ip_arena_printf(b->a, "ID of the rollback point show install "
+						 "rollback lists for %s (digits only)", old);
 	plan_expect(b, IP_EXPECT_INSTALL_ROLLBACK_OK, "SUCCESS: install_rollback");
 	plan_effect(b, IP_EFFECT_INSTALL_ROLLBACK);
 }

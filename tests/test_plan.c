@@ -1211,8 +1211,12 @@ static void has_keys(const cJSON *o, const char *const *keys, size_t n, const ch
 static void step_schema(const cJSON *st)
 {
 	KEYS(st, "step", "title", "why", "mode", "commands", "expect", "expect_any", "expect_var",
-	     "same_hash_as", "prompts", "abort", "gate", "effects");
-	const cJSON *pr, *ef;
+	     "command_var", "same_hash_as", "prompts", "abort", "gate", "effects");
+	const cJSON *pr, *ef, *cv = cJSON_GetObjectItem(st, "command_var");
+	if (cJSON_IsObject(cv))
+		KEYS(cv, "command_var", "variable", "replaces", "prompt");
+	else
+		cr_expect(cJSON_IsNull(cv), "command_var is an object or null");
 	cJSON_ArrayForEach(pr, cJSON_GetObjectItem(st, "prompts"))
 		KEYS(pr, "prompt", "prompt", "answer", "always", "variable");
 	cJSON_ArrayForEach(ef, cJSON_GetObjectItem(st, "effects"))

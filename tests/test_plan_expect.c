@@ -1047,3 +1047,61 @@ ParameterizedTest(size_t *row, plan_expect, router_before_install_add)
 	free(a);
 	free(text);
 }
+
+/* --- issue 24: the rollback point is the operator's ------------------------- */
+
+/* `install rollback to id ID`: ID is a word only the operator can fill in
+ * (show install rollback lists the points). Every format names it: the
+ * text plan says what to type for ID, markdown too, JSON has command_var,
+ * and the playbook asks for it and sends digits only, never "ID". A
+ * rollback without install's rollback points (request platform ..., the
+ * 3.x software rollback) has no word to fill in. */
+IP_TABLE_PARAMS(plan_expect, rollback_id_asked, flows)
+
+ParameterizedTest(size_t *row, plan_expect, rollback_id_asked)
+{
+	const flow_case *fc = &flows[*row];
+	ip_check_config cc;
+	ip_install_since ov;
+	ip_device_set *set;
+	ip_plan *p = build_flow(&set, fc, &cc, &ov);
+	const char *name = fc->c.name;
+	size_t rb = effect_step(p, IP_EFFECT_INSTALL_ROLLBACK, NULL);
+	cr_assert_neq(rb, SIZE_MAX, "%s: no rollback step", name);
+	const ip_plan_step *st = &p->steps[rb];
+	bool by_id = typed(p, IP_PHASE_ROLLBACK, "install rollback to id ");
+	char *yml = written(p, ip_plan_write_ansible);
+	char *text = written(p, ip_plan_write_text);
+	char *md = written(p, ip_plan_write_markdown);
+	char *json = written(p, ip_plan_write_json);
+	if (by_id) {
+		cr_expect_str_eq(st->cmd_var, "rollback_id", "%s", name);
+		cr_expect_str_eq(st->cmd_var_word, "ID", "%s", name);
+		cr_expect(strstr(st->commands[st->n_commands - 1], " id ID "), "%s", name);
+		cr_expect(strstr(yml, "  - name: rollback_id\n"), "%s: not asked for:\n%s", name, yml);
+		cr_expect(strstr(yml, "is match('^[0-9]{1,9}$')"), "%s: not checked:\n%s", name, yml);
+		cr_expect(strstr(yml, "'{{ iosplan_cmd[0] }}{{ rollback_id | string | trim | int }}"
+				      "{{ iosplan_cmd[1] }}'"), "%s:\n%s", name, yml);
+		cr_expect_not(strstr(yml, "to id ID"), "%s: the placeholder is sent:\n%s", name, yml);
+		cr_expect(strstr(text, "install rollback to id ID prompt-level none\n"
+				       "!   replace ID with: the ID of the rollback point show install "
+				       "rollback lists for "), "%s:\n%s", name, text);
+		cr_expect(strstr(md, "In the last line, replace `ID` with the ID of the rollback point"),
+			  "%s:\n%s", name, md);
+		cr_expect(strstr(json, "\"command_var\":\t{") &&
+			  strstr(json, "\"variable\":\t\"rollback_id\"") &&
+			  strstr(json, "\"replaces\":\t\"ID\"") &&
+			  strstr(json, "\"prompt\":\t\"ID of the rollback point"), "%s:\n%s", name, json);
+	} else {
+		cr_expect_null(st->cmd_var, "%s", name);
+		cr_expect_not(strstr(yml, "rollback_id"), "%s", name);
+	}
+	/* no other step has a word to fill in */
+	for (size_t i = 0; i < p->n_steps; i++)
+		cr_expect(i == rb || !p->steps[i].cmd_var, "%s: step %zu", name, i);
+	free(yml);
+	free(text);
+	free(md);
+	free(json);
+	ip_device_set_free(set);
+}

@@ -11,7 +11,10 @@
  *   syntax: Unsafe or raw strings"). The only templates left are
  *   iosplan's own: `failed_when` compares the output with the expect lines
  *   kept as `!unsafe` task variables, and an operator-only answer is
- *   `{{ scp_password }}` (and `{{ scp_user }}`). fuzz/fuzz_ansible.c checks this on every input.
+ *   `{{ scp_password }}` (and `{{ scp_user }}`), and a word of a command
+ *   only the operator knows (`install rollback to id ID`: `{{ rollback_id
+ *   | string | trim | int }}`, after an assert task that refuses anything
+ *   but digits). fuzz/fuzz_ansible.c checks this on every input.
  * - `hosts:` is a pattern ("all", "*", "a:b", "!a", "&a", "~regex",
  *   "a,b", "a[0:3]", or a group's name, which Ansible resolves before a
  *   host's). The builder refuses the format for a hostname outside Cisco's
@@ -231,10 +234,42 @@ static const char *scp_split(const ip_plan_step *st, size_t i)
  * order, an optional one only first (Save? before Proceed with reload?).
  * An SCP URL names the user ("{{ scp_user }}", asked in vars_prompt), so
  * the account is never a question: Destination filename, then Password. */
+/* The last command of a step whose word only the operator knows
+ * (st->cmd_var): split around that word, or false. */
+static bool var_split(em *m, const ip_plan_step *st, size_t i, const char **head,
+		      const char **tail)
+{
+	if (!st->cmd_var || i + 1 != st->n_commands)
+		return false;
+	const char *c = st->commands[i], *w = c;
+	size_t n = strlen(st->cmd_var_word);
+	/* the word as a whole token: "install rollback to id ID prompt-level none" */
+	while ((w = strstr(w, st->cmd_var_word)) &&
+	       !((w == c || w[-1] == ' ') && (w[n] == ' ' || w[n] == '\0')))
+		w++;
+	if (!w)
+		return false;
+	*head = ip_arena_strndup(m->a, c, (size_t)(w - c));
+	*tail = w + n;
+	return true;
+}
+
+/* iosplan's own template of the command: its two `!unsafe` halves around
+ * the operator's digits (checked by the task before, var_check_task). */
+static const char *var_command(em *m, const ip_plan_step *st)
+{
+	return ip_arena_printf(m->a, "{{ iosplan_cmd[0] }}{{ %s | string | trim | int }}"
+			       "{{ iosplan_cmd[1] }}", st->cmd_var);
+}
+
 static void command_item(em *m, const ip_plan_step *st, size_t i)
 {
 	bool last = i + 1 == st->n_commands;
-	const char *tail = scp_split(st, i);
+	const char *tail = scp_split(st, i), *vh, *vt;
+	if (var_split(m, st, i, &vh, &vt) && !st->n_prompts) {
+		scalar(m, var_command(m, st));
+		return;
+	}
 	if (!st->n_prompts || !last) {
 		unsafe_str(m, st->commands[i]);
 		return;
@@ -315,6 +350,14 @@ static void expect_vars(em *m, const ip_plan_step *st)
 		unsafe_str(m, tail);
 		seq_end(m);
 	}
+	const char *vh, *vt;
+	if (st->n_commands && var_split(m, st, st->n_commands - 1, &vh, &vt)) {
+		scalar(m, "iosplan_cmd");
+		seq_start(m, false);
+		unsafe_str(m, vh);
+		unsafe_str(m, vt);
+		seq_end(m);
+	}
 	scalar(m, "iosplan_expect");
 	seq_start(m, false);
 	for (size_t i = 0; i < st->n_expect; i++)
@@ -346,10 +389,32 @@ static void exec_task(em *m, const ip_plan_step *st, int ph, size_t no)
 	bool scp_url = false;
 	for (size_t i = 0; i < st->n_commands; i++)
 		scp_url |= scp_split(st, i) != NULL;
-	if (st->n_expect || st->n_expect_any || st->expect_var || st->same_hash_as || scp_url)
+	if (st->n_expect || st->n_expect_any || st->expect_var || st->same_hash_as || scp_url ||
+	    st->cmd_var)
 		expect_vars(m, st);
 	if (st->n_expect || st->n_expect_any || st->expect_var || st->same_hash_as)
 		kv(m, "failed_when", failed_when(m, st));
+	map_end(m);
+}
+
+/* Before a command that takes the operator's word (issue 24: the rollback
+ * point's ID): what was typed at vars_prompt must be digits, or nothing is
+ * sent. Typed text never reaches the device or a template unchecked; the
+ * expression is iosplan's own. */
+static void var_check_task(em *m, const ip_plan_step *st, int ph, size_t no)
+{
+	task_head(m, st, ph, no, ip_arena_printf(m->a, " (check what was typed for %s)",
+						 st->cmd_var_word));
+	scalar(m, "ansible.builtin.assert");
+	map_start(m);
+	scalar(m, "that");
+	seq_start(m, false);
+	scalar(m, ip_arena_printf(m->a, "(%s | string | trim) is match('^[0-9]{1,9}$')",
+				  st->cmd_var));
+	seq_end(m);
+	kv(m, "fail_msg", ip_arena_printf(m->a, "%s must be digits only: the ID show install "
+					  "rollback lists; nothing was sent", st->cmd_var));
+	map_end(m);
 	map_end(m);
 }
 
@@ -463,10 +528,13 @@ static void tasks(em *m, ip_plan_phase from, ip_plan_phase to)
 		cur = st->phase;
 		if (st->phase < from || st->phase > to)
 			continue;
-		if (st->mode == IP_MODE_CONFIG)
+		if (st->mode == IP_MODE_CONFIG) {
 			config_task(m, st, (int)st->phase + 1, no);
-		else
+		} else {
+			if (st->cmd_var)
+				var_check_task(m, st, (int)st->phase + 1, no);
 			exec_task(m, st, (int)st->phase + 1, no);
+		}
 		if (reloads(st))
 			wait_tasks(m, st, (int)st->phase + 1, no);
 	}
@@ -512,11 +580,14 @@ static void play(em *m, const char *name, const char *tag, ip_plan_phase from, i
 	map_end(m);
 	bool pw = needs_var(p, from, to, "scp_password");
 	bool user = needs_var(p, from, to, "scp_user");
-	const ip_plan_step *ev = NULL;
+	const ip_plan_step *ev = NULL, *cv = NULL;
 	for (size_t i = 0; i < p->n_steps && !ev; i++)
 		if (p->steps[i].expect_var && p->steps[i].phase >= from && p->steps[i].phase <= to)
 			ev = &p->steps[i];
-	if (pw || user || ev) {
+	for (size_t i = 0; i < p->n_steps && !cv; i++)
+		if (p->steps[i].cmd_var && p->steps[i].phase >= from && p->steps[i].phase <= to)
+			cv = &p->steps[i];
+	if (pw || user || ev || cv) {
 		scalar(m, "vars_prompt");
 		seq_start(m, false);
 	}
@@ -545,7 +616,16 @@ static void play(em *m, const char *name, const char *tag, ip_plan_phase from, i
 		kv_plain(m, "unsafe", "true"); /* what is typed is never templated */
 		map_end(m);
 	}
-	if (pw || user || ev)
+	if (cv) { /* iosplan's own variable name; the task before its command
+		   * refuses anything but digits */
+		map_start(m);
+		kv(m, "name", cv->cmd_var);
+		kv_unsafe(m, "prompt", cv->cmd_var_prompt);
+		kv_plain(m, "private", "false");
+		kv_plain(m, "unsafe", "true"); /* what is typed is never templated */
+		map_end(m);
+	}
+	if (pw || user || ev || cv)
 		seq_end(m);
 	tasks(m, from, to);
 	map_end(m);

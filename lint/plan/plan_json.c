@@ -171,6 +171,14 @@ static cJSON *step_json(const ip_plan *p, const ip_plan_step *st)
 	} else {
 		cJSON_AddNullToObject(o, "expect_var");
 	}
+	if (st->cmd_var) { /* issue 24: the last command's operator-supplied word */
+		cJSON *v = cJSON_AddObjectToObject(o, "command_var");
+		add_str(v, "variable", st->cmd_var);
+		add_str(v, "replaces", st->cmd_var_word);
+		add_str(v, "prompt", st->cmd_var_prompt);
+	} else {
+		cJSON_AddNullToObject(o, "command_var");
+	}
 	if (st->same_hash_as) {
 		int rph;
 		size_t rno;

@@ -204,6 +204,13 @@ static void step(const mw *o, const ip_plan *p, const ip_plan_step *st, int ph, 
 	prose(o, st->why);
 	fputs("\n\n", o->out);
 	commands(o, st);
+	if (st->cmd_var) { /* issue 24: a word only the operator can fill in */
+		fputs("\n- In the last line, replace ", o->out);
+		code(o, st->cmd_var_word, false);
+		fputs(" with the ", o->out);
+		text(o, st->cmd_var_prompt);
+		fputc('\n', o->out);
+	}
 	/* an answer that is a word is typed at its prompt, never pasted
 	 * after the command: with no prompt it would be a command itself */
 	for (size_t i = 0; i < st->n_prompts; i++) {

@@ -223,6 +223,10 @@ static void step(const pw *o, const ip_plan *p, const ip_plan_step *st, size_t p
 		fprintf(o->out, "%s\n", T(o, st->commands[i]));
 	if (st->mode == IP_MODE_CONFIG)
 		fputs("end\n", o->out);
+	/* the last line holds a word only the operator can fill in (issue 24) */
+	if (st->cmd_var)
+		fprintf(o->out, "!   replace %s with: the %s\n", T(o, st->cmd_var_word),
+			T(o, st->cmd_var_prompt));
 	prompts(o, st);
 	for (size_t i = 0; i < st->n_expect; i++)
 		fprintf(o->out, "!   expect: %s\n", T(o, st->expect[i]));

@@ -38,7 +38,7 @@ REF = ['--size', '521347072', '--md5', 'a3f8c12d9e4b72f1c8d5a0e3b6f91234',
        '--tftp-server', '192.168.1.100']
 PHASES = 'precheck,transfer,verify,boot,save,reload,postcheck,cleanup,rollback'
 # iosplan's own templates: the guard's message and the operator's answer.
-OWN = re.compile(r'^(\{\{ scp_password \}\}|\{\{ scp_user \}\}|\{\{ iosplan_scp_url\[0\] \}\}\{\{ scp_user \}\}@\{\{ iosplan_scp_url\[1\] \}\}|hosts: matched \{\{ ansible_play_hosts_all.*)$',
+OWN = re.compile(r'^(\{\{ scp_password \}\}|\{\{ scp_user \}\}|\{\{ iosplan_scp_url\[0\] \}\}\{\{ scp_user \}\}@\{\{ iosplan_scp_url\[1\] \}\}|\{\{ iosplan_cmd\[0\] \}\}\{\{ rollback_id \| string \| trim \| int \}\}\{\{ iosplan_cmd\[1\] \}\}|hosts: matched \{\{ ansible_play_hosts_all.*)$',
                  re.S)
 CISCO_NAME = re.compile(r'^[A-Za-z]([A-Za-z0-9_-]{0,61}[A-Za-z0-9])?$')
 
@@ -315,6 +315,44 @@ def group_named_like_device(t, tmp, env):
          open(env['IOSPLAN_STUB_LOG']).read() if os.path.exists(env['IOSPLAN_STUB_LOG']) else '')
 
 
+def rollback_id_checked(t, tmp, env):
+    """Install mode's rollback point ID is the operator's (issue 24): the
+    playbook sends `install rollback to id <digits> prompt-level none`
+    and refuses anything else typed before a command is sent."""
+    for cap in ('c9300-install.log', 'stack-9300-install.log'):
+        d = os.path.join(tmp, 'rollback-' + cap)
+        os.makedirs(d)
+        r = iosplan(['--target', 'cat9k_iosxe.17.12.04.SPA.bin', '--size', '1325314572',
+                     '--md5', '0123456789abcdef0123456789abcdef', '--tftp-server', '10.0.0.10',
+                     os.path.join(SRC, 'samples', cap)], d)
+        if not t.ok(r.returncode == 0, '%s: iosplan plans it' % cap, r.stderr):
+            continue
+        host = r.stdout.split('hosts: !unsafe ', 1)[1].split('\n', 1)[0].strip()
+        book = os.path.join(d, 'plan.yml')
+        open(book, 'w').write(r.stdout)
+        inv = inventory(d, '%s %s\n' % (host, LOCAL))
+        for typed, sent in (('7', 'install rollback to id 7 prompt-level none'),
+                            (' 12 ', 'install rollback to id 12 prompt-level none'),
+                            ('5; reload', None), ('abc', None), ('', None), ('-3', None),
+                            ('5 prompt-level none\nreload', None), ('ID', None)):
+            if os.path.exists(env['IOSPLAN_STUB_LOG']):
+                os.remove(env['IOSPLAN_STUB_LOG'])
+            s = ansible(['--check', '-i', inv, '--tags', 'rollback', '-e',
+                         json.dumps({'rollback_id': typed}), book], env, d)
+            log = (open(env['IOSPLAN_STUB_LOG']).read()
+                   if os.path.exists(env['IOSPLAN_STUB_LOG']) else '')
+            cmds = [c for line in log.splitlines() for c in json.loads(line)['commands'] or []]
+            if sent:
+                t.ok(sent in cmds and not any(' ID ' in c for c in cmds if isinstance(c, str)),
+                     '%s: rollback_id %r is sent as %r' % (cap, typed, sent),
+                     repr(cmds) + s.stdout[-2000:])
+            else:
+                t.ok(s.returncode != 0 and 'digits only' in s.stdout and
+                     not any('install rollback' in c for c in cmds if isinstance(c, str)),
+                     '%s: rollback_id %r is refused before any command' % (cap, typed),
+                     repr(cmds) + s.stdout[-2000:])
+
+
 def member_copy_hash(t, tmp, env):
     """A stack member's copy of the running image has no published hash:
     its `verify /md5` must print the hash the running copy's printed, and
@@ -357,6 +395,7 @@ def main():
         hostname_cases(t, tmp)
         group_named_like_device(t, tmp, env)
         member_copy_hash(t, tmp, env)
+        rollback_id_checked(t, tmp, env)
     return t.done()
 
 

@@ -57,7 +57,8 @@ The dialogs, each from a real session or a Cisco document:
   8): `install add file fs:X.bin [activate [auto-abort-timer N]] [commit]
   [prompt-level none]`, `install activate [auto-abort-timer N]`, `install
   commit`, `install abort`, `install remove inactive`, `show install
-  summary`. Their lines follow a captured one-shot session on 17.12 and
+  summary`, `show install rollback`, `install rollback to id N` (see
+  install_rollback and show_install_rollback for their sources). Their lines follow a captured one-shot session on 17.12 and
   the three-step and abort examples in Cisco's VG400 software
   configuration guide ("Installing the Voice Gateway Software":
   `install_add_activate_commit: START <date>`, `--- Starting Add ---`,
@@ -258,6 +259,7 @@ class Device:
         self.reload_timer = None
         self.boots = []  # what each reload booted, for the tests
         self.imgs = []   # install mode: [{'ver', 'rel', 'st', 'files'}]
+        self.points = []  # install mode's rollback points: [{'id', 'img'}]
         self.abort_timer = None  # minutes of an uncommitted activation
         self.activating = False
         if self.install_mode:
@@ -337,6 +339,11 @@ class Device:
                               'files': sorted(n for n in self.files
                                               if n.endswith('.pkg') and '.%s.' % rel in n)})
         cur = [i for i in self.imgs if i['st'] == 'C']
+        # The rollback points (`show install rollback`): the committed
+        # state the capture shows is one; each install commit adds the
+        # next. Numbering from 4 is a model (genieparser's golden output
+        # lists 5 and 4, newest first), UNCONFIRMED.
+        self.points = [{'id': 4, 'img': cur[0]}] if cur else []
         if cur:
             for v in self.all_vols():
                 v.files['packages.conf'] = self.conf_text(
@@ -567,6 +574,16 @@ class Device:
             return re.sub(r'(BOOT variable = ).*', lambda m: m.group(1) + v, t)
         return re.sub(r'(BOOT path-list\s*: ).*', lambda m: m.group(1) + self.bootvar, t)
 
+    def show_install_rollback(self):
+        """genieparser ShowInstallRollback golden output (C9600):
+        `ID      Label                            Description`, a rule of
+        55 dashes, `5       No Label                         No
+        Description` rows, newest first."""
+        lines = ['', '%-8s%-33s%s' % ('ID', 'Label', 'Description'), '-' * 55]
+        for pt in reversed(self.points):
+            lines.append('%-8d%-33s%s' % (pt['id'], 'No Label', 'No Description'))
+        return '\n'.join(lines)
+
     def show_install_summary(self):
         head = find(self.cmds, 'show install summary') or ''
         m = re.match(r'^(\[ .* \]) Installed', head)
@@ -773,6 +790,8 @@ class Session:
             return d.show_boot()
         if low == 'show install summary' and d.install_mode:
             return d.show_install_summary()
+        if low == 'show install rollback' and d.install_mode:
+            return d.show_install_rollback()
         if w[0] == 'archive' and len(w) >= 3 and w[1] == 'download-sw':
             return self.archive(w[2:])
         if w[0] == 'install' and d.fs in ('flash:', 'bootflash:'):
@@ -1131,7 +1150,49 @@ class Session:
             return ''
         if w == ['remove', 'inactive']:
             return self.install_remove()
+        if w[:3] == ['rollback', 'to', 'id'] and len(w) == 4:
+            if not w[3].isdigit():
+                return self.invalid('install')
+            return self.install_rollback(int(w[3]), quiet)
         return self.invalid('install')
+
+    def install_rollback(self, n, quiet):
+        """install rollback to id N [prompt-level none]: back to the
+        packages of that rollback point, then the reload. The lines follow
+        genielibs' execute_install_rollback mock on a 9300 stack (`install
+        rollback to base`: `install_rollback: START <date>`,
+        `install_rollback: Rolling back to base`, `--- Starting Rollback
+        ---`, `Performing Rollback on all members`, `Rollback: Passed on [1
+        2 3]`, `Finished Rollback operation`, `SUCCESS: install_rollback
+        <date>`; research21 4); `Rolling back to id N` and the failure line
+        are modelled on them (no capture of `to id N`: UNCONFIRMED)."""
+        d = self.dev
+        pt = [p for p in d.points if p['id'] == n]
+        self.write('install_rollback: START %s\ninstall_rollback: Rolling back to id %d\n'
+                   % (self.now(), n))
+        img = pt[0]['img'] if pt else None
+        if not img or img not in d.imgs or any(f not in d.files for f in img['files']):
+            return 'FAILED: install_rollback : rollback point %d not found %s' % (n, self.now())
+        if not quiet and self.ask('This operation may require a reload of the system. Do you '
+                                  'want to proceed? [y/n]').strip().lower() != 'y':
+            return ''
+        with d.lock:
+            for i in d.imgs:
+                if i is not img and i['st'] in 'CUD':
+                    i['st'] = 'I'
+            img['st'] = 'C'
+            for v in d.all_vols():
+                v.files['packages.conf'] = d.conf_text([f for f in img['files'] if f in v.files])
+            d.abort_timer = None
+            d.activating = True
+        self.write('\n--- Starting Rollback ---\nPerforming Rollback on all members\n%s'
+                   'Checking status of Rollback on [%s]\nRollback: Passed on [%s]\n'
+                   'Finished Rollback operation\n\nSUCCESS: install_rollback %s\n'
+                   % (''.join(' [%s] Finished Rollback on %s\n' % (m.split()[-1], m)
+                              for m in d.member_names()), d.member_ids(), d.member_ids(),
+                      self.now()))
+        self.reload_soon()
+        return ''
 
     def install_add(self, path):
         """Expand fs:X.bin into the release's packages: the image row, or
@@ -1209,6 +1270,9 @@ class Session:
             for i in d.imgs:
                 if i['st'] == 'U':
                     i['st'] = 'C'
+                    # the committed state is the next rollback point
+                    d.points.append({'id': max([p['id'] for p in d.points] + [0]) + 1,
+                                     'img': i})
                 elif i['st'] == 'D':
                     i['st'] = 'I'
             d.abort_timer = None

@@ -135,6 +135,12 @@ def parse_plan(text):
         if m:
             step['any'].append(m.group(1))
             continue
+        # a word only the operator can fill in: `!   replace ID with: the
+        # ID of the rollback point show install rollback lists for ...`
+        m = re.match(r'^!   replace (\S+) with: (.*)$', line)
+        if m:
+            step['replace'] = m.group(1)
+            continue
         m = re.match(r'^!   (?:if asked|answer): (.*) -> (.*)$', line)
         if m:
             step['asked'].append((m.group(1), m.group(2)))
@@ -172,7 +178,20 @@ def answer_for(asked, out):
 def paste(term, step, log):
     """Paste a step; return (output, error or None)."""
     out = ''
-    term.send(''.join(l + '\r' for l in step['lines']))
+    lines = list(step['lines'])
+    if step.get('replace'):
+        # what the engineer does: read the rollback points off the device
+        # and type the one from before the upgrade (the oldest listed;
+        # each commit adds a newer one) in place of the word
+        term.send('show install rollback\r')
+        listed = term.read_until_idle()
+        ids = [int(i) for i in re.findall(r'^(\d+)\s+', listed, re.M)]
+        if not ids:
+            return listed, 'no rollback point listed'
+        lines[-1] = re.sub(r'(?<!\S)%s(?!\S)' % re.escape(step['replace']), str(min(ids)),
+                           lines[-1])
+        log.append('typed: %s' % lines[-1])
+    term.send(''.join(l + '\r' for l in lines))
     for _ in range(20):
         chunk = term.read_until_idle()
         out += chunk
@@ -317,6 +336,11 @@ CASES = [
     ('install-mode switch', 'c9300-install.log', 'cat9k_iosxe.17.12.04.SPA.bin', 'ok', []),
     ('install-mode switch, two-step', 'c9300-install.log', 'cat9k_iosxe.17.12.04.SPA.bin', 'ok',
      ['--install-steps', 'two-step']),
+    # issue 24: install rollback to id N, N read off show install rollback
+    ('install-mode switch, rolled back', 'c9300-install.log', 'cat9k_iosxe.17.12.04.SPA.bin',
+     'rollback', []),
+    ('install-mode switch, two-step, rolled back', 'c9300-install.log',
+     'cat9k_iosxe.17.12.04.SPA.bin', 'rollback', ['--install-steps', 'two-step']),
     # issue 24 pt 2: a 2960-X stack of two: the copy to flash2:, `boot
     # system switch all`, both members' BOOT, every member rebooted
     ('2960-X stack', 'stack-2960x-bundle.log', 'c2960x-universalk9-mz.152-7.E9.bin', 'ok', []),
@@ -408,11 +432,22 @@ def main():
                     ok(err is None, '%s: the rollback runs' % name,
                        '\n'.join(log) + '\n' + (err or ''))
                     t = Term(emu.port)
-                    t.send('show version | include System image\r')
+                    t.send('show version\r')
                     v = t.read_until_idle()
-                    old = re.search(r'^System image file is "(.*)"', open(capture).read(), re.M)
-                    ok(target not in v and old.group(1) in v,
+                    was = open(capture).read()
+                    old = re.search(r'^System image file is "(.*)"', was, re.M)
+                    # install mode boots packages.conf before and after:
+                    # the release line says which packages it loaded
+                    rel = re.search(r'^Cisco IOS XE Software, Version (\S+)$', was, re.M)
+                    ok(not runs_target(v, target) and old.group(1) in v and
+                       (not rel or 'Version %s\n' % rel.group(1) in v),
                        '%s: the device runs the old image again' % name, v)
+                    typed = [e[len('typed: '):] for e in log if e.startswith('typed: ')]
+                    if 'packages.conf' in old.group(1):
+                        # issue 24: the ID was read off the device and typed
+                        ok(typed and re.match(r'^install rollback to id \d+ ', typed[0]),
+                           '%s: the rollback point typed is an ID the device listed (%s)'
+                           % (name, typed), '\n'.join(log[-2:]))
                 elif mode == 'member-old':
                     # After the verified copies, member 2's copy goes (as a
                     # failed flash would lose it): member 2 boots its

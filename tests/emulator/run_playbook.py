@@ -40,13 +40,20 @@ CASES = [
     # issue 24 pt 2: a 2960-X stack, the copy to flash2: and `boot system
     # switch all`, both members rebooted
     ('2960-X stack', 'stack-2960x-bundle.log', 'c2960x-universalk9-mz.152-7.E9.bin', []),
+    # issue 24: the rollback play after the post-checks (no clean-up: it
+    # removes the old packages), its rollback_id the ID the device lists
+    ('install-mode switch, rolled back', 'c9300-install.log', 'cat9k_iosxe.17.12.04.SPA.bin',
+     ['rollback']),
 ]
 
 
 def run_case(tap, name, cap, target, extra):
     """One sample's playbook, phase by phase, against a fresh emulator;
-    then the device must run the target."""
+    then the device must run the target (or, with 'rollback' among the
+    extras, the rollback play brings the captured release back)."""
     ok = tap.ok
+    rollback = 'rollback' in extra
+    extra = [e for e in extra if e != 'rollback']
     with tempfile.TemporaryDirectory() as tmp:
         root = os.path.join(tmp, 'srv')
         os.makedirs(root)
@@ -80,10 +87,19 @@ def run_case(tap, name, cap, target, extra):
                    ANSIBLE_DEPRECATION_WARNINGS='false',
                    ANSIBLE_LOG_PATH=os.path.join(tmp, 'ansible.log'))
         try:
-            for ph in PHASES:
+            for ph in PHASES if not rollback else PHASES[:-1] + ['rollback']:
+                more = []
+                if ph == 'rollback':
+                    # what the operator types at the prompt: the oldest
+                    # point show install rollback lists (each commit adds
+                    # a newer one)
+                    t = paste_plan.Term(emu.port)
+                    t.send('show install rollback\r')
+                    ids = [int(i) for i in re.findall(r'^(\d+)\s', t.read_until_idle(), re.M)]
+                    more = ['-e', 'rollback_id=%d' % min(ids or [0])]
                 p = subprocess.run(['ansible-playbook', '-i', inv, pb, '--tags', ph,
                                     '-e', 'ansible_command_timeout=60',
-                                    '-e', 'scp_password=secret', '-e', 'scp_user=admin'],
+                                    '-e', 'scp_password=secret', '-e', 'scp_user=admin'] + more,
                                    capture_output=True, text=True, env=env, timeout=600,
                                    cwd=tmp)
                 if not ok(p.returncode == 0 and 'failed=0' in p.stdout,
@@ -93,7 +109,13 @@ def run_case(tap, name, cap, target, extra):
             t = paste_plan.Term(emu.port)
             t.send('show version\r')
             v = t.read_until_idle()
-            ok(paste_plan.runs_target(v, target), '%s: the device runs the target' % name, v)
+            if rollback:
+                rel = re.search(r'^Cisco IOS XE Software, Version (\S+)$',
+                                open(capture).read(), re.M)
+                ok(not paste_plan.runs_target(v, target) and 'Version %s\n' % rel.group(1) in v,
+                   '%s: the rollback play brings back %s' % (name, rel.group(1)), v)
+            else:
+                ok(paste_plan.runs_target(v, target), '%s: the device runs the target' % name, v)
         finally:
             emu.stop()
 
