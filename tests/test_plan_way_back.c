@@ -119,8 +119,7 @@ static ip_device_set *swapped(const wcase *c)
 	memcpy(out + a + tl, at + fl, n - a - fl + 1);
 	ip_device_set *set = test_load_text("stack-3750x-tar.log", out);
 	free(text);
-	/* the capture's lines live in the set's arena; out is kept until exit
-	 * on purpose (a test process) */
+	free(out); /* ip_capture_from_buffer copied it into the set's arena */
 	return set;
 }
 
