@@ -557,6 +557,18 @@ static bool needs_var(const ip_plan *p, ip_plan_phase from, ip_plan_phase to, co
 	return false;
 }
 
+
+/* A vars_prompt entry for a value only the operator knows: iosplan's own
+ * variable name, shown as typed, and never templated. */
+static void operator_var(em *m, const char *name, const char *prompt)
+{
+	map_start(m);
+	kv(m, "name", name);
+	kv_unsafe(m, "prompt", prompt);
+	kv_plain(m, "private", "false");
+	kv_plain(m, "unsafe", "true"); /* what is typed is never templated */
+	map_end(m);
+}
 static void play(em *m, const char *name, const char *tag, ip_plan_phase from, ip_plan_phase to)
 {
 	const ip_plan *p = m->p;
@@ -608,23 +620,10 @@ static void play(em *m, const char *name, const char *tag, ip_plan_phase from, i
 		kv_plain(m, "private", "true");
 		map_end(m);
 	}
-	if (ev) { /* iosplan's own variable name; the prompt names a file */
-		map_start(m);
-		kv(m, "name", ev->expect_var);
-		kv_unsafe(m, "prompt", ev->expect_var_prompt);
-		kv_plain(m, "private", "false");
-		kv_plain(m, "unsafe", "true"); /* what is typed is never templated */
-		map_end(m);
-	}
-	if (cv) { /* iosplan's own variable name; the task before its command
-		   * refuses anything but digits */
-		map_start(m);
-		kv(m, "name", cv->cmd_var);
-		kv_unsafe(m, "prompt", cv->cmd_var_prompt);
-		kv_plain(m, "private", "false");
-		kv_plain(m, "unsafe", "true"); /* what is typed is never templated */
-		map_end(m);
-	}
+	if (ev) /* the prompt names a file */
+		operator_var(m, ev->expect_var, ev->expect_var_prompt);
+	if (cv) /* the task before its command refuses anything but digits */
+		operator_var(m, cv->cmd_var, cv->cmd_var_prompt);
 	if (pw || user || ev || cv)
 		seq_end(m);
 	tasks(m, from, to);
