@@ -165,6 +165,7 @@ static const device_case device_cases[] = {
 IP_TABLE_PARAMS(audit, samples, device_cases)
 ParameterizedTest(size_t *row, audit, samples, .init = setup, .fini = teardown)
 {
+	test_memcheck_sample(*row);
 	const device_case *c = &device_cases[*row];
 	result r = run("audit --format jsonl --catalog {tmp}/images.yaml rancid oxidized split");
 	cr_assert_eq(r.status, 1, "EDGE-RTR-09's unordered files are an error: %s", r.err);
@@ -250,6 +251,7 @@ static const cli_case cli_cases[] = {
 IP_TABLE_PARAMS(audit, cli, cli_cases)
 ParameterizedTest(size_t *row, audit, cli, .init = setup, .fini = teardown)
 {
+	test_memcheck_sample(*row);
 	const cli_case *c = &cli_cases[*row];
 	test_sh("mkdir -p '%s/.git' && cp '%s/netstuts-r1.log' '%s/.git/x.log'", tmpdir,
 	   test_samples_dir(), tmpdir);
@@ -524,6 +526,7 @@ static char *summary_of(const char *out)
 IP_TABLE_PARAMS(audit, archives, archive_cases)
 ParameterizedTest(size_t *row, audit, archives, .init = setup, .fini = teardown)
 {
+	test_memcheck_sample(*row);
 	const archive_case *c = &archive_cases[*row];
 	char fleet[400], arc[400], args[900];
 	snprintf(fleet, sizeof(fleet), "%s/fleet", tmpdir);
@@ -566,6 +569,7 @@ static const jobs_case jobs_cases[] = {
 IP_TABLE_PARAMS(audit, jobs, jobs_cases)
 ParameterizedTest(size_t *row, audit, jobs, .init = setup, .fini = teardown)
 {
+	test_memcheck_sample(*row);
 	const jobs_case *c = &jobs_cases[*row];
 	char fleet[400], arc[400];
 	snprintf(fleet, sizeof(fleet), "%s/fleet", tmpdir);
@@ -884,6 +888,7 @@ static char *device_names(const char *out)
 IP_TABLE_PARAMS(audit, folder_and_archive, tree_cases)
 ParameterizedTest(size_t *row, audit, folder_and_archive, .init = setup, .fini = teardown)
 {
+	test_memcheck_sample(*row);
 	const tree_case *c = &tree_cases[*row];
 	char fleet[300], arc[300], tar[1200], args[900];
 	snprintf(fleet, sizeof(fleet), "%s/fleet", tmpdir);
@@ -1043,6 +1048,7 @@ static const char *const whole_versions[] = {
 IP_TABLE_PARAMS(audit, table_versions_whole, whole_versions)
 ParameterizedTest(size_t *row, audit, table_versions_whole, .init = setup, .fini = teardown)
 {
+	test_memcheck_sample(*row);
 	result r = run("audit --format table " IOSPLAN_SOURCE_ROOT "/tests/corpus/genieparser");
 	cr_assert(strstr(r.out, whole_versions[*row]), "lacks '%s':\n%s", whole_versions[*row], r.out);
 	cr_assert_null(strstr(r.out, "~ "), "a cut cell:\n%s", r.out);

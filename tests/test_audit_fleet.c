@@ -160,6 +160,7 @@ static void expect_formats(const fleet_case *c, const char *in)
 IP_TABLE_PARAMS(fleet, boxes, cases)
 ParameterizedTest(size_t *row, fleet, boxes, .init = make_tmpdir, .fini = remove_tmpdir)
 {
+	test_memcheck_sample(*row);
 	const fleet_case *c = &cases[*row];
 	char dir[400], arc[400], args[900];
 	snprintf(dir, sizeof(dir), "%s/fleet", tmpdir);
@@ -203,6 +204,7 @@ ParameterizedTest(size_t *row, fleet, boxes, .init = make_tmpdir, .fini = remove
 IP_TABLE_PARAMS(fleet, any_order, cases)
 ParameterizedTest(size_t *row, fleet, any_order, .init = make_tmpdir, .fini = remove_tmpdir)
 {
+	test_memcheck_sample(*row);
 	const fleet_case *c = &cases[*row];
 	char dir[400], arc[400], args[900], members[600] = "";
 	snprintf(dir, sizeof(dir), "%s/fleet", tmpdir);
